@@ -1,0 +1,54 @@
+using Microsoft.CodeAnalysis;
+
+namespace ModelManagement.Analyzers;
+
+/// <summary>Every descriptor of the package, built by one factory that fills the help link.</summary>
+internal static class Descriptors
+{
+    internal static readonly DiagnosticDescriptor MM0001_BlockingWaitInConstructor = Make(
+        DiagnosticIds.BlockingWaitInConstructor,
+        title: "Do not block on async work during construction",
+        message: "Constructor of '{0}' blocks on '{1}'; initialize it lazily on first async use",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Blocking on a task while an object is constructed (Task.Result, Wait, GetAwaiter().GetResult(), Task.WaitAll/WaitAny) "
+            + "deadlocks under a synchronization context, starves thread-pool threads at start-up and surfaces failures as "
+            + "AggregateException from a constructor. Load the data on first async use instead (lazy async initialization).");
+
+    internal static readonly DiagnosticDescriptor MM0002_SideEffectAwaitNotGuarded = Make(
+        DiagnosticIds.SideEffectAwaitNotGuarded,
+        title: "Guard awaited side effects",
+        message: "A failure of '{0}' would escape into the caller; catch and observe it",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Logging, telemetry, metrics and auditing must never fail the work that triggered them. Await such side effects "
+            + "inside a try statement whose catch handles System.Exception and reports the failure (non-blocking side effects).");
+
+    internal static readonly DiagnosticDescriptor MM0003_OptionalDependencyWithoutNullCheck = Make(
+        DiagnosticIds.OptionalDependencyWithoutNullCheck,
+        title: "Null-check optional dependencies before use",
+        message: "Optional dependency '{0}' may be null here; guard it (optional dependency injection)",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A dependency injected through an optional constructor parameter (default null) or marked [OptionalDependency] "
+            + "is absent in standalone deployments. Every dereference must be on a path where it is known to be non-null.");
+
+    private static DiagnosticDescriptor Make(
+        string id,
+        string title,
+        string message,
+        string category,
+        DiagnosticSeverity severity,
+        string description,
+        params string[] customTags)
+        => new(
+            id,
+            title,
+            message,
+            category,
+            severity,
+            isEnabledByDefault: true,
+            description: description,
+            helpLinkUri: HelpLinks.For(id),
+            customTags: customTags);
+}

@@ -1,0 +1,19 @@
+using System;
+using System.Reflection;
+
+namespace ModelManagement.Patterns.Tests;
+
+public sealed class AttributeUsageTests
+{
+    [Theory]
+    [InlineData(typeof(SideEffectAttribute), AttributeTargets.Method | AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface)]
+    [InlineData(typeof(OptionalDependencyAttribute), AttributeTargets.Field | AttributeTargets.Property | AttributeTargets.Parameter)]
+    public void MarkerAttribute_TargetsWhatTheAnalyzersRead(Type attributeType, AttributeTargets targets)
+    {
+        var usage = attributeType.GetCustomAttribute<AttributeUsageAttribute>();
+        Assert.NotNull(usage);
+        Assert.Equal(targets, usage!.ValidOn);
+        Assert.False(usage.AllowMultiple);
+        Assert.True(attributeType.IsSealed);
+    }
+}
