@@ -45,6 +45,7 @@ internal sealed class NullStateAnalysis
     private List<IFlowAnonymousFunctionOperation>? _lambdas;
     private HashSet<SyntaxNode>? _reported;
     private bool _discovering;
+    private bool _collectLambdas;
     private bool _discoveryChanged;
     private bool _reporting;
     private int _words;
@@ -276,6 +277,7 @@ internal sealed class NullStateAnalysis
             for (var pass = 0; pass < MaxDiscoveryPasses; pass++)
             {
                 _discoveryChanged = false;
+                _collectLambdas = pass == 0; // nested graphs are analyzed even when this one tracks nothing
                 foreach (var block in blocks)
                 {
                     _scope.CancellationToken.ThrowIfCancellationRequested();
@@ -301,6 +303,7 @@ internal sealed class NullStateAnalysis
         finally
         {
             _discovering = false;
+            _collectLambdas = false;
         }
     }
 
@@ -415,7 +418,7 @@ internal sealed class NullStateAnalysis
         switch (operation)
         {
             case IFlowAnonymousFunctionOperation function:
-                if (_reporting)
+                if (_collectLambdas)
                 {
                     (_lambdas ??= new List<IFlowAnonymousFunctionOperation>()).Add(function);
                 }
@@ -445,7 +448,7 @@ internal sealed class NullStateAnalysis
                     Dereference(capture.Value);
                 }
 
-                if (_captureSlots.TryGetValue(capture.Id, out var captureSlot))
+                if (!_discovering && _captureSlots.TryGetValue(capture.Id, out var captureSlot))
                 {
                     SetMaybeNull(captureSlot, IsMaybeNull(capture.Value));
                 }

@@ -107,12 +107,38 @@ internal sealed class OptionalDependencies
             }
         }
 
-        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0)
+        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0 && !HasMarkedMethodParameter(type, symbols, cancellationToken))
         {
             return null;
         }
 
         return new OptionalDependencies(type, symbols, attributed.ToImmutable(), primary.ToImmutable(), constructors.ToImmutable());
+    }
+
+    /// <summary>A method parameter marked <c>[OptionalDependency]</c>; attributes are bound only for parameters whose syntax has some.</summary>
+    private static bool HasMarkedMethodParameter(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || method.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var reference in parameter.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is ParameterSyntax { AttributeLists.Count: > 0 }
+                        && IsCandidateParameter(parameter, symbols))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
