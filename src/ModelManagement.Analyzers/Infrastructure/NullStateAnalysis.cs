@@ -541,6 +541,10 @@ internal sealed class NullStateAnalysis
                 Dereference(awaitOperation.Operation);
                 return;
 
+            case IBinaryOperation binary:
+                VisitBinaryChain(binary, depth);
+                return;
+
             case IConversionOperation conversion:
                 Visit(conversion.Operand, depth + 1);
                 if (!conversion.Conversion.IsUserDefined
@@ -560,6 +564,29 @@ internal sealed class NullStateAnalysis
                 }
 
                 return;
+        }
+    }
+
+    /// <summary>
+    /// Left-deep chains (<c>a + b + c + …</c>, thousands long in generated text) are walked along their left spine
+    /// without recursion, so the depth bound does not hide their first operands.
+    /// </summary>
+    private void VisitBinaryChain(IBinaryOperation top, int depth)
+    {
+        var leftmost = top;
+        while (leftmost.LeftOperand is IBinaryOperation inner && inner.Parent == leftmost)
+        {
+            leftmost = inner;
+        }
+
+        Visit(leftmost.LeftOperand, depth + 1);
+        for (var node = leftmost; ; node = (IBinaryOperation)node.Parent!)
+        {
+            Visit(node.RightOperand, depth + 1);
+            if (node == top)
+            {
+                return;
+            }
         }
     }
 
@@ -800,9 +827,22 @@ internal sealed class NullStateAnalysis
         }
 
         var slot = SlotOf(target);
-        if (slot >= 0)
+        if (slot < 0)
         {
-            SetMaybeNull(slot, IsMaybeNull(value));
+            return;
+        }
+
+        var maybeNull = IsMaybeNull(value);
+        SetMaybeNull(slot, maybeNull);
+        if (target is IFlowCaptureReferenceOperation)
+        {
+            // Only an lvalue capture is assigned (`x ??= y` captures the reference x): the write goes to x.
+            var alias = _slots[slot].Alias;
+            for (var depth = 0; alias >= 0 && depth < MaxAliasChain; depth++)
+            {
+                SetMaybeNull(alias, maybeNull);
+                alias = _slots[alias].Alias;
+            }
         }
     }
 
