@@ -60,7 +60,7 @@ internal static class MM0003GuardPlanner
         var statements = new List<StatementSyntax> { statement };
         ExtendOverConsecutiveUses(statements, symbol, model, cancellationToken);
         var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
-        return plan.IsConditional || StaysDefinitelyAssigned(statements, model) ? plan : null;
+        return StaysDefinitelyAssigned(statements, model) ? plan : null;
     }
 
     /// <summary>Merges guards of the same dependency over overlapping or adjacent statements of one block.</summary>
@@ -100,7 +100,7 @@ internal static class MM0003GuardPlanner
             merged.Add(plan);
         }
 
-        merged.RemoveAll(plan => !plan.IsConditional && !StaysDefinitelyAssigned(plan.Statements, model));
+        merged.RemoveAll(plan => plan.Statements.Count > 0 && !StaysDefinitelyAssigned(plan.Statements, model));
         return merged;
     }
 
@@ -222,8 +222,9 @@ internal static class MM0003GuardPlanner
     }
 
     /// <summary>
-    /// Wrapping makes the statements conditional: a local first assigned inside and read afterwards would no longer be
-    /// definitely assigned (CS0165), so such statements get no guard.
+    /// A guard (an <c>if</c> or <c>?.</c>) makes the statements conditional: a local first assigned inside (an
+    /// <c>out</c> argument, an assignment) and read afterwards would no longer be definitely assigned (CS0165), so such
+    /// statements get no guard.
     /// </summary>
     private static bool StaysDefinitelyAssigned(List<StatementSyntax> statements, SemanticModel model)
     {

@@ -49,7 +49,8 @@ internal static class MM0003DiagnosticProperties
         switch (top.Parent)
         {
             case ExpressionStatementSyntax statement:
-                return discardable ? DiscardedExpressionProperties : IsWrappable(statement) ? StatementProperties : ValueFlowsProperties;
+                // `x?.M(out var y)` leaves y unassigned just as a guard would hide it: both need a declaration-free statement.
+                return !IsWrappable(statement) ? ValueFlowsProperties : discardable ? DiscardedExpressionProperties : StatementProperties;
             case ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax:
                 return discardable && enclosingFunction is { ReturnsVoid: true } ? DiscardedExpressionProperties : ValueFlowsProperties;
         }

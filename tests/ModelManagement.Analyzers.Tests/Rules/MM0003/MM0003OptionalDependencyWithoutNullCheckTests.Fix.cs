@@ -530,3 +530,172 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         await FixVerify.VerifyCodeFixAsync(source, fixedSource);
     }
 }
+
+/// <summary>More fix shapes: expression-bodied members, out variables, C# 6.</summary>
+public sealed class MM0003OptionalDependencyWithoutNullCheckFixShapeTests
+{
+    [Fact]
+    public async Task ExpressionBodiedVoidMember_UsesConditionalAccess()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish(string model) => [|registry|].Register(model);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish(string model) => registry?.Register(model);
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source + MM0003OptionalDependencyWithoutNullCheckTests.Domain, fixedSource + MM0003OptionalDependencyWithoutNullCheckTests.Domain);
+    }
+
+    [Fact]
+    public async Task OutVariableUsedAfterStatement_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            public interface ICatalog
+            {
+                bool TryFind(string name, out string version);
+            }
+
+            public sealed class LlmClient(ICatalog catalog = null)
+            {
+                public string Version(string name)
+                {
+                    [|catalog|].TryFind(name, out var version);
+                    return version;
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public async Task CSharp6WithUserDefinedEquality_CastsToObject()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Endpoint
+            {
+                public Task PingAsync() { return Task.FromResult(0); }
+                public static bool operator ==(Endpoint left, Endpoint right) { return true; }
+                public static bool operator !=(Endpoint left, Endpoint right) { return false; }
+                public override bool Equals(object obj) { return true; }
+                public override int GetHashCode() { return 0; }
+            }
+
+            public sealed class LlmClient
+            {
+                private readonly Endpoint _endpoint;
+
+                public LlmClient(Endpoint endpoint = null) { _endpoint = endpoint; }
+
+                public async Task PingAsync()
+                {
+                    await [|_endpoint|].PingAsync();
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Endpoint
+            {
+                public Task PingAsync() { return Task.FromResult(0); }
+                public static bool operator ==(Endpoint left, Endpoint right) { return true; }
+                public static bool operator !=(Endpoint left, Endpoint right) { return false; }
+                public override bool Equals(object obj) { return true; }
+                public override int GetHashCode() { return 0; }
+            }
+
+            public sealed class LlmClient
+            {
+                private readonly Endpoint _endpoint;
+
+                public LlmClient(Endpoint endpoint = null) { _endpoint = endpoint; }
+
+                public async Task PingAsync()
+                {
+                    if ((object)_endpoint != null)
+                    {
+                        await _endpoint.PingAsync();
+                    }
+                }
+            }
+            """;
+        var test = new FixVerify.Test { TestCode = source, FixedCode = fixedSource, LanguageVersion = LanguageVersion.CSharp6 };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GuardInsideSwitchSection_WrapsStatement()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor(IModelRegistry registry = null)
+            {
+                public async Task ProcessAsync(int kind)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            await [|registry|].RegisterAsync("one");
+                            break;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor(IModelRegistry registry = null)
+            {
+                public async Task ProcessAsync(int kind)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            if (registry is not null)
+                            {
+                                await registry.RegisterAsync("one");
+                            }
+
+                            break;
+                    }
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source + MM0003OptionalDependencyWithoutNullCheckTests.Domain, fixedSource + MM0003OptionalDependencyWithoutNullCheckTests.Domain);
+    }
+}
+
+/// <summary>Out arguments into existing locals: neither guard keeps them definitely assigned.</summary>
+public sealed class MM0003OptionalDependencyWithoutNullCheckOutArgumentTests
+{
+    [Fact]
+    public async Task OutArgumentIntoUnassignedLocal_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            public interface ICatalog
+            {
+                bool TryFind(string name, out string version);
+            }
+
+            public sealed class LlmClient(ICatalog catalog = null)
+            {
+                public string Version(string name)
+                {
+                    string version;
+                    [|catalog|].TryFind(name, out version);
+                    return version;
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source, source);
+    }
+}

@@ -86,6 +86,25 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task IsTypeCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry is IModelRegistry)
+                {
+                    _registry.Register("n");
+                }
+
+                if (_registry is object)
+                {
+                    _registry.Register("m");
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task NegatedEqualsNull_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """

@@ -458,6 +458,11 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     {
                     }
                 }
+
+                public void Declaration()
+                {
+                    using var current = [|session|];
+                }
             }
             """;
         await VerifyAsync(source);
