@@ -52,6 +52,14 @@ internal sealed class NullStateAnalysis
     private ulong[] _state = System.Array.Empty<ulong>();
     private ulong[] _scratch = System.Array.Empty<ulong>();
 
+    /// <summary>
+    /// Per capture slot: the union of the states where the capture got a value that may be non-null. When a check
+    /// proves the capture non-null, the state is narrowed to it: `_r?.Count > 0` being true means the `?.` took its
+    /// non-null branch, so `_r` is non-null too.
+    /// </summary>
+    private ulong[] _captureStates = System.Array.Empty<ulong>();
+    private bool _captureStatesGrew;
+
     private NullStateAnalysis(ControlFlowGraph graph, NullStateScope scope, IMethodSymbol? lambda)
     {
         _graph = graph;
@@ -109,6 +117,7 @@ internal sealed class NullStateAnalysis
         _words = NullStateBitSet.WordsFor(_slots.Count);
         _state = new ulong[_words];
         _scratch = new ulong[_words];
+        _captureStates = new ulong[_slots.Count * _words];
         var count = blocks.Length;
         var inStates = new ulong[count * _words];
         var outStates = new ulong[count * _words];
@@ -146,6 +155,17 @@ internal sealed class NullStateAnalysis
                 dirty[b] = false;
                 stable = false;
                 Process(blocks[b], inStates, outStates, reached, dirty);
+            }
+
+            if (_captureStatesGrew)
+            {
+                // A check narrows by a capture's state: blocks that used an older one run again.
+                _captureStatesGrew = false;
+                stable = false;
+                for (var b = 0; b < count; b++)
+                {
+                    dirty[b] |= reached[b];
+                }
             }
 
             foreach (var (entry, first, last) in handlers)
@@ -451,6 +471,12 @@ internal sealed class NullStateAnalysis
                 if (!_discovering && _captureSlots.TryGetValue(capture.Id, out var captureSlot))
                 {
                     SetMaybeNull(captureSlot, IsMaybeNull(capture.Value));
+                    if (!IsDefinitelyNull(capture.Value)
+                        && NullStateBitSet.UnionWith(_captureStates, captureSlot * _words, _state, 0, _words)
+                        && !_reporting)
+                    {
+                        _captureStatesGrew = true;
+                    }
                 }
 
                 return;
@@ -1008,7 +1034,26 @@ internal sealed class NullStateAnalysis
                 {
                     MarkNotNull(state, operand);
                 }
+                else if (operand is null && binary.IsLifted && whenTrue == (binary.OperatorKind == BinaryOperatorKind.Equals))
+                {
+                    // `_r?.IsReady == true`: equal to a value means it has one.
+                    if (IsNonNullConstant(binary.RightOperand))
+                    {
+                        MarkNotNull(state, binary.LeftOperand);
+                    }
+                    else if (IsNonNullConstant(binary.LeftOperand))
+                    {
+                        MarkNotNull(state, binary.RightOperand);
+                    }
+                }
 
+                return;
+
+            case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
+                or BinaryOperatorKind.GreaterThanOrEqual when binary.IsLifted && whenTrue:
+                // `_items?.Count > 0`: a lifted comparison is true only when both sides have values.
+                MarkNotNull(state, binary.LeftOperand);
+                MarkNotNull(state, binary.RightOperand);
                 return;
 
             case BinaryOperatorKind.And or BinaryOperatorKind.ConditionalAnd when whenTrue:
@@ -1021,6 +1066,12 @@ internal sealed class NullStateAnalysis
                 Refine(state, binary.RightOperand, false, depth + 1);
                 return;
         }
+    }
+
+    private static bool IsNonNullConstant(IOperation operation)
+    {
+        var unwrapped = UnwrapConversions(operation);
+        return unwrapped is not null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is not null;
     }
 
     private static bool IsNullConstant(IOperation operation)
@@ -1129,10 +1180,32 @@ internal sealed class NullStateAnalysis
     private void MarkNotNull(ulong[] state, IOperation? operation)
     {
         var slot = SlotOf(operation);
-        if (slot >= 0)
+        if (slot < 0)
         {
-            ClearSlot(state, slot);
+            return;
         }
+
+        ClearSlot(state, slot);
+        if (_slots[slot].Kind == SlotKind.Capture && !_discovering)
+        {
+            // The capture is non-null only on paths where it got a non-null value: keep what was known there too.
+            var offset = slot * _words;
+            for (var i = 0; i < _words; i++)
+            {
+                state[i] &= _captureStates[offset + i];
+            }
+        }
+    }
+
+    private bool IsDefinitelyNull(IOperation value)
+    {
+        var unwrapped = UnwrapConversions(value);
+        return unwrapped switch
+        {
+            null => false,
+            IDefaultValueOperation defaultValue => _scope.Symbols.CanBeNull(defaultValue.Type),
+            _ => unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null,
+        };
     }
 
     private void ClearSlot(ulong[] state, int slot)

@@ -227,6 +227,37 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ConditionalAccessComparedToValue_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry?.Count > 0)
+                {
+                    _registry.Register("count");
+                }
+
+                if (_registry?.DefaultModel != null)
+                {
+                    _registry.Register("model");
+                }
+
+                if (_registry?.DefaultModel is { Length: > 0 })
+                {
+                    _registry.Register("pattern");
+                }
+
+                if (!string.IsNullOrEmpty(_registry?.DefaultModel))
+                {
+                    _registry.Register("helper");
+                }
+            }
+
+            public bool Ready() => _registry?.Count == 1 && _registry.DefaultModel.Length > 0;
+            """);
+    }
+
+    [Fact]
     public async Task NullCoalescing_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """

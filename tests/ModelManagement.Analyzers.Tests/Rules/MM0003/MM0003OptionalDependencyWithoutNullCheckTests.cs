@@ -625,6 +625,34 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ConditionalAccessComparisonOnFalseBranch_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish()
+                {
+                    if (registry?.Count > 0)
+                    {
+                        return;
+                    }
+
+                    [|registry|].Register("empty");
+                }
+
+                public void Other()
+                {
+                    if (registry?.DefaultModel == null)
+                    {
+                        [|registry|].Register("no model");
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task AssignedNullAfterCheck_Reports()
     {
         var source = /* lang=c#-test */ """
