@@ -84,9 +84,9 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
         public void OnMemberReference(OperationAnalysisContext context)
         {
-            if (Volatile.Read(ref _referencesOptional) != 0)
+            if (Volatile.Read(ref _referencesOptional) != 0 || !IsPotentialDereference(context.Operation))
             {
-                return;
+                return; // already known, or a use that never dereferences (`x?.M()`, `x ?? y`, `x == null`, argument)
             }
 
             var members = _dependencies.GetMembers(context.Operation.SemanticModel, _compilation, context.CancellationToken);
@@ -138,6 +138,34 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
                 NullStateAnalysis.Run(context.GetControlFlowGraph(operationBlock), scope);
             }
+        }
+
+        /// <summary>
+        /// Cheap parent-shape test run before any symbol lookup: a block whose optional references are all
+        /// null-conditional, coalesced, compared or passed on needs no graph. Copies into locals and conditional
+        /// operands count, since the copy may be dereferenced later.
+        /// </summary>
+        private static bool IsPotentialDereference(IOperation reference)
+        {
+            var child = reference;
+            var parent = reference.Parent;
+            for (var depth = 0; parent is IConversionOperation && depth < 8; depth++)
+            {
+                child = parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IInvocationOperation invocation => invocation.Instance == child,
+                IMemberReferenceOperation member => member.Instance == child,
+                IArrayElementReferenceOperation element => element.ArrayReference == child,
+                IImplicitIndexerReferenceOperation indexer => indexer.Instance == child,
+                IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
+                    or IArgumentOperation or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
+                ISimpleAssignmentOperation assignment => assignment.Value == child && assignment.Target is ILocalReferenceOperation,
+                _ => true, // await, foreach, using, lock, deconstruction, copies, ?: operands, dynamic, …
+            };
         }
 
         private bool IsMarkedParameter(IParameterSymbol parameter)
