@@ -22,7 +22,9 @@ internal static class MM0003GuardPlanner
             return null;
         }
 
-        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax receiver
+        if (diagnostic.Location.SourceTree != root.SyntaxTree
+            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax receiver
             || !MM0003DiagnosticProperties.IsSimpleReference(receiver)
             || model.GetSymbolInfo(receiver, cancellationToken).Symbol is not { } symbol)
         {

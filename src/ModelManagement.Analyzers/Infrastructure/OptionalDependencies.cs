@@ -508,7 +508,10 @@ internal sealed class OptionalDependencies
                 IPropertyReferenceOperation property when property.Arguments.IsEmpty && IsOwnInstanceOrStatic(property.Instance) => property.Property,
                 _ => null,
             };
-            if (member is not null && SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, type.OriginalDefinition))
+
+            // `this.X = parameter` may store into an inherited member; a static store only counts for the type's own members.
+            if (member is not null
+                && (!member.IsStatic || SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, type.OriginalDefinition)))
             {
                 Stores.Add((parameterReference.Parameter.Ordinal, member.OriginalDefinition));
             }

@@ -243,6 +243,25 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task InheritedPropertyStoredFromOptionalParameter_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            public abstract class ServiceBase
+            {
+                protected IModelRegistry Registry { get; set; }
+            }
+
+            public sealed class NarrativeGenerator : ServiceBase
+            {
+                public NarrativeGenerator(IModelRegistry registry = null) => Registry = registry;
+
+                public void Publish() => [|Registry|].Register("n");
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task StaticOptionalField_Reports()
     {
         var source = /* lang=c#-test */ """
