@@ -557,6 +557,21 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ConditionalExpressionChoosingTheDependency_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null, IModelRegistry fallback = null)
+            {
+                public void Publish(bool primary)
+                {
+                    ({|#0:primary ? registry : fallback|}).Register("n");
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("registry"));
+    }
+
+    [Fact]
     public async Task LocalCopiedFromMember_ReportsOnLocal()
     {
         var source = /* lang=c#-test */ """
