@@ -1034,9 +1034,9 @@ internal sealed class NullStateAnalysis
                 {
                     MarkNotNull(state, operand);
                 }
-                else if (operand is null && binary.IsLifted && whenTrue == (binary.OperatorKind == BinaryOperatorKind.Equals))
+                else if (operand is null && whenTrue == (binary.OperatorKind == BinaryOperatorKind.Equals))
                 {
-                    // `_r?.IsReady == true`: equal to a value means it has one.
+                    // `_r?.IsReady == true`, `case "a":` over `_r?.Name`: equal to a value means it has one.
                     if (IsNonNullConstant(binary.RightOperand))
                     {
                         MarkNotNull(state, binary.LeftOperand);

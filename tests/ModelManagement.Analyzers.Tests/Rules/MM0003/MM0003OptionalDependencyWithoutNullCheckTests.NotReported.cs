@@ -254,6 +254,16 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             }
 
             public bool Ready() => _registry?.Count == 1 && _registry.DefaultModel.Length > 0;
+
+            public void Switch()
+            {
+                switch (_registry?.DefaultModel)
+                {
+                    case "narrator":
+                        _registry.Register("narrator");
+                        break;
+                }
+            }
             """);
     }
 
