@@ -944,6 +944,12 @@ internal sealed class NullStateAnalysis
             return;
         }
 
+        if (condition.ConstantValue.HasValue && condition.ConstantValue.Value is bool constant && constant != whenTrue)
+        {
+            NullStateBitSet.ClearAll(state, 0, _words); // `while (true)` never leaves through its condition: nothing flows there
+            return;
+        }
+
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:

@@ -580,6 +580,27 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task InfiniteLoopLeftOnlyAfterCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void WaitForRegistry()
+            {
+                while (true)
+                {
+                    if (_registry is not null)
+                    {
+                        break;
+                    }
+
+                    System.Threading.Thread.Sleep(10);
+                }
+
+                _registry.Register("ready");
+            }
+            """);
+    }
+
+    [Fact]
     public async Task NullableValueTypeChecks_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
