@@ -1,7 +1,6 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Testing;
 using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
@@ -39,12 +38,11 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     [|_registry|].Register("m");
                     if (_registry != null)
                     {
-                        _registry.Register("n");
+                        _registry.Register("n");{|CS1513:|}{|CS1513:|}
             """;
-        var test = new Verify.Test { TestCode = source + Domain };
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CS1513").WithSpan(12, 37, 12, 37));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CS1513").WithSpan(12, 37, 12, 37));
-        test.ExpectedDiagnostics.Add(DiagnosticResult.CompilerError("CS1513").WithSpan(31, 2, 31, 2));
+
+        // The type swallows the appended declarations; the last brace is missing at the end of the file.
+        var test = new Verify.Test { TestCode = source + Domain + "{|CS1513:|}" };
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 
@@ -99,18 +97,15 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     [Fact]
     public async Task DeepExpression_DoesNotThrow()
     {
-        var terms = new System.Text.StringBuilder();
-        for (var i = 0; i < 600; i++)
+        // The left spine is walked without recursion: the first term reports, as the compiler's CS8602 would.
+        var terms = new System.Text.StringBuilder(" + [|registry|].DefaultModel");
+        for (var i = 1; i < 600; i++)
         {
             terms.Append(" + registry.DefaultModel");
         }
 
         var source = "public sealed class NarrativeGenerator(IModelRegistry registry = null)\n{\n    public string Text() => \"\"" + terms + ";\n}\n";
-        var test = new Verify.Test { TestCode = source + Domain };
-
-        // The left spine is walked without recursion: the first term reports, as the compiler's CS8602 would.
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithSpan(3, 34, 3, 42).WithArguments("registry"));
-        await test.RunAsync(System.Threading.CancellationToken.None);
+        await VerifyAsync(source);
     }
 
     [Fact]
