@@ -252,23 +252,9 @@ internal sealed class BlockingCallSummaries
                 }
 
                 // Children pushed in reverse so operations are visited in source order.
-                var children = operation.ChildOperations;
-                var count = children.Count;
-                if (count == 0)
+                foreach (var child in operation.ChildOperations.Reverse())
                 {
-                    continue;
-                }
-
-                var buffer = new IOperation[count];
-                var index = 0;
-                foreach (var child in children)
-                {
-                    buffer[index++] = child;
-                }
-
-                for (var i = count - 1; i >= 0; i--)
-                {
-                    stack.Push(buffer[i]);
+                    stack.Push(child);
                 }
             }
         }
