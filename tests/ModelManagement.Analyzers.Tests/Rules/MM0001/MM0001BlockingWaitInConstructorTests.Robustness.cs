@@ -158,4 +158,51 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
         var diagnostic = Assert.Single(diagnostics);
         Assert.Equal("Constructor of 'Fine' blocks on 'warmup'; initialize it lazily on first async use", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
+
+    [Fact]
+    public async Task CompilationWithoutTaskType_RegistersNothingAndDoesNotThrow()
+    {
+        var (diagnostics, exceptions) = await MM0001Host.AnalyzeAsync(
+            System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.MetadataReference>.Empty,
+            /* lang=c#-test */ """
+            namespace System.Threading.Tasks
+            {
+                public class Task<T> { public T Result => default; }
+            }
+
+            class Narrator
+            {
+                private readonly string _model;
+
+                public Narrator(System.Threading.Tasks.Task<string> pending) => _model = pending.Result;
+            }
+            """);
+
+        Assert.Empty(exceptions);
+        Assert.Empty(diagnostics);
+    }
+
+    [Fact]
+    public async Task UserDefinedTaskOfTWithoutTask_IsNotTreatedAsBlocking()
+    {
+        // Only the real System.Threading.Tasks types count, never look-alikes of the same simple name in other namespaces.
+        var (diagnostics, exceptions) = await MM0001Host.AnalyzeAsync(/* lang=c#-test */ """
+            namespace Fakes
+            {
+                public sealed class Task<T> { public T Result => default!; public void Wait() { } }
+            }
+
+            class Narrator
+            {
+                public Narrator(Fakes.Task<string> pending)
+                {
+                    var model = pending.Result;
+                    pending.Wait();
+                }
+            }
+            """);
+
+        Assert.Empty(exceptions);
+        Assert.Empty(diagnostics);
+    }
 }

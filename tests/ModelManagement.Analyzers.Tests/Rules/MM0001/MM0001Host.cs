@@ -22,11 +22,18 @@ internal static class MM0001Host
     public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(params string[] sources)
     {
         var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        return await AnalyzeAsync(references.Add(TestEnvironment.PatternsReference), sources);
+    }
+
+    public static async Task<(ImmutableArray<Diagnostic> Diagnostics, IReadOnlyList<Exception> Exceptions)> AnalyzeAsync(
+        ImmutableArray<MetadataReference> references,
+        params string[] sources)
+    {
         var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest), "Test" + i + ".cs"));
         var compilation = CSharpCompilation.Create(
             "MM0001Host",
             trees,
-            references.Add(TestEnvironment.PatternsReference),
+            references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var exceptions = new ConcurrentQueue<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
