@@ -96,52 +96,6 @@ public static class SideEffect
         return RunAsync(sideEffect, static (start, token) => start(token), options, cancellationToken);
     }
 
-    /// <summary>Runs an asynchronous side effect returning a <see cref="ValueTask"/> and swallows (counts and reports) its failure.</summary>
-    /// <param name="sideEffect">Starts the side effect.</param>
-    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
-    /// <returns>A task that completes when the side effect has completed or failed.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Task TryAsync(Func<ValueTask> sideEffect, CancellationToken cancellationToken = default)
-        => TryAsync(sideEffect, options: null, cancellationToken);
-
-    /// <summary>Runs an asynchronous side effect returning a <see cref="ValueTask"/> with per-call options and swallows (counts and reports) its failure.</summary>
-    /// <param name="sideEffect">Starts the side effect.</param>
-    /// <param name="options">Timeout, name and failure handler of this call; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
-    /// <returns>A task that completes when the side effect has completed, failed or timed out.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Task TryAsync(Func<ValueTask> sideEffect, SideEffectOptions? options, CancellationToken cancellationToken = default)
-    {
-        ThrowIfNull(sideEffect, nameof(sideEffect));
-
-        return RunAsync(sideEffect, static (start, _) => start().AsTask(), options, cancellationToken);
-    }
-
-    /// <summary>Runs an asynchronous, cancellable side effect returning a <see cref="ValueTask"/> and swallows (counts and reports) its failure.</summary>
-    /// <param name="sideEffect">Starts the side effect; it receives a token cancelled when the caller cancels or the timeout elapses.</param>
-    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
-    /// <returns>A task that completes when the side effect has completed or failed.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Task TryAsync(Func<CancellationToken, ValueTask> sideEffect, CancellationToken cancellationToken = default)
-        => TryAsync(sideEffect, options: null, cancellationToken);
-
-    /// <summary>Runs an asynchronous, cancellable side effect returning a <see cref="ValueTask"/> with per-call options and swallows (counts and reports) its failure.</summary>
-    /// <param name="sideEffect">Starts the side effect; it receives a token cancelled when the caller cancels or the timeout elapses.</param>
-    /// <param name="options">Timeout, name and failure handler of this call; <see langword="null"/> for none.</param>
-    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
-    /// <returns>A task that completes when the side effect has completed, failed or timed out.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public static Task TryAsync(Func<CancellationToken, ValueTask> sideEffect, SideEffectOptions? options, CancellationToken cancellationToken = default)
-    {
-        ThrowIfNull(sideEffect, nameof(sideEffect));
-
-        return RunAsync(sideEffect, static (start, token) => start(token).AsTask(), options, cancellationToken);
-    }
-
     /// <summary>Runs a synchronous side effect and swallows (counts and reports) its failure.</summary>
     /// <param name="sideEffect">The side effect.</param>
     /// <returns><see langword="true"/> when it completed; <see langword="false"/> when it threw (the failure was reported).</returns>
