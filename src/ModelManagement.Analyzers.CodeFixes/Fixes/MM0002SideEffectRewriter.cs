@@ -278,15 +278,10 @@ internal static class MM0002SideEffectRewriter
                 statement = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
             }
 
-            if (i == statements.Count - 1)
-            {
-                statement = statement.WithTrailingTrivia(WithoutFinalEndOfLine(statement.GetTrailingTrivia()));
-            }
-
             inner.Add(statement);
         }
 
-        var trailing = statements[statements.Count - 1].GetTrailingTrivia();
+        var trailing = FinalEndOfLine(statements[statements.Count - 1].GetTrailingTrivia());
         var handler = new List<StatementSyntax>();
         CatchFilterClauseSyntax? filter = null;
         var operationCanceled = QualifiedType("System.OperationCanceledException");
@@ -299,7 +294,7 @@ internal static class MM0002SideEffectRewriter
                 ExpressionSyntax notCanceled = languageVersion >= LanguageVersion.CSharp9
                     ? SyntaxFactory.IsPatternExpression(
                         exceptionIdentifier,
-                        SyntaxFactory.UnaryPattern(SyntaxFactory.TypePattern(operationCanceled)))
+                        SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(QualifiedExpression("System.OperationCanceledException"))))
                     : SyntaxFactory.PrefixUnaryExpression(
                         SyntaxKind.LogicalNotExpression,
                         SyntaxFactory.ParenthesizedExpression(
@@ -326,13 +321,13 @@ internal static class MM0002SideEffectRewriter
             ? SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    QualifiedType(SideEffectCallClassifier.HelperMetadataName),
+                    QualifiedExpression(SideEffectCallClassifier.HelperMetadataName),
                     SyntaxFactory.IdentifierName("ReportFailure")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionIdentifier)))))
             : SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    QualifiedType("System.Diagnostics.Trace"),
+                    QualifiedExpression("System.Diagnostics.Trace"),
                     SyntaxFactory.IdentifierName("TraceWarning")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                     SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
@@ -349,15 +344,11 @@ internal static class MM0002SideEffectRewriter
             .WithAdditionalAnnotations(NewNodeAnnotations);
     }
 
-    private static SyntaxTriviaList WithoutFinalEndOfLine(SyntaxTriviaList trivia)
-    {
-        if (trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
-        {
-            return SyntaxFactory.TriviaList(trivia.Take(trivia.Count - 1));
-        }
-
-        return trivia;
-    }
+    /// <summary>The try statement ends its line as the last wrapped statement did; its comments stay on that statement.</summary>
+    private static SyntaxTriviaList FinalEndOfLine(SyntaxTriviaList trivia)
+        => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? SyntaxFactory.TriviaList(trivia[trivia.Count - 1])
+            : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
 
     private static ExpressionSyntax? ChooseToken(IReadOnlyList<Site> sites)
     {
@@ -437,7 +428,7 @@ internal static class MM0002SideEffectRewriter
         ExpressionSyntax call = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
-                QualifiedType(SideEffectCallClassifier.HelperMetadataName),
+                QualifiedExpression(SideEffectCallClassifier.HelperMetadataName),
                 SyntaxFactory.IdentifierName("TryAsync")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
 
@@ -611,6 +602,9 @@ internal static class MM0002SideEffectRewriter
 
     private static bool IsCancellationToken(ITypeSymbol? type)
         => type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+    private static ExpressionSyntax QualifiedExpression(string metadataName)
+        => SyntaxFactory.ParseExpression("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
 
     private static TypeSyntax QualifiedType(string metadataName)
         => SyntaxFactory.ParseTypeName("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);

@@ -117,7 +117,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     public async Task BadValues_AreIgnored()
         => await VerifyAsync(
             OptionsSource,
-            "mm0002.side_effect_method_prefixes = 123, !!, Log-\nmm0002.side_effect_receiver_suffixes = ;;;\nmm0002.included_symbols = <>, My..Bad, ::\nmm0002.excluded_symbols = (",
+            "mm0002.side_effect_method_prefixes = 123, !!, Log-\nmm0002.side_effect_receiver_suffixes = ,, ,\nmm0002.included_symbols = <>, My..Bad, ::\nmm0002.excluded_symbols = (",
             expected: new[] { At(3), At(4) });
 
     [Fact]
