@@ -175,8 +175,15 @@ public sealed class SideEffectTests : IDisposable
 
         await SideEffect.TryAsync(async ct =>
         {
-            using var registration = ct.Register(() => observed.TrySetResult(true));
-            await Task.Delay(Timeout.Infinite, ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                observed.TrySetResult(true);
+                throw;
+            }
         }, options);
 
         Assert.True(await observed.Task.WaitAsync(TimeSpan.FromSeconds(10)));
