@@ -22,6 +22,10 @@ namespace ModelManagement.Patterns;
 /// The caller's own cancellation is never swallowed: when <c>cancellationToken</c> is cancelled, the
 /// <see cref="OperationCanceledException"/> propagates (and a side effect still running is abandoned).
 /// </para>
+/// <para>
+/// A side effect returning a <see cref="ValueTask"/> is passed as <c>() =&gt; sideEffect().AsTask()</c> or as an async
+/// lambda; there are no <c>Func&lt;ValueTask&gt;</c> overloads because they would make every async lambda ambiguous.
+/// </para>
 /// </remarks>
 public static class SideEffect
 {
