@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
 
 namespace ModelManagement.Analyzers.EndToEnd.Tests.Infrastructure;
 
@@ -20,8 +22,17 @@ internal static class Repository
         ".nupkg", ".snupkg", ".sarif", ".binlog", ".user",
     };
 
+    private static readonly Regex AnalyzerSource = new(@"^(?<id>MM[0-9]{4})[A-Za-z0-9]*Analyzer\.cs$", RegexOptions.CultureInvariant);
+    private static readonly Regex CodeFixSource = new(@"^(?<id>MM[0-9]{4})[A-Za-z0-9]*CodeFixProvider\.cs$", RegexOptions.CultureInvariant);
+
     /// <summary>The folder holding <see cref="SolutionFileName"/>, above this test assembly.</summary>
     public static string Root { get; } = FindRoot();
+
+    /// <summary>Rule IDs with an analyzer in the sources (<c>src/ModelManagement.Analyzers/Rules/MMxxxx…Analyzer.cs</c>, STYLE §3).</summary>
+    public static IReadOnlyList<string> RulesWithAnalyzerSource() => RuleIds(Path.Combine("src", "ModelManagement.Analyzers", "Rules"), AnalyzerSource);
+
+    /// <summary>Rule IDs with a code fix in the sources (<c>src/ModelManagement.Analyzers.CodeFixes/Fixes/MMxxxx…CodeFixProvider.cs</c>).</summary>
+    public static IReadOnlyList<string> RulesWithCodeFixSource() => RuleIds(Path.Combine("src", "ModelManagement.Analyzers.CodeFixes", "Fixes"), CodeFixSource);
 
     /// <summary>
     /// Copies the repository's sources to <paramref name="destination"/> without bin/obj and other generated output,
@@ -60,6 +71,20 @@ internal static class Repository
         }
 
         return count;
+    }
+
+    private static IReadOnlyList<string> RuleIds(string relativeFolder, Regex fileName)
+    {
+        var folder = Path.Combine(Root, relativeFolder);
+        return !Directory.Exists(folder)
+            ? Array.Empty<string>()
+            : Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+                .Select(path => fileName.Match(Path.GetFileName(path)))
+                .Where(match => match.Success)
+                .Select(match => match.Groups["id"].Value)
+                .Distinct()
+                .OrderBy(id => id, StringComparer.Ordinal)
+                .ToList();
     }
 
     private static string FindRoot()
