@@ -118,6 +118,7 @@ public sealed class DotnetFormatTests
             }
 
             AssertKeepsEveryOriginalLine(before[group.Key], after[group.Key], group.Key);
+            AssertKeepsEveryCommentOnce(before[group.Key], after[group.Key], group.Key);
         }
 
         return project;
@@ -144,6 +145,24 @@ public sealed class DotnetFormatTests
             || c.Declaration.Type.ToString() is "Exception" or "System.Exception" or "global::System.Exception");
         Assert.True(handler is not null, $"{marker}: the try around '{statementText}' has no catch for Exception:{Environment.NewLine}{tryStatement}");
         Assert.Contains("SideEffect.", handler!.Block.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The fix neither loses nor duplicates comments (a wrapped statement's trailing comment must not be copied onto the new block).</summary>
+    private static void AssertKeepsEveryCommentOnce(string before, string after, string fileName)
+    {
+        static List<string> Comments(string text) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest)).GetRoot()
+            .DescendantTrivia(descendIntoTrivia: true)
+            .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
+                || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+            .Select(t => t.ToFullString().Trim())
+            .OrderBy(c => c, StringComparer.Ordinal)
+            .ToList();
+
+        var expected = Comments(before);
+        var actual = Comments(after);
+        Assert.True(
+            expected.SequenceEqual(actual),
+            $"{fileName}: the comments changed.{Environment.NewLine}before: {string.Join(" | ", expected)}{Environment.NewLine}after:  {string.Join(" | ", actual)}");
     }
 
     /// <summary>Every non-blank original line (indentation aside) is still there, in order: nothing the user wrote is lost.</summary>
