@@ -11,15 +11,17 @@ using Xunit.Abstractions;
 namespace ModelManagement.Analyzers.EndToEnd.Tests;
 
 /// <summary>
-/// <c>dotnet format analyzers --diagnostics MM0002</c> applies the packed "Guard side effect with try/catch" fix (the
-/// first registered action, through its Fix All provider): the files change as the fix promises, the diagnostic is gone
-/// on rebuild, and the fixed program survives a failing history store. <c>dotnet format</c> exits 0 even when it skips
-/// a fixer, so these tests compare file contents, never the exit code alone.
+/// <c>dotnet format analyzers --diagnostics …</c> applies the packed fixes (the first registered action of each, through
+/// its Fix All provider): the files change as the fix promises, the diagnostics are gone on rebuild, and the fixed
+/// program survives a failing history store. <c>dotnet format</c> exits 0 even when it skips a fixer, so these tests
+/// compare file contents, never the exit code alone.
 /// </summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class DotnetFormatTests
 {
-    private const string RuleId = "MM0002";
+    private const string SideEffectRule = "MM0002";
+
+    private const string ExpectedNarrative = "NARRATIVE: [storyteller-xl] Once upon a time, tell the story of a lighthouse keeper's last night.";
 
     private readonly PackedSolutionFixture _fixture;
     private readonly ITestOutputHelper _output;
@@ -33,12 +35,31 @@ public sealed class DotnetFormatTests
     [Fact]
     public async Task FormatAnalyzers_GuardsEveryMarkedSideEffect_AndTheFixedProgramRuns()
     {
-        var project = await FormatAsync("format-mm0002", langVersion: null);
-        if (project is null)
+        var packed = _fixture.Get(_output);
+        if (!Repository.RulesWithCodeFixSource().Contains(SideEffectRule))
         {
+            // PackageLayoutTests require every fix in the sources to be packed with Fix All; this rule has none yet.
+            _output.WriteLine(SideEffectRule + " has no code fix yet: nothing for dotnet format to apply.");
+            Assert.DoesNotContain(packed.Rules.Fixes, f => f.FixableIds.Contains(SideEffectRule));
             return;
         }
 
+        var project = ConsumerProject.Create(packed, "format-mm0002");
+        var (before, after) = await FormatAsync(packed, project, new[] { SideEffectRule }, statementsStayInPlace: true);
+
+        // Exactly the files with MM0002 markers changed, and each marked statement is now guarded.
+        var marked = ExpectedDiagnostic.FromDirectory(project.Directory).Where(e => e.RuleId == SideEffectRule).ToList();
+        Assert.NotEmpty(marked);
+        Assert.Equal(marked.Select(m => m.FileName).Distinct().OrderBy(f => f, StringComparer.Ordinal), ChangedFiles(before, after));
+        foreach (var group in marked.GroupBy(m => m.FileName))
+        {
+            var originalLines = before[group.Key].Split('\n');
+            var fixedRoot = CSharpSyntaxTree.ParseText(after[group.Key], new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
+            foreach (var marker in group)
+            {
+                AssertGuarded(fixedRoot, StatementText(originalLines[marker.Line - 1]), marker);
+            }
+        }
 
         var build = await project.BuildAsync();
         _output.WriteLine(build.ToString());
@@ -48,8 +69,84 @@ public sealed class DotnetFormatTests
 
         // The markers moved with their statements (comments survive the fix): the other rules still report on their
         // lines, and the fixed rule nowhere.
-        ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != RuleId), sarif.OurResults);
+        ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != SideEffectRule), sarif.OurResults);
 
+        await AssertFixedProgramRunsAsync(project);
+    }
+
+    [Fact]
+    public async Task FormatAnalyzers_EveryPackedFixOnACSharp8Consumer_KeepsTheProgramCompilingAndRunning()
+    {
+        var packed = _fixture.Get(_output);
+        var fixable = packed.Rules.Fixes.SelectMany(f => f.FixableIds).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
+        var project = ConsumerProject.Create(packed, "format-all-csharp8", langVersion: "8");
+        var expectedBefore = project.ExpectedDiagnostics();
+        if (fixable.Length == 0)
+        {
+            _output.WriteLine("The package has no code fix yet: nothing for dotnet format to apply.");
+            Assert.Empty(Repository.RulesWithCodeFixSource());
+            return;
+        }
+
+        var (before, after) = await FormatAsync(packed, project, fixable, statementsStayInPlace: false);
+        Assert.NotEmpty(ChangedFiles(before, after));
+
+        // Everything the fixes wrote is C# 8, compiles without new errors and triggers no rule on an unmarked line.
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        ConsumerBuildTests.AssertAnalyzersLoaded(sarif);
+        Assert.DoesNotContain(sarif.Results, r => r.Level == "error");
+        var markedNow = new HashSet<string>(project.ExpectedDiagnostics().Select(e => e.ToString()), StringComparer.Ordinal);
+        Assert.All(sarif.OurResults, r => Assert.Contains(new ExpectedDiagnostic(r.FileName, r.Line, r.RuleId).ToString(), markedNow));
+        Assert.True(sarif.OurResults.Count() < expectedBefore.Count, $"the fixes removed no diagnostic:{Environment.NewLine}{sarif}");
+        if (fixable.Contains(SideEffectRule))
+        {
+            Assert.DoesNotContain(sarif.OurResults, r => r.RuleId == SideEffectRule);
+            await AssertFixedProgramRunsAsync(project);
+        }
+    }
+
+    /// <summary>
+    /// Runs dotnet format for the rules; checks that it succeeded and that no comment was lost or duplicated, and — for
+    /// fixes that wrap statements where they are (MM0002) rather than move them (MM0001's lazy initialization) — that
+    /// every original line is still there in order.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<string, string> Before, IReadOnlyDictionary<string, string> After)> FormatAsync(
+        PackedSolution packed, ConsumerProject project, IReadOnlyList<string> rules, bool statementsStayInPlace)
+    {
+        foreach (var rule in rules)
+        {
+            Assert.Contains(rule, packed.Rules.AnalyzerIds);
+            Assert.All(packed.Rules.Fixes.Where(f => f.FixableIds.Contains(rule)), fix => Assert.True(fix.HasFixAll, fix.TypeName + " has no Fix All provider: dotnet format would skip it silently"));
+        }
+
+        var before = project.ReadSources();
+        var arguments = new List<string> { "--diagnostics" };
+        arguments.AddRange(rules);
+        arguments.AddRange(new[] { "--severity", "warn", "--verbosity", "detailed" });
+        var format = await project.FormatAnalyzersAsync(arguments.ToArray());
+        _output.WriteLine(format.ToString());
+        Assert.True(format.Succeeded, format.ToString());
+
+        var after = project.ReadSources();
+        foreach (var file in ChangedFiles(before, after))
+        {
+            _output.WriteLine("---- fixed " + file + Environment.NewLine + after[file]);
+            if (statementsStayInPlace)
+            {
+                AssertKeepsEveryOriginalLine(before[file], after[file], file);
+            }
+
+            AssertKeepsEveryCommentOnce(before[file], after[file], file);
+        }
+
+        return (before, after);
+    }
+
+    private async Task AssertFixedProgramRunsAsync(ConsumerProject project)
+    {
         var run = await project.RunProgramAsync();
         _output.WriteLine(run.ToString());
         Assert.True(run.Succeeded, run.ToString());
@@ -57,75 +154,15 @@ public sealed class DotnetFormatTests
         // The history store still fails, but the failure is reported through SideEffect (the consumer's FailureHandler
         // prints it) and the request completes.
         Assert.Contains("SIDE EFFECT FAILED: history database is unavailable", run.Output, StringComparison.Ordinal);
-        Assert.Contains("NARRATIVE: [storyteller-xl] Once upon a time, tell the story of a lighthouse keeper's last night.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("TOKEN LIMIT: 8192", run.Output, StringComparison.Ordinal);
+        Assert.Contains(ExpectedNarrative, run.Output, StringComparison.Ordinal);
         Assert.Contains("DONE", run.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task FormatAnalyzers_OnACSharp8Consumer_WritesCodeThatCSharp8Compiles()
+    private static IReadOnlyList<string> ChangedFiles(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
     {
-        var project = await FormatAsync("format-mm0002-csharp8", langVersion: "8");
-        if (project is null)
-        {
-            return;
-        }
-
-
-        var build = await project.BuildAsync();
-        _output.WriteLine(build.ToString());
-        Assert.True(build.Process.Succeeded, build.ToString());
-        var sarif = build.RequireSarif();
-        Assert.DoesNotContain(sarif.Results, r => r.Level == "error");
-        Assert.DoesNotContain(sarif.OurResults, r => r.RuleId == RuleId);
-    }
-
-    /// <summary>Creates a consumer, runs dotnet format for the rule and checks the rewritten files; null while the rule has no fix.</summary>
-    private async Task<ConsumerProject?> FormatAsync(string name, string? langVersion)
-    {
-        var packed = _fixture.Get(_output);
-        if (!Repository.RulesWithCodeFixSource().Contains(RuleId))
-        {
-            // PackageLayoutTests require every fix in the sources to be packed with Fix All; this rule has none yet.
-            _output.WriteLine(RuleId + " has no code fix yet: nothing for dotnet format to apply.");
-            Assert.DoesNotContain(packed.Rules.Fixes, f => f.FixableIds.Contains(RuleId));
-            return null;
-        }
-
-        Assert.Contains(RuleId, packed.Rules.AnalyzerIds);
-        var fixer = Assert.Single(packed.Rules.Fixes, f => f.FixableIds.Contains(RuleId));
-        Assert.True(fixer.HasFixAll, fixer.TypeName + " has no Fix All provider: dotnet format would skip it silently");
-
-        var project = ConsumerProject.Create(packed, name, langVersion: langVersion);
-        var marked = project.ExpectedDiagnostics().Where(e => e.RuleId == RuleId).ToList();
-        Assert.NotEmpty(marked);
-        var before = project.ReadSources();
-
-        var format = await project.FormatAnalyzersAsync("--diagnostics", RuleId, "--severity", "warn", "--verbosity", "detailed");
-        _output.WriteLine(format.ToString());
-        Assert.True(format.Succeeded, format.ToString());
-
-        var after = project.ReadSources();
-        var changed = before.Keys.Where(f => before[f] != after[f]).OrderBy(f => f, StringComparer.Ordinal).ToList();
-        foreach (var file in changed)
-        {
-            _output.WriteLine("---- fixed " + file + Environment.NewLine + after[file]);
-        }
-
-        Assert.Equal(marked.Select(m => m.FileName).Distinct().OrderBy(f => f, StringComparer.Ordinal), changed);
-        foreach (var group in marked.GroupBy(m => m.FileName))
-        {
-            var originalLines = before[group.Key].Split('\n');
-            var fixedRoot = CSharpSyntaxTree.ParseText(after[group.Key], new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
-            foreach (var marker in group)
-            {
-                AssertGuarded(fixedRoot, StatementText(originalLines[marker.Line - 1]), marker);
-            }
-
-            AssertKeepsEveryOriginalLine(before[group.Key], after[group.Key], group.Key);
-            AssertKeepsEveryCommentOnce(before[group.Key], after[group.Key], group.Key);
-        }
-
-        return project;
+        Assert.Equal(before.Keys.OrderBy(f => f, StringComparer.Ordinal), after.Keys.OrderBy(f => f, StringComparer.Ordinal));
+        return before.Keys.Where(f => before[f] != after[f]).OrderBy(f => f, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The statement on a marked line, without the marker comment.</summary>

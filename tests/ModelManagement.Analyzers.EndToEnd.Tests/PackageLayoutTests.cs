@@ -129,6 +129,7 @@ public sealed class PackageLayoutTests
             var assembly = AssemblyInspector.Read(_packed.Patterns.Read($"lib/{folder}/ModelManagement.Patterns.dll"));
             Assert.Equal(targetFramework, assembly.TargetFramework);
             Assert.DoesNotContain(assembly.References, r => r.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal));
+            Assert.Contains(DebugDirectoryEntryType.Reproducible, assembly.DebugEntries);
 
             var docs = Encoding.UTF8.GetString(_packed.Patterns.Read($"lib/{folder}/ModelManagement.Patterns.xml"));
             Assert.Contains("T:ModelManagement.Patterns.SideEffectAttribute", docs, StringComparison.Ordinal);
@@ -139,6 +140,18 @@ public sealed class PackageLayoutTests
             expectedFrameworks.Keys.OrderBy(f => f, StringComparer.Ordinal),
             files.Where(f => f.StartsWith("lib/", StringComparison.Ordinal)).Select(f => f.Split('/')[1]).Distinct().OrderBy(f => f, StringComparer.Ordinal));
         Assert.DoesNotContain(files, f => f.StartsWith("analyzers/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PatternsPackage_NeedsNoPackageOnNet80_AndOnlyBclPackagesOnNetStandard20()
+    {
+        var groups = _packed.Patterns.DependencyGroups().ToDictionary(g => g.TargetFramework, g => g.Dependencies, StringComparer.OrdinalIgnoreCase);
+        Assert.True(groups.TryGetValue("net8.0", out var net80), "no net8.0 dependency group");
+        Assert.Empty(net80!);
+        Assert.True(groups.TryGetValue(".NETStandard2.0", out var netStandard20), "no .NETStandard2.0 dependency group");
+        Assert.All(netStandard20!, d => Assert.True(
+            d.Id.StartsWith("System.", StringComparison.Ordinal) || d.Id.StartsWith("Microsoft.Bcl.", StringComparison.Ordinal),
+            $"ModelManagement.Patterns (netstandard2.0) depends on {d.Id}, which is not a BCL package"));
     }
 
     [Fact]
