@@ -48,7 +48,7 @@ public sealed class DotnetFormatTests
         var (before, after) = await FormatAsync(packed, project, new[] { SideEffectRule }, statementsStayInPlace: true);
 
         // Exactly the files with MM0002 markers changed, and each marked statement is now guarded.
-        var marked = ExpectedDiagnostic.FromDirectory(project.Directory).Where(e => e.RuleId == SideEffectRule).ToList();
+        var marked = before.SelectMany(file => ExpectedDiagnostic.FromText(file.Key, file.Value)).Where(e => e.RuleId == SideEffectRule).ToList();
         Assert.NotEmpty(marked);
         Assert.Equal(marked.Select(m => m.FileName).Distinct().OrderBy(f => f, StringComparer.Ordinal), ChangedFiles(before, after));
         foreach (var group in marked.GroupBy(m => m.FileName))
