@@ -23,6 +23,8 @@ internal static class DotNetCli
         "--disable-build-servers", "-nodeReuse:false", "-p:UseSharedCompilation=false",
     };
 
+    private static readonly TimeSpan StreamDrainTimeout = TimeSpan.FromSeconds(30);
+
     private static readonly string DotNetExecutable = FindDotNet();
 
     public static async Task<ProcessResult> RunAsync(
@@ -101,13 +103,19 @@ internal static class DotNetCli
             }
         }
 
-        // Drains the redirected streams (the asynchronous readers finish at end of stream).
-        process.WaitForExit();
+        // Drains the redirected streams (the asynchronous readers finish at end of stream), bounded: a grandchild that
+        // inherited the pipes and outlived the tree must not hang the test.
+        var drained = process.WaitForExit(StreamDrainTimeout);
         stopwatch.Stop();
         string text;
         lock (gate)
         {
             text = output.ToString();
+        }
+
+        if (!drained)
+        {
+            text += Environment.NewLine + "(output streams were still open " + StreamDrainTimeout.TotalSeconds + "s after exit; output may be incomplete)";
         }
 
         return new ProcessResult(commandLine, workingDirectory, timedOut ? -1 : process.ExitCode, timedOut, stopwatch.Elapsed, text);
