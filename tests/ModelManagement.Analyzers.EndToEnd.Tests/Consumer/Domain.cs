@@ -23,6 +23,8 @@ namespace Contoso.Storytelling
         string DefaultModel { get; }
 
         bool Contains(string model);
+
+        void MarkUsed(string model);
     }
 
     /// <summary>Keeps every generated narrative for later analysis (a database in production).</summary>

@@ -37,6 +37,8 @@ namespace Contoso.Storytelling
         public string DefaultModel { get; }
 
         public bool Contains(string model) => _models.Contains(model);
+
+        public void MarkUsed(string model) => Console.WriteLine("REGISTRY: " + model + " used");
     }
 
     /// <summary>The history database is down.</summary>

@@ -22,6 +22,11 @@ namespace Contoso.Storytelling
             return _registry?.DefaultModel ?? _fallbackModel;
         }
 
+        public void NoteUsage(string model)
+        {
+            _registry.MarkUsed(model); // expect: MM0003
+        }
+
         public string DescribeDefault()
         {
             // Forgets that standalone deployments run without a registry.

@@ -23,6 +23,7 @@ namespace Contoso.Storytelling
             Console.WriteLine("TOKEN LIMIT: " + await budget.LimitForAsync(catalog.ResolveModel(null), CancellationToken.None));
             var narrative = await generator.GenerateAsync("a lighthouse keeper's last night", CancellationToken.None);
             Console.WriteLine("NARRATIVE: " + narrative);
+            catalog.NoteUsage(catalog.ResolveModel(null));
             Console.WriteLine(catalog.DescribeDefault());
             new LegacyReportPublisher(Console.Out, registry).Publish(narrative);
             Console.WriteLine("DONE");

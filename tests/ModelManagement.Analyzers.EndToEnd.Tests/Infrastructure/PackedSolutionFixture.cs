@@ -52,8 +52,7 @@ public sealed class PackedSolutionFixture : IAsyncLifetime
             var patterns = nupkgs.Single(p => p.Id == PatternsPackageId);
             var symbolsPath = Path.Combine(feed, $"{PatternsPackageId}.{patterns.Version}.snupkg");
             var symbols = File.Exists(symbolsPath) ? NuGetPackage.Open(symbolsPath) : null;
-            var analyzerFiles = analyzers.Files.Where(f => f.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && f.EndsWith(".dll", StringComparison.Ordinal)).ToArray();
-            var rules = PackagedRules.Inspect(analyzers, analyzerFiles);
+            var rules = PackagedRules.Inspect(analyzers);
             _packed = new PackedSolution(_workRoot, feed, packages, _pack, feedFiles!, analyzers, patterns, symbols, rules);
         }
         catch (Exception e)
