@@ -80,6 +80,42 @@ public sealed class ConsumerBuildTests
     }
 
     [Fact]
+    public async Task PatternsPackageAlone_BuildsAndRuns_WithoutTheAnalyzers()
+    {
+        var packed = _fixture.Get(_output);
+        var program = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            SideEffect.FailureHandler = failure => Console.WriteLine("SIDE EFFECT FAILED: " + failure.Message);
+            var catalogue = new AsyncLazy<string[]>(async () =>
+            {
+                await Task.Yield();
+                return new[] { "storyteller-xl", "storyteller-mini" };
+            });
+
+            await SideEffect.TryAsync(() => Task.FromException(new InvalidOperationException("audit trail unavailable")));
+            Console.WriteLine("MODELS: " + string.Join(",", await catalogue));
+            """;
+        var project = ConsumerProject.Create(packed, "patterns-only", package: packed.Patterns, sources: new Dictionary<string, string> { ["Program.cs"] = program });
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        Assert.Empty(build.RequireSarif().OurResults);
+
+        using var assets = JsonDocument.Parse(File.ReadAllText(Path.Combine(project.Directory, "obj", "project.assets.json")));
+        var libraries = assets.RootElement.GetProperty("libraries").EnumerateObject().Select(l => l.Name).ToList();
+        Assert.Equal(new[] { $"{PackedSolutionFixture.PatternsPackageId}/{packed.Patterns.Version}" }, libraries);
+
+        var run = await project.RunProgramAsync();
+        _output.WriteLine(run.ToString());
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("SIDE EFFECT FAILED: audit trail unavailable", run.Output, StringComparison.Ordinal);
+        Assert.Contains("MODELS: storyteller-xl,storyteller-mini", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnfixedProgram_FailsWhenTheHistoryStoreFails()
     {
         var (project, build) = await _fixture.GetBaselineAsync(_output);

@@ -9,7 +9,7 @@ namespace ModelManagement.Analyzers.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh consumer: a net10.0 console project in its own folder whose only package is
-/// <c>ModelManagement.Analyzers</c> from the temporary feed. Its nuget.config clears every other source and
+/// <c>ModelManagement.Analyzers</c> (or, to show it stands alone, <c>ModelManagement.Patterns</c>) from the temporary feed. Its nuget.config clears every other source and
 /// fallback folder, restores go to the run's fresh packages folder, and guard files stop MSBuild and
 /// .editorconfig lookups from reaching anything above the folder. The C# sources come from <c>Consumer/</c>.
 /// </summary>
@@ -39,8 +39,17 @@ internal sealed class ConsumerProject
     /// <param name="name">A folder name unique in the run.</param>
     /// <param name="editorConfig">Lines for the consumer's <c>[*.cs]</c> .editorconfig section.</param>
     /// <param name="langVersion">The consumer's LangVersion, or null for the SDK default.</param>
-    public static ConsumerProject Create(PackedSolution packed, string name, IEnumerable<string>? editorConfig = null, string? langVersion = null)
+    /// <param name="package">The one package the consumer references: the analyzers package by default.</param>
+    /// <param name="sources">The consumer's C# files by name; the files of <c>Consumer/</c> by default.</param>
+    public static ConsumerProject Create(
+        PackedSolution packed,
+        string name,
+        IEnumerable<string>? editorConfig = null,
+        string? langVersion = null,
+        NuGetPackage? package = null,
+        IReadOnlyDictionary<string, string>? sources = null)
     {
+        package ??= packed.Analyzers;
         var directory = Path.Combine(packed.WorkRoot, "consumers", name);
         if (System.IO.Directory.Exists(directory))
         {
@@ -48,10 +57,19 @@ internal sealed class ConsumerProject
         }
 
         System.IO.Directory.CreateDirectory(directory);
-        var sources = Path.Combine(AppContext.BaseDirectory, "Consumer");
-        foreach (var file in System.IO.Directory.EnumerateFiles(sources, "*.cs"))
+        if (sources is null)
         {
-            File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+            foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs"))
+            {
+                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+            }
+        }
+        else
+        {
+            foreach (var (fileName, text) in sources)
+            {
+                File.WriteAllText(Path.Combine(directory, fileName), text);
+            }
         }
 
         var langVersionProperty = langVersion is null ? string.Empty : $"{Environment.NewLine}    <LangVersion>{langVersion}</LangVersion>";
@@ -64,7 +82,7 @@ internal sealed class ConsumerProject
                 <ImplicitUsings>disable</ImplicitUsings>{langVersionProperty}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="{packed.Analyzers.Id}" Version="{packed.Analyzers.Version}" />
+                <PackageReference Include="{package.Id}" Version="{package.Version}" />
               </ItemGroup>
             </Project>
             """);
