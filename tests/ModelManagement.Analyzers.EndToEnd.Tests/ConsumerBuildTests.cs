@@ -165,6 +165,34 @@ public sealed class ConsumerBuildTests
         Assert.DoesNotContain(sarif.Results, r => r.RuleId == silencedRule);
     }
 
+    [Fact]
+    public async Task RuleOptionInEditorConfig_ReachesThePackedAnalyzer()
+    {
+        // A documented MM0002 option (README "Configuration"): calls through an excluded type are never side effects.
+        const string Rule = "MM0002";
+        const string ExcludedReceiver = "_history.";
+        var packed = _fixture.Get(_output);
+        if (!packed.Rules.AnalyzerIds.Contains(Rule))
+        {
+            _output.WriteLine(Rule + " has no analyzer yet: no option to read.");
+            Assert.DoesNotContain(Rule, Repository.RulesWithAnalyzerSource());
+            return;
+        }
+
+        var project = ConsumerProject.Create(packed, "option-mm0002-excluded-symbols", new[] { "mm0002.excluded_symbols = Contoso.Storytelling.IHistoryStore" });
+        var excluded = project.ExpectedDiagnostics()
+            .Where(e => e.RuleId == Rule && project.ReadSource(e.FileName).Split('\n')[e.Line - 1].Contains(ExcludedReceiver, StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(excluded);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        AssertAnalyzersLoaded(sarif);
+        AssertReported(project.ExpectedDiagnostics().Except(excluded), sarif.OurResults);
+    }
+
     internal static void AssertAnalyzersLoaded(SarifLog sarif)
         => Assert.DoesNotContain(sarif.Results, r => AnalyzerLoadFailures.Contains(r.RuleId));
 
