@@ -161,7 +161,7 @@ internal sealed class MM0001AwaitConversion
                     }
                 }
 
-                var taskType = (ExpressionSyntax)generator.TypeExpression(task);
+                var taskType = MM0001Rewriter.TypeName(generator, task);
                 awaited = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,

@@ -32,7 +32,23 @@ internal static class MM0001Rewriter
             }
         }
 
-        return editor.GetChangedSolution();
+        // New type names are written fully qualified with the add-imports annotation: the document gets the using
+        // directives (in its own style), then the simplifier shortens the names.
+        var changed = editor.GetChangedSolution();
+        foreach (var projectChanges in changed.GetChanges(solution).GetProjectChanges())
+        {
+            foreach (var documentId in projectChanges.GetChangedDocuments())
+            {
+                var document = changed.GetDocument(documentId);
+                if (document is not null)
+                {
+                    document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    changed = document.Project.Solution;
+                }
+            }
+        }
+
+        return changed;
     }
 
     private static async Task ApplyLazyAsync(SolutionEditor solutionEditor, MM0001Plan plan, MM0001LazyPlan lazy, CancellationToken cancellationToken)
@@ -45,7 +61,7 @@ internal static class MM0001Rewriter
         // private readonly AsyncInitializer _initializer;
         var field = SyntaxFactory.FieldDeclaration(
                 SyntaxFactory.VariableDeclaration(
-                    (TypeSyntax)generator.TypeExpression(types.AsyncInitializer!),
+                    TypeName(generator, types.AsyncInitializer!),
                     SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(lazy.InitializerFieldName))))
             .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword)))
             .WithAdditionalAnnotations(Formatter.Annotation);
@@ -62,7 +78,7 @@ internal static class MM0001Rewriter
             SyntaxKind.SimpleAssignmentExpression,
             SyntaxFactory.IdentifierName(lazy.InitializerFieldName),
             SyntaxFactory.ObjectCreationExpression(
-                (TypeSyntax)generator.TypeExpression(types.AsyncInitializer!),
+                TypeName(generator, types.AsyncInitializer!),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(callback))),
                 initializer: null));
 
@@ -70,8 +86,8 @@ internal static class MM0001Rewriter
         if (shared.Constructor is { } constructor)
         {
             InsertAfterMember(editor, shared.ConstructorPart, LastField(shared.ConstructorPart), new SyntaxNode[] { field });
-            editor.ReplaceNode(constructor, RewriteLazyConstructor(constructor, lazy, assignment));
             editor.InsertAfter(constructor, method);
+            editor.ReplaceNode(constructor, RewriteLazyConstructor(constructor, lazy, assignment));
         }
         else
         {
@@ -117,7 +133,7 @@ internal static class MM0001Rewriter
         var generator = editor.Generator;
         var types = plan.Types;
         var tree = shared.ConstructorPart.SyntaxTree;
-        var typeName = (TypeSyntax)generator.TypeExpression(plan.Type);
+        var typeName = TypeName(generator, plan.Type);
 
         // public static async Task<T> CreateAsync(<constructor parameters>, CancellationToken cancellationToken = default)
         var constructorParameters = shared.Constructor?.ParameterList.Parameters ?? default;
@@ -130,10 +146,10 @@ internal static class MM0001Rewriter
         }
 
         parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(factory.CancellationTokenName))
-            .WithType((TypeSyntax)generator.TypeExpression(types.CancellationToken))
+            .WithType(TypeName(generator, types.CancellationToken))
             .WithDefault(SyntaxFactory.EqualsValueClause(LanguageVersionHelpers.SupportsDefaultLiteral(tree)
                 ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)
-                : SyntaxFactory.DefaultExpression((TypeSyntax)generator.TypeExpression(types.CancellationToken)))));
+                : SyntaxFactory.DefaultExpression(TypeName(generator, types.CancellationToken)))));
 
         var instance = SyntaxFactory.IdentifierName(factory.InstanceName);
         var body = SyntaxFactory.Block(
@@ -154,7 +170,7 @@ internal static class MM0001Rewriter
             SyntaxFactory.ReturnStatement(instance));
 
         var taskOfType = types.Blocking.TaskOfT!.Construct(plan.Type);
-        var create = SyntaxFactory.MethodDeclaration((TypeSyntax)generator.TypeExpression(taskOfType), factory.FactoryName)
+        var create = SyntaxFactory.MethodDeclaration(TypeName(generator, taskOfType), factory.FactoryName)
             .WithModifiers(AccessibilityTokens(factory.FactoryAccessibility)
                 .Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword))
                 .Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
@@ -165,8 +181,8 @@ internal static class MM0001Rewriter
         var method = CreateInitializeMethod(plan, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator);
         if (shared.Constructor is { } constructor)
         {
-            editor.ReplaceNode(constructor, RewriteFactoryConstructor(constructor, factory));
             editor.InsertAfter(constructor, new SyntaxNode[] { create, method });
+            editor.ReplaceNode(constructor, RewriteFactoryConstructor(constructor, factory));
         }
         else
         {
@@ -200,7 +216,7 @@ internal static class MM0001Rewriter
     {
         ExpressionSyntax type = creation is ObjectCreationExpressionSyntax { Type: NameSyntax name }
             ? name.WithoutTrivia()
-            : (ExpressionSyntax)generator.TypeExpression(caller.CreatedType!);
+            : TypeName(generator, caller.CreatedType!);
         var arguments = creation.ArgumentList?.Arguments ?? default;
         if (caller.CancellationTokenName is { } token)
         {
@@ -370,6 +386,10 @@ internal static class MM0001Rewriter
             _ => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)),
         };
 
+    /// <summary>A type written fully qualified, marked so the document gets its using directive and the name is shortened.</summary>
+    internal static TypeSyntax TypeName(SyntaxGenerator generator, ITypeSymbol type)
+        => ((TypeSyntax)generator.TypeExpression(type)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+
     /// <summary><c>await expression.ConfigureAwait(false)</c></summary>
     private static AwaitExpressionSyntax Await(ExpressionSyntax expression)
         => SyntaxFactory.AwaitExpression(SyntaxFactory.InvocationExpression(
@@ -427,9 +447,9 @@ internal static class MM0001Rewriter
 
         var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
             SyntaxFactory.Parameter(SyntaxFactory.Identifier(p.Name))
-                .WithType(p.DeclaredType?.WithoutTrivia() ?? (TypeSyntax)generator.TypeExpression(((ILocalSymbol)p.Symbol).Type)))));
+                .WithType(p.DeclaredType?.WithoutTrivia() ?? TypeName(generator, ((ILocalSymbol)p.Symbol).Type)))));
 
-        return SyntaxFactory.MethodDeclaration((TypeSyntax)generator.TypeExpression(task), shared.InitializeMethodName)
+        return SyntaxFactory.MethodDeclaration(TypeName(generator, task), shared.InitializeMethodName)
             .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
             .WithParameterList(parameterList)
             .WithBody(SyntaxFactory.Block(statements));
@@ -536,8 +556,8 @@ internal static class MM0001Rewriter
     {
         var declaration = Convert(converted.Declaration, conversions, generator, types.Task);
         var returnType = symbol.ReturnsVoid
-            ? (TypeSyntax)generator.TypeExpression(types.Task)
-            : (TypeSyntax)generator.TypeExpression(types.Blocking.TaskOfT!.Construct(symbol.ReturnType));
+            ? TypeName(generator, types.Task)
+            : TypeName(generator, types.Blocking.TaskOfT!.Construct(symbol.ReturnType));
         var modifiers = declaration.Modifiers;
         var oldReturnType = declaration.ReturnType;
         var asyncToken = SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.AsyncKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
