@@ -396,22 +396,27 @@ internal static class MM0001Rewriter
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression, SyntaxFactory.IdentifierName("ConfigureAwait")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))))));
 
-    /// <summary>Applies the conversions inside <paramref name="node"/> (innermost first, so nested ones compose).</summary>
-    private static TNode Convert<TNode>(TNode node, ImmutableArray<MM0001AwaitConversion> conversions, SyntaxGenerator generator, INamedTypeSymbol task)
-        where TNode : SyntaxNode
+    /// <summary>Applies the conversions inside <paramref name="node"/> and of the node itself (innermost first, so nested ones compose).</summary>
+    private static SyntaxNode Convert(SyntaxNode node, ImmutableArray<MM0001AwaitConversion> conversions, SyntaxGenerator generator, INamedTypeSymbol task)
     {
         var inside = new Dictionary<SyntaxNode, MM0001AwaitConversion>();
+        MM0001AwaitConversion? self = null;
         foreach (var conversion in conversions)
         {
-            if (conversion.Node.SyntaxTree == node.SyntaxTree && node.FullSpan.Contains(conversion.Node.Span) && conversion.Node != node)
+            if (conversion.Node == node)
+            {
+                self = conversion;
+            }
+            else if (conversion.Node.SyntaxTree == node.SyntaxTree && node.FullSpan.Contains(conversion.Node.Span))
             {
                 inside[conversion.Node] = conversion;
             }
         }
 
-        return inside.Count == 0
+        var converted = inside.Count == 0
             ? node
             : node.ReplaceNodes(inside.Keys, (original, current) => inside[original].Build(current, generator, task));
+        return self is null ? converted : self.Build(converted, generator, task);
     }
 
     private static MethodDeclarationSyntax CreateInitializeMethod(
@@ -426,7 +431,7 @@ internal static class MM0001Rewriter
         var statements = new List<StatementSyntax>();
         foreach (var initializer in shared.Initializers)
         {
-            var value = Convert(initializer.Initializer.Value, shared.Conversions, generator, task);
+            var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, shared.Conversions, generator, task);
             statements.Add(SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
                     SyntaxFactory.IdentifierName(initializer.Member.Name),
@@ -436,13 +441,13 @@ internal static class MM0001Rewriter
 
         if (movesExpressionBody && shared.Constructor?.ExpressionBody is { } arrow)
         {
-            var expression = Convert(arrow.Expression, shared.Conversions, generator, task);
+            var expression = (ExpressionSyntax)Convert(arrow.Expression, shared.Conversions, generator, task);
             statements.Add(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
         }
 
         foreach (var statement in movedStatements)
         {
-            statements.Add(Convert(statement, shared.Conversions, generator, task));
+            statements.Add((StatementSyntax)Convert(statement, shared.Conversions, generator, task));
         }
 
         var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
@@ -554,7 +559,7 @@ internal static class MM0001Rewriter
         MM0001FixTypes types,
         SyntaxGenerator generator)
     {
-        var declaration = Convert(converted.Declaration, conversions, generator, types.Task);
+        var declaration = (MethodDeclarationSyntax)Convert(converted.Declaration, conversions, generator, types.Task);
         var returnType = symbol.ReturnsVoid
             ? TypeName(generator, types.Task)
             : TypeName(generator, types.Blocking.TaskOfT!.Construct(symbol.ReturnType));

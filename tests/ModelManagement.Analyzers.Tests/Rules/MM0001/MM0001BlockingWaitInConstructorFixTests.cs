@@ -82,6 +82,712 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Lazy);
     }
 
+    [Fact]
+    public async Task WaitInConstructor_AwaitsTaskAndGuardsAsyncMemberWithoutToken()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IHistoricalLogStore { Task OpenAsync(); Task AppendAsync(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoricalLogStore _store;
+                private bool _opened;
+
+                public HistoricalLogProcessor(IHistoricalLogStore store)
+                {
+                    _store = store;
+                    [|store.OpenAsync().Wait()|];
+                    _opened = true;
+                }
+
+                public async Task ProcessAsync(string entry)
+                {
+                    await _store.AppendAsync(entry);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IHistoricalLogStore { Task OpenAsync(); Task AppendAsync(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoricalLogStore _store;
+                private bool _opened;
+                private readonly AsyncInitializer _initializer;
+
+                public HistoricalLogProcessor(IHistoricalLogStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    _opened = true;
+                }
+
+                private async Task InitializeAsync(IHistoricalLogStore store)
+                {
+                    await store.OpenAsync().ConfigureAwait(false);
+                }
+
+                public async Task ProcessAsync(string entry)
+                {
+                    await _store.AppendAsync(entry);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task GetAwaiterGetResult_BecomesAwait()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator()
+                {
+                    _template = [|LoadTemplateAsync().GetAwaiter().GetResult()|];
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("Once upon a time, {0}.");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await LoadTemplateAsync().ConfigureAwait(false);
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("Once upon a time, {0}.");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitGetResultChain_AwaitsTaskWithConfigureAwaitFalse()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator()
+                {
+                    _template = [|LoadTemplateAsync()
+                        .ConfigureAwait(true)
+                        .GetAwaiter()
+                        .GetResult()|];
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await LoadTemplateAsync().ConfigureAwait(false);
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task WaitAllAndWaitAny_AwaitWhenAllAndWhenAny()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelRegistry { Task WarmUpAsync(string model); }
+
+            public sealed class ModelWarmer
+            {
+                private readonly IModelRegistry _registry;
+
+                public ModelWarmer(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    [|Task.WaitAll(registry.WarmUpAsync("large"), registry.WarmUpAsync("small"))|];
+                    [|Task.WaitAny(new[] { registry.WarmUpAsync("edge") })|];
+                }
+
+                public async Task UseAsync()
+                {
+                    await _registry.WarmUpAsync("again");
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelRegistry { Task WarmUpAsync(string model); }
+
+            public sealed class ModelWarmer
+            {
+                private readonly IModelRegistry _registry;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelWarmer(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(registry));
+                }
+
+                private async Task InitializeAsync(IModelRegistry registry)
+                {
+                    await Task.WhenAll(registry.WarmUpAsync("large"), registry.WarmUpAsync("small")).ConfigureAwait(false);
+                    await Task.WhenAny(new[] { registry.WarmUpAsync("edge") }).ConfigureAwait(false);
+                }
+
+                public async Task UseAsync()
+                {
+                    await _registry.WarmUpAsync("again");
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ValueTaskResultAndWaitWithToken_AwaitValueTaskAndWaitAsync()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { ValueTask<int> CountAsync(); Task ConnectAsync(); }
+
+            public sealed class ModelCounter
+            {
+                private int _count;
+
+                public ModelCounter(IModelStore store, CancellationToken startup)
+                {
+                    [|store.ConnectAsync().Wait(startup)|];
+                    _count = [|store.CountAsync().Result|] + 1;
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken) => await Task.FromResult(_count);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { ValueTask<int> CountAsync(); Task ConnectAsync(); }
+
+            public sealed class ModelCounter
+            {
+                private int _count;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelCounter(IModelStore store, CancellationToken startup)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store, startup));
+                }
+
+                private async Task InitializeAsync(IModelStore store, CancellationToken startup)
+                {
+                    await store.ConnectAsync().WaitAsync(startup).ConfigureAwait(false);
+                    _count = await store.CountAsync().ConfigureAwait(false) + 1;
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    return await Task.FromResult(_count);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedConstructor_StaysExpressionBodied()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+
+                public LlmClient(IModelStore store) => _models = [|store.LoadModelsAsync().Result|];
+
+                public async Task<int> CountAsync() => (await Task.FromResult(_models)).Length;
+
+                public async Task ResetAsync()
+                    => await Task.Run(() => _models = new string[0]);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store) => _initializer = new AsyncInitializer(() => InitializeAsync(store));
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return (await Task.FromResult(_models)).Length;
+                }
+
+                public async Task ResetAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Run(() => _models = new string[0]);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task LocalDeclaredByBlockingStatement_MovesWithTheStatementsUsingIt()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class ModelRegistryClient
+            {
+                private readonly Dictionary<string, int> _ranks;
+                private readonly string _name;
+
+                public ModelRegistryClient(IModelStore store, string name)
+                {
+                    var prefix = name + "/";
+                    var models = [|store.LoadModelsAsync().Result|]; // remote call
+                    _name = name;
+                    _ranks = models.Select((m, i) => (prefix + m, i)).ToDictionary(p => p.Item1, p => p.Item2);
+                }
+
+                public string Name => _name;
+
+                public async Task<int> RankAsync(string model)
+                {
+                    await Task.Yield();
+                    return _ranks[model];
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class ModelRegistryClient
+            {
+                private Dictionary<string, int> _ranks;
+                private readonly string _name;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelRegistryClient(IModelStore store, string name)
+                {
+                    var prefix = name + "/";
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store, prefix));
+                    _name = name;
+                }
+
+                private async Task InitializeAsync(IModelStore store, string prefix)
+                {
+                    var models = await store.LoadModelsAsync().ConfigureAwait(false); // remote call
+                    _ranks = models.Select((m, i) => (prefix + m, i)).ToDictionary(p => p.Item1, p => p.Item2);
+                }
+
+                public string Name => _name;
+
+                public async Task<int> RankAsync(string model)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _ranks[model];
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task AsyncMemberReadingThroughPrivateHelper_AwaitsInitializerFirst()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly List<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken token = default)
+                {
+                    var model = PickModel();
+                    await Task.Delay(1, token);
+                    return model + ": " + prompt;
+                }
+
+                public async Task PingAsync()
+                {
+                    await Task.Yield();
+                }
+
+                private string PickModel() => _models[0];
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private List<string> _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken token = default)
+                {
+                    await _initializer.EnsureInitializedAsync(token).ConfigureAwait(false);
+                    var model = PickModel();
+                    await Task.Delay(1, token);
+                    return model + ": " + prompt;
+                }
+
+                public async Task PingAsync()
+                {
+                    await Task.Yield();
+                }
+
+                private string PickModel() => _models[0];
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FieldInitializerWithOneConstructor_MovesIntoInitialization()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly string _template = [|Templates.LoadAsync().Result|];
+                private readonly string _tone;
+
+                public NarrativeGenerator(string tone)
+                {
+                    _tone = tone;
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject) + _tone;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly string _tone;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(string tone)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _tone = tone;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await Templates.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject) + _tone;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FieldInitializerWithoutConstructor_WritesConstructor()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly string _template = [|Templates.LoadAsync().Result|];
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await Templates.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Theory]
+    [InlineData(NullableContextOptions.Enable)]
+    [InlineData(NullableContextOptions.Disable)]
+    public async Task NullableContext_InitializedMembersGetNullForgivingInitializersOnlyWhenEnabled(NullableContextOptions nullable)
+    {
+        var source = /* lang=c#-test */ """
+            #nullable disable annotations
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            internal interface IModelStore<T> { Task<IReadOnlyList<string>> LoadModelsAsync(); Task<string> FallbackAsync(); Task<T> DefaultsAsync(); }
+
+            #nullable restore annotations
+            internal sealed class LlmClient<TOptions>
+            {
+                private readonly IReadOnlyList<string> _models;
+                private string? _fallback;
+                private readonly TOptions _options;
+                private IReadOnlyList<string> Aliases { get; }
+
+                public LlmClient(IModelStore<TOptions> store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                    _fallback = [|store.FallbackAsync().Result|];
+                    _options = [|store.DefaultsAsync().Result|];
+                    Aliases = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string?> FirstAsync()
+                {
+                    await Task.Yield();
+                    return _fallback ?? Aliases[0] ?? _models[0] + _options;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            #nullable disable annotations
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            internal interface IModelStore<T> { Task<IReadOnlyList<string>> LoadModelsAsync(); Task<string> FallbackAsync(); Task<T> DefaultsAsync(); }
+
+            #nullable restore annotations
+            internal sealed class LlmClient<TOptions>
+            {
+                private IReadOnlyList<string> _models = null!;
+                private string? _fallback;
+                private TOptions _options = default!;
+                private readonly AsyncInitializer _initializer;
+
+                private IReadOnlyList<string> Aliases { get; set; } = null!;
+
+                public LlmClient(IModelStore<TOptions> store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore<TOptions> store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                    _fallback = await store.FallbackAsync().ConfigureAwait(false);
+                    _options = await store.DefaultsAsync().ConfigureAwait(false);
+                    Aliases = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string?> FirstAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _fallback ?? Aliases[0] ?? _models[0] + _options;
+                }
+            }
+            """;
+        if (nullable == NullableContextOptions.Disable)
+        {
+            // Without nullable reference types there is no CS8618 to avoid: no initializers ('string?' needs the context).
+            source = source.Replace("string? _fallback", "string _fallback", System.StringComparison.Ordinal).Replace("Task<string?>", "Task<string>", System.StringComparison.Ordinal)
+                .Replace("#nullable restore annotations", "#nullable disable", System.StringComparison.Ordinal);
+            fixedSource = fixedSource.Replace("string? _fallback", "string _fallback", System.StringComparison.Ordinal).Replace("Task<string?>", "Task<string>", System.StringComparison.Ordinal)
+                .Replace("#nullable restore annotations", "#nullable disable", System.StringComparison.Ordinal)
+                .Replace(" } = null!;", " }", System.StringComparison.Ordinal).Replace(" = null!;", ";", System.StringComparison.Ordinal).Replace(" = default!;", ";", System.StringComparison.Ordinal);
+        }
+
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NullableContextOptions = nullable,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings, // the fix must not add CS8618 (or any warning)
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = equivalenceKey,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
+
     private static Task VerifyAsync(string source, string fixedSource, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
