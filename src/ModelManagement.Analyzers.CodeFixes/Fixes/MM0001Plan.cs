@@ -208,8 +208,10 @@ internal sealed class MM0001LazyPlan
         ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets,
         ImmutableArray<MM0001StateMember> stateMembers,
         string initializerFieldName,
-        string constructorAccessibility)
+        string constructorAccessibility,
+        bool needsDocumentation)
     {
+        NeedsDocumentation = needsDocumentation;
         MovedStatements = movedStatements;
         MovesExpressionBody = movesExpressionBody;
         InsertIndex = insertIndex;
@@ -240,6 +242,9 @@ internal sealed class MM0001LazyPlan
 
     /// <summary>Accessibility of a constructor the fix has to write (the type had only the implicit one).</summary>
     public string ConstructorAccessibility { get; }
+
+    /// <summary>A written constructor is visible outside the assembly and the project checks documentation comments (CS1591).</summary>
+    public bool NeedsDocumentation { get; }
 }
 
 /// <summary>The factory rewrite of a type.</summary>
@@ -254,8 +259,12 @@ internal sealed class MM0001FactoryPlan
         string factoryName,
         string cancellationTokenName,
         string instanceName,
-        Accessibility factoryAccessibility)
+        Accessibility factoryAccessibility,
+        ImmutableArray<int> keptParameters,
+        bool needsDocumentation)
     {
+        KeptParameters = keptParameters;
+        NeedsDocumentation = needsDocumentation;
         MovedStatements = movedStatements;
         MovesExpressionBody = movesExpressionBody;
         Parameters = parameters;
@@ -287,4 +296,10 @@ internal sealed class MM0001FactoryPlan
     public string InstanceName { get; }
 
     public Accessibility FactoryAccessibility { get; }
+
+    /// <summary>Indexes of the constructor parameters the constructor still uses (the others only served the moved code).</summary>
+    public ImmutableArray<int> KeptParameters { get; }
+
+    /// <summary>The factory is visible outside the assembly and the project checks documentation comments (CS1591).</summary>
+    public bool NeedsDocumentation { get; }
 }

@@ -135,6 +135,42 @@ internal sealed partial class MM0001Planner
             }
         }
 
+        // Parameters the constructor still uses (kept statements, base(...) arguments); the others only fed the moved code.
+        var keptNames = new HashSet<string>(System.StringComparer.Ordinal);
+        if (_constructor is not null)
+        {
+            var keptNodes = new List<SyntaxNode>();
+            if (_constructor.Initializer is { } constructorInitializer)
+            {
+                keptNodes.Add(constructorInitializer);
+            }
+
+            for (var i = 0; i < start; i++)
+            {
+                keptNodes.Add(_constructorUnits[i].Node);
+            }
+
+            foreach (var node in keptNodes)
+            {
+                foreach (var name in node.DescendantNodesAndSelf())
+                {
+                    if (name is IdentifierNameSyntax identifier)
+                    {
+                        keptNames.Add(identifier.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        var kept = ImmutableArray.CreateBuilder<int>();
+        for (var i = 0; i < constructor.Parameters.Length; i++)
+        {
+            if (keptNames.Contains(constructor.Parameters[i].Name))
+            {
+                kept.Add(i);
+            }
+        }
+
         var parameterNames = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var parameter in constructor.Parameters)
         {
@@ -150,7 +186,9 @@ internal sealed partial class MM0001Planner
             UniqueName("CreateAsync"),
             UniqueLocal("cancellationToken", parameterNames),
             UniqueLocal("instance", parameterNames),
-            constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility), null);
+            constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility,
+            kept.ToImmutable(),
+            NeedsDocumentation(constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility)), null);
     }
 
     private static string UniqueLocal(string baseName, HashSet<string> taken)
@@ -242,7 +280,7 @@ internal sealed partial class MM0001Planner
         {
             foreach (var location in referenced.Locations)
             {
-                if (location.IsCandidateLocation || location.IsImplicit || location.Location.SourceTree is not { } tree)
+                if (location.IsCandidateLocation || location.Location.SourceTree is not { } tree)
                 {
                     return "a creation of the type the search cannot rewrite";
                 }
@@ -262,7 +300,8 @@ internal sealed partial class MM0001Planner
                 }
 
                 if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation
-                    || (creation is ObjectCreationExpressionSyntax explicitCreation && !explicitCreation.Type.Span.Contains(node.Span)))
+                    || (creation is ObjectCreationExpressionSyntax explicitCreation && !explicitCreation.Type.Span.Contains(node.Span))
+                    || (location.IsImplicit && creation is not ImplicitObjectCreationExpressionSyntax))
                 {
                     return "the constructor is called other than by 'new'";
                 }

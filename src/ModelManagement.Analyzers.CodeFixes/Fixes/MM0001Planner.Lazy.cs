@@ -121,7 +121,28 @@ internal sealed partial class MM0001Planner
             ensureTargets,
             stateMembers,
             UniqueName("_initializer"),
-            accessibility);
+            accessibility,
+            _constructor is null && NeedsDocumentation(_type.IsAbstract ? Accessibility.Protected : Accessibility.Public));
+    }
+
+    /// <summary>True when a new member with <paramref name="accessibility"/> would draw CS1591 (missing XML comment).</summary>
+    private bool NeedsDocumentation(Accessibility accessibility)
+    {
+        if (_constructorPart!.Declaration.SyntaxTree.Options.DocumentationMode < DocumentationMode.Diagnose
+            || accessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+        {
+            return false;
+        }
+
+        for (var type = _type; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private DataFlowAnalysis? AnalyzeDataFlow(SyntaxNode node)

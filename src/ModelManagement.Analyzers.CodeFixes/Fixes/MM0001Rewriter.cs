@@ -96,6 +96,11 @@ internal static class MM0001Rewriter
                 .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(lazy.ConstructorAccessibility == "protected" ? SyntaxKind.ProtectedKeyword : SyntaxKind.PublicKeyword)))
                 .WithBody(SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(assignment)))
                 .WithAdditionalAnnotations(Formatter.Annotation);
+            if (lazy.NeedsDocumentation)
+            {
+                written = written.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(
+                    "/// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>" + NewLine(shared.ConstructorPart.SyntaxTree)).Insert(0, SyntaxFactory.ElasticMarker));
+            }
             InsertAfterMember(editor, shared.ConstructorPart, LastField(shared.ConstructorPart), new SyntaxNode[] { field, written, method });
         }
 
@@ -162,7 +167,7 @@ internal static class MM0001Rewriter
                 SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(factory.InstanceName))
                     .WithInitializer(SyntaxFactory.EqualsValueClause(SyntaxFactory.ObjectCreationExpression(
                         typeName,
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(constructorParameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Identifier.ValueText))))),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.KeptParameters.Select(i => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(constructorParameters[i].Identifier.ValueText))))),
                         initializer: null)))))),
             SyntaxFactory.ExpressionStatement(Await(SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(shared.InitializeMethodName)),
@@ -177,6 +182,16 @@ internal static class MM0001Rewriter
             .WithParameterList(SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters)))
             .WithBody(body)
             .WithAdditionalAnnotations(Formatter.Annotation);
+        var documentation = MoveDocumentation(shared.Constructor, factory.CancellationTokenName, tree);
+        if (documentation.Count > 0)
+        {
+            create = create.WithLeadingTrivia(documentation.Insert(0, SyntaxFactory.ElasticMarker));
+        }
+        else if (factory.NeedsDocumentation)
+        {
+            create = create.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(
+                "/// <summary>Creates a new instance and completes its asynchronous initialization.</summary>" + NewLine(tree)).Insert(0, SyntaxFactory.ElasticMarker));
+        }
 
         var method = CreateInitializeMethod(plan, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator);
         if (shared.Constructor is { } constructor)
@@ -502,6 +517,43 @@ internal static class MM0001Rewriter
 
     private static ConstructorDeclarationSyntax RewriteFactoryConstructor(ConstructorDeclarationSyntax constructor, MM0001FactoryPlan factory)
     {
+        // Statements first: the moved ones are found by identity in the original body.
+        if (factory.MovesExpressionBody && constructor.ExpressionBody is not null)
+        {
+            constructor = constructor
+                .WithExpressionBody(null)
+                .WithSemicolonToken(default)
+                .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
+                .WithBody(SyntaxFactory.Block().WithAdditionalAnnotations(Formatter.Annotation));
+        }
+        else if (constructor.Body is { } body && !factory.MovedStatements.IsEmpty)
+        {
+            var kept = new List<StatementSyntax>();
+            foreach (var statement in body.Statements)
+            {
+                if (!factory.MovedStatements.Contains(statement))
+                {
+                    kept.Add(statement);
+                }
+            }
+
+            constructor = constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
+        }
+
+        constructor = WithoutDocumentation(constructor);
+        var parameters = constructor.ParameterList.Parameters;
+        if (factory.KeptParameters.Length < parameters.Count)
+        {
+            var kept = new List<ParameterSyntax>();
+            foreach (var index in factory.KeptParameters)
+            {
+                kept.Add(kept.Count == 0 ? parameters[index].WithoutLeadingTrivia() : parameters[index].WithLeadingTrivia(SyntaxFactory.Space));
+            }
+
+            var separators = Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken), System.Math.Max(0, kept.Count - 1));
+            constructor = constructor.WithParameterList(constructor.ParameterList.WithParameters(SyntaxFactory.SeparatedList(kept, separators)));
+        }
+
         var modifiers = constructor.Modifiers;
         var accessibility = new List<SyntaxToken>();
         foreach (var modifier in modifiers)
@@ -514,38 +566,92 @@ internal static class MM0001Rewriter
 
         if (accessibility.Count > 0)
         {
-            var first = accessibility[0];
-            var index = modifiers.IndexOf(first);
-            foreach (var token in accessibility)
+            var index = modifiers.IndexOf(accessibility[0]);
+            var leading = accessibility[0].LeadingTrivia;
+            var trailing = accessibility[accessibility.Count - 1].TrailingTrivia;
+            var remaining = new List<SyntaxToken>();
+            foreach (var modifier in modifiers)
             {
-                modifiers = modifiers.Remove(modifiers.First(m => m.IsEquivalentTo(token)));
-            }
-
-            modifiers = modifiers.Insert(index, SyntaxFactory.Token(first.LeadingTrivia, SyntaxKind.PrivateKeyword, accessibility[accessibility.Count - 1].TrailingTrivia));
-            constructor = constructor.WithModifiers(modifiers);
-        }
-
-        if (factory.MovesExpressionBody && constructor.ExpressionBody is not null)
-        {
-            return constructor
-                .WithExpressionBody(null)
-                .WithSemicolonToken(default)
-                .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
-                .WithBody(SyntaxFactory.Block().WithAdditionalAnnotations(Formatter.Annotation));
-        }
-
-        if (constructor.Body is { } body && !factory.MovedStatements.IsEmpty)
-        {
-            var kept = new List<StatementSyntax>();
-            foreach (var statement in body.Statements)
-            {
-                if (!factory.MovedStatements.Contains(statement))
+                if (!accessibility.Contains(modifier))
                 {
-                    kept.Add(statement);
+                    remaining.Add(modifier);
                 }
             }
 
-            return constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
+            remaining.Insert(index, SyntaxFactory.Token(leading, SyntaxKind.PrivateKeyword, trailing));
+            constructor = constructor.WithModifiers(SyntaxFactory.TokenList(remaining));
+        }
+
+        return constructor;
+    }
+
+    private static string NewLine(SyntaxTree tree)
+    {
+        foreach (var trivia in tree.GetRoot().DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return trivia.ToString();
+            }
+        }
+
+        return "\n";
+    }
+
+    private static bool IsDocumentation(SyntaxTrivia trivia)
+        => trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia);
+
+    /// <summary>
+    /// The constructor's documentation comment, for the factory that replaces it as the way to create the type (with a
+    /// param tag for the token when the comment documents parameters); empty when it has none.
+    /// </summary>
+    private static SyntaxTriviaList MoveDocumentation(ConstructorDeclarationSyntax? constructor, string tokenName, SyntaxTree tree)
+    {
+        if (constructor is null)
+        {
+            return SyntaxTriviaList.Empty;
+        }
+
+        var leading = constructor.GetLeadingTrivia();
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (!IsDocumentation(leading[i]))
+            {
+                continue;
+            }
+
+            var indentation = i > 0 && leading[i - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[i - 1].ToString() : string.Empty;
+            var text = leading[i].ToFullString();
+            if (leading[i].IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && text.Contains("<param "))
+            {
+                text += indentation + "/// <param name=\"" + tokenName + "\">Cancels the wait for the creation.</param>" + NewLine(tree);
+            }
+
+            return SyntaxFactory.ParseLeadingTrivia(indentation + text);
+        }
+
+        return SyntaxTriviaList.Empty;
+    }
+
+    private static ConstructorDeclarationSyntax WithoutDocumentation(ConstructorDeclarationSyntax constructor)
+    {
+        var leading = constructor.GetLeadingTrivia();
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (IsDocumentation(leading[i]))
+            {
+                var start = i > 0 && leading[i - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? i - 1 : i;
+                var list = new List<SyntaxTrivia>();
+                for (var j = 0; j < leading.Count; j++)
+                {
+                    if (j < start || j > i)
+                    {
+                        list.Add(leading[j]);
+                    }
+                }
+
+                return constructor.WithLeadingTrivia(list);
+            }
         }
 
         return constructor;

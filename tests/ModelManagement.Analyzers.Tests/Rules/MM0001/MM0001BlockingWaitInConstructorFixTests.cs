@@ -174,6 +174,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private string _template;
                 private readonly AsyncInitializer _initializer;
 
+                /// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>
                 public NarrativeGenerator()
                 {
                     _initializer = new AsyncInitializer(InitializeAsync);
@@ -233,6 +234,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private string _template;
                 private readonly AsyncInitializer _initializer;
 
+                /// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>
                 public NarrativeGenerator()
                 {
                     _initializer = new AsyncInitializer(InitializeAsync);
@@ -659,6 +661,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private string _template;
                 private readonly AsyncInitializer _initializer;
 
+                /// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>
                 public NarrativeGenerator()
                 {
                     _initializer = new AsyncInitializer(InitializeAsync);
@@ -773,6 +776,298 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             CompilerDiagnostics = CompilerDiagnostics.Warnings, // the fix must not add CS8618 (or any warning)
         };
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SynchronousReader_OffersFactoryAndUpdatesAsyncCallers()
+    {
+        var client = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public int ModelCount => _models.Count;
+            }
+            """;
+        var callers = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class Startup
+            {
+                public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
+                {
+                    var client = new LlmClient(store);
+                    await Task.Yield();
+                    return client.ModelCount + new LlmClient(store).ModelCount;
+                }
+
+                public static async Task WarmUpAsync(IModelStore store)
+                {
+                    LlmClient client = new(store);
+                    await Task.Delay(1);
+                    _ = client.ModelCount;
+                }
+            }
+            """;
+        var fixedClient = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private IReadOnlyList<string> _models;
+
+                private LlmClient()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<LlmClient> CreateAsync(IModelStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new LlmClient();
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public int ModelCount => _models.Count;
+            }
+            """;
+        var fixedCallers = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class Startup
+            {
+                public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
+                {
+                    var client = await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+                    await Task.Yield();
+                    return client.ModelCount + (await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false)).ModelCount;
+                }
+
+                public static async Task WarmUpAsync(IModelStore store)
+                {
+                    LlmClient client = await LlmClient.CreateAsync(store).ConfigureAwait(false);
+                    await Task.Delay(1);
+                    _ = client.ModelCount;
+                }
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Factory };
+        test.TestState.Sources.Add(client);
+        test.TestState.Sources.Add(callers);
+        test.FixedState.Sources.Add(fixedClient);
+        test.FixedState.Sources.Add(fixedCallers);
+        await test.RunAsync(CancellationToken.None);
+
+        await VerifyNoFixAsync(client, Lazy);
+    }
+
+    [Fact]
+    public async Task SynchronousCaller_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public int ModelCount => _models.Count;
+            }
+
+            public static class Program
+            {
+                public static int Main() => new LlmClient(null).ModelCount;
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Theory]
+    [InlineData("public static System.Func<IModelStore, LlmClient> Create = s => new LlmClient(s);")]
+    [InlineData("public static System.Type Registered = typeof(LlmClient);")]
+    [InlineData("public static T Make<T>() where T : new() => new T(); public static object Registered = Make<Holder<LlmClient>>();")]
+    [InlineData("public static async Task<object> ResolveAsync() { await Task.Yield(); return Resolve<LlmClient>(); } static T Resolve<T>() => default;")]
+    public async Task CreationTheFactoryCannotReplace_OffersNoFactory(string use)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public LlmClient() : this(null) { }
+
+                public int ModelCount => _models.Count;
+            }
+
+            public sealed class Holder<T> where T : new() { }
+
+            public static class Registry
+            {
+                USE
+            }
+            """.Replace("USE", use, System.StringComparison.Ordinal);
+        if (!use.Contains("new T()", System.StringComparison.Ordinal))
+        {
+            source = source.Replace("public LlmClient() : this(null) { }", string.Empty, System.StringComparison.Ordinal);
+        }
+
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task ConstructorCallsOwnBlockingMethod_ConvertsItToAsync()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); Task<string> LoadDefaultAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private List<string> _models;
+                private string _default;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    {|#0:LoadCatalogue()|};
+                }
+
+                private void LoadCatalogue()
+                {
+                    _models = _store.LoadModelsAsync().Result;
+                    _default = ReadDefault();
+                }
+
+                private string ReadDefault() => _store.LoadDefaultAsync().GetAwaiter().GetResult();
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await Task.Yield();
+                    return (_models.Contains(prompt) ? prompt : _default) + "!";
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); Task<string> LoadDefaultAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private List<string> _models;
+                private string _default;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await LoadCatalogueAsync().ConfigureAwait(false);
+                }
+
+                private async Task LoadCatalogueAsync()
+                {
+                    _models = await _store.LoadModelsAsync().ConfigureAwait(false);
+                    _default = await ReadDefaultAsync().ConfigureAwait(false);
+                }
+
+                private async Task<string> ReadDefaultAsync() => await _store.LoadDefaultAsync().ConfigureAwait(false);
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return (_models.Contains(prompt) ? prompt : _default) + "!";
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = Lazy };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("LlmClient", "LoadModelsAsync()"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ConstructorCallsOwnBlockingMethodUsedElsewhere_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private List<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    [|Reload()|];
+                }
+
+                public void Reload() => _models = _store.LoadModelsAsync().Result;
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _models.Count;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
     }
 
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
