@@ -209,6 +209,11 @@ internal sealed class BlockingCallSummaries
         {
             var node = reference.GetSyntax(cancellationToken);
             var model = GetModel(node.SyntaxTree, callerModel);
+            if (model is null)
+            {
+                continue;
+            }
+
             var root = model.GetOperation(node, cancellationToken);
             if (root is ILocalFunctionOperation localFunction)
             {
@@ -252,23 +257,9 @@ internal sealed class BlockingCallSummaries
                 }
 
                 // Children pushed in reverse so operations are visited in source order.
-                var children = operation.ChildOperations;
-                var count = children.Count;
-                if (count == 0)
+                foreach (var child in operation.ChildOperations.Reverse())
                 {
-                    continue;
-                }
-
-                var buffer = new IOperation[count];
-                var index = 0;
-                foreach (var child in children)
-                {
-                    buffer[index++] = child;
-                }
-
-                for (var i = count - 1; i >= 0; i--)
-                {
-                    stack.Push(buffer[i]);
+                    stack.Push(child);
                 }
             }
         }
@@ -276,11 +267,16 @@ internal sealed class BlockingCallSummaries
         return facts;
     }
 
-    private SemanticModel GetModel(SyntaxTree tree, SemanticModel? callerModel)
+    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)
     {
         if (callerModel is not null && callerModel.SyntaxTree == tree)
         {
             return callerModel;
+        }
+
+        if (!_compilation.ContainsSyntaxTree(tree))
+        {
+            return null; // declared in another compilation (a project reference in the IDE): not ours to bind
         }
 
         // A partial type's other declarations live in other trees. The analyzer driver gives compilations a caching

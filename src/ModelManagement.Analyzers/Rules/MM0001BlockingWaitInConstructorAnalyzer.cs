@@ -33,16 +33,20 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             }
 
             var summaries = new BlockingCallSummaries(start.Compilation, types);
+            var options = new MM0001Options();
             start.RegisterOperationBlockStartAction(block =>
             {
-                if (!RunsDuringConstruction(block.OwningSymbol) || block.OwningSymbol.ContainingType is not { } ownType)
+                if (!RunsDuringConstruction(block.OwningSymbol)
+                    || block.OwningSymbol.ContainingType is not { } ownType
+                    || block.OperationBlocks.IsEmpty)
                 {
                     return; // other members are never visited
                 }
 
                 var owner = block.OwningSymbol;
+                var calls = options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? summaries : null;
                 block.RegisterOperationAction(
-                    operation => Analyze(operation, owner, ownType, types, summaries),
+                    operation => Analyze(operation, owner, ownType, types, calls),
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
             });
@@ -64,7 +68,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
         ISymbol owner,
         INamedTypeSymbol ownType,
         BlockingWaitTypes types,
-        BlockingCallSummaries summaries)
+        BlockingCallSummaries? summaries)
     {
         var operation = context.Operation;
         var form = BlockingWaitForms.Classify(operation, types);
@@ -82,6 +86,11 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             properties.Add(MM0001Properties.AwaitedMember, member);
             Report(context, operation.Syntax, properties.ToImmutable(), ownType, member);
             return;
+        }
+
+        if (summaries is null)
+        {
+            return; // mm0001.follow_own_calls = false
         }
 
         var callee = BlockingCallSummaries.GetOwnCallee(operation, ownType, out var calleeKind, out var calleeSymbol);
