@@ -174,7 +174,6 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private string _template;
                 private readonly AsyncInitializer _initializer;
 
-                /// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>
                 public NarrativeGenerator()
                 {
                     _initializer = new AsyncInitializer(InitializeAsync);
@@ -234,7 +233,6 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private string _template;
                 private readonly AsyncInitializer _initializer;
 
-                /// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>
                 public NarrativeGenerator()
                 {
                     _initializer = new AsyncInitializer(InitializeAsync);
