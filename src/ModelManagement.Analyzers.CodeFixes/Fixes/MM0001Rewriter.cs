@@ -241,7 +241,8 @@ internal static class MM0001Rewriter
         }
 
         var call = SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory.FactoryName)),
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory.FactoryName))
+                .WithAdditionalAnnotations(Simplifier.Annotation), // inside the type itself: CreateAsync(...)
             SyntaxFactory.ArgumentList(arguments));
         ExpressionSyntax awaited = Await(call);
         if (!statementContext)

@@ -1068,6 +1068,342 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyNoFixAsync(source, Factory);
     }
 
+    [Fact]
+    public async Task FixAll_ThreeDiagnosticsInOneType_RewritesTheTypeOnce()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelRegistry { Task<string> DefaultAsync(); Task RefreshAsync(); Task WarmUpAsync(string model); }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string _default;
+
+                public ModelCatalogue(IModelRegistry registry)
+                {
+                    _default = [|registry.DefaultAsync().Result|];
+                    // refresh before warming up
+                    [|registry.RefreshAsync().Wait()|];
+                    [|Task.WaitAll(registry.WarmUpAsync(_default))|]; // all at once
+                }
+
+                public async Task<string> DefaultAsync()
+                {
+                    await Task.Yield();
+                    return _default;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelRegistry { Task<string> DefaultAsync(); Task RefreshAsync(); Task WarmUpAsync(string model); }
+
+            public sealed class ModelCatalogue
+            {
+                private string _default;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelCatalogue(IModelRegistry registry)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(registry));
+                }
+
+                private async Task InitializeAsync(IModelRegistry registry)
+                {
+                    _default = await registry.DefaultAsync().ConfigureAwait(false);
+                    // refresh before warming up
+                    await registry.RefreshAsync().ConfigureAwait(false);
+                    await Task.WhenAll(registry.WarmUpAsync(_default)).ConfigureAwait(false); // all at once
+                }
+
+                public async Task<string> DefaultAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _default;
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NumberOfIncrementalIterations = 1, // the first fix rewrites the whole type
+            NumberOfFixAllIterations = 1,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task FixAll_TwoTypesInOneDocumentAndAnotherDocument_EachTypeRewrittenOnce()
+    {
+        var first = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string> LoadAsync(string key); }
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private string _fallback;
+
+                public LlmClient(IModelStore store)
+                {
+                    _model = [|store.LoadAsync("model").Result|];
+                    _fallback = [|store.LoadAsync("fallback").Result|];
+                }
+
+                public async Task<string> ModelAsync() => await Task.FromResult(_model ?? _fallback);
+            }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator(IModelStore store) => _template = [|store.LoadAsync("template").Result|];
+
+                public async Task<string> GenerateAsync(string subject) => string.Format(await Task.FromResult(_template), subject);
+            }
+            """;
+        var second = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor
+            {
+                private string _path;
+
+                public HistoricalLogProcessor(IModelStore store) => _path = [|store.LoadAsync("path").Result|];
+
+                public async Task<string> PathAsync() => await Task.FromResult(_path);
+            }
+            """;
+        var fixedFirst = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string> LoadAsync(string key); }
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private string _fallback;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _model = await store.LoadAsync("model").ConfigureAwait(false);
+                    _fallback = await store.LoadAsync("fallback").ConfigureAwait(false);
+                }
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model ?? _fallback);
+                }
+            }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(IModelStore store) => _initializer = new AsyncInitializer(() => InitializeAsync(store));
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _template = await store.LoadAsync("template").ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return string.Format(await Task.FromResult(_template), subject);
+                }
+            }
+            """;
+        var fixedSecond = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class HistoricalLogProcessor
+            {
+                private string _path;
+                private readonly AsyncInitializer _initializer;
+
+                public HistoricalLogProcessor(IModelStore store) => _initializer = new AsyncInitializer(() => InitializeAsync(store));
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _path = await store.LoadAsync("path").ConfigureAwait(false);
+                }
+
+                public async Task<string> PathAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_path);
+                }
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Lazy, NumberOfIncrementalIterations = 3 };
+        test.TestState.Sources.Add(first);
+        test.TestState.Sources.Add(second);
+        test.FixedState.Sources.Add(fixedFirst);
+        test.FixedState.Sources.Add(fixedSecond);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.CSharp12)]
+    public async Task LanguageVersion_LazyOutputCompiles(LanguageVersion languageVersion)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Narration
+            {
+                public interface IModelStore { Task<List<string>> LoadModelsAsync(CancellationToken cancellationToken); }
+
+                public class LlmClient
+                {
+                    private readonly List<string> _models;
+
+                    public LlmClient(IModelStore store, CancellationToken startup)
+                    {
+                        _models = [|store.LoadModelsAsync(startup).GetAwaiter().GetResult()|];
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                        return _models.Count > 0 ? _models[0] + prompt : prompt;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            namespace Narration
+            {
+                public interface IModelStore { Task<List<string>> LoadModelsAsync(CancellationToken cancellationToken); }
+
+                public class LlmClient
+                {
+                    private List<string> _models;
+                    private readonly AsyncInitializer _initializer;
+
+                    public LlmClient(IModelStore store, CancellationToken startup)
+                    {
+                        _initializer = new AsyncInitializer(() => InitializeAsync(store, startup));
+                    }
+
+                    private async Task InitializeAsync(IModelStore store, CancellationToken startup)
+                    {
+                        _models = await store.LoadModelsAsync(startup).ConfigureAwait(false);
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                        return _models.Count > 0 ? _models[0] + prompt : prompt;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy, languageVersion);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7, "default(CancellationToken)")]
+    [InlineData(LanguageVersion.CSharp7_3, "default")]
+    [InlineData(LanguageVersion.CSharp12, "default")]
+    public async Task LanguageVersion_FactoryUsesDefaultLiteralOnlyWhenAvailable(LanguageVersion languageVersion, string defaultToken)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelRegistry
+            {
+                private readonly string[] _names;
+                private readonly int _limit;
+
+                /// <summary>Loads the registry.</summary>
+                /// <param name="source">Where the names come from.</param>
+                /// <param name="limit">The most names kept.</param>
+                public ModelRegistry(Task<string[]> source, int limit)
+                {
+                    _limit = limit;
+                    _names = [|source.Result|];
+                }
+
+                public string[] Names => _names;
+
+                public static async Task<ModelRegistry> OpenAsync()
+                {
+                    await Task.Yield();
+                    return new ModelRegistry(Task.FromResult(new[] { "large" }), 1);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ModelRegistry
+            {
+                private string[] _names;
+                private readonly int _limit;
+
+                private ModelRegistry(int limit)
+                {
+                    _limit = limit;
+                }
+
+                /// <summary>Loads the registry.</summary>
+                /// <param name="source">Where the names come from.</param>
+                /// <param name="limit">The most names kept.</param>
+                /// <param name="cancellationToken">Cancels the wait for the creation.</param>
+                public static async Task<ModelRegistry> CreateAsync(Task<string[]> source, int limit, CancellationToken cancellationToken = DEFAULT)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelRegistry(limit);
+                    await instance.InitializeAsync(source).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<string[]> source)
+                {
+                    _names = await source.ConfigureAwait(false);
+                }
+
+                public string[] Names => _names;
+
+                public static async Task<ModelRegistry> OpenAsync()
+                {
+                    await Task.Yield();
+                    return await CreateAsync(Task.FromResult(new[] { "large" }), 1).ConfigureAwait(false);
+                }
+            }
+            """.Replace("DEFAULT", defaultToken, System.StringComparison.Ordinal);
+        await VerifyAsync(source, fixedSource, Factory, languageVersion);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
