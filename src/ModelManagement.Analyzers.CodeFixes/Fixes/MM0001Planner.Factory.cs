@@ -60,6 +60,18 @@ internal sealed partial class MM0001Planner
             }
         }
 
+        // A return before the blocking code skipped it: then the whole body moves (the return keeps skipping it).
+        for (var i = 0; i < start; i++)
+        {
+            foreach (var node in _constructorUnits[i].Node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax)
+                {
+                    start = 0;
+                }
+            }
+        }
+
         if (_initializers.Length > 0)
         {
             var initialized = new HashSet<ISymbol>(SymbolEqualityComparer.Default);

@@ -46,7 +46,8 @@ internal sealed partial class MM0001Planner
         }
 
         var insertIndex = _initializers.Length > 0 || firstMoved < 0 ? 0 : firstMoved;
-        rejection = CheckMovedCode(moved, allowReturn: false)
+        rejection = CheckEarlyReturn(insertIndex)
+            ?? CheckMovedCode(moved, allowReturn: false)
             ?? CollectCapturedVariables(moved, declared, insertIndex, out var captured);
         if (rejection is not null)
         {
@@ -91,7 +92,8 @@ internal sealed partial class MM0001Planner
         }
 
         rejection = CheckState(state)
-            ?? CheckGuards(state, moved, insertIndex, initReach, out var ensureTargets);
+            ?? CheckGuards(state, moved, insertIndex, initReach, out var ensureTargets)
+            ?? CheckInputs(init, initReach, state, moved, insertIndex, ensureTargets);
         if (rejection is not null)
         {
             return null;
@@ -225,6 +227,131 @@ internal sealed partial class MM0001Planner
         }
 
         return reached;
+    }
+
+    /// <summary>A return before the moved code skipped it (and would skip creating the initializer).</summary>
+    private string? CheckEarlyReturn(int insertIndex)
+    {
+        for (var i = 0; i < insertIndex && i < _constructorUnits.Count; i++)
+        {
+            foreach (var node in _constructorUnits[i].Node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax)
+                {
+                    return "the constructor may return before the blocking code";
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What the initialization reads but does not set (a store, options) must not change between construction and the
+    /// first async use, or the initialization would see other values than the constructor did.
+    /// </summary>
+    private string? CheckInputs(
+        MM0001MemberFacts init,
+        HashSet<IMethodSymbol> initReach,
+        HashSet<ISymbol> state,
+        List<CodeUnit> moved,
+        int insertIndex,
+        ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
+    {
+        var inputs = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        void AddInputs(MM0001MemberFacts facts)
+        {
+            foreach (var access in facts.Accesses)
+            {
+                if (access.Receiver != MM0001Receiver.Other && !state.Contains(access.Member))
+                {
+                    inputs.Add(access.Member);
+                }
+            }
+        }
+
+        AddInputs(init);
+        foreach (var symbol in initReach)
+        {
+            if (_units.TryGetValue(symbol, out var unit))
+            {
+                AddInputs(unit);
+            }
+        }
+
+        if (inputs.Count == 0)
+        {
+            return null;
+        }
+
+        var guarded = new HashSet<SyntaxNode>();
+        foreach (var target in ensureTargets)
+        {
+            guarded.Add(target.Node);
+        }
+
+        string? Check(MM0001MemberFacts facts, string where)
+        {
+            foreach (var written in facts.Writes)
+            {
+                if (inputs.Contains(written))
+                {
+                    return "'" + written.Name + "', which the initialization reads, is changed by " + where;
+                }
+            }
+
+            return null;
+        }
+
+        foreach (var unit in _units.Values)
+        {
+            if (initReach.Contains(unit.Symbol!) || (unit.Declaration is not null && guarded.Contains(unit.Declaration)) || IsConverted(unit))
+            {
+                continue;
+            }
+
+            var rejection = Check(unit, "'" + DescribeMember(unit.Symbol!) + "'");
+            if (rejection is not null)
+            {
+                return rejection;
+            }
+        }
+
+        foreach (var constructor in _otherConstructors)
+        {
+            var rejection = Check(constructor, "another constructor");
+            if (rejection is not null)
+            {
+                return rejection;
+            }
+        }
+
+        foreach (var unit in _constructorUnits)
+        {
+            if (unit.Index >= insertIndex && !moved.Contains(unit))
+            {
+                var rejection = Check(unit.Facts, "the constructor after the blocking code");
+                if (rejection is not null)
+                {
+                    return rejection;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsConverted(MM0001MemberFacts unit)
+    {
+        foreach (var converted in _convertedMethods)
+        {
+            if (converted.Declaration == unit.Declaration)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The state must be private instance fields or auto-properties of the type, reached only through this instance.</summary>

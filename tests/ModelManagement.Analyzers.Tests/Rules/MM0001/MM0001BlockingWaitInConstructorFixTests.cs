@@ -1404,6 +1404,380 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Factory, languageVersion);
     }
 
+    [Theory]
+    [InlineData("[|load.Wait(System.TimeSpan.FromSeconds(5))|];")]
+    [InlineData("[|load.Wait(1000)|];")]
+    [InlineData("var index = [|Task.WaitAny(load)|]; _count = index;")]
+    [InlineData("_count = [|Task.WaitAll(new[] { load }, 1000)|] ? 1 : 0;")]
+    [InlineData("[|load.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult()|];")]
+    [InlineData("var awaiter = load.GetAwaiter(); [|awaiter.GetResult()|];")]
+    [InlineData("_count = pending?[|.Result|] ?? 0;")]
+    [InlineData("lock (_gate) { _count = [|pending.Result|]; }")]
+    public async Task BlockingFormWithoutAwaitEquivalent_OffersNoFix(string statement)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private readonly object _gate = new object();
+                private int _count;
+
+                public Warmup(Task load, Task<int> pending)
+                {
+                    STATEMENT
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_count);
+            }
+            """.Replace("STATEMENT", statement, System.StringComparison.Ordinal);
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Theory]
+    [InlineData("public sealed class Catalogue { private static readonly int s_count; static Catalogue() { s_count = [|Task.FromResult(1).Result|]; } public static int Count => s_count; }")]
+    [InlineData("public struct Catalogue { private int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
+    [InlineData("public sealed record Catalogue { private readonly int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
+    [InlineData("public class Base { protected Base(int count) { } } public sealed class Catalogue : Base { public Catalogue(Task<int> load) : base([|load.Result|]) { } }")]
+    [InlineData("public sealed class Catalogue(Task<int> load) { private readonly int _count = [|load.Result|]; public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
+    public async Task ConstructionWithoutInstanceToDefer_OffersNoFix(string declaration)
+    {
+        var source = "using System.Threading.Tasks;\n\n" + declaration + "\n";
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task LambdaInConstructorReadsState_OffersFactoryNotLazy()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class ModelWatcher
+            {
+                private readonly string[] _models;
+                private readonly Action _report;
+
+                public ModelWatcher(Task<string[]> load)
+                {
+                    _models = [|load.Result|];
+                    _report = () => Console.WriteLine(_models.Length);
+                }
+
+                public async Task ReportAsync()
+                {
+                    await Task.Yield();
+                    _report();
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task AsyncMemberThatTheInitializationCalls_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelCatalogue
+            {
+                private string[] _models;
+
+                public ModelCatalogue()
+                {
+                    [|RefreshAsync().Wait()|];
+                }
+
+                // Reads and writes the state, and the initialization itself runs it: awaiting the initializer here would wait for itself.
+                public async Task RefreshAsync()
+                {
+                    _models = await Task.FromResult(new[] { "large" });
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_models.Length);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task StateReadThroughAnotherInstanceOrNestedType_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _models;
+
+                public ModelCatalogue(Task<string[]> load)
+                {
+                    _models = [|load.Result|];
+                }
+
+                public async Task<bool> SameAsync(ModelCatalogue other)
+                {
+                    await Task.Yield();
+                    return other._models.Length == _models.Length;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task ConstructorsChainingToTheBlockingOne_InitializeLazily()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+                private readonly string _name;
+
+                public LlmClient(IModelStore store) : this(store, "default") { }
+
+                public LlmClient(IModelStore store, string name)
+                {
+                    _name = name;
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public string Name => _name;
+
+                public async Task<string> FirstAsync() => await Task.FromResult(_models[0]);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly string _name;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store) : this(store, "default") { }
+
+                public LlmClient(IModelStore store, string name)
+                {
+                    _name = name;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public string Name => _name;
+
+                public async Task<string> FirstAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_models[0]);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ConstructorNotChainingToTheBlockingOne_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+
+                public LlmClient(Task<string[]> load)
+                {
+                    _models = [|load.Result|];
+                }
+
+                public LlmClient(string[] models)
+                {
+                    _models = models;
+                }
+
+                public async Task<string> FirstAsync() => await Task.FromResult(_models[0]);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task PartialTypeAcrossDocuments_AsyncMemberInOtherPartAwaitsInitializer()
+    {
+        var first = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                private readonly string[] _entries;
+
+                public HistoricalLogProcessor(Task<string[]> history)
+                {
+                    _entries = [|history.Result|];
+                }
+            }
+            """;
+        var second = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    return _entries.Length;
+                }
+            }
+            """;
+        var fixedFirst = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                private string[] _entries;
+                private readonly AsyncInitializer _initializer;
+
+                public HistoricalLogProcessor(Task<string[]> history)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(history));
+                }
+
+                private async Task InitializeAsync(Task<string[]> history)
+                {
+                    _entries = await history.ConfigureAwait(false);
+                }
+            }
+            """;
+        var fixedSecond = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(1, cancellationToken);
+                    return _entries.Length;
+                }
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Lazy };
+        test.TestState.Sources.Add(first);
+        test.TestState.Sources.Add(second);
+        test.FixedState.Sources.Add(fixedFirst);
+        test.FixedState.Sources.Add(fixedSecond);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EarlyReturnBeforeBlocking_FactoryMovesWholeBodyAndLazyIsNotOffered()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private int _count;
+
+                public Warmup(Task<int> pending, bool skip)
+                {
+                    if (skip)
+                    {
+                        return;
+                    }
+
+                    _count = [|pending.Result|];
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_count);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private int _count;
+
+                private Warmup()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Warmup> CreateAsync(Task<int> pending, bool skip, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Warmup();
+                    await instance.InitializeAsync(pending, skip).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<int> pending, bool skip)
+                {
+                    if (skip)
+                    {
+                        return;
+                    }
+
+                    _count = await pending.ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_count);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task InitializationInputChangedBySynchronousMember_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private IModelStore _store;
+                private readonly string[] _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    _models = [|_store.LoadModelsAsync().Result|];
+                }
+
+                // Before the fix the constructor loaded from the first store; lazily, it would load from this one.
+                public void UseStore(IModelStore store) => _store = store;
+
+                public async Task<string> FirstAsync() => await Task.FromResult(_models[0]);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
