@@ -152,6 +152,18 @@ internal sealed partial class MM0001Planner
             return "no source";
         }
 
+        // Half-typed code: no rewrite (it would carry the errors along, or add new ones).
+        foreach (var part in _parts)
+        {
+            foreach (var diagnostic in part.Model.GetDiagnostics(part.Declaration.Span, _cancellationToken))
+            {
+                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                {
+                    return "the type has compile errors";
+                }
+            }
+        }
+
         var diagnosticRejection = await CollectSitesAsync().ConfigureAwait(false);
         if (diagnosticRejection is not null)
         {

@@ -1778,6 +1778,44 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyNoFixAsync(source, Lazy);
     }
 
+    [Theory]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}")]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}; Unknown();")]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}; if (_models.Count > 0 {")]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}; var count = (int)\"many\";")]
+    public async Task IncompleteCode_OffersNoFixAndDoesNotThrow(string statement)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    STATEMENT
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_models.Count);
+            }
+            """.Replace("STATEMENT", statement, System.StringComparison.Ordinal);
+        foreach (var key in new[] { Lazy, Factory })
+        {
+            var test = new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = source,
+                CodeActionEquivalenceKey = key,
+                CompilerDiagnostics = CompilerDiagnostics.None, // the source does not compile on purpose
+            };
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
