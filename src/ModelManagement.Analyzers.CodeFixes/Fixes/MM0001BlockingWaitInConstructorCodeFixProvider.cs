@@ -40,17 +40,27 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
     {
         var document = context.Document;
         var solution = document.Project.Solution;
-        var planned = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var plans = new Dictionary<INamedTypeSymbol, MM0001Plan?>(SymbolEqualityComparer.Default);
         foreach (var diagnostic in context.Diagnostics)
         {
             var type = await MM0001Planner.FindTypeAsync(document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
-            if (type is null || !planned.Add(type))
+            if (type is null)
             {
                 continue;
             }
 
-            var plan = await MM0001Planner.PlanAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
-            if (plan?.Lazy is not null)
+            if (!plans.TryGetValue(type, out var plan))
+            {
+                plan = await MM0001Planner.PlanAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
+                plans.Add(type, plan);
+            }
+
+            if (plan is null || !plan.Shared.Covers(diagnostic.Location))
+            {
+                continue; // e.g. a static constructor's wait: no instance to defer it to
+            }
+
+            if (plan.Lazy is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(
@@ -59,7 +69,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                         InitializeLazilyKey),
                     diagnostic);
             }
-            else if (plan?.Factory is not null)
+            else if (plan.Factory is not null)
             {
                 context.RegisterCodeFix(
                     CodeAction.Create(

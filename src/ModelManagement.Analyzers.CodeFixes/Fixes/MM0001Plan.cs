@@ -44,6 +44,7 @@ internal sealed class MM0001Plan
 internal sealed class MM0001Shared
 {
     public MM0001Shared(
+        ImmutableArray<Location> covered,
         DocumentId constructorDocument,
         TypeDeclarationSyntax constructorPart,
         ConstructorDeclarationSyntax? constructor,
@@ -52,6 +53,7 @@ internal sealed class MM0001Shared
         ImmutableArray<MM0001ConvertedMethod> convertedMethods,
         string initializeMethodName)
     {
+        Covered = covered;
         ConstructorDocument = constructorDocument;
         ConstructorPart = constructorPart;
         Constructor = constructor;
@@ -59,6 +61,23 @@ internal sealed class MM0001Shared
         Initializers = initializers;
         ConvertedMethods = convertedMethods;
         InitializeMethodName = initializeMethodName;
+    }
+
+    /// <summary>The diagnostics' locations the rewrite fixes (others of the type, in static or base-constructor code, stay).</summary>
+    public ImmutableArray<Location> Covered { get; }
+
+    /// <summary>True when the rewrite fixes the diagnostic at <paramref name="location"/>.</summary>
+    public bool Covers(Location location)
+    {
+        foreach (var covered in Covered)
+        {
+            if (covered.SourceTree == location.SourceTree && covered.SourceSpan == location.SourceSpan)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The document of the constructor (or of the type part that gets one).</summary>

@@ -102,7 +102,14 @@ internal sealed partial class MM0001Planner
             return null; // nothing to fix (or the shape admits no rewrite at all)
         }
 
+        var covered = ImmutableArray.CreateBuilder<Location>();
+        foreach (var site in _sites)
+        {
+            covered.Add(site.Node.GetLocation());
+        }
+
         var shared = new MM0001Shared(
+            covered.ToImmutable(),
             _constructorPart!.Document.Id,
             _constructorPart.Declaration,
             _constructor,
@@ -233,6 +240,15 @@ internal sealed partial class MM0001Planner
     {
         ConstructorDeclarationSyntax? bodyConstructor = null;
         var hasInitializerSites = false;
+
+        // Static constructors and initializers, constructor initializer arguments: no instance to hang the work on, or
+        // code that must run before the base constructor. Those diagnostics stay; the others of the type can be fixed.
+        _sites.RemoveAll(static site => site.Site is not (MM0001Properties.SiteConstructor or MM0001Properties.SiteFieldInitializer or MM0001Properties.SitePropertyInitializer));
+        if (_sites.Count == 0)
+        {
+            return "blocking only where no instance can defer it (static or base-constructor code)";
+        }
+
         foreach (var site in _sites)
         {
             switch (site.Site)
@@ -258,8 +274,6 @@ internal sealed partial class MM0001Planner
                     hasInitializerSites = true;
                     break;
                 default:
-                    // Static constructors and initializers, constructor initializer arguments: no instance to hang the work on,
-                    // or code that must run before the base constructor.
                     return "blocking in " + site.Site;
             }
         }
