@@ -126,27 +126,38 @@ internal sealed class MM0001AwaitConversion
     /// </summary>
     public ExpressionSyntax Build(SyntaxNode current, SyntaxGenerator generator, INamedTypeSymbol task)
     {
+        // The receiver keeps its trivia (comments after it survive) and the first '.' of the old chain keeps its
+        // trivia, so a chain written over several lines stays laid out that way.
         ExpressionSyntax awaited;
+        var dot = SyntaxFactory.Token(SyntaxKind.DotToken);
         switch (_kind)
         {
             case ConversionKind.Result:
-                awaited = ((MemberAccessExpressionSyntax)current).Expression;
+                var result = (MemberAccessExpressionSyntax)current;
+                awaited = result.Expression;
+                dot = result.OperatorToken;
                 break;
             case ConversionKind.Wait:
                 var waitInvocation = (InvocationExpressionSyntax)current;
-                awaited = ((MemberAccessExpressionSyntax)waitInvocation.Expression).Expression;
+                var wait = (MemberAccessExpressionSyntax)waitInvocation.Expression;
+                awaited = wait.Expression;
+                dot = wait.OperatorToken;
                 if (_cancellationArgument >= 0)
                 {
-                    awaited = Invoke(awaited.WithoutTrailingTrivia(), "WaitAsync", waitInvocation.ArgumentList.Arguments[_cancellationArgument].Expression);
+                    awaited = Invoke(awaited, "WaitAsync", waitInvocation.ArgumentList.Arguments[_cancellationArgument].Expression, dot);
+                    dot = SyntaxFactory.Token(SyntaxKind.DotToken);
                 }
 
                 break;
             case ConversionKind.GetResult:
-                awaited = GetAwaiterReceiver(current);
+                var getAwaiter = GetAwaiterAccess(current);
+                awaited = getAwaiter.Expression;
+                dot = getAwaiter.OperatorToken;
                 break;
             case ConversionKind.ConfiguredGetResult:
-                var configured = (InvocationExpressionSyntax)GetAwaiterReceiver(current);
-                awaited = ((MemberAccessExpressionSyntax)configured.Expression).Expression;
+                var configure = (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)GetAwaiterAccess(current).Expression).Expression;
+                awaited = configure.Expression;
+                dot = configure.OperatorToken;
                 break;
             case ConversionKind.WaitAll:
             case ConversionKind.WaitAny:
@@ -170,7 +181,7 @@ internal sealed class MM0001AwaitConversion
                     SyntaxFactory.ArgumentList(arguments));
                 if (_cancellationArgument >= 0)
                 {
-                    awaited = Invoke(awaited, "WaitAsync", original[_cancellationArgument].Expression);
+                    awaited = Invoke(awaited, "WaitAsync", original[_cancellationArgument].Expression, dot);
                 }
 
                 break;
@@ -181,23 +192,27 @@ internal sealed class MM0001AwaitConversion
 
         var await = SyntaxFactory.AwaitExpression(
             SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
-            Invoke(awaited.WithoutTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)));
-        ExpressionSyntax result = Node.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax
+            Invoke(awaited.WithoutLeadingTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression), dot));
+        ExpressionSyntax replacement = Node.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax
             ? await
             : SyntaxFactory.ParenthesizedExpression(await).WithAdditionalAnnotations(Simplifier.Annotation);
-        return result.WithTriviaFrom(current);
+        return replacement.WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia());
     }
 
-    private static ExpressionSyntax GetAwaiterReceiver(SyntaxNode current)
+    private static MemberAccessExpressionSyntax GetAwaiterAccess(SyntaxNode current)
     {
         var getResult = (InvocationExpressionSyntax)current;
         var getAwaiter = (InvocationExpressionSyntax)((MemberAccessExpressionSyntax)getResult.Expression).Expression;
-        return ((MemberAccessExpressionSyntax)getAwaiter.Expression).Expression;
+        return (MemberAccessExpressionSyntax)getAwaiter.Expression;
     }
 
-    private static InvocationExpressionSyntax Invoke(ExpressionSyntax receiver, string name, ExpressionSyntax argument)
+    private static InvocationExpressionSyntax Invoke(ExpressionSyntax receiver, string name, ExpressionSyntax argument, SyntaxToken dot = default)
         => SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, receiver, SyntaxFactory.IdentifierName(name)),
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                receiver,
+                dot.IsKind(SyntaxKind.DotToken) ? dot : SyntaxFactory.Token(SyntaxKind.DotToken),
+                SyntaxFactory.IdentifierName(name)),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument.WithoutTrivia()))));
 
     private static InvocationExpressionSyntax Rename(InvocationExpressionSyntax invocation, string newName)

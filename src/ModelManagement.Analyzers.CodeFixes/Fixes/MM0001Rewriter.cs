@@ -463,17 +463,41 @@ internal static class MM0001Rewriter
 
         foreach (var statement in movedStatements)
         {
-            statements.Add((StatementSyntax)Convert(statement, shared.Conversions, generator, task));
+            var converted = (StatementSyntax)Convert(statement, shared.Conversions, generator, task);
+            statements.Add(statements.Count == 0 ? WithoutLeadingBlankLines(converted) : converted);
         }
 
         var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
             SyntaxFactory.Parameter(SyntaxFactory.Identifier(p.Name))
                 .WithType(p.DeclaredType?.WithoutTrivia() ?? TypeName(generator, ((ILocalSymbol)p.Symbol).Type)))));
 
+        // The moved statements keep their own trivia (indentation, comments); a real line break after the brace keeps
+        // the formatter from shifting their multi-line comments.
+        var openBrace = SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.EndOfLine(NewLine(shared.ConstructorPart.SyntaxTree)));
         return SyntaxFactory.MethodDeclaration(TypeName(generator, task), shared.InitializeMethodName)
             .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
             .WithParameterList(parameterList)
-            .WithBody(SyntaxFactory.Block(statements));
+            .WithBody(SyntaxFactory.Block(openBrace, SyntaxFactory.List(statements), SyntaxFactory.Token(SyntaxKind.CloseBraceToken)));
+    }
+
+    /// <summary>The first statement of a new body starts right after the brace: blank lines that separated it from earlier code go.</summary>
+    private static StatementSyntax WithoutLeadingBlankLines(StatementSyntax statement)
+    {
+        var trivia = statement.GetLeadingTrivia();
+        var lineStart = 0;
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lineStart = i + 1;
+            }
+            else if (!trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                break;
+            }
+        }
+
+        return lineStart == 0 ? statement : statement.WithLeadingTrivia(trivia.Skip(lineStart));
     }
 
     private static ConstructorDeclarationSyntax RewriteLazyConstructor(ConstructorDeclarationSyntax constructor, MM0001LazyPlan lazy, ExpressionSyntax assignment)

@@ -240,7 +240,8 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 private async Task InitializeAsync()
                 {
-                    _template = await LoadTemplateAsync().ConfigureAwait(false);
+                    _template = await LoadTemplateAsync()
+                        .ConfigureAwait(false);
                 }
 
                 private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
@@ -1814,6 +1815,308 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             };
             await test.RunAsync(CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task StaticAndInstanceSitesInOneType_FixesInstanceSitesAndLeavesStaticOne()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelRegistry { Task<IReadOnlyList<string>> ListAsync(); }
+
+            public sealed class NarrativeGenerator
+            {
+                private static readonly string DefaultStyle = {|#0:LoadStyleAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};
+
+                private readonly IModelRegistry _registry;
+                private IReadOnlyList<string> _models = new List<string>();
+
+                public NarrativeGenerator(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    {|#1:RefreshModels()|};
+                }
+
+                public async Task<string> NarrateAsync(string topic)
+                {
+                    await Task.Yield();
+                    return DefaultStyle + topic + _models.Count;
+                }
+
+                private void RefreshModels()
+                {
+                    _models = _registry.ListAsync().GetAwaiter().GetResult();
+                }
+
+                private static async Task<string> LoadStyleAsync()
+                {
+                    await Task.Delay(1).ConfigureAwait(false);
+                    return "epic";
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelRegistry { Task<IReadOnlyList<string>> ListAsync(); }
+
+            public sealed class NarrativeGenerator
+            {
+                private static readonly string DefaultStyle = {|#0:LoadStyleAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};
+
+                private readonly IModelRegistry _registry;
+                private IReadOnlyList<string> _models = new List<string>();
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await RefreshModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> NarrateAsync(string topic)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return DefaultStyle + topic + _models.Count;
+                }
+
+                private async Task RefreshModelsAsync()
+                {
+                    _models = await _registry.ListAsync().ConfigureAwait(false);
+                }
+
+                private static async Task<string> LoadStyleAsync()
+                {
+                    await Task.Delay(1).ConfigureAwait(false);
+                    return "epic";
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("NarrativeGenerator", "LoadStyleAsync()"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("NarrativeGenerator", "ListAsync()"));
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("NarrativeGenerator", "LoadStyleAsync()"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GetOnlyAutoPropertyInitializer_MovesAndGainsSetter()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            public sealed class ModelPicker
+            {
+                private string[] Models { get; } = [|Catalogue.LoadAsync().Result|];
+
+                public ModelPicker(int seed)
+                {
+                    Seed = seed;
+                }
+
+                public int Seed { get; }
+
+                public async Task<string> PickAsync()
+                {
+                    await Task.Yield();
+                    return Models[Seed % Models.Length];
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            public sealed class ModelPicker
+            {
+                private readonly AsyncInitializer _initializer;
+
+                private string[] Models { get; set; }
+
+                public ModelPicker(int seed)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    Seed = seed;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    Models = await Catalogue.LoadAsync().ConfigureAwait(false);
+                }
+
+                public int Seed { get; }
+
+                public async Task<string> PickAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return Models[Seed % Models.Length];
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FieldInitializerWithSynchronousReader_FactoryWritesPrivateConstructor()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            internal sealed class ModelPicker
+            {
+                private readonly string[] _models = [|Catalogue.LoadAsync().Result|];
+
+                public string First => _models[0];
+
+                public static async Task<string> PickAsync()
+                {
+                    var picker = new ModelPicker();
+                    await Task.Yield();
+                    return picker.First;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            internal sealed class ModelPicker
+            {
+                private string[] _models;
+
+                private ModelPicker()
+                {
+                }
+
+                public static async Task<ModelPicker> CreateAsync(CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelPicker();
+                    await instance.InitializeAsync().ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _models = await Catalogue.LoadAsync().ConfigureAwait(false);
+                }
+
+                public string First => _models[0];
+
+                public static async Task<string> PickAsync()
+                {
+                    var picker = await CreateAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return picker.First;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task CommentsAndFormatting_AreKeptAroundAndInsideMovedStatements()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(int page, int size); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+                private readonly int _size;
+
+                public LlmClient(IModelStore store, int size)
+                {
+                    _size = size; // kept in place
+
+                    /* Load the first page: the catalogue is
+                       small enough to fit. */
+                    _models = [|store.LoadModelsAsync(
+                        page: 0,      // first page
+                        size: size)   // as configured
+                        .Result|];    // trailing comment
+
+                    // after
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    // leading comment of the first statement
+                    var count = _models.Length;
+                    await Task.Yield();
+                    return count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(int page, int size); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly int _size;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store, int size)
+                {
+                    _size = size; // kept in place
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store, size));
+
+                    // after
+                }
+
+                private async Task InitializeAsync(IModelStore store, int size)
+                {
+                    /* Load the first page: the catalogue is
+                       small enough to fit. */
+                    _models = await store.LoadModelsAsync(
+                        page: 0,      // first page
+                        size: size)   // as configured
+                        .ConfigureAwait(false);    // trailing comment
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    // leading comment of the first statement
+                    var count = _models.Length;
+                    await Task.Yield();
+                    return count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
     }
 
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
