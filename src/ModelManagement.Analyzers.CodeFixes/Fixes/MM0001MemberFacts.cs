@@ -98,6 +98,9 @@ internal sealed class MM0001MemberFacts
     /// <summary>Local functions invoked (their declarations must move along with the calls).</summary>
     public HashSet<IMethodSymbol> LocalFunctionCalls { get; } = new(SymbolEqualityComparer.Default);
 
+    /// <summary>True when the code hands <c>this</c> to other code (as a value, not as a member access receiver).</summary>
+    public bool ThisEscapes { get; private set; }
+
     /// <summary>True when the code uses <c>this</c> as a value or creates a lambda, local function or delegate.</summary>
     public bool UsesThisOrDeferredCode { get; private set; }
 
@@ -137,6 +140,7 @@ internal sealed class MM0001MemberFacts
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, IsImplicit: false }
                     when !IsReceiverPosition(operation):
                     UsesThisOrDeferredCode = true;
+                    ThisEscapes |= !deferred;
                     break;
                 case IFieldReferenceOperation { Field: { IsConst: false } field } fieldReference when IsOwn(field, ownType):
                     Record(fieldReference, field.OriginalDefinition, fieldReference.Instance, deferred, types);

@@ -45,13 +45,35 @@ internal sealed partial class MM0001Planner
             }
         }
 
-        var insertIndex = _initializers.Length > 0 || firstMoved < 0 ? 0 : firstMoved;
-        rejection = CheckEarlyReturn(insertIndex)
+        // Code before 'boundary' ran before the blocking code, code after it ran after (and must not read what the
+        // initialization sets). The initializer is created where the first blocking statement was.
+        var boundary = _initializers.Length > 0 || firstMoved < 0 ? 0 : firstMoved;
+        rejection = CheckEarlyReturn(boundary)
             ?? CheckMovedCode(moved, allowReturn: false)
-            ?? CollectCapturedVariables(moved, declared, insertIndex, out var captured);
+            ?? CollectCapturedVariables(moved, declared, boundary, out var captured);
         if (rejection is not null)
         {
             return null;
+        }
+
+        // If 'this' escapes before that point, other code could call an async member before the initializer exists:
+        // create it first instead (possible when the moved code needs no local of the constructor).
+        var insertIndex = boundary;
+        for (var i = 0; i < boundary; i++)
+        {
+            if (_constructorUnits[i].Facts.ThisEscapes)
+            {
+                foreach (var variable in captured)
+                {
+                    if (variable.Symbol is ILocalSymbol)
+                    {
+                        rejection = "'this' escapes before the blocking code, which reads a local of the constructor";
+                        return null;
+                    }
+                }
+
+                insertIndex = 0;
+            }
         }
 
         // The code that runs during the lazy initialization, and the state it writes.
@@ -92,8 +114,8 @@ internal sealed partial class MM0001Planner
         }
 
         rejection = CheckState(state)
-            ?? CheckGuards(state, moved, insertIndex, initReach, out var ensureTargets)
-            ?? CheckInputs(init, initReach, state, moved, insertIndex, ensureTargets);
+            ?? CheckGuards(state, moved, boundary, insertIndex, initReach, out var ensureTargets)
+            ?? CheckInputs(init, initReach, state, moved, boundary, ensureTargets);
         if (rejection is not null)
         {
             return null;
@@ -414,6 +436,7 @@ internal sealed partial class MM0001Planner
     private string? CheckGuards(
         HashSet<ISymbol> state,
         List<CodeUnit> moved,
+        int boundary,
         int insertIndex,
         HashSet<IMethodSymbol> initReach,
         out ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
@@ -532,9 +555,9 @@ internal sealed partial class MM0001Planner
                 continue;
             }
 
-            if (unit.Index >= insertIndex)
+            if (unit.Index >= boundary)
             {
-                Enqueue(unit.Facts); // runs after the initializer is created, before any initialization
+                Enqueue(unit.Facts); // ran after the blocking code: now it runs before the initialization
                 continue;
             }
 
@@ -562,7 +585,7 @@ internal sealed partial class MM0001Planner
                         Enqueue(callee);
                     }
                 }
-                else if (targets.Contains(call.Target) || CallsAny(callee, targets))
+                else if (unit.Index < insertIndex && (targets.Contains(call.Target) || CallsAny(callee, targets)))
                 {
                     return "the constructor calls into the type before the initializer exists";
                 }

@@ -2119,6 +2119,61 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Lazy);
     }
 
+    [Fact]
+    public async Task ThisEscapesBeforeBlockingCode_InitializerCreatedFirst()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+
+                public LlmClient(IModelStore store, List<LlmClient> registry)
+                {
+                    registry.Add(this); // others may call CompleteAsync from here on
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> CompleteAsync(string prompt) => await Task.FromResult(_models[0] + prompt);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store, List<LlmClient> registry)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    registry.Add(this); // others may call CompleteAsync from here on
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_models[0] + prompt);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
