@@ -21,7 +21,8 @@ namespace ModelManagement.Patterns;
 /// }
 /// </code>
 /// <para>It gives the guarantees of <see cref="AsyncLazy{T}"/>: nothing runs at construction; one run in flight however
-/// many callers arrive; the initialization runs on the thread pool without the caller's synchronization context or token;
+/// many callers arrive; the initialization runs on the thread pool without the caller's synchronization context, token or
+/// execution context (no AsyncLocal values of whichever caller came first);
 /// a caller's token cancels only its own wait; failures are retried by the next caller unless
 /// <see cref="AsyncLazyFailureMode.Cache"/> is chosen; once initialized, no allocation.</para>
 /// </remarks>

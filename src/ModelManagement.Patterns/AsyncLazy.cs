@@ -17,6 +17,9 @@ namespace ModelManagement.Patterns;
 /// <item><description>However many callers arrive concurrently, at most one run of the factory is in flight; all of them share its result.</description></item>
 /// <item><description>The factory runs on the thread pool with no caller's token and without the caller's
 /// <see cref="SynchronizationContext"/>, so a caller that blocks on a single-threaded context cannot deadlock it.</description></item>
+/// <item><description>The factory does not inherit the first caller's <see cref="ExecutionContext"/>: <see cref="AsyncLocal{T}"/>
+/// values (logging scopes, <c>Activity.Current</c>, ambient culture) of whichever caller happened to start it do not flow
+/// into the shared run.</description></item>
 /// <item><description>A caller's <see cref="CancellationToken"/> cancels only that caller's wait, never the shared run.</description></item>
 /// <item><description>A failed or cancelled run is retried by the next caller unless <see cref="AsyncLazyFailureMode.Cache"/> is chosen.</description></item>
 /// <item><description>Once the value exists, <see cref="GetValueAsync"/> returns the same completed task and allocates nothing.</description></item>
@@ -87,11 +90,36 @@ public sealed class AsyncLazy<T>
             {
                 // Task.Run only queues the factory: no user code runs while the lock is held, and the factory starts
                 // on the thread pool, away from the caller's synchronization context and task scheduler.
-                current = Task.Run(RunFactory);
+                current = StartWithoutCallersExecutionContext();
                 Volatile.Write(ref _task, current);
             }
 
             return current!;
+        }
+    }
+
+    /// <summary>
+    /// Queues the factory with the execution context's flow suppressed: the shared run must not depend on which caller
+    /// came first, so it sees none of that caller's <see cref="AsyncLocal{T}"/> values (ambient transaction, logging
+    /// scope, <c>Activity.Current</c>, culture set through async locals).
+    /// </summary>
+    private Task<T> StartWithoutCallersExecutionContext()
+    {
+        if (ExecutionContext.IsFlowSuppressed())
+        {
+            // The caller suppressed flow already (SuppressFlow would throw): nothing flows, and its Undo stays its own.
+            return Task.Run(RunFactory);
+        }
+
+        var flow = ExecutionContext.SuppressFlow();
+        try
+        {
+            return Task.Run(RunFactory);
+        }
+        finally
+        {
+            // Undo on the thread that suppressed, before the lock is released and before any await.
+            flow.Undo();
         }
     }
 

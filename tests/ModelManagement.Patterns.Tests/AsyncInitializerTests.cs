@@ -191,4 +191,26 @@ public sealed class AsyncInitializerTests
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
+
+    [Fact]
+    public async Task Initialization_DoesNotDependOnWhichCallerCameFirst()
+    {
+        var requestId = new AsyncLocal<string?>();
+        string? seen = "not run";
+        var initializer = new AsyncInitializer(() =>
+        {
+            seen = requestId.Value;
+            return Task.CompletedTask;
+        });
+
+        await Task.Run(async () =>
+        {
+            requestId.Value = "request-42";
+            await initializer.EnsureInitializedAsync();
+        });
+
+        Assert.True(initializer.IsInitialized);
+        Assert.Null(seen);
+    }
+
 }

@@ -293,6 +293,54 @@ public sealed class AsyncLazyTests
     }
 
     [Fact]
+    public async Task Factory_DoesNotSeeTheFirstCallersAsyncLocals()
+    {
+        var tenant = new AsyncLocal<string?>();
+        string? seenInFactory = "not run";
+        string? seenAfterAwaitInFactory = "not run";
+        var lazy = new AsyncLazy<int>(async () =>
+        {
+            seenInFactory = tenant.Value;
+            await Task.Yield();
+            seenAfterAwaitInFactory = tenant.Value;
+            return 1;
+        });
+
+        var value = await Task.Run(async () =>
+        {
+            tenant.Value = "first-caller";
+            var result = await lazy.GetValueAsync();
+            Assert.Equal("first-caller", tenant.Value); // the caller's own context is left intact
+            Assert.False(ExecutionContext.IsFlowSuppressed());
+            return result;
+        });
+
+        Assert.Equal(1, value);
+        Assert.Null(seenInFactory);
+        Assert.Null(seenAfterAwaitInFactory);
+    }
+
+    [Fact]
+    public async Task CallerWithFlowAlreadySuppressed_StartsTheFactory_AndKeepsItsSuppression()
+    {
+        var lazy = new AsyncLazy<int>(() => Task.FromResult(5));
+        Task<int> value;
+        var flow = ExecutionContext.SuppressFlow();
+        try
+        {
+            value = lazy.GetValueAsync();
+            Assert.True(ExecutionContext.IsFlowSuppressed());
+        }
+        finally
+        {
+            flow.Undo();
+        }
+
+        Assert.Equal(5, await value.WaitAsync(Timeout));
+        Assert.False(ExecutionContext.IsFlowSuppressed());
+    }
+
+    [Fact]
     public async Task AwaitingTheLazyDirectly_GivesTheValue()
     {
         var lazy = new AsyncLazy<string>(() => Task.FromResult("narrator-large"));

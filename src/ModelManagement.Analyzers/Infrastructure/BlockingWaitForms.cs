@@ -99,20 +99,81 @@ internal static class BlockingWaitForms
 
     private static string Describe(IOperation? awaited, IOperation blocking)
     {
-        while (awaited is IConversionOperation { IsImplicit: true } conversion)
+        for (var step = 0; awaited is not null && step < MaxUnwrapSteps; step++)
         {
-            awaited = conversion.Operand;
+            switch (awaited)
+            {
+                case IConversionOperation { IsImplicit: true } conversion:
+                    awaited = conversion.Operand;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "AsTask", Instance: { } valueTask }:
+                    // ValueTask<T>.AsTask() only adapts: the work waited for is the value task's.
+                    awaited = valueTask;
+                    continue;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input
+                    when GetPatternInput(input) is { } matched:
+                    // `pending is { Result: var models }`: the Result read is on what the pattern matches.
+                    awaited = matched;
+                    continue;
+            }
+
+            break;
         }
 
         return awaited switch
         {
+            // `load().Result` on a Func<Task<T>>: name the delegate, not its Invoke method.
+            IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } target } => DescribeDelegate(target),
             IInvocationOperation invocation => DisplayName(invocation.TargetMethod),
+            IPropertyReferenceOperation { Property.IsIndexer: false, Instance: IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation } property
+                // `_ready.Task` names the TaskCompletionSource, not just its Task property.
+                => Describe(property.Instance, blocking) + "." + property.Property.Name,
             IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.Name,
             IFieldReferenceOperation field => field.Field.Name,
             ILocalReferenceOperation local => local.Local.Name,
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             null => Text(blocking.Syntax),
             _ => Text(awaited.Syntax),
+        };
+    }
+
+    private static string DescribeDelegate(IOperation target)
+    {
+        while (target is IConversionOperation { IsImplicit: true } conversion)
+        {
+            target = conversion.Operand;
+        }
+
+        return target switch
+        {
+            IFieldReferenceOperation field => field.Field.Name + "()",
+            ILocalReferenceOperation local => local.Local.Name + "()",
+            IParameterReferenceOperation parameter => parameter.Parameter.Name + "()",
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.Name + "()",
+            _ => Text(target.Syntax) + "()",
+        };
+    }
+
+    /// <summary>
+    /// The value a property pattern's implicit input stands for: the matched expression of <c>is</c>, a switch
+    /// expression or statement, or the member of an enclosing property subpattern; null when not found.
+    /// </summary>
+    private static IOperation? GetPatternInput(IInstanceReferenceOperation input)
+    {
+        // input -> (property reference) -> property subpattern -> recursive pattern -> [is / arm / case clause / subpattern]
+        var current = input.Parent?.Parent;
+        if (current is not IPropertySubpatternOperation || current.Parent is not IRecursivePatternOperation pattern)
+        {
+            return null;
+        }
+
+        return pattern.Parent switch
+        {
+            IIsPatternOperation isPattern => isPattern.Value,
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+            IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+            IPropertySubpatternOperation outer => outer.Member,
+            _ => null,
         };
     }
 

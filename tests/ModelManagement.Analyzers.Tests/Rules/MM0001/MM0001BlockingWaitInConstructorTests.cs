@@ -429,7 +429,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 }
             }
             """;
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Cache", "Invoke()"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Cache", "load()"));
     }
 
     [Fact]
