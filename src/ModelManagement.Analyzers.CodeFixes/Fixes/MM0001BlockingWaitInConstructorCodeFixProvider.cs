@@ -65,7 +65,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         InitializeLazilyTitle,
-                        cancellationToken => MM0001Rewriter.ApplyAsync(solution, new[] { plan }, lazy: true, cancellationToken),
+                        cancellationToken => MM0001Rewriter.ApplyAsync(solution, new[] { plan }, cancellationToken),
                         InitializeLazilyKey),
                     diagnostic);
             }
@@ -74,7 +74,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         IntroduceFactoryTitle,
-                        cancellationToken => MM0001Rewriter.ApplyAsync(solution, new[] { plan }, lazy: false, cancellationToken),
+                        cancellationToken => MM0001Rewriter.ApplyAsync(solution, new[] { plan }, cancellationToken),
                         IntroduceFactoryKey),
                     diagnostic);
             }

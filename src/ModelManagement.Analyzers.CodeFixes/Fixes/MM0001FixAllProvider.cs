@@ -12,9 +12,17 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// Fix All for MM0001: one rewrite per type with all of its diagnostics (one initialization method, one initializer), because
 /// the rewrite edits several members of the type and the stock batch fixer would drop overlapping edits.
 /// </summary>
+/// <remarks>
+/// Each type gets the rewrite its own code fix offers: the lazy one where it is safe, else the factory. Both equivalence keys
+/// (and none, which <c>dotnet format analyzers</c> passes when the first diagnostic it looks at has no fix) therefore fix every
+/// fixable type in the scope; <c>dotnet format</c> only ever applies the Fix All action of the first diagnostic it finds, so
+/// restricting a run to one kind would leave the other kind's types unfixed. The action's title says when both kinds apply.
+/// </remarks>
 internal sealed class MM0001FixAllProvider : FixAllProvider
 {
     public static readonly MM0001FixAllProvider Instance = new();
+
+    private const string BothTitle = "Initialize lazily on first async use (static async factory where a synchronous member reads the state)";
 
     private static readonly ImmutableArray<FixAllScope> Scopes =
         ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution);
@@ -25,28 +33,39 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
 
     public override IEnumerable<FixAllScope> GetSupportedFixAllScopes() => Scopes;
 
-    public override Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
+    public override async Task<CodeAction?> GetFixAsync(FixAllContext fixAllContext)
     {
         var key = fixAllContext.CodeActionEquivalenceKey;
-        bool lazy;
-        switch (key)
+        if (key is not (null or MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey or MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey))
         {
-            case MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey:
-                lazy = true;
-                break;
-            case MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey:
-                lazy = false;
-                break;
-            default:
-                return Task.FromResult<CodeAction?>(null);
+            return null;
         }
 
-        var title = lazy ? MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyTitle : MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryTitle;
-        return Task.FromResult<CodeAction?>(CodeAction.Create(title, cancellationToken => FixAllAsync(fixAllContext, lazy, cancellationToken), key));
+        var plans = await PlanAsync(fixAllContext).ConfigureAwait(false);
+        if (plans.Count == 0)
+        {
+            return null;
+        }
+
+        var lazy = false;
+        var factory = false;
+        foreach (var plan in plans)
+        {
+            lazy |= plan.Lazy is not null;
+            factory |= plan.Lazy is null;
+        }
+
+        var title = lazy && factory
+            ? BothTitle
+            : lazy ? MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyTitle : MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryTitle;
+        var solution = fixAllContext.Solution;
+        return CodeAction.Create(title, cancellationToken => MM0001Rewriter.ApplyAsync(solution, plans, cancellationToken), key);
     }
 
-    private static async Task<Solution> FixAllAsync(FixAllContext context, bool lazy, CancellationToken cancellationToken)
+    /// <summary>One plan per type with a diagnostic in the scope, for the types that have a rewrite.</summary>
+    private static async Task<List<MM0001Plan>> PlanAsync(FixAllContext context)
     {
+        var cancellationToken = context.CancellationToken;
         var solution = context.Solution;
         var documents = new List<Document>();
         switch (context.Scope)
@@ -80,14 +99,14 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
                     continue;
                 }
 
-                var plan = await MM0001Planner.PlanAsync(solution, document.Project, type, planFactory: !lazy, cancellationToken).ConfigureAwait(false);
-                if (plan is not null && (lazy ? plan.Lazy is not null : plan.Factory is not null))
+                var plan = await MM0001Planner.PlanAsync(solution, document.Project, type, planFactory: true, cancellationToken).ConfigureAwait(false);
+                if (plan is not null && (plan.Lazy is not null || plan.Factory is not null))
                 {
                     plans.Add(plan);
                 }
             }
         }
 
-        return await MM0001Rewriter.ApplyAsync(solution, plans, lazy, cancellationToken).ConfigureAwait(false);
+        return plans;
     }
 }

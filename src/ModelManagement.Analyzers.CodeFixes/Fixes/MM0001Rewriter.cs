@@ -16,17 +16,17 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <summary>Applies <see cref="MM0001Plan"/>s to a solution: all edits of all planned types through one solution editor.</summary>
 internal static class MM0001Rewriter
 {
-    /// <summary>Rewrites every planned type, lazily (<paramref name="lazy"/>) or with a factory.</summary>
-    public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<MM0001Plan> plans, bool lazy, CancellationToken cancellationToken)
+    /// <summary>Rewrites every planned type with the rewrite its plan offers: lazily where that is safe, else with a factory.</summary>
+    public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<MM0001Plan> plans, CancellationToken cancellationToken)
     {
         var editor = new SolutionEditor(solution);
         foreach (var plan in plans)
         {
-            if (lazy && plan.Lazy is not null)
+            if (plan.Lazy is not null)
             {
                 await ApplyLazyAsync(editor, plan, plan.Lazy, cancellationToken).ConfigureAwait(false);
             }
-            else if (!lazy && plan.Factory is not null)
+            else if (plan.Factory is not null)
             {
                 await ApplyFactoryAsync(editor, plan, plan.Factory, cancellationToken).ConfigureAwait(false);
             }

@@ -2174,6 +2174,124 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Lazy);
     }
 
+    [Fact]
+    public async Task FixAll_LazyAndFactoryTypes_EachGetsTheRewriteItsFixOffers()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly string _model;
+
+                public LlmClient(Task<string> model) => _model = [|model.Result|];
+
+                public async Task<string> ModelAsync() => await Task.FromResult(_model);
+            }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _names;
+
+                public ModelCatalogue(Task<string[]> names) => _names = [|names.Result|];
+
+                public int Count => _names.Length;
+            }
+            """;
+        var lazyOnly = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(Task<string> model) => _initializer = new AsyncInitializer(() => InitializeAsync(model));
+
+                private async Task InitializeAsync(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model);
+                }
+            }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _names;
+
+                public ModelCatalogue(Task<string[]> names) => _names = {|#0:names.Result|};
+
+                public int Count => _names.Length;
+            }
+            """;
+        var both = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(Task<string> model) => _initializer = new AsyncInitializer(() => InitializeAsync(model));
+
+                private async Task InitializeAsync(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model);
+                }
+            }
+
+            public sealed class ModelCatalogue
+            {
+                private string[] _names;
+
+                private ModelCatalogue()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModelCatalogue> CreateAsync(Task<string[]> names, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelCatalogue();
+                    await instance.InitializeAsync(names).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<string[]> names)
+                {
+                    _names = await names.ConfigureAwait(false);
+                }
+
+                public int Count => _names.Length;
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = lazyOnly, // one fix at a time, selected by key: only the lazy one is offered under that key
+            BatchFixedCode = both, // Fix All: every type gets the rewrite its own fix offers
+            CodeActionEquivalenceKey = Lazy,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("ModelCatalogue", "names"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
