@@ -532,12 +532,14 @@ internal static class MM0001Rewriter
             return constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
         }
 
-        // An expression body whose expression stays: it runs first, then the initializer is created.
+        // An expression body whose expression stays (only initializers block): the initializer is created first, as the
+        // initializers ran before the body.
         var expressionStatement = SyntaxFactory.ExpressionStatement(constructor.ExpressionBody!.Expression.WithoutTrivia());
         return constructor
             .WithExpressionBody(null)
             .WithSemicolonToken(default)
-            .WithBody(SyntaxFactory.Block(expressionStatement, statement).WithAdditionalAnnotations(Formatter.Annotation));
+            .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
+            .WithBody(SyntaxFactory.Block(statement, expressionStatement).WithTrailingTrivia(constructor.SemicolonToken.TrailingTrivia).WithAdditionalAnnotations(Formatter.Annotation));
     }
 
     private static ConstructorDeclarationSyntax RewriteFactoryConstructor(ConstructorDeclarationSyntax constructor, MM0001FactoryPlan factory)

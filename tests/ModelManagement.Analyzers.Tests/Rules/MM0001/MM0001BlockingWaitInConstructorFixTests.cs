@@ -2292,6 +2292,187 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task NamesAlreadyTaken_NewMembersGetUniqueNames()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly object _initializer = new object();
+                private string _model;
+
+                public LlmClient(Task<string> model)
+                {
+                    _model = [|model.Result|];
+                }
+
+                public Task InitializeAsync() => Task.CompletedTask;
+
+                public async Task<string> ModelAsync()
+                {
+                    await InitializeAsync();
+                    return _model + _initializer;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly object _initializer = new object();
+                private string _model;
+                private readonly AsyncInitializer _initializer1;
+
+                public LlmClient(Task<string> model)
+                {
+                    _initializer1 = new AsyncInitializer(() => InitializeAsync1(model));
+                }
+
+                private async Task InitializeAsync1(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                public Task InitializeAsync() => Task.CompletedTask;
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer1.EnsureInitializedAsync().ConfigureAwait(false);
+                    await InitializeAsync();
+                    return _model + _initializer;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task GenericTypeCreatedInTopLevelStatements_FactoryUpdatesTheCreation()
+    {
+        var program = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            var cache = new ModelCache<int>(Task.FromResult(new[] { 1, 2 }));
+            await Task.Yield();
+            Console.WriteLine(cache.Count);
+            """;
+        var cache = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelCache<T>
+            {
+                private readonly T[] _items;
+
+                public ModelCache(Task<T[]> load)
+                {
+                    _items = [|load.Result|];
+                }
+
+                public int Count => _items.Length;
+            }
+            """;
+        var fixedProgram = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            var cache = await ModelCache<int>.CreateAsync(Task.FromResult(new[] { 1, 2 })).ConfigureAwait(false);
+            await Task.Yield();
+            Console.WriteLine(cache.Count);
+            """;
+        var fixedCache = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ModelCache<T>
+            {
+                private T[] _items;
+
+                private ModelCache()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModelCache<T>> CreateAsync(Task<T[]> load, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelCache<T>();
+                    await instance.InitializeAsync(load).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<T[]> load)
+                {
+                    _items = await load.ConfigureAwait(false);
+                }
+
+                public int Count => _items.Length;
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Factory };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(program);
+        test.TestState.Sources.Add(cache);
+        test.FixedState.Sources.Add(fixedProgram);
+        test.FixedState.Sources.Add(fixedCache);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task InitializerWithExpressionBodiedConstructor_CreatesInitializerFirst()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly string _template = [|Templates.LoadAsync().Result|];
+                private readonly string _tone;
+
+                public NarrativeGenerator(string tone) => _tone = tone;
+
+                public async Task<string> GenerateAsync(string subject) => string.Format(await Task.FromResult(_template), subject) + _tone;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly string _tone;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(string tone)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _tone = tone;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await Templates.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return string.Format(await Task.FromResult(_template), subject) + _tone;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test
