@@ -126,16 +126,17 @@ public sealed class PathologicalShapeTests
     [Fact]
     public async Task DeeplyNestedConditionalsAndStatements_NoAnalyzerException()
     {
+        // Right-associative and unparenthesized: nested parentheses make the C# parser's lambda look-ahead exponential.
         var conditional = new StringBuilder();
         for (var i = 0; i < Depth; i++)
         {
-            conditional.Append(i % 2 == 0 ? "_registry != null ? (" : "flag ? (");
+            conditional.Append(i % 2 == 0 ? "_registry != null ? " : "flag ? ");
         }
 
         conditional.Append("_registry.DefaultModel");
         for (var i = 0; i < Depth; i++)
         {
-            conditional.Append(") : \"none\"");
+            conditional.Append(" : \"none\"");
         }
 
         var ifs = new StringBuilder();
