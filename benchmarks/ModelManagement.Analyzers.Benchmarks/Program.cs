@@ -59,6 +59,11 @@ if (options.Fixes)
 }
 
 
+if (options.Helpers)
+{
+    HelperBenchmarks.Run(report, options.HelperCalls, Log);
+}
+
 report.Line(string.Empty);
 report.Line($"Load average at end: {LoadAverage()}.");
 report.Save(options.Output);

@@ -1,0 +1,130 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// Fixes MM0002 (unguarded awaited side effect): "Guard side effect with try/catch" (registered first, so
+/// <c>dotnet format analyzers</c> applies it) and "Run side effect through SideEffect helper".
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0002SideEffectAwaitNotGuardedCodeFixProvider)), Shared]
+public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProvider
+{
+    /// <summary>Equivalence key of "Guard side effect with try/catch".</summary>
+    public const string WrapInTryCatchKey = "MM0002.WrapInTryCatch";
+
+    /// <summary>Equivalence key of "Run side effect through SideEffect helper".</summary>
+    public const string UseSideEffectHelperKey = "MM0002.UseSideEffectHelper";
+
+    internal const string WrapInTryCatchTitle = "Guard side effect with try/catch";
+    internal const string UseSideEffectHelperTitle = "Run side effect through SideEffect helper";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SideEffectAwaitNotGuarded);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => MM0002FixAllProvider.Instance;
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            var site = MM0002SideEffectRewriter.Analyze(root, model, diagnostic, context.CancellationToken);
+            if (site is null)
+            {
+                continue;
+            }
+
+            var document = context.Document;
+            if (site.CanWrap)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        WrapInTryCatchTitle,
+                        ct => ApplyAsync(document, new[] { site }, WrapInTryCatchKey, ct),
+                        WrapInTryCatchKey),
+                    diagnostic);
+            }
+
+            if (site.CanUseHelper)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        UseSideEffectHelperTitle,
+                        ct => ApplyAsync(document, new[] { site }, UseSideEffectHelperKey, ct),
+                        UseSideEffectHelperKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    internal static async Task<Document> ApplyAsync(Document document, IReadOnlyList<MM0002SideEffectRewriter.Site> sites, string key, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || sites.Count == 0)
+        {
+            return document;
+        }
+
+        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        if (key == WrapInTryCatchKey)
+        {
+            MM0002SideEffectRewriter.WrapInTryCatch(editor, sites);
+        }
+        else
+        {
+            MM0002SideEffectRewriter.UseHelper(editor, sites);
+        }
+
+        return document.WithSyntaxRoot(editor.GetChangedRoot());
+    }
+
+    /// <summary>
+    /// Fix All for both keys; for try/catch it merges adjacent reported statements of one block into one try
+    /// statement, which a batch of independent single fixes could not do.
+    /// </summary>
+    private sealed class MM0002FixAllProvider : DocumentBasedFixAllProvider
+    {
+        public static readonly MM0002FixAllProvider Instance = new();
+
+        protected override string GetFixAllTitle(FixAllContext fixAllContext)
+            => fixAllContext.CodeActionEquivalenceKey == UseSideEffectHelperKey ? UseSideEffectHelperTitle : WrapInTryCatchTitle;
+
+        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+        {
+            var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var sites = new List<MM0002SideEffectRewriter.Site>(diagnostics.Length);
+            foreach (var diagnostic in diagnostics)
+            {
+                if (MM0002SideEffectRewriter.Analyze(root, model, diagnostic, fixAllContext.CancellationToken) is { } site)
+                {
+                    sites.Add(site);
+                }
+            }
+
+            var key = fixAllContext.CodeActionEquivalenceKey ?? WrapInTryCatchKey;
+            return await ApplyAsync(document, sites, key, fixAllContext.CancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,209 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>Recognises the operations that block on a task, by bound symbol, and names what they wait for.</summary>
+internal static class BlockingWaitForms
+{
+    private const int MaxDescriptionLength = 60;
+    private const int MaxUnwrapSteps = 16;
+
+    /// <summary>
+    /// The <see cref="MM0001Properties"/> form of <paramref name="operation"/> (Result, Wait, GetResult, WaitAll, WaitAny)
+    /// when it blocks on a task, otherwise null. Cheap name tests come before symbol comparisons.
+    /// </summary>
+    public static string? Classify(IOperation operation, BlockingWaitTypes types)
+    {
+        switch (operation)
+        {
+            case IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } property }
+                when types.HasBlockingResult(property.ContainingType):
+                return MM0001Properties.Result;
+
+            case IInvocationOperation { TargetMethod: { } method }:
+                switch (method.Name)
+                {
+                    case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
+                        return MM0001Properties.Wait;
+                    case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
+                        return MM0001Properties.WaitAll;
+                    case "WaitAny" when method.IsStatic && IsTask(method.ContainingType, types):
+                        return MM0001Properties.WaitAny;
+                    case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
+                        return MM0001Properties.GetResult;
+                    default:
+                        return null;
+                }
+
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>What a blocking operation of the given form waits for, as the message names it: <c>LoadModelsAsync()</c>, <c>_catalogue</c>, <c>Task.WaitAll(...)</c>.</summary>
+    public static string DescribeAwaited(IOperation blocking, string form)
+    {
+        switch (form)
+        {
+            case MM0001Properties.WaitAll:
+                return "Task.WaitAll(...)";
+            case MM0001Properties.WaitAny:
+                return "Task.WaitAny(...)";
+            case MM0001Properties.Result when blocking is IPropertyReferenceOperation property:
+                return Describe(property.Instance, blocking);
+            case MM0001Properties.Wait when blocking is IInvocationOperation invocation:
+                return Describe(invocation.Instance, blocking);
+            case MM0001Properties.GetResult when blocking is IInvocationOperation invocation:
+                return Describe(UnwrapAwaitChain(invocation.Instance), blocking);
+            default:
+                return Text(blocking.Syntax);
+        }
+    }
+
+    /// <summary>Display name of a member for messages and paths: methods and local functions get "()".</summary>
+    public static string DisplayName(ISymbol symbol)
+        => symbol switch
+        {
+            IMethodSymbol { AssociatedSymbol: IPropertySymbol property } => property.IsIndexer ? "this[]" : property.Name,
+            IMethodSymbol method => method.Name + "()",
+            IPropertySymbol { IsIndexer: true } => "this[]",
+            _ => symbol.Name,
+        };
+
+    private static bool IsTask(INamedTypeSymbol type, BlockingWaitTypes types)
+        => SymbolEqualityComparer.Default.Equals(type, types.Task);
+
+    /// <summary>Strips <c>.GetAwaiter()</c> and <c>.ConfigureAwait(...)</c> (and implicit conversions) down to the awaited expression.</summary>
+    private static IOperation? UnwrapAwaitChain(IOperation? operation)
+    {
+        for (var step = 0; operation is not null && step < MaxUnwrapSteps; step++)
+        {
+            switch (operation)
+            {
+                case IConversionOperation { IsImplicit: true } conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IInvocationOperation { TargetMethod.Name: "GetAwaiter" or "ConfigureAwait", Instance: { } instance }:
+                    operation = instance;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+
+        return operation;
+    }
+
+    private static string Describe(IOperation? awaited, IOperation blocking)
+    {
+        for (var step = 0; awaited is not null && step < MaxUnwrapSteps; step++)
+        {
+            switch (awaited)
+            {
+                case IConversionOperation { IsImplicit: true } conversion:
+                    awaited = conversion.Operand;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "AsTask", Instance: { } valueTask }:
+                    // ValueTask<T>.AsTask() only adapts: the work waited for is the value task's.
+                    awaited = valueTask;
+                    continue;
+                case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.PatternInput } input
+                    when GetPatternInput(input) is { } matched:
+                    // `pending is { Result: var models }`: the Result read is on what the pattern matches.
+                    awaited = matched;
+                    continue;
+            }
+
+            break;
+        }
+
+        return awaited switch
+        {
+            // `load().Result` on a Func<Task<T>>: name the delegate, not its Invoke method.
+            IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } target } => DescribeDelegate(target),
+            IInvocationOperation invocation => DisplayName(invocation.TargetMethod),
+            IPropertyReferenceOperation { Property.IsIndexer: false, Instance: IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation } property
+                // `_ready.Task` names the TaskCompletionSource, not just its Task property.
+                => Describe(property.Instance, blocking) + "." + property.Property.Name,
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.Name,
+            IFieldReferenceOperation field => field.Field.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            null => Text(blocking.Syntax),
+            _ => Text(awaited.Syntax),
+        };
+    }
+
+    private static string DescribeDelegate(IOperation target)
+    {
+        while (target is IConversionOperation { IsImplicit: true } conversion)
+        {
+            target = conversion.Operand;
+        }
+
+        return target switch
+        {
+            IFieldReferenceOperation field => field.Field.Name + "()",
+            ILocalReferenceOperation local => local.Local.Name + "()",
+            IParameterReferenceOperation parameter => parameter.Parameter.Name + "()",
+            IPropertyReferenceOperation { Property.IsIndexer: false } property => property.Property.Name + "()",
+            _ => Text(target.Syntax) + "()",
+        };
+    }
+
+    /// <summary>
+    /// The value a property pattern's implicit input stands for: the matched expression of <c>is</c>, a switch
+    /// expression or statement, or the member of an enclosing property subpattern; null when not found.
+    /// </summary>
+    private static IOperation? GetPatternInput(IInstanceReferenceOperation input)
+    {
+        // input -> (property reference) -> property subpattern -> recursive pattern -> [is / arm / case clause / subpattern]
+        var current = input.Parent?.Parent;
+        if (current is not IPropertySubpatternOperation || current.Parent is not IRecursivePatternOperation pattern)
+        {
+            return null;
+        }
+
+        return pattern.Parent switch
+        {
+            IIsPatternOperation isPattern => isPattern.Value,
+            ISwitchExpressionArmOperation { Parent: ISwitchExpressionOperation switchExpression } => switchExpression.Value,
+            IPatternCaseClauseOperation { Parent: ISwitchCaseOperation { Parent: ISwitchOperation switchStatement } } => switchStatement.Value,
+            IPropertySubpatternOperation outer => outer.Member,
+            _ => null,
+        };
+    }
+
+    /// <summary>Source text on one line, whitespace collapsed, shortened for messages.</summary>
+    private static string Text(SyntaxNode node)
+    {
+        var text = node.ToString();
+        var builder = new StringBuilder(text.Length < MaxDescriptionLength ? text.Length : MaxDescriptionLength + 3);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                builder.Append(' ');
+                pendingSpace = false;
+            }
+
+            builder.Append(c);
+            if (builder.Length >= MaxDescriptionLength)
+            {
+                return builder.Append("...").ToString();
+            }
+        }
+
+        return builder.ToString();
+    }
+}

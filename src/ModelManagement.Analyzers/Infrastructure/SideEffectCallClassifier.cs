@@ -1,0 +1,362 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>Why a call counts as a side effect (MM0002). Travels in the diagnostic's properties.</summary>
+internal enum SideEffectReason
+{
+    None,
+    MethodPrefix,
+    ReceiverSuffix,
+    Attribute,
+    Configured,
+}
+
+/// <summary>
+/// Decides whether a call is a side effect (logging, telemetry, metrics, audit) for MM0002. One instance per
+/// compilation: it caches the parsed options per syntax tree and the symbol facts per method.
+/// </summary>
+internal sealed class SideEffectCallClassifier
+{
+    /// <summary>The marker attribute's class name, matched in any namespace.</summary>
+    public const string AttributeName = "SideEffectAttribute";
+
+    /// <summary>The runtime helper the fixes insert; lambdas passed to it are guarded.</summary>
+    public const string HelperMetadataName = "ModelManagement.Patterns.SideEffect";
+
+    private const int MaxDepth = 32;
+
+    private static readonly SymbolDisplayFormat QualifiedNameFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
+    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+    private readonly ConcurrentDictionary<SyntaxTree, SideEffectAnalyzerOptions> _options = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
+
+    public SideEffectCallClassifier(AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        _optionsProvider = optionsProvider;
+    }
+
+    /// <summary>The tree's options, parsed once and cached.</summary>
+    public SideEffectAnalyzerOptions GetOptions(SyntaxTree tree)
+    {
+        if (_options.TryGetValue(tree, out var cached))
+        {
+            return cached;
+        }
+
+        var options = SideEffectAnalyzerOptions.Read(_optionsProvider.GetOptions(tree));
+        return _options.GetOrAdd(tree, options);
+    }
+
+    /// <summary>Classifies the invoked method; cheap name tests run before any attribute or interface walk.</summary>
+    public SideEffectReason Classify(IInvocationOperation invocation, SideEffectAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var receiverType = GetReceiverType(invocation);
+        MethodFacts? facts = null;
+
+        if (options.ExcludedSymbols.Count != 0)
+        {
+            facts = GetFacts(method, cancellationToken);
+            if (facts.MatchesAny(options.ExcludedSymbols)
+                || (receiverType is not null && options.ExcludedSymbols.Contains(receiverType.ToDisplayString(QualifiedNameFormat))))
+            {
+                return SideEffectReason.None;
+            }
+        }
+
+        if (options.MatchesMethodPrefix(method.Name))
+        {
+            return SideEffectReason.MethodPrefix;
+        }
+
+        if (receiverType is not null && ReceiverMatchesSuffix(receiverType, options))
+        {
+            return SideEffectReason.ReceiverSuffix;
+        }
+
+        facts ??= GetFacts(method, cancellationToken);
+        if (facts.HasAttribute)
+        {
+            return SideEffectReason.Attribute;
+        }
+
+        if (options.IncludedSymbols.Count != 0
+            && (facts.MatchesAny(options.IncludedSymbols)
+                || (receiverType is not null && options.IncludedSymbols.Contains(receiverType.ToDisplayString(QualifiedNameFormat)))))
+        {
+            return SideEffectReason.Configured;
+        }
+
+        // The receiver may implement a marked interface through a base-class method (class D : B, IAudit).
+        if (receiverType is INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } named
+            && !SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, method.ContainingType?.OriginalDefinition)
+            && ImplementsMarkedInterfaceMember(named, method))
+        {
+            return SideEffectReason.Attribute;
+        }
+
+        return SideEffectReason.None;
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> (a method or local function containing the await) is itself a side-effect
+    /// call: name prefix, [SideEffect], configured, or a member of a type whose name has a receiver suffix.
+    /// </summary>
+    public bool IsSideEffectMember(IMethodSymbol method, SideEffectAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var facts = GetFacts(method, cancellationToken);
+        if (options.ExcludedSymbols.Count != 0 && facts.MatchesAny(options.ExcludedSymbols))
+        {
+            return false;
+        }
+
+        var name = method.Name;
+        var dot = name.LastIndexOf('.');
+        if (dot >= 0)
+        {
+            name = name.Substring(dot + 1); // explicit interface implementation: "Ns.IAudit.LogAsync"
+        }
+
+        if (options.MatchesMethodPrefix(name) || facts.HasAttribute)
+        {
+            return true;
+        }
+
+        if (options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols))
+        {
+            return true;
+        }
+
+        if (method.MethodKind is MethodKind.LocalFunction or MethodKind.AnonymousFunction)
+        {
+            return false;
+        }
+
+        foreach (var typeName in facts.ContainingTypeNames)
+        {
+            if (options.MatchesReceiverSuffix(typeName))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ITypeSymbol? GetReceiverType(IInvocationOperation invocation)
+    {
+        if (invocation.Instance is { } instance)
+        {
+            return instance.Type;
+        }
+
+        var method = invocation.TargetMethod;
+        if (method.IsExtensionMethod && invocation.Arguments.Length > 0)
+        {
+            var value = invocation.Arguments[0].Value;
+            for (var i = 0; i < MaxDepth && value is IConversionOperation { IsImplicit: true } conversion; i++)
+            {
+                value = conversion.Operand;
+            }
+
+            return value.Type;
+        }
+
+        return method.IsStatic ? method.ContainingType : null;
+    }
+
+    private static bool ReceiverMatchesSuffix(ITypeSymbol type, SideEffectAnalyzerOptions options)
+    {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (options.MatchesReceiverSuffix(constraint.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        return type.Name.Length != 0 && options.MatchesReceiverSuffix(type.Name);
+    }
+
+    private static bool ImplementsMarkedInterfaceMember(INamedTypeSymbol receiver, IMethodSymbol method)
+    {
+        var definition = method.OriginalDefinition;
+        foreach (var @interface in receiver.AllInterfaces)
+        {
+            var interfaceMarked = HasAttribute(@interface);
+            foreach (var member in @interface.GetMembers(method.Name))
+            {
+                if (member is IMethodSymbol interfaceMethod
+                    && (interfaceMarked || HasAttribute(interfaceMethod))
+                    && receiver.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
+                    && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, definition))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttribute(ISymbol symbol)
+    {
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: AttributeName })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private MethodFacts GetFacts(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var key = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (_facts.TryGetValue(key, out var facts))
+        {
+            return facts;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return _facts.GetOrAdd(key, MethodFacts.Create(key));
+    }
+
+    /// <summary>What a method's symbol says, independent of options: computed once per method and compilation.</summary>
+    private sealed class MethodFacts
+    {
+        private readonly ImmutableArray<ISymbol> _related;
+        private ImmutableArray<string> _qualifiedNames;
+
+        private MethodFacts(bool hasAttribute, ImmutableArray<ISymbol> related, ImmutableArray<string> containingTypeNames)
+        {
+            HasAttribute = hasAttribute;
+            _related = related;
+            ContainingTypeNames = containingTypeNames;
+        }
+
+        /// <summary>[SideEffect] on the method, an overridden or implemented member, or one of their types (or base classes).</summary>
+        public bool HasAttribute { get; }
+
+        /// <summary>Simple names of the types declaring the method or a member it overrides or implements.</summary>
+        public ImmutableArray<string> ContainingTypeNames { get; }
+
+        public static MethodFacts Create(IMethodSymbol method)
+        {
+            var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
+            methods.Add(method);
+            var overridden = method.OverriddenMethod;
+            for (var depth = 0; overridden is not null && depth < MaxDepth; depth++)
+            {
+                AddUnique(methods, overridden.OriginalDefinition);
+                overridden = overridden.OverriddenMethod;
+            }
+
+            var count = methods.Count;
+            for (var i = 0; i < count; i++)
+            {
+                var candidate = methods[i];
+                foreach (var explicitImplementation in candidate.ExplicitInterfaceImplementations)
+                {
+                    AddUnique(methods, explicitImplementation.OriginalDefinition);
+                }
+
+                if (candidate.ContainingType is { TypeKind: not TypeKind.Interface } type && !candidate.IsStatic)
+                {
+                    foreach (var @interface in type.AllInterfaces)
+                    {
+                        foreach (var member in @interface.GetMembers(candidate.Name))
+                        {
+                            if (member is IMethodSymbol interfaceMethod
+                                && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
+                                && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, candidate))
+                            {
+                                AddUnique(methods, interfaceMethod.OriginalDefinition);
+                            }
+                        }
+                    }
+                }
+            }
+
+            var related = ImmutableArray.CreateBuilder<ISymbol>();
+            var typeNames = ImmutableArray.CreateBuilder<string>();
+            var hasAttribute = false;
+            foreach (var relatedMethod in methods)
+            {
+                related.Add(relatedMethod);
+                hasAttribute |= HasAttribute(relatedMethod);
+                var type = relatedMethod.ContainingType;
+                if (type is not null && !typeNames.Contains(type.Name))
+                {
+                    typeNames.Add(type.Name);
+                }
+
+                for (var depth = 0; type is not null && type.SpecialType != SpecialType.System_Object && depth < MaxDepth; depth++)
+                {
+                    if (!related.Contains(type, SymbolEqualityComparer.Default))
+                    {
+                        related.Add(type);
+                        hasAttribute |= HasAttribute(type);
+                    }
+
+                    type = type.BaseType;
+                }
+            }
+
+            return new MethodFacts(hasAttribute, related.ToImmutable(), typeNames.ToImmutable());
+        }
+
+        public bool MatchesAny(ImmutableHashSet<string> names)
+        {
+            var qualifiedNames = _qualifiedNames;
+            if (qualifiedNames.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<string>(_related.Length);
+                foreach (var symbol in _related)
+                {
+                    builder.Add(symbol.ToDisplayString(QualifiedNameFormat));
+                }
+
+                qualifiedNames = builder.MoveToImmutable();
+                _qualifiedNames = qualifiedNames; // benign race: every thread computes the same array
+            }
+
+            foreach (var name in qualifiedNames)
+            {
+                if (names.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void AddUnique(ImmutableArray<IMethodSymbol>.Builder methods, IMethodSymbol method)
+        {
+            if (!methods.Contains(method, SymbolEqualityComparer.Default))
+            {
+                methods.Add(method);
+            }
+        }
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.Rules;
+
+/// <summary>
+/// MM0001: reports code that blocks on a task (<c>.Result</c>, <c>Wait(...)</c>, <c>GetAwaiter().GetResult()</c>,
+/// <c>Task.WaitAll/WaitAny</c>) while an object or type is constructed: in constructors, their <c>this(...)</c>/<c>base(...)</c>
+/// arguments, primary-constructor base arguments and field/property initializers, directly or through calls to the
+/// type's own non-virtual members and local functions (reported at the construction code's call).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MM0001_BlockingWaitInConstructor);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (!BlockingWaitTypes.TryCreate(start.Compilation, out var types))
+            {
+                return; // no Task type: nothing can block on one
+            }
+
+            var summaries = new BlockingCallSummaries(start.Compilation, types);
+            var options = new MM0001Options();
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (!RunsDuringConstruction(block.OwningSymbol)
+                    || block.OwningSymbol.ContainingType is not { } ownType
+                    || block.OperationBlocks.IsEmpty)
+                {
+                    return; // other members are never visited
+                }
+
+                var owner = block.OwningSymbol;
+                var calls = options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? summaries : null;
+                block.RegisterOperationAction(
+                    operation => Analyze(operation, owner, ownType, types, calls),
+                    OperationKind.Invocation,
+                    OperationKind.PropertyReference);
+            });
+        });
+    }
+
+    /// <summary>Constructors (instance, static, primary) and field, property and field-like event initializers.</summary>
+    private static bool RunsDuringConstruction(ISymbol owner)
+        => owner switch
+        {
+            IMethodSymbol method => method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor,
+            IFieldSymbol field => !field.IsConst,
+            IPropertySymbol or IEventSymbol => true,
+            _ => false,
+        };
+
+    private static void Analyze(
+        OperationAnalysisContext context,
+        ISymbol owner,
+        INamedTypeSymbol ownType,
+        BlockingWaitTypes types,
+        BlockingCallSummaries? summaries)
+    {
+        var operation = context.Operation;
+        var form = BlockingWaitForms.Classify(operation, types);
+        if (form is not null)
+        {
+            if (BlockingCallSummaries.IsInDeferredOrUnevaluatedCode(operation))
+            {
+                return;
+            }
+
+            var member = BlockingWaitForms.DescribeAwaited(operation, form);
+            var properties = ImmutableDictionary.CreateBuilder<string, string?>();
+            properties.Add(MM0001Properties.Form, form);
+            properties.Add(MM0001Properties.Site, GetSite(owner, operation.Syntax));
+            properties.Add(MM0001Properties.AwaitedMember, member);
+            Report(context, operation.Syntax, properties.ToImmutable(), ownType, member);
+            return;
+        }
+
+        if (summaries is null)
+        {
+            return; // mm0001.follow_own_calls = false
+        }
+
+        var callee = BlockingCallSummaries.GetOwnCallee(operation, ownType, out var calleeKind, out var calleeSymbol);
+        if (callee is null || calleeSymbol is null || BlockingCallSummaries.IsInDeferredOrUnevaluatedCode(operation))
+        {
+            return;
+        }
+
+        if (calleeKind == MM0001Properties.CalleeLocalFunction && !IsDeclaredIn(callee, owner))
+        {
+            // Only local functions of the construction code itself; others are reached through their containing member.
+            return;
+        }
+
+        var summary = summaries.Get(callee, operation.SemanticModel, context.CancellationToken);
+        if (!summary.Blocks)
+        {
+            return;
+        }
+
+        var callProperties = ImmutableDictionary.CreateBuilder<string, string?>();
+        callProperties.Add(MM0001Properties.Form, MM0001Properties.Call);
+        callProperties.Add(MM0001Properties.Site, GetSite(owner, operation.Syntax));
+        callProperties.Add(MM0001Properties.AwaitedMember, summary.AwaitedMember);
+        callProperties.Add(MM0001Properties.Callee, calleeSymbol.Name);
+        callProperties.Add(MM0001Properties.CalleeKind, calleeKind);
+        callProperties.Add(MM0001Properties.CalleeForm, summary.Form);
+        callProperties.Add(MM0001Properties.Path, summary.Path);
+        Report(context, operation.Syntax, callProperties.ToImmutable(), ownType, summary.AwaitedMember ?? calleeSymbol.Name);
+    }
+
+    private static void Report(
+        OperationAnalysisContext context,
+        SyntaxNode node,
+        ImmutableDictionary<string, string?> properties,
+        INamedTypeSymbol ownType,
+        string awaitedMember)
+        => context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.MM0001_BlockingWaitInConstructor,
+            node.GetLocation(),
+            properties,
+            ownType.Name,
+            awaitedMember));
+
+    private static bool IsDeclaredIn(IMethodSymbol localFunction, ISymbol owner)
+    {
+        for (var container = localFunction.ContainingSymbol; container is not null; container = container.ContainingSymbol)
+        {
+            if (SymbolEqualityComparer.Default.Equals(container, owner))
+            {
+                return true;
+            }
+
+            if (container is INamedTypeSymbol)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static string GetSite(ISymbol owner, SyntaxNode node)
+    {
+        switch (owner)
+        {
+            case IMethodSymbol { MethodKind: MethodKind.StaticConstructor }:
+                return MM0001Properties.SiteStaticConstructor;
+            case IMethodSymbol:
+                for (var current = node; current is not null; current = current.Parent)
+                {
+                    switch (current)
+                    {
+                        case ConstructorInitializerSyntax:
+                            return MM0001Properties.SiteConstructorInitializer;
+                        case PrimaryConstructorBaseTypeSyntax:
+                            return MM0001Properties.SitePrimaryConstructorBase;
+                        case MemberDeclarationSyntax:
+                            return MM0001Properties.SiteConstructor;
+                    }
+                }
+
+                return MM0001Properties.SiteConstructor;
+            case IFieldSymbol field:
+                return field.IsStatic ? MM0001Properties.SiteStaticFieldInitializer : MM0001Properties.SiteFieldInitializer;
+            default:
+                return owner.IsStatic ? MM0001Properties.SiteStaticPropertyInitializer : MM0001Properties.SitePropertyInitializer;
+        }
+    }
+}

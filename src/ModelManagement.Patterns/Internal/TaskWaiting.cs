@@ -1,0 +1,50 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModelManagement.Patterns.Internal;
+
+/// <summary>
+/// Lets one caller stop waiting for a shared task without cancelling the task itself (Task.WaitAsync, which
+/// netstandard2.0 lacks).
+/// </summary>
+internal static class TaskWaiting
+{
+    /// <summary>
+    /// Returns <paramref name="task"/> itself when it is complete or the token cannot be cancelled (no allocation),
+    /// otherwise a task that completes like <paramref name="task"/> or is cancelled when the token is.
+    /// </summary>
+    public static Task<T> WaitAsync<T>(Task<T> task, CancellationToken cancellationToken)
+    {
+        if (task.IsCompleted || !cancellationToken.CanBeCanceled)
+        {
+            return task;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+#if NET8_0_OR_GREATER
+        return task.WaitAsync(cancellationToken);
+#else
+        return WaitCoreAsync(task, cancellationToken);
+#endif
+    }
+
+    /// <summary>The netstandard2.0 implementation; compiled for every target so it is tested on every target.</summary>
+    internal static async Task<T> WaitCoreAsync<T>(Task<T> task, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+        {
+            if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+
+        return await task.ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,290 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics.Metrics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace ModelManagement.Patterns;
+
+/// <summary>
+/// Runs side effects — logging, telemetry, metrics, auditing, history — so that their failure never fails the
+/// operation that triggered them (the non-blocking side effects pattern; analyzer rule MM0002).
+/// </summary>
+/// <remarks>
+/// <para>
+/// A failure is any exception the side effect throws, synchronously before it returns its task or from the task
+/// itself, including its own cancellations and timeouts. Failures are swallowed but never lost: each is counted on
+/// the <see cref="FailureCounterName"/> counter of the <see cref="MeterName"/> meter (tag <c>error.type</c>: the
+/// exception's full type name; tag <c>side_effect.name</c>: <see cref="SideEffectOptions.Name"/> when set), then handed
+/// to <see cref="SideEffectOptions.OnFailure"/> and to <see cref="FailureHandler"/>. A handler that throws is contained.
+/// </para>
+/// <para>
+/// The caller's own cancellation is never swallowed: when <c>cancellationToken</c> is cancelled, the
+/// <see cref="OperationCanceledException"/> propagates (and a side effect still running is abandoned).
+/// </para>
+/// <para>
+/// A side effect returning a <see cref="ValueTask"/> is passed as <c>() =&gt; sideEffect().AsTask()</c> or as an async
+/// lambda; there are no <c>Func&lt;ValueTask&gt;</c> overloads because they would make every async lambda ambiguous.
+/// </para>
+/// </remarks>
+public static class SideEffect
+{
+    /// <summary>The name of the <see cref="Meter"/> the failure counter belongs to: <c>ModelManagement.Patterns</c>.</summary>
+    public const string MeterName = "ModelManagement.Patterns";
+
+    /// <summary>The name of the <see cref="Counter{T}"/> (of <see cref="long"/>) counting side-effect failures: <c>modelmanagement.side_effect.failures</c>.</summary>
+    public const string FailureCounterName = "modelmanagement.side_effect.failures";
+
+    private const string ErrorTypeTag = "error.type";
+    private const string NameTag = "side_effect.name";
+
+    private static readonly Meter s_meter = new(MeterName);
+    private static readonly Counter<long> s_failures = s_meter.CreateCounter<long>(
+        FailureCounterName, unit: "{failure}", description: "Side effects (logging, telemetry, audit) that failed or timed out and were swallowed.");
+
+    private static Action<Exception>? s_failureHandler;
+
+    /// <summary>
+    /// Gets or sets the process-wide handler that receives every side-effect failure (for example to write it to a
+    /// fallback log). <see langword="null"/> by default. An exception the handler throws is contained.
+    /// </summary>
+    public static Action<Exception>? FailureHandler
+    {
+        get => Volatile.Read(ref s_failureHandler);
+        set => Volatile.Write(ref s_failureHandler, value);
+    }
+
+    /// <summary>Runs an asynchronous side effect and swallows (counts and reports) its failure.</summary>
+    /// <param name="sideEffect">Starts the side effect.</param>
+    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the side effect has completed or failed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task TryAsync(Func<Task> sideEffect, CancellationToken cancellationToken = default)
+        => TryAsync(sideEffect, options: null, cancellationToken);
+
+    /// <summary>Runs an asynchronous side effect with per-call options and swallows (counts and reports) its failure.</summary>
+    /// <param name="sideEffect">Starts the side effect.</param>
+    /// <param name="options">Timeout, name and failure handler of this call; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the side effect has completed, failed or timed out.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task TryAsync(Func<Task> sideEffect, SideEffectOptions? options, CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(sideEffect, nameof(sideEffect));
+
+        return RunAsync(sideEffect, static (start, _) => start(), options, cancellationToken);
+    }
+
+    /// <summary>Runs an asynchronous, cancellable side effect and swallows (counts and reports) its failure.</summary>
+    /// <param name="sideEffect">Starts the side effect; it receives a token cancelled when the caller cancels or the timeout elapses.</param>
+    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the side effect has completed or failed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task TryAsync(Func<CancellationToken, Task> sideEffect, CancellationToken cancellationToken = default)
+        => TryAsync(sideEffect, options: null, cancellationToken);
+
+    /// <summary>Runs an asynchronous, cancellable side effect with per-call options and swallows (counts and reports) its failure.</summary>
+    /// <param name="sideEffect">Starts the side effect; it receives a token cancelled when the caller cancels or the timeout elapses.</param>
+    /// <param name="options">Timeout, name and failure handler of this call; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A task that completes when the side effect has completed, failed or timed out.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static Task TryAsync(Func<CancellationToken, Task> sideEffect, SideEffectOptions? options, CancellationToken cancellationToken = default)
+    {
+        ThrowIfNull(sideEffect, nameof(sideEffect));
+
+        return RunAsync(sideEffect, static (start, token) => start(token), options, cancellationToken);
+    }
+
+    /// <summary>Runs a synchronous side effect and swallows (counts and reports) its failure.</summary>
+    /// <param name="sideEffect">The side effect.</param>
+    /// <returns><see langword="true"/> when it completed; <see langword="false"/> when it threw (the failure was reported).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sideEffect"/> is <see langword="null"/>.</exception>
+    public static bool Try(Action sideEffect)
+    {
+        ThrowIfNull(sideEffect, nameof(sideEffect));
+
+        try
+        {
+            sideEffect();
+            return true;
+        }
+#pragma warning disable CA1031 // Swallowing every failure of the side effect is this method's purpose; it is reported below.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Report(exception, options: null);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Counts a side-effect failure caught by hand-written code (such as the catch clause the MM0002 code fix inserts)
+    /// and hands it to <see cref="FailureHandler"/>. Never throws for a non-null exception.
+    /// </summary>
+    /// <param name="exception">The caught exception.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="exception"/> is <see langword="null"/>.</exception>
+    public static void ReportFailure(Exception exception)
+    {
+        ThrowIfNull(exception, nameof(exception));
+
+        Report(exception, options: null);
+    }
+
+    private static void ThrowIfNull(object? argument, string parameterName)
+    {
+#if NET8_0_OR_GREATER
+        ArgumentNullException.ThrowIfNull(argument, parameterName);
+#else
+        if (argument is null)
+        {
+            throw new ArgumentNullException(parameterName);
+        }
+#endif
+    }
+
+    private static async Task RunAsync<TState>(
+        TState state,
+        Func<TState, CancellationToken, Task> start,
+        SideEffectOptions? options,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var timeout = options?.Timeout ?? Timeout.InfiniteTimeSpan;
+        var hasTimeout = timeout != Timeout.InfiniteTimeSpan;
+
+        if (!hasTimeout && !cancellationToken.CanBeCanceled)
+        {
+            // Nothing to race against: await the side effect directly.
+            try
+            {
+                await (start(state, cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Swallowing every failure of the side effect is this method's purpose; it is reported.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Report(exception, options);
+            }
+
+            return;
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (hasTimeout)
+        {
+            stop.CancelAfter(timeout);
+        }
+
+        Task task;
+        try
+        {
+            task = start(state, stop.Token) ?? Task.CompletedTask;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // A synchronous throw before the task exists is a failure of the side effect too.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Report(exception, options);
+            return;
+        }
+
+        if (!task.IsCompleted)
+        {
+            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+            using (stop.Token.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), stopped))
+            {
+                if (await Task.WhenAny(task, stopped.Task).ConfigureAwait(false) != task)
+                {
+                    // Abandon the side effect: the operation goes on; its late outcome is observed, never rethrown.
+                    Observe(task);
+                    cancellationToken.ThrowIfCancellationRequested();
+                    Report(new TimeoutException(TimeoutMessage(options, timeout)), options);
+                    return;
+                }
+            }
+        }
+
+        try
+        {
+            await task.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (hasTimeout && stop.IsCancellationRequested)
+        {
+            // The side effect honoured the timeout token: report it as the timeout it is.
+            Report(new TimeoutException(TimeoutMessage(options, timeout)), options);
+        }
+#pragma warning disable CA1031 // Swallowing every failure of the side effect is this method's purpose; it is reported.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            Report(exception, options);
+        }
+    }
+
+    private static string TimeoutMessage(SideEffectOptions? options, TimeSpan timeout)
+        => options?.Name is { } name
+            ? "The side effect '" + name + "' did not complete within " + timeout.ToString() + " and was abandoned."
+            : "The side effect did not complete within " + timeout.ToString() + " and was abandoned.";
+
+    private static void Observe(Task task)
+        => _ = task.ContinueWith(
+            static t => _ = t.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+
+    private static void Report(Exception exception, SideEffectOptions? options)
+    {
+        try
+        {
+            var errorType = new KeyValuePair<string, object?>(ErrorTypeTag, exception.GetType().FullName);
+            if (options?.Name is { } name)
+            {
+                s_failures.Add(1, errorType, new KeyValuePair<string, object?>(NameTag, name));
+            }
+            else
+            {
+                s_failures.Add(1, errorType);
+            }
+        }
+#pragma warning disable CA1031 // A throwing metrics listener must not turn a contained failure into an escaping one.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+
+        Invoke(options?.OnFailure, exception);
+        Invoke(FailureHandler, exception);
+    }
+
+    private static void Invoke(Action<Exception>? handler, Exception exception)
+    {
+        if (handler is null)
+        {
+            return;
+        }
+
+        try
+        {
+            handler(exception);
+        }
+#pragma warning disable CA1031 // A throwing failure handler is contained: reporting must never fail the operation.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+}

@@ -1,0 +1,674 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Rules;
+using VerifyFix = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0002SideEffectAwaitNotGuardedAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0002SideEffectAwaitNotGuardedCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
+
+/// <summary>MM0002 fixes: "Guard side effect with try/catch" and "Run side effect through SideEffect helper", Fix All.</summary>
+public sealed partial class MM0002SideEffectAwaitNotGuardedTests
+{
+    private const string Wrap = MM0002SideEffectAwaitNotGuardedCodeFixProvider.WrapInTryCatchKey;
+    private const string Helper = MM0002SideEffectAwaitNotGuardedCodeFixProvider.UseSideEffectHelperKey;
+
+    private static async Task VerifyFixAsync(
+        string source,
+        string fixedSource,
+        string key,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        string? batchFixedSource = null,
+        bool withPatterns = true,
+        int? iterations = null)
+    {
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = key,
+            LanguageVersion = languageVersion,
+        };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
+        if (batchFixedSource is not null)
+        {
+            test.BatchFixedState.Sources.Add(("/0/Test0.cs", batchFixedSource));
+            test.BatchFixedState.Sources.Add(("/0/Domain.cs", Domain));
+        }
+
+        if (!withPatterns)
+        {
+            test.TestState.AdditionalReferences.Clear();
+        }
+
+        if (iterations is { } count)
+        {
+            test.NumberOfIncrementalIterations = count;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    private static string Service(string body, string usings = "using ModelManagement.Patterns;\n", string parameters = "string prompt, CancellationToken cancellationToken", string members = "") => $$"""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Domain;
+        {{usings}}
+        public sealed class NarrativeService
+        {
+            private readonly IHistoricalLogStore _history;
+            private readonly ITelemetry _telemetry;
+
+            public NarrativeService(IHistoricalLogStore history, ITelemetry telemetry)
+            {
+                _history = history;
+                _telemetry = telemetry;
+            }
+
+            public async Task<string> GenerateAsync({{parameters}})
+            {
+                var result = prompt.ToUpperInvariant();
+        {{body}}
+                return result;
+            }
+        {{members}}
+        }
+        """;
+
+    // ---------------------------------------------------------------- fix 1: try/catch
+
+    [Fact]
+    public async Task WrapInTryCatch_WithTokenParameter_CSharp12_UsesIsNot()
+    {
+        var source = Service("""
+                    // keep a record of the result
+                    await [|_history.LogResultAsync(result)|].ConfigureAwait(false); // best effort
+            """);
+        var fixedSource = Service("""
+                    // keep a record of the result
+                    try
+                    {
+                        await _history.LogResultAsync(result).ConfigureAwait(false); // best effort
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap, LanguageVersion.CSharp12);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_WithTokenParameter_CSharp8_UsesNegatedIs()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result, cancellationToken)|];
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result, cancellationToken);
+                    }
+                    catch (Exception ex) when (!(ex is OperationCanceledException) || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap, LanguageVersion.CSharp8);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_TokenPassedToTheCall_IsTheOneFiltered()
+    {
+        var source = Service("""
+                    using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    await [|_history.LogResultAsync(result, cts.Token)|];
+            """);
+        var fixedSource = Service("""
+                    using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                    try
+                    {
+                        await _history.LogResultAsync(result, cts.Token);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cts.Token.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_WithoutToken_CatchesWithoutFilter()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result);
+                    }
+                    catch (Exception ex)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_WithoutUsingOfPatterns_QualifiesTheHelper()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+            """, usings: "");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        ModelManagement.Patterns.SideEffect.ReportFailure(ex);
+                    }
+            """, usings: "");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_NameExIsTaken_PicksAnotherName()
+    {
+        var source = Service("""
+                    var ex = result.Length;
+                    await [|_history.LogResultAsync(result)|];
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    var ex = result.Length;
+                    try
+                    {
+                        await _history.LogResultAsync(result);
+                    }
+                    catch (Exception ex1)
+                    {
+                        SideEffect.ReportFailure(ex1);
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_EmbeddedStatement_BecomesATryStatement()
+    {
+        var source = Service("""
+                    if (result.Length > 0)
+                        await [|_telemetry.FlushAsync()|];
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    if (result.Length > 0)
+                        try
+                        {
+                            await _telemetry.FlushAsync();
+                        }
+                        catch (Exception ex)
+                        {
+                            SideEffect.ReportFailure(ex);
+                        }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_InCatchBlock_WrapsInsideTheCatch()
+    {
+        var source = Service("""
+                    try
+                    {
+                        result = result.Trim();
+                    }
+                    catch (InvalidOperationException failure)
+                    {
+                        await [|_history.LogResultAsync(failure.Message)|];
+                        throw;
+                    }
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        result = result.Trim();
+                    }
+                    catch (InvalidOperationException failure)
+                    {
+                        try
+                        {
+                            await _history.LogResultAsync(failure.Message);
+                        }
+                        catch (Exception ex)
+                        {
+                            SideEffect.ReportFailure(ex);
+                        }
+                        throw;
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_ExpressionBodiedLambda_GetsABlockBody()
+    {
+        var source = Service("""
+                    Func<Task> write = async () => await [|_history.LogResultAsync(result)|];
+                    await write();
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    Func<Task> write = async () =>
+                    {
+                        try
+                        {
+                            await _history.LogResultAsync(result);
+                        }
+                        catch (Exception ex)
+                        {
+                            SideEffect.ReportFailure(ex);
+                        }
+                    };
+                    await write();
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_ExpressionBodiedMethod_GetsABlockBody()
+    {
+        var source = Service("", members: """
+                private async Task FlushAsync(CancellationToken token) => await [|_telemetry.FlushAsync()|];
+            """);
+        var fixedSource = Service("", members: """
+                private async Task FlushAsync(CancellationToken token)
+                {
+                    try
+                    {
+                        await _telemetry.FlushAsync();
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_LambdaTokenParameter_IsPreferredOverTheMethods()
+    {
+        var source = Service("""
+                    Func<CancellationToken, Task> write = async ct => await [|_history.LogResultAsync(result)|];
+                    await write(cancellationToken);
+            """);
+        var fixedSource = Service("""
+                    Func<CancellationToken, Task> write = async ct =>
+                    {
+                        try
+                        {
+                            await _history.LogResultAsync(result);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+                        {
+                            SideEffect.ReportFailure(ex);
+                        }
+                    };
+                    await write(cancellationToken);
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_CSharp5_RethrowsCancellationWithoutFilter()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IHistory { Task LogResultAsync(string entry); }
+
+            public sealed class Processor
+            {
+                private readonly IHistory _history;
+
+                public Processor(IHistory history) { _history = history; }
+
+                public async Task ProcessAsync(string entry, CancellationToken cancellationToken)
+                {
+                    await [|_history.LogResultAsync(entry)|];
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IHistory { Task LogResultAsync(string entry); }
+
+            public sealed class Processor
+            {
+                private readonly IHistory _history;
+
+                public Processor(IHistory history) { _history = history; }
+
+                public async Task ProcessAsync(string entry, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        await _history.LogResultAsync(entry);
+                    }
+                    catch (Exception ex)
+                    {
+                        if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                        {
+                            throw;
+                        }
+
+                        SideEffect.ReportFailure(ex);
+                    }
+                }
+            }
+            """;
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Wrap,
+            LanguageVersion = LanguageVersion.CSharp5,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_WithoutPatternsReference_TracesTheFailure()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+            """, usings: "", parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result);
+                    }
+                    catch (Exception ex)
+                    {
+                        System.Diagnostics.Trace.TraceWarning(ex.ToString());
+                    }
+            """, usings: "", parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap, withPatterns: false);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_OutVariableInTheCall_IsNotOffered()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Processor
+            {
+                public async Task ProcessAsync()
+                {
+                    await [|LogAttemptAsync(out var attempt)|];
+                    System.Console.WriteLine(attempt);
+                }
+
+                private static Task LogAttemptAsync(out int attempt)
+                {
+                    attempt = 1;
+                    return Task.CompletedTask;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, source, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    // ---------------------------------------------------------------- Fix All
+
+    [Fact]
+    public async Task FixAll_WrapInTryCatch_MergesAdjacentStatementsIntoOneTry()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result, cancellationToken)|].ConfigureAwait(false);
+                    await [|_telemetry.FlushAsync()|].ConfigureAwait(false);
+                    result = result.Trim();
+                    await [|_telemetry.FlushAsync()|].ConfigureAwait(false);
+            """);
+        var oneByOne = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+                    try
+                    {
+                        await _telemetry.FlushAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+                    result = result.Trim();
+                    try
+                    {
+                        await _telemetry.FlushAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        var merged = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result, cancellationToken).ConfigureAwait(false);
+                        await _telemetry.FlushAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+                    result = result.Trim();
+                    try
+                    {
+                        await _telemetry.FlushAsync().ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, oneByOne, Wrap, batchFixedSource: merged, iterations: 3);
+    }
+
+    [Fact]
+    public async Task FixAll_UseHelper_RewritesEachAwait()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+                    await [|_telemetry.FlushAsync()|].ConfigureAwait(false);
+            """);
+        var fixedSource = Service("""
+                    await SideEffect.TryAsync(() => _history.LogResultAsync(result), cancellationToken);
+                    await SideEffect.TryAsync(() => _telemetry.FlushAsync(), cancellationToken).ConfigureAwait(false);
+            """);
+        await VerifyFixAsync(source, fixedSource, Helper);
+    }
+
+    // ---------------------------------------------------------------- fix 2: SideEffect helper
+
+    [Fact]
+    public async Task UseHelper_WithTokenAndConfigureAwait_KeepsBoth()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|].ConfigureAwait(false); // best effort
+            """);
+        var fixedSource = Service("""
+                    await SideEffect.TryAsync(() => _history.LogResultAsync(result), cancellationToken).ConfigureAwait(false); // best effort
+            """);
+        await VerifyFixAsync(source, fixedSource, Helper);
+    }
+
+    [Fact]
+    public async Task UseHelper_WithoutToken_PassesNone()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+            """, usings: "", parameters: "string prompt");
+        var fixedSource = Service("""
+                    await ModelManagement.Patterns.SideEffect.TryAsync(() => _history.LogResultAsync(result));
+            """, usings: "", parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Helper);
+    }
+
+    [Fact]
+    public async Task UseHelper_ValueTask_ConvertsWithAsTask()
+    {
+        var source = Service("""
+                    await [|_history.TrackAsync(result)|];
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    await SideEffect.TryAsync(() => _history.TrackAsync(result).AsTask());
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Helper);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp12, "static () => ")]
+    [InlineData(LanguageVersion.CSharp8, "() => ")]
+    public async Task UseHelper_NothingCaptured_StaticLambdaOnlyFromCSharp9(LanguageVersion languageVersion, string lambda)
+    {
+        const string Template = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class AuditLogger
+            {
+                public static Task WriteAsync(string entry) => Task.CompletedTask;
+            }
+
+            public sealed class Processor
+            {
+                public async Task ProcessAsync()
+                {
+                    $$;
+                }
+            }
+            """;
+        var source = Template.Replace("$$", "await [|AuditLogger.WriteAsync(\"done\")|]");
+        var fixedSource = Template.Replace("$$", "await SideEffect.TryAsync(" + lambda + "AuditLogger.WriteAsync(\"done\"))");
+        await VerifyFixAsync(source, fixedSource, Helper, languageVersion);
+    }
+
+    [Fact]
+    public async Task UseHelper_RefParameterOrStructThis_IsNotOffered()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public struct Counter
+            {
+                private int _count;
+
+                public async Task FlushAsync()
+                {
+                    await [|LogCountAsync()|];
+                }
+
+                private Task LogCountAsync() => Task.FromResult(_count);
+            }
+
+            public static class Writer
+            {
+                public static Task WriteAsync(in int value)
+                {
+                    return LogValueAsync(value);
+                }
+
+                public static async Task WriteAllAsync(int value)
+                {
+                    await [|LogValueAsync(value)|];
+                }
+
+                private static Task LogValueAsync(in int value) => Task.CompletedTask;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public struct Counter
+            {
+                private int _count;
+
+                public async Task FlushAsync()
+                {
+                    await [|LogCountAsync()|];
+                }
+
+                private Task LogCountAsync() => Task.FromResult(_count);
+            }
+
+            public static class Writer
+            {
+                public static Task WriteAsync(in int value)
+                {
+                    return LogValueAsync(value);
+                }
+
+                public static async Task WriteAllAsync(int value)
+                {
+                    await ModelManagement.Patterns.SideEffect.TryAsync(() => LogValueAsync(value));
+                }
+
+                private static Task LogValueAsync(in int value) => Task.CompletedTask;
+            }
+            """;
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Helper,
+        };
+
+        // The struct's diagnostic stays: markup in the fixed code marks it as expected there.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task UseHelper_WithoutPatternsReference_IsNotOffered()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+            """, usings: "");
+        await VerifyFixAsync(source, source, Helper, withPatterns: false);
+    }
+
+    [Fact]
+    public async Task UseHelper_AwaitInsideTheArguments_IsNotOffered()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(await _history.RecordEntryAsync(result) + result)|];
+            """);
+        await VerifyFixAsync(source, source, Helper);
+    }
+}
