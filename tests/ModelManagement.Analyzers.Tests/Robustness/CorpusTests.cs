@@ -15,7 +15,7 @@ public sealed class CorpusTests
     [InlineData(4242)]
     public async Task GeneratedCorpus_CompilesWithoutErrors(int seed)
     {
-        var files = CorpusGenerator.Generate(4_000, seed);
+        var files = CorpusGenerator.Generate(2_500, seed);
         var compilation = await RobustnessHarness.CompileAsync(files.Select(f => RobustnessHarness.Parse(f.Text, f.Path)));
 
         var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString()).Take(10).ToArray();

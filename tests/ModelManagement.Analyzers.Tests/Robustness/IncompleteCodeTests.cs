@@ -14,8 +14,8 @@ namespace ModelManagement.Analyzers.Tests.Robustness;
 /// </summary>
 public sealed class IncompleteCodeTests
 {
-    private const int CorpusCutPoints = 90;
-    private const int DeletionVariants = 40;
+    private const int CorpusCutPoints = 60;
+    private const int DeletionVariants = 30;
 
     public static TheoryData<string> SmallSnippetNames()
     {
