@@ -8,6 +8,12 @@ using System.Threading.Tasks;
 using ModelManagement.Analyzers.Benchmarks;
 using ModelManagement.Analyzers.Benchmarks.Harness;
 
+if (Array.IndexOf(args, "--help") >= 0 || Array.IndexOf(args, "-h") >= 0)
+{
+    Console.WriteLine(BenchmarkOptions.Usage);
+    return 0;
+}
+
 BenchmarkOptions options;
 try
 {
