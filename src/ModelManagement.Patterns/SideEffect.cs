@@ -135,6 +135,26 @@ public static class SideEffect
         Report(exception, options: null);
     }
 
+    /// <summary>
+    /// Reports a side-effect failure exactly like <see cref="ReportFailure"/> and returns <see langword="true"/>, for
+    /// use as an exception filter that catches, counts and hands off every failure of a side effect:
+    /// <c>catch (Exception ex) when (SideEffect.ReportAndSwallow(ex)) { }</c> (what the MM0002 code fix inserts when
+    /// no <see cref="CancellationToken"/> is in scope). Never throws for a non-null exception, so the filter never
+    /// turns into <see langword="false"/> and lets the failure escape.
+    /// </summary>
+    /// <param name="exception">The caught exception.</param>
+    /// <returns>Always <see langword="true"/>: the exception is to be caught and swallowed.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="exception"/> is <see langword="null"/>.</exception>
+    /// <remarks>
+    /// An exception filter runs before the <c>finally</c> blocks between the throw and the catch; a failure handler
+    /// (<see cref="FailureHandler"/>) therefore must not wait for something such a <c>finally</c> block releases.
+    /// </remarks>
+    public static bool ReportAndSwallow(Exception exception)
+    {
+        ReportFailure(exception);
+        return true;
+    }
+
     private static void ThrowIfNull(object? argument, string parameterName)
     {
 #if NET8_0_OR_GREATER

@@ -210,9 +210,10 @@ public sealed class SideEffectTests : IDisposable
 
         await SideEffect.TryAsync(() => Task.FromException(new FormatException()), options);
         SideEffect.ReportFailure(new FormatException());
+        Assert.True(SideEffect.ReportAndSwallow(new FormatException()));
         Assert.False(SideEffect.Try(() => throw new FormatException()));
 
-        Assert.Equal(3, _measurements.Count);
+        Assert.Equal(4, _measurements.Count);
     }
 
     [Fact]
@@ -237,12 +238,44 @@ public sealed class SideEffectTests : IDisposable
     }
 
     [Fact]
+    public void ReportAndSwallow_CountsHandsOffAndReturnsTrue()
+    {
+        var failure = new InvalidOperationException("x");
+
+        Assert.True(SideEffect.ReportAndSwallow(failure));
+
+        Assert.Same(failure, Assert.Single(_handled));
+        Assert.Equal(typeof(InvalidOperationException).FullName, Assert.Single(_measurements).Tags["error.type"]);
+    }
+
+    [Fact]
+    public void ReportAndSwallow_AsExceptionFilter_CatchesAndReportsOnce()
+    {
+        var failure = new TimeoutException("audit sink timed out");
+        var caught = false;
+
+        try
+        {
+            throw failure;
+        }
+        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+        {
+            caught = true;
+        }
+
+        Assert.True(caught);
+        Assert.Same(failure, Assert.Single(_handled));
+        Assert.Single(_measurements);
+    }
+
+    [Fact]
     public async Task NullArguments_Throw()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => SideEffect.TryAsync((Func<Task>)null!));
         await Assert.ThrowsAsync<ArgumentNullException>(() => SideEffect.TryAsync((Func<CancellationToken, Task>)null!));
         Assert.Throws<ArgumentNullException>(() => SideEffect.Try(null!));
         Assert.Throws<ArgumentNullException>(() => SideEffect.ReportFailure(null!));
+        Assert.Throws<ArgumentNullException>(() => SideEffect.ReportAndSwallow(null!));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SideEffectOptions { Timeout = TimeSpan.Zero });
     }
 

@@ -95,8 +95,9 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
     }
 
     /// <summary>
-    /// Fix All for both keys; for try/catch it merges adjacent reported statements of one block into one try
-    /// statement, which a batch of independent single fixes could not do.
+    /// Fix All for both keys: the same edits as one fix per diagnostic (each side effect guarded on its own), made
+    /// in one pass over the document so that nested sites (a reported await inside a lambda argument of another)
+    /// compose instead of conflicting as text changes of a batch fixer would.
     /// </summary>
     private sealed class MM0002FixAllProvider : DocumentBasedFixAllProvider
     {

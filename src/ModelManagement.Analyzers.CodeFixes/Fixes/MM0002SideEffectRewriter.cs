@@ -43,9 +43,6 @@ internal static class MM0002SideEffectRewriter
         /// <summary>The token passed to the side-effect call (a plain reference), else the innermost enclosing function's token parameter.</summary>
         public ExpressionSyntax? Token { get; set; }
 
-        /// <summary>The innermost enclosing function's token parameter alone (used when a merged try holds calls passing different tokens).</summary>
-        public ExpressionSyntax? ScopeToken { get; set; }
-
         public bool CanWrap { get; set; }
 
         public bool CanUseHelper { get; set; }
@@ -57,6 +54,9 @@ internal static class MM0002SideEffectRewriter
         public LanguageVersion LanguageVersion { get; set; }
 
         public bool HasReportFailure { get; set; }
+
+        /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
+        public bool HasReportAndSwallow { get; set; }
 
         /// <summary>Names already in scope at the await (to pick a fresh name for the caught exception).</summary>
         public ImmutableHashSet<string> NamesInScope { get; set; } = ImmutableHashSet<string>.Empty;
@@ -103,6 +103,12 @@ internal static class MM0002SideEffectRewriter
             return null;
         }
 
+        // Half-typed code (missing or skipped tokens anywhere in the member): no fix rather than a broken one.
+        if (HasSyntaxErrors(awaitExpression))
+        {
+            return null;
+        }
+
         var site = new Site(awaitExpression, invocation, configureAwait)
         {
             LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
@@ -110,6 +116,7 @@ internal static class MM0002SideEffectRewriter
 
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         site.HasReportFailure = helperType is not null && !helperType.GetMembers("ReportFailure").IsEmpty;
+        site.HasReportAndSwallow = helperType is not null && !helperType.GetMembers("ReportAndSwallow").IsEmpty;
 
         var invocationOperation = model.GetOperation(invocation, cancellationToken) as IInvocationOperation;
         var declaresOrAssigns = DeclaresOrAssigns(model, awaitExpression);
@@ -117,10 +124,11 @@ internal static class MM0002SideEffectRewriter
         var wrappable = awaitParent is ExpressionStatementSyntax
             || (awaitParent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } arrow && IsAsyncVoidOrTaskBody(model, arrow, cancellationToken))
             || awaitParent is LambdaExpressionSyntax;
-        site.CanWrap = wrappable && !declaresOrAssigns;
+        site.CanWrap = wrappable && !declaresOrAssigns
+            && (site.HasReportFailure || model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null)
+            && (awaitParent is ExpressionStatementSyntax || !awaitParent!.Parent!.ContainsDirectives);
 
-        site.ScopeToken = FindScopeToken(model, awaitExpression, cancellationToken);
-        site.Token = FindCallToken(invocationOperation) ?? site.ScopeToken;
+        site.Token = FindCallToken(invocationOperation) ?? FindScopeToken(model, awaitExpression, cancellationToken);
         site.NamesInScope = model.LookupSymbols(awaitExpression.SpanStart)
             .Where(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable)
             .Select(s => s.Name)
@@ -150,81 +158,26 @@ internal static class MM0002SideEffectRewriter
 
     // ------------------------------------------------------------------ fix 1: try/catch
 
-    /// <summary>Wraps runs of adjacent reported statements of one block (or switch section) into one try each; other sites singly.</summary>
+    /// <summary>
+    /// Wraps each reported statement in its own try statement (Fix All means the same as one fix per diagnostic: a
+    /// failing side effect never skips the next one). Inner sites are replaced before the ones containing them.
+    /// </summary>
     public static void WrapInTryCatch(SyntaxEditor editor, IReadOnlyList<Site> sites)
     {
-        var runs = new Dictionary<SyntaxNode, List<(int Index, Site Site)>>();
-        foreach (var site in sites)
+        foreach (var site in sites.Where(s => s.CanWrap).OrderByDescending(s => s.Await.SpanStart))
         {
-            if (!site.CanWrap)
+            var captured = site;
+            if (site.Statement is { } statement)
             {
-                continue;
-            }
-
-            if (site.Statement is { Parent: BlockSyntax or SwitchSectionSyntax } statement)
-            {
-                var list = GetStatements(statement.Parent!);
-                if (!runs.TryGetValue(statement.Parent!, out var entries))
-                {
-                    entries = new List<(int, Site)>();
-                    runs.Add(statement.Parent!, entries);
-                }
-
-                entries.Add((list.IndexOf(statement), site));
-            }
-            else if (site.Statement is { } embedded)
-            {
-                var captured = site;
-                editor.ReplaceNode(embedded, (current, _) => BuildTry(new[] { (StatementSyntax)current }, new[] { captured }));
+                editor.ReplaceNode(statement, (current, _) => BuildTry((StatementSyntax)current, captured));
             }
             else
             {
-                var captured = site;
-                editor.ReplaceNode(site.Await.Parent!.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? site.Await.Parent.Parent : site.Await.Parent!,
+                var body = site.Await.Parent!;
+                editor.ReplaceNode(body.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? body.Parent : body,
                     (current, _) => WrapExpressionBody(current, captured));
             }
         }
-
-        foreach (var pair in runs)
-        {
-            var entries = pair.Value.OrderBy(e => e.Index).ToList();
-            editor.ReplaceNode(pair.Key, (current, _) => WrapRuns(current, entries));
-        }
-    }
-
-    private static SyntaxList<StatementSyntax> GetStatements(SyntaxNode container)
-        => container is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)container).Statements;
-
-    private static SyntaxNode WrapRuns(SyntaxNode container, List<(int Index, Site Site)> entries)
-    {
-        var statements = GetStatements(container);
-        var result = new List<StatementSyntax>(statements.Count);
-        var i = 0;
-        var next = 0;
-        while (i < statements.Count)
-        {
-            if (next < entries.Count && entries[next].Index == i)
-            {
-                var runStatements = new List<StatementSyntax>();
-                var runSites = new List<Site>();
-                while (next < entries.Count && entries[next].Index == i)
-                {
-                    runStatements.Add(statements[i]);
-                    runSites.Add(entries[next].Site);
-                    next++;
-                    i++;
-                }
-
-                result.Add(BuildTry(runStatements, runSites));
-                continue;
-            }
-
-            result.Add(statements[i]);
-            i++;
-        }
-
-        var list = SyntaxFactory.List(result);
-        return container is BlockSyntax block ? block.WithStatements(list) : ((SwitchSectionSyntax)container).WithStatements(list);
     }
 
     private static SyntaxNode WrapExpressionBody(SyntaxNode current, Site site)
@@ -233,55 +186,144 @@ internal static class MM0002SideEffectRewriter
         {
             case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
             {
-                var block = BodyBlock(arrow.Expression, site);
-                return method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block)
-                    .WithAdditionalAnnotations(Formatter.Annotation);
+                var block = BodyBlock(arrow.ArrowToken, arrow.Expression, method.SemicolonToken, site);
+                method = method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+                return TrimBeforeBody(method, block);
             }
 
             case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
             {
-                var block = BodyBlock(arrow.Expression, site);
-                return localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block)
-                    .WithAdditionalAnnotations(Formatter.Annotation);
+                var block = BodyBlock(arrow.ArrowToken, arrow.Expression, localFunction.SemicolonToken, site);
+                localFunction = localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+                return TrimBeforeBody(localFunction, block);
             }
 
             case LambdaExpressionSyntax { ExpressionBody: { } body } lambda:
-                return lambda.WithExpressionBody(null).WithBlock(BodyBlock(body, site)).WithAdditionalAnnotations(Formatter.Annotation);
+            {
+                // The lambda keeps its arrow; the arrow's comments move to the statement, its line ends there.
+                var block = BodyBlock(default, body, default, site);
+                var arrowToken = lambda.ArrowToken;
+                var comments = Comments(arrowToken.TrailingTrivia, trailing: false);
+                lambda = lambda.WithArrowToken(arrowToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+                if (comments.Count > 0)
+                {
+                    block = block.WithStatements(SyntaxFactory.SingletonList(
+                        block.Statements[0].WithLeadingTrivia(comments.AddRange(block.Statements[0].GetLeadingTrivia()))));
+                }
+
+                return lambda.WithExpressionBody(null).WithBlock(block);
+            }
 
             default:
                 return current;
         }
     }
 
-    private static BlockSyntax BodyBlock(ExpressionSyntax expression, Site site)
+    /// <summary>The token before the former <c>=&gt;</c> loses its trailing white space (kept: its comments), so the new body's brace is placed by the formatter.</summary>
+    private static SyntaxNode TrimBeforeBody(SyntaxNode member, BlockSyntax block)
     {
-        var statement = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
-        return SyntaxFactory.Block(BuildTry(new[] { statement }, new[] { site })).WithAdditionalAnnotations(NewNodeAnnotations);
-    }
-
-    private static TryStatementSyntax BuildTry(IReadOnlyList<StatementSyntax> statements, IReadOnlyList<Site> sites)
-    {
-        var first = sites[0];
-        var languageVersion = first.LanguageVersion;
-        var token = ChooseToken(sites);
-        var exceptionName = ChooseExceptionName(sites);
-        var exceptionIdentifier = SyntaxFactory.IdentifierName(exceptionName);
-
-        // Comments above the first statement now introduce the try; the statements keep their own line comments.
-        var leading = statements[0].GetLeadingTrivia();
-        var inner = new List<StatementSyntax>(statements.Count);
-        for (var i = 0; i < statements.Count; i++)
+        var before = block.OpenBraceToken.GetPreviousToken();
+        if (before.RawKind == 0)
         {
-            var statement = statements[i];
-            if (i == 0)
-            {
-                statement = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
-            }
-
-            inner.Add(statement);
+            return member;
         }
 
-        var trailing = FinalEndOfLine(statements[statements.Count - 1].GetTrailingTrivia());
+        var comments = Comments(before.TrailingTrivia, trailing: true);
+        return member.ReplaceToken(before, before.WithTrailingTrivia(comments.Count > 0 ? comments : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
+    }
+
+    /// <summary>
+    /// The block body replacing an expression body: one try statement around the expression. Every comment survives —
+    /// those of the <c>=&gt;</c> and before the expression go above the statement, those after it and around the
+    /// <c>;</c> stay on the statement's line.
+    /// </summary>
+    private static BlockSyntax BodyBlock(SyntaxToken arrowToken, ExpressionSyntax expression, SyntaxToken semicolonToken, Site site)
+    {
+        var leading = Comments(arrowToken.LeadingTrivia.AddRange(arrowToken.TrailingTrivia).AddRange(expression.GetLeadingTrivia()), trailing: false);
+        var trailing = Comments(expression.GetTrailingTrivia().AddRange(semicolonToken.LeadingTrivia).AddRange(semicolonToken.TrailingTrivia), trailing: true);
+        var statement = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
+            .WithLeadingTrivia(leading)
+            .WithTrailingTrivia(trailing);
+        var block = SyntaxFactory.Block(BuildTry(statement, site)).WithAdditionalAnnotations(NewNodeAnnotations);
+        var semicolonTrailing = semicolonToken.TrailingTrivia;
+        return semicolonTrailing.Count > 0 && semicolonTrailing[semicolonTrailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? block.WithTrailingTrivia(semicolonTrailing[semicolonTrailing.Count - 1])
+            : block;
+    }
+
+    /// <summary>
+    /// The comments (and other non-white-space trivia) of a trivia run, white space dropped for the formatter: as
+    /// leading trivia each comment ends its own line (a block comment on the statement's line stays there); as trailing
+    /// trivia they follow the statement, a line comment ending the line.
+    /// </summary>
+    private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool trailing)
+    {
+        var result = new List<SyntaxTrivia>();
+        SyntaxTrivia? lineEnd = null;
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                continue;
+            }
+
+            if (item.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lineEnd ??= item;
+                if (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    result.Add(item);
+                }
+
+                continue;
+            }
+
+            if (trailing || (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                result.Add(SyntaxFactory.Space);
+            }
+
+            result.Add(item);
+        }
+
+        var newLine = lineEnd ?? SyntaxFactory.ElasticCarriageReturnLineFeed;
+        if (trailing)
+        {
+            // Trailing: end with one line break after a line comment, none otherwise (the formatter ends the line).
+            while (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                result.RemoveAt(result.Count - 1);
+            }
+
+            if (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
+            {
+                result.Add(newLine);
+            }
+        }
+        else if (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
+        {
+            result.Add(newLine);
+        }
+        else if (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+        {
+            result.Add(SyntaxFactory.Space);
+        }
+
+        return SyntaxFactory.TriviaList(result);
+    }
+
+    private static TryStatementSyntax BuildTry(StatementSyntax statement, Site site)
+    {
+        var languageVersion = site.LanguageVersion;
+        var token = site.Token;
+        var exceptionName = ChooseExceptionName(site);
+        var exceptionIdentifier = SyntaxFactory.IdentifierName(exceptionName);
+
+        // Comments (and directives such as #region) above the statement now introduce the try; the statement keeps its
+        // own line comment.
+        var leading = statement.GetLeadingTrivia();
+        var inner = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+        var trailing = FinalEndOfLine(statement.GetTrailingTrivia());
         var handler = new List<StatementSyntax>();
         CatchFilterClauseSyntax? filter = null;
         var operationCanceled = QualifiedType("System.OperationCanceledException");
@@ -317,21 +359,33 @@ internal static class MM0002SideEffectRewriter
             }
         }
 
-        handler.Add(first.HasReportFailure
-            ? SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    QualifiedExpression(SideEffectCallClassifier.HelperMetadataName),
-                    SyntaxFactory.IdentifierName("ReportFailure")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionIdentifier)))))
-            : SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    QualifiedExpression("System.Diagnostics.Trace"),
-                    SyntaxFactory.IdentifierName("TraceWarning")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
-                    SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
-                        SyntaxKind.SimpleMemberAccessExpression, exceptionIdentifier, SyntaxFactory.IdentifierName("ToString")))))))));
+        var reportThroughFilter = token is null && site.HasReportAndSwallow && languageVersion >= LanguageVersion.CSharp6;
+        var reportInvocation = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                QualifiedExpression(SideEffectCallClassifier.HelperMetadataName),
+                SyntaxFactory.IdentifierName(reportThroughFilter ? "ReportAndSwallow" : "ReportFailure")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionIdentifier))));
+        if (reportThroughFilter)
+        {
+            // No caller cancellation to let through: the filter reports and always catches. An unfiltered catch of
+            // Exception is what CA1031 flags; a filtered one with the exception observed trips none of CA1031, RCS1075
+            // or ERP022, and swallows exactly the same failures.
+            filter = SyntaxFactory.CatchFilterClause(reportInvocation);
+        }
+        else
+        {
+            handler.Add(site.HasReportFailure
+                ? SyntaxFactory.ExpressionStatement(reportInvocation)
+                : SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        QualifiedExpression("System.Diagnostics.Trace"),
+                        SyntaxFactory.IdentifierName("TraceWarning")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                        SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                            SyntaxKind.SimpleMemberAccessExpression, exceptionIdentifier, SyntaxFactory.IdentifierName("ToString")))))))));
+        }
 
         var catchClause = SyntaxFactory.CatchClause(
             SyntaxFactory.CatchDeclaration(QualifiedType("System.Exception"), SyntaxFactory.Identifier(exceptionName)),
@@ -350,27 +404,12 @@ internal static class MM0002SideEffectRewriter
             ? SyntaxFactory.TriviaList(trivia[trivia.Count - 1])
             : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
 
-    private static ExpressionSyntax? ChooseToken(IReadOnlyList<Site> sites)
-    {
-        var token = sites[0].Token;
-        if (sites.All(s => SameText(s.Token, token)))
-        {
-            return token;
-        }
-
-        var scope = sites[0].ScopeToken;
-        return scope is not null && sites.All(s => SameText(s.ScopeToken, scope)) ? scope : null;
-    }
-
-    private static bool SameText(ExpressionSyntax? left, ExpressionSyntax? right)
-        => left is null ? right is null : right is not null && left.WithoutTrivia().ToString() == right.WithoutTrivia().ToString();
-
-    private static string ChooseExceptionName(IReadOnlyList<Site> sites)
+    private static string ChooseExceptionName(Site site)
     {
         for (var suffix = 0; suffix < 100; suffix++)
         {
             var candidate = suffix == 0 ? "ex" : "ex" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (sites.All(s => !s.NamesInScope.Contains(candidate)))
+            if (!site.NamesInScope.Contains(candidate))
             {
                 return candidate;
             }
@@ -443,6 +482,30 @@ internal static class MM0002SideEffectRewriter
     }
 
     // ------------------------------------------------------------------ safety checks
+
+    /// <summary>
+    /// Whether the member around the await (method, accessor, field initializer, top-level statement — with its local
+    /// functions and lambdas) has missing or skipped tokens or other syntax errors: rewriting half-typed code would
+    /// build on the parser's guesses (a try around <c>await LogAsync(</c> and a stray brace).
+    /// </summary>
+    private static bool HasSyntaxErrors(SyntaxNode node)
+    {
+        var depth = 0;
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                return ancestor.ContainsDiagnostics;
+            }
+
+            if (++depth > MaxAncestorDepth)
+            {
+                break;
+            }
+        }
+
+        return node.SyntaxTree.GetRoot().ContainsDiagnostics;
+    }
 
     private static bool DeclaresOrAssigns(SemanticModel model, AwaitExpressionSyntax awaitExpression)
     {

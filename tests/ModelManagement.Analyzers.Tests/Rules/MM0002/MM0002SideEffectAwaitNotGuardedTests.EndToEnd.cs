@@ -16,9 +16,9 @@ using VerifyFix = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifie
 namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
 
 /// <summary>
-/// The fixes' output as a user gets it: it is what the fixes produce (verified), it trips none of CA1031, CA2007
-/// (.NET analyzers) or RCS1075 (Roslynator), and, compiled and run, it swallows and reports a failing side effect
-/// while the caller's own cancellation still propagates.
+/// The fixes' output as a user gets it, with and without a CancellationToken in scope: it is what the fixes produce
+/// (verified), it trips none of CA1031, CA2007 (.NET analyzers) or RCS1075 (Roslynator), and, compiled and run, it
+/// swallows and reports a failing side effect while the caller's own cancellation still propagates.
 /// </summary>
 public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 {
@@ -49,6 +49,11 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         $$
                 return result;
             }
+
+            public async Task ArchiveAsync(string entry)
+            {
+        %%
+            }
         }
 
         public sealed class SynchronouslyThrowingStore : IHistoricalLogStore
@@ -75,6 +80,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 
     private static readonly string ScenarioSource = ScenarioTemplate.Replace("$$", """
                 await [|_history.LogResultAsync(result, cancellationToken)|].ConfigureAwait(false);
+        """).Replace("%%", """
+                await [|_history.LogResultAsync(entry, CancellationToken.None)|].ConfigureAwait(false);
         """);
 
     private static readonly string ScenarioTryCatchFixed = ScenarioTemplate.Replace("$$", """
@@ -86,10 +93,20 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                 {
                     SideEffect.ReportFailure(ex);
                 }
+        """).Replace("%%", """
+                try
+                {
+                    await _history.LogResultAsync(entry, CancellationToken.None).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                {
+                }
         """);
 
     private static readonly string ScenarioHelperFixed = ScenarioTemplate.Replace("$$", """
                 await SideEffect.TryAsync(() => _history.LogResultAsync(result, cancellationToken), cancellationToken).ConfigureAwait(false);
+        """).Replace("%%", """
+                await SideEffect.TryAsync(() => _history.LogResultAsync(entry, CancellationToken.None)).ConfigureAwait(false);
         """);
 
     [Fact]
@@ -123,11 +140,14 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             {
                 var result = await GenerateAsync(assembly, store, CancellationToken.None);
                 Assert.Equal("Once upon a time: dragons", result);
+                await ArchiveAsync(assembly, store);
             }
 
+            // Each store failed twice: with the caller's token in scope (filter lets only its cancellation through)
+            // and without one (everything swallowed and reported).
             lock (reported)
             {
-                Assert.Equal(3, reported.Count(e => e.Message is "sync" or "history database unavailable" or "own timeout"));
+                Assert.Equal(6, reported.Count(e => e.Message is "sync" or "history database unavailable" or "own timeout"));
             }
 
             using var cts = new CancellationTokenSource();
@@ -183,6 +203,13 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         var generator = Activator.CreateInstance(assembly.GetType("NarrativeGenerator", throwOnError: true)!, store)!;
         var method = generator.GetType().GetMethod("GenerateAsync")!;
         return await (Task<string>)method.Invoke(generator, new object[] { "dragons", cancellationToken })!;
+    }
+
+    private static async Task ArchiveAsync(Assembly assembly, string storeName)
+    {
+        var store = Activator.CreateInstance(assembly.GetType(storeName, throwOnError: true)!)!;
+        var generator = Activator.CreateInstance(assembly.GetType("NarrativeGenerator", throwOnError: true)!, store)!;
+        await (Task)generator.GetType().GetMethod("ArchiveAsync")!.Invoke(generator, new object[] { "dragons" })!;
     }
 
     private static Assembly CompileAndLoad(string source)

@@ -22,7 +22,6 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         string fixedSource,
         string key,
         LanguageVersion languageVersion = LanguageVersion.Latest,
-        string? batchFixedSource = null,
         bool withPatterns = true,
         int? iterations = null)
     {
@@ -35,12 +34,6 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         };
         test.TestState.Sources.Add(("/0/Domain.cs", Domain));
         test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
-        if (batchFixedSource is not null)
-        {
-            test.BatchFixedState.Sources.Add(("/0/Test0.cs", batchFixedSource));
-            test.BatchFixedState.Sources.Add(("/0/Domain.cs", Domain));
-        }
-
         if (!withPatterns)
         {
             test.TestState.AdditionalReferences.Clear();
@@ -146,7 +139,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
-    public async Task WrapInTryCatch_WithoutToken_CatchesWithoutFilter()
+    public async Task WrapInTryCatch_WithoutToken_ReportsThroughTheFilter()
     {
         var source = Service("""
                     await [|_history.LogResultAsync(result)|];
@@ -156,9 +149,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     {
                         await _history.LogResultAsync(result);
                     }
-                    catch (Exception ex)
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
                     {
-                        SideEffect.ReportFailure(ex);
                     }
             """, parameters: "string prompt");
         await VerifyFixAsync(source, fixedSource, Wrap);
@@ -196,9 +188,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     {
                         await _history.LogResultAsync(result);
                     }
-                    catch (Exception ex1)
+                    catch (Exception ex1) when (SideEffect.ReportAndSwallow(ex1))
                     {
-                        SideEffect.ReportFailure(ex1);
                     }
             """, parameters: "string prompt");
         await VerifyFixAsync(source, fixedSource, Wrap);
@@ -217,9 +208,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         {
                             await _telemetry.FlushAsync();
                         }
-                        catch (Exception ex)
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
                         {
-                            SideEffect.ReportFailure(ex);
                         }
             """, parameters: "string prompt");
         await VerifyFixAsync(source, fixedSource, Wrap);
@@ -250,9 +240,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         {
                             await _history.LogResultAsync(failure.Message);
                         }
-                        catch (Exception ex)
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
                         {
-                            SideEffect.ReportFailure(ex);
                         }
                         throw;
                     }
@@ -274,9 +263,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         {
                             await _history.LogResultAsync(result);
                         }
-                        catch (Exception ex)
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
                         {
-                            SideEffect.ReportFailure(ex);
                         }
                     };
                     await write();
@@ -442,7 +430,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     // ---------------------------------------------------------------- Fix All
 
     [Fact]
-    public async Task FixAll_WrapInTryCatch_MergesAdjacentStatementsIntoOneTry()
+    public async Task FixAll_WrapInTryCatch_GuardsEachStatementOnItsOwn()
     {
         var source = Service("""
                     await [|_history.LogResultAsync(result, cancellationToken)|].ConfigureAwait(false);
@@ -477,27 +465,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         SideEffect.ReportFailure(ex);
                     }
             """);
-        var merged = Service("""
-                    try
-                    {
-                        await _history.LogResultAsync(result, cancellationToken).ConfigureAwait(false);
-                        await _telemetry.FlushAsync().ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        SideEffect.ReportFailure(ex);
-                    }
-                    result = result.Trim();
-                    try
-                    {
-                        await _telemetry.FlushAsync().ConfigureAwait(false);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-                    {
-                        SideEffect.ReportFailure(ex);
-                    }
-            """);
-        await VerifyFixAsync(source, oneByOne, Wrap, batchFixedSource: merged, iterations: 3);
+        // Fix All means what one fix per diagnostic means: a failing first side effect never skips the second.
+        await VerifyFixAsync(source, oneByOne, Wrap, iterations: 3);
     }
 
     [Fact]
