@@ -33,7 +33,7 @@ internal static class MM0001Rewriter
         }
 
         // New type names are written fully qualified with the add-imports annotation: the document gets the using
-        // directives (in its own style), then the simplifier shortens the names.
+        // directives (in its own style) unless one would make a name ambiguous, then the simplifier shortens the names.
         var changed = editor.GetChangedSolution();
         foreach (var projectChanges in changed.GetChanges(solution).GetProjectChanges())
         {
@@ -42,7 +42,7 @@ internal static class MM0001Rewriter
                 var document = changed.GetDocument(documentId);
                 if (document is not null)
                 {
-                    document = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    document = await SafeImportAdder.AddImportsAsync(document, cancellationToken).ConfigureAwait(false);
                     changed = document.Project.Solution;
                 }
             }
