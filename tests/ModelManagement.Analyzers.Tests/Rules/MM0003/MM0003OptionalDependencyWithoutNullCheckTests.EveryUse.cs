@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
 using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer,
     ModelManagement.Analyzers.CodeFixes.Fixes.MM0003OptionalDependencyWithoutNullCheckCodeFixProvider>;
@@ -53,6 +54,48 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     [|_registry|].Register(new ModelInfo("narrator", "1"));
                     var models = await [|_registry|].ListAsync(ct);
                     return models.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NullableEnabledSecondUse_ReportsWhereCompilerIsSilent()
+    {
+        // CS8602 takes the first dereference as proof of non-null and stays silent on the second; MM0003 does not.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry? _registry;
+
+                public NarrativeGenerator(IModelRegistry? registry = null) => _registry = registry;
+
+                public string Publish()
+                {
+                    {|#0:_registry|}.Register("n");
+                    return {|#1:_registry|}.DefaultModel;
+                }
+            }
+            """;
+        await VerifyNullableAsync(
+            source,
+            DiagnosticResult.CompilerWarning("CS8602").WithLocation(0),
+            Verify.Diagnostic().WithLocation(0).WithArguments("_registry"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_registry"));
+    }
+
+    [Fact]
+    public async Task UseAfterNullForgivingUse_Reports()
+    {
+        // `!` asserts presence for the use it is written on only.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish()
+                {
+                    registry!.Register("a");
+                    [|registry|].Register("b");
                 }
             }
             """;
