@@ -5,9 +5,11 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
 using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer,
     ModelManagement.Analyzers.CodeFixes.Fixes.MM0003OptionalDependencyWithoutNullCheckCodeFixProvider>;
@@ -59,6 +61,48 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task NullableEnabledSecondUse_ReportsWhereCompilerIsSilent()
+    {
+        // CS8602 takes the first dereference as proof of non-null and stays silent on the second; MM0003 does not.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry? _registry;
+
+                public NarrativeGenerator(IModelRegistry? registry = null) => _registry = registry;
+
+                public string Publish()
+                {
+                    {|#0:_registry|}.Register("n");
+                    return {|#1:_registry|}.DefaultModel;
+                }
+            }
+            """;
+        await VerifyNullableAsync(
+            source,
+            DiagnosticResult.CompilerWarning("CS8602").WithLocation(0),
+            Verify.Diagnostic().WithLocation(0).WithArguments("_registry"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_registry"));
+    }
+
+    [Fact]
+    public async Task UseAfterNullForgivingUse_Reports()
+    {
+        // `!` asserts presence for the use it is written on only.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish()
+                {
+                    registry!.Register("a");
+                    [|registry|].Register("b");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task UseAfterUnguardedUse_SecondValueFlowsWithoutFix()
     {
         var source = QaMembers + /* lang=c#-test */ """
@@ -99,6 +143,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
         };
+
+        // The ListAsync use stays reported in the fixed code: markup there marks it as expected.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync(CancellationToken.None);
     }
 
