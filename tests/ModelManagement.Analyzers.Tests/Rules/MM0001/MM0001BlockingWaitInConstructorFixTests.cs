@@ -83,7 +83,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
-    public async Task WaitInConstructor_AwaitsTaskAndGuardsAsyncMemberWithoutToken()
+    public async Task WaitInConstructor_AwaitsTaskAndEveryAsyncMemberAwaitsTheSideEffect()
     {
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
@@ -134,6 +134,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task ProcessAsync(string entry)
                 {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
                     await _store.AppendAsync(entry);
                 }
             }
@@ -307,6 +308,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task UseAsync()
                 {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
                     await _registry.WarmUpAsync("again");
                 }
             }
@@ -2540,6 +2542,88 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             CodeActionEquivalenceKey = Lazy,
         };
         await followed.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SideEffectWithSynchronousUserOfItsTarget_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IHistoricalLogStore { Task OpenAsync(); void Append(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoricalLogStore _store;
+
+                public HistoricalLogProcessor(IHistoricalLogStore store)
+                {
+                    _store = store;
+                    [|store.OpenAsync().Wait()|];
+                }
+
+                // Needs the store opened: lazily, it could run first.
+                public void Log(string entry) => _store.Append(entry);
+
+                public async Task FlushAsync() => await Task.Yield();
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task NoAsyncMemberWouldRunTheInitialization_OffersFactoryNotLazy()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                public Warmup(Task warmUp)
+                {
+                    [|warmUp.Wait()|];
+                }
+
+                public static async Task<Warmup> StartAsync()
+                {
+                    await Task.Yield();
+                    return new Warmup(Task.CompletedTask);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private Warmup()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Warmup> CreateAsync(Task warmUp, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Warmup();
+                    await instance.InitializeAsync(warmUp).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task warmUp)
+                {
+                    await warmUp.ConfigureAwait(false);
+                }
+
+                public static async Task<Warmup> StartAsync()
+                {
+                    await Task.Yield();
+                    return await CreateAsync(Task.CompletedTask).ConfigureAwait(false);
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyAsync(source, fixedSource, Factory);
     }
 
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
