@@ -31,7 +31,9 @@ internal static class Descriptors
         DiagnosticCategories.Reliability,
         DiagnosticSeverity.Warning,
         description: "A dependency injected through an optional constructor parameter (default null) or marked [OptionalDependency] "
-            + "is absent in standalone deployments. Every dereference must be on a path where it is known to be non-null.");
+            + "is absent in standalone deployments. Every dereference must be on a path where it is known to be non-null: after "
+            + "'!= null', 'is not null', an early return on null, '?.', '??', ArgumentNullException.ThrowIfNull or [MemberNotNullWhen] "
+            + "(optional dependency injection).");
 
     private static DiagnosticDescriptor Make(
         string id,

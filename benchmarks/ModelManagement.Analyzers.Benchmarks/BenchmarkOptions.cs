@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using ModelManagement.Analyzers.Benchmarks.Corpus;
+
+namespace ModelManagement.Analyzers.Benchmarks;
+
+/// <summary>Command-line options of the benchmark.</summary>
+internal sealed class BenchmarkOptions
+{
+    public const string Usage = """
+        Usage: dotnet run -c Release --project benchmarks/ModelManagement.Analyzers.Benchmarks -- [options]
+
+          --lines N            generated corpus size in lines (default 200000)
+          --seed N             corpus seed (default 6)
+          --corpus DIR         analyze the .cs files under DIR (a user's repository) instead of a generated corpus
+          --iterations N       measured rounds per analyzer set (default 5); medians are reported
+          --warmup N           unmeasured warm-up rounds (default 1)
+          --sizes A,B,C        also run the linearity table on generated corpora of these sizes (e.g. 50000,200000,800000)
+          --fix-iterations N   code-fix latency samples per rule (default 30)
+          --helper-calls N     calls per runtime-helper measurement (default 2000000)
+          --no-peers           skip the peer packages (VS Threading, AsyncFixer, Meziantou)
+          --roslynator         also measure Roslynator.Analyzers
+          --skip-analysis | --skip-fixes | --skip-helpers   leave a part out
+          --out FILE           write the markdown report there (default artifacts/benchmarks/results.md)
+          --quick              fast smoke run: 20000 lines, 1 round, no warm-up, 5 fix samples, 100000 helper calls
+        """;
+
+    public int Lines { get; private set; } = 200_000;
+
+    public int Seed { get; private set; } = CorpusGenerator.DefaultSeed;
+
+    public string? CorpusFolder { get; private set; }
+
+    public int Iterations { get; private set; } = 5;
+
+    public int Warmups { get; private set; } = 1;
+
+    public IReadOnlyList<int> Sizes { get; private set; } = Array.Empty<int>();
+
+    public int FixIterations { get; private set; } = 30;
+
+    public int HelperCalls { get; private set; } = 2_000_000;
+
+    public bool Peers { get; private set; } = true;
+
+    public bool Roslynator { get; private set; }
+
+    public bool Analysis { get; private set; } = true;
+
+    public bool Fixes { get; private set; } = true;
+
+    public bool Helpers { get; private set; } = true;
+
+    public bool Quick { get; private set; }
+
+    public string Output { get; private set; } = Path.Combine("artifacts", "benchmarks", "results.md");
+
+    public static BenchmarkOptions Parse(string[] args)
+    {
+        var options = new BenchmarkOptions();
+        // --quick first, so explicit options given with it still win.
+        if (Array.IndexOf(args, "--quick") >= 0)
+        {
+            options.Quick = true;
+            options.Lines = 20_000;
+            options.Iterations = 1;
+            options.Warmups = 0;
+            options.FixIterations = 5;
+            options.HelperCalls = 100_000;
+        }
+
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--quick":
+                    break;
+                case "--lines":
+                    options.Lines = PositiveInt(Next());
+                    break;
+                case "--seed":
+                    options.Seed = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    break;
+                case "--corpus":
+                    options.CorpusFolder = Path.GetFullPath(Next());
+                    break;
+                case "--iterations":
+                    options.Iterations = PositiveInt(Next());
+                    break;
+                case "--warmup":
+                    options.Warmups = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
+                    break;
+                case "--sizes":
+                    var sizes = new List<int>();
+                    foreach (var part in Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        sizes.Add(PositiveInt(part));
+                    }
+
+                    options.Sizes = sizes;
+                    break;
+                case "--fix-iterations":
+                    options.FixIterations = PositiveInt(Next());
+                    break;
+                case "--helper-calls":
+                    options.HelperCalls = PositiveInt(Next());
+                    break;
+                case "--no-peers":
+                    options.Peers = false;
+                    break;
+                case "--roslynator":
+                    options.Roslynator = true;
+                    break;
+                case "--skip-analysis":
+                    options.Analysis = false;
+                    break;
+                case "--skip-fixes":
+                    options.Fixes = false;
+                    break;
+                case "--skip-helpers":
+                    options.Helpers = false;
+                    break;
+                case "--out":
+                    options.Output = Next();
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        return options;
+    }
+
+    private static int PositiveInt(string text)
+    {
+        var value = int.Parse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture);
+        return value > 0 ? value : throw new ArgumentException($"'{text}' must be positive.");
+    }
+}

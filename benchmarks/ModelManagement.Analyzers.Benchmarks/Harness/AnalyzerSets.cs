@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.Tests.Verifiers;
+
+namespace ModelManagement.Analyzers.Benchmarks.Harness;
+
+/// <summary>The analyzer sets one run compares; ours are found by reflection, so new rules join automatically.</summary>
+internal sealed class AnalyzerSets
+{
+    /// <summary>AsyncFixer's blocking-call rule: the cheapest peer analyzer of the same kind as ours.</summary>
+    public const string BlockingCallAnalyzerTypeName = "BlockingCallInsideAsyncAnalyzer";
+
+    private AnalyzerSets(IReadOnlyList<AnalyzerSet> all, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer? blockingCallPeer)
+    {
+        All = all;
+        Ours = ours;
+        BlockingCallPeer = blockingCallPeer;
+    }
+
+    public IReadOnlyList<AnalyzerSet> All { get; }
+
+    public ImmutableArray<DiagnosticAnalyzer> Ours { get; }
+
+    public DiagnosticAnalyzer? BlockingCallPeer { get; }
+
+    public AnalyzerSet CompileOnly => All[0];
+
+    public AnalyzerSet? Find(string group) => All.FirstOrDefault(s => string.Equals(s.Group, group, StringComparison.Ordinal));
+
+    public static string RuleIds(DiagnosticAnalyzer analyzer)
+        => string.Join("+", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
+
+    public static AnalyzerSets Create(bool peers, bool roslynator, bool perRule, Action<string> log)
+    {
+        var sets = new List<AnalyzerSet>
+        {
+            new("compile only", AnalyzerSet.CompileGroup, ImmutableArray<DiagnosticAnalyzer>.Empty),
+            new("do-nothing floor", AnalyzerSet.FloorGroup, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer())),
+        };
+
+        var ours = ProductAssemblies.CreateAnalyzers();
+        if (ours.IsEmpty)
+        {
+            log("note: ModelManagement.Analyzers has no analyzers yet; only the floor and peers are measured.");
+        }
+        else
+        {
+            sets.Add(new AnalyzerSet($"MM, all rules ({ours.Length})", AnalyzerSet.OursGroup, ours));
+            if (perRule && ours.Length > 1)
+            {
+                foreach (var analyzer in ours)
+                {
+                    sets.Add(new AnalyzerSet(RuleIds(analyzer) + " alone", AnalyzerSet.OurRuleGroup, ImmutableArray.Create(analyzer)));
+                }
+            }
+        }
+
+        DiagnosticAnalyzer? blocking = null;
+        if (peers)
+        {
+            sets.Add(Peer("VS Threading", PeerAnalyzers.VSThreading, log, out _));
+            var asyncFixer = Peer("AsyncFixer", PeerAnalyzers.AsyncFixer, log, out var asyncFixerAnalyzers);
+            sets.Add(asyncFixer);
+            blocking = PeerAnalyzers.WithTypeName(asyncFixerAnalyzers, BlockingCallAnalyzerTypeName).FirstOrDefault();
+            if (blocking is null)
+            {
+                log($"warning: AsyncFixer has no {BlockingCallAnalyzerTypeName}; the per-analyzer comparison is skipped.");
+            }
+            else
+            {
+                sets.Add(new AnalyzerSet("AsyncFixer BlockingCallInsideAsync", AnalyzerSet.PeerGroup, ImmutableArray.Create(blocking)));
+            }
+
+            sets.Add(Peer("Meziantou", PeerAnalyzers.Meziantou, log, out _));
+            if (roslynator)
+            {
+                sets.Add(Peer("Roslynator", PeerAnalyzers.Roslynator, log, out _));
+            }
+        }
+
+        return new AnalyzerSets(sets, ours, blocking);
+    }
+
+    private static AnalyzerSet Peer(string label, string packageId, Action<string> log, out ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        analyzers = PeerAnalyzers.Load(packageId, out var folder);
+        log($"loaded {label} {BuildInfo.PeerPackageVersion(packageId)}: {analyzers.Length} analyzers from {folder}");
+        return new AnalyzerSet($"{label} ({analyzers.Length})", AnalyzerSet.PeerGroup, analyzers);
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelManagement.Analyzers.Benchmarks.Corpus;
+using ModelManagement.Patterns;
+
+namespace ModelManagement.Analyzers.Benchmarks.Harness;
+
+/// <summary>
+/// One parsed corpus and the compilation built from it. Measurements never reuse <see cref="Compilation"/> itself:
+/// each takes <see cref="Fresh"/>, a clone that shares the parsed trees and metadata but no bound state.
+/// </summary>
+internal sealed class Workload
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(LoadReferences, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private Workload(string description, CSharpCompilation compilation, int lines, int files)
+    {
+        Description = description;
+        Compilation = compilation;
+        Lines = lines;
+        Files = files;
+    }
+
+    public string Description { get; }
+
+    public CSharpCompilation Compilation { get; }
+
+    public int Lines { get; }
+
+    public int Files { get; }
+
+    /// <summary>.NET 8 reference assemblies plus ModelManagement.Patterns (as a user with our package has).</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
+
+    public static CSharpCompilationOptions CompilationOptions { get; } = new(
+        OutputKind.DynamicallyLinkedLibrary,
+        nullableContextOptions: NullableContextOptions.Enable,
+        concurrentBuild: false);
+
+    /// <summary>A clone with no cached binding: every measurement starts from here.</summary>
+    public CSharpCompilation Fresh() => Compilation.Clone();
+
+    public static Workload FromGenerated(int lines, int seed, CorpusOptions? options = null)
+    {
+        var files = CorpusGenerator.Generate(lines, seed, options);
+        var trees = files.Select(f => CSharpSyntaxTree.ParseText(f.Text, ParseOptions, f.Path)).ToList();
+        var total = files.Sum(f => f.LineCount);
+        return new Workload($"generated corpus (seed {seed})", Create(trees), total, files.Count);
+    }
+
+    public static Workload FromFolder(string folder)
+    {
+        var paths = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Where(p => !IsBuildOutput(p))
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToList();
+        if (paths.Count == 0)
+        {
+            throw new InvalidOperationException($"No .cs files under '{folder}'.");
+        }
+
+        var trees = new List<SyntaxTree>(paths.Count);
+        var lines = 0;
+        foreach (var path in paths)
+        {
+            var text = File.ReadAllText(path);
+            lines += CorpusGenerator.CountLines(text);
+            trees.Add(CSharpSyntaxTree.ParseText(text, ParseOptions, path));
+        }
+
+        return new Workload($"folder {folder}", Create(trees), lines, paths.Count);
+    }
+
+    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees)
+        => CSharpCompilation.Create("BenchmarkCorpus", trees, References, CompilationOptions);
+
+    private static bool IsBuildOutput(string path)
+    {
+        var sep = Path.DirectorySeparatorChar;
+        return path.Contains(sep + "obj" + sep, StringComparison.Ordinal) || path.Contains(sep + "bin" + sep, StringComparison.Ordinal);
+    }
+
+    private static ImmutableArray<MetadataReference> LoadReferences()
+    {
+        var folder = BuildInfo.Net80ReferenceFolder;
+        if (!Directory.Exists(folder))
+        {
+            throw new InvalidOperationException($"The .NET 8 reference assemblies are missing at '{folder}': run 'dotnet restore' for the benchmark project.");
+        }
+
+        var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+        foreach (var dll in Directory.EnumerateFiles(folder, "*.dll").OrderBy(p => p, StringComparer.Ordinal))
+        {
+            builder.Add(MetadataReference.CreateFromFile(dll));
+        }
+
+        builder.Add(MetadataReference.CreateFromFile(typeof(SideEffectAttribute).Assembly.Location));
+        return builder.ToImmutable();
+    }
+}

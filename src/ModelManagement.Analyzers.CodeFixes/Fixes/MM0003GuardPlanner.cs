@@ -1,0 +1,358 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>Decides what the MM0003 fix does for a diagnostic, and merges the guards of neighbouring statements.</summary>
+internal static class MM0003GuardPlanner
+{
+    /// <summary>Bounds the base-type walk looking for user-defined equality operators.</summary>
+    private const int MaxBaseTypeDepth = 32;
+
+    /// <summary>A plan for the diagnostic, or null when no guard keeps the code compiling and meaningful.</summary>
+    public static MM0003GuardPlan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (!diagnostic.Properties.TryGetValue(MM0003DiagnosticProperties.ShapeKey, out var shape)
+            || shape is not (MM0003DiagnosticProperties.Statement or MM0003DiagnosticProperties.DiscardedExpression))
+        {
+            return null;
+        }
+
+        if (diagnostic.Location.SourceTree != root.SyntaxTree
+            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax receiver
+            || !MM0003DiagnosticProperties.IsSimpleReference(receiver)
+            || model.GetSymbolInfo(receiver, cancellationToken).Symbol is not { } symbol)
+        {
+            return null;
+        }
+
+        var languageVersion = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
+        var avoidOperators = HasUserDefinedEquality(TypeOf(symbol));
+        ExpressionSyntax? chainTop = null;
+        var canUseConditionalAccess = false;
+        StatementSyntax? statement;
+        if (shape == MM0003DiagnosticProperties.DiscardedExpression)
+        {
+            chainTop = MM0003DiagnosticProperties.ChainTop(receiver);
+            canUseConditionalAccess = languageVersion >= LanguageVersion.CSharp6 && ConditionalAccessCompiles(chainTop, model, cancellationToken);
+            statement = chainTop.Parent as ExpressionStatementSyntax;
+            if (statement is null)
+            {
+                // An arrow or lambda body: only `?.` fits there.
+                return canUseConditionalAccess
+                    ? new MM0003GuardPlan(receiver, symbol, new List<StatementSyntax>(), chainTop, canUseConditionalAccess: true, avoidOperators)
+                    : null;
+            }
+        }
+        else
+        {
+            statement = EnclosingWrappableStatement(receiver);
+        }
+
+        if (statement is null || !CanHoldGuard(statement))
+        {
+            return null;
+        }
+
+        var statements = new List<StatementSyntax> { statement };
+        ExtendOverConsecutiveUses(statements, symbol, model, cancellationToken);
+        var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
+        return StaysDefinitelyAssigned(statements, model) ? plan : null;
+    }
+
+    /// <summary>Merges guards of the same dependency over overlapping or adjacent statements of one block.</summary>
+    public static List<MM0003GuardPlan> Merge(List<MM0003GuardPlan> plans, SemanticModel model, CancellationToken cancellationToken)
+    {
+        // Ties (two diagnostics in one statement) are ordered by receiver, so the result does not depend on the sort.
+        plans.Sort(static (a, b) =>
+        {
+            var byStatement = StartOf(a).CompareTo(StartOf(b));
+            return byStatement != 0 ? byStatement : a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart);
+        });
+        var merged = new List<MM0003GuardPlan>();
+        foreach (var plan in plans)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var previous = merged.Count > 0 ? merged[merged.Count - 1] : null;
+            if (previous is not null
+                && previous.ListOwner is { } owner
+                && plan.ListOwner == owner
+                && SymbolEqualityComparer.Default.Equals(previous.Symbol, plan.Symbol)
+                && IndexIn(owner, plan.Statements[0]) <= IndexIn(owner, previous.Statements[previous.Statements.Count - 1]) + 1)
+            {
+                var statements = new List<StatementSyntax>(previous.Statements);
+                foreach (var statement in plan.Statements)
+                {
+                    if (!statements.Contains(statement))
+                    {
+                        statements.Add(statement);
+                    }
+                }
+
+                merged[merged.Count - 1] = new MM0003GuardPlan(
+                    previous.Receiver, previous.Symbol, statements, previous.ChainTop, previous.CanUseConditionalAccess, previous.AvoidEqualityOperators);
+                continue;
+            }
+
+            if (previous is not null && previous.Statements.Count > 0 && plan.Statements.Count > 0 && previous.Statements[0] == plan.Statements[0])
+            {
+                continue; // two diagnostics in one statement: one guard
+            }
+
+            merged.Add(plan);
+        }
+
+        merged.RemoveAll(plan => plan.Statements.Count > 0 && !StaysDefinitelyAssigned(plan.Statements, model));
+
+        // Every use is reported, so a guarded statement (a foreach over the dependency) may hold further diagnostics of
+        // the same dependency: the outer guard covers them, a second guard inside would be redundant.
+        for (var i = merged.Count - 1; i >= 0; i--)
+        {
+            if (IsCoveredByAnotherPlan(merged[i], merged))
+            {
+                merged.RemoveAt(i);
+            }
+        }
+
+        return merged;
+    }
+
+    private static bool IsCoveredByAnotherPlan(MM0003GuardPlan plan, List<MM0003GuardPlan> plans)
+    {
+        SyntaxNode? anchor = plan.Statements.Count > 0 ? plan.Statements[0] : plan.ChainTop;
+        if (anchor is null)
+        {
+            return false;
+        }
+
+        foreach (var other in plans)
+        {
+            if (other == plan || !SymbolEqualityComparer.Default.Equals(other.Symbol, plan.Symbol))
+            {
+                continue;
+            }
+
+            if (other.Statements.Count == 0)
+            {
+                if (other.ChainTop is { } chainTop && IsGuardedInside(anchor, chainTop))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            foreach (var statement in other.Statements)
+            {
+                if (IsGuardedInside(anchor, statement))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="node"/> lies strictly inside <paramref name="guarded"/>, not in a lambda or local function (analyzed with nothing known).</summary>
+    private static bool IsGuardedInside(SyntaxNode node, SyntaxNode guarded)
+    {
+        if (node == guarded || !guarded.Span.Contains(node.Span))
+        {
+            return false;
+        }
+
+        for (var current = node.Parent; current is not null && current != guarded; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static int StartOf(MM0003GuardPlan plan)
+        => plan.Statements.Count > 0 ? plan.Statements[0].SpanStart : plan.Receiver.SpanStart;
+
+    private static int IndexIn(SyntaxNode owner, StatementSyntax statement) => owner switch
+    {
+        BlockSyntax block => block.Statements.IndexOf(statement),
+        SwitchSectionSyntax section => section.Statements.IndexOf(statement),
+        _ => -1,
+    };
+
+    /// <summary>The expression statement (or foreach whose collection it is) holding the receiver, not crossing lambdas.</summary>
+    private static StatementSyntax? EnclosingWrappableStatement(SyntaxNode receiver)
+    {
+        for (var node = receiver.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ExpressionStatementSyntax expressionStatement:
+                    return IsWrappable(expressionStatement) ? expressionStatement : null;
+                case ForEachStatementSyntax forEach when forEach.Expression.Span.Contains(receiver.Span):
+                    return forEach;
+                case StatementSyntax or AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax or ArrowExpressionClauseSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsWrappable(StatementSyntax statement)
+    {
+        if (statement is ForEachStatementSyntax)
+        {
+            return true;
+        }
+
+        if (statement is not ExpressionStatementSyntax expressionStatement)
+        {
+            return false;
+        }
+
+        foreach (var node in expressionStatement.Expression.DescendantNodesAndSelf())
+        {
+            if (node is SingleVariableDesignationSyntax or ParenthesizedVariableDesignationSyntax)
+            {
+                return false; // an out var or pattern variable would leave scope
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A statement in a block or switch section, or the body of an if/else/loop/using/lock.</summary>
+    private static bool CanHoldGuard(StatementSyntax statement)
+        => statement.Parent is BlockSyntax or SwitchSectionSyntax or IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax
+            or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax
+            or FixedStatementSyntax;
+
+    /// <summary>Adds the following sibling statements that dereference the same dependency (they need the same guard).</summary>
+    private static void ExtendOverConsecutiveUses(List<StatementSyntax> statements, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var first = statements[0];
+        SyntaxList<StatementSyntax> siblings;
+        switch (first.Parent)
+        {
+            case BlockSyntax block:
+                siblings = block.Statements;
+                break;
+            case SwitchSectionSyntax section:
+                siblings = section.Statements;
+                break;
+            default:
+                return;
+        }
+
+        for (var i = siblings.IndexOf(first) + 1; i < siblings.Count; i++)
+        {
+            var next = siblings[i];
+            if (!IsWrappable(next) || !Dereferences(next, symbol, model, cancellationToken))
+            {
+                return;
+            }
+
+            statements.Add(next);
+        }
+    }
+
+    private static bool Dereferences(StatementSyntax statement, ISymbol symbol, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in statement.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != symbol.Name)
+            {
+                continue;
+            }
+
+            ExpressionSyntax reference = identifier.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } qualified && qualified.Name == identifier
+                ? qualified
+                : identifier;
+            var dereferenced = reference.Parent switch
+            {
+                MemberAccessExpressionSyntax access => access.Expression == reference,
+                ElementAccessExpressionSyntax element => element.Expression == reference,
+                InvocationExpressionSyntax invocation => invocation.Expression == reference,
+                AwaitExpressionSyntax => true,
+                ForEachStatementSyntax forEach => forEach.Expression == reference,
+                _ => false,
+            };
+            if (dereferenced && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A guard (an <c>if</c> or <c>?.</c>) makes the statements conditional: a local first assigned inside (an
+    /// <c>out</c> argument, an assignment) and read afterwards would no longer be definitely assigned (CS0165), so such
+    /// statements get no guard.
+    /// </summary>
+    private static bool StaysDefinitelyAssigned(List<StatementSyntax> statements, SemanticModel model)
+    {
+        var analysis = model.AnalyzeDataFlow(statements[0], statements[statements.Count - 1]);
+        if (analysis is null || !analysis.Succeeded)
+        {
+            return false;
+        }
+
+        foreach (var variable in analysis.DataFlowsOut)
+        {
+            if (analysis.WrittenInside.Contains(variable) && !analysis.DefinitelyAssignedOnEntry.Contains(variable))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><c>x?.M()</c> compiles unless M returns an unconstrained type parameter, a ref struct or a pointer.</summary>
+    private static bool ConditionalAccessCompiles(ExpressionSyntax chainTop, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(chainTop, cancellationToken).Type;
+        return type switch
+        {
+            null or IErrorTypeSymbol or IPointerTypeSymbol or IFunctionPointerTypeSymbol => false,
+            ITypeParameterSymbol typeParameter => typeParameter.HasReferenceTypeConstraint || typeParameter.HasValueTypeConstraint,
+            _ => !type.IsRefLikeType,
+        };
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol symbol) => symbol switch
+    {
+        IFieldSymbol field => field.Type,
+        IPropertySymbol property => property.Type,
+        IParameterSymbol parameter => parameter.Type,
+        ILocalSymbol local => local.Type,
+        _ => null,
+    };
+
+    private static bool HasUserDefinedEquality(ITypeSymbol? type)
+    {
+        for (var depth = 0; type is not null && depth < MaxBaseTypeDepth; depth++, type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers(WellKnownMemberNames.EqualityOperatorName))
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// MM0003 fix "Guard with null check": wraps the statement(s) using the optional dependency in
+/// <c>if (x is not null) { … }</c> (<c>x != null</c> before C# 9), or turns a lone discarded call into <c>x?.M(…)</c>.
+/// Consecutive statements that dereference the same dependency share one guard, in a single fix and in Fix All.
+/// No fix where the value flows on (declarations, returns, arguments, conditions).
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0003OptionalDependencyWithoutNullCheckCodeFixProvider)), Shared]
+public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : CodeFixProvider
+{
+    /// <summary>Equivalence key of "Guard with null check".</summary>
+    public const string GuardWithNullCheckKey = "MM0003.GuardWithNullCheck";
+
+    private const string Title = "Guard with null check";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticIds.OptionalDependencyWithoutNullCheck);
+
+    /// <inheritdoc/>
+    /// <remarks>Guards of neighbouring statements merge, so fixes in one document are computed together.</remarks>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+        static async (context, document, diagnostics) => await GuardAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (MM0003GuardPlanner.TryPlan(root, model, diagnostic, context.CancellationToken) is null)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    Title,
+                    cancellationToken => GuardAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                    GuardWithNullCheckKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> GuardAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var plans = new List<MM0003GuardPlan>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (MM0003GuardPlanner.TryPlan(root, model, diagnostic, cancellationToken) is { } plan)
+            {
+                plans.Add(plan);
+            }
+        }
+
+        plans = MM0003GuardPlanner.Merge(plans, model, cancellationToken);
+        if (plans.Count == 0)
+        {
+            return document;
+        }
+
+        var tracked = new List<SyntaxNode>();
+        foreach (var plan in plans)
+        {
+            tracked.AddRange(plan.Statements);
+            if (plan.ChainTop is not null)
+            {
+                tracked.Add(plan.ChainTop);
+            }
+        }
+
+        var newRoot = root.TrackNodes(tracked);
+        var languageVersion = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
+        foreach (var plan in plans)
+        {
+            newRoot = plan.IsConditional
+                ? MM0003GuardRewriter.ApplyConditionalAccess(newRoot, plan)
+                : MM0003GuardRewriter.ApplyIfGuard(newRoot, plan, languageVersion);
+        }
+
+        return document.WithSyntaxRoot(newRoot);
+    }
+}

@@ -1,0 +1,1286 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Forward dataflow over a <see cref="ControlFlowGraph"/> (MM0003): which optional values may be null at each point.
+/// State is one bit per tracked value ("may be null"), unioned at merges, so a clear bit means "known non-null on every
+/// path". Tracked values: optional members on <c>this</c> (or static), tracked parameters, locals copied from them, and
+/// the graph's flow captures (the CFG lowers <c>?.</c>, <c>??</c>, <c>??=</c>, <c>&amp;&amp;</c>, <c>?:</c> into branches
+/// over captures; a capture of a tracked value is its alias). Bits are cleared by null checks on conditional edges, by
+/// assignment of a non-null value, and by calls whose attributes prove
+/// non-null (<c>[NotNull]</c>, <c>[DoesNotReturnIf]</c>, <c>[MemberNotNull]</c>, <c>[MemberNotNullWhen]</c>,
+/// <c>[NotNullWhen]</c>); calls and awaits never set them again, as in the compiler's nullable analysis.
+/// Lambdas and local functions are analyzed as their own graphs with nothing known at entry.
+/// </summary>
+internal sealed class NullStateAnalysis
+{
+    /// <summary>Bounds every recursion over operations and patterns.</summary>
+    private const int MaxOperationDepth = 200;
+
+    /// <summary>Bounds how deeply lambdas and local functions nest before the analysis stops descending.</summary>
+    private const int MaxNestedGraphDepth = 16;
+
+    /// <summary>Bounds the discovery passes that find locals and captures copied from optional values.</summary>
+    private const int MaxDiscoveryPasses = 4;
+
+    /// <summary>Bounds how far a check on a capture is carried back through captures of captures.</summary>
+    private const int MaxAliasChain = 8;
+
+    private const int NoAlias = -1;
+    private const int AmbiguousAlias = -2;
+
+    private readonly ControlFlowGraph _graph;
+    private readonly NullStateScope _scope;
+    private readonly IMethodSymbol? _lambda;
+    private readonly Dictionary<ISymbol, int> _symbolSlots = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CaptureId, int> _captureSlots = new();
+    private readonly List<Slot> _slots = new();
+    private List<IFlowAnonymousFunctionOperation>? _lambdas;
+    private HashSet<SyntaxNode>? _reported;
+    private bool _discovering;
+    private bool _collectLambdas;
+    private bool _discoveryChanged;
+    private bool _reporting;
+    private int _words;
+    private ulong[] _state = System.Array.Empty<ulong>();
+    private ulong[] _scratch = System.Array.Empty<ulong>();
+
+    /// <summary>
+    /// Per capture slot: the union of the states where the capture got a value that may be non-null. When a check
+    /// proves the capture non-null, the state is narrowed to it: `_r?.Count > 0` being true means the `?.` took its
+    /// non-null branch, so `_r` is non-null too.
+    /// </summary>
+    private ulong[] _captureStates = System.Array.Empty<ulong>();
+    private bool _captureStatesGrew;
+
+    private NullStateAnalysis(ControlFlowGraph graph, NullStateScope scope, IMethodSymbol? lambda)
+    {
+        _graph = graph;
+        _scope = scope;
+        _lambda = lambda;
+    }
+
+    private enum SlotKind
+    {
+        Member,
+        Parameter,
+        Local,
+        Capture,
+    }
+
+    /// <summary>Analyzes <paramref name="graph"/> and the graphs of its lambdas and local functions, reporting through the scope.</summary>
+    public static void Run(ControlFlowGraph graph, NullStateScope scope)
+    {
+        var pending = new Stack<(ControlFlowGraph Graph, IMethodSymbol? Lambda, int Depth)>();
+        pending.Push((graph, null, 0));
+        while (pending.Count > 0)
+        {
+            scope.CancellationToken.ThrowIfCancellationRequested();
+            var (current, lambda, depth) = pending.Pop();
+            var analysis = new NullStateAnalysis(current, scope, lambda);
+            analysis.Analyze();
+            if (depth >= MaxNestedGraphDepth)
+            {
+                continue;
+            }
+
+            if (analysis._lambdas is not null)
+            {
+                foreach (var function in analysis._lambdas)
+                {
+                    pending.Push((current.GetAnonymousFunctionControlFlowGraph(function, scope.CancellationToken), function.Symbol, depth + 1));
+                }
+            }
+
+            foreach (var localFunction in current.LocalFunctions)
+            {
+                pending.Push((current.GetLocalFunctionControlFlowGraph(localFunction, scope.CancellationToken), localFunction, depth + 1));
+            }
+        }
+    }
+
+    private void Analyze()
+    {
+        var blocks = _graph.Blocks;
+        if (!Discover(blocks) || _slots.Count == 0)
+        {
+            return;
+        }
+
+        _words = NullStateBitSet.WordsFor(_slots.Count);
+        _state = new ulong[_words];
+        _scratch = new ulong[_words];
+        _captureStates = new ulong[_slots.Count * _words];
+        var count = blocks.Length;
+        var inStates = new ulong[count * _words];
+        var outStates = new ulong[count * _words];
+        var reached = new bool[count];
+        var dirty = new bool[count];
+
+        // Entry: optional members and tracked parameters may be null; locals and captures are not yet assigned.
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            if (_slots[i].Kind is SlotKind.Member or SlotKind.Parameter)
+            {
+                NullStateBitSet.Set(inStates, 0, i);
+            }
+        }
+
+        reached[0] = true;
+        dirty[0] = true;
+        var handlers = CollectHandlers();
+
+        // Round-robin to a fixed point. In-states only grow (bits are added by union), so each block changes at most
+        // once per slot; the bound is a safety net, and a graph that does not settle reports nothing.
+        var maxRounds = (count * (_slots.Count + 2)) + 16;
+        var stable = false;
+        for (var round = 0; round < maxRounds && !stable; round++)
+        {
+            _scope.CancellationToken.ThrowIfCancellationRequested();
+            stable = true;
+            for (var b = 0; b < count; b++)
+            {
+                if (!dirty[b])
+                {
+                    continue;
+                }
+
+                dirty[b] = false;
+                stable = false;
+                Process(blocks[b], inStates, outStates, reached, dirty);
+            }
+
+            if (_captureStatesGrew)
+            {
+                // A check narrows by a capture's state: blocks that used an older one run again.
+                _captureStatesGrew = false;
+                stable = false;
+                for (var b = 0; b < count; b++)
+                {
+                    dirty[b] |= reached[b];
+                }
+            }
+
+            foreach (var (entry, first, last) in handlers)
+            {
+                // An exception can leave the try region anywhere: the handler starts from the union of its states.
+                var changed = false;
+                for (var b = first; b <= last; b++)
+                {
+                    if (reached[b])
+                    {
+                        changed |= NullStateBitSet.UnionWith(inStates, entry * _words, inStates, b * _words, _words);
+                        changed |= NullStateBitSet.UnionWith(inStates, entry * _words, outStates, b * _words, _words);
+                        if (!reached[entry])
+                        {
+                            reached[entry] = true;
+                            changed = true;
+                        }
+                    }
+                }
+
+                if (changed)
+                {
+                    dirty[entry] = true;
+                    stable = false;
+                }
+            }
+        }
+
+        if (!stable)
+        {
+            return;
+        }
+
+        _reporting = true;
+        for (var b = 0; b < count; b++)
+        {
+            if (reached[b])
+            {
+                Process(blocks[b], inStates, outStates: null, reached: null, dirty: null);
+            }
+        }
+    }
+
+    private List<(int Entry, int First, int Last)> CollectHandlers()
+    {
+        var handlers = new List<(int, int, int)>();
+        var pending = new Stack<(ControlFlowRegion Region, int Depth)>();
+        pending.Push((_graph.Root, 0));
+        while (pending.Count > 0)
+        {
+            var (region, depth) = pending.Pop();
+            if (region.Kind is ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally && region.NestedRegions.Length > 1)
+            {
+                var tryRegion = region.NestedRegions[0];
+                for (var i = 1; i < region.NestedRegions.Length; i++)
+                {
+                    handlers.Add((region.NestedRegions[i].FirstBlockOrdinal, tryRegion.FirstBlockOrdinal, tryRegion.LastBlockOrdinal));
+                }
+            }
+
+            if (depth < MaxOperationDepth)
+            {
+                foreach (var nested in region.NestedRegions)
+                {
+                    pending.Push((nested, depth + 1));
+                }
+            }
+        }
+
+        return handlers;
+    }
+
+    private void Process(BasicBlock block, ulong[] inStates, ulong[]? outStates, bool[]? reached, bool[]? dirty)
+    {
+        NullStateBitSet.Copy(inStates, block.Ordinal * _words, _state, 0, _words);
+        foreach (var operation in block.Operations)
+        {
+            Visit(operation, 0);
+        }
+
+        var branch = block.BranchValue;
+        if (branch is not null)
+        {
+            Visit(branch, 0);
+        }
+
+        if (outStates is null || reached is null || dirty is null)
+        {
+            return;
+        }
+
+        NullStateBitSet.Copy(_state, 0, outStates, block.Ordinal * _words, _words);
+        if (branch is not null && block.ConditionKind != ControlFlowConditionKind.None)
+        {
+            var jumpsWhenTrue = block.ConditionKind == ControlFlowConditionKind.WhenTrue;
+            NullStateBitSet.Copy(_state, 0, _scratch, 0, _words);
+            Refine(_scratch, branch, jumpsWhenTrue, 0);
+            Propagate(block.ConditionalSuccessor, _scratch, inStates, reached, dirty);
+            Refine(_state, branch, !jumpsWhenTrue, 0);
+        }
+
+        Propagate(block.FallThroughSuccessor, _state, inStates, reached, dirty);
+    }
+
+    private void Propagate(ControlFlowBranch? branch, ulong[] state, ulong[] inStates, bool[] reached, bool[] dirty)
+    {
+        if (branch?.Destination is not { } destination)
+        {
+            return;
+        }
+
+        var target = destination.Ordinal;
+        var changed = NullStateBitSet.UnionWith(inStates, target * _words, state, 0, _words);
+        if (changed || !reached[target])
+        {
+            reached[target] = true;
+            dirty[target] = true;
+        }
+    }
+
+    // ----- discovery: which values get a slot -----
+
+    /// <summary>Assigns slots to tracked members and parameters, captures, and locals copied from optional values.</summary>
+    private bool Discover(ImmutableArray<BasicBlock> blocks)
+    {
+        _discovering = true;
+        try
+        {
+            for (var pass = 0; pass < MaxDiscoveryPasses; pass++)
+            {
+                _discoveryChanged = false;
+                _collectLambdas = pass == 0; // nested graphs are analyzed even when this one tracks nothing
+                foreach (var block in blocks)
+                {
+                    _scope.CancellationToken.ThrowIfCancellationRequested();
+                    foreach (var operation in block.Operations)
+                    {
+                        Visit(operation, 0);
+                    }
+
+                    if (block.BranchValue is not null)
+                    {
+                        Visit(block.BranchValue, 0);
+                    }
+                }
+
+                if (!_discoveryChanged)
+                {
+                    return true;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            _discovering = false;
+            _collectLambdas = false;
+        }
+    }
+
+    private int AddSlot(Slot slot)
+    {
+        _slots.Add(slot);
+        _discoveryChanged = true;
+        return _slots.Count - 1;
+    }
+
+    /// <summary>The slot of a reference to a tracked value (through null-preserving conversions), or -1.</summary>
+    private int SlotOf(IOperation? operation)
+    {
+        operation = UnwrapConversions(operation);
+        switch (operation)
+        {
+            case IFieldReferenceOperation field when IsThisOrStatic(field.Instance, field.Field.IsStatic):
+                return MemberSlot(field.Field, SlotKind.Member);
+            case IPropertyReferenceOperation property when property.Arguments.IsEmpty && IsThisOrStatic(property.Instance, property.Property.IsStatic):
+                return MemberSlot(property.Property, SlotKind.Member);
+            case IParameterReferenceOperation parameter:
+                return MemberSlot(parameter.Parameter, SlotKind.Parameter);
+            case ILocalReferenceOperation local:
+                return _symbolSlots.TryGetValue(local.Local, out var localSlot) ? localSlot : -1;
+            case IFlowCaptureReferenceOperation capture:
+                return _captureSlots.TryGetValue(capture.Id, out var captureSlot) ? captureSlot : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private int MemberSlot(ISymbol symbol, SlotKind kind)
+    {
+        var definition = symbol.OriginalDefinition;
+        if (_symbolSlots.TryGetValue(definition, out var slot))
+        {
+            return slot;
+        }
+
+        if (!_discovering)
+        {
+            return -1;
+        }
+
+        var tracked = kind == SlotKind.Member
+            ? _scope.IsOptionalMember(definition)
+            : _scope.IsOptionalMember(definition) || _scope.IsTrackedParameter((IParameterSymbol)symbol);
+        if (!tracked)
+        {
+            return -1;
+        }
+
+        slot = AddSlot(new Slot(kind, symbol.Name, reportable: true));
+        _symbolSlots.Add(definition, slot);
+        return slot;
+    }
+
+    private static bool IsThisOrStatic(IOperation? instance, bool isStatic)
+        => isStatic
+            ? instance is null
+            : instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    /// <summary>True when the value is (an alias of) an optional value: its nullness is worth reporting.</summary>
+    private bool IsOptionalDerived(IOperation value, out int source)
+    {
+        source = SlotOf(value);
+        return source >= 0 && _slots[source].Reportable;
+    }
+
+    private void DiscoverCapture(CaptureId id, IOperation value)
+    {
+        var derived = IsOptionalDerived(value, out var source);
+        if (!_captureSlots.TryGetValue(id, out var slot))
+        {
+            slot = AddSlot(new Slot(SlotKind.Capture, derived ? _slots[source].Name : string.Empty, derived) { Alias = source >= 0 ? source : NoAlias });
+            _captureSlots.Add(id, slot);
+            return;
+        }
+
+        var existing = _slots[slot];
+        if (existing.Alias != AmbiguousAlias && existing.Alias != (source >= 0 ? source : NoAlias))
+        {
+            existing.Alias = AmbiguousAlias;
+            _slots[slot] = existing;
+            _discoveryChanged = true;
+        }
+
+        if (derived && !existing.Reportable)
+        {
+            _slots[slot] = new Slot(SlotKind.Capture, _slots[source].Name, reportable: true) { Alias = existing.Alias };
+            _discoveryChanged = true;
+        }
+    }
+
+    private void DiscoverLocal(ILocalSymbol local, IOperation value)
+    {
+        if (!_symbolSlots.ContainsKey(local) && IsOptionalDerived(value, out _))
+        {
+            _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: true)));
+        }
+    }
+
+    // ----- transfer function -----
+
+    private void Visit(IOperation? operation, int depth)
+    {
+        if (operation is null || depth > MaxOperationDepth)
+        {
+            return;
+        }
+
+        switch (operation)
+        {
+            case IFlowAnonymousFunctionOperation function:
+                if (_collectLambdas)
+                {
+                    (_lambdas ??= new List<IFlowAnonymousFunctionOperation>()).Add(function);
+                }
+
+                return;
+
+            case ISimpleAssignmentOperation assignment:
+                VisitAssignmentTarget(assignment.Target, depth);
+                Visit(assignment.Value, depth + 1);
+                if (IsUsingResource(assignment.Value.Syntax))
+                {
+                    Dereference(assignment.Value);
+                }
+
+                Assign(assignment.Target, assignment.Value);
+                return;
+
+            case IFlowCaptureOperation capture:
+                Visit(capture.Value, depth + 1);
+                if (_discovering)
+                {
+                    DiscoverCapture(capture.Id, capture.Value);
+                }
+
+                if (IsUsingResource(capture.Value.Syntax))
+                {
+                    Dereference(capture.Value);
+                }
+
+                if (!_discovering && _captureSlots.TryGetValue(capture.Id, out var captureSlot))
+                {
+                    SetMaybeNull(captureSlot, IsMaybeNull(capture.Value));
+                    if (!IsDefinitelyNull(capture.Value)
+                        && NullStateBitSet.UnionWith(_captureStates, captureSlot * _words, _state, 0, _words)
+                        && !_reporting)
+                    {
+                        _captureStatesGrew = true;
+                    }
+                }
+
+                return;
+
+            case ICompoundAssignmentOperation compound:
+                Visit(compound.Target, depth + 1);
+                Visit(compound.Value, depth + 1);
+                if (SlotOf(compound.Target) is var compoundSlot and >= 0)
+                {
+                    // `handler += h` yields a delegate; `handler -= h` may leave null.
+                    SetMaybeNull(compoundSlot, compound.OperatorKind == BinaryOperatorKind.Subtract);
+                }
+
+                return;
+
+            case IDeconstructionAssignmentOperation deconstruction:
+                VisitAssignmentTarget(deconstruction.Target, depth);
+                Visit(deconstruction.Value, depth + 1);
+                if (UnwrapConversions(deconstruction.Value) is not ITupleOperation)
+                {
+                    Dereference(deconstruction.Value);
+                }
+
+                AssignTuple(deconstruction.Target, deconstruction.Value);
+                return;
+
+            case IInvocationOperation invocation:
+                VisitInvocation(invocation, depth);
+                return;
+
+            case IPropertyReferenceOperation property:
+                if (property.Instance is not null && !property.Property.IsStatic)
+                {
+                    Visit(property.Instance, depth + 1);
+                    if (!_scope.Symbols.IsNullableValueType(property.Instance.Type) || property.Property.Name == "Value")
+                    {
+                        Dereference(property.Instance);
+                    }
+                }
+
+                VisitArguments(property.Arguments, depth);
+                return;
+
+            case IFieldReferenceOperation field:
+                DereferenceInstance(field.Instance, field.Field.IsStatic, depth);
+                return;
+
+            case IEventReferenceOperation eventReference:
+                DereferenceInstance(eventReference.Instance, eventReference.Event.IsStatic, depth);
+                return;
+
+            case IMethodReferenceOperation methodReference:
+                DereferenceInstance(methodReference.Instance, methodReference.Method.IsStatic, depth);
+                return;
+
+            case IArrayElementReferenceOperation element:
+                Visit(element.ArrayReference, depth + 1);
+                Dereference(element.ArrayReference);
+                foreach (var index in element.Indices)
+                {
+                    Visit(index, depth + 1);
+                }
+
+                return;
+
+            case IImplicitIndexerReferenceOperation implicitIndexer:
+                Visit(implicitIndexer.Instance, depth + 1);
+                Dereference(implicitIndexer.Instance);
+                Visit(implicitIndexer.Argument, depth + 1);
+                return;
+
+            case IDynamicMemberReferenceOperation dynamicMember:
+                DereferenceInstance(dynamicMember.Instance, isStatic: false, depth);
+                return;
+
+            case IDynamicIndexerAccessOperation dynamicIndexer:
+                Visit(dynamicIndexer.Operation, depth + 1);
+                Dereference(dynamicIndexer.Operation);
+                foreach (var argument in dynamicIndexer.Arguments)
+                {
+                    Visit(argument, depth + 1);
+                }
+
+                return;
+
+            case IAwaitOperation awaitOperation:
+                Visit(awaitOperation.Operation, depth + 1);
+                Dereference(awaitOperation.Operation);
+                return;
+
+            case IBinaryOperation binary:
+                VisitBinaryChain(binary, depth);
+                return;
+
+            case IConversionOperation conversion:
+                Visit(conversion.Operand, depth + 1);
+                if (!conversion.Conversion.IsUserDefined
+                    && _scope.Symbols.IsNullableValueType(conversion.Operand.Type)
+                    && conversion.Type is { IsValueType: true } target
+                    && !_scope.Symbols.IsNullableValueType(target))
+                {
+                    Dereference(conversion.Operand); // (T)nullable reads .Value
+                }
+
+                return;
+
+            default:
+                foreach (var child in operation.ChildOperations)
+                {
+                    Visit(child, depth + 1);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>
+    /// Left-deep chains (<c>a + b + c + …</c>, thousands long in generated text) are walked along their left spine
+    /// without recursion, so the depth bound does not hide their first operands.
+    /// </summary>
+    private void VisitBinaryChain(IBinaryOperation top, int depth)
+    {
+        var leftmost = top;
+        while (leftmost.LeftOperand is IBinaryOperation inner && inner.Parent == leftmost)
+        {
+            leftmost = inner;
+        }
+
+        Visit(leftmost.LeftOperand, depth + 1);
+        for (var node = leftmost; ; node = (IBinaryOperation)node.Parent!)
+        {
+            Visit(node.RightOperand, depth + 1);
+            if (node == top)
+            {
+                return;
+            }
+        }
+    }
+
+    private void VisitAssignmentTarget(IOperation target, int depth)
+    {
+        if (SlotOf(target) >= 0)
+        {
+            return; // writing the tracked value is not a read of it
+        }
+
+        if (target is ILocalReferenceOperation or IFlowCaptureReferenceOperation or IDiscardOperation)
+        {
+            return;
+        }
+
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                VisitAssignmentTarget(element, depth + 1);
+            }
+
+            return;
+        }
+
+        if (target is IDeclarationExpressionOperation)
+        {
+            return;
+        }
+
+        Visit(target, depth + 1);
+    }
+
+    private void DereferenceInstance(IOperation? instance, bool isStatic, int depth)
+    {
+        if (instance is null || isStatic)
+        {
+            return;
+        }
+
+        Visit(instance, depth + 1);
+        if (!_scope.Symbols.IsNullableValueType(instance.Type))
+        {
+            Dereference(instance);
+        }
+    }
+
+    private void VisitArguments(ImmutableArray<IArgumentOperation> arguments, int depth)
+    {
+        foreach (var argument in arguments)
+        {
+            Visit(argument.Value, depth + 1);
+        }
+    }
+
+    private void VisitInvocation(IInvocationOperation invocation, int depth)
+    {
+        var method = invocation.TargetMethod;
+        if (invocation.Instance is not null && !method.IsStatic)
+        {
+            Visit(invocation.Instance, depth + 1);
+            if (!_scope.Symbols.IsNullableValueType(invocation.Instance.Type))
+            {
+                Dereference(invocation.Instance);
+            }
+        }
+
+        VisitArguments(invocation.Arguments, depth);
+        if (_discovering)
+        {
+            return;
+        }
+
+        // What the callee's nullable attributes promise once it has returned.
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                switch (attribute.AttributeClass?.Name)
+                {
+                    case "NotNullAttribute":
+                        MarkNotNull(_state, argument.Value);
+                        break;
+                    case "DoesNotReturnIfAttribute" when TryGetBool(attribute, 0, out var stopsWhen):
+                        Refine(_state, argument.Value, !stopsWhen, 0);
+                        break;
+                }
+            }
+        }
+
+        if (IsKnownGuard(method, out var assertion) && !invocation.Arguments.IsEmpty)
+        {
+            var first = FirstArgumentValue(invocation);
+            if (assertion)
+            {
+                Refine(_state, first, whenTrue: true, 0);
+            }
+            else
+            {
+                MarkNotNull(_state, first);
+            }
+        }
+
+        var ownReceiver = invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        foreach (var attribute in method.GetAttributes())
+        {
+            switch (attribute.AttributeClass?.Name)
+            {
+                case "DoesNotReturnAttribute":
+                    NullStateBitSet.ClearAll(_state, 0, _words); // the rest of this path is unreachable
+                    return;
+                case "MemberNotNullAttribute" when ownReceiver:
+                    MarkMembersNotNull(_state, attribute, firstNameArgument: 0);
+                    break;
+            }
+        }
+    }
+
+    private static IOperation? FirstArgumentValue(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0)
+            {
+                return argument.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary><c>ArgumentNullException.ThrowIfNull</c>, <c>Debug.Assert</c> and <c>Trace.Assert</c>, for frameworks whose declarations lack the attributes.</summary>
+    private bool IsKnownGuard(IMethodSymbol method, out bool assertion)
+    {
+        assertion = false;
+        var type = method.ContainingType;
+        if (method.Name == "ThrowIfNull" && SymbolEqualityComparer.Default.Equals(type, _scope.Symbols.ArgumentNullException))
+        {
+            return true;
+        }
+
+        if (method.Name == "Assert"
+            && (SymbolEqualityComparer.Default.Equals(type, _scope.Symbols.Debug) || SymbolEqualityComparer.Default.Equals(type, _scope.Symbols.Trace)))
+        {
+            assertion = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private void Dereference(IOperation? receiver)
+    {
+        var slot = SlotOf(receiver);
+        if (slot < 0 || _discovering)
+        {
+            return;
+        }
+
+        if (NullStateBitSet.Get(_state, 0, slot))
+        {
+            var info = _slots[slot];
+            var reference = UnwrapConversions(receiver)!;
+            if (_reporting && info.Reportable && !IsSuppressed(reference.Syntax))
+            {
+                _reported ??= new HashSet<SyntaxNode>();
+                if (_reported.Add(reference.Syntax))
+                {
+                    _scope.Report(new NullStateDereference(reference.Syntax, info.Name, _lambda));
+                }
+            }
+        }
+
+        // Unlike the compiler's nullable analysis (CS8602), a dereference is not treated as proof of non-null: the
+        // pattern requires every use of an optional dependency to be guarded, so each unguarded use reports and gets
+        // its own fix. Only checks, non-null assignments, exits and annotated calls clear the bit.
+    }
+
+    private static bool IsSuppressed(SyntaxNode syntax)
+    {
+        for (var node = syntax; node is not null; node = node.Parent)
+        {
+            if (node.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+            {
+                return true;
+            }
+
+            if (node != syntax && !node.IsKind(SyntaxKind.ParenthesizedExpression))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A <c>using</c> resource or <c>lock</c> target: the statement itself uses the value.</summary>
+    private static bool IsUsingResource(SyntaxNode syntax)
+    {
+        var node = syntax;
+        var parent = node.Parent;
+        while (parent is ParenthesizedExpressionSyntax)
+        {
+            node = parent;
+            parent = node.Parent;
+        }
+
+        switch (parent)
+        {
+            case UsingStatementSyntax usingStatement:
+                return usingStatement.Expression == node;
+            case LockStatementSyntax lockStatement:
+                return lockStatement.Expression == node;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }:
+                return declaration.Parent is UsingStatementSyntax
+                    || (declaration.Parent is LocalDeclarationStatementSyntax local && local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword));
+            default:
+                return false;
+        }
+    }
+
+    // ----- assignment -----
+
+    private void Assign(IOperation target, IOperation value)
+    {
+        if (_discovering)
+        {
+            if (target is ILocalReferenceOperation local)
+            {
+                DiscoverLocal(local.Local, value);
+            }
+
+            return;
+        }
+
+        var slot = SlotOf(target);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        var maybeNull = IsMaybeNull(value);
+        SetMaybeNull(slot, maybeNull);
+        if (target is IFlowCaptureReferenceOperation)
+        {
+            // Only an lvalue capture is assigned (`x ??= y` captures the reference x): the write goes to x.
+            var alias = _slots[slot].Alias;
+            for (var depth = 0; alias >= 0 && depth < MaxAliasChain; depth++)
+            {
+                SetMaybeNull(alias, maybeNull);
+                alias = _slots[alias].Alias;
+            }
+        }
+    }
+
+    private void AssignTuple(IOperation target, IOperation value)
+    {
+        if (target is not ITupleOperation targets)
+        {
+            return;
+        }
+
+        var values = UnwrapConversions(value) as ITupleOperation;
+        for (var i = 0; i < targets.Elements.Length; i++)
+        {
+            var element = targets.Elements[i];
+            if (values is not null && i < values.Elements.Length)
+            {
+                Assign(element, values.Elements[i]);
+            }
+            else if (!_discovering && SlotOf(element) is var slot and >= 0)
+            {
+                SetMaybeNull(slot, IsAnnotated(element.Type));
+            }
+        }
+    }
+
+    /// <summary>Whether a value may be null. Unknown values follow their declared nullability (oblivious counts as non-null).</summary>
+    private bool IsMaybeNull(IOperation? value)
+    {
+        value = UnwrapConversions(value);
+        if (value is null)
+        {
+            return false;
+        }
+
+        if (value.ConstantValue.HasValue)
+        {
+            return value.ConstantValue.Value is null;
+        }
+
+        var slot = SlotOf(value);
+        if (slot >= 0)
+        {
+            return NullStateBitSet.Get(_state, 0, slot);
+        }
+
+        switch (value)
+        {
+            case IDefaultValueOperation defaultValue:
+                return _scope.Symbols.CanBeNull(defaultValue.Type);
+            case IObjectCreationOperation or IAnonymousObjectCreationOperation or IArrayCreationOperation or IDelegateCreationOperation
+                or IInterpolatedStringOperation or ITypeOfOperation or INameOfOperation or IInstanceReferenceOperation
+                or IAnonymousFunctionOperation or IFlowAnonymousFunctionOperation or ITupleOperation or IWithOperation
+                or ITypeParameterObjectCreationOperation or IDynamicObjectCreationOperation or ISizeOfOperation:
+                return false;
+            case ISimpleAssignmentOperation assignment:
+                return IsMaybeNull(assignment.Value);
+            default:
+                return IsAnnotated(value.Type);
+        }
+    }
+
+    private bool IsAnnotated(ITypeSymbol? type)
+        => type is not null && (type.NullableAnnotation == NullableAnnotation.Annotated || _scope.Symbols.IsNullableValueType(type));
+
+    // ----- conditions -----
+
+    /// <summary>Clears the bits the condition proves when it evaluated to <paramref name="whenTrue"/>.</summary>
+    private void Refine(ulong[] state, IOperation? condition, bool whenTrue, int depth)
+    {
+        condition = UnwrapConversions(condition);
+        if (condition is null || depth > MaxOperationDepth)
+        {
+            return;
+        }
+
+        if (condition.ConstantValue.HasValue && condition.ConstantValue.Value is bool constant && constant != whenTrue)
+        {
+            NullStateBitSet.ClearAll(state, 0, _words); // `while (true)` never leaves through its condition: nothing flows there
+            return;
+        }
+
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                Refine(state, not.Operand, !whenTrue, depth + 1);
+                return;
+
+            case IIsNullOperation isNull:
+                if (!whenTrue)
+                {
+                    MarkNotNull(state, isNull.Operand);
+                }
+
+                return;
+
+            case IBinaryOperation binary:
+                RefineBinary(state, binary, whenTrue, depth);
+                return;
+
+            case IIsPatternOperation isPattern:
+                var matchesNull = MatchesNull(isPattern.Pattern, 0);
+                if ((whenTrue && matchesNull == false) || (!whenTrue && matchesNull == true))
+                {
+                    MarkNotNull(state, isPattern.Value);
+                }
+
+                return;
+
+            case IIsTypeOperation isType:
+                if (whenTrue != isType.IsNegated)
+                {
+                    MarkNotNull(state, isType.ValueOperand);
+                }
+
+                return;
+
+            case IPropertyReferenceOperation property:
+                if (whenTrue && property.Property.Name == "HasValue" && _scope.Symbols.IsNullableValueType(property.Instance?.Type))
+                {
+                    MarkNotNull(state, property.Instance);
+                }
+
+                if (property.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                {
+                    RefineMemberNotNullWhen(state, property.Property.GetAttributes(), whenTrue);
+                    if (property.Property.GetMethod is { } getter)
+                    {
+                        RefineMemberNotNullWhen(state, getter.GetAttributes(), whenTrue);
+                    }
+                }
+
+                return;
+
+            case IInvocationOperation invocation:
+                if (invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+                {
+                    RefineMemberNotNullWhen(state, invocation.TargetMethod.GetAttributes(), whenTrue);
+                }
+
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var attribute in argument.Parameter.GetAttributes())
+                    {
+                        if (attribute.AttributeClass?.Name == "NotNullWhenAttribute" && TryGetBool(attribute, 0, out var value) && value == whenTrue)
+                        {
+                            MarkNotNull(state, argument.Value);
+                        }
+                    }
+                }
+
+                return;
+        }
+    }
+
+    private void RefineBinary(ulong[] state, IBinaryOperation binary, bool whenTrue, int depth)
+    {
+        switch (binary.OperatorKind)
+        {
+            case BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals:
+                IOperation? operand = IsNullConstant(binary.RightOperand) ? binary.LeftOperand
+                    : IsNullConstant(binary.LeftOperand) ? binary.RightOperand
+                    : null;
+                if (operand is not null && whenTrue == (binary.OperatorKind == BinaryOperatorKind.NotEquals))
+                {
+                    MarkNotNull(state, operand);
+                }
+                else if (operand is null && whenTrue == (binary.OperatorKind == BinaryOperatorKind.Equals))
+                {
+                    // `_r?.IsReady == true`, `case "a":` over `_r?.Name`: equal to a value means it has one.
+                    if (IsNonNullConstant(binary.RightOperand))
+                    {
+                        MarkNotNull(state, binary.LeftOperand);
+                    }
+                    else if (IsNonNullConstant(binary.LeftOperand))
+                    {
+                        MarkNotNull(state, binary.RightOperand);
+                    }
+                }
+
+                return;
+
+            case BinaryOperatorKind.LessThan or BinaryOperatorKind.LessThanOrEqual or BinaryOperatorKind.GreaterThan
+                or BinaryOperatorKind.GreaterThanOrEqual when binary.IsLifted && whenTrue:
+                // `_items?.Count > 0`: a lifted comparison is true only when both sides have values.
+                MarkNotNull(state, binary.LeftOperand);
+                MarkNotNull(state, binary.RightOperand);
+                return;
+
+            case BinaryOperatorKind.And or BinaryOperatorKind.ConditionalAnd when whenTrue:
+                Refine(state, binary.LeftOperand, true, depth + 1);
+                Refine(state, binary.RightOperand, true, depth + 1);
+                return;
+
+            case BinaryOperatorKind.Or or BinaryOperatorKind.ConditionalOr when !whenTrue:
+                Refine(state, binary.LeftOperand, false, depth + 1);
+                Refine(state, binary.RightOperand, false, depth + 1);
+                return;
+        }
+    }
+
+    private static bool IsNonNullConstant(IOperation operation)
+    {
+        var unwrapped = UnwrapConversions(operation);
+        return unwrapped is not null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is not null;
+    }
+
+    private static bool IsNullConstant(IOperation operation)
+    {
+        var unwrapped = UnwrapConversions(operation);
+        return unwrapped is not null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null;
+    }
+
+    /// <summary>Whether the pattern matches a null input: true, false, or null when unknown.</summary>
+    private static bool? MatchesNull(IPatternOperation pattern, int depth)
+    {
+        if (depth > MaxOperationDepth)
+        {
+            return null;
+        }
+
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant:
+                var value = UnwrapConversions(constant.Value);
+                return value is not null && value.ConstantValue.HasValue ? value.ConstantValue.Value is null : null;
+            case IDeclarationPatternOperation declaration:
+                return declaration.MatchesNull;
+            case ITypePatternOperation or IRecursivePatternOperation or IRelationalPatternOperation or IListPatternOperation:
+                return false;
+            case IDiscardPatternOperation:
+                return true;
+            case INegatedPatternOperation negated:
+                return !MatchesNull(negated.Pattern, depth + 1);
+            case IBinaryPatternOperation binary:
+                var left = MatchesNull(binary.LeftPattern, depth + 1);
+                var right = MatchesNull(binary.RightPattern, depth + 1);
+                if (binary.OperatorKind == BinaryOperatorKind.And)
+                {
+                    return left == false || right == false ? false : left == true && right == true ? true : null;
+                }
+
+                return left == true || right == true ? true : left == false && right == false ? false : null;
+            default:
+                return null;
+        }
+    }
+
+    private void RefineMemberNotNullWhen(ulong[] state, ImmutableArray<AttributeData> attributes, bool whenTrue)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.Name == "MemberNotNullWhenAttribute" && TryGetBool(attribute, 0, out var value) && value == whenTrue)
+            {
+                MarkMembersNotNull(state, attribute, firstNameArgument: 1);
+            }
+        }
+    }
+
+    private void MarkMembersNotNull(ulong[] state, AttributeData attribute, int firstNameArgument)
+    {
+        var arguments = attribute.ConstructorArguments;
+        for (var i = firstNameArgument; i < arguments.Length; i++)
+        {
+            var argument = arguments[i];
+            if (argument.Kind == TypedConstantKind.Array)
+            {
+                foreach (var item in argument.Values)
+                {
+                    MarkMemberNotNull(state, item.Value as string);
+                }
+            }
+            else
+            {
+                MarkMemberNotNull(state, argument.Value as string);
+            }
+        }
+    }
+
+    private void MarkMemberNotNull(ulong[] state, string? name)
+    {
+        if (name is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            if (_slots[i].Kind == SlotKind.Member && _slots[i].Name == name)
+            {
+                NullStateBitSet.Clear(state, 0, i);
+            }
+        }
+    }
+
+    private static bool TryGetBool(AttributeData attribute, int index, out bool value)
+    {
+        var arguments = attribute.ConstructorArguments;
+        if (index < arguments.Length && arguments[index].Value is bool b)
+        {
+            value = b;
+            return true;
+        }
+
+        value = false;
+        return false;
+    }
+
+    // ----- state helpers -----
+
+    private void MarkNotNull(ulong[] state, IOperation? operation)
+    {
+        var slot = SlotOf(operation);
+        if (slot < 0)
+        {
+            return;
+        }
+
+        ClearSlot(state, slot);
+        if (_slots[slot].Kind == SlotKind.Capture && !_discovering)
+        {
+            // The capture is non-null only on paths where it got a non-null value: keep what was known there too.
+            var offset = slot * _words;
+            for (var i = 0; i < _words; i++)
+            {
+                state[i] &= _captureStates[offset + i];
+            }
+        }
+    }
+
+    private bool IsDefinitelyNull(IOperation value)
+    {
+        var unwrapped = UnwrapConversions(value);
+        return unwrapped switch
+        {
+            null => false,
+            IDefaultValueOperation defaultValue => _scope.Symbols.CanBeNull(defaultValue.Type),
+            _ => unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null,
+        };
+    }
+
+    private void ClearSlot(ulong[] state, int slot)
+    {
+        // A capture of a value (or of a capture of it): checking the copy checks the value. Bounded alias chain.
+        for (var depth = 0; slot >= 0 && depth < MaxAliasChain; depth++)
+        {
+            NullStateBitSet.Clear(state, 0, slot);
+            slot = _slots[slot].Alias;
+        }
+    }
+
+    private void SetMaybeNull(int slot, bool maybeNull)
+    {
+        if (_discovering)
+        {
+            return;
+        }
+
+        if (maybeNull)
+        {
+            NullStateBitSet.Set(_state, 0, slot);
+        }
+        else
+        {
+            NullStateBitSet.Clear(_state, 0, slot);
+        }
+    }
+
+    /// <summary>Strips conversions that keep null as null (reference, identity, boxing, nullable to nullable).</summary>
+    private static IOperation? UnwrapConversions(IOperation? operation)
+    {
+        for (var depth = 0; depth < MaxOperationDepth && operation is IConversionOperation conversion; depth++)
+        {
+            var kind = conversion.Conversion;
+            if (kind.IsUserDefined || (kind.IsNullable && conversion.Type is { IsValueType: true } target && target.OriginalDefinition.SpecialType != SpecialType.System_Nullable_T))
+            {
+                return operation;
+            }
+
+            if (!(kind.IsIdentity || kind.IsReference || kind.IsNullable || kind.IsImplicit))
+            {
+                return operation;
+            }
+
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    private struct Slot
+    {
+        public Slot(SlotKind kind, string name, bool reportable)
+        {
+            Kind = kind;
+            Name = name;
+            Reportable = reportable;
+            Alias = NoAlias;
+        }
+
+        public SlotKind Kind { get; }
+
+        public string Name { get; }
+
+        public bool Reportable { get; }
+
+        /// <summary>For a capture: the slot of the value it copies, <see cref="NoAlias"/> or <see cref="AmbiguousAlias"/>.</summary>
+        public int Alias { get; set; }
+    }
+}

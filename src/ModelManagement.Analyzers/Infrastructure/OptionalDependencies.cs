@@ -1,0 +1,533 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// The optional dependencies of one type (MM0003): fields and properties marked <c>[OptionalDependency]</c>, fields and
+/// properties a constructor stores an optional parameter into (a parameter whose default is <c>null</c>/<c>default</c>),
+/// and primary-constructor parameters with such a default. Created from symbols only at symbol start (a type without
+/// candidates gets no instance); the constructor-store part needs bound constructor bodies and is computed once, on first
+/// use, and memoised.
+/// </summary>
+internal sealed class OptionalDependencies
+{
+    public const string AttributeName = "OptionalDependencyAttribute";
+
+    /// <summary>Bounds the base-type walk and the operation walks over constructor bodies.</summary>
+    private const int MaxBaseTypeDepth = 32;
+    private const int MaxOperationDepth = 256;
+
+    private readonly INamedTypeSymbol _type;
+    private readonly NullStateKnownSymbols _symbols;
+    private readonly ImmutableArray<ISymbol> _attributedMembers;
+    private readonly ImmutableArray<IParameterSymbol> _primaryCandidates;
+    private readonly ImmutableArray<IParameterSymbol> _constructorCandidates;
+    private ImmutableArray<ISymbol> _members;
+
+    private OptionalDependencies(
+        INamedTypeSymbol type,
+        NullStateKnownSymbols symbols,
+        ImmutableArray<ISymbol> attributedMembers,
+        ImmutableArray<IParameterSymbol> primaryCandidates,
+        ImmutableArray<IParameterSymbol> constructorCandidates)
+    {
+        _type = type;
+        _symbols = symbols;
+        _attributedMembers = attributedMembers;
+        _primaryCandidates = primaryCandidates;
+        _constructorCandidates = constructorCandidates;
+        _members = constructorCandidates.IsEmpty && primaryCandidates.IsEmpty
+            ? Combine(attributedMembers, primaryCandidates, ImmutableArray<ISymbol>.Empty)
+            : default;
+    }
+
+    /// <summary>The analyzed type.</summary>
+    public INamedTypeSymbol Type => _type;
+
+    /// <summary>Null when the type has no candidate at all: then nothing is registered for it.</summary>
+    public static OptionalDependencies? TryCreate(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        {
+            return null;
+        }
+
+        var attributed = ImmutableArray.CreateBuilder<ISymbol>();
+        var primary = ImmutableArray.CreateBuilder<IParameterSymbol>();
+        var constructors = ImmutableArray.CreateBuilder<IParameterSymbol>();
+
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.IsImplicitlyDeclared && !IsPrimaryConstructor(constructor, cancellationToken))
+            {
+                continue;
+            }
+
+            var isPrimary = IsPrimaryConstructor(constructor, cancellationToken);
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (IsCandidateParameter(parameter, symbols))
+                {
+                    (isPrimary ? primary : constructors).Add(parameter);
+                }
+            }
+        }
+
+        var current = type;
+        for (var depth = 0; current is not null && depth < MaxBaseTypeDepth; depth++, current = current.BaseType)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (current.SpecialType == SpecialType.System_Object)
+            {
+                break;
+            }
+
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not (IFieldSymbol or IPropertySymbol) || member.IsImplicitlyDeclared)
+                {
+                    continue;
+                }
+
+                if (depth > 0 && member.DeclaredAccessibility == Accessibility.Private)
+                {
+                    continue;
+                }
+
+                if (CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
+                {
+                    attributed.Add(member.OriginalDefinition);
+                }
+            }
+        }
+
+        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0 && !HasMarkedMethodParameter(type, symbols, cancellationToken))
+        {
+            return null;
+        }
+
+        return new OptionalDependencies(type, symbols, attributed.ToImmutable(), primary.ToImmutable(), constructors.ToImmutable());
+    }
+
+    /// <summary>A method parameter marked <c>[OptionalDependency]</c>; attributes are bound only for parameters whose syntax has some.</summary>
+    private static bool HasMarkedMethodParameter(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IMethodSymbol method || method.IsImplicitlyDeclared)
+            {
+                continue;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                foreach (var reference in parameter.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is ParameterSyntax { AttributeLists.Count: > 0 }
+                        && IsCandidateParameter(parameter, symbols))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A constructor parameter counts as optional when its default is <c>null</c>/<c>default</c> and its type can be
+    /// null, or when it is marked <c>[OptionalDependency]</c>.
+    /// </summary>
+    public static bool IsCandidateParameter(IParameterSymbol parameter, NullStateKnownSymbols symbols)
+    {
+        if (!symbols.CanBeNull(parameter.Type))
+        {
+            return false;
+        }
+
+        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null)
+        {
+            return true;
+        }
+
+        return HasAttributeNamed(parameter.GetAttributes(), AttributeName);
+    }
+
+    /// <summary>True when a parameter of the constructor being analyzed (or of the type's primary constructor) is optional.</summary>
+    public bool IsCandidateConstructorParameter(IParameterSymbol parameter)
+    {
+        foreach (var candidate in _constructorCandidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The optional members (fields, properties and captured primary-constructor parameters, as original definitions).
+    /// Computed once; <paramref name="semanticModel"/> is the model of the operation being analyzed, reused when a
+    /// constructor lives in the same tree.
+    /// </summary>
+    public ImmutableArray<ISymbol> GetMembers(SemanticModel? semanticModel, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var members = _members;
+        if (!members.IsDefault)
+        {
+            return members;
+        }
+
+        var stored = ComputeStoredMembers(semanticModel, compilation, cancellationToken);
+        ImmutableInterlocked.InterlockedInitialize(ref _members, Combine(_attributedMembers, _primaryCandidates, stored));
+        return _members;
+    }
+
+    public static bool Contains(ImmutableArray<ISymbol> members, ISymbol symbol)
+    {
+        foreach (var member in members)
+        {
+            if (SymbolEqualityComparer.Default.Equals(member, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public static bool HasAttributeNamed(ImmutableArray<AttributeData> attributes, string name)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CanBeNull(ISymbol member, NullStateKnownSymbols symbols) => member switch
+    {
+        IFieldSymbol field => symbols.CanBeNull(field.Type),
+        IPropertySymbol property => symbols.CanBeNull(property.Type),
+        _ => false,
+    };
+
+    private static bool IsPrimaryConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ImmutableArray<ISymbol> Combine(ImmutableArray<ISymbol> attributed, ImmutableArray<IParameterSymbol> primary, ImmutableArray<ISymbol> stored)
+    {
+        var builder = ImmutableArray.CreateBuilder<ISymbol>(attributed.Length + primary.Length + stored.Length);
+        foreach (var member in attributed)
+        {
+            AddUnique(builder, member);
+        }
+
+        foreach (var parameter in primary)
+        {
+            AddUnique(builder, parameter);
+        }
+
+        foreach (var member in stored)
+        {
+            AddUnique(builder, member);
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static void AddUnique(ImmutableArray<ISymbol>.Builder builder, ISymbol symbol)
+    {
+        foreach (var existing in builder)
+        {
+            if (SymbolEqualityComparer.Default.Equals(existing, symbol))
+            {
+                return;
+            }
+        }
+
+        builder.Add(symbol);
+    }
+
+    private ImmutableArray<ISymbol> ComputeStoredMembers(SemanticModel? semanticModel, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var stored = ImmutableArray.CreateBuilder<ISymbol>();
+
+        // Primary-constructor parameters: records turn them into properties; any type may copy them into a field or
+        // property initializer (`private readonly IModelRegistry? _registry = registry;`).
+        foreach (var parameter in _primaryCandidates)
+        {
+            AddInitializedFrom(parameter, stored, cancellationToken);
+        }
+
+        if (_constructorCandidates.IsEmpty)
+        {
+            return stored.ToImmutable();
+        }
+
+        // Constructor parameters: follow `field = parameter` stores and `: this(parameter)` forwarding (visited set).
+        var pending = new Stack<IParameterSymbol>();
+        var seen = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        foreach (var parameter in _constructorCandidates)
+        {
+            if (seen.Add(parameter))
+            {
+                pending.Push(parameter);
+            }
+        }
+
+        var facts = new Dictionary<IMethodSymbol, ConstructorFacts>(SymbolEqualityComparer.Default);
+        while (pending.Count > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var parameter = pending.Pop();
+            if (parameter.ContainingSymbol is not IMethodSymbol constructor)
+            {
+                continue;
+            }
+
+            if (IsPrimaryConstructor(constructor, cancellationToken))
+            {
+                // Forwarded into the primary constructor: the parameter is captured like a member.
+                stored.Add(parameter.OriginalDefinition);
+                AddInitializedFrom(parameter, stored, cancellationToken);
+                continue;
+            }
+
+            if (!facts.TryGetValue(constructor, out var constructorFacts))
+            {
+                constructorFacts = ConstructorFacts.Collect(constructor, _type, semanticModel, compilation, cancellationToken);
+                facts.Add(constructor, constructorFacts);
+            }
+
+            foreach (var (ordinal, member) in constructorFacts.Stores)
+            {
+                if (ordinal == parameter.Ordinal)
+                {
+                    stored.Add(member);
+                }
+            }
+
+            foreach (var (ordinal, target) in constructorFacts.Forwards)
+            {
+                if (ordinal == parameter.Ordinal && seen.Add(target))
+                {
+                    pending.Push(target);
+                }
+            }
+        }
+
+        return stored.ToImmutable();
+    }
+
+    /// <summary>Adds the record property of the parameter's name, and members whose initializer is the bare parameter.</summary>
+    private void AddInitializedFrom(IParameterSymbol parameter, ImmutableArray<ISymbol>.Builder stored, CancellationToken cancellationToken)
+    {
+        foreach (var member in _type.GetMembers())
+        {
+            if (member is not (IFieldSymbol or IPropertySymbol) || !CanBeNull(member, _symbols))
+            {
+                continue;
+            }
+
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                ExpressionSyntax? initializer = syntax switch
+                {
+                    VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                    PropertyDeclarationSyntax property => property.Initializer?.Value,
+                    _ => null,
+                };
+
+                // A record's positional property is declared by the parameter itself.
+                var fromParameter = syntax is ParameterSyntax positional
+                    && _type.IsRecord
+                    && positional.Identifier.ValueText == parameter.Name
+                    && member.Name == parameter.Name;
+                if (fromParameter || (initializer is not null && IsBareIdentifier(initializer, parameter.Name)))
+                {
+                    stored.Add(member.OriginalDefinition);
+                }
+            }
+        }
+    }
+
+    private static bool IsBareIdentifier(ExpressionSyntax expression, string name)
+    {
+        for (var depth = 0; depth < MaxBaseTypeDepth; depth++)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    expression = postfix.Operand;
+                    continue;
+                case IdentifierNameSyntax identifier:
+                    return identifier.Identifier.ValueText == name;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What one constructor does with its parameters: stores into members, forwarding to <c>this(...)</c>.</summary>
+    private sealed class ConstructorFacts
+    {
+        private ConstructorFacts(List<(int Ordinal, ISymbol Member)> stores, List<(int Ordinal, IParameterSymbol Target)> forwards)
+        {
+            Stores = stores;
+            Forwards = forwards;
+        }
+
+        public List<(int Ordinal, ISymbol Member)> Stores { get; }
+
+        public List<(int Ordinal, IParameterSymbol Target)> Forwards { get; }
+
+        public static ConstructorFacts Collect(
+            IMethodSymbol constructor,
+            INamedTypeSymbol type,
+            SemanticModel? semanticModel,
+            Compilation compilation,
+            CancellationToken cancellationToken)
+        {
+            var facts = new ConstructorFacts(new List<(int, ISymbol)>(), new List<(int, IParameterSymbol)>());
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                var model = semanticModel is not null && semanticModel.SyntaxTree == declaration.SyntaxTree
+                    ? semanticModel
+                    : GetModel(compilation, declaration.SyntaxTree);
+                if (model is null)
+                {
+                    continue;
+                }
+
+                var body = model.GetOperation(declaration, cancellationToken);
+                if (body is not null)
+                {
+                    facts.Walk(body, constructor, type, 0, cancellationToken);
+                }
+            }
+
+            return facts;
+        }
+
+        // The constructor may sit in another file of a partial type; its bound body is needed once per type.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the other tree's model is not handed to this block.
+        private static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree)
+            => compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
+#pragma warning restore RS1030
+
+        private void Walk(IOperation operation, IMethodSymbol constructor, INamedTypeSymbol type, int depth, CancellationToken cancellationToken)
+        {
+            if (depth > MaxOperationDepth)
+            {
+                return;
+            }
+
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation assignment:
+                    AddStore(assignment.Target, assignment.Value, constructor, type);
+                    break;
+                case IDeconstructionAssignmentOperation { Target: ITupleOperation targets } deconstruction
+                    when Unwrap(deconstruction.Value) is ITupleOperation values && values.Elements.Length == targets.Elements.Length:
+                    for (var i = 0; i < targets.Elements.Length; i++)
+                    {
+                        AddStore(targets.Elements[i], values.Elements[i], constructor, type);
+                    }
+
+                    break;
+                case IInvocationOperation { TargetMethod.MethodKind: MethodKind.Constructor, Instance: IInstanceReferenceOperation } invocation
+                    when SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, type):
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter is not null
+                            && Unwrap(argument.Value) is IParameterReferenceOperation forwarded
+                            && SymbolEqualityComparer.Default.Equals(forwarded.Parameter.ContainingSymbol, constructor))
+                        {
+                            Forwards.Add((forwarded.Parameter.Ordinal, argument.Parameter.OriginalDefinition));
+                        }
+                    }
+
+                    break;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return; // a store in a lambda happens later, if ever
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Walk(child, constructor, type, depth + 1, cancellationToken);
+            }
+        }
+
+        private void AddStore(IOperation target, IOperation value, IMethodSymbol constructor, INamedTypeSymbol type)
+        {
+            if (Unwrap(value) is not IParameterReferenceOperation parameterReference
+                || !SymbolEqualityComparer.Default.Equals(parameterReference.Parameter.ContainingSymbol, constructor))
+            {
+                return;
+            }
+
+            ISymbol? member = target switch
+            {
+                IFieldReferenceOperation field when IsOwnInstanceOrStatic(field.Instance) => field.Field,
+                IPropertyReferenceOperation property when property.Arguments.IsEmpty && IsOwnInstanceOrStatic(property.Instance) => property.Property,
+                _ => null,
+            };
+
+            // `this.X = parameter` may store into an inherited member; a static store only counts for the type's own members.
+            if (member is not null
+                && (!member.IsStatic || SymbolEqualityComparer.Default.Equals(member.ContainingType.OriginalDefinition, type.OriginalDefinition)))
+            {
+                Stores.Add((parameterReference.Parameter.Ordinal, member.OriginalDefinition));
+            }
+        }
+
+        private static bool IsOwnInstanceOrStatic(IOperation? instance)
+            => instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            for (var depth = 0; depth < MaxBaseTypeDepth && operation is IConversionOperation { Conversion.IsUserDefined: false } conversion; depth++)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+    }
+}

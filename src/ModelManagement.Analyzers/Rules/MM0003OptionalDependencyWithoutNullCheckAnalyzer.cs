@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.Rules;
+
+/// <summary>
+/// MM0003: an optional dependency (a constructor parameter defaulting to null stored in a field or property, a
+/// primary-constructor parameter defaulting to null, or a member marked <c>[OptionalDependency]</c>) is dereferenced on
+/// a path where it is not known to be non-null. Flow-sensitive: runs a null-state dataflow over the control-flow graph
+/// of each member body that references an optional member.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MM0003_OptionalDependencyWithoutNullCheck);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (!NullStateKnownSymbols.TryCreate(start.Compilation, out var symbols))
+            {
+                return; // no core library: register nothing
+            }
+
+            var compilation = start.Compilation;
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    var dependencies = OptionalDependencies.TryCreate(type, symbols, symbolStart.CancellationToken);
+                    if (dependencies is null)
+                    {
+                        return; // a type without optional dependencies is never visited again
+                    }
+
+                    symbolStart.RegisterOperationBlockStartAction(block => OnBlockStart(block, dependencies, symbols, compilation));
+                },
+                SymbolKind.NamedType);
+        });
+    }
+
+    private static void OnBlockStart(
+        OperationBlockStartAnalysisContext context,
+        OptionalDependencies dependencies,
+        NullStateKnownSymbols symbols,
+        Compilation compilation)
+    {
+        if (context.OwningSymbol is not (IMethodSymbol or IFieldSymbol or IPropertySymbol))
+        {
+            return;
+        }
+
+        // Cheap pre-check: only blocks that reference an optional member or tracked parameter get a graph.
+        var block = new BlockState(dependencies, symbols, compilation);
+        context.RegisterOperationAction(block.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference);
+        context.RegisterOperationBlockEndAction(block.OnBlockEnd);
+    }
+
+    /// <summary>Per operation block: whether it references an optional value, then the analysis of its graph.</summary>
+    private sealed class BlockState
+    {
+        private readonly OptionalDependencies _dependencies;
+        private readonly NullStateKnownSymbols _symbols;
+        private readonly Compilation _compilation;
+        private ImmutableArray<ISymbol> _members;
+        private int _referencesOptional;
+
+        public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation)
+        {
+            _dependencies = dependencies;
+            _symbols = symbols;
+            _compilation = compilation;
+        }
+
+        public void OnMemberReference(OperationAnalysisContext context)
+        {
+            if (Volatile.Read(ref _referencesOptional) != 0 || !IsPotentialDereference(context.Operation))
+            {
+                return; // already known, or a use that never dereferences (`x?.M()`, `x ?? y`, `x == null`, argument)
+            }
+
+            var members = _dependencies.GetMembers(context.Operation.SemanticModel, _compilation, context.CancellationToken);
+            var hit = context.Operation switch
+            {
+                IMemberReferenceOperation member => OptionalDependencies.Contains(members, member.Member.OriginalDefinition),
+                IParameterReferenceOperation parameter => OptionalDependencies.Contains(members, parameter.Parameter.OriginalDefinition)
+                    || _dependencies.IsCandidateConstructorParameter(parameter.Parameter.OriginalDefinition)
+                    || IsMarkedParameter(parameter.Parameter),
+                _ => false,
+            };
+            if (hit)
+            {
+                ImmutableInterlocked.InterlockedInitialize(ref _members, members);
+                Volatile.Write(ref _referencesOptional, 1);
+            }
+        }
+
+        public void OnBlockEnd(OperationBlockAnalysisContext context)
+        {
+            if (Volatile.Read(ref _referencesOptional) == 0)
+            {
+                return;
+            }
+
+            var descriptor = Descriptors.MM0003_OptionalDependencyWithoutNullCheck;
+            var owner = context.OwningSymbol as IMethodSymbol;
+            var scope = new NullStateScope(
+                _dependencies,
+                _members,
+                _symbols,
+                dereference =>
+                {
+                    var properties = MM0003DiagnosticProperties.For(
+                        dereference.Receiver,
+                        dereference.EnclosingLambda ?? owner,
+                        IsNullableValueTypeReceiver(dereference, context));
+                    context.ReportDiagnostic(Diagnostic.Create(descriptor, dereference.Receiver.GetLocation(), properties, dereference.Name));
+                },
+                context.CancellationToken);
+
+            foreach (var operationBlock in context.OperationBlocks)
+            {
+                if (operationBlock.Kind is not (OperationKind.MethodBody or OperationKind.ConstructorBody or OperationKind.Block
+                    or OperationKind.FieldInitializer or OperationKind.PropertyInitializer))
+                {
+                    continue; // parameter defaults and attribute arguments hold no dereference
+                }
+
+                NullStateAnalysis.Run(context.GetControlFlowGraph(operationBlock), scope);
+            }
+        }
+
+        /// <summary>
+        /// Cheap parent-shape test run before any symbol lookup: a block whose optional references are all
+        /// null-conditional, coalesced, compared or passed on needs no graph. Copies into locals and conditional
+        /// operands count, since the copy may be dereferenced later.
+        /// </summary>
+        private static bool IsPotentialDereference(IOperation reference)
+        {
+            var child = reference;
+            var parent = reference.Parent;
+            for (var depth = 0; parent is IConversionOperation && depth < 8; depth++)
+            {
+                child = parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IInvocationOperation invocation => invocation.Instance == child,
+                IMemberReferenceOperation member => member.Instance == child,
+                IArrayElementReferenceOperation element => element.ArrayReference == child,
+                IImplicitIndexerReferenceOperation indexer => indexer.Instance == child,
+                IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
+                    or IArgumentOperation or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
+                ISimpleAssignmentOperation assignment => assignment.Value == child && assignment.Target is ILocalReferenceOperation,
+                _ => true, // await, foreach, using, lock, deconstruction, copies, ?: operands, dynamic, …
+            };
+        }
+
+        private bool IsMarkedParameter(IParameterSymbol parameter)
+            => _symbols.CanBeNull(parameter.Type)
+                && OptionalDependencies.HasAttributeNamed(parameter.GetAttributes(), OptionalDependencies.AttributeName);
+
+        private bool IsNullableValueTypeReceiver(NullStateDereference dereference, OperationBlockAnalysisContext context)
+        {
+            foreach (var operationBlock in context.OperationBlocks)
+            {
+                if (operationBlock.Syntax.Span.Contains(dereference.Receiver.Span))
+                {
+                    var model = operationBlock.SemanticModel;
+                    return model is not null
+                        && _symbols.IsNullableValueType(model.GetTypeInfo(dereference.Receiver, context.CancellationToken).Type);
+                }
+            }
+
+            return false;
+        }
+    }
+}

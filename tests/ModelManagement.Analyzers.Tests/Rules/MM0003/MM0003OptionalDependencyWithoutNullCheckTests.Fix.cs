@@ -1,0 +1,701 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0003OptionalDependencyWithoutNullCheckCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
+
+/// <summary>MM0003 fix "Guard with null check": if-guard, <c>?.</c>, merging, language versions, no-fix cases.</summary>
+public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
+{
+    private const string FixPrologue = /* lang=c#-test */ """
+        using System;
+        using System.Threading.Tasks;
+
+        public sealed class NarrativeGenerator
+        {
+            private IModelRegistry _registry;
+
+            public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
+
+        """;
+
+    private const string FixEpilogue = """
+
+            private static void Log(string text) => Console.WriteLine(text);
+        }
+
+        """;
+
+    private static async Task VerifyFixAsync(
+        string members,
+        string fixedMembers,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        NullableContextOptions nullable = NullableContextOptions.Disable,
+        int? fixAllIterations = null)
+    {
+        var test = new FixVerify.Test
+        {
+            TestCode = FixPrologue + members + FixEpilogue + Domain,
+            FixedCode = FixPrologue + fixedMembers + FixEpilogue + Domain,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+        };
+        if (fixAllIterations is { } iterations)
+        {
+            test.NumberOfFixAllIterations = iterations;
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task AwaitedCallStatement_WrapsInIfGuard()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    await [|_registry|].RegisterAsync(model);
+                    Log("published");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync(model);
+                    }
+
+                    Log("published");
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task DiscardedCall_UsesConditionalAccess()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Publish(string model)
+                {
+                    Log("publishing");
+                    [|_registry|].Register(model); // keep me
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Publish(string model)
+                {
+                    Log("publishing");
+                    _registry?.Register(model); // keep me
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task ConsecutiveStatementsUsingTheDependency_ShareOneGuard()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    // Register with the central registry.
+                    [|_registry|].Register(model);
+                    await [|_registry|].RegisterAsync(model + "-shadow"); // shadow copy
+                    Log([|_registry|].DefaultModel);
+                    Log("done");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    // Register with the central registry.
+                    if (_registry is not null)
+                    {
+                        _registry.Register(model);
+                        await _registry.RegisterAsync(model + "-shadow"); // shadow copy
+                        Log(_registry.DefaultModel);
+                    }
+
+                    Log("done");
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task StatementPassingMemberValue_WrapsInIfGuard()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Describe()
+                {
+                    Log([|_registry|].DefaultModel);
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Describe()
+                {
+                    if (_registry is not null)
+                    {
+                        Log(_registry.DefaultModel);
+                    }
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task ForEachOverDependencyMember_WrapsLoop()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Describe()
+                {
+                    foreach (var model in [|_registry|].Models)
+                    {
+                        Log(model);
+                    }
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Describe()
+                {
+                    if (_registry is not null)
+                    {
+                        foreach (var model in _registry.Models)
+                        {
+                            Log(model);
+                        }
+                    }
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task EmbeddedStatementBeforeElse_KeepsElseOnOuterIf()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(bool enabled)
+                {
+                    if (enabled)
+                        await [|_registry|].RegisterAsync("n");
+                    else
+                        Log("disabled");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(bool enabled)
+                {
+                    if (enabled)
+                    {
+                        if (_registry is not null)
+                        {
+                            await _registry.RegisterAsync("n");
+                        }
+                    }
+                    else
+                        Log("disabled");
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaArrowBody_UsesConditionalAccess()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public Action Publisher(string model) => () => [|_registry|].Register(model);
+            """,
+            /* lang=c#-test */ """
+                public Action Publisher(string model) => () => _registry?.Register(model);
+            """);
+    }
+
+    [Fact]
+    public async Task QualifiedReceiver_KeepsThis()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync()
+                {
+                    await [|this._registry|].RegisterAsync("n");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync()
+                {
+                    if (this._registry is not null)
+                    {
+                        await this._registry.RegisterAsync("n");
+                    }
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task CSharp73_UsesNotEqualsNull()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync()
+                {
+                    await [|_registry|].RegisterAsync("n");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync()
+                {
+                    if (_registry != null)
+                    {
+                        await _registry.RegisterAsync("n");
+                    }
+                }
+            """,
+            LanguageVersion.CSharp7_3);
+    }
+
+    [Fact]
+    public async Task CSharp12_UsesIsNotNull()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync()
+                {
+                    await [|_registry|].RegisterAsync("n");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync()
+                {
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync("n");
+                    }
+                }
+            """,
+            LanguageVersion.CSharp12);
+    }
+
+    [Fact]
+    public async Task UserDefinedEqualityBeforeCSharp9_AvoidsTheOperator()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Endpoint
+            {
+                public Task PingAsync() => Task.CompletedTask;
+                public static bool operator ==(Endpoint left, Endpoint right) => true;
+                public static bool operator !=(Endpoint left, Endpoint right) => false;
+                public override bool Equals(object obj) => true;
+                public override int GetHashCode() => 0;
+            }
+
+            public sealed class LlmClient
+            {
+                private readonly Endpoint _endpoint;
+
+                public LlmClient(Endpoint endpoint = null) => _endpoint = endpoint;
+
+                public async Task PingAsync()
+                {
+                    await [|_endpoint|].PingAsync();
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Endpoint
+            {
+                public Task PingAsync() => Task.CompletedTask;
+                public static bool operator ==(Endpoint left, Endpoint right) => true;
+                public static bool operator !=(Endpoint left, Endpoint right) => false;
+                public override bool Equals(object obj) => true;
+                public override int GetHashCode() => 0;
+            }
+
+            public sealed class LlmClient
+            {
+                private readonly Endpoint _endpoint;
+
+                public LlmClient(Endpoint endpoint = null) => _endpoint = endpoint;
+
+                public async Task PingAsync()
+                {
+                    if (!(_endpoint is null))
+                    {
+                        await _endpoint.PingAsync();
+                    }
+                }
+            }
+            """;
+        var test = new FixVerify.Test { TestCode = source, FixedCode = fixedSource, LanguageVersion = LanguageVersion.CSharp8 };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NullableEnabled_FixClearsCompilerWarningToo()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator(IModelRegistry? registry = null)
+            {
+                public async Task PublishAsync() => await RunAsync();
+
+                private async Task RunAsync()
+                {
+                    await {|CS8602:{|MM0003:registry|}|}.RegisterAsync("n");
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator(IModelRegistry? registry = null)
+            {
+                public async Task PublishAsync() => await RunAsync();
+
+                private async Task RunAsync()
+                {
+                    if (registry is not null)
+                    {
+                        await registry.RegisterAsync("n");
+                    }
+                }
+            }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            NullableContextOptions = NullableContextOptions.Enable,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.DisabledDiagnostics.Add("CS1591"); // test sources carry no XML docs
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task FixAll_MergesConsecutiveGuardsAndFixesEveryMember()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(bool verbose)
+                {
+                    Log(verbose ? [|_registry|].DefaultModel : "quiet");
+                    await [|_registry|].RegisterAsync("a");
+                    Log("done");
+                }
+
+                public void Other()
+                {
+                    [|_registry|].Register("b");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(bool verbose)
+                {
+                    if (_registry is not null)
+                    {
+                        Log(verbose ? _registry.DefaultModel : "quiet");
+                        await _registry.RegisterAsync("a");
+                    }
+
+                    Log("done");
+                }
+
+                public void Other()
+                {
+                    _registry?.Register("b");
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task FixAll_DifferentDependenciesGetTheirOwnGuards()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor(IModelRegistry registry = null, IModelRegistry archive = null)
+            {
+                public async Task ProcessAsync()
+                {
+                    await [|registry|].RegisterAsync("a");
+                    await [|archive|].RegisterAsync("b");
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor(IModelRegistry registry = null, IModelRegistry archive = null)
+            {
+                public async Task ProcessAsync()
+                {
+                    if (registry is not null)
+                    {
+                        await registry.RegisterAsync("a");
+                    }
+
+                    if (archive is not null)
+                    {
+                        await archive.RegisterAsync("b");
+                    }
+                }
+            }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ValueFlowsIntoDeclaration_OffersNoFix()
+    {
+        var members = /* lang=c#-test */ """
+                public string Describe()
+                {
+                    var model = [|_registry|].DefaultModel;
+                    return model.ToUpperInvariant();
+                }
+
+                public string Name() => [|_registry|].DefaultModel;
+
+                public bool Ready()
+                {
+                    if ([|_registry|].Count > 0)
+                    {
+                        return true;
+                    }
+
+                    return false;
+                }
+            """;
+        await VerifyFixAsync(members, members);
+    }
+
+    [Fact]
+    public async Task LocalAssignedInsideAndReadAfter_OffersNoFix()
+    {
+        var members = /* lang=c#-test */ """
+                public string Describe()
+                {
+                    string model;
+                    model = [|_registry|].DefaultModel;
+                    return model;
+                }
+            """;
+        await VerifyFixAsync(members, members);
+    }
+
+    [Fact]
+    public async Task DelegateInvocation_UsesInvoke()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator(Action<string> onGenerated = null)
+            {
+                public void Generate(string text)
+                {
+                    [|onGenerated|](text);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator(Action<string> onGenerated = null)
+            {
+                public void Generate(string text)
+                {
+                    onGenerated?.Invoke(text);
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source, fixedSource);
+    }
+}
+
+/// <summary>More fix shapes: expression-bodied members, out variables, C# 6.</summary>
+public sealed class MM0003OptionalDependencyWithoutNullCheckFixShapeTests
+{
+    [Fact]
+    public async Task ExpressionBodiedVoidMember_UsesConditionalAccess()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish(string model) => [|registry|].Register(model);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void Publish(string model) => registry?.Register(model);
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source + MM0003OptionalDependencyWithoutNullCheckTests.Domain, fixedSource + MM0003OptionalDependencyWithoutNullCheckTests.Domain);
+    }
+
+    [Fact]
+    public async Task OutVariableUsedAfterStatement_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            public interface ICatalog
+            {
+                bool TryFind(string name, out string version);
+            }
+
+            public sealed class LlmClient(ICatalog catalog = null)
+            {
+                public string Version(string name)
+                {
+                    [|catalog|].TryFind(name, out var version);
+                    return version;
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source, source);
+    }
+
+    [Fact]
+    public async Task CSharp6WithUserDefinedEquality_CastsToObject()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Endpoint
+            {
+                public Task PingAsync() { return Task.FromResult(0); }
+                public static bool operator ==(Endpoint left, Endpoint right) { return true; }
+                public static bool operator !=(Endpoint left, Endpoint right) { return false; }
+                public override bool Equals(object obj) { return true; }
+                public override int GetHashCode() { return 0; }
+            }
+
+            public sealed class LlmClient
+            {
+                private readonly Endpoint _endpoint;
+
+                public LlmClient(Endpoint endpoint = null) { _endpoint = endpoint; }
+
+                public async Task PingAsync()
+                {
+                    await [|_endpoint|].PingAsync();
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Endpoint
+            {
+                public Task PingAsync() { return Task.FromResult(0); }
+                public static bool operator ==(Endpoint left, Endpoint right) { return true; }
+                public static bool operator !=(Endpoint left, Endpoint right) { return false; }
+                public override bool Equals(object obj) { return true; }
+                public override int GetHashCode() { return 0; }
+            }
+
+            public sealed class LlmClient
+            {
+                private readonly Endpoint _endpoint;
+
+                public LlmClient(Endpoint endpoint = null) { _endpoint = endpoint; }
+
+                public async Task PingAsync()
+                {
+                    if ((object)_endpoint != null)
+                    {
+                        await _endpoint.PingAsync();
+                    }
+                }
+            }
+            """;
+        var test = new FixVerify.Test { TestCode = source, FixedCode = fixedSource, LanguageVersion = LanguageVersion.CSharp6 };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GuardInsideSwitchSection_WrapsStatement()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor(IModelRegistry registry = null)
+            {
+                public async Task ProcessAsync(int kind)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            await [|registry|].RegisterAsync("one");
+                            break;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor(IModelRegistry registry = null)
+            {
+                public async Task ProcessAsync(int kind)
+                {
+                    switch (kind)
+                    {
+                        case 1:
+                            if (registry is not null)
+                            {
+                                await registry.RegisterAsync("one");
+                            }
+
+                            break;
+                    }
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source + MM0003OptionalDependencyWithoutNullCheckTests.Domain, fixedSource + MM0003OptionalDependencyWithoutNullCheckTests.Domain);
+    }
+}
+
+/// <summary>Out arguments into existing locals: neither guard keeps them definitely assigned.</summary>
+public sealed class MM0003OptionalDependencyWithoutNullCheckOutArgumentTests
+{
+    [Fact]
+    public async Task OutArgumentIntoUnassignedLocal_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            public interface ICatalog
+            {
+                bool TryFind(string name, out string version);
+            }
+
+            public sealed class LlmClient(ICatalog catalog = null)
+            {
+                public string Version(string name)
+                {
+                    string version;
+                    [|catalog|].TryFind(name, out version);
+                    return version;
+                }
+            }
+            """;
+        await FixVerify.VerifyCodeFixAsync(source, source);
+    }
+}

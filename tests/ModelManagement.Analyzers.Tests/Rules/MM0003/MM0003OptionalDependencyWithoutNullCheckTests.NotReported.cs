@@ -1,0 +1,723 @@
+using System.Threading.Tasks;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
+
+/// <summary>MM0003: every guard form the rule understands, and what is not a dereference or not optional.</summary>
+public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
+{
+    private const string Generator = /* lang=c#-test */ """
+        using System;
+        using System.Diagnostics;
+        using System.Diagnostics.CodeAnalysis;
+        using System.Threading.Tasks;
+
+        public sealed partial class NarrativeGenerator
+        {
+            private IModelRegistry _registry;
+
+            public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
+        }
+
+        """;
+
+    private static Task VerifyNoDiagnosticAsync(string members)
+        => VerifyAsync(Generator + "public sealed partial class NarrativeGenerator\n{\n" + members + "\n}\n");
+
+    [Fact]
+    public async Task NotEqualsNullGuard_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry != null)
+                {
+                    _registry.Register("n");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IsNotNullGuard_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry is not null)
+                {
+                    _registry.Register("n");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EmptyPropertyPattern_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry is { })
+                {
+                    _registry.Register("n");
+                }
+
+                if (_registry is { Count: > 0 })
+                {
+                    _registry.Register("m");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task TypePatternWithDesignation_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry is IModelRegistry registry)
+                {
+                    registry.Register("n");
+                    _registry.Register("m");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task IsTypeCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry is IModelRegistry)
+                {
+                    _registry.Register("n");
+                }
+
+                if (_registry is object)
+                {
+                    _registry.Register("m");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NegatedEqualsNull_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (!(_registry == null))
+                {
+                    _registry.Register("n");
+                }
+
+                if (!(_registry is null))
+                {
+                    _registry.Register("m");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task RightSideOfConditionalAnd_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public bool HasModels() => _registry != null && _registry.Count > 0;
+
+            public bool IsEmpty() => _registry == null || _registry.Count == 0;
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalOperatorBranches_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public string Model() => _registry != null ? _registry.DefaultModel : "local";
+
+            public string Other() => _registry == null ? "local" : _registry.DefaultModel;
+            """);
+    }
+
+    [Fact]
+    public async Task ElseBranchOfNullCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public string Model()
+            {
+                if (_registry == null)
+                {
+                    return "local";
+                }
+                else
+                {
+                    return _registry.DefaultModel;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EarlyReturnAndThrow_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry == null)
+                    return;
+                _registry.Register("n");
+            }
+
+            public string Model()
+            {
+                if (_registry is null)
+                {
+                    throw new InvalidOperationException("standalone");
+                }
+
+                return _registry.DefaultModel;
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task EarlyContinueAndBreak_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish(string[] models)
+            {
+                foreach (var model in models)
+                {
+                    if (_registry == null)
+                    {
+                        continue;
+                    }
+
+                    _registry.Register(model);
+                }
+
+                for (var i = 0; i < models.Length; i++)
+                {
+                    if (_registry == null)
+                    {
+                        break;
+                    }
+
+                    _registry.Register(models[i]);
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullConditionalChains_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                _registry?.Register("n");
+                var length = _registry?.DefaultModel.Length;
+                var first = _registry?.Models[0];
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ConditionalAccessComparedToValue_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                if (_registry?.Count > 0)
+                {
+                    _registry.Register("count");
+                }
+
+                if (_registry?.DefaultModel != null)
+                {
+                    _registry.Register("model");
+                }
+
+                if (_registry?.DefaultModel is { Length: > 0 })
+                {
+                    _registry.Register("pattern");
+                }
+
+                if (!string.IsNullOrEmpty(_registry?.DefaultModel))
+                {
+                    _registry.Register("helper");
+                }
+            }
+
+            public bool Ready() => _registry?.Count == 1 && _registry.DefaultModel.Length > 0;
+
+            public void Switch()
+            {
+                switch (_registry?.DefaultModel)
+                {
+                    case "narrator":
+                        _registry.Register("narrator");
+                        break;
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullCoalescing_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public string Model() => (_registry ?? new DefaultRegistry()).DefaultModel;
+
+            public void Publish()
+            {
+                var registry = _registry ?? throw new InvalidOperationException("no registry");
+                registry.Register("n");
+                _registry.Register("m");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullCoalescingAssignment_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                _registry ??= new DefaultRegistry();
+                _registry.Register("n");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task ArgumentNullExceptionThrowIfNull_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                ArgumentNullException.ThrowIfNull(_registry);
+                _registry.Register("n");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DebugAssert_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                Debug.Assert(_registry != null);
+                _registry.Register("n");
+            }
+
+            public void Other()
+            {
+                Debug.Assert(_registry is not null, "configured");
+                _registry.Register("n");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MemberNotNullWhenProperty_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            [MemberNotNullWhen(true, nameof(_registry))]
+            public bool HasRegistry => _registry != null;
+
+            public void Publish()
+            {
+                if (HasRegistry)
+                {
+                    _registry.Register("n");
+                }
+
+                if (!HasRegistry)
+                {
+                    return;
+                }
+
+                _registry.Register("m");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MemberNotNullWhenMethod_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            [MemberNotNullWhen(true, nameof(_registry))]
+            private bool TryGetRegistry() => _registry != null;
+
+            public void Publish()
+            {
+                if (TryGetRegistry())
+                {
+                    _registry.Register("n");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task MemberNotNullMethod_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            [MemberNotNull(nameof(_registry))]
+            private void EnsureRegistry() => _registry ??= new DefaultRegistry();
+
+            public void Publish()
+            {
+                EnsureRegistry();
+                _registry.Register("n");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task DoesNotReturnHelperAndNotNullWhenHelper_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            [DoesNotReturn]
+            private static void Fail() => throw new InvalidOperationException();
+
+            private static bool IsMissing([NotNullWhen(false)] object value) => value == null;
+
+            public void Publish()
+            {
+                if (_registry == null)
+                {
+                    Fail();
+                }
+
+                _registry.Register("n");
+            }
+
+            public void Other()
+            {
+                if (IsMissing(_registry))
+                {
+                    return;
+                }
+
+                _registry.Register("n");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AssignmentFromNonNullValue_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                _registry = new DefaultRegistry();
+                _registry.Register("n");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task LocalCopyCheckedThenUsed_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                var registry = _registry;
+                if (registry != null)
+                {
+                    registry.Register("n");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task AwaitAndCallsBetweenCheckAndUse_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public async Task PublishAsync()
+            {
+                if (_registry == null)
+                {
+                    return;
+                }
+
+                await Task.Delay(10);
+                Prepare();
+                await _registry.RegisterAsync("n");
+            }
+
+            private void Prepare() { }
+            """);
+    }
+
+    [Fact]
+    public async Task NonDereferencingUses_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish()
+            {
+                Use(_registry);
+                var copy = _registry;
+                var name = nameof(_registry);
+                var missing = _registry == null;
+                object boxed = _registry;
+                Console.WriteLine(_registry);
+            }
+
+            private static void Use(IModelRegistry registry) { }
+            """);
+    }
+
+    [Fact]
+    public async Task ExtensionMethodCall_DoesNotReport()
+    {
+        var source = Generator + /* lang=c#-test */ """
+            public static class RegistryExtensions
+            {
+                public static string Describe(this IModelRegistry registry) => registry == null ? "none" : registry.DefaultModel;
+            }
+
+            public sealed partial class NarrativeGenerator
+            {
+                public string Describe() => _registry.Describe();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NullForgivingOperator_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish() => _registry!.Register("n");
+            """);
+    }
+
+    [Fact]
+    public async Task LambdaWithItsOwnCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public Action Publisher() => () =>
+            {
+                if (_registry != null)
+                {
+                    _registry.Register("n");
+                }
+            };
+            """);
+    }
+
+    [Fact]
+    public async Task SwitchOnTheDependency_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public string Model()
+            {
+                switch (_registry)
+                {
+                    case null:
+                        return "local";
+                    default:
+                        return _registry.DefaultModel;
+                }
+            }
+
+            public string Expression() => _registry switch
+            {
+                null => "local",
+                _ => _registry.DefaultModel,
+            };
+            """);
+    }
+
+    [Fact]
+    public async Task CheckBeforeTryFinally_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Process()
+            {
+                if (_registry == null)
+                {
+                    return;
+                }
+
+                try
+                {
+                    _registry.Register("started");
+                }
+                catch (InvalidOperationException)
+                {
+                    _registry.Register("failed");
+                }
+                finally
+                {
+                    _registry.Register("finished");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task WhileLoopConditionCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Drain()
+            {
+                while (_registry is not null && _registry.Count > 0)
+                {
+                    _registry.Register("n");
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task InfiniteLoopLeftOnlyAfterCheck_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void WaitForRegistry()
+            {
+                while (true)
+                {
+                    if (_registry is not null)
+                    {
+                        break;
+                    }
+
+                    System.Threading.Thread.Sleep(10);
+                }
+
+                _registry.Register("ready");
+            }
+            """);
+    }
+
+    [Fact]
+    public async Task NullableValueTypeChecks_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class LlmClient
+            {
+                private readonly TimeSpan? _timeout;
+
+                public LlmClient(TimeSpan? timeout = null) => _timeout = timeout;
+
+                public double Seconds() => _timeout.HasValue ? _timeout.Value.TotalSeconds : 30;
+
+                public double Other() => _timeout != null ? _timeout.Value.TotalSeconds : _timeout.GetValueOrDefault().TotalSeconds;
+
+                public bool Has() => _timeout is TimeSpan t && t.TotalSeconds > 0;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    // ----- not optional, or not ours -----
+
+    [Fact]
+    public async Task StoredWithThrowOrFallback_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+                private readonly IModelRegistry _fallback;
+
+                public NarrativeGenerator(IModelRegistry registry = null, IModelRegistry fallback = null)
+                {
+                    _registry = registry ?? throw new ArgumentNullException(nameof(registry));
+                    _fallback = fallback ?? new DefaultRegistry();
+                }
+
+                public void Publish()
+                {
+                    _registry.Register("n");
+                    _fallback.Register("n");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task RequiredOrNonNullDefaultParameter_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+                private readonly string _model;
+
+                public NarrativeGenerator(IModelRegistry registry, string model = "narrator")
+                {
+                    _registry = registry;
+                    _model = model;
+                }
+
+                public string Publish()
+                {
+                    _registry.Register(_model);
+                    return _model.ToUpperInvariant();
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task CodeInOtherTypes_DoesNotReport()
+    {
+        var source = Generator + /* lang=c#-test */ """
+            public sealed partial class NarrativeGenerator
+            {
+                internal IModelRegistry Registry => _registry;
+            }
+
+            public static class Consumer
+            {
+                public static string Model(NarrativeGenerator generator) => generator.Registry.DefaultModel;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task StaticMethodWithSameNamedParameter_DoesNotReport()
+    {
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public static void Publish(IModelRegistry _registry) => _registry.Register("n");
+            """);
+    }
+
+    [Fact]
+    public async Task NullableEnabledWithGuard_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry? registry = null)
+            {
+                public void Publish()
+                {
+                    if (registry is null)
+                    {
+                        return;
+                    }
+
+                    registry.Register("n");
+                }
+            }
+            """;
+        await VerifyNullableAsync(source);
+    }
+}
