@@ -59,6 +59,14 @@ internal sealed class MM0001AwaitConversion
     public SyntaxNode Node { get; }
 
     /// <summary>
+    /// True when the blocking code is there for its side effect (a wait, a discarded result, a call of an own method):
+    /// then any member may depend on it, not only those reading what it assigns.
+    /// </summary>
+    public bool IsForSideEffect
+        => _kind is ConversionKind.Wait or ConversionKind.WaitAll or ConversionKind.WaitAny or ConversionKind.Call
+            || Node.Parent is ExpressionStatementSyntax;
+
+    /// <summary>
     /// The conversion of the blocking <paramref name="operation"/> (form from <see cref="BlockingWaitForms.Classify"/>), or
     /// null when no await reproduces it: a timeout overload, a used <c>WaitAny</c> index, <c>ConfigureAwait</c> with options,
     /// a conditional access, a stored awaiter, or a position where <c>await</c> is not allowed.

@@ -6,54 +6,6 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
-/// <summary>How a member reference reaches its object.</summary>
-internal enum MM0001Receiver
-{
-    /// <summary>Through <c>this</c> (implicit or explicit).</summary>
-    This,
-
-    /// <summary>A static member: no instance.</summary>
-    Static,
-
-    /// <summary>Through another instance.</summary>
-    Other,
-}
-
-/// <summary>A reference to an own field, property or event.</summary>
-internal readonly struct MM0001Access
-{
-    public MM0001Access(ISymbol member, MM0001Receiver receiver, bool inDeferredCode)
-    {
-        Member = member;
-        Receiver = receiver;
-        InDeferredCode = inDeferredCode;
-    }
-
-    public ISymbol Member { get; }
-
-    public MM0001Receiver Receiver { get; }
-
-    /// <summary>Inside a lambda, anonymous method or local function.</summary>
-    public bool InDeferredCode { get; }
-}
-
-/// <summary>A call of an own method or accessor.</summary>
-internal readonly struct MM0001Call
-{
-    public MM0001Call(IMethodSymbol target, MM0001Receiver receiver, bool inDeferredCode)
-    {
-        Target = target;
-        Receiver = receiver;
-        InDeferredCode = inDeferredCode;
-    }
-
-    public IMethodSymbol Target { get; }
-
-    public MM0001Receiver Receiver { get; }
-
-    public bool InDeferredCode { get; }
-}
-
 /// <summary>
 /// What one piece of a type's code does with the type's own state: the own fields, properties and events it references,
 /// the own methods and accessors it calls, the own methods it turns into delegates, and the own state it writes.

@@ -113,11 +113,35 @@ internal sealed partial class MM0001Planner
             }
         }
 
-        rejection = CheckState(state)
-            ?? CheckGuards(state, moved, boundary, insertIndex, initReach, out var ensureTargets)
+        // Work done for its side effect (opening a store, warming up a model) may matter to any member: every async member
+        // awaits it, and what it works on (the fields it reads, the fields holding the parameters it uses) is guarded
+        // like the state it assigns.
+        var sideEffects = false;
+        foreach (var conversion in _conversions)
+        {
+            sideEffects |= conversion.IsForSideEffect;
+        }
+
+        var guarded = state;
+        if (sideEffects)
+        {
+            guarded = new HashSet<ISymbol>(state, SymbolEqualityComparer.Default);
+            AddInputs(guarded, init, initReach);
+            AddParameterHolders(guarded, captured, boundary);
+        }
+
+        rejection = CheckState(guarded)
+            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, allAsyncMembers: sideEffects, out var ensureTargets)
             ?? CheckInputs(init, initReach, state, moved, boundary, ensureTargets);
         if (rejection is not null)
         {
+            return null;
+        }
+
+        if (ensureTargets.IsEmpty)
+        {
+            // Nothing would ever run the initialization: its work (and its failures) would silently disappear.
+            rejection = "no async member would run the initialization";
             return null;
         }
 
@@ -249,6 +273,64 @@ internal sealed partial class MM0001Planner
         }
 
         return reached;
+    }
+
+    /// <summary>Own instance fields and properties the initialization reads (statics are left out: they are not the instance's).</summary>
+    private void AddInputs(HashSet<ISymbol> into, MM0001MemberFacts init, HashSet<IMethodSymbol> initReach)
+    {
+        void Add(MM0001MemberFacts facts)
+        {
+            foreach (var access in facts.Accesses)
+            {
+                if (access.Receiver == MM0001Receiver.This && !access.Member.IsStatic)
+                {
+                    into.Add(access.Member);
+                }
+            }
+        }
+
+        Add(init);
+        foreach (var symbol in initReach)
+        {
+            if (_units.TryGetValue(symbol, out var unit))
+            {
+                Add(unit);
+            }
+        }
+    }
+
+    /// <summary>Fields the constructor, before the blocking code, assigns from the parameters the initialization uses (<c>_store = store</c>).</summary>
+    private void AddParameterHolders(HashSet<ISymbol> into, ImmutableArray<MM0001CapturedVariable> captured, int boundary)
+    {
+        if (captured.IsEmpty)
+        {
+            return;
+        }
+
+        for (var i = 0; i < boundary && i < _constructorUnits.Count; i++)
+        {
+            var unit = _constructorUnits[i];
+            if (unit.Facts.Assignments.Count == 0 || AnalyzeDataFlow(unit.Node) is not { } flow)
+            {
+                continue;
+            }
+
+            foreach (var variable in captured)
+            {
+                if (flow.ReadInside.Contains(variable.Symbol))
+                {
+                    foreach (var assigned in unit.Facts.Assignments)
+                    {
+                        if (!assigned.IsStatic)
+                        {
+                            into.Add(assigned);
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
     }
 
     /// <summary>A return before the moved code skipped it (and would skip creating the initializer).</summary>
@@ -439,6 +521,7 @@ internal sealed partial class MM0001Planner
         int boundary,
         int insertIndex,
         HashSet<IMethodSymbol> initReach,
+        bool allAsyncMembers,
         out ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
     {
         ensureTargets = ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>>.Empty;
@@ -479,7 +562,7 @@ internal sealed partial class MM0001Planner
         var edits = ImmutableArray.CreateBuilder<MM0001NodeEdit<MethodDeclarationSyntax>>();
         foreach (var unit in _units.Values)
         {
-            if (!unit.IsAsync || !reads.Contains(unit.Symbol!))
+            if (!unit.IsAsync || (!reads.Contains(unit.Symbol!) && !(allAsyncMembers && !unit.Symbol!.IsStatic && unit.Symbol.MethodKind == MethodKind.Ordinary)))
             {
                 continue;
             }

@@ -83,7 +83,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
-    public async Task WaitInConstructor_AwaitsTaskAndGuardsAsyncMemberWithoutToken()
+    public async Task WaitInConstructor_AwaitsTaskAndEveryAsyncMemberAwaitsTheSideEffect()
     {
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
@@ -134,6 +134,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task ProcessAsync(string entry)
                 {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
                     await _store.AppendAsync(entry);
                 }
             }
@@ -307,6 +308,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task UseAsync()
                 {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
                     await _registry.WarmUpAsync("again");
                 }
             }
@@ -2471,6 +2473,157 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             }
             """;
         await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FollowOwnCallsOption_DisabledMovesOnlyDirectFormEnabledConvertsOwnCall()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private string _fallback;
+
+                public LlmClient(Task<string> model, Task<string> fallback)
+                {
+                    _model = [|model.Result|];
+                    LoadFallback(fallback); // blocks too, but mm0001.follow_own_calls = false does not report it
+                }
+
+                private void LoadFallback(Task<string> fallback) => _fallback = fallback.Result;
+
+                public async Task<string> ModelAsync() => await Task.FromResult(_model ?? _fallback);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private string _fallback;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(Task<string> model, Task<string> fallback)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(model));
+                    LoadFallback(fallback); // blocks too, but mm0001.follow_own_calls = false does not report it
+                }
+
+                private async Task InitializeAsync(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                private void LoadFallback(Task<string> fallback) => _fallback = fallback.Result;
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model ?? _fallback);
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = Lazy };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nmm0001.follow_own_calls = false\n"));
+        await test.RunAsync(CancellationToken.None);
+
+        // With the default (true) the own call is reported too and the callee becomes async along with it.
+        var followed = new Verify.Test
+        {
+            TestCode = source.Replace("LoadFallback(fallback);", "[|LoadFallback(fallback)|];", System.StringComparison.Ordinal),
+            FixedCode = fixedSource
+                .Replace("_initializer = new AsyncInitializer(() => InitializeAsync(model));\n        LoadFallback(fallback); // blocks too, but mm0001.follow_own_calls = false does not report it", "_initializer = new AsyncInitializer(() => InitializeAsync(model, fallback));", System.StringComparison.Ordinal)
+                .Replace("private async Task InitializeAsync(Task<string> model)\n    {\n        _model = await model.ConfigureAwait(false);\n    }", "private async Task InitializeAsync(Task<string> model, Task<string> fallback)\n    {\n        _model = await model.ConfigureAwait(false);\n        await LoadFallbackAsync(fallback).ConfigureAwait(false); // blocks too, but mm0001.follow_own_calls = false does not report it\n    }", System.StringComparison.Ordinal)
+                .Replace("private void LoadFallback(Task<string> fallback) => _fallback = fallback.Result;", "private async Task LoadFallbackAsync(Task<string> fallback) => _fallback = await fallback.ConfigureAwait(false);", System.StringComparison.Ordinal),
+            CodeActionEquivalenceKey = Lazy,
+        };
+        await followed.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SideEffectWithSynchronousUserOfItsTarget_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IHistoricalLogStore { Task OpenAsync(); void Append(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoricalLogStore _store;
+
+                public HistoricalLogProcessor(IHistoricalLogStore store)
+                {
+                    _store = store;
+                    [|store.OpenAsync().Wait()|];
+                }
+
+                // Needs the store opened: lazily, it could run first.
+                public void Log(string entry) => _store.Append(entry);
+
+                public async Task FlushAsync() => await Task.Yield();
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task NoAsyncMemberWouldRunTheInitialization_OffersFactoryNotLazy()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                public Warmup(Task warmUp)
+                {
+                    [|warmUp.Wait()|];
+                }
+
+                public static async Task<Warmup> StartAsync()
+                {
+                    await Task.Yield();
+                    return new Warmup(Task.CompletedTask);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private Warmup()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Warmup> CreateAsync(Task warmUp, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Warmup();
+                    await instance.InitializeAsync(warmUp).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task warmUp)
+                {
+                    await warmUp.ConfigureAwait(false);
+                }
+
+                public static async Task<Warmup> StartAsync()
+                {
+                    await Task.Yield();
+                    return await CreateAsync(Task.CompletedTask).ConfigureAwait(false);
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyAsync(source, fixedSource, Factory);
     }
 
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
