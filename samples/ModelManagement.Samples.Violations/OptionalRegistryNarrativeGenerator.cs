@@ -42,6 +42,14 @@ public sealed class OptionalRegistryNarrativeGenerator
 
         _modelRegistry.Register(model); // expect: MM0003
     }
+
+    public async Task<int> RegisterAndCountAsync(ModelInfo model, CancellationToken cancellationToken = default)
+    {
+        // Every use reports, not only the first: the second line would still throw without a registry.
+        _modelRegistry.Register(model); // expect: MM0003
+        var models = await _modelRegistry.ListAsync(cancellationToken); // expect: MM0003
+        return models.Count;
+    }
 }
 
 /// <summary>Replays historical results against the models a registry knows; the registry is optional (primary constructor).</summary>

@@ -68,7 +68,12 @@ internal static class MM0003GuardPlanner
     /// <summary>Merges guards of the same dependency over overlapping or adjacent statements of one block.</summary>
     public static List<MM0003GuardPlan> Merge(List<MM0003GuardPlan> plans, SemanticModel model, CancellationToken cancellationToken)
     {
-        plans.Sort(static (a, b) => StartOf(a).CompareTo(StartOf(b)));
+        // Ties (two diagnostics in one statement) are ordered by receiver, so the result does not depend on the sort.
+        plans.Sort(static (a, b) =>
+        {
+            var byStatement = StartOf(a).CompareTo(StartOf(b));
+            return byStatement != 0 ? byStatement : a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart);
+        });
         var merged = new List<MM0003GuardPlan>();
         foreach (var plan in plans)
         {
@@ -103,7 +108,74 @@ internal static class MM0003GuardPlanner
         }
 
         merged.RemoveAll(plan => plan.Statements.Count > 0 && !StaysDefinitelyAssigned(plan.Statements, model));
+
+        // Every use is reported, so a guarded statement (a foreach over the dependency) may hold further diagnostics of
+        // the same dependency: the outer guard covers them, a second guard inside would be redundant.
+        for (var i = merged.Count - 1; i >= 0; i--)
+        {
+            if (IsCoveredByAnotherPlan(merged[i], merged))
+            {
+                merged.RemoveAt(i);
+            }
+        }
+
         return merged;
+    }
+
+    private static bool IsCoveredByAnotherPlan(MM0003GuardPlan plan, List<MM0003GuardPlan> plans)
+    {
+        SyntaxNode? anchor = plan.Statements.Count > 0 ? plan.Statements[0] : plan.ChainTop;
+        if (anchor is null)
+        {
+            return false;
+        }
+
+        foreach (var other in plans)
+        {
+            if (other == plan || !SymbolEqualityComparer.Default.Equals(other.Symbol, plan.Symbol))
+            {
+                continue;
+            }
+
+            if (other.Statements.Count == 0)
+            {
+                if (other.ChainTop is { } chainTop && IsGuardedInside(anchor, chainTop))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            foreach (var statement in other.Statements)
+            {
+                if (IsGuardedInside(anchor, statement))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="node"/> lies strictly inside <paramref name="guarded"/>, not in a lambda or local function (analyzed with nothing known).</summary>
+    private static bool IsGuardedInside(SyntaxNode node, SyntaxNode guarded)
+    {
+        if (node == guarded || !guarded.Span.Contains(node.Span))
+        {
+            return false;
+        }
+
+        for (var current = node.Parent; current is not null && current != guarded; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static int StartOf(MM0003GuardPlan plan)

@@ -13,8 +13,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// State is one bit per tracked value ("may be null"), unioned at merges, so a clear bit means "known non-null on every
 /// path". Tracked values: optional members on <c>this</c> (or static), tracked parameters, locals copied from them, and
 /// the graph's flow captures (the CFG lowers <c>?.</c>, <c>??</c>, <c>??=</c>, <c>&amp;&amp;</c>, <c>?:</c> into branches
-/// over captures; a capture of a tracked value is its alias). Bits are cleared by null checks on conditional edges, by a
-/// dereference (only the first one reports), by assignment of a non-null value, and by calls whose attributes prove
+/// over captures; a capture of a tracked value is its alias). Bits are cleared by null checks on conditional edges, by
+/// assignment of a non-null value, and by calls whose attributes prove
 /// non-null (<c>[NotNull]</c>, <c>[DoesNotReturnIf]</c>, <c>[MemberNotNull]</c>, <c>[MemberNotNullWhen]</c>,
 /// <c>[NotNullWhen]</c>); calls and awaits never set them again, as in the compiler's nullable analysis.
 /// Lambdas and local functions are analyzed as their own graphs with nothing known at entry.
@@ -791,8 +791,9 @@ internal sealed class NullStateAnalysis
             }
         }
 
-        // After a dereference succeeds the value is non-null: only the first one on a path reports.
-        ClearSlot(_state, slot);
+        // Unlike the compiler's nullable analysis (CS8602), a dereference is not treated as proof of non-null: the
+        // pattern requires every use of an optional dependency to be guarded, so each unguarded use reports and gets
+        // its own fix. Only checks, non-null assignments, exits and annotated calls clear the bit.
     }
 
     private static bool IsSuppressed(SyntaxNode syntax)

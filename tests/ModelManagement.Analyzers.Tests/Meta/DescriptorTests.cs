@@ -93,7 +93,7 @@ public sealed class DescriptorTests
     {
         var descriptor = Get(id);
         var readme = File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "README.md"));
-        var row = Regex.Match(readme, @"^\| \[" + id + @"\]\(docs/rules/" + id + @"\.md\) \| (?<title>[^|]+) \| (?<category>[^|]+) \| (?<severity>[^|]+) \|", RegexOptions.Multiline);
+        var row = Regex.Match(readme, @"^\| \[" + id + @"\]\((https://github\.com/modelmanagement/ModelManagement\.Analyzers/blob/main/)?docs/rules/" + id + @"\.md\) \| (?<title>[^|]+) \| (?<category>[^|]+) \| (?<severity>[^|]+) \|", RegexOptions.Multiline);
         Assert.True(row.Success, id + " has no README index row");
         Assert.Equal(descriptor.Title.ToString(), row.Groups["title"].Value.Trim());
         Assert.Equal(descriptor.Category, row.Groups["category"].Value.Trim());

@@ -108,8 +108,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 {
                     // Register with the central registry.
                     [|_registry|].Register(model);
-                    await _registry.RegisterAsync(model + "-shadow"); // shadow copy
-                    Log(_registry.DefaultModel);
+                    await [|_registry|].RegisterAsync(model + "-shadow"); // shadow copy
+                    Log([|_registry|].DefaultModel);
                     Log("done");
                 }
             """,

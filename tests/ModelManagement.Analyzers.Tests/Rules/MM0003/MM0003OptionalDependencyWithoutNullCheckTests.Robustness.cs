@@ -97,11 +97,11 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     [Fact]
     public async Task DeepExpression_DoesNotThrow()
     {
-        // The left spine is walked without recursion: the first term reports, as the compiler's CS8602 would.
-        var terms = new System.Text.StringBuilder(" + [|registry|].DefaultModel");
-        for (var i = 1; i < 600; i++)
+        // The left spine is walked without recursion: every term is an unguarded dereference and reports.
+        var terms = new System.Text.StringBuilder();
+        for (var i = 0; i < 600; i++)
         {
-            terms.Append(" + registry.DefaultModel");
+            terms.Append(" + [|registry|].DefaultModel");
         }
 
         var source = "public sealed class NarrativeGenerator(IModelRegistry registry = null)\n{\n    public string Text() => \"\"" + terms + ";\n}\n";

@@ -712,16 +712,17 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task OnlyFirstDereferenceOnAPath_Reports()
+    public async Task EveryDereferenceOnAPath_Reports()
     {
+        // Unlike CS8602, a dereference proves nothing: every unguarded use would throw in the standalone deployment.
         var source = /* lang=c#-test */ """
             public sealed class NarrativeGenerator(IModelRegistry registry = null)
             {
                 public void Publish()
                 {
                     [|registry|].Register("a");
-                    registry.Register("b");
-                    _ = registry.Count;
+                    [|registry|].Register("b");
+                    _ = [|registry|].Count;
                 }
             }
             """;

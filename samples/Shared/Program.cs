@@ -1,0 +1,57 @@
+using System;
+using System.Threading.Tasks;
+using ModelManagement.Samples.Domain;
+using ModelManagement.Samples.LazyInitialization;
+using ModelManagement.Samples.OptionalDependencies;
+using ModelManagement.Samples.SideEffects;
+
+namespace ModelManagement.Samples;
+
+/// <summary>
+/// Runs the sample service's scenarios. Built from samples/ModelManagement.Samples.Violations, some of them fail the way
+/// the MM warnings predict; built from samples/ModelManagement.Samples.Valid, all of them succeed.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main()
+    {
+        var failed = 0;
+        failed += await RunAsync(
+            "LLM client loading its model catalogue",
+            async () => await new LlmClient(new InMemoryModelStore()).CompleteAsync("Tell a story").ConfigureAwait(false)).ConfigureAwait(false);
+        failed += await RunAsync(
+            "Narrative generator with the model registry",
+            async () => await new NarrativeGenerator(new InMemoryModelRegistry()).NarrateAsync("a lighthouse").ConfigureAwait(false)).ConfigureAwait(false);
+        failed += await RunAsync(
+            "Narrative generator while the history database is down",
+            async () => await new HistoryRecordingNarrativeGenerator(new UnavailableHistoricalLogStore()).GenerateAsync("dragons").ConfigureAwait(false)).ConfigureAwait(false);
+        failed += await RunAsync(
+            "Standalone narrative generator (no model registry deployed)",
+            async () => await new OptionalRegistryNarrativeGenerator().GenerateAsync("knights").ConfigureAwait(false)).ConfigureAwait(false);
+        failed += await RunAsync(
+            "Narrative generator with the optional model registry",
+            async () => await new OptionalRegistryNarrativeGenerator(new InMemoryModelRegistry()).GenerateAsync("knights").ConfigureAwait(false)).ConfigureAwait(false);
+
+        Console.WriteLine(failed == 0
+            ? "All scenarios succeeded."
+            : $"{failed} scenario(s) failed in the ways the MM warnings of this build point out.");
+        return 0;
+    }
+
+    private static async Task<int> RunAsync(string scenario, Func<Task<string>> run)
+    {
+        try
+        {
+            var result = await run().ConfigureAwait(false);
+            Console.WriteLine($"[ok]     {scenario}: {result}");
+            return 0;
+        }
+#pragma warning disable CA1031 // The demo reports every failure of a scenario instead of stopping at the first.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Console.WriteLine($"[failed] {scenario}: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
+    }
+}

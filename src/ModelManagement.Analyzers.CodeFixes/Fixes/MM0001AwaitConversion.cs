@@ -1,0 +1,397 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// How one blocking expression becomes an <c>await</c> with <c>ConfigureAwait(false)</c>, decided on the original tree and
+/// built from the node as it is when the edit runs (so nested conversions compose).
+/// </summary>
+internal sealed class MM0001AwaitConversion
+{
+    private readonly ConversionKind _kind;
+    private readonly ImmutableArray<int> _droppedArguments;
+    private readonly int _cancellationArgument;
+    private readonly string? _newName;
+
+    private MM0001AwaitConversion(SyntaxNode node, ConversionKind kind, ImmutableArray<int> droppedArguments, int cancellationArgument, string? newName)
+    {
+        Node = node;
+        _kind = kind;
+        _droppedArguments = droppedArguments;
+        _cancellationArgument = cancellationArgument;
+        _newName = newName;
+    }
+
+    private enum ConversionKind
+    {
+        /// <summary><c>task.Result</c>: await the receiver.</summary>
+        Result,
+
+        /// <summary><c>task.Wait()</c> or <c>task.Wait(token)</c>: await the receiver.</summary>
+        Wait,
+
+        /// <summary><c>task.GetAwaiter().GetResult()</c>: await the task.</summary>
+        GetResult,
+
+        /// <summary><c>task.ConfigureAwait(x).GetAwaiter().GetResult()</c>: await the task.</summary>
+        ConfiguredGetResult,
+
+        /// <summary><c>Task.WaitAll(...)</c>: await <c>Task.WhenAll(...)</c>.</summary>
+        WaitAll,
+
+        /// <summary><c>Task.WaitAny(...)</c> whose value is unused: await <c>Task.WhenAny(...)</c>.</summary>
+        WaitAny,
+
+        /// <summary>A call to an own method the fix turns into an async one: await the call.</summary>
+        Call,
+    }
+
+    /// <summary>The original node the conversion replaces.</summary>
+    public SyntaxNode Node { get; }
+
+    /// <summary>
+    /// The conversion of the blocking <paramref name="operation"/> (form from <see cref="BlockingWaitForms.Classify"/>), or
+    /// null when no await reproduces it: a timeout overload, a used <c>WaitAny</c> index, <c>ConfigureAwait</c> with options,
+    /// a conditional access, a stored awaiter, or a position where <c>await</c> is not allowed.
+    /// </summary>
+    public static MM0001AwaitConversion? TryCreate(IOperation operation, string form, MM0001FixTypes types)
+    {
+        var conversion = form switch
+        {
+            MM0001Properties.Result => ForResult(operation),
+            MM0001Properties.Wait => ForWait(operation, types),
+            MM0001Properties.GetResult => ForGetResult(operation, types),
+            MM0001Properties.WaitAll => ForWhenAllOrAny(operation, types, ConversionKind.WaitAll),
+            MM0001Properties.WaitAny => ForWhenAllOrAny(operation, types, ConversionKind.WaitAny),
+            _ => null,
+        };
+        return conversion is not null && CanAwaitAt(conversion.Node) ? conversion : null;
+    }
+
+    /// <summary>A call <paramref name="invocation"/> to an own method that becomes async (and is renamed to <paramref name="newName"/>).</summary>
+    public static MM0001AwaitConversion? ForCall(IInvocationOperation invocation, string newName)
+    {
+        if (invocation.Syntax is not InvocationExpressionSyntax syntax
+            || syntax.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax or PredefinedTypeSyntax or QualifiedNameSyntax })
+            || !CanAwaitAt(syntax))
+        {
+            return null;
+        }
+
+        return new MM0001AwaitConversion(syntax, ConversionKind.Call, ImmutableArray<int>.Empty, -1, newName);
+    }
+
+    /// <summary>True when an <c>await</c> may replace <paramref name="node"/> once its member is async.</summary>
+    public static bool CanAwaitAt(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case LockStatementSyntax:
+                case UnsafeStatementSyntax:
+                case FixedStatementSyntax:
+                case QueryExpressionSyntax:
+                case AnonymousFunctionExpressionSyntax:
+                case LocalFunctionStatementSyntax:
+                case AttributeSyntax:
+                case ConditionalAccessExpressionSyntax access when access.WhenNotNull.Span.Contains(node.Span):
+                    return false;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                    return false;
+                case CatchClauseSyntax or FinallyClauseSyntax when !LanguageVersionHelpers.SupportsAwaitInCatchAndFinally(node.SyntaxTree):
+                    return false;
+                case BaseTypeDeclarationSyntax type:
+                    return !type.Modifiers.Any(SyntaxKind.UnsafeKeyword) && !IsInUnsafeType(type);
+                case MemberDeclarationSyntax member when member.Modifiers.Any(SyntaxKind.UnsafeKeyword):
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The awaited replacement for <paramref name="current"/> (the <see cref="Node"/> as it is now, nested conversions done);
+    /// parenthesized for the simplifier unless the original stands as a statement.
+    /// </summary>
+    public ExpressionSyntax Build(SyntaxNode current, SyntaxGenerator generator, INamedTypeSymbol task)
+    {
+        // The receiver keeps its trivia (comments after it survive) and the first '.' of the old chain keeps its
+        // trivia, so a chain written over several lines stays laid out that way.
+        ExpressionSyntax awaited;
+        var dot = SyntaxFactory.Token(SyntaxKind.DotToken);
+        switch (_kind)
+        {
+            case ConversionKind.Result:
+                var result = (MemberAccessExpressionSyntax)current;
+                awaited = result.Expression;
+                dot = result.OperatorToken;
+                break;
+            case ConversionKind.Wait:
+                var waitInvocation = (InvocationExpressionSyntax)current;
+                var wait = (MemberAccessExpressionSyntax)waitInvocation.Expression;
+                awaited = wait.Expression;
+                dot = wait.OperatorToken;
+                if (_cancellationArgument >= 0)
+                {
+                    awaited = Invoke(awaited, "WaitAsync", waitInvocation.ArgumentList.Arguments[_cancellationArgument].Expression, dot);
+                    dot = SyntaxFactory.Token(SyntaxKind.DotToken);
+                }
+
+                break;
+            case ConversionKind.GetResult:
+                var getAwaiter = GetAwaiterAccess(current);
+                awaited = getAwaiter.Expression;
+                dot = getAwaiter.OperatorToken;
+                break;
+            case ConversionKind.ConfiguredGetResult:
+                var configure = (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)GetAwaiterAccess(current).Expression).Expression;
+                awaited = configure.Expression;
+                dot = configure.OperatorToken;
+                break;
+            case ConversionKind.WaitAll:
+            case ConversionKind.WaitAny:
+                var staticInvocation = (InvocationExpressionSyntax)current;
+                var arguments = new SeparatedSyntaxList<ArgumentSyntax>();
+                var original = staticInvocation.ArgumentList.Arguments;
+                for (var i = 0; i < original.Count; i++)
+                {
+                    if (!_droppedArguments.Contains(i))
+                    {
+                        arguments = arguments.Add(original[i].WithoutTrivia());
+                    }
+                }
+
+                var taskType = MM0001Rewriter.TypeName(generator, task);
+                awaited = SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        taskType,
+                        SyntaxFactory.IdentifierName(_kind == ConversionKind.WaitAll ? "WhenAll" : "WhenAny")),
+                    SyntaxFactory.ArgumentList(arguments));
+                if (_cancellationArgument >= 0)
+                {
+                    awaited = Invoke(awaited, "WaitAsync", original[_cancellationArgument].Expression, dot);
+                }
+
+                break;
+            default:
+                awaited = Rename((InvocationExpressionSyntax)current, _newName!);
+                break;
+        }
+
+        var await = SyntaxFactory.AwaitExpression(
+            SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
+            Invoke(awaited.WithoutLeadingTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression), dot));
+        ExpressionSyntax replacement = Node.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax
+            ? await
+            : SyntaxFactory.ParenthesizedExpression(await).WithAdditionalAnnotations(Simplifier.Annotation);
+        return replacement.WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia());
+    }
+
+    private static MemberAccessExpressionSyntax GetAwaiterAccess(SyntaxNode current)
+    {
+        var getResult = (InvocationExpressionSyntax)current;
+        var getAwaiter = (InvocationExpressionSyntax)((MemberAccessExpressionSyntax)getResult.Expression).Expression;
+        return (MemberAccessExpressionSyntax)getAwaiter.Expression;
+    }
+
+    private static InvocationExpressionSyntax Invoke(ExpressionSyntax receiver, string name, ExpressionSyntax argument, SyntaxToken dot = default)
+        => SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                receiver,
+                dot.IsKind(SyntaxKind.DotToken) ? dot : SyntaxFactory.Token(SyntaxKind.DotToken),
+                SyntaxFactory.IdentifierName(name)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(argument.WithoutTrivia()))));
+
+    private static InvocationExpressionSyntax Rename(InvocationExpressionSyntax invocation, string newName)
+    {
+        SimpleNameSyntax Renamed(SimpleNameSyntax name)
+            => name is GenericNameSyntax generic
+                ? generic.WithIdentifier(SyntaxFactory.Identifier(newName).WithTriviaFrom(generic.Identifier))
+                : SyntaxFactory.IdentifierName(SyntaxFactory.Identifier(newName).WithTriviaFrom(name.Identifier));
+
+        return invocation.Expression switch
+        {
+            SimpleNameSyntax name => invocation.WithExpression(Renamed(name)),
+            MemberAccessExpressionSyntax access => invocation.WithExpression(access.WithName(Renamed(access.Name))),
+            _ => invocation,
+        };
+    }
+
+    private static bool IsInUnsafeType(SyntaxNode type)
+    {
+        for (var current = type.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseTypeDeclarationSyntax outer && outer.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static MM0001AwaitConversion? ForResult(IOperation operation)
+        => operation is IPropertyReferenceOperation { Instance: not null }
+            && operation.Syntax is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result" } syntax
+            ? new MM0001AwaitConversion(syntax, ConversionKind.Result, ImmutableArray<int>.Empty, -1, null)
+            : null;
+
+    private static MM0001AwaitConversion? ForWait(IOperation operation, MM0001FixTypes types)
+    {
+        if (operation is not IInvocationOperation { Instance: not null, TargetMethod: { ReturnsVoid: true } method }
+            || operation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } } syntax)
+        {
+            return null;
+        }
+
+        if (method.Parameters.Length == 0)
+        {
+            return new MM0001AwaitConversion(syntax, ConversionKind.Wait, ImmutableArray<int>.Empty, -1, null);
+        }
+
+        // Wait(CancellationToken) cancels the wait, not the task: WaitAsync(token) does the same. Timeouts (which return
+        // bool, or give up silently) have no await equivalent.
+        if (method.Parameters.Length == 1
+            && types.IsCancellationToken(method.Parameters[0].Type)
+            && types.TaskHasWaitAsync
+            && syntax.ArgumentList.Arguments.Count == 1)
+        {
+            return new MM0001AwaitConversion(syntax, ConversionKind.Wait, ImmutableArray<int>.Empty, 0, null);
+        }
+
+        return null;
+    }
+
+    private static MM0001AwaitConversion? ForGetResult(IOperation operation, MM0001FixTypes types)
+    {
+        // Only the chain written in one expression: task[.ConfigureAwait(bool)].GetAwaiter().GetResult().
+        if (operation is not IInvocationOperation { Instance: { } awaiterOperation }
+            || operation.Syntax is not InvocationExpressionSyntax
+            {
+                Expression: MemberAccessExpressionSyntax
+                {
+                    Name.Identifier.ValueText: "GetResult",
+                    Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } },
+                },
+            } syntax
+            || Unwrap(awaiterOperation) is not IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaitable }
+            || awaitable.Type is not INamedTypeSymbol awaitableType)
+        {
+            return null;
+        }
+
+        var definition = awaitableType.OriginalDefinition;
+        if (IsPlainTask(definition, types.Blocking))
+        {
+            return new MM0001AwaitConversion(syntax, ConversionKind.GetResult, ImmutableArray<int>.Empty, -1, null);
+        }
+
+        // ConfigureAwait(bool) only: ConfigureAwait(ConfigureAwaitOptions) can suppress exceptions, which an await with
+        // ConfigureAwait(false) would not reproduce.
+        if (Unwrap(awaitable) is IInvocationOperation { TargetMethod: { Name: "ConfigureAwait", Parameters.Length: 1 } configure, Instance: { Type: INamedTypeSymbol receiverType } } configureCall
+            && configure.Parameters[0].Type.SpecialType == SpecialType.System_Boolean
+            && IsPlainTask(receiverType.OriginalDefinition, types.Blocking)
+            && configureCall.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } })
+        {
+            return new MM0001AwaitConversion(syntax, ConversionKind.ConfiguredGetResult, ImmutableArray<int>.Empty, -1, null);
+        }
+
+        return null;
+    }
+
+    private static MM0001AwaitConversion? ForWhenAllOrAny(IOperation operation, MM0001FixTypes types, ConversionKind kind)
+    {
+        if (operation is not IInvocationOperation { TargetMethod: { } method } invocation
+            || operation.Syntax is not InvocationExpressionSyntax syntax)
+        {
+            return null;
+        }
+
+        if (kind == ConversionKind.WaitAll ? !method.ReturnsVoid : syntax.Parent is not ExpressionStatementSyntax)
+        {
+            // WaitAll overloads returning bool take a timeout; WaitAny's index has no await equivalent once it is used.
+            return null;
+        }
+
+        var dropped = ImmutableArray.CreateBuilder<int>();
+        var cancellation = -1;
+        foreach (var parameter in method.Parameters)
+        {
+            if (types.IsCancellationToken(parameter.Type))
+            {
+                continue;
+            }
+
+            if (!IsTaskCollection(parameter.Type, types.Task))
+            {
+                return null; // a timeout
+            }
+        }
+
+        var arguments = syntax.ArgumentList.Arguments;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is null || !types.IsCancellationToken(argument.Parameter.Type))
+            {
+                continue;
+            }
+
+            if (argument.ArgumentKind == ArgumentKind.DefaultValue)
+            {
+                continue;
+            }
+
+            var index = argument.Syntax is ArgumentSyntax argumentSyntax ? arguments.IndexOf(argumentSyntax) : -1;
+            if (index < 0 || !types.TaskHasWaitAsync)
+            {
+                return null;
+            }
+
+            dropped.Add(index);
+            cancellation = index;
+        }
+
+        return new MM0001AwaitConversion(syntax, kind, dropped.ToImmutable(), cancellation, null);
+    }
+
+    private static bool IsTaskCollection(ITypeSymbol type, INamedTypeSymbol task)
+    {
+        if (type is IArrayTypeSymbol array)
+        {
+            return SymbolEqualityComparer.Default.Equals(array.ElementType, task);
+        }
+
+        // IEnumerable<Task> and ReadOnlySpan<Task> (.NET 9 overloads)
+        return type is INamedTypeSymbol { TypeArguments.Length: 1 } named
+            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], task);
+    }
+
+    private static bool IsPlainTask(INamedTypeSymbol definition, BlockingWaitTypes types)
+        => SymbolEqualityComparer.Default.Equals(definition, types.Task)
+            || SymbolEqualityComparer.Default.Equals(definition, types.TaskOfT)
+            || SymbolEqualityComparer.Default.Equals(definition, types.ValueTask)
+            || SymbolEqualityComparer.Default.Equals(definition, types.ValueTaskOfT);
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

@@ -1,0 +1,225 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ModelManagement.Analyzers.EndToEnd.Tests;
+
+/// <summary>
+/// <c>dotnet format analyzers --diagnostics …</c> applies the packed fixes (the first registered action of each, through
+/// its Fix All provider): the files change as the fix promises, the diagnostics are gone on rebuild, and the fixed
+/// program survives a failing history store. <c>dotnet format</c> exits 0 even when it skips a fixer, so these tests
+/// compare file contents, never the exit code alone.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class DotnetFormatTests
+{
+    private const string SideEffectRule = "MM0002";
+
+    private const string ExpectedNarrative = "NARRATIVE: [storyteller-xl] Once upon a time, tell the story of a lighthouse keeper's last night.";
+
+    private readonly PackedSolutionFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public DotnetFormatTests(PackedSolutionFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public async Task FormatAnalyzers_GuardsEveryMarkedSideEffect_AndTheFixedProgramRuns()
+    {
+        var packed = _fixture.Get(_output);
+        if (!Repository.RulesWithCodeFixSource().Contains(SideEffectRule))
+        {
+            // PackageLayoutTests require every fix in the sources to be packed with Fix All; this rule has none yet.
+            _output.WriteLine(SideEffectRule + " has no code fix yet: nothing for dotnet format to apply.");
+            Assert.DoesNotContain(packed.Rules.Fixes, f => f.FixableIds.Contains(SideEffectRule));
+            return;
+        }
+
+        var project = ConsumerProject.Create(packed, "format-mm0002");
+        var (before, after) = await FormatAsync(packed, project, new[] { SideEffectRule }, statementsStayInPlace: true);
+
+        // Exactly the files with MM0002 markers changed, and each marked statement is now guarded.
+        var marked = before.SelectMany(file => ExpectedDiagnostic.FromText(file.Key, file.Value)).Where(e => e.RuleId == SideEffectRule).ToList();
+        Assert.NotEmpty(marked);
+        Assert.Equal(marked.Select(m => m.FileName).Distinct().OrderBy(f => f, StringComparer.Ordinal), ChangedFiles(before, after));
+        foreach (var group in marked.GroupBy(m => m.FileName))
+        {
+            var originalLines = before[group.Key].Split('\n');
+            var fixedRoot = CSharpSyntaxTree.ParseText(after[group.Key], new CSharpParseOptions(LanguageVersion.Latest)).GetRoot();
+            foreach (var marker in group)
+            {
+                AssertGuarded(fixedRoot, StatementText(originalLines[marker.Line - 1]), marker);
+            }
+        }
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        ConsumerBuildTests.AssertAnalyzersLoaded(sarif);
+
+        // The markers moved with their statements (comments survive the fix): the other rules still report on their
+        // lines, and the fixed rule nowhere.
+        ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != SideEffectRule), sarif.OurResults);
+
+        await AssertFixedProgramRunsAsync(project);
+    }
+
+    [Fact]
+    public async Task FormatAnalyzers_EveryPackedFixOnACSharp8Consumer_KeepsTheProgramCompilingAndRunning()
+    {
+        var packed = _fixture.Get(_output);
+        var fixable = packed.Rules.Fixes.SelectMany(f => f.FixableIds).Distinct().OrderBy(id => id, StringComparer.Ordinal).ToArray();
+        var project = ConsumerProject.Create(packed, "format-all-csharp8", langVersion: "8");
+        var expectedBefore = project.ExpectedDiagnostics();
+        if (fixable.Length == 0)
+        {
+            _output.WriteLine("The package has no code fix yet: nothing for dotnet format to apply.");
+            Assert.Empty(Repository.RulesWithCodeFixSource());
+            return;
+        }
+
+        var (before, after) = await FormatAsync(packed, project, fixable, statementsStayInPlace: false);
+        Assert.NotEmpty(ChangedFiles(before, after));
+
+        // Everything the fixes wrote is C# 8, compiles without new errors and triggers no rule on an unmarked line.
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        ConsumerBuildTests.AssertAnalyzersLoaded(sarif);
+        Assert.DoesNotContain(sarif.Results, r => r.Level == "error");
+        var markedNow = new HashSet<string>(project.ExpectedDiagnostics().Select(e => e.ToString()), StringComparer.Ordinal);
+        Assert.All(sarif.OurResults, r => Assert.Contains(new ExpectedDiagnostic(r.FileName, r.Line, r.RuleId).ToString(), markedNow));
+        Assert.True(sarif.OurResults.Count() < expectedBefore.Count, $"the fixes removed no diagnostic:{Environment.NewLine}{sarif}");
+        if (fixable.Contains(SideEffectRule))
+        {
+            Assert.DoesNotContain(sarif.OurResults, r => r.RuleId == SideEffectRule);
+            await AssertFixedProgramRunsAsync(project);
+        }
+    }
+
+    /// <summary>
+    /// Runs dotnet format for the rules; checks that it succeeded and that no comment was lost or duplicated, and — for
+    /// fixes that wrap statements where they are (MM0002) rather than move them (MM0001's lazy initialization) — that
+    /// every original line is still there in order.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<string, string> Before, IReadOnlyDictionary<string, string> After)> FormatAsync(
+        PackedSolution packed, ConsumerProject project, IReadOnlyList<string> rules, bool statementsStayInPlace)
+    {
+        foreach (var rule in rules)
+        {
+            Assert.Contains(rule, packed.Rules.AnalyzerIds);
+            Assert.All(packed.Rules.Fixes.Where(f => f.FixableIds.Contains(rule)), fix => Assert.True(fix.HasFixAll, fix.TypeName + " has no Fix All provider: dotnet format would skip it silently"));
+        }
+
+        var before = project.ReadSources();
+        var arguments = new List<string> { "--diagnostics" };
+        arguments.AddRange(rules);
+        arguments.AddRange(new[] { "--severity", "warn", "--verbosity", "detailed" });
+        var format = await project.FormatAnalyzersAsync(arguments.ToArray());
+        _output.WriteLine(format.ToString());
+        Assert.True(format.Succeeded, format.ToString());
+
+        var after = project.ReadSources();
+        foreach (var file in ChangedFiles(before, after))
+        {
+            _output.WriteLine("---- fixed " + file + Environment.NewLine + after[file]);
+            if (statementsStayInPlace)
+            {
+                AssertKeepsEveryOriginalLine(before[file], after[file], file);
+            }
+
+            AssertKeepsEveryCommentOnce(before[file], after[file], file);
+        }
+
+        return (before, after);
+    }
+
+    private async Task AssertFixedProgramRunsAsync(ConsumerProject project)
+    {
+        var run = await project.RunProgramAsync();
+        _output.WriteLine(run.ToString());
+        Assert.True(run.Succeeded, run.ToString());
+
+        // The history store still fails, but the failure is reported through SideEffect (the consumer's FailureHandler
+        // prints it) and the request completes.
+        Assert.Contains("SIDE EFFECT FAILED: history database is unavailable", run.Output, StringComparison.Ordinal);
+        Assert.Contains("TOKEN LIMIT: 8192", run.Output, StringComparison.Ordinal);
+        Assert.Contains(ExpectedNarrative, run.Output, StringComparison.Ordinal);
+        Assert.Contains("DONE", run.Output, StringComparison.Ordinal);
+    }
+
+    private static IReadOnlyList<string> ChangedFiles(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> after)
+    {
+        Assert.Equal(before.Keys.OrderBy(f => f, StringComparer.Ordinal), after.Keys.OrderBy(f => f, StringComparer.Ordinal));
+        return before.Keys.Where(f => before[f] != after[f]).OrderBy(f => f, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The statement on a marked line, without the marker comment.</summary>
+    private static string StatementText(string line)
+    {
+        var comment = line.IndexOf("//", StringComparison.Ordinal);
+        return (comment < 0 ? line : line[..comment]).Trim();
+    }
+
+    /// <summary>The statement still exists, unchanged, inside a try block whose catch handles Exception and reports through SideEffect (in its block or filter).</summary>
+    private static void AssertGuarded(SyntaxNode fixedRoot, string statementText, ExpectedDiagnostic marker)
+    {
+        var statement = fixedRoot.DescendantNodes().OfType<ExpressionStatementSyntax>().SingleOrDefault(s => s.WithoutTrivia().ToString() == statementText);
+        Assert.True(statement is not null, $"{marker}: the statement '{statementText}' is gone from the fixed file");
+
+        var tryStatement = statement!.Ancestors().TakeWhile(a => a is not MemberDeclarationSyntax).OfType<TryStatementSyntax>()
+            .FirstOrDefault(t => t.Block.Span.Contains(statement.Span));
+        Assert.True(tryStatement is not null, $"{marker}: '{statementText}' is not inside a try block");
+
+        var handler = tryStatement!.Catches.FirstOrDefault(c => c.Declaration is null
+            || c.Declaration.Type.ToString() is "Exception" or "System.Exception" or "global::System.Exception");
+        Assert.True(handler is not null, $"{marker}: the try around '{statementText}' has no catch for Exception:{Environment.NewLine}{tryStatement}");
+        // The failure is reported through ModelManagement.Patterns.SideEffect, in the catch block or in its filter.
+        Assert.Contains("SideEffect.", handler!.ToString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>The fix neither loses nor duplicates comments (a wrapped statement's trailing comment must not be copied onto the new block).</summary>
+    private static void AssertKeepsEveryCommentOnce(string before, string after, string fileName)
+    {
+        static List<string> Comments(string text) => CSharpSyntaxTree.ParseText(text, new CSharpParseOptions(LanguageVersion.Latest)).GetRoot()
+            .DescendantTrivia(descendIntoTrivia: true)
+            .Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
+                || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia))
+            .Select(t => t.ToFullString().Trim())
+            .OrderBy(c => c, StringComparer.Ordinal)
+            .ToList();
+
+        var expected = Comments(before);
+        var actual = Comments(after);
+        Assert.True(
+            expected.SequenceEqual(actual),
+            $"{fileName}: the comments changed.{Environment.NewLine}before: {string.Join(" | ", expected)}{Environment.NewLine}after:  {string.Join(" | ", actual)}");
+    }
+
+    /// <summary>Every non-blank original line (indentation aside) is still there, in order: nothing the user wrote is lost.</summary>
+    private static void AssertKeepsEveryOriginalLine(string before, string after, string fileName)
+    {
+        var fixedLines = new Queue<string>(after.Split('\n').Select(l => l.Trim()));
+        foreach (var line in before.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+        {
+            while (fixedLines.Count > 0 && fixedLines.Peek() != line)
+            {
+                fixedLines.Dequeue();
+            }
+
+            Assert.True(fixedLines.Count > 0, $"{fileName}: the line '{line}' is missing from the fixed file (or out of order)");
+            fixedLines.Dequeue();
+        }
+    }
+}

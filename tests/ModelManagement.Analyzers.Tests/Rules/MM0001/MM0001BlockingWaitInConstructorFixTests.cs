@@ -1,0 +1,2501 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0001BlockingWaitInConstructorCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>MM0001 code fixes: "Initialize lazily on first async use", "Introduce static async factory", Fix All.</summary>
+public sealed class MM0001BlockingWaitInConstructorFixTests
+{
+    private const string Lazy = MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey;
+    private const string Factory = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey;
+
+    [Fact]
+    public async Task ResultAssignedInConstructor_InitializesLazily()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    // the catalogue is needed by every completion
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    return _models[0] + prompt;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private IReadOnlyList<string> _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    // the catalogue is needed by every completion
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Yield();
+                    return _models[0] + prompt;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task WaitInConstructor_AwaitsTaskAndGuardsAsyncMemberWithoutToken()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IHistoricalLogStore { Task OpenAsync(); Task AppendAsync(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoricalLogStore _store;
+                private bool _opened;
+
+                public HistoricalLogProcessor(IHistoricalLogStore store)
+                {
+                    _store = store;
+                    [|store.OpenAsync().Wait()|];
+                    _opened = true;
+                }
+
+                public async Task ProcessAsync(string entry)
+                {
+                    await _store.AppendAsync(entry);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IHistoricalLogStore { Task OpenAsync(); Task AppendAsync(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoricalLogStore _store;
+                private bool _opened;
+                private readonly AsyncInitializer _initializer;
+
+                public HistoricalLogProcessor(IHistoricalLogStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    _opened = true;
+                }
+
+                private async Task InitializeAsync(IHistoricalLogStore store)
+                {
+                    await store.OpenAsync().ConfigureAwait(false);
+                }
+
+                public async Task ProcessAsync(string entry)
+                {
+                    await _store.AppendAsync(entry);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task GetAwaiterGetResult_BecomesAwait()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator()
+                {
+                    _template = [|LoadTemplateAsync().GetAwaiter().GetResult()|];
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("Once upon a time, {0}.");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await LoadTemplateAsync().ConfigureAwait(false);
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("Once upon a time, {0}.");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ConfigureAwaitGetResultChain_AwaitsTaskWithConfigureAwaitFalse()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator()
+                {
+                    _template = [|LoadTemplateAsync()
+                        .ConfigureAwait(true)
+                        .GetAwaiter()
+                        .GetResult()|];
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await LoadTemplateAsync()
+                        .ConfigureAwait(false);
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task WaitAllAndWaitAny_AwaitWhenAllAndWhenAny()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelRegistry { Task WarmUpAsync(string model); }
+
+            public sealed class ModelWarmer
+            {
+                private readonly IModelRegistry _registry;
+
+                public ModelWarmer(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    [|Task.WaitAll(registry.WarmUpAsync("large"), registry.WarmUpAsync("small"))|];
+                    [|Task.WaitAny(new[] { registry.WarmUpAsync("edge") })|];
+                }
+
+                public async Task UseAsync()
+                {
+                    await _registry.WarmUpAsync("again");
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelRegistry { Task WarmUpAsync(string model); }
+
+            public sealed class ModelWarmer
+            {
+                private readonly IModelRegistry _registry;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelWarmer(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(registry));
+                }
+
+                private async Task InitializeAsync(IModelRegistry registry)
+                {
+                    await Task.WhenAll(registry.WarmUpAsync("large"), registry.WarmUpAsync("small")).ConfigureAwait(false);
+                    await Task.WhenAny(new[] { registry.WarmUpAsync("edge") }).ConfigureAwait(false);
+                }
+
+                public async Task UseAsync()
+                {
+                    await _registry.WarmUpAsync("again");
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ValueTaskResultAndWaitWithToken_AwaitValueTaskAndWaitAsync()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { ValueTask<int> CountAsync(); Task ConnectAsync(); }
+
+            public sealed class ModelCounter
+            {
+                private int _count;
+
+                public ModelCounter(IModelStore store, CancellationToken startup)
+                {
+                    [|store.ConnectAsync().Wait(startup)|];
+                    _count = [|store.CountAsync().Result|] + 1;
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken) => await Task.FromResult(_count);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { ValueTask<int> CountAsync(); Task ConnectAsync(); }
+
+            public sealed class ModelCounter
+            {
+                private int _count;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelCounter(IModelStore store, CancellationToken startup)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store, startup));
+                }
+
+                private async Task InitializeAsync(IModelStore store, CancellationToken startup)
+                {
+                    await store.ConnectAsync().WaitAsync(startup).ConfigureAwait(false);
+                    _count = await store.CountAsync().ConfigureAwait(false) + 1;
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    return await Task.FromResult(_count);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedConstructor_StaysExpressionBodied()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+
+                public LlmClient(IModelStore store) => _models = [|store.LoadModelsAsync().Result|];
+
+                public async Task<int> CountAsync() => (await Task.FromResult(_models)).Length;
+
+                public async Task ResetAsync()
+                    => await Task.Run(() => _models = new string[0]);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store) => _initializer = new AsyncInitializer(() => InitializeAsync(store));
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return (await Task.FromResult(_models)).Length;
+                }
+
+                public async Task ResetAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Run(() => _models = new string[0]);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task LocalDeclaredByBlockingStatement_MovesWithTheStatementsUsingIt()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class ModelRegistryClient
+            {
+                private readonly Dictionary<string, int> _ranks;
+                private readonly string _name;
+
+                public ModelRegistryClient(IModelStore store, string name)
+                {
+                    var prefix = name + "/";
+                    var models = [|store.LoadModelsAsync().Result|]; // remote call
+                    _name = name;
+                    _ranks = models.Select((m, i) => (prefix + m, i)).ToDictionary(p => p.Item1, p => p.Item2);
+                }
+
+                public string Name => _name;
+
+                public async Task<int> RankAsync(string model)
+                {
+                    await Task.Yield();
+                    return _ranks[model];
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class ModelRegistryClient
+            {
+                private Dictionary<string, int> _ranks;
+                private readonly string _name;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelRegistryClient(IModelStore store, string name)
+                {
+                    var prefix = name + "/";
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store, prefix));
+                    _name = name;
+                }
+
+                private async Task InitializeAsync(IModelStore store, string prefix)
+                {
+                    var models = await store.LoadModelsAsync().ConfigureAwait(false); // remote call
+                    _ranks = models.Select((m, i) => (prefix + m, i)).ToDictionary(p => p.Item1, p => p.Item2);
+                }
+
+                public string Name => _name;
+
+                public async Task<int> RankAsync(string model)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _ranks[model];
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task AsyncMemberReadingThroughPrivateHelper_AwaitsInitializerFirst()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly List<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken token = default)
+                {
+                    var model = PickModel();
+                    await Task.Delay(1, token);
+                    return model + ": " + prompt;
+                }
+
+                public async Task PingAsync()
+                {
+                    await Task.Yield();
+                }
+
+                private string PickModel() => _models[0];
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private List<string> _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken token = default)
+                {
+                    await _initializer.EnsureInitializedAsync(token).ConfigureAwait(false);
+                    var model = PickModel();
+                    await Task.Delay(1, token);
+                    return model + ": " + prompt;
+                }
+
+                public async Task PingAsync()
+                {
+                    await Task.Yield();
+                }
+
+                private string PickModel() => _models[0];
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FieldInitializerWithOneConstructor_MovesIntoInitialization()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly string _template = [|Templates.LoadAsync().Result|];
+                private readonly string _tone;
+
+                public NarrativeGenerator(string tone)
+                {
+                    _tone = tone;
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject) + _tone;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly string _tone;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(string tone)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _tone = tone;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await Templates.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject) + _tone;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FieldInitializerWithoutConstructor_WritesConstructor()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly string _template = [|Templates.LoadAsync().Result|];
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                /// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>
+                public NarrativeGenerator()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await Templates.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Theory]
+    [InlineData(NullableContextOptions.Enable)]
+    [InlineData(NullableContextOptions.Disable)]
+    public async Task NullableContext_InitializedMembersGetNullForgivingInitializersOnlyWhenEnabled(NullableContextOptions nullable)
+    {
+        var source = /* lang=c#-test */ """
+            #nullable disable annotations
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            internal interface IModelStore<T> { Task<IReadOnlyList<string>> LoadModelsAsync(); Task<string> FallbackAsync(); Task<T> DefaultsAsync(); }
+
+            #nullable restore annotations
+            internal sealed class LlmClient<TOptions>
+            {
+                private readonly IReadOnlyList<string> _models;
+                private string? _fallback;
+                private readonly TOptions _options;
+                private IReadOnlyList<string> Aliases { get; }
+
+                public LlmClient(IModelStore<TOptions> store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                    _fallback = [|store.FallbackAsync().Result|];
+                    _options = [|store.DefaultsAsync().Result|];
+                    Aliases = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string?> FirstAsync()
+                {
+                    await Task.Yield();
+                    return _fallback ?? Aliases[0] ?? _models[0] + _options;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            #nullable disable annotations
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            internal interface IModelStore<T> { Task<IReadOnlyList<string>> LoadModelsAsync(); Task<string> FallbackAsync(); Task<T> DefaultsAsync(); }
+
+            #nullable restore annotations
+            internal sealed class LlmClient<TOptions>
+            {
+                private IReadOnlyList<string> _models = null!;
+                private string? _fallback;
+                private TOptions _options = default!;
+                private readonly AsyncInitializer _initializer;
+
+                private IReadOnlyList<string> Aliases { get; set; } = null!;
+
+                public LlmClient(IModelStore<TOptions> store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore<TOptions> store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                    _fallback = await store.FallbackAsync().ConfigureAwait(false);
+                    _options = await store.DefaultsAsync().ConfigureAwait(false);
+                    Aliases = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string?> FirstAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _fallback ?? Aliases[0] ?? _models[0] + _options;
+                }
+            }
+            """;
+        if (nullable == NullableContextOptions.Disable)
+        {
+            // Without nullable reference types there is no CS8618 to avoid: no initializers ('string?' needs the context).
+            source = source.Replace("string? _fallback", "string _fallback", System.StringComparison.Ordinal).Replace("Task<string?>", "Task<string>", System.StringComparison.Ordinal)
+                .Replace("#nullable restore annotations", "#nullable disable", System.StringComparison.Ordinal);
+            fixedSource = fixedSource.Replace("string? _fallback", "string _fallback", System.StringComparison.Ordinal).Replace("Task<string?>", "Task<string>", System.StringComparison.Ordinal)
+                .Replace("#nullable restore annotations", "#nullable disable", System.StringComparison.Ordinal)
+                .Replace(" } = null!;", " }", System.StringComparison.Ordinal).Replace(" = null!;", ";", System.StringComparison.Ordinal).Replace(" = default!;", ";", System.StringComparison.Ordinal);
+        }
+
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NullableContextOptions = nullable,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings, // the fix must not add CS8618 (or any warning)
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task SynchronousReader_OffersFactoryAndUpdatesAsyncCallers()
+    {
+        var client = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public int ModelCount => _models.Count;
+            }
+            """;
+        var callers = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class Startup
+            {
+                public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
+                {
+                    var client = new LlmClient(store);
+                    await Task.Yield();
+                    return client.ModelCount + new LlmClient(store).ModelCount;
+                }
+
+                public static async Task WarmUpAsync(IModelStore store)
+                {
+                    LlmClient client = new(store);
+                    await Task.Delay(1);
+                    _ = client.ModelCount;
+                }
+            }
+            """;
+        var fixedClient = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private IReadOnlyList<string> _models;
+
+                private LlmClient()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<LlmClient> CreateAsync(IModelStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new LlmClient();
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public int ModelCount => _models.Count;
+            }
+            """;
+        var fixedCallers = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class Startup
+            {
+                public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
+                {
+                    var client = await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+                    await Task.Yield();
+                    return client.ModelCount + (await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false)).ModelCount;
+                }
+
+                public static async Task WarmUpAsync(IModelStore store)
+                {
+                    LlmClient client = await LlmClient.CreateAsync(store).ConfigureAwait(false);
+                    await Task.Delay(1);
+                    _ = client.ModelCount;
+                }
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Factory };
+        test.TestState.Sources.Add(client);
+        test.TestState.Sources.Add(callers);
+        test.FixedState.Sources.Add(fixedClient);
+        test.FixedState.Sources.Add(fixedCallers);
+        await test.RunAsync(CancellationToken.None);
+
+        await VerifyNoFixAsync(client, Lazy);
+    }
+
+    [Fact]
+    public async Task SynchronousCaller_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public int ModelCount => _models.Count;
+            }
+
+            public static class Program
+            {
+                public static int Main() => new LlmClient(null).ModelCount;
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Theory]
+    [InlineData("public static System.Func<IModelStore, LlmClient> Create = s => new LlmClient(s);")]
+    [InlineData("public static System.Type Registered = typeof(LlmClient);")]
+    [InlineData("public static T Make<T>() where T : new() => new T(); public static object Registered = Make<Holder<LlmClient>>();")]
+    [InlineData("public static async Task<object> ResolveAsync() { await Task.Yield(); return Resolve<LlmClient>(); } static T Resolve<T>() => default;")]
+    public async Task CreationTheFactoryCannotReplace_OffersNoFactory(string use)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public LlmClient() : this(null) { }
+
+                public int ModelCount => _models.Count;
+            }
+
+            public sealed class Holder<T> where T : new() { }
+
+            public static class Registry
+            {
+                USE
+            }
+            """.Replace("USE", use, System.StringComparison.Ordinal);
+        if (!use.Contains("new T()", System.StringComparison.Ordinal))
+        {
+            source = source.Replace("public LlmClient() : this(null) { }", string.Empty, System.StringComparison.Ordinal);
+        }
+
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task ConstructorCallsOwnBlockingMethod_ConvertsItToAsync()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); Task<string> LoadDefaultAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private List<string> _models;
+                private string _default;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    {|#0:LoadCatalogue()|};
+                }
+
+                private void LoadCatalogue()
+                {
+                    _models = _store.LoadModelsAsync().Result;
+                    _default = ReadDefault();
+                }
+
+                private string ReadDefault() => _store.LoadDefaultAsync().GetAwaiter().GetResult();
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await Task.Yield();
+                    return (_models.Contains(prompt) ? prompt : _default) + "!";
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); Task<string> LoadDefaultAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private List<string> _models;
+                private string _default;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await LoadCatalogueAsync().ConfigureAwait(false);
+                }
+
+                private async Task LoadCatalogueAsync()
+                {
+                    _models = await _store.LoadModelsAsync().ConfigureAwait(false);
+                    _default = await ReadDefaultAsync().ConfigureAwait(false);
+                }
+
+                private async Task<string> ReadDefaultAsync() => await _store.LoadDefaultAsync().ConfigureAwait(false);
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return (_models.Contains(prompt) ? prompt : _default) + "!";
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = Lazy };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("LlmClient", "LoadModelsAsync()"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ConstructorCallsOwnBlockingMethodUsedElsewhere_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<List<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private List<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    [|Reload()|];
+                }
+
+                public void Reload() => _models = _store.LoadModelsAsync().Result;
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _models.Count;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task FixAll_ThreeDiagnosticsInOneType_RewritesTheTypeOnce()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelRegistry { Task<string> DefaultAsync(); Task RefreshAsync(); Task WarmUpAsync(string model); }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string _default;
+
+                public ModelCatalogue(IModelRegistry registry)
+                {
+                    _default = [|registry.DefaultAsync().Result|];
+                    // refresh before warming up
+                    [|registry.RefreshAsync().Wait()|];
+                    [|Task.WaitAll(registry.WarmUpAsync(_default))|]; // all at once
+                }
+
+                public async Task<string> DefaultAsync()
+                {
+                    await Task.Yield();
+                    return _default;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelRegistry { Task<string> DefaultAsync(); Task RefreshAsync(); Task WarmUpAsync(string model); }
+
+            public sealed class ModelCatalogue
+            {
+                private string _default;
+                private readonly AsyncInitializer _initializer;
+
+                public ModelCatalogue(IModelRegistry registry)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(registry));
+                }
+
+                private async Task InitializeAsync(IModelRegistry registry)
+                {
+                    _default = await registry.DefaultAsync().ConfigureAwait(false);
+                    // refresh before warming up
+                    await registry.RefreshAsync().ConfigureAwait(false);
+                    await Task.WhenAll(registry.WarmUpAsync(_default)).ConfigureAwait(false); // all at once
+                }
+
+                public async Task<string> DefaultAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _default;
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NumberOfIncrementalIterations = 1, // the first fix rewrites the whole type
+            NumberOfFixAllIterations = 1,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task FixAll_TwoTypesInOneDocumentAndAnotherDocument_EachTypeRewrittenOnce()
+    {
+        var first = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string> LoadAsync(string key); }
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private string _fallback;
+
+                public LlmClient(IModelStore store)
+                {
+                    _model = [|store.LoadAsync("model").Result|];
+                    _fallback = [|store.LoadAsync("fallback").Result|];
+                }
+
+                public async Task<string> ModelAsync() => await Task.FromResult(_model ?? _fallback);
+            }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator(IModelStore store) => _template = [|store.LoadAsync("template").Result|];
+
+                public async Task<string> GenerateAsync(string subject) => string.Format(await Task.FromResult(_template), subject);
+            }
+            """;
+        var second = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class HistoricalLogProcessor
+            {
+                private string _path;
+
+                public HistoricalLogProcessor(IModelStore store) => _path = [|store.LoadAsync("path").Result|];
+
+                public async Task<string> PathAsync() => await Task.FromResult(_path);
+            }
+            """;
+        var fixedFirst = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string> LoadAsync(string key); }
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private string _fallback;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _model = await store.LoadAsync("model").ConfigureAwait(false);
+                    _fallback = await store.LoadAsync("fallback").ConfigureAwait(false);
+                }
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model ?? _fallback);
+                }
+            }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(IModelStore store) => _initializer = new AsyncInitializer(() => InitializeAsync(store));
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _template = await store.LoadAsync("template").ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return string.Format(await Task.FromResult(_template), subject);
+                }
+            }
+            """;
+        var fixedSecond = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class HistoricalLogProcessor
+            {
+                private string _path;
+                private readonly AsyncInitializer _initializer;
+
+                public HistoricalLogProcessor(IModelStore store) => _initializer = new AsyncInitializer(() => InitializeAsync(store));
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _path = await store.LoadAsync("path").ConfigureAwait(false);
+                }
+
+                public async Task<string> PathAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_path);
+                }
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Lazy, NumberOfIncrementalIterations = 3 };
+        test.TestState.Sources.Add(first);
+        test.TestState.Sources.Add(second);
+        test.FixedState.Sources.Add(fixedFirst);
+        test.FixedState.Sources.Add(fixedSecond);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.CSharp12)]
+    public async Task LanguageVersion_LazyOutputCompiles(LanguageVersion languageVersion)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Narration
+            {
+                public interface IModelStore { Task<List<string>> LoadModelsAsync(CancellationToken cancellationToken); }
+
+                public class LlmClient
+                {
+                    private readonly List<string> _models;
+
+                    public LlmClient(IModelStore store, CancellationToken startup)
+                    {
+                        _models = [|store.LoadModelsAsync(startup).GetAwaiter().GetResult()|];
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                        return _models.Count > 0 ? _models[0] + prompt : prompt;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            namespace Narration
+            {
+                public interface IModelStore { Task<List<string>> LoadModelsAsync(CancellationToken cancellationToken); }
+
+                public class LlmClient
+                {
+                    private List<string> _models;
+                    private readonly AsyncInitializer _initializer;
+
+                    public LlmClient(IModelStore store, CancellationToken startup)
+                    {
+                        _initializer = new AsyncInitializer(() => InitializeAsync(store, startup));
+                    }
+
+                    private async Task InitializeAsync(IModelStore store, CancellationToken startup)
+                    {
+                        _models = await store.LoadModelsAsync(startup).ConfigureAwait(false);
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                        return _models.Count > 0 ? _models[0] + prompt : prompt;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy, languageVersion);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7, "default(CancellationToken)")]
+    [InlineData(LanguageVersion.CSharp7_3, "default")]
+    [InlineData(LanguageVersion.CSharp12, "default")]
+    public async Task LanguageVersion_FactoryUsesDefaultLiteralOnlyWhenAvailable(LanguageVersion languageVersion, string defaultToken)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelRegistry
+            {
+                private readonly string[] _names;
+                private readonly int _limit;
+
+                /// <summary>Loads the registry.</summary>
+                /// <param name="source">Where the names come from.</param>
+                /// <param name="limit">The most names kept.</param>
+                public ModelRegistry(Task<string[]> source, int limit)
+                {
+                    _limit = limit;
+                    _names = [|source.Result|];
+                }
+
+                public string[] Names => _names;
+
+                public static async Task<ModelRegistry> OpenAsync()
+                {
+                    await Task.Yield();
+                    return new ModelRegistry(Task.FromResult(new[] { "large" }), 1);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ModelRegistry
+            {
+                private string[] _names;
+                private readonly int _limit;
+
+                private ModelRegistry(int limit)
+                {
+                    _limit = limit;
+                }
+
+                /// <summary>Loads the registry.</summary>
+                /// <param name="source">Where the names come from.</param>
+                /// <param name="limit">The most names kept.</param>
+                /// <param name="cancellationToken">Cancels the wait for the creation.</param>
+                public static async Task<ModelRegistry> CreateAsync(Task<string[]> source, int limit, CancellationToken cancellationToken = DEFAULT)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelRegistry(limit);
+                    await instance.InitializeAsync(source).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<string[]> source)
+                {
+                    _names = await source.ConfigureAwait(false);
+                }
+
+                public string[] Names => _names;
+
+                public static async Task<ModelRegistry> OpenAsync()
+                {
+                    await Task.Yield();
+                    return await CreateAsync(Task.FromResult(new[] { "large" }), 1).ConfigureAwait(false);
+                }
+            }
+            """.Replace("DEFAULT", defaultToken, System.StringComparison.Ordinal);
+        await VerifyAsync(source, fixedSource, Factory, languageVersion);
+    }
+
+    [Theory]
+    [InlineData("[|load.Wait(System.TimeSpan.FromSeconds(5))|];")]
+    [InlineData("[|load.Wait(1000)|];")]
+    [InlineData("var index = [|Task.WaitAny(load)|]; _count = index;")]
+    [InlineData("_count = [|Task.WaitAll(new[] { load }, 1000)|] ? 1 : 0;")]
+    [InlineData("[|load.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult()|];")]
+    [InlineData("var awaiter = load.GetAwaiter(); [|awaiter.GetResult()|];")]
+    [InlineData("_count = pending?[|.Result|] ?? 0;")]
+    [InlineData("lock (_gate) { _count = [|pending.Result|]; }")]
+    public async Task BlockingFormWithoutAwaitEquivalent_OffersNoFix(string statement)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private readonly object _gate = new object();
+                private int _count;
+
+                public Warmup(Task load, Task<int> pending)
+                {
+                    STATEMENT
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_count);
+            }
+            """.Replace("STATEMENT", statement, System.StringComparison.Ordinal);
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Theory]
+    [InlineData("public sealed class Catalogue { private static readonly int s_count; static Catalogue() { s_count = [|Task.FromResult(1).Result|]; } public static int Count => s_count; }")]
+    [InlineData("public struct Catalogue { private int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
+    [InlineData("public sealed record Catalogue { private readonly int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
+    [InlineData("public class Base { protected Base(int count) { } } public sealed class Catalogue : Base { public Catalogue(Task<int> load) : base([|load.Result|]) { } }")]
+    [InlineData("public sealed class Catalogue(Task<int> load) { private readonly int _count = [|load.Result|]; public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
+    public async Task ConstructionWithoutInstanceToDefer_OffersNoFix(string declaration)
+    {
+        var source = "using System.Threading.Tasks;\n\n" + declaration + "\n";
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task LambdaInConstructorReadsState_OffersFactoryNotLazy()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class ModelWatcher
+            {
+                private readonly string[] _models;
+                private readonly Action _report;
+
+                public ModelWatcher(Task<string[]> load)
+                {
+                    _models = [|load.Result|];
+                    _report = () => Console.WriteLine(_models.Length);
+                }
+
+                public async Task ReportAsync()
+                {
+                    await Task.Yield();
+                    _report();
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task AsyncMemberThatTheInitializationCalls_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelCatalogue
+            {
+                private string[] _models;
+
+                public ModelCatalogue()
+                {
+                    [|RefreshAsync().Wait()|];
+                }
+
+                // Reads and writes the state, and the initialization itself runs it: awaiting the initializer here would wait for itself.
+                public async Task RefreshAsync()
+                {
+                    _models = await Task.FromResult(new[] { "large" });
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_models.Length);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task StateReadThroughAnotherInstanceOrNestedType_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _models;
+
+                public ModelCatalogue(Task<string[]> load)
+                {
+                    _models = [|load.Result|];
+                }
+
+                public async Task<bool> SameAsync(ModelCatalogue other)
+                {
+                    await Task.Yield();
+                    return other._models.Length == _models.Length;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task ConstructorsChainingToTheBlockingOne_InitializeLazily()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+                private readonly string _name;
+
+                public LlmClient(IModelStore store) : this(store, "default") { }
+
+                public LlmClient(IModelStore store, string name)
+                {
+                    _name = name;
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public string Name => _name;
+
+                public async Task<string> FirstAsync() => await Task.FromResult(_models[0]);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly string _name;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store) : this(store, "default") { }
+
+                public LlmClient(IModelStore store, string name)
+                {
+                    _name = name;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public string Name => _name;
+
+                public async Task<string> FirstAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_models[0]);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ConstructorNotChainingToTheBlockingOne_OffersNoFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+
+                public LlmClient(Task<string[]> load)
+                {
+                    _models = [|load.Result|];
+                }
+
+                public LlmClient(string[] models)
+                {
+                    _models = models;
+                }
+
+                public async Task<string> FirstAsync() => await Task.FromResult(_models[0]);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyNoFixAsync(source, Factory);
+    }
+
+    [Fact]
+    public async Task PartialTypeAcrossDocuments_AsyncMemberInOtherPartAwaitsInitializer()
+    {
+        var first = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                private readonly string[] _entries;
+
+                public HistoricalLogProcessor(Task<string[]> history)
+                {
+                    _entries = [|history.Result|];
+                }
+            }
+            """;
+        var second = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    return _entries.Length;
+                }
+            }
+            """;
+        var fixedFirst = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                private string[] _entries;
+                private readonly AsyncInitializer _initializer;
+
+                public HistoricalLogProcessor(Task<string[]> history)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(history));
+                }
+
+                private async Task InitializeAsync(Task<string[]> history)
+                {
+                    _entries = await history.ConfigureAwait(false);
+                }
+            }
+            """;
+        var fixedSecond = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed partial class HistoricalLogProcessor
+            {
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(1, cancellationToken);
+                    return _entries.Length;
+                }
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Lazy };
+        test.TestState.Sources.Add(first);
+        test.TestState.Sources.Add(second);
+        test.FixedState.Sources.Add(fixedFirst);
+        test.FixedState.Sources.Add(fixedSecond);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EarlyReturnBeforeBlocking_FactoryMovesWholeBodyAndLazyIsNotOffered()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private int _count;
+
+                public Warmup(Task<int> pending, bool skip)
+                {
+                    if (skip)
+                    {
+                        return;
+                    }
+
+                    _count = [|pending.Result|];
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_count);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Warmup
+            {
+                private int _count;
+
+                private Warmup()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Warmup> CreateAsync(Task<int> pending, bool skip, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Warmup();
+                    await instance.InitializeAsync(pending, skip).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<int> pending, bool skip)
+                {
+                    if (skip)
+                    {
+                        return;
+                    }
+
+                    _count = await pending.ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_count);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task InitializationInputChangedBySynchronousMember_OffersNoLazyFix()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private IModelStore _store;
+                private readonly string[] _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _store = store;
+                    _models = [|_store.LoadModelsAsync().Result|];
+                }
+
+                // Before the fix the constructor loaded from the first store; lazily, it would load from this one.
+                public void UseStore(IModelStore store) => _store = store;
+
+                public async Task<string> FirstAsync() => await Task.FromResult(_models[0]);
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Theory]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}")]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}; Unknown();")]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}; if (_models.Count > 0 {")]
+    [InlineData("_models = {|MM0001:store.LoadModelsAsync().Result|}; var count = (int)\"many\";")]
+    public async Task IncompleteCode_OffersNoFixAndDoesNotThrow(string statement)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    STATEMENT
+                }
+
+                public async Task<int> CountAsync() => await Task.FromResult(_models.Count);
+            }
+            """.Replace("STATEMENT", statement, System.StringComparison.Ordinal);
+        foreach (var key in new[] { Lazy, Factory })
+        {
+            var test = new Verify.Test
+            {
+                TestCode = source,
+                FixedCode = source,
+                CodeActionEquivalenceKey = key,
+                CompilerDiagnostics = CompilerDiagnostics.None, // the source does not compile on purpose
+            };
+            await test.RunAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task StaticAndInstanceSitesInOneType_FixesInstanceSitesAndLeavesStaticOne()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelRegistry { Task<IReadOnlyList<string>> ListAsync(); }
+
+            public sealed class NarrativeGenerator
+            {
+                private static readonly string DefaultStyle = {|#0:LoadStyleAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};
+
+                private readonly IModelRegistry _registry;
+                private IReadOnlyList<string> _models = new List<string>();
+
+                public NarrativeGenerator(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    {|#1:RefreshModels()|};
+                }
+
+                public async Task<string> NarrateAsync(string topic)
+                {
+                    await Task.Yield();
+                    return DefaultStyle + topic + _models.Count;
+                }
+
+                private void RefreshModels()
+                {
+                    _models = _registry.ListAsync().GetAwaiter().GetResult();
+                }
+
+                private static async Task<string> LoadStyleAsync()
+                {
+                    await Task.Delay(1).ConfigureAwait(false);
+                    return "epic";
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelRegistry { Task<IReadOnlyList<string>> ListAsync(); }
+
+            public sealed class NarrativeGenerator
+            {
+                private static readonly string DefaultStyle = {|#0:LoadStyleAsync().ConfigureAwait(false).GetAwaiter().GetResult()|};
+
+                private readonly IModelRegistry _registry;
+                private IReadOnlyList<string> _models = new List<string>();
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(IModelRegistry registry)
+                {
+                    _registry = registry;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await RefreshModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> NarrateAsync(string topic)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return DefaultStyle + topic + _models.Count;
+                }
+
+                private async Task RefreshModelsAsync()
+                {
+                    _models = await _registry.ListAsync().ConfigureAwait(false);
+                }
+
+                private static async Task<string> LoadStyleAsync()
+                {
+                    await Task.Delay(1).ConfigureAwait(false);
+                    return "epic";
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("NarrativeGenerator", "LoadStyleAsync()"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("NarrativeGenerator", "ListAsync()"));
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("NarrativeGenerator", "LoadStyleAsync()"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task GetOnlyAutoPropertyInitializer_MovesAndGainsSetter()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            public sealed class ModelPicker
+            {
+                private string[] Models { get; } = [|Catalogue.LoadAsync().Result|];
+
+                public ModelPicker(int seed)
+                {
+                    Seed = seed;
+                }
+
+                public int Seed { get; }
+
+                public async Task<string> PickAsync()
+                {
+                    await Task.Yield();
+                    return Models[Seed % Models.Length];
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            public sealed class ModelPicker
+            {
+                private readonly AsyncInitializer _initializer;
+
+                private string[] Models { get; set; }
+
+                public ModelPicker(int seed)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    Seed = seed;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    Models = await Catalogue.LoadAsync().ConfigureAwait(false);
+                }
+
+                public int Seed { get; }
+
+                public async Task<string> PickAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return Models[Seed % Models.Length];
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FieldInitializerWithSynchronousReader_FactoryWritesPrivateConstructor()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            internal sealed class ModelPicker
+            {
+                private readonly string[] _models = [|Catalogue.LoadAsync().Result|];
+
+                public string First => _models[0];
+
+                public static async Task<string> PickAsync()
+                {
+                    var picker = new ModelPicker();
+                    await Task.Yield();
+                    return picker.First;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+
+            internal sealed class ModelPicker
+            {
+                private string[] _models;
+
+                private ModelPicker()
+                {
+                }
+
+                public static async Task<ModelPicker> CreateAsync(CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelPicker();
+                    await instance.InitializeAsync().ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _models = await Catalogue.LoadAsync().ConfigureAwait(false);
+                }
+
+                public string First => _models[0];
+
+                public static async Task<string> PickAsync()
+                {
+                    var picker = await CreateAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return picker.First;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task CommentsAndFormatting_AreKeptAroundAndInsideMovedStatements()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(int page, int size); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+                private readonly int _size;
+
+                public LlmClient(IModelStore store, int size)
+                {
+                    _size = size; // kept in place
+
+                    /* Load the first page: the catalogue is
+                       small enough to fit. */
+                    _models = [|store.LoadModelsAsync(
+                        page: 0,      // first page
+                        size: size)   // as configured
+                        .Result|];    // trailing comment
+
+                    // after
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    // leading comment of the first statement
+                    var count = _models.Length;
+                    await Task.Yield();
+                    return count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(int page, int size); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly int _size;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store, int size)
+                {
+                    _size = size; // kept in place
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store, size));
+
+                    // after
+                }
+
+                private async Task InitializeAsync(IModelStore store, int size)
+                {
+                    /* Load the first page: the catalogue is
+                       small enough to fit. */
+                    _models = await store.LoadModelsAsync(
+                        page: 0,      // first page
+                        size: size)   // as configured
+                        .ConfigureAwait(false);    // trailing comment
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    // leading comment of the first statement
+                    var count = _models.Length;
+                    await Task.Yield();
+                    return count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task ThisEscapesBeforeBlockingCode_InitializerCreatedFirst()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+
+                public LlmClient(IModelStore store, List<LlmClient> registry)
+                {
+                    registry.Add(this); // others may call CompleteAsync from here on
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> CompleteAsync(string prompt) => await Task.FromResult(_models[0] + prompt);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store, List<LlmClient> registry)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    registry.Add(this); // others may call CompleteAsync from here on
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_models[0] + prompt);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task FixAll_LazyAndFactoryTypes_EachGetsTheRewriteItsFixOffers()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly string _model;
+
+                public LlmClient(Task<string> model) => _model = [|model.Result|];
+
+                public async Task<string> ModelAsync() => await Task.FromResult(_model);
+            }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _names;
+
+                public ModelCatalogue(Task<string[]> names) => _names = [|names.Result|];
+
+                public int Count => _names.Length;
+            }
+            """;
+        var lazyOnly = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(Task<string> model) => _initializer = new AsyncInitializer(() => InitializeAsync(model));
+
+                private async Task InitializeAsync(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model);
+                }
+            }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _names;
+
+                public ModelCatalogue(Task<string[]> names) => _names = {|#0:names.Result|};
+
+                public int Count => _names.Length;
+            }
+            """;
+        var both = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private string _model;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(Task<string> model) => _initializer = new AsyncInitializer(() => InitializeAsync(model));
+
+                private async Task InitializeAsync(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_model);
+                }
+            }
+
+            public sealed class ModelCatalogue
+            {
+                private string[] _names;
+
+                private ModelCatalogue()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModelCatalogue> CreateAsync(Task<string[]> names, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelCatalogue();
+                    await instance.InitializeAsync(names).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<string[]> names)
+                {
+                    _names = await names.ConfigureAwait(false);
+                }
+
+                public int Count => _names.Length;
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = lazyOnly, // one fix at a time, selected by key: only the lazy one is offered under that key
+            BatchFixedCode = both, // Fix All: every type gets the rewrite its own fix offers
+            CodeActionEquivalenceKey = Lazy,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.FixedState.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("ModelCatalogue", "names"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NamesAlreadyTaken_NewMembersGetUniqueNames()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly object _initializer = new object();
+                private string _model;
+
+                public LlmClient(Task<string> model)
+                {
+                    _model = [|model.Result|];
+                }
+
+                public Task InitializeAsync() => Task.CompletedTask;
+
+                public async Task<string> ModelAsync()
+                {
+                    await InitializeAsync();
+                    return _model + _initializer;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly object _initializer = new object();
+                private string _model;
+                private readonly AsyncInitializer _initializer1;
+
+                public LlmClient(Task<string> model)
+                {
+                    _initializer1 = new AsyncInitializer(() => InitializeAsync1(model));
+                }
+
+                private async Task InitializeAsync1(Task<string> model)
+                {
+                    _model = await model.ConfigureAwait(false);
+                }
+
+                public Task InitializeAsync() => Task.CompletedTask;
+
+                public async Task<string> ModelAsync()
+                {
+                    await _initializer1.EnsureInitializedAsync().ConfigureAwait(false);
+                    await InitializeAsync();
+                    return _model + _initializer;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task GenericTypeCreatedInTopLevelStatements_FactoryUpdatesTheCreation()
+    {
+        var program = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            var cache = new ModelCache<int>(Task.FromResult(new[] { 1, 2 }));
+            await Task.Yield();
+            Console.WriteLine(cache.Count);
+            """;
+        var cache = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelCache<T>
+            {
+                private readonly T[] _items;
+
+                public ModelCache(Task<T[]> load)
+                {
+                    _items = [|load.Result|];
+                }
+
+                public int Count => _items.Length;
+            }
+            """;
+        var fixedProgram = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            var cache = await ModelCache<int>.CreateAsync(Task.FromResult(new[] { 1, 2 })).ConfigureAwait(false);
+            await Task.Yield();
+            Console.WriteLine(cache.Count);
+            """;
+        var fixedCache = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ModelCache<T>
+            {
+                private T[] _items;
+
+                private ModelCache()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModelCache<T>> CreateAsync(Task<T[]> load, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelCache<T>();
+                    await instance.InitializeAsync(load).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<T[]> load)
+                {
+                    _items = await load.ConfigureAwait(false);
+                }
+
+                public int Count => _items.Length;
+            }
+            """;
+        var test = new Verify.Test { CodeActionEquivalenceKey = Factory };
+        test.TestState.OutputKind = OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(program);
+        test.TestState.Sources.Add(cache);
+        test.FixedState.Sources.Add(fixedProgram);
+        test.FixedState.Sources.Add(fixedCache);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task InitializerWithExpressionBodiedConstructor_CreatesInitializerFirst()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly string _template = [|Templates.LoadAsync().Result|];
+                private readonly string _tone;
+
+                public NarrativeGenerator(string tone) => _tone = tone;
+
+                public async Task<string> GenerateAsync(string subject) => string.Format(await Task.FromResult(_template), subject) + _tone;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly string _tone;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(string tone)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _tone = tone;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _template = await Templates.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return string.Format(await Task.FromResult(_template), subject) + _tone;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = equivalenceKey,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
+
+    private static Task VerifyAsync(string source, string fixedSource, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
+    {
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+        };
+        return test.RunAsync(CancellationToken.None);
+    }
+}

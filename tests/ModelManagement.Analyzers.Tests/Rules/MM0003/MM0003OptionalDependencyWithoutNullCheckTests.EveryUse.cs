@@ -1,0 +1,276 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
+using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0003OptionalDependencyWithoutNullCheckCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
+
+/// <summary>
+/// MM0003 reports every unguarded use, not only the first on a path (a dereference is no proof of non-null); the fix
+/// and its Fix All then guard each of them, merging consecutive statements and never nesting guards.
+/// </summary>
+public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
+{
+    /// <summary>QA's report: the second use went unreported, and after the fix of the first one it still threw.</summary>
+    private const string QaMembers = /* lang=c#-test */ """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed record ModelInfo(string Name, string Version);
+
+        public interface IModelCatalog
+        {
+            void Register(ModelInfo model);
+            Task<IReadOnlyList<ModelInfo>> ListAsync(CancellationToken cancellationToken = default);
+        }
+
+        public sealed class NarrativeGenerator
+        {
+            private readonly IModelCatalog _registry;
+
+            public NarrativeGenerator(IModelCatalog registry = null) => _registry = registry;
+
+            public async Task<int> GenerateAsync(CancellationToken ct)
+            {
+
+        """;
+
+    [Fact]
+    public async Task UseAfterUnguardedUse_ReportsBoth()
+    {
+        var source = QaMembers + /* lang=c#-test */ """
+                    [|_registry|].Register(new ModelInfo("narrator", "1"));
+                    var models = await [|_registry|].ListAsync(ct);
+                    return models.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task UseAfterUnguardedUse_SecondValueFlowsWithoutFix()
+    {
+        var source = QaMembers + /* lang=c#-test */ """
+                    _registry.Register(new ModelInfo("narrator", "1"));
+                    var models = await _registry.ListAsync(ct);
+                    return models.Count;
+                }
+            }
+            """;
+        var diagnostics = await AnalyzeWithPropertiesAsync(source);
+
+        Assert.Collection(
+            diagnostics,
+            first => Assert.Equal(MM0003DiagnosticProperties.DiscardedExpression, first.Properties[MM0003DiagnosticProperties.ShapeKey]),
+            second => Assert.Equal(MM0003DiagnosticProperties.ValueFlows, second.Properties[MM0003DiagnosticProperties.ShapeKey]));
+    }
+
+    [Fact]
+    public async Task UseAfterUnguardedUse_FixGuardsFirstAndLeavesValueFlowReported()
+    {
+        var source = QaMembers + /* lang=c#-test */ """
+                    [|_registry|].Register(new ModelInfo("narrator", "1"));
+                    var models = await [|_registry|].ListAsync(ct);
+                    return models.Count;
+                }
+            }
+            """;
+        var fixedSource = QaMembers + /* lang=c#-test */ """
+                    _registry?.Register(new ModelInfo("narrator", "1"));
+                    var models = await [|_registry|].ListAsync(ct);
+                    return models.Count;
+                }
+            }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ThreeConsecutiveReportedStatements_FixAndFixAllShareOneGuard()
+    {
+        var source = FixPrologue + /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    [|_registry|].Register(model); // primary
+                    [|_registry|].Register(model + "-shadow");
+                    await [|_registry|].RegisterAsync(model + "-async");
+                    Log("done");
+                }
+            """ + FixEpilogue + Domain;
+        var fixedSource = FixPrologue + /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    if (_registry is not null)
+                    {
+                        _registry.Register(model); // primary
+                        _registry.Register(model + "-shadow");
+                        await _registry.RegisterAsync(model + "-async");
+                    }
+
+                    Log("done");
+                }
+            """ + FixEpilogue + Domain;
+        var test = new FixVerify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            BatchFixedCode = fixedSource,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ReportedStatementsSeparatedByOtherWork_EachGetsItsOwnGuard()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    [|_registry|].Register(model);
+                    Log("registered");
+                    await [|_registry|].RegisterAsync(model + "-async");
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    _registry?.Register(model);
+                    Log("registered");
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync(model + "-async");
+                    }
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task UseInsideLoopOverDependency_OneOuterGuard()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Mirror()
+                {
+                    foreach (var model in [|_registry|].Models)
+                    {
+                        [|_registry|].Register(model + "-mirror");
+                    }
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Mirror()
+                {
+                    if (_registry is not null)
+                    {
+                        foreach (var model in _registry.Models)
+                        {
+                            _registry.Register(model + "-mirror");
+                        }
+                    }
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task TwoUsesInOneStatement_OneConditionalAccess()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Publish()
+                {
+                    [|_registry|].Register([|_registry|].DefaultModel);
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Publish()
+                {
+                    _registry?.Register(_registry.DefaultModel);
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task GuardedStatementThenValueFlow_FixAllGuardsWhatItCanAndLeavesTheRest()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task<string> DescribeAsync(string name)
+                {
+                    await [|_registry|].RegisterAsync(name);
+                    [|_registry|].Register(name + "-copy");
+                    var found = await [|_registry|].FindAsync(name);
+                    return found;
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task<string> DescribeAsync(string name)
+                {
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync(name);
+                        _registry.Register(name + "-copy");
+                    }
+
+                    var found = await [|_registry|].FindAsync(name);
+                    return found;
+                }
+            """);
+    }
+
+    [Fact]
+    public async Task UseInLambdaInsideGuardedStatement_KeepsItsOwnGuard()
+    {
+        // A lambda is analyzed with nothing known at entry: the outer guard does not cover it, so it gets `?.`.
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Mirror()
+                {
+                    Array.ForEach([|_registry|].Models, model => [|_registry|].Register(model));
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Mirror()
+                {
+                    if (_registry is not null)
+                    {
+                        Array.ForEach(_registry.Models, model => _registry?.Register(model));
+                    }
+                }
+            """);
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithPropertiesAsync(string source)
+    {
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var compilation = CSharpCompilation.Create(
+            "MM0003Properties",
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), "Test0.cs") },
+            references.Add(TestEnvironment.PatternsReference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0003OptionalDependencyWithoutNullCheckAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        return diagnostics.Where(d => d.Id == DiagnosticIds.OptionalDependencyWithoutNullCheck)
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .ToImmutableArray();
+    }
+}
