@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Text;
+using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -151,7 +152,9 @@ internal sealed partial class MM0001Planner
                 return "a declaration outside the project";
             }
 
-            _parts.Add(new TypePart(document, declaration, _compilation.GetSemanticModel(node.SyntaxTree)));
+            // The document's own model: shares bound member bodies with the rest of the fix (and the IDE's other features).
+            var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
+            _parts.Add(new TypePart(document, declaration, model?.Compilation == _compilation ? model : _compilation.GetSemanticModel(node.SyntaxTree)));
         }
 
         if (_parts.Count == 0)
@@ -171,7 +174,7 @@ internal sealed partial class MM0001Planner
             }
         }
 
-        var diagnosticRejection = await CollectSitesAsync().ConfigureAwait(false);
+        var diagnosticRejection = CollectSites();
         if (diagnosticRejection is not null)
         {
             return diagnosticRejection;
@@ -180,18 +183,44 @@ internal sealed partial class MM0001Planner
         return ChooseConstructor() ?? CollectConversions() ?? CollectUnits();
     }
 
-    private async Task<string?> CollectSitesAsync()
+    /// <summary>
+    /// Collects the type's MM0001 sites by running the rule itself over the type's construction code (constructors and
+    /// field, property and event initializers of these declarations): the same logic the analyzer runs, without a second
+    /// analyzer driver over a cloned compilation (which would bind the type again and dominated the fix's latency).
+    /// Sites silenced with <c>#pragma warning disable MM0001</c> stay where they are, as they would have no diagnostic.
+    /// </summary>
+    private string? CollectSites()
     {
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new MM0001BlockingWaitInConstructorAnalyzer());
-        var withAnalyzers = _compilation.WithAnalyzers(analyzers, _project.AnalyzerOptions);
+        if (!BlockingWaitTypes.TryCreate(_compilation, out var waitTypes))
+        {
+            return "no Task type";
+        }
+
+        var options = new MM0001Options();
+        BlockingCallSummaries? summaries = null;
         foreach (var part in _parts)
         {
-            var analysisModel = withAnalyzers.Compilation.GetSemanticModel(part.Declaration.SyntaxTree);
-            var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(analysisModel, part.Declaration.Span, _cancellationToken).ConfigureAwait(false);
-            var root = part.Declaration.SyntaxTree.GetRoot(_cancellationToken);
-            foreach (var diagnostic in diagnostics)
+            var tree = part.Declaration.SyntaxTree;
+            var calls = options.FollowOwnCalls(_project.AnalyzerOptions, tree)
+                ? summaries ??= new BlockingCallSummaries(_compilation, waitTypes)
+                : null;
+            var root = tree.GetRoot(_cancellationToken);
+            var pragmas = CollectPragmas(root);
+            var found = new List<Diagnostic>();
+            foreach (var (owner, operation) in ConstructionCode(part))
             {
-                if (diagnostic.Id != DiagnosticIds.BlockingWaitInConstructor || diagnostic.Location.SourceTree != part.Declaration.SyntaxTree)
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant.Kind is OperationKind.Invocation or OperationKind.PropertyReference)
+                    {
+                        MM0001BlockingWaitInConstructorAnalyzer.Analyze(descendant, owner, _type, waitTypes, calls, found.Add, _cancellationToken);
+                    }
+                }
+            }
+
+            foreach (var diagnostic in found)
+            {
+                if (diagnostic.Location.SourceTree != tree || IsSuppressedByPragma(pragmas, diagnostic.Location.SourceSpan.Start))
                 {
                     continue;
                 }
@@ -220,6 +249,108 @@ internal sealed partial class MM0001Planner
         }
 
         return _sites.Count == 0 ? "no MM0001 diagnostic in the type" : null;
+    }
+
+    /// <summary>The operation blocks of <paramref name="part"/>'s own members that run while an instance or the type is constructed.</summary>
+    private IEnumerable<(ISymbol Owner, IOperation Operation)> ConstructionCode(TypePart part)
+    {
+        var model = part.Model;
+        foreach (var member in part.Declaration.Members)
+        {
+            switch (member)
+            {
+                case ConstructorDeclarationSyntax constructor:
+                    if (model.GetDeclaredSymbol(constructor, _cancellationToken) is { } constructorSymbol
+                        && model.GetOperation(constructor, _cancellationToken) is { } body)
+                    {
+                        yield return (constructorSymbol, body);
+                    }
+
+                    break;
+                case BaseFieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (variable.Initializer is { } initializer
+                            && model.GetDeclaredSymbol(variable, _cancellationToken) is { } variableSymbol
+                            && MM0001BlockingWaitInConstructorAnalyzer.RunsDuringConstruction(variableSymbol)
+                            && model.GetOperation(initializer, _cancellationToken) is { } value)
+                        {
+                            yield return (variableSymbol, value);
+                        }
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property:
+                    if (model.GetDeclaredSymbol(property, _cancellationToken) is { } propertySymbol
+                        && model.GetOperation(propertyInitializer, _cancellationToken) is { } propertyValue)
+                    {
+                        yield return (propertySymbol, propertyValue);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The positions where a <c>#pragma warning disable</c> or <c>restore</c> of MM0001 (or of every warning) takes effect,
+    /// in source order: only nodes that contain directives are descended into, so a file without pragmas costs nothing.
+    /// </summary>
+    private static List<(int Position, bool Disables)>? CollectPragmas(SyntaxNode root)
+    {
+        if (!root.ContainsDirectives)
+        {
+            return null;
+        }
+
+        List<(int, bool)>? pragmas = null;
+        foreach (var token in root.DescendantTokens(static node => node.ContainsDirectives))
+        {
+            if (!token.ContainsDirectives)
+            {
+                continue;
+            }
+
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (trivia.GetStructure() is not PragmaWarningDirectiveTriviaSyntax { IsActive: true } pragma)
+                {
+                    continue;
+                }
+
+                var applies = pragma.ErrorCodes.Count == 0;
+                foreach (var code in pragma.ErrorCodes)
+                {
+                    applies |= code is IdentifierNameSyntax { Identifier.ValueText: DiagnosticIds.BlockingWaitInConstructor };
+                }
+
+                if (applies)
+                {
+                    (pragmas ??= new()).Add((pragma.SpanStart, pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)));
+                }
+            }
+        }
+
+        return pragmas;
+    }
+
+    private static bool IsSuppressedByPragma(List<(int Position, bool Disables)>? pragmas, int position)
+    {
+        var disabled = false;
+        if (pragmas is not null)
+        {
+            foreach (var (start, disables) in pragmas)
+            {
+                if (start >= position)
+                {
+                    break;
+                }
+
+                disabled = disables;
+            }
+        }
+
+        return disabled;
     }
 
     private static bool IsDirectlyIn(SyntaxNode node, TypeDeclarationSyntax declaration)

@@ -42,7 +42,7 @@ internal static class MM0001Rewriter
                 var document = changed.GetDocument(documentId);
                 if (document is not null)
                 {
-                    document = await SafeImportAdder.AddImportsAsync(document, cancellationToken).ConfigureAwait(false);
+                    document = await SafeImportAdder.AddImportsAsync(document, solution.GetDocument(documentId), cancellationToken).ConfigureAwait(false);
                     changed = document.Project.Solution;
                 }
             }

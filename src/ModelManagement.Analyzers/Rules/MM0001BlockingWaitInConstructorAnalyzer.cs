@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,7 +48,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
                 var owner = block.OwningSymbol;
                 var calls = options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? summaries : null;
                 block.RegisterOperationAction(
-                    operation => Analyze(operation, owner, ownType, types, calls),
+                    operation => Analyze(operation.Operation, owner, ownType, types, calls, operation.ReportDiagnostic, operation.CancellationToken),
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
             });
@@ -54,7 +56,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Constructors (instance, static, primary) and field, property and field-like event initializers.</summary>
-    private static bool RunsDuringConstruction(ISymbol owner)
+    internal static bool RunsDuringConstruction(ISymbol owner)
         => owner switch
         {
             IMethodSymbol method => method.MethodKind is MethodKind.Constructor or MethodKind.StaticConstructor,
@@ -63,14 +65,19 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
 
-    private static void Analyze(
-        OperationAnalysisContext context,
+    /// <summary>
+    /// The rule for one invocation or property reference of construction code <paramref name="owner"/>. Shared with the
+    /// code fix, which collects a type's sites with it instead of running the analyzer driver again.
+    /// </summary>
+    internal static void Analyze(
+        IOperation operation,
         ISymbol owner,
         INamedTypeSymbol ownType,
         BlockingWaitTypes types,
-        BlockingCallSummaries? summaries)
+        BlockingCallSummaries? summaries,
+        Action<Diagnostic> report,
+        CancellationToken cancellationToken)
     {
-        var operation = context.Operation;
         var form = BlockingWaitForms.Classify(operation, types);
         if (form is not null)
         {
@@ -84,7 +91,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             properties.Add(MM0001Properties.Form, form);
             properties.Add(MM0001Properties.Site, GetSite(owner, operation.Syntax));
             properties.Add(MM0001Properties.AwaitedMember, member);
-            Report(context, operation.Syntax, properties.ToImmutable(), ownType, member);
+            Report(report, operation.Syntax, properties.ToImmutable(), ownType, member);
             return;
         }
 
@@ -105,7 +112,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var summary = summaries.Get(callee, operation.SemanticModel, context.CancellationToken);
+        var summary = summaries.Get(callee, operation.SemanticModel, cancellationToken);
         if (!summary.Blocks)
         {
             return;
@@ -119,16 +126,16 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
         callProperties.Add(MM0001Properties.CalleeKind, calleeKind);
         callProperties.Add(MM0001Properties.CalleeForm, summary.Form);
         callProperties.Add(MM0001Properties.Path, summary.Path);
-        Report(context, operation.Syntax, callProperties.ToImmutable(), ownType, summary.AwaitedMember ?? calleeSymbol.Name);
+        Report(report, operation.Syntax, callProperties.ToImmutable(), ownType, summary.AwaitedMember ?? calleeSymbol.Name);
     }
 
     private static void Report(
-        OperationAnalysisContext context,
+        Action<Diagnostic> report,
         SyntaxNode node,
         ImmutableDictionary<string, string?> properties,
         INamedTypeSymbol ownType,
         string awaitedMember)
-        => context.ReportDiagnostic(Diagnostic.Create(
+        => report(Diagnostic.Create(
             Descriptors.MM0001_BlockingWaitInConstructor,
             node.GetLocation(),
             properties,

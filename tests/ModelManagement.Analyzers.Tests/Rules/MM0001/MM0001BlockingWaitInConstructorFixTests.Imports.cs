@@ -8,7 +8,10 @@ using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
 
-/// <summary>The fix adds <c>using ModelManagement.Patterns;</c> only when that makes no name of the document ambiguous.</summary>
+/// <summary>
+/// The fix adds <c>using ModelManagement.Patterns;</c> only when that makes no name of the document ambiguous, and
+/// collects the type's sites the way the analyzer reports them (a site silenced by <c>#pragma</c> is not moved).
+/// </summary>
 public sealed class MM0001BlockingWaitInConstructorFixImportTests
 {
     [Fact]
@@ -99,4 +102,200 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
         };
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task OwnTypeNamedLikeAPatternsTypeUsedInAMethodBody_KeepsQualifiedNames()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Contoso.Platform;
+
+            namespace Contoso.Platform
+            {
+                public static class SideEffect { public static string Note(string text) => text; }
+
+                public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+            }
+
+            namespace Contoso.Services
+            {
+                public sealed class LlmClient
+                {
+                    private readonly IReadOnlyList<string> _models;
+
+                    public LlmClient(IModelStore store)
+                    {
+                        _models = [|store.LoadModelsAsync().Result|];
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        return SideEffect.Note(_models[0] + prompt);
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Contoso.Platform;
+
+            namespace Contoso.Platform
+            {
+                public static class SideEffect { public static string Note(string text) => text; }
+
+                public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+            }
+
+            namespace Contoso.Services
+            {
+                public sealed class LlmClient
+                {
+                    private IReadOnlyList<string> _models;
+                    private readonly ModelManagement.Patterns.AsyncInitializer _initializer;
+
+                    public LlmClient(IModelStore store)
+                    {
+                        _initializer = new ModelManagement.Patterns.AsyncInitializer(() => InitializeAsync(store));
+                    }
+
+                    private async Task InitializeAsync(IModelStore store)
+                    {
+                        _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await Task.Yield();
+                        return SideEffect.Note(_models[0] + prompt);
+                    }
+                }
+            }
+            """;
+        await RunAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task OwnTypeNamedLikeAPatternsTypeInTheCodesOwnNamespace_StillGetsTheUsing()
+    {
+        // Types of the enclosing namespace win over imported ones: the new using makes nothing ambiguous.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Contoso.Services
+            {
+                public static class SideEffect { public static string Note(string text) => text; }
+
+                public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+                public sealed class LlmClient
+                {
+                    private readonly IReadOnlyList<string> _models;
+
+                    public LlmClient(IModelStore store)
+                    {
+                        _models = [|store.LoadModelsAsync().Result|];
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await Task.Yield();
+                        return SideEffect.Note(_models[0] + prompt);
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            namespace Contoso.Services
+            {
+                public static class SideEffect { public static string Note(string text) => text; }
+
+                public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+                public sealed class LlmClient
+                {
+                    private IReadOnlyList<string> _models;
+                    private readonly AsyncInitializer _initializer;
+
+                    public LlmClient(IModelStore store)
+                    {
+                        _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    }
+
+                    private async Task InitializeAsync(IModelStore store)
+                    {
+                        _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                    }
+
+                    public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                    {
+                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await Task.Yield();
+                        return SideEffect.Note(_models[0] + prompt);
+                    }
+                }
+            }
+            """;
+        await RunAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task ConstructorKeepingASilencedWait_GetsNoRewrite()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); Task<int> CountAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IReadOnlyList<string> _models;
+                private readonly int _count;
+
+                public LlmClient(IModelStore store)
+                {
+            #pragma warning disable MM0001 // known to complete synchronously
+                    _count = store.CountAsync().Result;
+            #pragma warning restore MM0001
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    return _models[0] + prompt + _count;
+                }
+            }
+            """;
+
+        // The silenced wait stays where the user put it, so the constructor would keep blocking after a lazy rewrite of
+        // the other one: no rewrite is offered, and the code is left as it is. The source holds its own pragmas, so the
+        // framework's "wrap everything in #pragma" check does not apply.
+        await RunAsync(source, source, TestBehaviors.SkipSuppressionCheck);
+    }
+
+    private static Task RunAsync(string source, string fixedSource, TestBehaviors behaviors = TestBehaviors.None)
+        => new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey,
+            TestBehaviors = behaviors,
+        }.RunAsync(CancellationToken.None);
+
 }
