@@ -252,7 +252,7 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
     }
 
     [Fact]
-    public async Task ConstructorKeepingASilencedWait_GetsNoRewrite()
+    public async Task WaitSilencedByPragma_StaysInTheConstructorWhileTheReportedOneMoves()
     {
         var source = /* lang=c#-test */ """
             using System.Collections.Generic;
@@ -269,10 +269,10 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
 
                 public LlmClient(IModelStore store)
                 {
+                    _models = [|store.LoadModelsAsync().Result|];
             #pragma warning disable MM0001 // known to complete synchronously
                     _count = store.CountAsync().Result;
             #pragma warning restore MM0001
-                    _models = [|store.LoadModelsAsync().Result|];
                 }
 
                 public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
@@ -282,11 +282,46 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
                 }
             }
             """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
 
-        // The silenced wait stays where the user put it, so the constructor would keep blocking after a lazy rewrite of
-        // the other one: no rewrite is offered, and the code is left as it is. The source holds its own pragmas, so the
-        // framework's "wrap everything in #pragma" check does not apply.
-        await RunAsync(source, source, TestBehaviors.SkipSuppressionCheck);
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); Task<int> CountAsync(); }
+
+            public sealed class LlmClient
+            {
+                private IReadOnlyList<string> _models;
+                private readonly int _count;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+            #pragma warning disable MM0001 // known to complete synchronously
+                    _count = store.CountAsync().Result;
+            #pragma warning restore MM0001
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Yield();
+                    return _models[0] + prompt + _count;
+                }
+            }
+            """;
+
+        // The silenced wait has no diagnostic, so it is not one of the type's sites and stays where the user put it (if it
+        // were taken along, its #pragma lines would move too, and the fix declines to move preprocessor directives). The
+        // source holds its own pragmas, so the framework's "wrap everything in #pragma" check does not apply.
+        await RunAsync(source, fixedSource, TestBehaviors.SkipSuppressionCheck);
     }
 
     private static Task RunAsync(string source, string fixedSource, TestBehaviors behaviors = TestBehaviors.None)
