@@ -211,9 +211,10 @@ internal sealed partial class MM0001Planner
             {
                 foreach (var descendant in operation.DescendantsAndSelf())
                 {
-                    if (descendant.Kind is OperationKind.Invocation or OperationKind.PropertyReference)
+                    if (descendant.Kind is OperationKind.Invocation or OperationKind.PropertyReference
+                        && MM0001BlockingWaitInConstructorAnalyzer.Analyze(descendant, owner, _type, waitTypes, calls, _cancellationToken) is { } diagnostic)
                     {
-                        MM0001BlockingWaitInConstructorAnalyzer.Analyze(descendant, owner, _type, waitTypes, calls, found.Add, _cancellationToken);
+                        found.Add(diagnostic);
                     }
                 }
             }

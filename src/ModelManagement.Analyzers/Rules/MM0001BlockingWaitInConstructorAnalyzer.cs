@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -48,7 +47,13 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
                 var owner = block.OwningSymbol;
                 var calls = options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? summaries : null;
                 block.RegisterOperationAction(
-                    operation => Analyze(operation.Operation, owner, ownType, types, calls, operation.ReportDiagnostic, operation.CancellationToken),
+                    operation =>
+                    {
+                        if (Analyze(operation.Operation, owner, ownType, types, calls, operation.CancellationToken) is { } diagnostic)
+                        {
+                            operation.ReportDiagnostic(diagnostic);
+                        }
+                    },
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
             });
@@ -66,16 +71,15 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
         };
 
     /// <summary>
-    /// The rule for one invocation or property reference of construction code <paramref name="owner"/>. Shared with the
-    /// code fix, which collects a type's sites with it instead of running the analyzer driver again.
+    /// The rule for one invocation or property reference of construction code <paramref name="owner"/>: its diagnostic,
+    /// or null. Shared with the code fix, which collects a type's sites with it instead of running the analyzer driver again.
     /// </summary>
-    internal static void Analyze(
+    internal static Diagnostic? Analyze(
         IOperation operation,
         ISymbol owner,
         INamedTypeSymbol ownType,
         BlockingWaitTypes types,
         BlockingCallSummaries? summaries,
-        Action<Diagnostic> report,
         CancellationToken cancellationToken)
     {
         var form = BlockingWaitForms.Classify(operation, types);
@@ -83,7 +87,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
         {
             if (BlockingCallSummaries.IsInDeferredOrUnevaluatedCode(operation))
             {
-                return;
+                return null;
             }
 
             var member = BlockingWaitForms.DescribeAwaited(operation, form);
@@ -91,31 +95,30 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             properties.Add(MM0001Properties.Form, form);
             properties.Add(MM0001Properties.Site, GetSite(owner, operation.Syntax));
             properties.Add(MM0001Properties.AwaitedMember, member);
-            Report(report, operation.Syntax, properties.ToImmutable(), ownType, member);
-            return;
+            return Create(operation.Syntax, properties.ToImmutable(), ownType, member);
         }
 
         if (summaries is null)
         {
-            return; // mm0001.follow_own_calls = false
+            return null; // mm0001.follow_own_calls = false
         }
 
         var callee = BlockingCallSummaries.GetOwnCallee(operation, ownType, out var calleeKind, out var calleeSymbol);
         if (callee is null || calleeSymbol is null || BlockingCallSummaries.IsInDeferredOrUnevaluatedCode(operation))
         {
-            return;
+            return null;
         }
 
         if (calleeKind == MM0001Properties.CalleeLocalFunction && !IsDeclaredIn(callee, owner))
         {
             // Only local functions of the construction code itself; others are reached through their containing member.
-            return;
+            return null;
         }
 
         var summary = summaries.Get(callee, operation.SemanticModel, cancellationToken);
         if (!summary.Blocks)
         {
-            return;
+            return null;
         }
 
         var callProperties = ImmutableDictionary.CreateBuilder<string, string?>();
@@ -126,21 +129,20 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
         callProperties.Add(MM0001Properties.CalleeKind, calleeKind);
         callProperties.Add(MM0001Properties.CalleeForm, summary.Form);
         callProperties.Add(MM0001Properties.Path, summary.Path);
-        Report(report, operation.Syntax, callProperties.ToImmutable(), ownType, summary.AwaitedMember ?? calleeSymbol.Name);
+        return Create(operation.Syntax, callProperties.ToImmutable(), ownType, summary.AwaitedMember ?? calleeSymbol.Name);
     }
 
-    private static void Report(
-        Action<Diagnostic> report,
+    private static Diagnostic Create(
         SyntaxNode node,
         ImmutableDictionary<string, string?> properties,
         INamedTypeSymbol ownType,
         string awaitedMember)
-        => report(Diagnostic.Create(
+        => Diagnostic.Create(
             Descriptors.MM0001_BlockingWaitInConstructor,
             node.GetLocation(),
             properties,
             ownType.Name,
-            awaitedMember));
+            awaitedMember);
 
     private static bool IsDeclaredIn(IMethodSymbol localFunction, ISymbol owner)
     {
