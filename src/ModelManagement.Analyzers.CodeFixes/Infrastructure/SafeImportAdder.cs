@@ -16,7 +16,8 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// ModelManagement.Patterns'. Then the document keeps fully qualified names instead: a fix never breaks compiling code.
 /// A new using can only make a simple name ambiguous if the document already spells one of the imported namespace's
 /// type names in a lookup position; when it does not (the usual case) the directives are added without binding the
-/// document, which keeps the fix fast in large files. Otherwise the CS0104 count before and after decides.
+/// document, which keeps the fix fast in large files. Otherwise only those names are bound, before and after, and the
+/// directives stay out if more of them are ambiguous afterwards.
 /// </summary>
 internal static class SafeImportAdder
 {
