@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics.Metrics;
 using System.Threading;
 using System.Threading.Tasks;
+using ModelManagement.Patterns.Internal;
 
 namespace ModelManagement.Patterns;
 
@@ -38,8 +39,7 @@ public static class SideEffect
     private const string ErrorTypeTag = "error.type";
     private const string NameTag = "side_effect.name";
 
-    private static readonly Meter s_meter = new(MeterName);
-    private static readonly Counter<long> s_failures = s_meter.CreateCounter<long>(
+    private static readonly Counter<long> s_failures = PatternsMeter.Instance.CreateCounter<long>(
         FailureCounterName, unit: "{failure}", description: "Side effects (logging, telemetry, audit) that failed or timed out and were swallowed.");
 
     private static Action<Exception>? s_failureHandler;
