@@ -14,8 +14,10 @@ internal sealed class BenchmarkOptions
 
           --lines N            generated corpus size in lines (default 200000)
           --seed N             corpus seed (default 6)
-          --corpus DIR         analyze the .cs files under DIR (a user's repository) instead of a generated corpus
-          --iterations N       measured rounds per analyzer set (default 5); medians are reported
+          --corpus DIR[,DIR]   analyze the .cs files under these folders (real code) instead of a generated corpus;
+                               repeatable
+          --exclude-tests      with --corpus: leave out files under a folder whose name contains "Test"
+          --iterations N       measured rounds per analyzer set (default 5); medians and best-of-N are reported
           --warmup N           unmeasured warm-up rounds (default 1)
           --sizes A,B,C        also run the linearity table on generated corpora of these sizes (e.g. 50000,200000,800000)
           --fix-iterations N   code-fix latency samples per rule (default 30)
@@ -31,7 +33,13 @@ internal sealed class BenchmarkOptions
 
     public int Seed { get; private set; } = CorpusGenerator.DefaultSeed;
 
-    public string? CorpusFolder { get; private set; }
+    /// <summary>Folders of real code to analyze instead of a generated corpus (<c>--corpus</c>, repeatable).</summary>
+    public IReadOnlyList<string> CorpusFolders => _corpusFolders;
+
+    /// <summary>Whether test code (paths with a folder whose name contains "Test") is left out of a real corpus.</summary>
+    public bool ExcludeTests { get; private set; }
+
+    private readonly List<string> _corpusFolders = new();
 
     public int Iterations { get; private set; } = 5;
 
@@ -85,7 +93,14 @@ internal sealed class BenchmarkOptions
                     options.Seed = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
                     break;
                 case "--corpus":
-                    options.CorpusFolder = Path.GetFullPath(Next());
+                    foreach (var folder in Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        options._corpusFolders.Add(Path.GetFullPath(folder));
+                    }
+
+                    break;
+                case "--exclude-tests":
+                    options.ExcludeTests = true;
                     break;
                 case "--iterations":
                     options.Iterations = PositiveInt(Next());

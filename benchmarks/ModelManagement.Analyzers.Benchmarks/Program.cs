@@ -45,15 +45,15 @@ var sets = AnalyzerSets.Create(options.Peers, options.Roslynator, perRule: true,
 
 if (options.Analysis)
 {
-    var workload = options.CorpusFolder is null
+    var workload = options.CorpusFolders.Count == 0
         ? Workload.FromGenerated(options.Lines, options.Seed)
-        : Workload.FromFolder(options.CorpusFolder);
+        : Workload.FromFolders(options.CorpusFolders, options.ExcludeTests);
     report.Line(FormattableString.Invariant($"- Corpus: {workload.Description}, {workload.Lines:N0} lines in {workload.Files:N0} files; {options.Iterations} measured round(s) after {options.Warmups} warm-up round(s); sequential analysis, fresh compilation per run"));
     Log($"analysis benchmark on {workload.Lines:N0} lines ({sets.All.Count} sets)…");
     var results = await AnalysisBenchmark.RunAsync(workload, sets.All, options.Warmups, options.Iterations, Log, cancellationToken);
     AnalysisReport.Write(report, sets, results);
 
-    if (options.Sizes.Count > 0 && options.CorpusFolder is null)
+    if (options.Sizes.Count > 0 && options.CorpusFolders.Count == 0)
     {
         await Linearity.RunAsync(report, sets, options, Log, cancellationToken);
     }

@@ -26,6 +26,9 @@ internal sealed class SetResult
         WallMs = Stats.Median(samples, s => s.Wall.TotalMilliseconds);
         CpuMs = Stats.Median(samples, s => s.Cpu.TotalMilliseconds);
         AllocatedMB = Stats.Median(samples, s => s.AllocatedBytes / (1024.0 * 1024.0));
+        BestWallMs = Stats.Min(samples, s => s.Wall.TotalMilliseconds);
+        BestCpuMs = Stats.Min(samples, s => s.Cpu.TotalMilliseconds);
+        BestAllocatedMB = Stats.Min(samples, s => s.AllocatedBytes / (1024.0 * 1024.0));
         WallSpread = Stats.RelativeSpread(samples, s => s.Wall.TotalMilliseconds);
         CpuSpread = Stats.RelativeSpread(samples, s => s.Cpu.TotalMilliseconds);
     }
@@ -39,6 +42,15 @@ internal sealed class SetResult
     public double CpuMs { get; }
 
     public double AllocatedMB { get; }
+
+    /// <summary>The fastest run's wall time: noise (other processes, GC of earlier runs) only ever adds time.</summary>
+    public double BestWallMs { get; }
+
+    /// <summary>The cheapest run's CPU time (best-of-N).</summary>
+    public double BestCpuMs { get; }
+
+    /// <summary>The smallest allocation of the runs (best-of-N).</summary>
+    public double BestAllocatedMB { get; }
 
     /// <summary>(max - min) / median of the wall times: how noisy this row was.</summary>
     public double WallSpread { get; }
@@ -83,6 +95,22 @@ internal static class Stats
         Array.Sort(values);
         var mid = values.Length / 2;
         return values.Length % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2;
+    }
+
+    public static double Min<T>(IReadOnlyList<T> items, Func<T, double> selector)
+    {
+        if (items.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var min = double.MaxValue;
+        foreach (var item in items)
+        {
+            min = Math.Min(min, selector(item));
+        }
+
+        return min;
     }
 
     public static double Percentile(IReadOnlyList<double> values, double percentile)

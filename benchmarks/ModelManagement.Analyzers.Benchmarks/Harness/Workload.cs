@@ -56,15 +56,18 @@ internal sealed class Workload
         return new Workload($"generated corpus (seed {seed})", Create(trees), total, files.Count);
     }
 
-    public static Workload FromFolder(string folder)
+    /// <summary>Real code: every .cs file under <paramref name="folders"/> (build output left out, test code too when asked).</summary>
+    public static Workload FromFolders(IReadOnlyList<string> folders, bool excludeTests)
     {
-        var paths = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Where(p => !IsBuildOutput(p))
+        var paths = folders
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
+            .Where(p => !IsBuildOutput(p) && !(excludeTests && IsTestCode(p)))
+            .Distinct(StringComparer.Ordinal)
             .OrderBy(p => p, StringComparer.Ordinal)
             .ToList();
         if (paths.Count == 0)
         {
-            throw new InvalidOperationException($"No .cs files under '{folder}'.");
+            throw new InvalidOperationException($"No .cs files under '{string.Join("', '", folders)}'.");
         }
 
         var trees = new List<SyntaxTree>(paths.Count);
@@ -76,7 +79,8 @@ internal sealed class Workload
             trees.Add(CSharpSyntaxTree.ParseText(text, ParseOptions, path));
         }
 
-        return new Workload($"folder {folder}", Create(trees), lines, paths.Count);
+        var description = (folders.Count == 1 ? "folder " : "folders ") + string.Join(", ", folders) + (excludeTests ? " (test code left out)" : string.Empty);
+        return new Workload(description, Create(trees), lines, paths.Count);
     }
 
     public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees)
@@ -86,6 +90,20 @@ internal sealed class Workload
     {
         var sep = Path.DirectorySeparatorChar;
         return path.Contains(sep + "obj" + sep, StringComparison.Ordinal) || path.Contains(sep + "bin" + sep, StringComparison.Ordinal);
+    }
+
+    private static bool IsTestCode(string path)
+    {
+        var parts = path.Split(Path.DirectorySeparatorChar);
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (parts[i].Contains("Test", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static ImmutableArray<MetadataReference> LoadReferences()
