@@ -94,6 +94,20 @@ public sealed partial class SideEffectTests
         Assert.Empty(_handled);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TryAsync_SideEffectReturningNullInsteadOfATask_CountsAsCompleted(bool withTimeout)
+    {
+        using var caller = new CancellationTokenSource();
+        var options = withTimeout ? new SideEffectOptions { Timeout = TimeSpan.FromSeconds(30) } : null;
+
+        await SideEffect.TryAsync(() => null!, options);
+        await SideEffect.TryAsync(_ => null!, options, caller.Token);
+
+        Assert.Empty(_handled);
+    }
+
     [Fact]
     public async Task TryAsync_CancellableSideEffectThrowingOnTheTimedOutTokenSynchronously_IsReportedAsATimeout()
     {
