@@ -15,19 +15,7 @@ public sealed partial class AsyncInitializerTests
 
         await initializer.EnsureInitializedAsync().WaitAsync(Timeout);
 
-        var released = false;
-        for (var attempt = 0; attempt < 20 && !released; attempt++)
-        {
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            released = !captured.IsAlive;
-            if (!released)
-            {
-                Thread.Sleep(10);
-            }
-        }
-
-        Assert.True(released, "the initialization delegate's captures outlived the initialization");
+        Assert.False(AsyncLazyTests.IsAliveAfterCollections(captured), "the initialization delegate's captures outlived the initialization");
         Assert.True(initializer.IsInitialized);
     }
 

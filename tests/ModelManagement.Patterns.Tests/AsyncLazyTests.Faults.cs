@@ -228,7 +228,7 @@ public sealed partial class AsyncLazyTests
     }
 
     /// <summary>Collects a few times (a helper's own continuation may still be finishing) and reports whether the object survived.</summary>
-    private static bool IsAliveAfterCollections(WeakReference reference)
+    internal static bool IsAliveAfterCollections(WeakReference reference)
     {
         for (var attempt = 0; attempt < 20 && reference.IsAlive; attempt++)
         {
