@@ -220,8 +220,7 @@ public static class SideEffect
             link = cancellationToken.Register(static source => ((CancellationTokenSource)source!).Cancel(), stop);
             stop.CancelAfter(timeout);
 
-            // A side effect that has not started when its token is cancelled is not started at all.
-            task = Task.Run(() => start(state, token) ?? Task.CompletedTask, token);
+            task = StartOnThreadPool(state, start, token);
         }
 
         try
@@ -266,6 +265,13 @@ public static class SideEffect
             stop?.Dispose();
         }
     }
+
+    /// <summary>
+    /// Queues the side effect on the thread pool; one that has not started when its token is cancelled is not started at
+    /// all. A method of its own so that the inline path does not allocate the lambda's closure.
+    /// </summary>
+    private static Task StartOnThreadPool<TState>(TState state, Func<TState, CancellationToken, Task> start, CancellationToken token)
+        => Task.Run(() => start(state, token) ?? Task.CompletedTask, token);
 
     private static string TimeoutMessage(SideEffectOptions? options, TimeSpan timeout)
         => options?.Name is { } name
