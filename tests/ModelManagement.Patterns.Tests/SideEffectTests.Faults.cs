@@ -52,6 +52,30 @@ public sealed partial class SideEffectTests
         var call = context.Invoke(() => SideEffect.TryAsync(async () => await Task.Delay(10), options));
 
         await AssertCompletesWithinAsync(call, Patience);
+        Assert.Equal(0, context.Posts); // with a timeout the side effect starts on the thread pool, away from the context
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TryAsync_AbandoningAHangingSideEffect_OnAContextThatNeverRunsAnything_CompletesAndPostsNothing(bool byTimeout)
+    {
+        var context = new NeverRunningSynchronizationContext();
+        using var caller = new CancellationTokenSource();
+        var never = new TaskCompletionSource<bool>();
+        var options = byTimeout ? new SideEffectOptions { Timeout = ShortTimeout } : null;
+
+        var call = context.Invoke(() => SideEffect.TryAsync(() => never.Task, options, caller.Token));
+        if (!byTimeout)
+        {
+            caller.CancelAfter(ShortTimeout);
+        }
+
+        var outcome = await Record.ExceptionAsync(() => Task.WhenAny(call, Task.Delay(Patience)).Unwrap());
+        Assert.True(call.IsCompleted, "still waiting for the abandoned side effect");
+        Assert.Equal(byTimeout, outcome is null);
+        Assert.Equal(byTimeout ? 1 : 0, _handled.Count);
+        Assert.Equal(0, context.Posts);
     }
 
     [Theory]
