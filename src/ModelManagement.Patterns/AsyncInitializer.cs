@@ -23,8 +23,10 @@ namespace ModelManagement.Patterns;
 /// <para>It gives the guarantees of <see cref="AsyncLazy{T}"/>: nothing runs at construction; one run in flight however
 /// many callers arrive; the initialization runs on the thread pool without the caller's synchronization context, token or
 /// execution context (no AsyncLocal values of whichever caller came first);
-/// a caller's token cancels only its own wait; failures are retried by the next caller unless
-/// <see cref="AsyncLazyFailureMode.Cache"/> is chosen; once initialized, no allocation.</para>
+/// a caller's token cancels only its own wait; none of its own continuations needs the caller's synchronization
+/// context; failures are retried by the next caller unless <see cref="AsyncLazyFailureMode.Cache"/> is chosen, and a
+/// failure nobody waited for never surfaces as <see cref="TaskScheduler.UnobservedTaskException"/>; once initialized,
+/// no allocation, and the <c>initialize</c> delegate (with everything it captured) is released.</para>
 /// </remarks>
 public sealed class AsyncInitializer
 {

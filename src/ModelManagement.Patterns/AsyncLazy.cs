@@ -21,16 +21,23 @@ namespace ModelManagement.Patterns;
 /// values (logging scopes, <c>Activity.Current</c>, ambient culture) of whichever caller happened to start it do not flow
 /// into the shared run.</description></item>
 /// <item><description>A caller's <see cref="CancellationToken"/> cancels only that caller's wait, never the shared run.</description></item>
+/// <item><description>None of the lazy's own continuations needs the caller's <see cref="SynchronizationContext"/>: the task a
+/// caller gets completes even when that context never runs anything again.</description></item>
 /// <item><description>A failed or cancelled run is retried by the next caller unless <see cref="AsyncLazyFailureMode.Cache"/> is chosen.</description></item>
+/// <item><description>A run's failure is observed by the lazy itself, so a failure no caller waited for (all of them stopped
+/// waiting through their tokens) never surfaces as <see cref="TaskScheduler.UnobservedTaskException"/>; callers that
+/// wait still receive it.</description></item>
 /// <item><description>Once the value exists, <see cref="GetValueAsync"/> returns the same completed task and allocates nothing.</description></item>
+/// <item><description>Like <see cref="Lazy{T}"/>, the lazy lets go of its factory (and everything the factory captured) as
+/// soon as no run can follow: after a successful run, or after the first run in <see cref="AsyncLazyFailureMode.Cache"/> mode.</description></item>
 /// </list>
 /// The factory must not wait for its own <see cref="AsyncLazy{T}"/>: it would wait for itself forever.
 /// </remarks>
 public sealed class AsyncLazy<T>
 {
     private readonly object _gate = new();
-    private readonly Func<Task<T>> _factory;
     private readonly AsyncLazyFailureMode _failureMode;
+    private Func<Task<T>>? _factory; // released once no run can follow, as Lazy<T> releases its factory
     private Task<T>? _task;
 
     /// <summary>Creates a lazy value; <paramref name="factory"/> does not run until the value is first requested.</summary>
@@ -92,6 +99,12 @@ public sealed class AsyncLazy<T>
                 // on the thread pool, away from the caller's synchronization context and task scheduler.
                 current = StartWithoutCallersExecutionContext();
                 Volatile.Write(ref _task, current);
+                _ = current.ContinueWith(
+                    static (run, state) => ((AsyncLazy<T>)state!).AfterRun(run),
+                    this,
+                    CancellationToken.None,
+                    TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
             }
 
             return current!;
@@ -123,5 +136,25 @@ public sealed class AsyncLazy<T>
         }
     }
 
-    private Task<T> RunFactory() => _factory() ?? throw new InvalidOperationException("The AsyncLazy factory returned null instead of a task.");
+    /// <summary>
+    /// Runs synchronously as a run completes (registered before any caller could register a continuation). It observes a failure, so a run whose callers all
+    /// stopped waiting (and that the next caller replaces) never surfaces as <see cref="TaskScheduler.UnobservedTaskException"/>;
+    /// callers that wait still receive the exception. Once no run can follow (success, or any outcome in
+    /// <see cref="AsyncLazyFailureMode.Cache"/> mode) it releases the factory and everything the factory captured.
+    /// </summary>
+    private void AfterRun(Task<T> run)
+    {
+        if (run.IsFaulted)
+        {
+            _ = run.Exception;
+        }
+
+        if (run.Status == TaskStatus.RanToCompletion || _failureMode == AsyncLazyFailureMode.Cache)
+        {
+            Volatile.Write(ref _factory, null);
+        }
+    }
+
+    // A run starts only while no run has succeeded and (in Cache mode) none has completed, so the factory is still there.
+    private Task<T> RunFactory() => Volatile.Read(ref _factory)!() ?? throw new InvalidOperationException("The AsyncLazy factory returned null instead of a task.");
 }

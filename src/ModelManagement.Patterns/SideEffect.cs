@@ -24,6 +24,20 @@ namespace ModelManagement.Patterns;
 /// <see cref="OperationCanceledException"/> propagates (and a side effect still running is abandoned).
 /// </para>
 /// <para>
+/// Without <see cref="SideEffectOptions.Timeout"/>, the side effect is called inline, on the caller's thread, with the
+/// caller's token. With a timeout it is started on the thread pool (with the caller's <see cref="ExecutionContext"/>, so
+/// <see cref="AsyncLocal{T}"/> values flow, but without the caller's <see cref="SynchronizationContext"/>), and the
+/// returned task completes about when the timeout elapses at the latest, whatever the side effect does: block before it
+/// returns its task, never complete, or wait for a context that never runs it. A side effect that throws on its timed-out
+/// token, synchronously or not, is reported as a <see cref="TimeoutException"/>; one that has not started by the time its
+/// token is cancelled is not started.
+/// </para>
+/// <para>
+/// An abandoned side effect may keep using its token (check it, register on it, wait on its wait handle): the helper
+/// disposes the token's source only once the side effect has completed. The helper's own continuations never need the
+/// caller's <see cref="SynchronizationContext"/>, and nothing it abandons leaves an unobserved exception behind.
+/// </para>
+/// <para>
 /// A side effect returning a <see cref="ValueTask"/> is passed as <c>() =&gt; sideEffect().AsTask()</c> or as an async
 /// lambda; there are no <c>Func&lt;ValueTask&gt;</c> overloads because they would make every async lambda ambiguous.
 /// </para>
@@ -64,7 +78,7 @@ public static class SideEffect
         => TryAsync(sideEffect, options: null, cancellationToken);
 
     /// <summary>Runs an asynchronous side effect with per-call options and swallows (counts and reports) its failure.</summary>
-    /// <param name="sideEffect">Starts the side effect.</param>
+    /// <param name="sideEffect">Starts the side effect (on the thread pool when a timeout is set).</param>
     /// <param name="options">Timeout, name and failure handler of this call; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
     /// <returns>A task that completes when the side effect has completed, failed or timed out.</returns>
@@ -87,7 +101,7 @@ public static class SideEffect
         => TryAsync(sideEffect, options: null, cancellationToken);
 
     /// <summary>Runs an asynchronous, cancellable side effect with per-call options and swallows (counts and reports) its failure.</summary>
-    /// <param name="sideEffect">Starts the side effect; it receives a token cancelled when the caller cancels or the timeout elapses.</param>
+    /// <param name="sideEffect">Starts the side effect (on the thread pool when a timeout is set); it receives a token cancelled when the caller cancels or the timeout elapses.</param>
     /// <param name="options">Timeout, name and failure handler of this call; <see langword="null"/> for none.</param>
     /// <param name="cancellationToken">The caller's token; its cancellation propagates as <see cref="OperationCanceledException"/>.</param>
     /// <returns>A task that completes when the side effect has completed, failed or timed out.</returns>
@@ -175,14 +189,68 @@ public static class SideEffect
     {
         cancellationToken.ThrowIfCancellationRequested();
         var timeout = options?.Timeout ?? Timeout.InfiniteTimeSpan;
-        var hasTimeout = timeout != Timeout.InfiniteTimeSpan;
 
-        if (!hasTimeout && !cancellationToken.CanBeCanceled)
+        // Without a timeout the side effect is called inline with the caller's token (no thread hop). With one, it gets
+        // a source of its own, cancelled at the timeout or when the caller cancels, and runs on the thread pool: the
+        // caller's wait is bounded by the timeout even when the side effect blocks before it returns its task.
+        var stop = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource();
+        var link = default(CancellationTokenRegistration);
+        Task task;
+        if (stop is null)
         {
-            // Nothing to race against: await the side effect directly.
             try
             {
-                await (start(state, cancellationToken) ?? Task.CompletedTask).ConfigureAwait(false);
+                task = start(state, cancellationToken) ?? Task.CompletedTask;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+#pragma warning disable CA1031 // A synchronous throw before the task exists is a failure of the side effect too.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Report(exception, options);
+                return;
+            }
+        }
+        else
+        {
+            var token = stop.Token;
+            link = cancellationToken.Register(static source => ((CancellationTokenSource)source!).Cancel(), stop);
+            stop.CancelAfter(timeout);
+
+            task = StartOnThreadPool(state, start, token);
+        }
+
+        try
+        {
+            var watched = stop?.Token ?? cancellationToken;
+            if (!task.IsCompleted && watched.CanBeCanceled
+                && !await TaskWaiting.CompletesBeforeCancellationAsync(task, watched).ConfigureAwait(false))
+            {
+                // Abandon the side effect: the operation goes on. Its token stays usable until it completes; its late
+                // outcome is observed, never rethrown. The link goes first, so no late cancel hits a disposed source.
+                link.Dispose();
+                Abandon(task, stop);
+                stop = null;
+                cancellationToken.ThrowIfCancellationRequested();
+                Report(new TimeoutException(TimeoutMessage(options, timeout)), options);
+                return;
+            }
+
+            try
+            {
+                await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (OperationCanceledException) when (stop is { IsCancellationRequested: true })
+            {
+                // The side effect honoured the timeout token (synchronously or not): report it as the timeout it is.
+                Report(new TimeoutException(TimeoutMessage(options, timeout)), options);
             }
 #pragma warning disable CA1031 // Swallowing every failure of the side effect is this method's purpose; it is reported.
             catch (Exception exception)
@@ -190,80 +258,40 @@ public static class SideEffect
             {
                 Report(exception, options);
             }
-
-            return;
         }
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (hasTimeout)
+        finally
         {
-            stop.CancelAfter(timeout);
-        }
-
-        Task task;
-        try
-        {
-            task = start(state, stop.Token) ?? Task.CompletedTask;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-#pragma warning disable CA1031 // A synchronous throw before the task exists is a failure of the side effect too.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            Report(exception, options);
-            return;
-        }
-
-        if (!task.IsCompleted)
-        {
-            var stopped = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            using (stop.Token.Register(static s => ((TaskCompletionSource<bool>)s!).TrySetResult(true), stopped))
-            {
-                if (await Task.WhenAny(task, stopped.Task).ConfigureAwait(false) != task)
-                {
-                    // Abandon the side effect: the operation goes on; its late outcome is observed, never rethrown.
-                    Observe(task);
-                    cancellationToken.ThrowIfCancellationRequested();
-                    Report(new TimeoutException(TimeoutMessage(options, timeout)), options);
-                    return;
-                }
-            }
-        }
-
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (OperationCanceledException) when (hasTimeout && stop.IsCancellationRequested)
-        {
-            // The side effect honoured the timeout token: report it as the timeout it is.
-            Report(new TimeoutException(TimeoutMessage(options, timeout)), options);
-        }
-#pragma warning disable CA1031 // Swallowing every failure of the side effect is this method's purpose; it is reported.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            Report(exception, options);
+            link.Dispose();
+            stop?.Dispose();
         }
     }
+
+    /// <summary>
+    /// Queues the side effect on the thread pool; one that has not started when its token is cancelled is not started at
+    /// all. A method of its own so that the inline path does not allocate the lambda's closure.
+    /// </summary>
+    private static Task StartOnThreadPool<TState>(TState state, Func<TState, CancellationToken, Task> start, CancellationToken token)
+        => Task.Run(() => start(state, token) ?? Task.CompletedTask, token);
 
     private static string TimeoutMessage(SideEffectOptions? options, TimeSpan timeout)
         => options?.Name is { } name
             ? "The side effect '" + name + "' did not complete within " + timeout.ToString() + " and was abandoned."
             : "The side effect did not complete within " + timeout.ToString() + " and was abandoned.";
 
-    private static void Observe(Task task)
+    /// <summary>
+    /// Observes the outcome of a side effect the caller no longer waits for, then disposes its token's source (if the
+    /// helper created one): only once the side effect has completed, since it may still use the token until then.
+    /// </summary>
+    private static void Abandon(Task task, CancellationTokenSource? stop)
         => _ = task.ContinueWith(
-            static t => _ = t.Exception,
+            static (t, source) =>
+            {
+                _ = t.Exception;
+                ((CancellationTokenSource?)source)?.Dispose();
+            },
+            stop,
             CancellationToken.None,
-            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
 
     private static void Report(Exception exception, SideEffectOptions? options)

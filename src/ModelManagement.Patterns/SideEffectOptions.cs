@@ -10,6 +10,10 @@ public sealed class SideEffectOptions
     /// (its token is cancelled, its eventual outcome is observed and ignored), the operation goes on, and a
     /// <see cref="TimeoutException"/> is reported as the failure. <see langword="null"/> (the default) waits without a limit.
     /// </summary>
+    /// <remarks>
+    /// With a timeout the side effect is started on the thread pool, so even one that blocks before it returns its task
+    /// delays the operation by no more than about the timeout; without one it is called inline on the caller's thread.
+    /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is zero or negative (other than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>).</exception>
     public TimeSpan? Timeout
     {

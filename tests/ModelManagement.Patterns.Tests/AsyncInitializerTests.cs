@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace ModelManagement.Patterns.Tests;
 
-public sealed class AsyncInitializerTests
+public sealed partial class AsyncInitializerTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 
 namespace ModelManagement.Patterns.Tests;
 
-public sealed class AsyncLazyTests
+public sealed partial class AsyncLazyTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 

@@ -13,7 +13,7 @@ namespace ModelManagement.Patterns.Tests;
 /// <see cref="SideEffect.FailureHandler"/> and the process-wide meter.
 /// </summary>
 [Collection(nameof(SideEffectTests))]
-public sealed class SideEffectTests : IDisposable
+public sealed partial class SideEffectTests : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<(long Value, Dictionary<string, object?> Tags)> _measurements = new();

@@ -36,15 +36,25 @@ internal static class TaskWaiting
     /// <summary>The netstandard2.0 implementation; compiled for every target so it is tested on every target.</summary>
     internal static async Task<T> WaitCoreAsync<T>(Task<T> task, CancellationToken cancellationToken)
     {
-        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+        if (!await CompletesBeforeCancellationAsync(task, cancellationToken).ConfigureAwait(false))
         {
-            if (await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) != task)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
+            throw new OperationCanceledException(cancellationToken);
         }
 
         return await task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="task"/> completes or the token is cancelled, whichever comes first, without observing
+    /// or cancelling the task. <see langword="true"/> when the task completed first.
+    /// </summary>
+    /// <remarks>Its continuations never need the caller's synchronization context.</remarks>
+    public static async Task<bool> CompletesBeforeCancellationAsync(Task task, CancellationToken cancellationToken)
+    {
+        var cancelled = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (cancellationToken.Register(static state => ((TaskCompletionSource<bool>)state!).TrySetResult(true), cancelled))
+        {
+            return await Task.WhenAny(task, cancelled.Task).ConfigureAwait(false) == task;
+        }
     }
 }
