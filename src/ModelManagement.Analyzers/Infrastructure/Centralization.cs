@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Text;
 using System.Threading;
@@ -44,15 +45,23 @@ internal sealed class Centralization
                 return display;
             }
 
+            // Sorted, so the message does not depend on whether the attribute or a file named an owner first.
+            var names = new string[Owners.Length];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = Owners[i].ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat);
+            }
+
+            Array.Sort(names, StringComparer.Ordinal);
             var builder = new StringBuilder();
-            for (var i = 0; i < Owners.Length; i++)
+            for (var i = 0; i < names.Length; i++)
             {
                 if (i > 0)
                 {
-                    builder.Append(i == Owners.Length - 1 ? " or " : ", ");
+                    builder.Append(i == names.Length - 1 ? " or " : ", ");
                 }
 
-                builder.Append('\'').Append(Owners[i].ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)).Append('\'');
+                builder.Append('\'').Append(names[i]).Append('\'');
             }
 
             display = builder.ToString();

@@ -214,9 +214,14 @@ internal sealed class CentralizedSymbolsFile
             if (owner.Length == 0)
             {
                 // A trailing ';' after at least one owner is harmless; an empty field in the middle is a typo.
-                if (i == fields.Length - 1 && owners.Count > 0)
+                if (i == fields.Length - 1)
                 {
-                    break;
+                    if (owners.Count > 0)
+                    {
+                        break;
+                    }
+
+                    return Invalid(CentralizedSymbolsProblem.MissingOwner, null);
                 }
 
                 return Invalid(CentralizedSymbolsProblem.EmptyField, null);
