@@ -68,7 +68,8 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         var centralization = index.Get(target);
         if (centralization is null
             || index.IsAllowedIn(centralization, context.ContainingSymbol)
-            || CentralizedSymbolIndex.IsInsideNameOf(operation))
+            || CentralizedSymbolIndex.IsInsideNameOf(operation)
+            || IsReceiverOfCentralizedUse(operation, index))
         {
             return;
         }
@@ -78,6 +79,29 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
             GetLocation(operation.Syntax),
             target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
             centralization.OwnerDisplay));
+    }
+
+    /// <summary>
+    /// One bypass, one diagnostic: in <c>Pool.Shared.Get()</c> or <c>new HistoryDb().Insert(row)</c> the receiver is
+    /// itself a centralized use; only the outer use (the one that does the work) is reported. Runs only on hits.
+    /// </summary>
+    private static bool IsReceiverOfCentralizedUse(IOperation operation, CentralizedSymbolIndex index)
+    {
+        var child = operation;
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        ISymbol? outer = parent switch
+        {
+            IInvocationOperation invocation when invocation.Instance == child => invocation.TargetMethod,
+            IMemberReferenceOperation reference when reference.Instance == child => reference.Member,
+            _ => null,
+        };
+        return outer is not null && index.Get(outer) is not null;
     }
 
     /// <summary>The name of the member used (<c>InsertAsync</c> in <c>_db.InsertAsync(x)</c>), the type of a creation, or the whole use.</summary>

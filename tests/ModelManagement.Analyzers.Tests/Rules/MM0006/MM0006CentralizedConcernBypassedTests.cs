@@ -182,6 +182,36 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
     }
 
     [Fact]
+    public async Task ChainOfCentralizedUses_ReportsTheOuterUseOnly()
+    {
+        var source = /* lang=c#-test */ """
+            using ModelManagement.Patterns;
+
+            [CentralizedBy(typeof(Pipeline))]
+            public sealed class ContextPool
+            {
+                public static ContextPool Shared { get; } = new ContextPool();
+                public object Get() => new object();
+                public ContextPool Self => this;
+            }
+
+            public sealed class Pipeline { }
+
+            public sealed class Strategy
+            {
+                public object Run() => ContextPool.Shared.Self.{|#0:Get|}();
+                public ContextPool Pool => ContextPool.{|#1:Shared|};
+                public string Describe() => ContextPool.{|#2:Shared|}.ToString();
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("ContextPool.Get()", "'Pipeline'"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("ContextPool.Shared", "'Pipeline'"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("ContextPool.Shared", "'Pipeline'"));
+    }
+
+    [Fact]
     public async Task CreatingCentralizedClass_ReportsAtTheType()
     {
         var source = /* lang=c#-test */ """
@@ -197,7 +227,8 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
 
             public sealed class Report
             {
-                public void Save() => new [|HistoryDb|]().[|Insert|]("row");
+                public void Save() => new [|HistoryDb|]().ToString();
+                public void SaveRow() => new HistoryDb().[|Insert|]("row"); // one bypass, one diagnostic: the outer use
             }
             """;
         await VerifyAsync(source);
@@ -412,7 +443,8 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
 
             public sealed class Importer
             {
-                public void Import() => new [|HistoryDb.Batch|]().[|Flush|]();
+                public object Import() => new [|HistoryDb.Batch|]();
+                public void Flush() => new HistoryDb.Batch().[|Flush|]();
             }
             """;
         await VerifyAsync(source);
