@@ -8,33 +8,29 @@ using ModelManagement.Samples.Domain;
 namespace ModelManagement.Samples.SideEffects;
 
 /// <summary>
-/// Generates a narrative and records it in the history store. A history outage is counted and reported, and the
-/// narrative is still returned; the caller's own cancellation still cancels.
+/// Generates a narrative and records it through the <see cref="HistoricalLogProcessor"/>, the one place that writes
+/// history (centralized processing). A history outage is counted and reported, and the narrative is still returned; the
+/// caller's own cancellation still cancels.
 /// </summary>
 public sealed class HistoryRecordingNarrativeGenerator
 {
-    private readonly IHistoricalLogStore _history;
+    private readonly HistoricalLogProcessor _history;
 
-    public HistoryRecordingNarrativeGenerator(IHistoricalLogStore history) => _history = history;
+    public HistoryRecordingNarrativeGenerator(IHistoricalLogStore history) => _history = new HistoricalLogProcessor(history);
 
     public async Task<string> GenerateAsync(string prompt, CancellationToken cancellationToken = default)
     {
         await Task.Delay(5, cancellationToken).ConfigureAwait(false); // the LLM call
         var narrative = $"Chapter one: {prompt}";
-        try
-        {
-            await _history.LogResultAsync(narrative, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            SideEffect.ReportFailure(ex);
-        }
-
+        await _history.SaveAsync(narrative, cancellationToken).ConfigureAwait(false);
         return narrative;
     }
 }
 
-/// <summary>Processes historical log entries; progress writes go through the SideEffect helper with a timeout.</summary>
+/// <summary>
+/// Owns the history store (centralized processing): saves single results and processes batches of entries; progress
+/// writes go through the SideEffect helper with a timeout.
+/// </summary>
 public sealed class HistoricalLogProcessor
 {
     private static readonly SideEffectOptions ProgressWrite = new() { Timeout = TimeSpan.FromSeconds(2), Name = "history.progress" };
@@ -42,6 +38,19 @@ public sealed class HistoricalLogProcessor
     private readonly IHistoricalLogStore _history;
 
     public HistoricalLogProcessor(IHistoricalLogStore history) => _history = history;
+
+    /// <summary>Saves one result; a history outage is reported, never thrown, and the caller's cancellation still cancels.</summary>
+    public async Task SaveAsync(string entry, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await _history.LogResultAsync(entry, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            SideEffect.ReportFailure(ex);
+        }
+    }
 
     public async Task<int> ProcessAsync(IReadOnlyList<string> entries, CancellationToken cancellationToken = default)
     {

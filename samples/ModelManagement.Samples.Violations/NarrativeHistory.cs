@@ -8,7 +8,8 @@ namespace ModelManagement.Samples.SideEffects;
 
 /// <summary>
 /// Generates a narrative and records it in the history store. The narrative is ready before the history write, yet a
-/// history outage (see <see cref="UnavailableHistoricalLogStore"/>) fails the whole generation: MM0002.
+/// history outage (see <see cref="UnavailableHistoricalLogStore"/>) fails the whole generation: MM0002. It also writes
+/// the history store directly instead of going through the <see cref="HistoricalLogProcessor"/> that owns it: MM0006.
 /// </summary>
 public sealed class HistoryRecordingNarrativeGenerator
 {
@@ -20,7 +21,7 @@ public sealed class HistoryRecordingNarrativeGenerator
     {
         await Task.Delay(5, cancellationToken).ConfigureAwait(false); // the LLM call
         var narrative = $"Chapter one: {prompt}";
-        await _history.LogResultAsync(narrative, cancellationToken).ConfigureAwait(false); // expect: MM0002
+        await _history.LogResultAsync(narrative, cancellationToken).ConfigureAwait(false); // expect: MM0002, MM0006
         return narrative;
     }
 }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using ModelManagement.Patterns;
 
 namespace ModelManagement.Samples.Domain;
 
@@ -26,7 +27,11 @@ public interface IModelStore
     Task<IReadOnlyList<ModelInfo>> LoadModelsAsync(CancellationToken cancellationToken = default);
 }
 
-/// <summary>Keeps a history of generated results (a database in production).</summary>
+/// <summary>
+/// Keeps a history of generated results (a database in production). Only the historical log processor writes to it
+/// (centralized processing: it batches, guards and counts the writes); anything else that writes bypasses it: MM0006.
+/// </summary>
+[CentralizedBy(typeof(ModelManagement.Samples.SideEffects.HistoricalLogProcessor))]
 public interface IHistoricalLogStore
 {
     Task LogResultAsync(string entry, CancellationToken cancellationToken = default);

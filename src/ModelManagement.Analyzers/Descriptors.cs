@@ -35,6 +35,27 @@ internal static class Descriptors
             + "'!= null', 'is not null', an early return on null, '?.', '??', ArgumentNullException.ThrowIfNull or [MemberNotNullWhen] "
             + "(optional dependency injection).");
 
+    internal static readonly DiagnosticDescriptor MM0006_CentralizedConcernBypassed = Make(
+        DiagnosticIds.CentralizedConcernBypassed,
+        title: "Go through the processor that centralizes a concern",
+        message: "'{0}' is centralized: use it through {1}",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Warning,
+        description: "A symbol marked [CentralizedBy(typeof(Processor))] (on itself or its type, or inherited by overriding or "
+            + "implementing such a member) or listed in a CentralizedSymbols*.txt additional file may only be used by its processors, "
+            + "by the type that declares or implements it, and by test code. Any other use bypasses the batching, retries, ordering "
+            + "and auditing the processor adds (centralized processing).");
+
+    internal static readonly DiagnosticDescriptor MM0008_MalformedCentralizedSymbolsEntry = Make(
+        DiagnosticIds.MalformedCentralizedSymbolsEntry,
+        title: "Malformed CentralizedSymbols entry",
+        message: "CentralizedSymbols entry '{0}' is ignored: {1}",
+        DiagnosticCategories.Usage,
+        DiagnosticSeverity.Warning,
+        description: "Each line of a CentralizedSymbols*.txt additional file is '<documentation comment id>;<owner type id>[;<owner type id>...]' "
+            + "(T:, N:, M:, P:, F: or E: for the symbol, T: for each owner), a comment starting with '#', or blank. A line that does "
+            + "not parse, or whose ids name nothing in the compilation, centralizes nothing (MM0006 does not enforce it).");
+
     private static DiagnosticDescriptor Make(
         string id,
         string title,

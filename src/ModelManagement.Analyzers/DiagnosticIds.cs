@@ -11,4 +11,10 @@ public static class DiagnosticIds
 
     /// <summary>MM0003: an optional dependency is dereferenced where it may be null.</summary>
     public const string OptionalDependencyWithoutNullCheck = "MM0003";
+
+    /// <summary>MM0006: a centralized symbol is used outside the processors that own it.</summary>
+    public const string CentralizedConcernBypassed = "MM0006";
+
+    /// <summary>MM0008: a line of a CentralizedSymbols*.txt additional file does not parse or names no symbol.</summary>
+    public const string MalformedCentralizedSymbolsEntry = "MM0008";
 }

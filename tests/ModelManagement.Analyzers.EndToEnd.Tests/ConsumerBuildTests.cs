@@ -193,6 +193,37 @@ public sealed class ConsumerBuildTests
         AssertReported(project.ExpectedDiagnostics().Except(excluded), sarif.OurResults);
     }
 
+    [Fact]
+    public async Task CentralizedSymbolsFile_ReachesThePackedAnalyzer()
+    {
+        // MM0006 reports the consumer's File.AppendAllText call only because Consumer/CentralizedSymbols.txt (an
+        // AdditionalFiles item) lists it; the attribute form ([CentralizedBy] on NarrativeArchive) needs no file.
+        const string Rule = "MM0006";
+        var packed = _fixture.Get(_output);
+        if (!packed.Rules.AnalyzerIds.Contains(Rule))
+        {
+            _output.WriteLine(Rule + " has no analyzer yet: no list to read.");
+            Assert.DoesNotContain(Rule, Repository.RulesWithAnalyzerSource());
+            return;
+        }
+
+        var project = ConsumerProject.Create(packed, "mm0006-without-centralized-symbols");
+        File.Delete(Path.Combine(project.Directory, "CentralizedSymbols.txt"));
+        var all = project.ExpectedDiagnostics();
+        var fileForm = all
+            .Where(e => e.RuleId == Rule && project.ReadSource(e.FileName).Split('\n')[e.Line - 1].Contains("File.AppendAllText", StringComparison.Ordinal))
+            .ToList();
+        Assert.Single(fileForm);
+        Assert.Contains(all, e => e.RuleId == Rule && !fileForm.Contains(e));
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        AssertAnalyzersLoaded(sarif);
+        AssertReported(all.Except(fileForm), sarif.OurResults);
+    }
+
     internal static void AssertAnalyzersLoaded(SarifLog sarif)
         => Assert.DoesNotContain(sarif.Results, r => AnalyzerLoadFailures.Contains(r.RuleId));
 

@@ -123,7 +123,7 @@ public sealed class Roslyn48HostTests
     {
         var exceptions = new List<string>();
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(ConsumerAdditionalFiles()),
             onAnalyzerException: (exception, analyzer, _) =>
             {
                 lock (exceptions)
@@ -174,6 +174,13 @@ public sealed class Roslyn48HostTests
             .OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (Path.GetFileName(p), File.ReadAllText(p)));
 
+    /// <summary>The consumer's CentralizedSymbols*.txt lists, as the consumer project passes them (AdditionalFiles).</summary>
+    private static ImmutableArray<AdditionalText> ConsumerAdditionalFiles()
+        => Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "CentralizedSymbols*.txt")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new FileAdditionalText(p))
+            .ToImmutableArray();
+
     /// <summary>The running framework's assemblies and the packed ModelManagement.Patterns (net8.0).</summary>
     private List<MetadataReference> References()
     {
@@ -185,6 +192,15 @@ public sealed class Roslyn48HostTests
             .ToList();
         references.Add(MetadataReference.CreateFromImage(_packed.Patterns.Read("lib/net8.0/ModelManagement.Patterns.dll")));
         return references;
+    }
+
+    private sealed class FileAdditionalText : AdditionalText
+    {
+        public FileAdditionalText(string path) => Path = path;
+
+        public override string Path { get; }
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(File.ReadAllText(Path));
     }
 
     /// <summary>Hands Fix All the diagnostics already computed for the project.</summary>

@@ -16,4 +16,19 @@ public sealed class AttributeUsageTests
         Assert.False(usage.AllowMultiple);
         Assert.True(attributeType.IsSealed);
     }
+
+    [Fact]
+    public void CentralizedByAttribute_TargetsWhatMM0006Reads_AndRepeats()
+    {
+        var usage = typeof(CentralizedByAttribute).GetCustomAttribute<AttributeUsageAttribute>();
+        Assert.NotNull(usage);
+        Assert.Equal(
+            AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Method
+                | AttributeTargets.Property | AttributeTargets.Constructor | AttributeTargets.Event,
+            usage!.ValidOn);
+        Assert.True(usage.AllowMultiple);
+        Assert.False(usage.Inherited);
+        Assert.True(typeof(CentralizedByAttribute).IsSealed);
+        Assert.Equal(typeof(string), new CentralizedByAttribute(typeof(string)).Processor);
+    }
 }

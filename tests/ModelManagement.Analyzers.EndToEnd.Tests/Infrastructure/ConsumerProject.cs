@@ -59,9 +59,12 @@ internal sealed class ConsumerProject
         System.IO.Directory.CreateDirectory(directory);
         if (sources is null)
         {
-            foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Consumer"), "*.cs"))
+            foreach (var file in System.IO.Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "Consumer")))
             {
-                File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+                if (file.EndsWith(".cs", StringComparison.Ordinal) || file.EndsWith(".txt", StringComparison.Ordinal))
+                {
+                    File.Copy(file, Path.Combine(directory, Path.GetFileName(file)));
+                }
             }
         }
         else
@@ -83,6 +86,7 @@ internal sealed class ConsumerProject
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="{package.Id}" Version="{package.Version}" />
+                <AdditionalFiles Include="CentralizedSymbols*.txt" />
               </ItemGroup>
             </Project>
             """);

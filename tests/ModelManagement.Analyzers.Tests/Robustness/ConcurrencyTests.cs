@@ -32,7 +32,7 @@ public sealed class ConcurrencyTests
         var trees = files.Select(f => RobustnessHarness.Parse(f.Text, f.Path)).ToArray();
         var compilation = await RobustnessHarness.CompileAsync(trees);
 
-        var sequential = await RobustnessHarness.AnalyzeAsync(compilation.Clone(), concurrent: false);
+        var sequential = await RobustnessHarness.AnalyzeAsync(compilation.Clone(), concurrent: false, additionalFiles: RobustnessHarness.RuleFiles);
         var expected = Describe(sequential.Diagnostics);
         RobustnessHarness.AssertNoAnalyzerException(sequential, "the corpus sample (sequential)");
         RobustnessHarness.AssertEveryRuleReported(sequential.Diagnostics, "the corpus sample");
@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests
         // Several concurrent runs on fresh clones: a race shows up as a differing run.
         for (var attempt = 0; attempt < 2; attempt++)
         {
-            var concurrent = await RobustnessHarness.AnalyzeAsync(compilation.Clone(), concurrent: true);
+            var concurrent = await RobustnessHarness.AnalyzeAsync(compilation.Clone(), concurrent: true, additionalFiles: RobustnessHarness.RuleFiles);
 
             RobustnessHarness.AssertNoAnalyzerException(concurrent, "the corpus sample (concurrent)");
             Assert.Equal(expected, Describe(concurrent.Diagnostics));
@@ -49,7 +49,7 @@ public sealed class ConcurrencyTests
 
     private static string[] Describe(ImmutableArray<Diagnostic> diagnostics)
         => diagnostics
-            .Select(d => $"{d.Id} {d.Location.SourceTree?.FilePath}{d.Location.SourceSpan} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} {string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}")
+            .Select(d => $"{d.Id} {d.Location.GetLineSpan().Path}{d.Location.SourceSpan} {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)} {string.Join(";", d.Properties.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value))}")
             .OrderBy(s => s, StringComparer.Ordinal)
             .ToArray();
 }

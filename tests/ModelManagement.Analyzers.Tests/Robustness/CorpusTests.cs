@@ -53,7 +53,7 @@ public sealed class CorpusTests
     {
         var files = RobustnessHarness.CorpusSample(3_000);
 
-        var run = await RobustnessHarness.AnalyzeAsync(files.Select(f => RobustnessHarness.Parse(f.Text, f.Path)));
+        var run = await RobustnessHarness.AnalyzeAsync(files.Select(f => RobustnessHarness.Parse(f.Text, f.Path)), additionalFiles: RobustnessHarness.RuleFiles);
 
         RobustnessHarness.AssertNoAnalyzerException(run, "the corpus sample");
         RobustnessHarness.AssertEveryRuleReported(run.Diagnostics, "the corpus sample");
@@ -90,7 +90,7 @@ public sealed class CorpusTests
         var trees = Snippets.Small.Concat(Snippets.Large)
             .Select((s, i) => RobustnessHarness.Parse((i == 0 ? Snippets.Domain : "#nullable enable\nusing System; using System.Collections.Generic; using System.Diagnostics; using System.Diagnostics.CodeAnalysis; using System.Linq; using System.Threading; using System.Threading.Tasks; using ModelManagement.Patterns;\n") + s.Source, s.Name + ".cs"));
 
-        var run = await RobustnessHarness.AnalyzeAsync(trees);
+        var run = await RobustnessHarness.AnalyzeAsync(trees, additionalFiles: RobustnessHarness.RuleFiles);
 
         RobustnessHarness.AssertNoAnalyzerException(run, "the snippets");
         RobustnessHarness.AssertEveryRuleReported(run.Diagnostics, "the snippets");

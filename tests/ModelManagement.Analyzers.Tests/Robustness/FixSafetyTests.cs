@@ -186,7 +186,7 @@ public sealed class FixSafetyTests
             }
 
             var compilation = (await solution.GetProject(projectId)!.GetCompilationAsync())!;
-            var run = await RobustnessHarness.AnalyzeAsync(compilation);
+            var run = await RobustnessHarness.AnalyzeAsync(compilation, additionalFiles: RobustnessHarness.RuleFiles);
             RobustnessHarness.AssertNoAnalyzerException(run, "the fix-safety corpus sample");
             RobustnessHarness.AssertEveryRuleReported(run.Diagnostics, "the fix-safety corpus sample");
             var diagnostics = run.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal) && d.Location.IsInSource).ToImmutableArray();

@@ -28,7 +28,8 @@ public sealed class GeneratedCodeTests
         var domain = RobustnessHarness.Parse(Snippets.Domain, "Domain.cs");
 
         // Control: as ordinary files the same sources break every shipped rule, so silence below means "not analyzed".
-        var ordinary = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(violations.Select((v, i) => RobustnessHarness.Parse(v, i + "_Service.cs"))));
+        // (The rule files make MM0008 report on its list; that list is no source file, so the generated run goes without it.)
+        var ordinary = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(violations.Select((v, i) => RobustnessHarness.Parse(v, i + "_Service.cs"))), additionalFiles: RobustnessHarness.RuleFiles);
         RobustnessHarness.AssertEveryRuleReported(ordinary.Diagnostics, "the violating sources");
 
         var generated = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(violations.Select((v, i) => RobustnessHarness.Parse(header + v, i + "_" + fileName))));

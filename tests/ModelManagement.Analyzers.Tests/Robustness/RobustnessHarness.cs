@@ -38,6 +38,19 @@ internal static class RobustnessHarness
 
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
 
+    /// <summary>
+    /// The additional files that make the list-driven rules fire: a CentralizedSymbols.txt centralizing the generated
+    /// corpus's history store (MM0006 has no attribute to read in the corpus), with an owner-less line that MM0008 reports
+    /// in every compilation (and which names nothing in the snippets' compilations, so MM0008 reports there too).
+    /// Passed by the checks that require every rule to report; the clean-code checks run without it.
+    /// </summary>
+    public static ImmutableArray<AdditionalText> RuleFiles { get; } = ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText(
+        "/robustness/CentralizedSymbols.txt",
+        "# Only the compliance auditor may write the corpus's history (MM0006, file form).\n"
+            + "T:Contoso.Platform.IHistoricalLogStore;T:Contoso.Platform.ComplianceAuditor\n"
+            + "# An entry without an owner (MM0008).\n"
+            + "T:Contoso.Platform.IResultArchive\n"));
+
     public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync() => LazyReferences.Value;
 
     /// <summary>A small generated corpus: the platform file plus service files of about <paramref name="lines"/> lines in all.</summary>
@@ -58,13 +71,18 @@ internal static class RobustnessHarness
         IEnumerable<SyntaxTree> trees,
         bool concurrent = false,
         NullableContextOptions nullable = NullableContextOptions.Enable,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ImmutableArray<AdditionalText> additionalFiles = default)
     {
         var compilation = await CompileAsync(trees, nullable).ConfigureAwait(false);
-        return await AnalyzeAsync(compilation, concurrent, cancellationToken).ConfigureAwait(false);
+        return await AnalyzeAsync(compilation, concurrent, cancellationToken, additionalFiles).ConfigureAwait(false);
     }
 
-    public static async Task<AnalysisRun> AnalyzeAsync(Compilation compilation, bool concurrent = false, CancellationToken cancellationToken = default)
+    public static async Task<AnalysisRun> AnalyzeAsync(
+        Compilation compilation,
+        bool concurrent = false,
+        CancellationToken cancellationToken = default,
+        ImmutableArray<AdditionalText> additionalFiles = default)
     {
         var exceptions = new ConcurrentQueue<string>();
         if (Analyzers.IsEmpty)
@@ -73,7 +91,7 @@ internal static class RobustnessHarness
         }
 
         var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalFiles.IsDefault ? ImmutableArray<AdditionalText>.Empty : additionalFiles),
             onAnalyzerException: (exception, analyzer, _) => exceptions.Enqueue(analyzer.GetType().Name + ": " + exception),
             concurrentAnalysis: concurrent,
             logAnalyzerExecutionTime: false,

@@ -141,6 +141,27 @@ internal static class Snippets
                 public async Task LogAllAsync(string entry) => await _history.LogResultAsync(entry);
             }
             """),
+        ("CentralizedArchiveBypass", /* lang=c#-test */ """
+            [CentralizedBy(typeof(ArchiveProcessor))]
+            public interface INarrativeArchive
+            {
+                Task PutAsync(string key, string text);
+                int Count { get; }
+            }
+            public sealed class ArchiveProcessor(INarrativeArchive archive)
+            {
+                public Task KeepAsync(string key, string text) => archive.PutAsync(key, text);
+            }
+            public sealed class ArchiveBypass
+            {
+                private readonly INarrativeArchive _archive;
+                public ArchiveBypass(INarrativeArchive archive) => _archive = archive;
+                public Task SaveAsync(string text) => _archive.PutAsync("narrative", text);
+                public int Size => _archive.Count;
+                public Func<string, string, Task> Sink => _archive.PutAsync;
+                public string Name => nameof(INarrativeArchive.PutAsync) + typeof(INarrativeArchive).Name;
+            }
+            """),
         ("OptionalRegistryGuards", /* lang=c#-test */ """
             public sealed class ModelRouter
             {

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// The test-method attributes of the unit-test frameworks the compilation references, resolved once per compilation:
+/// xunit (v2 and v3) <c>FactAttribute</c>; NUnit <c>TestAttribute</c>, <c>TestCaseAttribute</c>,
+/// <c>TestCaseSourceAttribute</c>, <c>TheoryAttribute</c>; MSTest <c>TestMethodAttribute</c>; TUnit <c>TestAttribute</c>.
+/// Subclasses count too (xunit's <c>TheoryAttribute</c>, MSTest's <c>DataTestMethodAttribute</c>, custom attributes).
+/// </summary>
+/// <remarks>
+/// Create it at compilation start with <see cref="Create"/>: <see langword="null"/> means no test framework is referenced,
+/// so a rule about test code registers nothing. The instance is thread-safe; it caches its answers per attribute class
+/// and per type (many types share a test base class, many methods share an attribute class).
+/// </remarks>
+internal sealed class TestFrameworks
+{
+    // Metadata names of the attribute classes that make a method a test. A type missing from the compilation is skipped.
+    private static readonly string[] TestAttributeMetadataNames =
+    {
+        "Xunit.FactAttribute",
+        "NUnit.Framework.TestAttribute",
+        "NUnit.Framework.TestCaseAttribute",
+        "NUnit.Framework.TestCaseSourceAttribute",
+        "NUnit.Framework.TheoryAttribute",
+        "Microsoft.VisualStudio.TestTools.UnitTesting.TestMethodAttribute",
+        "TUnit.Core.TestAttribute",
+    };
+
+    // Deeper attribute, override or base-type chains than this are not real code; they are cut off, never followed.
+    private const int MaxChainDepth = 32;
+
+    private readonly ImmutableArray<INamedTypeSymbol> testAttributes;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> isTestAttributeCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> hasTestMethodCache = new(SymbolEqualityComparer.Default);
+
+    private TestFrameworks(ImmutableArray<INamedTypeSymbol> testAttributes)
+    {
+        this.testAttributes = testAttributes;
+    }
+
+    /// <summary>Resolves the known test attributes; <see langword="null"/> when the compilation references none of them.</summary>
+    public static TestFrameworks? Create(Compilation compilation)
+    {
+        ImmutableArray<INamedTypeSymbol>.Builder? found = null;
+        foreach (var metadataName in TestAttributeMetadataNames)
+        {
+            // All matches, not GetTypeByMetadataName's single unambiguous one: two copies of a framework must both count.
+            foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+            {
+                if (type.TypeKind == TypeKind.Class)
+                {
+                    found ??= ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                    found.Add(type);
+                }
+            }
+        }
+
+        return found is null ? null : new TestFrameworks(found.ToImmutable());
+    }
+
+    /// <summary>
+    /// True when <paramref name="method"/> carries a test attribute (or a subclass of one), or overrides a method that
+    /// does (the frameworks' test attributes are inherited by overrides).
+    /// </summary>
+    public bool IsTestMethod(IMethodSymbol method)
+    {
+        var current = method;
+        for (var depth = 0; current is not null && depth < MaxChainDepth; depth++)
+        {
+            if (current.MethodKind != MethodKind.Ordinary)
+            {
+                return false;
+            }
+
+            foreach (var attribute in current.GetAttributes())
+            {
+                if (attribute.AttributeClass is { } attributeClass && IsTestAttribute(attributeClass))
+                {
+                    return true;
+                }
+            }
+
+            current = current.IsOverride ? current.OverriddenMethod : null;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="type"/> is a class that declares a test method or inherits one from a base class
+    /// (in source or metadata). Cached per type definition.
+    /// </summary>
+    public bool DeclaresOrInheritsTestMethod(INamedTypeSymbol type) => HasTestMethod(type, 0);
+
+    /// <summary>True when <paramref name="attributeClass"/> is a known test attribute or derives from one. Cached.</summary>
+    public bool IsTestAttribute(INamedTypeSymbol attributeClass)
+    {
+        if (isTestAttributeCache.TryGetValue(attributeClass, out var cached))
+        {
+            return cached;
+        }
+
+        var result = false;
+        INamedTypeSymbol? current = attributeClass;
+        for (var depth = 0; current is not null && depth < MaxChainDepth && !result; depth++)
+        {
+            foreach (var known in testAttributes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, known))
+                {
+                    result = true;
+                    break;
+                }
+            }
+
+            current = current.BaseType;
+        }
+
+        isTestAttributeCache.TryAdd(attributeClass, result);
+        return result;
+    }
+
+    private bool HasTestMethod(INamedTypeSymbol type, int depth)
+    {
+        if (type.TypeKind != TypeKind.Class || type.SpecialType == SpecialType.System_Object || depth >= MaxChainDepth)
+        {
+            return false;
+        }
+
+        var definition = type.OriginalDefinition;
+        if (hasTestMethodCache.TryGetValue(definition, out var cached))
+        {
+            return cached;
+        }
+
+        var result = DeclaresTestMethod(definition)
+            || (definition.BaseType is { } baseType && HasTestMethod(baseType, depth + 1));
+        hasTestMethodCache.TryAdd(definition, result);
+        return result;
+    }
+
+    private bool DeclaresTestMethod(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsTestMethod(method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

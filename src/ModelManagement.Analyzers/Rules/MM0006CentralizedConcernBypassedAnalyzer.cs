@@ -1,0 +1,131 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.Rules;
+
+/// <summary>
+/// MM0006: a centralized symbol (marked <c>[CentralizedBy(typeof(Processor))]</c> on itself or its type, overriding or
+/// implementing such a member, or listed in a <c>CentralizedSymbols*.txt</c> additional file) is used outside its
+/// processors, its declaring type and its implementations, and test code. Reported at each use: call, object creation,
+/// property/field/event/indexer access, method group.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MM0006_CentralizedConcernBypassed);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var files = CentralizedSymbolsFile.AnyIn(start.Options)
+                ? CentralizedSymbolsFile.ReadAll(start)
+                : ImmutableArray<CentralizedSymbolsFile>.Empty;
+            var index = CentralizedSymbolIndex.TryCreate(start.Compilation, files, start.CancellationToken);
+            if (index is null)
+            {
+                return; // no CentralizedByAttribute anywhere and no usable list: register nothing
+            }
+
+            // Uses can sit in any member body, initializer or lambda, so the action is not scoped to some members; an
+            // operation whose target lives in an unrelated assembly is rejected by one cached lookup.
+            start.RegisterOperationAction(
+                context => Analyze(context, index),
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.PropertyReference,
+                OperationKind.FieldReference,
+                OperationKind.EventReference,
+                OperationKind.MethodReference);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, CentralizedSymbolIndex index)
+    {
+        var operation = context.Operation;
+        ISymbol? target = operation switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IObjectCreationOperation creation => creation.Constructor,
+            IMemberReferenceOperation reference => reference.Member,
+            _ => null,
+        };
+        if (target is null)
+        {
+            return;
+        }
+
+        var centralization = index.Get(target);
+        if (centralization is null
+            || index.IsAllowedIn(centralization, context.ContainingSymbol)
+            || CentralizedSymbolIndex.IsInsideNameOf(operation)
+            || IsReceiverOfCentralizedUse(operation, index))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            Descriptors.MM0006_CentralizedConcernBypassed,
+            GetLocation(operation.Syntax),
+            target.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat),
+            centralization.OwnerDisplay));
+    }
+
+    /// <summary>
+    /// One bypass, one diagnostic: in <c>Pool.Shared.Get()</c> or <c>new HistoryDb().Insert(row)</c> the receiver is
+    /// itself a centralized use; only the outer use (the one that does the work) is reported. Runs only on hits.
+    /// </summary>
+    private static bool IsReceiverOfCentralizedUse(IOperation operation, CentralizedSymbolIndex index)
+    {
+        var child = operation;
+        var parent = operation.Parent;
+        while (parent is IConversionOperation or IParenthesizedOperation)
+        {
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        ISymbol? outer = parent switch
+        {
+            IInvocationOperation invocation when invocation.Instance == child => invocation.TargetMethod,
+            IMemberReferenceOperation reference when reference.Instance == child => reference.Member,
+            _ => null,
+        };
+        return outer is not null && index.Get(outer) is not null;
+    }
+
+    /// <summary>The name of the member used (<c>InsertAsync</c> in <c>_db.InsertAsync(x)</c>), the type of a creation, or the whole use.</summary>
+    private static Location GetLocation(SyntaxNode syntax)
+    {
+        switch (syntax)
+        {
+            case InvocationExpressionSyntax invocation:
+                return NameOf(invocation.Expression).GetLocation();
+            case MemberAccessExpressionSyntax or MemberBindingExpressionSyntax:
+                return NameOf((ExpressionSyntax)syntax).GetLocation();
+            case ObjectCreationExpressionSyntax creation:
+                return creation.Type.GetLocation();
+            case ImplicitObjectCreationExpressionSyntax implicitCreation:
+                return Location.Create(implicitCreation.SyntaxTree, TextSpan.FromBounds(implicitCreation.NewKeyword.SpanStart, implicitCreation.ArgumentList.Span.End));
+            default:
+                return syntax.GetLocation();
+        }
+    }
+
+    private static ExpressionSyntax NameOf(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name,
+        MemberBindingExpressionSyntax memberBinding => memberBinding.Name,
+        _ => expression,
+    };
+}
