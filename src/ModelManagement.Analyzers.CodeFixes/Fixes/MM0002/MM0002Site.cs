@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>What a fix needs to know about one reported await, computed from the original document.</summary>
+internal sealed class MM0002Site
+{
+    public MM0002Site(AwaitExpressionSyntax awaitExpression, InvocationExpressionSyntax invocation, InvocationExpressionSyntax? configureAwait)
+    {
+        Await = awaitExpression;
+        Invocation = invocation;
+        ConfigureAwait = configureAwait;
+    }
+
+    public AwaitExpressionSyntax Await { get; }
+
+    public InvocationExpressionSyntax Invocation { get; }
+
+    /// <summary>The <c>X.ConfigureAwait(..)</c> call around the side effect, if any.</summary>
+    public InvocationExpressionSyntax? ConfigureAwait { get; }
+
+    /// <summary>The token passed to the side-effect call (a plain reference), else the innermost enclosing function's token parameter.</summary>
+    public ExpressionSyntax? Token { get; set; }
+
+    public bool CanWrap { get; set; }
+
+    public bool CanUseHelper { get; set; }
+
+    public bool HelperNeedsAsTask { get; set; }
+
+    public bool HelperLambdaCanBeStatic { get; set; }
+
+    public LanguageVersion LanguageVersion { get; set; }
+
+    public bool HasReportFailure { get; set; }
+
+    /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
+    public bool HasReportAndSwallow { get; set; }
+
+    /// <summary>Names already in scope at the await (to pick a fresh name for the caught exception).</summary>
+    public ImmutableHashSet<string> NamesInScope { get; set; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The statement the try/catch wraps: an expression statement, or null for expression bodies.</summary>
+    public ExpressionStatementSyntax? Statement => Await.Parent as ExpressionStatementSyntax;
+}

@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>Names the MM0002 fixes write: fully qualified, simplified by the document's usings.</summary>
+internal static class MM0002Syntax
+{
+    public static readonly SyntaxAnnotation[] NewNodeAnnotations = { Formatter.Annotation };
+
+    internal static ExpressionSyntax QualifiedExpression(string metadataName)
+        => SyntaxFactory.ParseExpression("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+
+    internal static TypeSyntax QualifiedType(string metadataName)
+        => SyntaxFactory.ParseTypeName("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+}
