@@ -29,14 +29,27 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
     /// </summary>
     public const string ShapeProperty = "Shape";
 
-    /// <summary>Value of <see cref="ShapeProperty"/>: the side effect is one of the tasks an awaited <c>Task.WhenAll</c> waits for.</summary>
+    /// <summary>
+    /// Value of <see cref="ShapeProperty"/>: the side effect is one of the tasks an awaited <c>Task.WhenAll</c> waits for,
+    /// written inside the await (<c>Task.WhenAll(LogAsync(), ...)</c>). The diagnostic is on the side-effect call; the
+    /// <c>Task.WhenAll(...)</c> call is the additional location.
+    /// </summary>
     public const string TaskOfWhenAllShape = "TaskOfWhenAll";
+
+    /// <summary>
+    /// Value of <see cref="ShapeProperty"/>: the side effect is one of the tasks an awaited <c>Task.WhenAll</c> waits for,
+    /// created before the await (a list of tasks or of lambdas). The diagnostic is on the <c>Task.WhenAll(...)</c> call
+    /// (a diagnostic stays where the analysed await is, so editors can compute it for that span); the side-effect call is
+    /// the additional location.
+    /// </summary>
+    public const string TaskCollectedForWhenAllShape = "TaskCollectedForWhenAll";
 
     // Bounds every parent walk: deeper nesting than this is not real code; such awaits are left alone.
     private const int MaxParentDepth = 256;
 
-    private static readonly ImmutableDictionary<string, string?>[] PropertiesByReason = CreateProperties(whenAll: false);
-    private static readonly ImmutableDictionary<string, string?>[] WhenAllPropertiesByReason = CreateProperties(whenAll: true);
+    private static readonly ImmutableDictionary<string, string?>[] PropertiesByReason = CreateProperties(shape: null);
+    private static readonly ImmutableDictionary<string, string?>[] WhenAllPropertiesByReason = CreateProperties(TaskOfWhenAllShape);
+    private static readonly ImmutableDictionary<string, string?>[] CollectedPropertiesByReason = CreateProperties(TaskCollectedForWhenAllShape);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -129,7 +142,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var additional = new[] { whenAll.Syntax.GetLocation() };
+        var awaitSpan = awaitOperation.Syntax.Span;
         foreach (var task in tasks)
         {
             var reason = state.Classifier.Classify(task, options, context.CancellationToken);
@@ -139,11 +152,12 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            var inside = awaitSpan.Contains(task.Syntax.Span);
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.MM0002_SideEffectAwaitNotGuarded,
-                task.Syntax.GetLocation(),
-                additional,
-                WhenAllPropertiesByReason[(int)reason],
+                (inside ? task : whenAll).Syntax.GetLocation(),
+                new[] { (inside ? whenAll : task).Syntax.GetLocation() },
+                (inside ? WhenAllPropertiesByReason : CollectedPropertiesByReason)[(int)reason],
                 DisplayName(task)));
         }
     }
@@ -219,14 +233,14 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         return builder.ToString();
     }
 
-    private static ImmutableDictionary<string, string?>[] CreateProperties(bool whenAll)
+    private static ImmutableDictionary<string, string?>[] CreateProperties(string? shape)
     {
         var values = new[] { SideEffectReason.None, SideEffectReason.MethodPrefix, SideEffectReason.ReceiverSuffix, SideEffectReason.Attribute, SideEffectReason.Configured };
         var result = new ImmutableDictionary<string, string?>[values.Length];
         foreach (var value in values)
         {
             var properties = ImmutableDictionary<string, string?>.Empty.Add(ReasonProperty, value.ToString());
-            result[(int)value] = whenAll ? properties.Add(ShapeProperty, TaskOfWhenAllShape) : properties;
+            result[(int)value] = shape is null ? properties : properties.Add(ShapeProperty, shape);
         }
 
         return result;

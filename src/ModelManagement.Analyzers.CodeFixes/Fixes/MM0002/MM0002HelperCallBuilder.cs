@@ -27,7 +27,14 @@ internal static class MM0002HelperCallBuilder
             }
 
             var captured = site;
-            editor.ReplaceNode(site.Await, (current, _) => BuildHelperAwait((AwaitExpressionSyntax)current, captured));
+            if (site.Await is { } awaitExpression)
+            {
+                editor.ReplaceNode(awaitExpression, (current, _) => BuildHelperAwait((AwaitExpressionSyntax)current, captured));
+            }
+            else
+            {
+                editor.ReplaceNode(site.Invocation, (current, _) => HelperCall((ExpressionSyntax)current, captured).WithTriviaFrom(current));
+            }
         }
     }
 
@@ -41,6 +48,20 @@ internal static class MM0002HelperCallBuilder
             return current;
         }
 
+        ExpressionSyntax call = HelperCall(invocation, site);
+        if (site.ConfigureAwait is { } configureAwait)
+        {
+            call = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, SyntaxFactory.IdentifierName("ConfigureAwait")),
+                configureAwait.ArgumentList.WithoutTrivia());
+        }
+
+        return current.WithExpression(call.WithAdditionalAnnotations(Formatter.Annotation).WithTriviaFrom(current.Expression));
+    }
+
+    /// <summary><c>SideEffect.TryAsync(() =&gt; X[.AsTask()][, token])</c>: started at once, as <c>X</c> was.</summary>
+    private static InvocationExpressionSyntax HelperCall(ExpressionSyntax invocation, MM0002Site site)
+    {
         ExpressionSyntax body = invocation.WithoutTrivia();
         if (site.HelperNeedsAsTask)
         {
@@ -60,20 +81,12 @@ internal static class MM0002HelperCallBuilder
             arguments.Add(SyntaxFactory.Argument(token.WithoutTrivia()));
         }
 
-        ExpressionSyntax call = SyntaxFactory.InvocationExpression(
-            SyntaxFactory.MemberAccessExpression(
-                SyntaxKind.SimpleMemberAccessExpression,
-                MM0002Syntax.QualifiedExpression(SideEffectCallClassifier.HelperMetadataName),
-                SyntaxFactory.IdentifierName("TryAsync")),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)));
-
-        if (site.ConfigureAwait is { } configureAwait)
-        {
-            call = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, SyntaxFactory.IdentifierName("ConfigureAwait")),
-                configureAwait.ArgumentList.WithoutTrivia());
-        }
-
-        return current.WithExpression(call.WithAdditionalAnnotations(Formatter.Annotation).WithTriviaFrom(current.Expression));
+        return SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    MM0002Syntax.HelperType(),
+                    SyntaxFactory.IdentifierName("TryAsync")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -91,7 +92,8 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             MM0002HelperCallBuilder.UseHelper(editor, sites);
         }
 
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -13,17 +13,24 @@ using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
-/// <summary>What a fix needs to know about one reported await, computed from the original document.</summary>
+/// <summary>What a fix needs to know about one reported side effect, computed from the original document.</summary>
 internal sealed class MM0002Site
 {
-    public MM0002Site(AwaitExpressionSyntax awaitExpression, InvocationExpressionSyntax invocation, InvocationExpressionSyntax? configureAwait)
+    public MM0002Site(AwaitExpressionSyntax? awaitExpression, InvocationExpressionSyntax invocation, InvocationExpressionSyntax? configureAwait)
     {
         Await = awaitExpression;
         Invocation = invocation;
         ConfigureAwait = configureAwait;
     }
 
-    public AwaitExpressionSyntax Await { get; }
+    /// <summary>The await of the side effect; null when the side effect is one of the tasks of an awaited <c>Task.WhenAll</c>.</summary>
+    public AwaitExpressionSyntax? Await { get; }
+
+    /// <summary>True when the side effect is one of the tasks of an awaited <c>Task.WhenAll</c>: only the helper fix applies, around the call.</summary>
+    public bool IsTaskOfWhenAll => Await is null;
+
+    /// <summary>Where the site starts (Fix All orders nested sites by it).</summary>
+    public int SpanStart => (Await ?? (SyntaxNode)Invocation).SpanStart;
 
     public InvocationExpressionSyntax Invocation { get; }
 
@@ -52,5 +59,8 @@ internal sealed class MM0002Site
     public ImmutableHashSet<string> NamesInScope { get; set; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>The statement the try/catch wraps: an expression statement, or null for expression bodies.</summary>
-    public ExpressionStatementSyntax? Statement => Await.Parent as ExpressionStatementSyntax;
+    public ExpressionStatementSyntax? Statement => Await?.Parent as ExpressionStatementSyntax;
+
+    /// <summary>The file puts a blank line after a statement ending in a block: the try statement gets one before it (Fix All, adjacent sites).</summary>
+    public bool BlankLineBefore { get; set; }
 }

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using ModelManagement.Analyzers.Infrastructure;
+using ModelManagement.Analyzers.Rules;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -28,10 +29,30 @@ internal static class MM0002SiteAnalysis
             return null;
         }
 
+        diagnostic.Properties.TryGetValue(MM0002SideEffectAwaitNotGuardedAnalyzer.ShapeProperty, out var shape);
+        if (shape == MM0002SideEffectAwaitNotGuardedAnalyzer.TaskCollectedForWhenAllShape)
+        {
+            // The diagnostic is on Task.WhenAll(...); the side effect is its additional location.
+            if (diagnostic.AdditionalLocations.Count != 1
+                || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
+                || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not { } sideEffect)
+            {
+                return null;
+            }
+
+            node = sideEffect;
+        }
+
+        var span = node.Span;
         var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-        if (invocation is null || invocation.Span != diagnostic.Location.SourceSpan)
+        if (invocation is null || invocation.Span != (shape == MM0002SideEffectAwaitNotGuardedAnalyzer.TaskCollectedForWhenAllShape ? span : diagnostic.Location.SourceSpan))
         {
             return null;
+        }
+
+        if (shape is MM0002SideEffectAwaitNotGuardedAnalyzer.TaskOfWhenAllShape or MM0002SideEffectAwaitNotGuardedAnalyzer.TaskCollectedForWhenAllShape)
+        {
+            return AnalyzeTaskOfWhenAll(root, model, invocation, cancellationToken);
         }
 
         // Climb from the side-effect call to its await: through parentheses and a ConfigureAwait(..) call.
@@ -109,6 +130,41 @@ internal static class MM0002SiteAnalysis
             }
         }
 
+        return site;
+    }
+
+    /// <summary>
+    /// A side effect among the tasks of an awaited <c>Task.WhenAll</c>: only the helper fix applies, around the call
+    /// itself, so the other tasks start and are awaited exactly as before. Offered when the call returns <c>Task</c> (the
+    /// helper's type, so the collection's element type stays), moves into a lambda, and contains no await.
+    /// </summary>
+    private static MM0002Site? AnalyzeTaskOfWhenAll(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (HasSyntaxErrors(invocation))
+        {
+            return null;
+        }
+
+        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null)
+        {
+            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
+        };
+        var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
+        if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
+            || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
+            || operation.Type is not INamedTypeSymbol { Name: "Task", IsGenericType: false } taskType
+            || taskType.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks"
+            || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
+            || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
+            || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)
+            || !CanMoveIntoLambda(operation, out var captures))
+        {
+            return site; // reported, but neither fix is offered
+        }
+
+        site.Token = MM0002CancellationTokens.FindCallToken(operation) ?? MM0002CancellationTokens.FindScopeToken(model, invocation, cancellationToken);
+        site.CanUseHelper = true;
+        site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
         return site;
     }
 

@@ -18,6 +18,14 @@ internal static class MM0002Syntax
 {
     public static readonly SyntaxAnnotation[] NewNodeAnnotations = { Formatter.Annotation };
 
+    /// <summary>
+    /// <c>SideEffect</c>, written <c>global::ModelManagement.Patterns.SideEffect</c> and marked for the simplifier and for
+    /// <see cref="Infrastructure.SafeImportAdder"/>, which adds <c>using ModelManagement.Patterns;</c> unless that makes a
+    /// name of the document ambiguous (then the name stays qualified).
+    /// </summary>
+    internal static ExpressionSyntax HelperType()
+        => QualifiedExpression(SideEffectCallClassifier.HelperMetadataName).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
+
     internal static ExpressionSyntax QualifiedExpression(string metadataName)
         => SyntaxFactory.ParseExpression("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
 

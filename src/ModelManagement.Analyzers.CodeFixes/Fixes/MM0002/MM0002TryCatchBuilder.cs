@@ -22,7 +22,14 @@ internal static class MM0002TryCatchBuilder
     /// </summary>
     public static void WrapInTryCatch(SyntaxEditor editor, IReadOnlyList<MM0002Site> sites)
     {
-        foreach (var site in sites.Where(s => s.CanWrap).OrderByDescending(s => s.Await.SpanStart))
+        var wrapped = sites.Where(s => s.CanWrap && s.Await is not null).OrderByDescending(s => s.SpanStart).ToList();
+        if (wrapped.Count == 0)
+        {
+            return;
+        }
+
+        MM0002Spacing.PlanBlankLines(editor, wrapped);
+        foreach (var site in wrapped)
         {
             var captured = site;
             if (site.Statement is { } statement)
@@ -31,7 +38,7 @@ internal static class MM0002TryCatchBuilder
             }
             else
             {
-                var body = site.Await.Parent!;
+                var body = site.Await!.Parent!;
                 editor.ReplaceNode(body.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? body.Parent : body,
                     (current, _) => WrapExpressionBody(current, captured));
             }
@@ -179,7 +186,7 @@ internal static class MM0002TryCatchBuilder
 
         // Comments (and directives such as #region) above the statement now introduce the try; the statement keeps its
         // own line comment.
-        var leading = statement.GetLeadingTrivia();
+        var leading = site.BlankLineBefore ? MM0002Spacing.WithBlankLine(statement.GetLeadingTrivia(), statement) : statement.GetLeadingTrivia();
         var inner = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
         var trailing = FinalEndOfLine(statement.GetTrailingTrivia());
         var handler = new List<StatementSyntax>();
@@ -221,7 +228,7 @@ internal static class MM0002TryCatchBuilder
         var reportInvocation = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
-                MM0002Syntax.QualifiedExpression(SideEffectCallClassifier.HelperMetadataName),
+                MM0002Syntax.HelperType(),
                 SyntaxFactory.IdentifierName(reportThroughFilter ? "ReportAndSwallow" : "ReportFailure")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionIdentifier))));
         if (reportThroughFilter)

@@ -327,9 +327,9 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     {
         var source = InShapes("""
                     var actions = new List<Func<Task>>();
-                    actions.Add(() => {|#0:_eventService.LogUserEventAsync(name)|});
+                    actions.Add(() => {|#1:_eventService.LogUserEventAsync(name)|});
                     actions.Add(() => _repository.SaveAsync(user));
-                    await {|#1:Task.WhenAll(actions.Select(a => a()))|};
+                    await {|#0:Task.WhenAll(actions.Select(a => a()))|};
             """);
         await VerifyShapesAsync(source, WhenAll(0, 1, "_eventService.LogUserEventAsync"));
     }
@@ -341,10 +341,10 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     var tasks = new List<Task> { _repository.SaveAsync(user) };
                     foreach (var n in names)
                     {
-                        tasks.Add({|#0:_eventService.LogUserEventAsync(n)|});
+                        tasks.Add({|#1:_eventService.LogUserEventAsync(n)|});
                     }
 
-                    await {|#1:Task.WhenAll(tasks)|};
+                    await {|#0:Task.WhenAll(tasks)|};
                     await {|#3:Task.WhenAll(names.Select(n => {|#2:_eventService.LogUserEventAsync(n)|}))|};
             """);
         await VerifyShapesAsync(
