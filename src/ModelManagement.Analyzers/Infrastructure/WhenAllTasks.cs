@@ -14,6 +14,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <item>a local list of delegates started by the selector (<c>actions.Add(() =&gt; _events.LogAsync(x));
 /// Task.WhenAll(actions.Select(a =&gt; a()))</c>): the call each non-async lambda returns.</item>
 /// </list>
+/// A local list may also come from a call of a non-virtual method declared in the same file that fills and returns a
+/// local list (<c>var actions = CreateLoggingActions(...)</c>); that method's body is read the same way (one level).
 /// Async lambdas are left out: the awaits inside them are analysed where they are.
 /// </summary>
 internal static class WhenAllTasks
@@ -154,6 +156,11 @@ internal static class WhenAllTasks
                 case IVariableDeclaratorOperation { Initializer: { } initializer } declarator
                     when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                     AddInitialValue(initializer.Value, result, asDelegates);
+                    if (Peel(initializer.Value) is IInvocationOperation factory && site is not IReturnOperation)
+                    {
+                        AddReturnedList(factory, result, asDelegates, cancellationToken);
+                    }
+
                     break;
                 case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
                     when SymbolEqualityComparer.Default.Equals(target.Local, local):
@@ -163,6 +170,50 @@ internal static class WhenAllTasks
                     when Peel(instance) is ILocalReferenceOperation receiver && SymbolEqualityComparer.Default.Equals(receiver.Local, local):
                     AddElement(add.Arguments[0].Value, result, asDelegates);
                     break;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+    }
+
+    /// <summary>
+    /// <c>var actions = CreateLoggingActions(...)</c>: when the callee is an ordinary non-virtual, non-async method
+    /// declared (once) in the same tree, the lists it returns (<c>return actions;</c> of a local) are read like the caller's own.
+    /// </summary>
+    private static void AddReturnedList(IInvocationOperation factory, List<IInvocationOperation> result, bool asDelegates, CancellationToken cancellationToken)
+    {
+        var method = factory.TargetMethod;
+        if (method.MethodKind != MethodKind.Ordinary || method.IsVirtual || method.IsAbstract || method.IsOverride || method.IsAsync
+            || factory.SemanticModel is not { } model
+            || method.ContainingType is null
+            || method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return;
+        }
+
+        var reference = method.DeclaringSyntaxReferences[0];
+        if (reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax(cancellationToken), cancellationToken) is not { } body)
+        {
+            return;
+        }
+
+        var stack = new Stack<IOperation>();
+        stack.Push(body);
+        while (stack.Count > 0)
+        {
+            var operation = stack.Pop();
+            if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                continue;
+            }
+
+            if (operation is IReturnOperation { ReturnedValue: { } returned } returnOperation
+                && Peel(returned) is ILocalReferenceOperation list)
+            {
+                AddLocalElements(list.Local, returnOperation, result, asDelegates, cancellationToken);
             }
 
             foreach (var child in operation.ChildOperations)

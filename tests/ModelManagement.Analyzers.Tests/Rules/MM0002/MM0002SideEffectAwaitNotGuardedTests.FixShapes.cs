@@ -204,6 +204,42 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task UseHelper_SideEffectInListBuiltByOwnMethod_GuardsTheLambdaBodyThere()
+    {
+        const string Template = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+            using Shapes;
+
+            public sealed class Commands
+            {
+                private readonly IEventService _events;
+
+                public Commands(IEventService events) => _events = events;
+
+                public async Task RunAsync(string name)
+                {
+                    var actions = CreateLoggingActions(name);
+                    await {|#0:Task.WhenAll(actions.Select(action => action()))|};
+                }
+
+                private List<Func<Task>> CreateLoggingActions(string text)
+                {
+                    var actions = new List<Func<Task>>();
+                    actions.Add(() => $$);
+                    return actions;
+                }
+            }
+            """;
+        var source = Template.Replace("$$", "{|#1:_events.LogUserEventAsync(text)|}");
+        var fixedSource = Template.Replace("$$", "SideEffect.TryAsync(() => _events.LogUserEventAsync(text))").Replace("{|#0:", string.Empty).Replace(")|};", ");");
+        await VerifyShapesFixAsync(source, fixedSource, Helper, WhenAll(0, 1, "_events.LogUserEventAsync"));
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_SideEffectAmongWhenAllTasks_IsNotOffered()
     {
         var source = WhenAllTemplate.Replace("$$", """

@@ -335,6 +335,31 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task SideEffectInListOfLambdasBuiltByOwnMethod_Reports()
+    {
+        var source = InShapes("""
+                    var actions = CreateLoggingActions(name);
+                    if (actions.Any())
+                    {
+                        await {|#0:Task.WhenAll(actions.Select(action => action()))|};
+                    }
+            """, """
+                private List<Func<Task>> CreateLoggingActions(string text)
+                {
+                    var actions = new List<Func<Task>>();
+                    if (text.Length > 0)
+                    {
+                        actions.Add(() => {|#1:_eventService.LogUserEventAsync(text)|});
+                    }
+
+                    actions.Add(() => _repository.SaveAsync(null));
+                    return actions;
+                }
+            """);
+        await VerifyShapesAsync(source, WhenAll(0, 1, "_eventService.LogUserEventAsync"));
+    }
+
+    [Fact]
     public async Task SideEffectInListOfTasksOrSelector_Reports()
     {
         var source = InShapes("""
