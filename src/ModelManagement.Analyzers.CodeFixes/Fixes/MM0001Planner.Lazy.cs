@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -132,8 +133,9 @@ internal sealed partial class MM0001Planner
             AddParameterHolders(guarded, captured, boundary);
         }
 
+        var initOnly = InitializationOnly(initReach, moved);
         rejection = CheckState(guarded)
-            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, allAsyncMembers: sideEffects, out var ensureTargets)
+            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, initOnly, allAsyncMembers: sideEffects, out var ensureTargets)
             ?? CheckInputs(init, initReach, state, moved, boundary, ensureTargets);
         if (rejection is not null)
         {
@@ -164,6 +166,7 @@ internal sealed partial class MM0001Planner
 
         var accessibility = _type.IsAbstract ? "protected" : "public";
         return new MM0001LazyPlan(
+            DirectInitializationMethod(moved, captured, initOnly),
             movedStatements.ToImmutable(),
             _constructor?.ExpressionBody is not null && moved.Count > 0,
             insertIndex,
@@ -503,6 +506,7 @@ internal sealed partial class MM0001Planner
         int boundary,
         int insertIndex,
         HashSet<IMethodSymbol> initReach,
+        HashSet<IMethodSymbol> initOnly,
         bool allAsyncMembers,
         out ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
     {
@@ -547,6 +551,11 @@ internal sealed partial class MM0001Planner
             if (!unit.IsAsync || (!reads.Contains(unit.Symbol!) && !(allAsyncMembers && !unit.Symbol!.IsStatic && unit.Symbol.MethodKind == MethodKind.Ordinary)))
             {
                 continue;
+            }
+
+            if (initOnly.Contains(unit.Symbol!))
+            {
+                continue; // part of the initialization (e.g. the type's own LoadAsync), not a caller that waits for it
             }
 
             if (initReach.Contains(unit.Symbol!))
@@ -677,6 +686,105 @@ internal sealed partial class MM0001Planner
 
         ensureTargets = edits.ToImmutable();
         return null;
+    }
+
+    /// <summary>
+    /// The own method the initializer can run directly — the moved code is only <c>Own().Wait()</c> (or
+    /// <c>.GetAwaiter().GetResult()</c>, also after <c>ConfigureAwait</c>) of a parameterless private <c>Task</c> method
+    /// that only the initialization calls — so no wrapper method is written; null otherwise.
+    /// </summary>
+    private string? DirectInitializationMethod(List<CodeUnit> moved, ImmutableArray<MM0001CapturedVariable> captured, HashSet<IMethodSymbol> initOnly)
+    {
+        if (moved.Count != 1 || !_initializers.IsEmpty || !captured.IsEmpty || !_convertedMethods.IsEmpty
+            || moved[0].Node is not ExpressionStatementSyntax statement)
+        {
+            return null;
+        }
+
+        foreach (var site in _sites)
+        {
+            if (site.Node != statement.Expression)
+            {
+                continue;
+            }
+
+            var task = site.Operation switch
+            {
+                IInvocationOperation { TargetMethod.Name: "Wait", Arguments.IsEmpty: true } wait => wait.Instance,
+                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter } => awaiter.Instance,
+                _ => null,
+            };
+            if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured)
+            {
+                task = configured.Instance;
+            }
+
+            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false } method }
+                && initOnly.Contains(MM0001MemberFacts.Normalize(method))
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, _types.Task)
+                    ? method.Name
+                    : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The own methods the initialization reaches that nothing else calls: private, not virtual, never turned into a
+    /// delegate or called on another instance, and called only from the moved code or from each other. They run inside
+    /// the initialization only (the type's own <c>LoadAsync</c>, at any depth), so they are part of it, not callers of it.
+    /// </summary>
+    private HashSet<IMethodSymbol> InitializationOnly(HashSet<IMethodSymbol> initReach, List<CodeUnit> moved)
+    {
+        var only = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in initReach)
+        {
+            if (!IsEntryPoint(method) && method.MethodKind == MethodKind.Ordinary)
+            {
+                only.Add(method);
+            }
+        }
+
+        var movedFacts = new HashSet<MM0001MemberFacts>();
+        foreach (var unit in moved)
+        {
+            movedFacts.Add(unit.Facts);
+        }
+
+        for (var changed = only.Count > 0; changed;)
+        {
+            changed = false;
+            foreach (var facts in AllFacts())
+            {
+                if (movedFacts.Contains(facts) || (facts.Symbol is { } caller && only.Contains(caller)))
+                {
+                    continue; // a call from inside the initialization
+                }
+
+                foreach (var call in facts.Calls)
+                {
+                    changed |= only.Remove(call.Target);
+                }
+
+                foreach (var escaped in facts.Escapes)
+                {
+                    changed |= only.Remove(escaped);
+                }
+            }
+
+            foreach (var facts in AllFacts())
+            {
+                foreach (var call in facts.Calls)
+                {
+                    if (call.Receiver == MM0001Receiver.Other)
+                    {
+                        changed |= only.Remove(call.Target);
+                    }
+                }
+            }
+        }
+
+        return only;
     }
 
     private bool CallsAny(MM0001MemberFacts start, HashSet<IMethodSymbol> targets)

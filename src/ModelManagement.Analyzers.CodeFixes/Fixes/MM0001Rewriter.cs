@@ -68,7 +68,7 @@ internal static class MM0001Rewriter
 
         // _initializer = new AsyncInitializer(() => InitializeAsync(a, b));
         ExpressionSyntax callback = lazy.Parameters.IsEmpty
-            ? SyntaxFactory.IdentifierName(shared.InitializeMethodName)
+            ? SyntaxFactory.IdentifierName(lazy.DirectMethodName ?? shared.InitializeMethodName)
             : SyntaxFactory.ParenthesizedLambdaExpression(
                 SyntaxFactory.ParameterList(),
                 SyntaxFactory.InvocationExpression(
@@ -86,7 +86,11 @@ internal static class MM0001Rewriter
         if (shared.Constructor is { } constructor)
         {
             InsertAfterMember(editor, shared.ConstructorPart, LastField(shared.ConstructorPart), new SyntaxNode[] { field });
-            editor.InsertAfter(constructor, method);
+            if (lazy.DirectMethodName is null)
+            {
+                editor.InsertAfter(constructor, method);
+            }
+
             editor.ReplaceNode(constructor, RewriteLazyConstructor(constructor, lazy, assignment));
         }
         else
@@ -481,26 +485,18 @@ internal static class MM0001Rewriter
         var statement = SyntaxFactory.ExpressionStatement(assignment).WithAdditionalAnnotations(Formatter.Annotation);
         if (constructor.Body is { } body)
         {
+            // Every statement before the insertion point stays, so the index holds after the moved ones are removed.
             var kept = new List<StatementSyntax>();
-            for (var i = 0; i < body.Statements.Count; i++)
+            foreach (var existing in body.Statements)
             {
-                if (i == lazy.InsertIndex)
+                if (!lazy.MovedStatements.Contains(existing))
                 {
-                    kept.Add(statement);
-                }
-
-                if (!lazy.MovedStatements.Contains(body.Statements[i]))
-                {
-                    kept.Add(body.Statements[i]);
+                    kept.Add(existing);
                 }
             }
 
-            if (lazy.InsertIndex >= body.Statements.Count)
-            {
-                kept.Add(statement);
-            }
-
-            return constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
+            var remaining = body.WithStatements(SyntaxFactory.List(kept));
+            return constructor.WithBody(Statements.Insert(remaining, System.Math.Min(lazy.InsertIndex, kept.Count), statement));
         }
 
         // An expression body whose expression stays (only initializers block): the initializer is created first, as the
