@@ -12,12 +12,12 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <summary>The lazy rewrite: is every reader of the state the moved code writes an async member that can await it first?</summary>
 internal sealed partial class MM0001Planner
 {
-    private MM0001LazyPlan? PlanLazy(out string? rejection)
+    private MM0001LazyPlan? PlanLazy(out MM0001Refusal? rejection)
     {
         rejection = null;
         if (_types.AsyncInitializer is not { } initializerType || !_compilation.IsSymbolAccessibleWithin(initializerType, _type))
         {
-            rejection = "ModelManagement.Patterns (AsyncInitializer) is not referenced";
+            rejection = new MM0001Refusal(MM0001RefusalReason.PatternsNotReferenced);
             return null;
         }
 
@@ -30,7 +30,7 @@ internal sealed partial class MM0001Planner
             var flow = AnalyzeDataFlow(unit.Node);
             if (flow is null)
             {
-                rejection = "data flow of the constructor is not available";
+                rejection = new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 return null;
             }
 
@@ -70,7 +70,7 @@ internal sealed partial class MM0001Planner
                 {
                     if (variable.Symbol is ILocalSymbol)
                     {
-                        rejection = "'this' escapes before the blocking code, which reads a local of the constructor";
+                        rejection = new MM0001Refusal(MM0001RefusalReason.ThisEscapesBeforeInitializer);
                         return null;
                     }
                 }
@@ -145,7 +145,7 @@ internal sealed partial class MM0001Planner
         if (ensureTargets.IsEmpty)
         {
             // Nothing would ever run the initialization: its work (and its failures) would silently disappear.
-            rejection = "no async member would run the initialization";
+            rejection = new MM0001Refusal(MM0001RefusalReason.NoAsyncMember, _type);
             return null;
         }
 
@@ -319,7 +319,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>A return before the moved code skipped it (and would skip creating the initializer).</summary>
-    private string? CheckEarlyReturn(int insertIndex)
+    private MM0001Refusal? CheckEarlyReturn(int insertIndex)
     {
         for (var i = 0; i < insertIndex && i < _constructorUnits.Count; i++)
         {
@@ -327,7 +327,7 @@ internal sealed partial class MM0001Planner
             {
                 if (node is ReturnStatementSyntax)
                 {
-                    return "the constructor may return before the blocking code";
+                    return new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: node);
                 }
             }
         }
@@ -339,7 +339,7 @@ internal sealed partial class MM0001Planner
     /// What the initialization reads but does not set (a store, options) must not change between construction and the
     /// first async use, or the initialization would see other values than the constructor did.
     /// </summary>
-    private string? CheckInputs(
+    private MM0001Refusal? CheckInputs(
         MM0001MemberFacts init,
         HashSet<IMethodSymbol> initReach,
         HashSet<ISymbol> state,
@@ -379,13 +379,13 @@ internal sealed partial class MM0001Planner
             guarded.Add(target.Node);
         }
 
-        string? Check(MM0001MemberFacts facts, string where)
+        MM0001Refusal? Check(MM0001MemberFacts facts)
         {
             foreach (var written in facts.Writes)
             {
                 if (inputs.Contains(written))
                 {
-                    return "'" + written.Name + "', which the initialization reads, is changed by " + where;
+                    return new MM0001Refusal(MM0001RefusalReason.InputChangedAfterConstruction, written);
                 }
             }
 
@@ -399,7 +399,7 @@ internal sealed partial class MM0001Planner
                 continue;
             }
 
-            var rejection = Check(unit, "'" + DescribeMember(unit.Symbol!) + "'");
+            var rejection = Check(unit);
             if (rejection is not null)
             {
                 return rejection;
@@ -408,7 +408,7 @@ internal sealed partial class MM0001Planner
 
         foreach (var constructor in _otherConstructors)
         {
-            var rejection = Check(constructor, "another constructor");
+            var rejection = Check(constructor);
             if (rejection is not null)
             {
                 return rejection;
@@ -419,7 +419,7 @@ internal sealed partial class MM0001Planner
         {
             if (unit.Index >= insertIndex && !moved.Contains(unit))
             {
-                var rejection = Check(unit.Facts, "the constructor after the blocking code");
+                var rejection = Check(unit.Facts);
                 if (rejection is not null)
                 {
                     return rejection;
@@ -444,18 +444,18 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>The state must be private instance fields or auto-properties of the type, reached only through this instance.</summary>
-    private string? CheckState(HashSet<ISymbol> state)
+    private MM0001Refusal? CheckState(HashSet<ISymbol> state)
     {
         foreach (var member in state)
         {
             if (member.IsStatic)
             {
-                return "the initialization writes static state ('" + member.Name + "')";
+                return new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember, member);
             }
 
             if (member.DeclaredAccessibility != Accessibility.Private)
             {
-                return "the initialized member '" + member.Name + "' is visible outside the type";
+                return new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember, member);
             }
         }
 
@@ -465,7 +465,7 @@ internal sealed partial class MM0001Planner
             {
                 if (access.Receiver == MM0001Receiver.Other && state.Contains(access.Member))
                 {
-                    return "'" + access.Member.Name + "' is read through another instance";
+                    return new MM0001Refusal(MM0001RefusalReason.StateReadThroughAnotherInstance, access.Member);
                 }
             }
         }
@@ -500,7 +500,7 @@ internal sealed partial class MM0001Planner
     /// Async members reading the state (directly or through synchronous own calls) get the await first; any synchronous
     /// code that can run before the initialization and reads the state rules the lazy rewrite out.
     /// </summary>
-    private string? CheckGuards(
+    private MM0001Refusal? CheckGuards(
         HashSet<ISymbol> state,
         List<CodeUnit> moved,
         int boundary,
@@ -560,7 +560,7 @@ internal sealed partial class MM0001Planner
 
             if (initReach.Contains(unit.Symbol!))
             {
-                return "the async member '" + unit.Symbol!.Name + "' both runs in the initialization and reads its state";
+                return new MM0001Refusal(MM0001RefusalReason.InitializationMethodCalledElsewhere, unit.Symbol);
             }
 
             if (unit.Symbol!.IsStatic || unit.Symbol.MethodKind != MethodKind.Ordinary
@@ -568,7 +568,7 @@ internal sealed partial class MM0001Planner
                 || (method.Body is null && method.ExpressionBody is null)
                 || unit.Document is null)
             {
-                return "the async member '" + unit.Symbol.Name + "' cannot await the initialization";
+                return new MM0001Refusal(MM0001RefusalReason.AsyncReaderCannotAwait, unit.Symbol);
             }
 
             targets.Add(unit.Symbol);
@@ -641,7 +641,7 @@ internal sealed partial class MM0001Planner
             {
                 if (access.InDeferredCode && state.Contains(access.Member))
                 {
-                    return "a lambda in the constructor reads the initialized state";
+                    return new MM0001Refusal(MM0001RefusalReason.LambdaInConstructorReadsState, access.Member);
                 }
             }
 
@@ -661,7 +661,7 @@ internal sealed partial class MM0001Planner
                 }
                 else if (unit.Index < insertIndex && (targets.Contains(call.Target) || CallsAny(callee, targets)))
                 {
-                    return "the constructor calls into the type before the initializer exists";
+                    return new MM0001Refusal(MM0001RefusalReason.ThisEscapesBeforeInitializer, call.Target);
                 }
             }
         }
@@ -672,7 +672,7 @@ internal sealed partial class MM0001Planner
             if (ReadsDirectly(facts, state))
             {
                 var where = facts.Symbol is { } symbol ? "'" + DescribeMember(symbol) + "'" : facts.Declaration is ConstructorDeclarationSyntax or null ? "the constructor" : "constructor code";
-                return "synchronous code (" + where + ") reads the initialized state";
+                return new MM0001Refusal(MM0001RefusalReason.SynchronousReader, facts.Symbol, facts.Symbol is null ? facts.Declaration : null);
             }
 
             foreach (var call in facts.Calls)
@@ -834,19 +834,19 @@ internal sealed partial class MM0001Planner
     /// Statement shapes that cannot move into an async method: jumps out of the moved code, labels, preprocessor
     /// directives, unsafe code, by-reference and ref-struct locals, calls of local functions left behind.
     /// </summary>
-    private string? CheckMovedCode(List<CodeUnit> moved, bool allowReturn)
+    private MM0001Refusal? CheckMovedCode(List<CodeUnit> moved, bool allowReturn)
     {
         foreach (var unit in moved)
         {
             var node = unit.Node;
             if (node.ContainsDirectives)
             {
-                return "preprocessor directives in the moved code";
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node);
             }
 
             if (node is LocalFunctionStatementSyntax)
             {
-                return "a local function would move";
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node);
             }
 
             foreach (var descendant in node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
@@ -854,30 +854,30 @@ internal sealed partial class MM0001Planner
                 switch (descendant)
                 {
                     case ReturnStatementSyntax when !allowReturn:
-                        return "a return statement in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case GotoStatementSyntax { RawKind: (int)SyntaxKind.GotoStatement }:
                     case LabeledStatementSyntax:
-                        return "a goto or label in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case UnsafeStatementSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
-                        return "unsafe code in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case RefTypeSyntax or RefExpressionSyntax:
-                        return "a by-reference local in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case YieldStatementSyntax:
-                        return "yield in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                 }
             }
 
             var flow = AnalyzeDataFlow(node);
             if (flow is null)
             {
-                return "data flow of the constructor is not available";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             foreach (var variable in flow.VariablesDeclared)
             {
                 if (variable is ILocalSymbol { Type: { } type } && (type.IsRefLikeType || type.TypeKind == TypeKind.Pointer))
                 {
-                    return "a ref struct or pointer local in the moved code";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                 }
             }
 
@@ -891,7 +891,7 @@ internal sealed partial class MM0001Planner
 
                 if (!declaredInside)
                 {
-                    return "the moved code calls a local function of the constructor";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                 }
             }
         }
@@ -900,7 +900,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Constructor parameters and locals the moved code reads: they become parameters of the initialization method.</summary>
-    private string? CollectCapturedVariables(List<CodeUnit> moved, HashSet<ISymbol> declaredInMoved, int insertIndex, out ImmutableArray<MM0001CapturedVariable> captured)
+    private MM0001Refusal? CollectCapturedVariables(List<CodeUnit> moved, HashSet<ISymbol> declaredInMoved, int insertIndex, out ImmutableArray<MM0001CapturedVariable> captured)
     {
         captured = ImmutableArray<MM0001CapturedVariable>.Empty;
         var used = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -911,7 +911,7 @@ internal sealed partial class MM0001Planner
             {
                 if (!declaredInMoved.Contains(variable) && variable is not IParameterSymbol { IsThis: true })
                 {
-                    return "the moved code assigns '" + variable.Name + "', which the constructor declares";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable);
                 }
             }
 
@@ -940,14 +940,14 @@ internal sealed partial class MM0001Planner
             var flow = AnalyzeDataFlow(unit.Node);
             if (flow is null)
             {
-                return "data flow of the constructor is not available";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             foreach (var variable in flow.WrittenInside)
             {
                 if (used.Contains(variable))
                 {
-                    return "the constructor assigns '" + variable.Name + "' after the moved code reads it";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable);
                 }
             }
         }
@@ -966,7 +966,7 @@ internal sealed partial class MM0001Planner
 
                 if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
                 {
-                    return "the moved code reads the by-reference parameter '" + parameter.Name + "'";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, parameter);
                 }
 
                 result.Add(new MM0001CapturedVariable(parameter, _constructor!.ParameterList.Parameters[i].Type));
@@ -986,7 +986,7 @@ internal sealed partial class MM0001Planner
                 || local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].Span.Start >= insertPosition)
             {
-                return "the moved code reads '" + variable.Name + "', which it cannot take along";
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable);
             }
 
             locals.Add(local);
@@ -1032,7 +1032,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Fields and properties the moved code assigns: what changes so the assignments compile outside the constructor.</summary>
-    private ImmutableArray<MM0001StateMember> CollectStateMembers(HashSet<ISymbol> assigned, out string? rejection)
+    private ImmutableArray<MM0001StateMember> CollectStateMembers(HashSet<ISymbol> assigned, out MM0001Refusal? rejection)
     {
         rejection = null;
         var members = ImmutableArray.CreateBuilder<MM0001StateMember>();
@@ -1040,7 +1040,7 @@ internal sealed partial class MM0001Planner
         {
             if (member.IsStatic)
             {
-                rejection = "the moved code assigns static state";
+                rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                 return default;
             }
 
@@ -1053,7 +1053,7 @@ internal sealed partial class MM0001Planner
             var part = declaration is null ? null : FindPart(declaration);
             if (declaration is null || part is null)
             {
-                rejection = "an assigned member outside the type's declarations";
+                rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                 return default;
             }
 
@@ -1076,7 +1076,7 @@ internal sealed partial class MM0001Planner
                 case IPropertySymbol property when declaration is PropertyDeclarationSyntax propertySyntax:
                     if (propertySyntax.AccessorList is null)
                     {
-                        rejection = "an assigned property without accessors";
+                        rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                         return default;
                     }
 
@@ -1085,7 +1085,7 @@ internal sealed partial class MM0001Planner
                     hasInitializer = propertySyntax.Initializer is not null && !movesInitializer;
                     break;
                 default:
-                    rejection = "an assigned member that is neither a field nor an auto-property";
+                    rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                     return default;
             }
 
