@@ -191,30 +191,21 @@ internal sealed partial class MM0001Planner
             parameterNames.Add(parameter.Name);
         }
 
+        var taken = System.Collections.Immutable.ImmutableHashSet.CreateRange(System.StringComparer.Ordinal, parameterNames);
+        var tokenName = UniqueNames.Choose("cancellationToken", taken);
         return (new MM0001FactoryPlan(
+            suffix.Count == 1 && parameters.IsEmpty ? DirectCallTarget(suffix[0])?.Name : null,
             statements.ToImmutable(),
             _constructor?.ExpressionBody is not null && suffix.Count > 0,
             parameters,
             callers.ToImmutable(),
             stateMembers,
             UniqueName("CreateAsync"),
-            UniqueLocal("cancellationToken", parameterNames),
-            UniqueLocal("instance", parameterNames),
+            tokenName,
+            UniqueNames.Choose("instance", taken.Add(tokenName)),
             constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility,
             kept.ToImmutable(),
             DocumentationComments.AreRequired(_type, constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility, _constructorPart!.Declaration.SyntaxTree)), null);
-    }
-
-    private static string UniqueLocal(string baseName, HashSet<string> taken)
-    {
-        var name = baseName;
-        for (var i = 1; taken.Contains(name); i++)
-        {
-            name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        taken.Add(name);
-        return name;
     }
 
     /// <summary>

@@ -694,9 +694,17 @@ internal sealed partial class MM0001Planner
     /// that only the initialization calls — so no wrapper method is written; null otherwise.
     /// </summary>
     private string? DirectInitializationMethod(List<CodeUnit> moved, ImmutableArray<MM0001CapturedVariable> captured, HashSet<IMethodSymbol> initOnly)
+        => moved.Count == 1 && captured.IsEmpty && DirectCallTarget(moved[0]) is { } method && initOnly.Contains(MM0001MemberFacts.Normalize(method))
+            ? method.Name
+            : null;
+
+    /// <summary>
+    /// The own parameterless <c>Task</c> method <paramref name="unit"/> only waits for (<c>Own().Wait();</c>,
+    /// <c>Own().GetAwaiter().GetResult();</c>, also after <c>ConfigureAwait</c>), when nothing else moves with it; null otherwise.
+    /// </summary>
+    private IMethodSymbol? DirectCallTarget(CodeUnit unit)
     {
-        if (moved.Count != 1 || !_initializers.IsEmpty || !captured.IsEmpty || !_convertedMethods.IsEmpty
-            || moved[0].Node is not ExpressionStatementSyntax statement)
+        if (!_initializers.IsEmpty || !_convertedMethods.IsEmpty || unit.Node is not ExpressionStatementSyntax statement)
         {
             return null;
         }
@@ -719,10 +727,10 @@ internal sealed partial class MM0001Planner
                 task = configured.Instance;
             }
 
-            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false } method }
-                && initOnly.Contains(MM0001MemberFacts.Normalize(method))
+            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false, IsStatic: false } method }
+                && MM0001MemberFacts.IsOwn(method, _type)
                 && SymbolEqualityComparer.Default.Equals(method.ReturnType, _types.Task)
-                    ? method.Name
+                    ? method
                     : null;
         }
 

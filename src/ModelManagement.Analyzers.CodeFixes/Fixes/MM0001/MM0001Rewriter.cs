@@ -167,7 +167,7 @@ internal static class MM0001Rewriter
                         SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.KeptParameters.Select(i => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(constructorParameters[i].Identifier.ValueText))))),
                         initializer: null)))))),
             SyntaxFactory.ExpressionStatement(Await(SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(shared.InitializeMethodName)),
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(factory.DirectMethodName ?? shared.InitializeMethodName)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Name)))))))),
             SyntaxFactory.ReturnStatement(instance));
 
@@ -192,7 +192,7 @@ internal static class MM0001Rewriter
         var method = CreateInitializeMethod(plan, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator);
         if (shared.Constructor is { } constructor)
         {
-            editor.InsertAfter(constructor, new SyntaxNode[] { create, method });
+            editor.InsertAfter(constructor, factory.DirectMethodName is null ? new SyntaxNode[] { create, method } : new SyntaxNode[] { create });
             editor.ReplaceNode(constructor, RewriteFactoryConstructor(constructor, factory));
         }
         else

@@ -215,6 +215,81 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
         await VerifyNoFixAsync(source);
     }
 
+    [Fact]
+    public async Task OwnInitMethodWithSynchronousReader_FactoryAwaitsTheExistingMethodWithoutWrapper()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IRuleSource { Task<int> ReadLimitAsync(); }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private int _limit;
+
+                public ModerationRules(IRuleSource source) { _source = source; [|InitializeAsync().Wait()|]; }
+
+                private async Task InitializeAsync() => _limit = await _source.ReadLimitAsync();
+
+                public int Limit => _limit;
+            }
+
+            public static class Startup
+            {
+                public static async Task<int> LimitAsync(IRuleSource source)
+                {
+                    var rules = new ModerationRules(source);
+                    await Task.Yield();
+                    return rules.Limit;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IRuleSource { Task<int> ReadLimitAsync(); }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private int _limit;
+
+                private ModerationRules(IRuleSource source) { _source = source; }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModerationRules> CreateAsync(IRuleSource source, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModerationRules(source);
+                    await instance.InitializeAsync().ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync() => _limit = await _source.ReadLimitAsync();
+
+                public int Limit => _limit;
+            }
+
+            public static class Startup
+            {
+                public static async Task<int> LimitAsync(IRuleSource source)
+                {
+                    var rules = await ModerationRules.CreateAsync(source).ConfigureAwait(false);
+                    await Task.Yield();
+                    return rules.Limit;
+                }
+            }
+            """;
+        await new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey,
+        }.RunAsync(CancellationToken.None);
+    }
+
     private static Task VerifyAsync(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
         => new Verify.Test
         {
