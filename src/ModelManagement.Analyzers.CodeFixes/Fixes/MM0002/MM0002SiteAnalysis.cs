@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
 
@@ -106,6 +107,9 @@ internal static class MM0002SiteAnalysis
             && (awaitParent is ExpressionStatementSyntax || !awaitParent!.Parent!.ContainsDirectives);
 
         site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
+        // Locals, parameters and range variables visible at the await, and pattern/out variables of its block: a catch
+        // variable may reuse a name declared in a sibling scope (an earlier fix's `ex`), so UniqueNames.TakenAt, which
+        // avoids every name of the member, would number each adjacent catch (ex1, ex2, ...) for nothing.
         site.NamesInScope = model.LookupSymbols(awaitExpression.SpanStart)
             .Where(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable)
             .Select(s => s.Name)

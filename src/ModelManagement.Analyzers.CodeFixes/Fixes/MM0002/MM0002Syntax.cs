@@ -9,11 +9,12 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
-/// <summary>Names the MM0002 fixes write: fully qualified, simplified by the document's usings.</summary>
+/// <summary>What the MM0002 fixes write besides shared type names (<see cref="TypeNames"/>): the SideEffect helper, and the formatter annotation.</summary>
 internal static class MM0002Syntax
 {
     public static readonly SyntaxAnnotation[] NewNodeAnnotations = { Formatter.Annotation };
@@ -26,9 +27,11 @@ internal static class MM0002Syntax
     internal static ExpressionSyntax HelperType()
         => QualifiedExpression(SideEffectCallClassifier.HelperMetadataName).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
 
+    /// <summary>
+    /// <c>global::<paramref name="metadataName"/></c> as an expression (a member-access chain, which the simplifier
+    /// shortens where a qualified type name would stay as written), for the left side of a call or a constant pattern.
+    /// Type positions use <see cref="TypeNames.Qualified"/>.
+    /// </summary>
     internal static ExpressionSyntax QualifiedExpression(string metadataName)
         => SyntaxFactory.ParseExpression("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
-
-    internal static TypeSyntax QualifiedType(string metadataName)
-        => SyntaxFactory.ParseTypeName("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
 }

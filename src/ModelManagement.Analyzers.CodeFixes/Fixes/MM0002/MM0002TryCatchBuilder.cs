@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -181,7 +182,7 @@ internal static class MM0002TryCatchBuilder
     {
         var languageVersion = site.LanguageVersion;
         var token = site.Token;
-        var exceptionName = ChooseExceptionName(site);
+        var exceptionName = UniqueNames.Choose("ex", site.NamesInScope);
         var exceptionIdentifier = SyntaxFactory.IdentifierName(exceptionName);
 
         // Comments (and directives such as #region) above the statement now introduce the try; the statement keeps its
@@ -191,7 +192,7 @@ internal static class MM0002TryCatchBuilder
         var trailing = FinalEndOfLine(statement.GetTrailingTrivia());
         var handler = new List<StatementSyntax>();
         CatchFilterClauseSyntax? filter = null;
-        var operationCanceled = MM0002Syntax.QualifiedType("System.OperationCanceledException");
+        var operationCanceled = TypeNames.Qualified("System.OperationCanceledException");
         if (token is not null)
         {
             var tokenCancelled = SyntaxFactory.MemberAccessExpression(
@@ -253,7 +254,7 @@ internal static class MM0002TryCatchBuilder
         }
 
         var catchClause = SyntaxFactory.CatchClause(
-            SyntaxFactory.CatchDeclaration(MM0002Syntax.QualifiedType("System.Exception"), SyntaxFactory.Identifier(exceptionName)),
+            SyntaxFactory.CatchDeclaration(TypeNames.Qualified("System.Exception"), SyntaxFactory.Identifier(exceptionName)),
             filter,
             SyntaxFactory.Block(handler));
 
@@ -268,18 +269,4 @@ internal static class MM0002TryCatchBuilder
         => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
             ? SyntaxFactory.TriviaList(trivia[trivia.Count - 1])
             : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
-
-    private static string ChooseExceptionName(MM0002Site site)
-    {
-        for (var suffix = 0; suffix < 100; suffix++)
-        {
-            var candidate = suffix == 0 ? "ex" : "ex" + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (!site.NamesInScope.Contains(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return "sideEffectException";
-    }
 }
