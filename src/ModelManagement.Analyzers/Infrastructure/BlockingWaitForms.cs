@@ -11,9 +11,13 @@ internal static class BlockingWaitForms
     private const int MaxDescriptionLength = 60;
     private const int MaxUnwrapSteps = 16;
 
+    private static readonly string[] VisualStudioThreading = { "Microsoft", "VisualStudio", "Threading" };
+    private static readonly string[] NitoAsyncEx = { "Nito", "AsyncEx" };
+
     /// <summary>
-    /// The <see cref="MM0001Properties"/> form of <paramref name="operation"/> (Result, Wait, GetResult, WaitAll, WaitAny)
-    /// when it blocks on a task, otherwise null. Cheap name tests come before symbol comparisons.
+    /// The <see cref="MM0001Properties"/> form of <paramref name="operation"/> (Result, Wait, GetResult, WaitAll, WaitAny,
+    /// Run, Join) when it blocks on a task, otherwise null. Cheap name tests come before symbol comparisons. The
+    /// vs-threading and Nito.AsyncEx forms are matched by type name and namespace: those packages are not ours to reference.
     /// </summary>
     public static string? Classify(IOperation operation, BlockingWaitTypes types)
     {
@@ -34,6 +38,12 @@ internal static class BlockingWaitForms
                         return MM0001Properties.WaitAny;
                     case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
                         return MM0001Properties.GetResult;
+                    case "Run" when method.IsStatic
+                        ? IsNamed(method.ContainingType, "AsyncContext", NitoAsyncEx)
+                        : DerivesFromNamed(method.ContainingType, "JoinableTaskFactory", VisualStudioThreading):
+                        return MM0001Properties.Run;
+                    case "Join" when !method.IsStatic && DerivesFromNamed(method.ContainingType, "JoinableTask", VisualStudioThreading):
+                        return MM0001Properties.Join;
                     default:
                         return null;
                 }
@@ -58,6 +68,11 @@ internal static class BlockingWaitForms
                 return Describe(invocation.Instance, blocking);
             case MM0001Properties.GetResult when blocking is IInvocationOperation invocation:
                 return Describe(UnwrapAwaitChain(invocation.Instance), blocking);
+            case MM0001Properties.Run when blocking is IInvocationOperation run:
+                return DescribeStartedWork(run)
+                    ?? (run.TargetMethod.IsStatic ? "AsyncContext.Run(...)" : "JoinableTaskFactory.Run(...)");
+            case MM0001Properties.Join when blocking is IInvocationOperation join:
+                return Describe(join.Instance, blocking);
             default:
                 return Text(blocking.Syntax);
         }
@@ -75,6 +90,101 @@ internal static class BlockingWaitForms
 
     private static bool IsTask(INamedTypeSymbol type, BlockingWaitTypes types)
         => SymbolEqualityComparer.Default.Equals(type, types.Task);
+
+    /// <summary><paramref name="type"/> or a base class is <paramref name="name"/> (any arity) in exactly the namespace <paramref name="namespaceParts"/>.</summary>
+    private static bool DerivesFromNamed(INamedTypeSymbol? type, string name, string[] namespaceParts)
+    {
+        for (var depth = 0; type is not null && depth < MaxUnwrapSteps; depth++)
+        {
+            if (IsNamed(type, name, namespaceParts))
+            {
+                return true;
+            }
+
+            type = type.BaseType;
+        }
+
+        return false;
+    }
+
+    private static bool IsNamed(INamedTypeSymbol? type, string name, string[] namespaceParts)
+    {
+        if (type is null || type.Name != name || type.ContainingType is not null)
+        {
+            return false;
+        }
+
+        var ns = type.ContainingNamespace;
+        for (var i = namespaceParts.Length - 1; i >= 0; i--)
+        {
+            if (ns is null || ns.Name != namespaceParts[i])
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+
+    /// <summary>
+    /// What the delegate handed to <c>Run(...)</c> (JoinableTaskFactory, AsyncContext, <c>Task.Run</c>,
+    /// <c>TaskFactory.StartNew</c>) calls: <c>LoadAsync()</c> for <c>() =&gt; LoadAsync()</c>, <c>async () =&gt; await LoadAsync()</c>
+    /// or the method group <c>LoadAsync</c>; null when the body is anything else.
+    /// </summary>
+    private static string? DescribeStartedWork(IInvocationOperation run)
+    {
+        if (run.Arguments.IsEmpty)
+        {
+            return null;
+        }
+
+        var value = run.Arguments[0].Value;
+        for (var step = 0; step < MaxUnwrapSteps && value is IConversionOperation { IsImplicit: true } conversion; step++)
+        {
+            value = conversion.Operand;
+        }
+
+        if (value is IDelegateCreationOperation creation)
+        {
+            value = creation.Target;
+        }
+
+        IOperation? work = value switch
+        {
+            IMethodReferenceOperation method => method,
+            IAnonymousFunctionOperation { Body.Operations: { Length: 1 or 2 } operations }
+                when operations.Length == 1 || operations[1] is IReturnOperation { IsImplicit: true, ReturnedValue: null } => operations[0] switch
+            {
+                IReturnOperation { ReturnedValue: { } returned } => returned,
+                IExpressionStatementOperation statement => statement.Operation,
+                _ => null,
+            },
+            _ => null,
+        };
+        if (work is IAwaitOperation awaited)
+        {
+            work = UnwrapAwaitChain(awaited.Operation);
+        }
+
+        for (var step = 0; step < MaxUnwrapSteps && work is IConversionOperation { IsImplicit: true } conversion; step++)
+        {
+            work = conversion.Operand;
+        }
+
+        return work switch
+        {
+            IMethodReferenceOperation method => DisplayName(method.Method),
+            IInvocationOperation { TargetMethod.MethodKind: not MethodKind.DelegateInvoke } invocation => DisplayName(invocation.TargetMethod),
+            _ => null,
+        };
+    }
+
+    /// <summary><c>Task.Run(...)</c> or <c>Task.Factory.StartNew(...)</c>: the blocking wait is on the work it starts.</summary>
+    private static bool IsTaskStart(IInvocationOperation invocation)
+        => invocation.TargetMethod is { Name: "Run" or "StartNew" } method
+            && method.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     /// <summary>Strips <c>.GetAwaiter()</c> and <c>.ConfigureAwait(...)</c> (and implicit conversions) down to the awaited expression.</summary>
     private static IOperation? UnwrapAwaitChain(IOperation? operation)
@@ -124,6 +234,9 @@ internal static class BlockingWaitForms
         {
             // `load().Result` on a Func<Task<T>>: name the delegate, not its Invoke method.
             IInvocationOperation { TargetMethod.MethodKind: MethodKind.DelegateInvoke, Instance: { } target } => DescribeDelegate(target),
+            // `Task.Run(() => LoadAsync()).Result`: name the work started, not Run.
+            IInvocationOperation start when IsTaskStart(start)
+                => DescribeStartedWork(start) ?? (start.TargetMethod.Name == "Run" ? "Task.Run(...)" : "Task.Factory.StartNew(...)"),
             IInvocationOperation invocation => DisplayName(invocation.TargetMethod),
             IPropertyReferenceOperation { Property.IsIndexer: false, Instance: IFieldReferenceOperation or ILocalReferenceOperation or IParameterReferenceOperation } property
                 // `_ready.Task` names the TaskCompletionSource, not just its Task property.

@@ -6,7 +6,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
 /// MM0002's <c>.editorconfig</c> settings for one syntax tree: which method-name prefixes and receiver type-name
-/// suffixes make a call a side effect, and which fully qualified symbols are added or removed.
+/// suffixes make a call a side effect, which prefixes also need a side-effect word in the receiver or the rest of the
+/// name, and which fully qualified symbols are added or removed.
 /// </summary>
 internal sealed class SideEffectAnalyzerOptions
 {
@@ -16,29 +17,65 @@ internal sealed class SideEffectAnalyzerOptions
     public const string AdditionalReceiverSuffixesKey = "mm0002.additional_side_effect_receiver_suffixes";
     public const string IncludedSymbolsKey = "mm0002.included_symbols";
     public const string ExcludedSymbolsKey = "mm0002.excluded_symbols";
+    public const string ReceiverCheckedPrefixesKey = "mm0002.receiver_checked_method_prefixes";
+    public const string SideEffectWordsKey = "mm0002.side_effect_words";
+    public const string AdditionalSideEffectWordsKey = "mm0002.additional_side_effect_words";
 
     public static readonly ImmutableArray<string> DefaultMethodPrefixes = ImmutableArray.Create("Log", "Record", "Track", "Audit", "Trace");
 
     public static readonly ImmutableArray<string> DefaultReceiverSuffixes = ImmutableArray.Create("Logger", "Telemetry", "TelemetryClient", "Metrics", "Auditor");
 
+    /// <summary>
+    /// Prefixes that also name ordinary work (<c>_cache.RecordUpdateAsync</c>, <c>_fixtures.Record(user)</c>,
+    /// <c>_shipments.TrackAsync</c>): they count only with a side-effect word in the receiver or the rest of the name.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultReceiverCheckedPrefixes = ImmutableArray.Create("Record", "Track", "Trace");
+
+    /// <summary>
+    /// Words (whole words of an identifier, any case) that show a receiver or a method name is about logging, events,
+    /// telemetry, metrics, auditing or tracing: <c>IEventService</c>, <c>_auditLog</c>, <c>RecordMetricsAsync</c>.
+    /// </summary>
+    public static readonly ImmutableArray<string> DefaultSideEffectWords = ImmutableArray.Create(
+        "Log", "Logs", "Logger", "Loggers", "Logging",
+        "Event", "Events",
+        "Telemetry", "Metric", "Metrics", "Meter", "Counter", "Counters", "Histogram", "Statistics", "Stats",
+        "Audit", "Audits", "Auditor", "Auditing",
+        "Trace", "Traces", "Tracer", "Tracing", "Tracker", "Tracking",
+        "Analytics", "Insights", "Diagnostics", "Monitoring", "Instrumentation", "History", "Journal");
+
     public static readonly SideEffectAnalyzerOptions Default = new(
-        DefaultMethodPrefixes, DefaultReceiverSuffixes, ImmutableHashSet<string>.Empty, ImmutableHashSet<string>.Empty);
+        DefaultMethodPrefixes,
+        DefaultReceiverSuffixes,
+        ImmutableHashSet<string>.Empty,
+        ImmutableHashSet<string>.Empty,
+        DefaultReceiverCheckedPrefixes,
+        DefaultSideEffectWords);
 
     private SideEffectAnalyzerOptions(
         ImmutableArray<string> methodPrefixes,
         ImmutableArray<string> receiverSuffixes,
         ImmutableHashSet<string> includedSymbols,
-        ImmutableHashSet<string> excludedSymbols)
+        ImmutableHashSet<string> excludedSymbols,
+        ImmutableArray<string> receiverCheckedPrefixes,
+        ImmutableArray<string> sideEffectWords)
     {
         MethodPrefixes = methodPrefixes;
         ReceiverSuffixes = receiverSuffixes;
         IncludedSymbols = includedSymbols;
         ExcludedSymbols = excludedSymbols;
+        ReceiverCheckedPrefixes = receiverCheckedPrefixes;
+        SideEffectWords = sideEffectWords;
     }
 
     public ImmutableArray<string> MethodPrefixes { get; }
 
     public ImmutableArray<string> ReceiverSuffixes { get; }
+
+    /// <summary>Method prefixes that make a call a side effect only with a <see cref="SideEffectWords"/> word in the receiver or the rest of the name.</summary>
+    public ImmutableArray<string> ReceiverCheckedPrefixes { get; }
+
+    /// <summary>Whole identifier words that mark a receiver or name as logging, events, telemetry, metrics, audit or tracing.</summary>
+    public ImmutableArray<string> SideEffectWords { get; }
 
     /// <summary>Normalized fully qualified names (see <see cref="EditorConfigListOption.QualifiedName"/>) of methods or types that are side effects.</summary>
     public ImmutableHashSet<string> IncludedSymbols { get; }
@@ -55,29 +92,59 @@ internal sealed class SideEffectAnalyzerOptions
         var suffixes = ReadList(options, ReceiverSuffixesKey, AdditionalReceiverSuffixesKey, DefaultReceiverSuffixes, EditorConfigListOption.Identifier, out var changedSuffixes);
         var included = ReadSet(options, IncludedSymbolsKey);
         var excluded = ReadSet(options, ExcludedSymbolsKey);
-        if (!changed && !changedSuffixes && included.Count == 0 && excluded.Count == 0)
+        var changedChecked = EditorConfigListOption.TryRead(options, ReceiverCheckedPrefixesKey, EditorConfigListOption.Identifier, out var checkedPrefixes);
+        var words = ReadList(options, SideEffectWordsKey, AdditionalSideEffectWordsKey, DefaultSideEffectWords, EditorConfigListOption.Identifier, out var changedWords);
+        if (!changed && !changedSuffixes && !changedChecked && !changedWords && included.Count == 0 && excluded.Count == 0)
         {
             return Default;
         }
 
-        return new SideEffectAnalyzerOptions(prefixes, suffixes, included, excluded);
+        return new SideEffectAnalyzerOptions(
+            prefixes, suffixes, included, excluded, changedChecked ? checkedPrefixes : DefaultReceiverCheckedPrefixes, words);
     }
 
     /// <summary>
-    /// True when <paramref name="methodName"/> starts with a configured prefix followed by an upper-case letter, '_' or
-    /// the end of the name: <c>LogResultAsync</c>, <c>TrackAsync</c>, <c>Audit</c> match; <c>Login</c>, <c>Tracert</c> do not.
+    /// Whether <paramref name="methodName"/> starts with a configured prefix followed by an upper-case letter, '_' or
+    /// the end of the name: <c>LogResultAsync</c>, <c>TrackAsync</c>, <c>Audit</c> match; <c>Login</c>, <c>Tracert</c> do not,
+    /// nor do the sign-in verbs <c>LogIn</c>, <c>LogOn</c>, <c>LogOut</c>, <c>LogOff</c>. <see cref="PrefixMatch.NeedsEvidence"/>
+    /// for a <see cref="ReceiverCheckedPrefixes"/> prefix; <paramref name="rest"/> is where the rest of the name starts.
     /// </summary>
-    public bool MatchesMethodPrefix(string methodName)
+    public PrefixMatch MatchMethodPrefix(string methodName, out int rest)
     {
+        rest = 0;
         foreach (var prefix in MethodPrefixes)
         {
             if (methodName.Length >= prefix.Length
                 && string.CompareOrdinal(methodName, 0, prefix, 0, prefix.Length) == 0
                 && (methodName.Length == prefix.Length
                     || methodName[prefix.Length] == '_'
-                    || char.IsUpper(methodName[prefix.Length])))
+                    || char.IsUpper(methodName[prefix.Length]))
+                && !IsSignInVerb(methodName, prefix))
             {
-                return true;
+                rest = prefix.Length;
+                return ReceiverCheckedPrefixes.Contains(prefix) ? PrefixMatch.NeedsEvidence : PrefixMatch.Match;
+            }
+        }
+
+        return PrefixMatch.None;
+    }
+
+    /// <summary>True when <paramref name="identifier"/> (from <paramref name="start"/>) has one of <see cref="SideEffectWords"/> as a whole word.</summary>
+    public bool HasSideEffectWord(string identifier, int start = 0)
+    {
+        for (var i = start; i < identifier.Length; i++)
+        {
+            if (!IdentifierWords.IsWordStart(identifier, i, start))
+            {
+                continue;
+            }
+
+            foreach (var word in SideEffectWords)
+            {
+                if (IdentifierWords.IsWordAt(identifier, i, word))
+                {
+                    return true;
+                }
             }
         }
 
@@ -97,6 +164,14 @@ internal sealed class SideEffectAnalyzerOptions
 
         return false;
     }
+
+    /// <summary><c>LogIn</c>, <c>LogOn</c>, <c>LogOut</c>, <c>LogOff</c> (and <c>LogInAsync</c> …) sign a user in or out.</summary>
+    private static bool IsSignInVerb(string methodName, string prefix)
+        => prefix == "Log"
+            && (IdentifierWords.IsWordAt(methodName, prefix.Length, "In", ignoreCase: false)
+                || IdentifierWords.IsWordAt(methodName, prefix.Length, "On", ignoreCase: false)
+                || IdentifierWords.IsWordAt(methodName, prefix.Length, "Out", ignoreCase: false)
+                || IdentifierWords.IsWordAt(methodName, prefix.Length, "Off", ignoreCase: false));
 
     private static ImmutableArray<string> ReadList(
         AnalyzerConfigOptions options,

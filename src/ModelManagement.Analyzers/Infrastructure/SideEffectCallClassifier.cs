@@ -76,7 +76,9 @@ internal sealed class SideEffectCallClassifier
             }
         }
 
-        if (options.MatchesMethodPrefix(method.Name))
+        var prefix = options.MatchMethodPrefix(method.Name, out var rest);
+        if (prefix == PrefixMatch.Match
+            || (prefix == PrefixMatch.NeedsEvidence && HasSideEffectWord(invocation, method.Name, rest, receiverType, options)))
         {
             return SideEffectReason.MethodPrefix;
         }
@@ -129,9 +131,29 @@ internal sealed class SideEffectCallClassifier
             name = name.Substring(dot + 1); // explicit interface implementation: "Ns.IAudit.LogAsync"
         }
 
-        if (options.MatchesMethodPrefix(name) || facts.HasAttribute)
+        var prefix = options.MatchMethodPrefix(name, out var rest);
+        if (prefix == PrefixMatch.Match || facts.HasAttribute)
         {
             return true;
+        }
+
+        if (prefix == PrefixMatch.NeedsEvidence)
+        {
+            if (options.HasSideEffectWord(name, rest))
+            {
+                return true;
+            }
+
+            if (method.MethodKind is not (MethodKind.LocalFunction or MethodKind.AnonymousFunction))
+            {
+                foreach (var typeName in facts.ContainingTypeNames)
+                {
+                    if (options.HasSideEffectWord(typeName))
+                    {
+                        return true;
+                    }
+                }
+            }
         }
 
         if (options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols))
@@ -153,6 +175,56 @@ internal sealed class SideEffectCallClassifier
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The evidence a receiver-checked prefix (<c>Record</c>, <c>Track</c>, <c>Trace</c>) needs: a side-effect word in the
+    /// rest of the method name (<c>RecordEventAsync</c>), in the receiver's type name (<c>IEventService</c>, or a type
+    /// parameter's constraints) or in the receiver's own name (<c>_auditLog</c>, <c>events</c>).
+    /// </summary>
+    private static bool HasSideEffectWord(
+        IInvocationOperation invocation, string methodName, int rest, ITypeSymbol? receiverType, SideEffectAnalyzerOptions options)
+    {
+        if (options.HasSideEffectWord(methodName, rest))
+        {
+            return true;
+        }
+
+        if (receiverType is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (options.HasSideEffectWord(constraint.Name))
+                {
+                    return true;
+                }
+            }
+        }
+        else if (receiverType is not null && options.HasSideEffectWord(receiverType.Name))
+        {
+            return true;
+        }
+
+        var receiver = invocation.Instance;
+        if (receiver is null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0)
+        {
+            receiver = invocation.Arguments[0].Value;
+        }
+
+        for (var i = 0; i < MaxDepth && receiver is IConversionOperation { IsImplicit: true } conversion; i++)
+        {
+            receiver = conversion.Operand;
+        }
+
+        var receiverName = receiver switch
+        {
+            IFieldReferenceOperation field => field.Field.Name,
+            IPropertyReferenceOperation property => property.Property.Name,
+            ILocalReferenceOperation local => local.Local.Name,
+            IParameterReferenceOperation parameter => parameter.Parameter.Name,
+            _ => null,
+        };
+        return receiverName is not null && options.HasSideEffectWord(receiverName);
     }
 
     private static ITypeSymbol? GetReceiverType(IInvocationOperation invocation)

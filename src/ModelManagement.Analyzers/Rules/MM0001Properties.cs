@@ -8,7 +8,7 @@ internal static class MM0001Properties
 {
     /// <summary>
     /// Key: the blocking form at the diagnostic location: <see cref="Result"/>, <see cref="Wait"/>,
-    /// <see cref="GetResult"/>, <see cref="WaitAll"/>, <see cref="WaitAny"/> or <see cref="Call"/>.
+    /// <see cref="GetResult"/>, <see cref="WaitAll"/>, <see cref="WaitAny"/>, <see cref="Run"/>, <see cref="Join"/> or <see cref="Call"/>.
     /// </summary>
     public const string Form = "Form";
 
@@ -48,6 +48,12 @@ internal static class MM0001Properties
 
     /// <summary>Form: <c>Task.WaitAny(...)</c>.</summary>
     public const string WaitAny = "WaitAny";
+
+    /// <summary>Form: <c>JoinableTaskFactory.Run(...)</c> (vs-threading) or <c>AsyncContext.Run(...)</c> (Nito.AsyncEx), any overload.</summary>
+    public const string Run = "Run";
+
+    /// <summary>Form: <c>JoinableTask.Join(...)</c> (vs-threading), any overload.</summary>
+    public const string Join = "Join";
 
     /// <summary>Form: a call to the type's own method, local function or property that blocks (directly or further down).</summary>
     public const string Call = "Call";

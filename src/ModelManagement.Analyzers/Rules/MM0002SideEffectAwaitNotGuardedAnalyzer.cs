@@ -23,11 +23,33 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
     /// <summary>The property naming why the call is a side effect: MethodPrefix, ReceiverSuffix, Attribute or Configured.</summary>
     public const string ReasonProperty = "Reason";
 
+    /// <summary>
+    /// The property naming how the side effect is awaited: absent for <c>await X;</c>, <see cref="TaskOfWhenAllShape"/> when
+    /// <c>X</c> is one of the tasks of an awaited <c>Task.WhenAll(...)</c> (the await is the additional location).
+    /// </summary>
+    public const string ShapeProperty = "Shape";
+
+    /// <summary>
+    /// Value of <see cref="ShapeProperty"/>: the side effect is one of the tasks an awaited <c>Task.WhenAll</c> waits for,
+    /// written inside the await (<c>Task.WhenAll(LogAsync(), ...)</c>). The diagnostic is on the side-effect call; the
+    /// <c>Task.WhenAll(...)</c> call is the additional location.
+    /// </summary>
+    public const string TaskOfWhenAllShape = "TaskOfWhenAll";
+
+    /// <summary>
+    /// Value of <see cref="ShapeProperty"/>: the side effect is one of the tasks an awaited <c>Task.WhenAll</c> waits for,
+    /// created before the await (a list of tasks or of lambdas). The diagnostic is on the <c>Task.WhenAll(...)</c> call
+    /// (a diagnostic stays where the analysed await is, so editors can compute it for that span); the side-effect call is
+    /// the additional location.
+    /// </summary>
+    public const string TaskCollectedForWhenAllShape = "TaskCollectedForWhenAll";
+
     // Bounds every parent walk: deeper nesting than this is not real code; such awaits are left alone.
     private const int MaxParentDepth = 256;
-    private const int MaxPeelDepth = 8;
 
-    private static readonly ImmutableDictionary<string, string?>[] PropertiesByReason = CreateProperties();
+    private static readonly ImmutableDictionary<string, string?>[] PropertiesByReason = CreateProperties(shape: null);
+    private static readonly ImmutableDictionary<string, string?>[] WhenAllPropertiesByReason = CreateProperties(TaskOfWhenAllShape);
+    private static readonly ImmutableDictionary<string, string?>[] CollectedPropertiesByReason = CreateProperties(TaskCollectedForWhenAllShape);
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
@@ -46,10 +68,13 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
                 return; // no System.Exception: no catch clause can be judged, so register nothing
             }
 
+            var helperType = start.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
             var state = new CompilationState(
                 exceptionType,
-                start.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName),
-                new SideEffectCallClassifier(start.Options.AnalyzerConfigOptionsProvider));
+                helperType,
+                start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"),
+                new SideEffectCallClassifier(start.Options.AnalyzerConfigOptionsProvider),
+                new GuardedMethodSummaries(start.Compilation, exceptionType, helperType));
             start.RegisterOperationAction(context => AnalyzeAwait(context, state), OperationKind.Await);
         });
     }
@@ -60,14 +85,23 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
 
         // Cheap shape tests first: `await X;` / `await X.ConfigureAwait(..);` as a statement, X an invocation.
         if (awaitOperation.Parent is not IExpressionStatementOperation
-            || Peel(awaitOperation.Operation) is not IInvocationOperation invocation)
+            || SideEffectGuards.PeelAwaited(awaitOperation.Operation) is not IInvocationOperation invocation)
         {
+            return;
+        }
+
+        if (invocation.TargetMethod is { Name: "WhenAll", IsStatic: true } whenAll
+            && SymbolEqualityComparer.Default.Equals(whenAll.ContainingType, state.TaskType))
+        {
+            AnalyzeWhenAll(context, awaitOperation, invocation, state);
             return;
         }
 
         var options = state.Classifier.GetOptions(awaitOperation.Syntax.SyntaxTree);
         var reason = state.Classifier.Classify(invocation, options, context.CancellationToken);
-        if (reason == SideEffectReason.None || IsGuarded(awaitOperation, state))
+        if (reason == SideEffectReason.None
+            || SideEffectGuards.IsGuarded(awaitOperation, state.ExceptionType, state.SideEffectHelperType)
+            || state.GuardedMethods.IsGuardedOwnCall(invocation, context.ContainingSymbol, context.CancellationToken))
         {
             return;
         }
@@ -84,106 +118,48 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             DisplayName(invocation)));
     }
 
-    /// <summary>Strips conversions and <c>ConfigureAwait(..)</c> calls from the awaited value.</summary>
-    private static IOperation? Peel(IOperation? operation)
-    {
-        for (var i = 0; i < MaxPeelDepth && operation is not null; i++)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    continue;
-                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
-                    operation = instance;
-                    continue;
-                default:
-                    return operation;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
-    /// True when the await sits in the try block of a try statement with a catch of System.Exception (typed, untyped or
-    /// filtered) that does not end by throwing, within the same function; or in a lambda passed to the SideEffect helper.
+    /// <c>await Task.WhenAll(...);</c>: a side effect among the awaited tasks fails the await as surely as its own await
+    /// would. Reported at each side-effect call among the tasks (with the await as additional location) when the await
+    /// is not guarded.
     /// </summary>
-    private static bool IsGuarded(IOperation awaitOperation, CompilationState state)
+    private static void AnalyzeWhenAll(OperationAnalysisContext context, IAwaitOperation awaitOperation, IInvocationOperation whenAll, CompilationState state)
     {
-        var child = awaitOperation;
-        var parent = awaitOperation.Parent;
-        for (var depth = 0; parent is not null; depth++)
+        if (SideEffectGuards.IsGuarded(awaitOperation, state.ExceptionType, state.SideEffectHelperType))
         {
-            if (depth == MaxParentDepth)
+            return;
+        }
+
+        var tasks = WhenAllTasks.Collect(whenAll, context.CancellationToken);
+        if (tasks.Count == 0)
+        {
+            return;
+        }
+
+        var options = state.Classifier.GetOptions(awaitOperation.Syntax.SyntaxTree);
+        if (IsInsideSideEffectMember(awaitOperation, context.ContainingSymbol, state, options, context))
+        {
+            return;
+        }
+
+        var awaitSpan = awaitOperation.Syntax.Span;
+        foreach (var task in tasks)
+        {
+            var reason = state.Classifier.Classify(task, options, context.CancellationToken);
+            if (reason == SideEffectReason.None
+                || state.GuardedMethods.IsGuardedOwnCall(task, context.ContainingSymbol, context.CancellationToken))
             {
-                return true; // unexpectedly deep: stay quiet rather than guess
+                continue;
             }
 
-            switch (parent)
-            {
-                case ITryOperation tryOperation when tryOperation.Body == child:
-                    if (CatchesAllExceptions(tryOperation, state.ExceptionType))
-                    {
-                        return true;
-                    }
-
-                    break;
-                case IAnonymousFunctionOperation lambda:
-                    return IsPassedToSideEffectHelper(lambda, state.SideEffectHelperType);
-                case ILocalFunctionOperation:
-                    return false;
-            }
-
-            child = parent;
-            parent = parent.Parent;
+            var inside = awaitSpan.Contains(task.Syntax.Span);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.MM0002_SideEffectAwaitNotGuarded,
+                (inside ? task : whenAll).Syntax.GetLocation(),
+                new[] { (inside ? whenAll : task).Syntax.GetLocation() },
+                (inside ? WhenAllPropertiesByReason : CollectedPropertiesByReason)[(int)reason],
+                DisplayName(task)));
         }
-
-        return false;
-    }
-
-    private static bool CatchesAllExceptions(ITryOperation tryOperation, INamedTypeSymbol exceptionType)
-    {
-        foreach (var catchClause in tryOperation.Catches)
-        {
-            var caught = catchClause.ExceptionType;
-            if ((caught.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(caught, exceptionType))
-                && !EndsWithThrow(catchClause.Handler))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool EndsWithThrow(IBlockOperation handler)
-    {
-        var operations = handler.Operations;
-        if (operations.IsEmpty)
-        {
-            return false;
-        }
-
-        var last = operations[operations.Length - 1];
-        return last is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
-    }
-
-    private static bool IsPassedToSideEffectHelper(IAnonymousFunctionOperation lambda, INamedTypeSymbol? helperType)
-    {
-        if (helperType is null)
-        {
-            return false;
-        }
-
-        IOperation? current = lambda.Parent;
-        for (var i = 0; i < MaxPeelDepth && current is IDelegateCreationOperation or IConversionOperation; i++)
-        {
-            current = current.Parent;
-        }
-
-        return current is IArgumentOperation { Parent: IInvocationOperation invocation }
-            && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, helperType);
     }
 
     /// <summary>A logging helper's own implementation stays quiet: is the await inside a side-effect member?</summary>
@@ -257,13 +233,14 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         return builder.ToString();
     }
 
-    private static ImmutableDictionary<string, string?>[] CreateProperties()
+    private static ImmutableDictionary<string, string?>[] CreateProperties(string? shape)
     {
         var values = new[] { SideEffectReason.None, SideEffectReason.MethodPrefix, SideEffectReason.ReceiverSuffix, SideEffectReason.Attribute, SideEffectReason.Configured };
         var result = new ImmutableDictionary<string, string?>[values.Length];
         foreach (var value in values)
         {
-            result[(int)value] = ImmutableDictionary<string, string?>.Empty.Add(ReasonProperty, value.ToString());
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(ReasonProperty, value.ToString());
+            result[(int)value] = shape is null ? properties : properties.Add(ShapeProperty, shape);
         }
 
         return result;
@@ -271,12 +248,23 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
 
     private sealed class CompilationState
     {
-        public CompilationState(INamedTypeSymbol exceptionType, INamedTypeSymbol? sideEffectHelperType, SideEffectCallClassifier classifier)
+        public CompilationState(
+            INamedTypeSymbol exceptionType,
+            INamedTypeSymbol? sideEffectHelperType,
+            INamedTypeSymbol? taskType,
+            SideEffectCallClassifier classifier,
+            GuardedMethodSummaries guardedMethods)
         {
             ExceptionType = exceptionType;
             SideEffectHelperType = sideEffectHelperType;
+            TaskType = taskType;
             Classifier = classifier;
+            GuardedMethods = guardedMethods;
         }
+
+        public INamedTypeSymbol? TaskType { get; }
+
+        public GuardedMethodSummaries GuardedMethods { get; }
 
         public INamedTypeSymbol ExceptionType { get; }
 

@@ -267,7 +267,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithArguments("Defaults", "LoadAsync()"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("Defaults", "Run()"));
+            Verify.Diagnostic().WithLocation(1).WithArguments("Defaults", "Task.Run(...)"));
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
-    public async Task WrapInTryCatch_WithoutUsingOfPatterns_QualifiesTheHelper()
+    public async Task WrapInTryCatch_WithoutUsingOfPatterns_AddsTheUsing()
     {
         var source = Service("""
                     await [|_history.LogResultAsync(result)|];
@@ -169,9 +169,49 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     }
                     catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                     {
-                        ModelManagement.Patterns.SideEffect.ReportFailure(ex);
+                        SideEffect.ReportFailure(ex);
                     }
-            """, usings: "");
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_UsingWouldMakeANameAmbiguous_KeepsTheHelperQualified()
+    {
+        const string Template = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Domain;
+            using Local;
+
+            namespace Local
+            {
+                public sealed class SideEffect { }
+            }
+
+            public sealed class Service
+            {
+                private readonly IHistoricalLogStore _history;
+                private readonly SideEffect _marker = new SideEffect();
+
+                public Service(IHistoricalLogStore history) => _history = history;
+
+                public async Task RunAsync()
+                {
+            $$
+                }
+            }
+            """;
+        var source = Template.Replace("$$", "        await [|_history.LogResultAsync(\"done\")|];");
+        var fixedSource = Template.Replace("$$", """
+                    try
+                    {
+                        await _history.LogResultAsync("done");
+                    }
+                    catch (Exception ex) when (ModelManagement.Patterns.SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """.TrimEnd());
         await VerifyFixAsync(source, fixedSource, Wrap);
     }
 
@@ -504,8 +544,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     await [|_history.LogResultAsync(result)|];
             """, usings: "", parameters: "string prompt");
         var fixedSource = Service("""
-                    await ModelManagement.Patterns.SideEffect.TryAsync(() => _history.LogResultAsync(result));
-            """, usings: "", parameters: "string prompt");
+                    await SideEffect.TryAsync(() => _history.LogResultAsync(result));
+            """, parameters: "string prompt");
         await VerifyFixAsync(source, fixedSource, Helper);
     }
 
@@ -583,6 +623,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """;
         var fixedSource = /* lang=c#-test */ """
             using System.Threading.Tasks;
+            using ModelManagement.Patterns;
 
             public struct Counter
             {
@@ -605,7 +646,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 
                 public static async Task WriteAllAsync(int value)
                 {
-                    await ModelManagement.Patterns.SideEffect.TryAsync(() => LogValueAsync(value));
+                    await SideEffect.TryAsync(() => LogValueAsync(value));
                 }
 
                 private static Task LogValueAsync(in int value) => Task.CompletedTask;

@@ -56,11 +56,20 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         }
         """;
 
-    private static async Task VerifyAsync(
+    private static Task VerifyAsync(
         string source,
         string? editorConfig = null,
         LanguageVersion languageVersion = LanguageVersion.Latest,
         NullableContextOptions nullable = NullableContextOptions.Disable,
+        params DiagnosticResult[] expected)
+        => VerifyAsync(source, editorConfig, languageVersion, nullable, extraSource: Domain, expected);
+
+    private static async Task VerifyAsync(
+        string source,
+        string? editorConfig,
+        LanguageVersion languageVersion,
+        NullableContextOptions nullable,
+        string extraSource,
         params DiagnosticResult[] expected)
     {
         var test = new Verify.Test
@@ -69,7 +78,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             LanguageVersion = languageVersion,
             NullableContextOptions = nullable,
         };
-        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.TestState.Sources.Add(("/0/Domain.cs", extraSource));
         if (editorConfig is not null)
         {
             test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n" + editorConfig + "\n"));
@@ -841,7 +850,6 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     _ = _history.LogResultAsync(result);
                     var pending = _history.LogResultAsync(result);
                     await pending;
-                    await Task.WhenAll(_history.LogResultAsync(result), _telemetry.FlushAsync());
             """);
         await VerifyAsync(source);
     }

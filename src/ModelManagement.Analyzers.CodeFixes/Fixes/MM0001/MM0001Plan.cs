@@ -8,7 +8,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// </summary>
 internal sealed class MM0001Plan
 {
-    public MM0001Plan(INamedTypeSymbol type, MM0001FixTypes types, MM0001Shared shared, MM0001LazyPlan? lazy, MM0001FactoryPlan? factory, string? lazyRejection, string? factoryRejection)
+    public MM0001Plan(INamedTypeSymbol type, MM0001FixTypes types, MM0001Shared shared, MM0001LazyPlan? lazy, MM0001FactoryPlan? factory, MM0001Refusal? lazyRejection, MM0001Refusal? factoryRejection)
     {
         Type = type;
         Types = types;
@@ -31,9 +31,9 @@ internal sealed class MM0001Plan
     /// <summary>The "Introduce static async factory" rewrite, or null when it is not safe (or not needed: lazy is offered).</summary>
     public MM0001FactoryPlan? Factory { get; }
 
-    /// <summary>Why the lazy rewrite is not offered (for tests and debugging).</summary>
-    public string? LazyRejection { get; }
+    /// <summary>Why the lazy rewrite is not offered; null when it is.</summary>
+    public MM0001Refusal? LazyRejection { get; }
 
-    /// <summary>Why the factory rewrite is not offered (for tests and debugging).</summary>
-    public string? FactoryRejection { get; }
+    /// <summary>Why the factory rewrite is not offered; null when it is, or was not considered (the lazy one is offered, or only the lazy one was planned).</summary>
+    public MM0001Refusal? FactoryRejection { get; }
 }

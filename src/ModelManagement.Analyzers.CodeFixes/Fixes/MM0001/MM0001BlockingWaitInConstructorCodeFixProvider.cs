@@ -51,13 +51,25 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
 
             if (!plans.TryGetValue(type, out var plan))
             {
-                plan = await MM0001Planner.PlanAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
+                var decision = await MM0001Planner.DecideAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
+                plan = decision.Plan;
                 plans.Add(type, plan);
+                if (decision.Refusal is { } refusal)
+                {
+                    TraceRefusal(type, refusal);
+                }
             }
 
-            if (plan is null || !plan.Shared.Covers(diagnostic.Location))
+            if (plan is null)
             {
-                continue; // e.g. a static constructor's wait: no instance to defer it to
+                continue;
+            }
+
+            if (!plan.Shared.Covers(diagnostic.Location))
+            {
+                // e.g. a static constructor's wait next to fixable ones: no instance to defer it to
+                TraceRefusal(type, new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo, node: null, location: diagnostic.Location));
+                continue;
             }
 
             if (plan.Lazy is not null)
@@ -80,4 +92,11 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
             }
         }
     }
+
+    /// <summary>
+    /// Hosts show no code action for a refused fix (a no-op action would be worse), so the reason goes to the trace
+    /// (<c>MM0001: no fix for 'T': SynchronousReader (Models) at File.cs(12,5)</c>); docs/rules/MM0001.md explains each reason.
+    /// </summary>
+    internal static void TraceRefusal(INamedTypeSymbol type, MM0001Refusal refusal)
+        => System.Diagnostics.Trace.WriteLine("MM0001: no fix for '" + type.Name + "': " + refusal, DiagnosticIds.BlockingWaitInConstructor);
 }

@@ -3,18 +3,21 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>The lazy rewrite: is every reader of the state the moved code writes an async member that can await it first?</summary>
 internal sealed partial class MM0001Planner
 {
-    private MM0001LazyPlan? PlanLazy(out string? rejection)
+    private MM0001LazyPlan? PlanLazy(out MM0001Refusal? rejection)
     {
         rejection = null;
         if (_types.AsyncInitializer is not { } initializerType || !_compilation.IsSymbolAccessibleWithin(initializerType, _type))
         {
-            rejection = "ModelManagement.Patterns (AsyncInitializer) is not referenced";
+            rejection = new MM0001Refusal(MM0001RefusalReason.PatternsNotReferenced);
             return null;
         }
 
@@ -27,7 +30,7 @@ internal sealed partial class MM0001Planner
             var flow = AnalyzeDataFlow(unit.Node);
             if (flow is null)
             {
-                rejection = "data flow of the constructor is not available";
+                rejection = new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 return null;
             }
 
@@ -67,7 +70,7 @@ internal sealed partial class MM0001Planner
                 {
                     if (variable.Symbol is ILocalSymbol)
                     {
-                        rejection = "'this' escapes before the blocking code, which reads a local of the constructor";
+                        rejection = new MM0001Refusal(MM0001RefusalReason.ThisEscapesBeforeInitializer);
                         return null;
                     }
                 }
@@ -130,8 +133,9 @@ internal sealed partial class MM0001Planner
             AddParameterHolders(guarded, captured, boundary);
         }
 
+        var initOnly = InitializationOnly(initReach, moved);
         rejection = CheckState(guarded)
-            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, allAsyncMembers: sideEffects, out var ensureTargets)
+            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, initOnly, allAsyncMembers: sideEffects, out var ensureTargets)
             ?? CheckInputs(init, initReach, state, moved, boundary, ensureTargets);
         if (rejection is not null)
         {
@@ -141,7 +145,7 @@ internal sealed partial class MM0001Planner
         if (ensureTargets.IsEmpty)
         {
             // Nothing would ever run the initialization: its work (and its failures) would silently disappear.
-            rejection = "no async member would run the initialization";
+            rejection = new MM0001Refusal(MM0001RefusalReason.NoAsyncMember, _type);
             return null;
         }
 
@@ -162,6 +166,7 @@ internal sealed partial class MM0001Planner
 
         var accessibility = _type.IsAbstract ? "protected" : "public";
         return new MM0001LazyPlan(
+            DirectInitializationMethod(moved, captured, initOnly),
             movedStatements.ToImmutable(),
             _constructor?.ExpressionBody is not null && moved.Count > 0,
             insertIndex,
@@ -170,27 +175,7 @@ internal sealed partial class MM0001Planner
             stateMembers,
             UniqueName("_initializer"),
             accessibility,
-            _constructor is null && NeedsDocumentation(_type.IsAbstract ? Accessibility.Protected : Accessibility.Public));
-    }
-
-    /// <summary>True when a new member with <paramref name="accessibility"/> would draw CS1591 (missing XML comment).</summary>
-    private bool NeedsDocumentation(Accessibility accessibility)
-    {
-        if (_constructorPart!.Declaration.SyntaxTree.Options.DocumentationMode < DocumentationMode.Diagnose
-            || accessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-        {
-            return false;
-        }
-
-        for (var type = _type; type is not null; type = type.ContainingType)
-        {
-            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+            _constructor is null && DocumentationComments.AreRequired(_type, _type.IsAbstract ? Accessibility.Protected : Accessibility.Public, _constructorPart!.Declaration.SyntaxTree));
     }
 
     private DataFlowAnalysis? AnalyzeDataFlow(SyntaxNode node)
@@ -334,7 +319,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>A return before the moved code skipped it (and would skip creating the initializer).</summary>
-    private string? CheckEarlyReturn(int insertIndex)
+    private MM0001Refusal? CheckEarlyReturn(int insertIndex)
     {
         for (var i = 0; i < insertIndex && i < _constructorUnits.Count; i++)
         {
@@ -342,7 +327,7 @@ internal sealed partial class MM0001Planner
             {
                 if (node is ReturnStatementSyntax)
                 {
-                    return "the constructor may return before the blocking code";
+                    return new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: node);
                 }
             }
         }
@@ -354,7 +339,7 @@ internal sealed partial class MM0001Planner
     /// What the initialization reads but does not set (a store, options) must not change between construction and the
     /// first async use, or the initialization would see other values than the constructor did.
     /// </summary>
-    private string? CheckInputs(
+    private MM0001Refusal? CheckInputs(
         MM0001MemberFacts init,
         HashSet<IMethodSymbol> initReach,
         HashSet<ISymbol> state,
@@ -394,13 +379,13 @@ internal sealed partial class MM0001Planner
             guarded.Add(target.Node);
         }
 
-        string? Check(MM0001MemberFacts facts, string where)
+        MM0001Refusal? Check(MM0001MemberFacts facts)
         {
             foreach (var written in facts.Writes)
             {
                 if (inputs.Contains(written))
                 {
-                    return "'" + written.Name + "', which the initialization reads, is changed by " + where;
+                    return new MM0001Refusal(MM0001RefusalReason.InputChangedAfterConstruction, written);
                 }
             }
 
@@ -414,7 +399,7 @@ internal sealed partial class MM0001Planner
                 continue;
             }
 
-            var rejection = Check(unit, "'" + DescribeMember(unit.Symbol!) + "'");
+            var rejection = Check(unit);
             if (rejection is not null)
             {
                 return rejection;
@@ -423,7 +408,7 @@ internal sealed partial class MM0001Planner
 
         foreach (var constructor in _otherConstructors)
         {
-            var rejection = Check(constructor, "another constructor");
+            var rejection = Check(constructor);
             if (rejection is not null)
             {
                 return rejection;
@@ -434,7 +419,7 @@ internal sealed partial class MM0001Planner
         {
             if (unit.Index >= insertIndex && !moved.Contains(unit))
             {
-                var rejection = Check(unit.Facts, "the constructor after the blocking code");
+                var rejection = Check(unit.Facts);
                 if (rejection is not null)
                 {
                     return rejection;
@@ -459,18 +444,18 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>The state must be private instance fields or auto-properties of the type, reached only through this instance.</summary>
-    private string? CheckState(HashSet<ISymbol> state)
+    private MM0001Refusal? CheckState(HashSet<ISymbol> state)
     {
         foreach (var member in state)
         {
             if (member.IsStatic)
             {
-                return "the initialization writes static state ('" + member.Name + "')";
+                return new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember, member);
             }
 
             if (member.DeclaredAccessibility != Accessibility.Private)
             {
-                return "the initialized member '" + member.Name + "' is visible outside the type";
+                return new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember, member);
             }
         }
 
@@ -480,7 +465,7 @@ internal sealed partial class MM0001Planner
             {
                 if (access.Receiver == MM0001Receiver.Other && state.Contains(access.Member))
                 {
-                    return "'" + access.Member.Name + "' is read through another instance";
+                    return new MM0001Refusal(MM0001RefusalReason.StateReadThroughAnotherInstance, access.Member);
                 }
             }
         }
@@ -515,12 +500,13 @@ internal sealed partial class MM0001Planner
     /// Async members reading the state (directly or through synchronous own calls) get the await first; any synchronous
     /// code that can run before the initialization and reads the state rules the lazy rewrite out.
     /// </summary>
-    private string? CheckGuards(
+    private MM0001Refusal? CheckGuards(
         HashSet<ISymbol> state,
         List<CodeUnit> moved,
         int boundary,
         int insertIndex,
         HashSet<IMethodSymbol> initReach,
+        HashSet<IMethodSymbol> initOnly,
         bool allAsyncMembers,
         out ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
     {
@@ -567,9 +553,14 @@ internal sealed partial class MM0001Planner
                 continue;
             }
 
+            if (initOnly.Contains(unit.Symbol!))
+            {
+                continue; // part of the initialization (e.g. the type's own LoadAsync), not a caller that waits for it
+            }
+
             if (initReach.Contains(unit.Symbol!))
             {
-                return "the async member '" + unit.Symbol!.Name + "' both runs in the initialization and reads its state";
+                return new MM0001Refusal(MM0001RefusalReason.InitializationMethodCalledElsewhere, unit.Symbol);
             }
 
             if (unit.Symbol!.IsStatic || unit.Symbol.MethodKind != MethodKind.Ordinary
@@ -577,11 +568,11 @@ internal sealed partial class MM0001Planner
                 || (method.Body is null && method.ExpressionBody is null)
                 || unit.Document is null)
             {
-                return "the async member '" + unit.Symbol.Name + "' cannot await the initialization";
+                return new MM0001Refusal(MM0001RefusalReason.AsyncReaderCannotAwait, unit.Symbol);
             }
 
             targets.Add(unit.Symbol);
-            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(unit.Document, method, FindCancellationToken(unit.Symbol), ReturnsValue(unit.Symbol)));
+            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(unit.Document, method, CancellationTokens.FindParameter(unit.Symbol)?.Name, ReturnsValue(unit.Symbol)));
         }
 
         // Synchronous code that can run before (or without) the initialization: entry points and what they call.
@@ -650,7 +641,7 @@ internal sealed partial class MM0001Planner
             {
                 if (access.InDeferredCode && state.Contains(access.Member))
                 {
-                    return "a lambda in the constructor reads the initialized state";
+                    return new MM0001Refusal(MM0001RefusalReason.LambdaInConstructorReadsState, access.Member);
                 }
             }
 
@@ -670,7 +661,7 @@ internal sealed partial class MM0001Planner
                 }
                 else if (unit.Index < insertIndex && (targets.Contains(call.Target) || CallsAny(callee, targets)))
                 {
-                    return "the constructor calls into the type before the initializer exists";
+                    return new MM0001Refusal(MM0001RefusalReason.ThisEscapesBeforeInitializer, call.Target);
                 }
             }
         }
@@ -681,7 +672,7 @@ internal sealed partial class MM0001Planner
             if (ReadsDirectly(facts, state))
             {
                 var where = facts.Symbol is { } symbol ? "'" + DescribeMember(symbol) + "'" : facts.Declaration is ConstructorDeclarationSyntax or null ? "the constructor" : "constructor code";
-                return "synchronous code (" + where + ") reads the initialized state";
+                return new MM0001Refusal(MM0001RefusalReason.SynchronousReader, facts.Symbol, facts.Symbol is null ? facts.Declaration : null);
             }
 
             foreach (var call in facts.Calls)
@@ -695,6 +686,113 @@ internal sealed partial class MM0001Planner
 
         ensureTargets = edits.ToImmutable();
         return null;
+    }
+
+    /// <summary>
+    /// The own method the initializer can run directly — the moved code is only <c>Own().Wait()</c> (or
+    /// <c>.GetAwaiter().GetResult()</c>, also after <c>ConfigureAwait</c>) of a parameterless private <c>Task</c> method
+    /// that only the initialization calls — so no wrapper method is written; null otherwise.
+    /// </summary>
+    private string? DirectInitializationMethod(List<CodeUnit> moved, ImmutableArray<MM0001CapturedVariable> captured, HashSet<IMethodSymbol> initOnly)
+        => moved.Count == 1 && captured.IsEmpty && DirectCallTarget(moved[0]) is { } method && initOnly.Contains(MM0001MemberFacts.Normalize(method))
+            ? method.Name
+            : null;
+
+    /// <summary>
+    /// The own parameterless <c>Task</c> method <paramref name="unit"/> only waits for (<c>Own().Wait();</c>,
+    /// <c>Own().GetAwaiter().GetResult();</c>, also after <c>ConfigureAwait</c>), when nothing else moves with it; null otherwise.
+    /// </summary>
+    private IMethodSymbol? DirectCallTarget(CodeUnit unit)
+    {
+        if (!_initializers.IsEmpty || !_convertedMethods.IsEmpty || unit.Node is not ExpressionStatementSyntax statement)
+        {
+            return null;
+        }
+
+        foreach (var site in _sites)
+        {
+            if (site.Node != statement.Expression)
+            {
+                continue;
+            }
+
+            var task = site.Operation switch
+            {
+                IInvocationOperation { TargetMethod.Name: "Wait", Arguments.IsEmpty: true } wait => wait.Instance,
+                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter } => awaiter.Instance,
+                _ => null,
+            };
+            if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured)
+            {
+                task = configured.Instance;
+            }
+
+            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false, IsStatic: false } method }
+                && MM0001MemberFacts.IsOwn(method, _type)
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, _types.Task)
+                    ? method
+                    : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The own methods the initialization reaches that nothing else calls: private, not virtual, never turned into a
+    /// delegate or called on another instance, and called only from the moved code or from each other. They run inside
+    /// the initialization only (the type's own <c>LoadAsync</c>, at any depth), so they are part of it, not callers of it.
+    /// </summary>
+    private HashSet<IMethodSymbol> InitializationOnly(HashSet<IMethodSymbol> initReach, List<CodeUnit> moved)
+    {
+        var only = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in initReach)
+        {
+            if (!IsEntryPoint(method) && method.MethodKind == MethodKind.Ordinary)
+            {
+                only.Add(method);
+            }
+        }
+
+        var movedFacts = new HashSet<MM0001MemberFacts>();
+        foreach (var unit in moved)
+        {
+            movedFacts.Add(unit.Facts);
+        }
+
+        for (var changed = only.Count > 0; changed;)
+        {
+            changed = false;
+            foreach (var facts in AllFacts())
+            {
+                if (movedFacts.Contains(facts) || (facts.Symbol is { } caller && only.Contains(caller)))
+                {
+                    continue; // a call from inside the initialization
+                }
+
+                foreach (var call in facts.Calls)
+                {
+                    changed |= only.Remove(call.Target);
+                }
+
+                foreach (var escaped in facts.Escapes)
+                {
+                    changed |= only.Remove(escaped);
+                }
+            }
+
+            foreach (var facts in AllFacts())
+            {
+                foreach (var call in facts.Calls)
+                {
+                    if (call.Receiver == MM0001Receiver.Other)
+                    {
+                        changed |= only.Remove(call.Target);
+                    }
+                }
+            }
+        }
+
+        return only;
     }
 
     private bool CallsAny(MM0001MemberFacts start, HashSet<IMethodSymbol> targets)
@@ -740,36 +838,23 @@ internal sealed partial class MM0001Planner
     private static bool ReturnsValue(IMethodSymbol method)
         => !method.ReturnsVoid && method.ReturnType is INamedTypeSymbol { IsGenericType: true };
 
-    private string? FindCancellationToken(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (_types.IsCancellationToken(parameter.Type) && parameter.RefKind == RefKind.None)
-            {
-                return parameter.Name;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// Statement shapes that cannot move into an async method: jumps out of the moved code, labels, preprocessor
     /// directives, unsafe code, by-reference and ref-struct locals, calls of local functions left behind.
     /// </summary>
-    private string? CheckMovedCode(List<CodeUnit> moved, bool allowReturn)
+    private MM0001Refusal? CheckMovedCode(List<CodeUnit> moved, bool allowReturn)
     {
         foreach (var unit in moved)
         {
             var node = unit.Node;
             if (node.ContainsDirectives)
             {
-                return "preprocessor directives in the moved code";
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node);
             }
 
             if (node is LocalFunctionStatementSyntax)
             {
-                return "a local function would move";
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node);
             }
 
             foreach (var descendant in node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
@@ -777,30 +862,30 @@ internal sealed partial class MM0001Planner
                 switch (descendant)
                 {
                     case ReturnStatementSyntax when !allowReturn:
-                        return "a return statement in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case GotoStatementSyntax { RawKind: (int)SyntaxKind.GotoStatement }:
                     case LabeledStatementSyntax:
-                        return "a goto or label in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case UnsafeStatementSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax:
-                        return "unsafe code in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case RefTypeSyntax or RefExpressionSyntax:
-                        return "a by-reference local in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                     case YieldStatementSyntax:
-                        return "yield in the moved code";
+                        return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                 }
             }
 
             var flow = AnalyzeDataFlow(node);
             if (flow is null)
             {
-                return "data flow of the constructor is not available";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             foreach (var variable in flow.VariablesDeclared)
             {
                 if (variable is ILocalSymbol { Type: { } type } && (type.IsRefLikeType || type.TypeKind == TypeKind.Pointer))
                 {
-                    return "a ref struct or pointer local in the moved code";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                 }
             }
 
@@ -814,7 +899,7 @@ internal sealed partial class MM0001Planner
 
                 if (!declaredInside)
                 {
-                    return "the moved code calls a local function of the constructor";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
                 }
             }
         }
@@ -823,7 +908,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Constructor parameters and locals the moved code reads: they become parameters of the initialization method.</summary>
-    private string? CollectCapturedVariables(List<CodeUnit> moved, HashSet<ISymbol> declaredInMoved, int insertIndex, out ImmutableArray<MM0001CapturedVariable> captured)
+    private MM0001Refusal? CollectCapturedVariables(List<CodeUnit> moved, HashSet<ISymbol> declaredInMoved, int insertIndex, out ImmutableArray<MM0001CapturedVariable> captured)
     {
         captured = ImmutableArray<MM0001CapturedVariable>.Empty;
         var used = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -834,7 +919,7 @@ internal sealed partial class MM0001Planner
             {
                 if (!declaredInMoved.Contains(variable) && variable is not IParameterSymbol { IsThis: true })
                 {
-                    return "the moved code assigns '" + variable.Name + "', which the constructor declares";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable);
                 }
             }
 
@@ -863,14 +948,14 @@ internal sealed partial class MM0001Planner
             var flow = AnalyzeDataFlow(unit.Node);
             if (flow is null)
             {
-                return "data flow of the constructor is not available";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             foreach (var variable in flow.WrittenInside)
             {
                 if (used.Contains(variable))
                 {
-                    return "the constructor assigns '" + variable.Name + "' after the moved code reads it";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable);
                 }
             }
         }
@@ -889,7 +974,7 @@ internal sealed partial class MM0001Planner
 
                 if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
                 {
-                    return "the moved code reads the by-reference parameter '" + parameter.Name + "'";
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, parameter);
                 }
 
                 result.Add(new MM0001CapturedVariable(parameter, _constructor!.ParameterList.Parameters[i].Type));
@@ -909,7 +994,7 @@ internal sealed partial class MM0001Planner
                 || local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].Span.Start >= insertPosition)
             {
-                return "the moved code reads '" + variable.Name + "', which it cannot take along";
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable);
             }
 
             locals.Add(local);
@@ -955,7 +1040,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Fields and properties the moved code assigns: what changes so the assignments compile outside the constructor.</summary>
-    private ImmutableArray<MM0001StateMember> CollectStateMembers(HashSet<ISymbol> assigned, out string? rejection)
+    private ImmutableArray<MM0001StateMember> CollectStateMembers(HashSet<ISymbol> assigned, out MM0001Refusal? rejection)
     {
         rejection = null;
         var members = ImmutableArray.CreateBuilder<MM0001StateMember>();
@@ -963,7 +1048,7 @@ internal sealed partial class MM0001Planner
         {
             if (member.IsStatic)
             {
-                rejection = "the moved code assigns static state";
+                rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                 return default;
             }
 
@@ -976,7 +1061,7 @@ internal sealed partial class MM0001Planner
             var part = declaration is null ? null : FindPart(declaration);
             if (declaration is null || part is null)
             {
-                rejection = "an assigned member outside the type's declarations";
+                rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                 return default;
             }
 
@@ -999,7 +1084,7 @@ internal sealed partial class MM0001Planner
                 case IPropertySymbol property when declaration is PropertyDeclarationSyntax propertySyntax:
                     if (propertySyntax.AccessorList is null)
                     {
-                        rejection = "an assigned property without accessors";
+                        rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                         return default;
                     }
 
@@ -1008,7 +1093,7 @@ internal sealed partial class MM0001Planner
                     hasInitializer = propertySyntax.Initializer is not null && !movesInitializer;
                     break;
                 default:
-                    rejection = "an assigned member that is neither a field nor an auto-property";
+                    rejection = new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember);
                     return default;
             }
 

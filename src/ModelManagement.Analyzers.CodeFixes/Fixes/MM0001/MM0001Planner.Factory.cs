@@ -6,21 +6,23 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>The factory rewrite: can every creation of the type await a factory instead?</summary>
 internal sealed partial class MM0001Planner
 {
-    private async Task<(MM0001FactoryPlan? Plan, string? Rejection)> PlanFactoryAsync()
+    private async Task<(MM0001FactoryPlan? Plan, MM0001Refusal? Rejection)> PlanFactoryAsync()
     {
         if (_type.IsAbstract)
         {
-            return (null, "an abstract type is not created by a factory");
+            return (null, new MM0001Refusal(MM0001RefusalReason.TypeIsInherited, _type));
         }
 
         if (_otherConstructors.Count > 0)
         {
-            return (null, "the type has several constructors");
+            return (null, new MM0001Refusal(MM0001RefusalReason.FactoryConstructorShape, _type));
         }
 
         IMethodSymbol? constructor = null;
@@ -31,21 +33,21 @@ internal sealed partial class MM0001Planner
 
         if (constructor is null || _type.InstanceConstructors.Length != 1)
         {
-            return (null, "the constructor was not found");
+            return (null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
         }
 
         foreach (var parameter in constructor.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
             {
-                return (null, "the constructor has a ref, out, in or params parameter");
+                return (null, new MM0001Refusal(MM0001RefusalReason.FactoryConstructorShape, constructor));
             }
         }
 
         var derived = await SymbolFinder.FindDerivedClassesAsync(_type, _solution, transitive: false, projects: null, _cancellationToken).ConfigureAwait(false);
         foreach (var _ in derived)
         {
-            return (null, "the type has derived types");
+            return (null, new MM0001Refusal(MM0001RefusalReason.TypeIsInherited, _type));
         }
 
         // The constructor keeps its statements up to the first one that blocks (or that touches what blocking
@@ -189,37 +191,28 @@ internal sealed partial class MM0001Planner
             parameterNames.Add(parameter.Name);
         }
 
+        var taken = System.Collections.Immutable.ImmutableHashSet.CreateRange(System.StringComparer.Ordinal, parameterNames);
+        var tokenName = UniqueNames.Choose("cancellationToken", taken);
         return (new MM0001FactoryPlan(
+            suffix.Count == 1 && parameters.IsEmpty ? DirectCallTarget(suffix[0])?.Name : null,
             statements.ToImmutable(),
             _constructor?.ExpressionBody is not null && suffix.Count > 0,
             parameters,
             callers.ToImmutable(),
             stateMembers,
             UniqueName("CreateAsync"),
-            UniqueLocal("cancellationToken", parameterNames),
-            UniqueLocal("instance", parameterNames),
+            tokenName,
+            UniqueNames.Choose("instance", taken.Add(tokenName)),
             constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility,
             kept.ToImmutable(),
-            NeedsDocumentation(constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility)), null);
-    }
-
-    private static string UniqueLocal(string baseName, HashSet<string> taken)
-    {
-        var name = baseName;
-        for (var i = 1; taken.Contains(name); i++)
-        {
-            name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        taken.Add(name);
-        return name;
+            DocumentationComments.AreRequired(_type, constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility, _constructorPart!.Declaration.SyntaxTree)), null);
     }
 
     /// <summary>
     /// The constructor parameters the moved statements read. Locals of the kept statements cannot reach the factory,
     /// nor can parameters the kept statements reassign: then the whole body moves.
     /// </summary>
-    private string? CollectFactoryParameters(IMethodSymbol constructor, ref int start, List<CodeUnit> suffix, out ImmutableArray<MM0001CapturedVariable> parameters)
+    private MM0001Refusal? CollectFactoryParameters(IMethodSymbol constructor, ref int start, List<CodeUnit> suffix, out ImmutableArray<MM0001CapturedVariable> parameters)
     {
         parameters = ImmutableArray<MM0001CapturedVariable>.Empty;
         var used = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
@@ -229,7 +222,7 @@ internal sealed partial class MM0001Planner
             var flow = AnalyzeDataFlow(unit.Node);
             if (flow is null)
             {
-                return "data flow of the constructor is not available";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             declared.UnionWith(flow.VariablesDeclared);
@@ -251,7 +244,7 @@ internal sealed partial class MM0001Planner
             var flow = AnalyzeDataFlow(_constructorUnits[i].Node);
             if (flow is null)
             {
-                return "data flow of the constructor is not available";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             foreach (var variable in flow.WrittenInside)
@@ -285,7 +278,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Every <c>new T(...)</c> in the solution must be in async code, where it becomes <c>await T.CreateAsync(...)</c>.</summary>
-    private async Task<string?> CollectCallersAsync(IMethodSymbol constructor, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>>.Builder callers)
+    private async Task<MM0001Refusal?> CollectCallersAsync(IMethodSymbol constructor, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>>.Builder callers)
     {
         var references = await SymbolFinder.FindReferencesAsync(constructor, _solution, _cancellationToken).ConfigureAwait(false);
         foreach (var referenced in references)
@@ -294,13 +287,13 @@ internal sealed partial class MM0001Planner
             {
                 if (location.IsCandidateLocation || location.Location.SourceTree is not { } tree)
                 {
-                    return "a creation of the type the search cannot rewrite";
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced);
                 }
 
                 var document = location.Document;
                 if (document.Project.Language != LanguageNames.CSharp)
                 {
-                    return "a creation of the type outside C#";
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced);
                 }
 
                 var root = await tree.GetRootAsync(_cancellationToken).ConfigureAwait(false);
@@ -315,27 +308,27 @@ internal sealed partial class MM0001Planner
                     || (creation is ObjectCreationExpressionSyntax explicitCreation && !explicitCreation.Type.Span.Contains(node.Span))
                     || (location.IsImplicit && creation is not ImplicitObjectCreationExpressionSyntax))
                 {
-                    return "the constructor is called other than by 'new'";
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: node);
                 }
 
                 if (creation.Initializer is not null)
                 {
-                    return "a creation with an object or collection initializer";
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
                 }
 
                 var model = await document.GetSemanticModelAsync(_cancellationToken).ConfigureAwait(false);
                 if (model is null)
                 {
-                    return "no semantic model for a creation";
+                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
                 var function = FindEnclosingFunction(creation);
                 if (function is null || !MM0001AwaitConversion.CanAwaitAt(creation))
                 {
-                    return "'" + creation + "' is not in async code";
+                    return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
                 }
 
-                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, FindCancellationToken(function, model), createdType: model.GetTypeInfo(creation, _cancellationToken).Type));
+                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, CancellationTokens.FindInScope(model, creation, _cancellationToken)?.Name, createdType: model.GetTypeInfo(creation, _cancellationToken).Type));
             }
         }
 
@@ -365,33 +358,11 @@ internal sealed partial class MM0001Planner
         return null;
     }
 
-    private string? FindCancellationToken(SyntaxNode function, SemanticModel model)
-    {
-        var parameters = function switch
-        {
-            ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-            SimpleLambdaExpressionSyntax lambda => SyntaxFactory.SingletonSeparatedList(lambda.Parameter),
-            AnonymousMethodExpressionSyntax { ParameterList: { } list } => list.Parameters,
-            LocalFunctionStatementSyntax localFunction => localFunction.ParameterList.Parameters,
-            MethodDeclarationSyntax method => method.ParameterList.Parameters,
-            _ => default,
-        };
-        foreach (var parameter in parameters)
-        {
-            if (model.GetDeclaredSymbol(parameter, _cancellationToken) is { RefKind: RefKind.None } symbol && _types.IsCancellationToken(symbol.Type))
-            {
-                return symbol.Name;
-            }
-        }
-
-        return null;
-    }
-
     /// <summary>
     /// Creations the search cannot see: <c>typeof(T)</c> (reflection, DI registration), a type argument of a generic
     /// method (<c>AddSingleton&lt;T&gt;()</c>) or of a <c>new()</c>-constrained type parameter.
     /// </summary>
-    private async Task<string?> CheckTypeReferencesAsync()
+    private async Task<MM0001Refusal?> CheckTypeReferencesAsync()
     {
         var references = await SymbolFinder.FindReferencesAsync(_type, _solution, _cancellationToken).ConfigureAwait(false);
         foreach (var referenced in references)
@@ -407,7 +378,7 @@ internal sealed partial class MM0001Planner
                 var node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
                 if (node.FirstAncestorOrSelf<TypeOfExpressionSyntax>() is not null)
                 {
-                    return "typeof(" + _type.Name + ") is used (reflection may create it)";
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, _type);
                 }
 
                 var typeNode = node;
@@ -427,9 +398,9 @@ internal sealed partial class MM0001Planner
                 switch (symbol)
                 {
                     case IMethodSymbol:
-                        return _type.Name + " is a type argument of a generic method (a container may create it)";
+                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, symbol, typeNode);
                     case INamedTypeSymbol named when index >= 0 && index < named.TypeParameters.Length && named.TypeParameters[index].HasConstructorConstraint:
-                        return _type.Name + " is a new()-constrained type argument";
+                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, named, typeNode);
                 }
             }
         }

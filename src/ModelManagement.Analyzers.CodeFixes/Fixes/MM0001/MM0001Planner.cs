@@ -36,7 +36,6 @@ internal sealed partial class MM0001Planner
     private readonly Dictionary<IMethodSymbol, MM0001MemberFacts> _units = new(SymbolEqualityComparer.Default);
     private readonly List<MM0001MemberFacts> _otherConstructors = new();
     private readonly List<MM0001MemberFacts> _nestedTypes = new();
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
 
     private ConstructorDeclarationSyntax? _constructor;
     private TypePart? _constructorPart;
@@ -45,6 +44,7 @@ internal sealed partial class MM0001Planner
     private ImmutableArray<MM0001ConvertedMethod> _convertedMethods = ImmutableArray<MM0001ConvertedMethod>.Empty;
     private List<CodeUnit> _constructorUnits = new();
     private string _initializeMethodName = "InitializeAsync";
+    private ImmutableHashSet<string> _takenNames = ImmutableHashSet<string>.Empty;
 
     private MM0001Planner(Solution solution, Project project, Compilation compilation, INamedTypeSymbol type, MM0001FixTypes types, bool planFactory, CancellationToken cancellationToken)
     {
@@ -84,23 +84,27 @@ internal sealed partial class MM0001Planner
     /// only planned when <paramref name="planFactory"/> is set and the lazy rewrite is not safe (it needs a search of the solution).
     /// </summary>
     public static async Task<MM0001Plan?> PlanAsync(Solution solution, Project project, INamedTypeSymbol type, bool planFactory, CancellationToken cancellationToken)
+        => (await DecideAsync(solution, project, type, planFactory, cancellationToken).ConfigureAwait(false)).Plan;
+
+    /// <summary>Like <see cref="PlanAsync"/>, with the typed reason when no rewrite is offered.</summary>
+    public static async Task<MM0001Decision> DecideAsync(Solution solution, Project project, INamedTypeSymbol type, bool planFactory, CancellationToken cancellationToken)
     {
         var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false);
         if (compilation is null || !MM0001FixTypes.TryCreate(compilation, out var types))
         {
-            return null;
+            return MM0001Decision.Refused(new MM0001Refusal(MM0001RefusalReason.CannotAnalyze, type));
         }
 
         var planner = new MM0001Planner(solution, project, compilation, type, types, planFactory, cancellationToken);
-        return await planner.PlanAsync().ConfigureAwait(false);
+        return await planner.DecideAsync().ConfigureAwait(false);
     }
 
-    private async Task<MM0001Plan?> PlanAsync()
+    private async Task<MM0001Decision> DecideAsync()
     {
         var common = await PlanCommonAsync().ConfigureAwait(false);
         if (common is not null)
         {
-            return null; // nothing to fix (or the shape admits no rewrite at all)
+            return MM0001Decision.Refused(common); // the shape admits neither rewrite
         }
 
         var covered = ImmutableArray.CreateBuilder<Location>();
@@ -121,21 +125,21 @@ internal sealed partial class MM0001Planner
 
         var lazy = PlanLazy(out var lazyRejection);
         MM0001FactoryPlan? factory = null;
-        string? factoryRejection = "the lazy rewrite is offered";
+        MM0001Refusal? factoryRejection = null;
         if (lazy is null && _planFactory)
         {
             (factory, factoryRejection) = await PlanFactoryAsync().ConfigureAwait(false);
         }
 
-        return new MM0001Plan(_type, _types, shared, lazy, factory, lazyRejection, factory is null ? factoryRejection : null);
+        return MM0001Decision.For(new MM0001Plan(_type, _types, shared, lazy, factory, lazyRejection, factory is null ? factoryRejection : null));
     }
 
     /// <summary>Everything both rewrites need; returns a rejection reason, or null when a rewrite may be possible.</summary>
-    private async Task<string?> PlanCommonAsync()
+    private async Task<MM0001Refusal?> PlanCommonAsync()
     {
         if (_type.TypeKind != TypeKind.Class || _type.IsStatic || _type.IsRecord || _type.IsImplicitlyDeclared)
         {
-            return "only classes (not records, structs or static classes)";
+            return new MM0001Refusal(MM0001RefusalReason.UnsupportedTypeKind, _type);
         }
 
         foreach (var reference in _type.DeclaringSyntaxReferences)
@@ -143,13 +147,13 @@ internal sealed partial class MM0001Planner
             var node = await reference.GetSyntaxAsync(_cancellationToken).ConfigureAwait(false);
             if (node is not ClassDeclarationSyntax declaration || declaration.ParameterList is not null)
             {
-                return "a primary constructor has no body to move code out of";
+                return new MM0001Refusal(MM0001RefusalReason.UnsupportedTypeKind, _type);
             }
 
             var document = _solution.GetDocument(node.SyntaxTree);
             if (document is null || document.Project.Id != _project.Id)
             {
-                return "a declaration outside the project";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             // The document's own model: shares bound member bodies with the rest of the fix (and the IDE's other features).
@@ -159,7 +163,7 @@ internal sealed partial class MM0001Planner
 
         if (_parts.Count == 0)
         {
-            return "no source";
+            return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
         }
 
         // Half-typed code: no rewrite (it would carry the errors along, or add new ones).
@@ -169,12 +173,12 @@ internal sealed partial class MM0001Planner
             {
                 if (diagnostic.Severity == DiagnosticSeverity.Error)
                 {
-                    return "the type has compile errors";
+                    return new MM0001Refusal(MM0001RefusalReason.CompileErrors, node: part.Declaration);
                 }
             }
         }
 
-        var diagnosticRejection = CollectSites();
+        var diagnosticRejection = await CollectSitesAsync().ConfigureAwait(false);
         if (diagnosticRejection is not null)
         {
             return diagnosticRejection;
@@ -184,49 +188,25 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>
-    /// Collects the type's MM0001 sites by running the rule itself over the type's construction code (constructors and
-    /// field, property and event initializers of these declarations): the same logic the analyzer runs, without a second
-    /// analyzer driver over a cloned compilation (which would bind the type again and dominated the fix's latency).
-    /// Sites silenced with <c>#pragma warning disable MM0001</c> stay where they are, as they would have no diagnostic.
+    /// Collects the type's MM0001 sites from the real diagnostics: the MM0001 analyzer runs through the analyzer driver
+    /// over just the type's declarations with the project's options, so every suppression form the build honours —
+    /// <c>#pragma</c>, <c>[SuppressMessage]</c>, editorconfig/globalconfig severity <c>none</c>, generated code (files and
+    /// <c>[GeneratedCode]</c> members) — leaves a wait where it is, exactly as it leaves it unreported.
     /// </summary>
-    private string? CollectSites()
+    private async Task<MM0001Refusal?> CollectSitesAsync()
     {
-        if (!BlockingWaitTypes.TryCreate(_compilation, out var waitTypes))
-        {
-            return "no Task type";
-        }
-
-        var options = new MM0001Options();
-        BlockingCallSummaries? summaries = null;
+        var withAnalyzers = _compilation.WithAnalyzers(
+            ImmutableArray.Create<DiagnosticAnalyzer>(new MM0001BlockingWaitInConstructorAnalyzer()),
+            new CompilationWithAnalyzersOptions(_project.AnalyzerOptions, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
         foreach (var part in _parts)
         {
             var tree = part.Declaration.SyntaxTree;
-            if (IsGeneratedCode(tree))
-            {
-                continue; // the analyzer does not report in generated code, so nothing there is a site
-            }
-
-            var calls = options.FollowOwnCalls(_project.AnalyzerOptions, tree)
-                ? summaries ??= new BlockingCallSummaries(_compilation, waitTypes)
-                : null;
-            var root = tree.GetRoot(_cancellationToken);
-            var pragmas = CollectPragmas(root);
-            var found = new List<Diagnostic>();
-            foreach (var (owner, operation) in ConstructionCode(part))
-            {
-                foreach (var descendant in operation.DescendantsAndSelf())
-                {
-                    if (descendant.Kind is OperationKind.Invocation or OperationKind.PropertyReference
-                        && MM0001BlockingWaitInConstructorAnalyzer.Analyze(descendant, owner, _type, waitTypes, calls, _cancellationToken) is { } diagnostic)
-                    {
-                        found.Add(diagnostic);
-                    }
-                }
-            }
-
+            var root = await tree.GetRootAsync(_cancellationToken).ConfigureAwait(false);
+            var model = withAnalyzers.Compilation.GetSemanticModel(tree);
+            var found = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, part.Declaration.Span, _cancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in found)
             {
-                if (diagnostic.Location.SourceTree != tree || IsSuppressedByPragma(pragmas, diagnostic.Location.SourceSpan.Start))
+                if (diagnostic.Id != DiagnosticIds.BlockingWaitInConstructor || diagnostic.IsSuppressed || diagnostic.Location.SourceTree != tree)
                 {
                     continue;
                 }
@@ -241,159 +221,21 @@ internal sealed partial class MM0001Planner
                 diagnostic.Properties.TryGetValue(MM0001Properties.Site, out var site);
                 if (form is null || site is null)
                 {
-                    return "a diagnostic without the analyzer's properties";
+                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
                 var operation = part.Model.GetOperation(node, _cancellationToken);
                 if (operation is null)
                 {
-                    return "an unbound blocking expression";
+                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze, node: node);
                 }
 
                 _sites.Add(new BlockingSite(part, node, operation, form, site));
             }
         }
 
-        return _sites.Count == 0 ? "no MM0001 diagnostic in the type" : null;
-    }
-
-    /// <summary>
-    /// Generated code as the analyzer driver sees it: <c>generated_code</c> in .editorconfig, a generated file name
-    /// (<c>.g.cs</c>, <c>.g.i.cs</c>, <c>.designer.cs</c>, <c>.generated.cs</c>) or an <c>&lt;auto-generated&gt;</c> header comment.
-    /// </summary>
-    private bool IsGeneratedCode(SyntaxTree tree)
-    {
-        if (_project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue("generated_code", out var configured))
-        {
-            return string.Equals(configured.Trim(), "true", StringComparison.OrdinalIgnoreCase);
-        }
-
-        var fileName = System.IO.Path.GetFileName(tree.FilePath ?? string.Empty);
-        if (fileName.StartsWith("TemporaryGeneratedFile_", StringComparison.OrdinalIgnoreCase)
-            || fileName.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase)
-            || fileName.EndsWith(".g.i.cs", StringComparison.OrdinalIgnoreCase)
-            || fileName.EndsWith(".designer.cs", StringComparison.OrdinalIgnoreCase)
-            || fileName.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase))
-        {
-            return true;
-        }
-
-        foreach (var trivia in tree.GetRoot(_cancellationToken).GetLeadingTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
-            {
-                var text = trivia.ToString();
-                if (text.IndexOf("<auto-generated", StringComparison.OrdinalIgnoreCase) >= 0
-                    || text.IndexOf("<autogenerated", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>The operation blocks of <paramref name="part"/>'s own members that run while an instance or the type is constructed.</summary>
-    private IEnumerable<(ISymbol Owner, IOperation Operation)> ConstructionCode(TypePart part)
-    {
-        var model = part.Model;
-        foreach (var member in part.Declaration.Members)
-        {
-            switch (member)
-            {
-                case ConstructorDeclarationSyntax constructor:
-                    if (model.GetDeclaredSymbol(constructor, _cancellationToken) is { } constructorSymbol
-                        && model.GetOperation(constructor, _cancellationToken) is { } body)
-                    {
-                        yield return (constructorSymbol, body);
-                    }
-
-                    break;
-                case BaseFieldDeclarationSyntax field when !field.Modifiers.Any(SyntaxKind.ConstKeyword):
-                    foreach (var variable in field.Declaration.Variables)
-                    {
-                        if (variable.Initializer is { } initializer
-                            && model.GetDeclaredSymbol(variable, _cancellationToken) is { } variableSymbol
-                            && MM0001BlockingWaitInConstructorAnalyzer.RunsDuringConstruction(variableSymbol)
-                            && model.GetOperation(initializer, _cancellationToken) is { } value)
-                        {
-                            yield return (variableSymbol, value);
-                        }
-                    }
-
-                    break;
-                case PropertyDeclarationSyntax { Initializer: { } propertyInitializer } property:
-                    if (model.GetDeclaredSymbol(property, _cancellationToken) is { } propertySymbol
-                        && model.GetOperation(propertyInitializer, _cancellationToken) is { } propertyValue)
-                    {
-                        yield return (propertySymbol, propertyValue);
-                    }
-
-                    break;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The positions where a <c>#pragma warning disable</c> or <c>restore</c> of MM0001 (or of every warning) takes effect,
-    /// in source order: only nodes that contain directives are descended into, so a file without pragmas costs nothing.
-    /// </summary>
-    private static List<(int Position, bool Disables)>? CollectPragmas(SyntaxNode root)
-    {
-        if (!root.ContainsDirectives)
-        {
-            return null;
-        }
-
-        List<(int, bool)>? pragmas = null;
-        foreach (var token in root.DescendantTokens(static node => node.ContainsDirectives))
-        {
-            if (!token.ContainsDirectives)
-            {
-                continue;
-            }
-
-            foreach (var trivia in token.LeadingTrivia)
-            {
-                if (trivia.GetStructure() is not PragmaWarningDirectiveTriviaSyntax { IsActive: true } pragma)
-                {
-                    continue;
-                }
-
-                var applies = pragma.ErrorCodes.Count == 0;
-                foreach (var code in pragma.ErrorCodes)
-                {
-                    applies |= code is IdentifierNameSyntax { Identifier.ValueText: DiagnosticIds.BlockingWaitInConstructor };
-                }
-
-                if (applies)
-                {
-                    (pragmas ??= new()).Add((pragma.SpanStart, pragma.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)));
-                }
-            }
-        }
-
-        return pragmas;
-    }
-
-    private static bool IsSuppressedByPragma(List<(int Position, bool Disables)>? pragmas, int position)
-    {
-        var disabled = false;
-        if (pragmas is not null)
-        {
-            foreach (var (start, disables) in pragmas)
-            {
-                if (start >= position)
-                {
-                    break;
-                }
-
-                disabled = disables;
-            }
-        }
-
-        return disabled;
+        _sites.Sort(static (a, b) => a.Node.SpanStart.CompareTo(b.Node.SpanStart));
+        return _sites.Count == 0 ? new MM0001Refusal(MM0001RefusalReason.CannotAnalyze, _type) : null;
     }
 
     private static bool IsDirectlyIn(SyntaxNode node, TypeDeclarationSyntax declaration)
@@ -410,7 +252,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Finds the constructor whose body (or whose instances' initializers) blocks, and checks the constructor graph.</summary>
-    private string? ChooseConstructor()
+    private MM0001Refusal? ChooseConstructor()
     {
         ConstructorDeclarationSyntax? bodyConstructor = null;
         var hasInitializerSites = false;
@@ -420,7 +262,7 @@ internal sealed partial class MM0001Planner
         _sites.RemoveAll(static site => site.Site is not (MM0001Properties.SiteConstructor or MM0001Properties.SiteFieldInitializer or MM0001Properties.SitePropertyInitializer));
         if (_sites.Count == 0)
         {
-            return "blocking only where no instance can defer it (static or base-constructor code)";
+            return new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo);
         }
 
         foreach (var site in _sites)
@@ -432,12 +274,12 @@ internal sealed partial class MM0001Planner
                         || constructor.Modifiers.Any(SyntaxKind.StaticKeyword)
                         || (constructor.Body is null && constructor.ExpressionBody is null))
                     {
-                        return "blocking outside an instance constructor body";
+                        return new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo, node: site.Node);
                     }
 
                     if (bodyConstructor is not null && bodyConstructor != constructor)
                     {
-                        return "more than one constructor blocks";
+                        return new MM0001Refusal(MM0001RefusalReason.ConstructorShape, node: site.Node);
                     }
 
                     bodyConstructor = constructor;
@@ -448,7 +290,7 @@ internal sealed partial class MM0001Planner
                     hasInitializerSites = true;
                     break;
                 default:
-                    return "blocking in " + site.Site;
+                    return new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo, node: site.Node);
             }
         }
 
@@ -464,13 +306,13 @@ internal sealed partial class MM0001Planner
             {
                 if (reference.GetSyntax(_cancellationToken) is not ConstructorDeclarationSyntax syntax)
                 {
-                    return "a constructor without a declaration";
+                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
                 var part = FindPart(syntax);
                 if (part is null)
                 {
-                    return "a constructor outside the type's declarations";
+                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
                 explicitConstructors.Add((syntax, constructor, part));
@@ -490,7 +332,7 @@ internal sealed partial class MM0001Planner
 
                 if (root is not null)
                 {
-                    return "several constructors run the blocking initializers";
+                    return new MM0001Refusal(MM0001RefusalReason.ConstructorShape);
                 }
 
                 root = syntax;
@@ -498,14 +340,14 @@ internal sealed partial class MM0001Planner
 
             if (root is null && explicitConstructors.Count > 0)
             {
-                return "no root constructor";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
 
             bodyConstructor = root;
         }
         else if (bodyConstructor.Initializer is { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword })
         {
-            return "the blocking constructor chains to another constructor";
+            return new MM0001Refusal(MM0001RefusalReason.ConstructorShape);
         }
 
         _ = hasInitializerSites;
@@ -515,7 +357,7 @@ internal sealed partial class MM0001Planner
             _constructorPart = FindPart(bodyConstructor);
             if (bodyConstructor.Body is null && bodyConstructor.ExpressionBody is null)
             {
-                return "a constructor without a body";
+                return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
             }
         }
         else
@@ -526,7 +368,7 @@ internal sealed partial class MM0001Planner
 
         if (_constructorPart is null)
         {
-            return "the constructor's declaration was not found";
+            return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
         }
 
         // Every other constructor must run the chosen one (this(...) chains), or its instances would miss the work.
@@ -542,7 +384,7 @@ internal sealed partial class MM0001Planner
             _otherConstructors.Add(facts);
             if (!ChainsTo(syntax, part, bodyConstructor))
             {
-                return "a constructor does not chain to the blocking one";
+                return new MM0001Refusal(MM0001RefusalReason.ConstructorShape);
             }
         }
 
@@ -597,7 +439,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>Turns every blocking site into an await conversion (or rejects the type) and collects moved initializers.</summary>
-    private string? CollectConversions()
+    private MM0001Refusal? CollectConversions()
     {
         var conversions = ImmutableArray.CreateBuilder<MM0001AwaitConversion>();
         var initializers = ImmutableArray.CreateBuilder<MM0001MovedInitializer>();
@@ -613,7 +455,7 @@ internal sealed partial class MM0001Planner
             var conversion = MM0001AwaitConversion.TryCreate(site.Operation, site.Form, _types);
             if (conversion is null)
             {
-                return "'" + site.Node + "' has no await equivalent here";
+                return new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, node: site.Node);
             }
 
             conversions.Add(conversion);
@@ -638,18 +480,18 @@ internal sealed partial class MM0001Planner
             var (declaration, initializer) = FindInitializer(site.Node);
             if (declaration is null || initializer is null)
             {
-                return "an initializer that is not a field or auto-property initializer";
+                return new MM0001Refusal(MM0001RefusalReason.UnsupportedInitializer);
             }
 
             var member = site.Part.Model.GetDeclaredSymbol(declaration, _cancellationToken);
             if (member is null || member.IsStatic || site.Part != _constructorPart)
             {
-                return "initializers in several parts of a partial type";
+                return new MM0001Refusal(MM0001RefusalReason.UnsupportedInitializer);
             }
 
             if (member is IPropertySymbol { GetMethod: null } or IPropertySymbol { IsIndexer: true })
             {
-                return "an initializer of a property without getter";
+                return new MM0001Refusal(MM0001RefusalReason.UnsupportedInitializer);
             }
 
             var known = false;
@@ -689,7 +531,7 @@ internal sealed partial class MM0001Planner
     }
 
     /// <summary>The facts of every member of the type, and the names in use.</summary>
-    private string? CollectUnits()
+    private MM0001Refusal? CollectUnits()
     {
         CollectUsedNames();
         foreach (var part in _parts)
@@ -818,13 +660,8 @@ internal sealed partial class MM0001Planner
 
     private string UniqueName(string baseName)
     {
-        var name = baseName;
-        for (var i = 1; _usedNames.Contains(name); i++)
-        {
-            name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        _usedNames.Add(name);
+        var name = CodeFixes.Infrastructure.UniqueNames.Choose(baseName, _takenNames);
+        _takenNames = _takenNames.Add(name);
         return name;
     }
 

@@ -16,7 +16,7 @@ internal sealed partial class MM0001Planner
 {
     private const int MaxConvertedMethods = 32;
 
-    private string? PlanConvertedMethods(List<BlockingSite> calls, ImmutableArray<MM0001AwaitConversion>.Builder conversions)
+    private MM0001Refusal? PlanConvertedMethods(List<BlockingSite> calls, ImmutableArray<MM0001AwaitConversion>.Builder conversions)
     {
         CollectUsedNames();
         var summaries = new BlockingCallSummaries(_compilation, _types.Blocking);
@@ -30,7 +30,7 @@ internal sealed partial class MM0001Planner
             if (site.Operation is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } target } invocation
                 || !MM0001MemberFacts.IsOwn(target, _type))
             {
-                return "the constructor reaches the blocking code through a property or local function";
+                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync);
             }
 
             var normalized = MM0001MemberFacts.Normalize(target);
@@ -49,7 +49,7 @@ internal sealed partial class MM0001Planner
 
             if (converted.Count >= MaxConvertedMethods)
             {
-                return "too many methods on the blocking path";
+                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync);
             }
 
             var rejection = CheckConvertible(method, out var declaration, out var model);
@@ -81,7 +81,7 @@ internal sealed partial class MM0001Planner
                     var conversion = MM0001AwaitConversion.TryCreate(operation, form, _types);
                     if (conversion is null)
                     {
-                        return "'" + operation.Syntax + "' in '" + method.Name + "' has no await equivalent";
+                        return new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, node: operation.Syntax);
                     }
 
                     conversions.Add(conversion);
@@ -91,7 +91,7 @@ internal sealed partial class MM0001Planner
                 {
                     if (operation is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.Ordinary } nested)
                     {
-                        return "'" + method.Name + "' reaches the blocking code through a property or local function";
+                        return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync);
                     }
 
                     var nestedTarget = MM0001MemberFacts.Normalize(nested.TargetMethod);
@@ -122,7 +122,7 @@ internal sealed partial class MM0001Planner
                 var invocation = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
                 if (invocation is not InvocationExpressionSyntax || !allowedCalls.Contains(invocation))
                 {
-                    return "'" + referenced.Name + "' is also used elsewhere";
+                    return new MM0001Refusal(MM0001RefusalReason.OwnMethodUsedElsewhere, referenced);
                 }
             }
         }
@@ -142,7 +142,7 @@ internal sealed partial class MM0001Planner
             var conversion = MM0001AwaitConversion.ForCall(invocation, names[target]);
             if (conversion is null)
             {
-                return "the call of '" + target.Name + "' cannot be awaited";
+                return new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, target);
             }
 
             conversions.Add(conversion);
@@ -152,7 +152,7 @@ internal sealed partial class MM0001Planner
         return null;
     }
 
-    private string? CheckConvertible(IMethodSymbol method, out MethodDeclarationSyntax? declaration, out SemanticModel? model)
+    private MM0001Refusal? CheckConvertible(IMethodSymbol method, out MethodDeclarationSyntax? declaration, out SemanticModel? model)
     {
         declaration = null;
         model = null;
@@ -164,14 +164,14 @@ internal sealed partial class MM0001Planner
             || method.ReturnType.IsRefLikeType
             || IsAwaitable(method.ReturnType))
         {
-            return "'" + method.Name + "' is not a private, non-virtual, synchronous method the fix can make async";
+            return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
         }
 
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
             {
-                return "'" + method.Name + "' has a ref, out, in or ref struct parameter";
+                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
             }
         }
 
@@ -180,20 +180,20 @@ internal sealed partial class MM0001Planner
             || (syntax.Body is null && syntax.ExpressionBody is null)
             || FindPart(syntax) is not { } part)
         {
-            return "'" + method.Name + "' has no body in the type";
+            return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
         }
 
         foreach (var node in syntax.DescendantNodes())
         {
             if (node is YieldStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or RefTypeSyntax or StackAllocArrayCreationExpressionSyntax)
             {
-                return "'" + method.Name + "' cannot become async (iterator, unsafe or by-reference code)";
+                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
             }
         }
 
         if (syntax.ContainsDirectives)
         {
-            return "'" + method.Name + "' contains preprocessor directives";
+            return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
         }
 
         declaration = syntax;
@@ -207,33 +207,9 @@ internal sealed partial class MM0001Planner
     /// <summary>Member names and identifiers in use (for unique new names); collected once.</summary>
     private void CollectUsedNames()
     {
-        if (_usedNames.Count > 0)
+        if (_takenNames.IsEmpty)
         {
-            return;
-        }
-
-        foreach (var member in _type.GetMembers())
-        {
-            _usedNames.Add(member.Name);
-        }
-
-        for (var baseType = _type.BaseType; baseType is not null; baseType = baseType.BaseType)
-        {
-            foreach (var member in baseType.GetMembers())
-            {
-                _usedNames.Add(member.Name);
-            }
-        }
-
-        foreach (var part in _parts)
-        {
-            foreach (var token in part.Declaration.DescendantTokens())
-            {
-                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
-                {
-                    _usedNames.Add(token.ValueText);
-                }
-            }
+            _takenNames = CodeFixes.Infrastructure.UniqueNames.TakenByMembersOf(_type, _cancellationToken);
         }
     }
 }

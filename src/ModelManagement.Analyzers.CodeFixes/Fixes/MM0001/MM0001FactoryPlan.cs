@@ -8,6 +8,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 internal sealed class MM0001FactoryPlan
 {
     public MM0001FactoryPlan(
+        string? directMethodName,
         ImmutableArray<StatementSyntax> movedStatements,
         bool movesExpressionBody,
         ImmutableArray<MM0001CapturedVariable> parameters,
@@ -20,6 +21,7 @@ internal sealed class MM0001FactoryPlan
         ImmutableArray<int> keptParameters,
         bool needsDocumentation)
     {
+        DirectMethodName = directMethodName;
         KeptParameters = keptParameters;
         NeedsDocumentation = needsDocumentation;
         MovedStatements = movedStatements;
@@ -32,6 +34,9 @@ internal sealed class MM0001FactoryPlan
         InstanceName = instanceName;
         FactoryAccessibility = factoryAccessibility;
     }
+
+    /// <summary>The existing own init method the factory awaits directly (no new initialization method), or null.</summary>
+    public string? DirectMethodName { get; }
 
     /// <summary>The constructor body's statements from the first blocking one to the end.</summary>
     public ImmutableArray<StatementSyntax> MovedStatements { get; }

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -44,7 +45,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            var site = MM0002SideEffectRewriter.Analyze(root, model, diagnostic, context.CancellationToken);
+            var site = MM0002SiteAnalysis.Analyze(root, model, diagnostic, context.CancellationToken);
             if (site is null)
             {
                 continue;
@@ -73,7 +74,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
         }
     }
 
-    internal static async Task<Document> ApplyAsync(Document document, IReadOnlyList<MM0002SideEffectRewriter.Site> sites, string key, CancellationToken cancellationToken)
+    internal static async Task<Document> ApplyAsync(Document document, IReadOnlyList<MM0002Site> sites, string key, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || sites.Count == 0)
@@ -84,14 +85,15 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
         var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
         if (key == WrapInTryCatchKey)
         {
-            MM0002SideEffectRewriter.WrapInTryCatch(editor, sites);
+            MM0002TryCatchBuilder.WrapInTryCatch(editor, sites);
         }
         else
         {
-            MM0002SideEffectRewriter.UseHelper(editor, sites);
+            MM0002HelperCallBuilder.UseHelper(editor, sites);
         }
 
-        return document.WithSyntaxRoot(editor.GetChangedRoot());
+        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -115,10 +117,10 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
                 return document;
             }
 
-            var sites = new List<MM0002SideEffectRewriter.Site>(diagnostics.Length);
+            var sites = new List<MM0002Site>(diagnostics.Length);
             foreach (var diagnostic in diagnostics)
             {
-                if (MM0002SideEffectRewriter.Analyze(root, model, diagnostic, fixAllContext.CancellationToken) is { } site)
+                if (MM0002SiteAnalysis.Analyze(root, model, diagnostic, fixAllContext.CancellationToken) is { } site)
                 {
                     sites.Add(site);
                 }

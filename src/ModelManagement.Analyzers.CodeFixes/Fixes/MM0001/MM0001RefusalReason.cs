@@ -1,0 +1,92 @@
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// Why an MM0001 rewrite is not offered: a closed set, each value tested and explained (with the hand-written
+/// alternative) in docs/rules/MM0001.md, "Why no fix was offered".
+/// </summary>
+internal enum MM0001RefusalReason
+{
+    /// <summary>The lazy rewrite is offered, so the factory is not considered.</summary>
+    None = 0,
+
+    // ---- neither rewrite
+
+    /// <summary>A struct, record, static class or primary-constructor class: no constructor body to move code out of.</summary>
+    UnsupportedTypeKind,
+
+    /// <summary>The type has compile errors: a rewrite would build on the compiler's guesses.</summary>
+    CompileErrors,
+
+    /// <summary>The fix could not bind or analyse part of the type (a defensive state: no known code produces it).</summary>
+    CannotAnalyze,
+
+    /// <summary>The wait runs where no instance exists to defer it to: a static constructor or initializer, a base/this-constructor argument.</summary>
+    NoInstanceToDeferTo,
+
+    /// <summary>Several constructors block, or constructors do not all chain to the blocking one.</summary>
+    ConstructorShape,
+
+    /// <summary>No await reproduces the wait (a timeout overload, a used WaitAny index, a position where await is not allowed).</summary>
+    NoAwaitEquivalent,
+
+    /// <summary>A blocking initializer the rewrite cannot move (several partial parts, a property without getter).</summary>
+    UnsupportedInitializer,
+
+    /// <summary>An own synchronous method on the blocking path cannot become async (public, virtual, ref parameters, iterator, …).</summary>
+    OwnMethodCannotBecomeAsync,
+
+    /// <summary>An own synchronous method on the blocking path is also called outside construction.</summary>
+    OwnMethodUsedElsewhere,
+
+    // ---- the lazy rewrite
+
+    /// <summary>The project does not reference ModelManagement.Patterns (AsyncInitializer).</summary>
+    PatternsNotReferenced,
+
+    /// <summary>Moved code that cannot live in an async method (ref locals, unsafe code, goto, yield, a constructor local it assigns, …).</summary>
+    MovedCodeCannotMove,
+
+    /// <summary>The constructor may return before the wait.</summary>
+    EarlyReturn,
+
+    /// <summary><c>this</c> escapes, or the constructor calls into the type, before the initializer could exist.</summary>
+    ThisEscapesBeforeInitializer,
+
+    /// <summary>The state is static, visible outside the type, or not a field or auto-property of the type.</summary>
+    StateNotPrivateInstanceMember,
+
+    /// <summary>The state is read through another instance (<c>other._models</c>).</summary>
+    StateReadThroughAnotherInstance,
+
+    /// <summary>An async member both runs inside the initialization and can be called after construction: awaiting the initializer there would wait for itself.</summary>
+    InitializationMethodCalledElsewhere,
+
+    /// <summary>An async member that reads the state cannot await first (a static, expression-less or extern member).</summary>
+    AsyncReaderCannotAwait,
+
+    /// <summary>A lambda created in the constructor reads the state (it may run before the initialization).</summary>
+    LambdaInConstructorReadsState,
+
+    /// <summary>Synchronous code (a property, a sync method, another constructor) reads the state: it cannot await the initialization.</summary>
+    SynchronousReader,
+
+    /// <summary>What the initialization reads is changed after construction, so a later initialization would see other values.</summary>
+    InputChangedAfterConstruction,
+
+    /// <summary>No async member would ever run the initialization.</summary>
+    NoAsyncMember,
+
+    // ---- the factory rewrite (considered when the lazy one is refused)
+
+    /// <summary>The type is abstract or has derived types: a factory cannot create them.</summary>
+    TypeIsInherited,
+
+    /// <summary>Several constructors, or a ref/out/in/params parameter: one factory cannot replace them.</summary>
+    FactoryConstructorShape,
+
+    /// <summary>A creation the factory cannot replace: not by <c>new</c>, with an object initializer, outside C#, <c>typeof</c>, a <c>new()</c> constraint.</summary>
+    CreationCannotBeReplaced,
+
+    /// <summary>A creation in synchronous code: it cannot await the factory.</summary>
+    CreationInSynchronousCode,
+}

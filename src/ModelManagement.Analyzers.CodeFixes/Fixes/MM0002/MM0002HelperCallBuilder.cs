@@ -1,0 +1,93 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>Fix 2, "Run side effect through SideEffect helper": the side-effect call moves into <c>SideEffect.TryAsync(() =&gt; ...)</c>.</summary>
+internal static class MM0002HelperCallBuilder
+{
+    /// <summary>Rewrites <c>await X</c> / <c>await X.ConfigureAwait(c)</c> into <c>await SideEffect.TryAsync(() =&gt; X[, token])[.ConfigureAwait(c)]</c>.</summary>
+    public static void UseHelper(SyntaxEditor editor, IReadOnlyList<MM0002Site> sites)
+    {
+        foreach (var site in sites)
+        {
+            if (!site.CanUseHelper)
+            {
+                continue;
+            }
+
+            var captured = site;
+            if (site.Await is { } awaitExpression)
+            {
+                editor.ReplaceNode(awaitExpression, (current, _) => BuildHelperAwait((AwaitExpressionSyntax)current, captured));
+            }
+            else
+            {
+                editor.ReplaceNode(site.Invocation, (current, _) => HelperCall((ExpressionSyntax)current, captured).WithTriviaFrom(current));
+            }
+        }
+    }
+
+    private static AwaitExpressionSyntax BuildHelperAwait(AwaitExpressionSyntax current, MM0002Site site)
+    {
+        // The side-effect call as it is now (tracked by position inside the current await).
+        var invocation = current.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .FirstOrDefault(i => i.Span.Length == site.Invocation.Span.Length && i.ToString() == site.Invocation.ToString());
+        if (invocation is null)
+        {
+            return current;
+        }
+
+        ExpressionSyntax call = HelperCall(invocation, site);
+        if (site.ConfigureAwait is { } configureAwait)
+        {
+            call = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, SyntaxFactory.IdentifierName("ConfigureAwait")),
+                configureAwait.ArgumentList.WithoutTrivia());
+        }
+
+        return current.WithExpression(call.WithAdditionalAnnotations(Formatter.Annotation).WithTriviaFrom(current.Expression));
+    }
+
+    /// <summary><c>SideEffect.TryAsync(() =&gt; X[.AsTask()][, token])</c>: started at once, as <c>X</c> was.</summary>
+    private static InvocationExpressionSyntax HelperCall(ExpressionSyntax invocation, MM0002Site site)
+    {
+        ExpressionSyntax body = invocation.WithoutTrivia();
+        if (site.HelperNeedsAsTask)
+        {
+            body = SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression, body, SyntaxFactory.IdentifierName("AsTask")));
+        }
+
+        var lambda = SyntaxFactory.ParenthesizedLambdaExpression(SyntaxFactory.ParameterList(), body);
+        if (site.HelperLambdaCanBeStatic)
+        {
+            lambda = lambda.WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.StaticKeyword)));
+        }
+
+        var arguments = new List<ArgumentSyntax> { SyntaxFactory.Argument(lambda) };
+        if (site.Token is { } token)
+        {
+            arguments.Add(SyntaxFactory.Argument(token.WithoutTrivia()));
+        }
+
+        return SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    MM0002Syntax.HelperType(),
+                    SyntaxFactory.IdentifierName("TryAsync")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+}

@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>What a fix needs to know about one reported side effect, computed from the original document.</summary>
+internal sealed class MM0002Site
+{
+    public MM0002Site(AwaitExpressionSyntax? awaitExpression, InvocationExpressionSyntax invocation, InvocationExpressionSyntax? configureAwait)
+    {
+        Await = awaitExpression;
+        Invocation = invocation;
+        ConfigureAwait = configureAwait;
+    }
+
+    /// <summary>The await of the side effect; null when the side effect is one of the tasks of an awaited <c>Task.WhenAll</c>.</summary>
+    public AwaitExpressionSyntax? Await { get; }
+
+    /// <summary>True when the side effect is one of the tasks of an awaited <c>Task.WhenAll</c>: only the helper fix applies, around the call.</summary>
+    public bool IsTaskOfWhenAll => Await is null;
+
+    /// <summary>Where the site starts (Fix All orders nested sites by it).</summary>
+    public int SpanStart => (Await ?? (SyntaxNode)Invocation).SpanStart;
+
+    public InvocationExpressionSyntax Invocation { get; }
+
+    /// <summary>The <c>X.ConfigureAwait(..)</c> call around the side effect, if any.</summary>
+    public InvocationExpressionSyntax? ConfigureAwait { get; }
+
+    /// <summary>The token passed to the side-effect call (a plain reference), else the innermost enclosing function's token parameter.</summary>
+    public ExpressionSyntax? Token { get; set; }
+
+    public bool CanWrap { get; set; }
+
+    public bool CanUseHelper { get; set; }
+
+    public bool HelperNeedsAsTask { get; set; }
+
+    public bool HelperLambdaCanBeStatic { get; set; }
+
+    public LanguageVersion LanguageVersion { get; set; }
+
+    public bool HasReportFailure { get; set; }
+
+    /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
+    public bool HasReportAndSwallow { get; set; }
+
+    /// <summary>Names already in scope at the await (to pick a fresh name for the caught exception).</summary>
+    public ImmutableHashSet<string> NamesInScope { get; set; } = ImmutableHashSet<string>.Empty;
+
+    /// <summary>The statement the try/catch wraps: an expression statement, or null for expression bodies.</summary>
+    public ExpressionStatementSyntax? Statement => Await?.Parent as ExpressionStatementSyntax;
+
+    /// <summary>The file puts a blank line after a statement ending in a block: the try statement gets one before it (Fix All, adjacent sites).</summary>
+    public bool BlankLineBefore { get; set; }
+}

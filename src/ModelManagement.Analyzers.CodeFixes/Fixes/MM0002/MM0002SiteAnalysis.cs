@@ -1,0 +1,259 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// MM0002's fix analysis, shared by the single fix and Fix All: finds the reported side effect (and its await) and
+/// decides from the original document which fixes are safe. Builds no syntax.
+/// </summary>
+internal static class MM0002SiteAnalysis
+{
+    private const int MaxAncestorDepth = 64;
+
+    public static MM0002Site? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
+        {
+            return null;
+        }
+
+        diagnostic.Properties.TryGetValue(MM0002SideEffectAwaitNotGuardedAnalyzer.ShapeProperty, out var shape);
+        if (shape == MM0002SideEffectAwaitNotGuardedAnalyzer.TaskCollectedForWhenAllShape)
+        {
+            // The diagnostic is on Task.WhenAll(...); the side effect is its additional location.
+            if (diagnostic.AdditionalLocations.Count != 1
+                || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
+                || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not { } sideEffect)
+            {
+                return null;
+            }
+
+            node = sideEffect;
+        }
+
+        var span = node.Span;
+        var invocation = node as InvocationExpressionSyntax ?? node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        if (invocation is null || invocation.Span != (shape == MM0002SideEffectAwaitNotGuardedAnalyzer.TaskCollectedForWhenAllShape ? span : diagnostic.Location.SourceSpan))
+        {
+            return null;
+        }
+
+        if (shape is MM0002SideEffectAwaitNotGuardedAnalyzer.TaskOfWhenAllShape or MM0002SideEffectAwaitNotGuardedAnalyzer.TaskCollectedForWhenAllShape)
+        {
+            return AnalyzeTaskOfWhenAll(root, model, invocation, cancellationToken);
+        }
+
+        // Climb from the side-effect call to its await: through parentheses and a ConfigureAwait(..) call.
+        InvocationExpressionSyntax? configureAwait = null;
+        SyntaxNode current = invocation;
+        for (var depth = 0; depth < 8 && current.Parent is not AwaitExpressionSyntax; depth++)
+        {
+            switch (current.Parent)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    current = parenthesized;
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member
+                    when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && configureAwait is null:
+                    configureAwait = outer;
+                    current = outer;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        if (current.Parent is not AwaitExpressionSyntax awaitExpression)
+        {
+            return null;
+        }
+
+        // Half-typed code (missing or skipped tokens anywhere in the member): no fix rather than a broken one.
+        if (HasSyntaxErrors(awaitExpression))
+        {
+            return null;
+        }
+
+        var site = new MM0002Site(awaitExpression, invocation, configureAwait)
+        {
+            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
+        };
+
+        var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
+        site.HasReportFailure = helperType is not null && !helperType.GetMembers("ReportFailure").IsEmpty;
+        site.HasReportAndSwallow = helperType is not null && !helperType.GetMembers("ReportAndSwallow").IsEmpty;
+
+        var invocationOperation = model.GetOperation(invocation, cancellationToken) as IInvocationOperation;
+        var declaresOrAssigns = DeclaresOrAssigns(model, awaitExpression);
+        var awaitParent = awaitExpression.Parent;
+        var wrappable = awaitParent is ExpressionStatementSyntax
+            || (awaitParent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } arrow && IsAsyncVoidOrTaskBody(model, arrow, cancellationToken))
+            || awaitParent is LambdaExpressionSyntax;
+        site.CanWrap = wrappable && !declaresOrAssigns
+            && (site.HasReportFailure || model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null)
+            && (awaitParent is ExpressionStatementSyntax || !awaitParent!.Parent!.ContainsDirectives);
+
+        site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
+        // Locals, parameters and range variables visible at the await, and pattern/out variables of its block: a catch
+        // variable may reuse a name declared in a sibling scope (an earlier fix's `ex`), so UniqueNames.TakenAt, which
+        // avoids every name of the member, would number each adjacent catch (ex1, ex2, ...) for nothing.
+        site.NamesInScope = model.LookupSymbols(awaitExpression.SpanStart)
+            .Where(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable)
+            .Select(s => s.Name)
+            .ToImmutableHashSet();
+        foreach (var designation in awaitExpression.Ancestors().OfType<BlockSyntax>().Take(1).SelectMany(b => b.DescendantNodes().OfType<SingleVariableDesignationSyntax>()))
+        {
+            site.NamesInScope = site.NamesInScope.Add(designation.Identifier.ValueText);
+        }
+
+        if (helperType is not null && invocationOperation is not null && !declaresOrAssigns
+            && !helperType.GetMembers("TryAsync").IsEmpty
+            && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
+        {
+            var returnType = invocationOperation.Type as INamedTypeSymbol;
+            var taskLike = returnType?.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
+                && returnType.Name is "Task" or "ValueTask";
+            if (taskLike && CanMoveIntoLambda(invocationOperation, out var captures))
+            {
+                site.CanUseHelper = true;
+                site.HelperNeedsAsTask = returnType!.Name == "ValueTask";
+                site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
+            }
+        }
+
+        return site;
+    }
+
+    /// <summary>
+    /// A side effect among the tasks of an awaited <c>Task.WhenAll</c>: only the helper fix applies, around the call
+    /// itself, so the other tasks start and are awaited exactly as before. Offered when the call returns <c>Task</c> (the
+    /// helper's type, so the collection's element type stays), moves into a lambda, and contains no await.
+    /// </summary>
+    private static MM0002Site? AnalyzeTaskOfWhenAll(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        if (HasSyntaxErrors(invocation))
+        {
+            return null;
+        }
+
+        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null)
+        {
+            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
+        };
+        var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
+        if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
+            || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
+            || operation.Type is not INamedTypeSymbol { Name: "Task", IsGenericType: false } taskType
+            || taskType.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks"
+            || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
+            || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
+            || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)
+            || !CanMoveIntoLambda(operation, out var captures))
+        {
+            return site; // reported, but neither fix is offered
+        }
+
+        site.Token = MM0002CancellationTokens.FindCallToken(operation) ?? MM0002CancellationTokens.FindScopeToken(model, invocation, cancellationToken);
+        site.CanUseHelper = true;
+        site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
+        return site;
+    }
+
+    /// <summary>
+    /// Whether the member around the await (method, accessor, field initializer, top-level statement — with its local
+    /// functions and lambdas) has missing or skipped tokens or other syntax errors: rewriting half-typed code would
+    /// build on the parser's guesses (a try around <c>await LogAsync(</c> and a stray brace).
+    /// </summary>
+    private static bool HasSyntaxErrors(SyntaxNode node)
+    {
+        var depth = 0;
+        foreach (var ancestor in node.Ancestors())
+        {
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                return ancestor.ContainsDiagnostics;
+            }
+
+            if (++depth > MaxAncestorDepth)
+            {
+                break;
+            }
+        }
+
+        return node.SyntaxTree.GetRoot().ContainsDiagnostics;
+    }
+
+    private static bool DeclaresOrAssigns(SemanticModel model, AwaitExpressionSyntax awaitExpression)
+    {
+        if (awaitExpression.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax))
+        {
+            return true; // out var / pattern variables would change scope
+        }
+
+        var flow = model.AnalyzeDataFlow(awaitExpression);
+        return flow is null || !flow.Succeeded || !flow.AlwaysAssigned.IsEmpty;
+    }
+
+    private static bool IsAsyncVoidOrTaskBody(SemanticModel model, ArrowExpressionClauseSyntax arrow, CancellationToken cancellationToken)
+        => model.GetDeclaredSymbol(arrow.Parent!, cancellationToken) is IMethodSymbol { IsAsync: true } method
+            && (method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { IsGenericType: false });
+
+    /// <summary>A lambda cannot capture ref/in/out parameters, ref locals, ref structs, or <c>this</c> of a struct.</summary>
+    private static bool CanMoveIntoLambda(IInvocationOperation invocation, out bool captures)
+    {
+        captures = false;
+        foreach (var operation in invocation.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IInstanceReferenceOperation instance:
+                    captures = true;
+                    if (instance.Type is { IsValueType: true })
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IParameterReferenceOperation parameter:
+                    captures = true;
+                    if (parameter.Parameter.RefKind != RefKind.None || parameter.Parameter.Type.IsRefLikeType)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case ILocalReferenceOperation local:
+                    captures = true;
+                    if (local.Local.IsRef || local.Local.Type.IsRefLikeType)
+                    {
+                        return false;
+                    }
+
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                    return false;
+                case IInvocationOperation { Instance: null, TargetMethod: { IsStatic: false, MethodKind: not MethodKind.LocalFunction } }:
+                    captures = true;
+                    break;
+                case IInvocationOperation { TargetMethod.MethodKind: MethodKind.LocalFunction, TargetMethod.IsStatic: false }:
+                    captures = true;
+                    break;
+            }
+        }
+
+        return true;
+    }
+}

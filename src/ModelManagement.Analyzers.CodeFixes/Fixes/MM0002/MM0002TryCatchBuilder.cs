@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>Fix 1, "Guard side effect with try/catch": wraps each reported statement (or expression body) in its own try statement.</summary>
+internal static class MM0002TryCatchBuilder
+{
+    /// <summary>
+    /// Wraps each reported statement in its own try statement (Fix All means the same as one fix per diagnostic: a
+    /// failing side effect never skips the next one). Inner sites are replaced before the ones containing them.
+    /// </summary>
+    public static void WrapInTryCatch(SyntaxEditor editor, IReadOnlyList<MM0002Site> sites)
+    {
+        var wrapped = sites.Where(s => s.CanWrap && s.Await is not null).OrderByDescending(s => s.SpanStart).ToList();
+        if (wrapped.Count == 0)
+        {
+            return;
+        }
+
+        MM0002Spacing.PlanBlankLines(editor, wrapped);
+        foreach (var site in wrapped)
+        {
+            var captured = site;
+            if (site.Statement is { } statement)
+            {
+                editor.ReplaceNode(statement, (current, _) => BuildTry((StatementSyntax)current, captured));
+            }
+            else
+            {
+                var body = site.Await!.Parent!;
+                editor.ReplaceNode(body.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? body.Parent : body,
+                    (current, _) => WrapExpressionBody(current, captured));
+            }
+        }
+    }
+
+    private static SyntaxNode WrapExpressionBody(SyntaxNode current, MM0002Site site)
+    {
+        switch (current)
+        {
+            case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
+            {
+                var block = BodyBlock(arrow.ArrowToken, arrow.Expression, method.SemicolonToken, site);
+                method = method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+                return TrimBeforeBody(method, block);
+            }
+
+            case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
+            {
+                var block = BodyBlock(arrow.ArrowToken, arrow.Expression, localFunction.SemicolonToken, site);
+                localFunction = localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
+                return TrimBeforeBody(localFunction, block);
+            }
+
+            case LambdaExpressionSyntax { ExpressionBody: { } body } lambda:
+            {
+                // The lambda keeps its arrow; the arrow's comments move to the statement, its line ends there.
+                var block = BodyBlock(default, body, default, site);
+                var arrowToken = lambda.ArrowToken;
+                var comments = Comments(arrowToken.TrailingTrivia, trailing: false);
+                lambda = lambda.WithArrowToken(arrowToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+                if (comments.Count > 0)
+                {
+                    block = block.WithStatements(SyntaxFactory.SingletonList(
+                        block.Statements[0].WithLeadingTrivia(comments.AddRange(block.Statements[0].GetLeadingTrivia()))));
+                }
+
+                return lambda.WithExpressionBody(null).WithBlock(block);
+            }
+
+            default:
+                return current;
+        }
+    }
+
+    /// <summary>The token before the former <c>=&gt;</c> loses its trailing white space (kept: its comments), so the new body's brace is placed by the formatter.</summary>
+    private static SyntaxNode TrimBeforeBody(SyntaxNode member, BlockSyntax block)
+    {
+        var before = block.OpenBraceToken.GetPreviousToken();
+        if (before.RawKind == 0)
+        {
+            return member;
+        }
+
+        var comments = Comments(before.TrailingTrivia, trailing: true);
+        return member.ReplaceToken(before, before.WithTrailingTrivia(comments.Count > 0 ? comments : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
+    }
+
+    /// <summary>
+    /// The block body replacing an expression body: one try statement around the expression. Every comment survives —
+    /// those of the <c>=&gt;</c> and before the expression go above the statement, those after it and around the
+    /// <c>;</c> stay on the statement's line.
+    /// </summary>
+    private static BlockSyntax BodyBlock(SyntaxToken arrowToken, ExpressionSyntax expression, SyntaxToken semicolonToken, MM0002Site site)
+    {
+        var leading = Comments(arrowToken.LeadingTrivia.AddRange(arrowToken.TrailingTrivia).AddRange(expression.GetLeadingTrivia()), trailing: false);
+        var trailing = Comments(expression.GetTrailingTrivia().AddRange(semicolonToken.LeadingTrivia).AddRange(semicolonToken.TrailingTrivia), trailing: true);
+        var statement = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
+            .WithLeadingTrivia(leading)
+            .WithTrailingTrivia(trailing);
+        var block = SyntaxFactory.Block(BuildTry(statement, site)).WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
+        var semicolonTrailing = semicolonToken.TrailingTrivia;
+        return semicolonTrailing.Count > 0 && semicolonTrailing[semicolonTrailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? block.WithTrailingTrivia(semicolonTrailing[semicolonTrailing.Count - 1])
+            : block;
+    }
+
+    /// <summary>
+    /// The comments (and other non-white-space trivia) of a trivia run, white space dropped for the formatter: as
+    /// leading trivia each comment ends its own line (a block comment on the statement's line stays there); as trailing
+    /// trivia they follow the statement, a line comment ending the line.
+    /// </summary>
+    private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool trailing)
+    {
+        var result = new List<SyntaxTrivia>();
+        SyntaxTrivia? lineEnd = null;
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                continue;
+            }
+
+            if (item.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lineEnd ??= item;
+                if (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    result.Add(item);
+                }
+
+                continue;
+            }
+
+            if (trailing || (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                result.Add(SyntaxFactory.Space);
+            }
+
+            result.Add(item);
+        }
+
+        var newLine = lineEnd ?? SyntaxFactory.ElasticCarriageReturnLineFeed;
+        if (trailing)
+        {
+            // Trailing: end with one line break after a line comment, none otherwise (the formatter ends the line).
+            while (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                result.RemoveAt(result.Count - 1);
+            }
+
+            if (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
+            {
+                result.Add(newLine);
+            }
+        }
+        else if (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
+        {
+            result.Add(newLine);
+        }
+        else if (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+        {
+            result.Add(SyntaxFactory.Space);
+        }
+
+        return SyntaxFactory.TriviaList(result);
+    }
+
+    private static TryStatementSyntax BuildTry(StatementSyntax statement, MM0002Site site)
+    {
+        var languageVersion = site.LanguageVersion;
+        var token = site.Token;
+        var exceptionName = UniqueNames.Choose("ex", site.NamesInScope);
+        var exceptionIdentifier = SyntaxFactory.IdentifierName(exceptionName);
+
+        // Comments (and directives such as #region) above the statement now introduce the try; the statement keeps its
+        // own line comment.
+        var leading = site.BlankLineBefore ? MM0002Spacing.WithBlankLine(statement.GetLeadingTrivia(), statement) : statement.GetLeadingTrivia();
+        var inner = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+        var trailing = FinalEndOfLine(statement.GetTrailingTrivia());
+        var handler = new List<StatementSyntax>();
+        CatchFilterClauseSyntax? filter = null;
+        var operationCanceled = TypeNames.Qualified("System.OperationCanceledException");
+        if (token is not null)
+        {
+            var tokenCancelled = SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression, token.WithoutTrivia(), SyntaxFactory.IdentifierName("IsCancellationRequested"));
+            if (languageVersion >= LanguageVersion.CSharp6)
+            {
+                ExpressionSyntax notCanceled = languageVersion >= LanguageVersion.CSharp9
+                    ? SyntaxFactory.IsPatternExpression(
+                        exceptionIdentifier,
+                        SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(MM0002Syntax.QualifiedExpression("System.OperationCanceledException"))))
+                    : SyntaxFactory.PrefixUnaryExpression(
+                        SyntaxKind.LogicalNotExpression,
+                        SyntaxFactory.ParenthesizedExpression(
+                            SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, operationCanceled)));
+                filter = SyntaxFactory.CatchFilterClause(
+                    SyntaxFactory.BinaryExpression(
+                        SyntaxKind.LogicalOrExpression,
+                        notCanceled,
+                        SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, tokenCancelled)));
+            }
+            else
+            {
+                // No exception filters before C# 6: rethrow the caller's own cancellation explicitly.
+                handler.Add(SyntaxFactory.IfStatement(
+                    SyntaxFactory.BinaryExpression(
+                        SyntaxKind.LogicalAndExpression,
+                        SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, operationCanceled),
+                        tokenCancelled),
+                    SyntaxFactory.Block(SyntaxFactory.ThrowStatement())));
+            }
+        }
+
+        var reportThroughFilter = token is null && site.HasReportAndSwallow && languageVersion >= LanguageVersion.CSharp6;
+        var reportInvocation = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                MM0002Syntax.HelperType(),
+                SyntaxFactory.IdentifierName(reportThroughFilter ? "ReportAndSwallow" : "ReportFailure")),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionIdentifier))));
+        if (reportThroughFilter)
+        {
+            // No caller cancellation to let through: the filter reports and always catches. An unfiltered catch of
+            // Exception is what CA1031 flags; a filtered one with the exception observed trips none of CA1031, RCS1075
+            // or ERP022, and swallows exactly the same failures.
+            filter = SyntaxFactory.CatchFilterClause(reportInvocation);
+        }
+        else
+        {
+            handler.Add(site.HasReportFailure
+                ? SyntaxFactory.ExpressionStatement(reportInvocation)
+                : SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        MM0002Syntax.QualifiedExpression("System.Diagnostics.Trace"),
+                        SyntaxFactory.IdentifierName("TraceWarning")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                        SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                            SyntaxKind.SimpleMemberAccessExpression, exceptionIdentifier, SyntaxFactory.IdentifierName("ToString")))))))));
+        }
+
+        var catchClause = SyntaxFactory.CatchClause(
+            SyntaxFactory.CatchDeclaration(TypeNames.Qualified("System.Exception"), SyntaxFactory.Identifier(exceptionName)),
+            filter,
+            SyntaxFactory.Block(handler));
+
+        return SyntaxFactory.TryStatement(SyntaxFactory.Block(inner), SyntaxFactory.SingletonList(catchClause), @finally: null)
+            .WithLeadingTrivia(leading)
+            .WithTrailingTrivia(trailing)
+            .WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
+    }
+
+    /// <summary>The try statement ends its line as the last wrapped statement did; its comments stay on that statement.</summary>
+    private static SyntaxTriviaList FinalEndOfLine(SyntaxTriviaList trivia)
+        => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? SyntaxFactory.TriviaList(trivia[trivia.Count - 1])
+            : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
+}

@@ -1,0 +1,58 @@
+using System;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Whole-word tests on identifiers without allocating: words start at the identifier's start, after '_', at a lower-
+/// to upper-case change (<c>event|Service</c>) or at the last capital of a run (<c>HTTP|Logger</c>, <c>I|Event</c>).
+/// </summary>
+internal static class IdentifierWords
+{
+    /// <summary>True when a word of <paramref name="identifier"/> starts at <paramref name="index"/> (words before <paramref name="start"/> are ignored).</summary>
+    public static bool IsWordStart(string identifier, int index, int start)
+    {
+        var c = identifier[index];
+        if (c == '_' || char.IsDigit(c))
+        {
+            return false;
+        }
+
+        if (index == start)
+        {
+            return true;
+        }
+
+        var previous = identifier[index - 1];
+        if (previous == '_' || char.IsDigit(previous))
+        {
+            return true;
+        }
+
+        if (!char.IsUpper(c))
+        {
+            return false;
+        }
+
+        return char.IsLower(previous)
+            || (index + 1 < identifier.Length && char.IsLower(identifier[index + 1]));
+    }
+
+    /// <summary>True when <paramref name="word"/> stands at <paramref name="index"/> and ends there as a word (end, '_', digit or capital next).</summary>
+    public static bool IsWordAt(string identifier, int index, string word, bool ignoreCase = true)
+    {
+        if (identifier.Length - index < word.Length
+            || string.Compare(identifier, index, word, 0, word.Length, ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal) != 0)
+        {
+            return false;
+        }
+
+        var end = index + word.Length;
+        if (end == identifier.Length)
+        {
+            return true;
+        }
+
+        var next = identifier[end];
+        return next == '_' || char.IsDigit(next) || char.IsUpper(next);
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// MM0002's notion of "guarded": an operation inside the try block of a try statement whose catch handles
+/// <see cref="System.Exception"/> and does not end by throwing (within the same function), or inside a lambda passed to
+/// the <c>ModelManagement.Patterns.SideEffect</c> helper.
+/// </summary>
+internal static class SideEffectGuards
+{
+    // Bounds every parent walk: deeper nesting than this is not real code; such operations count as guarded.
+    private const int MaxParentDepth = 256;
+    private const int MaxPeelDepth = 8;
+
+    /// <summary>True when <paramref name="operation"/> is guarded where it stands (see the type's summary).</summary>
+    public static bool IsGuarded(IOperation operation, INamedTypeSymbol exceptionType, INamedTypeSymbol? helperType)
+    {
+        var child = operation;
+        var parent = operation.Parent;
+        for (var depth = 0; parent is not null; depth++)
+        {
+            if (depth == MaxParentDepth)
+            {
+                return true; // unexpectedly deep: stay quiet rather than guess
+            }
+
+            switch (parent)
+            {
+                case ITryOperation tryOperation when tryOperation.Body == child:
+                    if (CatchesAllExceptions(tryOperation, exceptionType))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case IAnonymousFunctionOperation lambda:
+                    return IsPassedToHelper(lambda, helperType);
+                case ILocalFunctionOperation:
+                    return false;
+            }
+
+            child = parent;
+            parent = parent.Parent;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="invocation"/> calls a member of the SideEffect helper (<c>SideEffect.TryAsync(...)</c>).</summary>
+    public static bool IsHelperCall(IInvocationOperation invocation, INamedTypeSymbol? helperType)
+        => helperType is not null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, helperType);
+
+    /// <summary>Strips conversions and <c>ConfigureAwait(..)</c> calls from an awaited value.</summary>
+    public static IOperation? PeelAwaited(IOperation? operation)
+    {
+        for (var i = 0; i < MaxPeelDepth && operation is not null; i++)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
+                    operation = instance;
+                    continue;
+                default:
+                    return operation;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool CatchesAllExceptions(ITryOperation tryOperation, INamedTypeSymbol exceptionType)
+    {
+        foreach (var catchClause in tryOperation.Catches)
+        {
+            var caught = catchClause.ExceptionType;
+            if ((caught.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(caught, exceptionType))
+                && !EndsWithThrow(catchClause.Handler))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsWithThrow(IBlockOperation handler)
+    {
+        var operations = handler.Operations;
+        if (operations.IsEmpty)
+        {
+            return false;
+        }
+
+        var last = operations[operations.Length - 1];
+        return last is IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+    }
+
+    private static bool IsPassedToHelper(IAnonymousFunctionOperation lambda, INamedTypeSymbol? helperType)
+    {
+        if (helperType is null)
+        {
+            return false;
+        }
+
+        IOperation? current = lambda.Parent;
+        for (var i = 0; i < MaxPeelDepth && current is IDelegateCreationOperation or IConversionOperation; i++)
+        {
+            current = current.Parent;
+        }
+
+        return current is IArgumentOperation { Parent: IInvocationOperation invocation } && IsHelperCall(invocation, helperType);
+    }
+}

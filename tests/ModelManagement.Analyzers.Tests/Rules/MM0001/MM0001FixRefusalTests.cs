@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Tests.Robustness;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>
+/// Every refusal reason of the MM0001 fix (docs/rules/MM0001.md, "Why no fix was offered") produced by a minimal type:
+/// the decision names the reason, and no rewrite that the reason rules out is planned.
+/// </summary>
+public sealed class MM0001FixRefusalTests
+{
+    private const string Prelude = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        public interface IStore { Task<string[]> LoadAsync(); }
+
+        """;
+
+    public static IEnumerable<object[]> Cases() => new[]
+    {
+        Case(MM0001RefusalReason.CannotAnalyze, "public class C { private string[] _m = new string[0]; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.UnsupportedTypeKind, "public struct C { private int _c; public C(Task<int> t) { _c = t.Result; } public async Task<int> CountAsync() => await Task.FromResult(_c); }"),
+        Case(MM0001RefusalReason.CompileErrors, "public sealed class C { private string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; Undefined(); } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.NoInstanceToDeferTo, "public sealed class C { private static string[] _m; static C() { _m = Load().Result; } static Task<string[]> Load() => Task.FromResult(new string[0]); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.ConstructorShape, "public sealed class C { private string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public C(IStore s, int n) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.NoAwaitEquivalent, "public sealed class C { private bool _done; public C(Task t) { _done = t.Wait(100); } public async Task<bool> DoneAsync() => await Task.FromResult(_done); }"),
+        Case(MM0001RefusalReason.UnsupportedInitializer, "public sealed partial class C { private readonly int _a = Count().Result; static Task<int> Count() => Task.FromResult(1); } public sealed partial class C { private readonly int _b = Count().Result; public async Task<int> SumAsync() => await Task.FromResult(_a + _b); }"),
+        Case(MM0001RefusalReason.OwnMethodCannotBecomeAsync, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; var n = 0; Reload(ref n); } private void Reload(ref int n) => _m = _s.LoadAsync().Result; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.OwnMethodUsedElsewhere, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; Reload(); } private void Reload() => _m = _s.LoadAsync().Result; public void Refresh() => Reload(); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.MovedCodeCannotMove, "public sealed class C { private int _n; public C(IStore s) { var count = 0; count = s.LoadAsync().Result.Length; _n = count; Console.WriteLine(count); } public async Task<int> CountAsync() => await Task.FromResult(_n); }"),
+        Case(MM0001RefusalReason.EarlyReturn, "public sealed class C { private string[] _m = new string[0]; public C(IStore s, bool skip) { if (skip) return; _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.ThisEscapesBeforeInitializer, "public sealed class C { public static readonly List<object> All = new List<object>(); private string[] _m; public C(IStore s) { var prefix = \"a\"; All.Add(this); _m = Get(s, prefix).Result; } static async Task<string[]> Get(IStore s, string p) => await s.LoadAsync(); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.StateNotPrivateInstanceMember, "public sealed class C { public string[] Models; public C(IStore s) { Models = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(Models.Length); }"),
+        Case(MM0001RefusalReason.StateReadThroughAnotherInstance, "public sealed class C { private readonly string[] _m; public C(Task<string[]> load) { _m = load.Result; } public async Task<bool> SameAsync(C other) { await Task.Yield(); return other._m.Length == _m.Length; } }"),
+        Case(MM0001RefusalReason.InitializationMethodCalledElsewhere, "public sealed class C { private string[] _m; public C() { RefreshAsync().Wait(); } public async Task RefreshAsync() { _m = await Task.FromResult(new[] { \"large\" }); } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.AsyncReaderCannotAwait, "public interface ICounter { Task<int> CountAsync(); } public sealed class C : ICounter { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } async Task<int> ICounter.CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.LambdaInConstructorReadsState, "public sealed class C { private readonly string[] _m; private readonly Action _report; public C(Task<string[]> load) { _report = () => Console.WriteLine(_m.Length); _m = load.Result; } public async Task ReportAsync() { await Task.Yield(); _report(); } }"),
+        Case(MM0001RefusalReason.SynchronousReader, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.InputChangedAfterConstruction, "public sealed class C { private IStore _s; private readonly string[] _m; public C(IStore s) { _s = s; _m = _s.LoadAsync().Result; } public void Use(IStore s) => _s = s; public async Task<string> FirstAsync() => await Task.FromResult(_m[0]); }"),
+        Case(MM0001RefusalReason.NoAsyncMember, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public override string ToString() => \"C\"; }"),
+        Case(MM0001RefusalReason.TypeIsInherited, "public abstract class C { private readonly string[] _m; protected C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; }"),
+        Case(MM0001RefusalReason.FactoryConstructorShape, "public sealed class C { private readonly string[] _m; public C(IStore s, params int[] extra) { _m = s.LoadAsync().Result; } public int Count => _m.Length; }"),
+        Case(MM0001RefusalReason.CreationCannotBeReplaced, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; } public static class Registry { public static readonly Type Kind = typeof(C); }"),
+        Case(MM0001RefusalReason.CreationInSynchronousCode, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; } public static class Use { public static int Count(IStore s) => new C(s).Count; }"),
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Shape_IsRefusedWithItsReason(string expected, string declaration)
+    {
+        var refusals = await RefusalsAsync(Prelude + declaration, withPatterns: true);
+
+        Assert.Contains(System.Enum.Parse<MM0001RefusalReason>(expected), refusals);
+    }
+
+    [Fact]
+    public async Task ProjectWithoutPatterns_RefusesLazyWithPatternsNotReferenced()
+    {
+        var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }", withPatterns: false);
+
+        Assert.Contains(MM0001RefusalReason.PatternsNotReferenced, refusals);
+    }
+
+    [Fact]
+    public async Task OwnInitMethodShape_IsNotRefused()
+    {
+        var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly IStore _s; private string[] _m = new string[0]; public C(IStore s) { _s = s; LoadAsync().Wait(); } private async Task LoadAsync() => _m = await _s.LoadAsync(); public async Task<int> CountAsync() { await Task.Yield(); return _m.Length; } }", withPatterns: true);
+
+        Assert.Empty(refusals);
+    }
+
+    [Fact]
+    public void EveryReason_HasARowInTheRulePage()
+    {
+        var page = File.ReadAllText(Path.Combine(Verifiers.TestEnvironment.RepositoryRoot, "docs", "rules", "MM0001.md"));
+        foreach (var reason in System.Enum.GetValues<MM0001RefusalReason>().Where(r => r != MM0001RefusalReason.None))
+        {
+            Assert.Contains("| `" + reason + "` |", page);
+        }
+    }
+
+    [Fact]
+    public void Refusal_TracesReasonSymbolAndPosition()
+    {
+        var tree = CSharpSyntaxTree.ParseText("class C { int Count => 0; }", path: "/src/C.cs");
+        var compilation = CSharpCompilation.Create("T", new[] { tree });
+        var property = compilation.GetTypeByMetadataName("C")!.GetMembers("Count")[0];
+
+        Assert.Equal("SynchronousReader (Count) at C.cs(1,15)", new MM0001Refusal(MM0001RefusalReason.SynchronousReader, property).ToString());
+    }
+
+    private static object[] Case(MM0001RefusalReason reason, string declaration) => new object[] { reason.ToString(), declaration };
+
+    /// <summary>The reasons the planner gives for the type named C: for both rewrites, or for the shape as a whole.</summary>
+    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(string source, bool withPatterns)
+    {
+        using var workspace = new AdhocWorkspace();
+        var references = await RobustnessHarness.GetReferencesAsync();
+        if (!withPatterns)
+        {
+            references = references.Remove(Verifiers.TestEnvironment.PatternsReference);
+        }
+
+        var project = workspace.AddProject("P", LanguageNames.CSharp)
+            .WithMetadataReferences(references)
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
+        var document = project.AddDocument("Test0.cs", source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var type = compilation.GetTypeByMetadataName("C")!;
+
+        var decision = await MM0001Planner.DecideAsync(document.Project.Solution, document.Project, type, planFactory: true, CancellationToken.None);
+
+        var reasons = new List<MM0001RefusalReason>();
+        foreach (var refusal in new[] { decision.Refusal, decision.Plan?.LazyRejection, decision.Plan?.FactoryRejection })
+        {
+            if (refusal is not null)
+            {
+                reasons.Add(refusal.Reason);
+            }
+        }
+
+        if (decision.Plan is { Lazy: null } plan)
+        {
+            reasons.Add(plan.LazyRejection?.Reason ?? MM0001RefusalReason.None);
+        }
+
+        return reasons;
+    }
+}

@@ -1,0 +1,420 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0002SideEffectAwaitNotGuardedAnalyzer>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
+
+/// <summary>
+/// MM0002 on the shapes real code showed (issue #14): prefixes whose receiver is something else, own helpers that
+/// guard themselves, and side effects awaited through <c>Task.WhenAll</c>. Minimal reproductions written for the tests.
+/// </summary>
+public sealed partial class MM0002SideEffectAwaitNotGuardedTests
+{
+    private const string ShapesDomain = /* lang=c#-test */ """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+
+        namespace Shapes
+        {
+            public sealed class User { }
+            public sealed class TestFixtures { public Task Record(User user) => Task.CompletedTask; }
+            public interface IDeviceActivityCache { Task RecordUpdateAsync(Guid id); Task LogAsync(Guid id); }
+            public interface IShipments { Task TrackAsync(string parcel); Task TraceRouteAsync(string parcel); }
+            public interface IEventService { Task RecordAsync(string name); Task LogUserEventAsync(string name); }
+            public interface IPlainSink { Task TrackAsync(string name); Task RecordMetricAsync(string name); }
+            public interface ITracer { Task TraceAsync(string name); }
+            public interface ISession { Task LogInAsync(); Task LogOutAsync(); Task LogOnAsync(); Task LogOff(); Task LogIn_Async(); }
+            public interface IRepository { Task<User> GetAsync(Guid id); Task SaveAsync(User user); }
+        }
+        """;
+
+    private static string InShapes(string body, string members = "") => $$"""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Shapes;
+
+        public class Commands
+        {
+            private readonly TestFixtures _fixtures = new TestFixtures();
+            private readonly IDeviceActivityCache _cache;
+            private readonly IShipments _shipments;
+            private readonly IEventService _eventService;
+            private readonly IPlainSink _events;
+            private readonly IPlainSink _sink;
+            private readonly ITracer _tracer;
+            private readonly ISession _session;
+            private readonly IRepository _repository;
+
+            public Commands(IDeviceActivityCache cache, IShipments shipments, IEventService eventService, IPlainSink events, IPlainSink sink,
+                ITracer tracer, ISession session, IRepository repository)
+            {
+                _cache = cache; _shipments = shipments; _eventService = eventService; _events = events; _sink = sink;
+                _tracer = tracer; _session = session; _repository = repository;
+            }
+
+            public async Task RunAsync(User user, Guid id, string name, IEnumerable<string> names)
+            {
+        {{body}}
+            }
+        {{members}}
+        }
+        """;
+
+    private static Task VerifyShapesAsync(string source, string? editorConfig, params DiagnosticResult[] expected)
+        => VerifyAsync(source, editorConfig, LanguageVersion.Latest, NullableContextOptions.Disable, extraSource: ShapesDomain, expected);
+
+    private static Task VerifyShapesAsync(string source, params DiagnosticResult[] expected)
+        => VerifyShapesAsync(source, editorConfig: null, expected);
+
+    // ---------------------------------------------------------------- Record / Track / Trace need a side-effect word
+
+    [Fact]
+    public async Task ReceiverCheckedPrefixOnUnrelatedReceiver_DoesNotReport()
+    {
+        var source = InShapes("""
+                    await _fixtures.Record(user);
+                    await _cache.RecordUpdateAsync(id);
+                    await _shipments.TrackAsync(name);
+                    await _shipments.TraceRouteAsync(name);
+                    await _sink.TrackAsync(name);
+                    await RecordVisitAsync(user);
+            """, """
+                private Task RecordVisitAsync(User user) => _repository.SaveAsync(user);
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task ReceiverCheckedPrefixWithSideEffectWord_Reports()
+    {
+        var source = InShapes("""
+                    await {|#0:_eventService.RecordAsync(name)|};
+                    await {|#1:_events.TrackAsync(name)|};
+                    await {|#2:_sink.RecordMetricAsync(name)|};
+                    await {|#3:_tracer.TraceAsync(name)|};
+                    await {|#4:RecordEventAsync(name)|};
+            """, """
+                private Task RecordEventAsync(string text) => _eventService.RecordAsync(text);
+            """);
+        await VerifyShapesAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_eventService.RecordAsync"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_events.TrackAsync"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_sink.RecordMetricAsync"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("_tracer.TraceAsync"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("RecordEventAsync"));
+    }
+
+    [Fact]
+    public async Task LogPrefixOnUnrelatedReceiver_StillReports()
+    {
+        var source = InShapes("""
+                    await [|_cache.LogAsync(id)|];
+                    await [|_eventService.LogUserEventAsync(name)|];
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task SignInVerbs_DoNotReport()
+    {
+        var source = InShapes("""
+                    await _session.LogInAsync();
+                    await _session.LogOutAsync();
+                    await _session.LogOnAsync();
+                    await _session.LogOff();
+                    await _session.LogIn_Async();
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task ReceiverCheckedPrefixesNone_PrefixAloneCountsAgain()
+    {
+        var source = InShapes("""
+                    await [|_fixtures.Record(user)|];
+                    await [|_cache.RecordUpdateAsync(id)|];
+            """);
+        await VerifyShapesAsync(source, "mm0002.receiver_checked_method_prefixes = none");
+    }
+
+    [Fact]
+    public async Task ReceiverCheckedPrefixesReplaced_OnlyTheListedNeedEvidence()
+    {
+        var source = InShapes("""
+                    await [|_fixtures.Record(user)|];
+                    await _shipments.TrackAsync(name);
+            """);
+        await VerifyShapesAsync(source, "mm0002.receiver_checked_method_prefixes = Track");
+    }
+
+    [Fact]
+    public async Task AdditionalSideEffectWords_AddEvidence()
+    {
+        var source = InShapes("""
+                    await [|_fixtures.Record(user)|];
+                    await _cache.RecordUpdateAsync(id);
+            """);
+        await VerifyShapesAsync(source, "mm0002.additional_side_effect_words = Fixtures");
+    }
+
+    [Fact]
+    public async Task SideEffectWordsReplaced_DefaultWordsNoLongerCount()
+    {
+        var source = InShapes("""
+                    await _eventService.RecordAsync(name);
+                    await [|_shipments.TrackAsync(name)|];
+            """);
+        await VerifyShapesAsync(source, "mm0002.side_effect_words = Shipments");
+    }
+
+    // ---------------------------------------------------------------- own helpers that guard themselves
+
+    [Fact]
+    public async Task OwnHelperWhoseBodyIsTryCatch_DoesNotReport()
+    {
+        var source = InShapes("""
+                    await _repository.SaveAsync(user);
+                    await LogConfirmedEventsAsync(name);
+                    await EventLogging.LogQuietlyAsync(_eventService, name);
+                    await LogBothAsync(name);
+            """, """
+                private async Task LogConfirmedEventsAsync(string text)
+                {
+                    try
+                    {
+                        await _eventService.LogUserEventAsync(text);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.Error.WriteLine(ex);
+                    }
+                }
+
+                private async Task LogBothAsync(string text)
+                {
+                    await LogConfirmedEventsAsync(text);
+                    await EventLogging.LogQuietlyAsync(_eventService, text).ConfigureAwait(false);
+                }
+            }
+
+            internal static class EventLogging
+            {
+                public static async Task LogQuietlyAsync(IEventService events, string text)
+                {
+                    if (text.Length == 0)
+                    {
+                        return;
+                    }
+
+                    try
+                    {
+                        await events.LogUserEventAsync(text);
+                    }
+                    catch
+                    {
+                    }
+                }
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task GuardedLocalFunction_DoesNotReport()
+    {
+        var source = InShapes("""
+                    await LogSafelyAsync();
+
+                    async Task LogSafelyAsync()
+                    {
+                        try { await _eventService.LogUserEventAsync(name); } catch (Exception) { }
+                    }
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task OwnHelpersThatDoNotGuardEverything_Report()
+    {
+        var source = InShapes("""
+                    await [|LogAfterReadAsync(id)|];
+                    await [|LogRethrowingAsync(name)|];
+                    await [|LogWithoutAwaitAsync(name)|];
+                    await [|LogFromCatchAsync(name)|];
+                    await [|LogVirtualAsync(name)|];
+                    await [|PublicLogging.LogQuietlyAsync(_eventService, name)|];
+            """, """
+                private async Task LogAfterReadAsync(Guid key)
+                {
+                    var found = await _repository.GetAsync(key);
+                    try { await _eventService.LogUserEventAsync(found.ToString()); } catch (Exception) { }
+                }
+
+                private async Task LogRethrowingAsync(string text)
+                {
+                    try { await _eventService.LogUserEventAsync(text); } catch (Exception) { throw; }
+                }
+
+                private Task LogWithoutAwaitAsync(string text)
+                {
+                    try { return _eventService.LogUserEventAsync(text); } catch (Exception) { return Task.CompletedTask; }
+                }
+
+                private async Task LogFromCatchAsync(string text)
+                {
+                    try { await _repository.SaveAsync(null); } catch (Exception) { await _eventService.LogUserEventAsync(text); }
+                }
+
+                protected virtual async Task LogVirtualAsync(string text)
+                {
+                    try { await _eventService.LogUserEventAsync(text); } catch (Exception) { }
+                }
+            }
+
+            public static class PublicLogging
+            {
+                public static async Task LogQuietlyAsync(IEventService events, string text)
+                {
+                    try { await events.LogUserEventAsync(text); } catch (Exception) { }
+                }
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task OwnHelpersCallingEachOtherInACycle_ReportAndDoNotHang()
+    {
+        var source = InShapes("""
+                    await [|LogPingAsync(3)|];
+            """, """
+                private async Task LogPingAsync(int n)
+                {
+                    try { await _eventService.LogUserEventAsync("ping"); } catch (Exception) { }
+                    await LogPongAsync(n - 1);
+                }
+
+                private async Task LogPongAsync(int n)
+                {
+                    try { await _eventService.LogUserEventAsync("pong"); } catch (Exception) { }
+                    await LogPingAsync(n - 1);
+                }
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    // ---------------------------------------------------------------- Task.WhenAll
+
+    [Fact]
+    public async Task SideEffectAmongWhenAllArguments_Reports()
+    {
+        var source = InShapes("""
+                    await {|#1:Task.WhenAll({|#0:_eventService.LogUserEventAsync(name)|}, _repository.SaveAsync(user))|};
+                    await {|#3:Task.WhenAll(new[] { _repository.SaveAsync(user), {|#2:_eventService.RecordAsync(name)|} })|}.ConfigureAwait(false);
+            """);
+        await VerifyShapesAsync(
+            source,
+            WhenAll(0, 1, "_eventService.LogUserEventAsync"),
+            WhenAll(2, 3, "_eventService.RecordAsync"));
+    }
+
+    [Fact]
+    public async Task SideEffectInListOfLambdasAwaitedThroughWhenAll_Reports()
+    {
+        var source = InShapes("""
+                    var actions = new List<Func<Task>>();
+                    actions.Add(() => {|#1:_eventService.LogUserEventAsync(name)|});
+                    actions.Add(() => _repository.SaveAsync(user));
+                    await {|#0:Task.WhenAll(actions.Select(a => a()))|};
+            """);
+        await VerifyShapesAsync(source, WhenAll(0, 1, "_eventService.LogUserEventAsync"));
+    }
+
+    [Fact]
+    public async Task SideEffectInListOfLambdasBuiltByOwnMethod_Reports()
+    {
+        var source = InShapes("""
+                    var actions = CreateLoggingActions(name);
+                    if (actions.Any())
+                    {
+                        await {|#0:Task.WhenAll(actions.Select(action => action()))|};
+                    }
+            """, """
+                private List<Func<Task>> CreateLoggingActions(string text)
+                {
+                    var actions = new List<Func<Task>>();
+                    if (text.Length > 0)
+                    {
+                        actions.Add(() => {|#1:_eventService.LogUserEventAsync(text)|});
+                    }
+
+                    actions.Add(() => _repository.SaveAsync(null));
+                    return actions;
+                }
+            """);
+        await VerifyShapesAsync(source, WhenAll(0, 1, "_eventService.LogUserEventAsync"));
+    }
+
+    [Fact]
+    public async Task SideEffectInListOfTasksOrSelector_Reports()
+    {
+        var source = InShapes("""
+                    var tasks = new List<Task> { _repository.SaveAsync(user) };
+                    foreach (var n in names)
+                    {
+                        tasks.Add({|#1:_eventService.LogUserEventAsync(n)|});
+                    }
+
+                    await {|#0:Task.WhenAll(tasks)|};
+                    await {|#3:Task.WhenAll(names.Select(n => {|#2:_eventService.LogUserEventAsync(n)|}))|};
+            """);
+        await VerifyShapesAsync(
+            source,
+            WhenAll(0, 1, "_eventService.LogUserEventAsync"),
+            WhenAll(2, 3, "_eventService.LogUserEventAsync"));
+    }
+
+    [Fact]
+    public async Task WhenAllGuardedOrWithoutSideEffects_DoesNotReport()
+    {
+        var source = InShapes("""
+                    try
+                    {
+                        await Task.WhenAll(_eventService.LogUserEventAsync(name), _repository.SaveAsync(user));
+                    }
+                    catch (Exception)
+                    {
+                    }
+
+                    await Task.WhenAll(_repository.SaveAsync(user), _repository.SaveAsync(user));
+                    await Task.WhenAll(LogConfirmedAsync(name), _repository.SaveAsync(user));
+                    await Task.WhenAll(_fixtures.Record(user), _cache.RecordUpdateAsync(id));
+                    var users = await Task.WhenAll(_repository.GetAsync(id), _repository.GetAsync(id));
+                    var actions = new List<Func<Task>> { async () => { try { await _eventService.LogUserEventAsync(name); } catch (Exception) { } } };
+                    await Task.WhenAll(actions.Select(a => a()));
+            """, """
+                private async Task LogConfirmedAsync(string text)
+                {
+                    try { await _eventService.LogUserEventAsync(text); } catch (Exception) { }
+                }
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task WhenAllOfAsyncLambda_ReportsTheAwaitInsideTheLambdaOnly()
+    {
+        var source = InShapes("""
+                    var actions = new List<Func<Task>> { async () => await {|#0:_eventService.LogUserEventAsync(name)|} };
+                    await Task.WhenAll(actions.Select(a => a()));
+            """);
+        await VerifyShapesAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_eventService.LogUserEventAsync"));
+    }
+
+    private static DiagnosticResult WhenAll(int sideEffect, int whenAll, string name)
+        => Verify.Diagnostic().WithLocation(sideEffect).WithLocation(whenAll).WithArguments(name);
+}
