@@ -11,4 +11,7 @@ public static class DiagnosticIds
 
     /// <summary>MM0003: an optional dependency is dereferenced where it may be null.</summary>
     public const string OptionalDependencyWithoutNullCheck = "MM0003";
+
+    /// <summary>MM0007: an integration test class has no test of a failure path.</summary>
+    public const string IntegrationTestWithoutFailurePath = "MM0007";
 }
