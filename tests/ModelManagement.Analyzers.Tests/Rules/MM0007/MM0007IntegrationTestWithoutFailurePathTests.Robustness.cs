@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.Rules;
@@ -32,14 +31,9 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("[Xunit.Fact] public class RegistryIntegrationTests { }")]
     public async Task HalfTypedCode_NeverThrows(string source)
     {
-        var platform = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var references = new MetadataReferenceCollection();
         AddFrameworks(references, Frameworks.All);
-        var compilation = CSharpCompilation.Create(
-            "HalfTyped",
-            new[] { CSharpSyntaxTree.ParseText(source, path: "Test0.cs") },
-            platform.AddRange(references),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = await TestCompilations.CompileAsync(source, references.ToImmutableArray(), "HalfTyped");
         var exceptions = new List<Exception>();
         var withAnalyzers = compilation.WithAnalyzers(
             ImmutableArray.Create<DiagnosticAnalyzer>(new MM0007IntegrationTestWithoutFailurePathAnalyzer()),
