@@ -15,7 +15,7 @@ namespace ModelManagement.Analyzers.Rules;
 /// </summary>
 internal static class MM0007ExceptionAssertions
 {
-    // Namespace nesting deeper than this is not real code.
+    // Namespace nesting or attribute inheritance deeper than this is not real code.
     private const int MaxNamespaceDepth = 16;
 
     // Namespaces innermost first: Xunit; NUnit.Framework; Microsoft.VisualStudio.TestTools.UnitTesting.
@@ -63,6 +63,30 @@ internal static class MM0007ExceptionAssertions
 
         return (StartsWith(name, "ShouldThrow") || StartsWith(name, "ShouldNotThrow"))
             && RootNamespaceName(type.ContainingNamespace) is "Shouldly";
+    }
+
+    /// <summary>
+    /// True when <paramref name="testMethod"/> carries an expected-exception attribute: MSTest's
+    /// <c>[ExpectedException]</c> or another <c>ExpectedExceptionBaseAttribute</c> subclass, or any attribute class named
+    /// <c>ExpectedExceptionAttribute</c> (NUnit 2 and extension libraries had their own).
+    /// </summary>
+    public static bool HasExpectedExceptionAttribute(IMethodSymbol testMethod)
+    {
+        foreach (var attribute in testMethod.GetAttributes())
+        {
+            INamedTypeSymbol? current = attribute.AttributeClass;
+            for (var depth = 0; current is not null && depth < MaxNamespaceDepth; depth++)
+            {
+                if (current.Name is "ExpectedExceptionAttribute" or "ExpectedExceptionBaseAttribute")
+                {
+                    return true;
+                }
+
+                current = current.BaseType;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

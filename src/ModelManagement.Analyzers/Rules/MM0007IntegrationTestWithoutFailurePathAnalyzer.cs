@@ -84,8 +84,8 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
     }
 
     /// <summary>
-    /// Walks the class's own and inherited test methods by name. <see langword="null"/> when one is named for a failure
-    /// path; otherwise the state the body scan fills, with the inherited test methods declared in source.
+    /// Walks the class's own and inherited test methods by name and attributes. <see langword="null"/> when one is named
+    /// for a failure path or expects an exception (<c>[ExpectedException]</c>); otherwise the state the body scan fills, with the inherited test methods declared in source.
     /// </summary>
     private static ClassState? ScanTestMethods(INamedTypeSymbol type, TestFrameworks frameworks, MM0007Options options, CancellationToken cancellationToken)
     {
@@ -102,7 +102,7 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
                     continue;
                 }
 
-                if (options.IsFailurePathName(method.Name))
+                if (options.IsFailurePathName(method.Name) || MM0007ExceptionAssertions.HasExpectedExceptionAttribute(method))
                 {
                     return null;
                 }

@@ -189,6 +189,28 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     }
 
     [Fact]
+    public async Task MSTestExpectedExceptionAttribute_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+            using Registry;
+
+            [TestClass]
+            public class RegistryIntegrationTests
+            {
+                [TestMethod]
+                public void GetModel_Works() => Assert.AreEqual("a", new ModelRegistryClient().GetModel("a"));
+
+                [TestMethod]
+                [ExpectedException(typeof(ArgumentException))]
+                public void GetModel_EmptyName() => new ModelRegistryClient().GetModel("");
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task FluentAssertionsThrowAndNotThrow_DoNotReport()
     {
         var source = /* lang=c#-test */ """
