@@ -10,7 +10,7 @@ namespace ModelManagement.Analyzers.Rules;
 /// Recognizes MM0007's exception assertions by containing type and member name, so every version of each library counts:
 /// xunit <c>Assert.Throws*</c> (ThrowsAny*, ThrowsAsync) and <c>Record.Exception*</c>; NUnit <c>Assert.Throws*</c>,
 /// <c>Assert.Catch*</c>, <c>Assert.DoesNotThrow*</c> and every <c>Throws.*</c> constraint; MSTest <c>Assert.Throws*</c>
-/// (ThrowsException*, ThrowsExactly*); FluentAssertions and AwesomeAssertions <c>Throw*</c>/<c>NotThrow*</c>; Shouldly
+/// (ThrowsException*, ThrowsExactly*); FluentAssertions, AwesomeAssertions and TUnit <c>Throw*</c>/<c>NotThrow*</c>; Shouldly
 /// <c>ShouldThrow*</c>/<c>ShouldNotThrow*</c> and <c>Should.Throw*</c>/<c>Should.NotThrow*</c>.
 /// </summary>
 internal static class MM0007ExceptionAssertions
@@ -58,7 +58,7 @@ internal static class MM0007ExceptionAssertions
         if (StartsWith(name, "Throw") || StartsWith(name, "NotThrow"))
         {
             var root = RootNamespaceName(type.ContainingNamespace);
-            return root is "FluentAssertions" or "AwesomeAssertions" || (root is "Shouldly" && type.Name == "Should");
+            return root is "FluentAssertions" or "AwesomeAssertions" or "TUnit" || (root is "Shouldly" && type.Name == "Should");
         }
 
         return (StartsWith(name, "ShouldThrow") || StartsWith(name, "ShouldNotThrow"))

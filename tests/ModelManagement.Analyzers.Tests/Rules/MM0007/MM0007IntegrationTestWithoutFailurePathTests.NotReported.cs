@@ -305,6 +305,34 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     }
 
     [Fact]
+    public async Task TUnitTestAndThrowsAssertion_DoNotReport()
+    {
+        // TUnit is not referenced: a stand-in with its namespaces and names, as for Shouldly.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            namespace TUnit.Core
+            {
+                public sealed class TestAttribute : Attribute { }
+            }
+
+            namespace TUnit.Assertions
+            {
+                public sealed class DelegateAssertion { public Task Throws<T>() => Task.CompletedTask; }
+                public static class Assert { public static DelegateAssertion That(Action action) => new DelegateAssertion(); }
+            }
+
+            public class RegistryIntegrationTests
+            {
+                [TUnit.Core.Test]
+                public async Task GetModel_EmptyName() => await TUnit.Assertions.Assert.That(() => { }).Throws<ArgumentException>();
+            }
+            """;
+        await VerifyAsync(source, frameworks: Frameworks.None);
+    }
+
+    [Fact]
     public async Task AssertionInsideLambdaOrLocalFunction_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
