@@ -56,6 +56,17 @@ internal static class Descriptors
             + "(T:, N:, M:, P:, F: or E: for the symbol, T: for each owner), a comment starting with '#', or blank. A line that does "
             + "not parse, or whose ids name nothing in the compilation, centralizes nothing (MM0006 does not enforce it).");
 
+    internal static readonly DiagnosticDescriptor MM0007_IntegrationTestWithoutFailurePath = Make(
+        DiagnosticIds.IntegrationTestWithoutFailurePath,
+        title: "Test a failure path in every integration test class",
+        message: "Integration test class '{0}' has no failure-path test; add one for the integration's errors, timeouts or unavailability",
+        DiagnosticCategories.Design,
+        DiagnosticSeverity.Info,
+        description: "Each integration gets its own test class covering the happy path, error handling, data flow and performance "
+            + "(per-integration test structure). A class whose tests never exercise a failure (no test named for an error, failure, "
+            + "exception, timeout, fallback, unavailability or cancellation, and none asserting that an exception is thrown) leaves "
+            + "the integration's most likely production problems untested.");
+
     private static DiagnosticDescriptor Make(
         string id,
         string title,

@@ -17,4 +17,6 @@ public static class DiagnosticIds
 
     /// <summary>MM0008: a line of a CentralizedSymbols*.txt additional file does not parse or names no symbol.</summary>
     public const string MalformedCentralizedSymbolsEntry = "MM0008";
+    /// <summary>MM0007: an integration test class has no test of a failure path.</summary>
+    public const string IntegrationTestWithoutFailurePath = "MM0007";
 }

@@ -54,6 +54,64 @@ internal static class EditorConfigListOption
         return true;
     }
 
+    /// <summary>
+    /// Reads a list with a replace key and an add key, the pair MM0002 and MM0007 use: <paramref name="replaceKey"/>
+    /// replaces <paramref name="defaults"/> (<c>none</c> empties it), then <paramref name="addKey"/>'s entries are appended.
+    /// <paramref name="changed"/> tells whether either key changed the defaults.
+    /// </summary>
+    public static ImmutableArray<string> ReadWithAdditions(
+        AnalyzerConfigOptions options,
+        string replaceKey,
+        string addKey,
+        ImmutableArray<string> defaults,
+        Func<string, string?> normalize,
+        out bool changed)
+    {
+        changed = false;
+        var result = defaults;
+        if (TryRead(options, replaceKey, normalize, out var replacement))
+        {
+            result = replacement;
+            changed = true;
+        }
+
+        if (TryRead(options, addKey, normalize, out var additions) && !additions.IsEmpty)
+        {
+            var builder = result.ToBuilder();
+            foreach (var addition in additions)
+            {
+                if (!builder.Contains(addition))
+                {
+                    builder.Add(addition);
+                }
+            }
+
+            result = builder.ToImmutable();
+            changed = true;
+        }
+
+        return result;
+    }
+
+    /// <summary>Accepts a part of a C# identifier (letters, digits, '_', any first character); <see langword="null"/> otherwise.</summary>
+    public static string? IdentifierPart(string entry)
+    {
+        if (entry.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var c in entry)
+        {
+            if (!char.IsLetterOrDigit(c) && c != '_')
+            {
+                return null;
+            }
+        }
+
+        return entry;
+    }
+
     /// <summary>Accepts a C# identifier (letters, digits, '_'; not starting with a digit); <see langword="null"/> otherwise.</summary>
     public static string? Identifier(string entry)
     {

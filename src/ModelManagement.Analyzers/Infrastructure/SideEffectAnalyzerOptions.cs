@@ -88,12 +88,12 @@ internal sealed class SideEffectAnalyzerOptions
     /// <summary>Reads the options; returns <see cref="Default"/> when none of MM0002's keys is set.</summary>
     public static SideEffectAnalyzerOptions Read(AnalyzerConfigOptions options)
     {
-        var prefixes = ReadList(options, MethodPrefixesKey, AdditionalMethodPrefixesKey, DefaultMethodPrefixes, EditorConfigListOption.Identifier, out var changed);
-        var suffixes = ReadList(options, ReceiverSuffixesKey, AdditionalReceiverSuffixesKey, DefaultReceiverSuffixes, EditorConfigListOption.Identifier, out var changedSuffixes);
+        var prefixes = EditorConfigListOption.ReadWithAdditions(options, MethodPrefixesKey, AdditionalMethodPrefixesKey, DefaultMethodPrefixes, EditorConfigListOption.Identifier, out var changed);
+        var suffixes = EditorConfigListOption.ReadWithAdditions(options, ReceiverSuffixesKey, AdditionalReceiverSuffixesKey, DefaultReceiverSuffixes, EditorConfigListOption.Identifier, out var changedSuffixes);
         var included = ReadSet(options, IncludedSymbolsKey);
         var excluded = ReadSet(options, ExcludedSymbolsKey);
         var changedChecked = EditorConfigListOption.TryRead(options, ReceiverCheckedPrefixesKey, EditorConfigListOption.Identifier, out var checkedPrefixes);
-        var words = ReadList(options, SideEffectWordsKey, AdditionalSideEffectWordsKey, DefaultSideEffectWords, EditorConfigListOption.Identifier, out var changedWords);
+        var words = EditorConfigListOption.ReadWithAdditions(options, SideEffectWordsKey, AdditionalSideEffectWordsKey, DefaultSideEffectWords, EditorConfigListOption.Identifier, out var changedWords);
         if (!changed && !changedSuffixes && !changedChecked && !changedWords && included.Count == 0 && excluded.Count == 0)
         {
             return Default;
@@ -172,40 +172,6 @@ internal sealed class SideEffectAnalyzerOptions
                 || IdentifierWords.IsWordAt(methodName, prefix.Length, "On", ignoreCase: false)
                 || IdentifierWords.IsWordAt(methodName, prefix.Length, "Out", ignoreCase: false)
                 || IdentifierWords.IsWordAt(methodName, prefix.Length, "Off", ignoreCase: false));
-
-    private static ImmutableArray<string> ReadList(
-        AnalyzerConfigOptions options,
-        string replaceKey,
-        string addKey,
-        ImmutableArray<string> defaults,
-        Func<string, string?> normalize,
-        out bool changed)
-    {
-        changed = false;
-        var result = defaults;
-        if (EditorConfigListOption.TryRead(options, replaceKey, normalize, out var replacement))
-        {
-            result = replacement;
-            changed = true;
-        }
-
-        if (EditorConfigListOption.TryRead(options, addKey, normalize, out var additions) && !additions.IsEmpty)
-        {
-            var builder = result.ToBuilder();
-            foreach (var addition in additions)
-            {
-                if (!builder.Contains(addition))
-                {
-                    builder.Add(addition);
-                }
-            }
-
-            result = builder.ToImmutable();
-            changed = true;
-        }
-
-        return result;
-    }
 
     private static ImmutableHashSet<string> ReadSet(AnalyzerConfigOptions options, string key)
         => EditorConfigListOption.TryRead(options, key, EditorConfigListOption.QualifiedName, out var names)

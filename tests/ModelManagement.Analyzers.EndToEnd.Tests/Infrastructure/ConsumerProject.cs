@@ -9,7 +9,8 @@ namespace ModelManagement.Analyzers.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// A fresh consumer: a net10.0 console project in its own folder whose only package is
-/// <c>ModelManagement.Analyzers</c> (or, to show it stands alone, <c>ModelManagement.Patterns</c>) from the temporary feed. Its nuget.config clears every other source and
+/// <c>ModelManagement.Analyzers</c> (or, to show it stands alone, <c>ModelManagement.Patterns</c>) from the temporary feed
+/// (a test-project consumer adds its test framework from nuget.org). Its nuget.config clears every other source and
 /// fallback folder, restores go to the run's fresh packages folder, and guard files stop MSBuild and
 /// .editorconfig lookups from reaching anything above the folder. The C# sources come from <c>Consumer/</c>.
 /// </summary>
@@ -41,14 +42,22 @@ internal sealed class ConsumerProject
     /// <param name="langVersion">The consumer's LangVersion, or null for the SDK default.</param>
     /// <param name="package">The one package the consumer references: the analyzers package by default.</param>
     /// <param name="sources">The consumer's C# files by name; the files of <c>Consumer/</c> by default.</param>
+    /// <param name="registryPackages">
+    /// Packages restored from the NuGet registry besides the feed's one (a test framework, for rules about test code);
+    /// package source mapping keeps <c>ModelManagement.*</c> on the temporary feed.
+    /// </param>
+    /// <param name="outputType">The consumer's OutputType: <c>Exe</c>, or <c>Library</c> for a test project.</param>
     public static ConsumerProject Create(
         PackedSolution packed,
         string name,
         IEnumerable<string>? editorConfig = null,
         string? langVersion = null,
         NuGetPackage? package = null,
-        IReadOnlyDictionary<string, string>? sources = null)
+        IReadOnlyDictionary<string, string>? sources = null,
+        IReadOnlyList<(string Id, string Version)>? registryPackages = null,
+        string outputType = "Exe")
     {
+        registryPackages ??= Array.Empty<(string Id, string Version)>();
         package ??= packed.Analyzers;
         var directory = Path.Combine(packed.WorkRoot, "consumers", name);
         if (System.IO.Directory.Exists(directory))
@@ -76,28 +85,40 @@ internal sealed class ConsumerProject
         }
 
         var langVersionProperty = langVersion is null ? string.Empty : $"{Environment.NewLine}    <LangVersion>{langVersion}</LangVersion>";
+        var registryReferences = string.Concat(registryPackages.Select(p => $"{Environment.NewLine}    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />"));
         File.WriteAllText(Path.Combine(directory, AssemblyName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
-                <OutputType>Exe</OutputType>
+                <OutputType>{outputType}</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>{langVersionProperty}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="{package.Id}" Version="{package.Version}" />
+                <PackageReference Include="{package.Id}" Version="{package.Version}" />{registryReferences}
                 <AdditionalFiles Include="CentralizedSymbols*.txt" />
               </ItemGroup>
             </Project>
             """);
 
+        // Registry packages come from nuget.org; source mapping keeps ModelManagement.* on the feed whatever nuget.org holds.
+        var registrySource = registryPackages.Count == 0
+            ? "</packageSources>"
+            : """
+              <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+              <packageSourceMapping>
+                <packageSource key="e2e-feed"><package pattern="ModelManagement.*" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+              """;
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
                 <clear />
                 <add key="e2e-feed" value="{SecurityElement.Escape(packed.FeedDirectory)}" />
-              </packageSources>
+              {registrySource}
               <fallbackPackageFolders>
                 <clear />
               </fallbackPackageFolders>

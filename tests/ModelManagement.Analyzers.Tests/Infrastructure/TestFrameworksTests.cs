@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Tests.Verifiers;
 
@@ -219,12 +217,5 @@ public sealed class TestFrameworksTests
     private static IMethodSymbol Method(INamedTypeSymbol type, string name) => type.GetMembers(name).OfType<IMethodSymbol>().Single();
 
     private static async Task<Compilation> CompileAsync(string source, ImmutableArray<MetadataReference> references)
-    {
-        var platform = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        return CSharpCompilation.Create(
-            "TestFrameworksTests" + source.GetHashCode(System.StringComparison.Ordinal),
-            new[] { CSharpSyntaxTree.ParseText(source) },
-            platform.AddRange(references),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-    }
+        => await TestCompilations.CompileAsync(source, references);
 }

@@ -14,26 +14,33 @@ using ModelManagement.Analyzers.Tests.Verifiers;
 namespace ModelManagement.Analyzers.Tests.Meta;
 
 /// <summary>
-/// Runs every analyzer over the sample projects: <c>samples/ModelManagement.Samples.Valid</c> must be clean, and
-/// <c>samples/ModelManagement.Samples.Violations</c> must produce exactly the diagnostics its
+/// Runs every analyzer over the sample projects: <c>samples/ModelManagement.Samples.Valid</c> and its test project
+/// <c>samples/ModelManagement.Samples.Valid.Tests</c> must be clean, and <c>samples/ModelManagement.Samples.Violations</c>
+/// and <c>samples/ModelManagement.Samples.Violations.Tests</c> must produce exactly the diagnostics their
 /// <c>// expect: MMxxxx</c> line markers list (several ids on one line separated by commas).
 /// </summary>
 public sealed class SampleTests
 {
     private static readonly Regex ExpectMarker = new(@"//\s*expect:\s*(?<ids>MM[0-9]{4}(\s*,\s*MM[0-9]{4})*)", RegexOptions.Compiled);
 
-    [Fact]
-    public async Task ValidSample_ProducesNoDiagnostics()
+    private const string TestsSuffix = ".Tests";
+
+    [Theory]
+    [InlineData("ModelManagement.Samples.Valid")]
+    [InlineData("ModelManagement.Samples.Valid" + TestsSuffix)]
+    public async Task ValidSample_ProducesNoDiagnostics(string project)
     {
-        var (compilation, diagnostics) = await AnalyzeSampleAsync("ModelManagement.Samples.Valid");
+        var (compilation, diagnostics) = await AnalyzeSampleAsync(project);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         Assert.Empty(diagnostics.Select(Describe));
     }
 
-    [Fact]
-    public async Task ViolationsSample_ProducesExactlyTheMarkedDiagnostics()
+    [Theory]
+    [InlineData("ModelManagement.Samples.Violations")]
+    [InlineData("ModelManagement.Samples.Violations" + TestsSuffix)]
+    public async Task ViolationsSample_ProducesExactlyTheMarkedDiagnostics(string project)
     {
-        var (compilation, diagnostics) = await AnalyzeSampleAsync("ModelManagement.Samples.Violations");
+        var (compilation, diagnostics) = await AnalyzeSampleAsync(project);
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var expected = new List<string>();
@@ -68,11 +75,31 @@ public sealed class SampleTests
 
     internal static async Task<(Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)> AnalyzeSampleAsync(string project)
     {
-        var folder = Path.Combine(TestEnvironment.RepositoryRoot, "samples", project);
+        var compilation = await CompileSampleAsync(project);
+        var analyzers = ProductAssemblies.CreateAnalyzers();
+        Assert.NotEmpty(analyzers);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+        var all = await withAnalyzers.GetAllDiagnosticsAsync();
+        Assert.Empty(all.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
+        return (compilation, all.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToImmutableArray());
+    }
+
+    /// <summary>
+    /// Compiles a sample project as its project file does: a service sample with <c>samples/Shared</c>; a test project
+    /// (<c>….Tests</c>) against the service sample it tests and xunit.
+    /// </summary>
+    private static async Task<CSharpCompilation> CompileSampleAsync(string project)
+    {
+        var isTestProject = project.EndsWith(TestsSuffix, StringComparison.Ordinal);
+        var folders = new List<string> { Path.Combine(TestEnvironment.RepositoryRoot, "samples", project) };
+        if (!isTestProject)
+        {
+            folders.Add(Path.Combine(TestEnvironment.RepositoryRoot, "samples", "Shared"));
+        }
+
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
-        var shared = Path.Combine(TestEnvironment.RepositoryRoot, "samples", "Shared");
-        var trees = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
-            .Concat(Directory.EnumerateFiles(shared, "*.cs", SearchOption.AllDirectories))
+        var trees = folders.SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
             .Where(path => !path.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal)
                 && !path.Contains(Path.DirectorySeparatorChar + "bin" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             .OrderBy(p => p, StringComparer.Ordinal)
@@ -81,17 +108,18 @@ public sealed class SampleTests
 
         var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None))
             .Add(TestEnvironment.PatternsReference);
-        var compilation = CSharpCompilation.Create(
+        if (isTestProject)
+        {
+            var tested = await CompileSampleAsync(project.Substring(0, project.Length - TestsSuffix.Length));
+            references = references.Add(tested.ToMetadataReference()).AddRange(TestFrameworkReferences.Xunit);
+        }
+
+        return CSharpCompilation.Create(
             project,
             trees,
             references,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        var analyzers = ProductAssemblies.CreateAnalyzers();
-        Assert.NotEmpty(analyzers);
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        var all = await withAnalyzers.GetAllDiagnosticsAsync();
-        Assert.Empty(all.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
-        return (compilation, all.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToImmutableArray());
+            new CSharpCompilationOptions(
+                isTestProject ? OutputKind.DynamicallyLinkedLibrary : OutputKind.ConsoleApplication,
+                nullableContextOptions: NullableContextOptions.Enable));
     }
 }

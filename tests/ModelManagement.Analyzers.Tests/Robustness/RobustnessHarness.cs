@@ -19,9 +19,14 @@ namespace ModelManagement.Analyzers.Tests.Robustness;
 /// </summary>
 internal static class RobustnessHarness
 {
+    // The test frameworks too, so the rules about test code (MM0007) run on the rule authors' test sources and the corpus.
     private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> LazyReferences = new(
         async () => (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).ConfigureAwait(false))
-            .Add(TestEnvironment.PatternsReference),
+            .Add(TestEnvironment.PatternsReference)
+            .AddRange(TestFrameworkReferences.Xunit)
+            .AddRange(TestFrameworkReferences.NUnit)
+            .AddRange(TestFrameworkReferences.MSTest)
+            .AddRange(TestFrameworkReferences.FluentAssertions),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>All shipped analyzers; instances are stateless and shared by every run.</summary>
@@ -53,9 +58,12 @@ internal static class RobustnessHarness
 
     public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync() => LazyReferences.Value;
 
-    /// <summary>A small generated corpus: the platform file plus service files of about <paramref name="lines"/> lines in all.</summary>
+    /// <summary>
+    /// A small generated corpus: the platform file plus service files of about <paramref name="lines"/> lines in all,
+    /// and the test-code file of <see cref="TestCodeSupplement"/> for the rules about test code.
+    /// </summary>
     public static IReadOnlyList<CorpusFile> CorpusSample(int lines, int seed = CorpusGenerator.DefaultSeed, int linesPerFile = 600)
-        => CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile });
+        => CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile }).Append(TestCodeSupplement.File).ToList();
 
     public static SyntaxTree Parse(string text, string path = "Test0.cs", LanguageVersion languageVersion = LanguageVersion.Latest)
         => CSharpSyntaxTree.ParseText(text, ParseOptions.WithLanguageVersion(languageVersion), path);

@@ -231,6 +231,34 @@ internal static class Snippets
                 }
             }
             """),
+        ("IntegrationTestsWithoutFailurePath", /* lang=c#-test */ """
+            public sealed class ModelRegistryIntegrationTests
+            {
+                private readonly IModelRegistry _registry = new StubRegistry();
+
+                [Xunit.Fact]
+                public void DefaultModel_IsRegistered() => Xunit.Assert.NotNull(_registry.DefaultModel);
+
+                [Xunit.Theory, Xunit.InlineData("narrator")]
+                public async Task Find_ReturnsTheModel(string name) => Xunit.Assert.Null(await _registry.FindAsync(name));
+
+                private sealed class StubRegistry : IModelRegistry
+                {
+                    public string DefaultModel => "narrator";
+                    public Task<ModelInfo?> FindAsync(string name, CancellationToken cancellationToken = default) => Task.FromResult<ModelInfo?>(null);
+                    public IReadOnlyList<ModelInfo> Models => Array.Empty<ModelInfo>();
+                    public void Register(ModelInfo model) { }
+                }
+            }
+
+            [NUnit.Framework.Category("Integration")]
+            public sealed class ModelStoreTests
+            {
+                [NUnit.Framework.Test]
+                public void Load_WhenTheStoreIsDown_Throws()
+                    => NUnit.Framework.Assert.ThrowsAsync<InvalidOperationException>(() => Task.FromException(new InvalidOperationException()));
+            }
+            """),
     };
 
     /// <summary>Larger realistic services mixing every rule; cut every few characters rather than at every token.</summary>

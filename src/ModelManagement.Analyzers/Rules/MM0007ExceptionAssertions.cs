@@ -1,0 +1,177 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.Rules;
+
+/// <summary>
+/// Recognizes MM0007's exception assertions by containing type and member name, so every version of each library counts:
+/// xunit <c>Assert.Throws*</c> (ThrowsAny*, ThrowsAsync) and <c>Record.Exception*</c>; NUnit <c>Assert.Throws*</c>,
+/// <c>Assert.Catch*</c>, <c>Assert.DoesNotThrow*</c> and every <c>Throws.*</c> constraint; MSTest <c>Assert.Throws*</c>
+/// (ThrowsException*, ThrowsExactly*); FluentAssertions, AwesomeAssertions and TUnit <c>Throw*</c>/<c>NotThrow*</c>; Shouldly
+/// <c>ShouldThrow*</c>/<c>ShouldNotThrow*</c> and <c>Should.Throw*</c>/<c>Should.NotThrow*</c>.
+/// </summary>
+internal static class MM0007ExceptionAssertions
+{
+    // Namespace nesting or attribute inheritance deeper than this is not real code.
+    private const int MaxNamespaceDepth = 16;
+
+    // Namespaces innermost first: Xunit; NUnit.Framework; Microsoft.VisualStudio.TestTools.UnitTesting.
+    private static readonly string[] XunitNamespace = { "Xunit" };
+    private static readonly string[] NUnitNamespace = { "Framework", "NUnit" };
+    private static readonly string[] MSTestNamespace = { "UnitTesting", "TestTools", "VisualStudio", "Microsoft" };
+
+    /// <summary>True when <paramref name="member"/> (an invoked method or a referenced property) is an exception assertion.</summary>
+    public static bool IsExceptionAssertion(ISymbol member)
+    {
+        if (member is IMethodSymbol { ReducedFrom: { } reduced })
+        {
+            member = reduced;
+        }
+
+        var type = member.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        // Cheap tests first: the containing type's simple name and the member's name; namespaces only when they match.
+        var name = member.Name;
+        switch (type.Name)
+        {
+            case "Assert":
+                if (IsNamespace(type.ContainingNamespace, XunitNamespace) || IsNamespace(type.ContainingNamespace, MSTestNamespace))
+                {
+                    return StartsWith(name, "Throws");
+                }
+
+                return IsNamespace(type.ContainingNamespace, NUnitNamespace)
+                    && (StartsWith(name, "Throws") || StartsWith(name, "Catch") || StartsWith(name, "DoesNotThrow"));
+            case "Record":
+                return StartsWith(name, "Exception") && IsNamespace(type.ContainingNamespace, XunitNamespace);
+            case "Throws":
+                return IsNamespace(type.ContainingNamespace, NUnitNamespace);
+        }
+
+        if (StartsWith(name, "Throw") || StartsWith(name, "NotThrow"))
+        {
+            var root = RootNamespaceName(type.ContainingNamespace);
+            return root is "FluentAssertions" or "AwesomeAssertions" or "TUnit" || (root is "Shouldly" && type.Name == "Should");
+        }
+
+        return (StartsWith(name, "ShouldThrow") || StartsWith(name, "ShouldNotThrow"))
+            && RootNamespaceName(type.ContainingNamespace) is "Shouldly";
+    }
+
+    /// <summary>
+    /// True when <paramref name="testMethod"/> carries an expected-exception attribute: MSTest's
+    /// <c>[ExpectedException]</c> or another <c>ExpectedExceptionBaseAttribute</c> subclass, or any attribute class named
+    /// <c>ExpectedExceptionAttribute</c> (NUnit 2 and extension libraries had their own).
+    /// </summary>
+    public static bool HasExpectedExceptionAttribute(IMethodSymbol testMethod)
+    {
+        foreach (var attribute in testMethod.GetAttributes())
+        {
+            INamedTypeSymbol? current = attribute.AttributeClass;
+            for (var depth = 0; current is not null && depth < MaxNamespaceDepth; depth++)
+            {
+                if (current.Name is "ExpectedExceptionAttribute" or "ExpectedExceptionBaseAttribute")
+                {
+                    return true;
+                }
+
+                current = current.BaseType;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The syntactic form of <see cref="IsExceptionAssertion"/>, for bodies no semantic model is at hand for (test methods
+    /// inherited from a base class declared in another class): the same member names on the receivers as written
+    /// (<c>Assert.</c>, <c>Record.</c>, <c>Throws.</c>, <c>.Should().</c>, <c>Should.</c>).
+    /// </summary>
+    public static bool ContainsExceptionAssertion(SyntaxNode body, CancellationToken cancellationToken)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (node is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
+                && IsAssertionAccess(access))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAssertionAccess(MemberAccessExpressionSyntax access)
+    {
+        var name = access.Name.Identifier.ValueText;
+        if (StartsWith(name, "ShouldThrow") || StartsWith(name, "ShouldNotThrow"))
+        {
+            return true;
+        }
+
+        switch (access.Expression)
+        {
+            case IdentifierNameSyntax { Identifier.ValueText: var receiver }:
+                return IsStaticReceiverAssertion(receiver, name);
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: var receiver }:
+                return IsStaticReceiverAssertion(receiver, name);
+            case AliasQualifiedNameSyntax { Name.Identifier.ValueText: var receiver }:
+                return IsStaticReceiverAssertion(receiver, name);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" } }:
+            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Should" } }:
+                return StartsWith(name, "Throw") || StartsWith(name, "NotThrow");
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsStaticReceiverAssertion(string receiver, string name) => receiver switch
+    {
+        "Assert" => StartsWith(name, "Throws") || StartsWith(name, "Catch") || StartsWith(name, "DoesNotThrow"),
+        "Record" => StartsWith(name, "Exception"),
+        "Throws" => true,
+        "Should" => StartsWith(name, "Throw") || StartsWith(name, "NotThrow"),
+        _ => false,
+    };
+
+    private static bool StartsWith(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal);
+
+    /// <summary>True when <paramref name="ns"/> is exactly the namespace <paramref name="innermostFirst"/> names.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string[] innermostFirst)
+    {
+        foreach (var part in innermostFirst)
+        {
+            if (ns is null || ns.Name != part)
+            {
+                return false;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { IsGlobalNamespace: true };
+    }
+
+    private static string? RootNamespaceName(INamespaceSymbol? ns)
+    {
+        for (var depth = 0; ns is not null && !ns.IsGlobalNamespace && depth < MaxNamespaceDepth; depth++)
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,647 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ModelManagement.Analyzers.Tests.Verifiers;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0007;
+
+/// <summary>MM0007: integration test classes that cover a failure path, and classes the rule leaves alone.</summary>
+public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
+{
+    [Theory]
+    [InlineData("GetModel_ReturnsError_WhenMissing")]
+    [InlineData("GetModel_Fails_WhenOffline")]
+    [InlineData("GetModel_ThrowsForEmptyName")]
+    [InlineData("GetModel_SurfacesTheException")]
+    [InlineData("InvalidName_IsRejected")]
+    [InlineData("GetModel_HonoursTheTimeout")]
+    [InlineData("GetModel_UsesTheFallbackModel")]
+    [InlineData("GetModel_WhenRegistryUnavailable")]
+    [InlineData("GetModel_StopsOnCancellation")]
+    [InlineData("get_model_when_registry_times_out_or_errors")]
+    [InlineData("handles_TIMEOUT")]
+    public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
+    {
+        var source = /* lang=c#-test */ $$"""
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_Works() { }
+
+                [Fact]
+                public void {{testName}}() { }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task XunitAssertThrows_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Registry;
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_EmptyName() => Assert.Throws<ArgumentException>(() => new ModelRegistryClient().GetModel(""));
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task XunitThrowsAnyAsync_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Registry;
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public async Task GetModel_EmptyName()
+                {
+                    await Assert.ThrowsAnyAsync<Exception>(() => new ModelRegistryClient().GetModelAsync(""));
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task XunitRecordException_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using Registry;
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_EmptyName()
+                {
+                    var caught = Record.Exception(() => new ModelRegistryClient().GetModel(""));
+                    Assert.NotNull(caught);
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task UsingStaticXunitAssert_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Registry;
+            using static Xunit.Assert;
+
+            public class RegistryIntegrationTests
+            {
+                [Xunit.Fact]
+                public void GetModel_EmptyName() => Throws<ArgumentException>(() => new ModelRegistryClient().GetModel(""));
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NUnitAssertThrowsAndCatchAsync_DoNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using NUnit.Framework;
+            using Registry;
+
+            [Category("Integration")]
+            public class RegistryTests
+            {
+                [Test]
+                public void GetModel_EmptyName() => Assert.Throws<ArgumentException>(() => new ModelRegistryClient().GetModel(""));
+            }
+
+            [Category("Integration")]
+            public class AsyncRegistryTests
+            {
+                [Test]
+                public void GetModel_EmptyName() => Assert.CatchAsync(() => new ModelRegistryClient().GetModelAsync(""));
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NUnitThrowsConstraint_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using NUnit.Framework;
+            using Registry;
+
+            public class RegistryIntegrationTests
+            {
+                [Test]
+                public void GetModel_EmptyName()
+                    => Assert.That(() => new ModelRegistryClient().GetModel(""), Throws.TypeOf<ArgumentException>());
+            }
+
+            public class CatalogIntegrationTests
+            {
+                [Test]
+                public void GetModel_EmptyName()
+                    => Assert.That(() => new ModelRegistryClient().GetModel(""), Throws.Exception);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task MSTestAssertThrowsException_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+            using Registry;
+
+            [TestClass]
+            public class RegistryIntegrationTests
+            {
+                [TestMethod]
+                public async Task GetModel_EmptyName()
+                    => await Assert.ThrowsExceptionAsync<RegistryUnavailableException>(() => new ModelRegistryClient().GetModelAsync(""));
+            }
+
+            [TestClass]
+            public class CatalogIntegrationTests
+            {
+                [TestMethod]
+                public void GetModel_EmptyName() => Assert.ThrowsExactly<ArgumentException>(() => new ModelRegistryClient().GetModel(""));
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task MSTestExpectedExceptionAttribute_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Microsoft.VisualStudio.TestTools.UnitTesting;
+            using Registry;
+
+            [TestClass]
+            public class RegistryIntegrationTests
+            {
+                [TestMethod]
+                public void GetModel_Works() => Assert.AreEqual("a", new ModelRegistryClient().GetModel("a"));
+
+                [TestMethod]
+                [ExpectedException(typeof(ArgumentException))]
+                public void GetModel_EmptyName() => new ModelRegistryClient().GetModel("");
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FluentAssertionsThrowAndNotThrow_DoNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using FluentAssertions;
+            using Registry;
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_EmptyName()
+                {
+                    Action act = () => new ModelRegistryClient().GetModel("");
+                    act.Should().Throw<ArgumentException>().WithParameterName("name");
+                }
+            }
+
+            public class CatalogIntegrationTests
+            {
+                [Fact]
+                public async Task GetModel_EmptyName()
+                {
+                    Func<Task> act = () => new ModelRegistryClient().GetModelAsync("");
+                    await act.Should().ThrowAsync<RegistryUnavailableException>();
+                }
+            }
+
+            public class LookupIntegrationTests
+            {
+                [Fact]
+                public void GetModel_SurvivesRetries()
+                {
+                    Action act = () => new ModelRegistryClient().GetModel("a");
+                    act.Should().NotThrow();
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ShouldlyAndAwesomeAssertions_MatchedByNamespaceAndName_DoNotReport()
+    {
+        // Neither library is referenced: stand-ins with their namespaces and names show any version matches.
+        var source = /* lang=c#-test */ """
+            using System;
+            using Shouldly;
+            using AwesomeAssertions;
+            using Xunit;
+
+            namespace Shouldly
+            {
+                public static class Should { public static Exception Throw<T>(Action action) => null; }
+                public static class ShouldThrowExtensions { public static Exception ShouldThrow<T>(this Action action) => null; }
+            }
+
+            namespace AwesomeAssertions
+            {
+                public sealed class ActionAssertions { public void NotThrow() { } }
+                public static class AssertionExtensions { public static ActionAssertions Should(this Action action) => new ActionAssertions(); }
+            }
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_EmptyName() => Should.Throw<ArgumentException>(() => { });
+            }
+
+            public class CatalogIntegrationTests
+            {
+                [Fact]
+                public void GetModel_EmptyName()
+                {
+                    Action act = () => { };
+                    act.ShouldThrow<ArgumentException>();
+                }
+            }
+
+            public class LookupIntegrationTests
+            {
+                [Fact]
+                public void GetModel_Survives()
+                {
+                    Action act = () => { };
+                    act.Should().NotThrow();
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task TUnitTestAndThrowsAssertion_DoNotReport()
+    {
+        // TUnit is not referenced: a stand-in with its namespaces and names, as for Shouldly.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            namespace TUnit.Core
+            {
+                public sealed class TestAttribute : Attribute { }
+            }
+
+            namespace TUnit.Assertions
+            {
+                public sealed class DelegateAssertion { public Task Throws<T>() => Task.CompletedTask; }
+                public static class Assert { public static DelegateAssertion That(Action action) => new DelegateAssertion(); }
+            }
+
+            public class RegistryIntegrationTests
+            {
+                [TUnit.Core.Test]
+                public async Task GetModel_EmptyName() => await TUnit.Assertions.Assert.That(() => { }).Throws<ArgumentException>();
+            }
+            """;
+        await VerifyAsync(source, frameworks: Frameworks.None);
+    }
+
+    [Fact]
+    public async Task AssertionInsideLambdaOrLocalFunction_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Registry;
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public async Task GetModel_EmptyName()
+                {
+                    Func<Task> check = async () => await Assert.ThrowsAsync<RegistryUnavailableException>(() => new ModelRegistryClient().GetModelAsync(""));
+                    await check();
+                }
+            }
+
+            public class CatalogIntegrationTests
+            {
+                [Fact]
+                public void GetModel_EmptyName()
+                {
+                    Verify();
+
+                    void Verify() => Assert.Throws<ArgumentException>(() => new ModelRegistryClient().GetModel(""));
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AbstractIntegrationTestClass_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using Xunit;
+
+            public abstract class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_Works() { }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task IntegrationNamedClassWithoutTestMethods_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Xunit;
+
+            public sealed class RegistryIntegrationTests : IDisposable
+            {
+                public void GetModel_Works() { }
+                public void Dispose() { }
+            }
+
+            public sealed class DatabaseFixtureForIntegrationTest { }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task UnitTestClass_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using Xunit;
+
+            public class RegistryTests
+            {
+                [Fact]
+                public void GetModel_Works() { }
+            }
+
+            public class IntegrationTestsForRegistry
+            {
+                [Fact]
+                public void GetModel_Works() { }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task OtherCategoriesAndTraits_DoNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using Xunit;
+
+            [Trait("Category", "Unit")]
+            public class RegistryTests
+            {
+                [Fact]
+                public void GetModel_Works() { }
+            }
+
+            [Trait("Kind", "Integration")]
+            public class CatalogTests
+            {
+                [Fact]
+                public void GetModel_Works() { }
+            }
+
+            public class LookupTests
+            {
+                [Fact, Trait("Category", "Integration")]
+                public void GetModel_Works() { }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NUnitAndMSTestOtherCategories_DoNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using NUnit.Framework;
+
+            [Category("Slow")]
+            public class RegistryTests
+            {
+                [Test]
+                public void GetModel_Works() { }
+            }
+
+            [Microsoft.VisualStudio.TestTools.UnitTesting.TestClass]
+            [Microsoft.VisualStudio.TestTools.UnitTesting.TestCategory("Nightly")]
+            public class CatalogTests
+            {
+                [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]
+                public void GetModel_Works() { }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task InheritedTestNamedForAFailure_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using NUnit.Framework;
+
+            public abstract class StoreContractTests
+            {
+                [Test]
+                public void Read_Fails_WhenTheStoreIsDown() { }
+            }
+
+            public sealed class SqlStoreIntegrationTests : StoreContractTests
+            {
+                [Test]
+                public void Read_Works() { }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task InheritedTestAssertingAnExceptionInTheSameProject_DoesNotReport()
+    {
+        var test = CreateTest(
+            /* lang=c#-test */ """
+            public sealed class SqlStoreIntegrationTests : StoreContractTests
+            {
+                protected override void Read() => throw new System.InvalidOperationException();
+            }
+            """);
+        test.TestState.Sources.Add(("/0/StoreContractTests.cs", /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Xunit;
+
+            public abstract class StoreContractTests
+            {
+                [Fact]
+                public async Task Read_Works() => await Xunit.Assert.ThrowsAsync<System.InvalidOperationException>(() => Task.Run(Read));
+
+                protected abstract void Read();
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task InheritedTestFromAnotherAssemblyNamedForAFailure_DoesNotReport()
+    {
+        var library = await TestCompilations.EmitAsync(
+            """
+            using Xunit;
+            public abstract class StoreContractTests
+            {
+                [Fact]
+                public void Read_Throws_WhenTheStoreIsDown() { }
+            }
+            """,
+            TestFrameworkReferences.Xunit);
+        var test = CreateTest("public sealed class SqlStoreIntegrationTests : StoreContractTests { }");
+        test.TestState.AdditionalReferences.Add(library);
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task PartialClassWithFailureTestInTheOtherPart_DoesNotReport()
+    {
+        var test = CreateTest(
+            /* lang=c#-test */ """
+            using Xunit;
+
+            public partial class RegistryIntegrationTests
+            {
+                [Fact]
+                public void Lookup_Works() { }
+            }
+            """);
+        test.TestState.Sources.Add(("/0/Test1.cs", /* lang=c#-test */ """
+            using System;
+            using Xunit;
+
+            public partial class RegistryIntegrationTests
+            {
+                [Fact]
+                public void Lookup_EmptyName() => Assert.Throws<ArgumentException>(() => new Registry.ModelRegistryClient().GetModel(""));
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task OverriddenTestMethodAssertingAnException_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Xunit;
+
+            public abstract class StoreContractTests
+            {
+                [Fact]
+                public virtual void Read_Works() { }
+            }
+
+            public sealed class SqlStoreIntegrationTests : StoreContractTests
+            {
+                public override void Read_Works() => Assert.Throws<InvalidOperationException>(() => Read());
+
+                private static void Read() => throw new InvalidOperationException();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NoTestFrameworkReferenced_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            namespace MyTests
+            {
+                public sealed class FactAttribute : Attribute { }
+
+                public class RegistryIntegrationTests
+                {
+                    [Fact]
+                    public void GetModel_Works() { }
+                }
+            }
+            """;
+        await VerifyAsync(source, frameworks: Frameworks.None);
+    }
+
+    [Fact]
+    public async Task GeneratedIntegrationTestClass_DoesNotReport()
+    {
+        var test = CreateTest(string.Empty);
+        test.TestState.Sources.Add(("/0/RegistryIntegrationTests.g.cs", /* lang=c#-test */ """
+            // <auto-generated/>
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public void GetModel_Works() { }
+            }
+            """));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task CSharp73_FailureTest_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using Registry;
+            using NUnit.Framework;
+
+            public class RegistryIntegrationTests
+            {
+                [Test]
+                public void GetModel_Works() { }
+
+                [Test]
+                public void GetModel_EmptyName()
+                {
+                    Assert.Throws(typeof(ArgumentException), delegate { new ModelRegistryClient().GetModel(""); });
+                }
+            }
+            """;
+        await VerifyAsync(source, languageVersion: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+    }
+}

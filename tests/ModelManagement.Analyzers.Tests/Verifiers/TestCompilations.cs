@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ModelManagement.Analyzers.Tests.Verifiers;
+
+/// <summary>Builds a small library in memory, for tests that need a base class from another assembly (metadata, no source).</summary>
+internal static class TestCompilations
+{
+    /// <summary>Compiles <paramref name="source"/> (a library) against the test environment and <paramref name="references"/>.</summary>
+    public static async Task<CSharpCompilation> CompileAsync(string source, ImmutableArray<MetadataReference> references, string assemblyName = "TestLibrary")
+    {
+        var platform = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        return CSharpCompilation.Create(
+            assemblyName,
+            new[] { CSharpSyntaxTree.ParseText(source, path: "Test0.cs") },
+            platform.AddRange(references),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+    }
+
+    /// <summary>Compiles <paramref name="source"/> like <see cref="CompileAsync"/> and returns it as a metadata (image) reference.</summary>
+    public static async Task<MetadataReference> EmitAsync(string source, ImmutableArray<MetadataReference> references, string assemblyName = "SharedLibrary")
+    {
+        var compilation = await CompileAsync(source, references, assemblyName);
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("Library does not compile: " + string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        }
+
+        return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+}
