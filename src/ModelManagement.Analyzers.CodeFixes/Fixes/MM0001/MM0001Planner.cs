@@ -203,7 +203,12 @@ internal sealed partial class MM0001Planner
             var tree = part.Declaration.SyntaxTree;
             var root = await tree.GetRootAsync(_cancellationToken).ConfigureAwait(false);
             var model = withAnalyzers.Compilation.GetSemanticModel(tree);
-            var found = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, part.Declaration.Span, _cancellationToken).ConfigureAwait(false);
+            if (ConstructionSpan(part.Declaration) is not { } span)
+            {
+                continue;
+            }
+
+            var found = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, _cancellationToken).ConfigureAwait(false);
             foreach (var diagnostic in found)
             {
                 if (diagnostic.Id != DiagnosticIds.BlockingWaitInConstructor || diagnostic.IsSuppressed || diagnostic.Location.SourceTree != tree)
@@ -236,6 +241,45 @@ internal sealed partial class MM0001Planner
 
         _sites.Sort(static (a, b) => a.Node.SpanStart.CompareTo(b.Node.SpanStart));
         return _sites.Count == 0 ? new MM0001Refusal(MM0001RefusalReason.CannotAnalyze, _type) : null;
+    }
+
+    /// <summary>
+    /// The span from the first to the last member of <paramref name="declaration"/> that runs during construction
+    /// (constructors, initialized fields and properties): the only code MM0001 reports in, so the driver binds no more
+    /// of the type than it must. Null when the part has none.
+    /// </summary>
+    private static TextSpan? ConstructionSpan(TypeDeclarationSyntax declaration)
+    {
+        TextSpan? span = null;
+        foreach (var member in declaration.Members)
+        {
+            var runsDuringConstruction = member switch
+            {
+                ConstructorDeclarationSyntax => true,
+                BaseFieldDeclarationSyntax field => HasInitializer(field),
+                PropertyDeclarationSyntax property => property.Initializer is not null,
+                _ => false,
+            };
+            if (runsDuringConstruction)
+            {
+                span = span is { } current ? TextSpan.FromBounds(current.Start, member.Span.End) : member.Span;
+            }
+        }
+
+        return span;
+    }
+
+    private static bool HasInitializer(BaseFieldDeclarationSyntax field)
+    {
+        foreach (var variable in field.Declaration.Variables)
+        {
+            if (variable.Initializer is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsDirectlyIn(SyntaxNode node, TypeDeclarationSyntax declaration)

@@ -1,0 +1,139 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading.Tasks;
+using ModelManagement.Analyzers.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace ModelManagement.Analyzers.EndToEnd.Tests;
+
+/// <summary>
+/// <c>dotnet format analyzers --diagnostics MM0001</c> applies the lazy rewrite to the most common real shape — a
+/// constructor blocking on the type's own private async init method — and the fixed program behaves as promised:
+/// the constructor returns at once, 100 concurrent first calls load once, and every async member sees the state.
+/// </summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class MM0001FormatFixTests
+{
+    private const string Rules = """
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+
+        namespace Contoso.Moderation;
+
+        public interface IRuleSource { Task<RuleDocument> ReadAsync(); }
+
+        public sealed class RuleDocument
+        {
+            public RuleDocument(string[] words, int limit) { Words = words; Limit = limit; }
+            public string[] Words { get; }
+            public int Limit { get; }
+        }
+
+        public sealed class ModerationRules
+        {
+            private readonly IRuleSource _source;
+            private HashSet<string> _banned = new();
+            private int _limit;
+
+            public ModerationRules(IRuleSource source) { _source = source; LoadAsync().GetAwaiter().GetResult(); } // expect: MM0001
+
+            private async Task LoadAsync()
+            {
+                var doc = await _source.ReadAsync();
+                _banned = doc.Words.ToHashSet();
+                _limit = doc.Limit;
+            }
+
+            public async Task<bool> AcceptsAsync(string text)
+            {
+                await Task.Yield();
+                return text.Length <= _limit && !_banned.Any(w => text.Contains(w));
+            }
+
+            public async Task<int> LimitAsync()
+            {
+                await Task.Yield();
+                return _limit;
+            }
+        }
+        """;
+
+    private const string Program = """
+        using System;
+        using System.Diagnostics;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Moderation;
+
+        var source = new SlowSource();
+        var watch = Stopwatch.StartNew();
+        var rules = new ModerationRules(source);
+        Console.WriteLine(watch.ElapsedMilliseconds < 250 ? "CONSTRUCTED AT ONCE" : "CONSTRUCTOR BLOCKED " + watch.ElapsedMilliseconds + " ms");
+        Console.WriteLine("LOADS AFTER CONSTRUCTION: " + source.Loads);
+        var verdicts = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => rules.AcceptsAsync(i % 2 == 0 ? "fine" : "spam")));
+        Console.WriteLine("LOADS AFTER 100 CONCURRENT CALLS: " + source.Loads);
+        Console.WriteLine("ACCEPTED: " + verdicts.Count(v => v));
+        Console.WriteLine("LIMIT: " + await rules.LimitAsync());
+
+        internal sealed class SlowSource : IRuleSource
+        {
+            private int _loads;
+            public int Loads => Volatile.Read(ref _loads);
+
+            public async Task<RuleDocument> ReadAsync()
+            {
+                Interlocked.Increment(ref _loads);
+                await Task.Delay(1000);
+                return new RuleDocument(new[] { "spam" }, 40);
+            }
+        }
+        """;
+
+    private readonly PackedSolutionFixture _fixture;
+    private readonly ITestOutputHelper _output;
+
+    public MM0001FormatFixTests(PackedSolutionFixture fixture, ITestOutputHelper output)
+    {
+        _fixture = fixture;
+        _output = output;
+    }
+
+    [Fact]
+    public async Task FormatAnalyzers_OwnInitMethodGetsLazyRewrite_AndTheFixedProgramLoadsOnceOnFirstUse()
+    {
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-mm0001-own-init", sources: new Dictionary<string, string>
+        {
+            ["ModerationRules.cs"] = Rules,
+            ["Program.cs"] = Program,
+        });
+
+        var format = await project.FormatAnalyzersAsync("--diagnostics", "MM0001", "--severity", "warn", "--verbosity", "detailed");
+        _output.WriteLine(format.ToString());
+        Assert.True(format.Succeeded, format.ToString());
+
+        var fixedRules = project.ReadSource("ModerationRules.cs");
+        _output.WriteLine(fixedRules);
+        Assert.Contains("_initializer = new AsyncInitializer(LoadAsync);", fixedRules, StringComparison.Ordinal);
+        Assert.DoesNotContain("GetResult()", fixedRules, StringComparison.Ordinal);
+        Assert.DoesNotContain("InitializeAsync", fixedRules, StringComparison.Ordinal);
+        Assert.Equal(2, fixedRules.Split("await _initializer.EnsureInitializedAsync()").Length - 1);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        Assert.DoesNotContain(build.RequireSarif().OurResults, r => r.RuleId == "MM0001");
+
+        var run = await project.RunProgramAsync();
+        _output.WriteLine(run.ToString());
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("CONSTRUCTED AT ONCE", run.Output, StringComparison.Ordinal);
+        Assert.Contains("LOADS AFTER CONSTRUCTION: 0", run.Output, StringComparison.Ordinal);
+        Assert.Contains("LOADS AFTER 100 CONCURRENT CALLS: 1", run.Output, StringComparison.Ordinal);
+        Assert.Contains("ACCEPTED: 50", run.Output, StringComparison.Ordinal);
+        Assert.Contains("LIMIT: 40", run.Output, StringComparison.Ordinal);
+    }
+}
