@@ -49,6 +49,9 @@ internal sealed class NullStateAnalysis
     private readonly Dictionary<CaptureId, int> _captureSlots = new();
     private readonly List<Slot> _slots = new();
     private List<IFlowAnonymousFunctionOperation>? _lambdas;
+
+    /// <summary>Parameters this body assigns (found during discovery): they do not keep their state inside nested functions.</summary>
+    private HashSet<ISymbol>? _assignedParameters;
     private HashSet<SyntaxNode>? _reported;
     private bool _discovering;
     private bool _collectLambdas;
@@ -266,6 +269,18 @@ internal sealed class NullStateAnalysis
             && ((_knownAtEntry is not null && _knownAtEntry.Contains(symbol))
                 || OptionalDependencies.Contains(_scope.NonNullAtEntry, symbol));
 
+    /// <summary>
+    /// A member stable after construction (a captured primary-constructor parameter counts as a member), or a parameter
+    /// of this body that the body never assigns.
+    /// </summary>
+    private bool KeepsItsValue(SlotKind kind, ISymbol symbol) => kind switch
+    {
+        SlotKind.Member => _scope.Dependencies.IsStableAfterConstruction(symbol, _scope.CancellationToken),
+        SlotKind.Parameter when _scope.IsOptionalMember(symbol) => _scope.Dependencies.IsStableAfterConstruction(symbol, _scope.CancellationToken),
+        SlotKind.Parameter => _assignedParameters is null || !_assignedParameters.Contains(symbol),
+        _ => false,
+    };
+
     /// <summary>Reporting pass: the stable members known non-null where a nested function is created or called.</summary>
     private void RecordNestedEntry(object function, bool intersect)
     {
@@ -273,8 +288,7 @@ internal sealed class NullStateAnalysis
         for (var i = 0; i < _slots.Count; i++)
         {
             var slot = _slots[i];
-            if (slot.Kind == SlotKind.Member && slot.Symbol is { } symbol && !NullStateBitSet.Get(_state, 0, i)
-                && _scope.Dependencies.IsStableAfterConstruction(symbol, _scope.CancellationToken))
+            if (slot.Symbol is { } symbol && !NullStateBitSet.Get(_state, 0, i) && KeepsItsValue(slot.Kind, symbol))
             {
                 (known ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
             }
@@ -585,6 +599,11 @@ internal sealed class NullStateAnalysis
             case ICompoundAssignmentOperation compound:
                 Visit(compound.Target, depth + 1);
                 Visit(compound.Value, depth + 1);
+                if (_discovering)
+                {
+                    NoteAssignedParameter(compound.Target);
+                }
+
                 if (SlotOf(compound.Target) is var compoundSlot and >= 0)
                 {
                     // `handler += h` yields a delegate; `handler -= h` may leave null.
@@ -994,6 +1013,7 @@ internal sealed class NullStateAnalysis
             else
             {
                 _ = SlotOf(value); // a tracked value stored elsewhere (`_registry = registry;`) needs its own slot to carry its state
+                NoteAssignedParameter(target);
             }
 
             return;
@@ -1016,6 +1036,23 @@ internal sealed class NullStateAnalysis
                 SetMaybeNull(alias, maybeNull);
                 alias = _slots[alias].Alias;
             }
+        }
+    }
+
+    /// <summary>Discovery: remembers a parameter written here, directly or through the capture of <c>p ??= …</c>.</summary>
+    private void NoteAssignedParameter(IOperation target)
+    {
+        var slot = SlotOf(target);
+        for (var depth = 0; slot >= 0 && depth < MaxAliasChain; depth++)
+        {
+            var info = _slots[slot];
+            if (info.Kind == SlotKind.Parameter && info.Symbol is { } parameter)
+            {
+                (_assignedParameters ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter);
+                return;
+            }
+
+            slot = info.Kind == SlotKind.Capture ? info.Alias : -1;
         }
     }
 

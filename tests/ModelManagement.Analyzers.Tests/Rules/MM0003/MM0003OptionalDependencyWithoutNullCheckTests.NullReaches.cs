@@ -347,6 +347,57 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         await VerifyAsync(source, Uses(1), Verify.Diagnostic().WithLocation(1).WithArguments("_registry"));
     }
 
+    [Fact]
+    public async Task ParameterCheckedBeforeLambdaAndNeverAssigned_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class FileContent
+            {
+                private readonly Func<Task<string>> _load;
+
+                public FileContent(Func<Task<string>> loader = null)
+                {
+                    ArgumentNullException.ThrowIfNull(loader);
+                    _load = async () => await loader().ConfigureAwait(false);
+                }
+
+                public Task<string> LoadAsync() => _load();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ParameterReassignedAfterCheck_LambdaReports()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly Action _publish;
+
+                public NarrativeGenerator(bool detached, IModelRegistry registry = null)
+                {
+                    if (registry == null)
+                    {
+                        throw new ArgumentNullException(nameof(registry));
+                    }
+
+                    _publish = () => [|registry|].Register("x");
+                    if (detached)
+                    {
+                        registry = null;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
     // ----- (c) dependencies, not data -----
 
     [Fact]
