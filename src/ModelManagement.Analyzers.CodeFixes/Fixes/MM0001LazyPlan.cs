@@ -8,6 +8,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 internal sealed class MM0001LazyPlan
 {
     public MM0001LazyPlan(
+        string? directMethodName,
         ImmutableArray<StatementSyntax> movedStatements,
         bool movesExpressionBody,
         int insertIndex,
@@ -19,6 +20,7 @@ internal sealed class MM0001LazyPlan
         bool needsDocumentation)
     {
         NeedsDocumentation = needsDocumentation;
+        DirectMethodName = directMethodName;
         MovedStatements = movedStatements;
         MovesExpressionBody = movesExpressionBody;
         InsertIndex = insertIndex;
@@ -28,6 +30,9 @@ internal sealed class MM0001LazyPlan
         InitializerFieldName = initializerFieldName;
         ConstructorAccessibility = constructorAccessibility;
     }
+
+    /// <summary>The existing own init method the initializer runs directly (no new initialization method), or null.</summary>
+    public string? DirectMethodName { get; }
 
     /// <summary>Statements of the constructor body that move, in order.</summary>
     public ImmutableArray<StatementSyntax> MovedStatements { get; }

@@ -3,6 +3,9 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -130,8 +133,9 @@ internal sealed partial class MM0001Planner
             AddParameterHolders(guarded, captured, boundary);
         }
 
+        var initOnly = InitializationOnly(initReach, moved);
         rejection = CheckState(guarded)
-            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, allAsyncMembers: sideEffects, out var ensureTargets)
+            ?? CheckGuards(guarded, moved, boundary, insertIndex, initReach, initOnly, allAsyncMembers: sideEffects, out var ensureTargets)
             ?? CheckInputs(init, initReach, state, moved, boundary, ensureTargets);
         if (rejection is not null)
         {
@@ -162,6 +166,7 @@ internal sealed partial class MM0001Planner
 
         var accessibility = _type.IsAbstract ? "protected" : "public";
         return new MM0001LazyPlan(
+            DirectInitializationMethod(moved, captured, initOnly),
             movedStatements.ToImmutable(),
             _constructor?.ExpressionBody is not null && moved.Count > 0,
             insertIndex,
@@ -170,27 +175,7 @@ internal sealed partial class MM0001Planner
             stateMembers,
             UniqueName("_initializer"),
             accessibility,
-            _constructor is null && NeedsDocumentation(_type.IsAbstract ? Accessibility.Protected : Accessibility.Public));
-    }
-
-    /// <summary>True when a new member with <paramref name="accessibility"/> would draw CS1591 (missing XML comment).</summary>
-    private bool NeedsDocumentation(Accessibility accessibility)
-    {
-        if (_constructorPart!.Declaration.SyntaxTree.Options.DocumentationMode < DocumentationMode.Diagnose
-            || accessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-        {
-            return false;
-        }
-
-        for (var type = _type; type is not null; type = type.ContainingType)
-        {
-            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+            _constructor is null && DocumentationComments.AreRequired(_type, _type.IsAbstract ? Accessibility.Protected : Accessibility.Public, _constructorPart!.Declaration.SyntaxTree));
     }
 
     private DataFlowAnalysis? AnalyzeDataFlow(SyntaxNode node)
@@ -521,6 +506,7 @@ internal sealed partial class MM0001Planner
         int boundary,
         int insertIndex,
         HashSet<IMethodSymbol> initReach,
+        HashSet<IMethodSymbol> initOnly,
         bool allAsyncMembers,
         out ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
     {
@@ -567,6 +553,11 @@ internal sealed partial class MM0001Planner
                 continue;
             }
 
+            if (initOnly.Contains(unit.Symbol!))
+            {
+                continue; // part of the initialization (e.g. the type's own LoadAsync), not a caller that waits for it
+            }
+
             if (initReach.Contains(unit.Symbol!))
             {
                 return "the async member '" + unit.Symbol!.Name + "' both runs in the initialization and reads its state";
@@ -581,7 +572,7 @@ internal sealed partial class MM0001Planner
             }
 
             targets.Add(unit.Symbol);
-            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(unit.Document, method, FindCancellationToken(unit.Symbol), ReturnsValue(unit.Symbol)));
+            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(unit.Document, method, CancellationTokens.FindParameter(unit.Symbol)?.Name, ReturnsValue(unit.Symbol)));
         }
 
         // Synchronous code that can run before (or without) the initialization: entry points and what they call.
@@ -697,6 +688,105 @@ internal sealed partial class MM0001Planner
         return null;
     }
 
+    /// <summary>
+    /// The own method the initializer can run directly — the moved code is only <c>Own().Wait()</c> (or
+    /// <c>.GetAwaiter().GetResult()</c>, also after <c>ConfigureAwait</c>) of a parameterless private <c>Task</c> method
+    /// that only the initialization calls — so no wrapper method is written; null otherwise.
+    /// </summary>
+    private string? DirectInitializationMethod(List<CodeUnit> moved, ImmutableArray<MM0001CapturedVariable> captured, HashSet<IMethodSymbol> initOnly)
+    {
+        if (moved.Count != 1 || !_initializers.IsEmpty || !captured.IsEmpty || !_convertedMethods.IsEmpty
+            || moved[0].Node is not ExpressionStatementSyntax statement)
+        {
+            return null;
+        }
+
+        foreach (var site in _sites)
+        {
+            if (site.Node != statement.Expression)
+            {
+                continue;
+            }
+
+            var task = site.Operation switch
+            {
+                IInvocationOperation { TargetMethod.Name: "Wait", Arguments.IsEmpty: true } wait => wait.Instance,
+                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter } => awaiter.Instance,
+                _ => null,
+            };
+            if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured)
+            {
+                task = configured.Instance;
+            }
+
+            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false } method }
+                && initOnly.Contains(MM0001MemberFacts.Normalize(method))
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, _types.Task)
+                    ? method.Name
+                    : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The own methods the initialization reaches that nothing else calls: private, not virtual, never turned into a
+    /// delegate or called on another instance, and called only from the moved code or from each other. They run inside
+    /// the initialization only (the type's own <c>LoadAsync</c>, at any depth), so they are part of it, not callers of it.
+    /// </summary>
+    private HashSet<IMethodSymbol> InitializationOnly(HashSet<IMethodSymbol> initReach, List<CodeUnit> moved)
+    {
+        var only = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in initReach)
+        {
+            if (!IsEntryPoint(method) && method.MethodKind == MethodKind.Ordinary)
+            {
+                only.Add(method);
+            }
+        }
+
+        var movedFacts = new HashSet<MM0001MemberFacts>();
+        foreach (var unit in moved)
+        {
+            movedFacts.Add(unit.Facts);
+        }
+
+        for (var changed = only.Count > 0; changed;)
+        {
+            changed = false;
+            foreach (var facts in AllFacts())
+            {
+                if (movedFacts.Contains(facts) || (facts.Symbol is { } caller && only.Contains(caller)))
+                {
+                    continue; // a call from inside the initialization
+                }
+
+                foreach (var call in facts.Calls)
+                {
+                    changed |= only.Remove(call.Target);
+                }
+
+                foreach (var escaped in facts.Escapes)
+                {
+                    changed |= only.Remove(escaped);
+                }
+            }
+
+            foreach (var facts in AllFacts())
+            {
+                foreach (var call in facts.Calls)
+                {
+                    if (call.Receiver == MM0001Receiver.Other)
+                    {
+                        changed |= only.Remove(call.Target);
+                    }
+                }
+            }
+        }
+
+        return only;
+    }
+
     private bool CallsAny(MM0001MemberFacts start, HashSet<IMethodSymbol> targets)
     {
         foreach (var reached in Reach(start, includeAsync: true))
@@ -739,19 +829,6 @@ internal sealed partial class MM0001Planner
     /// <summary>True when an expression body of <paramref name="method"/> (async) produces its result: Task&lt;T&gt;, ValueTask&lt;T&gt;.</summary>
     private static bool ReturnsValue(IMethodSymbol method)
         => !method.ReturnsVoid && method.ReturnType is INamedTypeSymbol { IsGenericType: true };
-
-    private string? FindCancellationToken(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (_types.IsCancellationToken(parameter.Type) && parameter.RefKind == RefKind.None)
-            {
-                return parameter.Name;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// Statement shapes that cannot move into an async method: jumps out of the moved code, labels, preprocessor

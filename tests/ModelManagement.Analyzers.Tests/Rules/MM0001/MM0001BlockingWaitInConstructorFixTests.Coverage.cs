@@ -1,0 +1,230 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0001BlockingWaitInConstructorCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>
+/// The lazy rewrite for the common real shape: a constructor blocking on the type's own private async initialization
+/// method (any depth, called only from construction) — and the refusals that keep behaviour, pinned next to it.
+/// </summary>
+public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
+{
+    private const string Lazy = MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey;
+
+    [Theory]
+    [InlineData("LoadAsync().GetAwaiter().GetResult()")]
+    [InlineData("LoadAsync().Wait()")]
+    [InlineData("LoadAsync().ConfigureAwait(false).GetAwaiter().GetResult()")]
+    public async Task OwnPrivateInitMethod_InitializesLazily(string wait)
+    {
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public interface IRuleSource { Task<RuleDocument> ReadAsync(); }
+            public sealed class RuleDocument { public string[] Words { get; set; } = new string[0]; public int Limit { get; set; } }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private HashSet<string> _banned = new();
+                private int _limit;
+
+                public ModerationRules(IRuleSource source) { _source = source; [|{{wait}}|]; }
+
+                private async Task LoadAsync()
+                {
+                    var doc = await _source.ReadAsync();
+                    _banned = doc.Words.ToHashSet();
+                    _limit = doc.Limit;
+                }
+
+                public async Task<bool> AcceptsAsync(string text)
+                {
+                    await Task.Yield();
+                    return text.Length <= _limit && !_banned.Any(w => text.Contains(w));
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IRuleSource { Task<RuleDocument> ReadAsync(); }
+            public sealed class RuleDocument { public string[] Words { get; set; } = new string[0]; public int Limit { get; set; } }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private HashSet<string> _banned = new();
+                private int _limit;
+                private readonly AsyncInitializer _initializer;
+
+                public ModerationRules(IRuleSource source) { _source = source; _initializer = new AsyncInitializer(LoadAsync); }
+
+                private async Task LoadAsync()
+                {
+                    var doc = await _source.ReadAsync();
+                    _banned = doc.Words.ToHashSet();
+                    _limit = doc.Limit;
+                }
+
+                public async Task<bool> AcceptsAsync(string text)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return text.Length <= _limit && !_banned.Any(w => text.Contains(w));
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, nullable: NullableContextOptions.Enable);
+    }
+
+    [Fact]
+    public async Task OwnInitMethodTwoLevelsDeepReturningValue_InitializesLazilyInCSharp73()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IRuleSource { Task<string[]> ReadAsync(); }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private HashSet<string> _banned = new HashSet<string>();
+                private int _count;
+
+                public ModerationRules(IRuleSource source)
+                {
+                    _source = source;
+                    _count = [|LoadAsync().Result|];
+                }
+
+                private async Task<int> LoadAsync()
+                {
+                    foreach (var word in await ReadWordsAsync())
+                    {
+                        _banned.Add(word);
+                    }
+
+                    return _banned.Count;
+                }
+
+                private async Task<string[]> ReadWordsAsync() => await _source.ReadAsync();
+
+                public async Task<bool> AcceptsAsync(string text)
+                {
+                    await Task.Yield();
+                    return _count == 0 || !_banned.Contains(text);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IRuleSource { Task<string[]> ReadAsync(); }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private HashSet<string> _banned = new HashSet<string>();
+                private int _count;
+                private readonly AsyncInitializer _initializer;
+
+                public ModerationRules(IRuleSource source)
+                {
+                    _source = source;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _count = await LoadAsync().ConfigureAwait(false);
+                }
+
+                private async Task<int> LoadAsync()
+                {
+                    foreach (var word in await ReadWordsAsync())
+                    {
+                        _banned.Add(word);
+                    }
+
+                    return _banned.Count;
+                }
+
+                private async Task<string[]> ReadWordsAsync() => await _source.ReadAsync();
+
+                public async Task<bool> AcceptsAsync(string text)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _count == 0 || !_banned.Contains(text);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, LanguageVersion.CSharp7_3);
+    }
+
+    [Theory]
+    [InlineData("public async Task ReloadAsync() => await LoadAsync();")]
+    [InlineData("public System.Func<Task> Reloader => LoadAsync;")]
+    [InlineData("public async Task ReloadAsync(ModerationRules other) => await other.LoadAsync();")]
+    public async Task OwnInitMethodAlsoReachableAfterConstruction_OffersNoLazyFix(string member)
+    {
+        // Awaiting the initializer inside LoadAsync would wait for itself; leaving it unguarded would let a caller see half-loaded state.
+        var source = $$"""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IRuleSource { Task<string[]> ReadAsync(); }
+
+            public sealed class ModerationRules
+            {
+                private readonly IRuleSource _source;
+                private string[] _banned;
+
+                public ModerationRules(IRuleSource source)
+                {
+                    _source = source;
+                    [|LoadAsync().Wait()|];
+                }
+
+                private async Task LoadAsync() => _banned = await _source.ReadAsync();
+
+                {{member}}
+
+                public async Task<bool> AcceptsAsync(string text)
+                {
+                    await Task.Yield();
+                    return System.Array.IndexOf(_banned, text) < 0;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+    }
+
+    private static Task VerifyAsync(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
+        => new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+        }.RunAsync(CancellationToken.None);
+
+    private static Task VerifyNoFixAsync(string source, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
+        => VerifyAsync(source, source, languageVersion, nullable);
+}
