@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Rules;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -59,7 +60,6 @@ internal static class MM0003GuardPlanner
             return null;
         }
 
-        var languageVersion = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
         var avoidOperators = HasUserDefinedEquality(TypeOf(symbol));
         ExpressionSyntax? chainTop = null;
         var canUseConditionalAccess = false;
@@ -67,7 +67,7 @@ internal static class MM0003GuardPlanner
         if (shape == MM0003DiagnosticProperties.DiscardedExpression)
         {
             chainTop = MM0003DiagnosticProperties.ChainTop(receiver);
-            canUseConditionalAccess = languageVersion >= LanguageVersion.CSharp6 && ConditionalAccessCompiles(chainTop, model, cancellationToken);
+            canUseConditionalAccess = LanguageVersionHelpers.IsAtLeast(root.SyntaxTree, LanguageVersion.CSharp6) && ConditionalAccessCompiles(chainTop, model, cancellationToken);
             statement = chainTop.Parent as ExpressionStatementSyntax;
             if (statement is null)
             {
@@ -235,28 +235,9 @@ internal static class MM0003GuardPlanner
         return null;
     }
 
+    /// <summary>An expression statement or a foreach that can move into the guard's block (shared rule: it declares nothing later code uses).</summary>
     private static bool IsWrappable(StatementSyntax statement)
-    {
-        if (statement is ForEachStatementSyntax)
-        {
-            return true;
-        }
-
-        if (statement is not ExpressionStatementSyntax expressionStatement)
-        {
-            return false;
-        }
-
-        foreach (var node in expressionStatement.Expression.DescendantNodesAndSelf())
-        {
-            if (node is SingleVariableDesignationSyntax or ParenthesizedVariableDesignationSyntax)
-            {
-                return false; // an out var or pattern variable would leave scope
-            }
-        }
-
-        return true;
-    }
+        => statement is ExpressionStatementSyntax or ForEachStatementSyntax && Statements.CanMoveIntoBlock(statement);
 
     /// <summary>A statement in a block or switch section, or the body of an if/else/loop/using/lock.</summary>
     private static bool CanHoldGuard(StatementSyntax statement)

@@ -97,12 +97,11 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
         }
 
         var newRoot = root.TrackNodes(tracked);
-        var languageVersion = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
         foreach (var plan in plans)
         {
             newRoot = plan.IsConditional
                 ? MM0003GuardRewriter.ApplyConditionalAccess(newRoot, plan)
-                : MM0003GuardRewriter.ApplyIfGuard(newRoot, plan, languageVersion);
+                : MM0003GuardRewriter.ApplyIfGuard(newRoot, plan, root.SyntaxTree);
         }
 
         return document.WithSyntaxRoot(newRoot);
