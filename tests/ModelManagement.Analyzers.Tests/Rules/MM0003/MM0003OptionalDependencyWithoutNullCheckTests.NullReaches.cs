@@ -210,6 +210,100 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         await VerifyAsync(source);
     }
 
+    [Fact]
+    public async Task ConstructorFlowThroughTryCatchAndLoops_ReportsOnlyWhatNullReaches()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+                private readonly IModelRegistry _other;
+
+                public NarrativeGenerator(IModelRegistry registry = null, IModelRegistry other = null)
+                {
+                    try
+                    {
+                        if (registry == null)
+                        {
+                            throw new ArgumentNullException(nameof(registry));
+                        }
+
+                        _registry = registry;
+                    }
+                    catch (ArgumentNullException)
+                    {
+                        _registry = new DefaultRegistry();
+                    }
+
+                    var attempts = 0;
+                    while (attempts++ < 3)
+                    {
+                        if (other == null)
+                        {
+                            continue;
+                        }
+
+                        _other = other;
+                    }
+                }
+
+                public void Publish()
+                {
+                    _registry.Register("a");
+                    [|_other|].Register("b");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GuardedStoreInCSharp73WithNullableOff_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry = new DefaultRegistry();
+
+                public NarrativeGenerator(IModelRegistry registry = null)
+                {
+                    if (!(registry is null))
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyAsync(source, Microsoft.CodeAnalysis.NullableContextOptions.Disable, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+    }
+
+    [Fact]
+    public async Task GuardedStoreWithNullableEnabled_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry? registry = null)
+                {
+                    _registry = registry is not null ? registry : new DefaultRegistry();
+                    if (registry is { } given)
+                    {
+                        _registry = given;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyNullableAsync(source);
+    }
+
     // ----- (b) lambdas and local functions created after a check -----
 
     [Fact]
