@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Rules;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -13,25 +14,52 @@ internal static class MM0003GuardPlanner
     /// <summary>Bounds the base-type walk looking for user-defined equality operators.</summary>
     private const int MaxBaseTypeDepth = 32;
 
-    /// <summary>A plan for the diagnostic, or null when no guard keeps the code compiling and meaningful.</summary>
-    public static MM0003GuardPlan? TryPlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    /// <summary>
+    /// The plans for every use the diagnostic covers (its location and its additional locations, each with its own
+    /// shape), merged; empty when no use can be guarded.
+    /// </summary>
+    public static List<MM0003GuardPlan> PlanUses(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (!diagnostic.Properties.TryGetValue(MM0003DiagnosticProperties.ShapeKey, out var shape)
-            || shape is not (MM0003DiagnosticProperties.Statement or MM0003DiagnosticProperties.DiscardedExpression))
+        var plans = new List<MM0003GuardPlan>();
+        AddPlans(plans, root, model, diagnostic, cancellationToken);
+        return Merge(plans, model, cancellationToken);
+    }
+
+    /// <summary>Adds (unmerged) the plan of each guardable use of the diagnostic.</summary>
+    public static void AddPlans(List<MM0003GuardPlan> plans, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (TryPlan(root, model, diagnostic.Location, MM0003DiagnosticProperties.ShapeAt(diagnostic, 0), cancellationToken) is { } first)
+        {
+            plans.Add(first);
+        }
+
+        var additional = diagnostic.AdditionalLocations;
+        for (var i = 0; i < additional.Count; i++)
+        {
+            if (TryPlan(root, model, additional[i], MM0003DiagnosticProperties.ShapeAt(diagnostic, i + 1), cancellationToken) is { } plan)
+            {
+                plans.Add(plan);
+            }
+        }
+    }
+
+    /// <summary>A plan for one use, or null when no guard keeps the code compiling and meaningful.</summary>
+    public static MM0003GuardPlan? TryPlan(SyntaxNode root, SemanticModel model, Location location, string shape, CancellationToken cancellationToken)
+    {
+        if (shape is not (MM0003DiagnosticProperties.Statement or MM0003DiagnosticProperties.DiscardedExpression))
         {
             return null;
         }
 
-        if (diagnostic.Location.SourceTree != root.SyntaxTree
-            || !root.FullSpan.Contains(diagnostic.Location.SourceSpan)
-            || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax receiver
+        if (location.SourceTree != root.SyntaxTree
+            || !root.FullSpan.Contains(location.SourceSpan)
+            || root.FindNode(location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax receiver
             || !MM0003DiagnosticProperties.IsSimpleReference(receiver)
             || model.GetSymbolInfo(receiver, cancellationToken).Symbol is not { } symbol)
         {
             return null;
         }
 
-        var languageVersion = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
         var avoidOperators = HasUserDefinedEquality(TypeOf(symbol));
         ExpressionSyntax? chainTop = null;
         var canUseConditionalAccess = false;
@@ -39,7 +67,7 @@ internal static class MM0003GuardPlanner
         if (shape == MM0003DiagnosticProperties.DiscardedExpression)
         {
             chainTop = MM0003DiagnosticProperties.ChainTop(receiver);
-            canUseConditionalAccess = languageVersion >= LanguageVersion.CSharp6 && ConditionalAccessCompiles(chainTop, model, cancellationToken);
+            canUseConditionalAccess = LanguageVersionHelpers.IsAtLeast(root.SyntaxTree, LanguageVersion.CSharp6) && ConditionalAccessCompiles(chainTop, model, cancellationToken);
             statement = chainTop.Parent as ExpressionStatementSyntax;
             if (statement is null)
             {
@@ -207,28 +235,9 @@ internal static class MM0003GuardPlanner
         return null;
     }
 
+    /// <summary>An expression statement or a foreach that can move into the guard's block (shared rule: it declares nothing later code uses).</summary>
     private static bool IsWrappable(StatementSyntax statement)
-    {
-        if (statement is ForEachStatementSyntax)
-        {
-            return true;
-        }
-
-        if (statement is not ExpressionStatementSyntax expressionStatement)
-        {
-            return false;
-        }
-
-        foreach (var node in expressionStatement.Expression.DescendantNodesAndSelf())
-        {
-            if (node is SingleVariableDesignationSyntax or ParenthesizedVariableDesignationSyntax)
-            {
-                return false; // an out var or pattern variable would leave scope
-            }
-        }
-
-        return true;
-    }
+        => statement is ExpressionStatementSyntax or ForEachStatementSyntax && Statements.CanMoveIntoBlock(statement);
 
     /// <summary>A statement in a block or switch section, or the body of an if/else/loop/using/lock.</summary>
     private static bool CanHoldGuard(StatementSyntax statement)

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -12,9 +13,11 @@ internal static class MM0003GuardRewriter
     /// <summary>
     /// Wraps the statements in <c>if (x is not null) { … }</c>. Before C# 9 the guard is <c>x != null</c>, or
     /// <c>!(x is null)</c> when the type overloads <c>==</c> (C# 6: <c>(object)x != null</c>). The first statement's
-    /// leading trivia (comments) moves above the <c>if</c>; only the new <c>if</c> is formatted.
+    /// leading trivia (comments) moves above the <c>if</c>; only the new <c>if</c> is formatted, so it is followed by the
+    /// blank line the formatter puts after a block. (The shared <c>Statements.Wrap</c> keeps the original line end and no
+    /// blank line, so it is not used here.)
     /// </summary>
-    public static SyntaxNode ApplyIfGuard(SyntaxNode root, MM0003GuardPlan plan, LanguageVersion languageVersion)
+    public static SyntaxNode ApplyIfGuard(SyntaxNode root, MM0003GuardPlan plan, SyntaxTree tree)
     {
         var current = new List<StatementSyntax>(plan.Statements.Count);
         foreach (var statement in plan.Statements)
@@ -40,7 +43,7 @@ internal static class MM0003GuardRewriter
         }
 
         var guard = SyntaxFactory.IfStatement(
-                Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, languageVersion),
+                Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, tree),
                 SyntaxFactory.Block(inner))
             .WithLeadingTrivia(first.GetLeadingTrivia())
             .WithAdditionalAnnotations(Formatter.Annotation);
@@ -112,12 +115,12 @@ internal static class MM0003GuardRewriter
         return SyntaxFactory.List(result);
     }
 
-    private static ExpressionSyntax Condition(ExpressionSyntax receiver, bool avoidEqualityOperators, LanguageVersion languageVersion)
+    private static ExpressionSyntax Condition(ExpressionSyntax receiver, bool avoidEqualityOperators, SyntaxTree tree)
     {
         var text = receiver.ToString();
-        var condition = languageVersion >= LanguageVersion.CSharp9 ? text + " is not null"
+        var condition = LanguageVersionHelpers.SupportsNotPattern(tree) ? text + " is not null"
             : !avoidEqualityOperators ? text + " != null"
-            : languageVersion >= LanguageVersion.CSharp7 ? "!(" + text + " is null)"
+            : LanguageVersionHelpers.IsAtLeast(tree, LanguageVersion.CSharp7) ? "!(" + text + " is null)"
             : "(object)" + text + " != null";
         return SyntaxFactory.ParseExpression(condition);
     }

@@ -14,7 +14,9 @@ using ModelManagement.Analyzers.Rules;
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
-/// MM0003 fix "Guard with null check": wraps the statement(s) using the optional dependency in
+/// MM0003 fix "Guard with null check": one diagnostic covers every unguarded use of a dependency in a member body (its
+/// additional locations); the fix guards each use that can be guarded, in the shape the analyzer recorded for it. It wraps
+/// the statement(s) using the optional dependency in
 /// <c>if (x is not null) { … }</c> (<c>x != null</c> before C# 9), or turns a lone discarded call into <c>x?.M(…)</c>.
 /// Consecutive statements that dereference the same dependency share one guard, in a single fix and in Fix All; Fix All
 /// adds no guard inside a statement it already guards (the analyzer reports every use, so such uses are reported too).
@@ -49,9 +51,9 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (MM0003GuardPlanner.TryPlan(root, model, diagnostic, context.CancellationToken) is null)
+            if (MM0003GuardPlanner.PlanUses(root, model, diagnostic, context.CancellationToken).Count == 0)
             {
-                continue;
+                continue; // every use covered by the diagnostic lets its value flow on: no guard keeps the code meaningful
             }
 
             context.RegisterCodeFix(
@@ -75,10 +77,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
         var plans = new List<MM0003GuardPlan>();
         foreach (var diagnostic in diagnostics)
         {
-            if (MM0003GuardPlanner.TryPlan(root, model, diagnostic, cancellationToken) is { } plan)
-            {
-                plans.Add(plan);
-            }
+            MM0003GuardPlanner.AddPlans(plans, root, model, diagnostic, cancellationToken);
         }
 
         plans = MM0003GuardPlanner.Merge(plans, model, cancellationToken);
@@ -98,12 +97,11 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
         }
 
         var newRoot = root.TrackNodes(tracked);
-        var languageVersion = ((CSharpParseOptions)root.SyntaxTree.Options).LanguageVersion;
         foreach (var plan in plans)
         {
             newRoot = plan.IsConditional
                 ? MM0003GuardRewriter.ApplyConditionalAccess(newRoot, plan)
-                : MM0003GuardRewriter.ApplyIfGuard(newRoot, plan, languageVersion);
+                : MM0003GuardRewriter.ApplyIfGuard(newRoot, plan, root.SyntaxTree);
         }
 
         return document.WithSyntaxRoot(newRoot);

@@ -39,10 +39,19 @@ internal sealed class NullStateAnalysis
     private readonly ControlFlowGraph _graph;
     private readonly NullStateScope _scope;
     private readonly IMethodSymbol? _lambda;
+
+    /// <summary>Stable members known non-null where this lambda or local function was created (or at every call of it).</summary>
+    private readonly HashSet<ISymbol>? _knownAtEntry;
+
+    /// <summary>What was known at the creation of each nested lambda and at the calls of each local function (reporting pass).</summary>
+    private Dictionary<object, HashSet<ISymbol>>? _nestedEntries;
     private readonly Dictionary<ISymbol, int> _symbolSlots = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, int> _captureSlots = new();
     private readonly List<Slot> _slots = new();
     private List<IFlowAnonymousFunctionOperation>? _lambdas;
+
+    /// <summary>Parameters this body assigns (found during discovery): they do not keep their state inside nested functions.</summary>
+    private HashSet<ISymbol>? _assignedParameters;
     private HashSet<SyntaxNode>? _reported;
     private bool _discovering;
     private bool _collectLambdas;
@@ -60,11 +69,12 @@ internal sealed class NullStateAnalysis
     private ulong[] _captureStates = System.Array.Empty<ulong>();
     private bool _captureStatesGrew;
 
-    private NullStateAnalysis(ControlFlowGraph graph, NullStateScope scope, IMethodSymbol? lambda)
+    private NullStateAnalysis(ControlFlowGraph graph, NullStateScope scope, IMethodSymbol? lambda, HashSet<ISymbol>? knownAtEntry)
     {
         _graph = graph;
         _scope = scope;
         _lambda = lambda;
+        _knownAtEntry = knownAtEntry;
     }
 
     private enum SlotKind
@@ -76,15 +86,20 @@ internal sealed class NullStateAnalysis
     }
 
     /// <summary>Analyzes <paramref name="graph"/> and the graphs of its lambdas and local functions, reporting through the scope.</summary>
+    /// <remarks>
+    /// A nested function starts with nothing known, except that a member stable after construction (readonly, get-only,
+    /// or never assigned outside the constructors) keeps the state it had where the lambda was created, or at every
+    /// call of the local function, as in the compiler's nullable analysis.
+    /// </remarks>
     public static void Run(ControlFlowGraph graph, NullStateScope scope)
     {
-        var pending = new Stack<(ControlFlowGraph Graph, IMethodSymbol? Lambda, int Depth)>();
-        pending.Push((graph, null, 0));
+        var pending = new Stack<(ControlFlowGraph Graph, IMethodSymbol? Lambda, HashSet<ISymbol>? Known, int Depth)>();
+        pending.Push((graph, null, null, 0));
         while (pending.Count > 0)
         {
             scope.CancellationToken.ThrowIfCancellationRequested();
-            var (current, lambda, depth) = pending.Pop();
-            var analysis = new NullStateAnalysis(current, scope, lambda);
+            var (current, lambda, known, depth) = pending.Pop();
+            var analysis = new NullStateAnalysis(current, scope, lambda, known);
             analysis.Analyze();
             if (depth >= MaxNestedGraphDepth)
             {
@@ -95,23 +110,53 @@ internal sealed class NullStateAnalysis
             {
                 foreach (var function in analysis._lambdas)
                 {
-                    pending.Push((current.GetAnonymousFunctionControlFlowGraph(function, scope.CancellationToken), function.Symbol, depth + 1));
+                    pending.Push((current.GetAnonymousFunctionControlFlowGraph(function, scope.CancellationToken), function.Symbol, analysis.KnownAtEntryOf(function), depth + 1));
                 }
             }
 
             foreach (var localFunction in current.LocalFunctions)
             {
-                pending.Push((current.GetLocalFunctionControlFlowGraph(localFunction, scope.CancellationToken), localFunction, depth + 1));
+                pending.Push((current.GetLocalFunctionControlFlowGraph(localFunction, scope.CancellationToken), localFunction, analysis.KnownAtEntryOf(localFunction), depth + 1));
             }
         }
     }
 
-    private void Analyze()
+    /// <summary>
+    /// Runs the analysis over a constructor body and returns the members of the scope that may be null at its exit
+    /// (all of them when the graph does not settle). Nested functions are not visited: they run later, if ever.
+    /// </summary>
+    public static ImmutableArray<ISymbol> MaybeNullAtExit(ControlFlowGraph graph, NullStateScope scope)
+    {
+        var analysis = new NullStateAnalysis(graph, scope, lambda: null, knownAtEntry: null);
+        var exit = analysis.Analyze();
+        if (exit is null)
+        {
+            return scope.Members;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ISymbol>();
+        for (var i = 0; i < analysis._slots.Count; i++)
+        {
+            var slot = analysis._slots[i];
+            if (slot.Kind == SlotKind.Member && slot.Symbol is { } symbol && NullStateBitSet.Get(exit, 0, i))
+            {
+                builder.Add(symbol.OriginalDefinition);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private HashSet<ISymbol>? KnownAtEntryOf(object function)
+        => _nestedEntries is not null && _nestedEntries.TryGetValue(function, out var known) ? known : null;
+
+    /// <summary>Runs to a fixed point and reports; returns the state at the exit block, or null when nothing was tracked or the graph did not settle.</summary>
+    private ulong[]? Analyze()
     {
         var blocks = _graph.Blocks;
         if (!Discover(blocks) || _slots.Count == 0)
         {
-            return;
+            return _slots.Count == 0 ? System.Array.Empty<ulong>() : null;
         }
 
         _words = NullStateBitSet.WordsFor(_slots.Count);
@@ -127,7 +172,8 @@ internal sealed class NullStateAnalysis
         // Entry: optional members and tracked parameters may be null; locals and captures are not yet assigned.
         for (var i = 0; i < _slots.Count; i++)
         {
-            if (_slots[i].Kind is SlotKind.Member or SlotKind.Parameter)
+            var slot = _slots[i];
+            if (slot.Kind is SlotKind.Member or SlotKind.Parameter && !IsKnownAtEntry(slot.Symbol))
             {
                 NullStateBitSet.Set(inStates, 0, i);
             }
@@ -196,7 +242,14 @@ internal sealed class NullStateAnalysis
 
         if (!stable)
         {
-            return;
+            return null;
+        }
+
+        var exit = new ulong[_words];
+        NullStateBitSet.Copy(inStates, (count - 1) * _words, exit, 0, _words);
+        if (_scope.Report is null)
+        {
+            return exit;
         }
 
         _reporting = true;
@@ -205,6 +258,57 @@ internal sealed class NullStateAnalysis
             if (reached[b])
             {
                 Process(blocks[b], inStates, outStates: null, reached: null, dirty: null);
+            }
+        }
+
+        return exit;
+    }
+
+    private bool IsKnownAtEntry(ISymbol? symbol)
+        => symbol is not null
+            && ((_knownAtEntry is not null && _knownAtEntry.Contains(symbol))
+                || OptionalDependencies.Contains(_scope.NonNullAtEntry, symbol));
+
+    /// <summary>
+    /// A member stable after construction (a captured primary-constructor parameter counts as a member), or a parameter
+    /// of this body that the body never assigns.
+    /// </summary>
+    private bool KeepsItsValue(SlotKind kind, ISymbol symbol) => kind switch
+    {
+        SlotKind.Member => _scope.Dependencies.IsStableAfterConstruction(symbol, _scope.CancellationToken),
+        SlotKind.Parameter when _scope.IsOptionalMember(symbol) => _scope.Dependencies.IsStableAfterConstruction(symbol, _scope.CancellationToken),
+        SlotKind.Parameter => _assignedParameters is null || !_assignedParameters.Contains(symbol),
+        _ => false,
+    };
+
+    /// <summary>Reporting pass: the stable members known non-null where a nested function is created or called.</summary>
+    private void RecordNestedEntry(object function, bool intersect)
+    {
+        HashSet<ISymbol>? known = null;
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            var slot = _slots[i];
+            if (slot.Symbol is { } symbol && !NullStateBitSet.Get(_state, 0, i) && KeepsItsValue(slot.Kind, symbol))
+            {
+                (known ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
+            }
+        }
+
+        _nestedEntries ??= new Dictionary<object, HashSet<ISymbol>>();
+        if (!_nestedEntries.TryGetValue(function, out var existing))
+        {
+            _nestedEntries[function] = known ?? new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        }
+        else if (intersect)
+        {
+            // A local function called from several places knows only what every call knows.
+            if (known is null)
+            {
+                existing.Clear();
+            }
+            else
+            {
+                existing.IntersectWith(known);
             }
         }
     }
@@ -376,7 +480,7 @@ internal sealed class NullStateAnalysis
             return -1;
         }
 
-        slot = AddSlot(new Slot(kind, symbol.Name, reportable: true));
+        slot = AddSlot(new Slot(kind, symbol.Name, reportable: true, definition));
         _symbolSlots.Add(definition, slot);
         return slot;
     }
@@ -398,7 +502,7 @@ internal sealed class NullStateAnalysis
         var derived = IsOptionalDerived(value, out var source);
         if (!_captureSlots.TryGetValue(id, out var slot))
         {
-            slot = AddSlot(new Slot(SlotKind.Capture, derived ? _slots[source].Name : string.Empty, derived) { Alias = source >= 0 ? source : NoAlias });
+            slot = AddSlot(new Slot(SlotKind.Capture, derived ? _slots[source].Name : string.Empty, derived, derived ? _slots[source].Symbol : null) { Alias = source >= 0 ? source : NoAlias });
             _captureSlots.Add(id, slot);
             return;
         }
@@ -413,7 +517,7 @@ internal sealed class NullStateAnalysis
 
         if (derived && !existing.Reportable)
         {
-            _slots[slot] = new Slot(SlotKind.Capture, _slots[source].Name, reportable: true) { Alias = existing.Alias };
+            _slots[slot] = new Slot(SlotKind.Capture, _slots[source].Name, reportable: true, _slots[source].Symbol) { Alias = existing.Alias };
             _discoveryChanged = true;
         }
     }
@@ -422,7 +526,7 @@ internal sealed class NullStateAnalysis
     {
         if (!_symbolSlots.ContainsKey(local) && IsOptionalDerived(value, out _))
         {
-            _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: true)));
+            _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: true, local)));
         }
     }
 
@@ -435,12 +539,23 @@ internal sealed class NullStateAnalysis
             return;
         }
 
+        if (_discovering && operation is IFieldReferenceOperation or IPropertyReferenceOperation or IParameterReferenceOperation)
+        {
+            // Every tracked value the body mentions gets a slot, even one only checked here: its state at the creation of
+            // a lambda or the call of a local function is what that function starts with.
+            _ = SlotOf(operation);
+        }
+
         switch (operation)
         {
             case IFlowAnonymousFunctionOperation function:
                 if (_collectLambdas)
                 {
                     (_lambdas ??= new List<IFlowAnonymousFunctionOperation>()).Add(function);
+                }
+                else if (_reporting)
+                {
+                    RecordNestedEntry(function, intersect: false);
                 }
 
                 return;
@@ -484,6 +599,11 @@ internal sealed class NullStateAnalysis
             case ICompoundAssignmentOperation compound:
                 Visit(compound.Target, depth + 1);
                 Visit(compound.Value, depth + 1);
+                if (_discovering)
+                {
+                    NoteAssignedParameter(compound.Target);
+                }
+
                 if (SlotOf(compound.Target) is var compoundSlot and >= 0)
                 {
                     // `handler += h` yields a delegate; `handler -= h` may leave null.
@@ -529,6 +649,11 @@ internal sealed class NullStateAnalysis
                 return;
 
             case IMethodReferenceOperation methodReference:
+                if (_reporting && methodReference.Method.MethodKind == MethodKind.LocalFunction)
+                {
+                    RecordNestedEntry(methodReference.Method.OriginalDefinition, intersect: true);
+                }
+
                 DereferenceInstance(methodReference.Instance, methodReference.Method.IsStatic, depth);
                 return;
 
@@ -681,9 +806,20 @@ internal sealed class NullStateAnalysis
         }
 
         VisitArguments(invocation.Arguments, depth);
+        if (method.IsExtensionMethod && invocation.Instance is null && !invocation.Arguments.IsEmpty && ThrowsOnNullReceiver(method))
+        {
+            // `_hooks.Count()`: an extension whose `this` parameter is not annotated nullable rejects null as surely as a member call.
+            Dereference(FirstArgumentValue(invocation));
+        }
+
         if (_discovering)
         {
             return;
+        }
+
+        if (_reporting && method.MethodKind == MethodKind.LocalFunction)
+        {
+            RecordNestedEntry(method.OriginalDefinition, intersect: true);
         }
 
         // What the callee's nullable attributes promise once it has returned.
@@ -736,6 +872,31 @@ internal sealed class NullStateAnalysis
         }
     }
 
+    /// <summary>An extension method's <c>this</c> parameter of a reference type that is not annotated nullable and not <c>[AllowNull]</c>.</summary>
+    private static bool ThrowsOnNullReceiver(IMethodSymbol method)
+    {
+        if (method.Parameters.IsEmpty)
+        {
+            return false;
+        }
+
+        var receiver = method.Parameters[0];
+        if (receiver.NullableAnnotation == NullableAnnotation.Annotated || receiver.Type.IsValueType || receiver.RefKind != RefKind.None)
+        {
+            return false;
+        }
+
+        foreach (var attribute in receiver.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "AllowNullAttribute")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static IOperation? FirstArgumentValue(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)
@@ -786,7 +947,7 @@ internal sealed class NullStateAnalysis
                 _reported ??= new HashSet<SyntaxNode>();
                 if (_reported.Add(reference.Syntax))
                 {
-                    _scope.Report(new NullStateDereference(reference.Syntax, info.Name, _lambda));
+                    _scope.Report?.Invoke(new NullStateDereference(reference.Syntax, info.Name, info.Symbol, _lambda));
                 }
             }
         }
@@ -849,6 +1010,11 @@ internal sealed class NullStateAnalysis
             {
                 DiscoverLocal(local.Local, value);
             }
+            else
+            {
+                _ = SlotOf(value); // a tracked value stored elsewhere (`_registry = registry;`) needs its own slot to carry its state
+                NoteAssignedParameter(target);
+            }
 
             return;
         }
@@ -870,6 +1036,23 @@ internal sealed class NullStateAnalysis
                 SetMaybeNull(alias, maybeNull);
                 alias = _slots[alias].Alias;
             }
+        }
+    }
+
+    /// <summary>Discovery: remembers a parameter written here, directly or through the capture of <c>p ??= …</c>.</summary>
+    private void NoteAssignedParameter(IOperation target)
+    {
+        var slot = SlotOf(target);
+        for (var depth = 0; slot >= 0 && depth < MaxAliasChain; depth++)
+        {
+            var info = _slots[slot];
+            if (info.Kind == SlotKind.Parameter && info.Symbol is { } parameter)
+            {
+                (_assignedParameters ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(parameter);
+                return;
+            }
+
+            slot = info.Kind == SlotKind.Capture ? info.Alias : -1;
         }
     }
 
@@ -1266,13 +1449,17 @@ internal sealed class NullStateAnalysis
 
     private struct Slot
     {
-        public Slot(SlotKind kind, string name, bool reportable)
+        public Slot(SlotKind kind, string name, bool reportable, ISymbol? symbol)
         {
             Kind = kind;
             Name = name;
             Reportable = reportable;
+            Symbol = symbol;
             Alias = NoAlias;
         }
+
+        /// <summary>The member, parameter or local (a capture: the one it copies), or null.</summary>
+        public ISymbol? Symbol { get; }
 
         public SlotKind Kind { get; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -9,16 +10,48 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class NullStateKnownSymbols
 {
+    /// <summary>Framework classes that carry values, not services, although they have methods.</summary>
+    private static readonly string[] DataTypeNames =
+    {
+        "System.Uri",
+        "System.Version",
+        "System.Type",
+        "System.Exception",
+        "System.Text.Encoding",
+        "System.Text.StringBuilder",
+        "System.Globalization.CultureInfo",
+        "System.TimeZoneInfo",
+        "System.Text.RegularExpressions.Regex",
+        "System.Text.Json.JsonSerializerOptions",
+        "System.Text.Json.JsonDocument",
+        "System.Text.Json.Nodes.JsonNode",
+        "System.Reflection.MemberInfo",
+        "System.Reflection.Assembly",
+        "System.Reflection.ParameterInfo",
+        "System.Threading.Tasks.Task",
+        "System.Threading.CancellationTokenSource",
+        "System.Delegate",
+    };
+
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> _dependencyTypes = new(SymbolEqualityComparer.Default);
+    private readonly INamedTypeSymbol?[] _dataTypes;
+
     private NullStateKnownSymbols(
         INamedTypeSymbol nullableOfT,
         INamedTypeSymbol? argumentNullException,
         INamedTypeSymbol? debug,
-        INamedTypeSymbol? trace)
+        INamedTypeSymbol? trace,
+        INamedTypeSymbol? enumerable,
+        INamedTypeSymbol?[] dataTypes,
+        bool hasMarkerAttribute)
     {
         NullableOfT = nullableOfT;
         ArgumentNullException = argumentNullException;
         Debug = debug;
         Trace = trace;
+        Enumerable = enumerable;
+        _dataTypes = dataTypes;
+        HasMarkerAttribute = hasMarkerAttribute;
     }
 
     /// <summary><c>System.Nullable&lt;T&gt;</c>: optional value-type dependencies are <c>T?</c>.</summary>
@@ -33,6 +66,15 @@ internal sealed class NullStateKnownSymbols
     /// <summary><c>System.Diagnostics.Trace</c>, whose <c>Assert</c> proves its condition.</summary>
     public INamedTypeSymbol? Trace { get; }
 
+    /// <summary><c>System.Collections.IEnumerable</c>: what implements it is a collection, i.e. data.</summary>
+    public INamedTypeSymbol? Enumerable { get; }
+
+    /// <summary>
+    /// True when some type named <c>OptionalDependencyAttribute</c> can be applied: one declared in source (any namespace)
+    /// or ModelManagement.Patterns' own. Without one no attribute is ever read.
+    /// </summary>
+    public bool HasMarkerAttribute { get; }
+
     /// <summary>Resolves the known symbols; false when the compilation has no usable core library.</summary>
     public static bool TryCreate(Compilation compilation, out NullStateKnownSymbols symbols)
     {
@@ -43,11 +85,23 @@ internal sealed class NullStateKnownSymbols
             return false;
         }
 
+        var dataTypes = new INamedTypeSymbol?[DataTypeNames.Length];
+        for (var i = 0; i < DataTypeNames.Length; i++)
+        {
+            dataTypes[i] = compilation.GetTypeByMetadataName(DataTypeNames[i]);
+        }
+
+        var hasMarker = compilation.GetTypeByMetadataName("ModelManagement.Patterns." + OptionalDependencies.AttributeName) is not null
+            || compilation.ContainsSymbolsWithName(OptionalDependencies.AttributeName, SymbolFilter.Type);
+
         symbols = new NullStateKnownSymbols(
             nullable,
             compilation.GetTypeByMetadataName("System.ArgumentNullException"),
             compilation.GetTypeByMetadataName("System.Diagnostics.Debug"),
-            compilation.GetTypeByMetadataName("System.Diagnostics.Trace"));
+            compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
+            compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable),
+            dataTypes,
+            hasMarker);
         return true;
     }
 
@@ -76,4 +130,145 @@ internal sealed class NullStateKnownSymbols
 
         return IsNullableValueType(type);
     }
+
+    /// <summary>
+    /// True when a value of <paramref name="type"/> is a <b>dependency</b> (a service the type calls), not <b>data</b>:
+    /// interfaces, abstract classes, delegates, and classes with behaviour (an accessible instance method of their own).
+    /// Data: strings, value types (<c>T?</c> too), records, arrays, collections (anything enumerable), property bags
+    /// (classes with properties only), generated types (<c>[GeneratedCode]</c>/<c>[CompilerGenerated]</c>), exceptions,
+    /// and value-like framework classes (<c>Uri</c>, <c>Type</c>, <c>CultureInfo</c>, <c>Task</c>, …). Memoised per type.
+    /// </summary>
+    public bool IsDependencyType(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (_dependencyTypes.TryGetValue(type, out var known))
+        {
+            return known;
+        }
+
+        var result = ClassifyDependency(type);
+        _dependencyTypes.TryAdd(type, result);
+        return result;
+    }
+
+    private bool ClassifyDependency(ITypeSymbol type)
+    {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            // `T` constrained to a service interface or class is that service; an unconstrained T is anything.
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (IsDependencyType(constraint))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        if (type is not INamedTypeSymbol named || type.TypeKind == TypeKind.Error || type.IsValueType
+            || type.SpecialType is SpecialType.System_String or SpecialType.System_Object)
+        {
+            return false; // arrays, pointers, dynamic, value types, string, object
+        }
+
+        if (named.TypeKind == TypeKind.Delegate)
+        {
+            return true;
+        }
+
+        if (named.IsRecord || IsGenerated(named) || IsEnumerable(named) || InheritsDataType(named))
+        {
+            return false;
+        }
+
+        if (named.TypeKind == TypeKind.Interface || named.IsAbstract)
+        {
+            return true;
+        }
+
+        return named.TypeKind == TypeKind.Class && HasBehaviour(named);
+    }
+
+    private bool IsEnumerable(INamedTypeSymbol type)
+    {
+        if (Enumerable is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, Enumerable))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, Enumerable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool InheritsDataType(INamedTypeSymbol type)
+    {
+        var current = type;
+        for (var depth = 0; current is not null && depth < 32; depth++, current = current.BaseType)
+        {
+            foreach (var data in _dataTypes)
+            {
+                if (data is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, data))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGenerated(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "GeneratedCodeAttribute" or "CompilerGeneratedAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An accessible instance method of its own (or of a base class other than object) that is not a data helper.</summary>
+    private static bool HasBehaviour(INamedTypeSymbol type)
+    {
+        var current = type;
+        for (var depth = 0; current is not null && current.SpecialType != SpecialType.System_Object && depth < 32; depth++, current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false } method
+                    && method.DeclaredAccessibility is not Accessibility.Private
+                    && !IsDataHelper(method.Name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDataHelper(string name)
+        => name is "ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "Clone" or "Validate" or "ToJson" or "CompareTo"
+            || name.StartsWith("ShouldSerialize", System.StringComparison.Ordinal);
 }

@@ -14,9 +14,23 @@ internal sealed class NullStateScope
         NullStateKnownSymbols symbols,
         Action<NullStateDereference> report,
         CancellationToken cancellationToken)
+        : this(dependencies, members, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, symbols, report, cancellationToken)
+    {
+    }
+
+    private NullStateScope(
+        OptionalDependencies dependencies,
+        ImmutableArray<ISymbol> members,
+        ImmutableArray<ISymbol> extraParameters,
+        ImmutableArray<ISymbol> nonNullAtEntry,
+        NullStateKnownSymbols symbols,
+        Action<NullStateDereference>? report,
+        CancellationToken cancellationToken)
     {
         Dependencies = dependencies;
         Members = members;
+        ExtraParameters = extraParameters;
+        NonNullAtEntry = nonNullAtEntry;
         Symbols = symbols;
         Report = report;
         CancellationToken = cancellationToken;
@@ -27,12 +41,28 @@ internal sealed class NullStateScope
     /// <summary>Optional fields, properties and captured primary-constructor parameters (original definitions).</summary>
     public ImmutableArray<ISymbol> Members { get; }
 
+    /// <summary>Further parameters tracked as maybe-null at entry (a constructor's optional and forwarded-into parameters).</summary>
+    public ImmutableArray<ISymbol> ExtraParameters { get; }
+
+    /// <summary>Members known to hold a value at entry (a constructor's members with non-null initializers).</summary>
+    public ImmutableArray<ISymbol> NonNullAtEntry { get; }
+
     public NullStateKnownSymbols Symbols { get; }
 
-    /// <summary>Called for each dereference of a maybe-null optional value.</summary>
-    public Action<NullStateDereference> Report { get; }
+    /// <summary>Called for each dereference of a maybe-null optional value; null when the analysis only asks for exit states.</summary>
+    public Action<NullStateDereference>? Report { get; }
 
     public CancellationToken CancellationToken { get; }
+
+    /// <summary>A scope for deciding, over one constructor, which stored members null can reach at its exit.</summary>
+    public static NullStateScope ForConstructor(
+        OptionalDependencies dependencies,
+        ImmutableArray<ISymbol> members,
+        ImmutableArray<ISymbol> parameters,
+        ImmutableArray<ISymbol> nonNullAtEntry,
+        NullStateKnownSymbols symbols,
+        CancellationToken cancellationToken)
+        => new(dependencies, members, parameters, nonNullAtEntry, symbols, report: null, cancellationToken);
 
     /// <summary>A member (field/property on <c>this</c> or static, or a captured primary-constructor parameter) that is optional.</summary>
     public bool IsOptionalMember(ISymbol member) => OptionalDependencies.Contains(Members, member.OriginalDefinition);
@@ -45,8 +75,10 @@ internal sealed class NullStateScope
     {
         var definition = parameter.OriginalDefinition;
         return OptionalDependencies.Contains(Members, definition)
+            || OptionalDependencies.Contains(ExtraParameters, definition)
             || Dependencies.IsCandidateConstructorParameter(definition)
-            || (Symbols.CanBeNull(parameter.Type)
+            || (Symbols.HasMarkerAttribute
+                && Symbols.CanBeNull(parameter.Type)
                 && OptionalDependencies.HasAttributeNamed(parameter.GetAttributes(), OptionalDependencies.AttributeName));
     }
 }

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -28,21 +29,26 @@ internal sealed class OptionalDependencies
     private readonly ImmutableArray<ISymbol> _attributedMembers;
     private readonly ImmutableArray<IParameterSymbol> _primaryCandidates;
     private readonly ImmutableArray<IParameterSymbol> _constructorCandidates;
+    private readonly bool _hasMarkedParameters;
     private ImmutableArray<ISymbol> _members;
+    private ImmutableHashSet<string>? _assignedOutsideConstructors;
 
     private OptionalDependencies(
         INamedTypeSymbol type,
         NullStateKnownSymbols symbols,
         ImmutableArray<ISymbol> attributedMembers,
         ImmutableArray<IParameterSymbol> primaryCandidates,
-        ImmutableArray<IParameterSymbol> constructorCandidates)
+        ImmutableArray<IParameterSymbol> constructorCandidates,
+        bool hasMarkedParameters,
+        bool mayStore)
     {
         _type = type;
+        _hasMarkedParameters = hasMarkedParameters;
         _symbols = symbols;
         _attributedMembers = attributedMembers;
         _primaryCandidates = primaryCandidates;
         _constructorCandidates = constructorCandidates;
-        _members = constructorCandidates.IsEmpty && primaryCandidates.IsEmpty
+        _members = (constructorCandidates.IsEmpty || !mayStore) && primaryCandidates.IsEmpty
             ? Combine(attributedMembers, primaryCandidates, ImmutableArray<ISymbol>.Empty)
             : default;
     }
@@ -53,9 +59,9 @@ internal sealed class OptionalDependencies
     /// <summary>Null when the type has no candidate at all: then nothing is registered for it.</summary>
     public static OptionalDependencies? TryCreate(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
     {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsGeneratedType(type))
         {
-            return null;
+            return null; // a generated type (a DTO with dozens of optional values) is not hand-written service code
         }
 
         var attributed = ImmutableArray.CreateBuilder<ISymbol>();
@@ -100,19 +106,121 @@ internal sealed class OptionalDependencies
                     continue;
                 }
 
-                if (CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
+                if (symbols.HasMarkerAttribute && CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
                 {
                     attributed.Add(member.OriginalDefinition);
                 }
             }
         }
 
-        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0 && !HasMarkedMethodParameter(type, symbols, cancellationToken))
+        var hasMarkedParameters = symbols.HasMarkerAttribute && HasMarkedMethodParameter(type, symbols, cancellationToken);
+        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0 && !hasMarkedParameters)
         {
             return null;
         }
 
-        return new OptionalDependencies(type, symbols, attributed.ToImmutable(), primary.ToImmutable(), constructors.ToImmutable());
+        var constructorCandidates = constructors.ToImmutable();
+        return new OptionalDependencies(
+            type,
+            symbols,
+            attributed.ToImmutable(),
+            primary.ToImmutable(),
+            constructorCandidates,
+            hasMarkedParameters,
+            mayStore: MayStoreAnyCandidate(constructorCandidates, cancellationToken));
+    }
+
+    /// <summary>True when only constructor bodies can hold a tracked value: no member is optional and no method parameter is marked.</summary>
+    public bool OnlyConstructorsTracked(SemanticModel? semanticModel, Compilation compilation, CancellationToken cancellationToken)
+        => !_hasMarkedParameters && GetMembers(semanticModel, compilation, cancellationToken).IsEmpty;
+
+    /// <summary>True when <paramref name="method"/> is a constructor of the type with an optional parameter.</summary>
+    public bool IsCandidateConstructor(IMethodSymbol method)
+    {
+        foreach (var candidate in _constructorCandidates)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingSymbol, method))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGeneratedType(INamedTypeSymbol type)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "GeneratedCodeAttribute" or "CompilerGeneratedAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Syntax-only pre-filter: does a constructor mention a candidate parameter where it could be stored (the right side
+    /// of an assignment, possibly in a tuple, parenthesized, cast or <c>!</c>-suppressed) or forwarded (<c>: this(x)</c>)?
+    /// When not, no member can be optional and the constructors are never bound.
+    /// </summary>
+    private static bool MayStoreAnyCandidate(ImmutableArray<IParameterSymbol> candidates, CancellationToken cancellationToken)
+    {
+        foreach (var parameter in candidates)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol constructor)
+            {
+                continue;
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                {
+                    return true; // not an ordinary constructor: let the binding decide
+                }
+
+                foreach (var node in declaration.DescendantNodes())
+                {
+                    if (node is IdentifierNameSyntax identifier
+                        && identifier.Identifier.ValueText == parameter.Name
+                        && IsInStoringPosition(identifier))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInStoringPosition(ExpressionSyntax expression)
+    {
+        SyntaxNode node = expression;
+        for (var depth = 0; depth < MaxBaseTypeDepth; depth++)
+        {
+            var parent = node.Parent;
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax or CastExpressionSyntax or ArgumentSyntax or TupleExpressionSyntax or ArgumentListSyntax:
+                    node = parent;
+                    continue;
+                case PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.SuppressNullableWarningExpression):
+                    node = parent;
+                    continue;
+                case AssignmentExpressionSyntax assignment:
+                    return assignment.Right == node;
+                case ConstructorInitializerSyntax:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A method parameter marked <c>[OptionalDependency]</c>; attributes are bound only for parameters whose syntax has some.</summary>
@@ -142,8 +250,9 @@ internal sealed class OptionalDependencies
     }
 
     /// <summary>
-    /// A constructor parameter counts as optional when its default is <c>null</c>/<c>default</c> and its type can be
-    /// null, or when it is marked <c>[OptionalDependency]</c>.
+    /// A constructor parameter counts as optional when its default is <c>null</c>/<c>default</c> and its type is a
+    /// dependency (<see cref="NullStateKnownSymbols.IsDependencyType"/>: a service, not data), or when it is marked
+    /// <c>[OptionalDependency]</c> (any nullable type).
     /// </summary>
     public static bool IsCandidateParameter(IParameterSymbol parameter, NullStateKnownSymbols symbols)
     {
@@ -152,12 +261,12 @@ internal sealed class OptionalDependencies
             return false;
         }
 
-        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null)
+        if (parameter.HasExplicitDefaultValue && parameter.ExplicitDefaultValue is null && symbols.IsDependencyType(parameter.Type))
         {
             return true;
         }
 
-        return HasAttributeNamed(parameter.GetAttributes(), AttributeName);
+        return symbols.HasMarkerAttribute && HasAttributeNamed(parameter.GetAttributes(), AttributeName);
     }
 
     /// <summary>True when a parameter of the constructor being analyzed (or of the type's primary constructor) is optional.</summary>
@@ -300,6 +409,7 @@ internal sealed class OptionalDependencies
         }
 
         var facts = new Dictionary<IMethodSymbol, ConstructorFacts>(SymbolEqualityComparer.Default);
+        var constructorStores = new List<(IMethodSymbol Constructor, ISymbol Member)>();
         while (pending.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -327,7 +437,7 @@ internal sealed class OptionalDependencies
             {
                 if (ordinal == parameter.Ordinal)
                 {
-                    stored.Add(member);
+                    constructorStores.Add((constructor, member));
                 }
             }
 
@@ -340,7 +450,202 @@ internal sealed class OptionalDependencies
             }
         }
 
+        AddMembersNullCanReach(constructorStores, facts, seen, stored, cancellationToken);
         return stored.ToImmutable();
+    }
+
+    /// <summary>
+    /// A stored member is optional only when null can reach it: the null-state analysis runs over each storing
+    /// constructor (the optional parameters and what they were forwarded into may be null at entry; a member starts null
+    /// unless its initializer gives it a value, or unknown-so-non-null after <c>: this(…)</c>), and the member counts when it
+    /// may be null at the constructor's exit. So a store under <c>if (x != null)</c> over a non-null initializer, a
+    /// default in the other branch, or a later <c>_x ??= new Default()</c> leaves nothing optional.
+    /// </summary>
+    private void AddMembersNullCanReach(
+        List<(IMethodSymbol Constructor, ISymbol Member)> constructorStores,
+        Dictionary<IMethodSymbol, ConstructorFacts> facts,
+        HashSet<IParameterSymbol> trackedParameters,
+        ImmutableArray<ISymbol>.Builder stored,
+        CancellationToken cancellationToken)
+    {
+        if (constructorStores.Count == 0)
+        {
+            return;
+        }
+
+        var members = ImmutableArray.CreateBuilder<ISymbol>();
+        var nonNullAtEntry = ImmutableArray.CreateBuilder<ISymbol>();
+        foreach (var (_, member) in constructorStores)
+        {
+            if (!Contains(members, member))
+            {
+                members.Add(member);
+                if (HasNonNullInitializer(member, cancellationToken))
+                {
+                    nonNullAtEntry.Add(member);
+                }
+            }
+        }
+
+        var parameters = ImmutableArray.CreateBuilder<ISymbol>(trackedParameters.Count);
+        foreach (var parameter in trackedParameters)
+        {
+            parameters.Add(parameter.OriginalDefinition);
+        }
+
+        var memberArray = members.ToImmutable();
+        var parameterArray = parameters.ToImmutable();
+        var entryArray = nonNullAtEntry.ToImmutable();
+        foreach (var pair in facts)
+        {
+            var constructorFacts = pair.Value;
+            if (!StoresAny(constructorStores, pair.Key))
+            {
+                continue;
+            }
+
+            var scope = NullStateScope.ForConstructor(
+                this,
+                memberArray,
+                parameterArray,
+                constructorFacts.ChainsToThis ? memberArray : entryArray,
+                _symbols,
+                cancellationToken);
+            foreach (var body in constructorFacts.Bodies)
+            {
+                var maybeNull = NullStateAnalysis.MaybeNullAtExit(ControlFlowGraph.Create(body, cancellationToken), scope);
+                foreach (var (constructor, member) in constructorStores)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(constructor, pair.Key) && Contains(maybeNull, member) && !Contains(stored, member))
+                    {
+                        stored.Add(member);
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool StoresAny(List<(IMethodSymbol Constructor, ISymbol Member)> constructorStores, IMethodSymbol constructor)
+    {
+        foreach (var (candidate, _) in constructorStores)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate, constructor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Contains(ImmutableArray<ISymbol>.Builder members, ISymbol symbol)
+    {
+        foreach (var member in members)
+        {
+            if (SymbolEqualityComparer.Default.Equals(member, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>An initializer that is not <c>null</c>/<c>default</c> (optionally <c>!</c>-suppressed) nor a bare parameter.</summary>
+    private static bool HasNonNullInitializer(ISymbol member, CancellationToken cancellationToken)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            ExpressionSyntax? initializer = reference.GetSyntax(cancellationToken) switch
+            {
+                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
+                PropertyDeclarationSyntax property => property.Initializer?.Value,
+                _ => null,
+            };
+            while (initializer is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            {
+                initializer = initializer is ParenthesizedExpressionSyntax parenthesized
+                    ? parenthesized.Expression
+                    : ((PostfixUnaryExpressionSyntax)initializer).Operand;
+            }
+
+            if (initializer is not null
+                && !initializer.IsKind(SyntaxKind.NullLiteralExpression)
+                && !initializer.IsKind(SyntaxKind.DefaultLiteralExpression)
+                && initializer is not (DefaultExpressionSyntax or IdentifierNameSyntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A member that keeps its value after construction: a readonly field, a property without a setter (or with
+    /// <c>init</c>), or a member no code of the type assigns outside its constructors. Inside a lambda or local function
+    /// such a member keeps the null state it had where the function was created, as in the compiler's nullable analysis.
+    /// </summary>
+    public bool IsStableAfterConstruction(ISymbol member, CancellationToken cancellationToken)
+    {
+        switch (member)
+        {
+            case IFieldSymbol { IsReadOnly: true } or IFieldSymbol { IsConst: true }:
+                return true;
+            case IPropertySymbol property when property.SetMethod is null || property.SetMethod.IsInitOnly:
+                return true;
+            case IFieldSymbol or IPropertySymbol or IParameterSymbol:
+                var assigned = _assignedOutsideConstructors ?? ComputeAssignedOutsideConstructors(cancellationToken);
+                return !assigned.Contains(member.Name);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Names assigned (<c>=</c>, compound, <c>++</c>/<c>--</c>, <c>ref</c>/<c>out</c>) anywhere in the type outside instance constructors; computed once.</summary>
+    private ImmutableHashSet<string> ComputeAssignedOutsideConstructors(CancellationToken cancellationToken)
+    {
+        var names = ImmutableHashSet.CreateBuilder<string>();
+        foreach (var reference in _type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var memberSyntax in declaration.Members)
+            {
+                if (memberSyntax is ConstructorDeclarationSyntax constructor && !constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    continue;
+                }
+
+                foreach (var node in memberSyntax.DescendantNodes())
+                {
+                    var target = node switch
+                    {
+                        AssignmentExpressionSyntax assignment => assignment.Left,
+                        PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
+                        PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression) => postfix.Operand,
+                        ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
+                        _ => null,
+                    };
+                    if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access)
+                    {
+                        target = access.Name;
+                    }
+
+                    if (target is IdentifierNameSyntax identifier)
+                    {
+                        names.Add(identifier.Identifier.ValueText);
+                    }
+                }
+            }
+        }
+
+        var result = names.ToImmutable();
+        Interlocked.CompareExchange(ref _assignedOutsideConstructors, result, null);
+        return result;
     }
 
     /// <summary>Adds the record property of the parameter's name, and members whose initializer is the bare parameter.</summary>
@@ -407,6 +712,12 @@ internal sealed class OptionalDependencies
             Forwards = forwards;
         }
 
+        /// <summary>The bound constructor bodies (one per declaration), for the null-state analysis at exit.</summary>
+        public List<IConstructorBodyOperation> Bodies { get; } = new();
+
+        /// <summary>The constructor starts with <c>: this(…)</c>: members hold what the other constructor gave them.</summary>
+        public bool ChainsToThis { get; private set; }
+
         public List<(int Ordinal, ISymbol Member)> Stores { get; }
 
         public List<(int Ordinal, IParameterSymbol Target)> Forwards { get; }
@@ -437,6 +748,12 @@ internal sealed class OptionalDependencies
                 var body = model.GetOperation(declaration, cancellationToken);
                 if (body is not null)
                 {
+                    facts.ChainsToThis |= declaration.Initializer is { RawKind: (int)SyntaxKind.ThisConstructorInitializer };
+                    if (body is IConstructorBodyOperation { Parent: null } constructorBody)
+                    {
+                        facts.Bodies.Add(constructorBody);
+                    }
+
                     facts.Walk(body, constructor, type, 0, cancellationToken);
                 }
             }

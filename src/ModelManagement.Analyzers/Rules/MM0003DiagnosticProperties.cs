@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,6 +13,12 @@ namespace ModelManagement.Analyzers.Rules;
 internal static class MM0003DiagnosticProperties
 {
     public const string ShapeKey = "Shape";
+
+    /// <summary>
+    /// The shape of every reported use, comma-separated, in the order of the diagnostic's locations (the location first,
+    /// then the additional locations): one diagnostic covers all unguarded uses of a value in a member body.
+    /// </summary>
+    public const string ShapesKey = "Shapes";
 
     /// <summary>The dereference sits in an expression statement (or a foreach header) that can be wrapped in an <c>if</c>.</summary>
     public const string Statement = "Statement";
@@ -28,7 +35,29 @@ internal static class MM0003DiagnosticProperties
 
     public static ImmutableDictionary<string, string?> ValueFlowsProperties { get; } = Create(ValueFlows);
 
-    /// <summary>Decides the shape from syntax around the dereferenced receiver; runs once per reported diagnostic.</summary>
+    /// <summary>The properties of a diagnostic whose uses have <paramref name="shapes"/> (the diagnostic's location first).</summary>
+    public static ImmutableDictionary<string, string?> ForUses(List<string> shapes)
+        => shapes.Count == 1
+            ? Create(shapes[0]).Add(ShapesKey, shapes[0])
+            : Create(shapes[0]).Add(ShapesKey, string.Join(",", shapes));
+
+    /// <summary>The shape of each location of <paramref name="diagnostic"/> (its location first); a missing entry is <see cref="ValueFlows"/>.</summary>
+    public static string ShapeAt(Diagnostic diagnostic, int index)
+    {
+        if (diagnostic.Properties.TryGetValue(ShapesKey, out var shapes) && shapes is not null)
+        {
+            var parts = shapes.Split(',');
+            return index < parts.Length ? parts[index] : ValueFlows;
+        }
+
+        return index == 0 && diagnostic.Properties.TryGetValue(ShapeKey, out var shape) && shape is not null ? shape : ValueFlows;
+    }
+
+    /// <summary>Decides the shape of one use from syntax around the dereferenced receiver.</summary>
+    public static string ShapeOf(SyntaxNode receiver, IMethodSymbol? enclosingFunction, bool isNullableValueType)
+        => For(receiver, enclosingFunction, isNullableValueType)[ShapeKey]!;
+
+    /// <summary>Decides the shape from syntax around the dereferenced receiver.</summary>
     /// <param name="receiver">The dereferenced expression.</param>
     /// <param name="enclosingFunction">The lambda, local function or member whose body holds the receiver.</param>
     /// <param name="isNullableValueType">True for <c>T?</c> receivers, where <c>?.</c> would change the meaning of <c>.Value</c>.</param>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -60,6 +61,15 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             return;
         }
 
+        // Per-type pre-filter: when no member of the type is optional (decided once per type, from its constructors),
+        // only the constructors whose own optional parameters are tracked get operation actions.
+        var model = context.OperationBlocks.IsEmpty ? null : context.OperationBlocks[0].SemanticModel;
+        if (dependencies.OnlyConstructorsTracked(model, compilation, context.CancellationToken)
+            && !(context.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && dependencies.IsCandidateConstructor(constructor)))
+        {
+            return;
+        }
+
         // Cheap pre-check: only blocks that reference an optional member or tracked parameter get a graph.
         var block = new BlockState(dependencies, symbols, compilation);
         context.RegisterOperationAction(block.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference);
@@ -112,21 +122,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 return;
             }
 
-            var descriptor = Descriptors.MM0003_OptionalDependencyWithoutNullCheck;
-            var owner = context.OwningSymbol as IMethodSymbol;
-            var scope = new NullStateScope(
-                _dependencies,
-                _members,
-                _symbols,
-                dereference =>
-                {
-                    var properties = MM0003DiagnosticProperties.For(
-                        dereference.Receiver,
-                        dereference.EnclosingLambda ?? owner,
-                        IsNullableValueTypeReceiver(dereference, context));
-                    context.ReportDiagnostic(Diagnostic.Create(descriptor, dereference.Receiver.GetLocation(), properties, dereference.Name));
-                },
-                context.CancellationToken);
+            var uses = new List<NullStateDereference>();
+            var scope = new NullStateScope(_dependencies, _members, _symbols, uses.Add, context.CancellationToken);
 
             foreach (var operationBlock in context.OperationBlocks)
             {
@@ -138,7 +135,61 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
                 NullStateAnalysis.Run(context.GetControlFlowGraph(operationBlock), scope);
             }
+
+            if (uses.Count > 0)
+            {
+                ReportPerMember(context, uses);
+            }
         }
+
+        /// <summary>
+        /// One diagnostic per optional value per member body: on its first unguarded use in source order, with the other
+        /// unguarded uses as additional locations; the <c>Shapes</c> property gives the fix each use's own guard shape.
+        /// </summary>
+        private void ReportPerMember(OperationBlockAnalysisContext context, List<NullStateDereference> uses)
+        {
+            uses.Sort(static (a, b) => a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart));
+            var owner = context.OwningSymbol as IMethodSymbol;
+            var done = new bool[uses.Count];
+            for (var i = 0; i < uses.Count; i++)
+            {
+                if (done[i])
+                {
+                    continue;
+                }
+
+                var first = uses[i];
+                var shapes = new List<string>();
+                var additional = new List<Location>();
+                for (var j = i; j < uses.Count; j++)
+                {
+                    if (done[j] || !SameValue(first, uses[j]))
+                    {
+                        continue;
+                    }
+
+                    done[j] = true;
+                    var use = uses[j];
+                    shapes.Add(MM0003DiagnosticProperties.ShapeOf(use.Receiver, use.EnclosingLambda ?? owner, IsNullableValueTypeReceiver(use, context)));
+                    if (j != i)
+                    {
+                        additional.Add(use.Receiver.GetLocation());
+                    }
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.MM0003_OptionalDependencyWithoutNullCheck,
+                    first.Receiver.GetLocation(),
+                    additional,
+                    MM0003DiagnosticProperties.ForUses(shapes),
+                    first.Name));
+            }
+        }
+
+        private static bool SameValue(NullStateDereference a, NullStateDereference b)
+            => a.Symbol is not null && b.Symbol is not null
+                ? SymbolEqualityComparer.Default.Equals(a.Symbol, b.Symbol)
+                : a.Symbol is null && b.Symbol is null && a.Name == b.Name;
 
         /// <summary>
         /// Cheap parent-shape test run before any symbol lookup: a block whose optional references are all
@@ -161,6 +212,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 IMemberReferenceOperation member => member.Instance == child,
                 IArrayElementReferenceOperation element => element.ArrayReference == child,
                 IImplicitIndexerReferenceOperation indexer => indexer.Instance == child,
+                IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null } } argument
+                    => argument.Parameter?.Ordinal == 0, // `_hooks.Count()`: the receiver of an extension call
                 IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
                     or IArgumentOperation or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
                 ISimpleAssignmentOperation assignment => assignment.Value == child && assignment.Target is ILocalReferenceOperation,

@@ -17,8 +17,9 @@ using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifie
 namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
 
 /// <summary>
-/// MM0003 reports every unguarded use, not only the first on a path (a dereference is no proof of non-null); the fix
-/// and its Fix All then guard each of them, merging consecutive statements and never nesting guards.
+/// MM0003 covers every unguarded use, not only the first on a path (a dereference is no proof of non-null), in one
+/// diagnostic per value and member body: the first use is its location, the others its additional locations. The fix
+/// and its Fix All guard each of them, merging consecutive statements and never nesting guards.
 /// </summary>
 public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
 {
@@ -48,16 +49,16 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         """;
 
     [Fact]
-    public async Task UseAfterUnguardedUse_ReportsBoth()
+    public async Task UseAfterUnguardedUse_ReportsOnceWithBothUses()
     {
         var source = QaMembers + /* lang=c#-test */ """
-                    [|_registry|].Register(new ModelInfo("narrator", "1"));
-                    var models = await [|_registry|].ListAsync(ct);
+                    {|#0:_registry|}.Register(new ModelInfo("narrator", "1"));
+                    var models = await {|#1:_registry|}.ListAsync(ct);
                     return models.Count;
                 }
             }
             """;
-        await VerifyAsync(source);
+        await VerifyAsync(source, Uses(2));
     }
 
     [Fact]
@@ -81,8 +82,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         await VerifyNullableAsync(
             source,
             DiagnosticResult.CompilerWarning("CS8602").WithLocation(0),
-            Verify.Diagnostic().WithLocation(0).WithArguments("_registry"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("_registry"));
+            Uses(2));
     }
 
     [Fact]
@@ -114,18 +114,19 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         var diagnostics = await AnalyzeWithPropertiesAsync(source);
 
-        Assert.Collection(
-            diagnostics,
-            first => Assert.Equal(MM0003DiagnosticProperties.DiscardedExpression, first.Properties[MM0003DiagnosticProperties.ShapeKey]),
-            second => Assert.Equal(MM0003DiagnosticProperties.ValueFlows, second.Properties[MM0003DiagnosticProperties.ShapeKey]));
+        var diagnostic = Assert.Single(diagnostics);
+        Assert.Single(diagnostic.AdditionalLocations);
+        Assert.Equal(MM0003DiagnosticProperties.DiscardedExpression, diagnostic.Properties[MM0003DiagnosticProperties.ShapeKey]);
+        Assert.Equal(MM0003DiagnosticProperties.DiscardedExpression, MM0003DiagnosticProperties.ShapeAt(diagnostic, 0));
+        Assert.Equal(MM0003DiagnosticProperties.ValueFlows, MM0003DiagnosticProperties.ShapeAt(diagnostic, 1));
     }
 
     [Fact]
     public async Task UseAfterUnguardedUse_FixGuardsFirstAndLeavesValueFlowReported()
     {
         var source = QaMembers + /* lang=c#-test */ """
-                    [|_registry|].Register(new ModelInfo("narrator", "1"));
-                    var models = await [|_registry|].ListAsync(ct);
+                    {|#0:_registry|}.Register(new ModelInfo("narrator", "1"));
+                    var models = await {|#1:_registry|}.ListAsync(ct);
                     return models.Count;
                 }
             }
@@ -144,7 +145,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
         };
 
-        // The ListAsync use stays reported in the fixed code: markup there marks it as expected.
+        // The fix guards the use it can; the ListAsync use stays reported in the fixed code (markup marks it as expected).
+        test.ExpectedDiagnostics.Add(Uses(2));
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync(CancellationToken.None);
     }
@@ -155,9 +157,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         var source = FixPrologue + /* lang=c#-test */ """
                 public async Task PublishAsync(string model)
                 {
-                    [|_registry|].Register(model); // primary
-                    [|_registry|].Register(model + "-shadow");
-                    await [|_registry|].RegisterAsync(model + "-async");
+                    {|#0:_registry|}.Register(model); // primary
+                    {|#1:_registry|}.Register(model + "-shadow");
+                    await {|#2:_registry|}.RegisterAsync(model + "-async");
                     Log("done");
                 }
             """ + FixEpilogue + Domain;
@@ -181,6 +183,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             BatchFixedCode = fixedSource,
             CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
         };
+        test.ExpectedDiagnostics.Add(Uses(3));
         await test.RunAsync(CancellationToken.None);
     }
 
@@ -191,9 +194,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             /* lang=c#-test */ """
                 public async Task PublishAsync(string model)
                 {
-                    [|_registry|].Register(model);
+                    {|#0:_registry|}.Register(model);
                     Log("registered");
-                    await [|_registry|].RegisterAsync(model + "-async");
+                    await {|#1:_registry|}.RegisterAsync(model + "-async");
                 }
             """,
             /* lang=c#-test */ """
@@ -206,7 +209,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                         await _registry.RegisterAsync(model + "-async");
                     }
                 }
-            """);
+            """,
+            expected: new[] { Uses(2) });
     }
 
     [Fact]
@@ -216,9 +220,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             /* lang=c#-test */ """
                 public void Mirror()
                 {
-                    foreach (var model in [|_registry|].Models)
+                    foreach (var model in {|#0:_registry|}.Models)
                     {
-                        [|_registry|].Register(model + "-mirror");
+                        {|#1:_registry|}.Register(model + "-mirror");
                     }
                 }
             """,
@@ -233,7 +237,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                         }
                     }
                 }
-            """);
+            """,
+            expected: new[] { Uses(2) });
     }
 
     [Fact]
@@ -243,7 +248,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             /* lang=c#-test */ """
                 public void Publish()
                 {
-                    [|_registry|].Register([|_registry|].DefaultModel);
+                    {|#0:_registry|}.Register({|#1:_registry|}.DefaultModel);
                 }
             """,
             /* lang=c#-test */ """
@@ -251,7 +256,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 {
                     _registry?.Register(_registry.DefaultModel);
                 }
-            """);
+            """,
+            expected: new[] { Uses(2) });
     }
 
     [Fact]
@@ -261,9 +267,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             /* lang=c#-test */ """
                 public async Task<string> DescribeAsync(string name)
                 {
-                    await [|_registry|].RegisterAsync(name);
-                    [|_registry|].Register(name + "-copy");
-                    var found = await [|_registry|].FindAsync(name);
+                    await {|#0:_registry|}.RegisterAsync(name);
+                    {|#1:_registry|}.Register(name + "-copy");
+                    var found = await {|#2:_registry|}.FindAsync(name);
                     return found;
                 }
             """,
@@ -279,7 +285,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     var found = await [|_registry|].FindAsync(name);
                     return found;
                 }
-            """);
+            """,
+            expected: new[] { Uses(3) });
     }
 
     [Fact]
@@ -290,7 +297,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             /* lang=c#-test */ """
                 public void Mirror()
                 {
-                    Array.ForEach([|_registry|].Models, model => [|_registry|].Register(model));
+                    Array.ForEach({|#0:_registry|}.Models, model => {|#1:_registry|}.Register(model));
                 }
             """,
             /* lang=c#-test */ """
@@ -301,7 +308,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                         Array.ForEach(_registry.Models, model => _registry?.Register(model));
                     }
                 }
-            """);
+            """,
+            expected: new[] { Uses(2) });
     }
 
     private static async Task<ImmutableArray<Diagnostic>> AnalyzeWithPropertiesAsync(string source)

@@ -37,7 +37,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         string fixedMembers,
         LanguageVersion languageVersion = LanguageVersion.Latest,
         NullableContextOptions nullable = NullableContextOptions.Disable,
-        int? fixAllIterations = null)
+        int? fixAllIterations = null,
+        DiagnosticResult[]? expected = null)
     {
         var test = new FixVerify.Test
         {
@@ -49,12 +50,25 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         };
         // Markup in the fixed code marks the uses no fix can guard (ValueFlows) as still reported there.
         test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.ExpectedDiagnostics.AddRange(expected ?? System.Array.Empty<DiagnosticResult>());
         if (fixAllIterations is { } iterations)
         {
             test.NumberOfFixAllIterations = iterations;
         }
 
         await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>One MM0003 diagnostic over the uses marked <c>{|#0:…|}</c> … <c>{|#n:…|}</c> (the first is its location).</summary>
+    private static DiagnosticResult Uses(int count, string name = "_registry")
+    {
+        var result = FixVerify.Diagnostic();
+        for (var i = 0; i < count; i++)
+        {
+            result = result.WithLocation(i);
+        }
+
+        return result.WithArguments(name);
     }
 
     [Fact]
@@ -109,9 +123,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 public async Task PublishAsync(string model)
                 {
                     // Register with the central registry.
-                    [|_registry|].Register(model);
-                    await [|_registry|].RegisterAsync(model + "-shadow"); // shadow copy
-                    Log([|_registry|].DefaultModel);
+                    {|#0:_registry|}.Register(model);
+                    await {|#1:_registry|}.RegisterAsync(model + "-shadow"); // shadow copy
+                    Log({|#2:_registry|}.DefaultModel);
                     Log("done");
                 }
             """,
@@ -128,7 +142,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
 
                     Log("done");
                 }
-            """);
+            """,
+            expected: new[] { Uses(3) });
     }
 
     [Fact]
@@ -393,8 +408,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             /* lang=c#-test */ """
                 public async Task PublishAsync(bool verbose)
                 {
-                    Log(verbose ? [|_registry|].DefaultModel : "quiet");
-                    await [|_registry|].RegisterAsync("a");
+                    Log(verbose ? {|#0:_registry|}.DefaultModel : "quiet");
+                    await {|#1:_registry|}.RegisterAsync("a");
                     Log("done");
                 }
 
@@ -419,7 +434,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 {
                     _registry?.Register("b");
                 }
-            """);
+            """,
+            expected: new[] { Uses(2) });
     }
 
     [Fact]

@@ -477,13 +477,16 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task ExtensionMethodCall_DoesNotReport()
+    public async Task ExtensionMethodCallWithNullableThis_DoesNotReport()
     {
+        // A `this` parameter annotated nullable accepts null: passing the dependency on is not a dereference.
         var source = Generator + /* lang=c#-test */ """
+            #nullable enable
             public static class RegistryExtensions
             {
-                public static string Describe(this IModelRegistry registry) => registry == null ? "none" : registry.DefaultModel;
+                public static string Describe(this IModelRegistry? registry) => registry == null ? "none" : registry.DefaultModel;
             }
+            #nullable restore
 
             public sealed partial class NarrativeGenerator
             {

@@ -345,7 +345,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             {
                 private readonly TimeSpan? _timeout;
 
-                public LlmClient(TimeSpan? timeout = null) => _timeout = timeout;
+                public LlmClient([ModelManagement.Patterns.OptionalDependency] TimeSpan? timeout = null) => _timeout = timeout;
 
                 public double Seconds() => [|_timeout|].Value.TotalSeconds;
 
@@ -398,7 +398,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     public async Task ElementAccess_Reports()
     {
         var source = /* lang=c#-test */ """
-            public sealed class NarrativeGenerator(string[] models = null)
+            public sealed class NarrativeGenerator([ModelManagement.Patterns.OptionalDependency] string[] models = null)
             {
                 public string First() => [|models|][0];
             }
@@ -412,7 +412,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
-            public sealed class LlmClient(Task warmUp = null)
+            public sealed class LlmClient([ModelManagement.Patterns.OptionalDependency] Task warmUp = null)
             {
                 public async Task RunAsync()
                 {
@@ -446,7 +446,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         var source = /* lang=c#-test */ """
             using System.Collections.Generic;
 
-            public sealed class HistoricalLogProcessor(IEnumerable<string> entries = null)
+            public sealed class HistoricalLogProcessor([ModelManagement.Patterns.OptionalDependency] IEnumerable<string> entries = null)
             {
                 public int Count()
                 {
@@ -491,7 +491,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     public async Task LockOnOptional_Reports()
     {
         var source = /* lang=c#-test */ """
-            public sealed class HistoricalLogProcessor(object gate = null)
+            public sealed class HistoricalLogProcessor([ModelManagement.Patterns.OptionalDependency] object gate = null)
             {
                 private int _count;
 
@@ -532,7 +532,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 public void Deconstruct(out string name, out string version) => (name, version) = (Name, Version);
             }
 
-            public sealed class LlmClient(ModelRef preferred = null)
+            public sealed class LlmClient([ModelManagement.Patterns.OptionalDependency] ModelRef preferred = null)
             {
                 public string Describe()
                 {
@@ -720,17 +720,17 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             {
                 public void Publish()
                 {
-                    [|registry|].Register("a");
-                    [|registry|].Register("b");
-                    _ = [|registry|].Count;
+                    {|#0:registry|}.Register("a");
+                    {|#1:registry|}.Register("b");
+                    _ = {|#2:registry|}.Count;
                 }
             }
             """;
-        await VerifyAsync(source);
+        await VerifyAsync(source, Uses(3, "registry"));
     }
 
     [Fact]
-    public async Task DereferenceOnOneArmThenMerge_ReportsBoth()
+    public async Task DereferenceOnOneArmThenMerge_ReportsOnceWithBothUses()
     {
         var source = /* lang=c#-test */ """
             public sealed class NarrativeGenerator(IModelRegistry registry = null)
@@ -739,24 +739,27 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 {
                     if (first)
                     {
-                        [|registry|].Register("a");
+                        {|#0:registry|}.Register("a");
                     }
 
-                    [|registry|].Register("b");
+                    {|#1:registry|}.Register("b");
                 }
             }
             """;
-        await VerifyAsync(source);
+        await VerifyAsync(source, Uses(2, "registry"));
     }
 
     [Fact]
-    public async Task LambdaCapturingCheckedField_Reports()
+    public async Task LambdaCapturingCheckedValueAssignedElsewhere_Reports()
     {
+        // The captured parameter is reset by another member, so the lambda may run when it is null again.
         var source = /* lang=c#-test */ """
             using System;
 
             public sealed class NarrativeGenerator(IModelRegistry registry = null)
             {
+                public void Detach() => registry = null;
+
                 public Action Publisher()
                 {
                     if (registry == null)
@@ -772,8 +775,9 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task LocalFunction_Reports()
+    public async Task LocalFunctionOverCheckedStableValue_DoesNotReport()
     {
+        // Never assigned after construction, the captured parameter keeps the state it had at every call.
         var source = /* lang=c#-test */ """
             public sealed class NarrativeGenerator(IModelRegistry registry = null)
             {
@@ -786,7 +790,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
 
                     Register("n");
 
-                    void Register(string name) => [|registry|].Register(name);
+                    void Register(string name) => registry.Register(name);
                 }
             }
             """;

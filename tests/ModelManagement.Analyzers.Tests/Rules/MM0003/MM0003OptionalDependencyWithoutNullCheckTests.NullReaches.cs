@@ -1,0 +1,705 @@
+using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
+
+/// <summary>
+/// MM0003 on the shapes real code takes: a member is optional only when null can reach it through the constructors'
+/// flow; a member that keeps its value keeps its checked state inside lambdas and local functions; data is not a
+/// dependency; extension calls dereference; a failed <c>x?.Value != null</c> check leaves every use reported alike.
+/// </summary>
+public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
+{
+    // ----- (a) null must be able to reach the member -----
+
+    [Fact]
+    public async Task StoreInNonNullBranchWithDefaultInTheOther_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null)
+                {
+                    if (registry is null)
+                    {
+                        _registry = new DefaultRegistry();
+                    }
+                    else
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+
+            public interface INotifier { void Notify(string text); }
+
+            public sealed class ConsoleNotifier : INotifier { public void Notify(string text) => System.Console.WriteLine(text); }
+
+            public sealed class Publisher
+            {
+                public Publisher(INotifier notifier = null)
+                {
+                    if (notifier != null)
+                    {
+                        Notifier = notifier;
+                    }
+                    else
+                    {
+                        Notifier = new ConsoleNotifier();
+                    }
+                }
+
+                public INotifier Notifier { get; }
+
+                public void Done() => Notifier.Notify("done");
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NonNullInitializerOverwrittenOnlyUnderCheck_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry = new DefaultRegistry();
+
+                public NarrativeGenerator(IModelRegistry registry = null)
+                {
+                    if (registry != null)
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FallbackAssignedAfterTheStoreOrBeforeAnEarlyReturn_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private IModelRegistry _registry;
+                private IModelRegistry _backup;
+
+                public NarrativeGenerator(IModelRegistry registry = null, IModelRegistry backup = null)
+                {
+                    _registry = registry;
+                    if (_registry == null)
+                    {
+                        _registry = new DefaultRegistry();
+                    }
+
+                    if (backup == null)
+                    {
+                        _backup = new DefaultRegistry();
+                        return;
+                    }
+
+                    _backup = backup;
+                }
+
+                public void Publish(string model)
+                {
+                    _registry.Register(model);
+                    _backup.Register(model);
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ChainedConstructorGivesDefaultAndStoreIsGuarded_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator() => _registry = new DefaultRegistry();
+
+                public NarrativeGenerator(IModelRegistry registry = null) : this()
+                {
+                    if (registry != null)
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GuardedStoreWithoutInitializer_Reports()
+    {
+        // When the argument is null the field keeps its default: null reaches it.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null)
+                {
+                    if (registry != null)
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => [|_registry|].Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task DefaultOnlyOnAnUnrelatedBranch_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(bool standalone, IModelRegistry registry = null)
+                {
+                    if (standalone)
+                    {
+                        _registry = new DefaultRegistry();
+                    }
+                    else
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => [|_registry|].Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task OneOfTwoConstructorsLetsNullThrough_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry ?? new DefaultRegistry();
+
+                public NarrativeGenerator(int capacity, IModelRegistry registry = null) => _registry = registry;
+
+                public void Publish(string model) => [|_registry|].Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ConstructorFlowThroughTryCatchAndLoops_ReportsOnlyWhatNullReaches()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+                private readonly IModelRegistry _other;
+
+                public NarrativeGenerator(IModelRegistry registry = null, IModelRegistry other = null)
+                {
+                    try
+                    {
+                        if (registry == null)
+                        {
+                            throw new ArgumentNullException(nameof(registry));
+                        }
+
+                        _registry = registry;
+                    }
+                    catch (ArgumentNullException)
+                    {
+                        _registry = new DefaultRegistry();
+                    }
+
+                    var attempts = 0;
+                    while (attempts++ < 3)
+                    {
+                        if (other == null)
+                        {
+                            continue;
+                        }
+
+                        _other = other;
+                    }
+                }
+
+                public void Publish()
+                {
+                    _registry.Register("a");
+                    [|_other|].Register("b");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GuardedStoreInCSharp73WithNullableOff_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry = new DefaultRegistry();
+
+                public NarrativeGenerator(IModelRegistry registry = null)
+                {
+                    if (!(registry is null))
+                    {
+                        _registry = registry;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyAsync(source, Microsoft.CodeAnalysis.NullableContextOptions.Disable, Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3);
+    }
+
+    [Fact]
+    public async Task GuardedStoreWithNullableEnabled_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry? registry = null)
+                {
+                    _registry = registry is not null ? registry : new DefaultRegistry();
+                    if (registry is { } given)
+                    {
+                        _registry = given;
+                    }
+                }
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyNullableAsync(source);
+    }
+
+    // ----- (b) lambdas and local functions created after a check -----
+
+    [Fact]
+    public async Task ReadonlyMemberCheckedBeforeLambda_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class RetryPolicy
+            {
+                private readonly Func<int, string, TimeSpan> _retryDelay;
+                private readonly IModelRegistry _registry;
+
+                public RetryPolicy(Func<int, string, TimeSpan> retryDelay = null, IModelRegistry registry = null)
+                {
+                    _retryDelay = retryDelay;
+                    _registry = registry;
+                }
+
+                public IModelRegistry Registry => _registry;
+
+                public Func<int, string, TimeSpan> OnRetry()
+                {
+                    var onRetry = _retryDelay != null ? (attempt, context) => _retryDelay(attempt, context) : (Func<int, string, TimeSpan>)null;
+                    return onRetry;
+                }
+
+                public Action Publisher(string model)
+                {
+                    if (_registry == null)
+                    {
+                        return () => { };
+                    }
+
+                    Action publish = () => _registry.Register(model);
+                    return publish;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task LocalFunctionCalledOnlyAfterCheck_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
+
+                public void Publish(string model)
+                {
+                    if (_registry is null)
+                    {
+                        return;
+                    }
+
+                    Register();
+                    Register();
+
+                    void Register() => _registry.Register(model);
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task LambdaOverMemberAssignedAfterConstruction_Reports()
+    {
+        // The field is reset elsewhere, so the lambda may run when it is null again.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
+
+                public void Detach() => _registry = null;
+
+                public Action Publisher(string model)
+                {
+                    if (_registry == null)
+                    {
+                        return () => { };
+                    }
+
+                    return () => [|_registry|].Register(model);
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task LambdaCreatedBeforeCheckOrLocalFunctionCalledUnchecked_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
+
+                public Action Publisher(string model)
+                {
+                    Action publish = () => {|#0:_registry|}.Register(model);
+                    if (_registry == null)
+                    {
+                        return () => { };
+                    }
+
+                    return publish;
+                }
+
+                public void Publish(bool check, string model)
+                {
+                    if (check && _registry == null)
+                    {
+                        return;
+                    }
+
+                    Register();
+
+                    void Register() => {|#1:_registry|}.Register(model);
+                }
+            }
+            """;
+        await VerifyAsync(source, Uses(1), Verify.Diagnostic().WithLocation(1).WithArguments("_registry"));
+    }
+
+    [Fact]
+    public async Task ParameterCheckedBeforeLambdaAndNeverAssigned_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class FileContent
+            {
+                private readonly Func<Task<string>> _load;
+
+                public FileContent(Func<Task<string>> loader = null)
+                {
+                    ArgumentNullException.ThrowIfNull(loader);
+                    _load = async () => await loader().ConfigureAwait(false);
+                }
+
+                public Task<string> LoadAsync() => _load();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ParameterReassignedAfterCheck_LambdaReports()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly Action _publish;
+
+                public NarrativeGenerator(bool detached, IModelRegistry registry = null)
+                {
+                    if (registry == null)
+                    {
+                        throw new ArgumentNullException(nameof(registry));
+                    }
+
+                    _publish = () => [|registry|].Register("x");
+                    if (detached)
+                    {
+                        registry = null;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    // ----- (c) dependencies, not data -----
+
+    [Fact]
+    public async Task OptionalDataValues_DoNotReport()
+    {
+        // A data class with dozens of optional values (as generated clients have) is not a service with dependencies.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class ModelOwner
+            {
+                public ModelOwner(string id = null, string name = null) { Id = id; Name = name; }
+
+                public string Id { get; }
+
+                public string Name { get; }
+            }
+
+            public sealed record ModelTag(string Key, string Value);
+
+            public sealed class ModelCard
+            {
+                public ModelCard(string id = null, string name = null, int? size = null, ModelOwner owner = null,
+                    ModelTag tag = null, string[] aliases = null, List<string> labels = null, Uri homepage = null,
+                    IReadOnlyDictionary<string, string> metadata = null, object extra = null)
+                {
+                    Id = id;
+                    Name = name;
+                    Size = size;
+                    Owner = owner;
+                    Tag = tag;
+                    Aliases = aliases;
+                    Labels = labels;
+                    Homepage = homepage;
+                    Metadata = metadata;
+                    Extra = extra;
+                }
+
+                public string Id { get; }
+                public string Name { get; }
+                public int? Size { get; }
+                public ModelOwner Owner { get; private set; }
+                public ModelTag Tag { get; }
+                public string[] Aliases { get; }
+                public List<string> Labels { get; }
+                public Uri Homepage { get; }
+                public IReadOnlyDictionary<string, string> Metadata { get; }
+                public object Extra { get; }
+
+                public void Rename(string name) => Owner = new ModelOwner(Owner.Id, name);
+
+                public string Describe() => Name.Trim() + Size.Value + Tag.Key + Aliases[0] + Labels.Count + Homepage.Host + Metadata.Count + Extra.ToString();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GeneratedType_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            [System.CodeDom.Compiler.GeneratedCode("client-generator", "1.0")]
+            public sealed class RegistryClient
+            {
+                private readonly IModelRegistry _registry;
+
+                public RegistryClient(IModelRegistry registry = null) => _registry = registry;
+
+                public void Publish(string model) => _registry.Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ServicesOfEveryKind_Report()
+    {
+        // Interfaces, abstract classes, delegates and classes with behaviour are dependencies.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public abstract class Formatter { public abstract string Format(string text); }
+
+            public sealed class Mailer
+            {
+                public string Host { get; set; } = "localhost";
+
+                public void Send(string text) { }
+            }
+
+            public sealed class NarrativeGenerator(IModelRegistry registry = null, Formatter formatter = null, Func<string, string> rewrite = null, Mailer mailer = null)
+            {
+                public string Run(string text)
+                {
+                    {|#0:registry|}.Register(text);
+                    {|#1:mailer|}.Send(text);
+                    return {|#2:formatter|}.Format({|#3:rewrite|}(text));
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("registry"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("mailer"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("formatter"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("rewrite"));
+    }
+
+    [Fact]
+    public async Task DataMarkedOptionalDependency_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            using ModelManagement.Patterns;
+
+            public sealed class Greeter
+            {
+                private readonly string _prefix;
+
+                public Greeter([OptionalDependency] string prefix = null) => _prefix = prefix;
+
+                public string Greet(string name) => [|_prefix|].Trim() + name;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    // ----- (e) extension calls -----
+
+    [Fact]
+    public async Task ExtensionCallWithUnannotatedThis_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Linq;
+            using ModelManagement.Patterns;
+
+            public interface IHook { void Run(); }
+
+            public static class RegistryExtensions
+            {
+                public static string Describe(this IModelRegistry registry) => registry.DefaultModel;
+            }
+
+            public sealed class Pipeline
+            {
+                [OptionalDependency]
+                private readonly IEnumerable<IHook> _hooks;
+                private readonly IModelRegistry _registry;
+
+                public Pipeline(IEnumerable<IHook> hooks = null, IModelRegistry registry = null)
+                {
+                    _hooks = hooks;
+                    _registry = registry;
+                }
+
+                public int Count() => {|#0:_hooks|}.Count();
+
+                public string Describe() => {|#1:_registry|}.Describe();
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_hooks"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_registry"));
+    }
+
+    [Fact]
+    public async Task ExtensionCallGuardedOrConditional_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Linq;
+            using ModelManagement.Patterns;
+
+            public interface IHook { void Run(); }
+
+            public sealed class Pipeline([OptionalDependency] IEnumerable<IHook> hooks = null)
+            {
+                public int Count() => hooks == null ? 0 : hooks.Count();
+
+                public int Other() => hooks?.Count() ?? 0;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    // ----- (f) a failed `x?.Value != null` check -----
+
+    [Fact]
+    public async Task FailedConditionalAccessCheck_EveryUseOnThatPathReportedAlike()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public string Model()
+                {
+                    if (registry?.DefaultModel != null)
+                    {
+                        return registry.DefaultModel;
+                    }
+
+                    {|#0:registry|}.Register("fallback");
+                    var count = {|#1:registry|}.Count;
+                    return {|#2:registry|}.DefaultModel + count;
+                }
+            }
+            """;
+        await VerifyAsync(source, Uses(3, "registry"));
+    }
+}
