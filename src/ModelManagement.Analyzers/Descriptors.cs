@@ -35,6 +35,17 @@ internal static class Descriptors
             + "'!= null', 'is not null', an early return on null, '?.', '??', ArgumentNullException.ThrowIfNull or [MemberNotNullWhen] "
             + "(optional dependency injection).");
 
+    internal static readonly DiagnosticDescriptor MM0004_ValidationResultIgnored = Make(
+        DiagnosticIds.ValidationResultIgnored,
+        title: "Do not ignore validation results",
+        message: "The result of '{0}' is never checked; return a fallback or throw when validation fails",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Generated content must not reach the caller unless its validation completed and passed. A validation call "
+            + "(a Validate/TryValidate method, a [Validator] method, or one returning a verdict with IsValid, IsCompliant, Compliant or "
+            + "IsSafe) whose result is discarded, or stored and not read on some path to a return, lets unchecked content through. "
+            + "Branch on the verdict and return a fallback or throw (post-validation with fallback).");
+
     private static DiagnosticDescriptor Make(
         string id,
         string title,

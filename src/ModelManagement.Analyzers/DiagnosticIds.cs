@@ -11,4 +11,7 @@ public static class DiagnosticIds
 
     /// <summary>MM0003: an optional dependency is dereferenced where it may be null.</summary>
     public const string OptionalDependencyWithoutNullCheck = "MM0003";
+
+    /// <summary>MM0004: the result of a validation call (a verdict, a guardrail check) is discarded or never read.</summary>
+    public const string ValidationResultIgnored = "MM0004";
 }

@@ -54,6 +54,51 @@ internal static class EditorConfigListOption
         return true;
     }
 
+    /// <summary>
+    /// Reads a list with a replace key and an add key (<c>mm0002.side_effect_method_prefixes</c> /
+    /// <c>mm0002.additional_side_effect_method_prefixes</c>): the replace key's entries, or <paramref name="defaults"/>,
+    /// followed by the add key's entries not already present. <paramref name="changed"/> tells whether either key was set.
+    /// </summary>
+    public static ImmutableArray<string> ReadWithAdditions(
+        AnalyzerConfigOptions options,
+        string replaceKey,
+        string addKey,
+        ImmutableArray<string> defaults,
+        Func<string, string?> normalize,
+        out bool changed)
+    {
+        changed = false;
+        var result = defaults;
+        if (TryRead(options, replaceKey, normalize, out var replacement))
+        {
+            result = replacement;
+            changed = true;
+        }
+
+        if (TryRead(options, addKey, normalize, out var additions) && !additions.IsEmpty)
+        {
+            var builder = result.ToBuilder();
+            foreach (var addition in additions)
+            {
+                if (!builder.Contains(addition))
+                {
+                    builder.Add(addition);
+                }
+            }
+
+            result = builder.ToImmutable();
+            changed = true;
+        }
+
+        return result;
+    }
+
+    /// <summary>Reads a list of fully qualified symbol names (see <see cref="QualifiedName"/>) as an ordinal set; empty when absent.</summary>
+    public static ImmutableHashSet<string> ReadSymbolSet(AnalyzerConfigOptions options, string key)
+        => TryRead(options, key, QualifiedName, out var names)
+            ? ImmutableHashSet.CreateRange(StringComparer.Ordinal, names)
+            : ImmutableHashSet<string>.Empty;
+
     /// <summary>Accepts a C# identifier (letters, digits, '_'; not starting with a digit); <see langword="null"/> otherwise.</summary>
     public static string? Identifier(string entry)
     {

@@ -51,10 +51,10 @@ internal sealed class SideEffectAnalyzerOptions
     /// <summary>Reads the options; returns <see cref="Default"/> when none of MM0002's keys is set.</summary>
     public static SideEffectAnalyzerOptions Read(AnalyzerConfigOptions options)
     {
-        var prefixes = ReadList(options, MethodPrefixesKey, AdditionalMethodPrefixesKey, DefaultMethodPrefixes, EditorConfigListOption.Identifier, out var changed);
-        var suffixes = ReadList(options, ReceiverSuffixesKey, AdditionalReceiverSuffixesKey, DefaultReceiverSuffixes, EditorConfigListOption.Identifier, out var changedSuffixes);
-        var included = ReadSet(options, IncludedSymbolsKey);
-        var excluded = ReadSet(options, ExcludedSymbolsKey);
+        var prefixes = EditorConfigListOption.ReadWithAdditions(options, MethodPrefixesKey, AdditionalMethodPrefixesKey, DefaultMethodPrefixes, EditorConfigListOption.Identifier, out var changed);
+        var suffixes = EditorConfigListOption.ReadWithAdditions(options, ReceiverSuffixesKey, AdditionalReceiverSuffixesKey, DefaultReceiverSuffixes, EditorConfigListOption.Identifier, out var changedSuffixes);
+        var included = EditorConfigListOption.ReadSymbolSet(options, IncludedSymbolsKey);
+        var excluded = EditorConfigListOption.ReadSymbolSet(options, ExcludedSymbolsKey);
         if (!changed && !changedSuffixes && included.Count == 0 && excluded.Count == 0)
         {
             return Default;
@@ -67,22 +67,7 @@ internal sealed class SideEffectAnalyzerOptions
     /// True when <paramref name="methodName"/> starts with a configured prefix followed by an upper-case letter, '_' or
     /// the end of the name: <c>LogResultAsync</c>, <c>TrackAsync</c>, <c>Audit</c> match; <c>Login</c>, <c>Tracert</c> do not.
     /// </summary>
-    public bool MatchesMethodPrefix(string methodName)
-    {
-        foreach (var prefix in MethodPrefixes)
-        {
-            if (methodName.Length >= prefix.Length
-                && string.CompareOrdinal(methodName, 0, prefix, 0, prefix.Length) == 0
-                && (methodName.Length == prefix.Length
-                    || methodName[prefix.Length] == '_'
-                    || char.IsUpper(methodName[prefix.Length])))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool MatchesMethodPrefix(string methodName) => NamePrefix.StartsWithWord(methodName, MethodPrefixes);
 
     /// <summary>True when the simple type name (without generic arguments) ends with a configured suffix, ordinal.</summary>
     public bool MatchesReceiverSuffix(string typeName)
@@ -97,43 +82,4 @@ internal sealed class SideEffectAnalyzerOptions
 
         return false;
     }
-
-    private static ImmutableArray<string> ReadList(
-        AnalyzerConfigOptions options,
-        string replaceKey,
-        string addKey,
-        ImmutableArray<string> defaults,
-        Func<string, string?> normalize,
-        out bool changed)
-    {
-        changed = false;
-        var result = defaults;
-        if (EditorConfigListOption.TryRead(options, replaceKey, normalize, out var replacement))
-        {
-            result = replacement;
-            changed = true;
-        }
-
-        if (EditorConfigListOption.TryRead(options, addKey, normalize, out var additions) && !additions.IsEmpty)
-        {
-            var builder = result.ToBuilder();
-            foreach (var addition in additions)
-            {
-                if (!builder.Contains(addition))
-                {
-                    builder.Add(addition);
-                }
-            }
-
-            result = builder.ToImmutable();
-            changed = true;
-        }
-
-        return result;
-    }
-
-    private static ImmutableHashSet<string> ReadSet(AnalyzerConfigOptions options, string key)
-        => EditorConfigListOption.TryRead(options, key, EditorConfigListOption.QualifiedName, out var names)
-            ? ImmutableHashSet.CreateRange(StringComparer.Ordinal, names)
-            : ImmutableHashSet<string>.Empty;
 }
