@@ -124,6 +124,6 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
             return document;
         }
 
-        return document.WithSyntaxRoot(MM0004Rewriter.Apply(root, model, plan, fallback ? plan.Fallback : null));
+        return document.WithSyntaxRoot(MM0004Rewriter.Apply(root, model, plan, fallback ? plan.Fallback : null, cancellationToken));
     }
 }

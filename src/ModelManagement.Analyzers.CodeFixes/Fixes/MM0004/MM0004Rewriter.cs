@@ -1,9 +1,10 @@
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 
@@ -17,7 +18,7 @@ internal static class MM0004Rewriter
     /// result: <c>if (!&lt;call&gt;) { … }</c>); a stored result gets the <c>if</c> right after its statement. The body
     /// returns <paramref name="fallback"/>, or throws <see cref="System.InvalidOperationException"/> when it is null.
     /// </summary>
-    public static SyntaxNode Apply(SyntaxNode root, SemanticModel model, MM0004FixPlan plan, ExpressionSyntax? fallback)
+    public static SyntaxNode Apply(SyntaxNode root, SemanticModel model, MM0004FixPlan plan, ExpressionSyntax? fallback, CancellationToken cancellationToken)
     {
         var statement = plan.Statement;
         StatementSyntax body = fallback is null ? Throw(plan.Validator) : SyntaxFactory.ReturnStatement(fallback.WithoutTrivia());
@@ -35,12 +36,12 @@ internal static class MM0004Rewriter
         }
         else
         {
-            var name = UniqueName(model, statement);
+            var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
             var declaration = SyntaxFactory.LocalDeclarationStatement(
                     SyntaxFactory.VariableDeclaration(
                         SyntaxFactory.IdentifierName("var"),
                         SyntaxFactory.SingletonSeparatedList(
-                            SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(name))
+                            SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(name))
                                 .WithInitializer(SyntaxFactory.EqualsValueClause(plan.Call.WithoutTrivia())))))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(statement.GetTrailingTrivia());
@@ -69,7 +70,7 @@ internal static class MM0004Rewriter
 
     private static ThrowStatementSyntax Throw(string validator)
     {
-        var type = SyntaxFactory.ParseTypeName("System.InvalidOperationException").WithAdditionalAnnotations(Simplifier.Annotation);
+        var type = TypeNames.Qualified("System.InvalidOperationException");
         var message = SyntaxFactory.LiteralExpression(
             SyntaxKind.StringLiteralExpression,
             SyntaxFactory.Literal("Validation failed: " + validator + " rejected the content."));
@@ -100,32 +101,5 @@ internal static class MM0004Rewriter
         }
 
         return statements.RemoveAt(index).InsertRange(index, replacement);
-    }
-
-    /// <summary><c>validation</c>, or <c>validation2</c>, … when the name is taken anywhere in the enclosing member.</summary>
-    private static string UniqueName(SemanticModel model, StatementSyntax statement)
-    {
-        var member = (SyntaxNode?)statement.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? statement;
-        var taken = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                taken.Add(token.ValueText);
-            }
-        }
-
-        foreach (var symbol in model.LookupSymbols(statement.SpanStart))
-        {
-            taken.Add(symbol.Name);
-        }
-
-        var name = LocalName;
-        for (var suffix = 2; taken.Contains(name); suffix++)
-        {
-            name = LocalName + suffix.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        return name;
     }
 }

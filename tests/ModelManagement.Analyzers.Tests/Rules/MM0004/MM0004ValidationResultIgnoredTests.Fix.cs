@@ -209,8 +209,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """);
         var fixedSource = Generator("""
                     var validation = "taken";
-                    var validation2 = await _validator.ValidateAsync(story);
-                    if (!validation2.IsValid)
+                    var validation1 = await _validator.ValidateAsync(story);
+                    if (!validation1.IsValid)
                     {
                         return await FallbackAsync(seed);
                     }
@@ -239,8 +239,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     }
 
                     story = story.Trim();
-                    var validation2 = await _validator.ValidateAsync(story);
-                    if (!validation2.IsValid)
+                    var validation1 = await _validator.ValidateAsync(story);
+                    if (!validation1.IsValid)
                     {
                         {{body}}
                     }
