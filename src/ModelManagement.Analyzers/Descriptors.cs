@@ -38,7 +38,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor MM0004_ValidationResultIgnored = Make(
         DiagnosticIds.ValidationResultIgnored,
         title: "Do not ignore validation results",
-        message: "The result of '{0}' is never checked; return a fallback or throw when validation fails",
+        message: "The result of '{0}' is not checked before the content is handed on; return a fallback or throw when validation fails",
         DiagnosticCategories.Reliability,
         DiagnosticSeverity.Warning,
         description: "Generated content must not reach the caller unless its validation completed and passed. A validation call "
