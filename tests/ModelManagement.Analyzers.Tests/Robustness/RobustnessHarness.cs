@@ -41,8 +41,12 @@ internal static class RobustnessHarness
     public static Task<ImmutableArray<MetadataReference>> GetReferencesAsync() => LazyReferences.Value;
 
     /// <summary>A small generated corpus: the platform file plus service files of about <paramref name="lines"/> lines in all.</summary>
+    /// <remarks>
+    /// Plus <see cref="CorpusSupplements"/>: files with the forms of rules the benchmark generator does not produce yet
+    /// (the generator lives in benchmarks/, which the lead owns); drop one once the generator covers its rule.
+    /// </remarks>
     public static IReadOnlyList<CorpusFile> CorpusSample(int lines, int seed = CorpusGenerator.DefaultSeed, int linesPerFile = 600)
-        => CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile });
+        => CorpusSupplements.AppendTo(CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile }));
 
     public static SyntaxTree Parse(string text, string path = "Test0.cs", LanguageVersion languageVersion = LanguageVersion.Latest)
         => CSharpSyntaxTree.ParseText(text, ParseOptions.WithLanguageVersion(languageVersion), path);
