@@ -87,38 +87,33 @@ internal static class ValidationResultFlow
                 return true;
             }
 
-            if (Follow(blocks, block.ConditionalSuccessor, local, pending, regionReads) || Follow(blocks, block.FallThroughSuccessor, local, pending, regionReads))
-            {
-                return true;
-            }
+            Follow(blocks, block.ConditionalSuccessor, local, pending, regionReads);
+            Follow(blocks, block.FallThroughSuccessor, local, pending, regionReads);
         }
 
         return false;
     }
 
-    /// <summary>Queues the destination of a branch; true when the branch itself leaves the member unread.</summary>
-    private static bool Follow(ImmutableArray<BasicBlock> blocks, ControlFlowBranch? branch, ILocalSymbol local, Stack<(BasicBlock Block, int Start)> pending, Dictionary<ControlFlowRegion, bool> regionReads)
+    /// <summary>
+    /// Queues the destination of a branch, unless a <c>finally</c> it runs through reads the local. A branch without a
+    /// destination (throw, rethrow, the end of a handler) hands nothing on.
+    /// </summary>
+    private static void Follow(ImmutableArray<BasicBlock> blocks, ControlFlowBranch? branch, ILocalSymbol local, Stack<(BasicBlock Block, int Start)> pending, Dictionary<ControlFlowRegion, bool> regionReads)
     {
-        if (branch is null)
+        if (branch?.Destination is not { } destination)
         {
-            return false;
+            return;
         }
 
         foreach (var region in branch.FinallyRegions)
         {
             if (RegionReads(blocks, region, local, regionReads))
             {
-                return false;
+                return;
             }
         }
 
-        if (branch.Destination is not { } destination)
-        {
-            return false; // throw, rethrow, end of a handler: nothing is handed on
-        }
-
         pending.Push((destination, 0));
-        return false;
     }
 
     /// <summary>A read in a catch or finally block of a try statement around this block counts as a read.</summary>
