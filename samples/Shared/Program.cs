@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using ModelManagement.Samples.Domain;
 using ModelManagement.Samples.LazyInitialization;
 using ModelManagement.Samples.OptionalDependencies;
+using ModelManagement.Samples.PostValidation;
 using ModelManagement.Samples.SideEffects;
 
 namespace ModelManagement.Samples;
@@ -31,6 +32,10 @@ public static class Program
         failed += await RunAsync(
             "Narrative generator with the optional model registry",
             async () => await new OptionalRegistryNarrativeGenerator(new InMemoryModelRegistry()).GenerateAsync("knights").ConfigureAwait(false)).ConfigureAwait(false);
+
+        failed += await RunAsync(
+            "Narrative generator with a guardrail monitor (the draft violates the content policy)",
+            async () => await new GuardedNarrativeGenerator(new KeywordGuardrailMonitor("violent")).GenerateAsync("pirates").ConfigureAwait(false)).ConfigureAwait(false);
 
         Console.WriteLine(failed == 0
             ? "All scenarios succeeded."

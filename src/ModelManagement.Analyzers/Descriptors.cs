@@ -67,6 +67,17 @@ internal static class Descriptors
             + "exception, timeout, fallback, unavailability or cancellation, and none asserting that an exception is thrown) leaves "
             + "the integration's most likely production problems untested.");
 
+    internal static readonly DiagnosticDescriptor MM0004_ValidationResultIgnored = Make(
+        DiagnosticIds.ValidationResultIgnored,
+        title: "Do not ignore validation results",
+        message: "The result of '{0}' is not checked before the content is handed on; return a fallback or throw when validation fails",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "Generated content must not reach the caller unless its validation completed and passed. A validation call "
+            + "(a Validate/TryValidate method, a [Validator] method, or one returning a verdict with IsValid, IsCompliant, Compliant or "
+            + "IsSafe) whose result is discarded, or stored and not read on some path to a return, lets unchecked content through. "
+            + "Branch on the verdict and return a fallback or throw (post-validation with fallback).");
+
     private static DiagnosticDescriptor Make(
         string id,
         string title,

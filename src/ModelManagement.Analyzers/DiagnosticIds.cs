@@ -19,4 +19,6 @@ public static class DiagnosticIds
     public const string MalformedCentralizedSymbolsEntry = "MM0008";
     /// <summary>MM0007: an integration test class has no test of a failure path.</summary>
     public const string IntegrationTestWithoutFailurePath = "MM0007";
+    /// <summary>MM0004: the result of a validation call (a verdict, a guardrail check) is discarded or never read.</summary>
+    public const string ValidationResultIgnored = "MM0004";
 }

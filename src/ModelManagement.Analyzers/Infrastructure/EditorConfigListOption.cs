@@ -112,6 +112,12 @@ internal static class EditorConfigListOption
         return entry;
     }
 
+    /// <summary>Reads a list of fully qualified symbol names (see <see cref="QualifiedName"/>) as an ordinal set; empty when absent.</summary>
+    public static ImmutableHashSet<string> ReadSymbolSet(AnalyzerConfigOptions options, string key)
+        => TryRead(options, key, QualifiedName, out var names)
+            ? ImmutableHashSet.CreateRange(StringComparer.Ordinal, names)
+            : ImmutableHashSet<string>.Empty;
+
     /// <summary>Accepts a C# identifier (letters, digits, '_'; not starting with a digit); <see langword="null"/> otherwise.</summary>
     public static string? Identifier(string entry)
     {

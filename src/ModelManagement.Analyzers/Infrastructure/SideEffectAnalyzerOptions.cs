@@ -90,8 +90,8 @@ internal sealed class SideEffectAnalyzerOptions
     {
         var prefixes = EditorConfigListOption.ReadWithAdditions(options, MethodPrefixesKey, AdditionalMethodPrefixesKey, DefaultMethodPrefixes, EditorConfigListOption.Identifier, out var changed);
         var suffixes = EditorConfigListOption.ReadWithAdditions(options, ReceiverSuffixesKey, AdditionalReceiverSuffixesKey, DefaultReceiverSuffixes, EditorConfigListOption.Identifier, out var changedSuffixes);
-        var included = ReadSet(options, IncludedSymbolsKey);
-        var excluded = ReadSet(options, ExcludedSymbolsKey);
+        var included = EditorConfigListOption.ReadSymbolSet(options, IncludedSymbolsKey);
+        var excluded = EditorConfigListOption.ReadSymbolSet(options, ExcludedSymbolsKey);
         var changedChecked = EditorConfigListOption.TryRead(options, ReceiverCheckedPrefixesKey, EditorConfigListOption.Identifier, out var checkedPrefixes);
         var words = EditorConfigListOption.ReadWithAdditions(options, SideEffectWordsKey, AdditionalSideEffectWordsKey, DefaultSideEffectWords, EditorConfigListOption.Identifier, out var changedWords);
         if (!changed && !changedSuffixes && !changedChecked && !changedWords && included.Count == 0 && excluded.Count == 0)
@@ -172,9 +172,4 @@ internal sealed class SideEffectAnalyzerOptions
                 || IdentifierWords.IsWordAt(methodName, prefix.Length, "On", ignoreCase: false)
                 || IdentifierWords.IsWordAt(methodName, prefix.Length, "Out", ignoreCase: false)
                 || IdentifierWords.IsWordAt(methodName, prefix.Length, "Off", ignoreCase: false));
-
-    private static ImmutableHashSet<string> ReadSet(AnalyzerConfigOptions options, string key)
-        => EditorConfigListOption.TryRead(options, key, EditorConfigListOption.QualifiedName, out var names)
-            ? ImmutableHashSet.CreateRange(StringComparer.Ordinal, names)
-            : ImmutableHashSet<string>.Empty;
 }

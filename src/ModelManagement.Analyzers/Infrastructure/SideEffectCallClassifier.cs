@@ -334,40 +334,7 @@ internal sealed class SideEffectCallClassifier
 
         public static MethodFacts Create(IMethodSymbol method)
         {
-            var methods = ImmutableArray.CreateBuilder<IMethodSymbol>();
-            methods.Add(method);
-            var overridden = method.OverriddenMethod;
-            for (var depth = 0; overridden is not null && depth < MaxDepth; depth++)
-            {
-                AddUnique(methods, overridden.OriginalDefinition);
-                overridden = overridden.OverriddenMethod;
-            }
-
-            var count = methods.Count;
-            for (var i = 0; i < count; i++)
-            {
-                var candidate = methods[i];
-                foreach (var explicitImplementation in candidate.ExplicitInterfaceImplementations)
-                {
-                    AddUnique(methods, explicitImplementation.OriginalDefinition);
-                }
-
-                if (candidate.ContainingType is { TypeKind: not TypeKind.Interface } type && !candidate.IsStatic)
-                {
-                    foreach (var @interface in type.AllInterfaces)
-                    {
-                        foreach (var member in @interface.GetMembers(candidate.Name))
-                        {
-                            if (member is IMethodSymbol interfaceMethod
-                                && type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation
-                                && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, candidate))
-                            {
-                                AddUnique(methods, interfaceMethod.OriginalDefinition);
-                            }
-                        }
-                    }
-                }
-            }
+            var methods = RelatedMethods.Collect(method);
 
             var related = ImmutableArray.CreateBuilder<ISymbol>();
             var typeNames = ImmutableArray.CreateBuilder<string>();
@@ -421,14 +388,6 @@ internal sealed class SideEffectCallClassifier
             }
 
             return false;
-        }
-
-        private static void AddUnique(ImmutableArray<IMethodSymbol>.Builder methods, IMethodSymbol method)
-        {
-            if (!methods.Contains(method, SymbolEqualityComparer.Default))
-            {
-                methods.Add(method);
-            }
         }
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
-using System.Text;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.Infrastructure;
@@ -115,7 +113,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             Descriptors.MM0002_SideEffectAwaitNotGuarded,
             invocation.Syntax.GetLocation(),
             PropertiesByReason[(int)reason],
-            DisplayName(invocation)));
+            InvocationDisplay.Name(invocation)));
     }
 
     /// <summary>
@@ -158,7 +156,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
                 (inside ? task : whenAll).Syntax.GetLocation(),
                 new[] { (inside ? whenAll : task).Syntax.GetLocation() },
                 (inside ? WhenAllPropertiesByReason : CollectedPropertiesByReason)[(int)reason],
-                DisplayName(task)));
+                InvocationDisplay.Name(task)));
         }
     }
 
@@ -200,37 +198,6 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
-    }
-
-    /// <summary>The invoked expression as written, white space collapsed: <c>_history.LogResultAsync</c>.</summary>
-    private static string DisplayName(IInvocationOperation invocation)
-    {
-        if (invocation.Syntax is not InvocationExpressionSyntax { Expression: { } expression })
-        {
-            return invocation.TargetMethod.Name;
-        }
-
-        var text = expression.ToString();
-        var builder = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace && c != '.' && c != '?' && builder[builder.Length - 1] != '.')
-            {
-                builder.Append(' ');
-            }
-
-            pendingSpace = false;
-            builder.Append(c);
-        }
-
-        return builder.ToString();
     }
 
     private static ImmutableDictionary<string, string?>[] CreateProperties(string? shape)

@@ -21,6 +21,8 @@ namespace Contoso.Storytelling
             var generator = new NarrativeGenerator(llm, prompts, catalog, new UnavailableHistoryStore(), new ConsoleTelemetry());
 
             Console.WriteLine("TOKEN LIMIT: " + await budget.LimitForAsync(catalog.ResolveModel(null), CancellationToken.None));
+            var writer = new GuardedStoryWriter(new KeywordGuardrail("forbidden"));
+            Console.WriteLine("GUARDED STORY: " + await writer.WriteAsync("a forbidden spell", CancellationToken.None));
             var narrative = await generator.GenerateAsync("a lighthouse keeper's last night", CancellationToken.None);
             Console.WriteLine("NARRATIVE: " + narrative);
             catalog.NoteUsage(catalog.ResolveModel(null));

@@ -62,8 +62,11 @@ internal static class RobustnessHarness
     /// A small generated corpus: the platform file plus service files of about <paramref name="lines"/> lines in all,
     /// and the test-code file of <see cref="TestCodeSupplement"/> for the rules about test code.
     /// </summary>
+    /// <remarks>
+    /// Plus <see cref="CorpusSupplements"/>: files with the forms of rules the benchmark generator does not produce yet.
+    /// </remarks>
     public static IReadOnlyList<CorpusFile> CorpusSample(int lines, int seed = CorpusGenerator.DefaultSeed, int linesPerFile = 600)
-        => CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile }).Append(TestCodeSupplement.File).ToList();
+        => CorpusSupplements.AppendTo(CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile })).Append(TestCodeSupplement.File).ToList();
 
     public static SyntaxTree Parse(string text, string path = "Test0.cs", LanguageVersion languageVersion = LanguageVersion.Latest)
         => CSharpSyntaxTree.ParseText(text, ParseOptions.WithLanguageVersion(languageVersion), path);

@@ -259,6 +259,46 @@ internal static class Snippets
                     => NUnit.Framework.Assert.ThrowsAsync<InvalidOperationException>(() => Task.FromException(new InvalidOperationException()));
             }
             """),
+        ("IgnoredValidationResult", /* lang=c#-test */ """
+            public sealed record StoryVerdict(bool IsCompliant, string Reason);
+            public sealed class StoryGuard
+            {
+                public Task<StoryVerdict> CheckAsync(string story) => Task.FromResult(new StoryVerdict(!story.Contains("gore"), "policy"));
+                public bool ValidateLength(string story) => story.Length < 500;
+                [Validator] public int Score(string story) => story.Length;
+                public StoryGuard ValidateOnStart() => this;
+            }
+            public sealed class GuardedWriter
+            {
+                private readonly StoryGuard _guard = new();
+                private StoryVerdict? _last;
+                public async Task<string> WriteAsync(string seed)
+                {
+                    var story = "A tale of " + seed;
+                    await _guard.CheckAsync(story).ConfigureAwait(false);
+                    _guard.ValidateLength(story);
+                    _ = _guard.Score(story);
+                    var verdict = await _guard.CheckAsync(story);
+                    if (seed.Length == 0) return story;
+                    if (!verdict.IsCompliant) return await FallbackAsync(seed);
+                    var kept = await _guard.CheckAsync(story);
+                    try { story = story.Trim(); } finally { _last = kept; }
+                    _guard.ValidateOnStart();
+                    Func<bool> later = () => _guard.ValidateLength(story);
+                    if (_guard.Score(story) is var score && score > 3) { story += score; }
+                    return (await _guard.CheckAsync(story)).IsCompliant && later() ? story : await FallbackAsync(seed);
+                }
+                public IEnumerable<string> Stream(IEnumerable<string> drafts)
+                {
+                    foreach (var draft in drafts)
+                    {
+                        var ok = _guard.ValidateLength(draft);
+                        yield return draft;
+                    }
+                }
+                private static Task<string> FallbackAsync(string seed) => Task.FromResult("A quiet tale of " + seed);
+            }
+            """),
     };
 
     /// <summary>Larger realistic services mixing every rule; cut every few characters rather than at every token.</summary>

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+
+/// <summary>
+/// What an MM0004 fix writes for one diagnostic: the statement holding the call, the verdict to test, and the fallback
+/// call when one can be built (otherwise <see cref="FallbackRefusal"/> says why).
+/// </summary>
+internal sealed class MM0004FixPlan
+{
+    public MM0004FixPlan(
+        StatementSyntax statement,
+        ExpressionSyntax call,
+        bool insertAfter,
+        string? existingLocal,
+        string? validityMember,
+        string validator,
+        ExpressionSyntax? fallback,
+        MM0004FixRefusal fallbackRefusal,
+        SyntaxNode? refusalNode)
+    {
+        Statement = statement;
+        Call = call;
+        InsertAfter = insertAfter;
+        ExistingLocal = existingLocal;
+        ValidityMember = validityMember;
+        Validator = validator;
+        Fallback = fallback;
+        FallbackRefusal = fallbackRefusal;
+        RefusalNode = refusalNode;
+    }
+
+    /// <summary>The statement holding the call: replaced (discarded result) or followed by the new branch (stored result).</summary>
+    public StatementSyntax Statement { get; }
+
+    /// <summary>The whole value expression, with <c>await</c> and <c>ConfigureAwait(..)</c> as written.</summary>
+    public ExpressionSyntax Call { get; }
+
+    /// <summary>True when the result is already stored: the branch goes right after <see cref="Statement"/>.</summary>
+    public bool InsertAfter { get; }
+
+    /// <summary>The local holding the result (stored form), or null.</summary>
+    public string? ExistingLocal { get; }
+
+    /// <summary>The verdict member (<c>IsValid</c>), or null when the result is <c>bool</c>.</summary>
+    public string? ValidityMember { get; }
+
+    /// <summary>The validator's simple name, for the thrown exception's message.</summary>
+    public string Validator { get; }
+
+    /// <summary>The fallback value to return, as written (<c>await FallbackAsync(seed)</c>), or null.</summary>
+    public ExpressionSyntax? Fallback { get; }
+
+    public MM0004FixRefusal FallbackRefusal { get; }
+
+    /// <summary>The node the refusal is about (the argument, the function, the parameter's method), when there is one.</summary>
+    public SyntaxNode? RefusalNode { get; }
+}

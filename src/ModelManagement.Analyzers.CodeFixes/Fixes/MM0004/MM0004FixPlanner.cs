@@ -1,0 +1,423 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+
+/// <summary>
+/// Decides what the MM0004 fixes write for one diagnostic, from the analyzer's properties and a few symbol look-ups:
+/// a plan, or a typed refusal. Pure: it reads the tree and the model and changes nothing.
+/// </summary>
+internal static class MM0004FixPlanner
+{
+    private const int MaxWrapperDepth = 8;
+
+    public static MM0004PlanResult Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var properties = diagnostic.Properties;
+        var found = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        var invocation = found as InvocationExpressionSyntax ?? found.FirstAncestorOrSelf<InvocationExpressionSyntax>();
+        if (invocation is null || invocation.Span != diagnostic.Location.SourceSpan)
+        {
+            return MM0004PlanResult.Refused(MM0004FixRefusal.NotInBlock, found);
+        }
+
+        if (!properties.TryGetValue(MM0004Properties.ValidityMember, out var member) || member is null)
+        {
+            return MM0004PlanResult.Refused(MM0004FixRefusal.NoVerdict, invocation);
+        }
+
+        var (call, awaited, configureAwait) = OuterExpression(invocation);
+        if (!awaited && IsTask(model.GetTypeInfo(invocation, cancellationToken).Type))
+        {
+            return MM0004PlanResult.Refused(MM0004FixRefusal.TaskNotAwaited, invocation);
+        }
+
+        properties.TryGetValue(MM0004Properties.Form, out var form);
+        properties.TryGetValue(MM0004Properties.Local, out var local);
+        StatementSyntax? statement = null;
+        var insertAfter = form == MM0004Properties.Stored;
+        switch (call.Parent)
+        {
+            case ExpressionStatementSyntax expressionStatement when form == MM0004Properties.Discarded:
+                statement = expressionStatement;
+                break;
+            case AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Parent: ExpressionStatementSyntax discard }
+                when form == MM0004Properties.DiscardAssignment:
+                statement = discard;
+                break;
+            case AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax assignment } when insertAfter:
+                statement = assignment;
+                break;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1, Parent: LocalDeclarationStatementSyntax declaration } } }
+                when insertAfter && declaration.UsingKeyword.IsKind(SyntaxKind.None):
+                statement = declaration;
+                break;
+            case IsPatternExpressionSyntax:
+                return MM0004PlanResult.Refused(MM0004FixRefusal.PatternVariable, call.Parent);
+        }
+
+        if (statement is null || statement.Parent is not (BlockSyntax or SwitchSectionSyntax))
+        {
+            return MM0004PlanResult.Refused(MM0004FixRefusal.NotInBlock, (SyntaxNode?)statement ?? call);
+        }
+
+        var position = insertAfter ? statement.Span.End : statement.SpanStart;
+        var fallback = PlanFallback(model, invocation, statement, position, configureAwait, cancellationToken);
+        return MM0004PlanResult.Of(new MM0004FixPlan(
+            statement,
+            call,
+            insertAfter,
+            insertAfter ? local : null,
+            member.Length == 0 ? null : member,
+            properties.TryGetValue(MM0004Properties.Validator, out var validator) && validator is not null ? validator : "the validator",
+            fallback.Expression,
+            fallback.Refusal,
+            fallback.Node));
+    }
+
+    /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
+    private static (ExpressionSyntax Call, bool Awaited, bool ConfigureAwait) OuterExpression(InvocationExpressionSyntax invocation)
+    {
+        ExpressionSyntax outer = invocation;
+        var awaited = false;
+        var configureAwait = false;
+        for (var depth = 0; depth < MaxWrapperDepth; depth++)
+        {
+            switch (outer.Parent)
+            {
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Parent: InvocationExpressionSyntax configured } access
+                    when access.Expression == outer:
+                    outer = configured;
+                    configureAwait = true;
+                    continue;
+                case AwaitExpressionSyntax awaitExpression:
+                    outer = awaitExpression;
+                    awaited = true;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    outer = parenthesized;
+                    continue;
+            }
+
+            break;
+        }
+
+        return (outer, awaited, configureAwait);
+    }
+
+    private static bool IsTask(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Arity: 1, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
+
+    private readonly struct FallbackResult
+    {
+        public FallbackResult(ExpressionSyntax? expression, MM0004FixRefusal refusal, SyntaxNode? node)
+        {
+            Expression = expression;
+            Refusal = refusal;
+            Node = node;
+        }
+
+        public ExpressionSyntax? Expression { get; }
+
+        public MM0004FixRefusal Refusal { get; }
+
+        public SyntaxNode? Node { get; }
+    }
+
+    private static FallbackResult PlanFallback(
+        SemanticModel model,
+        InvocationExpressionSyntax invocation,
+        StatementSyntax statement,
+        int position,
+        bool configureAwait,
+        CancellationToken cancellationToken)
+    {
+        var functionNode = statement.Ancestors().FirstOrDefaultFunction();
+        if (functionNode is null || GetFunctionSymbol(model, functionNode, cancellationToken) is not { } function)
+        {
+            return new FallbackResult(null, MM0004FixRefusal.NoReturnValue, statement);
+        }
+
+        var returnType = EffectiveReturnType(function);
+        if (returnType is null || ContainsYield(functionNode))
+        {
+            return new FallbackResult(null, MM0004FixRefusal.NoReturnValue, functionNode);
+        }
+
+        if (invocation.ArgumentList.Arguments.Count == 0
+            || invocation.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax validated
+            || model.GetSymbolInfo(validated, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Parameter } validatedSymbol
+            || !Returns(model, functionNode, validatedSymbol, cancellationToken))
+        {
+            return new FallbackResult(null, MM0004FixRefusal.NotReturningValidatedValue, invocation.ArgumentList);
+        }
+
+        var scope = VariablesInScope(model, position, cancellationToken);
+        var refusal = MM0004FixRefusal.NoFallbackMember;
+        SyntaxNode? refusalNode = functionNode;
+        var isStaticContext = IsStaticContext(function);
+        for (var type = function.ContainingType; type is not null; type = type.BaseType)
+        {
+            foreach (var candidate in type.GetMembers())
+            {
+                if (candidate.Name.IndexOf("Fallback", StringComparison.OrdinalIgnoreCase) < 0
+                    || candidate.IsImplicitlyDeclared
+                    || SymbolEqualityComparer.Default.Equals(candidate, function)
+                    || (isStaticContext && !candidate.IsStatic)
+                    || !model.IsAccessible(position, candidate)
+                    || ValueType(candidate) is not { } valueType)
+                {
+                    continue;
+                }
+
+                var awaitIt = function.IsAsync && IsTask(valueType);
+                var produced = awaitIt ? ((INamedTypeSymbol)valueType).TypeArguments[0] : valueType;
+                if (!Converts(model.Compilation, produced, returnType))
+                {
+                    if (refusal == MM0004FixRefusal.NoFallbackMember)
+                    {
+                        refusal = MM0004FixRefusal.FallbackTypeMismatch;
+                    }
+
+                    continue;
+                }
+
+                string? arguments = null;
+                if (candidate is IMethodSymbol method && !TryFillArguments(model.Compilation, method, scope, out arguments, out var unfilled))
+                {
+                    refusal = MM0004FixRefusal.FallbackArgumentUnresolved;
+                    refusalNode = unfilled is null ? refusalNode : (SyntaxNode?)functionNode;
+                    continue;
+                }
+
+                var text = new StringBuilder();
+                if (awaitIt)
+                {
+                    text.Append("await ");
+                }
+
+                text.Append(candidate.Name);
+                if (arguments is not null)
+                {
+                    text.Append('(').Append(arguments).Append(')');
+                }
+
+                if (awaitIt && configureAwait)
+                {
+                    text.Append(".ConfigureAwait(false)");
+                }
+
+                var expression = SyntaxFactory.ParseExpression(text.ToString());
+                return expression.ContainsDiagnostics
+                    ? new FallbackResult(null, MM0004FixRefusal.FallbackArgumentUnresolved, functionNode)
+                    : new FallbackResult(expression, MM0004FixRefusal.None, null);
+            }
+        }
+
+        return new FallbackResult(null, refusal, refusalNode);
+    }
+
+    private static SyntaxNode? FirstOrDefaultFunction(this IEnumerable<SyntaxNode> ancestors)
+    {
+        foreach (var ancestor in ancestors)
+        {
+            if (ancestor is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax)
+            {
+                return ancestor;
+            }
+        }
+
+        return null;
+    }
+
+    private static IMethodSymbol? GetFunctionSymbol(SemanticModel model, SyntaxNode function, CancellationToken cancellationToken)
+        => function is AnonymousFunctionExpressionSyntax
+            ? model.GetSymbolInfo(function, cancellationToken).Symbol as IMethodSymbol
+            : model.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+
+    /// <summary><c>T</c> for <c>async Task&lt;T&gt;</c>, the declared type otherwise; null for void, <c>async Task</c>, by-ref returns.</summary>
+    private static ITypeSymbol? EffectiveReturnType(IMethodSymbol function)
+    {
+        if (function.ReturnsVoid || function.ReturnsByRef || function.ReturnsByRefReadonly)
+        {
+            return null;
+        }
+
+        if (!function.IsAsync)
+        {
+            return function.ReturnType;
+        }
+
+        return IsTask(function.ReturnType) ? ((INamedTypeSymbol)function.ReturnType).TypeArguments[0] : null;
+    }
+
+    private static bool IsStaticContext(IMethodSymbol function)
+    {
+        ISymbol? symbol = function;
+        while (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } inner)
+        {
+            symbol = inner.ContainingSymbol;
+        }
+
+        return symbol?.IsStatic ?? true;
+    }
+
+    private static ITypeSymbol? ValueType(ISymbol member)
+        => member switch
+        {
+            IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, ReturnsVoid: false } method => method.ReturnType,
+            IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
+            IFieldSymbol { IsImplicitlyDeclared: false } field => field.Type,
+            _ => null,
+        };
+
+    private static bool Converts(Compilation compilation, ITypeSymbol from, ITypeSymbol to)
+    {
+        var conversion = compilation.ClassifyConversion(from, to);
+        return conversion.Exists && conversion.IsImplicit;
+    }
+
+    private static bool ContainsYield(SyntaxNode function)
+    {
+        foreach (var node in function.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is YieldStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the function returns <paramref name="value"/> itself somewhere (a <c>return story;</c>).</summary>
+    private static bool Returns(SemanticModel model, SyntaxNode function, ISymbol value, CancellationToken cancellationToken)
+    {
+        foreach (var node in function.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            var returned = node switch
+            {
+                ReturnStatementSyntax { Expression: { } expression } => expression,
+                ArrowExpressionClauseSyntax { Expression: { } expression } => expression,
+                _ => null,
+            };
+            while (returned is ParenthesizedExpressionSyntax parenthesized)
+            {
+                returned = parenthesized.Expression;
+            }
+
+            if (returned is IdentifierNameSyntax identifier
+                && identifier.Identifier.ValueText == value.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Locals declared before <paramref name="position"/> and parameters in scope there.</summary>
+    private static List<ISymbol> VariablesInScope(SemanticModel model, int position, CancellationToken cancellationToken)
+    {
+        var result = new List<ISymbol>();
+        foreach (var symbol in model.LookupSymbols(position))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (symbol)
+            {
+                case IParameterSymbol:
+                    result.Add(symbol);
+                    break;
+                case ILocalSymbol local when DeclaredBefore(local, position):
+                    result.Add(symbol);
+                    break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool DeclaredBefore(ILocalSymbol local, int position)
+    {
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.Span.End <= position)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ITypeSymbol? TypeOf(ISymbol variable) => variable switch
+    {
+        ILocalSymbol local => local.Type,
+        IParameterSymbol parameter => parameter.Type,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Fills each parameter: a variable of the same name and a convertible type first, else the only variable of a
+    /// convertible type; trailing optional parameters without a match are left out. Ambiguous or missing: false.
+    /// </summary>
+    private static bool TryFillArguments(Compilation compilation, IMethodSymbol method, List<ISymbol> scope, out string? arguments, out IParameterSymbol? unfilled)
+    {
+        var parts = new List<string>();
+        unfilled = null;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                unfilled = parameter;
+                arguments = null;
+                return false;
+            }
+
+            ISymbol? chosen = null;
+            var candidates = 0;
+            ISymbol? onlyCandidate = null;
+            foreach (var variable in scope)
+            {
+                if (TypeOf(variable) is not { } type || !Converts(compilation, type, parameter.Type))
+                {
+                    continue;
+                }
+
+                if (variable.Name == parameter.Name)
+                {
+                    chosen = variable;
+                    break;
+                }
+
+                candidates++;
+                onlyCandidate = variable;
+            }
+
+            chosen ??= candidates == 1 ? onlyCandidate : null;
+            if (chosen is null)
+            {
+                if (parameter.IsOptional)
+                {
+                    break; // later parameters are optional too; positional arguments stop here
+                }
+
+                unfilled = parameter;
+                arguments = null;
+                return false;
+            }
+
+            parts.Add(SyntaxFacts.GetKeywordKind(chosen.Name) != SyntaxKind.None ? "@" + chosen.Name : chosen.Name);
+        }
+
+        arguments = string.Join(", ", parts);
+        return true;
+    }
+}

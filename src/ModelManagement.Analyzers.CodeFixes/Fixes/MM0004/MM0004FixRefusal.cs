@@ -1,0 +1,35 @@
+namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+
+/// <summary>Why an MM0004 fix is not offered. Each value is named on docs/rules/MM0004.md ("Why no fix was offered").</summary>
+internal enum MM0004FixRefusal
+{
+    /// <summary>Not refused.</summary>
+    None,
+
+    /// <summary>The result has no validity member (<c>IsValid</c>, …) and is not <c>bool</c>: there is no verdict to branch on.</summary>
+    NoVerdict,
+
+    /// <summary>The call returns a task that is not awaited: the verdict is not available where the call stands.</summary>
+    TaskNotAwaited,
+
+    /// <summary>The statement is not directly in a block or switch section (an embedded statement, an expression body).</summary>
+    NotInBlock,
+
+    /// <summary>The result is stored in a pattern variable (<c>Validate(x) is var r</c>): the condition is the user's to rewrite.</summary>
+    PatternVariable,
+
+    /// <summary>Fallback: the call's first argument is not a local or parameter that the function returns.</summary>
+    NotReturningValidatedValue,
+
+    /// <summary>Fallback: the function is an iterator or returns nothing, so there is no value to replace.</summary>
+    NoReturnValue,
+
+    /// <summary>Fallback: no accessible member of the containing type or its bases has a name containing <c>Fallback</c>.</summary>
+    NoFallbackMember,
+
+    /// <summary>Fallback: no fallback member's (awaited) type converts to the function's return type.</summary>
+    FallbackTypeMismatch,
+
+    /// <summary>Fallback: a parameter of the fallback has no local or parameter in scope to fill it, or several of its type.</summary>
+    FallbackArgumentUnresolved,
+}

@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+
+/// <summary>Writes the branch an <see cref="MM0004FixPlan"/> describes: return the fallback, or throw.</summary>
+internal static class MM0004Rewriter
+{
+    private const string LocalName = "validation";
+
+    /// <summary>
+    /// A discarded result becomes <c>var validation = &lt;call&gt;;</c> plus <c>if (!validation.IsValid) { … }</c> (a <c>bool</c>
+    /// result: <c>if (!&lt;call&gt;) { … }</c>); a stored result gets the <c>if</c> right after its statement. The body
+    /// returns <paramref name="fallback"/>, or throws <see cref="System.InvalidOperationException"/> when it is null.
+    /// </summary>
+    public static SyntaxNode Apply(SyntaxNode root, SemanticModel model, MM0004FixPlan plan, ExpressionSyntax? fallback, CancellationToken cancellationToken)
+    {
+        var statement = plan.Statement;
+        StatementSyntax body = fallback is null ? Throw(plan.Validator) : SyntaxFactory.ReturnStatement(fallback.WithoutTrivia());
+        var replacement = new List<StatementSyntax>(2);
+        if (plan.InsertAfter)
+        {
+            replacement.Add(statement);
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(plan.ExistingLocal ?? LocalName), plan.ValidityMember), body));
+        }
+        else if (plan.ValidityMember is null)
+        {
+            var branch = Branch(plan.Call.WithoutTrivia(), body).WithLeadingTrivia(statement.GetLeadingTrivia());
+            var trailing = statement.GetTrailingTrivia();
+            replacement.Add(HasComment(trailing) ? branch.WithTrailingTrivia(trailing) : branch); // else the formatter's line break and blank line
+        }
+        else
+        {
+            var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
+            var declaration = SyntaxFactory.LocalDeclarationStatement(
+                    SyntaxFactory.VariableDeclaration(
+                        SyntaxFactory.IdentifierName("var"),
+                        SyntaxFactory.SingletonSeparatedList(
+                            SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(name))
+                                .WithInitializer(SyntaxFactory.EqualsValueClause(plan.Call.WithoutTrivia())))))
+                .WithLeadingTrivia(statement.GetLeadingTrivia())
+                .WithTrailingTrivia(statement.GetTrailingTrivia());
+            replacement.Add(declaration);
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember), body));
+        }
+
+        return statement.Parent switch
+        {
+            BlockSyntax block => root.ReplaceNode(block, block.WithStatements(Splice(block.Statements, statement, replacement))),
+            SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, statement, replacement))),
+            _ => root,
+        };
+    }
+
+    private static ExpressionSyntax Verdict(ExpressionSyntax local, string? member)
+        => member is null
+            ? local
+            : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, local, SyntaxFactory.IdentifierName(member));
+
+    private static IfStatementSyntax Branch(ExpressionSyntax verdict, StatementSyntax body)
+        => SyntaxFactory.IfStatement(
+                SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, verdict),
+                SyntaxFactory.Block(body))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+    private static ThrowStatementSyntax Throw(string validator)
+    {
+        var type = TypeNames.Qualified("System.InvalidOperationException");
+        var message = SyntaxFactory.LiteralExpression(
+            SyntaxKind.StringLiteralExpression,
+            SyntaxFactory.Literal("Validation failed: " + validator + " rejected the content."));
+        return SyntaxFactory.ThrowStatement(
+            SyntaxFactory.ObjectCreationExpression(type)
+                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(message)))));
+    }
+
+    private static bool HasComment(SyntaxTriviaList trivia)
+    {
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement)
+    {
+        var index = statements.IndexOf(old);
+        if (index < 0)
+        {
+            return statements;
+        }
+
+        return statements.RemoveAt(index).InsertRange(index, replacement);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// MM0004 fixes: "Return the fallback when validation fails" (registered first whenever it is offered: it is the fix
+/// <c>dotnet format analyzers</c> applies) and "Throw when validation fails". Both branch on the verdict right where the
+/// result is produced (or right after the statement storing it); Fix All applies them one by one per document, so the
+/// new locals get distinct names.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0004ValidationResultIgnoredCodeFixProvider)), Shared]
+public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvider
+{
+    /// <summary>Equivalence key of "Return the fallback when validation fails".</summary>
+    public const string ReturnFallbackKey = "MM0004.ReturnFallback";
+
+    /// <summary>Equivalence key of "Throw when validation fails".</summary>
+    public const string ThrowKey = "MM0004.Throw";
+
+    private const string ReturnFallbackTitle = "Return the fallback when validation fails";
+    private const string ThrowTitle = "Throw when validation fails";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticIds.ValidationResultIgnored);
+
+    /// <inheritdoc/>
+    /// <remarks>Two fixes in one member may both declare <c>validation</c>: each document's fixes are applied in turn.</remarks>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+        static async (context, document, diagnostics) => await FixAllAsync(
+            document, diagnostics, context.CodeActionEquivalenceKey == ReturnFallbackKey, context.CancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (MM0004FixPlanner.Plan(root, model, diagnostic, context.CancellationToken).Plan is not { } plan)
+            {
+                continue;
+            }
+
+            if (plan.Fallback is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(ReturnFallbackTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: true, ct), ReturnFallbackKey),
+                    diagnostic);
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ThrowKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, bool fallback, CancellationToken cancellationToken)
+    {
+        // In source order, as one fix after another would go: each call is marked first and found again after each edit,
+        // so every new local's name sees the ones written before it.
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return document;
+        }
+
+        var ordered = diagnostics.Sort(static (a, b) => a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start));
+        var marks = new SyntaxAnnotation[ordered.Length];
+        var nodes = new System.Collections.Generic.Dictionary<SyntaxNode, SyntaxAnnotation>();
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            marks[i] = new SyntaxAnnotation();
+            var node = root.FindNode(ordered[i].Location.SourceSpan, getInnermostNodeForTie: true);
+            if (!nodes.ContainsKey(node))
+            {
+                nodes.Add(node, marks[i]);
+            }
+        }
+
+        var current = document.WithSyntaxRoot(root.ReplaceNodes(nodes.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(nodes[original])));
+        for (var i = 0; i < ordered.Length; i++)
+        {
+            var currentRoot = await current.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (currentRoot?.GetAnnotatedNodes(marks[i]) is not { } found)
+            {
+                continue;
+            }
+
+            foreach (var node in found)
+            {
+                var moved = Diagnostic.Create(ordered[i].Descriptor, Location.Create(currentRoot.SyntaxTree, node.Span), ordered[i].Properties);
+                current = await FixOneAsync(current, moved, fallback, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+        }
+
+        return current;
+    }
+
+    private static async Task<Document> FixOneAsync(Document document, Diagnostic diagnostic, bool fallback, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || MM0004FixPlanner.Plan(root, model, diagnostic, cancellationToken).Plan is not { } plan)
+        {
+            return document;
+        }
+
+        if (fallback && plan.Fallback is null)
+        {
+            return document;
+        }
+
+        return document.WithSyntaxRoot(MM0004Rewriter.Apply(root, model, plan, fallback ? plan.Fallback : null, cancellationToken));
+    }
+}

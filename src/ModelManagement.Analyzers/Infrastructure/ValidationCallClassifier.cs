@@ -1,0 +1,350 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>Why a call counts as a validation call (MM0004). Travels in the diagnostic's properties.</summary>
+internal enum ValidationReason
+{
+    None,
+    MethodPrefix,
+    Attribute,
+    ValidityMember,
+    Configured,
+}
+
+/// <summary>What MM0004 knows about one validation call: why it is one, and how its verdict is read.</summary>
+internal readonly struct ValidationCall
+{
+    public ValidationCall(ValidationReason reason, bool resultIsBool, string? validityMember)
+    {
+        Reason = reason;
+        ResultIsBool = resultIsBool;
+        ValidityMember = validityMember;
+    }
+
+    public ValidationReason Reason { get; }
+
+    /// <summary>True when the (awaited) result is <c>bool</c>: the verdict is the value itself.</summary>
+    public bool ResultIsBool { get; }
+
+    /// <summary>The <c>bool</c> member of the (awaited) result holding the verdict (<c>IsValid</c>), or <see langword="null"/>.</summary>
+    public string? ValidityMember { get; }
+
+    public bool IsValidation => Reason != ValidationReason.None;
+}
+
+/// <summary>
+/// Decides whether an invocation is a validation call for MM0004. One instance per compilation: it caches the parsed
+/// options per syntax tree, the symbol facts per method and the <c>bool</c> members per returned type.
+/// </summary>
+internal sealed class ValidationCallClassifier
+{
+    /// <summary>The marker attribute the runtime library ships (matched by name, any namespace).</summary>
+    public const string AttributeName = "ValidatorAttribute";
+
+    private const int MaxDepth = 32;
+
+    private static readonly SymbolDisplayFormat QualifiedNameFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
+    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
+    private readonly INamedTypeSymbol? _task;
+    private readonly INamedTypeSymbol? _taskOfT;
+    private readonly INamedTypeSymbol? _valueTask;
+    private readonly INamedTypeSymbol? _valueTaskOfT;
+    private readonly ConcurrentDictionary<SyntaxTree, ValidationAnalyzerOptions> _options = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
+
+    public ValidationCallClassifier(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
+    {
+        _optionsProvider = optionsProvider;
+        _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
+        _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        _valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+    }
+
+    /// <summary>The tree's options, parsed once and cached.</summary>
+    public ValidationAnalyzerOptions GetOptions(SyntaxTree tree)
+    {
+        if (_options.TryGetValue(tree, out var cached))
+        {
+            return cached;
+        }
+
+        return _options.GetOrAdd(tree, ValidationAnalyzerOptions.Read(_optionsProvider.GetOptions(tree)));
+    }
+
+    /// <summary>
+    /// The result type a caller acts on: <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, the type itself otherwise;
+    /// <see langword="null"/> for <c>void</c>, a bare <c>Task</c>/<c>ValueTask</c> or an error type.
+    /// </summary>
+    public ITypeSymbol? GetResultType(IMethodSymbol method)
+    {
+        if (method.ReturnsVoid || method.ReturnType is not { } type || type.TypeKind == TypeKind.Error)
+        {
+            return null;
+        }
+
+        if (type is INamedTypeSymbol named)
+        {
+            var definition = named.OriginalDefinition;
+            if (SymbolEqualityComparer.Default.Equals(definition, _task) || SymbolEqualityComparer.Default.Equals(definition, _valueTask))
+            {
+                return null;
+            }
+
+            if ((SymbolEqualityComparer.Default.Equals(definition, _taskOfT) || SymbolEqualityComparer.Default.Equals(definition, _valueTaskOfT))
+                && named.TypeArguments.Length == 1)
+            {
+                var argument = named.TypeArguments[0];
+                return argument.TypeKind == TypeKind.Error ? null : argument;
+            }
+        }
+
+        return type;
+    }
+
+    /// <summary>Classifies the invoked method; the cheap name test runs before attribute, interface and member walks.</summary>
+    public ValidationCall Classify(IInvocationOperation invocation, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var resultType = GetResultType(method);
+        if (resultType is null)
+        {
+            return default; // void and Task validators throw instead; nothing to ignore
+        }
+
+        var resultIsBool = resultType.SpecialType == SpecialType.System_Boolean;
+        var validityMember = resultIsBool ? null : options.FindValidityMember(GetBoolMembers(resultType));
+        MethodFacts? facts = null;
+        if (options.ExcludedSymbols.Count != 0)
+        {
+            facts = GetFacts(method, cancellationToken);
+            if (facts.MatchesAny(options.ExcludedSymbols))
+            {
+                return default;
+            }
+        }
+
+        var reason = ValidationReason.None;
+        if (options.MatchesMethodPrefix(SimpleName(method.Name)))
+        {
+            reason = ValidationReason.MethodPrefix;
+        }
+        else
+        {
+            facts ??= GetFacts(method, cancellationToken);
+            if (facts.HasAttribute(options))
+            {
+                return new ValidationCall(ValidationReason.Attribute, resultIsBool, validityMember); // declared: no shape heuristics
+            }
+
+            if (options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols))
+            {
+                return new ValidationCall(ValidationReason.Configured, resultIsBool, validityMember);
+            }
+
+            if (validityMember is not null)
+            {
+                reason = ValidationReason.ValidityMember;
+            }
+        }
+
+        if (reason == ValidationReason.None || IsFluentOrGuard(invocation, resultType, resultIsBool || validityMember is not null))
+        {
+            return default;
+        }
+
+        return new ValidationCall(reason, resultIsBool, validityMember);
+    }
+
+    /// <summary>
+    /// Builders and guards are not verdicts: a method returning its receiver's type (<c>options.ValidateOnStart()</c>,
+    /// <c>result.AddError(..)</c>) is a fluent chain, and one returning its first argument's type without any verdict
+    /// (<c>T ValidateNotNull&lt;T&gt;(T value)</c>) throws on failure and hands the value back.
+    /// </summary>
+    private static bool IsFluentOrGuard(IInvocationOperation invocation, ITypeSymbol resultType, bool isVerdict)
+    {
+        var method = invocation.TargetMethod;
+        ITypeSymbol? receiverType = invocation.Instance?.Type;
+        if (method.IsExtensionMethod && method.ReducedFrom is { } reduced && reduced.Parameters.Length > 0)
+        {
+            receiverType = method.ReceiverType;
+        }
+        else if (method.IsExtensionMethod && method.Parameters.Length > 0)
+        {
+            receiverType = method.Parameters[0].Type;
+        }
+
+        if (receiverType is not null && SameType(receiverType, resultType))
+        {
+            return true;
+        }
+
+        return !isVerdict && method.Parameters.Length > 0 && SameType(method.Parameters[0].Type, resultType);
+    }
+
+    private static bool SameType(ITypeSymbol a, ITypeSymbol b)
+        => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition);
+
+    private static string SimpleName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot >= 0 ? name.Substring(dot + 1) : name; // explicit interface implementation: "Ns.IValidator.Validate"
+    }
+
+    /// <summary>Names of the accessible-looking <c>bool</c> instance properties and fields of the type and its bases.</summary>
+    private ImmutableArray<string> GetBoolMembers(ITypeSymbol type)
+    {
+        var key = type.OriginalDefinition;
+        if (_boolMembers.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<string>();
+        ITypeSymbol? current = type;
+        for (var depth = 0; current is not null && current.SpecialType != SpecialType.System_Object && depth < MaxDepth; depth++)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member.IsStatic || member.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Internal or Accessibility.ProtectedOrInternal))
+                {
+                    continue;
+                }
+
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false, GetMethod: not null } property => property.Type,
+                    IFieldSymbol field => field.Type,
+                    _ => null,
+                };
+                if (memberType?.SpecialType == SpecialType.System_Boolean && !builder.Contains(member.Name))
+                {
+                    builder.Add(member.Name);
+                }
+            }
+
+            current = current.BaseType;
+        }
+
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                foreach (var name in GetBoolMembers(constraint))
+                {
+                    if (!builder.Contains(name))
+                    {
+                        builder.Add(name);
+                    }
+                }
+            }
+        }
+
+        return _boolMembers.GetOrAdd(key, builder.ToImmutable());
+    }
+
+    private MethodFacts GetFacts(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        var key = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (_facts.TryGetValue(key, out var facts))
+        {
+            return facts;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return _facts.GetOrAdd(key, MethodFacts.Create(key));
+    }
+
+    /// <summary>What a method's symbol says, independent of options: computed once per method and compilation.</summary>
+    private sealed class MethodFacts
+    {
+        private readonly ImmutableArray<ISymbol> _related;
+        private readonly ImmutableArray<string> _attributeNames;
+        private ImmutableArray<string> _qualifiedNames;
+
+        private MethodFacts(ImmutableArray<ISymbol> related, ImmutableArray<string> attributeNames)
+        {
+            _related = related;
+            _attributeNames = attributeNames;
+        }
+
+        public static MethodFacts Create(IMethodSymbol method)
+        {
+            var methods = RelatedMethods.Collect(method);
+
+            var related = ImmutableArray.CreateBuilder<ISymbol>();
+            var attributeNames = ImmutableArray.CreateBuilder<string>();
+            foreach (var relatedMethod in methods)
+            {
+                related.Add(relatedMethod);
+                foreach (var attribute in relatedMethod.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: { Length: > 0 } name } && !attributeNames.Contains(name))
+                    {
+                        attributeNames.Add(name);
+                    }
+                }
+
+                if (relatedMethod.ContainingType is { } containingType && !related.Contains(containingType, SymbolEqualityComparer.Default))
+                {
+                    related.Add(containingType);
+                }
+            }
+
+            return new MethodFacts(related.ToImmutable(), attributeNames.ToImmutable());
+        }
+
+        /// <summary>A configured validator attribute on the method or a member it overrides or implements.</summary>
+        public bool HasAttribute(ValidationAnalyzerOptions options)
+        {
+            foreach (var name in _attributeNames)
+            {
+                if (options.IsValidatorAttribute(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool MatchesAny(ImmutableHashSet<string> names)
+        {
+            var qualifiedNames = _qualifiedNames;
+            if (qualifiedNames.IsDefault)
+            {
+                var builder = ImmutableArray.CreateBuilder<string>(_related.Length);
+                foreach (var symbol in _related)
+                {
+                    builder.Add(symbol.ToDisplayString(QualifiedNameFormat));
+                }
+
+                qualifiedNames = builder.MoveToImmutable();
+                _qualifiedNames = qualifiedNames; // benign race: every thread computes the same array
+            }
+
+            foreach (var name in qualifiedNames)
+            {
+                if (names.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

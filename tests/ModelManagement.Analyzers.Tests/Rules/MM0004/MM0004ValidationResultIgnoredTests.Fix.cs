@@ -1,0 +1,292 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using VerifyFix = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0004ValidationResultIgnoredAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0004ValidationResultIgnoredCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>MM0004 fixes: "Return the fallback when validation fails" and "Throw when validation fails", Fix All.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    private const string Fallback = MM0004ValidationResultIgnoredCodeFixProvider.ReturnFallbackKey;
+    private const string Throw = MM0004ValidationResultIgnoredCodeFixProvider.ThrowKey;
+
+    private static async Task VerifyFixAsync(
+        string source,
+        string fixedSource,
+        string key,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        NullableContextOptions nullable = NullableContextOptions.Disable,
+        int? iterations = null)
+    {
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = key,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+        };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
+        if (iterations is { } count)
+        {
+            test.NumberOfIncrementalIterations = count;
+            test.NumberOfFixAllIterations = 1;
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A generator with a validator, a guardrail and a fallback taking the seed.</summary>
+    private static string Generator(string body, string members = "", string usings = "using System;\n") => $$"""
+        {{usings}}using System.Threading;
+        using System.Threading.Tasks;
+        using Domain;
+
+        public class StoryGenerator
+        {
+            private readonly IStoryValidator _validator;
+            private readonly IGuardrail _guardrail;
+            private readonly IStoryGenerator _llm;
+
+            public StoryGenerator(IStoryValidator validator, IGuardrail guardrail, IStoryGenerator llm)
+            {
+                _validator = validator; _guardrail = guardrail; _llm = llm;
+            }
+
+            public async Task<string> GenerateAsync(string seed, CancellationToken cancellationToken)
+            {
+                var story = await _llm.GenerateAsync(seed, cancellationToken).ConfigureAwait(false);
+        {{body}}
+                return story;
+            }
+
+            private Task<string> FallbackAsync(string seed) => Task.FromResult("A quiet day in " + seed + ".");
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public async Task ReturnFallback_DiscardedAwaitedVerdict_DeclaresLocalAndKeepsConfigureAwait()
+    {
+        var source = Generator("""
+                    // the guardrail
+                    await [|_validator.ValidateAsync(story, cancellationToken)|].ConfigureAwait(false); // checked
+            """);
+        var fixedSource = Generator("""
+                    // the guardrail
+                    var validation = await _validator.ValidateAsync(story, cancellationToken).ConfigureAwait(false); // checked
+                    if (!validation.IsValid)
+                    {
+                        return await FallbackAsync(seed).ConfigureAwait(false);
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task Throw_DiscardedSynchronousVerdict_NamesTheValidator()
+    {
+        var source = Generator("""
+                    [|_validator.Validate(story)|];
+            """);
+        var fixedSource = Generator("""
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
+
+    [Fact]
+    public async Task Throw_WithoutUsingSystem_KeepsTheQualifiedName()
+    {
+        var source = Generator("""
+                    [|_validator.Validate(story)|];
+            """, usings: "");
+        var fixedSource = Generator("""
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+            """, usings: "");
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_BoolResult_NegatesTheCallInPlace()
+    {
+        var source = Generator("""
+                    [|_validator.TryValidate(story, out var errors)|];
+                    Console.WriteLine(errors.Count);
+            """);
+        var fixedSource = Generator("""
+                    if (!_validator.TryValidate(story, out var errors))
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    Console.WriteLine(errors.Count);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_AwaitedBoolFromValidatorAttribute_KeepsAwait()
+    {
+        var source = Generator("""
+                    var moderation = new Moderation();
+                    await [|moderation.ReviewAsync(story)|];
+            """);
+        var fixedSource = Generator("""
+                    var moderation = new Moderation();
+                    if (!await moderation.ReviewAsync(story))
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_StoredUnreadResult_BranchesRightAfterTheStore()
+    {
+        var source = Generator("""
+                    var verdict = await [|_guardrail.CheckAsync(story)|];
+                    story = story.Trim();
+            """);
+        var fixedSource = Generator("""
+                    var verdict = await _guardrail.CheckAsync(story);
+                    if (!verdict.IsCompliant)
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    story = story.Trim();
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task Throw_StoredBoolAssignedToExistingLocal_TestsTheLocal()
+    {
+        var source = Generator("""
+                    bool ok;
+                    ok = [|_validator.TryValidate(story, out _)|];
+            """);
+        var fixedSource = Generator("""
+                    bool ok;
+                    ok = _validator.TryValidate(story, out _);
+                    if (!ok)
+                    {
+                        throw new InvalidOperationException("Validation failed: TryValidate rejected the content.");
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_NameTaken_PicksAFreshName()
+    {
+        var source = Generator("""
+                    var validation = "taken";
+                    await [|_validator.ValidateAsync(story)|];
+                    Console.WriteLine(validation);
+            """);
+        var fixedSource = Generator("""
+                    var validation = "taken";
+                    var validation1 = await _validator.ValidateAsync(story);
+                    if (!validation1.IsValid)
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    Console.WriteLine(validation);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Theory]
+    [InlineData(Fallback)]
+    [InlineData(Throw)]
+    public async Task FixAll_TwoDiscardedVerdictsInOneMember_GetDistinctLocals(string key)
+    {
+        var source = Generator("""
+                    await [|_validator.ValidateAsync(story)|];
+                    story = story.Trim();
+                    await [|_validator.ValidateAsync(story)|];
+            """);
+        var body = key == Fallback ? "return await FallbackAsync(seed);" : "throw new InvalidOperationException(\"Validation failed: ValidateAsync rejected the content.\");";
+        var fixedSource = Generator($$"""
+                    var validation = await _validator.ValidateAsync(story);
+                    if (!validation.IsValid)
+                    {
+                        {{body}}
+                    }
+
+                    story = story.Trim();
+                    var validation1 = await _validator.ValidateAsync(story);
+                    if (!validation1.IsValid)
+                    {
+                        {{body}}
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, key, iterations: 2);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_CSharp73_AndNullableEnabled_Compiles()
+    {
+        var source = Generator("""
+                    var verdict = await [|_guardrail.CheckAsync(story)|];
+            """);
+        var fixedSource = Generator("""
+                    var verdict = await _guardrail.CheckAsync(story);
+                    if (!verdict.IsCompliant)
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback, LanguageVersion.CSharp7_3);
+        await VerifyFixAsync(source, fixedSource, Fallback, LanguageVersion.Latest, NullableContextOptions.Enable);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_ArgumentByOnlyCandidateOfItsType()
+    {
+        var source = Generator("""
+                    await [|_validator.ValidateAsync(story)|];
+            """, members: """
+                private static string StaticFallback(int attempt, CancellationToken token) => "fallback " + attempt;
+            """).Replace("private Task<string> FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");", "");
+        var fixedSource = Generator("""
+                    var validation = await _validator.ValidateAsync(story);
+                    if (!validation.IsValid)
+                    {
+                        return StaticFallback(attempt, cancellationToken);
+                    }
+
+            """, members: """
+                private static string StaticFallback(int attempt, CancellationToken token) => "fallback " + attempt;
+            """).Replace("private Task<string> FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");", "");
+        source = source.Replace("string seed, CancellationToken", "string seed, int attempt, CancellationToken");
+        fixedSource = fixedSource.Replace("string seed, CancellationToken", "string seed, int attempt, CancellationToken");
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+}

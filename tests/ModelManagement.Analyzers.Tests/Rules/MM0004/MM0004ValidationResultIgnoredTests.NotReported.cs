@@ -1,0 +1,352 @@
+using System.Threading.Tasks;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>MM0004: what a naive "result unused" rule would flag but this one must not.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task ResultReturned_DoesNotReport()
+    {
+        var source = InMethod("""
+                    return prompt;
+            """, returnType: "string", members: """
+                public Task<ValidationResult> CheckAsync(string story) => _validator.ValidateAsync(story);
+                public async Task<ValidationResult> CheckAwaitedAsync(string story) { return await _validator.ValidateAsync(story); }
+                public bool Check(string story) => _validator.TryValidate(story, out _);
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ResultPassedOn_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    Consume(await _validator.ValidateAsync(story));
+                    var all = new List<ValidationResult> { _validator.Validate(story) };
+                    await Task.WhenAll(_validator.ValidateAsync(story), _validator.ValidateAsync(story));
+                    return story;
+            """, members: """
+                private static void Consume(ValidationResult result) { }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ResultStoredToFieldOrProperty_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    _last = await _validator.ValidateAsync(story);
+                    Last = _validator.Validate(story);
+                    return story;
+            """, members: """
+                public ValidationResult Last { get; private set; }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ResultUsedInCondition_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    if (!(await _validator.ValidateAsync(story)).IsValid) return Fallback();
+                    if (!_validator.TryValidate(story, out _)) return Fallback();
+                    if (_validator.Validate(story) is { IsValid: false }) return Fallback();
+                    while (!(await _guardrail.CheckAsync(story)).IsCompliant) story = Fallback();
+                    return (await _guardrail.ScanAsync(story)).IsSafe ? story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task StoredAndReadOnEveryPath_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var validation = await _validator.ValidateAsync(story);
+                    if (!validation.IsValid)
+                    {
+                        return Fallback();
+                    }
+
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task VoidAndTaskValidators_DoNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    await _validator.ValidateAndThrowAsync(story);
+                    _validator.ValidateArguments(story);
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NamesThatOnlyStartWithTheWord_DoNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    _validator.Validated(story);
+                    Validation(story);
+                    ValidatesNothing(story);
+                    return story;
+            """, members: """
+                private static int Validation(string story) => story.Length;
+                private static int ValidatesNothing(string story) => story.Length;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GuardReturningItsArgument_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    _validator.ValidateNotNull(story);
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FluentBuilderReturningItsReceiver_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var options = new OptionsBuilder();
+                    options.ValidateDataAnnotations().ValidateOnStart();
+                    options.ValidateOnStart();
+                    var result = new ValidationResult();
+                    result.AddError("too long");
+                    return prompt;
+            """, returnType: "string");
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NonVerdictTypeWithoutValidatorName_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    _guardrail.Summarize(story);
+                    var summary = _guardrail.Summarize(story);
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task BoolWithoutValidatorNameOrAttribute_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var list = new List<string>();
+                    list.Remove(prompt);
+                    var set = new HashSet<string>();
+                    set.Add(prompt);
+                    return prompt;
+            """, returnType: "string");
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Nameof_DoesNotReport()
+    {
+        var source = InMethod("""
+                    return nameof(_validator.Validate) + nameof(IStoryValidator.ValidateAsync);
+            """, returnType: "string");
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ExpressionBodiedLambdaAsAction_DoesNotReport()
+    {
+        var source = InMethod("""
+                    Action act = () => _validator.Validate(prompt);
+                    Func<Task> actAsync = () => _validator.ValidateAsync(prompt);
+                    Run(() => _validator.Validate(prompt));
+                    return prompt;
+            """, returnType: "string", members: """
+                private static void Run(Action action) => action();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadInLambda_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = await _guardrail.CheckAsync(story);
+                    Func<bool> ok = () => verdict.IsCompliant;
+                    return ok() ? story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadInLocalFunction_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = await _guardrail.CheckAsync(story);
+                    return Decide();
+
+                    string Decide() => verdict.IsCompliant ? story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadInFinally_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = _validator.Validate(story);
+                    try
+                    {
+                        return story;
+                    }
+                    finally
+                    {
+                        _last = verdict;
+                    }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadInCatch_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = _validator.Validate(story);
+                    try
+                    {
+                        story = story.Trim();
+                        return story;
+                    }
+                    catch (Exception) when (!verdict.IsValid)
+                    {
+                        return Fallback();
+                    }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadInsideUsingBlock_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = await _guardrail.CheckAsync(story);
+                    using (var cts = new CancellationTokenSource())
+                    {
+                        if (!verdict.IsCompliant) return Fallback();
+                    }
+
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task PathsEndingInThrow_DoNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = await _guardrail.CheckAsync(story);
+                    if (story.Length == 0) throw new InvalidOperationException("empty");
+                    return verdict.IsCompliant ? story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReadInLoopCondition_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var verdict = _guardrail.Inspect(story);
+                    while (!verdict.IsCompliant)
+                    {
+                        story = Fallback();
+                        verdict = _guardrail.Inspect(story);
+                    }
+
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ReassignedFromItself_CountsAsRead_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var ok = _validator.TryValidate(story, out _);
+                    ok = ok && _validator.TryValidate(story.Trim(), out _);
+                    return ok ? story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task DeconstructedOrTupled_IsPassedOn_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var pair = (story, _validator.Validate(story));
+                    return pair.Item2.IsValid ? pair.story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GeneratedCode_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            // <auto-generated/>
+            using Domain;
+
+            public static class Generated
+            {
+                public static string Run(IStoryValidator validator, string story)
+                {
+                    validator.Validate(story);
+                    return story;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AttributeWithAnotherName_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            [AttributeUsage(AttributeTargets.Method)]
+            public sealed class ValidatesAttribute : Attribute { }
+
+            public static class Checks
+            {
+                [Validates] public static int Review(string story) => story.Length;
+
+                public static string Run(string story)
+                {
+                    Review(story);
+                    return story;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}

@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>MM0004 fix refusals: each typed reason, from the planner the provider uses (docs: "Why no fix was offered").</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    private static async Task<(MM0004PlanResult Result, SyntaxTree Tree)> PlanAsync(string source)
+    {
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs");
+        var compilation = CSharpCompilation.Create(
+            "Refusals",
+            new[] { tree, CSharpSyntaxTree.ParseText(Domain, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Domain.cs") },
+            references.Add(TestEnvironment.PatternsReference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0004ValidationResultIgnoredAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+        var model = compilation.GetSemanticModel(tree);
+        return (MM0004FixPlanner.Plan(await tree.GetRootAsync(), model, diagnostic, CancellationToken.None), tree);
+    }
+
+    private static async Task AssertRefusedAsync(string source, MM0004FixRefusal expected)
+    {
+        var (result, _) = await PlanAsync(source);
+        Assert.Null(result.Plan);
+        Assert.Equal(expected, result.Refusal);
+        Assert.NotNull(result.Node);
+    }
+
+    private static async Task AssertFallbackRefusedAsync(string source, MM0004FixRefusal expected)
+    {
+        var (result, _) = await PlanAsync(source);
+        Assert.NotNull(result.Plan); // "Throw when validation fails" is still offered
+        Assert.Null(result.Plan!.Fallback);
+        Assert.Equal(expected, result.Plan.FallbackRefusal);
+    }
+
+    [Fact]
+    public async Task Refusal_NoVerdict_ForResultWithoutValidityMember()
+        => await AssertRefusedAsync(Generator("""
+                    ValidateShape(story);
+            """, members: """
+                private static int ValidateShape(string s) => s.Length;
+            """), MM0004FixRefusal.NoVerdict);
+
+    [Fact]
+    public async Task Refusal_TaskNotAwaited()
+        => await AssertRefusedAsync(Generator("""
+                    _ = Check(story);
+            """, members: """
+                private string Check(string s) { _validator.ValidateAsync(s); return s; }
+            """).Replace("_ = Check(story);", "story = Check(story);"), MM0004FixRefusal.TaskNotAwaited);
+
+    [Fact]
+    public async Task Refusal_NotInBlock_ForEmbeddedStatement()
+        => await AssertRefusedAsync(Generator("""
+                    if (story.Length > 0) _validator.Validate(story);
+            """), MM0004FixRefusal.NotInBlock);
+
+    [Fact]
+    public async Task Refusal_NotInBlock_ForExpressionBody()
+        => await AssertRefusedAsync(Generator("", members: """
+                public void Check(string s) => _validator.Validate(s);
+            """), MM0004FixRefusal.NotInBlock);
+
+    [Fact]
+    public async Task Refusal_PatternVariable()
+        => await AssertRefusedAsync(Generator("""
+                    if (_validator.Validate(story) is var verdict) { story = story.Trim(); }
+            """), MM0004FixRefusal.PatternVariable);
+
+    [Fact]
+    public async Task FallbackRefusal_NotReturningValidatedValue()
+        => await AssertFallbackRefusedAsync(Generator("""
+                    _validator.Validate(seed);
+            """), MM0004FixRefusal.NotReturningValidatedValue);
+
+    [Fact]
+    public async Task FallbackRefusal_NoReturnValue()
+        => await AssertFallbackRefusedAsync(Generator("", members: """
+                public async Task CheckAsync(string s) { await _validator.ValidateAsync(s); }
+            """), MM0004FixRefusal.NoReturnValue);
+
+    [Fact]
+    public async Task FallbackRefusal_NoFallbackMember()
+        => await AssertFallbackRefusedAsync(Generator("""
+                    _validator.Validate(story);
+            """).Replace("FallbackAsync", "SafeStoryAsync"), MM0004FixRefusal.NoFallbackMember);
+
+    [Fact]
+    public async Task FallbackRefusal_FallbackTypeMismatch()
+        => await AssertFallbackRefusedAsync(Generator("""
+                    _validator.Validate(story);
+            """).Replace("private Task<string> FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");", "private int FallbackCount() => 0;"),
+            MM0004FixRefusal.FallbackTypeMismatch);
+
+    [Fact]
+    public async Task FallbackRefusal_AmbiguousArgument()
+        => await AssertFallbackRefusedAsync(Generator("""
+                    var other = seed + "!";
+                    _validator.Validate(story);
+            """).Replace("FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");", "FallbackAsync(string topic) => Task.FromResult(topic);"),
+            MM0004FixRefusal.FallbackArgumentUnresolved);
+
+    [Fact]
+    public async Task FallbackRefusal_StaticContextCannotUseInstanceFallback()
+        => await AssertFallbackRefusedAsync(Generator("", members: """
+                public static string Check(IStoryValidator validator, string story)
+                {
+                    validator.Validate(story);
+                    return story;
+                }
+            """), MM0004FixRefusal.NoFallbackMember);
+}
