@@ -11,4 +11,7 @@ public static class DiagnosticIds
 
     /// <summary>MM0003: an optional dependency is dereferenced where it may be null.</summary>
     public const string OptionalDependencyWithoutNullCheck = "MM0003";
+
+    /// <summary>MM0005: a hand-rolled lazy async initialization runs twice when two callers arrive together.</summary>
+    public const string RacyLazyAsyncInitialization = "MM0005";
 }
