@@ -308,9 +308,9 @@ internal sealed class LazyInitFlowAnalysis
                 return written;
             }
 
-            if (outcome == Outcome.Claimed)
+            if (outcome == Outcome.Claimed || RechecksTestedMember(block, tested, testedCount))
             {
-                continue;
+                continue; // claimed before any await, or checked again: a later write answers to the re-check (double-checked locking)
             }
 
             Push(block.FallThroughSuccessor, awaitSeen, region, visited, work);
@@ -319,6 +319,13 @@ internal sealed class LazyInitFlowAnalysis
 
         return null;
     }
+
+    private bool RechecksTestedMember(BasicBlock block, ISymbol[] tested, int testedCount)
+        => block.ConditionKind != ControlFlowConditionKind.None
+            && block.BranchValue is { } value
+            && LazyInitMembers.MayBeCheckInGraph(value)
+            && LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
+            && Array.IndexOf(tested, member, 0, testedCount) >= 0;
 
     private static void Push(ControlFlowBranch? branch, bool awaitSeen, bool[] region, bool[] visited, Stack<(int, bool)> work)
     {
