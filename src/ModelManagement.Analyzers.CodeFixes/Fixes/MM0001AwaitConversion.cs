@@ -273,7 +273,7 @@ internal sealed class MM0001AwaitConversion
         // Wait(CancellationToken) cancels the wait, not the task: WaitAsync(token) does the same. Timeouts (which return
         // bool, or give up silently) have no await equivalent.
         if (method.Parameters.Length == 1
-            && types.IsCancellationToken(method.Parameters[0].Type)
+            && CodeFixes.Infrastructure.CancellationTokens.IsCancellationToken(method.Parameters[0].Type)
             && types.TaskHasWaitAsync
             && syntax.ArgumentList.Arguments.Count == 1)
         {
@@ -338,7 +338,7 @@ internal sealed class MM0001AwaitConversion
         var cancellation = -1;
         foreach (var parameter in method.Parameters)
         {
-            if (types.IsCancellationToken(parameter.Type))
+            if (CodeFixes.Infrastructure.CancellationTokens.IsCancellationToken(parameter.Type))
             {
                 continue;
             }
@@ -352,7 +352,7 @@ internal sealed class MM0001AwaitConversion
         var arguments = syntax.ArgumentList.Arguments;
         foreach (var argument in invocation.Arguments)
         {
-            if (argument.Parameter is null || !types.IsCancellationToken(argument.Parameter.Type))
+            if (argument.Parameter is null || !CodeFixes.Infrastructure.CancellationTokens.IsCancellationToken(argument.Parameter.Type))
             {
                 continue;
             }

@@ -49,8 +49,6 @@ internal sealed class MM0001FixTypes
         return true;
     }
 
-    public bool IsCancellationToken(ITypeSymbol? type) => SymbolEqualityComparer.Default.Equals(type, CancellationToken);
-
     /// <summary>True when <paramref name="type"/> is a collection (an array, or implements ICollection or ICollection&lt;T&gt;).</summary>
     public bool IsCollection(ITypeSymbol type)
     {

@@ -207,33 +207,9 @@ internal sealed partial class MM0001Planner
     /// <summary>Member names and identifiers in use (for unique new names); collected once.</summary>
     private void CollectUsedNames()
     {
-        if (_usedNames.Count > 0)
+        if (_takenNames.IsEmpty)
         {
-            return;
-        }
-
-        foreach (var member in _type.GetMembers())
-        {
-            _usedNames.Add(member.Name);
-        }
-
-        for (var baseType = _type.BaseType; baseType is not null; baseType = baseType.BaseType)
-        {
-            foreach (var member in baseType.GetMembers())
-            {
-                _usedNames.Add(member.Name);
-            }
-        }
-
-        foreach (var part in _parts)
-        {
-            foreach (var token in part.Declaration.DescendantTokens())
-            {
-                if (token.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken))
-                {
-                    _usedNames.Add(token.ValueText);
-                }
-            }
+            _takenNames = CodeFixes.Infrastructure.UniqueNames.TakenByMembersOf(_type, _cancellationToken);
         }
     }
 }

@@ -6,6 +6,8 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>The factory rewrite: can every creation of the type await a factory instead?</summary>
@@ -200,7 +202,7 @@ internal sealed partial class MM0001Planner
             UniqueLocal("instance", parameterNames),
             constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility,
             kept.ToImmutable(),
-            NeedsDocumentation(constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility)), null);
+            DocumentationComments.AreRequired(_type, constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility, _constructorPart!.Declaration.SyntaxTree)), null);
     }
 
     private static string UniqueLocal(string baseName, HashSet<string> taken)
@@ -335,7 +337,7 @@ internal sealed partial class MM0001Planner
                     return "'" + creation + "' is not in async code";
                 }
 
-                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, FindCancellationToken(function, model), createdType: model.GetTypeInfo(creation, _cancellationToken).Type));
+                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, CancellationTokens.FindInScope(model, creation, _cancellationToken)?.Name, createdType: model.GetTypeInfo(creation, _cancellationToken).Type));
             }
         }
 
@@ -359,28 +361,6 @@ internal sealed partial class MM0001Planner
                     return global; // top-level statements may await
                 case MemberDeclarationSyntax or AccessorDeclarationSyntax:
                     return null;
-            }
-        }
-
-        return null;
-    }
-
-    private string? FindCancellationToken(SyntaxNode function, SemanticModel model)
-    {
-        var parameters = function switch
-        {
-            ParenthesizedLambdaExpressionSyntax lambda => lambda.ParameterList.Parameters,
-            SimpleLambdaExpressionSyntax lambda => SyntaxFactory.SingletonSeparatedList(lambda.Parameter),
-            AnonymousMethodExpressionSyntax { ParameterList: { } list } => list.Parameters,
-            LocalFunctionStatementSyntax localFunction => localFunction.ParameterList.Parameters,
-            MethodDeclarationSyntax method => method.ParameterList.Parameters,
-            _ => default,
-        };
-        foreach (var parameter in parameters)
-        {
-            if (model.GetDeclaredSymbol(parameter, _cancellationToken) is { RefKind: RefKind.None } symbol && _types.IsCancellationToken(symbol.Type))
-            {
-                return symbol.Name;
             }
         }
 

@@ -4,6 +4,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>The lazy rewrite: is every reader of the state the moved code writes an async member that can await it first?</summary>
@@ -170,27 +172,7 @@ internal sealed partial class MM0001Planner
             stateMembers,
             UniqueName("_initializer"),
             accessibility,
-            _constructor is null && NeedsDocumentation(_type.IsAbstract ? Accessibility.Protected : Accessibility.Public));
-    }
-
-    /// <summary>True when a new member with <paramref name="accessibility"/> would draw CS1591 (missing XML comment).</summary>
-    private bool NeedsDocumentation(Accessibility accessibility)
-    {
-        if (_constructorPart!.Declaration.SyntaxTree.Options.DocumentationMode < DocumentationMode.Diagnose
-            || accessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-        {
-            return false;
-        }
-
-        for (var type = _type; type is not null; type = type.ContainingType)
-        {
-            if (type.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+            _constructor is null && DocumentationComments.AreRequired(_type, _type.IsAbstract ? Accessibility.Protected : Accessibility.Public, _constructorPart!.Declaration.SyntaxTree));
     }
 
     private DataFlowAnalysis? AnalyzeDataFlow(SyntaxNode node)
@@ -581,7 +563,7 @@ internal sealed partial class MM0001Planner
             }
 
             targets.Add(unit.Symbol);
-            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(unit.Document, method, FindCancellationToken(unit.Symbol), ReturnsValue(unit.Symbol)));
+            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(unit.Document, method, CancellationTokens.FindParameter(unit.Symbol)?.Name, ReturnsValue(unit.Symbol)));
         }
 
         // Synchronous code that can run before (or without) the initialization: entry points and what they call.
@@ -739,19 +721,6 @@ internal sealed partial class MM0001Planner
     /// <summary>True when an expression body of <paramref name="method"/> (async) produces its result: Task&lt;T&gt;, ValueTask&lt;T&gt;.</summary>
     private static bool ReturnsValue(IMethodSymbol method)
         => !method.ReturnsVoid && method.ReturnType is INamedTypeSymbol { IsGenericType: true };
-
-    private string? FindCancellationToken(IMethodSymbol method)
-    {
-        foreach (var parameter in method.Parameters)
-        {
-            if (_types.IsCancellationToken(parameter.Type) && parameter.RefKind == RefKind.None)
-            {
-                return parameter.Name;
-            }
-        }
-
-        return null;
-    }
 
     /// <summary>
     /// Statement shapes that cannot move into an async method: jumps out of the moved code, labels, preprocessor

@@ -36,7 +36,6 @@ internal sealed partial class MM0001Planner
     private readonly Dictionary<IMethodSymbol, MM0001MemberFacts> _units = new(SymbolEqualityComparer.Default);
     private readonly List<MM0001MemberFacts> _otherConstructors = new();
     private readonly List<MM0001MemberFacts> _nestedTypes = new();
-    private readonly HashSet<string> _usedNames = new(StringComparer.Ordinal);
 
     private ConstructorDeclarationSyntax? _constructor;
     private TypePart? _constructorPart;
@@ -45,6 +44,7 @@ internal sealed partial class MM0001Planner
     private ImmutableArray<MM0001ConvertedMethod> _convertedMethods = ImmutableArray<MM0001ConvertedMethod>.Empty;
     private List<CodeUnit> _constructorUnits = new();
     private string _initializeMethodName = "InitializeAsync";
+    private ImmutableHashSet<string> _takenNames = ImmutableHashSet<string>.Empty;
 
     private MM0001Planner(Solution solution, Project project, Compilation compilation, INamedTypeSymbol type, MM0001FixTypes types, bool planFactory, CancellationToken cancellationToken)
     {
@@ -818,13 +818,8 @@ internal sealed partial class MM0001Planner
 
     private string UniqueName(string baseName)
     {
-        var name = baseName;
-        for (var i = 1; _usedNames.Contains(name); i++)
-        {
-            name = baseName + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
-        _usedNames.Add(name);
+        var name = CodeFixes.Infrastructure.UniqueNames.Choose(baseName, _takenNames);
+        _takenNames = _takenNames.Add(name);
         return name;
     }
 

@@ -98,8 +98,8 @@ internal static class MM0001Rewriter
                 .WithAdditionalAnnotations(Formatter.Annotation);
             if (lazy.NeedsDocumentation)
             {
-                written = written.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(
-                    "/// <summary>Initializes a new instance; its asynchronous initialization runs on first use.</summary>" + NewLine(shared.ConstructorPart.SyntaxTree)).Insert(0, SyntaxFactory.ElasticMarker));
+                written = written.WithLeadingTrivia(DocumentationComments.Summary(
+                    "Initializes a new instance; its asynchronous initialization runs on first use.", shared.ConstructorPart.SyntaxTree));
             }
             InsertAfterMember(editor, shared.ConstructorPart, LastField(shared.ConstructorPart), new SyntaxNode[] { field, written, method });
         }
@@ -119,15 +119,8 @@ internal static class MM0001Rewriter
                             ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token))))
                             : SyntaxFactory.ArgumentList())))
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            if (target.Node.Body is { Statements.Count: > 0 } body)
-            {
-                targetEditor.InsertBefore(body.Statements[0], ensure);
-            }
-            else if (target.Node.ExpressionBody is not null)
-            {
-                var returnsValue = target.ReturnsValue;
-                targetEditor.ReplaceNode(target.Node, (current, _) => ToBlockBody((MethodDeclarationSyntax)current, ensure, returnsValue));
-            }
+            var returnsValue = target.ReturnsValue;
+            targetEditor.ReplaceNode(target.Node, (current, _) => Statements.Prepend(current, ensure, returnsValue) ?? current);
         }
     }
 
@@ -189,8 +182,7 @@ internal static class MM0001Rewriter
         }
         else if (factory.NeedsDocumentation)
         {
-            create = create.WithLeadingTrivia(SyntaxFactory.ParseLeadingTrivia(
-                "/// <summary>Creates a new instance and completes its asynchronous initialization.</summary>" + NewLine(tree)).Insert(0, SyntaxFactory.ElasticMarker));
+            create = create.WithLeadingTrivia(DocumentationComments.Summary("Creates a new instance and completes its asynchronous initialization.", tree));
         }
 
         var method = CreateInitializeMethod(plan, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator);
@@ -403,8 +395,7 @@ internal static class MM0001Rewriter
         };
 
     /// <summary>A type written fully qualified, marked so the document gets its using directive and the name is shortened.</summary>
-    internal static TypeSyntax TypeName(SyntaxGenerator generator, ITypeSymbol type)
-        => ((TypeSyntax)generator.TypeExpression(type)).WithAdditionalAnnotations(Simplifier.Annotation, Simplifier.AddImportsAnnotation);
+    internal static TypeSyntax TypeName(SyntaxGenerator generator, ITypeSymbol type) => TypeNames.Imported(generator, type);
 
     /// <summary><c>await expression.ConfigureAwait(false)</c></summary>
     private static AwaitExpressionSyntax Await(ExpressionSyntax expression)
@@ -464,7 +455,7 @@ internal static class MM0001Rewriter
         foreach (var statement in movedStatements)
         {
             var converted = (StatementSyntax)Convert(statement, shared.Conversions, generator, task);
-            statements.Add(statements.Count == 0 ? WithoutLeadingBlankLines(converted) : converted);
+            statements.Add(statements.Count == 0 ? Statements.WithoutLeadingBlankLines(converted) : converted);
         }
 
         var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
@@ -473,31 +464,11 @@ internal static class MM0001Rewriter
 
         // The moved statements keep their own trivia (indentation, comments); a real line break after the brace keeps
         // the formatter from shifting their multi-line comments.
-        var openBrace = SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.EndOfLine(NewLine(shared.ConstructorPart.SyntaxTree)));
+        var openBrace = SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(shared.ConstructorPart.SyntaxTree)));
         return SyntaxFactory.MethodDeclaration(TypeName(generator, task), shared.InitializeMethodName)
             .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
             .WithParameterList(parameterList)
             .WithBody(SyntaxFactory.Block(openBrace, SyntaxFactory.List(statements), SyntaxFactory.Token(SyntaxKind.CloseBraceToken)));
-    }
-
-    /// <summary>The first statement of a new body starts right after the brace: blank lines that separated it from earlier code go.</summary>
-    private static StatementSyntax WithoutLeadingBlankLines(StatementSyntax statement)
-    {
-        var trivia = statement.GetLeadingTrivia();
-        var lineStart = 0;
-        for (var i = 0; i < trivia.Count; i++)
-        {
-            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                lineStart = i + 1;
-            }
-            else if (!trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
-            {
-                break;
-            }
-        }
-
-        return lineStart == 0 ? statement : statement.WithLeadingTrivia(trivia.Skip(lineStart));
     }
 
     private static ConstructorDeclarationSyntax RewriteLazyConstructor(ConstructorDeclarationSyntax constructor, MM0001LazyPlan lazy, ExpressionSyntax assignment)
@@ -567,7 +538,7 @@ internal static class MM0001Rewriter
             constructor = constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
         }
 
-        constructor = WithoutDocumentation(constructor);
+        constructor = DocumentationComments.Without(constructor);
         var parameters = constructor.ParameterList.Parameters;
         if (factory.KeptParameters.Length < parameters.Count)
         {
@@ -612,76 +583,22 @@ internal static class MM0001Rewriter
         return constructor;
     }
 
-    private static string NewLine(SyntaxTree tree)
-    {
-        foreach (var trivia in tree.GetRoot().DescendantTrivia())
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                return trivia.ToString();
-            }
-        }
-
-        return "\n";
-    }
-
-    private static bool IsDocumentation(SyntaxTrivia trivia)
-        => trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia);
-
     /// <summary>
     /// The constructor's documentation comment, for the factory that replaces it as the way to create the type (with a
     /// param tag for the token when the comment documents parameters); empty when it has none.
     /// </summary>
     private static SyntaxTriviaList MoveDocumentation(ConstructorDeclarationSyntax? constructor, string tokenName, SyntaxTree tree)
     {
-        if (constructor is null)
+        var documentation = constructor is null ? SyntaxTriviaList.Empty : DocumentationComments.Of(constructor);
+        var comment = documentation.Count > 0 ? documentation[documentation.Count - 1] : default;
+        if (!comment.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || !comment.ToFullString().Contains("<param "))
         {
-            return SyntaxTriviaList.Empty;
+            return documentation;
         }
 
-        var leading = constructor.GetLeadingTrivia();
-        for (var i = 0; i < leading.Count; i++)
-        {
-            if (!IsDocumentation(leading[i]))
-            {
-                continue;
-            }
-
-            var indentation = i > 0 && leading[i - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[i - 1].ToString() : string.Empty;
-            var text = leading[i].ToFullString();
-            if (leading[i].IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) && text.Contains("<param "))
-            {
-                text += indentation + "/// <param name=\"" + tokenName + "\">Cancels the wait for the creation.</param>" + NewLine(tree);
-            }
-
-            return SyntaxFactory.ParseLeadingTrivia(indentation + text);
-        }
-
-        return SyntaxTriviaList.Empty;
-    }
-
-    private static ConstructorDeclarationSyntax WithoutDocumentation(ConstructorDeclarationSyntax constructor)
-    {
-        var leading = constructor.GetLeadingTrivia();
-        for (var i = 0; i < leading.Count; i++)
-        {
-            if (IsDocumentation(leading[i]))
-            {
-                var start = i > 0 && leading[i - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? i - 1 : i;
-                var list = new List<SyntaxTrivia>();
-                for (var j = 0; j < leading.Count; j++)
-                {
-                    if (j < start || j > i)
-                    {
-                        list.Add(leading[j]);
-                    }
-                }
-
-                return constructor.WithLeadingTrivia(list);
-            }
-        }
-
-        return constructor;
+        var indentation = documentation.Count > 1 ? documentation[0].ToString() : string.Empty;
+        return SyntaxFactory.ParseLeadingTrivia(documentation.ToFullString()
+            + indentation + "/// <param name=\"" + tokenName + "\">Cancels the wait for the creation.</param>" + DocumentationComments.NewLine(tree));
     }
 
     /// <summary>An own method on the blocking path: <c>async Task</c>/<c>async Task&lt;T&gt;</c>, renamed, its blocking calls awaited.</summary>
@@ -709,17 +626,6 @@ internal static class MM0001Rewriter
             .WithModifiers(modifiers.Add(asyncToken))
             .WithReturnType(returnType.WithTriviaFrom(oldReturnType))
             .WithIdentifier(SyntaxFactory.Identifier(converted.NewName).WithTriviaFrom(declaration.Identifier));
-    }
-
-    private static MethodDeclarationSyntax ToBlockBody(MethodDeclarationSyntax method, StatementSyntax ensure, bool returnsValue)
-    {
-        var expression = method.ExpressionBody!.Expression.WithoutTrivia();
-        StatementSyntax statement = returnsValue ? SyntaxFactory.ReturnStatement(expression) : SyntaxFactory.ExpressionStatement(expression);
-        return method
-            .WithExpressionBody(null)
-            .WithSemicolonToken(default)
-            .WithParameterList(method.ParameterList.WithCloseParenToken(method.ParameterList.CloseParenToken.WithTrailingTrivia()))
-            .WithBody(SyntaxFactory.Block(ensure, statement).WithTrailingTrivia(method.SemicolonToken.TrailingTrivia).WithAdditionalAnnotations(Formatter.Annotation));
     }
 
     private static FieldDeclarationSyntax? LastField(TypeDeclarationSyntax type)

@@ -24,4 +24,10 @@ internal static class LanguageVersionHelpers
 
     /// <summary>Named arguments followed by positional ones (C# 7.2).</summary>
     public static bool SupportsNonTrailingNamedArguments(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp7_2);
+
+    /// <summary>Exception filters (<c>catch (E) when (…)</c>, C# 6).</summary>
+    public static bool SupportsExceptionFilters(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp6);
+
+    /// <summary>The <c>not</c> pattern (<c>x is not null</c>, C# 9).</summary>
+    public static bool SupportsNotPattern(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp9);
 }

@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+/// <summary>
+/// Moving, wrapping and inserting statements without disturbing the code around them: existing statements keep their
+/// trivia (comments, blank lines), only what a fix creates is formatted, and a block written on one line stays on one line.
+/// </summary>
+internal static class Statements
+{
+    /// <summary>
+    /// True when <paramref name="statement"/> can move into a new block (a try, an if, another method) and the code after
+    /// it still compiles: it declares nothing that later statements of its block could use — no local, local function or
+    /// label, and no <c>out var</c> or pattern variable of an expression statement (those belong to the enclosing block).
+    /// </summary>
+    public static bool CanMoveIntoBlock(StatementSyntax statement)
+        => statement switch
+        {
+            LocalDeclarationStatementSyntax or LocalFunctionStatementSyntax or LabeledStatementSyntax => false,
+            ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax => !DeclaresExpressionVariables(statement),
+            _ => true,
+        };
+
+    /// <summary>
+    /// Replaces the <paramref name="count"/> consecutive statements from <paramref name="first"/> (in <paramref name="root"/>)
+    /// with <paramref name="wrap"/>(those statements). The wrapper takes the first statement's leading trivia (its comments
+    /// now introduce the wrapper) and ends its line as the last statement did; only the wrapper is formatted. An embedded
+    /// statement (<c>if (c) Statement();</c>) is replaced in place, in braces when it is the then-branch of an if with an else
+    /// (a wrapper ending in an if would otherwise take the else). Returns <paramref name="root"/> unchanged when the
+    /// statements are not consecutive siblings.
+    /// </summary>
+    public static SyntaxNode Wrap(SyntaxNode root, StatementSyntax first, int count, Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
+    {
+        var list = first.Parent switch
+        {
+            BlockSyntax block => block.Statements,
+            SwitchSectionSyntax section => section.Statements,
+            _ => default,
+        };
+        var start = list.IndexOf(first);
+        if (start < 0)
+        {
+            if (count != 1)
+            {
+                return root;
+            }
+
+            var single = Wrapper(wrap, SyntaxFactory.SingletonList(first), first);
+            return first.Parent is IfStatementSyntax { Else: not null } ifStatement && ifStatement.Statement == first
+                ? root.ReplaceNode(first, SyntaxFactory.Block(single).WithTriviaFrom(single).WithAdditionalAnnotations(Formatter.Annotation))
+                : root.ReplaceNode(first, single);
+        }
+
+        if (count < 1 || start + count > list.Count)
+        {
+            return root;
+        }
+
+        var wrapped = new List<StatementSyntax>(count);
+        for (var i = start; i < start + count; i++)
+        {
+            wrapped.Add(list[i]);
+        }
+
+        var wrapper = Wrapper(wrap, SyntaxFactory.List(wrapped), list[start + count - 1]);
+        var result = new List<StatementSyntax>(list.Count - count + 1);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i == start)
+            {
+                result.Add(wrapper);
+            }
+            else if (i < start || i >= start + count)
+            {
+                result.Add(list[i]);
+            }
+        }
+
+        SyntaxNode parent = first.Parent!;
+        return root.ReplaceNode(parent, parent switch
+        {
+            BlockSyntax block => block.WithStatements(SyntaxFactory.List(result)),
+            _ => ((SwitchSectionSyntax)parent).WithStatements(SyntaxFactory.List(result)),
+        });
+    }
+
+    /// <summary>
+    /// <paramref name="block"/> with <paramref name="statement"/> inserted at <paramref name="index"/>. In a block written
+    /// on one line (<c>{ a = b; Run(); }</c>) the statement joins that line; otherwise it gets its own line, formatted.
+    /// </summary>
+    public static BlockSyntax Insert(BlockSyntax block, int index, StatementSyntax statement)
+    {
+        if (IsOnOneLine(block))
+        {
+            statement = statement.WithoutAnnotations(Formatter.Annotation)
+                .WithLeadingTrivia()
+                .WithTrailingTrivia(SyntaxFactory.Space);
+            if (block.Statements.Count == 0 && block.OpenBraceToken.TrailingTrivia.Count == 0)
+            {
+                block = block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.Space));
+            }
+        }
+        else
+        {
+            // Its own line: the formatter indents it; the line break keeps the next statement's comments on their line.
+            statement = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(block.SyntaxTree)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        return block.WithStatements(block.Statements.Insert(index, statement));
+    }
+
+    /// <summary>
+    /// <paramref name="member"/> (a method, constructor, operator, accessor or local function) with <paramref name="statement"/>
+    /// as its first statement. An expression body becomes a block body: <c>return expression;</c> when
+    /// <paramref name="returnsValue"/>, else <c>expression;</c>. Returns null for a member without a body.
+    /// </summary>
+    public static SyntaxNode? Prepend(SyntaxNode member, StatementSyntax statement, bool returnsValue)
+    {
+        switch (member)
+        {
+            case BaseMethodDeclarationSyntax { Body: { } body } method:
+                return method.WithBody(Insert(body, 0, statement));
+            case AccessorDeclarationSyntax { Body: { } body } accessor:
+                return accessor.WithBody(Insert(body, 0, statement));
+            case LocalFunctionStatementSyntax { Body: { } body } localFunction:
+                return localFunction.WithBody(Insert(body, 0, statement));
+            case BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } method:
+                return method
+                    .WithExpressionBody(null)
+                    .WithSemicolonToken(default)
+                    .WithParameterList(method.ParameterList.WithCloseParenToken(method.ParameterList.CloseParenToken.WithTrailingTrivia()))
+                    .WithBody(ArrowToBlock(arrow, method.SemicolonToken, statement, returnsValue));
+            case AccessorDeclarationSyntax { ExpressionBody: { } arrow } accessor:
+                return accessor
+                    .WithExpressionBody(null)
+                    .WithSemicolonToken(default)
+                    .WithKeyword(accessor.Keyword.WithTrailingTrivia())
+                    .WithBody(ArrowToBlock(arrow, accessor.SemicolonToken, statement, returnsValue));
+            case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
+                return localFunction
+                    .WithExpressionBody(null)
+                    .WithSemicolonToken(default)
+                    .WithParameterList(localFunction.ParameterList.WithCloseParenToken(localFunction.ParameterList.CloseParenToken.WithTrailingTrivia()))
+                    .WithBody(ArrowToBlock(arrow, localFunction.SemicolonToken, statement, returnsValue));
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The statement without the blank lines above it (it is about to start a new body right after its brace).</summary>
+    public static StatementSyntax WithoutLeadingBlankLines(StatementSyntax statement)
+    {
+        var trivia = statement.GetLeadingTrivia();
+        var lineStart = 0;
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lineStart = i + 1;
+            }
+            else if (!trivia[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                break;
+            }
+        }
+
+        if (lineStart == 0)
+        {
+            return statement;
+        }
+
+        var kept = new List<SyntaxTrivia>(trivia.Count - lineStart);
+        for (var i = lineStart; i < trivia.Count; i++)
+        {
+            kept.Add(trivia[i]);
+        }
+
+        return statement.WithLeadingTrivia(kept);
+    }
+
+    /// <summary>True when nothing between the block's braces (nor the braces) breaks the line.</summary>
+    public static bool IsOnOneLine(BlockSyntax block)
+    {
+        foreach (var token in block.DescendantTokens())
+        {
+            if (HasEndOfLine(token.LeadingTrivia) || (token != block.CloseBraceToken && HasEndOfLine(token.TrailingTrivia)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static StatementSyntax Wrapper(Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap, SyntaxList<StatementSyntax> statements, StatementSyntax last)
+    {
+        var first = statements[0];
+        var inner = statements.Replace(first, first.WithLeadingTrivia(SyntaxFactory.ElasticMarker));
+        var lastTrailing = last.GetTrailingTrivia();
+        var endOfLine = lastTrailing.Count > 0 && lastTrailing[lastTrailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? SyntaxFactory.TriviaList(lastTrailing[lastTrailing.Count - 1])
+            : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
+        return wrap(inner)
+            .WithLeadingTrivia(first.GetLeadingTrivia())
+            .WithTrailingTrivia(endOfLine)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private static BlockSyntax ArrowToBlock(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, StatementSyntax first, bool returnsValue)
+    {
+        var expression = arrow.Expression.WithoutTrivia();
+        StatementSyntax body = returnsValue ? SyntaxFactory.ReturnStatement(expression) : SyntaxFactory.ExpressionStatement(expression);
+        return SyntaxFactory.Block(first.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.ElasticMarker), body.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
+            .WithTrailingTrivia(semicolon.TrailingTrivia)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private static bool DeclaresExpressionVariables(SyntaxNode statement)
+    {
+        foreach (var node in statement.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is SingleVariableDesignationSyntax or ParenthesizedVariableDesignationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasEndOfLine(SyntaxTriviaList trivia)
+    {
+        foreach (var item in trivia)
+        {
+            if (item.IsKind(SyntaxKind.EndOfLineTrivia) || item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsDirective)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
