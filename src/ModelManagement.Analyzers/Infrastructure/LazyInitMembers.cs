@@ -21,6 +21,11 @@ internal static class LazyInitMembers
     public static ISymbol? GetTrackedMember(IOperation? operation, IReadOnlyDictionary<CaptureId, IOperation>? captures)
     {
         operation = SkipConversions(operation);
+        if (operation is IFlowCaptureReferenceOperation capture && captures is not null && captures.TryGetValue(capture.Id, out var captured))
+        {
+            operation = SkipConversions(captured); // the graph captures an assignment target before a right side that branches
+        }
+
         switch (operation)
         {
             case IFieldReferenceOperation { Field: { IsConst: false } field } reference

@@ -251,9 +251,10 @@ internal static class MM0005LazyPlanner
         IFieldSymbol field,
         CancellationToken cancellationToken)
     {
+        // The value of an `if` form is part of the guarded block (its last statement); only `??=` has a value of its own.
         var analyses = guarded.IsEmpty
             ? new[] { model.AnalyzeDataFlow(value) }
-            : new[] { model.AnalyzeDataFlow(guarded[0], guarded[guarded.Length - 1]), model.AnalyzeDataFlow(value) };
+            : new[] { model.AnalyzeDataFlow(guarded[0], value.FirstAncestorOrSelf<StatementSyntax>()!) };
         foreach (var flow in analyses)
         {
             if (flow is null || !flow.Succeeded)

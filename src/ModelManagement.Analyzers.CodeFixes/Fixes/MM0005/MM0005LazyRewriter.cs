@@ -144,7 +144,7 @@ internal static class MM0005LazyRewriter
                         continue; // the constructor it calls creates it
                     }
 
-                    editor.ReplaceNode(constructor, (current, _) => Statements.Prepend(current, assignment, returnsValue: false)!.WithAdditionalAnnotations(Formatter.Annotation));
+                    editor.ReplaceNode(constructor, (current, _) => Expand(Statements.Prepend(current, assignment, returnsValue: false)!).WithAdditionalAnnotations(Formatter.Annotation));
                 }
             }
 
@@ -155,12 +155,52 @@ internal static class MM0005LazyRewriter
                     .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(accessibility)))
                     .WithBody(SyntaxFactory.Block(assignment))
                     .WithAdditionalAnnotations(Formatter.Annotation);
-                editor.InsertAfter(plan.FieldDeclaration, constructor);
+                editor.ReplaceNode(plan.Type, (current, _) =>
+                {
+                    var type = (TypeDeclarationSyntax)current;
+                    var index = 0;
+                    for (var i = 0; i < type.Members.Count; i++)
+                    {
+                        if (type.Members[i] is FieldDeclarationSyntax or PropertyDeclarationSyntax or EventFieldDeclarationSyntax)
+                        {
+                            index = i + 1; // after the state, before the members
+                        }
+                    }
+
+                    return type.WithMembers(type.Members.Insert(index, constructor));
+                });
             }
         }
 
+        // Formatted now rather than by the code action's clean-up: Fix All applies the next conversion to this result.
         var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A constructor whose block body sits on one line (<c>{ _store = store; }</c>) gets one statement per line.</summary>
+    private static SyntaxNode Expand(SyntaxNode member)
+    {
+        if (member is not ConstructorDeclarationSyntax { Body: { } body } constructor || !Statements.IsOnOneLine(body))
+        {
+            return member;
+        }
+
+        var statements = new List<StatementSyntax>();
+        foreach (var statement in body.Statements)
+        {
+            statements.Add(statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+        }
+
+        var parameters = constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+        var initializer = constructor.Initializer;
+        if (initializer is not null)
+        {
+            initializer = initializer.WithArgumentList(initializer.ArgumentList.WithCloseParenToken(initializer.ArgumentList.CloseParenToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker)));
+            return constructor.WithInitializer(initializer).WithBody(SyntaxFactory.Block(statements).WithTrailingTrivia(body.GetTrailingTrivia()));
+        }
+
+        return constructor.WithParameterList(parameters).WithBody(SyntaxFactory.Block(statements).WithTrailingTrivia(body.GetTrailingTrivia()));
     }
 
     /// <summary>Removes the check; the next statement loses the blank line that separated them.</summary>
