@@ -1,6 +1,12 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -37,6 +43,98 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             FixedCode = source + Domain,
         };
         await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The planner's typed refusal for the only MM0005 diagnostic of <paramref name="markedSource"/>.</summary>
+    private static async Task AssertRefusalAsync(string markedSource, MM0005FixRefusal expected, bool referencePatterns = true)
+    {
+        var result = await PlanAsync(markedSource, referencePatterns);
+
+        Assert.Null(result.Plan);
+        Assert.Equal(expected, result.Refusal);
+        Assert.NotNull(result.Node);
+    }
+
+    /// <summary>Runs the analyzer over <paramref name="markedSource"/> (markup removed) and the planner on its only diagnostic.</summary>
+    private static async Task<MM0005PlanResult> PlanAsync(string markedSource, bool referencePatterns = true)
+    {
+        var source = markedSource.Replace("[|", string.Empty, StringComparison.Ordinal).Replace("|]", string.Empty, StringComparison.Ordinal) + Domain;
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        if (referencePatterns)
+        {
+            references = references.Add(TestEnvironment.PatternsReference);
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create("Refusal", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0005RacyLazyAsyncInitializationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var diagnostic = Assert.Single(diagnostics);
+        return MM0005LazyPlanner.Plan(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutModelManagementPatterns_PatternsUnavailable()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await AssertRefusalAsync(source, MM0005FixRefusal.PatternsUnavailable, referencePatterns: false);
+    }
+
+    [Fact]
+    public async Task Plan_SeedForm_IsOffered()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (!_initialized)
+                    {
+                        _data = await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        var result = await PlanAsync(source);
+
+        Assert.Equal(MM0005FixRefusal.None, result.Refusal);
+        Assert.NotNull(result.Plan);
+        Assert.True(result.Plan!.IsFlag);
+        Assert.Equal("_initializer", result.Plan.NewFieldName);
+        Assert.Equal("InitializeAsync", result.Plan.MethodName);
     }
 
     [Fact]
@@ -578,6 +676,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
     }
 
     [Fact]
@@ -605,6 +704,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
     }
 
     [Fact]
@@ -634,6 +734,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.WrittenElsewhere);
     }
 
     [Fact]
@@ -665,6 +766,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.FlagReadElsewhere);
     }
 
     [Fact]
@@ -694,6 +796,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.ReaderNotAsync);
     }
 
     [Fact]
@@ -721,6 +824,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UsesLocalState);
     }
 
     [Fact]
@@ -745,6 +849,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
     }
 
     [Fact]
@@ -774,6 +879,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
     }
 
     [Fact]
@@ -798,5 +904,6 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedType);
     }
 }
