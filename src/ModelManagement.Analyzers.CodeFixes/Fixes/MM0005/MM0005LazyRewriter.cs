@@ -63,17 +63,20 @@ internal static class MM0005LazyRewriter
                     .WithAdditionalAnnotations(Simplifier.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.IsFlag:
+                var comments = CommentsLeftBehind(ifStatement, plan);
                 var arguments = plan.CancellationTokenName is { } token
                     ? SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token))))
                     : default;
                 var ensure = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, fieldName, SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
                     SyntaxFactory.ArgumentList(arguments))));
-                editor.ReplaceNode(ifStatement, ensure.WithTriviaFrom(ifStatement).WithAdditionalAnnotations(Formatter.Annotation));
+                editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
                 break;
-            case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck:
-                editor.ReplaceNode(ifStatement, SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(fieldName))
-                    .WithTriviaFrom(ifStatement)
+            case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck || CommentsLeftBehind(ifStatement, plan).Count > 0:
+                // Kept (rather than removed) also when comments sit on the check: they stay on this line.
+                editor.ReplaceNode(ifStatement, WithComments(
+                        SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(ifStatement),
+                        CommentsLeftBehind(ifStatement, plan))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement:
@@ -201,6 +204,84 @@ internal static class MM0005LazyRewriter
         }
 
         return constructor.WithParameterList(parameters).WithBody(SyntaxFactory.Block(statements).WithTrailingTrivia(body.GetTrailingTrivia()));
+    }
+
+    /// <summary>
+    /// Comments in the check that do not move with the initialization statements: on the <c>if</c> line, the condition,
+    /// the braces and the removed final write (the statement's own leading and trailing trivia are kept by the replacement).
+    /// </summary>
+    private static List<SyntaxTrivia> CommentsLeftBehind(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
+    {
+        var comments = new List<SyntaxTrivia>();
+        var first = ifStatement.GetFirstToken();
+        var last = ifStatement.GetLastToken();
+        foreach (var token in ifStatement.DescendantTokens())
+        {
+            if (IsInMovedStatement(token, plan))
+            {
+                continue;
+            }
+
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (token != first && IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
+            }
+
+            foreach (var trivia in token.TrailingTrivia)
+            {
+                if (token != last && IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
+            }
+        }
+
+        return comments;
+    }
+
+    private static bool IsInMovedStatement(SyntaxToken token, MM0005LazyPlan plan)
+    {
+        foreach (var statement in plan.Initialization)
+        {
+            if (statement.FullSpan.Contains(token.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia)
+        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
+    /// <summary><paramref name="statement"/> with <paramref name="comments"/> after it on its line, before its own trailing trivia.</summary>
+    private static StatementSyntax WithComments(StatementSyntax statement, List<SyntaxTrivia> comments)
+    {
+        if (comments.Count == 0)
+        {
+            return statement;
+        }
+
+        var trailing = new List<SyntaxTrivia>();
+        foreach (var comment in comments)
+        {
+            trailing.Add(SyntaxFactory.Space);
+            trailing.Add(comment);
+        }
+
+        foreach (var trivia in statement.GetTrailingTrivia())
+        {
+            if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trailing.Count == 0)
+            {
+                trailing.Add(trivia);
+            }
+        }
+
+        return statement.WithTrailingTrivia(trailing);
     }
 
     /// <summary>Removes the check; the next statement loses the blank line that separated them.</summary>

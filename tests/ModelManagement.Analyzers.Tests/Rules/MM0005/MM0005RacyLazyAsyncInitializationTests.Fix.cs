@@ -906,4 +906,64 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyNoFixAsync(source);
         await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedType);
     }
+
+    [Fact]
+    public async Task Fix_CommentsOnTheCheck_AreKept()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|!_initialized|]) // first caller loads
+                    {
+                        // the slow part
+                        _data = await _store.LoadAsync();
+                        _initialized = true; // done
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await _initializer.EnsureInitializedAsync(); // first caller loads // done
+
+                    return _data;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    // the slow part
+                    _data = await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
 }
