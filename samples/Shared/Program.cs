@@ -32,6 +32,9 @@ public static class Program
         failed += await RunAsync(
             "Narrative generator with the optional model registry",
             async () => await new OptionalRegistryNarrativeGenerator(new InMemoryModelRegistry()).GenerateAsync("knights").ConfigureAwait(false)).ConfigureAwait(false);
+        failed += await RunAsync(
+            "Two requests arriving together at a cold model catalogue client",
+            LoadCatalogueOnceAsync).ConfigureAwait(false);
 
         failed += await RunAsync(
             "Narrative generator with a guardrail monitor (the draft violates the content policy)",
@@ -41,6 +44,17 @@ public static class Program
             ? "All scenarios succeeded."
             : $"{failed} scenario(s) failed in the ways the MM warnings of this build point out.");
         return 0;
+    }
+
+    /// <summary>MM0005: the catalogue must load once for one client, however many requests arrive together.</summary>
+    private static async Task<string> LoadCatalogueOnceAsync()
+    {
+        var store = new CountingModelStore();
+        var client = new ModelCatalogClient(store);
+        var answers = await Task.WhenAll(client.DescribeAsync("first"), client.DescribeAsync("second")).ConfigureAwait(false);
+        return store.Loads == 1
+            ? $"catalogue loads: 1 ({answers.Length} answers)"
+            : throw new InvalidOperationException($"catalogue loads: {store.Loads} for one client (racy lazy initialization)");
     }
 
     private static async Task<int> RunAsync(string scenario, Func<Task<string>> run)

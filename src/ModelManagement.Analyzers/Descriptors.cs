@@ -78,6 +78,17 @@ internal static class Descriptors
             + "IsSafe) whose result is discarded, or stored and not read on some path to a return, lets unchecked content through. "
             + "Branch on the verdict and return a fallback or throw (post-validation with fallback).");
 
+    internal static readonly DiagnosticDescriptor MM0005_RacyLazyAsyncInitialization = Make(
+        DiagnosticIds.RacyLazyAsyncInitialization,
+        title: "Make lazy async initialization single-flight",
+        message: "'{0}' is checked, then written after an await: two callers that arrive together both run the initialization; use AsyncLazy<T> or AsyncInitializer",
+        DiagnosticCategories.Reliability,
+        DiagnosticSeverity.Warning,
+        description: "A hand-rolled lazy initialization such as 'if (!_initialized) { _data = await LoadAsync(); _initialized = true; }' "
+            + "lets every caller that arrives before the first load completes start its own load, and a failure half-way leaves the "
+            + "state inconsistent. Hold a single-flight guard across the await (AsyncLazy<T>, AsyncInitializer, Lazy<Task<T>>, or a "
+            + "SemaphoreSlim released in finally) or cache the Task before awaiting it (lazy async initialization).");
+
     private static DiagnosticDescriptor Make(
         string id,
         string title,

@@ -21,4 +21,7 @@ public static class DiagnosticIds
     public const string IntegrationTestWithoutFailurePath = "MM0007";
     /// <summary>MM0004: the result of a validation call (a verdict, a guardrail check) is discarded or never read.</summary>
     public const string ValidationResultIgnored = "MM0004";
+
+    /// <summary>MM0005: a hand-rolled lazy async initialization runs twice when two callers arrive together.</summary>
+    public const string RacyLazyAsyncInitialization = "MM0005";
 }

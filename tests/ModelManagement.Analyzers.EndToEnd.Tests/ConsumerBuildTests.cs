@@ -126,6 +126,7 @@ public sealed class ConsumerBuildTests
         Assert.False(run.TimedOut, run.ToString());
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("TOKEN LIMIT: 8192", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CATALOGUE FETCHES: 2", run.Output, StringComparison.Ordinal); // MM0005: two requests, two loads
         Assert.Contains("history database is unavailable", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("SIDE EFFECT FAILED", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("NARRATIVE:", run.Output, StringComparison.Ordinal);

@@ -21,6 +21,8 @@ public sealed class DotnetFormatTests
 {
     private const string SideEffectRule = "MM0002";
 
+    private const string LazyInitializationRule = "MM0005";
+
     private const string ExpectedNarrative = "NARRATIVE: [storyteller-xl] Once upon a time, tell the story of a lighthouse keeper's last night.";
 
     private readonly PackedSolutionFixture _fixture;
@@ -72,6 +74,36 @@ public sealed class DotnetFormatTests
         ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != SideEffectRule), sarif.OurResults);
 
         await AssertFixedProgramRunsAsync(project);
+    }
+
+    [Fact]
+    public async Task FormatAnalyzers_ConvertsTheRacyLazyLoad_AndTheFixedProgramFetchesOnce()
+    {
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-mm0005");
+        var (before, after) = await FormatAsync(packed, project, new[] { LazyInitializationRule }, statementsStayInPlace: false);
+
+        // Exactly the files with MM0005 markers changed, each now single-flight through an AsyncInitializer.
+        var marked = before.SelectMany(file => ExpectedDiagnostic.FromText(file.Key, file.Value)).Where(e => e.RuleId == LazyInitializationRule).ToList();
+        Assert.NotEmpty(marked);
+        Assert.Equal(marked.Select(m => m.FileName).Distinct().OrderBy(f => f, StringComparer.Ordinal), ChangedFiles(before, after));
+        foreach (var file in marked.Select(m => m.FileName).Distinct())
+        {
+            Assert.Contains("new AsyncInitializer(InitializeAsync)", after[file], StringComparison.Ordinal);
+            Assert.Contains("await _initializer.EnsureInitializedAsync();", after[file], StringComparison.Ordinal);
+        }
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        ConsumerBuildTests.AssertAnalyzersLoaded(sarif);
+        ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != LazyInitializationRule), sarif.OurResults);
+
+        // Two requests that arrive together now share one fetch (the program still stops at the unguarded history store).
+        var run = await project.RunProgramAsync();
+        _output.WriteLine(run.ToString());
+        Assert.Contains("CATALOGUE FETCHES: 1", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -155,6 +187,7 @@ public sealed class DotnetFormatTests
         // prints it) and the request completes.
         Assert.Contains("SIDE EFFECT FAILED: history database is unavailable", run.Output, StringComparison.Ordinal);
         Assert.Contains("TOKEN LIMIT: 8192", run.Output, StringComparison.Ordinal);
+        Assert.Contains("CATALOGUE FETCHES: ", run.Output, StringComparison.Ordinal);
         Assert.Contains(ExpectedNarrative, run.Output, StringComparison.Ordinal);
         Assert.Contains("DONE", run.Output, StringComparison.Ordinal);
     }

@@ -20,6 +20,9 @@ namespace Contoso.Storytelling
             var budget = new TokenBudget(catalogSource);
             var generator = new NarrativeGenerator(llm, prompts, catalog, new UnavailableHistoryStore(), new ConsoleTelemetry());
 
+            var names = new ModelNameCache(catalogSource);
+            await Task.WhenAll(names.CountAsync(), names.CountAsync());
+            Console.WriteLine("CATALOGUE FETCHES: " + names.Fetches);
             Console.WriteLine("TOKEN LIMIT: " + await budget.LimitForAsync(catalog.ResolveModel(null), CancellationToken.None));
             var writer = new GuardedStoryWriter(new KeywordGuardrail("forbidden"));
             Console.WriteLine("GUARDED STORY: " + await writer.WriteAsync("a forbidden spell", CancellationToken.None));

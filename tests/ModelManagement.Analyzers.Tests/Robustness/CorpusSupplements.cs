@@ -46,12 +46,65 @@ internal static class CorpusSupplements
         }
         """;
 
+    /// <summary>MM0005 forms (racy lazy async initialization, reported and guarded), self-contained so it compiles next to any corpus.</summary>
+    public const string RacyLazyInitialization = /* lang=c#-test */ """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Corpus.Supplement
+        {
+            public interface ISupplementStore
+            {
+                Task<IReadOnlyList<string>> LoadAsync();
+            }
+
+            public sealed class SupplementCatalog
+            {
+                private readonly ISupplementStore _store;
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+                private IReadOnlyList<string>? _names;
+                private IReadOnlyList<string>? _guarded;
+                private bool _initialized;
+
+                public SupplementCatalog(ISupplementStore store) => _store = store;
+
+                // A racy lazy load: two callers that arrive together both load.
+                public async Task<int> CountAsync()
+                {
+                    if (!_initialized)
+                    {
+                        _names = await _store.LoadAsync().ConfigureAwait(false);
+                        _initialized = true;
+                    }
+
+                    return _names?.Count ?? 0;
+                }
+
+                public async Task<IReadOnlyList<string>> GuardedAsync()
+                {
+                    await _gate.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        return _guarded ??= await _store.LoadAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+        }
+        """;
+
     /// <summary><paramref name="files"/> followed by the supplement files.</summary>
     public static IReadOnlyList<CorpusFile> AppendTo(IReadOnlyList<CorpusFile> files)
     {
         var result = new List<CorpusFile>(files)
         {
             new("Supplement/ValidationResults.cs", ValidationResults, CorpusGenerator.CountLines(ValidationResults)),
+            new("Supplement/RacyLazyInitialization.cs", RacyLazyInitialization, CorpusGenerator.CountLines(RacyLazyInitialization)),
         };
         return result;
     }

@@ -299,6 +299,37 @@ internal static class Snippets
                 private static Task<string> FallbackAsync(string seed) => Task.FromResult("A quiet tale of " + seed);
             }
             """),
+        ("RacyLazyInitialization", /* lang=c#-test */ """
+            public sealed class LazyCatalog
+            {
+                private readonly IModelStore _store;
+                private readonly SemaphoreSlim _gate = new(1, 1);
+                private IReadOnlyList<ModelInfo>? _models;
+                private ModelInfo? _default;
+                private Task? _warm;
+                private bool _initialized;
+                public LazyCatalog(IModelStore store) => _store = store;
+                public async Task<int> CountAsync()
+                {
+                    if (!_initialized)
+                    {
+                        _models = await _store.LoadModelsAsync();
+                        _initialized = true;
+                    }
+                    return _models?.Count ?? 0;
+                }
+                public async Task<ModelInfo?> DefaultAsync() => _default ??= await _store.LoadDefaultAsync();
+                public async Task<IReadOnlyList<ModelInfo>> GuardedAsync()
+                {
+                    if (_models is { } ready) return ready;
+                    await _gate.WaitAsync();
+                    try { return _models ??= await _store.LoadModelsAsync(); }
+                    finally { _gate.Release(); }
+                }
+                public Task WarmAsync() => _warm ??= _store.WarmUpAsync();
+                public Func<Task> Later => async () => { if (_default is null) { _default = await _store.LoadDefaultAsync(); } };
+            }
+            """),
     };
 
     /// <summary>Larger realistic services mixing every rule; cut every few characters rather than at every token.</summary>

@@ -1,0 +1,36 @@
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>Why "Convert to single-flight lazy initialization" is not offered for an MM0005 diagnostic (each is one line of docs/rules/MM0005.md).</summary>
+internal enum MM0005FixRefusal
+{
+    /// <summary>The fix is offered.</summary>
+    None,
+
+    /// <summary>ModelManagement.Patterns (AsyncLazy&lt;T&gt;, AsyncInitializer) is not referenced by the project.</summary>
+    PatternsUnavailable,
+
+    /// <summary>
+    /// Not the single check of one member guarding an <c>if</c> without <c>else</c> whose last statement writes it
+    /// (<c>_x = …;</c>, <c>_flag = true;</c>), nor <c>_x ??= await …</c>: combined conditions, early returns, a
+    /// <c>return</c>/<c>break</c> inside the block, a generic method.
+    /// </summary>
+    UnsupportedShape,
+
+    /// <summary>The checked state is not a private field declared alone in this document (a property, another accessibility, <c>int _a, _b;</c>, a partial type).</summary>
+    NotPrivateField,
+
+    /// <summary>The containing type is a struct, a record, an interface, or has a primary constructor.</summary>
+    UnsupportedType,
+
+    /// <summary>The member is written somewhere else too (another method, a constructor, a <c>ref</c>/<c>out</c> argument).</summary>
+    WrittenElsewhere,
+
+    /// <summary>A flag is read somewhere other than its check: replacing it would change what that code sees.</summary>
+    FlagReadElsewhere,
+
+    /// <summary>A reader of the value is not in an async method, lambda or local function (or sits in a <c>lock</c>), so it cannot await.</summary>
+    ReaderNotAsync,
+
+    /// <summary>The initialization uses a local or parameter of the method (it cannot move into a delegate created in the constructor), or reads the member itself.</summary>
+    UsesLocalState,
+}

@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// What "Convert to single-flight lazy initialization" does for one MM0005 diagnostic: the facts the planner proved and
+/// the nodes the rewriter edits. A flag (<c>if (!_initialized) { …; _initialized = true; }</c>) becomes an
+/// <c>AsyncInitializer</c>; a value (<c>if (_x == null) { …; _x = v; }</c>, <c>_x ??= v</c>) becomes an <c>AsyncLazy&lt;T&gt;</c>.
+/// </summary>
+internal sealed class MM0005LazyPlan
+{
+    public MM0005LazyPlan(
+        bool isFlag,
+        IFieldSymbol field,
+        FieldDeclarationSyntax fieldDeclaration,
+        TypeDeclarationSyntax type,
+        SyntaxNode check,
+        ImmutableArray<StatementSyntax> initialization,
+        ExpressionSyntax? value,
+        ITypeSymbol? valueType,
+        ImmutableArray<ExpressionSyntax> readers,
+        bool keepAwaitAtCheck,
+        string? cancellationTokenName,
+        string newFieldName,
+        string methodName)
+    {
+        IsFlag = isFlag;
+        Field = field;
+        FieldDeclaration = fieldDeclaration;
+        Type = type;
+        Check = check;
+        Initialization = initialization;
+        Value = value;
+        ValueType = valueType;
+        Readers = readers;
+        KeepAwaitAtCheck = keepAwaitAtCheck;
+        CancellationTokenName = cancellationTokenName;
+        NewFieldName = newFieldName;
+        MethodName = methodName;
+    }
+
+    /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
+    public bool IsFlag { get; }
+
+    public IFieldSymbol Field { get; }
+
+    public FieldDeclarationSyntax FieldDeclaration { get; }
+
+    public TypeDeclarationSyntax Type { get; }
+
+    /// <summary>The <c>if</c> statement of the check, or the <c>_x ??= …</c> expression.</summary>
+    public SyntaxNode Check { get; }
+
+    /// <summary>The guarded statements that move into the initialization method (without the final write).</summary>
+    public ImmutableArray<StatementSyntax> Initialization { get; }
+
+    /// <summary>Value form: what the final write stored; the initialization method returns it.</summary>
+    public ExpressionSyntax? Value { get; }
+
+    public ITypeSymbol? ValueType { get; }
+
+    /// <summary>Value form: every read of the member outside the check; each becomes <c>await _x</c>.</summary>
+    public ImmutableArray<ExpressionSyntax> Readers { get; }
+
+    /// <summary>Value form: the checking function reads the value nowhere else, so the check becomes <c>await _x;</c> (it still loads there).</summary>
+    public bool KeepAwaitAtCheck { get; }
+
+    /// <summary>Flag form: the token parameter in scope at the check, passed to EnsureInitializedAsync.</summary>
+    public string? CancellationTokenName { get; }
+
+    public string NewFieldName { get; }
+
+    public string MethodName { get; }
+}

@@ -1,0 +1,353 @@
+using System;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// Decides whether "Convert to single-flight lazy initialization" keeps behaviour for one MM0005 diagnostic: a pure
+/// function from the document's syntax and model to a <see cref="MM0005LazyPlan"/> or a typed <see cref="MM0005FixRefusal"/>.
+/// It proves: the state is a private field written only by the guarded block's last statement, the guarded block uses
+/// no local state of its method (so it can run from a delegate made in the constructor), and every other reader can
+/// await (value) or there is no other reader (flag).
+/// </summary>
+internal static class MM0005LazyPlanner
+{
+    public const string AsyncLazyMetadataName = "ModelManagement.Patterns.AsyncLazy`1";
+    public const string AsyncInitializerMetadataName = "ModelManagement.Patterns.AsyncInitializer";
+
+    public static MM0005PlanResult Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+        if (model.Compilation.GetTypeByMetadataName(AsyncLazyMetadataName) is null
+            || model.Compilation.GetTypeByMetadataName(AsyncInitializerMetadataName) is null)
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.PatternsUnavailable, node);
+        }
+
+        // The check: `if (<check of one member>) { …; member = …; }` without else, or `member ??= value`.
+        SyntaxNode check;
+        ExpressionSyntax? coalesceValue = null;
+        ImmutableArray<StatementSyntax> guarded;
+        ISymbol? member;
+        bool needsWhenTrue;
+        if (node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } coalesce && coalesce.Left == node)
+        {
+            check = coalesce;
+            coalesceValue = coalesce.Right;
+            guarded = ImmutableArray<StatementSyntax>.Empty;
+            member = model.GetSymbolInfo(node, cancellationToken).Symbol?.OriginalDefinition;
+            needsWhenTrue = true;
+        }
+        else if (node is ExpressionSyntax condition && condition.Parent is IfStatementSyntax { Else: null } ifStatement && ifStatement.Condition == condition
+            && ifStatement.Parent is BlockSyntax
+            && LazyInitMembers.TryGetCheck(model.GetOperation(condition, cancellationToken), null, out member, out needsWhenTrue) && needsWhenTrue)
+        {
+            check = ifStatement;
+            guarded = ifStatement.Statement is BlockSyntax block ? ImmutableArray.CreateRange(block.Statements) : ImmutableArray.Create(ifStatement.Statement);
+        }
+        else
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+        }
+
+        if (member is not IFieldSymbol field)
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.NotPrivateField, node);
+        }
+
+        var function = FindFunction(check);
+        if (function is null || model.GetDeclaredSymbol(function, cancellationToken) is IMethodSymbol { IsGenericMethod: true }
+            || (function is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax && model.GetEnclosingSymbol(function.SpanStart, cancellationToken) is IMethodSymbol { IsGenericMethod: true }))
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+        }
+
+        // The final write, and what it stores.
+        var isFlag = coalesceValue is null && field.Type.SpecialType == SpecialType.System_Boolean;
+        ExpressionSyntax? value = coalesceValue;
+        if (coalesceValue is null)
+        {
+            if (guarded.IsEmpty
+                || guarded[guarded.Length - 1] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, field)
+                || (isFlag && !write.Right.IsKind(SyntaxKind.TrueLiteralExpression)))
+            {
+                return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+            }
+
+            value = write.Right;
+            guarded = guarded.RemoveAt(guarded.Length - 1);
+        }
+
+        if (field.DeclaredAccessibility != Accessibility.Private || field.IsConst || field.DeclaringSyntaxReferences.Length != 1
+            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
+            || declarator.Parent?.Parent is not FieldDeclarationSyntax fieldDeclaration
+            || fieldDeclaration.Declaration.Variables.Count != 1
+            || declarator.SyntaxTree != root.SyntaxTree
+            || (declarator.Initializer is { } initializer && !IsDefaultValue(initializer.Value)))
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.NotPrivateField, node);
+        }
+
+        if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || HasPrimaryConstructor(type)
+            || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
+        }
+
+        // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out.
+        if (UsesLocalState(model, guarded, value!, field, cancellationToken) is { } localUse)
+        {
+            return MM0005PlanResult.Refuse(MM0005FixRefusal.UsesLocalState, localUse);
+        }
+
+        if (!guarded.IsEmpty)
+        {
+            var flow = model.AnalyzeControlFlow(guarded[0], guarded[guarded.Length - 1]);
+            if (flow is null || !flow.Succeeded || !flow.ExitPoints.IsEmpty || !flow.EndPointIsReachable)
+            {
+                return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+            }
+        }
+
+        // Every other reference to the field in the type: no write; for a flag no read; for a value an awaitable read.
+        var readers = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var readsInCheckingFunction = false;
+        foreach (var identifier in type.DescendantNodes())
+        {
+            if (identifier is not IdentifierNameSyntax name || name.Identifier.ValueText != field.Name
+                || check.Span.Contains(name.Span)
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, field))
+            {
+                continue;
+            }
+
+            var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax
+                ? (ExpressionSyntax)access
+                : name;
+            if (IsInNameOf(reference))
+            {
+                continue;
+            }
+
+            if (IsWritten(reference))
+            {
+                return MM0005PlanResult.Refuse(MM0005FixRefusal.WrittenElsewhere, reference);
+            }
+
+            if (isFlag)
+            {
+                return MM0005PlanResult.Refuse(MM0005FixRefusal.FlagReadElsewhere, reference);
+            }
+
+            var readerFunction = FindFunction(reference);
+            if (readerFunction is null || !IsAsync(readerFunction) || IsInLock(reference, readerFunction))
+            {
+                return MM0005PlanResult.Refuse(MM0005FixRefusal.ReaderNotAsync, reference);
+            }
+
+            readsInCheckingFunction |= readerFunction == function;
+            readers.Add(reference);
+        }
+
+        var taken = UniqueNames.TakenByMembersOf(field.ContainingType, cancellationToken);
+        var newFieldName = isFlag ? UniqueNames.Choose(InitializerFieldName(field.Name), taken) : field.Name;
+        var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(field.Name) + "Async", taken.Add(newFieldName));
+        var token = isFlag ? CancellationTokens.FindInScope(model, check, cancellationToken)?.Name : null;
+        var valueType = isFlag ? null : ValueTypeOf(model, field, value!, cancellationToken);
+        return MM0005PlanResult.Of(new MM0005LazyPlan(
+            isFlag,
+            field,
+            fieldDeclaration,
+            type,
+            check,
+            guarded,
+            isFlag ? null : value,
+            valueType,
+            readers.ToImmutable(),
+            keepAwaitAtCheck: !readsInCheckingFunction && coalesceValue is null,
+            token,
+            newFieldName,
+            methodName));
+    }
+
+    /// <summary>The method, accessor, lambda or local function whose body holds <paramref name="node"/>.</summary>
+    public static SyntaxNode? FindFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax or IndexerDeclarationSyntax })
+            {
+                return current;
+            }
+
+            if (current is MemberDeclarationSyntax)
+            {
+                return null; // a field initializer
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsAsync(SyntaxNode function)
+        => function switch
+        {
+            AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+            LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+            _ => false,
+        };
+
+    private static bool IsInLock(SyntaxNode node, SyntaxNode function)
+    {
+        for (var current = node.Parent; current is not null && current != function; current = current.Parent)
+        {
+            if (current is LockStatementSyntax or QueryExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInNameOf(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null && current is not StatementSyntax; current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsWritten(ExpressionSyntax reference)
+        => reference.Parent switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left == reference,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } => true,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } => true,
+            ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(SyntaxKind.None),
+            RefExpressionSyntax => true,
+            TupleExpressionSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax } => true,
+            _ => reference.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax { Parent: AssignmentExpressionSyntax } },
+        };
+
+    private static SyntaxNode? UsesLocalState(
+        SemanticModel model,
+        ImmutableArray<StatementSyntax> guarded,
+        ExpressionSyntax value,
+        IFieldSymbol field,
+        CancellationToken cancellationToken)
+    {
+        // The value of an `if` form is part of the guarded block (its last statement); only `??=` has a value of its own.
+        var analyses = guarded.IsEmpty
+            ? new[] { model.AnalyzeDataFlow(value) }
+            : new[] { model.AnalyzeDataFlow(guarded[0], value.FirstAncestorOrSelf<StatementSyntax>()!) };
+        foreach (var flow in analyses)
+        {
+            if (flow is null || !flow.Succeeded)
+            {
+                return value;
+            }
+
+            foreach (var symbol in flow.ReadInside)
+            {
+                if (symbol is IParameterSymbol { IsThis: true })
+                {
+                    if (field.IsStatic)
+                    {
+                        return value; // static state initialized from instance members: nowhere to create it
+                    }
+
+                    continue;
+                }
+
+                if (symbol is ILocalSymbol or IParameterSymbol && flow.DataFlowsIn.Contains(symbol))
+                {
+                    return value;
+                }
+            }
+        }
+
+        // The initialization may not read the state it initializes (it is an AsyncLazy now).
+        foreach (var statement in guarded)
+        {
+            foreach (var name in statement.DescendantNodesAndSelf())
+            {
+                if (name is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == field.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, field))
+                {
+                    return identifier;
+                }
+            }
+        }
+
+        foreach (var name in value.DescendantNodesAndSelf())
+        {
+            if (name is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == field.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol?.OriginalDefinition, field))
+            {
+                return identifier;
+            }
+        }
+
+        return null;
+    }
+
+    private static ITypeSymbol ValueTypeOf(SemanticModel model, IFieldSymbol field, ExpressionSyntax value, CancellationToken cancellationToken)
+    {
+        // A nullable field loaded with a non-null value: the lazy holds the non-null type (readers saw it after the null check).
+        if (field.Type.IsReferenceType && field.Type.NullableAnnotation == NullableAnnotation.Annotated
+            && model.GetTypeInfo(value, cancellationToken).Nullability.FlowState == NullableFlowState.NotNull)
+        {
+            return field.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        }
+
+        return field.Type;
+    }
+
+    private static bool HasPrimaryConstructor(ClassDeclarationSyntax type)
+        => type.ChildNodes() is var children && Contains(children);
+
+    private static bool Contains(System.Collections.Generic.IEnumerable<SyntaxNode> children)
+    {
+        foreach (var child in children)
+        {
+            if (child is ParameterListSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsDefaultValue(ExpressionSyntax value)
+        => value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.FalseLiteralExpression)
+            || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value is DefaultExpressionSyntax;
+
+    private static string InitializerFieldName(string flagName)
+        => flagName.StartsWith("s_", StringComparison.Ordinal) ? "s_initializer"
+            : flagName.StartsWith("_", StringComparison.Ordinal) ? "_initializer"
+            : "initializer";
+
+    private static string Pascal(string name)
+    {
+        var trimmed = name.StartsWith("s_", StringComparison.Ordinal) || name.StartsWith("m_", StringComparison.Ordinal)
+            ? name.Substring(2)
+            : name.TrimStart('_');
+        return trimmed.Length == 0 ? "Value" : char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
+    }
+}

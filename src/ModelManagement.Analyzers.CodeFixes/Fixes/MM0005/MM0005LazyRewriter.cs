@@ -1,0 +1,301 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// Builds the syntax of "Convert to single-flight lazy initialization" from a <see cref="MM0005LazyPlan"/>: the field
+/// becomes a readonly <c>AsyncLazy&lt;T&gt;</c> / <c>AsyncInitializer</c> created in every constructor (in its
+/// initializer when static), the guarded block moves into a new private async method that the delegate names, the check
+/// becomes an await, and every reader awaits the lazy value.
+/// </summary>
+internal static class MM0005LazyRewriter
+{
+    public static async Task<Document> ApplyAsync(Document document, MM0005LazyPlan plan, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return document;
+        }
+
+        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        var generator = editor.Generator;
+        var compilation = model.Compilation;
+        var lazyType = plan.IsFlag
+            ? compilation.GetTypeByMetadataName(MM0005LazyPlanner.AsyncInitializerMetadataName)!
+            : compilation.GetTypeByMetadataName(MM0005LazyPlanner.AsyncLazyMetadataName)!.Construct(plan.ValueType!);
+        var taskType = plan.IsFlag
+            ? compilation.GetTypeByMetadataName("System.Threading.Tasks.Task")!
+            : compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1")!.Construct(plan.ValueType!);
+
+        // new AsyncLazy<T>(LoadXAsync) / new AsyncInitializer(InitializeAsync)
+        var creation = SyntaxFactory.ObjectCreationExpression(
+            TypeNames.Imported(generator, lazyType),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(plan.MethodName))))),
+            initializer: null);
+
+        // 1. Readers await the value.
+        foreach (var reader in plan.Readers)
+        {
+            editor.ReplaceNode(reader, (current, _) => SyntaxFactory.ParenthesizedExpression(
+                    SyntaxFactory.AwaitExpression(((ExpressionSyntax)current).WithoutTrivia()))
+                .WithTriviaFrom(current)
+                .WithAdditionalAnnotations(Simplifier.Annotation));
+        }
+
+        // 2. The check.
+        var fieldName = SyntaxFactory.IdentifierName(UniqueNames.Identifier(plan.NewFieldName));
+        switch (plan.Check)
+        {
+            case AssignmentExpressionSyntax coalesce:
+                editor.ReplaceNode(coalesce, SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(fieldName))
+                    .WithTriviaFrom(coalesce)
+                    .WithAdditionalAnnotations(Simplifier.Annotation));
+                break;
+            case IfStatementSyntax ifStatement when plan.IsFlag:
+                var comments = CommentsLeftBehind(ifStatement, plan);
+                var arguments = plan.CancellationTokenName is { } token
+                    ? SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token))))
+                    : default;
+                var ensure = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, fieldName, SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
+                    SyntaxFactory.ArgumentList(arguments))));
+                editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
+                break;
+            case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck || CommentsLeftBehind(ifStatement, plan).Count > 0:
+                // Kept (rather than removed) also when comments sit on the check: they stay on this line.
+                editor.ReplaceNode(ifStatement, WithComments(
+                        SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(ifStatement),
+                        CommentsLeftBehind(ifStatement, plan))
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+                break;
+            case IfStatementSyntax ifStatement:
+                RemoveStatement(editor, ifStatement);
+                break;
+        }
+
+        // 3. The initialization method, after the member holding the check.
+        var body = new List<StatementSyntax>();
+        foreach (var statement in plan.Initialization)
+        {
+            body.Add(statement);
+        }
+
+        if (!plan.IsFlag)
+        {
+            body.Add(SyntaxFactory.ReturnStatement(plan.Value!.WithoutTrivia()));
+        }
+
+        var modifiers = SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword));
+        if (plan.Field.IsStatic)
+        {
+            modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword));
+        }
+
+        var method = SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, taskType), UniqueNames.Identifier(plan.MethodName))
+            .WithModifiers(modifiers.Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
+            .WithBody(SyntaxFactory.Block(body))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var holder = plan.Check.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m.Parent is TypeDeclarationSyntax)!;
+        editor.InsertAfter(holder, method);
+
+        // 4. The field, and its creation in every constructor (the initializer when static).
+        var fieldModifiers = SyntaxFactory.TokenList();
+        foreach (var modifier in plan.FieldDeclaration.Modifiers)
+        {
+            if (!modifier.IsKind(SyntaxKind.VolatileKeyword) && !modifier.IsKind(SyntaxKind.ReadOnlyKeyword))
+            {
+                fieldModifiers = fieldModifiers.Add(modifier);
+            }
+        }
+
+        var declarator = SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(plan.NewFieldName));
+        if (plan.Field.IsStatic)
+        {
+            declarator = declarator.WithInitializer(SyntaxFactory.EqualsValueClause(creation));
+        }
+
+        var newField = SyntaxFactory.FieldDeclaration(SyntaxFactory.VariableDeclaration(TypeNames.Imported(generator, lazyType), SyntaxFactory.SingletonSeparatedList(declarator)))
+            .WithAttributeLists(plan.FieldDeclaration.AttributeLists)
+            .WithModifiers(fieldModifiers.Add(SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space)))
+            .WithTriviaFrom(plan.FieldDeclaration)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        editor.ReplaceNode(plan.FieldDeclaration, newField);
+
+        if (!plan.Field.IsStatic)
+        {
+            var assignment = SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, fieldName, creation))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var constructors = 0;
+            foreach (var member in plan.Type.Members)
+            {
+                if (member is ConstructorDeclarationSyntax constructor && !constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    constructors++;
+                    if (constructor.Initializer is { RawKind: (int)SyntaxKind.ThisConstructorInitializer })
+                    {
+                        continue; // the constructor it calls creates it
+                    }
+
+                    editor.ReplaceNode(constructor, (current, _) => Expand(Statements.Prepend(current, assignment, returnsValue: false)!).WithAdditionalAnnotations(Formatter.Annotation));
+                }
+            }
+
+            if (constructors == 0)
+            {
+                var accessibility = plan.Type.Modifiers.Any(SyntaxKind.AbstractKeyword) ? SyntaxKind.ProtectedKeyword : SyntaxKind.PublicKeyword;
+                var constructor = SyntaxFactory.ConstructorDeclaration(plan.Type.Identifier.WithoutTrivia())
+                    .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(accessibility)))
+                    .WithBody(SyntaxFactory.Block(assignment))
+                    .WithAdditionalAnnotations(Formatter.Annotation);
+                editor.ReplaceNode(plan.Type, (current, _) =>
+                {
+                    var type = (TypeDeclarationSyntax)current;
+                    var index = 0;
+                    for (var i = 0; i < type.Members.Count; i++)
+                    {
+                        if (type.Members[i] is FieldDeclarationSyntax or PropertyDeclarationSyntax or EventFieldDeclarationSyntax)
+                        {
+                            index = i + 1; // after the state, before the members
+                        }
+                    }
+
+                    return type.WithMembers(type.Members.Insert(index, constructor));
+                });
+            }
+        }
+
+        // Formatted now rather than by the code action's clean-up: Fix All applies the next conversion to this result.
+        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A constructor whose block body sits on one line (<c>{ _store = store; }</c>) gets one statement per line.</summary>
+    private static SyntaxNode Expand(SyntaxNode member)
+    {
+        if (member is not ConstructorDeclarationSyntax { Body: { } body } constructor || !Statements.IsOnOneLine(body))
+        {
+            return member;
+        }
+
+        var statements = new List<StatementSyntax>();
+        foreach (var statement in body.Statements)
+        {
+            statements.Add(statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker).WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+        }
+
+        var parameters = constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+        var initializer = constructor.Initializer;
+        if (initializer is not null)
+        {
+            initializer = initializer.WithArgumentList(initializer.ArgumentList.WithCloseParenToken(initializer.ArgumentList.CloseParenToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker)));
+            return constructor.WithInitializer(initializer).WithBody(SyntaxFactory.Block(statements).WithTrailingTrivia(body.GetTrailingTrivia()));
+        }
+
+        return constructor.WithParameterList(parameters).WithBody(SyntaxFactory.Block(statements).WithTrailingTrivia(body.GetTrailingTrivia()));
+    }
+
+    /// <summary>
+    /// Comments in the check that do not move with the initialization statements: on the <c>if</c> line, the condition,
+    /// the braces and the removed final write (the statement's own leading and trailing trivia are kept by the replacement).
+    /// </summary>
+    private static List<SyntaxTrivia> CommentsLeftBehind(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
+    {
+        var comments = new List<SyntaxTrivia>();
+        var first = ifStatement.GetFirstToken();
+        var last = ifStatement.GetLastToken();
+        foreach (var token in ifStatement.DescendantTokens())
+        {
+            if (IsInMovedStatement(token, plan))
+            {
+                continue;
+            }
+
+            foreach (var trivia in token.LeadingTrivia)
+            {
+                if (token != first && IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
+            }
+
+            foreach (var trivia in token.TrailingTrivia)
+            {
+                if (token != last && IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
+            }
+        }
+
+        return comments;
+    }
+
+    private static bool IsInMovedStatement(SyntaxToken token, MM0005LazyPlan plan)
+    {
+        foreach (var statement in plan.Initialization)
+        {
+            if (statement.FullSpan.Contains(token.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia)
+        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
+    /// <summary><paramref name="statement"/> with <paramref name="comments"/> after it on its line, before its own trailing trivia.</summary>
+    private static StatementSyntax WithComments(StatementSyntax statement, List<SyntaxTrivia> comments)
+    {
+        if (comments.Count == 0)
+        {
+            return statement;
+        }
+
+        var trailing = new List<SyntaxTrivia>();
+        foreach (var comment in comments)
+        {
+            trailing.Add(SyntaxFactory.Space);
+            trailing.Add(comment);
+        }
+
+        foreach (var trivia in statement.GetTrailingTrivia())
+        {
+            if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trailing.Count == 0)
+            {
+                trailing.Add(trivia);
+            }
+        }
+
+        return statement.WithTrailingTrivia(trailing);
+    }
+
+    /// <summary>Removes the check; the next statement loses the blank line that separated them.</summary>
+    private static void RemoveStatement(SyntaxEditor editor, IfStatementSyntax ifStatement)
+    {
+        if (ifStatement.Parent is BlockSyntax block)
+        {
+            var index = block.Statements.IndexOf(ifStatement);
+            if (index + 1 < block.Statements.Count)
+            {
+                editor.ReplaceNode(block.Statements[index + 1], (current, _) => Statements.WithoutLeadingBlankLines((StatementSyntax)current));
+            }
+        }
+
+        editor.RemoveNode(ifStatement, SyntaxRemoveOptions.KeepNoTrivia);
+    }
+}

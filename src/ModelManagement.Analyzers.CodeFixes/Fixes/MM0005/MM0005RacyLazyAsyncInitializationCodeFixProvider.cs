@@ -1,0 +1,106 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.Rules;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// MM0005 fix "Convert to single-flight lazy initialization": the checked flag becomes an <c>AsyncInitializer</c>, the
+/// checked value an <c>AsyncLazy&lt;T&gt;</c>, created in every constructor; the guarded block moves into the method
+/// its delegate names; readers await it. Offered only when <see cref="MM0005LazyPlanner"/> proves it keeps behaviour.
+/// Fix All applies the fixes of a document one after another, re-finding each diagnostic in the updated document,
+/// because two conversions in one type edit the same constructors.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0005RacyLazyAsyncInitializationCodeFixProvider)), Shared]
+public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixProvider
+{
+    /// <summary>Equivalence key of "Convert to single-flight lazy initialization".</summary>
+    public const string ConvertToSingleFlightKey = "MM0005.ConvertToSingleFlightLazyInitialization";
+
+    private const string Title = "Convert to single-flight lazy initialization";
+
+    /// <inheritdoc/>
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticIds.RacyLazyAsyncInitialization);
+
+    /// <inheritdoc/>
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+        static async (context, document, diagnostics) => await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc/>
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (MM0005LazyPlanner.Plan(root, model, diagnostic, context.CancellationToken).Plan is not { } plan)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(Title, cancellationToken => MM0005LazyRewriter.ApplyAsync(context.Document, plan, cancellationToken), ConvertToSingleFlightKey),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var pending = new List<(string? Member, string? Form)>();
+        foreach (var diagnostic in diagnostics)
+        {
+            diagnostic.Properties.TryGetValue(MM0005Properties.Member, out var member);
+            diagnostic.Properties.TryGetValue(MM0005Properties.Form, out var form);
+            pending.Add((member, form));
+        }
+
+        foreach (var (member, form) in pending)
+        {
+            // Re-find the diagnostic in the document as the earlier fixes left it.
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                break;
+            }
+
+            var current = await FindAsync(model, member, form, cancellationToken).ConfigureAwait(false);
+            if (current is not null && MM0005LazyPlanner.Plan(root, model, current, cancellationToken).Plan is { } plan)
+            {
+                document = await MM0005LazyRewriter.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return document;
+    }
+
+    private static async Task<Diagnostic?> FindAsync(SemanticModel model, string? member, string? form, CancellationToken cancellationToken)
+    {
+        var analyzer = new MM0005RacyLazyAsyncInitializationAnalyzer();
+        var withAnalyzer = model.Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
+        var found = await withAnalyzer.GetAnalyzerSemanticDiagnosticsAsync(model, filterSpan: null, cancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in found)
+        {
+            if (diagnostic.Properties.TryGetValue(MM0005Properties.Member, out var name) && name == member
+                && diagnostic.Properties.TryGetValue(MM0005Properties.Form, out var kind) && kind == form)
+            {
+                return diagnostic;
+            }
+        }
+
+        return null;
+    }
+}

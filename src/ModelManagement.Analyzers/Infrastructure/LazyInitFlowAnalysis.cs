@@ -1,0 +1,486 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// The path-sensitive half of MM0005 over one async function's control-flow graph: finds the checks of tracked state
+/// (grouped by the condition they belong to), takes the region only the "not initialized yet" outcome reaches, and
+/// searches it for an await followed by a write of a checked member. A write of a checked member before any await
+/// "claims" the state and ends that path (the claim-first pattern is single-flight).
+/// </summary>
+internal sealed class LazyInitFlowAnalysis
+{
+    private readonly ControlFlowGraph _graph;
+    private readonly LazyInitTypes _types;
+    private readonly LazyInitWriteSummaries _summaries;
+    private readonly INamedTypeSymbol? _ownType;
+    private readonly SemanticModel _model;
+    private readonly CancellationToken _cancellationToken;
+    private Dictionary<CaptureId, IOperation>? _captures;
+
+    private LazyInitFlowAnalysis(
+        ControlFlowGraph graph,
+        LazyInitTypes types,
+        LazyInitWriteSummaries summaries,
+        INamedTypeSymbol? ownType,
+        CancellationToken cancellationToken)
+    {
+        _graph = graph;
+        _types = types;
+        _summaries = summaries;
+        _ownType = ownType;
+        _model = graph.OriginalOperation.SemanticModel!;
+        _cancellationToken = cancellationToken;
+    }
+
+    private enum Outcome
+    {
+        Continue,
+        Claimed,
+        Found,
+    }
+
+    /// <summary>Runs the analysis on one async function's graph; <paramref name="report"/> receives each racy condition and its member.</summary>
+    public static void Run(
+        ControlFlowGraph graph,
+        LazyInitTypes types,
+        LazyInitWriteSummaries summaries,
+        INamedTypeSymbol? ownType,
+        Action<SyntaxNode, ISymbol> report,
+        CancellationToken cancellationToken)
+    {
+        if (graph.OriginalOperation.SemanticModel is null)
+        {
+            return;
+        }
+
+        new LazyInitFlowAnalysis(graph, types, summaries, ownType, cancellationToken).Analyze(report);
+    }
+
+    /// <summary>The condition a branch belongs to: up through `!`, parentheses, `&amp;&amp;` and `||`.</summary>
+    public static SyntaxNode GetConditionRoot(SyntaxNode syntax)
+    {
+        var node = syntax;
+        while (node.Parent is ParenthesizedExpressionSyntax
+            or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }
+            or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression })
+        {
+            node = node.Parent;
+        }
+
+        return node;
+    }
+
+    private void Analyze(Action<SyntaxNode, ISymbol> report)
+    {
+        var blocks = _graph.Blocks;
+        List<SyntaxNode>? roots = null;
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            var block = blocks[i];
+            if (block.ConditionKind == ControlFlowConditionKind.None || block.BranchValue is null || !LazyInitMembers.MayBeCheckInGraph(block.BranchValue))
+            {
+                continue;
+            }
+
+            EnsureCaptures();
+            if (LazyInitMembers.TryGetCheck(block.BranchValue, _captures, out _, out _))
+            {
+                var root = GetConditionRoot(block.BranchValue.Syntax);
+                roots ??= new List<SyntaxNode>();
+                if (!roots.Contains(root))
+                {
+                    roots.Add(root);
+                }
+            }
+        }
+
+        if (roots is null)
+        {
+            return;
+        }
+
+        foreach (var root in roots)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            AnalyzeCondition(root, report);
+        }
+    }
+
+    private void AnalyzeCondition(SyntaxNode root, Action<SyntaxNode, ISymbol> report)
+    {
+        var blocks = _graph.Blocks;
+        var count = blocks.Length;
+        var inCondition = new bool[count];
+        var tested = new ISymbol[4];
+        var testedCount = 0;
+        var needed = new List<int>();
+        var notNeeded = new List<int>();
+
+        // The blocks of the condition and which of their exits mean "not initialized yet".
+        for (var i = 0; i < count; i++)
+        {
+            if (blocks[i].ConditionKind != ControlFlowConditionKind.None && blocks[i].BranchValue is { } value
+                && value.Syntax.SyntaxTree == root.SyntaxTree && root.Span.Contains(value.Syntax.Span))
+            {
+                inCondition[i] = true;
+            }
+        }
+
+        var undecided = new List<ControlFlowBranch>();
+        for (var i = 0; i < count; i++)
+        {
+            if (!inCondition[i])
+            {
+                continue;
+            }
+
+            var block = blocks[i];
+            var conditional = block.ConditionalSuccessor;
+            var fallThrough = block.FallThroughSuccessor;
+            if (LazyInitMembers.TryGetCheck(block.BranchValue, _captures, out var member, out var needsWhenTrue))
+            {
+                if (Array.IndexOf(tested, member, 0, testedCount) < 0)
+                {
+                    if (testedCount == tested.Length)
+                    {
+                        Array.Resize(ref tested, testedCount * 2);
+                    }
+
+                    tested[testedCount++] = member!;
+                }
+
+                var conditionalIsNeeded = needsWhenTrue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                AddExit(conditionalIsNeeded ? conditional : fallThrough, inCondition, needed);
+                AddExit(conditionalIsNeeded ? fallThrough : conditional, inCondition, notNeeded);
+            }
+            else
+            {
+                if (conditional is not null)
+                {
+                    undecided.Add(conditional);
+                }
+
+                if (fallThrough is not null)
+                {
+                    undecided.Add(fallThrough);
+                }
+            }
+        }
+
+        // Exits of other operands of the condition (`_cache == null || force`) join the side whose target they share.
+        foreach (var branch in undecided)
+        {
+            if (branch.Destination is { } destination && !inCondition[destination.Ordinal])
+            {
+                (needed.Contains(destination.Ordinal) ? needed : notNeeded).Add(destination.Ordinal);
+            }
+        }
+
+        if (needed.Count == 0)
+        {
+            return;
+        }
+
+        var reachNeeded = Reach(needed, inCondition);
+        var reachOther = Reach(notNeeded, inCondition);
+        var region = new bool[count];
+        for (var i = 0; i < count; i++)
+        {
+            region[i] = reachNeeded[i] && !reachOther[i];
+        }
+
+        if (Search(needed, region, tested, testedCount) is { } found && !IsGuarded(root, tested, testedCount))
+        {
+            report(root, found);
+        }
+    }
+
+    private static void AddExit(ControlFlowBranch? branch, bool[] inCondition, List<int> exits)
+    {
+        if (branch?.Destination is { } destination && !inCondition[destination.Ordinal])
+        {
+            exits.Add(destination.Ordinal);
+        }
+
+        if (branch is not null)
+        {
+            foreach (var region in branch.FinallyRegions)
+            {
+                exits.Add(region.FirstBlockOrdinal);
+            }
+        }
+    }
+
+    private bool[] Reach(List<int> starts, bool[] stop)
+    {
+        var blocks = _graph.Blocks;
+        var seen = new bool[blocks.Length];
+        var work = new Stack<int>();
+        foreach (var start in starts)
+        {
+            if (!seen[start])
+            {
+                seen[start] = true;
+                work.Push(start);
+            }
+        }
+
+        while (work.Count > 0)
+        {
+            var block = blocks[work.Pop()];
+            Follow(block.FallThroughSuccessor, seen, stop, work);
+            Follow(block.ConditionalSuccessor, seen, stop, work);
+        }
+
+        return seen;
+    }
+
+    private static void Follow(ControlFlowBranch? branch, bool[] seen, bool[] stop, Stack<int> work)
+    {
+        if (branch is null)
+        {
+            return;
+        }
+
+        if (branch.Destination is { } destination && !seen[destination.Ordinal] && !stop[destination.Ordinal])
+        {
+            seen[destination.Ordinal] = true;
+            work.Push(destination.Ordinal);
+        }
+
+        foreach (var region in branch.FinallyRegions)
+        {
+            if (!seen[region.FirstBlockOrdinal])
+            {
+                seen[region.FirstBlockOrdinal] = true;
+                work.Push(region.FirstBlockOrdinal);
+            }
+        }
+    }
+
+    /// <summary>Searches the region for an await followed by a write of a tested member; returns that member.</summary>
+    private ISymbol? Search(List<int> starts, bool[] region, ISymbol[] tested, int testedCount)
+    {
+        var blocks = _graph.Blocks;
+
+        // visited[2 * ordinal + (awaitSeen ? 1 : 0)]
+        var visited = new bool[blocks.Length * 2];
+        var work = new Stack<(int Ordinal, bool AwaitSeen)>();
+        foreach (var start in starts)
+        {
+            if (region[start] && !visited[2 * start])
+            {
+                visited[2 * start] = true;
+                work.Push((start, false));
+            }
+        }
+
+        while (work.Count > 0)
+        {
+            var (ordinal, awaitSeen) = work.Pop();
+            var block = blocks[ordinal];
+            var outcome = Outcome.Continue;
+            ISymbol? written = null;
+            foreach (var operation in block.Operations)
+            {
+                outcome = Scan(operation, ref awaitSeen, tested, testedCount, ref written);
+                if (outcome != Outcome.Continue)
+                {
+                    break;
+                }
+            }
+
+            if (outcome == Outcome.Continue && block.BranchValue is { } branchValue)
+            {
+                outcome = Scan(branchValue, ref awaitSeen, tested, testedCount, ref written);
+            }
+
+            if (outcome == Outcome.Found)
+            {
+                return written;
+            }
+
+            if (outcome == Outcome.Claimed || RechecksTestedMember(block, tested, testedCount))
+            {
+                continue; // claimed before any await, or checked again: a later write answers to the re-check (double-checked locking)
+            }
+
+            Push(block.FallThroughSuccessor, awaitSeen, region, visited, work);
+            Push(block.ConditionalSuccessor, awaitSeen, region, visited, work);
+        }
+
+        return null;
+    }
+
+    private bool RechecksTestedMember(BasicBlock block, ISymbol[] tested, int testedCount)
+        => block.ConditionKind != ControlFlowConditionKind.None
+            && block.BranchValue is { } value
+            && LazyInitMembers.MayBeCheckInGraph(value)
+            && LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
+            && Array.IndexOf(tested, member, 0, testedCount) >= 0;
+
+    private static void Push(ControlFlowBranch? branch, bool awaitSeen, bool[] region, bool[] visited, Stack<(int, bool)> work)
+    {
+        if (branch is null)
+        {
+            return;
+        }
+
+        var state = awaitSeen ? 1 : 0;
+        if (branch.Destination is { } destination && region[destination.Ordinal] && !visited[(2 * destination.Ordinal) + state])
+        {
+            visited[(2 * destination.Ordinal) + state] = true;
+            work.Push((destination.Ordinal, awaitSeen));
+        }
+
+        foreach (var finallyRegion in branch.FinallyRegions)
+        {
+            var first = finallyRegion.FirstBlockOrdinal;
+            if (region[first] && !visited[(2 * first) + state])
+            {
+                visited[(2 * first) + state] = true;
+                work.Push((first, awaitSeen));
+            }
+        }
+    }
+
+    /// <summary>Walks one operation in evaluation order: an assignment's value before its write, an await's operand before the await.</summary>
+    private Outcome Scan(IOperation operation, ref bool awaitSeen, ISymbol[] tested, int testedCount, ref ISymbol? written)
+    {
+        switch (operation)
+        {
+            case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                return Outcome.Continue; // runs when called, not here
+
+            case IAwaitOperation awaitOperation:
+            {
+                var outcome = Scan(awaitOperation.Operation, ref awaitSeen, tested, testedCount, ref written);
+                if (outcome != Outcome.Continue || _types.IsSingleFlightAwait(awaitOperation.Operation))
+                {
+                    return outcome;
+                }
+
+                if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, _cancellationToken) is { } summary
+                    && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member)
+                {
+                    written = member;
+                    return Outcome.Found; // `await LoadCoreAsync()` writes the state after its own await
+                }
+
+                awaitSeen = true;
+                return Outcome.Continue;
+            }
+
+            case IAssignmentOperation assignment:
+            {
+                var outcome = Scan(assignment.Value, ref awaitSeen, tested, testedCount, ref written);
+                return outcome != Outcome.Continue ? outcome : Write(assignment.Target, awaitSeen, tested, testedCount, ref written);
+            }
+
+            case IIncrementOrDecrementOperation increment:
+                return Write(increment.Target, awaitSeen, tested, testedCount, ref written);
+
+            case IInvocationOperation invocation:
+            {
+                foreach (var child in invocation.ChildOperations)
+                {
+                    var outcome = Scan(child, ref awaitSeen, tested, testedCount, ref written);
+                    if (outcome != Outcome.Continue)
+                    {
+                        return outcome;
+                    }
+                }
+
+                if (_summaries.GetForCall(invocation, _ownType, _model, _cancellationToken) is { } summary
+                    && FirstTested(summary.WritesBeforeAwait, tested, testedCount) is { } member)
+                {
+                    written = member;
+                    return awaitSeen ? Outcome.Found : Outcome.Claimed;
+                }
+
+                return Outcome.Continue;
+            }
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            var outcome = Scan(child, ref awaitSeen, tested, testedCount, ref written);
+            if (outcome != Outcome.Continue)
+            {
+                return outcome;
+            }
+        }
+
+        return Outcome.Continue;
+    }
+
+    private Outcome Write(IOperation target, bool awaitSeen, ISymbol[] tested, int testedCount, ref ISymbol? written)
+    {
+        if (target is ITupleOperation tuple)
+        {
+            foreach (var element in tuple.Elements)
+            {
+                var outcome = Write(element, awaitSeen, tested, testedCount, ref written);
+                if (outcome != Outcome.Continue)
+                {
+                    return outcome;
+                }
+            }
+
+            return Outcome.Continue;
+        }
+
+        var member = LazyInitMembers.GetTrackedMember(target, _captures);
+        if (member is null || Array.IndexOf(tested, member, 0, testedCount) < 0)
+        {
+            return Outcome.Continue;
+        }
+
+        written = member;
+        return awaitSeen ? Outcome.Found : Outcome.Claimed;
+    }
+
+    private static ISymbol? FirstTested(System.Collections.Immutable.ImmutableArray<ISymbol> members, ISymbol[] tested, int testedCount)
+    {
+        foreach (var member in members)
+        {
+            if (Array.IndexOf(tested, member, 0, testedCount) >= 0)
+            {
+                return member;
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsGuarded(SyntaxNode root, ISymbol[] tested, int testedCount)
+        => LazyInitGuards.IsGuarded(root, _graph.OriginalOperation.Syntax, tested, testedCount, _types, _model, _cancellationToken);
+
+    private void EnsureCaptures()
+    {
+        if (_captures is not null)
+        {
+            return;
+        }
+
+        _captures = new Dictionary<CaptureId, IOperation>();
+        foreach (var block in _graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                if (operation is IFlowCaptureOperation capture && !_captures.ContainsKey(capture.Id))
+                {
+                    _captures.Add(capture.Id, capture.Value);
+                }
+            }
+        }
+    }
+}

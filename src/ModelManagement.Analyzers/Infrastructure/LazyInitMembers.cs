@@ -1,0 +1,256 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Recognises the shared state MM0005 tracks (a field or auto-property of <c>this</c> or a static one) and the tests
+/// of it that decide "initialization still needed": <c>!_flag</c>, <c>_x == null</c>, <c>_x is null</c>,
+/// <c>_x == default</c>, <c>_x is not { }</c>, <c>!_x.HasValue</c>, the left operand of <c>??</c>, and their negations.
+/// </summary>
+internal static class LazyInitMembers
+{
+    /// <summary>
+    /// The tracked member <paramref name="operation"/> reads or writes (conversions unwrapped), or null. Flow captures
+    /// of <c>this</c> made by the control-flow graph resolve through <paramref name="captures"/>.
+    /// </summary>
+    public static ISymbol? GetTrackedMember(IOperation? operation, IReadOnlyDictionary<CaptureId, IOperation>? captures)
+    {
+        operation = SkipConversions(operation);
+        if (operation is IFlowCaptureReferenceOperation capture && captures is not null && captures.TryGetValue(capture.Id, out var captured))
+        {
+            operation = SkipConversions(captured); // the graph captures an assignment target before a right side that branches
+        }
+
+        switch (operation)
+        {
+            case IFieldReferenceOperation { Field: { IsConst: false } field } reference
+                when field.IsStatic || IsThis(reference.Instance, captures):
+                return field.OriginalDefinition;
+            case IPropertyReferenceOperation { Property: { Parameters.Length: 0 } property } reference
+                when (property.IsStatic || IsThis(reference.Instance, captures)) && IsAutoProperty(property):
+                return property.OriginalDefinition;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="condition"/> tests a tracked member; <paramref name="needsInitializationWhenTrue"/>
+    /// says which outcome of the condition means "not initialized yet".
+    /// </summary>
+    public static bool TryGetCheck(
+        IOperation? condition,
+        IReadOnlyDictionary<CaptureId, IOperation>? captures,
+        out ISymbol? member,
+        out bool needsInitializationWhenTrue)
+    {
+        member = null;
+        needsInitializationWhenTrue = false;
+        condition = SkipConversions(condition);
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                if (TryGetCheck(not.Operand, captures, out member, out var inner))
+                {
+                    needsInitializationWhenTrue = !inner;
+                    return true;
+                }
+
+                return false;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } binary:
+                var equals = binary.OperatorKind == BinaryOperatorKind.Equals;
+                if (TryGetComparison(binary.LeftOperand, binary.RightOperand, captures, out member, out var equalMeansNeeded)
+                    || TryGetComparison(binary.RightOperand, binary.LeftOperand, captures, out member, out equalMeansNeeded))
+                {
+                    needsInitializationWhenTrue = equals == equalMeansNeeded;
+                    return true;
+                }
+
+                return false;
+
+            case IIsPatternOperation isPattern:
+                member = GetTrackedMember(isPattern.Value, captures);
+                return member is not null && TryGetPatternSense(isPattern.Pattern, out needsInitializationWhenTrue);
+
+            case IPropertyReferenceOperation { Property.Name: "HasValue", Instance: { } instance } hasValue
+                when hasValue.Property.ContainingType.SpecialType == SpecialType.None
+                    && hasValue.Property.ContainingType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T:
+                member = GetTrackedMember(instance, captures);
+                needsInitializationWhenTrue = false;
+                return member is not null;
+
+            case IIsNullOperation { Operand: IFlowCaptureReferenceOperation reference }
+                when captures is not null && captures.TryGetValue(reference.Id, out var captured)
+                    && captured.Syntax.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce
+                    && coalesce.Left == captured.Syntax:
+                member = GetTrackedMember(captured, captures);
+                needsInitializationWhenTrue = true;
+                return member is not null;
+
+            default:
+                member = GetTrackedMember(condition, captures);
+                if (member is null || condition!.Type?.SpecialType != SpecialType.System_Boolean)
+                {
+                    member = null;
+                    return false;
+                }
+
+                needsInitializationWhenTrue = false; // `if (_initialized)`: false means "not yet"
+                return true;
+        }
+    }
+
+    /// <summary>Like <see cref="MayBeCheck"/>, plus the null tests the control-flow graph makes for <c>??</c>.</summary>
+    public static bool MayBeCheckInGraph(IOperation condition)
+        => condition is IIsNullOperation || MayBeCheck(condition);
+
+    /// <summary>True when <paramref name="condition"/> could be a check: cheap, for the per-block gate.</summary>
+    public static bool MayBeCheck(IOperation? condition)
+    {
+        for (var depth = 0; condition is not null && depth < 16; depth++)
+        {
+            switch (condition)
+            {
+                case IConversionOperation conversion:
+                    condition = conversion.Operand;
+                    continue;
+                case IUnaryOperation unary:
+                    condition = unary.Operand;
+                    continue;
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
+                    if (MayBeCheck(logical.LeftOperand))
+                    {
+                        return true;
+                    }
+
+                    condition = logical.RightOperand;
+                    continue;
+                case IBinaryOperation binary:
+                    return IsMemberReference(binary.LeftOperand) || IsMemberReference(binary.RightOperand);
+                case IIsPatternOperation isPattern:
+                    return IsMemberReference(isPattern.Value);
+                case IPropertyReferenceOperation { Property.Name: "HasValue" } hasValue:
+                    return IsMemberReference(hasValue.Instance);
+                default:
+                    return IsMemberReference(condition);
+            }
+        }
+
+        return false;
+    }
+
+    public static bool IsMemberReference(IOperation? operation)
+        => SkipConversions(operation) is IFieldReferenceOperation or IPropertyReferenceOperation;
+
+    public static IOperation? SkipConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>An auto-property declared in source: every accessor without a body, not abstract or extern.</summary>
+    public static bool IsAutoProperty(IPropertySymbol property)
+    {
+        if (property.IsAbstract || property.IsExtern || property.DeclaringSyntaxReferences.Length != 1)
+        {
+            return false;
+        }
+
+        if (property.DeclaringSyntaxReferences[0].GetSyntax() is not PropertyDeclarationSyntax { AccessorList: { } accessors, ExpressionBody: null })
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool TryGetComparison(
+        IOperation memberSide,
+        IOperation valueSide,
+        IReadOnlyDictionary<CaptureId, IOperation>? captures,
+        out ISymbol? member,
+        out bool equalMeansNeeded)
+    {
+        equalMeansNeeded = true;
+        member = GetTrackedMember(memberSide, captures);
+        if (member is null)
+        {
+            return false;
+        }
+
+        var value = SkipConversions(valueSide);
+        if (value is IDefaultValueOperation)
+        {
+            return true;
+        }
+
+        if (value is null || !value.ConstantValue.HasValue)
+        {
+            member = null;
+            return false;
+        }
+
+        switch (value.ConstantValue.Value)
+        {
+            case null:
+            case false:
+                return true;
+            case true:
+                equalMeansNeeded = false; // `_loaded == true`
+                return true;
+            default:
+                member = null;
+                return false;
+        }
+    }
+
+    private static bool TryGetPatternSense(IPatternOperation pattern, out bool needsInitializationWhenTrue)
+    {
+        switch (pattern)
+        {
+            case IConstantPatternOperation constant when SkipConversions(constant.Value) is { ConstantValue: { HasValue: true, Value: null } }:
+                needsInitializationWhenTrue = true; // `_x is null`
+                return true;
+            case INegatedPatternOperation negated when TryGetPatternSense(negated.Pattern, out var inner):
+                needsInitializationWhenTrue = !inner;
+                return true;
+            case IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeconstructionSubpatterns.Length: 0 }:
+            case IDeclarationPatternOperation { MatchesNull: false }:
+            case ITypePatternOperation:
+                needsInitializationWhenTrue = false; // `_x is { }`, `_x is Catalog c`: true means "already there"
+                return true;
+            default:
+                needsInitializationWhenTrue = false;
+                return false;
+        }
+    }
+
+    private static bool IsThis(IOperation? instance, IReadOnlyDictionary<CaptureId, IOperation>? captures)
+    {
+        instance = SkipConversions(instance);
+        if (instance is IFlowCaptureReferenceOperation reference && captures is not null && captures.TryGetValue(reference.Id, out var captured))
+        {
+            instance = SkipConversions(captured);
+        }
+
+        return instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+    }
+}

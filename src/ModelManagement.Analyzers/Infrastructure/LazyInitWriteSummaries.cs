@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Per-compilation, memoised <see cref="LazyInitWriteSummary"/> of the type's own non-virtual methods and local
+/// functions, so that <c>if (!_loaded) await LoadCoreAsync();</c> is judged by what <c>LoadCoreAsync</c> writes.
+/// One level deep: a summary does not follow the callee's own calls. Each method is summarised once, in source order
+/// (an await anywhere before a write makes it a write after an await).
+/// </summary>
+internal sealed class LazyInitWriteSummaries
+{
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<IMethodSymbol, LazyInitWriteSummary> _cache = new(SymbolEqualityComparer.Default);
+
+    public LazyInitWriteSummaries(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    /// <summary>The summary of the own method <paramref name="operation"/> calls, or null when it is not such a call.</summary>
+    public LazyInitWriteSummary? GetForCall(IOperation? operation, INamedTypeSymbol? ownType, SemanticModel? callerModel, CancellationToken cancellationToken)
+    {
+        operation = LazyInitMembers.SkipConversions(operation);
+        if (operation is IInvocationOperation { TargetMethod: { } target } invocation
+            && invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        {
+            if (target.MethodKind == MethodKind.LocalFunction
+                || (target.MethodKind == MethodKind.Ordinary
+                    && ownType is not null
+                    && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, ownType.OriginalDefinition)
+                    && !target.IsVirtual && !target.IsAbstract && !target.IsOverride && !target.IsExtern))
+            {
+                var key = target.OriginalDefinition;
+                return _cache.GetOrAdd(key, method => Compute(method, callerModel, cancellationToken));
+            }
+        }
+
+        return null;
+    }
+
+    private LazyInitWriteSummary Compute(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return LazyInitWriteSummary.Empty;
+        }
+
+        var syntax = method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        var model = GetModel(syntax.SyntaxTree, callerModel);
+        if (model?.GetOperation(syntax, cancellationToken) is not { } body)
+        {
+            return LazyInitWriteSummary.Empty;
+        }
+
+        var before = ImmutableArray.CreateBuilder<ISymbol>();
+        var after = ImmutableArray.CreateBuilder<ISymbol>();
+        var awaitSeen = false;
+        Walk(body, ref awaitSeen, before, after);
+        return before.Count == 0 && after.Count == 0
+            ? LazyInitWriteSummary.Empty
+            : new LazyInitWriteSummary(before.ToImmutable(), after.ToImmutable());
+    }
+
+    private static void Walk(IOperation operation, ref bool awaitSeen, ImmutableArray<ISymbol>.Builder before, ImmutableArray<ISymbol>.Builder after)
+    {
+        switch (operation)
+        {
+            case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                return; // runs when called, not here
+            case IAwaitOperation awaitOperation:
+                Walk(awaitOperation.Operation, ref awaitSeen, before, after);
+                awaitSeen = true;
+                return;
+            case IAssignmentOperation assignment:
+                Walk(assignment.Value, ref awaitSeen, before, after);
+                Record(assignment.Target, awaitSeen, before, after);
+                return;
+            case IIncrementOrDecrementOperation increment:
+                Record(increment.Target, awaitSeen, before, after);
+                return;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            Walk(child, ref awaitSeen, before, after);
+        }
+    }
+
+    private static void Record(IOperation target, bool awaitSeen, ImmutableArray<ISymbol>.Builder before, ImmutableArray<ISymbol>.Builder after)
+    {
+        if (LazyInitMembers.GetTrackedMember(target, captures: null) is { } member)
+        {
+            (awaitSeen ? after : before).Add(member);
+        }
+    }
+
+    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)
+    {
+        if (callerModel is not null && callerModel.SyntaxTree == tree)
+        {
+            return callerModel;
+        }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the callee's tree is not the one handed to this block.
+        return _compilation.ContainsSyntaxTree(tree) ? _compilation.GetSemanticModel(tree) : null;
+#pragma warning restore RS1030
+    }
+}

@@ -1,0 +1,285 @@
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.Rules;
+
+/// <summary>
+/// MM0005: an async method, lambda or local function tests a field or auto-property (<c>!_initialized</c>,
+/// <c>_data == null</c>, <c>_data is null</c>, <c>_data ??= await …</c>, <c>if (_data != null) return _data;</c>) and,
+/// on the outcome where initialization is still needed, awaits and only then writes the member (or a flag tested in
+/// the same condition), with no single-flight guard held across the await. Reported at the condition.
+/// Path-sensitive: runs over the control-flow graph of blocks that contain both an await and such a test.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableDictionary<string, string?> ConditionProperties = ImmutableDictionary<string, string?>.Empty
+        .Add(MM0005Properties.Form, MM0005Properties.Condition);
+
+    private static readonly ImmutableDictionary<string, string?> CoalesceProperties = ImmutableDictionary<string, string?>.Empty
+        .Add(MM0005Properties.Form, MM0005Properties.CoalesceAssignment);
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.MM0005_RacyLazyAsyncInitialization);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (!LazyInitTypes.TryCreate(start.Compilation, out var types))
+            {
+                return; // no Task type: nothing is awaited
+            }
+
+            var summaries = new LazyInitWriteSummaries(start.Compilation);
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (block.OwningSymbol is not (IMethodSymbol or IFieldSymbol or IPropertySymbol) || block.OperationBlocks.IsEmpty)
+                {
+                    return;
+                }
+
+                var state = new BlockState(types, summaries);
+                block.RegisterOperationAction(state.OnAwait, OperationKind.Await);
+                block.RegisterOperationAction(state.OnCondition, OperationKind.Conditional, OperationKind.Coalesce);
+                block.RegisterOperationAction(state.OnCoalesceAssignment, OperationKind.CoalesceAssignment);
+                block.RegisterOperationBlockEndAction(state.OnBlockEnd);
+            });
+        });
+    }
+
+    /// <summary>Per operation block: the cheap gate (an await and a member test seen), then the graphs of its async functions.</summary>
+    private sealed class BlockState
+    {
+        private readonly LazyInitTypes _types;
+        private readonly LazyInitWriteSummaries _summaries;
+        private int _awaitInBody;
+        private int _awaitInNested;
+        private int _memberTest;
+
+        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries)
+        {
+            _types = types;
+            _summaries = summaries;
+        }
+
+        public void OnAwait(OperationAnalysisContext context)
+        {
+            if (IsInNestedFunction(context.Operation))
+            {
+                Volatile.Write(ref _awaitInNested, 1);
+            }
+            else
+            {
+                Volatile.Write(ref _awaitInBody, 1);
+            }
+        }
+
+        public void OnCondition(OperationAnalysisContext context)
+        {
+            if (Volatile.Read(ref _memberTest) != 0)
+            {
+                return;
+            }
+
+            var test = context.Operation switch
+            {
+                IConditionalOperation conditional => LazyInitMembers.MayBeCheck(conditional.Condition),
+                ICoalesceOperation coalesce => LazyInitMembers.IsMemberReference(coalesce.Value),
+                _ => false,
+            };
+            if (test)
+            {
+                Volatile.Write(ref _memberTest, 1);
+            }
+        }
+
+        /// <summary><c>_x ??= await LoadAsync();</c>: check, await and write in one expression, in that order.</summary>
+        public void OnCoalesceAssignment(OperationAnalysisContext context)
+        {
+            var assignment = (ICoalesceAssignmentOperation)context.Operation;
+            if (LazyInitMembers.GetTrackedMember(assignment.Target, captures: null) is not { } member
+                || !ContainsRacyAwait(assignment.Value)
+                || assignment.SemanticModel is not { } model
+                || FindFunctionBody(assignment) is not { } body)
+            {
+                return;
+            }
+
+            var tested = new[] { member };
+            if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.MM0005_RacyLazyAsyncInitialization,
+                    assignment.Target.Syntax.GetLocation(),
+                    CoalesceProperties.Add(MM0005Properties.Member, member.Name),
+                    member.Name));
+            }
+        }
+
+        public void OnBlockEnd(OperationBlockAnalysisContext context)
+        {
+            var inBody = Volatile.Read(ref _awaitInBody) != 0;
+            var inNested = Volatile.Read(ref _awaitInNested) != 0;
+            if ((!inBody && !inNested) || Volatile.Read(ref _memberTest) == 0)
+            {
+                return; // no await or no member test: nothing can race
+            }
+
+            var ownType = context.OwningSymbol.ContainingType;
+            var analyzeBody = inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method);
+            foreach (var operationBlock in context.OperationBlocks)
+            {
+                if (operationBlock.Kind is not (OperationKind.MethodBody or OperationKind.Block or OperationKind.FieldInitializer
+                    or OperationKind.PropertyInitializer))
+                {
+                    continue;
+                }
+
+                var graph = context.GetControlFlowGraph(operationBlock);
+                if (analyzeBody && operationBlock.Kind is OperationKind.MethodBody or OperationKind.Block)
+                {
+                    Analyze(graph, ownType, context);
+                }
+
+                if (inNested)
+                {
+                    AnalyzeNested(graph, ownType, context, depth: 0);
+                }
+            }
+        }
+
+        private void Analyze(ControlFlowGraph graph, INamedTypeSymbol? ownType, OperationBlockAnalysisContext context)
+        {
+            LazyInitFlowAnalysis.Run(
+                graph,
+                _types,
+                _summaries,
+                ownType,
+                (condition, member) => context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.MM0005_RacyLazyAsyncInitialization,
+                    condition.GetLocation(),
+                    ConditionProperties.Add(MM0005Properties.Member, member.Name),
+                    member.Name)),
+                context.CancellationToken);
+        }
+
+        /// <summary>Async lambdas and local functions of <paramref name="graph"/>, each through its own graph.</summary>
+        private void AnalyzeNested(ControlFlowGraph graph, INamedTypeSymbol? ownType, OperationBlockAnalysisContext context, int depth)
+        {
+            if (depth > 16)
+            {
+                return;
+            }
+
+            foreach (var localFunction in graph.LocalFunctions)
+            {
+                var nested = graph.GetLocalFunctionControlFlowGraph(localFunction, context.CancellationToken);
+                if (localFunction.IsAsync)
+                {
+                    Analyze(nested, ownType, context);
+                }
+
+                AnalyzeNested(nested, ownType, context, depth + 1);
+            }
+
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    VisitLambdas(operation, graph, ownType, context, depth);
+                }
+
+                if (block.BranchValue is { } branchValue)
+                {
+                    VisitLambdas(branchValue, graph, ownType, context, depth);
+                }
+            }
+        }
+
+        private void VisitLambdas(IOperation operation, ControlFlowGraph graph, INamedTypeSymbol? ownType, OperationBlockAnalysisContext context, int depth)
+        {
+            if (operation is IFlowAnonymousFunctionOperation lambda)
+            {
+                var nested = graph.GetAnonymousFunctionControlFlowGraph(lambda, context.CancellationToken);
+                if (lambda.Symbol.IsAsync)
+                {
+                    Analyze(nested, ownType, context);
+                }
+
+                AnalyzeNested(nested, ownType, context, depth + 1);
+                return;
+            }
+
+            foreach (var child in operation.ChildOperations)
+            {
+                VisitLambdas(child, graph, ownType, context, depth);
+            }
+        }
+
+        private bool ContainsRacyAwait(IOperation value)
+        {
+            if (value is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+
+            if (value is IAwaitOperation awaitOperation && !_types.IsSingleFlightAwait(awaitOperation.Operation))
+            {
+                return true;
+            }
+
+            foreach (var child in value.ChildOperations)
+            {
+                if (ContainsRacyAwait(child))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Dispose methods guard against a second disposal, not an initialization: <c>if (_disposed) return;</c>.</summary>
+        private static bool IsDisposal(IMethodSymbol method)
+            => method.Name.StartsWith("Dispose", System.StringComparison.Ordinal);
+
+        private static bool IsInNestedFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static SyntaxNode? FindFunctionBody(IOperation operation)
+        {
+            IOperation? last = operation;
+            for (var current = operation.Parent; current is not null; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return current.Syntax;
+                }
+
+                last = current;
+            }
+
+            return last?.Syntax;
+        }
+    }
+}

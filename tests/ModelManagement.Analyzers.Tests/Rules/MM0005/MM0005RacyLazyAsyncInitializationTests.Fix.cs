@@ -1,0 +1,969 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0005RacyLazyAsyncInitializationCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>MM0005 fix "Convert to single-flight lazy initialization": its output, Fix All, and every refusal.</summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    private static async Task VerifyFixAsync(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable, int iterations = 1)
+    {
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            LanguageVersion = languageVersion,
+            NullableContextOptions = nullable,
+            CodeActionEquivalenceKey = MM0005RacyLazyAsyncInitializationCodeFixProvider.ConvertToSingleFlightKey,
+            NumberOfIncrementalIterations = iterations,
+            NumberOfFixAllIterations = 1,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>A diagnostic the fix must not touch: the fixed code is the source (the testing library checks no action is offered).</summary>
+    private static async Task VerifyNoFixAsync(string source)
+    {
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = source + Domain,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    /// <summary>The planner's typed refusal for the only MM0005 diagnostic of <paramref name="markedSource"/>.</summary>
+    private static async Task AssertRefusalAsync(string markedSource, MM0005FixRefusal expected, bool referencePatterns = true)
+    {
+        var result = await PlanAsync(markedSource, referencePatterns);
+
+        Assert.Null(result.Plan);
+        Assert.Equal(expected, result.Refusal);
+        Assert.NotNull(result.Node);
+    }
+
+    /// <summary>Runs the analyzer over <paramref name="markedSource"/> (markup removed) and the planner on its only diagnostic.</summary>
+    private static async Task<MM0005PlanResult> PlanAsync(string markedSource, bool referencePatterns = true)
+    {
+        var source = markedSource.Replace("[|", string.Empty, StringComparison.Ordinal).Replace("|]", string.Empty, StringComparison.Ordinal) + Domain;
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        if (referencePatterns)
+        {
+            references = references.Add(TestEnvironment.PatternsReference);
+        }
+
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create("Refusal", new[] { tree }, references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0005RacyLazyAsyncInitializationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var diagnostic = Assert.Single(diagnostics);
+        return MM0005LazyPlanner.Plan(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task NoFix_WithoutModelManagementPatterns_PatternsUnavailable()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await AssertRefusalAsync(source, MM0005FixRefusal.PatternsUnavailable, referencePatterns: false);
+    }
+
+    [Fact]
+    public async Task Plan_SeedForm_IsOffered()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (!_initialized)
+                    {
+                        _data = await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        var result = await PlanAsync(source);
+
+        Assert.Equal(MM0005FixRefusal.None, result.Refusal);
+        Assert.NotNull(result.Plan);
+        Assert.True(result.Plan!.IsFlag);
+        Assert.Equal("_initializer", result.Plan.NewFieldName);
+        Assert.Equal("InitializeAsync", result.Plan.MethodName);
+    }
+
+    [Fact]
+    public async Task Fix_SeedFlagForm_BecomesAsyncInitializer()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    // load the catalogue on first use
+                    if ([|!_initialized|])
+                    {
+                        _data = await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    return _data.Models[0] + prompt;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    // load the catalogue on first use
+                    await _initializer.EnsureInitializedAsync();
+
+                    return _data.Models[0] + prompt;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _data = await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_NullCheckedValue_BecomesAsyncLazy()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    return _catalog.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken);
+                    return (await _catalog).Models.Length;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_CoalesceAssignment_BecomesAsyncLazy()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetCatalogAsync() => [|_catalog|] ??= await _store.LoadAsync();
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync() => await _catalog;
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task FixAll_TwoMembersInOneType_ConvertsBoth()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private bool _warm;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    if ([|_catalog is null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                public async Task WarmAsync()
+                {
+                    if ([|!_warm|])
+                    {
+                        await _store.WarmUpAsync();
+                        _warm = true;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+
+                public async Task WarmAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await _store.WarmUpAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, iterations: 2);
+    }
+
+    [Fact]
+    public async Task Fix_StaticValue_CreatedInFieldInitializer()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class SharedCatalog
+            {
+                private static Catalog s_catalog;
+
+                public static async Task<int> CountAsync()
+                {
+                    if ([|s_catalog == null|])
+                    {
+                        s_catalog = await Task.FromResult(new Catalog { Models = new[] { "narrator" } });
+                    }
+
+                    return s_catalog.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class SharedCatalog
+            {
+                private static readonly AsyncLazy<Catalog> s_catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+
+                public static async Task<int> CountAsync()
+                {
+                    return (await s_catalog).Models.Length;
+                }
+
+                private static async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await Task.FromResult(new Catalog { Models = new[] { "narrator" } });
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_NoConstructor_AddsOneAndPassesTheToken()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class Warmer
+            {
+                private static readonly ICatalogStore Store = null;
+                private bool _done;
+
+                public async Task WarmAsync(CancellationToken cancellationToken)
+                {
+                    if ([|!_done|])
+                    {
+                        await Store.WarmUpAsync();
+                        _done = true;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public class Warmer
+            {
+                private static readonly ICatalogStore Store = null;
+                private readonly AsyncInitializer _initializer;
+
+                public Warmer()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                public async Task WarmAsync(CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await Store.WarmUpAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_EnsureMethodWithoutOtherReader_KeepsAnAwaitAtTheCheck()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) { _store = store; }
+
+                public LlmClient() : this(null) { }
+
+                public async Task EnsureLoadedAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        var loaded = await _store.LoadAsync();
+                        _catalog = loaded;
+                    }
+                }
+
+                public async Task<string> FirstAsync() => (_catalog).Models[0];
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public LlmClient() : this(null) { }
+
+                public async Task EnsureLoadedAsync()
+                {
+                    await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    var loaded = await _store.LoadAsync();
+                    return loaded;
+                }
+
+                public async Task<string> FirstAsync() => (await _catalog).Models[0];
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_CSharp73_FlagForm()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) { _store = store; }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|!_initialized|])
+                    {
+                        _data = await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+
+                    return _data;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _data = await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, LanguageVersion.CSharp7_3);
+    }
+
+    [Fact]
+    public async Task Fix_NullableEnabled_LazyHoldsTheNonNullType()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog? _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog is null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, nullable: NullableContextOptions.Enable);
+    }
+
+    [Fact]
+    public async Task NoFix_PropertyState_NotPrivateField()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public Catalog Catalog { get; private set; }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|Catalog == null|])
+                    {
+                        Catalog = await _store.LoadAsync();
+                    }
+
+                    return Catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
+    }
+
+    [Fact]
+    public async Task NoFix_ProtectedField_NotPrivateField()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                protected Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
+    }
+
+    [Fact]
+    public async Task NoFix_WrittenElsewhere()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public void Reset() => _catalog = null;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.WrittenElsewhere);
+    }
+
+    [Fact]
+    public async Task NoFix_FlagReadElsewhere()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public bool IsReady => _initialized;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|!_initialized|])
+                    {
+                        _data = await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.FlagReadElsewhere);
+    }
+
+    [Fact]
+    public async Task NoFix_SynchronousReader_ReaderNotAsync()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public int Count => _catalog == null ? 0 : _catalog.Models.Length;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.ReaderNotAsync);
+    }
+
+    [Fact]
+    public async Task NoFix_InitializationUsesParameter_UsesLocalState()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync(ICatalogStore fallback)
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await (fallback ?? _store).LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UsesLocalState);
+    }
+
+    [Fact]
+    public async Task NoFix_EarlyReturnForm_UnsupportedShape()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog != null|]) return _catalog;
+                    _catalog = await _store.LoadAsync();
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
+    }
+
+    [Fact]
+    public async Task NoFix_CombinedCondition_UnsupportedShape()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|!_initialized || _catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
+    }
+
+    [Fact]
+    public async Task NoFix_StructState_UnsupportedType()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public struct CatalogHandle
+            {
+                private Catalog _catalog;
+
+                public async Task<Catalog> GetAsync(ICatalogStore store)
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await Task.FromResult(new Catalog());
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedType);
+    }
+
+    [Fact]
+    public async Task Fix_CommentsOnTheCheck_AreKept()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|!_initialized|]) // first caller loads
+                    {
+                        // the slow part
+                        _data = await _store.LoadAsync();
+                        _initialized = true; // done
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await _initializer.EnsureInitializedAsync(); // first caller loads // done
+
+                    return _data;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    // the slow part
+                    _data = await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+}

@@ -1,0 +1,750 @@
+using System.Threading.Tasks;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>MM0005: what a naive "check, await, write" rule would flag but is single-flight or not shared state.</summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+
+    [Fact]
+    public async Task SemaphoreSlimDoubleCheckedInTryFinally_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog != null)
+                    {
+                        return _catalog;
+                    }
+
+                    await _gate.WaitAsync();
+                    try
+                    {
+                        if (_catalog == null)
+                        {
+                            _catalog = await _store.LoadAsync();
+                        }
+
+                        return _catalog;
+                    }
+                    finally
+                    {
+                        _gate.Release();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task SemaphoreWaitedBeforeCheckWithoutTry_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await _gate.WaitAsync().ConfigureAwait(false);
+                    if (_catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    _gate.Release();
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AsyncLockTakenWithUsingAwait_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private readonly AsyncLock _lock = new AsyncLock();
+
+                public async Task<Catalog> GetAsync()
+                {
+                    using (await _lock.LockAsync())
+                    {
+                        if (_catalog == null)
+                        {
+                            _catalog = await _store.LoadAsync();
+                        }
+                    }
+
+                    return _catalog;
+                }
+            }
+
+            public sealed class AsyncLock
+            {
+                public Task<IDisposable> LockAsync() => Task.FromResult<IDisposable>(null);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task UsingDeclarationOfAsyncLock_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private readonly AsyncLock _lock = new AsyncLock();
+
+                public async Task<Catalog> GetAsync()
+                {
+                    using var held = await _lock.LockAsync();
+                    if (_catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+
+            public sealed class AsyncLock
+            {
+                public Task<IDisposable> LockAsync() => Task.FromResult<IDisposable>(null);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task TaskCachedWithCoalesceAssignment_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private Task<Catalog> _loading;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    _loading ??= _store.LoadAsync();
+                    return await _loading;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task TaskCachedInIfBeforeAwait_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private Task<Catalog> _loading;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_loading == null)
+                    {
+                        _loading = _store.LoadAsync();
+                    }
+
+                    return await _loading;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FlagClaimedBeforeFirstAwait_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private bool _started;
+
+                public async Task StartAsync()
+                {
+                    if (!_started)
+                    {
+                        _started = true;
+                        _catalog = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task CheckOfLocal_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    Catalog local = null;
+                    if (local == null)
+                    {
+                        local = await _store.LoadAsync();
+                    }
+
+                    return local;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task CheckOfParameter_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync(Catalog cached)
+                {
+                    if (cached == null)
+                    {
+                        cached = await _store.LoadAsync();
+                    }
+
+                    return cached;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AwaitOfOurAsyncLazyThenFlag_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly AsyncLazy<Catalog> _catalog;
+                private bool _ready;
+
+                public LlmClient(ICatalogStore store) => _catalog = new AsyncLazy<Catalog>(() => store.LoadAsync());
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (!_ready)
+                    {
+                        await _catalog.GetValueAsync().ConfigureAwait(false);
+                        _ready = true;
+                    }
+
+                    return await _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AwaitOfAsyncInitializerThenFlag_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly AsyncInitializer _initializer;
+                private bool _ready;
+
+                public LlmClient(ICatalogStore store) => _initializer = new AsyncInitializer(() => store.WarmUpAsync());
+
+                public async Task EnsureAsync()
+                {
+                    if (!_ready)
+                    {
+                        await _initializer.EnsureInitializedAsync();
+                        _ready = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AwaitOfLazyTaskValue_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly Lazy<Task<Catalog>> _lazy;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _lazy = new Lazy<Task<Catalog>>(() => store.LoadAsync());
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        _catalog = await _lazy.Value;
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task CoalesceAssignmentAwaitingAsyncLazy_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly AsyncLazy<Catalog> _lazy;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _lazy = new AsyncLazy<Catalog>(() => store.LoadAsync());
+
+                public async Task<Catalog> GetAsync() => _catalog ??= await _lazy;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task InterlockedCompareExchangeOnTheMember_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        var loaded = await _store.LoadAsync();
+                        Interlocked.CompareExchange(ref _catalog, loaded, null);
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task SynchronousMethod_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public Catalog Get()
+                {
+                    if (_catalog == null)
+                    {
+                        _catalog = _store.LoadAsync().GetAwaiter().GetResult();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task WriteAfterTheBranchesMerge_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private int _calls;
+
+                public async Task<Catalog> RefreshAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        _calls++;
+                    }
+
+                    var loaded = await _store.LoadAsync();
+                    _catalog = loaded;
+                    return loaded;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task UncheckedMemberWrittenAfterAwait_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private string _lastModel;
+
+                public async Task<string> RememberAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        throw new InvalidOperationException("not configured");
+                    }
+
+                    _lastModel = (await _store.LoadAsync()).Models[0];
+                    return _lastModel;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ComputedProperty_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private Catalog[] _slots = new Catalog[1];
+
+                private Catalog Current
+                {
+                    get => _slots[0];
+                    set => _slots[0] = value;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (Current == null)
+                    {
+                        Current = await _store.LoadAsync();
+                    }
+
+                    return Current;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FieldOfAnotherInstance_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task CopyToAsync(LlmClient other)
+                {
+                    if (other._catalog == null)
+                    {
+                        other._catalog = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task DisposeAsyncGuardFlag_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient : IAsyncDisposable
+            {
+                private readonly IAsyncDisposable _connection;
+                private bool _disposed;
+
+                public LlmClient(IAsyncDisposable connection) => _connection = connection;
+
+                public async ValueTask DisposeAsync()
+                {
+                    if (_disposed)
+                    {
+                        return;
+                    }
+
+                    await _connection.DisposeAsync();
+                    _disposed = true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AwaitOnlyInsideLambdaOfTheBranch_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private Func<Task> _warmUp;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_warmUp == null)
+                    {
+                        _warmUp = async () => await _store.WarmUpAsync();
+                    }
+
+                    await _warmUp();
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task AwaitOnTheAlreadyInitializedBranchOnly_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog != null)
+                    {
+                        await _store.WarmUpAsync();
+                        return _catalog;
+                    }
+
+                    _catalog = new Catalog();
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task GeneratedCode_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            // <auto-generated/>
+            using System.Threading.Tasks;
+
+            public sealed class GeneratedClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public GeneratedClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ThrowOnMissingStateThenAwait_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<string> DescribeAsync()
+                {
+                    if (_catalog is null)
+                    {
+                        throw new InvalidOperationException("load first");
+                    }
+
+                    await _store.WarmUpAsync();
+                    return _catalog.Models[0];
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
