@@ -17,6 +17,8 @@ internal sealed class BenchmarkOptions
           --corpus DIR[,DIR]   analyze the .cs files under these folders (real code) instead of a generated corpus;
                                repeatable
           --exclude-tests      with --corpus: leave out files under a folder whose name contains "Test"
+          --references DIR     with --corpus: also reference every .dll directly in DIR (e.g. the project's bin folder),
+                               so real code binds to its packages; repeatable
           --iterations N       measured rounds per analyzer set (default 5); medians and best-of-N are reported
           --warmup N           unmeasured warm-up rounds (default 1)
           --sizes A,B,C        also run the linearity table on generated corpora of these sizes (e.g. 50000,200000,800000)
@@ -39,7 +41,12 @@ internal sealed class BenchmarkOptions
     /// <summary>Whether test code (paths with a folder whose name contains "Test") is left out of a real corpus.</summary>
     public bool ExcludeTests { get; private set; }
 
+    /// <summary>Folders whose assemblies a real corpus also references (<c>--references</c>, repeatable).</summary>
+    public IReadOnlyList<string> ReferenceFolders => _referenceFolders;
+
     private readonly List<string> _corpusFolders = new();
+
+    private readonly List<string> _referenceFolders = new();
 
     public int Iterations { get; private set; } = 5;
 
@@ -96,6 +103,13 @@ internal sealed class BenchmarkOptions
                     foreach (var folder in Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                     {
                         options._corpusFolders.Add(Path.GetFullPath(folder));
+                    }
+
+                    break;
+                case "--references":
+                    foreach (var folder in Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        options._referenceFolders.Add(Path.GetFullPath(folder));
                     }
 
                     break;

@@ -47,7 +47,7 @@ if (options.Analysis)
 {
     var workload = options.CorpusFolders.Count == 0
         ? Workload.FromGenerated(options.Lines, options.Seed)
-        : Workload.FromFolders(options.CorpusFolders, options.ExcludeTests);
+        : Workload.FromFolders(options.CorpusFolders, options.ExcludeTests, options.ReferenceFolders);
     report.Line(FormattableString.Invariant($"- Corpus: {workload.Description}, {workload.Lines:N0} lines in {workload.Files:N0} files; {options.Iterations} measured round(s) after {options.Warmups} warm-up round(s); sequential analysis, fresh compilation per run"));
     Log($"analysis benchmark on {workload.Lines:N0} lines ({sets.All.Count} sets)…");
     var results = await AnalysisBenchmark.RunAsync(workload, sets.All, options.Warmups, options.Iterations, Log, cancellationToken);

@@ -57,7 +57,7 @@ internal sealed class Workload
     }
 
     /// <summary>Real code: every .cs file under <paramref name="folders"/> (build output left out, test code too when asked).</summary>
-    public static Workload FromFolders(IReadOnlyList<string> folders, bool excludeTests)
+    public static Workload FromFolders(IReadOnlyList<string> folders, bool excludeTests, IReadOnlyList<string>? referenceFolders = null)
     {
         var paths = folders
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
@@ -80,7 +80,13 @@ internal sealed class Workload
         }
 
         var description = (folders.Count == 1 ? "folder " : "folders ") + string.Join(", ", folders) + (excludeTests ? " (test code left out)" : string.Empty);
-        return new Workload(description, Create(trees), lines, paths.Count);
+        var references = References.AddRange(ExtraReferences(referenceFolders));
+        if (referenceFolders is { Count: > 0 })
+        {
+            description += "; extra references from " + string.Join(", ", referenceFolders);
+        }
+
+        return new Workload(description, CSharpCompilation.Create("BenchmarkCorpus", trees, references, CompilationOptions), lines, paths.Count);
     }
 
     public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees)
@@ -90,6 +96,36 @@ internal sealed class Workload
     {
         var sep = Path.DirectorySeparatorChar;
         return path.Contains(sep + "obj" + sep, StringComparison.Ordinal) || path.Contains(sep + "bin" + sep, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every assembly directly in <paramref name="folders"/> (e.g. a real build's bin folder, or a package's lib folder), so
+    /// real code binds to its dependencies; one per file name, the reference assemblies and ModelManagement.Patterns win.
+    /// </summary>
+    private static IEnumerable<MetadataReference> ExtraReferences(IReadOnlyList<string>? folders)
+    {
+        if (folders is null)
+        {
+            yield break;
+        }
+
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var dll in Directory.EnumerateFiles(BuildInfo.Net80ReferenceFolder, "*.dll"))
+        {
+            taken.Add(Path.GetFileName(dll));
+        }
+
+        taken.Add(Path.GetFileName(typeof(SideEffectAttribute).Assembly.Location));
+        foreach (var folder in folders)
+        {
+            foreach (var dll in Directory.EnumerateFiles(folder, "*.dll").OrderBy(p => p, StringComparer.Ordinal))
+            {
+                if (taken.Add(Path.GetFileName(dll)))
+                {
+                    yield return MetadataReference.CreateFromFile(dll);
+                }
+            }
+        }
     }
 
     private static bool IsTestCode(string path)
