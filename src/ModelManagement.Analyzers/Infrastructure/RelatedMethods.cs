@@ -9,6 +9,43 @@ internal static class RelatedMethods
 {
     private const int MaxDepth = 32;
 
+    /// <summary>How configured symbol names (<c>mm0002.included_symbols</c>, <c>mm0004.excluded_symbols</c> …) are written: <c>Namespace.Type.Member</c>.</summary>
+    public static readonly SymbolDisplayFormat QualifiedNameFormat = new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
+        genericsOptions: SymbolDisplayGenericsOptions.None,
+        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+
+    /// <summary>
+    /// True when the qualified name of one of <paramref name="related"/> is in <paramref name="names"/>. The names are
+    /// formatted on first use into <paramref name="cache"/> (a benign race: every thread computes the same array).
+    /// </summary>
+    public static bool AnyQualifiedNameIn(ImmutableArray<ISymbol> related, ref ImmutableArray<string> cache, ImmutableHashSet<string> names)
+    {
+        var qualifiedNames = cache;
+        if (qualifiedNames.IsDefault)
+        {
+            var builder = ImmutableArray.CreateBuilder<string>(related.Length);
+            foreach (var symbol in related)
+            {
+                builder.Add(symbol.ToDisplayString(QualifiedNameFormat));
+            }
+
+            qualifiedNames = builder.MoveToImmutable();
+            cache = qualifiedNames;
+        }
+
+        foreach (var name in qualifiedNames)
+        {
+            if (names.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// <paramref name="method"/> (an original definition) first, then every method it overrides and every interface member
     /// it or one of them implements, explicitly or implicitly, each once (original definitions).

@@ -32,11 +32,7 @@ internal sealed class SideEffectCallClassifier
 
     private const int MaxDepth = 32;
 
-    private static readonly SymbolDisplayFormat QualifiedNameFormat = new(
-        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.None,
-        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+    private static readonly SymbolDisplayFormat QualifiedNameFormat = RelatedMethods.QualifiedNameFormat;
 
     private readonly AnalyzerConfigOptionsProvider _optionsProvider;
     private readonly ConcurrentDictionary<SyntaxTree, SideEffectAnalyzerOptions> _options = new();
@@ -365,29 +361,6 @@ internal sealed class SideEffectCallClassifier
         }
 
         public bool MatchesAny(ImmutableHashSet<string> names)
-        {
-            var qualifiedNames = _qualifiedNames;
-            if (qualifiedNames.IsDefault)
-            {
-                var builder = ImmutableArray.CreateBuilder<string>(_related.Length);
-                foreach (var symbol in _related)
-                {
-                    builder.Add(symbol.ToDisplayString(QualifiedNameFormat));
-                }
-
-                qualifiedNames = builder.MoveToImmutable();
-                _qualifiedNames = qualifiedNames; // benign race: every thread computes the same array
-            }
-
-            foreach (var name in qualifiedNames)
-            {
-                if (names.Contains(name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => RelatedMethods.AnyQualifiedNameIn(_related, ref _qualifiedNames, names);
     }
 }

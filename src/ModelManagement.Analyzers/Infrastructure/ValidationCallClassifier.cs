@@ -50,11 +50,7 @@ internal sealed class ValidationCallClassifier
 
     private const int MaxDepth = 32;
 
-    private static readonly SymbolDisplayFormat QualifiedNameFormat = new(
-        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        genericsOptions: SymbolDisplayGenericsOptions.None,
-        memberOptions: SymbolDisplayMemberOptions.IncludeContainingType);
+    private static readonly SymbolDisplayFormat QualifiedNameFormat = RelatedMethods.QualifiedNameFormat;
 
     private readonly AnalyzerConfigOptionsProvider _optionsProvider;
     private readonly INamedTypeSymbol? _task;
@@ -322,29 +318,6 @@ internal sealed class ValidationCallClassifier
         }
 
         public bool MatchesAny(ImmutableHashSet<string> names)
-        {
-            var qualifiedNames = _qualifiedNames;
-            if (qualifiedNames.IsDefault)
-            {
-                var builder = ImmutableArray.CreateBuilder<string>(_related.Length);
-                foreach (var symbol in _related)
-                {
-                    builder.Add(symbol.ToDisplayString(QualifiedNameFormat));
-                }
-
-                qualifiedNames = builder.MoveToImmutable();
-                _qualifiedNames = qualifiedNames; // benign race: every thread computes the same array
-            }
-
-            foreach (var name in qualifiedNames)
-            {
-                if (names.Contains(name))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => RelatedMethods.AnyQualifiedNameIn(_related, ref _qualifiedNames, names);
     }
 }
