@@ -23,6 +23,9 @@ public sealed class SampleTests
 {
     private static readonly Regex ExpectMarker = new(@"//\s*expect:\s*(?<ids>MM[0-9]{4}(\s*,\s*MM[0-9]{4})*)", RegexOptions.Compiled);
 
+    /// <summary>In a CentralizedSymbols*.txt list (where '#' starts a comment line): the next line gets these diagnostics.</summary>
+    private static readonly Regex ExpectNextLineMarker = new(@"^#\s*expect-next-line:\s*(?<ids>MM[0-9]{4}(\s*,\s*MM[0-9]{4})*)", RegexOptions.Compiled);
+
     private const string TestsSuffix = ".Tests";
 
     [Theory]
@@ -44,6 +47,22 @@ public sealed class SampleTests
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
 
         var expected = new List<string>();
+        foreach (var list in AdditionalFiles(project))
+        {
+            var lines = list.GetText()!.Lines;
+            foreach (var line in lines)
+            {
+                var match = ExpectNextLineMarker.Match(line.ToString());
+                if (match.Success)
+                {
+                    foreach (var id in match.Groups["ids"].Value.Split(',', StringSplitOptions.TrimEntries))
+                    {
+                        expected.Add($"{Path.GetFileName(list.Path)}({line.LineNumber + 2}): {id}");
+                    }
+                }
+            }
+        }
+
         foreach (var tree in compilation.SyntaxTrees)
         {
             var lines = tree.GetText().Lines;
@@ -79,11 +98,18 @@ public sealed class SampleTests
         var analyzers = ProductAssemblies.CreateAnalyzers();
         Assert.NotEmpty(analyzers);
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
+            new AnalyzerOptions(AdditionalFiles(project)), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
         var all = await withAnalyzers.GetAllDiagnosticsAsync();
         Assert.Empty(all.Where(d => d.Id == "AD0001").Select(d => d.ToString()));
         return (compilation, all.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToImmutableArray());
     }
+
+    /// <summary>The project's <c>CentralizedSymbols*.txt</c> lists, as its project file passes them (AdditionalFiles).</summary>
+    private static ImmutableArray<AdditionalText> AdditionalFiles(string project)
+        => Directory.EnumerateFiles(Path.Combine(TestEnvironment.RepositoryRoot, "samples", project), "CentralizedSymbols*.txt")
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .Select(path => (AdditionalText)new Robustness.InMemoryAdditionalText(path, File.ReadAllText(path)))
+            .ToImmutableArray();
 
     /// <summary>
     /// Compiles a sample project as its project file does: a service sample with <c>samples/Shared</c>; a test project
