@@ -43,7 +43,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
         var plans = new Dictionary<INamedTypeSymbol, MM0001Plan?>(SymbolEqualityComparer.Default);
         foreach (var diagnostic in context.Diagnostics)
         {
-            var type = await MM0001Planner.FindTypeAsync(document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
+            var type = await MM0001Pipeline.FindTypeAsync(document, diagnostic.Location.SourceSpan, context.CancellationToken).ConfigureAwait(false);
             if (type is null)
             {
                 continue;
@@ -51,7 +51,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
 
             if (!plans.TryGetValue(type, out var plan))
             {
-                var decision = await MM0001Planner.DecideAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
+                var decision = await MM0001Pipeline.DecideAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
                 plan = decision.Plan;
                 plans.Add(type, plan);
                 if (decision.Refusal is { } refusal)
@@ -65,7 +65,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 continue;
             }
 
-            if (!plan.Shared.Covers(diagnostic.Location))
+            if (!plan.Facts.Covers(diagnostic.Location))
             {
                 // e.g. a static constructor's wait next to fixable ones: no instance to defer it to
                 TraceRefusal(type, new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo, node: null, location: diagnostic.Location));
@@ -77,7 +77,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         InitializeLazilyTitle,
-                        cancellationToken => MM0001Rewriter.ApplyAsync(solution, new[] { plan }, cancellationToken),
+                        cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken),
                         InitializeLazilyKey),
                     diagnostic);
             }
@@ -86,7 +86,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         IntroduceFactoryTitle,
-                        cancellationToken => MM0001Rewriter.ApplyAsync(solution, new[] { plan }, cancellationToken),
+                        cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken),
                         IntroduceFactoryKey),
                     diagnostic);
             }

@@ -59,7 +59,7 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
             ? BothTitle
             : lazy ? MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyTitle : MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryTitle;
         var solution = fixAllContext.Solution;
-        return CodeAction.Create(title, cancellationToken => MM0001Rewriter.ApplyAsync(solution, plans, cancellationToken), key);
+        return CodeAction.Create(title, cancellationToken => MM0001Edits.ApplyAsync(solution, plans, cancellationToken), key);
     }
 
     /// <summary>One plan per type with a diagnostic in the scope, for the types that have a rewrite.</summary>
@@ -93,14 +93,14 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
             foreach (var diagnostic in diagnostics)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var type = await MM0001Planner.FindTypeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+                var type = await MM0001Pipeline.FindTypeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
                 if (type is null || !seen.Add((document.Project.Id, type)))
                 {
                     continue;
                 }
 
-                var plan = await MM0001Planner.PlanAsync(solution, document.Project, type, planFactory: true, cancellationToken).ConfigureAwait(false);
-                if (plan is not null && (plan.Lazy is not null || plan.Factory is not null))
+                var plan = (await MM0001Pipeline.DecideAsync(solution, document.Project, type, planFactory: true, cancellationToken).ConfigureAwait(false)).Plan;
+                if (plan is not null)
                 {
                     plans.Add(plan);
                 }

@@ -120,10 +120,10 @@ public sealed class MM0001FixRefusalTests
         var compilation = (await document.Project.GetCompilationAsync())!;
         var type = compilation.GetTypeByMetadataName("C")!;
 
-        var decision = await MM0001Planner.DecideAsync(document.Project.Solution, document.Project, type, planFactory: true, CancellationToken.None);
+        var decision = await MM0001Pipeline.DecideAsync(document.Project.Solution, document.Project, type, planFactory: true, CancellationToken.None);
 
         var reasons = new List<MM0001RefusalReason>();
-        foreach (var refusal in new[] { decision.Refusal, decision.Plan?.LazyRejection, decision.Plan?.FactoryRejection })
+        foreach (var refusal in new[] { decision.Refusal, decision.LazyRefusal, decision.FactoryRefusal })
         {
             if (refusal is not null)
             {
@@ -131,9 +131,9 @@ public sealed class MM0001FixRefusalTests
             }
         }
 
-        if (decision.Plan is { Lazy: null } plan)
+        if (decision.Plan is { Lazy: null })
         {
-            reasons.Add(plan.LazyRejection?.Reason ?? MM0001RefusalReason.None);
+            reasons.Add(decision.LazyRefusal?.Reason ?? MM0001RefusalReason.None);
         }
 
         return reasons;

@@ -1,8 +1,10 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -12,14 +14,24 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// makes every method on the blocking path async, which is only safe when each is private, non-virtual and called from
 /// nowhere but the moved code and the other converted methods.
 /// </summary>
-internal sealed partial class MM0001Planner
+internal static class MM0001BlockingPath
 {
     private const int MaxConvertedMethods = 32;
 
-    private MM0001Refusal? PlanConvertedMethods(List<BlockingSite> calls, ImmutableArray<MM0001AwaitConversion>.Builder conversions)
+    /// <summary>
+    /// The methods on the blocking path below <paramref name="calls"/> (named uniquely against <paramref name="taken"/>), with
+    /// the await conversions of their waits and of the calls into them added to <paramref name="conversions"/>; or why not.
+    /// </summary>
+    public static (ImmutableArray<MM0001ConvertedMethod> Methods, ImmutableHashSet<string> Taken, MM0001Refusal? Refusal) Plan(
+        INamedTypeSymbol type,
+        MM0001FixTypes types,
+        ImmutableArray<MM0001TypePart> parts,
+        List<MM0001Site> calls,
+        ImmutableHashSet<string> taken,
+        ImmutableArray<MM0001AwaitConversion>.Builder conversions,
+        CancellationToken cancellationToken)
     {
-        CollectUsedNames();
-        var summaries = new BlockingCallSummaries(_compilation, _types.Blocking);
+        var summaries = new BlockingCallSummaries(types.Compilation, types.Blocking);
         var pending = new Queue<IMethodSymbol>();
         var converted = new Dictionary<IMethodSymbol, MethodDeclarationSyntax>(SymbolEqualityComparer.Default);
         var allowedCalls = new HashSet<SyntaxNode>();
@@ -28,9 +40,9 @@ internal sealed partial class MM0001Planner
         foreach (var site in calls)
         {
             if (site.Operation is not IInvocationOperation { TargetMethod: { MethodKind: MethodKind.Ordinary } target } invocation
-                || !MM0001MemberFacts.IsOwn(target, _type))
+                || !MM0001MemberFacts.IsOwn(target, type))
             {
-                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync);
+                return (default, taken, new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync));
             }
 
             var normalized = MM0001MemberFacts.Normalize(target);
@@ -49,17 +61,17 @@ internal sealed partial class MM0001Planner
 
             if (converted.Count >= MaxConvertedMethods)
             {
-                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync);
+                return (default, taken, new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync));
             }
 
-            var rejection = CheckConvertible(method, out var declaration, out var model);
+            var rejection = CheckConvertible(method, parts, types, out var declaration, out var model, cancellationToken);
             if (rejection is not null)
             {
-                return rejection;
+                return (default, taken, rejection);
             }
 
             converted.Add(method, declaration!);
-            var body = model!.GetOperation(declaration!, _cancellationToken);
+            var body = model!.GetOperation(declaration!, cancellationToken);
             var stack = new Stack<IOperation>();
             if (body is not null)
             {
@@ -68,30 +80,30 @@ internal sealed partial class MM0001Planner
 
             while (stack.Count > 0)
             {
-                _cancellationToken.ThrowIfCancellationRequested();
+                cancellationToken.ThrowIfCancellationRequested();
                 var operation = stack.Pop();
                 if (operation is IAnonymousFunctionOperation or ILocalFunctionOperation or INameOfOperation)
                 {
                     continue; // runs later, or not at all: not on the blocking path
                 }
 
-                var form = BlockingWaitForms.Classify(operation, _types.Blocking);
+                var form = BlockingWaitForms.Classify(operation, types.Blocking);
                 if (form is not null)
                 {
-                    var conversion = MM0001AwaitConversion.TryCreate(operation, form, _types);
+                    var conversion = MM0001AwaitConversion.TryCreate(operation, form, types);
                     if (conversion is null)
                     {
-                        return new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, node: operation.Syntax);
+                        return (default, taken, new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, node: operation.Syntax));
                     }
 
                     conversions.Add(conversion);
                 }
-                else if (BlockingCallSummaries.GetOwnCallee(operation, _type, out _, out _) is { } callee
-                    && summaries.Get(callee, model, _cancellationToken).Blocks)
+                else if (BlockingCallSummaries.GetOwnCallee(operation, type, out _, out _) is { } callee
+                    && summaries.Get(callee, model, cancellationToken).Blocks)
                 {
                     if (operation is not IInvocationOperation { TargetMethod.MethodKind: MethodKind.Ordinary } nested)
                     {
-                        return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync);
+                        return (default, taken, new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync));
                     }
 
                     var nestedTarget = MM0001MemberFacts.Normalize(nested.TargetMethod);
@@ -108,12 +120,12 @@ internal sealed partial class MM0001Planner
         }
 
         // Each converted method must be referenced only by the calls being awaited.
-        foreach (var part in _parts)
+        foreach (var part in parts)
         {
             foreach (var node in part.Declaration.DescendantNodes())
             {
                 if (node is not SimpleNameSyntax name
-                    || part.Model.GetSymbolInfo(name, _cancellationToken).Symbol is not IMethodSymbol referenced
+                    || part.Model.GetSymbolInfo(name, cancellationToken).Symbol is not IMethodSymbol referenced
                     || !converted.ContainsKey(MM0001MemberFacts.Normalize(referenced)))
                 {
                     continue;
@@ -122,7 +134,7 @@ internal sealed partial class MM0001Planner
                 var invocation = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access.Parent : name.Parent;
                 if (invocation is not InvocationExpressionSyntax || !allowedCalls.Contains(invocation))
                 {
-                    return new MM0001Refusal(MM0001RefusalReason.OwnMethodUsedElsewhere, referenced);
+                    return (default, taken, new MM0001Refusal(MM0001RefusalReason.OwnMethodUsedElsewhere, referenced));
                 }
             }
         }
@@ -131,9 +143,15 @@ internal sealed partial class MM0001Planner
         var methods = ImmutableArray.CreateBuilder<MM0001ConvertedMethod>();
         foreach (var pair in converted)
         {
-            var name = pair.Key.Name.EndsWith("Async", System.StringComparison.Ordinal) ? pair.Key.Name : UniqueName(pair.Key.Name + "Async");
+            var name = pair.Key.Name;
+            if (!name.EndsWith("Async", System.StringComparison.Ordinal))
+            {
+                name = UniqueNames.Choose(name + "Async", taken);
+                taken = taken.Add(name);
+            }
+
             names.Add(pair.Key, name);
-            var part = FindPart(pair.Value)!;
+            var part = MM0001ChosenConstructor.FindPart(parts, pair.Value)!;
             methods.Add(new MM0001ConvertedMethod(part.Document.Id, pair.Value, name));
         }
 
@@ -142,17 +160,17 @@ internal sealed partial class MM0001Planner
             var conversion = MM0001AwaitConversion.ForCall(invocation, names[target]);
             if (conversion is null)
             {
-                return new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, target);
+                return (default, taken, new MM0001Refusal(MM0001RefusalReason.NoAwaitEquivalent, target));
             }
 
             conversions.Add(conversion);
         }
 
-        _convertedMethods = methods.ToImmutable();
-        return null;
+        return (methods.ToImmutable(), taken, null);
     }
 
-    private MM0001Refusal? CheckConvertible(IMethodSymbol method, out MethodDeclarationSyntax? declaration, out SemanticModel? model)
+    private static MM0001Refusal? CheckConvertible(
+        IMethodSymbol method, ImmutableArray<MM0001TypePart> parts, MM0001FixTypes types, out MethodDeclarationSyntax? declaration, out SemanticModel? model, CancellationToken cancellationToken)
     {
         declaration = null;
         model = null;
@@ -162,7 +180,7 @@ internal sealed partial class MM0001Planner
             || method.ExplicitInterfaceImplementations.Length > 0
             || method.ReturnsByRef || method.ReturnsByRefReadonly
             || method.ReturnType.IsRefLikeType
-            || IsAwaitable(method.ReturnType))
+            || (method.ReturnType is INamedTypeSymbol named && types.Blocking.IsTaskLike(named)))
         {
             return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
         }
@@ -176,9 +194,9 @@ internal sealed partial class MM0001Planner
         }
 
         if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(_cancellationToken) is not MethodDeclarationSyntax syntax
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax
             || (syntax.Body is null && syntax.ExpressionBody is null)
-            || FindPart(syntax) is not { } part)
+            || MM0001ChosenConstructor.FindPart(parts, syntax) is not { } part)
         {
             return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
         }
@@ -199,17 +217,5 @@ internal sealed partial class MM0001Planner
         declaration = syntax;
         model = part.Model;
         return null;
-    }
-
-    private bool IsAwaitable(ITypeSymbol type)
-        => type is INamedTypeSymbol named && _types.Blocking.IsTaskLike(named);
-
-    /// <summary>Member names and identifiers in use (for unique new names); collected once.</summary>
-    private void CollectUsedNames()
-    {
-        if (_takenNames.IsEmpty)
-        {
-            _takenNames = CodeFixes.Infrastructure.UniqueNames.TakenByMembersOf(_type, _cancellationToken);
-        }
     }
 }

@@ -180,7 +180,7 @@ internal sealed class MM0001AwaitConversion
                     }
                 }
 
-                var taskType = MM0001Rewriter.TypeName(generator, task);
+                var taskType = TypeNames.Imported(generator, task);
                 awaited = SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,

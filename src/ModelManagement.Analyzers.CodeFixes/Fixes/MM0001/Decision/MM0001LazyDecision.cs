@@ -1,0 +1,204 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// The lazy decision, a pure function of the facts: the "Initialize lazily on first async use" plan when every reader of
+/// the state the moved code writes is an async member that can await the initialization first; otherwise why not.
+/// </summary>
+internal static class MM0001LazyDecision
+{
+    public static (MM0001LazyPlan? Plan, MM0001Refusal? Refusal) Decide(MM0001TypeFacts facts)
+    {
+        var types = facts.Types;
+        if (types.AsyncInitializer is not { } initializerType || !types.Compilation.IsSymbolAccessibleWithin(initializerType, facts.Type))
+        {
+            return (null, new MM0001Refusal(MM0001RefusalReason.PatternsNotReferenced));
+        }
+
+        var (moved, declared) = MovedStatements(facts);
+
+        // Code before 'boundary' ran before the blocking code, code after it ran after (and must not read what the
+        // initialization sets). The initializer is created where the first blocking statement was.
+        var boundary = facts.Initializers.Length > 0 || moved.Count == 0 ? 0 : moved[0].Index;
+        if (MM0001MovedCode.FirstReturnBefore(facts, boundary) is { } earlyReturn)
+        {
+            return (null, new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: earlyReturn));
+        }
+
+        var (captured, refusal) = (default(ImmutableArray<MM0001CapturedVariable>), MM0001MovedCode.CheckMovable(moved, allowReturn: false));
+        if (refusal is null)
+        {
+            (captured, refusal) = MM0001MovedCode.Capture(facts, moved, declared, boundary);
+        }
+
+        if (refusal is not null)
+        {
+            return (null, refusal);
+        }
+
+        // If 'this' escapes before that point, other code could call an async member before the initializer exists:
+        // create it first instead (possible when the moved code needs no local of the constructor).
+        var insertIndex = boundary;
+        for (var i = 0; i < boundary; i++)
+        {
+            if (facts.ConstructorUnits[i].Facts.ThisEscapes)
+            {
+                if (captured.Any(static variable => variable.Symbol is ILocalSymbol))
+                {
+                    return (null, new MM0001Refusal(MM0001RefusalReason.ThisEscapesBeforeInitializer));
+                }
+
+                insertIndex = 0;
+            }
+        }
+
+        var scope = Scope(facts, moved, boundary, insertIndex);
+        var state = new HashSet<ISymbol>(scope.Init.Writes, SymbolEqualityComparer.Default);
+        foreach (var code in scope.Code(facts))
+        {
+            state.UnionWith(code.Writes);
+        }
+
+        // Work done for its side effect (opening a store, warming up a model) may matter to any member: every async member
+        // awaits it, and what it works on (the fields it reads, the fields holding the parameters it uses) is guarded
+        // like the state it assigns.
+        var sideEffects = facts.Conversions.Any(static conversion => conversion.IsForSideEffect);
+        var guarded = sideEffects ? WithInputs(facts, scope, state, captured) : state;
+        var (ensureTargets, readerRefusal) = (default(ImmutableArray<MM0001NodeEdit<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>>), CheckState(facts, guarded));
+        if (readerRefusal is null)
+        {
+            (ensureTargets, readerRefusal) = MM0001Readers.FindAwaitingMembers(facts, scope, guarded, allAsyncMembers: sideEffects);
+        }
+
+        readerRefusal ??= MM0001Readers.CheckInputs(facts, scope, state, ensureTargets)
+            ?? (ensureTargets.IsEmpty ? new MM0001Refusal(MM0001RefusalReason.NoAsyncMember, facts.Type) : null); // nothing would ever run it
+        if (readerRefusal is not null)
+        {
+            return (null, readerRefusal);
+        }
+
+        var (stateMembers, stateRefusal) = MM0001StateMembers.Collect(facts, scope.Init.Assignments);
+        if (stateRefusal is not null)
+        {
+            return (null, stateRefusal);
+        }
+
+        var direct = moved.Count == 1 && captured.IsEmpty && MM0001MovedCode.DirectCallTarget(facts, moved[0]) is { } method
+            && scope.InitializationOnly.Contains(MM0001MemberFacts.Normalize(method)) ? method.Name : null;
+        var accessibility = facts.Type.IsAbstract ? Accessibility.Protected : Accessibility.Public;
+        return (new MM0001LazyPlan(
+            direct,
+            MM0001MovedCode.Statements(moved),
+            facts.Constructor?.ExpressionBody is not null && moved.Count > 0,
+            insertIndex,
+            captured,
+            ensureTargets,
+            stateMembers,
+            UniqueNames.Choose("_initializer", facts.TakenNames),
+            facts.Type.IsAbstract ? "protected" : "public",
+            facts.Constructor is null && DocumentationComments.AreRequired(facts.Type, accessibility, facts.ConstructorPart.Declaration.SyntaxTree)), null);
+    }
+
+    /// <summary>The constructor statements that move: those that block, and later ones using locals they declare.</summary>
+    private static (List<MM0001CodeUnit> Moved, HashSet<ISymbol> Declared) MovedStatements(MM0001TypeFacts facts)
+    {
+        var moved = new List<MM0001CodeUnit>();
+        var declared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var unit in facts.ConstructorUnits)
+        {
+            if (unit.HasSite || (moved.Count > 0 && (unit.Flow.ReadInside.Any(declared.Contains) || unit.Flow.WrittenInside.Any(declared.Contains))))
+            {
+                moved.Add(unit);
+                declared.UnionWith(unit.Flow.VariablesDeclared);
+            }
+        }
+
+        return (moved, declared);
+    }
+
+    private static MM0001LazyScope Scope(MM0001TypeFacts facts, List<MM0001CodeUnit> moved, int boundary, int insertIndex)
+    {
+        // The code that runs during the lazy initialization, the own members it reaches, and the state it writes.
+        var code = new List<MM0001MemberFacts>();
+        var initialized = new List<ISymbol>();
+        code.AddRange(moved.Select(static unit => unit.Facts));
+        foreach (var initializer in facts.Initializers)
+        {
+            code.Add(initializer.Facts);
+            initialized.Add(initializer.Member.OriginalDefinition);
+        }
+
+        var init = MM0001MemberFacts.Merge(code, initialized);
+        var reach = facts.Reach(init, includeAsync: true);
+        foreach (var converted in facts.ConvertedMethods)
+        {
+            if (facts.FindMember(converted.Declaration) is { } member)
+            {
+                reach.Add(member.Symbol!);
+                reach.UnionWith(facts.Reach(member, includeAsync: true));
+            }
+        }
+
+        return new MM0001LazyScope(moved, boundary, insertIndex, init, reach, MM0001Readers.InitializationOnly(facts, reach, moved));
+    }
+
+    /// <summary>
+    /// The state with what the initialization works on: the own instance fields and properties it reads, and the fields the
+    /// constructor, before the blocking code, assigns from the parameters it uses (<c>_store = store</c>).
+    /// </summary>
+    private static HashSet<ISymbol> WithInputs(MM0001TypeFacts facts, MM0001LazyScope scope, HashSet<ISymbol> state, ImmutableArray<MM0001CapturedVariable> captured)
+    {
+        var guarded = new HashSet<ISymbol>(state, SymbolEqualityComparer.Default);
+        foreach (var code in scope.Code(facts))
+        {
+            foreach (var access in code.Accesses)
+            {
+                if (access.Receiver == MM0001Receiver.This && !access.Member.IsStatic)
+                {
+                    guarded.Add(access.Member);
+                }
+            }
+        }
+
+        for (var i = 0; i < scope.Boundary && i < facts.ConstructorUnits.Length && !captured.IsEmpty; i++)
+        {
+            var unit = facts.ConstructorUnits[i];
+            if (captured.Any(variable => unit.Flow.ReadInside.Contains(variable.Symbol)))
+            {
+                guarded.UnionWith(unit.Facts.Assignments.Where(static assigned => !assigned.IsStatic));
+            }
+        }
+
+        return guarded;
+    }
+
+    /// <summary>The state must be private instance fields or auto-properties of the type, reached only through this instance.</summary>
+    private static MM0001Refusal? CheckState(MM0001TypeFacts facts, HashSet<ISymbol> state)
+    {
+        foreach (var member in state)
+        {
+            if (member.IsStatic || member.DeclaredAccessibility != Accessibility.Private)
+            {
+                return new MM0001Refusal(MM0001RefusalReason.StateNotPrivateInstanceMember, member);
+            }
+        }
+
+        foreach (var code in facts.AllCode())
+        {
+            foreach (var access in code.Accesses)
+            {
+                if (access.Receiver == MM0001Receiver.Other && state.Contains(access.Member))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.StateReadThroughAnotherInstance, access.Member);
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,271 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>What both rewrites ask of the constructor statements they move into an async method (pure functions of the facts).</summary>
+internal static class MM0001MovedCode
+{
+    /// <summary>True when one of the statements before <paramref name="end"/> may return (and so skip what follows).</summary>
+    public static ReturnStatementSyntax? FirstReturnBefore(MM0001TypeFacts facts, int end)
+    {
+        for (var i = 0; i < end && i < facts.ConstructorUnits.Length; i++)
+        {
+            foreach (var node in facts.ConstructorUnits[i].Node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ReturnStatementSyntax returnStatement)
+                {
+                    return returnStatement;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Statement shapes that cannot move into an async method: jumps out of the moved code, labels, preprocessor
+    /// directives, unsafe code, by-reference and ref-struct locals, calls of local functions left behind.
+    /// </summary>
+    public static MM0001Refusal? CheckMovable(IReadOnlyList<MM0001CodeUnit> moved, bool allowReturn)
+    {
+        foreach (var unit in moved)
+        {
+            var node = unit.Node;
+            if (node.ContainsDirectives || node is LocalFunctionStatementSyntax)
+            {
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node);
+            }
+
+            foreach (var descendant in node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (descendant is ReturnStatementSyntax && !allowReturn
+                    || descendant is GotoStatementSyntax { RawKind: (int)SyntaxKind.GotoStatement } or LabeledStatementSyntax or YieldStatementSyntax
+                    || descendant is UnsafeStatementSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax
+                    || descendant is RefTypeSyntax or RefExpressionSyntax)
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
+                }
+            }
+
+            foreach (var variable in unit.Flow.VariablesDeclared)
+            {
+                if (variable is ILocalSymbol { Type: { } type } && (type.IsRefLikeType || type.TypeKind == TypeKind.Pointer))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
+                }
+            }
+
+            foreach (var localFunction in unit.Facts.LocalFunctionCalls)
+            {
+                var declaredInside = false;
+                foreach (var reference in localFunction.DeclaringSyntaxReferences)
+                {
+                    declaredInside |= reference.SyntaxTree == node.SyntaxTree && node.Span.Contains(reference.Span);
+                }
+
+                if (!declaredInside)
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Constructor parameters and locals the moved code reads: they become parameters of the initialization method. The
+    /// moved code may not assign a variable it does not declare, nor may code left after <paramref name="insertIndex"/>
+    /// assign one it reads.
+    /// </summary>
+    public static (ImmutableArray<MM0001CapturedVariable> Captured, MM0001Refusal? Refusal) Capture(
+        MM0001TypeFacts facts, IReadOnlyList<MM0001CodeUnit> moved, HashSet<ISymbol> declaredInMoved, int insertIndex)
+    {
+        var used = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var unit in moved)
+        {
+            foreach (var variable in unit.Flow.WrittenInside)
+            {
+                if (!declaredInMoved.Contains(variable) && variable is not IParameterSymbol { IsThis: true })
+                {
+                    return (default, new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable));
+                }
+            }
+
+            foreach (var variable in unit.Flow.ReadInside)
+            {
+                if (!declaredInMoved.Contains(variable) && variable is not IParameterSymbol { IsThis: true })
+                {
+                    used.Add(variable);
+                }
+            }
+        }
+
+        if (used.Count == 0)
+        {
+            return (ImmutableArray<MM0001CapturedVariable>.Empty, null);
+        }
+
+        var units = facts.ConstructorUnits;
+        foreach (var unit in units)
+        {
+            if (unit.Index >= insertIndex && !Contains(moved, unit))
+            {
+                foreach (var variable in unit.Flow.WrittenInside)
+                {
+                    if (used.Contains(variable))
+                    {
+                        return (default, new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable));
+                    }
+                }
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<MM0001CapturedVariable>();
+        var parameters = facts.ConstructorSymbol?.Parameters ?? ImmutableArray<IParameterSymbol>.Empty;
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            var parameter = parameters[i];
+            if (!used.Remove(parameter))
+            {
+                continue;
+            }
+
+            if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
+            {
+                return (default, new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, parameter));
+            }
+
+            result.Add(new MM0001CapturedVariable(parameter, facts.Constructor!.ParameterList.Parameters[i].Type));
+        }
+
+        var insertPosition = insertIndex < units.Length ? units[insertIndex].Node.SpanStart : int.MaxValue;
+        var locals = new List<ILocalSymbol>();
+        foreach (var variable in used)
+        {
+            if (variable is not ILocalSymbol local
+                || local.IsRef
+                || local.IsUsing
+                || local.IsConst
+                || local.Type.IsRefLikeType
+                || local.Type.TypeKind == TypeKind.Pointer
+                || ContainsAnonymousType(local.Type)
+                || local.DeclaringSyntaxReferences.Length != 1
+                || local.DeclaringSyntaxReferences[0].Span.Start >= insertPosition)
+            {
+                return (default, new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable));
+            }
+
+            locals.Add(local);
+        }
+
+        locals.Sort((a, b) => a.DeclaringSyntaxReferences[0].Span.Start.CompareTo(b.DeclaringSyntaxReferences[0].Span.Start));
+        foreach (var local in locals)
+        {
+            result.Add(new MM0001CapturedVariable(local, null));
+        }
+
+        return (result.ToImmutable(), null);
+    }
+
+    /// <summary>
+    /// The own parameterless <c>Task</c> method <paramref name="unit"/> only waits for (<c>Own().Wait();</c>,
+    /// <c>Own().GetAwaiter().GetResult();</c>, also after <c>ConfigureAwait</c>), when nothing else moves with it; null otherwise.
+    /// </summary>
+    public static IMethodSymbol? DirectCallTarget(MM0001TypeFacts facts, MM0001CodeUnit unit)
+    {
+        if (!facts.Initializers.IsEmpty || !facts.ConvertedMethods.IsEmpty || unit.Node is not ExpressionStatementSyntax statement)
+        {
+            return null;
+        }
+
+        foreach (var site in facts.Sites)
+        {
+            if (site.Node != statement.Expression)
+            {
+                continue;
+            }
+
+            var task = site.Operation switch
+            {
+                IInvocationOperation { TargetMethod.Name: "Wait", Arguments.IsEmpty: true } wait => wait.Instance,
+                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter" } awaiter } => awaiter.Instance,
+                _ => null,
+            };
+            if (task is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configured)
+            {
+                task = configured.Instance;
+            }
+
+            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false, IsStatic: false } method }
+                && MM0001MemberFacts.IsOwn(method, facts.Type)
+                && SymbolEqualityComparer.Default.Equals(method.ReturnType, facts.Types.Task)
+                    ? method
+                    : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The statements among <paramref name="units"/> (an expression body is not one).</summary>
+    public static ImmutableArray<StatementSyntax> Statements(IReadOnlyList<MM0001CodeUnit> units)
+    {
+        var statements = ImmutableArray.CreateBuilder<StatementSyntax>();
+        foreach (var unit in units)
+        {
+            if (unit.Node is StatementSyntax statement)
+            {
+                statements.Add(statement);
+            }
+        }
+
+        return statements.ToImmutable();
+    }
+
+    public static bool Contains(IReadOnlyList<MM0001CodeUnit> units, MM0001CodeUnit unit)
+    {
+        foreach (var candidate in units)
+        {
+            if (candidate.Index == unit.Index)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsAnonymousType(ITypeSymbol type)
+    {
+        var stack = new Stack<ITypeSymbol>();
+        stack.Push(type);
+        var budget = 64;
+        while (stack.Count > 0 && budget-- > 0)
+        {
+            var current = stack.Pop();
+            if (current.IsAnonymousType || current.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+
+            if (current is IArrayTypeSymbol array)
+            {
+                stack.Push(array.ElementType);
+            }
+            else if (current is INamedTypeSymbol named)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    stack.Push(argument);
+                }
+            }
+        }
+
+        return budget < 0;
+    }
+}

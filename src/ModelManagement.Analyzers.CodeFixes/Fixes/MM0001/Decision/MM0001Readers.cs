@@ -1,0 +1,309 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// Who reads the state the lazy initialization sets, for the lazy decision: async members that await the initializer
+/// first, and the synchronous code or escaping calls that rule the lazy rewrite out (pure functions of the facts).
+/// </summary>
+internal static class MM0001Readers
+{
+    /// <summary>
+    /// Async members reading the state (directly or through synchronous own calls) get the await first; any synchronous
+    /// code that can run before the initialization and reads the state rules the lazy rewrite out.
+    /// </summary>
+    public static (ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> EnsureTargets, MM0001Refusal? Refusal) FindAwaitingMembers(
+        MM0001TypeFacts facts, MM0001LazyScope scope, HashSet<ISymbol> state, bool allAsyncMembers)
+    {
+        // Members that read the state, directly or through synchronous own calls (fixpoint; bounded by the member count).
+        var reads = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            foreach (var member in facts.Members)
+            {
+                if (!reads.Contains(member.Symbol!) && (member.Touches(state) || CallsSynchronousReader(facts, member, reads)))
+                {
+                    reads.Add(member.Symbol!);
+                    changed = true;
+                }
+            }
+        }
+
+        var targets = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var edits = ImmutableArray.CreateBuilder<MM0001NodeEdit<MethodDeclarationSyntax>>();
+        foreach (var member in facts.Members)
+        {
+            var symbol = member.Symbol!;
+            if (!member.IsAsync || (!reads.Contains(symbol) && !(allAsyncMembers && !symbol.IsStatic && symbol.MethodKind == MethodKind.Ordinary)))
+            {
+                continue;
+            }
+
+            if (scope.InitializationOnly.Contains(symbol))
+            {
+                continue; // part of the initialization (e.g. the type's own LoadAsync), not a caller that waits for it
+            }
+
+            if (scope.Reach.Contains(symbol))
+            {
+                return (default, new MM0001Refusal(MM0001RefusalReason.InitializationMethodCalledElsewhere, symbol));
+            }
+
+            if (symbol.IsStatic || symbol.MethodKind != MethodKind.Ordinary
+                || member.Declaration is not MethodDeclarationSyntax { } method
+                || (method.Body is null && method.ExpressionBody is null)
+                || member.Document is null)
+            {
+                return (default, new MM0001Refusal(MM0001RefusalReason.AsyncReaderCannotAwait, symbol));
+            }
+
+            targets.Add(symbol);
+            var returnsValue = !symbol.ReturnsVoid && symbol.ReturnType is INamedTypeSymbol { IsGenericType: true };
+            edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(member.Document, method, CancellationTokens.FindParameter(symbol)?.Name, returnsValue));
+        }
+
+        var refusal = CheckSynchronousReaders(facts, scope, state, targets);
+        return refusal is null ? (edits.ToImmutable(), null) : (default, refusal);
+    }
+
+    /// <summary>
+    /// What the initialization reads but does not set (a store, options) must not change between construction and the
+    /// first async use, or the initialization would see other values than the constructor did.
+    /// </summary>
+    public static MM0001Refusal? CheckInputs(
+        MM0001TypeFacts facts, MM0001LazyScope scope, HashSet<ISymbol> state, ImmutableArray<MM0001NodeEdit<MethodDeclarationSyntax>> ensureTargets)
+    {
+        var inputs = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var code in scope.Code(facts))
+        {
+            foreach (var access in code.Accesses)
+            {
+                if (access.Receiver != MM0001Receiver.Other && !state.Contains(access.Member))
+                {
+                    inputs.Add(access.Member);
+                }
+            }
+        }
+
+        if (inputs.Count == 0)
+        {
+            return null;
+        }
+
+        var guarded = new HashSet<SyntaxNode>();
+        foreach (var target in ensureTargets)
+        {
+            guarded.Add(target.Node);
+        }
+
+        foreach (var converted in facts.ConvertedMethods)
+        {
+            guarded.Add(converted.Declaration);
+        }
+
+        var later = new List<MM0001MemberFacts>();
+        foreach (var member in facts.Members)
+        {
+            if (!scope.Reach.Contains(member.Symbol!) && (member.Declaration is null || !guarded.Contains(member.Declaration)))
+            {
+                later.Add(member);
+            }
+        }
+
+        later.AddRange(facts.OtherConstructors);
+        foreach (var unit in facts.ConstructorUnits)
+        {
+            if (unit.Index >= scope.Boundary && !MM0001MovedCode.Contains(scope.Moved, unit))
+            {
+                later.Add(unit.Facts);
+            }
+        }
+
+        foreach (var code in later)
+        {
+            foreach (var written in code.Writes)
+            {
+                if (inputs.Contains(written))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.InputChangedAfterConstruction, written);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The own methods the initialization reaches that nothing else calls: private, not virtual, never turned into a
+    /// delegate or called on another instance, and called only from the moved code or from each other. They run inside
+    /// the initialization only (the type's own <c>LoadAsync</c>, at any depth), so they are part of it, not callers of it.
+    /// </summary>
+    public static HashSet<IMethodSymbol> InitializationOnly(MM0001TypeFacts facts, HashSet<IMethodSymbol> reach, IReadOnlyList<MM0001CodeUnit> moved)
+    {
+        var only = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var method in reach)
+        {
+            if (!IsEntryPoint(method) && method.MethodKind == MethodKind.Ordinary)
+            {
+                only.Add(method);
+            }
+        }
+
+        var movedFacts = new HashSet<MM0001MemberFacts>();
+        foreach (var unit in moved)
+        {
+            movedFacts.Add(unit.Facts);
+        }
+
+        for (var changed = only.Count > 0; changed;)
+        {
+            changed = false;
+            foreach (var code in facts.AllCode())
+            {
+                var inside = movedFacts.Contains(code) || (code.Symbol is { } caller && only.Contains(caller)); // a call from inside the initialization
+                foreach (var call in code.Calls)
+                {
+                    changed |= (!inside || call.Receiver == MM0001Receiver.Other) && only.Remove(call.Target);
+                }
+
+                foreach (var escaped in code.Escapes)
+                {
+                    changed |= !inside && only.Remove(escaped);
+                }
+            }
+        }
+
+        return only;
+    }
+
+    /// <summary>Members callable from outside the type's own private code.</summary>
+    public static bool IsEntryPoint(IMethodSymbol method)
+        => method.DeclaredAccessibility != Accessibility.Private
+            || method.IsVirtual
+            || method.IsOverride
+            || method.IsAbstract
+            || method.ExplicitInterfaceImplementations.Length > 0
+            || method.MethodKind is MethodKind.Destructor or MethodKind.UserDefinedOperator or MethodKind.Conversion or MethodKind.StaticConstructor
+            || (method.AssociatedSymbol is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 } or IEventSymbol { ExplicitInterfaceImplementations.Length: > 0 });
+
+    private static bool CallsSynchronousReader(MM0001TypeFacts facts, MM0001MemberFacts member, HashSet<IMethodSymbol> reads)
+    {
+        foreach (var call in member.Calls)
+        {
+            if (facts.TryGetMember(call.Target, out var callee) && !callee.IsAsync && reads.Contains(call.Target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Synchronous code that can run before (or without) the initialization: entry points and what they call.</summary>
+    private static MM0001Refusal? CheckSynchronousReaders(MM0001TypeFacts facts, MM0001LazyScope scope, HashSet<ISymbol> state, HashSet<IMethodSymbol> targets)
+    {
+        var unguarded = new Queue<MM0001MemberFacts>();
+        var seen = new HashSet<MM0001MemberFacts>();
+        void Enqueue(MM0001MemberFacts code)
+        {
+            if (seen.Add(code))
+            {
+                unguarded.Enqueue(code);
+            }
+        }
+
+        var escaped = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        foreach (var code in facts.AllCode())
+        {
+            escaped.UnionWith(code.Escapes);
+            foreach (var call in code.Calls)
+            {
+                if (call.Receiver == MM0001Receiver.Other)
+                {
+                    escaped.Add(call.Target);
+                }
+            }
+        }
+
+        foreach (var member in facts.Members)
+        {
+            if (!member.IsAsync && (IsEntryPoint(member.Symbol!) || escaped.Contains(member.Symbol!)))
+            {
+                Enqueue(member);
+            }
+        }
+
+        foreach (var code in facts.OtherConstructors.AddRange(facts.NestedTypes))
+        {
+            Enqueue(code);
+        }
+
+        foreach (var unit in facts.ConstructorUnits)
+        {
+            if (MM0001MovedCode.Contains(scope.Moved, unit))
+            {
+                continue;
+            }
+
+            if (unit.Index >= scope.Boundary)
+            {
+                Enqueue(unit.Facts); // ran after the blocking code: now it runs before the initialization
+                continue;
+            }
+
+            // Before the initializer exists: reading is fine (it ran before the blocking code before, too), but deferred
+            // code may run any time later, and calls into members that await the initializer would find it null.
+            foreach (var access in unit.Facts.Accesses)
+            {
+                if (access.InDeferredCode && state.Contains(access.Member))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.LambdaInConstructorReadsState, access.Member);
+                }
+            }
+
+            foreach (var call in unit.Facts.Calls)
+            {
+                if (!facts.TryGetMember(call.Target, out var callee))
+                {
+                    continue;
+                }
+
+                if (call.InDeferredCode)
+                {
+                    if (!callee.IsAsync)
+                    {
+                        Enqueue(callee);
+                    }
+                }
+                else if (unit.Index < scope.InsertIndex && (targets.Contains(call.Target) || targets.Overlaps(facts.Reach(callee, includeAsync: true))))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.ThisEscapesBeforeInitializer, call.Target);
+                }
+            }
+        }
+
+        while (unguarded.Count > 0)
+        {
+            var code = unguarded.Dequeue();
+            if (code.Touches(state))
+            {
+                return new MM0001Refusal(MM0001RefusalReason.SynchronousReader, code.Symbol, code.Symbol is null ? code.Declaration : null);
+            }
+
+            foreach (var call in code.Calls)
+            {
+                if (facts.TryGetMember(call.Target, out var callee) && !callee.IsAsync)
+                {
+                    Enqueue(callee);
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,182 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// The edits of the MM0001 pipeline: applies <see cref="MM0001Plan"/>s to a solution — all edits of all planned types
+/// through one solution editor — with what both rewrites write (the initialization method, converted methods, state members).
+/// </summary>
+internal static class MM0001Edits
+{
+    /// <summary>Rewrites every planned type with the rewrite its plan offers: lazily where that is safe, else with a factory.</summary>
+    public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<MM0001Plan> plans, CancellationToken cancellationToken)
+    {
+        var editor = new SolutionEditor(solution);
+        foreach (var plan in plans)
+        {
+            if (plan.Lazy is not null)
+            {
+                await MM0001LazyEdits.ApplyAsync(editor, plan, plan.Lazy, cancellationToken).ConfigureAwait(false);
+            }
+            else if (plan.Factory is not null)
+            {
+                await MM0001FactoryEdits.ApplyAsync(editor, plan, plan.Factory, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        // New type names are written fully qualified with the add-imports annotation: the document gets the using
+        // directives (in its own style) unless one would make a name ambiguous, then the simplifier shortens the names.
+        var changed = editor.GetChangedSolution();
+        foreach (var projectChanges in changed.GetChanges(solution).GetProjectChanges())
+        {
+            foreach (var documentId in projectChanges.GetChangedDocuments())
+            {
+                var document = changed.GetDocument(documentId);
+                if (document is not null)
+                {
+                    document = await SafeImportAdder.AddImportsAsync(document, solution.GetDocument(documentId), cancellationToken).ConfigureAwait(false);
+                    changed = document.Project.Solution;
+                }
+            }
+        }
+
+        return changed;
+    }
+
+    /// <summary>Converted methods, fields and properties the moved code assigns.</summary>
+    public static async Task ApplyCommonAsync(SolutionEditor solutionEditor, MM0001TypeFacts facts, ImmutableArray<MM0001StateMember> members, CancellationToken cancellationToken)
+    {
+        var conversions = facts.Conversions;
+        foreach (var converted in facts.ConvertedMethods)
+        {
+            var editor = await solutionEditor.GetDocumentEditorAsync(converted.Document, cancellationToken).ConfigureAwait(false);
+            var symbol = editor.SemanticModel.GetDeclaredSymbol(converted.Declaration, cancellationToken)!;
+            editor.ReplaceNode(converted.Declaration, ConvertMethod(converted, symbol, conversions, facts.Types, editor.Generator));
+        }
+
+        foreach (var member in members)
+        {
+            var editor = await solutionEditor.GetDocumentEditorAsync(member.Document, cancellationToken).ConfigureAwait(false);
+            switch (member.Declaration)
+            {
+                case VariableDeclaratorSyntax declarator:
+                    editor.ReplaceNode(declarator, (current, _) => MM0001StateMemberEdits.RewriteDeclarator((VariableDeclaratorSyntax)current, member));
+                    if (member.RemoveReadOnly && declarator.Parent?.Parent is FieldDeclarationSyntax field)
+                    {
+                        editor.ReplaceNode(field, (current, _) => Members.RemoveModifier((FieldDeclarationSyntax)current, SyntaxKind.ReadOnlyKeyword));
+                    }
+
+                    break;
+                case PropertyDeclarationSyntax property:
+                    var isPrivate = editor.SemanticModel.GetDeclaredSymbol(property, cancellationToken) is { DeclaredAccessibility: Accessibility.Private };
+                    editor.ReplaceNode(property, (current, _) => MM0001StateMemberEdits.RewriteProperty((PropertyDeclarationSyntax)current, member, isPrivate));
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Applies the conversions inside <paramref name="node"/> and of the node itself (innermost first, so nested ones compose).</summary>
+    private static SyntaxNode Convert(SyntaxNode node, ImmutableArray<MM0001AwaitConversion> conversions, SyntaxGenerator generator, INamedTypeSymbol task)
+    {
+        var inside = new Dictionary<SyntaxNode, MM0001AwaitConversion>();
+        MM0001AwaitConversion? self = null;
+        foreach (var conversion in conversions)
+        {
+            if (conversion.Node == node)
+            {
+                self = conversion;
+            }
+            else if (conversion.Node.SyntaxTree == node.SyntaxTree && node.FullSpan.Contains(conversion.Node.Span))
+            {
+                inside[conversion.Node] = conversion;
+            }
+        }
+
+        var converted = inside.Count == 0
+            ? node
+            : node.ReplaceNodes(inside.Keys, (original, current) => inside[original].Build(current, generator, task));
+        return self is null ? converted : self.Build(converted, generator, task);
+    }
+
+    /// <summary>The private async initialization method: moved initializers as assignments, then the moved statements, awaited.</summary>
+    public static MethodDeclarationSyntax CreateInitializeMethod(
+        MM0001TypeFacts facts,
+        ImmutableArray<StatementSyntax> movedStatements,
+        bool movesExpressionBody,
+        ImmutableArray<MM0001CapturedVariable> parameters,
+        SyntaxGenerator generator)
+    {
+        var task = facts.Types.Task;
+        var statements = new List<StatementSyntax>();
+        foreach (var initializer in facts.Initializers)
+        {
+            var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, facts.Conversions, generator, task);
+            statements.Add(SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxFactory.IdentifierName(initializer.Member.Name),
+                    value.WithoutTrivia()))
+                .WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        if (movesExpressionBody && facts.Constructor?.ExpressionBody is { } arrow)
+        {
+            var expression = (ExpressionSyntax)Convert(arrow.Expression, facts.Conversions, generator, task);
+            statements.Add(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+
+        foreach (var statement in movedStatements)
+        {
+            var converted = (StatementSyntax)Convert(statement, facts.Conversions, generator, task);
+            statements.Add(statements.Count == 0 ? Statements.WithoutLeadingBlankLines(converted) : converted);
+        }
+
+        var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
+            SyntaxFactory.Parameter(SyntaxFactory.Identifier(p.Name))
+                .WithType(p.DeclaredType?.WithoutTrivia() ?? TypeNames.Imported(generator, ((ILocalSymbol)p.Symbol).Type)))));
+
+        // The moved statements keep their own trivia (indentation, comments); a real line break after the brace keeps
+        // the formatter from shifting their multi-line comments.
+        var openBrace = SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(facts.ConstructorPart.Declaration.SyntaxTree)));
+        return SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, task), facts.InitializeMethodName)
+            .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
+            .WithParameterList(parameterList)
+            .WithBody(SyntaxFactory.Block(openBrace, SyntaxFactory.List(statements), SyntaxFactory.Token(SyntaxKind.CloseBraceToken)));
+    }
+
+    /// <summary>An own method on the blocking path: <c>async Task</c>/<c>async Task&lt;T&gt;</c>, renamed, its blocking calls awaited.</summary>
+    private static MethodDeclarationSyntax ConvertMethod(
+        MM0001ConvertedMethod converted,
+        IMethodSymbol symbol,
+        ImmutableArray<MM0001AwaitConversion> conversions,
+        MM0001FixTypes types,
+        SyntaxGenerator generator)
+    {
+        var declaration = (MethodDeclarationSyntax)Convert(converted.Declaration, conversions, generator, types.Task);
+        var returnType = symbol.ReturnsVoid
+            ? TypeNames.Imported(generator, types.Task)
+            : TypeNames.Imported(generator, types.Blocking.TaskOfT!.Construct(symbol.ReturnType));
+        var modifiers = declaration.Modifiers;
+        var oldReturnType = declaration.ReturnType;
+        var asyncToken = SyntaxFactory.Token(SyntaxFactory.TriviaList(), SyntaxKind.AsyncKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space));
+        if (modifiers.Count == 0)
+        {
+            asyncToken = asyncToken.WithLeadingTrivia(oldReturnType.GetLeadingTrivia());
+            oldReturnType = oldReturnType.WithoutLeadingTrivia();
+        }
+
+        return declaration
+            .WithModifiers(modifiers.Add(asyncToken))
+            .WithReturnType(returnType.WithTriviaFrom(oldReturnType))
+            .WithIdentifier(SyntaxFactory.Identifier(converted.NewName).WithTriviaFrom(declaration.Identifier));
+    }
+}

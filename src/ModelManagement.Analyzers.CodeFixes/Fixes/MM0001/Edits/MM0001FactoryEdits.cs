@@ -1,0 +1,227 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>The factory rewrite: a static async factory creates the type and awaits its initialization; every creation awaits the factory.</summary>
+internal static class MM0001FactoryEdits
+{
+    public static async Task ApplyAsync(SolutionEditor solutionEditor, MM0001Plan plan, MM0001FactoryPlan factory, CancellationToken cancellationToken)
+    {
+        var facts = plan.Facts;
+        var editor = await solutionEditor.GetDocumentEditorAsync(facts.ConstructorPart.Document.Id, cancellationToken).ConfigureAwait(false);
+        var generator = editor.Generator;
+        var types = facts.Types;
+        var tree = facts.ConstructorPart.Declaration.SyntaxTree;
+        var typeName = TypeNames.Imported(generator, facts.Type);
+
+        // public static async Task<T> CreateAsync(<constructor parameters>, CancellationToken cancellationToken = default)
+        var constructorParameters = facts.Constructor?.ParameterList.Parameters ?? default;
+        var parameters = new List<ParameterSyntax>();
+        foreach (var parameter in constructorParameters)
+        {
+            parameters.Add(SyntaxFactory.Parameter(parameter.Identifier.WithoutTrivia())
+                .WithType(parameter.Type?.WithoutTrivia())
+                .WithDefault(parameter.Default?.WithoutTrivia()));
+        }
+
+        parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(factory.CancellationTokenName))
+            .WithType(TypeNames.Imported(generator, types.CancellationToken))
+            .WithDefault(SyntaxFactory.EqualsValueClause(LanguageVersionHelpers.SupportsDefaultLiteral(tree)
+                ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)
+                : SyntaxFactory.DefaultExpression(TypeNames.Imported(generator, types.CancellationToken)))));
+
+        var instance = SyntaxFactory.IdentifierName(factory.InstanceName);
+        var body = SyntaxFactory.Block(
+            SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression,
+                SyntaxFactory.IdentifierName(factory.CancellationTokenName),
+                SyntaxFactory.IdentifierName("ThrowIfCancellationRequested")))),
+            SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
+                SyntaxFactory.IdentifierName("var"),
+                SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(factory.InstanceName))
+                    .WithInitializer(SyntaxFactory.EqualsValueClause(SyntaxFactory.ObjectCreationExpression(
+                        typeName,
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.KeptParameters.Select(i => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(constructorParameters[i].Identifier.ValueText))))),
+                        initializer: null)))))),
+            SyntaxFactory.ExpressionStatement(Awaits.Configured(SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(factory.DirectMethodName ?? facts.InitializeMethodName)),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Name)))))))),
+            SyntaxFactory.ReturnStatement(instance));
+
+        var taskOfType = types.Blocking.TaskOfT!.Construct(facts.Type);
+        var create = SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, taskOfType), factory.FactoryName)
+            .WithModifiers(Members.AccessibilityTokens(factory.FactoryAccessibility)
+                .Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword))
+                .Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
+            .WithParameterList(SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters)))
+            .WithBody(body)
+            .WithAdditionalAnnotations(Formatter.Annotation);
+        var documentation = MoveDocumentation(facts.Constructor, factory.CancellationTokenName, tree);
+        if (documentation.Count > 0)
+        {
+            create = create.WithLeadingTrivia(documentation.Insert(0, SyntaxFactory.ElasticMarker));
+        }
+        else if (factory.NeedsDocumentation)
+        {
+            create = create.WithLeadingTrivia(DocumentationComments.Summary("Creates a new instance and completes its asynchronous initialization.", tree));
+        }
+
+        var method = MM0001Edits.CreateInitializeMethod(plan.Facts, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator);
+        if (facts.Constructor is { } constructor)
+        {
+            editor.InsertAfter(constructor, factory.DirectMethodName is null ? new SyntaxNode[] { create, method } : new SyntaxNode[] { create });
+            editor.ReplaceNode(constructor, RewriteFactoryConstructor(constructor, factory));
+        }
+        else
+        {
+            var written = SyntaxFactory.ConstructorDeclaration(facts.ConstructorPart.Declaration.Identifier.WithoutTrivia())
+                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)))
+                .WithBody(SyntaxFactory.Block())
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            Members.InsertAfterFields(editor, facts.ConstructorPart.Declaration, new SyntaxNode[] { written, create, method });
+        }
+
+        await MM0001Edits.ApplyCommonAsync(solutionEditor, plan.Facts, factory.StateMembers, cancellationToken).ConfigureAwait(false);
+
+        foreach (var caller in factory.Callers)
+        {
+            var callerEditor = await solutionEditor.GetDocumentEditorAsync(caller.Document, cancellationToken).ConfigureAwait(false);
+            var callerGenerator = callerEditor.Generator;
+            var statementContext = caller.Node.Parent is ExpressionStatementSyntax;
+            var constructorParameterCount = constructorParameters.Count;
+            callerEditor.ReplaceNode(caller.Node, (current, _) => RewriteCreation(
+                (BaseObjectCreationExpressionSyntax)current, caller, factory, callerGenerator, constructorParameterCount, statementContext));
+        }
+    }
+
+    private static ExpressionSyntax RewriteCreation(
+        BaseObjectCreationExpressionSyntax creation,
+        MM0001NodeEdit<ExpressionSyntax> caller,
+        MM0001FactoryPlan factory,
+        SyntaxGenerator generator,
+        int constructorParameterCount,
+        bool statementContext)
+    {
+        ExpressionSyntax type = creation is ObjectCreationExpressionSyntax { Type: NameSyntax name }
+            ? name.WithoutTrivia()
+            : TypeNames.Imported(generator, caller.CreatedType!);
+        var arguments = creation.ArgumentList?.Arguments ?? default;
+        if (caller.CancellationTokenName is { } token)
+        {
+            var positional = arguments.Count == constructorParameterCount && arguments.All(a => a.NameColon is null);
+            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token));
+            arguments = arguments.Add(positional ? argument : argument.WithNameColon(SyntaxFactory.NameColon(factory.CancellationTokenName)));
+        }
+
+        var call = SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory.FactoryName))
+                .WithAdditionalAnnotations(Simplifier.Annotation), // inside the type itself: CreateAsync(...)
+            SyntaxFactory.ArgumentList(arguments));
+        ExpressionSyntax awaited = Awaits.Configured(call);
+        if (!statementContext)
+        {
+            awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);
+        }
+
+        return awaited.WithTriviaFrom(creation);
+    }
+
+    private static ConstructorDeclarationSyntax RewriteFactoryConstructor(ConstructorDeclarationSyntax constructor, MM0001FactoryPlan factory)
+    {
+        // Statements first: the moved ones are found by identity in the original body.
+        if (factory.MovesExpressionBody && constructor.ExpressionBody is not null)
+        {
+            constructor = constructor
+                .WithExpressionBody(null)
+                .WithSemicolonToken(default)
+                .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
+                .WithBody(SyntaxFactory.Block().WithAdditionalAnnotations(Formatter.Annotation));
+        }
+        else if (constructor.Body is { } body && !factory.MovedStatements.IsEmpty)
+        {
+            var kept = new List<StatementSyntax>();
+            foreach (var statement in body.Statements)
+            {
+                if (!factory.MovedStatements.Contains(statement))
+                {
+                    kept.Add(statement);
+                }
+            }
+
+            constructor = constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
+        }
+
+        constructor = DocumentationComments.Without(constructor);
+        var parameters = constructor.ParameterList.Parameters;
+        if (factory.KeptParameters.Length < parameters.Count)
+        {
+            var kept = new List<ParameterSyntax>();
+            foreach (var index in factory.KeptParameters)
+            {
+                kept.Add(kept.Count == 0 ? parameters[index].WithoutLeadingTrivia() : parameters[index].WithLeadingTrivia(SyntaxFactory.Space));
+            }
+
+            var separators = Enumerable.Repeat(SyntaxFactory.Token(SyntaxKind.CommaToken), System.Math.Max(0, kept.Count - 1));
+            constructor = constructor.WithParameterList(constructor.ParameterList.WithParameters(SyntaxFactory.SeparatedList(kept, separators)));
+        }
+
+        var modifiers = constructor.Modifiers;
+        var accessibility = new List<SyntaxToken>();
+        foreach (var modifier in modifiers)
+        {
+            if (modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword))
+            {
+                accessibility.Add(modifier);
+            }
+        }
+
+        if (accessibility.Count > 0)
+        {
+            var index = modifiers.IndexOf(accessibility[0]);
+            var leading = accessibility[0].LeadingTrivia;
+            var trailing = accessibility[accessibility.Count - 1].TrailingTrivia;
+            var remaining = new List<SyntaxToken>();
+            foreach (var modifier in modifiers)
+            {
+                if (!accessibility.Contains(modifier))
+                {
+                    remaining.Add(modifier);
+                }
+            }
+
+            remaining.Insert(index, SyntaxFactory.Token(leading, SyntaxKind.PrivateKeyword, trailing));
+            constructor = constructor.WithModifiers(SyntaxFactory.TokenList(remaining));
+        }
+
+        return constructor;
+    }
+
+    /// <summary>
+    /// The constructor's documentation comment, for the factory that replaces it as the way to create the type (with a
+    /// param tag for the token when the comment documents parameters); empty when it has none.
+    /// </summary>
+    private static SyntaxTriviaList MoveDocumentation(ConstructorDeclarationSyntax? constructor, string tokenName, SyntaxTree tree)
+    {
+        var documentation = constructor is null ? SyntaxTriviaList.Empty : DocumentationComments.Of(constructor);
+        var comment = documentation.Count > 0 ? documentation[documentation.Count - 1] : default;
+        if (!comment.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || !comment.ToFullString().Contains("<param "))
+        {
+            return documentation;
+        }
+
+        var indentation = documentation.Count > 1 ? documentation[0].ToString() : string.Empty;
+        return SyntaxFactory.ParseLeadingTrivia(documentation.ToFullString()
+            + indentation + "/// <param name=\"" + tokenName + "\">Cancels the wait for the creation.</param>" + DocumentationComments.NewLine(tree));
+    }
+}

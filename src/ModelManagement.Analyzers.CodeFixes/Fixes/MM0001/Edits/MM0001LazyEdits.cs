@@ -1,0 +1,129 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>The lazy rewrite: the blocking work moves into a private async method an <c>AsyncInitializer</c> runs once, awaited first by the async members.</summary>
+internal static class MM0001LazyEdits
+{
+    public static async Task ApplyAsync(SolutionEditor solutionEditor, MM0001Plan plan, MM0001LazyPlan lazy, CancellationToken cancellationToken)
+    {
+        var facts = plan.Facts;
+        var editor = await solutionEditor.GetDocumentEditorAsync(facts.ConstructorPart.Document.Id, cancellationToken).ConfigureAwait(false);
+        var generator = editor.Generator;
+        var types = facts.Types;
+
+        // private readonly AsyncInitializer _initializer;
+        var field = SyntaxFactory.FieldDeclaration(
+                SyntaxFactory.VariableDeclaration(
+                    TypeNames.Imported(generator, types.AsyncInitializer!),
+                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(lazy.InitializerFieldName))))
+            .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword)))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+
+        // _initializer = new AsyncInitializer(() => InitializeAsync(a, b));
+        ExpressionSyntax callback = lazy.Parameters.IsEmpty
+            ? SyntaxFactory.IdentifierName(lazy.DirectMethodName ?? facts.InitializeMethodName)
+            : SyntaxFactory.ParenthesizedLambdaExpression(
+                SyntaxFactory.ParameterList(),
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.IdentifierName(facts.InitializeMethodName),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(lazy.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Name)))))));
+        var assignment = SyntaxFactory.AssignmentExpression(
+            SyntaxKind.SimpleAssignmentExpression,
+            SyntaxFactory.IdentifierName(lazy.InitializerFieldName),
+            SyntaxFactory.ObjectCreationExpression(
+                TypeNames.Imported(generator, types.AsyncInitializer!),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(callback))),
+                initializer: null));
+
+        var method = MM0001Edits.CreateInitializeMethod(plan.Facts, lazy.MovedStatements, lazy.MovesExpressionBody, lazy.Parameters, generator);
+        if (facts.Constructor is { } constructor)
+        {
+            Members.InsertAfterFields(editor, facts.ConstructorPart.Declaration, new SyntaxNode[] { field });
+            if (lazy.DirectMethodName is null)
+            {
+                editor.InsertAfter(constructor, method);
+            }
+
+            editor.ReplaceNode(constructor, RewriteLazyConstructor(constructor, lazy, assignment));
+        }
+        else
+        {
+            // The type had only the implicit constructor: write it (same accessibility) to create the initializer.
+            var written = SyntaxFactory.ConstructorDeclaration(facts.ConstructorPart.Declaration.Identifier.WithoutTrivia())
+                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(lazy.ConstructorAccessibility == "protected" ? SyntaxKind.ProtectedKeyword : SyntaxKind.PublicKeyword)))
+                .WithBody(SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(assignment)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            if (lazy.NeedsDocumentation)
+            {
+                written = written.WithLeadingTrivia(DocumentationComments.Summary(
+                    "Initializes a new instance; its asynchronous initialization runs on first use.", facts.ConstructorPart.Declaration.SyntaxTree));
+            }
+            Members.InsertAfterFields(editor, facts.ConstructorPart.Declaration, new SyntaxNode[] { field, written, method });
+        }
+
+        await MM0001Edits.ApplyCommonAsync(solutionEditor, plan.Facts, lazy.StateMembers, cancellationToken).ConfigureAwait(false);
+
+        foreach (var target in lazy.EnsureTargets)
+        {
+            var targetEditor = await solutionEditor.GetDocumentEditorAsync(target.Document, cancellationToken).ConfigureAwait(false);
+            var ensure = SyntaxFactory.ExpressionStatement(
+                    Awaits.Configured(SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(
+                            SyntaxKind.SimpleMemberAccessExpression,
+                            SyntaxFactory.IdentifierName(lazy.InitializerFieldName),
+                            SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
+                        target.CancellationTokenName is { } token
+                            ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token))))
+                            : SyntaxFactory.ArgumentList())))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var returnsValue = target.ReturnsValue;
+            targetEditor.ReplaceNode(target.Node, (current, _) => Statements.Prepend(current, ensure, returnsValue) ?? current);
+        }
+    }
+
+    private static ConstructorDeclarationSyntax RewriteLazyConstructor(ConstructorDeclarationSyntax constructor, MM0001LazyPlan lazy, ExpressionSyntax assignment)
+    {
+        if (lazy.MovesExpressionBody && constructor.ExpressionBody is { } arrow)
+        {
+            return constructor.WithExpressionBody(arrow.WithExpression(assignment.WithTriviaFrom(arrow.Expression)));
+        }
+
+        var statement = SyntaxFactory.ExpressionStatement(assignment).WithAdditionalAnnotations(Formatter.Annotation);
+        if (constructor.Body is { } body)
+        {
+            // Every statement before the insertion point stays, so the index holds after the moved ones are removed.
+            var kept = new List<StatementSyntax>();
+            foreach (var existing in body.Statements)
+            {
+                if (!lazy.MovedStatements.Contains(existing))
+                {
+                    kept.Add(existing);
+                }
+            }
+
+            var remaining = body.WithStatements(SyntaxFactory.List(kept));
+            return constructor.WithBody(Statements.Insert(remaining, System.Math.Min(lazy.InsertIndex, kept.Count), statement));
+        }
+
+        // An expression body whose expression stays (only initializers block): the initializer is created first, as the
+        // initializers ran before the body.
+        var expressionStatement = SyntaxFactory.ExpressionStatement(constructor.ExpressionBody!.Expression.WithoutTrivia());
+        return constructor
+            .WithExpressionBody(null)
+            .WithSemicolonToken(default)
+            .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
+            .WithBody(SyntaxFactory.Block(statement, expressionStatement).WithTrailingTrivia(constructor.SemicolonToken.TrailingTrivia).WithAdditionalAnnotations(Formatter.Annotation));
+    }
+}

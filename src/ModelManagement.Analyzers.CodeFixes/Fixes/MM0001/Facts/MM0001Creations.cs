@@ -1,0 +1,156 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FindSymbols;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// How the solution creates the type, for the factory decision (searched only when the lazy rewrite is refused): whether
+/// it has derived types, the creations (<c>new T(...)</c> in async code, with the token in scope), and the first use that
+/// a factory could not replace (<c>Problem</c>, null when there is none).
+/// </summary>
+internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>> Callers, MM0001Refusal? Problem)
+{
+    public static async Task<MM0001Creations> CollectAsync(MM0001TypeFacts facts, IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        var derived = await SymbolFinder.FindDerivedClassesAsync(facts.Type, facts.Solution, transitive: false, projects: null, cancellationToken).ConfigureAwait(false);
+        foreach (var _ in derived)
+        {
+            return new MM0001Creations(true, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>>.Empty, null);
+        }
+
+        var callers = ImmutableArray.CreateBuilder<MM0001NodeEdit<ExpressionSyntax>>();
+        var problem = await CollectCallersAsync(facts, constructor, callers, cancellationToken).ConfigureAwait(false)
+            ?? await FindHiddenCreationAsync(facts, cancellationToken).ConfigureAwait(false);
+        return new MM0001Creations(false, callers.ToImmutable(), problem);
+    }
+
+    /// <summary>Every <c>new T(...)</c> in the solution must be in async code, where it becomes <c>await T.CreateAsync(...)</c>.</summary>
+    private static async Task<MM0001Refusal?> CollectCallersAsync(
+        MM0001TypeFacts facts, IMethodSymbol constructor, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>>.Builder callers, CancellationToken cancellationToken)
+    {
+        foreach (var referenced in await SymbolFinder.FindReferencesAsync(constructor, facts.Solution, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var location in referenced.Locations)
+            {
+                if (location.IsCandidateLocation || location.Location.SourceTree is not { } tree || location.Document.Project.Language != LanguageNames.CSharp)
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced);
+                }
+
+                var root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+                var node = root.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
+                if (node.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>(ascendOutOfTrivia: false) is not null
+                    || node.FirstAncestorOrSelf<CrefSyntax>(ascendOutOfTrivia: false) is not null)
+                {
+                    continue;
+                }
+
+                if (node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation
+                    || (creation is ObjectCreationExpressionSyntax explicitCreation && !explicitCreation.Type.Span.Contains(node.Span))
+                    || (location.IsImplicit && creation is not ImplicitObjectCreationExpressionSyntax))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: node);
+                }
+
+                if (creation.Initializer is not null)
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
+                }
+
+                if (await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
+                }
+
+                if (!IsInAsyncFunction(creation) || !MM0001AwaitConversion.CanAwaitAt(creation))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
+                }
+
+                var token = CancellationTokens.FindInScope(model, creation, cancellationToken)?.Name;
+                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(location.Document.Id, creation, token, CreatedType: model.GetTypeInfo(creation, cancellationToken).Type));
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the function (method, local function, lambda, top-level statements) whose code holds <paramref name="node"/> is async.</summary>
+    private static bool IsInAsyncFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax function:
+                    return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case LocalFunctionStatementSyntax localFunction:
+                    return localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case MethodDeclarationSyntax method:
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case GlobalStatementSyntax:
+                    return true; // top-level statements may await
+                case MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Creations the search cannot see: <c>typeof(T)</c> (reflection, DI registration), a type argument of a generic
+    /// method (<c>AddSingleton&lt;T&gt;()</c>) or of a <c>new()</c>-constrained type parameter.
+    /// </summary>
+    private static async Task<MM0001Refusal?> FindHiddenCreationAsync(MM0001TypeFacts facts, CancellationToken cancellationToken)
+    {
+        foreach (var referenced in await SymbolFinder.FindReferencesAsync(facts.Type, facts.Solution, cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var location in referenced.Locations)
+            {
+                if (location.Location.SourceTree is not { } tree
+                    || facts.Parts.Any(part => part.Declaration.SyntaxTree == tree && part.Declaration.Span.Contains(location.Location.SourceSpan)))
+                {
+                    continue;
+                }
+
+                var root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+                var node = root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (node.FirstAncestorOrSelf<TypeOfExpressionSyntax>() is not null)
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, facts.Type);
+                }
+
+                var typeNode = node;
+                while (typeNode.Parent is QualifiedNameSyntax or AliasQualifiedNameSyntax or NullableTypeSyntax)
+                {
+                    typeNode = typeNode.Parent;
+                }
+
+                if (typeNode.Parent is not TypeArgumentListSyntax { Parent: GenericNameSyntax generic } list)
+                {
+                    continue;
+                }
+
+                var model = await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                var index = list.Arguments.IndexOf((TypeSyntax)typeNode);
+                switch (model?.GetSymbolInfo(generic, cancellationToken).Symbol)
+                {
+                    case IMethodSymbol method:
+                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, method, typeNode);
+                    case INamedTypeSymbol named when index >= 0 && index < named.TypeParameters.Length && named.TypeParameters[index].HasConstructorConstraint:
+                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, named, typeNode);
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// The MM0001 fix as a pipeline: facts about the type (<see cref="MM0001TypeFactsBuilder"/>, immutable), a decision
+/// (<see cref="MM0001LazyDecision"/>, then <see cref="MM0001FactoryDecision"/> when the lazy rewrite is refused: plan or
+/// typed refusal), and edits (<see cref="MM0001Edits"/>, run only when the user applies the fix).
+/// </summary>
+internal static class MM0001Pipeline
+{
+    /// <summary>The type whose construction code holds <paramref name="span"/>.</summary>
+    public static async Task<INamedTypeSymbol?> FindTypeAsync(Document document, TextSpan span, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || span.End > root.FullSpan.End)
+        {
+            return null;
+        }
+
+        var declaration = root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
+        return declaration is null ? null : model.GetDeclaredSymbol(declaration, cancellationToken) as INamedTypeSymbol;
+    }
+
+    /// <summary>
+    /// Decides the rewrite of <paramref name="type"/> (a symbol of <paramref name="project"/>'s compilation). The factory is
+    /// only considered when <paramref name="planFactory"/> is set and the lazy rewrite is refused (it searches the solution).
+    /// </summary>
+    public static async Task<MM0001Decision> DecideAsync(Solution solution, Project project, INamedTypeSymbol type, bool planFactory, CancellationToken cancellationToken)
+    {
+        var (facts, shapeRefusal) = await MM0001TypeFactsBuilder.BuildAsync(solution, project, type, cancellationToken).ConfigureAwait(false);
+        if (facts is null)
+        {
+            return new MM0001Decision(null, shapeRefusal);
+        }
+
+        var (lazy, lazyRefusal) = MM0001LazyDecision.Decide(facts);
+        if (lazy is not null)
+        {
+            return new MM0001Decision(new MM0001Plan(facts, lazy, null), null);
+        }
+
+        if (!planFactory)
+        {
+            return new MM0001Decision(null, lazyRefusal, lazyRefusal);
+        }
+
+        var (constructor, factoryRefusal) = MM0001FactoryDecision.FindConstructor(facts);
+        MM0001FactoryPlan? factory = null;
+        if (constructor is not null)
+        {
+            var creations = await MM0001Creations.CollectAsync(facts, constructor, cancellationToken).ConfigureAwait(false);
+            (factory, factoryRefusal) = MM0001FactoryDecision.Decide(facts, constructor, creations);
+        }
+
+        return factory is not null
+            ? new MM0001Decision(new MM0001Plan(facts, null, factory), null, lazyRefusal)
+            : new MM0001Decision(null, factoryRefusal ?? lazyRefusal, lazyRefusal, factoryRefusal);
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+/// <summary>Member declarations a fix writes or changes: modifiers, accessibility, where new members go.</summary>
+internal static class Members
+{
+    /// <summary>The modifier tokens of <paramref name="accessibility"/> (private when it has none).</summary>
+    public static SyntaxTokenList AccessibilityTokens(Accessibility accessibility)
+        => accessibility switch
+        {
+            Accessibility.Public => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PublicKeyword)),
+            Accessibility.Internal => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.InternalKeyword)),
+            Accessibility.Protected => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.ProtectedKeyword)),
+            Accessibility.ProtectedOrInternal => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.ProtectedKeyword), SyntaxFactory.Token(SyntaxKind.InternalKeyword)),
+            Accessibility.ProtectedAndInternal => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.ProtectedKeyword)),
+            _ => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)),
+        };
+
+    /// <summary><paramref name="node"/> without its <paramref name="kind"/> modifier; the modifier's leading trivia (comments, indentation) stays.</summary>
+    public static TNode RemoveModifier<TNode>(TNode node, SyntaxKind kind)
+        where TNode : MemberDeclarationSyntax
+    {
+        var modifiers = node.Modifiers;
+        var index = modifiers.IndexOf(kind);
+        if (index < 0)
+        {
+            return node;
+        }
+
+        var removed = modifiers[index];
+        modifiers = modifiers.RemoveAt(index);
+        if (index < modifiers.Count)
+        {
+            modifiers = modifiers.Replace(modifiers[index], modifiers[index].WithLeadingTrivia(removed.LeadingTrivia.AddRange(modifiers[index].LeadingTrivia)));
+            return (TNode)node.WithModifiers(modifiers);
+        }
+
+        if (index == 0 && node is BaseFieldDeclarationSyntax field)
+        {
+            return (TNode)(MemberDeclarationSyntax)field.WithModifiers(modifiers).WithDeclaration(
+                field.Declaration.WithType(field.Declaration.Type.WithLeadingTrivia(removed.LeadingTrivia.AddRange(field.Declaration.Type.GetLeadingTrivia()))));
+        }
+
+        return (TNode)node.WithModifiers(modifiers);
+    }
+
+    /// <summary>Inserts <paramref name="members"/> after the last field of <paramref name="type"/>, else first in it.</summary>
+    public static void InsertAfterFields(DocumentEditor editor, TypeDeclarationSyntax type, params SyntaxNode[] members)
+    {
+        FieldDeclarationSyntax? lastField = null;
+        foreach (var member in type.Members)
+        {
+            lastField = member as FieldDeclarationSyntax ?? lastField;
+        }
+
+        if (lastField is not null)
+        {
+            editor.InsertAfter(lastField, members);
+        }
+        else if (type.Members.Count > 0)
+        {
+            editor.InsertBefore(type.Members[0], members);
+        }
+        else
+        {
+            foreach (var member in members)
+            {
+                editor.AddMember(type, member);
+            }
+        }
+    }
+}
