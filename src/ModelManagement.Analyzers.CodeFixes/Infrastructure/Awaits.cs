@@ -1,9 +1,10 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
-/// <summary>Await expressions a fix writes into library code.</summary>
+/// <summary>Await expressions a fix writes into library code, and where an await may go.</summary>
 internal static class Awaits
 {
     /// <summary><c>await <paramref name="expression"/>.ConfigureAwait(false)</c></summary>
@@ -11,4 +12,70 @@ internal static class Awaits
         => SyntaxFactory.AwaitExpression(SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression, SyntaxFactory.IdentifierName("ConfigureAwait")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))))));
+
+    /// <summary>True when an <c>await</c> may replace <paramref name="node"/> once its member is async.</summary>
+    public static bool CanAwaitAt(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case LockStatementSyntax:
+                case UnsafeStatementSyntax:
+                case FixedStatementSyntax:
+                case QueryExpressionSyntax:
+                case AnonymousFunctionExpressionSyntax:
+                case LocalFunctionStatementSyntax:
+                case AttributeSyntax:
+                case ConditionalAccessExpressionSyntax access when access.WhenNotNull.Span.Contains(node.Span):
+                    return false;
+                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                    return false;
+                case CatchClauseSyntax or FinallyClauseSyntax when !LanguageVersionHelpers.SupportsAwaitInCatchAndFinally(node.SyntaxTree):
+                    return false;
+                case BaseTypeDeclarationSyntax type:
+                    return !type.Modifiers.Any(SyntaxKind.UnsafeKeyword) && !IsInUnsafeType(type);
+                case MemberDeclarationSyntax member when member.Modifiers.Any(SyntaxKind.UnsafeKeyword):
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when the function (method, local function, lambda, top-level statements) whose code holds <paramref name="node"/> is async.</summary>
+    public static bool IsInAsyncFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax function:
+                    return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case LocalFunctionStatementSyntax localFunction:
+                    return localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case MethodDeclarationSyntax method:
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case GlobalStatementSyntax:
+                    return true; // top-level statements may await
+                case MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInUnsafeType(SyntaxNode type)
+    {
+        for (var current = type.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseTypeDeclarationSyntax outer && outer.Modifiers.Any(SyntaxKind.UnsafeKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,6 +20,44 @@ internal static class Members
             Accessibility.ProtectedAndInternal => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.ProtectedKeyword)),
             _ => SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)),
         };
+
+    /// <summary>
+    /// <paramref name="modifiers"/> with their accessibility keywords (public, internal, protected, private) replaced by
+    /// <c>private</c>, in the same place and with the same trivia; unchanged when they have none (already private).
+    /// </summary>
+    public static SyntaxTokenList WithPrivateAccessibility(SyntaxTokenList modifiers)
+    {
+        var first = -1;
+        var last = -1;
+        for (var i = 0; i < modifiers.Count; i++)
+        {
+            if (modifiers[i].Kind() is SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or SyntaxKind.PrivateKeyword)
+            {
+                first = first < 0 ? i : first;
+                last = i;
+            }
+        }
+
+        if (first < 0)
+        {
+            return modifiers;
+        }
+
+        var result = new List<SyntaxToken>();
+        for (var i = 0; i < modifiers.Count; i++)
+        {
+            if (i == first)
+            {
+                result.Add(SyntaxFactory.Token(modifiers[first].LeadingTrivia, SyntaxKind.PrivateKeyword, modifiers[last].TrailingTrivia));
+            }
+            else if (modifiers[i].Kind() is not (SyntaxKind.PublicKeyword or SyntaxKind.InternalKeyword or SyntaxKind.ProtectedKeyword or SyntaxKind.PrivateKeyword))
+            {
+                result.Add(modifiers[i]);
+            }
+        }
+
+        return SyntaxFactory.TokenList(result);
+    }
 
     /// <summary><paramref name="node"/> without its <paramref name="kind"/> modifier; the modifier's leading trivia (comments, indentation) stays.</summary>
     public static TNode RemoveModifier<TNode>(TNode node, SyntaxKind kind)

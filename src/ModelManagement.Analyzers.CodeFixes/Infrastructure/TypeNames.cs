@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -19,4 +20,36 @@ internal static class TypeNames
     /// <summary><c>global::<paramref name="fullName"/></c> marked for simplification only (no using directive is added).</summary>
     public static TypeSyntax Qualified(string fullName)
         => SyntaxFactory.ParseTypeName("global::" + fullName).WithAdditionalAnnotations(Simplifier.Annotation);
+
+    /// <summary>True when a fix can spell <paramref name="type"/>: no anonymous or error type in it (bounded walk).</summary>
+    public static bool CanBeWritten(ITypeSymbol type) => !ContainsAnonymousType(type);
+
+    private static bool ContainsAnonymousType(ITypeSymbol type)
+    {
+        var stack = new Stack<ITypeSymbol>();
+        stack.Push(type);
+        var budget = 64;
+        while (stack.Count > 0 && budget-- > 0)
+        {
+            var current = stack.Pop();
+            if (current.IsAnonymousType || current.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+
+            if (current is IArrayTypeSymbol array)
+            {
+                stack.Push(array.ElementType);
+            }
+            else if (current is INamedTypeSymbol named)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    stack.Push(argument);
+                }
+            }
+        }
+
+        return budget < 0;
+    }
 }

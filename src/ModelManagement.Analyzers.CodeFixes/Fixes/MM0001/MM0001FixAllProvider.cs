@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -67,23 +68,13 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
     {
         var cancellationToken = context.CancellationToken;
         var solution = context.Solution;
-        var documents = new List<Document>();
-        switch (context.Scope)
+        var documents = context.Scope switch
         {
-            case FixAllScope.Document when context.Document is not null:
-                documents.Add(context.Document);
-                break;
-            case FixAllScope.Project:
-                documents.AddRange(context.Project.Documents);
-                break;
-            case FixAllScope.Solution:
-                foreach (var project in solution.Projects)
-                {
-                    documents.AddRange(project.Documents);
-                }
-
-                break;
-        }
+            FixAllScope.Document when context.Document is not null => new[] { context.Document },
+            FixAllScope.Project => context.Project.Documents,
+            FixAllScope.Solution => solution.Projects.SelectMany(static project => project.Documents),
+            _ => Enumerable.Empty<Document>(),
+        };
 
         var plans = new List<MM0001Plan>();
         var seen = new HashSet<(ProjectId, INamedTypeSymbol)>();

@@ -76,8 +76,8 @@ internal static class MM0001FactoryDecision
             return (null, creations.Problem);
         }
 
-        var initialized = facts.Initializers.Select(static initializer => initializer.Member.OriginalDefinition);
-        var assigned = MM0001MemberFacts.Merge(suffix.Select(static unit => unit.Facts), initialized).Assignments;
+        var initialized = facts.Initializers.Select(static initializer => initializer.Member.OriginalDefinition).ToList();
+        var assigned = MM0001MemberFacts.Merge(suffix.Select(static unit => unit.Facts).ToList(), initialized).Assignments;
         var (stateMembers, stateRefusal) = MM0001StateMembers.Collect(facts, assigned);
         if (stateRefusal is not null)
         {

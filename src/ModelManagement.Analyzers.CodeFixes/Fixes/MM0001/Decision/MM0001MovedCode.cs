@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -154,7 +155,7 @@ internal static class MM0001MovedCode
                 || local.IsConst
                 || local.Type.IsRefLikeType
                 || local.Type.TypeKind == TypeKind.Pointer
-                || ContainsAnonymousType(local.Type)
+                || !TypeNames.CanBeWritten(local.Type)
                 || local.DeclaringSyntaxReferences.Length != 1
                 || local.DeclaringSyntaxReferences[0].Span.Start >= insertPosition)
             {
@@ -238,34 +239,5 @@ internal static class MM0001MovedCode
         }
 
         return false;
-    }
-
-    private static bool ContainsAnonymousType(ITypeSymbol type)
-    {
-        var stack = new Stack<ITypeSymbol>();
-        stack.Push(type);
-        var budget = 64;
-        while (stack.Count > 0 && budget-- > 0)
-        {
-            var current = stack.Pop();
-            if (current.IsAnonymousType || current.TypeKind == TypeKind.Error)
-            {
-                return true;
-            }
-
-            if (current is IArrayTypeSymbol array)
-            {
-                stack.Push(array.ElementType);
-            }
-            else if (current is INamedTypeSymbol named)
-            {
-                foreach (var argument in named.TypeArguments)
-                {
-                    stack.Push(argument);
-                }
-            }
-        }
-
-        return budget < 0;
     }
 }

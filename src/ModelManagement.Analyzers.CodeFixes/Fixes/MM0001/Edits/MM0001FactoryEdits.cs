@@ -176,35 +176,7 @@ internal static class MM0001FactoryEdits
             constructor = constructor.WithParameterList(constructor.ParameterList.WithParameters(SyntaxFactory.SeparatedList(kept, separators)));
         }
 
-        var modifiers = constructor.Modifiers;
-        var accessibility = new List<SyntaxToken>();
-        foreach (var modifier in modifiers)
-        {
-            if (modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword) || modifier.IsKind(SyntaxKind.PrivateKeyword))
-            {
-                accessibility.Add(modifier);
-            }
-        }
-
-        if (accessibility.Count > 0)
-        {
-            var index = modifiers.IndexOf(accessibility[0]);
-            var leading = accessibility[0].LeadingTrivia;
-            var trailing = accessibility[accessibility.Count - 1].TrailingTrivia;
-            var remaining = new List<SyntaxToken>();
-            foreach (var modifier in modifiers)
-            {
-                if (!accessibility.Contains(modifier))
-                {
-                    remaining.Add(modifier);
-                }
-            }
-
-            remaining.Insert(index, SyntaxFactory.Token(leading, SyntaxKind.PrivateKeyword, trailing));
-            constructor = constructor.WithModifiers(SyntaxFactory.TokenList(remaining));
-        }
-
-        return constructor;
+        return constructor.WithModifiers(Members.WithPrivateAccessibility(constructor.Modifiers));
     }
 
     /// <summary>

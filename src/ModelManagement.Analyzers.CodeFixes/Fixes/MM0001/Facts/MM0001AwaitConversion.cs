@@ -82,7 +82,7 @@ internal sealed class MM0001AwaitConversion
             MM0001Properties.WaitAny => ForWhenAllOrAny(operation, types, ConversionKind.WaitAny),
             _ => null,
         };
-        return conversion is not null && CanAwaitAt(conversion.Node) ? conversion : null;
+        return conversion is not null && Awaits.CanAwaitAt(conversion.Node) ? conversion : null;
     }
 
     /// <summary>A call <paramref name="invocation"/> to an own method that becomes async (and is renamed to <paramref name="newName"/>).</summary>
@@ -90,42 +90,12 @@ internal sealed class MM0001AwaitConversion
     {
         if (invocation.Syntax is not InvocationExpressionSyntax syntax
             || syntax.Expression is not (IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or GenericNameSyntax or PredefinedTypeSyntax or QualifiedNameSyntax })
-            || !CanAwaitAt(syntax))
+            || !Awaits.CanAwaitAt(syntax))
         {
             return null;
         }
 
         return new MM0001AwaitConversion(syntax, ConversionKind.Call, ImmutableArray<int>.Empty, -1, newName);
-    }
-
-    /// <summary>True when an <c>await</c> may replace <paramref name="node"/> once its member is async.</summary>
-    public static bool CanAwaitAt(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case LockStatementSyntax:
-                case UnsafeStatementSyntax:
-                case FixedStatementSyntax:
-                case QueryExpressionSyntax:
-                case AnonymousFunctionExpressionSyntax:
-                case LocalFunctionStatementSyntax:
-                case AttributeSyntax:
-                case ConditionalAccessExpressionSyntax access when access.WhenNotNull.Span.Contains(node.Span):
-                    return false;
-                case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
-                    return false;
-                case CatchClauseSyntax or FinallyClauseSyntax when !LanguageVersionHelpers.SupportsAwaitInCatchAndFinally(node.SyntaxTree):
-                    return false;
-                case BaseTypeDeclarationSyntax type:
-                    return !type.Modifiers.Any(SyntaxKind.UnsafeKeyword) && !IsInUnsafeType(type);
-                case MemberDeclarationSyntax member when member.Modifiers.Any(SyntaxKind.UnsafeKeyword):
-                    return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
@@ -236,19 +206,6 @@ internal sealed class MM0001AwaitConversion
             MemberAccessExpressionSyntax access => invocation.WithExpression(access.WithName(Renamed(access.Name))),
             _ => invocation,
         };
-    }
-
-    private static bool IsInUnsafeType(SyntaxNode type)
-    {
-        for (var current = type.Parent; current is not null; current = current.Parent)
-        {
-            if (current is BaseTypeDeclarationSyntax outer && outer.Modifiers.Any(SyntaxKind.UnsafeKeyword))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static MM0001AwaitConversion? ForResult(IOperation operation)

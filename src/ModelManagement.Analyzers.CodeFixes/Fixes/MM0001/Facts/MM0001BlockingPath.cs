@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -180,36 +181,14 @@ internal static class MM0001BlockingPath
             || method.ExplicitInterfaceImplementations.Length > 0
             || method.ReturnsByRef || method.ReturnsByRefReadonly
             || method.ReturnType.IsRefLikeType
-            || (method.ReturnType is INamedTypeSymbol named && types.Blocking.IsTaskLike(named)))
-        {
-            return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
-        }
-
-        foreach (var parameter in method.Parameters)
-        {
-            if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
-            {
-                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
-            }
-        }
-
-        if (method.DeclaringSyntaxReferences.Length != 1
+            || (method.ReturnType is INamedTypeSymbol named && types.Blocking.IsTaskLike(named))
+            || method.Parameters.Any(static parameter => parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)
+            || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax
             || (syntax.Body is null && syntax.ExpressionBody is null)
-            || MM0001ChosenConstructor.FindPart(parts, syntax) is not { } part)
-        {
-            return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
-        }
-
-        foreach (var node in syntax.DescendantNodes())
-        {
-            if (node is YieldStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or RefTypeSyntax or StackAllocArrayCreationExpressionSyntax)
-            {
-                return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
-            }
-        }
-
-        if (syntax.ContainsDirectives)
+            || MM0001ChosenConstructor.FindPart(parts, syntax) is not { } part
+            || syntax.ContainsDirectives
+            || syntax.DescendantNodes().Any(static node => node is YieldStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or RefTypeSyntax or StackAllocArrayCreationExpressionSyntax))
         {
             return new MM0001Refusal(MM0001RefusalReason.OwnMethodCannotBecomeAsync, method);
         }

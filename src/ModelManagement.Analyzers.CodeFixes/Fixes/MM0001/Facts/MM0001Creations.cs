@@ -69,7 +69,7 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
-                if (!IsInAsyncFunction(creation) || !MM0001AwaitConversion.CanAwaitAt(creation))
+                if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitAt(creation))
                 {
                     return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
                 }
@@ -80,29 +80,6 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         }
 
         return null;
-    }
-
-    /// <summary>True when the function (method, local function, lambda, top-level statements) whose code holds <paramref name="node"/> is async.</summary>
-    private static bool IsInAsyncFunction(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            switch (current)
-            {
-                case AnonymousFunctionExpressionSyntax function:
-                    return function.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
-                case LocalFunctionStatementSyntax localFunction:
-                    return localFunction.Modifiers.Any(SyntaxKind.AsyncKeyword);
-                case MethodDeclarationSyntax method:
-                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
-                case GlobalStatementSyntax:
-                    return true; // top-level statements may await
-                case MemberDeclarationSyntax or AccessorDeclarationSyntax:
-                    return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

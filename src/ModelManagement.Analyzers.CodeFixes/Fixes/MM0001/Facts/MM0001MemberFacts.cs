@@ -1,81 +1,49 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// What one piece of a type's code does with the type's own state: the own fields, properties and events it references,
-/// the own methods and accessors it calls, the own methods it turns into delegates, and the own state it writes.
+/// the own methods and accessors it calls, the own methods it turns into delegates, and the own state it writes. Compared
+/// by reference: each piece of code has its own facts.
 /// </summary>
-internal sealed class MM0001MemberFacts
+/// <param name="Symbol">The member (method, accessor, constructor, operator), or null for a piece of constructor code or a nested type.</param>
+/// <param name="Declaration">The member's declaration, the constructor statement or the nested type (null for merged facts).</param>
+/// <param name="Document">The document of <paramref name="Declaration"/> (null for constructor statements and merged facts).</param>
+/// <param name="Accesses">References to own fields, properties and events.</param>
+/// <param name="Calls">Calls of own methods and accessors.</param>
+/// <param name="Escapes">Own methods referenced as method groups (delegates: callable from anywhere, at any time).</param>
+/// <param name="Writes">Own fields, properties and events assigned, or whose object is mutated (element or member assignment, a mutating call).</param>
+/// <param name="Assignments">Own fields and properties assigned directly (the targets that must stay assignable after the move).</param>
+/// <param name="LocalFunctionCalls">Local functions invoked (their declarations must move along with the calls).</param>
+/// <param name="ThisEscapes">The code hands <c>this</c> to other code (as a value, not as a member access receiver).</param>
+/// <param name="UsesThisOrDeferredCode">The code uses <c>this</c> as a value or creates a lambda, local function or delegate.</param>
+internal sealed record MM0001MemberFacts(
+    IMethodSymbol? Symbol,
+    SyntaxNode? Declaration,
+    DocumentId? Document,
+    ImmutableArray<MM0001Access> Accesses,
+    ImmutableArray<MM0001Call> Calls,
+    ImmutableArray<IMethodSymbol> Escapes,
+    ImmutableHashSet<ISymbol> Writes,
+    ImmutableHashSet<ISymbol> Assignments,
+    ImmutableHashSet<IMethodSymbol> LocalFunctionCalls,
+    bool ThisEscapes,
+    bool UsesThisOrDeferredCode)
 {
-    private static readonly string[] MutatorPrefixes =
-    {
-        "Add", "Append", "Clear", "Insert", "Remove", "Set", "Push", "Pop", "Enqueue", "Dequeue", "TryAdd", "TryRemove",
-        "TryUpdate", "TryDequeue", "TryPop", "TryTake", "Sort", "Reverse", "Put",
-    };
-
-    private MM0001MemberFacts(
-        IMethodSymbol? symbol,
-        SyntaxNode? declaration,
-        DocumentId? document,
-        ImmutableArray<MM0001Access> accesses,
-        ImmutableArray<MM0001Call> calls,
-        ImmutableArray<IMethodSymbol> escapes,
-        ImmutableHashSet<ISymbol> writes,
-        ImmutableHashSet<ISymbol> assignments,
-        ImmutableHashSet<IMethodSymbol> localFunctionCalls,
-        bool thisEscapes,
-        bool usesThisOrDeferredCode)
-    {
-        Symbol = symbol;
-        Declaration = declaration;
-        Document = document;
-        Accesses = accesses;
-        Calls = calls;
-        Escapes = escapes;
-        Writes = writes;
-        Assignments = assignments;
-        LocalFunctionCalls = localFunctionCalls;
-        ThisEscapes = thisEscapes;
-        UsesThisOrDeferredCode = usesThisOrDeferredCode;
-    }
-
-    /// <summary>The member (method, accessor, constructor, operator), or null for a piece of constructor code or a nested type.</summary>
-    public IMethodSymbol? Symbol { get; }
-
-    public SyntaxNode? Declaration { get; }
-
-    public DocumentId? Document { get; }
-
     public bool IsAsync => Symbol is { IsAsync: true };
 
-    public ImmutableArray<MM0001Access> Accesses { get; }
+    public bool Equals(MM0001MemberFacts? other) => ReferenceEquals(this, other);
 
-    public ImmutableArray<MM0001Call> Calls { get; }
-
-    /// <summary>Own methods referenced as method groups (delegates: callable from anywhere, at any time).</summary>
-    public ImmutableArray<IMethodSymbol> Escapes { get; }
-
-    /// <summary>Own fields, properties and events assigned, or whose object is mutated (element or member assignment, a mutating call).</summary>
-    public ImmutableHashSet<ISymbol> Writes { get; }
-
-    /// <summary>Own fields and properties assigned directly (the targets that must stay assignable after the move).</summary>
-    public ImmutableHashSet<ISymbol> Assignments { get; }
-
-    /// <summary>Local functions invoked (their declarations must move along with the calls).</summary>
-    public ImmutableHashSet<IMethodSymbol> LocalFunctionCalls { get; }
-
-    /// <summary>True when the code hands <c>this</c> to other code (as a value, not as a member access receiver).</summary>
-    public bool ThisEscapes { get; }
-
-    /// <summary>True when the code uses <c>this</c> as a value or creates a lambda, local function or delegate.</summary>
-    public bool UsesThisOrDeferredCode { get; }
+    public override int GetHashCode() => RuntimeHelpers.GetHashCode(this);
 
     /// <summary>Normalizes a method to the key units use: the original definition, the implementation part of a partial method.</summary>
     public static IMethodSymbol Normalize(IMethodSymbol method)
@@ -110,12 +78,12 @@ internal sealed class MM0001MemberFacts
         {
             var receiver = GetReceiver(instance);
             accesses.Add(new MM0001Access(member, receiver, deferred));
-            if (receiver != MM0001Receiver.Other && IsAssigned(reference))
+            if (receiver != MM0001Receiver.Other && Mutations.IsAssigned(reference))
             {
                 writes.Add(member);
                 assignments.Add(member);
             }
-            else if (receiver != MM0001Receiver.Other && IsMutated(reference, types))
+            else if (receiver != MM0001Receiver.Other && Mutations.IsMutated(reference, types.IsCollection))
             {
                 writes.Add(member);
             }
@@ -196,57 +164,44 @@ internal sealed class MM0001MemberFacts
     /// <summary>Facts of a nested type: every use of an own member counts as a use through another instance (unguarded).</summary>
     public static MM0001MemberFacts Nested(SyntaxNode nested, DocumentId document, SemanticModel model, INamedTypeSymbol ownType, CancellationToken cancellationToken)
     {
-        var accesses = ImmutableArray.CreateBuilder<MM0001Access>();
-        var escapes = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        foreach (var node in nested.DescendantNodes())
+        var used = new List<ISymbol>();
+        foreach (var name in nested.DescendantNodes().OfType<SimpleNameSyntax>())
         {
-            if (node is SimpleNameSyntax name && model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && IsOwn(symbol, ownType))
+            if (model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol && IsOwn(symbol, ownType))
             {
-                if (symbol is IMethodSymbol method)
-                {
-                    escapes.Add(Normalize(method));
-                }
-                else if (symbol is IFieldSymbol or IPropertySymbol or IEventSymbol)
-                {
-                    accesses.Add(new MM0001Access(symbol.OriginalDefinition, MM0001Receiver.Other, InDeferredCode: false));
-                }
+                used.Add(symbol);
             }
         }
 
-        var noSymbols = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
+        var none = ImmutableHashSet.Create<ISymbol>(SymbolEqualityComparer.Default);
         return new MM0001MemberFacts(
-            null, nested, document, accesses.ToImmutable(), ImmutableArray<MM0001Call>.Empty, escapes.ToImmutable(), noSymbols, noSymbols,
-            ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default), thisEscapes: false, usesThisOrDeferredCode: false);
+            null,
+            nested,
+            document,
+            used.Where(static symbol => symbol is IFieldSymbol or IPropertySymbol or IEventSymbol).Select(static symbol => new MM0001Access(symbol.OriginalDefinition, MM0001Receiver.Other, false)).ToImmutableArray(),
+            ImmutableArray<MM0001Call>.Empty,
+            used.OfType<IMethodSymbol>().Select(Normalize).ToImmutableArray(),
+            none,
+            none,
+            ImmutableHashSet.Create<IMethodSymbol>(SymbolEqualityComparer.Default),
+            ThisEscapes: false,
+            UsesThisOrDeferredCode: false);
     }
 
     /// <summary>The facts of several pieces of code together (the moved code), with <paramref name="alsoAssigned"/> written and assigned.</summary>
-    public static MM0001MemberFacts Merge(IEnumerable<MM0001MemberFacts> parts, IEnumerable<ISymbol> alsoAssigned)
-    {
-        var accesses = ImmutableArray.CreateBuilder<MM0001Access>();
-        var calls = ImmutableArray.CreateBuilder<MM0001Call>();
-        var escapes = ImmutableArray.CreateBuilder<IMethodSymbol>();
-        var writes = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-        var assignments = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
-        var localFunctions = ImmutableHashSet.CreateBuilder<IMethodSymbol>(SymbolEqualityComparer.Default);
-        bool thisEscapes = false, usesThisOrDeferredCode = false;
-        foreach (var part in parts)
-        {
-            accesses.AddRange(part.Accesses);
-            calls.AddRange(part.Calls);
-            escapes.AddRange(part.Escapes);
-            writes.UnionWith(part.Writes);
-            assignments.UnionWith(part.Assignments);
-            localFunctions.UnionWith(part.LocalFunctionCalls);
-            thisEscapes |= part.ThisEscapes;
-            usesThisOrDeferredCode |= part.UsesThisOrDeferredCode;
-        }
-
-        writes.UnionWith(alsoAssigned);
-        assignments.UnionWith(alsoAssigned);
-        return new MM0001MemberFacts(
-            null, null, null, accesses.ToImmutable(), calls.ToImmutable(), escapes.ToImmutable(), writes.ToImmutable(),
-            assignments.ToImmutable(), localFunctions.ToImmutable(), thisEscapes, usesThisOrDeferredCode);
-    }
+    public static MM0001MemberFacts Merge(IReadOnlyCollection<MM0001MemberFacts> parts, IReadOnlyCollection<ISymbol> alsoAssigned)
+        => new(
+            null,
+            null,
+            null,
+            parts.SelectMany(static part => part.Accesses).ToImmutableArray(),
+            parts.SelectMany(static part => part.Calls).ToImmutableArray(),
+            parts.SelectMany(static part => part.Escapes).ToImmutableArray(),
+            parts.SelectMany(static part => part.Writes).Concat(alsoAssigned).ToImmutableHashSet(SymbolEqualityComparer.Default),
+            parts.SelectMany(static part => part.Assignments).Concat(alsoAssigned).ToImmutableHashSet(SymbolEqualityComparer.Default),
+            parts.SelectMany(static part => part.LocalFunctionCalls).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default),
+            parts.Any(static part => part.ThisEscapes),
+            parts.Any(static part => part.UsesThisOrDeferredCode));
 
     /// <summary>True when the code reads (or writes) any of <paramref name="members"/>.</summary>
     public bool Touches(ISet<ISymbol> members)
@@ -288,85 +243,4 @@ internal sealed class MM0001MemberFacts
     private static bool IsReceiverPosition(IOperation instanceReference)
         => instanceReference.Parent is IMemberReferenceOperation member && member.Instance == instanceReference
             || instanceReference.Parent is IInvocationOperation invocation && invocation.Instance == instanceReference;
-
-    /// <summary>True when <paramref name="reference"/> is assigned: assignment target, ++/--, ref/out argument, deconstruction, event +=.</summary>
-    private static bool IsAssigned(IOperation reference)
-    {
-        var child = reference;
-        var parent = reference.Parent;
-        while (parent is ITupleOperation)
-        {
-            child = parent;
-            parent = parent.Parent;
-        }
-
-        switch (parent)
-        {
-            case IDeconstructionAssignmentOperation deconstruction:
-                return deconstruction.Target == child;
-            case IAssignmentOperation assignment:
-                return assignment.Target == child;
-            case IIncrementOrDecrementOperation:
-            case IEventAssignmentOperation:
-                return true;
-            case IArgumentOperation argument:
-                return argument.Parameter is { RefKind: RefKind.Ref or RefKind.Out };
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>
-    /// True when the object <paramref name="reference"/> holds is changed: an element or member of it assigned, or a
-    /// mutating call on it (a void call, or Add/Remove/Clear-like names) when it is a collection or a class, not a service
-    /// interface (a logger's Log call is not a mutation of the logger field).
-    /// </summary>
-    private static bool IsMutated(IOperation reference, MM0001FixTypes types)
-    {
-        var child = reference;
-        var parent = reference.Parent;
-        while (parent is IConversionOperation { IsImplicit: true })
-        {
-            child = parent;
-            parent = parent.Parent;
-        }
-
-        switch (parent)
-        {
-            case IMemberReferenceOperation member when member.Instance == child:
-                return IsAssigned(member) || IsMutated(member, types);
-            case IArrayElementReferenceOperation element when element.ArrayReference == child:
-                return IsAssigned(element) || IsMutated(element, types);
-            case IInvocationOperation invocation when invocation.Instance == child:
-                return IsMutatingCall(invocation.TargetMethod, reference.Type, types);
-            case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true } extension } argument
-                when extension.Arguments.Length > 0 && extension.Arguments[0] == argument:
-                return IsMutatingCall(extension.TargetMethod, reference.Type, types);
-            default:
-                return false;
-        }
-    }
-
-    private static bool IsMutatingCall(IMethodSymbol method, ITypeSymbol? receiverType, MM0001FixTypes types)
-    {
-        if (receiverType is null || (receiverType.TypeKind == TypeKind.Interface && !types.IsCollection(receiverType)))
-        {
-            return false;
-        }
-
-        if (method.ReturnsVoid)
-        {
-            return true;
-        }
-
-        foreach (var prefix in MutatorPrefixes)
-        {
-            if (method.Name.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -12,95 +12,44 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// never changed afterwards: its declarations, the waits MM0001 reports (as their await conversions), the constructor that
 /// runs them, what every member and every constructor statement does with the type's state, and the names in use.
 /// </summary>
-internal sealed class MM0001TypeFacts
+/// <param name="Solution">The solution the type was analysed in.</param>
+/// <param name="Type">The (non-record, non-static) class.</param>
+/// <param name="Types">The framework and helper types the fix reads or writes.</param>
+/// <param name="Parts">The declarations of the (possibly partial) class.</param>
+/// <param name="Sites">The reported waits the rewrite moves, in source order (those in static or base-constructor code are left out).</param>
+/// <param name="ConstructorPart">The declaration that holds the constructor (or gets one written) and receives the new members.</param>
+/// <param name="Constructor">The constructor whose work moves; null when the type has only the implicit one (initializers only).</param>
+/// <param name="ConstructorSymbol">The symbol of <paramref name="Constructor"/>.</param>
+/// <param name="OtherConstructors">The other explicit instance constructors (each chains to <paramref name="Constructor"/>).</param>
+/// <param name="Conversions">Every blocking expression (and call of a converted method) that becomes an await.</param>
+/// <param name="Initializers">Blocking field and property initializers: they move into the initialization method.</param>
+/// <param name="ConvertedMethods">Own synchronous methods (reached from the constructor) that become async.</param>
+/// <param name="ConstructorUnits">The top-level statements of <paramref name="Constructor"/> (or its expression body), in order.</param>
+/// <param name="Members">Methods, accessors and operators of the type (constructors aside), in declaration order, one per normalized symbol.</param>
+/// <param name="NestedTypes">Nested types and delegates: every own member they use counts as used through another instance.</param>
+/// <param name="TakenNames">Member names and identifiers in use, with <paramref name="InitializeMethodName"/> and the converted methods' names.</param>
+/// <param name="InitializeMethodName">The unique name of the new private async initialization method.</param>
+internal sealed record MM0001TypeFacts(
+    Solution Solution,
+    INamedTypeSymbol Type,
+    MM0001FixTypes Types,
+    ImmutableArray<MM0001TypePart> Parts,
+    ImmutableArray<MM0001Site> Sites,
+    MM0001TypePart ConstructorPart,
+    ConstructorDeclarationSyntax? Constructor,
+    IMethodSymbol? ConstructorSymbol,
+    ImmutableArray<MM0001MemberFacts> OtherConstructors,
+    ImmutableArray<MM0001AwaitConversion> Conversions,
+    ImmutableArray<MM0001MovedInitializer> Initializers,
+    ImmutableArray<MM0001ConvertedMethod> ConvertedMethods,
+    ImmutableArray<MM0001CodeUnit> ConstructorUnits,
+    ImmutableArray<MM0001MemberFacts> Members,
+    ImmutableArray<MM0001MemberFacts> NestedTypes,
+    ImmutableHashSet<string> TakenNames,
+    string InitializeMethodName)
 {
-    private readonly ImmutableDictionary<IMethodSymbol, MM0001MemberFacts> _byMethod;
-
-    public MM0001TypeFacts(
-        Solution solution,
-        INamedTypeSymbol type,
-        MM0001FixTypes types,
-        ImmutableArray<MM0001TypePart> parts,
-        ImmutableArray<MM0001Site> sites,
-        MM0001TypePart constructorPart,
-        ConstructorDeclarationSyntax? constructor,
-        IMethodSymbol? constructorSymbol,
-        ImmutableArray<MM0001MemberFacts> otherConstructors,
-        ImmutableArray<MM0001AwaitConversion> conversions,
-        ImmutableArray<MM0001MovedInitializer> initializers,
-        ImmutableArray<MM0001ConvertedMethod> convertedMethods,
-        ImmutableArray<MM0001CodeUnit> constructorUnits,
-        ImmutableArray<MM0001MemberFacts> members,
-        ImmutableArray<MM0001MemberFacts> nestedTypes,
-        ImmutableHashSet<string> takenNames,
-        string initializeMethodName)
-    {
-        Solution = solution;
-        Type = type;
-        Types = types;
-        Parts = parts;
-        Sites = sites;
-        ConstructorPart = constructorPart;
-        Constructor = constructor;
-        ConstructorSymbol = constructorSymbol;
-        OtherConstructors = otherConstructors;
-        Conversions = conversions;
-        Initializers = initializers;
-        ConvertedMethods = convertedMethods;
-        ConstructorUnits = constructorUnits;
-        Members = members;
-        _byMethod = members.ToImmutableDictionary<MM0001MemberFacts, IMethodSymbol, MM0001MemberFacts>(static member => member.Symbol!, static member => member, SymbolEqualityComparer.Default);
-        NestedTypes = nestedTypes;
-        TakenNames = takenNames;
-        InitializeMethodName = initializeMethodName;
-    }
-
-    public Solution Solution { get; }
-
-    public INamedTypeSymbol Type { get; }
-
-    public MM0001FixTypes Types { get; }
-
-    /// <summary>The declarations of the (possibly partial) class.</summary>
-    public ImmutableArray<MM0001TypePart> Parts { get; }
-
-    /// <summary>The reported waits the rewrite moves, in source order (those in static or base-constructor code are left out).</summary>
-    public ImmutableArray<MM0001Site> Sites { get; }
-
-    /// <summary>The declaration that holds the constructor (or gets one written) and receives the new members.</summary>
-    public MM0001TypePart ConstructorPart { get; }
-
-    /// <summary>The constructor whose work moves; null when the type has only the implicit one (initializers only).</summary>
-    public ConstructorDeclarationSyntax? Constructor { get; }
-
-    public IMethodSymbol? ConstructorSymbol { get; }
-
-    /// <summary>The other explicit instance constructors (each chains to <see cref="Constructor"/>).</summary>
-    public ImmutableArray<MM0001MemberFacts> OtherConstructors { get; }
-
-    /// <summary>Every blocking expression (and call of a converted method) that becomes an await.</summary>
-    public ImmutableArray<MM0001AwaitConversion> Conversions { get; }
-
-    /// <summary>Blocking field and property initializers: they move into the initialization method.</summary>
-    public ImmutableArray<MM0001MovedInitializer> Initializers { get; }
-
-    /// <summary>Own synchronous methods (reached from the constructor) that become async.</summary>
-    public ImmutableArray<MM0001ConvertedMethod> ConvertedMethods { get; }
-
-    /// <summary>The top-level statements of <see cref="Constructor"/> (or its expression body), in order.</summary>
-    public ImmutableArray<MM0001CodeUnit> ConstructorUnits { get; }
-
-    /// <summary>Methods, accessors and operators of the type (constructors aside), in declaration order, one per normalized symbol.</summary>
-    public ImmutableArray<MM0001MemberFacts> Members { get; }
-
-    /// <summary>Nested types and delegates: every own member they use counts as used through another instance.</summary>
-    public ImmutableArray<MM0001MemberFacts> NestedTypes { get; }
-
-    /// <summary>Member names and identifiers in use, with <see cref="InitializeMethodName"/> and the converted methods' names.</summary>
-    public ImmutableHashSet<string> TakenNames { get; }
-
-    /// <summary>The unique name of the new private async initialization method.</summary>
-    public string InitializeMethodName { get; }
+    private readonly ImmutableDictionary<IMethodSymbol, MM0001MemberFacts> _byMethod =
+        Members.ToImmutableDictionary<MM0001MemberFacts, IMethodSymbol, MM0001MemberFacts>(static member => member.Symbol!, static member => member, SymbolEqualityComparer.Default);
 
     /// <summary>The facts of the own method or accessor <paramref name="method"/> (normalized), if the type declares it.</summary>
     public bool TryGetMember(IMethodSymbol method, [NotNullWhen(true)] out MM0001MemberFacts? facts)
@@ -145,18 +94,7 @@ internal sealed class MM0001TypeFacts
     }
 
     /// <summary>The declaration of the type that holds <paramref name="node"/>, or null.</summary>
-    public MM0001TypePart? FindPart(SyntaxNode node)
-    {
-        foreach (var part in Parts)
-        {
-            if (part.Declaration.SyntaxTree == node.SyntaxTree && part.Declaration.Span.Contains(node.Span))
-            {
-                return part;
-            }
-        }
-
-        return null;
-    }
+    public MM0001TypePart? FindPart(SyntaxNode node) => MM0001ChosenConstructor.FindPart(Parts, node);
 
     /// <summary>The member whose declaration is <paramref name="declaration"/>, or null.</summary>
     public MM0001MemberFacts? FindMember(SyntaxNode declaration)
