@@ -144,7 +144,13 @@ internal static class MM0001LazyDecision
             }
         }
 
-        return new MM0001LazyScope(moved, boundary, insertIndex, init, reach, MM0001Readers.InitializationOnly(facts, reach, moved));
+        return new MM0001LazyScope(
+            moved.ToImmutableArray(),
+            boundary,
+            insertIndex,
+            init,
+            reach.ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default),
+            MM0001Readers.InitializationOnly(facts, reach, moved).ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default));
     }
 
     /// <summary>

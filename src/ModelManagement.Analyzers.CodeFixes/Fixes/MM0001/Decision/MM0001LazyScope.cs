@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -9,12 +10,12 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// and those of them that nothing but the initialization calls.
 /// </summary>
 internal sealed record MM0001LazyScope(
-    IReadOnlyList<MM0001CodeUnit> Moved,
+    ImmutableArray<MM0001CodeUnit> Moved,
     int Boundary,
     int InsertIndex,
     MM0001MemberFacts Init,
-    HashSet<IMethodSymbol> Reach,
-    HashSet<IMethodSymbol> InitializationOnly)
+    ImmutableHashSet<IMethodSymbol> Reach,
+    ImmutableHashSet<IMethodSymbol> InitializationOnly)
 {
     /// <summary>The code that runs during the initialization: the moved code and the own members it reaches.</summary>
     public IEnumerable<MM0001MemberFacts> Code(MM0001TypeFacts facts)
