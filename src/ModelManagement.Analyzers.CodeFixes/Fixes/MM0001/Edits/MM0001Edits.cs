@@ -70,7 +70,12 @@ internal static class MM0001Edits
             switch (member.Declaration)
             {
                 case VariableDeclaratorSyntax declarator:
-                    editor.ReplaceNode(declarator, (current, _) => MM0001StateMemberEdits.RewriteDeclarator((VariableDeclaratorSyntax)current, member));
+                    editor.ReplaceNode(declarator, (current, _) => member switch
+                    {
+                        { AddNullForgivingInitializer: true } => AssignableMembers.WithNullForgivingInitializer((VariableDeclaratorSyntax)current, member.IsTypeParameter),
+                        { MovesInitializer: true } => AssignableMembers.WithoutInitializer((VariableDeclaratorSyntax)current),
+                        _ => current,
+                    });
                     if (member.RemoveReadOnly && declarator.Parent?.Parent is FieldDeclarationSyntax field)
                     {
                         editor.ReplaceNode(field, (current, _) => Members.RemoveModifier((FieldDeclarationSyntax)current, SyntaxKind.ReadOnlyKeyword));
@@ -79,7 +84,16 @@ internal static class MM0001Edits
                     break;
                 case PropertyDeclarationSyntax property:
                     var isPrivate = editor.SemanticModel.GetDeclaredSymbol(property, cancellationToken) is { DeclaredAccessibility: Accessibility.Private };
-                    editor.ReplaceNode(property, (current, _) => MM0001StateMemberEdits.RewriteProperty((PropertyDeclarationSyntax)current, member, isPrivate));
+                    editor.ReplaceNode(property, (current, _) =>
+                    {
+                        var changed = member.AddSetter ? AssignableMembers.WithSetter((PropertyDeclarationSyntax)current, isPrivate) : (PropertyDeclarationSyntax)current;
+                        return member switch
+                        {
+                            { AddNullForgivingInitializer: true } => AssignableMembers.WithNullForgivingInitializer(changed, member.IsTypeParameter),
+                            { MovesInitializer: true } => AssignableMembers.WithoutInitializer(changed),
+                            _ => changed,
+                        };
+                    });
                     break;
             }
         }
