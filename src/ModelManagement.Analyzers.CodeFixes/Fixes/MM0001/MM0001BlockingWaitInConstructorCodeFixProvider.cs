@@ -72,24 +72,8 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 continue;
             }
 
-            if (plan.Lazy is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        InitializeLazilyTitle,
-                        cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken),
-                        InitializeLazilyKey),
-                    diagnostic);
-            }
-            else if (plan.Factory is not null)
-            {
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        IntroduceFactoryTitle,
-                        cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken),
-                        IntroduceFactoryKey),
-                    diagnostic);
-            }
+            var (title, key) = plan.Lazy is not null ? (InitializeLazilyTitle, InitializeLazilyKey) : (IntroduceFactoryTitle, IntroduceFactoryKey);
+            context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken), key), diagnostic);
         }
     }
 

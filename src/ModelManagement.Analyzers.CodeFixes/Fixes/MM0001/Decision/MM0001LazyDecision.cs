@@ -30,12 +30,12 @@ internal static class MM0001LazyDecision
             return (null, new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: earlyReturn));
         }
 
-        var (captured, refusal) = (default(ImmutableArray<MM0001CapturedVariable>), MM0001MovedCode.CheckMovable(moved, allowReturn: false));
-        if (refusal is null)
+        if (MM0001MovedCode.CheckMovable(moved, allowReturn: false) is { } unmovable)
         {
-            (captured, refusal) = MM0001MovedCode.Capture(facts, moved, declared, boundary);
+            return (null, unmovable);
         }
 
+        var (captured, refusal) = MM0001MovedCode.Capture(facts, moved, declared, boundary);
         if (refusal is not null)
         {
             return (null, refusal);
@@ -69,12 +69,12 @@ internal static class MM0001LazyDecision
         // like the state it assigns.
         var sideEffects = facts.Conversions.Any(static conversion => conversion.IsForSideEffect);
         var guarded = sideEffects ? WithInputs(facts, scope, state, captured) : state;
-        var (ensureTargets, readerRefusal) = (default(ImmutableArray<MM0001NodeEdit<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>>), CheckState(facts, guarded));
-        if (readerRefusal is null)
+        if (CheckState(facts, guarded) is { } stateShape)
         {
-            (ensureTargets, readerRefusal) = MM0001Readers.FindAwaitingMembers(facts, scope, guarded, allAsyncMembers: sideEffects);
+            return (null, stateShape);
         }
 
+        var (ensureTargets, readerRefusal) = MM0001Readers.FindAwaitingMembers(facts, scope, guarded, allAsyncMembers: sideEffects);
         readerRefusal ??= MM0001Readers.CheckInputs(facts, scope, state, ensureTargets)
             ?? (ensureTargets.IsEmpty ? new MM0001Refusal(MM0001RefusalReason.NoAsyncMember, facts.Type) : null); // nothing would ever run it
         if (readerRefusal is not null)

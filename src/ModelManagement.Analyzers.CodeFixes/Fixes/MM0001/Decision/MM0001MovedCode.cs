@@ -11,7 +11,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <summary>What both rewrites ask of the constructor statements they move into an async method (pure functions of the facts).</summary>
 internal static class MM0001MovedCode
 {
-    /// <summary>True when one of the statements before <paramref name="end"/> may return (and so skip what follows).</summary>
+    /// <summary>A return in the constructor statements before <paramref name="end"/> (it may skip what follows), or null.</summary>
     public static ReturnStatementSyntax? FirstReturnBefore(MM0001TypeFacts facts, int end)
     {
         for (var i = 0; i < end && i < facts.ConstructorUnits.Length; i++)

@@ -152,7 +152,7 @@ internal static class MM0001BlockingPath
             }
 
             names.Add(pair.Key, name);
-            var part = MM0001ChosenConstructor.FindPart(parts, pair.Value)!;
+            var part = MM0001TypePart.Find(parts, pair.Value)!;
             methods.Add(new MM0001ConvertedMethod(part.Document.Id, pair.Value, name));
         }
 
@@ -186,7 +186,7 @@ internal static class MM0001BlockingPath
             || method.DeclaringSyntaxReferences.Length != 1
             || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax syntax
             || (syntax.Body is null && syntax.ExpressionBody is null)
-            || MM0001ChosenConstructor.FindPart(parts, syntax) is not { } part
+            || MM0001TypePart.Find(parts, syntax) is not { } part
             || syntax.ContainsDirectives
             || syntax.DescendantNodes().Any(static node => node is YieldStatementSyntax or UnsafeStatementSyntax or FixedStatementSyntax or RefTypeSyntax or StackAllocArrayCreationExpressionSyntax))
         {

@@ -65,7 +65,7 @@ internal sealed record MM0001ChosenConstructor(
         {
             foreach (var reference in constructor.IsImplicitlyDeclared ? ImmutableArray<SyntaxReference>.Empty : constructor.DeclaringSyntaxReferences)
             {
-                if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax syntax || FindPart(parts, syntax) is not { } part)
+                if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax syntax || MM0001TypePart.Find(parts, syntax) is not { } part)
                 {
                     return (null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
                 }
@@ -101,7 +101,7 @@ internal sealed record MM0001ChosenConstructor(
         }
 
         // The implicit constructor: the part holding the first blocking initializer gets the written one.
-        var constructorPart = bodyConstructor is null ? sites[0].Part : FindPart(parts, bodyConstructor);
+        var constructorPart = bodyConstructor is null ? sites[0].Part : MM0001TypePart.Find(parts, bodyConstructor);
         if (constructorPart is null || (bodyConstructor is not null && bodyConstructor.Body is null && bodyConstructor.ExpressionBody is null))
         {
             return (null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
@@ -125,20 +125,6 @@ internal sealed record MM0001ChosenConstructor(
         }
 
         return (new MM0001ChosenConstructor(sites.ToImmutable(), bodyConstructor, constructorPart, others.ToImmutable()), null);
-    }
-
-    /// <summary>The declaration of <paramref name="parts"/> that holds <paramref name="node"/>, or null.</summary>
-    public static MM0001TypePart? FindPart(ImmutableArray<MM0001TypePart> parts, SyntaxNode node)
-    {
-        foreach (var part in parts)
-        {
-            if (part.Declaration.SyntaxTree == node.SyntaxTree && part.Declaration.Span.Contains(node.Span))
-            {
-                return part;
-            }
-        }
-
-        return null;
     }
 
     private static bool ChainsToThis(ConstructorDeclarationSyntax constructor)
@@ -165,7 +151,7 @@ internal sealed record MM0001ChosenConstructor(
             }
 
             current = nextSyntax;
-            part = FindPart(parts, nextSyntax) ?? part;
+            part = MM0001TypePart.Find(parts, nextSyntax) ?? part;
         }
 
         return false;

@@ -48,6 +48,7 @@ internal sealed record MM0001TypeFacts(
     ImmutableHashSet<string> TakenNames,
     string InitializeMethodName)
 {
+    // Derived from Members once; the facts are never copied with 'with' (a copy would keep this index).
     private readonly ImmutableDictionary<IMethodSymbol, MM0001MemberFacts> _byMethod =
         Members.ToImmutableDictionary<MM0001MemberFacts, IMethodSymbol, MM0001MemberFacts>(static member => member.Symbol!, static member => member, SymbolEqualityComparer.Default);
 
@@ -94,7 +95,7 @@ internal sealed record MM0001TypeFacts(
     }
 
     /// <summary>The declaration of the type that holds <paramref name="node"/>, or null.</summary>
-    public MM0001TypePart? FindPart(SyntaxNode node) => MM0001ChosenConstructor.FindPart(Parts, node);
+    public MM0001TypePart? FindPart(SyntaxNode node) => MM0001TypePart.Find(Parts, node);
 
     /// <summary>The member whose declaration is <paramref name="declaration"/>, or null.</summary>
     public MM0001MemberFacts? FindMember(SyntaxNode declaration)
