@@ -82,17 +82,19 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             return document;
         }
 
-        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        SyntaxNode newRoot;
         if (key == WrapInTryCatchKey)
         {
-            MM0002TryCatchBuilder.WrapInTryCatch(editor, sites);
+            newRoot = MM0002TryCatchBuilder.WrapInTryCatch(root, sites);
         }
         else
         {
+            var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
             MM0002HelperCallBuilder.UseHelper(editor, sites);
+            newRoot = editor.GetChangedRoot();
         }
 
-        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        var changed = document.WithSyntaxRoot(newRoot);
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 

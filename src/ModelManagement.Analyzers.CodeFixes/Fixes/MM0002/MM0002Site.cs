@@ -60,7 +60,4 @@ internal sealed class MM0002Site
 
     /// <summary>The statement the try/catch wraps: an expression statement, or null for expression bodies.</summary>
     public ExpressionStatementSyntax? Statement => Await?.Parent as ExpressionStatementSyntax;
-
-    /// <summary>The file puts a blank line after a statement ending in a block: the try statement gets one before it (Fix All, adjacent sites).</summary>
-    public bool BlankLineBefore { get; set; }
 }

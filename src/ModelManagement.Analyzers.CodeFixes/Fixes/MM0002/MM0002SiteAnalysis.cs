@@ -104,7 +104,9 @@ internal static class MM0002SiteAnalysis
             || awaitParent is LambdaExpressionSyntax;
         site.CanWrap = wrappable && !declaresOrAssigns
             && (site.HasReportFailure || model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null)
-            && (awaitParent is ExpressionStatementSyntax || !awaitParent!.Parent!.ContainsDirectives);
+            && (awaitParent is ExpressionStatementSyntax expressionStatement
+                ? Statements.CanWrap(expressionStatement, 1) // a #if opened inside the statement and closed after it: the try's braces would cut it
+                : !awaitParent!.Parent!.ContainsDirectives);
 
         site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
         // Locals, parameters and range variables visible at the await, and pattern/out variables of its block: a catch
