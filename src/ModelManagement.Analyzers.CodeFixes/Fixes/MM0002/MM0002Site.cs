@@ -55,7 +55,7 @@ internal sealed class MM0002Site
     /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
     public bool HasReportAndSwallow { get; set; }
 
-    /// <summary>Names already in scope at the await (to pick a fresh name for the caught exception).</summary>
+    /// <summary>Names the caught exception's variable must avoid (<see cref="Infrastructure.UniqueNames.TakenAround"/>).</summary>
     public ImmutableHashSet<string> NamesInScope { get; set; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>The statement the try/catch wraps: an expression statement, or null for expression bodies.</summary>

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -109,17 +110,10 @@ internal static class MM0002SiteAnalysis
                 : !awaitParent!.Parent!.ContainsDirectives);
 
         site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
-        // Locals, parameters and range variables visible at the await, and pattern/out variables of its block: a catch
-        // variable may reuse a name declared in a sibling scope (an earlier fix's `ex`), so UniqueNames.TakenAt, which
-        // avoids every name of the member, would number each adjacent catch (ex1, ex2, ...) for nothing.
-        site.NamesInScope = model.LookupSymbols(awaitExpression.SpanStart)
-            .Where(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable)
-            .Select(s => s.Name)
-            .ToImmutableHashSet();
-        foreach (var designation in awaitExpression.Ancestors().OfType<BlockSyntax>().Take(1).SelectMany(b => b.DescendantNodes().OfType<SingleVariableDesignationSyntax>()))
-        {
-            site.NamesInScope = site.NamesInScope.Add(designation.Identifier.ValueText);
-        }
+        // The catch variable's scope is the new catch clause: only the enclosing scopes' names and what the catch itself
+        // uses (the token) can clash — not names of sibling catches, other lambdas or later blocks.
+        site.NamesInScope = UniqueNames.TakenAround(
+            model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
         if (helperType is not null && invocationOperation is not null && !declaresOrAssigns
             && !helperType.GetMembers("TryAsync").IsEmpty
