@@ -33,4 +33,7 @@ internal static class LanguageVersionHelpers
 
     /// <summary>Lambdas and local functions may declare names of the enclosing function's locals and parameters (C# 8).</summary>
     public static bool SupportsShadowingInNestedFunctions(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp8);
+
+    /// <summary><c>static</c> lambdas and anonymous methods (C# 9).</summary>
+    public static bool SupportsStaticAnonymousFunctions(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp9);
 }

@@ -1,15 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
-using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -47,8 +38,6 @@ internal sealed class MM0002Site
     public bool HelperNeedsAsTask { get; set; }
 
     public bool HelperLambdaCanBeStatic { get; set; }
-
-    public LanguageVersion LanguageVersion { get; set; }
 
     public bool HasReportFailure { get; set; }
 

@@ -1,15 +1,10 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
@@ -88,10 +83,7 @@ internal static class MM0002SiteAnalysis
             return null;
         }
 
-        var site = new MM0002Site(awaitExpression, invocation, configureAwait)
-        {
-            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
-        };
+        var site = new MM0002Site(awaitExpression, invocation, configureAwait);
 
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         site.HasReportFailure = helperType is not null && !helperType.GetMembers("ReportFailure").IsEmpty;
@@ -126,7 +118,7 @@ internal static class MM0002SiteAnalysis
             {
                 site.CanUseHelper = true;
                 site.HelperNeedsAsTask = returnType!.Name == "ValueTask";
-                site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
+                site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
             }
         }
 
@@ -145,10 +137,7 @@ internal static class MM0002SiteAnalysis
             return null;
         }
 
-        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null)
-        {
-            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
-        };
+        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null);
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
@@ -164,7 +153,7 @@ internal static class MM0002SiteAnalysis
 
         site.Token = MM0002CancellationTokens.FindCallToken(operation) ?? MM0002CancellationTokens.FindScopeToken(model, invocation, cancellationToken);
         site.CanUseHelper = true;
-        site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
+        site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
         return site;
     }
 

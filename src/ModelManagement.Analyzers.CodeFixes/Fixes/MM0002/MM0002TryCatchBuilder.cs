@@ -1,16 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
-using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -197,7 +190,7 @@ internal static class MM0002TryCatchBuilder
     /// <summary><c>try { statements } catch (Exception ex) …</c>: the caught failure is reported, the caller's own cancellation let through.</summary>
     private static TryStatementSyntax BuildTry(SyntaxList<StatementSyntax> statements, MM0002Site site)
     {
-        var languageVersion = site.LanguageVersion;
+        var tree = site.Invocation.SyntaxTree;
         var token = site.Token;
         var exceptionName = UniqueNames.Choose("ex", site.NamesInScope);
         var exceptionIdentifier = SyntaxFactory.IdentifierName(exceptionName);
@@ -208,12 +201,12 @@ internal static class MM0002TryCatchBuilder
         {
             var tokenCancelled = SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression, token.WithoutTrivia(), SyntaxFactory.IdentifierName("IsCancellationRequested"));
-            if (languageVersion >= LanguageVersion.CSharp6)
+            if (LanguageVersionHelpers.SupportsExceptionFilters(tree))
             {
-                ExpressionSyntax notCanceled = languageVersion >= LanguageVersion.CSharp9
+                ExpressionSyntax notCanceled = LanguageVersionHelpers.SupportsNotPattern(tree)
                     ? SyntaxFactory.IsPatternExpression(
                         exceptionIdentifier,
-                        SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(MM0002Syntax.QualifiedExpression("System.OperationCanceledException"))))
+                        SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(TypeNames.QualifiedExpression("System.OperationCanceledException"))))
                     : SyntaxFactory.PrefixUnaryExpression(
                         SyntaxKind.LogicalNotExpression,
                         SyntaxFactory.ParenthesizedExpression(
@@ -236,7 +229,7 @@ internal static class MM0002TryCatchBuilder
             }
         }
 
-        var reportThroughFilter = token is null && site.HasReportAndSwallow && languageVersion >= LanguageVersion.CSharp6;
+        var reportThroughFilter = token is null && site.HasReportAndSwallow && LanguageVersionHelpers.SupportsExceptionFilters(tree);
         var reportInvocation = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
@@ -257,7 +250,7 @@ internal static class MM0002TryCatchBuilder
                 : SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
-                        MM0002Syntax.QualifiedExpression("System.Diagnostics.Trace"),
+                        TypeNames.QualifiedExpression("System.Diagnostics.Trace"),
                         SyntaxFactory.IdentifierName("TraceWarning")),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                         SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
