@@ -111,10 +111,8 @@ internal static class MM0002SiteAnalysis
             && !helperType.GetMembers("TryAsync").IsEmpty
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
         {
-            var returnType = invocationOperation.Type as INamedTypeSymbol;
-            var taskLike = returnType?.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
-                && returnType.Name is "Task" or "ValueTask";
-            if (taskLike && CanMoveIntoLambda(invocationOperation, out var captures))
+            var returnType = invocationOperation.Type;
+            if (TaskTypes.IsTaskOrValueTask(returnType) && CanMoveIntoLambda(invocationOperation, out var captures))
             {
                 site.CanUseHelper = true;
                 site.HelperNeedsAsTask = returnType!.Name == "ValueTask";
@@ -141,8 +139,7 @@ internal static class MM0002SiteAnalysis
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
-            || operation.Type is not INamedTypeSymbol { Name: "Task", IsGenericType: false } taskType
-            || taskType.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks"
+            || !TaskTypes.IsNonGenericTask(operation.Type)
             || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
             || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
             || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)

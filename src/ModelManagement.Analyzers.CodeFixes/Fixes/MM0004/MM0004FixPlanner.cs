@@ -34,7 +34,7 @@ internal static class MM0004FixPlanner
         }
 
         var (call, awaited, configureAwait) = OuterExpression(invocation);
-        if (!awaited && IsTask(model.GetTypeInfo(invocation, cancellationToken).Type))
+        if (!awaited && TaskTypes.IsTaskOfResult(model.GetTypeInfo(invocation, cancellationToken).Type))
         {
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.TaskNotAwaited, invocation);
         }
@@ -112,9 +112,6 @@ internal static class MM0004FixPlanner
         return (outer, awaited, configureAwait);
     }
 
-    private static bool IsTask(ITypeSymbol? type)
-        => type is INamedTypeSymbol { Arity: 1, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
-
     private static FixPlanResult<ExpressionSyntax, MM0004FixRefusal> PlanFallback(
         SemanticModel model,
         InvocationExpressionSyntax invocation,
@@ -161,7 +158,7 @@ internal static class MM0004FixPlanner
                     continue;
                 }
 
-                var awaitIt = function.IsAsync && IsTask(valueType);
+                var awaitIt = function.IsAsync && TaskTypes.IsTaskOfResult(valueType);
                 var produced = awaitIt ? ((INamedTypeSymbol)valueType).TypeArguments[0] : valueType;
                 if (!Converts(model.Compilation, produced, returnType))
                 {
@@ -239,7 +236,7 @@ internal static class MM0004FixPlanner
             return function.ReturnType;
         }
 
-        return IsTask(function.ReturnType) ? ((INamedTypeSymbol)function.ReturnType).TypeArguments[0] : null;
+        return TaskTypes.IsTaskOfResult(function.ReturnType) ? ((INamedTypeSymbol)function.ReturnType).TypeArguments[0] : null;
     }
 
     private static bool IsStaticContext(IMethodSymbol function)
