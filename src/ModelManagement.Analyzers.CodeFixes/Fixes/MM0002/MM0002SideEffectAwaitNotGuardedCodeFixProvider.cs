@@ -36,9 +36,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await Documents.GetRootAndModelAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not (var root, var model))
         {
             return;
         }
@@ -112,9 +110,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
         protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (await Documents.GetRootAndModelAsync(document, fixAllContext.CancellationToken).ConfigureAwait(false) is not (var root, var model))
             {
                 return document;
             }
