@@ -89,6 +89,17 @@ internal static class MM0003GuardPlanner
 
         var statements = new List<StatementSyntax> { statement };
         ExtendOverConsecutiveUses(statements, symbol, model, cancellationToken);
+        while (!Statements.CanWrap(statement, statements.Count))
+        {
+            // A #if or #region the guard's braces would cut in two: guard fewer statements, or none.
+            if (statements.Count == 1)
+            {
+                return null;
+            }
+
+            statements.RemoveAt(statements.Count - 1);
+        }
+
         var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
         return StaysDefinitelyAssigned(statements, model) ? plan : null;
     }
@@ -120,6 +131,17 @@ internal static class MM0003GuardPlanner
                     {
                         statements.Add(statement);
                     }
+                }
+
+                if (!Statements.CanWrap(statements[0], statements.Count))
+                {
+                    // One guard would cut a #if or #region in two: two guards (a use the first one covers needs none).
+                    if (!previous.Statements.Contains(plan.Statements[0]))
+                    {
+                        merged.Add(plan);
+                    }
+
+                    continue;
                 }
 
                 merged[merged.Count - 1] = new MM0003GuardPlan(

@@ -1,8 +1,6 @@
-using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -11,55 +9,19 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 internal static class MM0003GuardRewriter
 {
     /// <summary>
-    /// Wraps the statements in <c>if (x is not null) { … }</c>. Before C# 9 the guard is <c>x != null</c>, or
-    /// <c>!(x is null)</c> when the type overloads <c>==</c> (C# 6: <c>(object)x != null</c>). The first statement's
-    /// leading trivia (comments) moves above the <c>if</c>; only the new <c>if</c> is formatted, so it is followed by the
-    /// blank line the formatter puts after a block. (The shared <c>Statements.Wrap</c> keeps the original line end and no
-    /// blank line, so it is not used here.)
+    /// Wraps the statements in <c>if (x is not null) { … }</c> (shared <see cref="Statements.Wrap(SyntaxNode, StatementSyntax, int, System.Func{SyntaxList{StatementSyntax}, StatementSyntax}, bool)"/>:
+    /// comments and directives above the first statement move above the <c>if</c>, a blank line follows it). Before C# 9
+    /// the guard is <c>x != null</c>, or <c>!(x is null)</c> when the type overloads <c>==</c> (C# 6: <c>(object)x != null</c>).
     /// </summary>
     public static SyntaxNode ApplyIfGuard(SyntaxNode root, MM0003GuardPlan plan, SyntaxTree tree)
     {
-        var current = new List<StatementSyntax>(plan.Statements.Count);
-        foreach (var statement in plan.Statements)
-        {
-            if (root.GetCurrentNode(statement) is not { } node)
-            {
-                return root;
-            }
-
-            current.Add(node);
-        }
-
-        if (current.Count == 0)
+        if (plan.Statements.Count == 0 || root.GetCurrentNode(plan.Statements[0]) is not { } first)
         {
             return root;
         }
 
-        var first = current[0];
-        var inner = new List<StatementSyntax>(current.Count) { first.WithLeadingTrivia(SyntaxFactory.ElasticMarker) };
-        for (var i = 1; i < current.Count; i++)
-        {
-            inner.Add(current[i]);
-        }
-
-        var guard = SyntaxFactory.IfStatement(
-                Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, tree),
-                SyntaxFactory.Block(inner))
-            .WithLeadingTrivia(first.GetLeadingTrivia())
-            .WithAdditionalAnnotations(Formatter.Annotation);
-
-        switch (first.Parent)
-        {
-            case BlockSyntax block:
-                return root.ReplaceNode(block, block.WithStatements(Replace(block.Statements, current, guard)));
-            case SwitchSectionSyntax section:
-                return root.ReplaceNode(section, section.WithStatements(Replace(section.Statements, current, guard)));
-            case IfStatementSyntax { Else: not null } ifStatement when ifStatement.Statement == first:
-                // `if (c) if (x is not null) {…} else …` would hand the else to the new if: keep it in braces.
-                return root.ReplaceNode(first, SyntaxFactory.Block(guard).WithAdditionalAnnotations(Formatter.Annotation));
-            default:
-                return root.ReplaceNode(first, guard);
-        }
+        var condition = Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, tree);
+        return Statements.Wrap(root, first, plan.Statements.Count, statements => SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statements)), blankLineAfter: true);
     }
 
     /// <summary>Rewrites the discarded call <c>x.M(…)</c> as <c>x?.M(…)</c> (a delegate call <c>x(…)</c> as <c>x?.Invoke(…)</c>).</summary>
@@ -88,31 +50,6 @@ internal static class MM0003GuardRewriter
         }
 
         return root.ReplaceNode(chainTop, rewritten.WithTriviaFrom(chainTop));
-    }
-
-    private static SyntaxList<StatementSyntax> Replace(SyntaxList<StatementSyntax> statements, List<StatementSyntax> removed, StatementSyntax guard)
-    {
-        var start = statements.IndexOf(removed[0]);
-        if (start < 0)
-        {
-            return statements;
-        }
-
-        // The planned statements are consecutive siblings: [start, start + count) becomes the guard.
-        var result = new List<StatementSyntax>(statements.Count - removed.Count + 1);
-        for (var i = 0; i < statements.Count; i++)
-        {
-            if (i == start)
-            {
-                result.Add(guard);
-            }
-            else if (i < start || i >= start + removed.Count)
-            {
-                result.Add(statements[i]);
-            }
-        }
-
-        return SyntaxFactory.List(result);
     }
 
     private static ExpressionSyntax Condition(ExpressionSyntax receiver, bool avoidEqualityOperators, SyntaxTree tree)

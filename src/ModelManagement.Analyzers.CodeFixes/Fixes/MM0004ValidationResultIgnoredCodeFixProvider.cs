@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -40,9 +41,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await Documents.GetRootAndModelAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not (var root, var model))
         {
             return;
         }
@@ -112,9 +111,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
 
     private static async Task<Document> FixOneAsync(Document document, Diagnostic diagnostic, bool fallback, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || MM0004FixPlanner.Plan(root, model, diagnostic, cancellationToken).Plan is not { } plan)
+        if (await Documents.GetRootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not (var root, var model) || MM0004FixPlanner.Plan(root, model, diagnostic, cancellationToken).Plan is not { } plan)
         {
             return document;
         }

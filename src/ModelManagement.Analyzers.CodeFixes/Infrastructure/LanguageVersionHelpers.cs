@@ -30,4 +30,10 @@ internal static class LanguageVersionHelpers
 
     /// <summary>The <c>not</c> pattern (<c>x is not null</c>, C# 9).</summary>
     public static bool SupportsNotPattern(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp9);
+
+    /// <summary>Lambdas and local functions may declare names of the enclosing function's locals and parameters (C# 8).</summary>
+    public static bool SupportsShadowingInNestedFunctions(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp8);
+
+    /// <summary><c>static</c> lambdas and anonymous methods (C# 9).</summary>
+    public static bool SupportsStaticAnonymousFunctions(SyntaxTree tree) => IsAtLeast(tree, LanguageVersion.CSharp9);
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +10,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// Moving, wrapping and inserting statements without disturbing the code around them: existing statements keep their
 /// trivia (comments, blank lines), only what a fix creates is formatted, and a block written on one line stays on one line.
 /// </summary>
-internal static class Statements
+internal static partial class Statements
 {
     /// <summary>
     /// True when <paramref name="statement"/> can move into a new block (a try, an if, another method) and the code after
@@ -25,69 +24,6 @@ internal static class Statements
             ExpressionStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax => !DeclaresExpressionVariables(statement),
             _ => true,
         };
-
-    /// <summary>
-    /// Replaces the <paramref name="count"/> consecutive statements from <paramref name="first"/> (in <paramref name="root"/>)
-    /// with <paramref name="wrap"/>(those statements). The wrapper takes the first statement's leading trivia (its comments
-    /// now introduce the wrapper) and ends its line as the last statement did; only the wrapper is formatted. An embedded
-    /// statement (<c>if (c) Statement();</c>) is replaced in place, in braces when it is the then-branch of an if with an else
-    /// (a wrapper ending in an if would otherwise take the else). Returns <paramref name="root"/> unchanged when the
-    /// statements are not consecutive siblings.
-    /// </summary>
-    public static SyntaxNode Wrap(SyntaxNode root, StatementSyntax first, int count, Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
-    {
-        var list = first.Parent switch
-        {
-            BlockSyntax block => block.Statements,
-            SwitchSectionSyntax section => section.Statements,
-            _ => default,
-        };
-        var start = list.IndexOf(first);
-        if (start < 0)
-        {
-            if (count != 1)
-            {
-                return root;
-            }
-
-            var single = Wrapper(wrap, SyntaxFactory.SingletonList(first), first);
-            return first.Parent is IfStatementSyntax { Else: not null } ifStatement && ifStatement.Statement == first
-                ? root.ReplaceNode(first, SyntaxFactory.Block(single).WithTriviaFrom(single).WithAdditionalAnnotations(Formatter.Annotation))
-                : root.ReplaceNode(first, single);
-        }
-
-        if (count < 1 || start + count > list.Count)
-        {
-            return root;
-        }
-
-        var wrapped = new List<StatementSyntax>(count);
-        for (var i = start; i < start + count; i++)
-        {
-            wrapped.Add(list[i]);
-        }
-
-        var wrapper = Wrapper(wrap, SyntaxFactory.List(wrapped), list[start + count - 1]);
-        var result = new List<StatementSyntax>(list.Count - count + 1);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (i == start)
-            {
-                result.Add(wrapper);
-            }
-            else if (i < start || i >= start + count)
-            {
-                result.Add(list[i]);
-            }
-        }
-
-        SyntaxNode parent = first.Parent!;
-        return root.ReplaceNode(parent, parent switch
-        {
-            BlockSyntax block => block.WithStatements(SyntaxFactory.List(result)),
-            _ => ((SwitchSectionSyntax)parent).WithStatements(SyntaxFactory.List(result)),
-        });
-    }
 
     /// <summary>
     /// <paramref name="block"/> with <paramref name="statement"/> inserted at <paramref name="index"/>. In a block written
@@ -197,20 +133,6 @@ internal static class Statements
         }
 
         return true;
-    }
-
-    private static StatementSyntax Wrapper(Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap, SyntaxList<StatementSyntax> statements, StatementSyntax last)
-    {
-        var first = statements[0];
-        var inner = statements.Replace(first, first.WithLeadingTrivia(SyntaxFactory.ElasticMarker));
-        var lastTrailing = last.GetTrailingTrivia();
-        var endOfLine = lastTrailing.Count > 0 && lastTrailing[lastTrailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
-            ? SyntaxFactory.TriviaList(lastTrailing[lastTrailing.Count - 1])
-            : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
-        return wrap(inner)
-            .WithLeadingTrivia(first.GetLeadingTrivia())
-            .WithTrailingTrivia(endOfLine)
-            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     private static BlockSyntax ArrowToBlock(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, StatementSyntax first, bool returnsValue)

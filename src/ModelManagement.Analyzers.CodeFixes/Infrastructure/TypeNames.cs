@@ -52,4 +52,12 @@ internal static class TypeNames
 
         return budget < 0;
     }
+
+    /// <summary>
+    /// <c>global::<paramref name="fullName"/></c> as an expression (a member-access chain, which the simplifier shortens
+    /// where a qualified type name would stay as written), for the left side of a call or a constant pattern; marked for
+    /// simplification only. Type positions use <see cref="Qualified"/>.
+    /// </summary>
+    public static ExpressionSyntax QualifiedExpression(string fullName)
+        => SyntaxFactory.ParseExpression("global::" + fullName).WithAdditionalAnnotations(Simplifier.Annotation);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
@@ -63,32 +64,104 @@ internal static class UniqueNames
     }
 
     /// <summary>
-    /// Names a new local (or catch variable, lambda parameter) at <paramref name="node"/> must avoid: every symbol visible
-    /// there, and every name declared anywhere in the enclosing member (CS0136: a local may not share a name with another
-    /// local of an enclosing or nested scope).
+    /// Names a new local declared at <paramref name="node"/> (a statement) must avoid: the locals, parameters, range
+    /// variables, local functions and method type parameters of the scopes enclosing it (CS0136, CS0412 — also those
+    /// declared further down), every name declared anywhere inside the new local's scope (the block, switch or top-level
+    /// code around <paramref name="node"/>: a nested declaration of the same name is CS0136), and every simple name used
+    /// in that scope (it would bind to the new local). Names declared in sibling scopes and members the scope does not use
+    /// do not count.
     /// </summary>
     public static ImmutableHashSet<string> TakenAt(SemanticModel model, SyntaxNode node, CancellationToken cancellationToken)
     {
         var taken = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
-        foreach (var symbol in model.LookupSymbols(node.SpanStart))
+        AddEnclosingDeclarations(model, node, taken);
+        AddDeclaredAndUsed(ScopeOfLocalAt(node), taken, cancellationToken);
+        return taken.ToImmutable();
+    }
+
+    /// <summary>
+    /// Names a variable of a new scope placed around <paramref name="node"/> must avoid — the catch variable of a try
+    /// statement around it, the parameter of a lambda around it: the locals, parameters, range variables, local functions
+    /// and method type parameters of the scopes enclosing <paramref name="node"/> (CS0136, CS0412 — also those declared
+    /// further down), and the simple names in <paramref name="usedInside"/>, the code the new scope holds next to the
+    /// variable (they must keep binding to what they bind to now). Names declared in sibling scopes (another catch,
+    /// another lambda, a later block) and members <paramref name="usedInside"/> does not use do not count.
+    /// </summary>
+    public static ImmutableHashSet<string> TakenAround(SemanticModel model, SyntaxNode node, IEnumerable<SyntaxNode> usedInside, CancellationToken cancellationToken)
+    {
+        var taken = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        AddEnclosingDeclarations(model, node, taken);
+        foreach (var used in usedInside)
         {
-            taken.Add(symbol.Name);
+            AddDeclaredAndUsed(used, taken, cancellationToken);
         }
 
+        return taken.ToImmutable();
+    }
+
+    /// <summary>An identifier token for <paramref name="name"/>, written <c>@name</c> when it is a keyword (or <c>await</c>).</summary>
+    public static SyntaxToken Identifier(string name)
+        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.AwaitKeyword
+            ? SyntaxFactory.Identifier(default, SyntaxKind.IdentifierToken, "@" + name, name, default)
+            : SyntaxFactory.Identifier(name);
+
+    /// <summary>
+    /// The names a declaration at <paramref name="node"/> would clash with in the enclosing scopes (a member only hides).
+    /// From C# 8 a lambda or local function may reuse the names of the function around it, so only the innermost
+    /// function's own names count (and method type parameters, always).
+    /// </summary>
+    private static void AddEnclosingDeclarations(SemanticModel model, SyntaxNode node, ImmutableHashSet<string>.Builder taken)
+    {
+        var position = node.SpanStart;
+        var function = LanguageVersionHelpers.SupportsShadowingInNestedFunctions(node.SyntaxTree) ? model.GetEnclosingSymbol(position) : null;
+        foreach (var symbol in model.LookupSymbols(position))
+        {
+            var clashes = symbol switch
+            {
+                ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or IMethodSymbol { MethodKind: MethodKind.LocalFunction }
+                    => function is null || SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, function),
+                ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Method } => true,
+                _ => false,
+            };
+            if (clashes)
+            {
+                taken.Add(symbol.Name);
+            }
+        }
+    }
+
+    /// <summary>The scope of a local declared at <paramref name="node"/>: its block, switch or top-level code; else its member.</summary>
+    private static SyntaxNode ScopeOfLocalAt(SyntaxNode node)
+    {
         SyntaxNode scope = node;
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
             scope = current;
-            if (current is MemberDeclarationSyntax and not GlobalStatementSyntax)
+            switch (current)
             {
-                break;
+                case BlockSyntax or SwitchStatementSyntax:
+                    return current;
+                case GlobalStatementSyntax:
+                    return current.Parent ?? current;
+                case MemberDeclarationSyntax:
+                    return current;
             }
         }
 
-        foreach (var declared in scope.DescendantNodes())
+        return scope;
+    }
+
+    /// <summary>
+    /// Adds every name declared in <paramref name="scope"/> (nested scopes included; from C# 8 not those inside its
+    /// lambdas and local functions, which may reuse the name) and every simple name it uses.
+    /// </summary>
+    private static void AddDeclaredAndUsed(SyntaxNode scope, ImmutableHashSet<string>.Builder taken, CancellationToken cancellationToken)
+    {
+        var nestedFunctionsMayShadow = LanguageVersionHelpers.SupportsShadowingInNestedFunctions(scope.SyntaxTree);
+        foreach (var node in scope.DescendantNodesAndSelf(node => !nestedFunctionsMayShadow || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var identifier = declared switch
+            var identifier = node switch
             {
                 VariableDeclaratorSyntax variable => variable.Identifier,
                 SingleVariableDesignationSyntax designation => designation.Identifier,
@@ -96,6 +169,7 @@ internal static class UniqueNames
                 ForEachStatementSyntax forEach => forEach.Identifier,
                 CatchDeclarationSyntax catchDeclaration => catchDeclaration.Identifier,
                 LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
+                TypeParameterSyntax typeParameter => typeParameter.Identifier,
                 FromClauseSyntax from => from.Identifier,
                 LetClauseSyntax let => let.Identifier,
                 JoinClauseSyntax join => join.Identifier,
@@ -109,12 +183,12 @@ internal static class UniqueNames
             }
         }
 
-        return taken.ToImmutable();
+        foreach (var node in scope.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax name)
+            {
+                taken.Add(name.Identifier.ValueText);
+            }
+        }
     }
-
-    /// <summary>An identifier token for <paramref name="name"/>, written <c>@name</c> when it is a keyword (or <c>await</c>).</summary>
-    public static SyntaxToken Identifier(string name)
-        => SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) == SyntaxKind.AwaitKeyword
-            ? SyntaxFactory.Identifier(default, SyntaxKind.IdentifierToken, "@" + name, name, default)
-            : SyntaxFactory.Identifier(name);
 }

@@ -54,10 +54,14 @@ internal sealed class InfrastructureTestCode
         }
 
         var tree = CSharpSyntaxTree.ParseText(source, RobustnessHarness.ParseOptions.WithLanguageVersion(languageVersion).WithDocumentationMode(documentation), "Test0.cs");
-        var compilation = await RobustnessHarness.CompileAsync(new[] { tree });
+        var compilation = await RobustnessHarness.CompileAsync(new[] { tree }, NullableFor(languageVersion));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         return new InfrastructureTestCode(tree, compilation.GetSemanticModel(tree), position, span);
     }
+
+    /// <summary>Nullable annotations on where the language version has them (C# 8 and later).</summary>
+    public static NullableContextOptions NullableFor(LanguageVersion languageVersion)
+        => languageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable;
 
     /// <summary>Formats what carries the formatter annotation (as a code action's clean-up does) and returns the text.</summary>
     public static string Format(SyntaxNode root)

@@ -26,6 +26,8 @@ public sealed class LanguageAndTypeNamesTests
         Assert.Equal(staticLocal, LanguageVersionHelpers.IsAtLeast(tree, LanguageVersion.CSharp8));
         Assert.Equal(filters, LanguageVersionHelpers.SupportsExceptionFilters(tree));
         Assert.Equal(version >= LanguageVersion.CSharp7_1, LanguageVersionHelpers.SupportsDefaultLiteral(tree));
+        Assert.Equal(staticLocal, LanguageVersionHelpers.SupportsShadowingInNestedFunctions(tree));
+        Assert.Equal(notPattern, LanguageVersionHelpers.SupportsStaticAnonymousFunctions(tree));
     }
 
     [Theory]
@@ -70,5 +72,25 @@ public sealed class LanguageAndTypeNamesTests
         Assert.DoesNotContain("System.OperationCanceledException", text);
         Assert.Contains("System.Text.StringBuilder N()", text);
         Assert.DoesNotContain("using System.Text;", text);
+    }
+
+    [Fact]
+    public async Task QualifiedExpression_IsShortenedOnlyWhereAUsingAllows()
+    {
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject("P", LanguageNames.CSharp).WithMetadataReferences(await RobustnessHarness.GetReferencesAsync());
+        var document = project.AddDocument("Test0.cs", "using System;\nclass C\n{\n    object M() => null;\n    object N() => null;\n}\n");
+        var root = (await document.GetSyntaxRootAsync())!;
+        var bodies = root.DescendantNodes().OfType<ArrowExpressionClauseSyntax>().ToArray();
+        root = root.ReplaceNodes(new[] { bodies[0].Expression, bodies[1].Expression }, (original, _) => original == bodies[0].Expression
+            ? SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression, TypeNames.QualifiedExpression("System.Console"), SyntaxFactory.IdentifierName("ReadLine")))
+            : SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+                SyntaxKind.SimpleMemberAccessExpression, TypeNames.QualifiedExpression("System.IO.Path"), SyntaxFactory.IdentifierName("GetTempPath"))));
+
+        var text = (await (await Simplifier.ReduceAsync(document.WithSyntaxRoot(root), Simplifier.Annotation)).GetTextAsync()).ToString();
+
+        Assert.Contains("=> Console.ReadLine()", text);
+        Assert.Contains("=> System.IO.Path.GetTempPath()", text);
     }
 }

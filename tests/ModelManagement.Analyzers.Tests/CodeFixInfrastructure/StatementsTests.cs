@@ -68,12 +68,166 @@ public sealed class StatementsTests
                     finally
                     {
                     }
+
                     After();
                 }
                 static void Before() { } static void First() { } static void Second() { } static void After() { }
             }
             """, InfrastructureTestCode.Format(root));
     }
+
+    [Fact]
+    public async Task Wrap_KeepsBlankLinesCommentsAndDirectivesAboveTheWrapper_AndDoesNotDoubleABlankLine()
+    {
+        var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    Before();
+
+                    #region work
+                    // first comment
+                    [|First();|] /* trailing */
+                    #endregion
+
+                    After(); // after
+                }
+                static void Before() { } static void First() { } static void After() { }
+            }
+            """);
+
+        var root = Statements.Wrap(code.Root, code.Node<StatementSyntax>(), 1, Guard, blankLineAfter: true);
+
+        Assert.Equal(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    Before();
+
+                    #region work
+                    // first comment
+                    if (true)
+                    {
+                        First(); /* trailing */
+                    }
+                    #endregion
+
+                    After(); // after
+                }
+                static void Before() { } static void First() { } static void After() { }
+            }
+            """, InfrastructureTestCode.Format(root));
+    }
+
+    [Theory]
+    [InlineData(true, "    }\n\n        After();")]
+    [InlineData(false, "    }\n        After();")]
+    public async Task Wrap_BlankLineAfter_IsTheCallersChoice(bool blankLineAfter, string expected)
+    {
+        var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    [|First();|]
+                    After();
+                }
+                static void First() { } static void After() { }
+            }
+            """);
+
+        var root = Statements.Wrap(code.Root, code.Node<StatementSyntax>(), 1, Guard, blankLineAfter);
+
+        var formatted = InfrastructureTestCode.Format(root).Replace("\r\n", "\n");
+        Assert.True(formatted.Contains(expected), formatted);
+    }
+
+    [Fact]
+    public async Task Wrap_LastStatementOfItsBlock_AddsNoBlankLineBeforeTheBrace()
+    {
+        var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    [|First();|]
+                }
+                static void First() { }
+            }
+            """);
+
+        var root = Statements.Wrap(code.Root, code.Node<StatementSyntax>(), 1, Guard, blankLineAfter: true);
+
+        Assert.Equal(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    if (true)
+                    {
+                        First();
+                    }
+                }
+                static void First() { }
+            }
+            """, InfrastructureTestCode.Format(root));
+    }
+
+    [Theory]
+    [InlineData("#if DEBUG\n        Second();\n#endif", 1, true)]
+    [InlineData("#if DEBUG\n        Second();\n#endif", 2, false)]
+    [InlineData("#if DEBUG\n        Second();\n#endif", 3, true)]
+    [InlineData("#if DEBUG\n        Second();\n#else\n        Third();\n#endif", 2, false)]
+    [InlineData("#if DEBUG\n        Second();\n#else\n        Third();\n#endif", 3, true)]
+    [InlineData("#region r\n        Second();\n#endregion\n        Third();", 2, false)]
+    [InlineData("#region r\n        Second();\n#endregion\n        Third();", 3, true)]
+    public async Task CanWrap_KeepsPreprocessorRegionsWhole(string rest, int count, bool expected)
+    {
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            #define DEBUG
+            class C
+            {
+                void M()
+                {
+                    [|First();|]
+            {{rest}}
+                    After();
+                }
+                static void First() { } static void Second() { } static void Third() { } static void After() { }
+            }
+            """);
+
+        Assert.Equal(expected, Statements.CanWrap(code.Node<StatementSyntax>(), count));
+        if (!expected)
+        {
+            Assert.Same(code.Root, Statements.Wrap(code.Root, code.Node<StatementSyntax>(), count, Guard, blankLineAfter: true));
+        }
+    }
+
+    [Theory]
+    [InlineData("if (a) { }\n\n        Work();\n        if (a) { }\n\n        Work();", true)]
+    [InlineData("if (a) { }\n        Work();\n        if (a) { }\n\n        Work();", false)]
+    [InlineData("Work();\n        Work();", false)]
+    public async Task SeparatesBlocksWithBlankLines_FollowsTheMajority(string body, bool expected)
+    {
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            class C
+            {
+                void M(bool a)
+                {
+                    $${{body}}
+                }
+                static void Work() { }
+            }
+            """);
+
+        Assert.Equal(expected, Statements.SeparatesBlocksWithBlankLines(code.Root));
+    }
+
+    private static StatementSyntax Guard(SyntaxList<StatementSyntax> statements)
+        => SyntaxFactory.IfStatement(SyntaxFactory.ParseExpression("true"), SyntaxFactory.Block(statements));
 
     [Fact]
     public async Task Wrap_ThenBranchOfIfWithElse_IsBraced()

@@ -36,9 +36,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await Documents.GetRootAndModelAsync(context.Document, context.CancellationToken).ConfigureAwait(false) is not (var root, var model))
         {
             return;
         }
@@ -82,17 +80,19 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             return document;
         }
 
-        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        SyntaxNode newRoot;
         if (key == WrapInTryCatchKey)
         {
-            MM0002TryCatchBuilder.WrapInTryCatch(editor, sites);
+            newRoot = MM0002TryCatchBuilder.WrapInTryCatch(root, sites);
         }
         else
         {
+            var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
             MM0002HelperCallBuilder.UseHelper(editor, sites);
+            newRoot = editor.GetChangedRoot();
         }
 
-        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        var changed = document.WithSyntaxRoot(newRoot);
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 
@@ -110,9 +110,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
         protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            var root = await document.GetSyntaxRootAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            var model = await document.GetSemanticModelAsync(fixAllContext.CancellationToken).ConfigureAwait(false);
-            if (root is null || model is null)
+            if (await Documents.GetRootAndModelAsync(document, fixAllContext.CancellationToken).ConfigureAwait(false) is not (var root, var model))
             {
                 return document;
             }

@@ -1,15 +1,6 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
-using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -48,19 +39,14 @@ internal sealed class MM0002Site
 
     public bool HelperLambdaCanBeStatic { get; set; }
 
-    public LanguageVersion LanguageVersion { get; set; }
-
     public bool HasReportFailure { get; set; }
 
     /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
     public bool HasReportAndSwallow { get; set; }
 
-    /// <summary>Names already in scope at the await (to pick a fresh name for the caught exception).</summary>
+    /// <summary>Names the caught exception's variable must avoid (<see cref="Infrastructure.UniqueNames.TakenAround"/>).</summary>
     public ImmutableHashSet<string> NamesInScope { get; set; } = ImmutableHashSet<string>.Empty;
 
     /// <summary>The statement the try/catch wraps: an expression statement, or null for expression bodies.</summary>
     public ExpressionStatementSyntax? Statement => Await?.Parent as ExpressionStatementSyntax;
-
-    /// <summary>The file puts a blank line after a statement ending in a block: the try statement gets one before it (Fix All, adjacent sites).</summary>
-    public bool BlankLineBefore { get; set; }
 }

@@ -1,14 +1,10 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
+using System;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
@@ -87,10 +83,7 @@ internal static class MM0002SiteAnalysis
             return null;
         }
 
-        var site = new MM0002Site(awaitExpression, invocation, configureAwait)
-        {
-            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
-        };
+        var site = new MM0002Site(awaitExpression, invocation, configureAwait);
 
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         site.HasReportFailure = helperType is not null && !helperType.GetMembers("ReportFailure").IsEmpty;
@@ -104,33 +97,26 @@ internal static class MM0002SiteAnalysis
             || awaitParent is LambdaExpressionSyntax;
         site.CanWrap = wrappable && !declaresOrAssigns
             && (site.HasReportFailure || model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null)
-            && (awaitParent is ExpressionStatementSyntax || !awaitParent!.Parent!.ContainsDirectives);
+            && (awaitParent is ExpressionStatementSyntax expressionStatement
+                ? Statements.CanWrap(expressionStatement, 1) // a #if opened inside the statement and closed after it: the try's braces would cut it
+                : !awaitParent!.Parent!.ContainsDirectives);
 
         site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
-        // Locals, parameters and range variables visible at the await, and pattern/out variables of its block: a catch
-        // variable may reuse a name declared in a sibling scope (an earlier fix's `ex`), so UniqueNames.TakenAt, which
-        // avoids every name of the member, would number each adjacent catch (ex1, ex2, ...) for nothing.
-        site.NamesInScope = model.LookupSymbols(awaitExpression.SpanStart)
-            .Where(s => s.Kind is SymbolKind.Local or SymbolKind.Parameter or SymbolKind.RangeVariable)
-            .Select(s => s.Name)
-            .ToImmutableHashSet();
-        foreach (var designation in awaitExpression.Ancestors().OfType<BlockSyntax>().Take(1).SelectMany(b => b.DescendantNodes().OfType<SingleVariableDesignationSyntax>()))
-        {
-            site.NamesInScope = site.NamesInScope.Add(designation.Identifier.ValueText);
-        }
+        // The catch variable's scope is the new catch clause: only the enclosing scopes' names and what the catch itself
+        // uses (the token) can clash — not names of sibling catches, other lambdas or later blocks.
+        site.NamesInScope = UniqueNames.TakenAround(
+            model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
         if (helperType is not null && invocationOperation is not null && !declaresOrAssigns
             && !helperType.GetMembers("TryAsync").IsEmpty
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
         {
-            var returnType = invocationOperation.Type as INamedTypeSymbol;
-            var taskLike = returnType?.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks"
-                && returnType.Name is "Task" or "ValueTask";
-            if (taskLike && CanMoveIntoLambda(invocationOperation, out var captures))
+            var returnType = invocationOperation.Type;
+            if (TaskTypes.IsTaskOrValueTask(returnType) && CanMoveIntoLambda(invocationOperation, out var captures))
             {
                 site.CanUseHelper = true;
                 site.HelperNeedsAsTask = returnType!.Name == "ValueTask";
-                site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
+                site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
             }
         }
 
@@ -149,15 +135,11 @@ internal static class MM0002SiteAnalysis
             return null;
         }
 
-        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null)
-        {
-            LanguageVersion = (root.SyntaxTree.Options as CSharpParseOptions)?.LanguageVersion ?? LanguageVersion.Latest,
-        };
+        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null);
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
-            || operation.Type is not INamedTypeSymbol { Name: "Task", IsGenericType: false } taskType
-            || taskType.ContainingNamespace?.ToDisplayString() != "System.Threading.Tasks"
+            || !TaskTypes.IsNonGenericTask(operation.Type)
             || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
             || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
             || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)
@@ -168,7 +150,7 @@ internal static class MM0002SiteAnalysis
 
         site.Token = MM0002CancellationTokens.FindCallToken(operation) ?? MM0002CancellationTokens.FindScopeToken(model, invocation, cancellationToken);
         site.CanUseHelper = true;
-        site.HelperLambdaCanBeStatic = !captures && site.LanguageVersion >= LanguageVersion.CSharp9;
+        site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
         return site;
     }
 

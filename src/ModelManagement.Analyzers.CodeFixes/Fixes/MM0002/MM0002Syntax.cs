@@ -1,13 +1,6 @@
-using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
@@ -25,13 +18,5 @@ internal static class MM0002Syntax
     /// name of the document ambiguous (then the name stays qualified).
     /// </summary>
     internal static ExpressionSyntax HelperType()
-        => QualifiedExpression(SideEffectCallClassifier.HelperMetadataName).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
-
-    /// <summary>
-    /// <c>global::<paramref name="metadataName"/></c> as an expression (a member-access chain, which the simplifier
-    /// shortens where a qualified type name would stay as written), for the left side of a call or a constant pattern.
-    /// Type positions use <see cref="TypeNames.Qualified"/>.
-    /// </summary>
-    internal static ExpressionSyntax QualifiedExpression(string metadataName)
-        => SyntaxFactory.ParseExpression("global::" + metadataName).WithAdditionalAnnotations(Simplifier.Annotation);
+        => TypeNames.QualifiedExpression(SideEffectCallClassifier.HelperMetadataName).WithAdditionalAnnotations(Simplifier.AddImportsAnnotation);
 }

@@ -1,16 +1,9 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
-using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -19,31 +12,46 @@ internal static class MM0002TryCatchBuilder
 {
     /// <summary>
     /// Wraps each reported statement in its own try statement (Fix All means the same as one fix per diagnostic: a
-    /// failing side effect never skips the next one). Inner sites are replaced before the ones containing them.
+    /// failing side effect never skips the next one), through the shared <see cref="Statements.Wrap(SyntaxNode, StatementSyntax, int, System.Func{SyntaxList{StatementSyntax}, StatementSyntax}, bool)"/>:
+    /// the statement's comments and directives introduce the try, and the statement after it is separated by a blank line
+    /// when the file separates blocks so (<see cref="Statements.SeparatesBlocksWithBlankLines"/>). Inner sites are
+    /// wrapped before the ones containing them.
     /// </summary>
-    public static void WrapInTryCatch(SyntaxEditor editor, IReadOnlyList<MM0002Site> sites)
+    public static SyntaxNode WrapInTryCatch(SyntaxNode root, IReadOnlyList<MM0002Site> sites)
     {
         var wrapped = sites.Where(s => s.CanWrap && s.Await is not null).OrderByDescending(s => s.SpanStart).ToList();
         if (wrapped.Count == 0)
         {
-            return;
+            return root;
         }
 
-        MM0002Spacing.PlanBlankLines(editor, wrapped);
+        var blankLineAfter = Statements.SeparatesBlocksWithBlankLines(root);
+        var current = root.TrackNodes(wrapped.Select(Target));
         foreach (var site in wrapped)
         {
-            var captured = site;
-            if (site.Statement is { } statement)
+            if (current.GetCurrentNode(Target(site)) is not { } target)
             {
-                editor.ReplaceNode(statement, (current, _) => BuildTry((StatementSyntax)current, captured));
+                continue;
             }
-            else
-            {
-                var body = site.Await!.Parent!;
-                editor.ReplaceNode(body.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? body.Parent : body,
-                    (current, _) => WrapExpressionBody(current, captured));
-            }
+
+            current = site.Statement is not null
+                ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), blankLineAfter)
+                : current.ReplaceNode(target, WrapExpressionBody(target, site));
         }
+
+        return current;
+    }
+
+    /// <summary>The node a site's fix replaces: its statement, else the method, local function or lambda whose expression body it is.</summary>
+    private static SyntaxNode Target(MM0002Site site)
+    {
+        if (site.Statement is { } statement)
+        {
+            return statement;
+        }
+
+        var body = site.Await!.Parent!;
+        return body.Parent is MethodDeclarationSyntax or LocalFunctionStatementSyntax ? body.Parent : body;
     }
 
     private static SyntaxNode WrapExpressionBody(SyntaxNode current, MM0002Site site)
@@ -110,7 +118,8 @@ internal static class MM0002TryCatchBuilder
         var statement = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
             .WithLeadingTrivia(leading)
             .WithTrailingTrivia(trailing);
-        var block = SyntaxFactory.Block(BuildTry(statement, site)).WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
+        var block = SyntaxFactory.Block(Statements.Wrapped(SyntaxFactory.SingletonList<StatementSyntax>(statement), statements => BuildTry(statements, site)))
+            .WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
         var semicolonTrailing = semicolonToken.TrailingTrivia;
         return semicolonTrailing.Count > 0 && semicolonTrailing[semicolonTrailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
             ? block.WithTrailingTrivia(semicolonTrailing[semicolonTrailing.Count - 1])
@@ -178,18 +187,13 @@ internal static class MM0002TryCatchBuilder
         return SyntaxFactory.TriviaList(result);
     }
 
-    private static TryStatementSyntax BuildTry(StatementSyntax statement, MM0002Site site)
+    /// <summary><c>try { statements } catch (Exception ex) …</c>: the caught failure is reported, the caller's own cancellation let through.</summary>
+    private static TryStatementSyntax BuildTry(SyntaxList<StatementSyntax> statements, MM0002Site site)
     {
-        var languageVersion = site.LanguageVersion;
+        var tree = site.Invocation.SyntaxTree;
         var token = site.Token;
         var exceptionName = UniqueNames.Choose("ex", site.NamesInScope);
         var exceptionIdentifier = SyntaxFactory.IdentifierName(exceptionName);
-
-        // Comments (and directives such as #region) above the statement now introduce the try; the statement keeps its
-        // own line comment.
-        var leading = site.BlankLineBefore ? MM0002Spacing.WithBlankLine(statement.GetLeadingTrivia(), statement) : statement.GetLeadingTrivia();
-        var inner = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker);
-        var trailing = FinalEndOfLine(statement.GetTrailingTrivia());
         var handler = new List<StatementSyntax>();
         CatchFilterClauseSyntax? filter = null;
         var operationCanceled = TypeNames.Qualified("System.OperationCanceledException");
@@ -197,12 +201,12 @@ internal static class MM0002TryCatchBuilder
         {
             var tokenCancelled = SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression, token.WithoutTrivia(), SyntaxFactory.IdentifierName("IsCancellationRequested"));
-            if (languageVersion >= LanguageVersion.CSharp6)
+            if (LanguageVersionHelpers.SupportsExceptionFilters(tree))
             {
-                ExpressionSyntax notCanceled = languageVersion >= LanguageVersion.CSharp9
+                ExpressionSyntax notCanceled = LanguageVersionHelpers.SupportsNotPattern(tree)
                     ? SyntaxFactory.IsPatternExpression(
                         exceptionIdentifier,
-                        SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(MM0002Syntax.QualifiedExpression("System.OperationCanceledException"))))
+                        SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(TypeNames.QualifiedExpression("System.OperationCanceledException"))))
                     : SyntaxFactory.PrefixUnaryExpression(
                         SyntaxKind.LogicalNotExpression,
                         SyntaxFactory.ParenthesizedExpression(
@@ -225,7 +229,7 @@ internal static class MM0002TryCatchBuilder
             }
         }
 
-        var reportThroughFilter = token is null && site.HasReportAndSwallow && languageVersion >= LanguageVersion.CSharp6;
+        var reportThroughFilter = token is null && site.HasReportAndSwallow && LanguageVersionHelpers.SupportsExceptionFilters(tree);
         var reportInvocation = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
@@ -246,7 +250,7 @@ internal static class MM0002TryCatchBuilder
                 : SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(
                         SyntaxKind.SimpleMemberAccessExpression,
-                        MM0002Syntax.QualifiedExpression("System.Diagnostics.Trace"),
+                        TypeNames.QualifiedExpression("System.Diagnostics.Trace"),
                         SyntaxFactory.IdentifierName("TraceWarning")),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                         SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
@@ -258,15 +262,6 @@ internal static class MM0002TryCatchBuilder
             filter,
             SyntaxFactory.Block(handler));
 
-        return SyntaxFactory.TryStatement(SyntaxFactory.Block(inner), SyntaxFactory.SingletonList(catchClause), @finally: null)
-            .WithLeadingTrivia(leading)
-            .WithTrailingTrivia(trailing)
-            .WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
+        return SyntaxFactory.TryStatement(SyntaxFactory.Block(statements), SyntaxFactory.SingletonList(catchClause), @finally: null);
     }
-
-    /// <summary>The try statement ends its line as the last wrapped statement did; its comments stay on that statement.</summary>
-    private static SyntaxTriviaList FinalEndOfLine(SyntaxTriviaList trivia)
-        => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
-            ? SyntaxFactory.TriviaList(trivia[trivia.Count - 1])
-            : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
 }

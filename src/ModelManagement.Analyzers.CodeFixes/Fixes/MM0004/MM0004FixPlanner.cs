@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 
@@ -17,25 +18,25 @@ internal static class MM0004FixPlanner
 {
     private const int MaxWrapperDepth = 8;
 
-    public static MM0004PlanResult Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    public static FixPlanResult<MM0004FixPlan, MM0004FixRefusal> Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var properties = diagnostic.Properties;
         var found = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         var invocation = found as InvocationExpressionSyntax ?? found.FirstAncestorOrSelf<InvocationExpressionSyntax>();
         if (invocation is null || invocation.Span != diagnostic.Location.SourceSpan)
         {
-            return MM0004PlanResult.Refused(MM0004FixRefusal.NotInBlock, found);
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, found);
         }
 
         if (!properties.TryGetValue(MM0004Properties.ValidityMember, out var member) || member is null)
         {
-            return MM0004PlanResult.Refused(MM0004FixRefusal.NoVerdict, invocation);
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoVerdict, invocation);
         }
 
         var (call, awaited, configureAwait) = OuterExpression(invocation);
-        if (!awaited && IsTask(model.GetTypeInfo(invocation, cancellationToken).Type))
+        if (!awaited && TaskTypes.IsTaskOfResult(model.GetTypeInfo(invocation, cancellationToken).Type))
         {
-            return MM0004PlanResult.Refused(MM0004FixRefusal.TaskNotAwaited, invocation);
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.TaskNotAwaited, invocation);
         }
 
         properties.TryGetValue(MM0004Properties.Form, out var form);
@@ -59,24 +60,24 @@ internal static class MM0004FixPlanner
                 statement = declaration;
                 break;
             case IsPatternExpressionSyntax:
-                return MM0004PlanResult.Refused(MM0004FixRefusal.PatternVariable, call.Parent);
+                return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.PatternVariable, call.Parent);
         }
 
         if (statement is null || statement.Parent is not (BlockSyntax or SwitchSectionSyntax))
         {
-            return MM0004PlanResult.Refused(MM0004FixRefusal.NotInBlock, (SyntaxNode?)statement ?? call);
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, (SyntaxNode?)statement ?? call);
         }
 
         var position = insertAfter ? statement.Span.End : statement.SpanStart;
         var fallback = PlanFallback(model, invocation, statement, position, configureAwait, cancellationToken);
-        return MM0004PlanResult.Of(new MM0004FixPlan(
+        return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Of(new MM0004FixPlan(
             statement,
             call,
             insertAfter,
             insertAfter ? local : null,
             member.Length == 0 ? null : member,
             properties.TryGetValue(MM0004Properties.Validator, out var validator) && validator is not null ? validator : "the validator",
-            fallback.Expression,
+            fallback.Plan,
             fallback.Refusal,
             fallback.Node));
     }
@@ -111,26 +112,7 @@ internal static class MM0004FixPlanner
         return (outer, awaited, configureAwait);
     }
 
-    private static bool IsTask(ITypeSymbol? type)
-        => type is INamedTypeSymbol { Arity: 1, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } };
-
-    private readonly struct FallbackResult
-    {
-        public FallbackResult(ExpressionSyntax? expression, MM0004FixRefusal refusal, SyntaxNode? node)
-        {
-            Expression = expression;
-            Refusal = refusal;
-            Node = node;
-        }
-
-        public ExpressionSyntax? Expression { get; }
-
-        public MM0004FixRefusal Refusal { get; }
-
-        public SyntaxNode? Node { get; }
-    }
-
-    private static FallbackResult PlanFallback(
+    private static FixPlanResult<ExpressionSyntax, MM0004FixRefusal> PlanFallback(
         SemanticModel model,
         InvocationExpressionSyntax invocation,
         StatementSyntax statement,
@@ -141,13 +123,13 @@ internal static class MM0004FixPlanner
         var functionNode = statement.Ancestors().FirstOrDefaultFunction();
         if (functionNode is null || GetFunctionSymbol(model, functionNode, cancellationToken) is not { } function)
         {
-            return new FallbackResult(null, MM0004FixRefusal.NoReturnValue, statement);
+            return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoReturnValue, statement);
         }
 
         var returnType = EffectiveReturnType(function);
         if (returnType is null || ContainsYield(functionNode))
         {
-            return new FallbackResult(null, MM0004FixRefusal.NoReturnValue, functionNode);
+            return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoReturnValue, functionNode);
         }
 
         if (invocation.ArgumentList.Arguments.Count == 0
@@ -155,7 +137,7 @@ internal static class MM0004FixPlanner
             || model.GetSymbolInfo(validated, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Parameter } validatedSymbol
             || !Returns(model, functionNode, validatedSymbol, cancellationToken))
         {
-            return new FallbackResult(null, MM0004FixRefusal.NotReturningValidatedValue, invocation.ArgumentList);
+            return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotReturningValidatedValue, invocation.ArgumentList);
         }
 
         var scope = VariablesInScope(model, position, cancellationToken);
@@ -176,7 +158,7 @@ internal static class MM0004FixPlanner
                     continue;
                 }
 
-                var awaitIt = function.IsAsync && IsTask(valueType);
+                var awaitIt = function.IsAsync && TaskTypes.IsTaskOfResult(valueType);
                 var produced = awaitIt ? ((INamedTypeSymbol)valueType).TypeArguments[0] : valueType;
                 if (!Converts(model.Compilation, produced, returnType))
                 {
@@ -215,12 +197,12 @@ internal static class MM0004FixPlanner
 
                 var expression = SyntaxFactory.ParseExpression(text.ToString());
                 return expression.ContainsDiagnostics
-                    ? new FallbackResult(null, MM0004FixRefusal.FallbackArgumentUnresolved, functionNode)
-                    : new FallbackResult(expression, MM0004FixRefusal.None, null);
+                    ? FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackArgumentUnresolved, functionNode)
+                    : FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(expression);
             }
         }
 
-        return new FallbackResult(null, refusal, refusalNode);
+        return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(refusal, refusalNode);
     }
 
     private static SyntaxNode? FirstOrDefaultFunction(this IEnumerable<SyntaxNode> ancestors)
@@ -254,7 +236,7 @@ internal static class MM0004FixPlanner
             return function.ReturnType;
         }
 
-        return IsTask(function.ReturnType) ? ((INamedTypeSymbol)function.ReturnType).TypeArguments[0] : null;
+        return TaskTypes.IsTaskOfResult(function.ReturnType) ? ((INamedTypeSymbol)function.ReturnType).TypeArguments[0] : null;
     }
 
     private static bool IsStaticContext(IMethodSymbol function)

@@ -21,13 +21,13 @@ internal static class MM0005LazyPlanner
     public const string AsyncLazyMetadataName = "ModelManagement.Patterns.AsyncLazy`1";
     public const string AsyncInitializerMetadataName = "ModelManagement.Patterns.AsyncInitializer";
 
-    public static MM0005PlanResult Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    public static FixPlanResult<MM0005LazyPlan, MM0005FixRefusal> Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
         if (model.Compilation.GetTypeByMetadataName(AsyncLazyMetadataName) is null
             || model.Compilation.GetTypeByMetadataName(AsyncInitializerMetadataName) is null)
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.PatternsUnavailable, node);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.PatternsUnavailable, node);
         }
 
         // The check: `if (<check of one member>) { …; member = …; }` without else, or `member ??= value`.
@@ -53,19 +53,19 @@ internal static class MM0005LazyPlanner
         }
         else
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
         }
 
         if (member is not IFieldSymbol field)
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.NotPrivateField, node);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);
         }
 
         var function = FindFunction(check);
         if (function is null || model.GetDeclaredSymbol(function, cancellationToken) is IMethodSymbol { IsGenericMethod: true }
             || (function is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax && model.GetEnclosingSymbol(function.SpanStart, cancellationToken) is IMethodSymbol { IsGenericMethod: true }))
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
         }
 
         // The final write, and what it stores.
@@ -78,7 +78,7 @@ internal static class MM0005LazyPlanner
                 || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, field)
                 || (isFlag && !write.Right.IsKind(SyntaxKind.TrueLiteralExpression)))
             {
-                return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
             }
 
             value = write.Right;
@@ -92,19 +92,19 @@ internal static class MM0005LazyPlanner
             || declarator.SyntaxTree != root.SyntaxTree
             || (declarator.Initializer is { } initializer && !IsDefaultValue(initializer.Value)))
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.NotPrivateField, node);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);
         }
 
         if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || HasPrimaryConstructor(type)
             || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
         }
 
         // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out.
         if (UsesLocalState(model, guarded, value!, field, cancellationToken) is { } localUse)
         {
-            return MM0005PlanResult.Refuse(MM0005FixRefusal.UsesLocalState, localUse);
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UsesLocalState, localUse);
         }
 
         if (!guarded.IsEmpty)
@@ -112,7 +112,7 @@ internal static class MM0005LazyPlanner
             var flow = model.AnalyzeControlFlow(guarded[0], guarded[guarded.Length - 1]);
             if (flow is null || !flow.Succeeded || !flow.ExitPoints.IsEmpty || !flow.EndPointIsReachable)
             {
-                return MM0005PlanResult.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
             }
         }
 
@@ -138,18 +138,18 @@ internal static class MM0005LazyPlanner
 
             if (IsWritten(reference))
             {
-                return MM0005PlanResult.Refuse(MM0005FixRefusal.WrittenElsewhere, reference);
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.WrittenElsewhere, reference);
             }
 
             if (isFlag)
             {
-                return MM0005PlanResult.Refuse(MM0005FixRefusal.FlagReadElsewhere, reference);
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.FlagReadElsewhere, reference);
             }
 
             var readerFunction = FindFunction(reference);
             if (readerFunction is null || !IsAsync(readerFunction) || IsInLock(reference, readerFunction))
             {
-                return MM0005PlanResult.Refuse(MM0005FixRefusal.ReaderNotAsync, reference);
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReaderNotAsync, reference);
             }
 
             readsInCheckingFunction |= readerFunction == function;
@@ -161,7 +161,7 @@ internal static class MM0005LazyPlanner
         var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(field.Name) + "Async", taken.Add(newFieldName));
         var token = isFlag ? CancellationTokens.FindInScope(model, check, cancellationToken)?.Name : null;
         var valueType = isFlag ? null : ValueTypeOf(model, field, value!, cancellationToken);
-        return MM0005PlanResult.Of(new MM0005LazyPlan(
+        return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
             isFlag,
             field,
             fieldDeclaration,

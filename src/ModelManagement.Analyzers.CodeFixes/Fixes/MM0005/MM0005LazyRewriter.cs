@@ -21,9 +21,7 @@ internal static class MM0005LazyRewriter
 {
     public static async Task<Document> ApplyAsync(Document document, MM0005LazyPlan plan, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
+        if (await Documents.GetRootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not (var root, var model))
         {
             return document;
         }

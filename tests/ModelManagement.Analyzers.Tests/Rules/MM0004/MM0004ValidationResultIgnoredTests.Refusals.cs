@@ -8,13 +8,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
 
 /// <summary>MM0004 fix refusals: each typed reason, from the planner the provider uses (docs: "Why no fix was offered").</summary>
 public sealed partial class MM0004ValidationResultIgnoredTests
 {
-    private static async Task<(MM0004PlanResult Result, SyntaxTree Tree)> PlanAsync(string source)
+    private static async Task<(FixPlanResult<MM0004FixPlan, MM0004FixRefusal> Result, SyntaxTree Tree)> PlanAsync(string source)
     {
         var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs");

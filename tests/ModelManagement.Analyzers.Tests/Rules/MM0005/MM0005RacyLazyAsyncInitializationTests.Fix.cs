@@ -10,6 +10,7 @@ using ModelManagement.Analyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer,
     ModelManagement.Analyzers.CodeFixes.Fixes.MM0005RacyLazyAsyncInitializationCodeFixProvider>;
@@ -56,7 +57,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     /// <summary>Runs the analyzer over <paramref name="markedSource"/> (markup removed) and the planner on its only diagnostic.</summary>
-    private static async Task<MM0005PlanResult> PlanAsync(string markedSource, bool referencePatterns = true)
+    private static async Task<FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>> PlanAsync(string markedSource, bool referencePatterns = true)
     {
         var source = markedSource.Replace("[|", string.Empty, StringComparison.Ordinal).Replace("|]", string.Empty, StringComparison.Ordinal) + Domain;
         var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);

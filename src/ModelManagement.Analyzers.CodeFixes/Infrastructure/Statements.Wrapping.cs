@@ -1,0 +1,248 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+
+namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+/// <summary>Wrapping statements in a new statement (a try, an if) with their trivia, and the blank line after it.</summary>
+internal static partial class Statements
+{
+    /// <summary>
+    /// Replaces the <paramref name="count"/> consecutive statements from <paramref name="first"/> (in <paramref name="root"/>)
+    /// with <paramref name="wrap"/>(those statements), followed by a blank line (see the overload).
+    /// </summary>
+    public static SyntaxNode Wrap(SyntaxNode root, StatementSyntax first, int count, Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
+        => Wrap(root, first, count, wrap, blankLineAfter: true);
+
+    /// <summary>
+    /// Replaces the <paramref name="count"/> consecutive statements from <paramref name="first"/> (in <paramref name="root"/>)
+    /// with <paramref name="wrap"/>(those statements), keeping every piece of trivia: the wrapper takes the first statement's
+    /// leading trivia (blank lines, comments and directives such as <c>#region</c> now introduce the wrapper), the wrapped
+    /// statements keep theirs (a trailing comment stays on its statement), and the wrapper ends its line as the last statement
+    /// did. With <paramref name="blankLineAfter"/> the statement after the wrapper starts with a blank line, as after any
+    /// block (unless it already has one). Only the wrapper is formatted. An embedded statement (<c>if (c) Statement();</c>)
+    /// is replaced in place, in braces when it is the then-branch of an if with an else (a wrapper ending in an if would
+    /// otherwise take the else). Returns <paramref name="root"/> unchanged unless <see cref="CanWrap"/>.
+    /// </summary>
+    public static SyntaxNode Wrap(SyntaxNode root, StatementSyntax first, int count, Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap, bool blankLineAfter)
+    {
+        if (!CanWrap(first, count))
+        {
+            return root;
+        }
+
+        var list = SiblingsOf(first);
+        var start = list.IndexOf(first);
+        if (start < 0)
+        {
+            var single = Wrapped(SyntaxFactory.SingletonList(first), wrap);
+            return first.Parent is IfStatementSyntax { Else: not null } ifStatement && ifStatement.Statement == first
+                ? root.ReplaceNode(first, SyntaxFactory.Block(single).WithTriviaFrom(single).WithAdditionalAnnotations(Formatter.Annotation))
+                : root.ReplaceNode(first, single);
+        }
+
+        var wrapped = new List<StatementSyntax>(count);
+        for (var i = start; i < start + count; i++)
+        {
+            wrapped.Add(list[i]);
+        }
+
+        var result = new List<StatementSyntax>(list.Count - count + 1);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (i == start)
+            {
+                result.Add(Wrapped(SyntaxFactory.List(wrapped), wrap));
+            }
+            else if (i == start + count && blankLineAfter)
+            {
+                result.Add(WithBlankLineBefore(list[i], list[start + count - 1]));
+            }
+            else if (i < start || i >= start + count)
+            {
+                result.Add(list[i]);
+            }
+        }
+
+        SyntaxNode parent = first.Parent!;
+        return root.ReplaceNode(parent, parent switch
+        {
+            BlockSyntax block => block.WithStatements(SyntaxFactory.List(result)),
+            _ => ((SwitchSectionSyntax)parent).WithStatements(SyntaxFactory.List(result)),
+        });
+    }
+
+    /// <summary>
+    /// True when the <paramref name="count"/> statements from <paramref name="first"/> are consecutive statements of one
+    /// block or switch section (or <paramref name="first"/> alone, embedded), and moving them into a block keeps every
+    /// preprocessor region whole: a <c>#if</c>/<c>#region</c> opened inside the range is closed inside it, and nothing inside
+    /// closes one opened before it (the wrapper's braces would land in different branches).
+    /// </summary>
+    public static bool CanWrap(StatementSyntax first, int count)
+    {
+        var list = SiblingsOf(first);
+        var start = list.IndexOf(first);
+        if (count < 1 || (start < 0 ? count != 1 : start + count > list.Count))
+        {
+            return false;
+        }
+
+        var depth = 0;
+        var firstToken = first.GetFirstToken();
+        for (var i = 0; i < count; i++)
+        {
+            var statement = start < 0 ? first : list[start + i];
+            if (!statement.ContainsDirectives)
+            {
+                continue;
+            }
+
+            foreach (var token in statement.DescendantTokens())
+            {
+                if (token == firstToken || !token.ContainsDirectives)
+                {
+                    continue;
+                }
+
+                foreach (var trivia in token.LeadingTrivia)
+                {
+                    depth += trivia.Kind() switch
+                    {
+                        SyntaxKind.IfDirectiveTrivia or SyntaxKind.RegionDirectiveTrivia => 1,
+                        SyntaxKind.EndIfDirectiveTrivia or SyntaxKind.EndRegionDirectiveTrivia => -1,
+                        SyntaxKind.ElseDirectiveTrivia or SyntaxKind.ElifDirectiveTrivia => depth > 0 ? 0 : -1,
+                        _ => 0,
+                    };
+                    if (depth < 0)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        return depth == 0;
+    }
+
+    /// <summary>
+    /// <paramref name="wrap"/>(<paramref name="statements"/>) in the statements' place: it takes the first statement's
+    /// leading trivia and ends its line as the last statement did; the statements inside keep their own trivia (the first
+    /// one's indentation is left to the formatter). Only the wrapper carries the formatter annotation.
+    /// </summary>
+    public static StatementSyntax Wrapped(SyntaxList<StatementSyntax> statements, Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
+    {
+        var first = statements[0];
+        var inner = statements.Replace(first, first.WithLeadingTrivia(SyntaxFactory.ElasticMarker));
+        return wrap(inner)
+            .WithLeadingTrivia(first.GetLeadingTrivia())
+            .WithTrailingTrivia(FinalEndOfLine(statements[statements.Count - 1]))
+            .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>
+    /// The document's habit: true when more of its statements that end in a block (<c>if</c>, <c>try</c>, <c>foreach</c>, …)
+    /// are followed by a blank line than not; false when fewer, or when there is no such statement to learn from.
+    /// </summary>
+    public static bool SeparatesBlocksWithBlankLines(SyntaxNode root)
+    {
+        var blank = 0;
+        var glued = 0;
+        foreach (var node in root.DescendantNodes(static n => n is not (ExpressionSyntax or UsingDirectiveSyntax)))
+        {
+            if (node is not BlockSyntax block)
+            {
+                continue;
+            }
+
+            var statements = block.Statements;
+            for (var i = 0; i + 1 < statements.Count; i++)
+            {
+                if (statements[i] is LocalFunctionStatementSyntax || !statements[i].GetLastToken().IsKind(SyntaxKind.CloseBraceToken))
+                {
+                    continue;
+                }
+
+                if (StartsWithBlankLine(statements[i + 1].GetLeadingTrivia()))
+                {
+                    blank++;
+                }
+                else
+                {
+                    glued++;
+                }
+            }
+        }
+
+        return blank > glued;
+    }
+
+    private static SyntaxList<StatementSyntax> SiblingsOf(StatementSyntax statement)
+        => statement.Parent switch
+        {
+            BlockSyntax block => block.Statements,
+            SwitchSectionSyntax section => section.Statements,
+            _ => default,
+        };
+
+    /// <summary>The line break ending <paramref name="statement"/>'s line (elastic when it has none of its own).</summary>
+    private static SyntaxTriviaList FinalEndOfLine(StatementSyntax statement)
+    {
+        var trailing = statement.GetTrailingTrivia();
+        return trailing.Count > 0 && trailing[trailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
+            ? SyntaxFactory.TriviaList(trailing[trailing.Count - 1])
+            : SyntaxFactory.TriviaList(SyntaxFactory.ElasticCarriageReturnLineFeed);
+    }
+
+    /// <summary>
+    /// <paramref name="next"/> separated from the block before it by a blank line (the line break of <paramref name="previous"/>'s
+    /// line), unless it has one: after the <c>#endif</c>/<c>#endregion</c> that close right below the block, before anything else.
+    /// </summary>
+    private static StatementSyntax WithBlankLineBefore(StatementSyntax next, StatementSyntax previous)
+    {
+        var leading = next.GetLeadingTrivia();
+        if (StartsWithBlankLine(leading))
+        {
+            return next;
+        }
+
+        var index = 0;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsKind(SyntaxKind.EndIfDirectiveTrivia) || leading[i].IsKind(SyntaxKind.EndRegionDirectiveTrivia))
+            {
+                index = i + 1;
+            }
+            else if (!leading[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                break;
+            }
+        }
+
+        var endOfLine = FinalEndOfLine(previous)[0];
+        return next.WithLeadingTrivia(leading.Insert(index, endOfLine.HasAnnotation(SyntaxAnnotation.ElasticAnnotation)
+            ? SyntaxFactory.EndOfLine(DocumentationComments.NewLine(previous.SyntaxTree))
+            : endOfLine));
+    }
+
+    /// <summary>True when a blank line comes before the statement's first comment (directives such as <c>#endregion</c> do not count).</summary>
+    private static bool StartsWithBlankLine(SyntaxTriviaList leading)
+    {
+        foreach (var trivia in leading)
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                return true;
+            }
+
+            if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsDirective)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
+
+/// <summary>MM0002 "Guard side effect with try/catch" through the shared Statements.Wrap: directives kept whole and in place.</summary>
+public sealed partial class MM0002SideEffectAwaitNotGuardedTests
+{
+    [Fact]
+    public async Task WrapInTryCatch_FixAllInsideARegion_SeparatesAfterTheEndRegionAsTheFileDoes()
+    {
+        var source = Spaced("""
+                    #region audit
+                    await [|_events.LogUserEventAsync("read")|];
+                    await [|_events.RecordAsync("read")|];
+                    #endregion
+            """);
+        var fixedSource = Spaced("""
+                    #region audit
+                    try
+                    {
+                        await _events.LogUserEventAsync("read");
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+
+                    try
+                    {
+                        await _events.RecordAsync("read");
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+                    #endregion
+
+            """);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_StatementOpeningAnIfThatClosesAfterIt_IsNotOffered()
+    {
+        // The try's closing brace would land in the #else branch: with DEBUG defined the code would not compile.
+        var source = Service("""
+                    await [|_history.LogResultAsync(
+            #if DEBUG
+                        "debug");
+            #else
+                        "release")|];
+            #endif
+            """);
+        await VerifyFixAsync(source, source, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_StatementWithAWholeIfInside_IsWrapped()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync(
+            #if DEBUG
+                        "debug"
+            #else
+                        "release"
+            #endif
+                        )|];
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(
+            #if DEBUG
+                        "debug"
+            #else
+                        "release"
+            #endif
+                        );
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+}
