@@ -165,6 +165,84 @@ internal sealed class ValidationCallClassifier
         return new ValidationCall(reason, resultIsBool, validityMember);
     }
 
+    /// <summary>Cheap test run before any other: does the method have an <c>out</c> parameter at all?</summary>
+    public static bool HasOutParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first <c>out</c> argument whose parameter type is a verdict (has a validity member), when the invoked method is a
+    /// validator by its name, an attribute or <c>mm0004.included_symbols</c> (an out parameter's type alone does not make
+    /// one: <c>TryGetValue(key, out Report r)</c> is a lookup). The return type does not matter: <c>void</c> validators that
+    /// report through an out argument do not throw.
+    /// </summary>
+    public OutVerdict FindOutVerdict(IInvocationOperation invocation, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.Out } parameter
+                || parameter.Type.TypeKind == TypeKind.Error
+                || parameter.Type.SpecialType == SpecialType.System_Boolean
+                || options.FindValidityMember(GetBoolMembers(parameter.Type)) is not { } member)
+            {
+                continue;
+            }
+
+            var reason = MethodReason(method, options, cancellationToken);
+            if (reason == ValidationReason.None)
+            {
+                return default;
+            }
+
+            var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+            return value switch
+            {
+                ILocalReferenceOperation { Local.RefKind: RefKind.None } reference => new OutVerdict(reason, member, reference.Local, isDiscard: false),
+                IDiscardOperation => new OutVerdict(reason, member, local: null, isDiscard: true),
+                _ => new OutVerdict(reason, member, local: null, isDiscard: false),
+            };
+        }
+
+        return default;
+    }
+
+    /// <summary>Why the method itself is a validator (name, attribute, configuration), ignoring what it returns; excluded wins.</summary>
+    private ValidationReason MethodReason(IMethodSymbol method, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        MethodFacts? facts = null;
+        if (options.ExcludedSymbols.Count != 0)
+        {
+            facts = GetFacts(method, cancellationToken);
+            if (facts.MatchesAny(options.ExcludedSymbols))
+            {
+                return ValidationReason.None;
+            }
+        }
+
+        if (options.MatchesMethodPrefix(SimpleName(method.Name)))
+        {
+            return ValidationReason.MethodPrefix;
+        }
+
+        facts ??= GetFacts(method, cancellationToken);
+        if (facts.HasAttribute(options))
+        {
+            return ValidationReason.Attribute;
+        }
+
+        return options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols) ? ValidationReason.Configured : ValidationReason.None;
+    }
+
     /// <summary>
     /// Builders and guards are not verdicts: a method returning its receiver's type (<c>options.ValidateOnStart()</c>,
     /// <c>result.AddError(..)</c>) is a fluent chain, and one returning its first argument's type without any verdict

@@ -32,17 +32,48 @@ internal static class MM0004FixPlanner
             return MM0004PlanResult.Refused(MM0004FixRefusal.NoVerdict, invocation);
         }
 
+        properties.TryGetValue(MM0004Properties.Form, out var form);
+        properties.TryGetValue(MM0004Properties.Local, out var local);
         var (call, awaited, configureAwait) = OuterExpression(invocation);
+        switch (form)
+        {
+            case MM0004Properties.PatternVariable:
+                // The variable exists only where the pattern matched; a branch after the statement would test it unassigned.
+                return MM0004PlanResult.Refused(MM0004FixRefusal.PatternVariable, call.Parent ?? call);
+            case MM0004Properties.OutDiscard:
+                return MM0004PlanResult.Refused(MM0004FixRefusal.OutDiscard, OutArgument(invocation, "_") ?? (SyntaxNode)invocation);
+        }
+
         if (!awaited && IsTask(model.GetTypeInfo(invocation, cancellationToken).Type))
         {
             return MM0004PlanResult.Refused(MM0004FixRefusal.TaskNotAwaited, invocation);
         }
 
-        properties.TryGetValue(MM0004Properties.Form, out var form);
-        properties.TryGetValue(MM0004Properties.Local, out var local);
         StatementSyntax? statement = null;
-        var insertAfter = form == MM0004Properties.Stored;
-        switch (call.Parent)
+        var insertAfter = form is MM0004Properties.Stored or MM0004Properties.OutArgument;
+        if (form == MM0004Properties.OutArgument)
+        {
+            if (local is null || OutArgument(invocation, local) is not { } outArgument)
+            {
+                return MM0004PlanResult.Refused(MM0004FixRefusal.NotInBlock, invocation);
+            }
+
+            if (MayBeNull(model, outArgument, cancellationToken))
+            {
+                return MM0004PlanResult.Refused(MM0004FixRefusal.OutVerdictMayBeNull, outArgument);
+            }
+
+            statement = call.Parent switch
+            {
+                ExpressionStatementSyntax expressionStatement => expressionStatement,
+                AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax assignment } => assignment,
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } }
+                    when declaration.UsingKeyword.IsKind(SyntaxKind.None) => declaration,
+                _ => null,
+            };
+        }
+
+        switch (form == MM0004Properties.OutArgument ? null : call.Parent)
         {
             case ExpressionStatementSyntax expressionStatement when form == MM0004Properties.Discarded:
                 statement = expressionStatement;
@@ -79,6 +110,47 @@ internal static class MM0004FixPlanner
             fallback.Expression,
             fallback.Refusal,
             fallback.Node));
+    }
+
+    /// <summary>The invocation's <c>out</c> argument writing <paramref name="name"/> (<c>out var name</c>, <c>out T name</c>, <c>out name</c>, <c>out _</c>).</summary>
+    private static ArgumentSyntax? OutArgument(InvocationExpressionSyntax invocation, string name)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
+            {
+                continue;
+            }
+
+            var written = argument.Expression switch
+            {
+                DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax designation } => designation.Identifier.ValueText,
+                DeclarationExpressionSyntax { Designation: DiscardDesignationSyntax } => "_",
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => null,
+            };
+            if (written == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the out verdict may be null where the branch would read it: the parameter or the declared local is a
+    /// nullable reference (<c>out Report? report</c>), as a <c>TryValidate</c> that fails often leaves it.
+    /// </summary>
+    private static bool MayBeNull(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(argument, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IArgumentOperation operation)
+        {
+            return true;
+        }
+
+        return operation.Parameter?.Type.NullableAnnotation == NullableAnnotation.Annotated
+            || operation.Value.Type?.NullableAnnotation == NullableAnnotation.Annotated;
     }
 
     /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
