@@ -115,7 +115,9 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         if (usage == Usage.Pattern)
         {
-            local = patternOwner is null || !IsInGraphRoot(invocation) ? null : FirstUnreadPatternLocal(context, invocation, patternOwner);
+            local = patternOwner is null || !IsInGraphRoot(invocation)
+                ? null
+                : FirstUnreadPatternLocal(context, invocation, patternOwner, call.ResultIsBool || call.ValidityMember is not null);
             if (local is null)
             {
                 return;
@@ -199,9 +201,9 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The first local designated by the patterns matching the call's result that some path leaves unread.</summary>
-    private static ILocalSymbol? FirstUnreadPatternLocal(OperationAnalysisContext context, IInvocationOperation invocation, IOperation patternOwner)
+    private static ILocalSymbol? FirstUnreadPatternLocal(OperationAnalysisContext context, IInvocationOperation invocation, IOperation patternOwner, bool hasVerdictMember)
     {
-        if (ValidationPatterns.GetStores(patternOwner) is not { } locals)
+        if (ValidationPatterns.GetStores(patternOwner, hasVerdictMember) is not { } locals)
         {
             return null; // the patterns test the verdict: a condition
         }

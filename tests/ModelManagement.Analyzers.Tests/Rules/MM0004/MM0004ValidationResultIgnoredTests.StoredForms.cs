@@ -260,6 +260,57 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyAsync(source);
     }
 
+    /// <summary>
+    /// Real shapes (bitwarden's <c>ValidationResult&lt;T&gt;</c> = <c>Valid&lt;T&gt;</c> | <c>Invalid&lt;T&gt;</c>, and
+    /// <c>Task&lt;Error?&gt; ValidateX()</c>): a type test for a narrower type, or a null test of a result without a validity
+    /// member, is the verdict itself, even when the designated variable is never read.
+    /// </summary>
+    [Fact]
+    public async Task TypeAndNullTestsThatAreTheVerdict_DoNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    if (ValidateOutcome(story) is Failed failed) return Fallback();
+                    switch (ValidateOutcome(story))
+                    {
+                        case Failed rejected:
+                            return Fallback();
+                    }
+
+                    if (await ValidateShapeAsync(story) is { } error) return Fallback();
+                    if (await ValidateShapeAsync(story) is Problem problem) return Fallback();
+                    if (await ValidateShapeAsync(story) is not null) return Fallback();
+                    return ValidateOutcome(story) switch
+                    {
+                        Passed passed => story,
+                        _ => Fallback(),
+                    };
+            """, members: """
+                private static Outcome ValidateOutcome(string story) => story.Length > 0 ? new Passed() : (Outcome)new Failed();
+                private static Task<Problem> ValidateShapeAsync(string story) => Task.FromResult(story.Length > 0 ? null : new Problem());
+            """) + """
+
+            public abstract class Outcome { }
+            public sealed class Passed : Outcome { }
+            public sealed class Failed : Outcome { public string Reason { get; set; } = ""; }
+            public sealed class Problem { public string Message { get; set; } = ""; }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task VarPatternOnResultWithoutValidityMember_Reports()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    if (ValidateShape(story) is var problems) return story;
+                    return Fallback();
+            """, members: """
+                private static IReadOnlyList<string> ValidateShape(string story) => Array.Empty<string>();
+            """).Replace("ValidateShape(story) is var", "[|ValidateShape(story)|] is var");
+        await VerifyAsync(source);
+    }
+
     // ---------------------------------------------------------------- out arguments: reported
 
     [Fact]
