@@ -914,7 +914,7 @@ internal static class CorpusGenerator
                 """
             : """
                 var verdict = await KeywordGuardrail.Default.CheckAsync(report, cancellationToken).ConfigureAwait(false);
-                        return verdict.IsCompliant ? report : string.Empty;
+                        return verdict.IsCompliant ? report : FallbackReport(report);
                 """;
 
         // The known model names, loaded once per process (MM0005): racy check-then-load, or a task cached before any await.
@@ -971,6 +971,8 @@ internal static class CorpusGenerator
                     var report = model + Environment.NewLine + string.Join(Environment.NewLine, lines);
                     {{publish}}
                 }
+
+                private static string FallbackReport(string report) => report.Length == 0 ? "No results." : "The report is being reviewed.";
             }
 
 
