@@ -113,6 +113,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && classifier.FindFindingsSink(invocation) is { } sink && IsInGraphRoot(invocation)
+            && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.CancellationToken))
+        {
+            return; // the findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true); Assert.Empty(results);
+        }
+
         if (usage == Usage.Pattern)
         {
             local = patternOwner is null || !IsInGraphRoot(invocation)

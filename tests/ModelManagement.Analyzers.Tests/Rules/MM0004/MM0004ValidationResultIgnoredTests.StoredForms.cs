@@ -483,6 +483,49 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyStoredAsync(source);
     }
 
+    /// <summary>
+    /// Real shape (bitwarden's tests, 16 of 24 diagnostics before): <c>Validator.TryValidateObject(model, context, results,
+    /// true)</c> with the <c>bool</c> dropped and <c>results</c> inspected. A local collection passed to a parameter named for
+    /// findings (<c>results</c>, <c>errors</c>, …) and read on every path afterwards is the verdict, like an out argument.
+    /// </summary>
+    [Fact]
+    public async Task FindingsCollectionReadOnEveryPath_DoesNotReport()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var model = new Draft { Text = story };
+                    var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+                    System.ComponentModel.DataAnnotations.Validator.TryValidateObject(model, new System.ComponentModel.DataAnnotations.ValidationContext(model), results, true);
+                    if (results.Count > 0) return Fallback();
+                    var errors = new List<string>();
+                    _ = ValidateDraft(story, errors);
+                    return errors.Count == 0 ? story : Fallback();
+            """, members: """
+                private static bool ValidateDraft(string story, ICollection<string> errors) { if (story.Length == 0) errors.Add("empty"); return errors.Count == 0; }
+                public sealed class Draft { [System.ComponentModel.DataAnnotations.Required] public string Text { get; set; } }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FindingsCollectionUnreadOrInputCollection_Reports()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var errors = new List<string>();
+                    [|ValidateDraft(story, errors)|];
+                    if (story.Length > 3) return story;
+                    if (errors.Count > 0) return Fallback();
+                    var stories = new List<string> { story };
+                    [|ValidateAll(stories)|];
+                    return string.Join(",", stories);
+            """, members: """
+                private static bool ValidateDraft(string story, ICollection<string> errors) { if (story.Length == 0) errors.Add("empty"); return errors.Count == 0; }
+                private static bool ValidateAll(List<string> stories) => stories.TrueForAll(s => s.Length > 0);
+            """);
+        await VerifyAsync(source);
+    }
+
     [Fact]
     public async Task OutAndPatternFormsInIncompleteCode_NeverThrow()
     {
