@@ -10,8 +10,9 @@ namespace ModelManagement.Analyzers.Rules;
 /// <summary>
 /// MM0004: the result of a validation call (a <c>Validate</c>/<c>TryValidate</c> method, a <c>[Validator]</c> method, or
 /// one returning a verdict with <c>IsValid</c>/<c>IsCompliant</c>/<c>Compliant</c>/<c>IsSafe</c>) is discarded, or stored in a
-/// local that some path to a return, the end of the member, a <c>yield return</c> or an overwrite never reads. The
-/// stored case is decided on the member's control-flow graph (one per operation block, from the analysis context).
+/// local (a variable, a pattern variable, an <c>out</c> argument carrying the verdict) that some path to a return, the end
+/// of the member, a <c>yield return</c> or an overwrite never reads. The stored case is decided on the member's
+/// control-flow graph (one per operation block, from the analysis context).
 /// </summary>
 /// <remarks>
 /// The diagnostic is on the invocation (inside <c>await</c> and <c>ConfigureAwait(..)</c>); its message argument is the
