@@ -40,8 +40,6 @@ internal static class MM0004FixPlanner
             case MM0004Properties.PatternVariable:
                 // The variable exists only where the pattern matched; a branch after the statement would test it unassigned.
                 return MM0004PlanResult.Refused(MM0004FixRefusal.PatternVariable, call.Parent ?? call);
-            case MM0004Properties.OutDiscard:
-                return MM0004PlanResult.Refused(MM0004FixRefusal.OutDiscard, OutArgument(invocation, "_") ?? (SyntaxNode)invocation);
         }
 
         if (!awaited && IsTask(model.GetTypeInfo(invocation, cancellationToken).Type))
@@ -50,10 +48,12 @@ internal static class MM0004FixPlanner
         }
 
         StatementSyntax? statement = null;
-        var insertAfter = form is MM0004Properties.Stored or MM0004Properties.OutArgument;
-        if (form == MM0004Properties.OutArgument)
+        ArgumentSyntax? discardedOut = null;
+        var insertAfter = form is MM0004Properties.Stored or MM0004Properties.OutArgument or MM0004Properties.OutDiscard;
+        if (form is MM0004Properties.OutArgument or MM0004Properties.OutDiscard)
         {
-            if (local is null || OutArgument(invocation, local) is not { } outArgument)
+            var outName = form == MM0004Properties.OutDiscard ? "_" : local;
+            if (outName is null || OutArgument(invocation, outName) is not { } outArgument)
             {
                 return MM0004PlanResult.Refused(MM0004FixRefusal.NotInBlock, invocation);
             }
@@ -61,6 +61,12 @@ internal static class MM0004FixPlanner
             if (MayBeNull(model, outArgument, cancellationToken))
             {
                 return MM0004PlanResult.Refused(MM0004FixRefusal.OutVerdictMayBeNull, outArgument);
+            }
+
+            if (form == MM0004Properties.OutDiscard)
+            {
+                discardedOut = outArgument; // `out _` becomes `out var validation`, then the branch tests it
+                local = null;
             }
 
             statement = call.Parent switch
@@ -73,7 +79,7 @@ internal static class MM0004FixPlanner
             };
         }
 
-        switch (form == MM0004Properties.OutArgument ? null : call.Parent)
+        switch (form is MM0004Properties.OutArgument or MM0004Properties.OutDiscard ? null : call.Parent)
         {
             case ExpressionStatementSyntax expressionStatement when form == MM0004Properties.Discarded:
                 statement = expressionStatement;
@@ -109,7 +115,8 @@ internal static class MM0004FixPlanner
             properties.TryGetValue(MM0004Properties.Validator, out var validator) && validator is not null ? validator : "the validator",
             fallback.Expression,
             fallback.Refusal,
-            fallback.Node));
+            fallback.Node,
+            discardedOut));
     }
 
     /// <summary>The invocation's <c>out</c> argument writing <paramref name="name"/> (<c>out var name</c>, <c>out T name</c>, <c>out name</c>, <c>out _</c>).</summary>

@@ -21,9 +21,6 @@ internal enum MM0004FixRefusal
     /// </summary>
     PatternVariable,
 
-    /// <summary>The verdict goes to <c>out _</c>: there is no local to branch on.</summary>
-    OutDiscard,
-
     /// <summary>The out verdict is a nullable reference (<c>out Report? report</c>): testing its member could throw.</summary>
     OutVerdictMayBeNull,
 

@@ -665,15 +665,23 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         }
     }
 
-    [Fact]
-    public async Task Refusal_OutDiscard()
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.Latest)]
+    public async Task ReturnFallback_OutDiscard_NamesTheVerdictAndBranchesOnIt(LanguageVersion version)
     {
-        var result = await PlanReportsAsync(ReportGenerator("""
-                    _reports.Validate(story, out _);
-            """));
-        Assert.Null(result.Plan);
-        Assert.Equal(MM0004FixRefusal.OutDiscard, result.Refusal);
-        Assert.IsType<ArgumentSyntax>(result.Node);
+        var source = ReportGenerator("""
+                    [|_reports.Validate(story, out _)|]; // screened
+            """);
+        var fixedSource = ReportGenerator("""
+                    _reports.Validate(story, out var validation); // screened
+                    if (!validation.IsValid)
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+            """);
+        await VerifyReportFixAsync(source, fixedSource, Fallback, version);
     }
 
     [Fact]
