@@ -10,7 +10,8 @@ namespace ModelManagement.Analyzers.Benchmarks.Corpus;
 /// historical log processors, guardrail monitors …) of a configurable size, deterministic by seed. Services take
 /// optional dependencies (<c>IModelRegistry? registry = null</c>), initialize asynchronously (sometimes by blocking
 /// in the constructor, sometimes lazily), await logging / metrics / audit calls (guarded and unguarded), validate
-/// with fallback, and use DTOs, interfaces, LINQ, switches and loops. Roughly <see cref="CorpusOptions.ViolationRate"/>
+/// with fallback, check drafts with a content guardrail (verdict dropped or checked), cache catalogue names lazily
+/// (racy or single-flight), and use DTOs, interfaces, LINQ, switches and loops. Roughly <see cref="CorpusOptions.ViolationRate"/>
 /// of the rule-relevant spots are violations; the rest is clean code of the same shape.
 /// </summary>
 /// <remarks>
@@ -266,6 +267,8 @@ internal static class CorpusGenerator
         RankAsync(sb, c);
         ArchiveAsync(sb, c);
         AnnounceAsync(sb, c);
+        ReviewAsync(sb, c);
+        CatalogNamesAsync(sb, c);
         sb.Append($$"""
 
                 private static string Compose({{n}}Request request, ModelInfo model)
@@ -665,6 +668,181 @@ internal static class CorpusGenerator
             """);
     }
 
+    /// <summary>
+    /// Post-validation with fallback (MM0004): a draft goes through the content guardrail before it is returned. The
+    /// violating forms drop the verdict or read it only after an early return; the clean forms branch on it (stored,
+    /// inline, or in a property pattern). <c>FallbackDraft</c> is what the "Return the fallback" fix finds.
+    /// </summary>
+    private static void ReviewAsync(StringBuilder sb, UnitContext c)
+    {
+        string body;
+        if (c.Violation())
+        {
+            body = c.Pick(
+                """
+                await _guardrail.CheckAsync(draft, cancellationToken).ConfigureAwait(false);
+                        return draft;
+                """,
+                """
+                var verdict = await _guardrail.CheckAsync(draft, cancellationToken).ConfigureAwait(false);
+                        if (draft.Length < 16)
+                        {
+                            return draft;
+                        }
+
+                        return verdict.IsCompliant ? draft : FallbackDraft(draft);
+                """);
+        }
+        else
+        {
+            body = c.Pick(
+                """
+                var verdict = await _guardrail.CheckAsync(draft, cancellationToken).ConfigureAwait(false);
+                        if (!verdict.IsCompliant)
+                        {
+                            return FallbackDraft(draft);
+                        }
+
+                        return draft;
+                """,
+                """
+                return (await _guardrail.CheckAsync(draft, cancellationToken).ConfigureAwait(false)).IsCompliant ? draft : FallbackDraft(draft);
+                """,
+                """
+                if (await _guardrail.CheckAsync(draft, cancellationToken).ConfigureAwait(false) is { IsCompliant: false })
+                        {
+                            return FallbackDraft(draft);
+                        }
+
+                        return draft;
+                """);
+        }
+
+        sb.Append($$"""
+
+                private readonly IContentGuardrail _guardrail = KeywordGuardrail.Default;
+
+                public async Task<string> ReviewAsync(string draft, CancellationToken cancellationToken = default)
+                {
+                    {{body}}
+                }
+
+                private static string FallbackDraft(string draft) => draft.Length == 0 ? "Nothing to review." : "This draft is being revised.";
+
+            """);
+    }
+
+    /// <summary>
+    /// Lazy asynchronous loading of the catalogue names (MM0005). The violating forms test the field, await the load and
+    /// write the field after the await (two callers arriving together both load); the clean forms cache the task before
+    /// any await, use a <c>Lazy&lt;Task&lt;T&gt;&gt;</c>, or hold a semaphore across the check and the write.
+    /// </summary>
+    private static void CatalogNamesAsync(StringBuilder sb, UnitContext c)
+    {
+        string members;
+        if (c.Violation())
+        {
+            var check = c.Pick(
+                """
+                if (_catalogNames == null)
+                        {
+                            _catalogNames = await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                        }
+                """,
+                """
+                if (_catalogNames is null) _catalogNames = await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                """);
+            members = c.Random.Next(3) == 0
+                ? """
+                    private IReadOnlyList<string> _catalogNames = Array.Empty<string>();
+                    private bool _catalogLoaded;
+
+                    public async Task<int> CountCatalogNamesAsync()
+                    {
+                        if (!_catalogLoaded)
+                        {
+                            _catalogNames = await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                            _catalogLoaded = true;
+                        }
+
+                        return _catalogNames.Count;
+                    }
+                """
+                : $$"""
+                    private IReadOnlyList<string>? _catalogNames;
+
+                    public async Task<IReadOnlyList<string>> GetCatalogNamesAsync()
+                    {
+                        {{check}}
+
+                        return _catalogNames;
+                    }
+                """;
+        }
+        else
+        {
+            members = c.Pick(
+                """
+                    private Task<IReadOnlyList<string>>? _catalogNames;
+
+                    public async Task<IReadOnlyList<string>> GetCatalogNamesAsync()
+                    {
+                        var names = await (_catalogNames ??= DefaultCatalog.LoadNamesAsync()).ConfigureAwait(false);
+                        return names;
+                    }
+                """,
+                """
+                    private readonly Lazy<Task<IReadOnlyList<string>>> _catalogNames = new Lazy<Task<IReadOnlyList<string>>>(DefaultCatalog.LoadNamesAsync);
+
+                    public async Task<IReadOnlyList<string>> GetCatalogNamesAsync()
+                    {
+                        return await _catalogNames.Value.ConfigureAwait(false);
+                    }
+                """,
+                """
+                    private readonly SemaphoreSlim _catalogGate = new SemaphoreSlim(1, 1);
+                    private IReadOnlyList<string>? _catalogNames;
+
+                    public async Task<IReadOnlyList<string>> GetCatalogNamesAsync()
+                    {
+                        await _catalogGate.WaitAsync().ConfigureAwait(false);
+                        try
+                        {
+                            if (_catalogNames == null)
+                            {
+                                _catalogNames = await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                            }
+
+                            return _catalogNames;
+                        }
+                        finally
+                        {
+                            _catalogGate.Release();
+                        }
+                    }
+                """,
+                """
+                    private readonly SemaphoreSlim _catalogGate = new SemaphoreSlim(1, 1);
+                    private IReadOnlyList<string>? _catalogNames;
+
+                    public async Task<IReadOnlyList<string>> GetCatalogNamesAsync()
+                    {
+                        await _catalogGate.WaitAsync().ConfigureAwait(false);
+                        try
+                        {
+                            return _catalogNames ??= await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            _catalogGate.Release();
+                        }
+                    }
+                """);
+        }
+
+        sb.Append('\n').Append(members).Append("\n\n");
+    }
+
     private static void Options(StringBuilder sb, UnitContext c)
     {
         var names = c.Violation() ? "DefaultCatalog.LoadNamesAsync().Result" : "DefaultCatalog.Names";
@@ -727,21 +905,74 @@ internal static class CorpusGenerator
                             FailureSink.Report(ex);
                         }
                 """;
+
+        // The report passes the content guardrail before it leaves (MM0004).
+        var publish = c.Violation()
+            ? """
+                await KeywordGuardrail.Default.CheckAsync(report, cancellationToken).ConfigureAwait(false);
+                        return report;
+                """
+            : """
+                var verdict = await KeywordGuardrail.Default.CheckAsync(report, cancellationToken).ConfigureAwait(false);
+                        return verdict.IsCompliant ? report : FallbackReport(report);
+                """;
+
+        // The known model names, loaded once per process (MM0005): racy check-then-load, or a task cached before any await.
+        var knownModels = c.Violation()
+            ? c.Pick(
+                """
+                private static IReadOnlyList<string>? s_knownModels;
+
+                    private static async Task<IReadOnlyList<string>> KnownModelsAsync()
+                    {
+                        if (s_knownModels != null)
+                        {
+                            return s_knownModels;
+                        }
+
+                        s_knownModels = await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                        return s_knownModels;
+                    }
+                """,
+                """
+                private static IReadOnlyList<string>? s_knownModels;
+
+                    private static async Task<IReadOnlyList<string>> KnownModelsAsync()
+                    {
+                        if (s_knownModels == null)
+                        {
+                            s_knownModels = await DefaultCatalog.LoadNamesAsync().ConfigureAwait(false);
+                        }
+
+                        return s_knownModels;
+                    }
+                """)
+            : """
+                private static Task<IReadOnlyList<string>>? s_knownModels;
+
+                    private static Task<IReadOnlyList<string>> KnownModelsAsync() => s_knownModels ??= DefaultCatalog.LoadNamesAsync();
+                """;
         sb.Append($$"""
             /// <summary>Writes a plain-text report of <see cref="{{n}}Result"/>s.</summary>
             public sealed class {{n}}Reporter(IAppLogger logger, IModelRegistry? registry = null)
             {
+                {{knownModels}}
+
                 public async Task<string> ReportAsync(IReadOnlyList<{{n}}Result> results, CancellationToken cancellationToken = default)
                 {
                     var model = {{model}};
+                    var known = await KnownModelsAsync().ConfigureAwait(false);
                     var lines = results
-                        .Where(r => !r.UsedFallback)
+                        .Where(r => !r.UsedFallback && known.Contains(r.Model, StringComparer.Ordinal))
                         .Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Model}: {r.Quality:F2} ({{{n}}.Classify(r.Quality)})"))
                         .ToList();
                     cancellationToken.ThrowIfCancellationRequested();
                     {{log}}
-                    return model + Environment.NewLine + string.Join(Environment.NewLine, lines);
+                    var report = model + Environment.NewLine + string.Join(Environment.NewLine, lines);
+                    {{publish}}
                 }
+
+                private static string FallbackReport(string report) => report.Length == 0 ? "No results." : "The report is being reviewed.";
             }
 
 
@@ -916,6 +1147,34 @@ internal static class CorpusGenerator
             {
                 public static bool IsAcceptable(string? text, int minLength)
                     => !string.IsNullOrWhiteSpace(text) && text.Length >= minLength && !text.Contains("<error>", StringComparison.Ordinal);
+            }
+
+            public sealed class GuardrailVerdict
+            {
+                public GuardrailVerdict(bool isCompliant, string reason)
+                {
+                    IsCompliant = isCompliant;
+                    Reason = reason;
+                }
+
+                public bool IsCompliant { get; }
+
+                public string Reason { get; }
+            }
+
+            public interface IContentGuardrail
+            {
+                Task<GuardrailVerdict> CheckAsync(string content, CancellationToken cancellationToken = default);
+            }
+
+            public sealed class KeywordGuardrail : IContentGuardrail
+            {
+                public static KeywordGuardrail Default { get; } = new KeywordGuardrail();
+
+                public Task<GuardrailVerdict> CheckAsync(string content, CancellationToken cancellationToken = default)
+                    => Task.FromResult(content.Contains("<error>", StringComparison.Ordinal)
+                        ? new GuardrailVerdict(false, "error marker")
+                        : new GuardrailVerdict(true, string.Empty));
             }
 
             public static class DefaultCatalog

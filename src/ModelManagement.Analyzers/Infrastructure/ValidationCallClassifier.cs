@@ -52,11 +52,15 @@ internal sealed class ValidationCallClassifier
 
     private static readonly SymbolDisplayFormat QualifiedNameFormat = RelatedMethods.QualifiedNameFormat;
 
+    /// <summary>Words in a collection parameter's name that make it the validator's findings sink.</summary>
+    private static readonly string[] FindingWords = { "result", "error", "failure", "violation", "problem", "issue", "message" };
+
     private readonly AnalyzerConfigOptionsProvider _optionsProvider;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _taskOfT;
     private readonly INamedTypeSymbol? _valueTask;
     private readonly INamedTypeSymbol? _valueTaskOfT;
+    private readonly INamedTypeSymbol? _collectionOfT;
     private readonly ConcurrentDictionary<SyntaxTree, ValidationAnalyzerOptions> _options = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
@@ -68,6 +72,7 @@ internal sealed class ValidationCallClassifier
         _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         _valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        _collectionOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
     }
 
     /// <summary>The tree's options, parsed once and cached.</summary>
@@ -163,6 +168,143 @@ internal sealed class ValidationCallClassifier
         }
 
         return new ValidationCall(reason, resultIsBool, validityMember);
+    }
+
+    /// <summary>Cheap test run before any other: does the method have an <c>out</c> parameter at all?</summary>
+    public static bool HasOutParameter(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first <c>out</c> argument whose parameter type is a verdict (has a validity member), when the invoked method is a
+    /// validator by its name, an attribute or <c>mm0004.included_symbols</c> (an out parameter's type alone does not make
+    /// one: <c>TryGetValue(key, out Report r)</c> is a lookup). The return type does not matter: <c>void</c> validators that
+    /// report through an out argument do not throw.
+    /// </summary>
+    public OutVerdict FindOutVerdict(IInvocationOperation invocation, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.Out } parameter
+                || parameter.Type.TypeKind == TypeKind.Error
+                || parameter.Type.SpecialType == SpecialType.System_Boolean
+                || options.FindValidityMember(GetBoolMembers(parameter.Type)) is not { } member)
+            {
+                continue;
+            }
+
+            var reason = MethodReason(method, options, cancellationToken);
+            if (reason == ValidationReason.None)
+            {
+                return default;
+            }
+
+            var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+            return value switch
+            {
+                ILocalReferenceOperation { Local.RefKind: RefKind.None } reference => new OutVerdict(reason, member, reference.Local, isDiscard: false),
+                IDiscardOperation => new OutVerdict(reason, member, local: null, isDiscard: true),
+                _ => new OutVerdict(reason, member, local: null, isDiscard: false),
+            };
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// The local a validator fills with its findings (<c>Validator.TryValidateObject(model, context, results, true)</c>):
+    /// an argument that is a local, passed by value to a parameter whose type is a generic collection and whose name says
+    /// it receives findings (<c>results</c>, <c>errors</c>, <c>failures</c>, <c>violations</c>, <c>problems</c>,
+    /// <c>issues</c>, <c>messages</c>). Null when there is none: an input collection (<c>ValidateAll(stories)</c>) is no sink.
+    /// </summary>
+    public ILocalSymbol? FindFindingsSink(IInvocationOperation invocation)
+    {
+        if (_collectionOfT is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+            if (argument.Parameter is { RefKind: RefKind.None } parameter
+                && value is ILocalReferenceOperation { Local: { RefKind: RefKind.None } local }
+                && NamesFindings(parameter.Name)
+                && IsGenericCollection(parameter.Type))
+            {
+                return local;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool NamesFindings(string name)
+    {
+        foreach (var word in FindingWords)
+        {
+            if (name.IndexOf(word, System.StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsGenericCollection(ITypeSymbol type)
+    {
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _collectionOfT))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, _collectionOfT))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Why the method itself is a validator (name, attribute, configuration), ignoring what it returns; excluded wins.</summary>
+    private ValidationReason MethodReason(IMethodSymbol method, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        MethodFacts? facts = null;
+        if (options.ExcludedSymbols.Count != 0)
+        {
+            facts = GetFacts(method, cancellationToken);
+            if (facts.MatchesAny(options.ExcludedSymbols))
+            {
+                return ValidationReason.None;
+            }
+        }
+
+        if (options.MatchesMethodPrefix(SimpleName(method.Name)))
+        {
+            return ValidationReason.MethodPrefix;
+        }
+
+        facts ??= GetFacts(method, cancellationToken);
+        if (facts.HasAttribute(options))
+        {
+            return ValidationReason.Attribute;
+        }
+
+        return options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols) ? ValidationReason.Configured : ValidationReason.None;
     }
 
     /// <summary>

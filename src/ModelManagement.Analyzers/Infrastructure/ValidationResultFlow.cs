@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
-/// MM0004's path question over a member's control-flow graph: after a validation result is stored in a local, is there
+/// MM0004's path question over a member's control-flow graph: after a validation result is stored in a local (a
+/// declaration or assignment, a pattern variable, an <c>out</c> argument), is there
 /// a path to a <c>return</c>, the end of the member, a <c>yield return</c> or the next store (a new loop iteration, an
 /// overwrite) on which the local is never read? Reads inside lambdas and local functions, in <c>catch</c> and
 /// <c>finally</c> blocks around the path, and disposal by <c>using</c> count as reads; paths ending in <c>throw</c> are fine.
@@ -26,11 +27,35 @@ internal static class ValidationResultFlow
     /// True when some path from the store of <paramref name="local"/> that contains <paramref name="call"/> reaches an
     /// exit without reading it. False (stay quiet) when the store cannot be found in the graph.
     /// </summary>
-    public static bool HasUnreadPath(ControlFlowGraph graph, ILocalSymbol local, SyntaxNode call, CancellationToken cancellationToken)
+    /// <param name="graph">The member's graph.</param>
+    /// <param name="local">The local holding the verdict.</param>
+    /// <param name="call">The validation call's syntax.</param>
+    /// <param name="store">How the call's result reaches <paramref name="local"/>.</param>
+    /// <param name="cancellationToken">Cancels the walk.</param>
+    public static bool HasUnreadPath(ControlFlowGraph graph, ILocalSymbol local, SyntaxNode call, ValidationStore store, CancellationToken cancellationToken)
     {
-        if (IsCapturedByLocalFunction(graph, local) || !TryFindStore(graph, call, out var storeBlock, out var storeIndex))
+        if (IsCapturedByLocalFunction(graph, local))
         {
             return false;
+        }
+
+        BasicBlock storeBlock;
+        int storeIndex;
+        ControlFlowBranch? matched = null;
+        if (store == ValidationStore.Pattern)
+        {
+            if (!TryFindPatternStore(graph, local, out storeBlock, out storeIndex, out matched))
+            {
+                return false;
+            }
+        }
+        else if (!TryFindStore(graph, call, out storeBlock, out storeIndex))
+        {
+            return false;
+        }
+        else if (store == ValidationStore.OutArgument && ReadsAfter(storeBlock, storeIndex, local, call.Span.End))
+        {
+            return false; // read later in the statement holding the call: Log(Validate(x, out var r), r.IsValid)
         }
 
         var blocks = graph.Blocks;
@@ -71,7 +96,6 @@ internal static class ValidationResultFlow
             }
 
             var storeInBranchValue = first && start > operations.Length;
-            first = false;
             if (outcome == Access.None && block.BranchValue is { } branchValue && !storeInBranchValue)
             {
                 outcome = Scan(branchValue, local);
@@ -79,6 +103,7 @@ internal static class ValidationResultFlow
 
             if (outcome == Access.Read)
             {
+                first = false;
                 continue;
             }
 
@@ -87,8 +112,18 @@ internal static class ValidationResultFlow
                 return true;
             }
 
-            Follow(blocks, block.ConditionalSuccessor, local, pending, regionReads);
-            Follow(blocks, block.FallThroughSuccessor, local, pending, regionReads);
+            if (first && matched is not null)
+            {
+                // A pattern variable exists only on the branch where its pattern matched; the other branch never had a verdict.
+                Follow(blocks, matched, local, pending, regionReads);
+            }
+            else
+            {
+                Follow(blocks, block.ConditionalSuccessor, local, pending, regionReads);
+                Follow(blocks, block.FallThroughSuccessor, local, pending, regionReads);
+            }
+
+            first = false;
         }
 
         return false;
@@ -191,6 +226,9 @@ internal static class ValidationResultFlow
                 case IDeclarationPatternOperation pattern when SymbolEqualityComparer.Default.Equals(pattern.DeclaredSymbol, local):
                     written = true;
                     break;
+                case IRecursivePatternOperation recursive when SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, local):
+                    written = true;
+                    break;
                 case IFlowAnonymousFunctionOperation lambda when MentionsName(lambda.Symbol, local.Name):
                     return Access.Read;
             }
@@ -201,6 +239,7 @@ internal static class ValidationResultFlow
 
     private static bool IsAssignmentTarget(ILocalReferenceOperation reference)
         => reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference
+            || reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Out }
             || reference.Parent is IDeconstructionAssignmentOperation
             || reference.Parent is ITupleOperation { Parent: IDeconstructionAssignmentOperation };
 
@@ -228,6 +267,112 @@ internal static class ValidationResultFlow
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The block and operation index of the pattern that declares <paramref name="local"/>; when the pattern is the
+    /// block's condition, <paramref name="matched"/> is the branch taken when it matched (an odd number of <c>not</c>
+    /// patterns around the designation flips it).
+    /// </summary>
+    private static bool TryFindPatternStore(ControlFlowGraph graph, ILocalSymbol local, out BasicBlock block, out int index, out ControlFlowBranch? matched)
+    {
+        matched = null;
+        foreach (var candidate in graph.Blocks)
+        {
+            var operations = candidate.Operations;
+            for (var i = 0; i < operations.Length; i++)
+            {
+                if (FindDeclaringPattern(operations[i], local) is not null)
+                {
+                    block = candidate;
+                    index = i;
+                    return true;
+                }
+            }
+
+            if (candidate.BranchValue is { } value && FindDeclaringPattern(value, local) is { } pattern)
+            {
+                block = candidate;
+                index = operations.Length;
+                if (candidate.ConditionalSuccessor is { } conditional && candidate.FallThroughSuccessor is { } fallThrough
+                    && MatchesWhen(pattern, value) is { } whenTrue)
+                {
+                    matched = (candidate.ConditionKind == ControlFlowConditionKind.WhenTrue) == whenTrue ? conditional : fallThrough;
+                }
+
+                return true;
+            }
+        }
+
+        block = null!;
+        index = 0;
+        return false;
+    }
+
+    private static IPatternOperation? FindDeclaringPattern(IOperation operation, ILocalSymbol local)
+    {
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            switch (descendant)
+            {
+                case IDeclarationPatternOperation declaration when SymbolEqualityComparer.Default.Equals(declaration.DeclaredSymbol, local):
+                    return declaration;
+                case IRecursivePatternOperation recursive when SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, local):
+                    return recursive;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The condition value under which the designation in <paramref name="pattern"/> holds the verdict, when
+    /// <paramref name="condition"/> is the <c>is</c> test around it; null when the pattern sits deeper in the condition.
+    /// </summary>
+    private static bool? MatchesWhen(IPatternOperation pattern, IOperation condition)
+    {
+        var whenTrue = true;
+        for (IOperation? current = pattern.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case INegatedPatternOperation:
+                    whenTrue = !whenTrue;
+                    continue;
+                case IBinaryPatternOperation:
+                    continue;
+                case IIsPatternOperation when current == condition:
+                    return whenTrue;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the operation holding the call reads the local after the call's end (an out argument read in the same statement).</summary>
+    private static bool ReadsAfter(BasicBlock block, int index, ILocalSymbol local, int position)
+    {
+        var operation = index < block.Operations.Length ? block.Operations[index] : block.BranchValue;
+        if (operation is null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in operation.DescendantsAndSelf())
+        {
+            if (descendant is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && reference.Syntax.SpanStart >= position
+                && !reference.IsDeclaration
+                && !IsAssignmentTarget(reference))
+            {
+                return true;
             }
         }
 

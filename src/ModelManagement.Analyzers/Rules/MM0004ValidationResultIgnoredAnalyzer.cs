@@ -10,8 +10,9 @@ namespace ModelManagement.Analyzers.Rules;
 /// <summary>
 /// MM0004: the result of a validation call (a <c>Validate</c>/<c>TryValidate</c> method, a <c>[Validator]</c> method, or
 /// one returning a verdict with <c>IsValid</c>/<c>IsCompliant</c>/<c>Compliant</c>/<c>IsSafe</c>) is discarded, or stored in a
-/// local that some path to a return, the end of the member, a <c>yield return</c> or an overwrite never reads. The
-/// stored case is decided on the member's control-flow graph (one per operation block, from the analysis context).
+/// local (a variable, a pattern variable, an <c>out</c> argument carrying the verdict) that some path to a return, the end
+/// of the member, a <c>yield return</c> or an overwrite never reads. The stored case is decided on the member's
+/// control-flow graph (one per operation block, from the analysis context).
 /// </summary>
 /// <remarks>
 /// The diagnostic is on the invocation (inside <c>await</c> and <c>ConfigureAwait(..)</c>); its message argument is the
@@ -32,6 +33,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         Discarded,
         DiscardAssignment,
         Stored,
+        Pattern,
     }
 
     /// <inheritdoc/>
@@ -62,32 +64,76 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, ValidationCallClassifier classifier)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        if (invocation.TargetMethod.ReturnsVoid)
+        var hasOut = ValidationCallClassifier.HasOutParameter(invocation.TargetMethod);
+        if (invocation.TargetMethod.ReturnsVoid && !hasOut)
         {
             return; // cheapest test first: most discarded calls return nothing
         }
 
-        var usage = GetUsage(invocation, out var local);
-        if (usage == Usage.Used)
+        var usage = GetUsage(invocation, out var local, out var patternOwner);
+        if (usage == Usage.Used && !hasOut)
         {
             return;
         }
 
         var options = classifier.GetOptions(invocation.Syntax.SyntaxTree);
-        if (usage == Usage.DiscardAssignment && !options.DiscardIsIgnored)
+        var outVerdict = hasOut ? classifier.FindOutVerdict(invocation, options, context.CancellationToken) : default;
+        if (usage == Usage.Used && !outVerdict.Exists)
         {
             return;
         }
 
         var call = classifier.Classify(invocation, options, context.CancellationToken);
-        if (!call.IsValidation)
+        var validityMember = call.ValidityMember;
+        var form = MM0004Properties.Stored;
+        if (outVerdict.Exists && !(usage == Usage.Used && (call.ResultIsBool || call.ValidityMember is not null)))
+        {
+            switch (JudgeOutVerdict(context, invocation, outVerdict, call.ResultIsBool || call.ValidityMember is not null, options))
+            {
+                case OutJudgement.Checked:
+                    return;
+                case OutJudgement.Unread:
+                    local = outVerdict.Local;
+                    validityMember = outVerdict.ValidityMember;
+                    form = MM0004Properties.OutArgument;
+                    usage = Usage.Stored;
+                    call = new ValidationCall(outVerdict.Reason, resultIsBool: false, validityMember);
+                    break;
+                case OutJudgement.Discarded:
+                    local = null;
+                    validityMember = outVerdict.ValidityMember;
+                    usage = Usage.DiscardAssignment;
+                    form = MM0004Properties.OutDiscard;
+                    call = new ValidationCall(outVerdict.Reason, resultIsBool: false, validityMember);
+                    break;
+            }
+        }
+
+        if (usage == Usage.Used || !call.IsValidation || (usage == Usage.DiscardAssignment && !options.DiscardIsIgnored))
         {
             return;
         }
 
-        if (usage == Usage.Stored
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && classifier.FindFindingsSink(invocation) is { } sink && IsInGraphRoot(invocation)
+            && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.CancellationToken))
+        {
+            return; // the findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true); Assert.Empty(results);
+        }
+
+        if (usage == Usage.Pattern)
+        {
+            local = patternOwner is null || !IsInGraphRoot(invocation)
+                ? null
+                : FirstUnreadPatternLocal(context, invocation, patternOwner, call.ResultIsBool || call.ValidityMember is not null);
+            if (local is null)
+            {
+                return;
+            }
+        }
+        else if (usage == Usage.Stored && form == MM0004Properties.Stored
             && (local is null || !IsInGraphRoot(invocation)
-                || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), local, invocation.Syntax, context.CancellationToken)))
+                || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), local, invocation.Syntax, ValidationStore.Value, context.CancellationToken)))
         {
             return;
         }
@@ -96,12 +142,14 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         properties.Add(MM0004Properties.Form, usage switch
         {
             Usage.Discarded => MM0004Properties.Discarded,
+            Usage.DiscardAssignment when form == MM0004Properties.OutDiscard => MM0004Properties.OutDiscard,
             Usage.DiscardAssignment => MM0004Properties.DiscardAssignment,
-            _ => MM0004Properties.Stored,
+            Usage.Pattern => MM0004Properties.PatternVariable,
+            _ => form,
         });
-        if (call.ResultIsBool || call.ValidityMember is not null)
+        if (call.ResultIsBool || validityMember is not null)
         {
-            properties.Add(MM0004Properties.ValidityMember, call.ValidityMember ?? string.Empty);
+            properties.Add(MM0004Properties.ValidityMember, validityMember ?? string.Empty);
         }
 
         if (local is not null)
@@ -118,13 +166,76 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             InvocationDisplay.Name(invocation)));
     }
 
+    private enum OutJudgement
+    {
+        /// <summary>The out verdict does not decide: judge the returned value as usual.</summary>
+        ReturnDecides,
+
+        /// <summary>The out verdict is read on every path (or stored where others read it): nothing is ignored.</summary>
+        Checked,
+
+        /// <summary>Some path never reads the out local, and the returned value is no verdict that could stand in for it.</summary>
+        Unread,
+
+        /// <summary><c>out _</c> and the returned value is no verdict: the verdict is thrown away.</summary>
+        Discarded,
+    }
+
+    /// <summary>
+    /// A validator delivering its verdict through an <c>out</c> argument: the out local is the stored result. When it is
+    /// read on every path, a discarded <c>bool</c> or void return is no ignored validation (<c>TryValidate(x, out var report);
+    /// if (!report.IsValid) ...</c>); when the call also returns a verdict, an unread out local leaves the decision to it.
+    /// </summary>
+    private static OutJudgement JudgeOutVerdict(
+        OperationAnalysisContext context, IInvocationOperation invocation, OutVerdict outVerdict, bool returnIsVerdict, ValidationAnalyzerOptions options)
+    {
+        if (outVerdict.Local is null)
+        {
+            if (returnIsVerdict)
+            {
+                return OutJudgement.ReturnDecides;
+            }
+
+            return outVerdict.IsDiscard && options.DiscardIsIgnored ? OutJudgement.Discarded : OutJudgement.Checked;
+        }
+
+        if (!IsInGraphRoot(invocation)
+            || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), outVerdict.Local, invocation.Syntax, ValidationStore.OutArgument, context.CancellationToken))
+        {
+            return OutJudgement.Checked;
+        }
+
+        return returnIsVerdict ? OutJudgement.ReturnDecides : OutJudgement.Unread;
+    }
+
+    /// <summary>The first local designated by the patterns matching the call's result that some path leaves unread.</summary>
+    private static ILocalSymbol? FirstUnreadPatternLocal(OperationAnalysisContext context, IInvocationOperation invocation, IOperation patternOwner, bool hasVerdictMember)
+    {
+        if (ValidationPatterns.GetStores(patternOwner, hasVerdictMember) is not { } locals)
+        {
+            return null; // the patterns test the verdict: a condition
+        }
+
+        var graph = context.GetControlFlowGraph();
+        foreach (var candidate in locals)
+        {
+            if (ValidationResultFlow.HasUnreadPath(graph, candidate, invocation.Syntax, ValidationStore.Pattern, context.CancellationToken))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>
     /// How the call's value is used, looking through conversions, <c>ConfigureAwait(..)</c> and <c>await</c>. Only
     /// statement-level discards and plain stores into a local are candidates; everything else passes the value on.
     /// </summary>
-    private static Usage GetUsage(IInvocationOperation invocation, out ILocalSymbol? local)
+    private static Usage GetUsage(IInvocationOperation invocation, out ILocalSymbol? local, out IOperation? patternOwner)
     {
         local = null;
+        patternOwner = null;
         IOperation current = invocation;
         var parent = current.Parent;
         for (var depth = 0; depth < MaxShapeDepth && parent is not null; depth++)
@@ -154,10 +265,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: { RefKind: RefKind.None } declared } }:
                 local = declared;
                 return Usage.Stored;
-            case IIsPatternOperation { Pattern: IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol patternLocal } } isPattern
-                when isPattern.Value == current:
-                local = patternLocal;
-                return Usage.Stored;
+            case IIsPatternOperation isPattern when isPattern.Value == current:
+                patternOwner = isPattern;
+                return Usage.Pattern;
+            case ISwitchOperation switchStatement when switchStatement.Value == current:
+                patternOwner = switchStatement;
+                return Usage.Pattern;
+            case ISwitchExpressionOperation switchExpression when switchExpression.Value == current:
+                patternOwner = switchExpression;
+                return Usage.Pattern;
             default:
                 return Usage.Used;
         }

@@ -43,7 +43,7 @@ public sealed class CorpusTests
         var files = CorpusGenerator.Generate(lines, options: new CorpusOptions { LinesPerFile = linesPerFile });
         var total = files.Sum(f => f.LineCount);
 
-        Assert.InRange(total, lines, lines + 400);
+        Assert.InRange(total, lines, lines + 500); // at most one service unit too many (360 to 440 lines each)
         Assert.All(files, f => Assert.Equal(CorpusGenerator.CountLines(f.Text), f.LineCount));
         Assert.Equal(files.Count, files.Select(f => f.Path).Distinct(StringComparer.Ordinal).Count());
     }

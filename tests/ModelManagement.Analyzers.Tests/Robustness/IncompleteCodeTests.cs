@@ -72,7 +72,7 @@ public sealed class IncompleteCodeTests
     [Fact]
     public async Task CorpusFilePrefix_AtManyCutPoints_NoAnalyzerException()
     {
-        // One service unit (about 330 lines) beside the platform file: every rule's forms, at a CI-friendly size.
+        // One service unit (about 400 lines) beside the platform file: every rule's forms, at a CI-friendly size.
         var files = RobustnessHarness.CorpusSample(600, linesPerFile: 300);
         var platform = RobustnessHarness.Parse(files[0].Text, files[0].Path);
         var service = files[1].Text;

@@ -18,7 +18,8 @@ internal sealed class MM0004FixPlan
         string validator,
         ExpressionSyntax? fallback,
         MM0004FixRefusal fallbackRefusal,
-        SyntaxNode? refusalNode)
+        SyntaxNode? refusalNode,
+        ArgumentSyntax? discardedOut = null)
     {
         Statement = statement;
         Call = call;
@@ -29,7 +30,11 @@ internal sealed class MM0004FixPlan
         Fallback = fallback;
         FallbackRefusal = fallbackRefusal;
         RefusalNode = refusalNode;
+        DiscardedOut = discardedOut;
     }
+
+    /// <summary>The <c>out _</c> argument that receives the verdict, named by the fix (<c>out var validation</c>), or null.</summary>
+    public ArgumentSyntax? DiscardedOut { get; }
 
     /// <summary>The statement holding the call: replaced (discarded result) or followed by the new branch (stored result).</summary>
     public StatementSyntax Statement { get; }

@@ -33,17 +33,54 @@ internal static class MM0004FixPlanner
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoVerdict, invocation);
         }
 
+        properties.TryGetValue(MM0004Properties.Form, out var form);
+        properties.TryGetValue(MM0004Properties.Local, out var local);
         var (call, awaited, configureAwait) = OuterExpression(invocation);
+        switch (form)
+        {
+            case MM0004Properties.PatternVariable:
+                // The variable exists only where the pattern matched; a branch after the statement would test it unassigned.
+                return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.PatternVariable, call.Parent ?? call);
+        }
+
         if (!awaited && TaskTypes.IsTaskOfResult(model.GetTypeInfo(invocation, cancellationToken).Type))
         {
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.TaskNotAwaited, invocation);
         }
 
-        properties.TryGetValue(MM0004Properties.Form, out var form);
-        properties.TryGetValue(MM0004Properties.Local, out var local);
         StatementSyntax? statement = null;
-        var insertAfter = form == MM0004Properties.Stored;
-        switch (call.Parent)
+        ArgumentSyntax? discardedOut = null;
+        var insertAfter = form is MM0004Properties.Stored or MM0004Properties.OutArgument or MM0004Properties.OutDiscard;
+        if (form is MM0004Properties.OutArgument or MM0004Properties.OutDiscard)
+        {
+            var outName = form == MM0004Properties.OutDiscard ? "_" : local;
+            if (outName is null || OutArgument(invocation, outName) is not { } outArgument)
+            {
+                return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, invocation);
+            }
+
+            if (MayBeNull(model, outArgument, cancellationToken))
+            {
+                return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.OutVerdictMayBeNull, outArgument);
+            }
+
+            if (form == MM0004Properties.OutDiscard)
+            {
+                discardedOut = outArgument; // `out _` becomes `out var validation`, then the branch tests it
+                local = null;
+            }
+
+            statement = call.Parent switch
+            {
+                ExpressionStatementSyntax expressionStatement => expressionStatement,
+                AssignmentExpressionSyntax { Parent: ExpressionStatementSyntax assignment } => assignment,
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Parent: LocalDeclarationStatementSyntax declaration } } }
+                    when declaration.UsingKeyword.IsKind(SyntaxKind.None) => declaration,
+                _ => null,
+            };
+        }
+
+        switch (form is MM0004Properties.OutArgument or MM0004Properties.OutDiscard ? null : call.Parent)
         {
             case ExpressionStatementSyntax expressionStatement when form == MM0004Properties.Discarded:
                 statement = expressionStatement;
@@ -79,7 +116,49 @@ internal static class MM0004FixPlanner
             properties.TryGetValue(MM0004Properties.Validator, out var validator) && validator is not null ? validator : "the validator",
             fallback.Plan,
             fallback.Refusal,
-            fallback.Node));
+            fallback.Node,
+            discardedOut));
+    }
+
+    /// <summary>The invocation's <c>out</c> argument writing <paramref name="name"/> (<c>out var name</c>, <c>out T name</c>, <c>out name</c>, <c>out _</c>).</summary>
+    private static ArgumentSyntax? OutArgument(InvocationExpressionSyntax invocation, string name)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (!argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
+            {
+                continue;
+            }
+
+            var written = argument.Expression switch
+            {
+                DeclarationExpressionSyntax { Designation: SingleVariableDesignationSyntax designation } => designation.Identifier.ValueText,
+                DeclarationExpressionSyntax { Designation: DiscardDesignationSyntax } => "_",
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                _ => null,
+            };
+            if (written == name)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether the out verdict may be null where the branch would read it: the parameter or the declared local is a
+    /// nullable reference (<c>out Report? report</c>), as a <c>TryValidate</c> that fails often leaves it.
+    /// </summary>
+    private static bool MayBeNull(SemanticModel model, ArgumentSyntax argument, CancellationToken cancellationToken)
+    {
+        if (model.GetOperation(argument, cancellationToken) is not Microsoft.CodeAnalysis.Operations.IArgumentOperation operation)
+        {
+            return true;
+        }
+
+        return operation.Parameter?.Type.NullableAnnotation == NullableAnnotation.Annotated
+            || operation.Value.Type?.NullableAnnotation == NullableAnnotation.Annotated;
     }
 
     /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>

@@ -15,8 +15,14 @@ internal enum MM0004FixRefusal
     /// <summary>The statement is not directly in a block or switch section (an embedded statement, an expression body).</summary>
     NotInBlock,
 
-    /// <summary>The result is stored in a pattern variable (<c>Validate(x) is var r</c>): the condition is the user's to rewrite.</summary>
+    /// <summary>
+    /// The result is stored in a pattern variable (<c>Validate(x) is var r</c>, <c>is { } r</c>, <c>case var r:</c>): the
+    /// variable exists only where the pattern matched, so the condition is the user's to rewrite.
+    /// </summary>
     PatternVariable,
+
+    /// <summary>The out verdict is a nullable reference (<c>out Report? report</c>): testing its member could throw.</summary>
+    OutVerdictMayBeNull,
 
     /// <summary>Fallback: the call's first argument is not a local or parameter that the function returns.</summary>
     NotReturningValidatedValue,

@@ -23,7 +23,18 @@ internal static class MM0004Rewriter
         var statement = plan.Statement;
         StatementSyntax body = fallback is null ? Throw(plan.Validator) : SyntaxFactory.ReturnStatement(fallback.WithoutTrivia());
         var replacement = new List<StatementSyntax>(2);
-        if (plan.InsertAfter)
+        if (plan.DiscardedOut is { } discarded)
+        {
+            // `Validate(x, out _);` becomes `Validate(x, out var validation);` followed by the branch on it.
+            var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
+            var declaration = SyntaxFactory.DeclarationExpression(
+                    SyntaxFactory.IdentifierName("var"),
+                    SyntaxFactory.SingleVariableDesignation(UniqueNames.Identifier(name)))
+                .WithTriviaFrom(discarded.Expression);
+            replacement.Add(statement.ReplaceNode(discarded.Expression, declaration));
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember), body));
+        }
+        else if (plan.InsertAfter)
         {
             replacement.Add(statement);
             replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(plan.ExistingLocal ?? LocalName), plan.ValidityMember), body));

@@ -11,12 +11,15 @@ internal enum MM0005FixRefusal
 
     /// <summary>
     /// Not the single check of one member guarding an <c>if</c> without <c>else</c> whose last statement writes it
-    /// (<c>_x = …;</c>, <c>_flag = true;</c>), nor <c>_x ??= await …</c>: combined conditions, early returns, a
-    /// <c>return</c>/<c>break</c> inside the block, a generic method.
+    /// (<c>_x = …;</c>, <c>_flag = true;</c>), nor an early return (<c>if (_x != null) return _x;</c>) followed by such a
+    /// write, nor <c>_x ??= await …</c>: combined conditions, a <c>return</c>/<c>break</c> inside the block, a generic method.
     /// </summary>
     UnsupportedShape,
 
-    /// <summary>The checked state is not a private field declared alone in this document (a property, another accessibility, <c>int _a, _b;</c>, a partial type).</summary>
+    /// <summary>
+    /// The checked state is not a private field declared alone in this document, nor a private auto-property (another
+    /// accessibility, <c>int _a, _b;</c>, a property with accessor bodies, <c>init</c>, virtual or an interface's, a partial type).
+    /// </summary>
     NotPrivateField,
 
     /// <summary>The containing type is a struct, a record, an interface, or has a primary constructor.</summary>
@@ -27,6 +30,13 @@ internal enum MM0005FixRefusal
 
     /// <summary>A flag is read somewhere other than its check: replacing it would change what that code sees.</summary>
     FlagReadElsewhere,
+
+    /// <summary>
+    /// Early-return form (<c>if (_x != null) return R;</c>) where the statements after the first write of the state are not
+    /// exactly <c>return R;</c> (or the end of the function after a bare <c>return;</c>), or the check does not just return,
+    /// or nothing after it writes the state: once loaded, the method would run code the early return skipped.
+    /// </summary>
+    EarlyReturnSkipsMore,
 
     /// <summary>A reader of the value is not in an async method, lambda or local function (or sits in a <c>lock</c>), so it cannot await.</summary>
     ReaderNotAsync,

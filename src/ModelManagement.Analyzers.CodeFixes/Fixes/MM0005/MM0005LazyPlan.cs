@@ -13,8 +13,8 @@ internal sealed class MM0005LazyPlan
 {
     public MM0005LazyPlan(
         bool isFlag,
-        IFieldSymbol field,
-        FieldDeclarationSyntax fieldDeclaration,
+        ISymbol field,
+        MemberDeclarationSyntax fieldDeclaration,
         TypeDeclarationSyntax type,
         SyntaxNode check,
         ImmutableArray<StatementSyntax> initialization,
@@ -24,7 +24,8 @@ internal sealed class MM0005LazyPlan
         bool keepAwaitAtCheck,
         string? cancellationTokenName,
         string newFieldName,
-        string methodName)
+        string methodName,
+        ImmutableArray<StatementSyntax> movedStatements)
     {
         IsFlag = isFlag;
         Field = field;
@@ -39,14 +40,17 @@ internal sealed class MM0005LazyPlan
         CancellationTokenName = cancellationTokenName;
         NewFieldName = newFieldName;
         MethodName = methodName;
+        MovedStatements = movedStatements;
     }
 
     /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
     public bool IsFlag { get; }
 
-    public IFieldSymbol Field { get; }
+    /// <summary>The checked state: a private field, or a private auto-property.</summary>
+    public ISymbol Field { get; }
 
-    public FieldDeclarationSyntax FieldDeclaration { get; }
+    /// <summary>The state's declaration: a <see cref="FieldDeclarationSyntax"/> or an auto-property's <see cref="PropertyDeclarationSyntax"/>.</summary>
+    public MemberDeclarationSyntax FieldDeclaration { get; }
 
     public TypeDeclarationSyntax Type { get; }
 
@@ -73,4 +77,11 @@ internal sealed class MM0005LazyPlan
     public string NewFieldName { get; }
 
     public string MethodName { get; }
+
+    /// <summary>
+    /// Early-return form (<c>if (_x != null) return _x; …; _x = v; return _x;</c>): the statements after the check, up to
+    /// and including the write, that leave the function (the write's comments stay behind); empty for the block and
+    /// <c>??=</c> forms, whose guarded statements sit inside <see cref="Check"/>.
+    /// </summary>
+    public ImmutableArray<StatementSyntax> MovedStatements { get; }
 }

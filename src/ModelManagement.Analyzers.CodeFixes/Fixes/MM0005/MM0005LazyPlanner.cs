@@ -36,6 +36,7 @@ internal static class MM0005LazyPlanner
         ImmutableArray<StatementSyntax> guarded;
         ISymbol? member;
         bool needsWhenTrue;
+        var moved = ImmutableArray<StatementSyntax>.Empty;
         if (node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } coalesce && coalesce.Left == node)
         {
             check = coalesce;
@@ -51,12 +52,28 @@ internal static class MM0005LazyPlanner
             check = ifStatement;
             guarded = ifStatement.Statement is BlockSyntax block ? ImmutableArray.CreateRange(block.Statements) : ImmutableArray.Create(ifStatement.Statement);
         }
+        else if (node is ExpressionSyntax earlyCondition && earlyCondition.Parent is IfStatementSyntax { Else: null } earlyIf && earlyIf.Condition == earlyCondition
+            && earlyIf.Parent is BlockSyntax earlyBlock
+            && LazyInitMembers.TryGetCheck(model.GetOperation(earlyCondition, cancellationToken), null, out member, out needsWhenTrue) && !needsWhenTrue
+            && member is not null)
+        {
+            // `if (_x != null) return _x; …; _x = v; return _x;`: the statements up to the first write are the guarded block,
+            // provided what follows the write is what the early return did (so skipping it when initialized changes nothing).
+            if (PlanEarlyReturn(model, earlyIf, earlyBlock, member, cancellationToken) is not { } earlyStatements)
+            {
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.EarlyReturnSkipsMore, earlyIf);
+            }
+
+            check = earlyIf;
+            guarded = earlyStatements;
+            moved = earlyStatements;
+        }
         else
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
         }
 
-        if (member is not IFieldSymbol field)
+        if (member is not (IFieldSymbol or IPropertySymbol) || StateType(member) is not { } stateType)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);
         }
@@ -69,13 +86,13 @@ internal static class MM0005LazyPlanner
         }
 
         // The final write, and what it stores.
-        var isFlag = coalesceValue is null && field.Type.SpecialType == SpecialType.System_Boolean;
+        var isFlag = coalesceValue is null && stateType.SpecialType == SpecialType.System_Boolean;
         ExpressionSyntax? value = coalesceValue;
         if (coalesceValue is null)
         {
             if (guarded.IsEmpty
                 || guarded[guarded.Length - 1] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
-                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, field)
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, member)
                 || (isFlag && !write.Right.IsKind(SyntaxKind.TrueLiteralExpression)))
             {
                 return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
@@ -85,24 +102,20 @@ internal static class MM0005LazyPlanner
             guarded = guarded.RemoveAt(guarded.Length - 1);
         }
 
-        if (field.DeclaredAccessibility != Accessibility.Private || field.IsConst || field.DeclaringSyntaxReferences.Length != 1
-            || field.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax declarator
-            || declarator.Parent?.Parent is not FieldDeclarationSyntax fieldDeclaration
-            || fieldDeclaration.Declaration.Variables.Count != 1
-            || declarator.SyntaxTree != root.SyntaxTree
-            || (declarator.Initializer is { } initializer && !IsDefaultValue(initializer.Value)))
+        if (StateDeclaration(member, root, cancellationToken) is not { } fieldDeclaration)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);
         }
 
-        if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || HasPrimaryConstructor(type)
-            || field.ContainingType.DeclaringSyntaxReferences.Length != 1)
+        // Static state is created in its initializer, so a primary constructor only matters for instance state.
+        if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || (HasPrimaryConstructor(type) && !member.IsStatic)
+            || member.ContainingType.DeclaringSyntaxReferences.Length != 1)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
         }
 
         // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out.
-        if (UsesLocalState(model, guarded, value!, field, cancellationToken) is { } localUse)
+        if (UsesLocalState(model, guarded, value!, member, cancellationToken) is { } localUse)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UsesLocalState, localUse);
         }
@@ -121,9 +134,10 @@ internal static class MM0005LazyPlanner
         var readsInCheckingFunction = false;
         foreach (var identifier in type.DescendantNodes())
         {
-            if (identifier is not IdentifierNameSyntax name || name.Identifier.ValueText != field.Name
+            if (identifier is not IdentifierNameSyntax name || name.Identifier.ValueText != member.Name
                 || check.Span.Contains(name.Span)
-                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, field))
+                || (!moved.IsEmpty && moved[moved.Length - 1].Span.Contains(name.Span))
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
             {
                 continue;
             }
@@ -156,14 +170,14 @@ internal static class MM0005LazyPlanner
             readers.Add(reference);
         }
 
-        var taken = UniqueNames.TakenByMembersOf(field.ContainingType, cancellationToken);
-        var newFieldName = isFlag ? UniqueNames.Choose(InitializerFieldName(field.Name), taken) : field.Name;
-        var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(field.Name) + "Async", taken.Add(newFieldName));
+        var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
+        var newFieldName = isFlag ? UniqueNames.Choose(InitializerFieldName(member.Name), taken) : member.Name;
+        var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(member.Name) + "Async", taken.Add(newFieldName));
         var token = isFlag ? CancellationTokens.FindInScope(model, check, cancellationToken)?.Name : null;
-        var valueType = isFlag ? null : ValueTypeOf(model, field, value!, cancellationToken);
+        var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);
         return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
             isFlag,
-            field,
+            member,
             fieldDeclaration,
             type,
             check,
@@ -174,7 +188,111 @@ internal static class MM0005LazyPlanner
             keepAwaitAtCheck: !readsInCheckingFunction && coalesceValue is null,
             token,
             newFieldName,
-            methodName));
+            methodName,
+            moved));
+    }
+
+    /// <summary>
+    /// The early-return form's guarded statements: from the statement after <paramref name="earlyIf"/> to the first that
+    /// writes <paramref name="member"/> (<c>_x = v;</c>). Null unless the <c>if</c> only returns, and what follows the write
+    /// is exactly what the early return did: the same <c>return R;</c>, or nothing at the end of the function after a bare
+    /// <c>return;</c>. Only then does running the rest instead of returning early keep behaviour once the state is loaded.
+    /// </summary>
+    private static ImmutableArray<StatementSyntax>? PlanEarlyReturn(SemanticModel model, IfStatementSyntax earlyIf, BlockSyntax block, ISymbol member, CancellationToken cancellationToken)
+    {
+        var early = earlyIf.Statement is BlockSyntax { Statements.Count: 1 } braces ? braces.Statements[0] : earlyIf.Statement;
+        if (early is not ReturnStatementSyntax earlyReturn)
+        {
+            return null;
+        }
+
+        var statements = block.Statements;
+        var start = statements.IndexOf(earlyIf) + 1;
+        for (var index = start; index < statements.Count; index++)
+        {
+            if (statements[index] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, member))
+            {
+                continue;
+            }
+
+            var rest = statements.Count - index - 1;
+            var sameEnd = rest == 0
+                ? earlyReturn.Expression is null && block.Parent is BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or AccessorDeclarationSyntax
+                : rest == 1 && statements[index + 1] is ReturnStatementSyntax last
+                    && (last.Expression is null ? earlyReturn.Expression is null : earlyReturn.Expression is not null && SyntaxFactory.AreEquivalent(last.Expression, earlyReturn.Expression));
+            if (!sameEnd)
+            {
+                return null;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<StatementSyntax>(index - start + 1);
+            for (var i = start; i <= index; i++)
+            {
+                builder.Add(statements[i]);
+            }
+
+            return builder.MoveToImmutable();
+        }
+
+        return null;
+    }
+
+    /// <summary>The state's type: a field's, or an auto-property's.</summary>
+    private static ITypeSymbol? StateType(ISymbol member)
+        => member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+
+    /// <summary>
+    /// The declaration the fix replaces, when the state is private and declared alone in this document with no initial
+    /// value: a field (<c>private Catalog _catalog;</c>), or an auto-property whose accessors have no bodies
+    /// (<c>private Catalog Catalog { get; set; }</c>): written nowhere else, it is a field with a property's name.
+    /// </summary>
+    private static MemberDeclarationSyntax? StateDeclaration(ISymbol member, SyntaxNode root, CancellationToken cancellationToken)
+    {
+        if (member.DeclaredAccessibility != Accessibility.Private || member.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var syntax = member.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken);
+        if (syntax.SyntaxTree != root.SyntaxTree)
+        {
+            return null;
+        }
+
+        switch (member)
+        {
+            case IFieldSymbol { IsConst: false }
+                when syntax is VariableDeclaratorSyntax declarator
+                    && declarator.Parent?.Parent is FieldDeclarationSyntax { Declaration.Variables.Count: 1 } fieldDeclaration
+                    && (declarator.Initializer is null || IsDefaultValue(declarator.Initializer.Value)):
+                return fieldDeclaration;
+            case IPropertySymbol { IsIndexer: false, IsAbstract: false, IsVirtual: false, IsOverride: false, IsExtern: false, ExplicitInterfaceImplementations.Length: 0, SetMethod: { IsInitOnly: false } }
+                when syntax is PropertyDeclarationSyntax { ExpressionBody: null, AccessorList: { } accessors } property
+                    && IsAutoProperty(accessors)
+                    && (property.Initializer is null || IsDefaultValue(property.Initializer.Value)):
+                return property;
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsAutoProperty(AccessorListSyntax accessors)
+    {
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The method, accessor, lambda or local function whose body holds <paramref name="node"/>.</summary>
@@ -248,7 +366,7 @@ internal static class MM0005LazyPlanner
         SemanticModel model,
         ImmutableArray<StatementSyntax> guarded,
         ExpressionSyntax value,
-        IFieldSymbol field,
+        ISymbol field,
         CancellationToken cancellationToken)
     {
         // The value of an `if` form is part of the guarded block (its last statement); only `??=` has a value of its own.
@@ -306,16 +424,16 @@ internal static class MM0005LazyPlanner
         return null;
     }
 
-    private static ITypeSymbol ValueTypeOf(SemanticModel model, IFieldSymbol field, ExpressionSyntax value, CancellationToken cancellationToken)
+    private static ITypeSymbol ValueTypeOf(SemanticModel model, ITypeSymbol stateType, ExpressionSyntax value, CancellationToken cancellationToken)
     {
         // A nullable field loaded with a non-null value: the lazy holds the non-null type (readers saw it after the null check).
-        if (field.Type.IsReferenceType && field.Type.NullableAnnotation == NullableAnnotation.Annotated
+        if (stateType.IsReferenceType && stateType.NullableAnnotation == NullableAnnotation.Annotated
             && model.GetTypeInfo(value, cancellationToken).Nullability.FlowState == NullableFlowState.NotNull)
         {
-            return field.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+            return stateType.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         }
 
-        return field.Type;
+        return stateType;
     }
 
     private static bool HasPrimaryConstructor(ClassDeclarationSyntax type)

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -78,8 +79,14 @@ internal static class MM0005LazyRewriter
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement:
-                RemoveStatement(editor, ifStatement);
+                RemoveStatement(editor, ifStatement, plan.MovedStatements);
                 break;
+        }
+
+        // Early-return form: the statements up to the write leave the function (they move into the new method).
+        foreach (var statement in plan.MovedStatements)
+        {
+            editor.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia);
         }
 
         // 3. The initialization method, after the member holding the check.
@@ -123,11 +130,12 @@ internal static class MM0005LazyRewriter
             declarator = declarator.WithInitializer(SyntaxFactory.EqualsValueClause(creation));
         }
 
-        var newField = SyntaxFactory.FieldDeclaration(SyntaxFactory.VariableDeclaration(TypeNames.Imported(generator, lazyType), SyntaxFactory.SingletonSeparatedList(declarator)))
-            .WithAttributeLists(plan.FieldDeclaration.AttributeLists)
-            .WithModifiers(fieldModifiers.Add(SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space)))
-            .WithTriviaFrom(plan.FieldDeclaration)
-            .WithAdditionalAnnotations(Formatter.Annotation);
+        MemberDeclarationSyntax newField = plan.FieldDeclaration is PropertyDeclarationSyntax && !plan.IsFlag
+            ? LazyProperty(plan, fieldModifiers, TypeNames.Imported(generator, lazyType), plan.Field.IsStatic ? creation : null)
+            : SyntaxFactory.FieldDeclaration(SyntaxFactory.VariableDeclaration(TypeNames.Imported(generator, lazyType), SyntaxFactory.SingletonSeparatedList(declarator)))
+                .WithAttributeLists(plan.FieldDeclaration.AttributeLists)
+                .WithModifiers(fieldModifiers.Add(SyntaxFactory.Token(SyntaxKind.ReadOnlyKeyword).WithTrailingTrivia(SyntaxFactory.Space)));
+        newField = newField.WithTriviaFrom(plan.FieldDeclaration).WithAdditionalAnnotations(Formatter.Annotation);
         editor.ReplaceNode(plan.FieldDeclaration, newField);
 
         if (!plan.Field.IsStatic)
@@ -179,6 +187,23 @@ internal static class MM0005LazyRewriter
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// An auto-property holding a value becomes a get-only auto-property of the lazy type (assignable in constructors, or
+    /// initialized in place when static): readers keep the name they use.
+    /// </summary>
+    private static PropertyDeclarationSyntax LazyProperty(MM0005LazyPlan plan, SyntaxTokenList modifiers, TypeSyntax lazyType, ExpressionSyntax? initializer)
+    {
+        var original = (PropertyDeclarationSyntax)plan.FieldDeclaration;
+        var property = SyntaxFactory.PropertyDeclaration(lazyType.WithTrailingTrivia(SyntaxFactory.Space), original.Identifier.WithoutTrivia())
+            .WithAttributeLists(original.AttributeLists)
+            .WithModifiers(modifiers)
+            .WithAccessorList(SyntaxFactory.AccessorList(SyntaxFactory.SingletonList(
+                SyntaxFactory.AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken)))));
+        return initializer is null
+            ? property
+            : property.WithInitializer(SyntaxFactory.EqualsValueClause(initializer)).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
+    }
+
     /// <summary>A constructor whose block body sits on one line (<c>{ _store = store; }</c>) gets one statement per line.</summary>
     private static SyntaxNode Expand(SyntaxNode member)
     {
@@ -211,6 +236,18 @@ internal static class MM0005LazyRewriter
     private static List<SyntaxTrivia> CommentsLeftBehind(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
     {
         var comments = new List<SyntaxTrivia>();
+        if (!plan.MovedStatements.IsEmpty)
+        {
+            // Early-return form: the write is removed from where it stood, with any comment on it.
+            foreach (var trivia in plan.MovedStatements[plan.MovedStatements.Length - 1].DescendantTrivia())
+            {
+                if (IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
+            }
+        }
+
         var first = ifStatement.GetFirstToken();
         var last = ifStatement.GetLastToken();
         foreach (var token in ifStatement.DescendantTokens())
@@ -282,12 +319,12 @@ internal static class MM0005LazyRewriter
         return statement.WithTrailingTrivia(trailing);
     }
 
-    /// <summary>Removes the check; the next statement loses the blank line that separated them.</summary>
-    private static void RemoveStatement(SyntaxEditor editor, IfStatementSyntax ifStatement)
+    /// <summary>Removes the check (and the moved statements after it); the next statement loses the blank line that separated them.</summary>
+    private static void RemoveStatement(SyntaxEditor editor, IfStatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved)
     {
         if (ifStatement.Parent is BlockSyntax block)
         {
-            var index = block.Statements.IndexOf(ifStatement);
+            var index = block.Statements.IndexOf(ifStatement) + moved.Length;
             if (index + 1 < block.Statements.Count)
             {
                 editor.ReplaceNode(block.Statements[index + 1], (current, _) => Statements.WithoutLeadingBlankLines((StatementSyntax)current));

@@ -130,6 +130,48 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyAsync(source);
     }
 
+    /// <summary>
+    /// A guard library's chain (<c>Guard.Validate(x).NotNull()</c>): each chained method returns its receiver's type, so it is
+    /// a builder step, not a verdict, even when the chain type has an <c>IsValid</c> member and the step's name starts with
+    /// <c>Validate</c> (instance or extension). Only the chain's head is judged: dropped on its own, it is reported.
+    /// </summary>
+    [Fact]
+    public async Task FluentGuardChainReturningItsReceiver_DoesNotReport_ButALoneHeadDoes()
+    {
+        var source = InMethod("""
+                    Guard.Validate(prompt).NotNull().NotEmpty();
+                    Guard.Validate(prompt).ValidateLength(100);
+                    Guard.Validate(prompt).ValidateRange();
+                    var clause = Guard.Validate(prompt);
+                    clause.NotNull();
+                    clause.ValidateLength(10);
+                    [|Guard.Validate(prompt)|];
+                    return clause.IsValid ? prompt : Fallback();
+            """, returnType: "string") + """
+
+            public static class Guard
+            {
+                public static GuardClause<T> Validate<T>(T value) => new GuardClause<T>(value);
+            }
+
+            public sealed class GuardClause<T>
+            {
+                public GuardClause(T value) { Value = value; }
+                public T Value { get; }
+                public bool IsValid { get; private set; } = true;
+                public GuardClause<T> NotNull() { IsValid &= Value != null; return this; }
+                public GuardClause<T> ValidateLength(int max) => this;
+            }
+
+            public static class GuardExtensions
+            {
+                public static GuardClause<string> NotEmpty(this GuardClause<string> clause) => clause;
+                public static GuardClause<T> ValidateRange<T>(this GuardClause<T> clause) => clause;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
     [Fact]
     public async Task NonVerdictTypeWithoutValidatorName_DoesNotReport()
     {

@@ -829,31 +829,6 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
-    public async Task NoFix_EarlyReturnForm_UnsupportedShape()
-    {
-        var source = /* lang=c#-test */ """
-            using System.Threading.Tasks;
-
-            public sealed class LlmClient
-            {
-                private readonly ICatalogStore _store;
-                private Catalog _catalog;
-
-                public LlmClient(ICatalogStore store) => _store = store;
-
-                public async Task<Catalog> GetAsync()
-                {
-                    if ([|_catalog != null|]) return _catalog;
-                    _catalog = await _store.LoadAsync();
-                    return _catalog;
-                }
-            }
-            """;
-        await VerifyNoFixAsync(source);
-        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
-    }
-
-    [Fact]
     public async Task NoFix_CombinedCondition_UnsupportedShape()
     {
         var source = /* lang=c#-test */ """

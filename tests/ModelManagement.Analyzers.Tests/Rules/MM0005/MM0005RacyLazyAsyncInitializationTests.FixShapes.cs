@@ -1,0 +1,394 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>MM0005 fix beyond the block form: the early-return form, private auto-properties, static state in a type with a primary constructor.</summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    private const string EarlyReturnSource = /* lang=c#-test */ """
+        using System.Threading.Tasks;
+
+        public sealed class LlmClient
+        {
+            private readonly ICatalogStore _store;
+            private Catalog _catalog;
+
+            public LlmClient(ICatalogStore store) => _store = store;
+
+            public async Task<Catalog> GetAsync()
+            {
+                if ([|_catalog != null|]) return _catalog;
+                // one load for everybody
+                _catalog = await _store.LoadAsync(); // the slow part
+                return _catalog;
+            }
+
+            public async Task<int> CountAsync()
+            {
+                await Task.Yield();
+                return _catalog == null ? 0 : _catalog.Models.Length;
+            }
+        }
+        """;
+
+    private const string EarlyReturnFixed = /* lang=c#-test */ """
+        using System.Threading.Tasks;
+        using ModelManagement.Patterns;
+
+        public sealed class LlmClient
+        {
+            private readonly ICatalogStore _store;
+            private readonly AsyncLazy<Catalog> _catalog;
+
+            public LlmClient(ICatalogStore store)
+            {
+                _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                _store = store;
+            }
+
+            public async Task<Catalog> GetAsync()
+            {
+                await _catalog; // one load for everybody // the slow part
+                return await _catalog;
+            }
+
+            private async Task<Catalog> LoadCatalogAsync()
+            {
+                return await _store.LoadAsync();
+            }
+
+            public async Task<int> CountAsync()
+            {
+                await Task.Yield();
+                return await _catalog == null ? 0 : (await _catalog).Models.Length;
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.Latest)]
+    public async Task Fix_EarlyReturnValue_BecomesAsyncLazy_AndKeepsComments(LanguageVersion version)
+        => await VerifyFixAsync(EarlyReturnSource, EarlyReturnFixed, version);
+
+    [Fact]
+    public async Task Fix_EarlyReturnWithBracesAndStatementsBeforeTheWrite_MovesThemIntoTheLoader()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog != null|])
+                    {
+                        return _catalog;
+                    }
+
+                    await _store.WarmUpAsync();
+                    _catalog = await _store.LoadAsync();
+                    return _catalog;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    await _store.WarmUpAsync();
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_EarlyReturnFlagAtTheEndOfTheMethod_BecomesAsyncInitializer()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task WarmAsync(CancellationToken cancellationToken)
+                {
+                    if ([|_initialized|]) return;
+                    _data = await _store.LoadAsync();
+                    _initialized = true;
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await WarmAsync(cancellationToken);
+                    return _data.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task WarmAsync(CancellationToken cancellationToken)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _data = await _store.LoadAsync();
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await WarmAsync(cancellationToken);
+                    return _data.Models.Length;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_PrivateAutoProperty_BecomesGetOnlyLazyProperty()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private Catalog Loaded { get; set; }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|Loaded == null|])
+                    {
+                        Loaded = await _store.LoadAsync();
+                    }
+
+                    return Loaded;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    Loaded = new AsyncLazy<Catalog>(LoadLoadedAsync);
+                    _store = store;
+                }
+
+                private AsyncLazy<Catalog> Loaded { get; }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    return await Loaded;
+                }
+
+                private async Task<Catalog> LoadLoadedAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_StaticEarlyReturnInTypeWithPrimaryConstructor_CreatedInTheInitializer()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Reporter(ICatalogStore store)
+            {
+                private static Catalog s_known;
+
+                private static async Task<Catalog> KnownAsync()
+                {
+                    if ([|s_known != null|])
+                    {
+                        return s_known;
+                    }
+
+                    s_known = await Task.FromResult(new Catalog());
+                    return s_known;
+                }
+
+                public async Task<int> ReportAsync()
+                {
+                    var known = await KnownAsync();
+                    await store.WarmUpAsync();
+                    return known.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Reporter(ICatalogStore store)
+            {
+                private static readonly AsyncLazy<Catalog> s_known = new AsyncLazy<Catalog>(LoadKnownAsync);
+
+                private static async Task<Catalog> KnownAsync()
+                {
+                    return await s_known;
+                }
+
+                private static async Task<Catalog> LoadKnownAsync()
+                {
+                    return await Task.FromResult(new Catalog());
+                }
+
+                public async Task<int> ReportAsync()
+                {
+                    var known = await KnownAsync();
+                    await store.WarmUpAsync();
+                    return known.Models.Length;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoFix_EarlyReturnFollowedByMoreWork_EarlyReturnSkipsMore()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private int _loads;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog != null|]) return _catalog;
+                    _catalog = await _store.LoadAsync();
+                    _loads++;
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.EarlyReturnSkipsMore);
+    }
+
+    [Fact]
+    public async Task NoFix_EarlyReturnOfAnotherValue_EarlyReturnSkipsMore()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog != null|]) return _catalog;
+                    var loaded = await _store.LoadAsync();
+                    _catalog = loaded;
+                    return loaded;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.EarlyReturnSkipsMore);
+    }
+
+    [Fact]
+    public async Task NoFix_PrivateAutoPropertyWithInitialValue_NotPrivateField()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                private Catalog Loaded { get; set; } = LoadPlaceholder();
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|Loaded == null|])
+                    {
+                        Loaded = await _store.LoadAsync();
+                    }
+
+                    return Loaded;
+                }
+
+                private static Catalog LoadPlaceholder() => null;
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
+    }
+}
