@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
 using VerifyFix = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
@@ -630,7 +631,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyReportFixAsync(source, fixedSource, Throw);
     }
 
-    private static async Task<MM0004PlanResult> PlanReportsAsync(string source, NullableContextOptions nullable = NullableContextOptions.Disable)
+    private static async Task<FixPlanResult<MM0004FixPlan, MM0004FixRefusal>> PlanReportsAsync(string source, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
