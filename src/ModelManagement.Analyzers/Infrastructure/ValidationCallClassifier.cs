@@ -167,6 +167,11 @@ internal sealed class ValidationCallClassifier
             return default;
         }
 
+        if (reason == ValidationReason.MethodPrefix && !resultIsBool && validityMember is null && !VerdictTypes.CanBeVerdict(resultType))
+        {
+            return default; // `User ValidateTokenAsync(..)` hands back data and throws on failure: no verdict to ignore
+        }
+
         return new ValidationCall(reason, resultIsBool, validityMember);
     }
 

@@ -106,6 +106,28 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task NamedValidatorHandingBackData_DoesNotReport()
+    {
+        // Found on real code (bitwarden, elsa): a Validate… method that returns what it looked up throws on failure, like a
+        // void validator. Its result is data, not a verdict, so dropping it ignores nothing.
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    await ValidateUserTokenAsync(story);
+                    ValidateHosts(story);
+                    ValidateOwners(story);
+                    ValidateSession<Account>(story);
+                    return story;
+            """, members: """
+                public sealed class Account { public string Name { get; set; } }
+                private static Task<Account> ValidateUserTokenAsync(string token) => Task.FromResult(new Account());
+                private static System.Net.IPAddress[] ValidateHosts(string hosts) => new[] { System.Net.IPAddress.Loopback };
+                private static IEnumerable<Account> ValidateOwners(string story) => new[] { new Account() };
+                private static T ValidateSession<T>(string token) where T : new() => new T();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task GuardReturningItsArgument_DoesNotReport()
     {
         var source = InMethod("""

@@ -250,6 +250,34 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task NamedValidatorWithVerdictShapedResult_Reports()
+    {
+        // Only a name matches: the result must be able to carry a verdict (message, count, status, findings, error type).
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    [|ValidateTitle(story.Length)|];
+                    [|ValidateLength(story)|];
+                    [|ValidateTone(story)|];
+                    [|ValidateRules(story)|];
+                    [|ValidatePair(story)|];
+                    await [|ValidateAuthorAsync(story)|];
+                    [|ValidateFields(story)|];
+                    return story;
+            """, members: """
+                public enum ToneStatus { Fine, Harsh }
+                public sealed class StoryError { public string Text { get; set; } }
+                private static string ValidateTitle(int length) => length == 0 ? "empty" : null; // string in, string out would be a guard
+                private static int ValidateLength(string story) => story.Length > 10 ? 1 : 0;
+                private static ToneStatus ValidateTone(string story) => ToneStatus.Fine;
+                private static IReadOnlyList<string> ValidateRules(string story) => Array.Empty<string>();
+                private static (bool Ok, string Why) ValidatePair(string story) => (true, null);
+                private static Task<StoryError> ValidateAuthorAsync(string story) => Task.FromResult<StoryError>(null);
+                private static Dictionary<string, string[]> ValidateFields(string story) => new();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ExpressionBodiedVoidMethodDiscarding_Reports()
     {
         var source = InMethod("""
