@@ -226,6 +226,11 @@ internal sealed class OptionalDependencies
     /// <summary>A method parameter marked <c>[OptionalDependency]</c>; attributes are bound only for parameters whose syntax has some.</summary>
     private static bool HasMarkedMethodParameter(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
     {
+        if (!AnyParameterHasAttributes(type, cancellationToken))
+        {
+            return false; // the usual case: no parameter of the type's declarations carries an attribute, nothing to bind
+        }
+
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol method || method.IsImplicitlyDeclared)
@@ -243,6 +248,60 @@ internal sealed class OptionalDependencies
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Syntax-only pre-filter for <see cref="HasMarkedMethodParameter"/>: does a parameter list of the type's declarations
+    /// (primary constructor, methods, constructors, operators, indexers) hold a parameter with an attribute list?
+    /// </summary>
+    private static bool AnyParameterHasAttributes(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                return true; // not an ordinary declaration: let the symbols decide
+            }
+
+            if (HasAttributes(declaration.ParameterList))
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                BaseParameterListSyntax? parameters = member switch
+                {
+                    BaseMethodDeclarationSyntax method => method.ParameterList,
+                    IndexerDeclarationSyntax indexer => indexer.ParameterList,
+                    _ => null,
+                };
+                if (HasAttributes(parameters))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttributes(BaseParameterListSyntax? parameters)
+    {
+        if (parameters is null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.AttributeLists.Count > 0)
+            {
+                return true;
             }
         }
 
