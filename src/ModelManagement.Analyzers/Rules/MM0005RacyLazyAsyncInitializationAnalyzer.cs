@@ -160,6 +160,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
 
             var ownType = context.OwningSymbol.ContainingType;
+            if (!MayWrite(context.OperationBlocks, ownType))
+            {
+                return; // no member written and no own call that could write one: no graph can find a write after an await
+            }
+
             var analyzeBody = inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method);
             foreach (var operationBlock in context.OperationBlocks)
             {
@@ -248,6 +253,19 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             {
                 VisitLambdas(child, graph, ownType, context, depth);
             }
+        }
+
+        private static bool MayWrite(ImmutableArray<IOperation> blocks, INamedTypeSymbol? ownType)
+        {
+            foreach (var block in blocks)
+            {
+                if (LazyInitWriteSummaries.MayWriteTrackedMember(block, ownType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private bool ContainsRacyAwait(IOperation value)
