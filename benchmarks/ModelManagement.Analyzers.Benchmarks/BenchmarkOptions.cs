@@ -26,7 +26,7 @@ internal sealed class BenchmarkOptions
           --helper-calls N     calls per runtime-helper measurement (default 2000000)
           --no-peers           skip the peer packages (VS Threading, AsyncFixer, Meziantou)
           --no-alone           skip the sets that run one MM analyzer alone
-          --only TEXT[,TEXT]   measure only compile-only and the sets whose name contains one of these texts (e.g. to
+          --only TEXT          measure only compile-only and the sets whose name contains TEXT; repeatable (e.g. to
                                profile one set under dotnet-trace: --only "MM, all" --iterations 1 --warmup 0)
           --marginal           add a set per MM analyzer (and one for all) that runs it next to the do-nothing floor: its
                                allocation and time over the floor's are what it adds once the driver's shared work (the
@@ -161,7 +161,7 @@ internal sealed class BenchmarkOptions
                     options.Alone = false;
                     break;
                 case "--only":
-                    options._only.AddRange(Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    options._only.Add(Next()); // not split at commas: set names contain them ("MM, all rules (8)")
                     break;
                 case "--marginal":
                     options.Marginal = true;
