@@ -64,23 +64,29 @@ internal sealed class OptionalDependencies
             return null; // a generated type (a DTO with dozens of optional values) is not hand-written service code
         }
 
-        var attributed = ImmutableArray.CreateBuilder<ISymbol>();
-        var primary = ImmutableArray.CreateBuilder<IParameterSymbol>();
-        var constructors = ImmutableArray.CreateBuilder<IParameterSymbol>();
+        // Builders are created on the first candidate: most types have none, and this runs for every type.
+        ImmutableArray<ISymbol>.Builder? attributed = null;
+        ImmutableArray<IParameterSymbol>.Builder? primary = null;
+        ImmutableArray<IParameterSymbol>.Builder? constructors = null;
 
         foreach (var constructor in type.InstanceConstructors)
         {
-            if (constructor.IsImplicitlyDeclared && !IsPrimaryConstructor(constructor, cancellationToken))
+            if (constructor.Parameters.IsEmpty)
+            {
+                continue; // no parameter, no candidate
+            }
+
+            var isPrimary = IsPrimaryConstructor(constructor, cancellationToken);
+            if (constructor.IsImplicitlyDeclared && !isPrimary)
             {
                 continue;
             }
 
-            var isPrimary = IsPrimaryConstructor(constructor, cancellationToken);
             foreach (var parameter in constructor.Parameters)
             {
                 if (IsCandidateParameter(parameter, symbols))
                 {
-                    (isPrimary ? primary : constructors).Add(parameter);
+                    (isPrimary ? primary ??= ImmutableArray.CreateBuilder<IParameterSymbol>() : constructors ??= ImmutableArray.CreateBuilder<IParameterSymbol>()).Add(parameter);
                 }
             }
         }
@@ -108,23 +114,23 @@ internal sealed class OptionalDependencies
 
                 if (symbols.HasMarkerAttribute && CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
                 {
-                    attributed.Add(member.OriginalDefinition);
+                    (attributed ??= ImmutableArray.CreateBuilder<ISymbol>()).Add(member.OriginalDefinition);
                 }
             }
         }
 
         var hasMarkedParameters = symbols.HasMarkerAttribute && HasMarkedMethodParameter(type, symbols, cancellationToken);
-        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0 && !hasMarkedParameters)
+        if (attributed is null && primary is null && constructors is null && !hasMarkedParameters)
         {
             return null;
         }
 
-        var constructorCandidates = constructors.ToImmutable();
+        var constructorCandidates = constructors?.ToImmutable() ?? ImmutableArray<IParameterSymbol>.Empty;
         return new OptionalDependencies(
             type,
             symbols,
-            attributed.ToImmutable(),
-            primary.ToImmutable(),
+            attributed?.ToImmutable() ?? ImmutableArray<ISymbol>.Empty,
+            primary?.ToImmutable() ?? ImmutableArray<IParameterSymbol>.Empty,
             constructorCandidates,
             hasMarkedParameters,
             mayStore: MayStoreAnyCandidate(constructorCandidates, cancellationToken));
