@@ -77,13 +77,18 @@ internal sealed class AwaitTextIndex
             // Chunks overlap by four characters, so an occurrence across a chunk boundary is seen once, in the chunk where it starts.
             var count = Math.Min(BufferLength, length - start);
             text.CopyTo(start, buffer, 0, count);
+            // Occurrences start at [0, last); their 'w' (rarer in code than 'a') sits at [1, last], found by the
+            // runtime's vectorised IndexOf rather than a compare per character.
             var last = Math.Min(ChunkSize, count - Keyword.Length + 1);
-            for (var i = 0; i < last; i++)
+            var w = last > 0 ? Array.IndexOf(buffer, 'w', 1, last) : -1;
+            while (w >= 0)
             {
-                if (buffer[i] == 'a' && buffer[i + 1] == 'w' && buffer[i + 2] == 'a' && buffer[i + 3] == 'i' && buffer[i + 4] == 't')
+                if (buffer[w - 1] == 'a' && buffer[w + 1] == 'a' && buffer[w + 2] == 'i' && buffer[w + 3] == 't')
                 {
-                    (found ??= new List<int>()).Add(start + i);
+                    (found ??= new List<int>()).Add(start + w - 1);
                 }
+
+                w = w < last ? Array.IndexOf(buffer, 'w', w + 1, last - w) : -1;
             }
         }
 

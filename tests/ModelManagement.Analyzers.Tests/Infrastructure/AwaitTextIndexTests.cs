@@ -20,6 +20,15 @@ public sealed class AwaitTextIndexTests
     }
 
     [Fact]
+    public void Find_AdjacentAndOverlappingCandidates()
+    {
+        // "aawait", "awawait", "awaitawait", a lone "w" at the very start and "awai" cut off at the end.
+        var text = "w aawait awawait awaitawait awai";
+        var positions = AwaitTextIndex.Find(SourceText.From(text), Buffer(), CancellationToken.None);
+        Assert.Equal(new[] { 3, 11, 17, 22 }, positions);
+    }
+
+    [Fact]
     public void Find_NoOccurrence_ReturnsEmpty()
     {
         Assert.Empty(AwaitTextIndex.Find(SourceText.From("class C { void M() { var awai = 1; } } // awai t"), Buffer(), CancellationToken.None));
