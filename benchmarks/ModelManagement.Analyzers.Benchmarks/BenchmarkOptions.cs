@@ -25,6 +25,12 @@ internal sealed class BenchmarkOptions
           --fix-iterations N   code-fix latency samples per rule (default 30)
           --helper-calls N     calls per runtime-helper measurement (default 2000000)
           --no-peers           skip the peer packages (VS Threading, AsyncFixer, Meziantou)
+          --no-alone           skip the sets that run one MM analyzer alone
+          --only TEXT          measure only compile-only and the sets whose name contains TEXT; repeatable (e.g. to
+                               profile one set under dotnet-trace: --only "MM, all" --iterations 1 --warmup 0)
+          --marginal           add a set per MM analyzer (and one for all) that runs it next to the do-nothing floor: its
+                               allocation and time over the floor's are what it adds once the driver's shared work (the
+                               operation trees every operation-block action needs) is paid anyway
           --roslynator         also measure Roslynator.Analyzers
           --skip-analysis | --skip-fixes | --skip-helpers   leave a part out
           --out FILE           write the markdown report there (default artifacts/benchmarks/results.md)
@@ -61,6 +67,17 @@ internal sealed class BenchmarkOptions
     public bool Peers { get; private set; } = true;
 
     public bool Roslynator { get; private set; }
+
+    /// <summary>Whether each MM analyzer is also measured alone (<c>--no-alone</c> turns it off).</summary>
+    public bool Alone { get; private set; } = true;
+
+    /// <summary>Name fragments of the sets to measure (<c>--only</c>); empty: all sets.</summary>
+    public IReadOnlyList<string> Only => _only;
+
+    private readonly List<string> _only = new();
+
+    /// <summary>Whether each MM analyzer is also measured next to the floor (<c>--marginal</c>).</summary>
+    public bool Marginal { get; private set; }
 
     public bool Analysis { get; private set; } = true;
 
@@ -139,6 +156,15 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--no-peers":
                     options.Peers = false;
+                    break;
+                case "--no-alone":
+                    options.Alone = false;
+                    break;
+                case "--only":
+                    options._only.Add(Next()); // not split at commas: set names contain them ("MM, all rules (8)")
+                    break;
+                case "--marginal":
+                    options.Marginal = true;
                     break;
                 case "--roslynator":
                     options.Roslynator = true;

@@ -41,7 +41,7 @@ report.Line(FormattableString.Invariant($"- Command: `dotnet run -c Release --pr
 report.Line(FormattableString.Invariant($"- Date (UTC): {DateTime.UtcNow:yyyy-MM-dd HH:mm}; machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}; {RuntimeInformation.FrameworkDescription}; host Roslyn {PeerAnalyzers.HostRoslynVersion}"));
 report.Line($"- Load average at start: {LoadAverage()} (other processes share the CPU: prefer the CPU-time columns and medians)");
 
-var sets = AnalyzerSets.Create(options.Peers, options.Roslynator, perRule: true, Log);
+var sets = AnalyzerSets.Create(options.Peers, options.Roslynator, perRule: options.Alone, options.Marginal, Log);
 
 if (options.Analysis)
 {
@@ -49,8 +49,9 @@ if (options.Analysis)
         ? Workload.FromGenerated(options.Lines, options.Seed)
         : Workload.FromFolders(options.CorpusFolders, options.ExcludeTests, options.ReferenceFolders);
     report.Line(FormattableString.Invariant($"- Corpus: {workload.Description}, {workload.Lines:N0} lines in {workload.Files:N0} files; {options.Iterations} measured round(s) after {options.Warmups} warm-up round(s); sequential analysis, fresh compilation per run"));
-    Log($"analysis benchmark on {workload.Lines:N0} lines ({sets.All.Count} sets)…");
-    var results = await AnalysisBenchmark.RunAsync(workload, sets.All, options.Warmups, options.Iterations, Log, cancellationToken);
+    var measured = sets.Select(options.Only);
+    Log($"analysis benchmark on {workload.Lines:N0} lines ({measured.Count} sets)…");
+    var results = await AnalysisBenchmark.RunAsync(workload, measured, options.Warmups, options.Iterations, Log, cancellationToken);
     AnalysisReport.Write(report, sets, results);
 
     if (options.Sizes.Count > 0 && options.CorpusFolders.Count == 0)

@@ -43,7 +43,7 @@ internal static class AnalysisBenchmark
                 }
 
                 log(FormattableString.Invariant(
-                    $"  {(round < 0 ? "warm-up" : "round " + (round + 1))}: {sets[index].Name,-40} wall {sample.Wall.TotalMilliseconds,9:F0} ms  cpu {sample.Cpu.TotalMilliseconds,9:F0} ms  alloc {sample.AllocatedBytes / 1048576.0,8:F0} MB  diagnostics {sample.AnalyzerDiagnostics}"));
+                    $"  {(round < 0 ? "warm-up" : "round " + (round + 1))}: {sets[index].Name,-40} wall {sample.Wall.TotalMilliseconds,9:F0} ms  cpu {sample.Cpu.TotalMilliseconds,9:F0} ms  alloc {sample.AllocatedBytes / 1048576.0,8:F1} MB  diagnostics {sample.AnalyzerDiagnostics}{Telemetry(sample)}"));
                 if (sample.AnalyzerExceptions > 0)
                 {
                     log($"  warning: {sets[index].Name} threw {sample.AnalyzerExceptions} analyzer exception(s) (AD0001)");
@@ -140,6 +140,37 @@ internal static class AnalysisBenchmark
         }
 
         return new Sample(stopwatch.Elapsed, cpu, allocated, analyzerDiagnostics, errors, Math.Max(exceptions, ad0001), telemetry.ToImmutable(), byId);
+    }
+
+    /// <summary>The run's per-analyzer telemetry for the log (ours by type name, the floor and peers summed), so a run can be read as it goes.</summary>
+    private static string Telemetry(Sample sample)
+    {
+        if (sample.Telemetry.IsEmpty)
+        {
+            return string.Empty;
+        }
+
+        var text = new System.Text.StringBuilder("  telemetry ms:");
+        var others = 0.0;
+        foreach (var pair in sample.Telemetry)
+        {
+            var name = pair.Key.GetType().Name;
+            if (name.StartsWith("MM", StringComparison.Ordinal) && name.Length >= 6)
+            {
+                text.Append(FormattableString.Invariant($" {name.Substring(0, 6)} {pair.Value.TotalMilliseconds:F0}"));
+            }
+            else
+            {
+                others += pair.Value.TotalMilliseconds;
+            }
+        }
+
+        if (others > 0)
+        {
+            text.Append(FormattableString.Invariant($" other {others:F0}"));
+        }
+
+        return text.ToString();
     }
 
     private static TimeSpan ProcessCpu()

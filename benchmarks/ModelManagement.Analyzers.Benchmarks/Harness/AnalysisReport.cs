@@ -118,6 +118,48 @@ internal static class AnalysisReport
         report.Table(
             new[] { "Analyzer", "Rules", "In all-MM run", "Alone", "÷ AsyncFixer blocking-call", "Below it", "Alloc over compile MB (alone)", "Diagnostics" },
             perAnalyzer);
+
+        WriteMarginal(report, sets, results, floor);
+    }
+
+    /// <summary>
+    /// With <c>--marginal</c>: what each MM analyzer adds next to the do-nothing floor. The floor already pays for the
+    /// driver's shared work (operation trees, the walk over them), so these rows are the analyzer's own allocation and
+    /// time; allocation is deterministic, so this is the figure to compare across runs on a loaded machine.
+    /// </summary>
+    private static void WriteMarginal(Report report, AnalyzerSets sets, IReadOnlyList<SetResult> results, SetResult? floor)
+    {
+        var marginal = results.Where(r => r.Set.Group == AnalyzerSet.MarginalGroup).ToList();
+        if (floor is null || marginal.Count == 0)
+        {
+            return;
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var result in marginal)
+        {
+            var telemetry = 0.0;
+            foreach (var analyzer in result.Set.Analyzers)
+            {
+                if (sets.Ours.Contains(analyzer))
+                {
+                    telemetry += result.TelemetryMs(analyzer);
+                }
+            }
+
+            rows.Add(new[]
+            {
+                result.Set.Name,
+                Report.F1(result.AllocatedMB - floor.AllocatedMB),
+                Report.F1(result.BestAllocatedMB - floor.BestAllocatedMB),
+                Report.F0(result.CpuMs - floor.CpuMs),
+                Report.F0(telemetry),
+                Diagnostics(result),
+            });
+        }
+
+        report.Heading("## Over the floor (each set runs next to the do-nothing floor; medians, allocation also best-of-N)");
+        report.Table(new[] { "Set", "Alloc over floor MB", "Best-of-N alloc over floor MB", "CPU over floor ms", "MM telemetry ms", "Diagnostics" }, rows);
     }
 
     private static SetResult? Find(IReadOnlyList<SetResult> results, string group)

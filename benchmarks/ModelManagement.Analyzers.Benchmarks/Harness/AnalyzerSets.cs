@@ -28,17 +28,24 @@ internal sealed class AnalyzerSets
 
     public AnalyzerSet CompileOnly => All[0];
 
+    /// <summary>Compile-only and the sets whose name contains one of <paramref name="nameParts"/>; all sets when it is empty.</summary>
+    public IReadOnlyList<AnalyzerSet> Select(IReadOnlyList<string> nameParts)
+        => nameParts.Count == 0
+            ? All
+            : All.Where(s => s.IsCompileOnly || nameParts.Any(part => s.Name.Contains(part, StringComparison.Ordinal))).ToList();
+
     public AnalyzerSet? Find(string group) => All.FirstOrDefault(s => string.Equals(s.Group, group, StringComparison.Ordinal));
 
     public static string RuleIds(DiagnosticAnalyzer analyzer)
         => string.Join("+", analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(id => id, StringComparer.Ordinal));
 
-    public static AnalyzerSets Create(bool peers, bool roslynator, bool perRule, Action<string> log)
+    public static AnalyzerSets Create(bool peers, bool roslynator, bool perRule, bool marginal, Action<string> log)
     {
+        var floor = new DoNothingAnalyzer();
         var sets = new List<AnalyzerSet>
         {
             new("compile only", AnalyzerSet.CompileGroup, ImmutableArray<DiagnosticAnalyzer>.Empty),
-            new("do-nothing floor", AnalyzerSet.FloorGroup, ImmutableArray.Create<DiagnosticAnalyzer>(new DoNothingAnalyzer())),
+            new("do-nothing floor", AnalyzerSet.FloorGroup, ImmutableArray.Create<DiagnosticAnalyzer>(floor)),
         };
 
         var ours = ProductAssemblies.CreateAnalyzers();
@@ -54,6 +61,16 @@ internal sealed class AnalyzerSets
                 foreach (var analyzer in ours)
                 {
                     sets.Add(new AnalyzerSet(RuleIds(analyzer) + " alone", AnalyzerSet.OurRuleGroup, ImmutableArray.Create(analyzer)));
+                }
+            }
+
+            if (marginal)
+            {
+                // The same floor instance: its actions are the driver's shared work, what each rule adds is the rest.
+                sets.Add(new AnalyzerSet($"floor + MM, all rules ({ours.Length})", AnalyzerSet.MarginalGroup, ours.Insert(0, floor)));
+                foreach (var analyzer in ours)
+                {
+                    sets.Add(new AnalyzerSet("floor + " + RuleIds(analyzer), AnalyzerSet.MarginalGroup, ImmutableArray.Create(floor, analyzer)));
                 }
             }
         }

@@ -26,21 +26,80 @@ internal sealed class LazyInitWriteSummaries
     public LazyInitWriteSummary? GetForCall(IOperation? operation, INamedTypeSymbol? ownType, SemanticModel? callerModel, CancellationToken cancellationToken)
     {
         operation = LazyInitMembers.SkipConversions(operation);
-        if (operation is IInvocationOperation { TargetMethod: { } target } invocation
-            && invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+        if (operation is IInvocationOperation invocation && IsSummarisedCall(invocation, ownType))
         {
-            if (target.MethodKind == MethodKind.LocalFunction
-                || (target.MethodKind == MethodKind.Ordinary
-                    && ownType is not null
-                    && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, ownType.OriginalDefinition)
-                    && !target.IsVirtual && !target.IsAbstract && !target.IsOverride && !target.IsExtern))
-            {
-                var key = target.OriginalDefinition;
-                return _cache.GetOrAdd(key, method => Compute(method, callerModel, cancellationToken));
-            }
+            var key = invocation.TargetMethod.OriginalDefinition;
+            return _cache.GetOrAdd(key, method => Compute(method, callerModel, cancellationToken));
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The cheap gate before a graph is built: can anything in <paramref name="operation"/> (lambdas and local functions
+    /// included) write a tracked member — an assignment or increment of one, or a call <see cref="GetForCall"/> would
+    /// summarise? When not, the flow analysis cannot find a write after an await, so it is not run.
+    /// </summary>
+    public static bool MayWriteTrackedMember(IOperation operation, INamedTypeSymbol? ownType, int depth = 0)
+    {
+        if (depth > 256)
+        {
+            return true; // too deep to judge cheaply: let the analysis decide
+        }
+
+        switch (operation)
+        {
+            case IAssignmentOperation assignment when MayBeTrackedTarget(assignment.Target):
+                return true;
+            case IIncrementOrDecrementOperation increment when MayBeTrackedTarget(increment.Target):
+                return true;
+            case IInvocationOperation invocation when IsSummarisedCall(invocation, ownType):
+                return true;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (MayWriteTrackedMember(child, ownType, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A call to a local function, or to a non-virtual ordinary method of the own type on this instance or statically.</summary>
+    private static bool IsSummarisedCall(IInvocationOperation invocation, INamedTypeSymbol? ownType)
+    {
+        var target = invocation.TargetMethod;
+        return invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            && (target.MethodKind == MethodKind.LocalFunction
+                || (target.MethodKind == MethodKind.Ordinary
+                    && ownType is not null
+                    && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, ownType.OriginalDefinition)
+                    && !target.IsVirtual && !target.IsAbstract && !target.IsOverride && !target.IsExtern));
+    }
+
+    /// <summary>A tracked member, a tuple holding one, or a target the graph may resolve to one (a ref conditional).</summary>
+    private static bool MayBeTrackedTarget(IOperation target)
+    {
+        switch (LazyInitMembers.SkipConversions(target))
+        {
+            case ITupleOperation tuple:
+                foreach (var element in tuple.Elements)
+                {
+                    if (MayBeTrackedTarget(element))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IConditionalOperation:
+                return true;
+            default:
+                return LazyInitMembers.GetTrackedMember(target, captures: null) is not null;
+        }
     }
 
     private LazyInitWriteSummary Compute(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken)

@@ -64,23 +64,29 @@ internal sealed class OptionalDependencies
             return null; // a generated type (a DTO with dozens of optional values) is not hand-written service code
         }
 
-        var attributed = ImmutableArray.CreateBuilder<ISymbol>();
-        var primary = ImmutableArray.CreateBuilder<IParameterSymbol>();
-        var constructors = ImmutableArray.CreateBuilder<IParameterSymbol>();
+        // Builders are created on the first candidate: most types have none, and this runs for every type.
+        ImmutableArray<ISymbol>.Builder? attributed = null;
+        ImmutableArray<IParameterSymbol>.Builder? primary = null;
+        ImmutableArray<IParameterSymbol>.Builder? constructors = null;
 
         foreach (var constructor in type.InstanceConstructors)
         {
-            if (constructor.IsImplicitlyDeclared && !IsPrimaryConstructor(constructor, cancellationToken))
+            if (constructor.Parameters.IsEmpty)
+            {
+                continue; // no parameter, no candidate
+            }
+
+            var isPrimary = IsPrimaryConstructor(constructor, cancellationToken);
+            if (constructor.IsImplicitlyDeclared && !isPrimary)
             {
                 continue;
             }
 
-            var isPrimary = IsPrimaryConstructor(constructor, cancellationToken);
             foreach (var parameter in constructor.Parameters)
             {
                 if (IsCandidateParameter(parameter, symbols))
                 {
-                    (isPrimary ? primary : constructors).Add(parameter);
+                    (isPrimary ? primary ??= ImmutableArray.CreateBuilder<IParameterSymbol>() : constructors ??= ImmutableArray.CreateBuilder<IParameterSymbol>()).Add(parameter);
                 }
             }
         }
@@ -108,23 +114,23 @@ internal sealed class OptionalDependencies
 
                 if (symbols.HasMarkerAttribute && CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
                 {
-                    attributed.Add(member.OriginalDefinition);
+                    (attributed ??= ImmutableArray.CreateBuilder<ISymbol>()).Add(member.OriginalDefinition);
                 }
             }
         }
 
         var hasMarkedParameters = symbols.HasMarkerAttribute && HasMarkedMethodParameter(type, symbols, cancellationToken);
-        if (attributed.Count == 0 && primary.Count == 0 && constructors.Count == 0 && !hasMarkedParameters)
+        if (attributed is null && primary is null && constructors is null && !hasMarkedParameters)
         {
             return null;
         }
 
-        var constructorCandidates = constructors.ToImmutable();
+        var constructorCandidates = constructors?.ToImmutable() ?? ImmutableArray<IParameterSymbol>.Empty;
         return new OptionalDependencies(
             type,
             symbols,
-            attributed.ToImmutable(),
-            primary.ToImmutable(),
+            attributed?.ToImmutable() ?? ImmutableArray<ISymbol>.Empty,
+            primary?.ToImmutable() ?? ImmutableArray<IParameterSymbol>.Empty,
             constructorCandidates,
             hasMarkedParameters,
             mayStore: MayStoreAnyCandidate(constructorCandidates, cancellationToken));
@@ -226,6 +232,11 @@ internal sealed class OptionalDependencies
     /// <summary>A method parameter marked <c>[OptionalDependency]</c>; attributes are bound only for parameters whose syntax has some.</summary>
     private static bool HasMarkedMethodParameter(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
     {
+        if (!AnyParameterHasAttributes(type, cancellationToken))
+        {
+            return false; // the usual case: no parameter of the type's declarations carries an attribute, nothing to bind
+        }
+
         foreach (var member in type.GetMembers())
         {
             if (member is not IMethodSymbol method || method.IsImplicitlyDeclared)
@@ -243,6 +254,60 @@ internal sealed class OptionalDependencies
                         return true;
                     }
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Syntax-only pre-filter for <see cref="HasMarkedMethodParameter"/>: does a parameter list of the type's declarations
+    /// (primary constructor, methods, constructors, operators, indexers) hold a parameter with an attribute list?
+    /// </summary>
+    private static bool AnyParameterHasAttributes(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration)
+            {
+                return true; // not an ordinary declaration: let the symbols decide
+            }
+
+            if (HasAttributes(declaration.ParameterList))
+            {
+                return true;
+            }
+
+            foreach (var member in declaration.Members)
+            {
+                BaseParameterListSyntax? parameters = member switch
+                {
+                    BaseMethodDeclarationSyntax method => method.ParameterList,
+                    IndexerDeclarationSyntax indexer => indexer.ParameterList,
+                    _ => null,
+                };
+                if (HasAttributes(parameters))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasAttributes(BaseParameterListSyntax? parameters)
+    {
+        if (parameters is null)
+        {
+            return false;
+        }
+
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.AttributeLists.Count > 0)
+            {
+                return true;
             }
         }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -35,29 +36,37 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
 
             var summaries = new BlockingCallSummaries(start.Compilation, types);
             var options = new MM0001Options();
+
+            // Two actions per compilation (mm0001.follow_own_calls on or off), shared by every construction block: the
+            // owner is the operation's containing symbol, so a block allocates no closure of its own.
+            Action<OperationAnalysisContext> followingCalls = operation => AnalyzeOperation(operation, types, summaries);
+            Action<OperationAnalysisContext> directOnly = operation => AnalyzeOperation(operation, types, summaries: null);
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (!RunsDuringConstruction(block.OwningSymbol)
-                    || block.OwningSymbol.ContainingType is not { } ownType
+                    || block.OwningSymbol.ContainingType is null
                     || block.OperationBlocks.IsEmpty)
                 {
                     return; // other members are never visited
                 }
 
-                var owner = block.OwningSymbol;
-                var calls = options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? summaries : null;
                 block.RegisterOperationAction(
-                    operation =>
-                    {
-                        if (Analyze(operation.Operation, owner, ownType, types, calls, operation.CancellationToken) is { } diagnostic)
-                        {
-                            operation.ReportDiagnostic(diagnostic);
-                        }
-                    },
+                    options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? followingCalls : directOnly,
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
             });
         });
+    }
+
+    private static void AnalyzeOperation(OperationAnalysisContext context, BlockingWaitTypes types, BlockingCallSummaries? summaries)
+    {
+        // The containing symbol is the block's owning symbol: a constructor or an initialized field, property or event.
+        var owner = context.ContainingSymbol;
+        if (owner.ContainingType is { } ownType
+            && Analyze(context.Operation, owner, ownType, types, summaries, context.CancellationToken) is { } diagnostic)
+        {
+            context.ReportDiagnostic(diagnostic);
+        }
     }
 
     /// <summary>Constructors (instance, static, primary) and field, property and field-like event initializers.</summary>

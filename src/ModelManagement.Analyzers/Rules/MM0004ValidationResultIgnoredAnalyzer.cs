@@ -48,16 +48,18 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 return; // no core library: no verdict type can be judged, so register nothing
             }
 
+            // One operation action for the compilation, not one per member: nothing is allocated per method, and the
+            // member test runs only for invocations (the same owners an operation-block-start filter would admit).
             var classifier = new ValidationCallClassifier(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not (IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol))
+            start.RegisterOperationAction(
+                context =>
                 {
-                    return;
-                }
-
-                block.RegisterOperationAction(context => AnalyzeInvocation(context, classifier), OperationKind.Invocation);
-            });
+                    if (context.ContainingSymbol is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol)
+                    {
+                        AnalyzeInvocation(context, classifier);
+                    }
+                },
+                OperationKind.Invocation);
         });
     }
 

@@ -1,0 +1,117 @@
+using System.Threading.Tasks;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// The cheap gates before any graph is built (an <c>await</c> in the member's text, a member test, a member write or an
+/// own call that could write one): every shape a write can take still reaches the analysis, and the gates drop only
+/// members that cannot race.
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    [Fact]
+    public async Task Gate_IncrementAfterAwait_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private int? _warmups;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task WarmAsync()
+                {
+                    if ([|_warmups == null|])
+                    {
+                        await _store.WarmUpAsync();
+                        _warmups++;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Gate_WriteOnlyInsideAsyncLambdaOfSyncMethod_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public Func<Task<Catalog>> Loader()
+                    => async () =>
+                    {
+                        if ([|_catalog == null|])
+                        {
+                            _catalog = await _store.LoadAsync();
+                        }
+
+                        return _catalog;
+                    };
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Gate_MemberTestAndAwaitButNoWrite_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        var loaded = await _store.LoadAsync();
+                        return loaded;
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Gate_AwaitOnlyInACommentOrString_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class LlmClient
+            {
+                private Catalog _catalog;
+
+                // await is mentioned here, but nothing awaits: the member passes the text gate and stays quiet
+                public Catalog Get()
+                {
+                    if (_catalog == null)
+                    {
+                        _catalog = new Catalog { Models = new[] { "await" } };
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
