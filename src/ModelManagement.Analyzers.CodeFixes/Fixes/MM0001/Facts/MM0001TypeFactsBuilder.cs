@@ -67,7 +67,7 @@ internal static class MM0001TypeFactsBuilder
             }
         }
 
-        var (reported, refusal) = await MM0001ReportedSites.CollectAsync(compilation, project, type, parts.ToImmutable(), cancellationToken).ConfigureAwait(false);
+        var (reported, refusal) = await MM0001ReportedSites.CollectAsync(compilation, project, type, parts.ToImmutable(), types, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return (null, refusal);
