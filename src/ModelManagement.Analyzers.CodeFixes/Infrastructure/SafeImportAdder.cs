@@ -14,10 +14,11 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// Adds the using directives requested by <see cref="Simplifier.AddImportsAnnotation"/>, unless one of them would make
 /// a name the document already uses ambiguous (CS0104) — e.g. the user's own <c>OptionalDependencyAttribute</c> next to
 /// ModelManagement.Patterns'. Then the document keeps fully qualified names instead: a fix never breaks compiling code.
-/// A new using can only make a simple name ambiguous if the document already spells one of the imported namespace's
-/// type names in a lookup position; when it does not (the usual case) the directives are added without binding the
-/// document, which keeps the fix fast in large files. Otherwise only those names are bound, before and after, and the
-/// directives stay out if more of them are ambiguous afterwards.
+/// The directives themselves are found and placed by <see cref="UsingDirectives"/> from the original document's bound
+/// model, without binding the edited document (Roslyn's import adder, which does, is the fallback for using sections it
+/// cannot extend). A new using can only make a simple name ambiguous if the document already spells one of the imported
+/// namespace's type names in a lookup position; when it does not (the usual case) nothing more is bound. Otherwise only
+/// those names are bound, before and after, and the directives stay out if more of them are ambiguous afterwards.
 /// </summary>
 internal static class SafeImportAdder
 {
@@ -30,32 +31,101 @@ internal static class SafeImportAdder
     /// </summary>
     public static async Task<Document> AddImportsAsync(Document document, Document? original, CancellationToken cancellationToken)
     {
-        var withImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (withImports == document)
+        if (await AddWithoutBindingAsync(document, original, cancellationToken).ConfigureAwait(false) is { } added)
+        {
+            var (withImports, imported) = added;
+            if (imported.Count == 0)
+            {
+                return withImports;
+            }
+
+            var names = await SpelledTypeNamesAsync(document, imported, cancellationToken).ConfigureAwait(false);
+            return names.Count == 0 ? withImports : await UnlessAmbiguousAsync(document, original, withImports, names, cancellationToken).ConfigureAwait(false);
+        }
+
+        // Roslyn's import adder (binds the edited document): for files whose using section UsingDirectives cannot extend.
+        var roslynImports = await ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (roslynImports == document)
         {
             return document;
         }
 
-        var typeNames = await NewlyImportedTypeNamesAsync(document, withImports, cancellationToken).ConfigureAwait(false);
-        if (typeNames is { Count: 0 })
+        var typeNames = await NewlyImportedTypeNamesAsync(document, roslynImports, cancellationToken).ConfigureAwait(false);
+        return typeNames is { Count: 0 } ? roslynImports : await UnlessAmbiguousAsync(document, typeNames is null ? document : original, roslynImports, typeNames, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The document with the using directives its new names need, added by <see cref="UsingDirectives"/> from the original
+    /// document's bound model (the edited one is not bound), and the namespaces added; null when that cannot be done.
+    /// The add-imports requests are dropped either way, so the code action's clean-up does not bind the document for them.
+    /// </summary>
+    private static async Task<(Document Document, List<INamespaceSymbol> Imported)?> AddWithoutBindingAsync(Document document, Document? original, CancellationToken cancellationToken)
+    {
+        if (original is null
+            || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root
+            || await original.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
         {
-            return withImports;
+            return null;
         }
 
-        var before = await CountAmbiguitiesAsync(typeNames is null ? document : original ?? document, typeNames, cancellationToken).ConfigureAwait(false);
-        var after = await CountAmbiguitiesAsync(withImports, typeNames, cancellationToken).ConfigureAwait(false);
+        if (UsingDirectives.MissingImports(root, model, cancellationToken) is not { } missing)
+        {
+            return null;
+        }
+
+        var names = new List<string>(missing.Count);
+        var imported = new List<INamespaceSymbol>(missing.Count);
+        foreach (var request in missing)
+        {
+            names.Add(request.Namespace.ToDisplayString());
+            imported.Add(request.Namespace);
+        }
+
+        if (UsingDirectives.TryAdd(root, names) is not { } added)
+        {
+            return null;
+        }
+
+        return (document.WithSyntaxRoot(WithoutImportRequests(added)), imported);
+    }
+
+    /// <summary>
+    /// <paramref name="withImports"/> unless it has more CS0104 errors among <paramref name="names"/> than the document had before
+    /// (<paramref name="original"/>'s bound model counts those; the fix writes its own names qualified); then the document
+    /// without the new directives.
+    /// </summary>
+    private static async Task<Document> UnlessAmbiguousAsync(Document document, Document? original, Document withImports, HashSet<string>? names, CancellationToken cancellationToken)
+    {
+        var before = await CountAmbiguitiesAsync(original ?? document, names, cancellationToken).ConfigureAwait(false);
+        var after = await CountAmbiguitiesAsync(withImports, names, cancellationToken).ConfigureAwait(false);
         return after > before ? await WithoutImportRequestsAsync(document, cancellationToken).ConfigureAwait(false) : withImports;
+    }
+
+    /// <summary>The type names of <paramref name="imported"/> that <paramref name="document"/> spells as simple names in a lookup position.</summary>
+    private static async Task<HashSet<string>> SpelledTypeNamesAsync(Document document, List<INamespaceSymbol> imported, CancellationToken cancellationToken)
+    {
+        var typeNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var ns in imported)
+        {
+            foreach (var type in ns.GetTypeMembers())
+            {
+                typeNames.Add(type.Name);
+            }
+        }
+
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is null ? typeNames : UsedNames(root, typeNames);
     }
 
     /// <summary>Drops the add-imports requests so that the code action's own clean-up does not add the directives either.</summary>
     private static async Task<Document> WithoutImportRequestsAsync(Document document, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return document;
-        }
+        return root is null ? document : document.WithSyntaxRoot(WithoutImportRequests(root));
+    }
 
+    private static SyntaxNode WithoutImportRequests(SyntaxNode root)
+    {
         var annotated = root.GetAnnotatedNodesAndTokens(Simplifier.AddImportsAnnotation);
         var nodes = new System.Collections.Generic.List<SyntaxNode>();
         foreach (var item in annotated)
@@ -66,9 +136,7 @@ internal static class SafeImportAdder
             }
         }
 
-        return nodes.Count == 0
-            ? document
-            : document.WithSyntaxRoot(root.ReplaceNodes(nodes, static (_, rewritten) => rewritten.WithoutAnnotations(Simplifier.AddImportsAnnotation)));
+        return nodes.Count == 0 ? root : root.ReplaceNodes(nodes, static (_, rewritten) => rewritten.WithoutAnnotations(Simplifier.AddImportsAnnotation));
     }
 
     /// <summary>
@@ -112,8 +180,14 @@ internal static class SafeImportAdder
             }
         }
 
+        return UsedNames(before, typeNames);
+    }
+
+    /// <summary>The names among <paramref name="typeNames"/> (or their attribute short forms) that <paramref name="root"/> spells as simple names in a lookup position.</summary>
+    private static HashSet<string> UsedNames(SyntaxNode root, HashSet<string> typeNames)
+    {
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var node in before.DescendantNodes())
+        foreach (var node in root.DescendantNodes())
         {
             if (node is SimpleNameSyntax name && IsCandidate(name, typeNames))
             {
