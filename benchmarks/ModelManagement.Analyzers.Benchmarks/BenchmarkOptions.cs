@@ -23,6 +23,8 @@ internal sealed class BenchmarkOptions
           --warmup N           unmeasured warm-up rounds (default 1)
           --sizes A,B,C        also run the linearity table on generated corpora of these sizes (e.g. 50000,200000,800000)
           --fix-iterations N   code-fix latency samples per rule (default 30)
+          --fix-warmup N       unmeasured code-fix calls per rule before the samples, so the JIT's tiering has settled as
+                               in a long-running IDE process (default 200; the first, cold call is reported on its own)
           --helper-calls N     calls per runtime-helper measurement (default 2000000)
           --no-peers           skip the peer packages (VS Threading, AsyncFixer, Meziantou)
           --no-alone           skip the sets that run one MM analyzer alone
@@ -62,6 +64,8 @@ internal sealed class BenchmarkOptions
 
     public int FixIterations { get; private set; } = 30;
 
+    public int FixWarmups { get; private set; } = 200;
+
     public int HelperCalls { get; private set; } = 2_000_000;
 
     public bool Peers { get; private set; } = true;
@@ -100,6 +104,7 @@ internal sealed class BenchmarkOptions
             options.Iterations = 1;
             options.Warmups = 0;
             options.FixIterations = 5;
+            options.FixWarmups = 2;
             options.HelperCalls = 100_000;
         }
 
@@ -150,6 +155,9 @@ internal sealed class BenchmarkOptions
                     break;
                 case "--fix-iterations":
                     options.FixIterations = PositiveInt(Next());
+                    break;
+                case "--fix-warmup":
+                    options.FixWarmups = int.Parse(Next(), NumberStyles.Integer, CultureInfo.InvariantCulture);
                     break;
                 case "--helper-calls":
                     options.HelperCalls = PositiveInt(Next());
