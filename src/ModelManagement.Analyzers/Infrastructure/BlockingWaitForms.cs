@@ -1,4 +1,5 @@
 using System.Text;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.Rules;
@@ -51,6 +52,30 @@ internal static class BlockingWaitForms
             default:
                 return null;
         }
+    }
+
+    /// <summary>
+    /// The member names <see cref="Classify"/> recognizes, as whole words for <see cref="WordTextIndex"/>: code that spells
+    /// none of them (and no Unicode escape) holds no blocking wait. <c>Run</c> and <c>Join</c> only when the compilation has
+    /// vs-threading's <c>JoinableTaskFactory</c> or Nito.AsyncEx's <c>AsyncContext</c> (<c>Task.Run</c> is everywhere else).
+    /// </summary>
+    public static ImmutableArray<WordTextIndex.Word> Words(Compilation compilation)
+    {
+        var words = ImmutableArray.CreateBuilder<WordTextIndex.Word>();
+        foreach (var name in new[] { "Result", "Wait", "WaitAll", "WaitAny", "GetResult" })
+        {
+            words.Add(new WordTextIndex.Word(name));
+        }
+
+        if (!compilation.GetTypesByMetadataName("Microsoft.VisualStudio.Threading.JoinableTaskFactory").IsEmpty
+            || !compilation.GetTypesByMetadataName("Nito.AsyncEx.AsyncContext").IsEmpty)
+        {
+            words.Add(new WordTextIndex.Word("Run"));
+            words.Add(new WordTextIndex.Word("Join"));
+        }
+
+        words.AddRange(WordTextIndex.Escapes);
+        return words.ToImmutable();
     }
 
     /// <summary>What a blocking operation of the given form waits for, as the message names it: <c>LoadModelsAsync()</c>, <c>_catalogue</c>, <c>Task.WaitAll(...)</c>.</summary>

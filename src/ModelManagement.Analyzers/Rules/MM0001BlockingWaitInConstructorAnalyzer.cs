@@ -36,6 +36,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
 
             var summaries = new BlockingCallSummaries(start.Compilation, types);
             var options = new MM0001Options();
+            var waits = new WordTextIndex(BlockingWaitForms.Words(start.Compilation));
 
             // Two actions per compilation (mm0001.follow_own_calls on or off), shared by every construction block: the
             // owner is the operation's containing symbol, so a block allocates no closure of its own.
@@ -44,10 +45,15 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (!RunsDuringConstruction(block.OwningSymbol)
-                    || block.OwningSymbol.ContainingType is null
+                    || block.OwningSymbol.ContainingType is not { } ownType
                     || block.OperationBlocks.IsEmpty)
                 {
                     return; // other members are never visited
+                }
+
+                if (!waits.AnyIn(ownType, block.CancellationToken))
+                {
+                    return; // no blocking member's name written in the type: neither the construction code nor an own callee blocks
                 }
 
                 block.RegisterOperationAction(

@@ -14,7 +14,7 @@ namespace ModelManagement.Analyzers.Rules;
 /// on the outcome where initialization is still needed, awaits and only then writes the member (or a flag tested in
 /// the same condition), with no single-flight guard held across the await. Reported at the condition.
 /// Path-sensitive: runs over the control-flow graph of blocks that contain both an await and such a test. Members whose
-/// text has no <c>await</c> (a syntactic pre-filter, <see cref="AwaitTextIndex"/>) get no state and no operation actions.
+/// text has no <c>await</c> (a syntactic pre-filter, <see cref="WordTextIndex"/>) get no state and no operation actions.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyzer
@@ -42,7 +42,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
 
             var summaries = new LazyInitWriteSummaries(start.Compilation);
-            var awaits = new AwaitTextIndex();
+            var awaits = new WordTextIndex(WordTextIndex.Await);
             start.RegisterOperationBlockStartAction(block =>
             {
                 if (block.OwningSymbol is not (IMethodSymbol or IFieldSymbol or IPropertySymbol)

@@ -1,0 +1,234 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// A syntactic pre-filter for rules that can only report where certain words are written: where the words occur in each
+/// syntax tree's text, found by one pass over the text per tree (cached for the compilation). A rule asks whether a
+/// member's or a type's span holds one before it registers anything for it.
+/// </summary>
+/// <remarks>
+/// A whole word is one not preceded or followed by an identifier character, so <c>.Result</c> and <c>Wait(</c> count and
+/// <c>FunctionResult</c> or <c>WaitAsync</c> do not: exact for keywords and identifiers as written. Identifiers may also
+/// be written with Unicode escapes (<c>Resul\u0074</c>); a rule that must see those adds <see cref="Escapes"/> to its
+/// words, so a span with an escape always passes. Occurrences in comments and strings only let a span through.
+/// </remarks>
+internal sealed class WordTextIndex
+{
+    /// <summary>The <c>await</c> keyword (a keyword written with a Unicode escape is an identifier, so no escapes are needed).</summary>
+    public static readonly ImmutableArray<Word> Await = ImmutableArray.Create(new Word("await"));
+
+    /// <summary><c>\u</c> and <c>\U</c> anywhere: where an identifier may be spelled with an escape.</summary>
+    public static readonly ImmutableArray<Word> Escapes = ImmutableArray.Create(new Word("\\u", wholeWord: false), new Word("\\U", wholeWord: false));
+
+    private const int ChunkSize = 4096;
+    private static readonly int[] None = Array.Empty<int>();
+
+    private readonly ImmutableArray<Word> _words;
+    private readonly int _bufferLength;
+    private readonly ConcurrentDictionary<SyntaxTree, int[]> _positions = new();
+
+    // One reading buffer, reused tree after tree (a tree being scanned concurrently gets its own).
+    private char[]? _buffer;
+
+    public WordTextIndex(ImmutableArray<Word> words)
+    {
+        _words = words;
+        _bufferLength = BufferLength(words);
+    }
+
+    /// <summary>True when the text of one of <paramref name="blocks"/> contains a word.</summary>
+    public bool AnyIn(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+    {
+        foreach (var block in blocks)
+        {
+            if (Contains(block.Syntax.SyntaxTree, block.Syntax.Span, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a declaration of <paramref name="type"/> (any part, nested types included) contains a word.</summary>
+    public bool AnyIn(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (Contains(reference.SyntaxTree, reference.Span, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when a word starts inside <paramref name="span"/> of <paramref name="tree"/> (spans of whole tokens: it then ends there too).</summary>
+    public bool Contains(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
+    {
+        if (!_positions.TryGetValue(tree, out var positions))
+        {
+            var buffer = Interlocked.Exchange(ref _buffer, null) ?? new char[_bufferLength];
+            positions = Find(tree.GetText(cancellationToken), _words, buffer, cancellationToken);
+            Volatile.Write(ref _buffer, buffer);
+            positions = _positions.GetOrAdd(tree, positions);
+        }
+
+        var index = Array.BinarySearch(positions, span.Start);
+        if (index < 0)
+        {
+            index = ~index;
+        }
+
+        return index < positions.Length && positions[index] < span.End;
+    }
+
+    /// <summary>The length of the reading buffer for <paramref name="words"/>: a chunk, the character before it and the longest word plus one after it.</summary>
+    internal static int BufferLength(ImmutableArray<Word> words)
+    {
+        var longest = 0;
+        foreach (var word in words)
+        {
+            longest = Math.Max(longest, word.Text.Length);
+        }
+
+        return ChunkSize + longest + 2;
+    }
+
+    /// <summary>Every start position of one of <paramref name="words"/> in <paramref name="text"/>, ascending; read in chunks through <paramref name="buffer"/>.</summary>
+    internal static int[] Find(SourceText text, ImmutableArray<Word> words, char[] buffer, CancellationToken cancellationToken)
+    {
+        List<int>? found = null;
+        var length = text.Length;
+        for (var start = 0; start < length; start += ChunkSize)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+
+            // The buffer holds the character before the chunk (for the boundary test) and enough after it that an
+            // occurrence starting in the chunk is seen whole with the character that follows it.
+            var bufferStart = start == 0 ? 0 : start - 1;
+            var count = Math.Min(buffer.Length, length - bufferStart);
+            text.CopyTo(bufferStart, buffer, 0, count);
+            var chunkStart = start - bufferStart;
+            var chunkEnd = Math.Min(chunkStart + ChunkSize, count);
+            var atTextEnd = bufferStart + count == length;
+            foreach (var word in words)
+            {
+                FindWord(buffer, count, chunkStart, chunkEnd, bufferStart, atTextEnd, word, ref found);
+            }
+        }
+
+        if (found is null)
+        {
+            return None;
+        }
+
+        found.Sort();
+        return found.ToArray();
+    }
+
+    private static void FindWord(char[] buffer, int count, int chunkStart, int chunkEnd, int bufferStart, bool atTextEnd, Word word, ref List<int>? found)
+    {
+        var text = word.Text;
+        var anchor = word.Anchor;
+
+        // Occurrences start in [chunkStart, lastStart]; their anchor character is found by the runtime's vectorised IndexOf.
+        var lastStart = Math.Min(chunkEnd - 1, count - text.Length);
+        if (lastStart < chunkStart)
+        {
+            return;
+        }
+
+        var hit = Array.IndexOf(buffer, text[anchor], chunkStart + anchor, lastStart - chunkStart + 1);
+        while (hit >= 0)
+        {
+            var at = hit - anchor;
+            if (Matches(buffer, at, text)
+                && (!word.WholeWord
+                    || ((at > 0 ? !IsIdentifierPart(buffer[at - 1]) : bufferStart == 0)
+                        && (at + text.Length < count ? !IsIdentifierPart(buffer[at + text.Length]) : atTextEnd))))
+            {
+                (found ??= new List<int>()).Add(bufferStart + at);
+            }
+
+            hit = at < lastStart ? Array.IndexOf(buffer, text[anchor], hit + 1, lastStart - at) : -1;
+        }
+    }
+
+    private static bool Matches(char[] buffer, int at, string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (buffer[at + i] != text[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A character C# allows inside an identifier (letters, digits, connectors, combining and formatting characters).</summary>
+    private static bool IsIdentifierPart(char c)
+    {
+        if (c < 128)
+        {
+            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+
+        switch (CharUnicodeInfo.GetUnicodeCategory(c))
+        {
+            case UnicodeCategory.UppercaseLetter:
+            case UnicodeCategory.LowercaseLetter:
+            case UnicodeCategory.TitlecaseLetter:
+            case UnicodeCategory.ModifierLetter:
+            case UnicodeCategory.OtherLetter:
+            case UnicodeCategory.LetterNumber:
+            case UnicodeCategory.DecimalDigitNumber:
+            case UnicodeCategory.ConnectorPunctuation:
+            case UnicodeCategory.NonSpacingMark:
+            case UnicodeCategory.SpacingCombiningMark:
+            case UnicodeCategory.Format:
+            case UnicodeCategory.Surrogate:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A word to find; <see cref="Anchor"/> is the character searched for first (the first upper-case one, else the second: rarer in code than a first lower-case letter).</summary>
+    internal readonly struct Word
+    {
+        public Word(string text, bool wholeWord = true)
+        {
+            Text = text;
+            WholeWord = wholeWord;
+            var anchor = text.Length > 1 ? 1 : 0;
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (char.IsUpper(text[i]))
+                {
+                    anchor = i;
+                    break;
+                }
+            }
+
+            Anchor = anchor;
+        }
+
+        public string Text { get; }
+
+        public bool WholeWord { get; }
+
+        public int Anchor { get; }
+    }
+}
