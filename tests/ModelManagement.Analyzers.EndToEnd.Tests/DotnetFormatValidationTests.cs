@@ -38,7 +38,7 @@ public sealed class DotnetFormatValidationTests
         var unfixed = await project.BuildAsync();
         _output.WriteLine(unfixed.ToString());
         Assert.True(unfixed.Process.Succeeded, unfixed.ToString());
-        var marked = Assert.Single(project.ExpectedDiagnostics().Where(e => e.RuleId == Rule));
+        var marked = Assert.Single(project.ExpectedDiagnostics(), e => e.RuleId == Rule);
         Assert.Contains(unfixed.RequireSarif().OurResults, r => r.RuleId == Rule && r.FileName == marked.FileName && r.Line == marked.Line);
 
         var unsafeRun = await project.RunProgramAsync();
