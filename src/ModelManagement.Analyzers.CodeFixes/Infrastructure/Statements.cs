@@ -68,23 +68,11 @@ internal static partial class Statements
             case LocalFunctionStatementSyntax { Body: { } body } localFunction:
                 return localFunction.WithBody(Insert(body, 0, statement));
             case BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } method:
-                return method
-                    .WithExpressionBody(null)
-                    .WithSemicolonToken(default)
-                    .WithParameterList(method.ParameterList.WithCloseParenToken(method.ParameterList.CloseParenToken.WithTrailingTrivia()))
-                    .WithBody(ArrowToBlock(arrow, method.SemicolonToken, statement, returnsValue));
+                return ArrowToBlock(method.WithExpressionBody(null).WithSemicolonToken(default), arrow, method.SemicolonToken, statement, returnsValue, static (m, b) => ((BaseMethodDeclarationSyntax)m).WithBody(b));
             case AccessorDeclarationSyntax { ExpressionBody: { } arrow } accessor:
-                return accessor
-                    .WithExpressionBody(null)
-                    .WithSemicolonToken(default)
-                    .WithKeyword(accessor.Keyword.WithTrailingTrivia())
-                    .WithBody(ArrowToBlock(arrow, accessor.SemicolonToken, statement, returnsValue));
+                return ArrowToBlock(accessor.WithExpressionBody(null).WithSemicolonToken(default), arrow, accessor.SemicolonToken, statement, returnsValue, static (m, b) => ((AccessorDeclarationSyntax)m).WithBody(b));
             case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
-                return localFunction
-                    .WithExpressionBody(null)
-                    .WithSemicolonToken(default)
-                    .WithParameterList(localFunction.ParameterList.WithCloseParenToken(localFunction.ParameterList.CloseParenToken.WithTrailingTrivia()))
-                    .WithBody(ArrowToBlock(arrow, localFunction.SemicolonToken, statement, returnsValue));
+                return ArrowToBlock(localFunction.WithExpressionBody(null).WithSemicolonToken(default), arrow, localFunction.SemicolonToken, statement, returnsValue, static (m, b) => ((LocalFunctionStatementSyntax)m).WithBody(b));
             default:
                 return null;
         }
@@ -135,13 +123,30 @@ internal static partial class Statements
         return true;
     }
 
-    private static BlockSyntax ArrowToBlock(ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, StatementSyntax first, bool returnsValue)
+    /// <summary>The member with a block body: <paramref name="first"/>, then the former expression body as a statement, every comment kept.</summary>
+    private static SyntaxNode ArrowToBlock(
+        SyntaxNode member, ArrowExpressionClauseSyntax arrow, SyntaxToken semicolon, StatementSyntax first, bool returnsValue, System.Func<SyntaxNode, BlockSyntax, SyntaxNode> withBody)
     {
-        var expression = arrow.Expression.WithoutTrivia();
-        StatementSyntax body = returnsValue ? SyntaxFactory.ReturnStatement(expression) : SyntaxFactory.ExpressionStatement(expression);
-        return SyntaxFactory.Block(first.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.ElasticMarker), body.WithTrailingTrivia(SyntaxFactory.ElasticMarker))
-            .WithTrailingTrivia(semicolon.TrailingTrivia)
+        var body = FromExpressionBody(arrow.ArrowToken, arrow.Expression, semicolon, returnsValue);
+        if (body.GetTrailingTrivia().Count == 0)
+        {
+            body = body.WithTrailingTrivia(SyntaxFactory.ElasticMarker);
+        }
+
+        // The block ends where the `;` ended (its comments moved onto the statement): a one-line accessor stays on its line.
+        var lineEnd = new List<SyntaxTrivia>();
+        foreach (var trivia in semicolon.TrailingTrivia)
+        {
+            if (trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lineEnd.Add(trivia);
+            }
+        }
+
+        var block = SyntaxFactory.Block(first.WithoutTrivia().WithTrailingTrivia(SyntaxFactory.ElasticMarker), body)
+            .WithTrailingTrivia(lineEnd)
             .WithAdditionalAnnotations(Formatter.Annotation);
+        return TrimBeforeBody(withBody(member, block), elastic: false);
     }
 
     private static bool DeclaresExpressionVariables(SyntaxNode statement)

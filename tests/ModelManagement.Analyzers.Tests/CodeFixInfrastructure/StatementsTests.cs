@@ -327,6 +327,33 @@ public sealed class StatementsTests
     }
 
     [Fact]
+    public async Task Prepend_ExpressionBody_KeepsEveryComment()
+    {
+        var code = await InfrastructureTestCode.CompileAsync("""
+            class C
+            {
+                int [|M|]() // after the signature
+                    => /* before */ Work() /* after */; // end
+                static int Work() => 0;
+            }
+            """);
+        var declaration = code.Node<MethodDeclarationSyntax>();
+
+        var root = code.Root.ReplaceNode(declaration, Statements.Prepend(declaration, SyntaxFactory.ParseStatement("Inserted();"), returnsValue: true)!);
+
+        var formatted = InfrastructureTestCode.Format(root).Replace("\r\n", "\n");
+        Assert.Contains("""
+                int M() // after the signature
+                {
+                    Inserted();
+                    /* before */
+                    return Work(); /* after */ // end
+                }
+            """.Replace("\r\n", "\n"), formatted);
+        Assert.Empty(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(formatted).GetDiagnostics());
+    }
+
+    [Fact]
     public async Task Prepend_BlockBody_InsertsFirst()
     {
         var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """

@@ -62,14 +62,14 @@ internal static class MM0002TryCatchBuilder
             {
                 var block = BodyBlock(arrow.ArrowToken, arrow.Expression, method.SemicolonToken, site);
                 method = method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
-                return TrimBeforeBody(method, block);
+                return Statements.TrimBeforeBody(method);
             }
 
             case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
             {
                 var block = BodyBlock(arrow.ArrowToken, arrow.Expression, localFunction.SemicolonToken, site);
                 localFunction = localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
-                return TrimBeforeBody(localFunction, block);
+                return Statements.TrimBeforeBody(localFunction);
             }
 
             case LambdaExpressionSyntax { ExpressionBody: { } body } lambda:
@@ -77,7 +77,7 @@ internal static class MM0002TryCatchBuilder
                 // The lambda keeps its arrow; the arrow's comments move to the statement, its line ends there.
                 var block = BodyBlock(default, body, default, site);
                 var arrowToken = lambda.ArrowToken;
-                var comments = Comments(arrowToken.TrailingTrivia, trailing: false);
+                var comments = Statements.Comments(arrowToken.TrailingTrivia, trailing: false);
                 lambda = lambda.WithArrowToken(arrowToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
                 if (comments.Count > 0)
                 {
@@ -93,19 +93,6 @@ internal static class MM0002TryCatchBuilder
         }
     }
 
-    /// <summary>The token before the former <c>=&gt;</c> loses its trailing white space (kept: its comments), so the new body's brace is placed by the formatter.</summary>
-    private static SyntaxNode TrimBeforeBody(SyntaxNode member, BlockSyntax block)
-    {
-        var before = block.OpenBraceToken.GetPreviousToken();
-        if (before.RawKind == 0)
-        {
-            return member;
-        }
-
-        var comments = Comments(before.TrailingTrivia, trailing: true);
-        return member.ReplaceToken(before, before.WithTrailingTrivia(comments.Count > 0 ? comments : SyntaxFactory.TriviaList(SyntaxFactory.ElasticMarker)));
-    }
-
     /// <summary>
     /// The block body replacing an expression body: one try statement around the expression. Every comment survives —
     /// those of the <c>=&gt;</c> and before the expression go above the statement, those after it and around the
@@ -113,78 +100,10 @@ internal static class MM0002TryCatchBuilder
     /// </summary>
     private static BlockSyntax BodyBlock(SyntaxToken arrowToken, ExpressionSyntax expression, SyntaxToken semicolonToken, MM0002Site site)
     {
-        var leading = Comments(arrowToken.LeadingTrivia.AddRange(arrowToken.TrailingTrivia).AddRange(expression.GetLeadingTrivia()), trailing: false);
-        var trailing = Comments(expression.GetTrailingTrivia().AddRange(semicolonToken.LeadingTrivia).AddRange(semicolonToken.TrailingTrivia), trailing: true);
-        var statement = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia())
-            .WithLeadingTrivia(leading)
-            .WithTrailingTrivia(trailing);
-        var block = SyntaxFactory.Block(Statements.Wrapped(SyntaxFactory.SingletonList<StatementSyntax>(statement), statements => BuildTry(statements, site)))
+        var statement = Statements.FromExpressionBody(arrowToken, expression, semicolonToken, returnsValue: false);
+        var block = SyntaxFactory.Block(Statements.Wrapped(SyntaxFactory.SingletonList(statement), statements => BuildTry(statements, site)))
             .WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
-        var semicolonTrailing = semicolonToken.TrailingTrivia;
-        return semicolonTrailing.Count > 0 && semicolonTrailing[semicolonTrailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)
-            ? block.WithTrailingTrivia(semicolonTrailing[semicolonTrailing.Count - 1])
-            : block;
-    }
-
-    /// <summary>
-    /// The comments (and other non-white-space trivia) of a trivia run, white space dropped for the formatter: as
-    /// leading trivia each comment ends its own line (a block comment on the statement's line stays there); as trailing
-    /// trivia they follow the statement, a line comment ending the line.
-    /// </summary>
-    private static SyntaxTriviaList Comments(SyntaxTriviaList trivia, bool trailing)
-    {
-        var result = new List<SyntaxTrivia>();
-        SyntaxTrivia? lineEnd = null;
-        foreach (var item in trivia)
-        {
-            if (item.IsKind(SyntaxKind.WhitespaceTrivia))
-            {
-                continue;
-            }
-
-            if (item.IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                lineEnd ??= item;
-                if (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
-                {
-                    result.Add(item);
-                }
-
-                continue;
-            }
-
-            if (trailing || (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia)))
-            {
-                result.Add(SyntaxFactory.Space);
-            }
-
-            result.Add(item);
-        }
-
-        var newLine = lineEnd ?? SyntaxFactory.ElasticCarriageReturnLineFeed;
-        if (trailing)
-        {
-            // Trailing: end with one line break after a line comment, none otherwise (the formatter ends the line).
-            while (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                result.RemoveAt(result.Count - 1);
-            }
-
-            if (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
-            {
-                result.Add(newLine);
-            }
-        }
-        else if (result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
-        {
-            result.Add(newLine);
-        }
-        else if (result.Count > 0 && !result[result.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
-        {
-            result.Add(SyntaxFactory.Space);
-        }
-
-        return SyntaxFactory.TriviaList(result);
+        return Statements.WithLineEndOf(block, semicolonToken);
     }
 
     /// <summary><c>try { statements } catch (Exception ex) …</c>: the caught failure is reported, the caller's own cancellation let through.</summary>
