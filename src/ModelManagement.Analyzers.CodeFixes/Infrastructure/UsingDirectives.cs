@@ -83,7 +83,7 @@ internal static class UsingDirectives
         }
 
         var endOfLine = EndOfLine(root);
-        var sorted = namespaces.OrderBy(n => n, NamespaceComparer.Instance).ToList();
+        var sorted = namespaces.OrderBy(n => n, NamespaceComparer.SystemFirst).ToList();
         if (usings.Count == 0)
         {
             if (container is not CompilationUnitSyntax || !IsBlank(next.LeadingTrivia))
@@ -254,24 +254,37 @@ internal static class UsingDirectives
             return firstAllowed;
         }
 
-        var sorted = true;
-        for (var i = 1; i < plain.Count; i++)
+        // A section sorted System-first, or plainly alphabetically, gets the new using in its place; any other order, at the end.
+        foreach (var comparer in new[] { NamespaceComparer.SystemFirst, NamespaceComparer.Alphabetical })
         {
-            sorted &= NamespaceComparer.Instance.Compare(usings[plain[i - 1]].Name!.ToString(), usings[plain[i]].Name!.ToString()) <= 0;
-        }
-
-        if (sorted)
-        {
-            foreach (var i in plain)
+            if (IsSortedBy(usings, plain, comparer))
             {
-                if (NamespaceComparer.Instance.Compare(name, usings[i].Name!.ToString()) < 0)
+                foreach (var i in plain)
                 {
-                    return i;
+                    if (comparer.Compare(name, usings[i].Name!.ToString()) < 0)
+                    {
+                        return i;
+                    }
                 }
+
+                break;
             }
         }
 
         return plain[plain.Count - 1] + 1;
+    }
+
+    private static bool IsSortedBy(SyntaxList<UsingDirectiveSyntax> usings, List<int> plain, NamespaceComparer comparer)
+    {
+        for (var i = 1; i < plain.Count; i++)
+        {
+            if (comparer.Compare(usings[plain[i - 1]].Name!.ToString(), usings[plain[i]].Name!.ToString()) > 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static SyntaxToken FirstTokenAfterUsings(CompilationUnitSyntax root)
@@ -301,16 +314,29 @@ internal static class UsingDirectives
         return SyntaxFactory.CarriageReturnLineFeed;
     }
 
-    /// <summary>The order of sorted using sections: <c>System</c> and <c>System.*</c> first, then ordinal, case-insensitive.</summary>
+    /// <summary>The orders of sorted using sections: <c>System</c> and <c>System.*</c> first (Visual Studio's default), or plainly alphabetical; ordinal, case-insensitive.</summary>
     private sealed class NamespaceComparer : IComparer<string>
     {
-        public static readonly NamespaceComparer Instance = new();
+        public static readonly NamespaceComparer SystemFirst = new(systemFirst: true);
+        public static readonly NamespaceComparer Alphabetical = new(systemFirst: false);
+
+        private readonly bool _systemFirst;
+
+        private NamespaceComparer(bool systemFirst) => _systemFirst = systemFirst;
 
         public int Compare(string? x, string? y)
         {
-            var xSystem = IsSystem(x!);
-            var ySystem = IsSystem(y!);
-            return xSystem != ySystem ? (xSystem ? -1 : 1) : string.Compare(x, y, StringComparison.OrdinalIgnoreCase);
+            if (_systemFirst)
+            {
+                var xSystem = IsSystem(x!);
+                var ySystem = IsSystem(y!);
+                if (xSystem != ySystem)
+                {
+                    return xSystem ? -1 : 1;
+                }
+            }
+
+            return string.Compare(x, y, StringComparison.OrdinalIgnoreCase);
         }
 
         private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", StringComparison.Ordinal);

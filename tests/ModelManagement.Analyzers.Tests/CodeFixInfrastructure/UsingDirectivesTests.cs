@@ -60,6 +60,7 @@ public sealed class UsingDirectivesTests
     [InlineData("using System;\nusing Contoso.B;\n\nclass C { }\n", "Contoso.A", "using System;\nusing Contoso.A;\nusing Contoso.B;\n\nclass C { }\n")]
     [InlineData("using Contoso.B;\n\nclass C { }\n", "System.Text", "using System.Text;\nusing Contoso.B;\n\nclass C { }\n")]
     [InlineData("using Zeta;\nusing Alpha;\n\nclass C { }\n", "Beta", "using Zeta;\nusing Alpha;\nusing Beta;\n\nclass C { }\n")]
+    [InlineData("using Contoso;\nusing System;\n\nclass C { }\n", "Microsoft.Extensions", "using Contoso;\nusing Microsoft.Extensions;\nusing System;\n\nclass C { }\n")]
     [InlineData("using System;\nusing Json = System.Text.Json;\n\nclass C { }\n", "System.Text", "using System;\nusing System.Text;\nusing Json = System.Text.Json;\n\nclass C { }\n")]
     [InlineData("global using Zeta;\nusing Beta;\n", "Alpha", "global using Zeta;\nusing Alpha;\nusing Beta;\n")]
     [InlineData("namespace N\n{\n    using System;\n\n    class C { }\n}\n", "System.Text", "namespace N\n{\n    using System;\n    using System.Text;\n\n    class C { }\n}\n")]
