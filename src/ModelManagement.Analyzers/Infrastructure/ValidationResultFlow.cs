@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -99,6 +101,10 @@ internal static class ValidationResultFlow
             if (outcome == Access.None && block.BranchValue is { } branchValue && !storeInBranchValue)
             {
                 outcome = Scan(branchValue, local);
+                if (outcome == Access.None && ShortCircuitsRead(branchValue.Syntax, local))
+                {
+                    outcome = Access.Read; // `a && valid`: where `a` skips the read, the combined verdict is already decided
+                }
             }
 
             if (outcome == Access.Read)
@@ -124,6 +130,51 @@ internal static class ValidationResultFlow
             }
 
             first = false;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="condition"/> is the left operand of a <c>&amp;&amp;</c> or <c>||</c> (possibly nested, parenthesized
+    /// or negated) whose right side reads <paramref name="local"/>, and the whole logical expression is a value handed on —
+    /// returned, assigned, passed — not a branch condition: <c>return isValidName &amp;&amp; isValidEmail;</c> hands on the
+    /// combined verdict, which is already decided on the branch that skips the read. In <c>if (verbose &amp;&amp; !ok) …</c> an
+    /// unrelated guard can skip the check, so the path is followed as written.
+    /// </summary>
+    private static bool ShortCircuitsRead(SyntaxNode condition, ILocalSymbol local)
+    {
+        var node = condition;
+        var reads = false;
+        for (var depth = 0; depth < 32 && node.Parent is { } parent; depth++)
+        {
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax:
+                case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression }:
+                    node = parent;
+                    continue;
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression } binary:
+                    reads |= binary.Left == node && ReadsByName(binary.Right, local.Name);
+                    node = parent;
+                    continue;
+            }
+
+            break;
+        }
+
+        return reads && node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax or ArgumentSyntax
+            or AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression };
+    }
+
+    private static bool ReadsByName(SyntaxNode expression, string name)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+            {
+                return true;
+            }
         }
 
         return false;

@@ -62,6 +62,34 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task VerdictsCombinedWithShortCircuit_DoNotReport()
+    {
+        // eShop's view models: the second verdict is not read when the first already failed, and the combination is the check.
+        var source = InMethod("""
+                    var first = _validator.TryValidate(prompt, out _);
+                    var second = _validator.TryValidate(prompt + "!", out _);
+                    var third = _validator.TryValidate(prompt + "?", out _);
+                    return first && (second || !third);
+            """, returnType: "bool");
+        await VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("bool all;\n        all = first || second;\n        return all;")]
+    [InlineData("var all = first || second;\n        return all;")]
+    [InlineData("Accept(first && second);\n        return true;")]
+    public async Task VerdictsCombinedIntoALocalOrAnArgument_DoNotReport(string use)
+    {
+        var source = InMethod("""
+                    var first = _validator.TryValidate(prompt, out _);
+                    var second = _validator.TryValidate(prompt + "!", out _);
+            """ + "        " + use + "\n", returnType: "bool", members: """
+                private static void Accept(bool valid) { }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task StoredAndReadOnEveryPath_DoesNotReport()
     {
         var source = InMethod("""
