@@ -291,9 +291,24 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             return false;
         }
 
-        /// <summary>Dispose methods guard against a second disposal, not an initialization: <c>if (_disposed) return;</c>.</summary>
+        /// <summary>
+        /// Teardown methods (<c>Dispose*</c>, <c>Close*</c>, <c>Delete*</c>, <c>Stop*</c>, <c>Shutdown*</c>) guard against running
+        /// twice, not an initialization: <c>if (_disposed) return;</c>, <c>if (IsDeleted) return;</c> (semantic-kernel's agent threads).
+        /// </summary>
         private static bool IsDisposal(IMethodSymbol method)
-            => method.Name.StartsWith("Dispose", System.StringComparison.Ordinal);
+        {
+            foreach (var verb in TeardownVerbs)
+            {
+                if (method.Name.StartsWith(verb, System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown" };
 
         private static bool IsInNestedFunction(IOperation operation)
         {

@@ -627,6 +627,40 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(source);
     }
 
+    [Theory]
+    [InlineData("DeleteAsync")]
+    [InlineData("CloseAsync")]
+    [InlineData("StopAsync")]
+    [InlineData("ShutdownAsync")]
+    public async Task TeardownGuardFlag_DoesNotReport(string method)
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public class AgentThread
+            {
+                private readonly Func<Task> _deleteRemote;
+
+                public AgentThread(Func<Task> deleteRemote) => _deleteRemote = deleteRemote;
+
+                public bool IsDeleted { get; private set; }
+
+                public virtual async Task METHOD()
+                {
+                    if (this.IsDeleted)
+                    {
+                        return;
+                    }
+
+                    await _deleteRemote();
+                    this.IsDeleted = true;
+                }
+            }
+            """.Replace("METHOD", method);
+        await VerifyAsync(source);
+    }
+
     [Fact]
     public async Task AwaitOnlyInsideLambdaOfTheBranch_DoesNotReport()
     {
