@@ -2,9 +2,9 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -154,8 +154,8 @@ internal sealed class WordTextIndex
             var at = hit - anchor;
             if (Matches(buffer, at, text)
                 && (!word.WholeWord
-                    || ((at > 0 ? !IsIdentifierPart(buffer[at - 1]) : bufferStart == 0)
-                        && (at + text.Length < count ? !IsIdentifierPart(buffer[at + text.Length]) : atTextEnd))))
+                    || ((at > 0 ? !SyntaxFacts.IsIdentifierPartCharacter(buffer[at - 1]) : bufferStart == 0)
+                        && (at + text.Length < count ? !SyntaxFacts.IsIdentifierPartCharacter(buffer[at + text.Length]) : atTextEnd))))
             {
                 (found ??= new List<int>()).Add(bufferStart + at);
             }
@@ -175,34 +175,6 @@ internal sealed class WordTextIndex
         }
 
         return true;
-    }
-
-    /// <summary>A character C# allows inside an identifier (letters, digits, connectors, combining and formatting characters).</summary>
-    private static bool IsIdentifierPart(char c)
-    {
-        if (c < 128)
-        {
-            return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        }
-
-        switch (CharUnicodeInfo.GetUnicodeCategory(c))
-        {
-            case UnicodeCategory.UppercaseLetter:
-            case UnicodeCategory.LowercaseLetter:
-            case UnicodeCategory.TitlecaseLetter:
-            case UnicodeCategory.ModifierLetter:
-            case UnicodeCategory.OtherLetter:
-            case UnicodeCategory.LetterNumber:
-            case UnicodeCategory.DecimalDigitNumber:
-            case UnicodeCategory.ConnectorPunctuation:
-            case UnicodeCategory.NonSpacingMark:
-            case UnicodeCategory.SpacingCombiningMark:
-            case UnicodeCategory.Format:
-            case UnicodeCategory.Surrogate:
-                return true;
-            default:
-                return false;
-        }
     }
 
     /// <summary>A word to find; <see cref="Anchor"/> is the character searched for first (the first upper-case one, else the second: rarer in code than a first lower-case letter).</summary>
