@@ -11,12 +11,14 @@ namespace ModelManagement.Analyzers.Benchmarks.Corpus;
 /// optional dependencies (<c>IModelRegistry? registry = null</c>), initialize asynchronously (sometimes by blocking
 /// in the constructor, sometimes lazily), await logging / metrics / audit calls (guarded and unguarded), validate
 /// with fallback, check drafts with a content guardrail (verdict dropped or checked), cache catalogue names lazily
-/// (racy or single-flight), and use DTOs, interfaces, LINQ, switches and loops. Roughly <see cref="CorpusOptions.ViolationRate"/>
-/// of the rule-relevant spots are violations; the rest is clean code of the same shape.
+/// (racy or single-flight), save results through the archive's processor or around it, and use DTOs, interfaces,
+/// LINQ, switches and loops. Roughly <see cref="CorpusOptions.ViolationRate"/> of the rule-relevant spots are
+/// violations; the rest is clean code of the same shape.
 /// </summary>
 /// <remarks>
 /// The code compiles without errors against the .NET 8 reference assemblies alone: it defines its own platform
-/// contracts (and its own <c>SideEffectAttribute</c> / <c>OptionalDependencyAttribute</c>, matched by name).
+/// contracts (and its own <c>SideEffectAttribute</c> / <c>OptionalDependencyAttribute</c> / <c>CentralizedByAttribute</c>,
+/// matched by name).
 /// Shared by the benchmark harness and the robustness tests, so both see the same code.
 /// </remarks>
 internal static class CorpusGenerator
@@ -54,7 +56,7 @@ internal static class CorpusGenerator
             var fileLines = CountLines(file.ToString());
             do
             {
-                var text = Unit(unit, random, options);
+                var text = Unit(unit, random, options, seed);
                 file.Append('\n').Append(text);
                 var lines = CountLines(text) + 1;
                 fileLines += lines;
@@ -85,11 +87,11 @@ internal static class CorpusGenerator
         return text.Length > 0 && text[text.Length - 1] != '\n' ? lines + 1 : lines;
     }
 
-    private static string Unit(int index, Random random, CorpusOptions options)
+    private static string Unit(int index, Random random, CorpusOptions options, int seed)
     {
         var kind = Kinds[index % Kinds.Length];
         var area = Areas[(index / Kinds.Length) % Areas.Length];
-        var c = new UnitContext(kind + index.ToString(CultureInfo.InvariantCulture), random, options.ViolationRate);
+        var c = new UnitContext(kind + index.ToString(CultureInfo.InvariantCulture), random, options.ViolationRate, unchecked((seed * 7919) + index));
         var sb = new StringBuilder();
         sb.Append("namespace Contoso.").Append(area).Append(".Module").Append(index.ToString(CultureInfo.InvariantCulture)).Append('\n');
         sb.Append("{\n");
@@ -578,6 +580,11 @@ internal static class CorpusGenerator
     private static void ArchiveAsync(StringBuilder sb, UnitContext c)
     {
         var n = c.Name;
+
+        // The archive is centralized in ResultArchiveProcessor (MM0006): a violation saves through the store directly.
+        var save = c.LaterViolation()
+            ? "await _archive.SaveAsync(entry.Model, entry.Text, cancellationToken).ConfigureAwait(false);"
+            : "await ResultArchiveProcessor.SaveAsync(_archive, entry.Model, entry.Text, cancellationToken).ConfigureAwait(false);";
         var final = c.Violation()
             ? "await _logger.LogInformationAsync(\"Archived \" + archived + \" results\").ConfigureAwait(false);"
             : """
@@ -606,7 +613,7 @@ internal static class CorpusGenerator
                                 continue;
                             }
 
-                            await _archive.SaveAsync(entry.Model, entry.Text, cancellationToken).ConfigureAwait(false);
+                            {{save}}
                             archived++;
                         }
                     }
@@ -1085,9 +1092,26 @@ internal static class CorpusGenerator
                 Task LogResultAsync(string entry, CancellationToken cancellationToken = default);
             }
 
+            /// <summary>Marks a store only its processor may use (matched by name, like ModelManagement.Patterns' own).</summary>
+            [AttributeUsage(AttributeTargets.Class | AttributeTargets.Interface | AttributeTargets.Method)]
+            public sealed class CentralizedByAttribute : Attribute
+            {
+                public CentralizedByAttribute(Type owner) => Owner = owner;
+
+                public Type Owner { get; }
+            }
+
+            [CentralizedBy(typeof(ResultArchiveProcessor))]
             public interface IResultArchive
             {
                 Task SaveAsync(string key, string text, CancellationToken cancellationToken = default);
+            }
+
+            /// <summary>The one place that writes the result archive: keys are normalised here.</summary>
+            public static class ResultArchiveProcessor
+            {
+                public static Task SaveAsync(IResultArchive archive, string key, string text, CancellationToken cancellationToken = default)
+                    => archive.SaveAsync(key.Trim().ToLowerInvariant(), text, cancellationToken);
             }
 
             public interface IAppLogger
@@ -1266,11 +1290,14 @@ internal static class CorpusGenerator
 
     private sealed class UnitContext
     {
-        public UnitContext(string name, Random random, double violationRate)
+        private readonly Random _later;
+
+        public UnitContext(string name, Random random, double violationRate, int laterSeed)
         {
             Name = name;
             Random = random;
             ViolationRate = violationRate;
+            _later = new Random(laterSeed);
         }
 
         public string Name { get; }
@@ -1280,6 +1307,12 @@ internal static class CorpusGenerator
         public double ViolationRate { get; }
 
         public bool Violation() => Random.NextDouble() < ViolationRate;
+
+        /// <summary>
+        /// A violation roll for forms added after the corpus's figures were first published (MM0006), drawn from a
+        /// per-unit generator so the main sequence, and with it every earlier form, stays as it was.
+        /// </summary>
+        public bool LaterViolation() => _later.NextDouble() < ViolationRate;
 
         public string Pick(params string[] choices) => choices[Random.Next(choices.Length)];
     }

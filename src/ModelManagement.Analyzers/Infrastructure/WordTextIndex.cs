@@ -177,20 +177,26 @@ internal sealed class WordTextIndex
         return true;
     }
 
-    /// <summary>A word to find; <see cref="Anchor"/> is the character searched for first (the first upper-case one, else the second: rarer in code than a first lower-case letter).</summary>
+    /// <summary>
+    /// A word to find; <see cref="Anchor"/> is the character searched for first: the one given, else the first upper-case
+    /// one, else the second (rarer in code than a first lower-case letter).
+    /// </summary>
     internal readonly struct Word
     {
-        public Word(string text, bool wholeWord = true)
+        public Word(string text, bool wholeWord = true, int anchor = -1)
         {
             Text = text;
             WholeWord = wholeWord;
-            var anchor = text.Length > 1 ? 1 : 0;
-            for (var i = 0; i < text.Length; i++)
+            if (anchor < 0 || anchor >= text.Length)
             {
-                if (char.IsUpper(text[i]))
+                anchor = text.Length > 1 ? 1 : 0;
+                for (var i = 0; i < text.Length; i++)
                 {
-                    anchor = i;
-                    break;
+                    if (char.IsUpper(text[i]))
+                    {
+                        anchor = i;
+                        break;
+                    }
                 }
             }
 

@@ -34,7 +34,7 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
             var index = CentralizedSymbolIndex.TryCreate(start.Compilation, files, start.CancellationToken);
             if (index is null)
             {
-                return; // no CentralizedByAttribute anywhere and no usable list: register nothing
+                return; // no usable list, and no CentralizedByAttribute or nothing that can carry one: register nothing
             }
 
             // Uses can sit in any member body, initializer or lambda, so the action is not scoped to some members; an

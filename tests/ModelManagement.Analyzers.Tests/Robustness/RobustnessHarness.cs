@@ -45,7 +45,7 @@ internal static class RobustnessHarness
 
     /// <summary>
     /// The additional files that make the list-driven rules fire: a CentralizedSymbols.txt centralizing the generated
-    /// corpus's history store (MM0006 has no attribute to read in the corpus), with an owner-less line that MM0008 reports
+    /// corpus's history store (the file form; the corpus's result archive carries the attribute form), with an owner-less line that MM0008 reports
     /// in every compilation (and which names nothing in the snippets' compilations, so MM0008 reports there too).
     /// Passed by the checks that require every rule to report; the clean-code checks run without it.
     /// </summary>

@@ -215,9 +215,15 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
         var references = await Verifiers.TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var without = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create("Plain", new[] { tree }, references);
         var withPatterns = without.AddReferences(Verifiers.TestEnvironment.PatternsReference);
+        var applying = withPatterns.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(
+            "[ModelManagement.Patterns.CentralizedBy(typeof(P))] class Db { } class P { }"));
         var none = ImmutableArray<ModelManagement.Analyzers.Infrastructure.CentralizedSymbolsFile>.Empty;
 
         Assert.Null(ModelManagement.Analyzers.Infrastructure.CentralizedSymbolIndex.TryCreate(without, none, CancellationToken.None));
-        Assert.NotNull(ModelManagement.Analyzers.Infrastructure.CentralizedSymbolIndex.TryCreate(withPatterns, none, CancellationToken.None));
+
+        // The attribute type alone (every consumer of the package references ModelManagement.Patterns) is not enough:
+        // something must be able to carry it.
+        Assert.Null(ModelManagement.Analyzers.Infrastructure.CentralizedSymbolIndex.TryCreate(withPatterns, none, CancellationToken.None));
+        Assert.NotNull(ModelManagement.Analyzers.Infrastructure.CentralizedSymbolIndex.TryCreate(applying, none, CancellationToken.None));
     }
 }
