@@ -40,7 +40,7 @@ internal static class MM0005LazyRewriter
         // new AsyncLazy<T>(LoadXAsync) / new AsyncInitializer(InitializeAsync)
         var creation = SyntaxFactory.ObjectCreationExpression(
             TypeNames.Imported(generator, lazyType),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(plan.MethodName))))),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(MemberReferences.Own(plan.MethodName, plan.Field.IsStatic)))),
             initializer: null);
 
         // 1. Readers await the value.
@@ -53,7 +53,7 @@ internal static class MM0005LazyRewriter
         }
 
         // 2. The check.
-        var fieldName = SyntaxFactory.IdentifierName(UniqueNames.Identifier(plan.NewFieldName));
+        var fieldName = MemberReferences.Own(plan.NewFieldName, plan.Field.IsStatic);
         switch (plan.Check)
         {
             case AssignmentExpressionSyntax coalesce:
@@ -93,7 +93,7 @@ internal static class MM0005LazyRewriter
         var body = new List<StatementSyntax>();
         foreach (var statement in plan.Initialization)
         {
-            body.Add(statement);
+            body.Add(body.Count == 0 ? Statements.WithoutLeadingBlankLines(statement) : statement);
         }
 
         if (!plan.IsFlag)

@@ -137,7 +137,7 @@ internal static class MM0001Edits
             var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, facts.Conversions, generator, task);
             statements.Add(SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
-                    SyntaxFactory.IdentifierName(initializer.Member.Name),
+                    MemberReferences.Own(initializer.Member.Name, initializer.Member.IsStatic),
                     value.WithoutTrivia()))
                 .WithAdditionalAnnotations(Formatter.Annotation));
         }

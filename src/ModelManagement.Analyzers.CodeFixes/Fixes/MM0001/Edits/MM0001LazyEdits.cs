@@ -32,16 +32,17 @@ internal static class MM0001LazyEdits
             .WithAdditionalAnnotations(Formatter.Annotation);
 
         // _initializer = new AsyncInitializer(() => InitializeAsync(a, b));
+        // (this. only where the project's qualification settings want it: see MemberReferences)
         ExpressionSyntax callback = lazy.Parameters.IsEmpty
-            ? SyntaxFactory.IdentifierName(lazy.DirectMethodName ?? facts.InitializeMethodName)
+            ? MemberReferences.Own(lazy.DirectMethodName ?? facts.InitializeMethodName, lazy.DirectMethodName is { } direct && IsStaticMethod(facts.Type, direct))
             : SyntaxFactory.ParenthesizedLambdaExpression(
                 SyntaxFactory.ParameterList(),
                 SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.IdentifierName(facts.InitializeMethodName),
+                    MemberReferences.Own(facts.InitializeMethodName, isStatic: false),
                     SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(lazy.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Name)))))));
         var assignment = SyntaxFactory.AssignmentExpression(
             SyntaxKind.SimpleAssignmentExpression,
-            SyntaxFactory.IdentifierName(lazy.InitializerFieldName),
+            MemberReferences.Own(lazy.InitializerFieldName, isStatic: false),
             SyntaxFactory.ObjectCreationExpression(
                 TypeNames.Imported(generator, types.AsyncInitializer!),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(callback))),
@@ -82,7 +83,7 @@ internal static class MM0001LazyEdits
                     Awaits.Configured(SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(
                             SyntaxKind.SimpleMemberAccessExpression,
-                            SyntaxFactory.IdentifierName(lazy.InitializerFieldName),
+                            MemberReferences.Own(lazy.InitializerFieldName, isStatic: false),
                             SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
                         target.CancellationTokenName is { } token
                             ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token))))
@@ -91,6 +92,26 @@ internal static class MM0001LazyEdits
             var returnsValue = target.ReturnsValue;
             targetEditor.ReplaceNode(target.Node, (current, _) => Statements.Prepend(current, ensure, returnsValue) ?? current);
         }
+    }
+
+    /// <summary>True when every method of that name in the type is static (the direct initialization target may be).</summary>
+    private static bool IsStaticMethod(INamedTypeSymbol type, string name)
+    {
+        var any = false;
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IMethodSymbol method)
+            {
+                if (!method.IsStatic)
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     private static ConstructorDeclarationSyntax RewriteLazyConstructor(ConstructorDeclarationSyntax constructor, MM0001LazyPlan lazy, ExpressionSyntax assignment)

@@ -1,0 +1,148 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0005RacyLazyAsyncInitializationCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// The fix writes its own member references as the project's <c>dotnet_style_qualification_for_*</c> settings ask
+/// (semantic-kernel requires <c>this.</c> as an error), and starts the moved code without the blank line that followed
+/// the removed check.
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    private const string QualifyEverything = "root = true\n\n[*.cs]\ndotnet_style_qualification_for_field = true:error\ndotnet_style_qualification_for_property = true:error\ndotnet_style_qualification_for_method = true:error\ndotnet_style_qualification_for_event = true:error\n";
+
+    private static async Task VerifyQualifiedFixAsync(string source, string fixedSource, string editorConfig)
+    {
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            CodeActionEquivalenceKey = MM0005RacyLazyAsyncInitializationCodeFixProvider.ConvertToSingleFlightKey,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Fix_ProjectQualifiesMembers_WritesThis_AndDropsTheBlankLineAfterTheCheck()
+    {
+        // The shape of semantic-kernel's LocalProxy.InitializeStepAsync.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LocalProxy
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private bool _isInitialized = false;
+
+                public LocalProxy(ICatalogStore store)
+                {
+                    this._store = store;
+                }
+
+                public async Task InitializeStepAsync()
+                {
+                    if ([|this._isInitialized|])
+                    {
+                        return;
+                    }
+
+                    // Load once
+                    this._catalog = await this._store.LoadAsync().ConfigureAwait(false);
+                    this._isInitialized = true;
+                }
+
+                public int Count => this._catalog.Models.Length;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LocalProxy
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private readonly AsyncInitializer _initializer;
+
+                public LocalProxy(ICatalogStore store)
+                {
+                    this._initializer = new AsyncInitializer(this.InitializeAsync);
+                    this._store = store;
+                }
+
+                public async Task InitializeStepAsync()
+                {
+                    await this._initializer.EnsureInitializedAsync();
+                }
+
+                private async Task InitializeAsync()
+                {
+                    // Load once
+                    this._catalog = await this._store.LoadAsync().ConfigureAwait(false);
+                }
+
+                public int Count => this._catalog.Models.Length;
+            }
+            """;
+        await VerifyQualifiedFixAsync(source, fixedSource, QualifyEverything);
+
+        // Without the settings (Roslyn's default: no this.), the same fix writes plain names.
+        await VerifyQualifiedFixAsync(
+            source,
+            fixedSource
+                .Replace("this._initializer = new AsyncInitializer(this.InitializeAsync);", "_initializer = new AsyncInitializer(InitializeAsync);", System.StringComparison.Ordinal)
+                .Replace("await this._initializer.EnsureInitializedAsync();", "await _initializer.EnsureInitializedAsync();", System.StringComparison.Ordinal),
+            "root = true\n");
+    }
+
+    [Fact]
+    public async Task Fix_ProjectQualifiesMembers_StaticMembersKeepPlainNames()
+    {
+        // Static members are never written with this. (it would not compile), whatever the settings say.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class SharedCatalog
+            {
+                private static Catalog s_catalog;
+
+                public static async Task<int> CountAsync()
+                {
+                    if ([|s_catalog == null|])
+                    {
+                        s_catalog = await Task.FromResult(new Catalog { Models = new[] { "narrator" } });
+                    }
+
+                    return s_catalog.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class SharedCatalog
+            {
+                private static readonly AsyncLazy<Catalog> s_catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+
+                public static async Task<int> CountAsync()
+                {
+                    return (await s_catalog).Models.Length;
+                }
+
+                private static async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await Task.FromResult(new Catalog { Models = new[] { "narrator" } });
+                }
+            }
+            """;
+        await VerifyQualifiedFixAsync(source, fixedSource, QualifyEverything);
+    }
+}
