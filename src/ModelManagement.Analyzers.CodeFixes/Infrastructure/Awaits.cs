@@ -13,6 +13,41 @@ internal static class Awaits
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, expression, SyntaxFactory.IdentifierName("ConfigureAwait")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))))));
 
+    /// <summary>
+    /// <c>await <paramref name="expression"/>.ConfigureAwait(false)</c> when the member holding <paramref name="site"/>
+    /// already awaits that way (library code that keeps off the caller's context), else a plain <c>await</c>: the
+    /// written await matches its neighbours.
+    /// </summary>
+    public static AwaitExpressionSyntax LikeNeighbours(ExpressionSyntax expression, SyntaxNode site)
+        => MemberConfiguresAwaits(site) ? Configured(expression) : SyntaxFactory.AwaitExpression(expression);
+
+    /// <summary>True when an await in the member declaration holding <paramref name="site"/> ends in <c>.ConfigureAwait(false)</c>.</summary>
+    public static bool MemberConfiguresAwaits(SyntaxNode site)
+    {
+        var member = site.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m is not (BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax));
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node is AwaitExpressionSyntax
+                {
+                    Expression: InvocationExpressionSyntax
+                    {
+                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
+                        ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }],
+                    },
+                })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when an <c>await</c> may replace <paramref name="node"/> once its member is async.</summary>
     public static bool CanAwaitAt(SyntaxNode node)
     {

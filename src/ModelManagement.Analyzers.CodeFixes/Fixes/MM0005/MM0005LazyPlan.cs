@@ -25,7 +25,8 @@ internal sealed class MM0005LazyPlan
         string? cancellationTokenName,
         string newFieldName,
         string methodName,
-        ImmutableArray<StatementSyntax> movedStatements)
+        ImmutableArray<StatementSyntax> movedStatements,
+        ImmutableArray<IdentifierNameSyntax> detachedTokens)
     {
         IsFlag = isFlag;
         Field = field;
@@ -41,6 +42,7 @@ internal sealed class MM0005LazyPlan
         NewFieldName = newFieldName;
         MethodName = methodName;
         MovedStatements = movedStatements;
+        DetachedTokens = detachedTokens;
     }
 
     /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
@@ -84,4 +86,10 @@ internal sealed class MM0005LazyPlan
     /// <c>??=</c> forms, whose guarded statements sit inside <see cref="Check"/>.
     /// </summary>
     public ImmutableArray<StatementSyntax> MovedStatements { get; }
+
+    /// <summary>
+    /// Flag form: the uses of the caller's <c>CancellationToken</c> parameter in the moved statements (each a whole
+    /// argument); the initialization method passes <c>CancellationToken.None</c> there.
+    /// </summary>
+    public ImmutableArray<IdentifierNameSyntax> DetachedTokens { get; }
 }

@@ -114,8 +114,13 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
         }
 
-        // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out.
-        if (UsesLocalState(model, guarded, value!, member, cancellationToken) is { } localUse)
+        // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out. One
+        // exception, for a flag: the caller's CancellationToken parameter, only passed on as an argument. The shared load
+        // then gets CancellationToken.None (one caller's cancellation must not fail the load for all), while the caller's
+        // token, passed to EnsureInitializedAsync, still cancels that caller's wait.
+        var token = isFlag ? CancellationTokens.FindInScope(model, check, cancellationToken) : null;
+        var detachedTokens = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
+        if (UsesLocalState(model, guarded, value!, member, token, detachedTokens, cancellationToken) is { } localUse)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UsesLocalState, localUse);
         }
@@ -173,7 +178,6 @@ internal static class MM0005LazyPlanner
         var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
         var newFieldName = isFlag ? UniqueNames.Choose(InitializerFieldName(member.Name), taken) : member.Name;
         var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(member.Name) + "Async", taken.Add(newFieldName));
-        var token = isFlag ? CancellationTokens.FindInScope(model, check, cancellationToken)?.Name : null;
         var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);
         return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
             isFlag,
@@ -186,10 +190,11 @@ internal static class MM0005LazyPlanner
             valueType,
             readers.ToImmutable(),
             keepAwaitAtCheck: !readsInCheckingFunction && coalesceValue is null,
-            token,
+            token?.Name,
             newFieldName,
             methodName,
-            moved));
+            moved,
+            detachedTokens.ToImmutable()));
     }
 
     /// <summary>
@@ -367,6 +372,8 @@ internal static class MM0005LazyPlanner
         ImmutableArray<StatementSyntax> guarded,
         ExpressionSyntax value,
         ISymbol field,
+        IParameterSymbol? callerToken,
+        ImmutableArray<IdentifierNameSyntax>.Builder detachedTokens,
         CancellationToken cancellationToken)
     {
         // The value of an `if` form is part of the guarded block (its last statement); only `??=` has a value of its own.
@@ -394,6 +401,12 @@ internal static class MM0005LazyPlanner
 
                 if (symbol is ILocalSymbol or IParameterSymbol && flow.DataFlowsIn.Contains(symbol))
                 {
+                    if (callerToken is not null && SymbolEqualityComparer.Default.Equals(symbol, callerToken)
+                        && PassedOnlyAsArguments(model, guarded, callerToken, detachedTokens, cancellationToken))
+                    {
+                        continue;
+                    }
+
                     return value;
                 }
             }
@@ -422,6 +435,39 @@ internal static class MM0005LazyPlanner
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when every use of <paramref name="token"/> in <paramref name="guarded"/> is a whole argument
+    /// (<c>LoadAsync(cancellationToken)</c>, <c>ct: cancellationToken</c>); those uses are collected for the rewriter.
+    /// </summary>
+    private static bool PassedOnlyAsArguments(
+        SemanticModel model,
+        ImmutableArray<StatementSyntax> guarded,
+        IParameterSymbol token,
+        ImmutableArray<IdentifierNameSyntax>.Builder uses,
+        CancellationToken cancellationToken)
+    {
+        uses.Clear();
+        foreach (var statement in guarded)
+        {
+            foreach (var node in statement.DescendantNodesAndSelf())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == token.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, token))
+                {
+                    if (identifier.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: 0 } argument || argument.Expression != identifier)
+                    {
+                        uses.Clear();
+                        return false;
+                    }
+
+                    uses.Add(identifier);
+                }
+            }
+        }
+
+        return uses.Count > 0;
     }
 
     private static ITypeSymbol ValueTypeOf(SemanticModel model, ITypeSymbol stateType, ExpressionSyntax value, CancellationToken cancellationToken)

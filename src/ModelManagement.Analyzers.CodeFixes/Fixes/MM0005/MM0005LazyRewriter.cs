@@ -66,9 +66,11 @@ internal static class MM0005LazyRewriter
                 var arguments = plan.CancellationTokenName is { } token
                     ? SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token))))
                     : default;
-                var ensure = SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(SyntaxFactory.InvocationExpression(
-                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, fieldName, SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
-                    SyntaxFactory.ArgumentList(arguments))));
+                var ensure = SyntaxFactory.ExpressionStatement(Awaits.LikeNeighbours(
+                    SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, fieldName, SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
+                        SyntaxFactory.ArgumentList(arguments)),
+                    ifStatement));
                 editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck || CommentsLeftBehind(ifStatement, plan).Count > 0:
@@ -91,8 +93,9 @@ internal static class MM0005LazyRewriter
 
         // 3. The initialization method, after the member holding the check.
         var body = new List<StatementSyntax>();
-        foreach (var statement in plan.Initialization)
+        foreach (var original in plan.Initialization)
         {
+            var statement = DetachTokens(original, plan.DetachedTokens);
             body.Add(body.Count == 0 ? Statements.WithoutLeadingBlankLines(statement) : statement);
         }
 
@@ -185,6 +188,28 @@ internal static class MM0005LazyRewriter
         var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
         changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The caller's token, where the moved code passed it on, becomes <c>CancellationToken.None</c>.</summary>
+    private static StatementSyntax DetachTokens(StatementSyntax statement, ImmutableArray<IdentifierNameSyntax> tokens)
+    {
+        var inStatement = new List<IdentifierNameSyntax>();
+        foreach (var token in tokens)
+        {
+            if (statement.Span.Contains(token.Span))
+            {
+                inStatement.Add(token);
+            }
+        }
+
+        return inStatement.Count == 0
+            ? statement
+            : statement.ReplaceNodes(inStatement, static (original, _) => SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    TypeNames.QualifiedExpression("System.Threading.CancellationToken").WithAdditionalAnnotations(Simplifier.AddImportsAnnotation),
+                    SyntaxFactory.IdentifierName("None"))
+                .WithTriviaFrom(original)
+                .WithAdditionalAnnotations(Simplifier.Annotation));
     }
 
     /// <summary>

@@ -9,8 +9,8 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 
 /// <summary>
 /// The fix writes its own member references as the project's <c>dotnet_style_qualification_for_*</c> settings ask
-/// (semantic-kernel requires <c>this.</c> as an error), and starts the moved code without the blank line that followed
-/// the removed check.
+/// (semantic-kernel requires <c>this.</c> as an error), starts the moved code without the blank line that followed the
+/// removed check, and awaits the initializer with <c>ConfigureAwait(false)</c> where the method already awaits that way.
 /// </summary>
 public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
@@ -79,7 +79,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public async Task InitializeStepAsync()
                 {
-                    await this._initializer.EnsureInitializedAsync();
+                    await this._initializer.EnsureInitializedAsync().ConfigureAwait(false);
                 }
 
                 private async Task InitializeAsync()
@@ -98,7 +98,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             source,
             fixedSource
                 .Replace("this._initializer = new AsyncInitializer(this.InitializeAsync);", "_initializer = new AsyncInitializer(InitializeAsync);", System.StringComparison.Ordinal)
-                .Replace("await this._initializer.EnsureInitializedAsync();", "await _initializer.EnsureInitializedAsync();", System.StringComparison.Ordinal),
+                .Replace("await this._initializer.EnsureInitializedAsync()", "await _initializer.EnsureInitializedAsync()", System.StringComparison.Ordinal),
             "root = true\n");
     }
 
