@@ -90,7 +90,8 @@ public sealed class DotnetFormatTests
         foreach (var file in marked.Select(m => m.FileName).Distinct())
         {
             Assert.Contains("new AsyncInitializer(InitializeAsync)", after[file], StringComparison.Ordinal);
-            Assert.Contains("await _initializer.EnsureInitializedAsync();", after[file], StringComparison.Ordinal);
+            // The consumer's code awaits with ConfigureAwait(false); the check's replacement follows it.
+            Assert.Contains("await _initializer.EnsureInitializedAsync().ConfigureAwait(false);", after[file], StringComparison.Ordinal);
         }
 
         var build = await project.BuildAsync();
