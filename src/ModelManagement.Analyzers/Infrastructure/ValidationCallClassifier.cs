@@ -175,6 +175,43 @@ internal sealed class ValidationCallClassifier
         return new ValidationCall(reason, resultIsBool, validityMember);
     }
 
+    /// <summary>
+    /// Whether a call of <paramref name="method"/> can be a validation call at all, judged from the symbol alone: what
+    /// <see cref="Classify"/> and <see cref="FindOutVerdict"/> decide before they look at the call itself (excluded
+    /// symbols, a result or an out parameter to ignore, a reason: name, attribute, configuration, validity member). MM0004
+    /// asks it before it asks for the call's operation, so a body without such a call never gets an operation tree.
+    /// </summary>
+    public bool MayBeValidation(IMethodSymbol method, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    {
+        var resultType = GetResultType(method);
+        var outVerdict = false;
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out
+                && parameter.Type.TypeKind != TypeKind.Error
+                && parameter.Type.SpecialType != SpecialType.System_Boolean
+                && options.FindValidityMember(GetBoolMembers(parameter.Type)) is not null)
+            {
+                outVerdict = true;
+                break;
+            }
+        }
+
+        if (resultType is null && !outVerdict)
+        {
+            return false;
+        }
+
+        if (options.ExcludedSymbols.Count != 0 && GetFacts(method, cancellationToken).MatchesAny(options.ExcludedSymbols))
+        {
+            return false;
+        }
+
+        return MethodReason(method, options, cancellationToken) != ValidationReason.None
+            || (resultType is not null && resultType.SpecialType != SpecialType.System_Boolean
+                && options.FindValidityMember(GetBoolMembers(resultType)) is not null);
+    }
+
     /// <summary>Cheap test run before any other: does the method have an <c>out</c> parameter at all?</summary>
     public static bool HasOutParameter(IMethodSymbol method)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.Infrastructure;
 
@@ -48,24 +50,35 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 return; // no core library: no verdict type can be judged, so register nothing
             }
 
-            // One operation action for the compilation, not one per member: nothing is allocated per method, and the
-            // member test runs only for invocations (the same owners an operation-block-start filter would admit).
+            // A syntax-node action, not an operation action: an operation action registered for the compilation makes the
+            // driver build the operation tree of every member body. Here the invoked method is judged from its symbol
+            // first (ValidationCallClassifier.MayBeValidation), and only a possible validation call asks for its operation.
             var classifier = new ValidationCallClassifier(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            start.RegisterOperationAction(
-                context =>
-                {
-                    if (context.ContainingSymbol is IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol)
-                    {
-                        AnalyzeInvocation(context, classifier);
-                    }
-                },
-                OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(context => AnalyzeNode(context, classifier), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, ValidationCallClassifier classifier)
+    private static void AnalyzeNode(SyntaxNodeAnalysisContext context, ValidationCallClassifier classifier)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        if (context.ContainingSymbol is not (IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol))
+        {
+            return;
+        }
+
+        var model = context.SemanticModel;
+        if (model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
+            || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
+            || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), context.CancellationToken)
+            || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        AnalyzeInvocation(new Site(context.ReportDiagnostic, invocation, context.CancellationToken), invocation, classifier);
+    }
+
+    private static void AnalyzeInvocation(Site context, IInvocationOperation invocation, ValidationCallClassifier classifier)
+    {
         var hasOut = ValidationCallClassifier.HasOutParameter(invocation.TargetMethod);
         if (invocation.TargetMethod.ReturnsVoid && !hasOut)
         {
@@ -189,7 +202,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// if (!report.IsValid) ...</c>); when the call also returns a verdict, an unread out local leaves the decision to it.
     /// </summary>
     private static OutJudgement JudgeOutVerdict(
-        OperationAnalysisContext context, IInvocationOperation invocation, OutVerdict outVerdict, bool returnIsVerdict, ValidationAnalyzerOptions options)
+        Site context, IInvocationOperation invocation, OutVerdict outVerdict, bool returnIsVerdict, ValidationAnalyzerOptions options)
     {
         if (outVerdict.Local is null)
         {
@@ -211,7 +224,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The first local designated by the patterns matching the call's result that some path leaves unread.</summary>
-    private static ILocalSymbol? FirstUnreadPatternLocal(OperationAnalysisContext context, IInvocationOperation invocation, IOperation patternOwner, bool hasVerdictMember)
+    private static ILocalSymbol? FirstUnreadPatternLocal(Site context, IInvocationOperation invocation, IOperation patternOwner, bool hasVerdictMember)
     {
         if (ValidationPatterns.GetStores(patternOwner, hasVerdictMember) is not { } locals)
         {
@@ -283,6 +296,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The graph exists only for member bodies and initializers (never for attribute arguments of broken code).</summary>
     private static bool IsInGraphRoot(IOperation operation)
+        => Root(operation).Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
+            or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
+
+    private static IOperation Root(IOperation operation)
     {
         var root = operation;
         while (root.Parent is not null)
@@ -290,7 +307,40 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             root = root.Parent;
         }
 
-        return root.Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
-            or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
+        return root;
+    }
+
+    /// <summary>
+    /// Where one call is judged: the diagnostic sink, and the control-flow graph of the member body holding the call,
+    /// built on first use (only stored or out verdicts need it) from the root of the call's operation tree.
+    /// </summary>
+    private sealed class Site
+    {
+        private readonly System.Action<Diagnostic> _report;
+        private readonly IOperation _operation;
+        private ControlFlowGraph? _graph;
+
+        public Site(System.Action<Diagnostic> report, IOperation operation, System.Threading.CancellationToken cancellationToken)
+        {
+            _report = report;
+            _operation = operation;
+            CancellationToken = cancellationToken;
+        }
+
+        public System.Threading.CancellationToken CancellationToken { get; }
+
+        public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
+
+        /// <summary>Only called after <see cref="IsInGraphRoot"/> held.</summary>
+        public ControlFlowGraph GetControlFlowGraph()
+            => _graph ??= Root(_operation) switch
+            {
+                IMethodBodyOperation body => ControlFlowGraph.Create(body, CancellationToken),
+                IConstructorBodyOperation body => ControlFlowGraph.Create(body, CancellationToken),
+                IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, CancellationToken),
+                IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, CancellationToken),
+                IParameterInitializerOperation initializer => ControlFlowGraph.Create(initializer, CancellationToken),
+                var other => ControlFlowGraph.Create((IBlockOperation)other, CancellationToken),
+            };
     }
 }
