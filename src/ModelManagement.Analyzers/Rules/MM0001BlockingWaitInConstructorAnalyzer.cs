@@ -42,25 +42,33 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             // owner is the operation's containing symbol, so a block allocates no closure of its own.
             Action<OperationAnalysisContext> followingCalls = operation => AnalyzeOperation(operation, types, summaries);
             Action<OperationAnalysisContext> directOnly = operation => AnalyzeOperation(operation, types, summaries: null);
-            start.RegisterOperationBlockStartAction(block =>
+            Action<OperationBlockStartAnalysisContext> onBlockStart = block =>
             {
                 if (!RunsDuringConstruction(block.OwningSymbol)
-                    || block.OwningSymbol.ContainingType is not { } ownType
+                    || block.OwningSymbol.ContainingType is null
                     || block.OperationBlocks.IsEmpty)
                 {
                     return; // other members are never visited
-                }
-
-                if (!waits.AnyIn(ownType, block.CancellationToken))
-                {
-                    return; // no blocking member's name written in the type: neither the construction code nor an own callee blocks
                 }
 
                 block.RegisterOperationAction(
                     options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? followingCalls : directOnly,
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
-            });
+            };
+
+            // Scoped to the types whose declarations spell a blocking member's name (else neither the construction code
+            // nor an own callee blocks): only their member bodies get operation trees, where an operation-block action
+            // for the whole compilation makes the driver build every body's.
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (waits.AnyIn((INamedTypeSymbol)symbolStart.Symbol, symbolStart.CancellationToken))
+                    {
+                        symbolStart.RegisterOperationBlockStartAction(onBlockStart);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -73,7 +74,20 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
                 start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"),
                 new SideEffectCallClassifier(start.Options.AnalyzerConfigOptionsProvider),
                 new GuardedMethodSummaries(start.Compilation, exceptionType, helperType));
-            start.RegisterOperationAction(context => AnalyzeAwait(context, state), OperationKind.Await);
+
+            // Scoped to the types whose declarations write `await` (an await operation needs the keyword): only their
+            // member bodies get operation trees, where an operation action for the whole compilation would build every body's.
+            var awaits = new WordTextIndex(WordTextIndex.Await);
+            Action<OperationAnalysisContext> analyze = context => AnalyzeAwait(context, state);
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (awaits.AnyIn((INamedTypeSymbol)symbolStart.Symbol, symbolStart.CancellationToken))
+                    {
+                        symbolStart.RegisterOperationAction(analyze, OperationKind.Await);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 

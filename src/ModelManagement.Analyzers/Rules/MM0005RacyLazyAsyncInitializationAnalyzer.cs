@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -43,7 +44,10 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
             var summaries = new LazyInitWriteSummaries(start.Compilation);
             var awaits = new WordTextIndex(WordTextIndex.Await);
-            start.RegisterOperationBlockStartAction(block =>
+
+            // Scoped to the types whose declarations write `await`: only their member bodies get operation trees (an
+            // operation-block action registered for the whole compilation makes the driver build every body's).
+            Action<OperationBlockStartAnalysisContext> onBlockStart = block =>
             {
                 if (block.OwningSymbol is not (IMethodSymbol or IFieldSymbol or IPropertySymbol)
                     || block.OperationBlocks.IsEmpty
@@ -60,7 +64,16 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     OperationKind.Coalesce,
                     OperationKind.CoalesceAssignment);
                 block.RegisterOperationBlockEndAction(state.OnBlockEnd);
-            });
+            };
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (awaits.AnyIn((INamedTypeSymbol)symbolStart.Symbol, symbolStart.CancellationToken))
+                    {
+                        symbolStart.RegisterOperationBlockStartAction(onBlockStart);
+                    }
+                },
+                SymbolKind.NamedType);
         });
     }
 

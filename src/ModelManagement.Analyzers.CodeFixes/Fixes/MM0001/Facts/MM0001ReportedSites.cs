@@ -90,7 +90,12 @@ internal static class MM0001ReportedSites
             var model = withAnalyzers.Compilation.GetSemanticModel(part.Declaration.SyntaxTree);
             foreach (var diagnostic in await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(model, span, cancellationToken).ConfigureAwait(false))
             {
-                reported.Add((diagnostic, part));
+                // The span narrows what is analyzed, not always what is returned: for an analyzer with symbol-start
+                // actions the driver may hand back the whole file's diagnostics.
+                if (diagnostic.Location.SourceTree == part.Declaration.SyntaxTree && span.Contains(diagnostic.Location.SourceSpan))
+                {
+                    reported.Add((diagnostic, part));
+                }
             }
         }
 
