@@ -66,7 +66,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         var model = context.SemanticModel;
-        if (model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
+        if (!MayBeIgnoredResult((InvocationExpressionSyntax)context.Node)
+            || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
             || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), context.CancellationToken)
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
@@ -75,6 +76,51 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         AnalyzeInvocation(new Site(context.ReportDiagnostic, invocation, context.CancellationToken), invocation, classifier);
+    }
+
+    /// <summary>
+    /// The syntactic shadow of <see cref="GetUsage"/>, run before any binding: through parentheses, casts, <c>!</c>,
+    /// <c>await</c> and <c>.ConfigureAwait(..)</c>, the call is a statement (or a void arrow body), the value of a plain
+    /// assignment statement or of a variable's initializer, the subject of <c>is</c> or <c>switch</c>, or it has an
+    /// <c>out</c> argument. Everything else (an argument, a receiver, a condition, a return) passes the value on.
+    /// </summary>
+    private static bool MayBeIgnoredResult(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
+            {
+                return true;
+            }
+        }
+
+        SyntaxNode current = invocation;
+        var parent = current.Parent;
+        for (var depth = 0; depth < MaxShapeDepth * 2 && parent is not null; depth++)
+        {
+            if (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or AwaitExpressionSyntax
+                || parent.IsKind(SyntaxKind.SuppressNullableWarningExpression)
+                || (parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } access && access.Expression == current
+                    && access.Parent is InvocationExpressionSyntax configure && configure.Expression == access))
+            {
+                current = parent is MemberAccessExpressionSyntax ? parent.Parent! : parent;
+                parent = current.Parent;
+                continue;
+            }
+
+            break;
+        }
+
+        return parent switch
+        {
+            ExpressionStatementSyntax or ArrowExpressionClauseSyntax => true,
+            AssignmentExpressionSyntax assignment => assignment.Right == current && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } => true,
+            IsPatternExpressionSyntax isPattern => isPattern.Expression == current,
+            SwitchStatementSyntax switchStatement => switchStatement.Expression == current,
+            SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression == current,
+            _ => false,
+        };
     }
 
     private static void AnalyzeInvocation(Site context, IInvocationOperation invocation, ValidationCallClassifier classifier)
