@@ -13,8 +13,9 @@ namespace ModelManagement.Analyzers.Rules;
 /// MM0004: the result of a validation call (a <c>Validate</c>/<c>TryValidate</c> method, a <c>[Validator]</c> method, or
 /// one returning a verdict with <c>IsValid</c>/<c>IsCompliant</c>/<c>Compliant</c>/<c>IsSafe</c>) is discarded, or stored in a
 /// local (a variable, a pattern variable, an <c>out</c> argument carrying the verdict) that some path to a return, the end
-/// of the member, a <c>yield return</c> or an overwrite never reads. The stored case is decided on the member's
-/// control-flow graph (one per operation block, from the analysis context).
+/// of the member, a <c>yield return</c> or an overwrite never reads. The stored case is decided on the control-flow
+/// graph of the member body holding the call. The rule reads syntax and symbols first and asks for the call's operation
+/// only when it may be a validation call, so the driver builds no operation tree for it.
 /// </summary>
 /// <remarks>
 /// The diagnostic is on the invocation (inside <c>await</c> and <c>ConfigureAwait(..)</c>); its message argument is the
@@ -114,6 +115,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return parent switch
         {
             ExpressionStatementSyntax or ArrowExpressionClauseSyntax => true,
+            ForStatementSyntax loop => loop.Initializers.Contains((ExpressionSyntax)current) || loop.Incrementors.Contains((ExpressionSyntax)current),
             AssignmentExpressionSyntax assignment => assignment.Right == current && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression),
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } => true,
             IsPatternExpressionSyntax isPattern => isPattern.Expression == current,

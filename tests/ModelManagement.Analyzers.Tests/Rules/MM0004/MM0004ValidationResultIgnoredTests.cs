@@ -289,6 +289,22 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task DiscardedInForLoopIncrementor_Reports()
+    {
+        // A call in a for loop's initializer or incrementor is a statement too (found by the syntactic usage filter).
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    for ([|_validator.Validate(story)|]; story.Length > 100; [|_validator.Validate(story)|])
+                    {
+                        story = story.Substring(1);
+                    }
+
+                    return story;
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task DiscardedInsideBlockLambda_Reports()
     {
         var source = InMethod("""
