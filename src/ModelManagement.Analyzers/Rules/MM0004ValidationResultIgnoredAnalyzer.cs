@@ -30,7 +30,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.MM0004_ValidationResultIgnored);
 
-    private enum Usage
+    internal enum Usage
     {
         Used,
         Discarded,
@@ -85,7 +85,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// assignment statement or of a variable's initializer, the subject of <c>is</c> or <c>switch</c>, or it has an
     /// <c>out</c> argument. Everything else (an argument, a receiver, a condition, a return) passes the value on.
     /// </summary>
-    private static bool MayBeIgnoredResult(InvocationExpressionSyntax invocation)
+    internal static bool MayBeIgnoredResult(InvocationExpressionSyntax invocation)
     {
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
@@ -295,7 +295,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// How the call's value is used, looking through conversions, <c>ConfigureAwait(..)</c> and <c>await</c>. Only
     /// statement-level discards and plain stores into a local are candidates; everything else passes the value on.
     /// </summary>
-    private static Usage GetUsage(IInvocationOperation invocation, out ILocalSymbol? local, out IOperation? patternOwner)
+    internal static Usage GetUsage(IInvocationOperation invocation, out ILocalSymbol? local, out IOperation? patternOwner)
     {
         local = null;
         patternOwner = null;
