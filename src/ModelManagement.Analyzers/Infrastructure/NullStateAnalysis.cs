@@ -1123,6 +1123,14 @@ internal sealed class NullStateAnalysis
     private void Refine(ulong[] state, IOperation? condition, bool whenTrue, int depth)
     {
         condition = UnwrapConversions(condition);
+
+        // A condition with an unresolved operand (`_r is not null && Missing.Flag`) is typed as an error and converted to
+        // bool: the conversion does not change what its operands proved on either outcome.
+        while (condition is IConversionOperation { Operand: { Type.TypeKind: TypeKind.Error } erroneous } && depth < MaxOperationDepth)
+        {
+            condition = UnwrapConversions(erroneous);
+            depth++;
+        }
         if (condition is null || depth > MaxOperationDepth)
         {
             return;

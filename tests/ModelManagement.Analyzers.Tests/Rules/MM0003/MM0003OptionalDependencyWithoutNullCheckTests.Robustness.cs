@@ -209,4 +209,42 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task GuardCombinedWithUnresolvedOperand_StillGuards()
+    {
+        // The `&&` with an unresolved operand is error-typed and converted to bool; its null test still guards the uses
+        // (dotnet/extensions' ResilienceMetricsEnricher, scanned without its Polly reference). The unguarded use reports.
+        // Not covered: an error-typed pattern operand (`x is Missing { }`) makes Roslyn compute the `&&` as a captured
+        // value before branching, and the analysis does not correlate captured values with the paths that produced them.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
+
+                public void Publish()
+                {
+                    if (_registry is not null && {|CS0103:Missing|}.Flag)
+                    {
+                        _registry.Register("a");
+                    }
+
+                    if (!(_registry == null || {|CS0103:Missing|}.Flag))
+                    {
+                        _registry.Register("b");
+                    }
+
+                    if ({|CS0103:Missing|}.Flag && _registry is null)
+                    {
+                        return;
+                    }
+
+                    [|_registry|].Register("d");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
