@@ -184,9 +184,9 @@ internal sealed class LazyInitFlowAnalysis
             }
         }
 
-        if (needed.Count == 0)
+        if (needed.Count == 0 || AllThrow(notNeeded))
         {
-            return;
+            return; // nothing still to do, or a run-once guard (`if (_result != null) throw …;`): no cached value is used
         }
 
         var reachNeeded = Reach(needed, inCondition);
@@ -201,6 +201,46 @@ internal sealed class LazyInitFlowAnalysis
         {
             report(root, found);
         }
+    }
+
+    /// <summary>
+    /// Whether every exit of the "already initialized" outcome throws straight away: the check then rejects a second
+    /// call (`EvaluateAsync` may run once) instead of serving a cached value, which is no lazy initialization.
+    /// </summary>
+    private bool AllThrow(List<int> exits)
+    {
+        if (exits.Count == 0)
+        {
+            return false;
+        }
+
+        var blocks = _graph.Blocks;
+        foreach (var exit in exits)
+        {
+            var block = blocks[exit];
+            for (var steps = 0; ; steps++)
+            {
+                if (block.ConditionKind != ControlFlowConditionKind.None || block.FallThroughSuccessor is not { } next || steps > 8)
+                {
+                    return false;
+                }
+
+                if (next.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow)
+                {
+                    break;
+                }
+
+                if (next.Semantics != ControlFlowBranchSemantics.Regular || next.Destination is not { } destination
+                    || next.FinallyRegions.Length > 0 || destination.Ordinal <= block.Ordinal)
+                {
+                    return false;
+                }
+
+                block = destination;
+            }
+        }
+
+        return true;
     }
 
     private static void AddExit(ControlFlowBranch? branch, bool[] inCondition, List<int> exits)

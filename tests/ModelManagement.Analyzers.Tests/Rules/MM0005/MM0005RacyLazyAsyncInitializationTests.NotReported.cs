@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 
@@ -780,5 +781,49 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task ThrowWhenAlreadyDone_RunOnceGuard_DoesNotReport()
+    {
+        // dotnet/extensions' ScenarioRun.EvaluateAsync: the check rejects a second call instead of serving a cached value.
+        // The same check that returns the value is a lazy initialization and reports.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class ScenarioRun
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _result;
+                private Catalog _cached;
+
+                public ScenarioRun(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> EvaluateAsync()
+                {
+                    if (_result is not null)
+                    {
+                        throw new InvalidOperationException($"{nameof(ScenarioRun)} has already been evaluated.");
+                    }
+
+                    var evaluated = await _store.LoadAsync();
+                    _result = evaluated;
+                    return evaluated;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ({|#0:_cached is not null|})
+                    {
+                        return _cached;
+                    }
+
+                    _cached = await _store.LoadAsync();
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
     }
 }
