@@ -44,6 +44,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
             var summaries = new LazyInitWriteSummaries(start.Compilation);
             var awaits = new WordTextIndex(WordTextIndex.Await);
+            var tests = TestFrameworks.Create(start.Compilation);
 
             // Scoped to the types whose declarations write `await`: only their member bodies get operation trees (an
             // operation-block action registered for the whole compilation makes the driver build every body's).
@@ -54,6 +55,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     || !awaits.AnyIn(block.OperationBlocks, block.CancellationToken))
                 {
                     return; // no `await` written in the member: nothing can race, so no state and no operation actions
+                }
+
+                if (tests is not null && block.OwningSymbol is IMethodSymbol method && tests.IsTestMethod(method))
+                {
+                    return; // a test method is called by its framework, never by two callers at once
                 }
 
                 var state = new BlockState(types, summaries);

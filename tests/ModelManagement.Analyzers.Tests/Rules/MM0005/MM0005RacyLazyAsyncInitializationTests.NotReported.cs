@@ -826,4 +826,62 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
     }
+
+    [Fact]
+    public async Task InsideTestMethods_DoesNotReport_ButTheirHelpersDo()
+    {
+        // jellyfin's integration tests: `_accessToken ??= await AuthHelper.CompleteStartupAsync(client)` in every [Fact].
+        // The framework calls a test method; no two callers race through it. A helper the tests call is still judged.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class CatalogControllerTests
+            {
+                private static Catalog _token;
+                private Catalog _catalog;
+                private Catalog _shared;
+                private readonly ICatalogStore _store = null;
+
+                [Xunit.Fact]
+                public async Task Get_Ok()
+                {
+                    var token = _token ??= await _store.LoadAsync();
+                    if (_catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+                }
+
+                [Xunit.Theory]
+                [Xunit.InlineData(1)]
+                public async Task Get_Theory(int n)
+                {
+                    _token ??= await _store.LoadAsync();
+                }
+
+                [NUnit.Framework.Test]
+                public async Task Get_NUnit()
+                {
+                    _token ??= await _store.LoadAsync();
+                }
+
+                private async Task<Catalog> SharedAsync()
+                {
+                    if ({|#0:_shared == null|})
+                    {
+                        _shared = await _store.LoadAsync();
+                    }
+
+                    return _shared;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.AddFrameworks(
+            test.TestState.AdditionalReferences,
+            ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.Xunit
+                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.NUnit);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_shared"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }
