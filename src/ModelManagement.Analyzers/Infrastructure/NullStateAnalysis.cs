@@ -147,8 +147,14 @@ internal sealed class NullStateAnalysis
         return builder.ToImmutable();
     }
 
+    /// <remarks>
+    /// A body that mentions no tracked value is not analysed and records nothing: what was known where it began holds
+    /// throughout it, so its nested functions start from that.
+    /// </remarks>
     private HashSet<ISymbol>? KnownAtEntryOf(object function)
-        => _nestedEntries is not null && _nestedEntries.TryGetValue(function, out var known) ? known : null;
+        => _nestedEntries is not null && _nestedEntries.TryGetValue(function, out var known) ? known
+            : _slots.Count == 0 ? _knownAtEntry
+            : null;
 
     /// <summary>Runs to a fixed point and reports; returns the state at the exit block, or null when nothing was tracked or the graph did not settle.</summary>
     private ulong[]? Analyze()
@@ -291,6 +297,19 @@ internal sealed class NullStateAnalysis
             if (slot.Symbol is { } symbol && !NullStateBitSet.Get(_state, 0, i) && KeepsItsValue(slot.Kind, symbol))
             {
                 (known ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
+            }
+        }
+
+        if (_knownAtEntry is not null)
+        {
+            // A stable value known where this function began and never mentioned in its own body (only in a lambda nested
+            // inside it: `if (_agent != null) Register(async m => m.Select(x => _agent.Name))`) is still known here.
+            foreach (var symbol in _knownAtEntry)
+            {
+                if (!_symbolSlots.ContainsKey(symbol))
+                {
+                    (known ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
+                }
             }
         }
 

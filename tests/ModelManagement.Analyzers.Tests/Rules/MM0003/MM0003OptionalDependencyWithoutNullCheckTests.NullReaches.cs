@@ -347,6 +347,73 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ReadonlyMemberCheckedBeforeNestedLambda_DoesNotReport_UnlessAssignedElsewhere()
+    {
+        // microsoft/autogen's ConversableAgent: `if (this.innerAgent != null) innerAgent.RegisterMiddleware(async (...) =>
+        // msgs.Select(m => this.innerAgent.Name))`. The outer lambda mentions nothing tracked (or another value); the
+        // inner lambda still starts from what was known where the outer one was created. A field reset elsewhere reports.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class ConversableAgent
+            {
+                private readonly IModelRegistry _inner;
+                private readonly IModelRegistry _other;
+                private IModelRegistry _resettable;
+
+                public ConversableAgent(IModelRegistry inner = null, IModelRegistry other = null, IModelRegistry resettable = null)
+                {
+                    _inner = inner;
+                    _other = other;
+                    _resettable = resettable;
+                }
+
+                public void Detach() => _resettable = null;
+
+                public Func<IEnumerable<string>, string> Reply()
+                {
+                    if (_inner != null)
+                    {
+                        return messages => string.Join(",", messages.Select(m => _inner.DefaultModel + m));
+                    }
+
+                    return null;
+                }
+
+                public Func<IEnumerable<string>, string> ReplyWithOther()
+                {
+                    if (_inner != null)
+                    {
+                        return messages =>
+                        {
+                            var model = _other?.DefaultModel;
+                            return string.Join(",", messages.Select(m => _inner.DefaultModel + model + m));
+                        };
+                    }
+
+                    return null;
+                }
+
+                public Func<IEnumerable<string>, string> ReplyWithResettable()
+                {
+                    if (_resettable != null)
+                    {
+                        return messages => string.Join(",", messages.Select(m => [|_resettable|].DefaultModel + m));
+                    }
+
+                    return null;
+                }
+
+                public Func<IEnumerable<string>, string> ReplyCreatedUnchecked()
+                    => messages => string.Join(",", messages.Select(m => [|_inner|].DefaultModel + m));
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task LocalFunctionCalledOnlyAfterCheck_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
