@@ -57,12 +57,10 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     return; // no `await` written in the member: nothing can race, so no state and no operation actions
                 }
 
-                if (tests is not null && block.OwningSymbol is IMethodSymbol method && tests.IsTestMethod(method))
-                {
-                    return; // a test method is called by its framework, never by two callers at once
-                }
-
-                var state = new BlockState(types, summaries);
+                // A test method is called by its framework, never by two callers at once; the lambdas and local functions
+                // it creates may be (`Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => …))`), so they are still judged.
+                var judgeBody = tests is null || block.OwningSymbol is not IMethodSymbol method || !tests.IsTestMethod(method);
+                var state = new BlockState(types, summaries, judgeBody);
                 block.RegisterOperationAction(
                     state.OnOperation,
                     OperationKind.Await,
@@ -88,14 +86,16 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
     {
         private readonly LazyInitTypes _types;
         private readonly LazyInitWriteSummaries _summaries;
+        private readonly bool _judgeBody;
         private int _awaitInBody;
         private int _awaitInNested;
         private int _memberTest;
 
-        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries)
+        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries, bool judgeBody)
         {
             _types = types;
             _summaries = summaries;
+            _judgeBody = judgeBody;
         }
 
         /// <summary>One action for the four kinds: one delegate per analysed block instead of three.</summary>
@@ -150,7 +150,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private void OnCoalesceAssignment(OperationAnalysisContext context)
         {
             var assignment = (ICoalesceAssignmentOperation)context.Operation;
-            if (LazyInitMembers.GetTrackedMember(assignment.Target, captures: null) is not { } member
+            if ((!_judgeBody && !IsInNestedFunction(assignment))
+                || LazyInitMembers.GetTrackedMember(assignment.Target, captures: null) is not { } member
                 || !ContainsRacyAwait(assignment.Value)
                 || assignment.SemanticModel is not { } model
                 || FindFunctionBody(assignment) is not { } body)
@@ -184,7 +185,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 return; // no member written and no own call that could write one: no graph can find a write after an await
             }
 
-            var analyzeBody = inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method);
+            var analyzeBody = _judgeBody && inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method);
             foreach (var operationBlock in context.OperationBlocks)
             {
                 if (operationBlock.Kind is not (OperationKind.MethodBody or OperationKind.Block or OperationKind.FieldInitializer

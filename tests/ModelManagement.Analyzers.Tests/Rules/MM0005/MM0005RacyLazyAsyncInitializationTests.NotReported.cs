@@ -828,11 +828,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
-    public async Task InsideTestMethods_DoesNotReport_ButTheirHelpersDo()
+    public async Task InsideTestMethods_DoesNotReport_ButTheirLambdasAndHelpersDo()
     {
         // jellyfin's integration tests: `_accessToken ??= await AuthHelper.CompleteStartupAsync(client)` in every [Fact].
-        // The framework calls a test method; no two callers race through it. A helper the tests call is still judged.
+        // The framework calls a test method; no two callers race through it. A helper the tests call, and a lambda a test
+        // runs eight times at once, are still judged.
         var source = /* lang=c#-test */ """
+            using System.Linq;
             using System.Threading.Tasks;
 
             public sealed class CatalogControllerTests
@@ -865,6 +867,20 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     _token ??= await _store.LoadAsync();
                 }
 
+                [Xunit.Fact]
+                public async Task Concurrent_Callers()
+                {
+                    // The test's own lambdas can race: eight callers at once.
+                    await Task.WhenAll(System.Linq.Enumerable.Range(0, 8).Select(async _ =>
+                    {
+                        if ({|#1:_catalog == null|})
+                        {
+                            _catalog = await _store.LoadAsync();
+                        }
+                    }));
+                    await Task.WhenAll(System.Linq.Enumerable.Range(0, 8).Select(async _ => {|#2:_token|} ??= await _store.LoadAsync()));
+                }
+
                 private async Task<Catalog> SharedAsync()
                 {
                     if ({|#0:_shared == null|})
@@ -882,6 +898,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.Xunit
                 | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.NUnit);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_shared"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_catalog"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("_token"));
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }
