@@ -69,6 +69,18 @@ internal sealed class NullStateAnalysis
     private ulong[] _captureStates = System.Array.Empty<ulong>();
     private bool _captureStatesGrew;
 
+    /// <summary>
+    /// Captures a branch tests as a <c>bool</c> (index into <see cref="_conditionStates"/>). Roslyn computes a condition
+    /// as a stored value before branching when it cannot short-circuit it into branches — `_r != null &amp;&amp; payload.Enabled`
+    /// over <c>dynamic</c>, an operand of an unresolved type, user-defined operators — so what each operand proved would
+    /// be lost at the branch.
+    /// </summary>
+    private Dictionary<CaptureId, int>? _conditionCaptures;
+
+    /// <summary>Per condition capture: the union of the states where it got a value that may be true, then where it may be false.</summary>
+    private ulong[] _conditionStates = System.Array.Empty<ulong>();
+    private ulong[] _conditionScratch = System.Array.Empty<ulong>();
+
     private NullStateAnalysis(ControlFlowGraph graph, NullStateScope scope, IMethodSymbol? lambda, HashSet<ISymbol>? knownAtEntry)
     {
         _graph = graph;
@@ -169,6 +181,11 @@ internal sealed class NullStateAnalysis
         _state = new ulong[_words];
         _scratch = new ulong[_words];
         _captureStates = new ulong[_slots.Count * _words];
+        if (_conditionCaptures is not null)
+        {
+            _conditionStates = new ulong[_conditionCaptures.Count * 2 * _words];
+            _conditionScratch = new ulong[_words];
+        }
         var count = blocks.Length;
         var inStates = new ulong[count * _words];
         var outStates = new ulong[count * _words];
@@ -432,6 +449,7 @@ internal sealed class NullStateAnalysis
                     if (block.BranchValue is not null)
                     {
                         Visit(block.BranchValue, 0);
+                        NoteConditionCaptures(block.BranchValue, 0);
                     }
                 }
 
@@ -516,8 +534,80 @@ internal sealed class NullStateAnalysis
         return source >= 0 && _slots[source].Reportable;
     }
 
+    /// <summary>
+    /// <see cref="UnwrapConversions"/>, and also the conversions of half-typed code: a condition with an unresolved operand
+    /// (`_r is not null &amp;&amp; Missing.Flag`) is typed as an error, or converted to <c>bool</c> by a conversion that does not
+    /// exist; neither changes what its operands proved on either outcome.
+    /// </summary>
+    private static IOperation? UnwrapConditionConversions(IOperation? condition)
+    {
+        condition = UnwrapConversions(condition);
+        for (var depth = 0; depth < MaxOperationDepth
+            && condition is IConversionOperation conversion
+            && (conversion.Operand.Type is null or { TypeKind: TypeKind.Error } || !conversion.Conversion.Exists); depth++)
+        {
+            condition = UnwrapConversions(conversion.Operand);
+        }
+
+        return condition;
+    }
+
+    /// <summary>Discovery: the captures a branch value tests as a <c>bool</c>, through `!`, conversions and logical operators.</summary>
+    private void NoteConditionCaptures(IOperation? condition, int depth)
+    {
+        condition = UnwrapConditionConversions(condition);
+        if (condition is null || depth > MaxOperationDepth)
+        {
+            return;
+        }
+
+        switch (condition)
+        {
+            case IFlowCaptureReferenceOperation reference:
+                _conditionCaptures ??= new Dictionary<CaptureId, int>();
+                if (!_conditionCaptures.ContainsKey(reference.Id))
+                {
+                    _conditionCaptures.Add(reference.Id, _conditionCaptures.Count);
+                    _discoveryChanged = true; // the capture's own value may test another one
+                }
+
+                return;
+
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not or UnaryOperatorKind.True or UnaryOperatorKind.False } unary:
+                NoteConditionCaptures(unary.Operand, depth + 1);
+                return;
+
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.And or BinaryOperatorKind.Or or BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } binary:
+                NoteConditionCaptures(binary.LeftOperand, depth + 1);
+                NoteConditionCaptures(binary.RightOperand, depth + 1);
+                return;
+        }
+    }
+
+    /// <summary>A condition capture got <paramref name="value"/>: what its being true, or false, proves here joins its states.</summary>
+    private void RecordCondition(int index, IOperation value)
+    {
+        var grew = false;
+        for (var outcome = 0; outcome < 2; outcome++)
+        {
+            NullStateBitSet.Copy(_state, 0, _conditionScratch, 0, _words);
+            Refine(_conditionScratch, value, whenTrue: outcome == 0, 0);
+            grew |= NullStateBitSet.UnionWith(_conditionStates, ((index * 2) + outcome) * _words, _conditionScratch, 0, _words);
+        }
+
+        if (grew && !_reporting)
+        {
+            _captureStatesGrew = true;
+        }
+    }
+
     private void DiscoverCapture(CaptureId id, IOperation value)
     {
+        if (_conditionCaptures is not null && _conditionCaptures.ContainsKey(id))
+        {
+            NoteConditionCaptures(value, 0);
+        }
+
         var derived = IsOptionalDerived(value, out var source);
         if (!_captureSlots.TryGetValue(id, out var slot))
         {
@@ -600,6 +690,11 @@ internal sealed class NullStateAnalysis
                 if (IsUsingResource(capture.Value.Syntax))
                 {
                     Dereference(capture.Value);
+                }
+
+                if (!_discovering && _conditionCaptures is not null && _conditionCaptures.TryGetValue(capture.Id, out var conditionIndex))
+                {
+                    RecordCondition(conditionIndex, capture.Value);
                 }
 
                 if (!_discovering && _captureSlots.TryGetValue(capture.Id, out var captureSlot))
@@ -1141,15 +1236,7 @@ internal sealed class NullStateAnalysis
     /// <summary>Clears the bits the condition proves when it evaluated to <paramref name="whenTrue"/>.</summary>
     private void Refine(ulong[] state, IOperation? condition, bool whenTrue, int depth)
     {
-        condition = UnwrapConversions(condition);
-
-        // A condition with an unresolved operand (`_r is not null && Missing.Flag`) is typed as an error and converted to
-        // bool: the conversion does not change what its operands proved on either outcome.
-        while (condition is IConversionOperation { Operand: { Type.TypeKind: TypeKind.Error } erroneous } && depth < MaxOperationDepth)
-        {
-            condition = UnwrapConversions(erroneous);
-            depth++;
-        }
+        condition = UnwrapConditionConversions(condition);
         if (condition is null || depth > MaxOperationDepth)
         {
             return;
@@ -1165,6 +1252,22 @@ internal sealed class NullStateAnalysis
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
                 Refine(state, not.Operand, !whenTrue, depth + 1);
+                return;
+
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.True or UnaryOperatorKind.False } truth:
+                // `dynamic` conditions branch on the operator true/false of the value.
+                Refine(state, truth.Operand, whenTrue == (truth.OperatorKind == UnaryOperatorKind.True), depth + 1);
+                return;
+
+            case IFlowCaptureReferenceOperation reference
+                when _conditionStates.Length > 0 && _conditionCaptures!.TryGetValue(reference.Id, out var index):
+                // The capture holds this outcome only on paths whose state joined its record for that outcome.
+                var offset = ((index * 2) + (whenTrue ? 0 : 1)) * _words;
+                for (var i = 0; i < _words; i++)
+                {
+                    state[i] &= _conditionStates[offset + i];
+                }
+
                 return;
 
             case IIsNullOperation isNull:

@@ -723,4 +723,41 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         await VerifyNullableAsync(source);
     }
+
+    [Fact]
+    public async Task CheckCombinedWithDynamicOperand_DoesNotReport_WhileTheWrongOperatorDoes()
+    {
+        // `_registry != null && payload.Enabled` over `dynamic` is not short-circuited into branches: Roslyn stores the
+        // left value, applies the dynamic `&`, and branches on the operator `true` of the result. The check still guards.
+        await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
+            public void Publish(dynamic payload)
+            {
+                if (_registry != null && payload.Enabled)
+                {
+                    _registry.Register("a");
+                }
+
+                if (_registry == null || payload.Disabled)
+                {
+                    return;
+                }
+
+                _registry.Register("b");
+            }
+            """);
+
+        var source = Generator + /* lang=c#-test */ """
+            public sealed partial class NarrativeGenerator
+            {
+                public void Publish(dynamic payload)
+                {
+                    if (_registry != null || payload.Enabled)
+                    {
+                        [|_registry|].Register("c");
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }

@@ -215,8 +215,6 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     {
         // The `&&` with an unresolved operand is error-typed and converted to bool; its null test still guards the uses
         // (dotnet/extensions' ResilienceMetricsEnricher, scanned without its Polly reference). The unguarded use reports.
-        // Not covered: an error-typed pattern operand (`x is Missing { }`) makes Roslyn compute the `&&` as a captured
-        // value before branching, and the analysis does not correlate captured values with the paths that produced them.
         var source = /* lang=c#-test */ """
             public sealed class NarrativeGenerator
             {
@@ -224,7 +222,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
 
                 public NarrativeGenerator(IModelRegistry registry = null) => _registry = registry;
 
-                public void Publish()
+                public void Publish(object outcome)
                 {
                     if (_registry is not null && {|CS0103:Missing|}.Flag)
                     {
@@ -234,6 +232,12 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     if (!(_registry == null || {|CS0103:Missing|}.Flag))
                     {
                         _registry.Register("b");
+                    }
+
+                    if (_registry != null && outcome is {|CS0246:MissingOutcome|} { Failed: true })
+                    {
+                        // Roslyn computes this `&&` as a stored value before branching: the check still counts.
+                        _registry.Register("c");
                     }
 
                     if ({|CS0103:Missing|}.Flag && _registry is null)
