@@ -55,11 +55,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             // driver build the operation tree of every member body. Here the invoked method is judged from its symbol
             // first (ValidationCallClassifier.MayBeValidation), and only a possible validation call asks for its operation.
             var classifier = new ValidationCallClassifier(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
-            start.RegisterSyntaxNodeAction(context => AnalyzeNode(context, classifier), SyntaxKind.InvocationExpression);
+            var tests = TestFrameworks.Create(start.Compilation);
+            start.RegisterSyntaxNodeAction(context => AnalyzeNode(context, classifier, tests), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void AnalyzeNode(SyntaxNodeAnalysisContext context, ValidationCallClassifier classifier)
+    private static void AnalyzeNode(SyntaxNodeAnalysisContext context, ValidationCallClassifier classifier, TestFrameworks? tests)
     {
         if (context.ContainingSymbol is not (IMethodSymbol or IPropertySymbol or IFieldSymbol or IEventSymbol))
         {
@@ -71,6 +72,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
             || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), context.CancellationToken)
+            || (tests is not null && context.ContainingSymbol is IMethodSymbol owner && tests.IsTestMethod(owner))
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;

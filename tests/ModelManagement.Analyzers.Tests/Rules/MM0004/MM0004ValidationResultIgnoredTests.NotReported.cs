@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0004ValidationResultIgnoredAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
 
@@ -440,5 +441,52 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             }
             """;
         await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task InsideTestMethods_DoesNotReport_ButTheirHelpersDo()
+    {
+        // bitwarden's validator tests: `await sutProvider.Sut.ValidateAsync(request);` then assertions on the mocks. A test
+        // drives the validator to check how it behaves; its verdict is the test's subject, not content handed on.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class StoryValidatorTests
+            {
+                private readonly IStoryValidator _validator = null;
+
+                [Xunit.Fact]
+                public async Task Validate_CallsTheModeration()
+                {
+                    await _validator.ValidateAsync("story");
+                    _ = _validator.Validate("story");
+                }
+
+                [NUnit.Framework.TestCase("story")]
+                public void Validate_NUnit(string story) => _validator.Validate(story);
+
+                [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]
+                public async Task Validate_MSTest()
+                {
+                    await Task.Run(() => _validator.Validate("story"));
+                }
+
+                private async Task<string> ArrangeAsync(string story)
+                {
+                    await {|#0:_validator.ValidateAsync(story)|};
+                    return story;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.AddFrameworks(
+            test.TestState.AdditionalReferences,
+            ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.Xunit
+                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.NUnit
+                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.MSTest);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_validator.ValidateAsync"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }
