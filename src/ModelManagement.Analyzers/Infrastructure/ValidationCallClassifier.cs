@@ -156,7 +156,7 @@ internal sealed class ValidationCallClassifier
                 return new ValidationCall(ValidationReason.Configured, resultIsBool, validityMember);
             }
 
-            if (validityMember is not null)
+            if (validityMember is not null && VerdictTypes.IsNamedLikeVerdict(resultType))
             {
                 reason = ValidationReason.ValidityMember;
             }

@@ -17,7 +17,8 @@ internal static class VerdictTypes
     private static readonly string[] VerdictWords =
     {
         "valid", "result", "error", "fail", "violation", "verdict", "issue", "problem", "outcome", "report", "status",
-        "diagnostic", "message", "finding", "warning",
+        "diagnostic", "message", "finding", "warning", "decision", "assessment", "evaluation", "compliance", "safety",
+        "moderation", "guard",
     };
 
     /// <summary>
@@ -58,6 +59,15 @@ internal static class VerdictTypes
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a result that is a validator's only because it has a validity member (<c>IsValid</c>, <c>IsSafe</c>…) is named
+    /// like a verdict (<c>ValidationResult</c>, <c>GuardrailVerdict</c>, <c>SafetyReport</c>, <c>ModerationDecision</c>).
+    /// Data that merely knows whether it is usable is not one: orleans' <c>ArcBufferPage AllocatePage(..)</c> and the
+    /// <c>Element</c> that <c>Interlocked.Exchange(ref _current, next)</c> hands back both have an <c>IsValid</c>.
+    /// </summary>
+    public static bool IsNamedLikeVerdict(ITypeSymbol type)
+        => type.TypeKind is not (TypeKind.Error or TypeKind.TypeParameter or TypeKind.Dynamic) && HasVerdictWord(type.Name);
 
     private static bool IsVerdictSpecialType(SpecialType type)
     {

@@ -489,4 +489,42 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_validator.ValidateAsync"));
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
+
+    [Fact]
+    public async Task DataWithAValidityMember_DoesNotReport_ButAVerdictNamedTypeDoes()
+    {
+        // orleans: `AllocatePage(0);` returns an `ArcBufferPage` with `bool IsValid`, and `Interlocked.Exchange(ref _current,
+        // next)` hands back the previous `Element`, which has one too. Data that knows whether it is usable is no verdict;
+        // a type named like one (`ModerationDecision`) is, without any validator name or attribute.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ArcBufferPage { public bool IsValid => true; }
+            public sealed class Element { public bool IsValid { get; set; } }
+            public sealed class ModerationDecision { public bool IsSafe { get; set; } }
+
+            public sealed class BufferWriter
+            {
+                private Element _current = new Element();
+
+                public void Reset(Element next)
+                {
+                    AllocatePage(0);
+                    Interlocked.Exchange(ref _current, next);
+                }
+
+                public async Task<string> PublishAsync(string story)
+                {
+                    await {|#0:DecideAsync(story)|};
+                    return story;
+                }
+
+                private ArcBufferPage AllocatePage(int sizeHint) => new ArcBufferPage();
+
+                private Task<ModerationDecision> DecideAsync(string story) => Task.FromResult(new ModerationDecision());
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("DecideAsync"));
+    }
 }
