@@ -24,6 +24,7 @@ internal sealed class LazyInitFlowAnalysis
     private readonly SemanticModel _model;
     private readonly CancellationToken _cancellationToken;
     private Dictionary<CaptureId, IOperation>? _captures;
+    private HashSet<ISymbol>? _memoizedTasks;
 
     private LazyInitFlowAnalysis(
         ControlFlowGraph graph,
@@ -403,7 +404,7 @@ internal sealed class LazyInitFlowAnalysis
             case IAwaitOperation awaitOperation:
             {
                 var outcome = Scan(awaitOperation.Operation, ref awaitSeen, tested, testedCount, ref written);
-                if (outcome != Outcome.Continue || _types.IsSingleFlightAwait(awaitOperation.Operation))
+                if (outcome != Outcome.Continue || _types.IsSingleFlightAwait(awaitOperation.Operation) || IsMemoizedTaskAwait(awaitOperation.Operation))
                 {
                     return outcome;
                 }
@@ -460,6 +461,51 @@ internal sealed class LazyInitFlowAnalysis
         }
 
         return Outcome.Continue;
+    }
+
+    /// <summary>
+    /// `await _pending` where the function stores the task with `_pending ??= Start()` or `_pending = _pending ?? Start()`:
+    /// every caller awaits the one task, so the work runs once and the writes after the await only record that it
+    /// finished (orleans' transaction <c>ConfirmationWorker.Confirmed</c>).
+    /// </summary>
+    private bool IsMemoizedTaskAwait(IOperation awaited)
+    {
+        var operation = LazyInitMembers.SkipConversions(awaited);
+        if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
+        {
+            operation = LazyInitMembers.SkipConversions(configured);
+        }
+
+        if (operation is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
+        {
+            return false;
+        }
+
+        _memoizedTasks ??= CollectMemoizedTasks(_graph.OriginalOperation);
+        return _memoizedTasks.Contains(reference.Member.OriginalDefinition);
+    }
+
+    private static HashSet<ISymbol> CollectMemoizedTasks(IOperation root)
+    {
+        var members = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in root.Descendants())
+        {
+            var target = operation switch
+            {
+                ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                ISimpleAssignmentOperation { Value: var value } assignment
+                    when LazyInitMembers.SkipConversions(value) is ICoalesceOperation { Value: IMemberReferenceOperation first }
+                        && assignment.Target is IMemberReferenceOperation written
+                        && SymbolEqualityComparer.Default.Equals(first.Member, written.Member) => assignment.Target,
+                _ => null,
+            };
+            if (target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member)
+            {
+                members.Add(member.Member.OriginalDefinition);
+            }
+        }
+
+        return members;
     }
 
     private Outcome Write(IOperation target, bool awaitSeen, ISymbol[] tested, int testedCount, ref ISymbol? written)

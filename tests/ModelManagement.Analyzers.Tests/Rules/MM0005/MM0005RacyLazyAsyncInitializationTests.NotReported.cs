@@ -902,4 +902,68 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("_token"));
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
+
+    [Fact]
+    public async Task AwaitOfAMemoizedTask_ThenFlag_DoesNotReport_ButAFreshTaskDoes()
+    {
+        // orleans' ConfirmationWorker.Confirmed: every caller awaits the one stored task; the flag only records that it
+        // finished. A task created afresh by each caller runs the work twice.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class ConfirmationWorker
+            {
+                private readonly ICatalogStore _store;
+                private Task _pending;
+                private bool _complete;
+                private Task<Catalog> _loading;
+                private bool _loaded;
+                private Task _fresh;
+                private bool _warm;
+
+                public ConfirmationWorker(ICatalogStore store) => _store = store;
+
+                public async Task<bool> ConfirmedAsync()
+                {
+                    if (_complete) return _complete;
+                    _pending = _pending ?? _store.WarmUpAsync();
+                    try
+                    {
+                        await _pending;
+                        _complete = true;
+                    }
+                    catch (Exception)
+                    {
+                        _pending = null;
+                    }
+
+                    return _complete;
+                }
+
+                public async Task<bool> LoadedAsync()
+                {
+                    if (!_loaded)
+                    {
+                        _loading ??= _store.LoadAsync();
+                        await _loading.ConfigureAwait(false);
+                        _loaded = true;
+                    }
+
+                    return _loaded;
+                }
+
+                public async Task WarmAsync()
+                {
+                    if ({|#0:!_warm|})
+                    {
+                        _fresh = _store.WarmUpAsync();
+                        await _fresh;
+                        _warm = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_warm"));
+    }
 }
