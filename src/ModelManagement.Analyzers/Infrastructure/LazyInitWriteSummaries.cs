@@ -131,6 +131,8 @@ internal sealed class LazyInitWriteSummaries
         {
             case IAnonymousFunctionOperation or ILocalFunctionOperation:
                 return; // runs when called, not here
+            case ICatchClauseOperation:
+                return; // a write in a handler records a failure (`_unsupported = true;`), it initializes nothing
             case IAwaitOperation awaitOperation:
                 Walk(awaitOperation.Operation, ref awaitSeen, before, after);
                 awaitSeen = true;

@@ -966,4 +966,84 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_warm"));
     }
+
+    [Fact]
+    public async Task FailureLatchWrittenInACatch_DoesNotReport_ButAWriteInTheTryDoes()
+    {
+        // orleans' MembershipTableCleanupAgent: `if (_unsupported) return; await CleanupAsync();` where the cleanup sets
+        // `_unsupported = true;` in its `catch (NotImplementedException)`. The write records a failure; nothing is
+        // initialized. The same check over a helper that writes the flag after its await in the `try` reports.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class CleanupAgent
+            {
+                private readonly ICatalogStore _store;
+                private bool _unsupported;
+                private bool _directUnsupported;
+                private bool _warmed;
+
+                public CleanupAgent(ICatalogStore store) => _store = store;
+
+                public async Task RunAsync()
+                {
+                    if (_unsupported)
+                    {
+                        return;
+                    }
+
+                    await CleanupAsync();
+                }
+
+                public async Task RunDirectAsync()
+                {
+                    if (!_directUnsupported)
+                    {
+                        try
+                        {
+                            await _store.WarmUpAsync();
+                        }
+                        catch (NotImplementedException)
+                        {
+                            _directUnsupported = true;
+                        }
+                    }
+                }
+
+                public async Task WarmAsync()
+                {
+                    if ({|#0:!_warmed|})
+                    {
+                        await WarmCoreAsync();
+                    }
+                }
+
+                private async Task CleanupAsync()
+                {
+                    try
+                    {
+                        await _store.WarmUpAsync();
+                    }
+                    catch (NotImplementedException)
+                    {
+                        _unsupported = true;
+                    }
+                }
+
+                private async Task WarmCoreAsync()
+                {
+                    try
+                    {
+                        await _store.WarmUpAsync();
+                        _warmed = true;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_warmed"));
+    }
 }
