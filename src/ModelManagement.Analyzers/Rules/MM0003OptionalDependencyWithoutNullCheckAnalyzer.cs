@@ -17,6 +17,23 @@ namespace ModelManagement.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : DiagnosticAnalyzer
 {
+    private readonly bool _guardedUsesFastPath;
+
+    /// <summary>Creates the analyzer.</summary>
+    public MM0003OptionalDependencyWithoutNullCheckAnalyzer()
+        : this(guardedUsesFastPath: true)
+    {
+    }
+
+    /// <summary>
+    /// Creates the analyzer with or without the fast path that skips the graph of bodies whose every use is visibly
+    /// checked (<see cref="NullStateGuardedUses"/>); without it, a test compares the two on the same code.
+    /// </summary>
+    internal MM0003OptionalDependencyWithoutNullCheckAnalyzer(bool guardedUsesFastPath)
+    {
+        _guardedUsesFastPath = guardedUsesFastPath;
+    }
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.MM0003_OptionalDependencyWithoutNullCheck);
@@ -26,7 +43,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterCompilationStartAction(static start =>
+        var guardedUsesFastPath = _guardedUsesFastPath;
+        context.RegisterCompilationStartAction(start =>
         {
             if (!NullStateKnownSymbols.TryCreate(start.Compilation, out var symbols))
             {
@@ -44,7 +62,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                         return; // a type without optional dependencies is never visited again
                     }
 
-                    symbolStart.RegisterOperationBlockStartAction(block => OnBlockStart(block, dependencies, symbols, compilation));
+                    symbolStart.RegisterOperationBlockStartAction(block => OnBlockStart(block, dependencies, symbols, compilation, guardedUsesFastPath));
                 },
                 SymbolKind.NamedType);
         });
@@ -54,7 +72,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         OperationBlockStartAnalysisContext context,
         OptionalDependencies dependencies,
         NullStateKnownSymbols symbols,
-        Compilation compilation)
+        Compilation compilation,
+        bool guardedUsesFastPath)
     {
         if (context.OwningSymbol is not (IMethodSymbol or IFieldSymbol or IPropertySymbol))
         {
@@ -71,7 +90,10 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         }
 
         // Cheap pre-check: only blocks that reference an optional member or tracked parameter get a graph.
-        var block = new BlockState(dependencies, symbols, compilation);
+        // The fast path (a dereference a check visibly dominates needs no graph) holds outside constructors, which store
+        // the members, and outside initializers.
+        var fastPath = context.OwningSymbol is IMethodSymbol { MethodKind: not (MethodKind.Constructor or MethodKind.StaticConstructor) };
+        var block = new BlockState(dependencies, symbols, compilation, fastPath && guardedUsesFastPath);
         context.RegisterOperationAction(block.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference);
         context.RegisterOperationBlockEndAction(block.OnBlockEnd);
     }
@@ -82,25 +104,38 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         private readonly OptionalDependencies _dependencies;
         private readonly NullStateKnownSymbols _symbols;
         private readonly Compilation _compilation;
+        private readonly bool _fastPath;
         private ImmutableArray<ISymbol> _members;
         private int _referencesOptional;
 
-        public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation)
+        // Set when some use may need the graph: a dereference no check visibly dominates (NullStateGuardedUses), or a
+        // write of an optional member or parameter (after which a visible check proves nothing).
+        private int _needsGraph;
+
+        public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation, bool fastPath)
         {
             _dependencies = dependencies;
             _symbols = symbols;
             _compilation = compilation;
+            _fastPath = fastPath;
         }
 
         public void OnMemberReference(OperationAnalysisContext context)
         {
-            if (Volatile.Read(ref _referencesOptional) != 0 || !IsPotentialDereference(context.Operation))
+            if (Volatile.Read(ref _needsGraph) != 0)
             {
-                return; // already known, or a use that never dereferences (`x?.M()`, `x ?? y`, `x == null`, argument)
+                return; // the graph will be built anyway
             }
 
-            var members = _dependencies.GetMembers(context.Operation.SemanticModel, _compilation, context.CancellationToken);
-            var hit = context.Operation switch
+            var reference = context.Operation;
+            var potentialDereference = IsPotentialDereference(reference);
+            if (!potentialDereference && !MayWrite(reference))
+            {
+                return; // a use that never dereferences (`x?.M()`, `x ?? y`, `x == null`, argument) nor writes
+            }
+
+            var members = _dependencies.GetMembers(reference.SemanticModel, _compilation, context.CancellationToken);
+            var hit = reference switch
             {
                 IMemberReferenceOperation member => OptionalDependencies.Contains(members, member.Member.OriginalDefinition),
                 IParameterReferenceOperation parameter => OptionalDependencies.Contains(members, parameter.Parameter.OriginalDefinition)
@@ -108,18 +143,24 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                     || IsMarkedParameter(parameter.Parameter),
                 _ => false,
             };
-            if (hit)
+            if (!hit)
             {
-                ImmutableInterlocked.InterlockedInitialize(ref _members, members);
-                Volatile.Write(ref _referencesOptional, 1);
+                return;
+            }
+
+            ImmutableInterlocked.InterlockedInitialize(ref _members, members);
+            Volatile.Write(ref _referencesOptional, 1);
+            if (!potentialDereference || !_fastPath || !NullStateGuardedUses.IsGuarded(reference))
+            {
+                Volatile.Write(ref _needsGraph, 1);
             }
         }
 
         public void OnBlockEnd(OperationBlockAnalysisContext context)
         {
-            if (Volatile.Read(ref _referencesOptional) == 0)
+            if (Volatile.Read(ref _referencesOptional) == 0 || Volatile.Read(ref _needsGraph) == 0)
             {
-                return;
+                return; // no optional value used, or every use visibly checked and none written: nothing to report
             }
 
             var uses = new List<NullStateDereference>();
@@ -218,6 +259,30 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                     or IArgumentOperation or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
                 ISimpleAssignmentOperation assignment => assignment.Value == child && assignment.Target is ILocalReferenceOperation,
                 _ => true, // await, foreach, using, lock, deconstruction, copies, ?: operands, dynamic, …
+            };
+        }
+
+        /// <summary>
+        /// Whether the reference may change the value: anything but the plain reads (<see cref="IsPotentialDereference"/>
+        /// covers the others) — an assignment's target, <c>ref</c>/<c>out</c>, deconstruction, increments.
+        /// </summary>
+        private static bool MayWrite(IOperation reference)
+        {
+            var child = reference;
+            var parent = reference.Parent;
+            for (var depth = 0; parent is IConversionOperation && depth < 8; depth++)
+            {
+                child = parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IAssignmentOperation assignment => assignment.Target == child,
+                IArgumentOperation argument => argument.Parameter is null || argument.Parameter.RefKind is RefKind.Ref or RefKind.Out,
+                IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
+                    or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
+                _ => true, // increments, deconstruction, `ref` locals, anything unusual: assume a write
             };
         }
 
