@@ -108,9 +108,10 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         private ImmutableArray<ISymbol> _members;
         private int _referencesOptional;
 
-        // Set when some use may need the graph: a dereference no check visibly dominates (NullStateGuardedUses), or a
-        // write of an optional member or parameter (after which a visible check proves nothing).
+        // Set when a dereference no check visibly dominates (NullStateGuardedUses) needs the graph, and when the body
+        // writes an optional member or parameter (after which a visible check proves nothing).
         private int _needsGraph;
+        private int _writesOptional;
 
         public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation, bool fastPath)
         {
@@ -148,9 +149,15 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 return;
             }
 
+            if (!potentialDereference)
+            {
+                Volatile.Write(ref _writesOptional, 1); // only matters if some dereference was deemed checked
+                return;
+            }
+
             ImmutableInterlocked.InterlockedInitialize(ref _members, members);
             Volatile.Write(ref _referencesOptional, 1);
-            if (!potentialDereference || !_fastPath || !NullStateGuardedUses.IsGuarded(reference))
+            if (!_fastPath || !NullStateGuardedUses.IsGuarded(reference))
             {
                 Volatile.Write(ref _needsGraph, 1);
             }
@@ -158,9 +165,10 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
         public void OnBlockEnd(OperationBlockAnalysisContext context)
         {
-            if (Volatile.Read(ref _referencesOptional) == 0 || Volatile.Read(ref _needsGraph) == 0)
+            if (Volatile.Read(ref _referencesOptional) == 0
+                || (Volatile.Read(ref _needsGraph) == 0 && Volatile.Read(ref _writesOptional) == 0))
             {
-                return; // no optional value used, or every use visibly checked and none written: nothing to report
+                return; // nothing dereferenced, or every dereference visibly checked and no optional value written
             }
 
             var uses = new List<NullStateDereference>();
