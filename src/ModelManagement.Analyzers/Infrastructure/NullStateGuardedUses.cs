@@ -133,14 +133,14 @@ internal static class NullStateGuardedUses
     }
 
     private static bool AlwaysExits(IOperation operation)
-        => operation switch
-        {
-            IReturnOperation or IThrowOperation or IBranchOperation => true,
-            IExpressionStatementOperation { Operation: IThrowOperation } => true,
-            IBlockOperation { Operations.Length: > 0 } block => block.Operations[block.Operations.Length - 1] is IReturnOperation or IThrowOperation or IBranchOperation
-                or IExpressionStatementOperation { Operation: IThrowOperation },
-            _ => false,
-        };
+        => operation is IBlockOperation { Operations.Length: > 0 } block
+            ? IsExit(block.Operations[block.Operations.Length - 1])
+            : IsExit(operation);
+
+    /// <summary><c>return</c>, <c>yield break</c>, <c>throw</c>, <c>break</c>, <c>continue</c>, <c>goto</c> — not <c>yield return</c>, which goes on.</summary>
+    private static bool IsExit(IOperation operation)
+        => operation is IReturnOperation { Kind: not OperationKind.YieldReturn } or IThrowOperation or IBranchOperation
+            or IExpressionStatementOperation { Operation: IThrowOperation };
 
     /// <summary>Whether the condition, evaluated to <paramref name="whenTrue"/>, proves <paramref name="symbol"/> (of <c>this</c>) non-null.</summary>
     private static bool Proves(IOperation? condition, ISymbol symbol, bool whenTrue, int depth)
