@@ -185,7 +185,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 return; // no member written and no own call that could write one: no graph can find a write after an await
             }
 
-            var analyzeBody = _judgeBody && inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method);
+            var analyzeBody = _judgeBody && inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method)
+                && !IsAsyncEnumeratorStep(method);
             foreach (var operationBlock in context.OperationBlocks)
             {
                 if (operationBlock.Kind is not (OperationKind.MethodBody or OperationKind.Block or OperationKind.FieldInitializer
@@ -329,6 +330,29 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         }
 
         private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown" };
+
+        /// <summary>
+        /// <c>IAsyncEnumerator&lt;T&gt;.MoveNextAsync</c>: its contract forbids overlapping calls, so its state (`if (!_started)
+        /// { _inner = await OpenAsync(); … }`) is a state machine with one caller, not a shared initialization (EF Core's Cosmos
+        /// query enumerators).
+        /// </summary>
+        private static bool IsAsyncEnumeratorStep(IMethodSymbol method)
+        {
+            if (method.Name != "MoveNextAsync" && !method.Name.EndsWith(".MoveNextAsync", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            foreach (var type in method.ContainingType.AllInterfaces)
+            {
+                if (type is { Name: "IAsyncEnumerator", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsInNestedFunction(IOperation operation)
         {

@@ -1046,4 +1046,50 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_warmed"));
     }
+
+    [Fact]
+    public async Task AsyncEnumeratorMoveNextAsync_DoesNotReport_ButAnotherMethodDoes()
+    {
+        // EF Core's Cosmos query enumerators: `if (!_data.HasValue) { await _inner.MoveNextAsync(); _data = …; }` inside
+        // MoveNextAsync. IAsyncEnumerator<T> forbids overlapping MoveNextAsync calls: one caller, a state machine.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class CatalogEnumerator : IAsyncEnumerator<Catalog>
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private Catalog _cached;
+
+                public CatalogEnumerator(ICatalogStore store) => _store = store;
+
+                public Catalog Current => _data;
+
+                public async ValueTask<bool> MoveNextAsync()
+                {
+                    if (_data == null)
+                    {
+                        _data = await _store.LoadAsync();
+                        return true;
+                    }
+
+                    return false;
+                }
+
+                public async Task<Catalog> PeekAsync()
+                {
+                    if ({|#0:_cached == null|})
+                    {
+                        _cached = await _store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+
+                public ValueTask DisposeAsync() => default;
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
+    }
 }
