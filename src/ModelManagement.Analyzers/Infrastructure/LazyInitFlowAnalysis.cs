@@ -470,13 +470,7 @@ internal sealed class LazyInitFlowAnalysis
     /// </summary>
     private bool IsMemoizedTaskAwait(IOperation awaited)
     {
-        var operation = LazyInitMembers.SkipConversions(awaited);
-        if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
-        {
-            operation = LazyInitMembers.SkipConversions(configured);
-        }
-
-        if (operation is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
+        if (SideEffectGuards.PeelAwaited(awaited) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
         {
             return false;
         }

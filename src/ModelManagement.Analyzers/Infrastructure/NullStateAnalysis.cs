@@ -1394,7 +1394,7 @@ internal sealed class NullStateAnalysis
         return unwrapped is not null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is not null;
     }
 
-    private static bool IsNullConstant(IOperation operation)
+    internal static bool IsNullConstant(IOperation operation)
     {
         var unwrapped = UnwrapConversions(operation);
         return unwrapped is not null && unwrapped.ConstantValue.HasValue && unwrapped.ConstantValue.Value is null;
@@ -1556,7 +1556,7 @@ internal sealed class NullStateAnalysis
     }
 
     /// <summary>Strips conversions that keep null as null (reference, identity, boxing, nullable to nullable).</summary>
-    private static IOperation? UnwrapConversions(IOperation? operation)
+    internal static IOperation? UnwrapConversions(IOperation? operation)
     {
         for (var depth = 0; depth < MaxOperationDepth && operation is IConversionOperation conversion; depth++)
         {

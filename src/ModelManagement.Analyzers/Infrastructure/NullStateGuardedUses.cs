@@ -145,7 +145,7 @@ internal static class NullStateGuardedUses
     /// <summary>Whether the condition, evaluated to <paramref name="whenTrue"/>, proves <paramref name="symbol"/> (of <c>this</c>) non-null.</summary>
     private static bool Proves(IOperation? condition, ISymbol symbol, bool whenTrue, int depth)
     {
-        condition = SkipConversions(condition);
+        condition = NullStateAnalysis.UnwrapConversions(condition);
         if (condition is null || depth > MaxDepth)
         {
             return false;
@@ -163,8 +163,8 @@ internal static class NullStateGuardedUses
                 return Proves(disjunction.LeftOperand, symbol, false, depth + 1) || Proves(disjunction.RightOperand, symbol, false, depth + 1);
 
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals, OperatorMethod: null } comparison:
-                var compared = IsNullConstant(comparison.RightOperand) ? comparison.LeftOperand
-                    : IsNullConstant(comparison.LeftOperand) ? comparison.RightOperand
+                var compared = NullStateAnalysis.IsNullConstant(comparison.RightOperand) ? comparison.LeftOperand
+                    : NullStateAnalysis.IsNullConstant(comparison.LeftOperand) ? comparison.RightOperand
                     : null;
                 return compared is not null
                     && whenTrue == (comparison.OperatorKind == BinaryOperatorKind.NotEquals)
@@ -173,8 +173,8 @@ internal static class NullStateGuardedUses
             case IIsPatternOperation isPattern when IsOwnMember(isPattern.Value, symbol):
                 return isPattern.Pattern switch
                 {
-                    INegatedPatternOperation { Pattern: IConstantPatternOperation constant } => whenTrue && IsNullConstant(constant.Value),
-                    IConstantPatternOperation constant => !whenTrue && IsNullConstant(constant.Value),
+                    INegatedPatternOperation { Pattern: IConstantPatternOperation constant } => whenTrue && NullStateAnalysis.IsNullConstant(constant.Value),
+                    IConstantPatternOperation constant => !whenTrue && NullStateAnalysis.IsNullConstant(constant.Value),
                     IRecursivePatternOperation or ITypePatternOperation => whenTrue,
                     IDeclarationPatternOperation { MatchesNull: false } => whenTrue,
                     _ => false,
@@ -189,20 +189,8 @@ internal static class NullStateGuardedUses
     }
 
     private static bool IsOwnMember(IOperation operation, ISymbol symbol)
-        => SkipConversions(operation) is IMemberReferenceOperation member
+        => NullStateAnalysis.UnwrapConversions(operation) is IMemberReferenceOperation member
             && IsOwnOrStatic(member.Instance)
             && SymbolEqualityComparer.Default.Equals(member.Member.OriginalDefinition, symbol);
 
-    private static bool IsNullConstant(IOperation operation)
-        => SkipConversions(operation) is { ConstantValue: { HasValue: true, Value: null } };
-
-    private static IOperation? SkipConversions(IOperation? operation)
-    {
-        for (var depth = 0; operation is IConversionOperation { OperatorMethod: null } conversion && depth < MaxDepth; depth++)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

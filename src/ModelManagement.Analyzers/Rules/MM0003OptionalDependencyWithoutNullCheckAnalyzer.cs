@@ -98,6 +98,13 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         context.RegisterOperationBlockEndAction(block.OnBlockEnd);
     }
 
+    private enum Use
+    {
+        Read,
+        Dereference,
+        Write,
+    }
+
     /// <summary>Per operation block: whether it references an optional value, then the analysis of its graph.</summary>
     private sealed class BlockState
     {
@@ -129,8 +136,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             }
 
             var reference = context.Operation;
-            var potentialDereference = IsPotentialDereference(reference);
-            if (!potentialDereference && !MayWrite(reference))
+            var use = ClassifyUse(reference);
+            if (use == Use.Read)
             {
                 return; // a use that never dereferences (`x?.M()`, `x ?? y`, `x == null`, argument) nor writes
             }
@@ -149,7 +156,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 return;
             }
 
-            if (!potentialDereference)
+            if (use == Use.Write)
             {
                 Volatile.Write(ref _writesOptional, 1); // only matters if some dereference was deemed checked
                 return;
@@ -241,11 +248,12 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 : a.Symbol is null && b.Symbol is null && a.Name == b.Name;
 
         /// <summary>
-        /// Cheap parent-shape test run before any symbol lookup: a block whose optional references are all
-        /// null-conditional, coalesced, compared or passed on needs no graph. Copies into locals and conditional
-        /// operands count, since the copy may be dereferenced later.
+        /// Cheap parent-shape test run before any symbol lookup. A block whose optional references are all
+        /// null-conditional, coalesced, compared or passed on needs no graph; copies into locals and conditional operands
+        /// count as dereferences, since the copy may be dereferenced later. A write (an assignment's target, a
+        /// <c>ref</c>/<c>out</c> argument) only matters to the fast path: a visible check proves nothing after it.
         /// </summary>
-        private static bool IsPotentialDereference(IOperation reference)
+        private static Use ClassifyUse(IOperation reference)
         {
             var child = reference;
             var parent = reference.Parent;
@@ -257,40 +265,18 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
             return parent switch
             {
-                IInvocationOperation invocation => invocation.Instance == child,
-                IMemberReferenceOperation member => member.Instance == child,
-                IArrayElementReferenceOperation element => element.ArrayReference == child,
-                IImplicitIndexerReferenceOperation indexer => indexer.Instance == child,
-                IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null } } argument
-                    => argument.Parameter?.Ordinal == 0, // `_hooks.Count()`: the receiver of an extension call
+                IInvocationOperation invocation => invocation.Instance == child ? Use.Dereference : Use.Read,
+                IMemberReferenceOperation member => member.Instance == child ? Use.Dereference : Use.Read,
+                IArrayElementReferenceOperation element => element.ArrayReference == child ? Use.Dereference : Use.Read,
+                IImplicitIndexerReferenceOperation indexer => indexer.Instance == child ? Use.Dereference : Use.Read,
+                IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null }, Parameter.Ordinal: 0 }
+                    => Use.Dereference, // `_hooks.Count()`: the receiver of an extension call
+                IArgumentOperation argument => argument.Parameter is null || argument.Parameter.RefKind is RefKind.Ref or RefKind.Out ? Use.Write : Use.Read,
                 IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
-                    or IArgumentOperation or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
-                ISimpleAssignmentOperation assignment => assignment.Value == child && assignment.Target is ILocalReferenceOperation,
-                _ => true, // await, foreach, using, lock, deconstruction, copies, ?: operands, dynamic, …
-            };
-        }
-
-        /// <summary>
-        /// Whether the reference may change the value: anything but the plain reads (<see cref="IsPotentialDereference"/>
-        /// covers the others) — an assignment's target, <c>ref</c>/<c>out</c>, deconstruction, increments.
-        /// </summary>
-        private static bool MayWrite(IOperation reference)
-        {
-            var child = reference;
-            var parent = reference.Parent;
-            for (var depth = 0; parent is IConversionOperation && depth < 8; depth++)
-            {
-                child = parent;
-                parent = parent.Parent;
-            }
-
-            return parent switch
-            {
-                IAssignmentOperation assignment => assignment.Target == child,
-                IArgumentOperation argument => argument.Parameter is null || argument.Parameter.RefKind is RefKind.Ref or RefKind.Out,
-                IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
-                    or INameOfOperation or IBinaryOperation or IInterpolationOperation => false,
-                _ => true, // increments, deconstruction, `ref` locals, anything unusual: assume a write
+                    or INameOfOperation or IBinaryOperation or IInterpolationOperation => Use.Read,
+                ISimpleAssignmentOperation assignment when assignment.Target == child => Use.Write,
+                ISimpleAssignmentOperation assignment => assignment.Target is ILocalReferenceOperation ? Use.Dereference : Use.Read,
+                _ => Use.Dereference, // await, foreach, using, lock, deconstruction, compound assignments, copies, ?: operands, dynamic, …
             };
         }
 
