@@ -167,7 +167,7 @@ internal sealed class ValidationCallClassifier
             return default;
         }
 
-        if (reason == ValidationReason.MethodPrefix && !resultIsBool && validityMember is null && !VerdictTypes.CanBeVerdict(resultType))
+        if (reason == ValidationReason.MethodPrefix && !resultIsBool && validityMember is null && !VerdictTypes.CanBeVerdict(resultType, method.Name))
         {
             return default; // `User ValidateTokenAsync(..)` hands back data and throws on failure: no verdict to ignore
         }

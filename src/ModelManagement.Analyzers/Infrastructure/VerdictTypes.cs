@@ -21,36 +21,48 @@ internal static class VerdictTypes
         "moderation", "guard",
     };
 
-    /// <summary>
-    /// True for <c>bool</c>, <c>string</c> (an error message), numbers (an error count), enums (a status), types whose name
-    /// has a verdict word (<c>Error</c>, <c>ValidationProblem</c>, <c>Outcome</c>), and arrays, nullables, tuples and
-    /// generic types with such an element (<c>IReadOnlyList&lt;string&gt;</c>, <c>(bool, string)</c>); false for other
-    /// types (domain data) and type parameters.
-    /// </summary>
-    public static bool CanBeVerdict(ITypeSymbol type) => CanBeVerdict(type, 0);
+    /// <summary>Words (case-insensitive, anywhere in a validator's name) that make its integer result a count or a status.</summary>
+    private static readonly string[] CountedWords =
+    {
+        "error", "fail", "violation", "issue", "problem", "warning", "finding", "diagnostic", "status",
+    };
 
-    private static bool CanBeVerdict(ITypeSymbol type, int depth)
+    /// <summary>
+    /// True for <c>bool</c>, <c>string</c> (an error message), enums (a status), types whose name has a verdict word
+    /// (<c>Error</c>, <c>ValidationProblem</c>, <c>Outcome</c>), integers when <paramref name="methodName"/> says what they
+    /// count (<c>int ValidateAndCountErrors(..)</c>, <c>long ValidateViolationCount(..)</c>), and arrays, nullables, tuples and
+    /// generic types with such an element (<c>IReadOnlyList&lt;string&gt;</c>, <c>(bool, string)</c>); false for other
+    /// types (domain data), type parameters and integers named for data: EF Core's <c>int ValidateOrdinal(..)</c> and
+    /// orleans' <c>int ValidateItemSize(..)</c> throw on failure and hand back an ordinal and a size.
+    /// </summary>
+    public static bool CanBeVerdict(ITypeSymbol type, string methodName)
+        => CanBeVerdict(type, NamesFindings(methodName), 0);
+
+    private static bool CanBeVerdict(ITypeSymbol type, bool integersCount, int depth)
     {
         if (depth > MaxDepth || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Dynamic)
         {
             return false;
         }
 
-        if (IsVerdictSpecialType(type.SpecialType) || type.TypeKind == TypeKind.Enum || HasVerdictWord(type.Name))
+        if (type.SpecialType is SpecialType.System_Boolean or SpecialType.System_String
+            || (integersCount && IsInteger(type.SpecialType))
+            || type.TypeKind == TypeKind.Enum
+            || HasVerdictWord(type.Name))
         {
             return true;
         }
 
         if (type is IArrayTypeSymbol array)
         {
-            return CanBeVerdict(array.ElementType, depth + 1);
+            return CanBeVerdict(array.ElementType, integersCount, depth + 1);
         }
 
         if (type is INamedTypeSymbol named)
         {
             foreach (var argument in named.TypeArguments)
             {
-                if (CanBeVerdict(argument, depth + 1))
+                if (CanBeVerdict(argument, integersCount, depth + 1))
                 {
                     return true;
                 }
@@ -69,12 +81,17 @@ internal static class VerdictTypes
     public static bool IsNamedLikeVerdict(ITypeSymbol type)
         => type.TypeKind is not (TypeKind.Error or TypeKind.TypeParameter or TypeKind.Dynamic) && HasVerdictWord(type.Name);
 
-    private static bool IsVerdictSpecialType(SpecialType type)
+    /// <summary>
+    /// Whether a method's name says its integer result counts findings or is a status code (<c>ValidateAndCountErrors</c>,
+    /// <c>ValidateViolationCount</c>, <c>ValidateStatus</c>), rather than data the validator hands back (<c>ValidateOrdinal</c>,
+    /// <c>ValidateItemSize</c>, <c>ValidateMessageLength</c>).
+    /// </summary>
+    private static bool NamesFindings(string methodName) => ContainsAny(methodName, CountedWords);
+
+    private static bool IsInteger(SpecialType type)
     {
         switch (type)
         {
-            case SpecialType.System_Boolean:
-            case SpecialType.System_String:
             case SpecialType.System_Byte:
             case SpecialType.System_SByte:
             case SpecialType.System_Int16:
@@ -89,9 +106,11 @@ internal static class VerdictTypes
         }
     }
 
-    private static bool HasVerdictWord(string name)
+    private static bool HasVerdictWord(string name) => ContainsAny(name, VerdictWords);
+
+    private static bool ContainsAny(string name, string[] words)
     {
-        foreach (var word in VerdictWords)
+        foreach (var word in words)
         {
             if (name.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
             {

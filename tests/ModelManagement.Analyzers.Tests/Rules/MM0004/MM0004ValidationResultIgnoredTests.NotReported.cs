@@ -145,6 +145,10 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     ValidateHosts(story);
                     ValidateOwners(story);
                     ValidateSession<Account>(story);
+                    ValidateOrdinal(story, 0);
+                    ValidateItemSize(story, "story");
+                    await ValidateMessageLength(story);
+                    ValidateChunkSizes(story);
                     return story;
             """, members: """
                 public sealed class Account { public string Name { get; set; } }
@@ -152,6 +156,11 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 private static System.Net.IPAddress[] ValidateHosts(string hosts) => new[] { System.Net.IPAddress.Loopback };
                 private static IEnumerable<Account> ValidateOwners(string story) => new[] { new Account() };
                 private static T ValidateSession<T>(string token) where T : new() => new T();
+                // An integer named for data (EF Core's ValidateOrdinal, orleans' ValidateItemSize): thrown on failure, not counted.
+                private static int ValidateOrdinal(string entry, int original) => original;
+                private static long ValidateItemSize(string item, string name) => item.Length;
+                private static Task<int> ValidateMessageLength(string story) => Task.FromResult(story.Length);
+                private static IReadOnlyList<int> ValidateChunkSizes(string story) => new[] { story.Length };
             """);
         await VerifyAsync(source);
     }

@@ -21,8 +21,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
 
             public static class Checks
             {
-                public static int ValidateLength(string s) => s.Length;
-                public static int CheckTone(string s) => s.Length;
+                public static bool ValidateLength(string s) => s.Length > 0;
+                public static bool CheckTone(string s) => s.Length > 0;
                 [Guardrail] public static int Screen(string s) => s.Length;
                 public static Verdict Judge(string s) => new Verdict();
                 public static int Audit(string s) => s.Length;

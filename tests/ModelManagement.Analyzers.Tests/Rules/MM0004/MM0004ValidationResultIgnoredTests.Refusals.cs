@@ -54,7 +54,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         => await AssertRefusedAsync(Generator("""
                     ValidateShape(story);
             """, members: """
-                private static int ValidateShape(string s) => s.Length;
+                private static string[] ValidateShape(string s) => new string[0];
             """), MM0004FixRefusal.NoVerdict);
 
     [Fact]

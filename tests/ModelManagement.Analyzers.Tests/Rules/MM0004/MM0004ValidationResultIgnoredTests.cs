@@ -253,10 +253,13 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     public async Task NamedValidatorWithVerdictShapedResult_Reports()
     {
         // Only a name matches: the result must be able to carry a verdict (message, count, status, findings, error type).
+        // An integer is a count only when the name says what it counts (or that it is a status code).
         var source = InMethod("""
                     var story = await _generator.GenerateAsync(prompt);
                     [|ValidateTitle(story.Length)|];
-                    [|ValidateLength(story)|];
+                    [|ValidateAndCountErrors(story)|];
+                    [|ValidateViolationCount(story)|];
+                    await [|ValidateStatusAsync(story)|];
                     [|ValidateTone(story)|];
                     [|ValidateRules(story)|];
                     [|ValidatePair(story)|];
@@ -267,7 +270,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 public enum ToneStatus { Fine, Harsh }
                 public sealed class StoryError { public string Text { get; set; } }
                 private static string ValidateTitle(int length) => length == 0 ? "empty" : null; // string in, string out would be a guard
-                private static int ValidateLength(string story) => story.Length > 10 ? 1 : 0;
+                private static int ValidateAndCountErrors(string story) => story.Length > 10 ? 1 : 0;
+                private static long ValidateViolationCount(string story) => 0;
+                private static Task<int> ValidateStatusAsync(string story) => Task.FromResult(200);
                 private static ToneStatus ValidateTone(string story) => ToneStatus.Fine;
                 private static IReadOnlyList<string> ValidateRules(string story) => Array.Empty<string>();
                 private static (bool Ok, string Why) ValidatePair(string story) => (true, null);
