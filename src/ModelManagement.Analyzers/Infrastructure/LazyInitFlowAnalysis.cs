@@ -361,11 +361,17 @@ internal sealed class LazyInitFlowAnalysis
         return null;
     }
 
+    /// <summary>
+    /// A block that tests a tested member again: a condition, or the null test of <c>_x ??= await …</c> under the lock
+    /// (MassTransit's <c>MongoDbScopedBusContext</c>). A <c>??=</c> is not a first check here: its own operation action
+    /// judges it.
+    /// </summary>
     private bool RechecksTestedMember(BasicBlock block, ISymbol[] tested, int testedCount)
         => block.ConditionKind != ControlFlowConditionKind.None
             && block.BranchValue is { } value
             && LazyInitMembers.MayBeCheckInGraph(value)
-            && LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
+            && (LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
+                || LazyInitMembers.TryGetCoalesceAssignmentCheck(value, _captures, out member))
             && Array.IndexOf(tested, member, 0, testedCount) >= 0;
 
     private static void Push(ControlFlowBranch? branch, bool awaitSeen, bool[] region, bool[] visited, Stack<(int, bool)> work)
@@ -423,6 +429,11 @@ internal sealed class LazyInitFlowAnalysis
             case IAssignmentOperation assignment:
             {
                 var outcome = Scan(assignment.Value, ref awaitSeen, tested, testedCount, ref written);
+                if (outcome == Outcome.Continue && assignment is ISimpleAssignmentOperation && NullStateAnalysis.IsNullConstant(assignment.Value))
+                {
+                    return Outcome.Continue; // `_transactionId = null;` resets the state for a later check, it initializes nothing
+                }
+
                 return outcome != Outcome.Continue ? outcome : Write(assignment.Target, awaitSeen, tested, testedCount, ref written);
             }
 

@@ -106,6 +106,21 @@ internal static class LazyInitMembers
         }
     }
 
+    /// <summary>The null test the control-flow graph makes for <c>_x ??= …</c> on a tracked member.</summary>
+    public static bool TryGetCoalesceAssignmentCheck(IOperation condition, IReadOnlyDictionary<CaptureId, IOperation>? captures, out ISymbol? member)
+    {
+        member = null;
+        if (condition is IIsNullOperation { Operand: IFlowCaptureReferenceOperation reference }
+            && captures is not null && captures.TryGetValue(reference.Id, out var captured)
+            && captured.Syntax.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } assignment
+            && assignment.Left == captured.Syntax)
+        {
+            member = GetTrackedMember(captured, captures);
+        }
+
+        return member is not null;
+    }
+
     /// <summary>Like <see cref="MayBeCheck"/>, plus the null tests the control-flow graph makes for <c>??</c>.</summary>
     public static bool MayBeCheckInGraph(IOperation condition)
         => condition is IIsNullOperation || MayBeCheck(condition);

@@ -25,4 +25,14 @@ internal static class NamePrefix
 
         return false;
     }
+
+    /// <summary>
+    /// A method's own name without the interface an explicit implementation qualifies it with:
+    /// <c>System.IAsyncDisposable.DisposeAsync</c> → <c>DisposeAsync</c>.
+    /// </summary>
+    public static string MemberName(string name)
+    {
+        var dot = name.LastIndexOf('.');
+        return dot >= 0 ? name.Substring(dot + 1) : name;
+    }
 }

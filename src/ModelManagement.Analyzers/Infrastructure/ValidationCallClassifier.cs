@@ -139,7 +139,7 @@ internal sealed class ValidationCallClassifier
         }
 
         var reason = ValidationReason.None;
-        if (options.MatchesMethodPrefix(SimpleName(method.Name)))
+        if (options.MatchesMethodPrefix(NamePrefix.MemberName(method.Name)))
         {
             reason = ValidationReason.MethodPrefix;
         }
@@ -335,7 +335,7 @@ internal sealed class ValidationCallClassifier
             }
         }
 
-        if (options.MatchesMethodPrefix(SimpleName(method.Name)))
+        if (options.MatchesMethodPrefix(NamePrefix.MemberName(method.Name)))
         {
             return ValidationReason.MethodPrefix;
         }
@@ -377,12 +377,6 @@ internal sealed class ValidationCallClassifier
 
     private static bool SameType(ITypeSymbol a, ITypeSymbol b)
         => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition);
-
-    private static string SimpleName(string name)
-    {
-        var dot = name.LastIndexOf('.');
-        return dot >= 0 ? name.Substring(dot + 1) : name; // explicit interface implementation: "Ns.IValidator.Validate"
-    }
 
     /// <summary>Names of the accessible-looking <c>bool</c> instance properties and fields of the type and its bases.</summary>
     private ImmutableArray<string> GetBoolMembers(ITypeSymbol type)

@@ -318,9 +318,10 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// </summary>
         private static bool IsDisposal(IMethodSymbol method)
         {
+            var name = NamePrefix.MemberName(method.Name); // `IAsyncDisposable.DisposeAsync()` too (MassTransit)
             foreach (var verb in TeardownVerbs)
             {
-                if (method.Name.StartsWith(verb, System.StringComparison.Ordinal))
+                if (name.StartsWith(verb, System.StringComparison.Ordinal))
                 {
                     return true;
                 }
@@ -338,7 +339,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// </summary>
         private static bool IsAsyncEnumeratorStep(IMethodSymbol method)
         {
-            if (method.Name != "MoveNextAsync" && !method.Name.EndsWith(".MoveNextAsync", StringComparison.Ordinal))
+            if (NamePrefix.MemberName(method.Name) != "MoveNextAsync")
             {
                 return false;
             }

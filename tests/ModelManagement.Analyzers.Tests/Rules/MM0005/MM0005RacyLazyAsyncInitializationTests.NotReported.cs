@@ -52,6 +52,73 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task SemaphoreSlimDoubleCheckedWithCoalesceAssignmentAndReset_DoesNotReport()
+    {
+        // MassTransit's MongoDbScopedBusContext.AddSend: the re-check under the lock is `??=`, and a committed transaction
+        // is reset to null first (a reset initializes nothing). Also the plain early-return form with `??=` under the lock.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ScopedBusContext
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Guid? _transactionId;
+                private Guid? _committedId;
+                private Catalog _catalog;
+
+                public ScopedBusContext(ICatalogStore store) => _store = store;
+
+                public async Task AddSend(CancellationToken cancellationToken)
+                {
+                    if (_transactionId == null || WasCommitted())
+                    {
+                        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+                        try
+                        {
+                            if (WasCommitted())
+                            {
+                                _transactionId = null;
+                            }
+
+                            _transactionId ??= await StartAsync().ConfigureAwait(false);
+                        }
+                        finally
+                        {
+                            _lock.Release();
+                        }
+                    }
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_catalog != null)
+                    {
+                        return _catalog;
+                    }
+
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        return _catalog ??= await _store.LoadAsync();
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                private bool WasCommitted() => _transactionId == _committedId;
+
+                private static Task<Guid?> StartAsync() => Task.FromResult<Guid?>(Guid.NewGuid());
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task SemaphoreWaitedBeforeCheckWithoutTry_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
@@ -599,8 +666,10 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(source);
     }
 
-    [Fact]
-    public async Task DisposeAsyncGuardFlag_DoesNotReport()
+    [Theory]
+    [InlineData("public async ValueTask DisposeAsync()")]
+    [InlineData("async ValueTask IAsyncDisposable.DisposeAsync()")] // explicit implementation (MassTransit's ConstantPipeContextHandle)
+    public async Task DisposeAsyncGuardFlag_DoesNotReport(string declaration)
     {
         var source = /* lang=c#-test */ """
             using System;
@@ -613,7 +682,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public LlmClient(IAsyncDisposable connection) => _connection = connection;
 
-                public async ValueTask DisposeAsync()
+                DECLARATION
                 {
                     if (_disposed)
                     {
@@ -624,7 +693,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     _disposed = true;
                 }
             }
-            """;
+            """.Replace("DECLARATION", declaration);
         await VerifyAsync(source);
     }
 

@@ -99,6 +99,35 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task ResetToNullThenLoadAfterAwait_Reports()
+    {
+        // A reset to null initializes nothing (it no longer ends the path as a claim), so the load after the await races.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = null;
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task IsNullPattern_Reports()
     {
         var source = /* lang=c#-test */ """
