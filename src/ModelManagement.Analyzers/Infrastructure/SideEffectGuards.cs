@@ -52,6 +52,41 @@ internal static class SideEffectGuards
     public static bool IsHelperCall(IInvocationOperation invocation, INamedTypeSymbol? helperType)
         => helperType is not null && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, helperType);
 
+    /// <summary>
+    /// True for <c>await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing)</c> (.NET 8): the await cannot throw, so
+    /// the side effect's failure cannot break the operation. The options must be a constant with the flag set.
+    /// </summary>
+    public static bool SuppressesThrowing(IAwaitOperation awaitOperation)
+    {
+        var operation = awaitOperation.Operation;
+        for (var i = 0; i < MaxPeelDepth && operation is not null; i++)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    continue;
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance, Arguments: [{ Value: var options }] }:
+                    if (options.Type is { Name: "ConfigureAwaitOptions", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } }
+                        && options.ConstantValue is { HasValue: true, Value: int flags }
+                        && (flags & SuppressThrowingFlag) != 0)
+                    {
+                        return true;
+                    }
+
+                    operation = instance;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    // System.Threading.Tasks.ConfigureAwaitOptions.SuppressThrowing
+    private const int SuppressThrowingFlag = 2;
+
     /// <summary>Strips conversions and <c>ConfigureAwait(..)</c> calls from an awaited value.</summary>
     public static IOperation? PeelAwaited(IOperation? operation)
     {

@@ -158,6 +158,21 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ConfigureAwaitOptions_SuppressThrowingIsNotReported_OtherOptionsAre()
+    {
+        // .NET 8's ConfigureAwaitOptions.SuppressThrowing: the await cannot throw, so the side effect cannot break the
+        // operation. Only a constant with the flag counts; a variable's value is unknown.
+        var source = InMethod("""
+                    await _telemetry.FlushAsync().ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    await _history.LogResultAsync(result).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+                    await [|_history.LogResultAsync(result)|].ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext);
+                    var options = ConfigureAwaitOptions.SuppressThrowing;
+                    await [|_telemetry.FlushAsync()|].ConfigureAwait(options);
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task RecordPrefixWithDiscardedTaskOfT_Reports()
     {
         var source = InMethod("""
