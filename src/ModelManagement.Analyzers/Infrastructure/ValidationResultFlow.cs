@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -33,8 +34,18 @@ internal static class ValidationResultFlow
     /// <param name="local">The local holding the verdict.</param>
     /// <param name="call">The validation call's syntax.</param>
     /// <param name="store">How the call's result reaches <paramref name="local"/>.</param>
+    /// <param name="isValidationCall">
+    /// Whether an invocation is a validation call: in a branch condition <c>a.IsValid &amp;&amp; b.IsValid</c>, the path
+    /// that skips the read of <c>b</c> is the one where the verdict stored in <c>a</c> already failed.
+    /// </param>
     /// <param name="cancellationToken">Cancels the walk.</param>
-    public static bool HasUnreadPath(ControlFlowGraph graph, ILocalSymbol local, SyntaxNode call, ValidationStore store, CancellationToken cancellationToken)
+    public static bool HasUnreadPath(
+        ControlFlowGraph graph,
+        ILocalSymbol local,
+        SyntaxNode call,
+        ValidationStore store,
+        Func<IInvocationOperation, bool> isValidationCall,
+        CancellationToken cancellationToken)
     {
         if (IsCapturedByLocalFunction(graph, local))
         {
@@ -101,7 +112,7 @@ internal static class ValidationResultFlow
             if (outcome == Access.None && block.BranchValue is { } branchValue && !storeInBranchValue)
             {
                 outcome = Scan(branchValue, local);
-                if (outcome == Access.None && ShortCircuitsRead(branchValue.Syntax, local))
+                if (outcome == Access.None && ShortCircuitsRead(graph, branchValue, local, isValidationCall))
                 {
                     outcome = Access.Read; // `a && valid`: where `a` skips the read, the combined verdict is already decided
                 }
@@ -137,14 +148,15 @@ internal static class ValidationResultFlow
 
     /// <summary>
     /// True when <paramref name="condition"/> is the left operand of a <c>&amp;&amp;</c> or <c>||</c> (possibly nested, parenthesized
-    /// or negated) whose right side reads <paramref name="local"/>, and the whole logical expression is a value handed on —
-    /// returned, assigned, passed — not a branch condition: <c>return isValidName &amp;&amp; isValidEmail;</c> hands on the
-    /// combined verdict, which is already decided on the branch that skips the read. In <c>if (verbose &amp;&amp; !ok) …</c> an
-    /// unrelated guard can skip the check, so the path is followed as written.
+    /// or negated) whose right side reads <paramref name="local"/>, and where the left side skips the read the combined
+    /// verdict is already decided: the whole logical expression is a value handed on — returned, assigned, passed
+    /// (<c>return isValidName &amp;&amp; isValidEmail;</c>) — or the left side reads another stored validation result
+    /// (<c>a.IsValid &amp;&amp; b.IsValid ? story : Fallback</c>: <c>b</c> goes unread only where <c>a</c> already failed). In
+    /// <c>if (verbose &amp;&amp; !ok) …</c> an unrelated guard can skip the check, so the path is followed as written.
     /// </summary>
-    private static bool ShortCircuitsRead(SyntaxNode condition, ILocalSymbol local)
+    private static bool ShortCircuitsRead(ControlFlowGraph graph, IOperation condition, ILocalSymbol local, Func<IInvocationOperation, bool> isValidationCall)
     {
-        var node = condition;
+        var node = condition.Syntax;
         var reads = false;
         for (var depth = 0; depth < 32 && node.Parent is { } parent; depth++)
         {
@@ -163,8 +175,51 @@ internal static class ValidationResultFlow
             break;
         }
 
-        return reads && node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax or ArgumentSyntax
-            or AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression };
+        if (!reads)
+        {
+            return false;
+        }
+
+        return node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax or ArgumentSyntax
+                or AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression }
+            || ReadsAnotherValidationResult(graph, condition, local, isValidationCall);
+    }
+
+    /// <summary>Whether <paramref name="condition"/> reads a local (other than <paramref name="local"/>) the graph stores a validation call's result in.</summary>
+    private static bool ReadsAnotherValidationResult(ControlFlowGraph graph, IOperation condition, ILocalSymbol local, Func<IInvocationOperation, bool> isValidationCall)
+    {
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (operation is ILocalReferenceOperation { Local: var other } && !SymbolEqualityComparer.Default.Equals(other, local)
+                && IsStoredValidationResult(graph, other, isValidationCall))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStoredValidationResult(ControlFlowGraph graph, ILocalSymbol other, Func<IInvocationOperation, bool> isValidationCall)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                var assignment = (operation as IExpressionStatementOperation)?.Operation as ISimpleAssignmentOperation
+                    ?? operation as ISimpleAssignmentOperation;
+                if (assignment?.Target is ILocalReferenceOperation target
+                    && SymbolEqualityComparer.Default.Equals(target.Local, other)
+                    && SideEffectGuards.PeelAwaited(assignment.Value) is var value
+                    && SideEffectGuards.PeelAwaited(value is IAwaitOperation awaited ? awaited.Operation : value) is IInvocationOperation invocation
+                    && isValidationCall(invocation))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool ReadsByName(SyntaxNode expression, string name)

@@ -78,7 +78,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        AnalyzeInvocation(new Site(context.ReportDiagnostic, invocation, context.CancellationToken), invocation, classifier);
+        AnalyzeInvocation(new Site(context.ReportDiagnostic, invocation, classifier, context.CancellationToken), invocation, classifier);
     }
 
     /// <summary>
@@ -181,7 +181,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
             && classifier.FindFindingsSink(invocation) is { } sink && IsInGraphRoot(invocation)
-            && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.CancellationToken))
+            && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken))
         {
             return; // the findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true); Assert.Empty(results);
         }
@@ -198,7 +198,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
         else if (usage == Usage.Stored && form == MM0004Properties.Stored
             && (local is null || !IsInGraphRoot(invocation)
-                || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), local, invocation.Syntax, ValidationStore.Value, context.CancellationToken)))
+                || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), local, invocation.Syntax, ValidationStore.Value, context.IsValidationCall, context.CancellationToken)))
         {
             return;
         }
@@ -265,7 +265,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (!IsInGraphRoot(invocation)
-            || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), outVerdict.Local, invocation.Syntax, ValidationStore.OutArgument, context.CancellationToken))
+            || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), outVerdict.Local, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken))
         {
             return OutJudgement.Checked;
         }
@@ -284,7 +284,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var graph = context.GetControlFlowGraph();
         foreach (var candidate in locals)
         {
-            if (ValidationResultFlow.HasUnreadPath(graph, candidate, invocation.Syntax, ValidationStore.Pattern, context.CancellationToken))
+            if (ValidationResultFlow.HasUnreadPath(graph, candidate, invocation.Syntax, ValidationStore.Pattern, context.IsValidationCall, context.CancellationToken))
             {
                 return candidate;
             }
@@ -368,16 +368,23 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         private readonly System.Action<Diagnostic> _report;
         private readonly IOperation _operation;
+        private readonly ValidationCallClassifier _classifier;
         private ControlFlowGraph? _graph;
+        private System.Func<IInvocationOperation, bool>? _isValidationCall;
 
-        public Site(System.Action<Diagnostic> report, IOperation operation, System.Threading.CancellationToken cancellationToken)
+        public Site(System.Action<Diagnostic> report, IOperation operation, ValidationCallClassifier classifier, System.Threading.CancellationToken cancellationToken)
         {
             _report = report;
             _operation = operation;
+            _classifier = classifier;
             CancellationToken = cancellationToken;
         }
 
         public System.Threading.CancellationToken CancellationToken { get; }
+
+        /// <summary>Whether another call in the body is a validation call (for <see cref="ValidationResultFlow"/>'s combined checks).</summary>
+        public System.Func<IInvocationOperation, bool> IsValidationCall
+            => _isValidationCall ??= other => _classifier.Classify(other, _classifier.GetOptions(other.Syntax.SyntaxTree), CancellationToken).IsValidation;
 
         public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 

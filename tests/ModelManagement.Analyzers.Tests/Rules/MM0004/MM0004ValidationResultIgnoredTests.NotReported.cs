@@ -75,6 +75,32 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyAsync(source);
     }
 
+    [Fact]
+    public async Task VerdictsCombinedInABranchCondition_DoNotReport_ButAnUnrelatedGuardDoes()
+    {
+        // `second` goes unread only where `first` already failed and the fallback is returned; in `verbose && !third` an
+        // unrelated flag skips the check, so the story can be returned with `third` unread.
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var first = _validator.Validate(story);
+                    var second = await _validator.ValidateAsync(story + "!");
+                    if (!(first.IsValid && second.IsValid))
+                    {
+                        return Fallback();
+                    }
+
+                    var verdict = first.IsValid && second.IsValid ? story : Fallback();
+                    var third = [|_validator.Validate(verdict)|];
+                    if (prompt.Length > 10 && !third.IsValid)
+                    {
+                        return Fallback();
+                    }
+
+                    return verdict;
+            """);
+        await VerifyAsync(source);
+    }
+
     [Theory]
     [InlineData("bool all;\n        all = first || second;\n        return all;")]
     [InlineData("var all = first || second;\n        return all;")]
