@@ -55,4 +55,18 @@ internal static class IdentifierWords
         var next = identifier[end];
         return next == '_' || char.IsDigit(next) || char.IsUpper(next);
     }
+
+    /// <summary>True when <paramref name="word"/> is a whole word of <paramref name="identifier"/> (<c>Not</c> in <c>IsNotEmpty</c>, not in <c>Notify</c>).</summary>
+    public static bool ContainsWord(string identifier, string word)
+    {
+        for (var index = 0; index + word.Length <= identifier.Length; index++)
+        {
+            if (IsWordStart(identifier, index, 0) && IsWordAt(identifier, index, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

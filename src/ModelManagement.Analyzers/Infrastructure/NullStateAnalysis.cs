@@ -1329,17 +1329,46 @@ internal sealed class NullStateAnalysis
                         continue;
                     }
 
-                    foreach (var attribute in argument.Parameter.GetAttributes())
+                    var attributes = argument.Parameter.GetAttributes();
+                    foreach (var attribute in attributes)
                     {
                         if (attribute.AttributeClass?.Name == "NotNullWhenAttribute" && TryGetBool(attribute, 0, out var value) && value == whenTrue)
                         {
                             MarkNotNull(state, argument.Value);
                         }
                     }
+
+                    if (attributes.IsEmpty && IsUnannotatedNullCheck(invocation.TargetMethod, argument.Parameter, whenTrue))
+                    {
+                        MarkNotNull(state, argument.Value);
+                    }
                 }
 
                 return;
         }
+    }
+
+    /// <summary>
+    /// A static <c>bool</c> helper (an extension method too) that takes a reference declared nullable (<c>T?</c>) without
+    /// any nullability attribute says by its name which outcome rules null out: <c>IsNotEmpty(this IPipe&lt;T&gt;? pipe)</c>
+    /// (MassTransit) is false for null, so true proves non-null; <c>IsNullOrEmpty(this IList&lt;T&gt;? list)</c>,
+    /// <c>IsMissing(..)</c> are true for null, so false proves it. Oblivious and non-nullable parameters prove nothing
+    /// (the helper was never meant to see null).
+    /// </summary>
+    private static bool IsUnannotatedNullCheck(IMethodSymbol method, IParameterSymbol parameter, bool whenTrue)
+    {
+        if (!method.IsStatic || method.ReturnType.SpecialType != SpecialType.System_Boolean
+            || parameter.NullableAnnotation != NullableAnnotation.Annotated || !parameter.Type.IsReferenceType
+            || parameter.RefKind != RefKind.None)
+        {
+            return false;
+        }
+
+        var name = NamePrefix.MemberName(method.Name);
+        var trueMeansNull = (IdentifierWords.ContainsWord(name, "Null") || IdentifierWords.ContainsWord(name, "Empty")
+                || IdentifierWords.ContainsWord(name, "Missing") || IdentifierWords.ContainsWord(name, "Absent"))
+            && !IdentifierWords.ContainsWord(name, "Not") && !IdentifierWords.ContainsWord(name, "Non");
+        return whenTrue != trueMeansNull;
     }
 
     private void RefineBinary(ulong[] state, IBinaryOperation binary, bool whenTrue, int depth)

@@ -57,6 +57,82 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task UnannotatedNullCheckHelpers_ProveByTheirName_OnlyForNullableParameters()
+    {
+        // MassTransit: `if (_pipe.IsNotEmpty()) await _pipe.Send(context);` with `IsNotEmpty(this IPipe<T>? pipe)` carrying
+        // no [NotNullWhen]. A static bool helper taking `T?` says by its name which outcome rules null out; one whose
+        // parameter is not declared nullable was never meant to see null and proves nothing.
+        var source = /* lang=c#-test */ """
+            public static class RegistryChecks
+            {
+            #nullable enable
+                public static bool IsNotEmpty(this IModelRegistry? registry) => registry is not null && registry.Count > 0;
+                public static bool IsNullOrEmpty(this IModelRegistry? registry) => registry is null || registry.Count == 0;
+                public static bool IsUsable(IModelRegistry? registry) => registry != null;
+                public static bool HasModels(IModelRegistry registry) => registry.Count > 0;
+            #nullable restore
+            }
+
+            public sealed class NarrativeGenerator
+            {
+                private readonly IModelRegistry _registry;
+
+                public NarrativeGenerator(IModelRegistry registry = null)
+                {
+                    _registry = registry;
+                }
+
+                public void Extension()
+                {
+                    if (_registry.IsNotEmpty())
+                        _registry.Register("a");
+                }
+
+                public string Static() => RegistryChecks.IsUsable(_registry) ? _registry.DefaultModel : "none";
+
+                public void Negative()
+                {
+                    if (_registry.IsNullOrEmpty())
+                    {
+                        return;
+                    }
+
+                    _registry.Register("c");
+                }
+
+                public void WrongBranchOfANegativeName()
+                {
+                    if (_registry.IsNullOrEmpty())
+                    {
+                        {|#0:_registry|}.Register("d");
+                    }
+                }
+
+                public void WrongBranchOfAPositiveName()
+                {
+                    if (!_registry.IsNotEmpty())
+                    {
+                        {|#1:_registry|}.Register("e");
+                    }
+                }
+
+                public void NotNullableParameter()
+                {
+                    if (RegistryChecks.HasModels(_registry))
+                    {
+                        {|#2:_registry|}.Register("f");
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_registry"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_registry"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_registry"));
+    }
+
     // ----- what is an optional dependency -----
 
     [Fact]
