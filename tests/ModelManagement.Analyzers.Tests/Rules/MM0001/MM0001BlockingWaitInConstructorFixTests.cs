@@ -1754,6 +1754,79 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task NullableContext_CapturedVarLocalsBecomeNonNullableParameters()
+    {
+        // `var intro = store.LoadAsync(..)` declares `Task<string>?`, but the task is never null: a `Task<string>?`
+        // parameter would make `await intro` warn CS8602 (found by an independent consumer check). The verifier compiles
+        // the fixed code with nullable warnings on.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface ITemplateStore { Task<string> LoadTemplateAsync(string name); }
+
+            public sealed class ModelWarmup
+            {
+                private string _intro = "";
+                private string _outro = "";
+
+                public ModelWarmup(ITemplateStore store)
+                {
+                    var intro = store.LoadTemplateAsync("intro");
+                    var outro = store.LoadTemplateAsync("outro");
+                    [|Task.WaitAll(intro, outro)|];
+                    _intro = [|intro.Result|];
+                    _outro = [|outro.Result|];
+                }
+
+                public async Task<string> FrameAsync(string body) => await Task.FromResult(_intro + body + _outro);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface ITemplateStore { Task<string> LoadTemplateAsync(string name); }
+
+            public sealed class ModelWarmup
+            {
+                private string _intro = "";
+                private string _outro = "";
+                private readonly AsyncInitializer _initializer;
+
+                public ModelWarmup(ITemplateStore store)
+                {
+                    var intro = store.LoadTemplateAsync("intro");
+                    var outro = store.LoadTemplateAsync("outro");
+                    _initializer = new AsyncInitializer(() => InitializeAsync(intro, outro));
+                }
+
+                private async Task InitializeAsync(Task<string> intro, Task<string> outro)
+                {
+                    await Task.WhenAll(intro, outro).ConfigureAwait(false);
+                    _intro = await intro.ConfigureAwait(false);
+                    _outro = await outro.ConfigureAwait(false);
+                }
+
+                public async Task<string> FrameAsync(string body)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_intro + body + _outro);
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NullableContextOptions = NullableContextOptions.Enable,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.DisabledDiagnostics.Add("CS1591"); // test sources carry no XML docs
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task InitializationInputChangedBySynchronousMember_OffersNoLazyFix()
     {
         var source = /* lang=c#-test */ """

@@ -168,10 +168,40 @@ internal static class MM0001MovedCode
         locals.Sort((a, b) => a.DeclaringSyntaxReferences[0].Span.Start.CompareTo(b.DeclaringSyntaxReferences[0].Span.Start));
         foreach (var local in locals)
         {
-            result.Add(new MM0001CapturedVariable(local, null));
+            result.Add(new MM0001CapturedVariable(local, null, TypeAsRead(local, moved, facts.ConstructorPart.Model)));
         }
 
         return (result.ToImmutable(), null);
+    }
+
+    /// <summary>
+    /// The local's type, not annotated when its first read in the moved code is known non-null (the nullable flow state):
+    /// the new method's parameter then says what the value is, and passing it warns nothing.
+    /// </summary>
+    private static ITypeSymbol TypeAsRead(ILocalSymbol local, IReadOnlyList<MM0001CodeUnit> moved, SemanticModel model)
+    {
+        var type = local.Type;
+        if (type.NullableAnnotation != NullableAnnotation.Annotated || !type.IsReferenceType)
+        {
+            return type;
+        }
+
+        foreach (var unit in moved)
+        {
+            foreach (var node in unit.Node.DescendantNodesAndSelf())
+            {
+                if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == local.Name
+                    && node.SyntaxTree == model.SyntaxTree
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol, local))
+                {
+                    return model.GetTypeInfo(identifier).Nullability.FlowState == NullableFlowState.NotNull
+                        ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)
+                        : type;
+                }
+            }
+        }
+
+        return type;
     }
 
     /// <summary>

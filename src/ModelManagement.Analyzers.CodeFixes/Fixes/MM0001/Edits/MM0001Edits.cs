@@ -156,7 +156,7 @@ internal static class MM0001Edits
 
         var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
             SyntaxFactory.Parameter(SyntaxFactory.Identifier(p.Name))
-                .WithType(p.DeclaredType?.WithoutTrivia() ?? TypeNames.Imported(generator, ((ILocalSymbol)p.Symbol).Type)))));
+                .WithType(p.DeclaredType?.WithoutTrivia() ?? TypeNames.Imported(generator, p.LocalType ?? ((ILocalSymbol)p.Symbol).Type)))));
 
         // The moved statements keep their own trivia (indentation, comments); a real line break after the brace keeps
         // the formatter from shifting their multi-line comments.
