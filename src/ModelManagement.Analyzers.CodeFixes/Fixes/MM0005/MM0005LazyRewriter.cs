@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -73,15 +74,17 @@ internal static class MM0005LazyRewriter
                     ifStatement));
                 editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
                 break;
-            case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck || CommentsLeftBehind(ifStatement, plan).Count > 0:
-                // Kept (rather than removed) also when comments sit on the check: they stay on this line.
+            case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck
+                || (NextStatement(ifStatement, plan.MovedStatements) is null && CommentsLeftBehind(ifStatement, plan).Count > 0):
+                // Kept (rather than removed) when the function reads the value nowhere else, or when comments on the check
+                // have no following statement to go to: they stay on this line.
                 editor.ReplaceNode(ifStatement, WithComments(
                         SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(ifStatement),
                         CommentsLeftBehind(ifStatement, plan))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement:
-                RemoveStatement(editor, ifStatement, plan.MovedStatements);
+                RemoveStatement(editor, ifStatement, plan.MovedStatements, CommentsLeftBehind(ifStatement, plan));
                 break;
         }
 
@@ -344,18 +347,78 @@ internal static class MM0005LazyRewriter
         return statement.WithTrailingTrivia(trailing);
     }
 
-    /// <summary>Removes the check (and the moved statements after it); the next statement loses the blank line that separated them.</summary>
-    private static void RemoveStatement(SyntaxEditor editor, IfStatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved)
+    /// <summary>The statement after the check and the statements that move with it, in the same block; null at the end.</summary>
+    private static StatementSyntax? NextStatement(IfStatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved)
     {
-        if (ifStatement.Parent is BlockSyntax block)
+        if (ifStatement.Parent is not BlockSyntax block)
         {
-            var index = block.Statements.IndexOf(ifStatement) + moved.Length;
-            if (index + 1 < block.Statements.Count)
+            return null;
+        }
+
+        var index = block.Statements.IndexOf(ifStatement) + moved.Length + 1;
+        return index < block.Statements.Count ? block.Statements[index] : null;
+    }
+
+    /// <summary>
+    /// Removes the check (and the moved statements after it); the next statement loses the blank line that separated them,
+    /// and takes the comments: those above the check stay above it, those on the check's lines (and on the moved write)
+    /// end its line.
+    /// </summary>
+    private static void RemoveStatement(SyntaxEditor editor, IfStatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved, List<SyntaxTrivia> comments)
+    {
+        if (NextStatement(ifStatement, moved) is { } next)
+        {
+            foreach (var trivia in ifStatement.GetLastToken().TrailingTrivia)
             {
-                editor.ReplaceNode(block.Statements[index + 1], (current, _) => Statements.WithoutLeadingBlankLines((StatementSyntax)current));
+                if (IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
             }
+
+            var above = CommentLinesAbove(ifStatement);
+            editor.ReplaceNode(next, (current, _) =>
+            {
+                var statement = Statements.WithoutLeadingBlankLines((StatementSyntax)current);
+                if (above.Count > 0)
+                {
+                    statement = statement.WithLeadingTrivia(above.Concat(statement.GetLeadingTrivia()));
+                }
+
+                return WithComments(statement, comments);
+            });
         }
 
         editor.RemoveNode(ifStatement, SyntaxRemoveOptions.KeepNoTrivia);
+    }
+
+    /// <summary>The check's leading trivia up to its own indentation when it holds a comment (<c>// load once</c>); else empty.</summary>
+    private static List<SyntaxTrivia> CommentLinesAbove(IfStatementSyntax ifStatement)
+    {
+        var leading = ifStatement.GetLeadingTrivia();
+        var result = new List<SyntaxTrivia>();
+        var hasComment = false;
+        foreach (var trivia in leading)
+        {
+            hasComment |= IsComment(trivia);
+        }
+
+        if (!hasComment)
+        {
+            return result;
+        }
+
+        var end = leading.Count;
+        while (end > 0 && leading[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            end--; // the check's indentation: the next statement has its own
+        }
+
+        for (var i = 0; i < end; i++)
+        {
+            result.Add(leading[i]);
+        }
+
+        return result;
     }
 }

@@ -50,8 +50,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
             public async Task<Catalog> GetAsync()
             {
-                await _catalog; // one load for everybody // the slow part
-                return await _catalog;
+                return await _catalog; // one load for everybody // the slow part
             }
 
             private async Task<Catalog> LoadCatalogAsync()
@@ -72,6 +71,83 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData(LanguageVersion.Latest)]
     public async Task Fix_EarlyReturnValue_BecomesAsyncLazy_AndKeepsComments(LanguageVersion version)
         => await VerifyFixAsync(EarlyReturnSource, EarlyReturnFixed, version);
+
+    [Fact]
+    public async Task Fix_CommentsOnTheCheck_GoToTheNextStatement_NoSpareAwait()
+    {
+        // Found by an independent consumer check: a trailing comment on a one-line early return was dropped, and a comment
+        // on a value check kept a spare `await _x;` although the function reads the value right after.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class RegionCatalog
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private Catalog _backup;
+
+                public RegionCatalog(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    // cached after the first call
+                    if ([|_catalog != null|]) return _catalog; // racy on purpose
+                    _catalog = await _store.LoadAsync();
+                    return _catalog;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|_backup == null|]) // load on first use
+                    {
+                        _backup = await _store.LoadAsync();
+                    }
+
+                    return _backup.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class RegionCatalog
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+                private readonly AsyncLazy<Catalog> _backup;
+
+                public RegionCatalog(ICatalogStore store)
+                {
+                    _backup = new AsyncLazy<Catalog>(LoadBackupAsync);
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    // cached after the first call
+                    return await _catalog; // racy on purpose
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    return (await _backup).Models.Length; // load on first use
+                }
+
+                private async Task<Catalog> LoadBackupAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, iterations: 2);
+    }
 
     [Fact]
     public async Task Fix_EarlyReturnWithBracesAndStatementsBeforeTheWrite_MovesThemIntoTheLoader()
