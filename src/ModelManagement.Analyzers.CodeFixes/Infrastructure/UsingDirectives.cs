@@ -198,9 +198,11 @@ internal static class UsingDirectives
             }
         }
 
-        // Global usings (of any file) and the file's own, as the original model sees them at file scope.
+        // Global usings (of any file) and the file's own, as the original model sees them at file scope: at the end of the
+        // file, not at its start — inside a using directive the binder sees no imports at all, global ones included.
         cancellationToken.ThrowIfCancellationRequested();
-        foreach (var symbol in original.LookupNamespacesAndTypes(0, container: null, name: request.Type.Name))
+        var fileScope = ((CompilationUnitSyntax)original.SyntaxTree.GetRoot(cancellationToken)).EndOfFileToken.SpanStart;
+        foreach (var symbol in original.LookupNamespacesAndTypes(fileScope, container: null, name: request.Type.Name))
         {
             if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, request.Type))
             {

@@ -20,7 +20,13 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 /// <summary>MM0005 fix "Convert to single-flight lazy initialization": its output, Fix All, and every refusal.</summary>
 public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
-    private static async Task VerifyFixAsync(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable, int iterations = 1)
+    private static async Task VerifyFixAsync(
+        string source,
+        string fixedSource,
+        LanguageVersion languageVersion = LanguageVersion.Latest,
+        NullableContextOptions nullable = NullableContextOptions.Disable,
+        int iterations = 1,
+        (string Name, string Text)? otherFile = null)
     {
         var test = new FixVerify.Test
         {
@@ -32,6 +38,12 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             NumberOfIncrementalIterations = iterations,
             NumberOfFixAllIterations = 1,
         };
+        if (otherFile is { } file)
+        {
+            test.TestState.Sources.Add((file.Name, file.Text));
+            test.FixedState.Sources.Add((file.Name, file.Text));
+        }
+
         await test.RunAsync(CancellationToken.None);
     }
 

@@ -150,6 +150,66 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_ImplicitGlobalUsings_AddNoRedundantUsing()
+    {
+        // A project with <ImplicitUsings>: System.Threading.Tasks and System.Collections.Generic are global usings, so the
+        // fix adds only ModelManagement.Patterns (an independent consumer check saw IDE0005 on added usings).
+        const string globalUsings = "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Threading.Tasks;\n";
+        var source = /* lang=c#-test */ """
+            using System.Text;
+
+            namespace NarrativeHub.LazyInit;
+
+            public sealed class PromptLibrary
+            {
+                private readonly ICatalogStore _store;
+                private Dictionary<string, string> _templates;
+
+                public PromptLibrary(ICatalogStore store) => _store = store;
+
+                public async Task<string> GetAsync(string name)
+                {
+                    if ([|_templates == null|])
+                    {
+                        _templates = new Dictionary<string, string> { ["intro"] = (await _store.LoadAsync()).Models[0] };
+                    }
+
+                    return _templates.TryGetValue(name, out var template) ? template : "";
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Text;
+            using ModelManagement.Patterns;
+
+            namespace NarrativeHub.LazyInit;
+
+            public sealed class PromptLibrary
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Dictionary<string, string>> _templates;
+
+                public PromptLibrary(ICatalogStore store)
+                {
+                    _templates = new AsyncLazy<Dictionary<string, string>>(LoadTemplatesAsync);
+                    _store = store;
+                }
+
+                public async Task<string> GetAsync(string name)
+                {
+                    return (await _templates).TryGetValue(name, out var template) ? template : "";
+                }
+
+                private async Task<Dictionary<string, string>> LoadTemplatesAsync()
+                {
+                    return new Dictionary<string, string> { ["intro"] = (await _store.LoadAsync()).Models[0] };
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, otherFile: ("GlobalUsings.cs", globalUsings));
+    }
+
+    [Fact]
     public async Task Fix_EarlyReturnWithBracesAndStatementsBeforeTheWrite_MovesThemIntoTheLoader()
     {
         var source = /* lang=c#-test */ """
