@@ -30,7 +30,8 @@ internal static class UniqueNames
     /// <summary>
     /// Names a new member of <paramref name="type"/> must avoid: the type's and its base types' members (a clash would be
     /// an error or hide an inherited member), the type's own name and type parameters, and every identifier written in its
-    /// declarations (a local or parameter of that name would shadow the new member where the fix uses it).
+    /// declarations (a local or parameter of that name would shadow the new member where the fix uses it) — except names
+    /// after a dot (<c>_store.LoadTemplateAsync</c>), which are members of another type and clash with nothing here.
     /// </summary>
     public static ImmutableHashSet<string> TakenByMembersOf(INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -53,7 +54,7 @@ internal static class UniqueNames
         {
             foreach (var token in reference.GetSyntax(cancellationToken).DescendantTokens())
             {
-                if (token.IsKind(SyntaxKind.IdentifierToken))
+                if (token.IsKind(SyntaxKind.IdentifierToken) && !IsNameAfterDot(token))
                 {
                     taken.Add(token.ValueText);
                 }
@@ -62,6 +63,16 @@ internal static class UniqueNames
 
         return taken.ToImmutable();
     }
+
+    private static bool IsNameAfterDot(SyntaxToken token)
+        => token.Parent is SimpleNameSyntax name
+            && name.Parent switch
+            {
+                MemberAccessExpressionSyntax access => access.Name == name,
+                MemberBindingExpressionSyntax binding => binding.Name == name,
+                QualifiedNameSyntax qualified => qualified.Right == name,
+                _ => false,
+            };
 
     /// <summary>
     /// Names a new local declared at <paramref name="node"/> (a statement) must avoid: the locals, parameters, range

@@ -1754,6 +1754,67 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task ConvertedHelper_NamedAfterItself_NotAfterAnotherTypesMember()
+    {
+        // `_store.LoadTemplateAsync` is a member of another type: it does not take the name `LoadTemplateAsync` in this
+        // type, so the converted helper gets it without a number (an independent consumer check saw `LoadTemplateAsync1`).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface ITemplateStore { Task<string> LoadTemplateAsync(string name); }
+
+            public sealed class Banner
+            {
+                private readonly ITemplateStore _store;
+                private string _template;
+
+                public Banner(ITemplateStore store)
+                {
+                    _store = store;
+                    [|LoadTemplate()|];
+                }
+
+                private void LoadTemplate() => _template = _store.LoadTemplateAsync("default").GetAwaiter().GetResult();
+
+                public async Task<string> DecorateAsync(string text) => await Task.FromResult(_template + text);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface ITemplateStore { Task<string> LoadTemplateAsync(string name); }
+
+            public sealed class Banner
+            {
+                private readonly ITemplateStore _store;
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public Banner(ITemplateStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await LoadTemplateAsync().ConfigureAwait(false);
+                }
+
+                private async Task LoadTemplateAsync() => _template = await _store.LoadTemplateAsync("default").ConfigureAwait(false);
+
+                public async Task<string> DecorateAsync(string text)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_template + text);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task NullableContext_CapturedVarLocalsBecomeNonNullableParameters()
     {
         // `var intro = store.LoadAsync(..)` declares `Task<string>?`, but the task is never null: a `Task<string>?`
