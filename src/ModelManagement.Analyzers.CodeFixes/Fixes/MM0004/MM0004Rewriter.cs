@@ -41,9 +41,13 @@ internal static class MM0004Rewriter
         }
         else if (plan.ValidityMember is null)
         {
+            // A comment that ended the statement's line ends the condition's line (`if (!Validate(x)) // note`); the
+            // branch then gets the formatter's line break and blank line like any other.
             var branch = Branch(plan.Call.WithoutTrivia(), body).WithLeadingTrivia(statement.GetLeadingTrivia());
-            var trailing = statement.GetTrailingTrivia();
-            replacement.Add(HasComment(trailing) ? branch.WithTrailingTrivia(trailing) : branch); // else the formatter's line break and blank line
+            var comments = Comments(statement.GetTrailingTrivia());
+            replacement.Add(comments.Count == 0
+                ? branch
+                : branch.WithCloseParenToken(branch.CloseParenToken.WithTrailingTrivia(comments)));
         }
         else
         {
@@ -90,17 +94,20 @@ internal static class MM0004Rewriter
                 .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(message)))));
     }
 
-    private static bool HasComment(SyntaxTriviaList trivia)
+    /// <summary>The comments of <paramref name="trivia"/>, each after a space.</summary>
+    private static List<SyntaxTrivia> Comments(SyntaxTriviaList trivia)
     {
+        var comments = new List<SyntaxTrivia>();
         foreach (var item in trivia)
         {
             if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsKind(SyntaxKind.MultiLineCommentTrivia))
             {
-                return true;
+                comments.Add(SyntaxFactory.Space);
+                comments.Add(item);
             }
         }
 
-        return false;
+        return comments;
     }
 
     private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement)

@@ -144,6 +144,25 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ReturnFallback_BoolResultWithTrailingComment_CommentEndsTheConditionLine()
+    {
+        // An independent consumer check saw the comment moved onto the `}` line and no blank line after the branch.
+        var source = Generator("""
+                    [|_validator.TryValidate(story, out var errors)|]; // the second opinion
+                    Console.WriteLine(errors.Count);
+            """);
+        var fixedSource = Generator("""
+                    if (!_validator.TryValidate(story, out var errors)) // the second opinion
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    Console.WriteLine(errors.Count);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_AwaitedBoolFromValidatorAttribute_KeepsAwait()
     {
         var source = Generator("""
