@@ -72,6 +72,36 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task EmbeddedStatementOfIfWithElse_BracesTheOuterIf_SoTheElseKeepsItsIf()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model, bool verbose)
+                {
+                    if (verbose)
+                        await {|#0:_registry|}.RegisterAsync(model);
+                    else
+                        Log(model);
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model, bool verbose)
+                {
+                    if (verbose)
+                    {
+                        if (_registry is not null)
+                        {
+                            await _registry.RegisterAsync(model);
+                        }
+                    }
+                    else
+                        Log(model);
+                }
+            """,
+            expected: new[] { Uses(1) });
+    }
+
+    [Fact]
     public async Task AwaitedCallStatement_WrapsInIfGuard()
     {
         await VerifyFixAsync(
