@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -70,9 +71,42 @@ internal static partial class Statements
         SyntaxNode parent = first.Parent!;
         return root.ReplaceNode(parent, parent switch
         {
+            BlockSyntax block when IsOnOneLine(block) => OnSeparateLines(block.WithStatements(SyntaxFactory.List(result))),
             BlockSyntax block => block.WithStatements(SyntaxFactory.List(result)),
             _ => ((SwitchSectionSyntax)parent).WithStatements(SyntaxFactory.List(result)),
         });
+    }
+
+    /// <summary>
+    /// A block written on one line (<c>async () =&gt; { await LogAsync(); return n; }</c>) that now holds a multi-line
+    /// wrapper: every statement and the closing brace on its own line, formatted, comments kept.
+    /// </summary>
+    private static BlockSyntax OnSeparateLines(BlockSyntax block)
+    {
+        var newLine = SyntaxFactory.EndOfLine(DocumentationComments.NewLine(block.SyntaxTree));
+        var statements = new List<StatementSyntax>(block.Statements.Count);
+        foreach (var statement in block.Statements)
+        {
+            var leading = new List<SyntaxTrivia> { SyntaxFactory.ElasticMarker };
+            leading.AddRange(statement.GetLeadingTrivia().Where(t => !t.IsKind(SyntaxKind.WhitespaceTrivia)));
+            var trailing = new List<SyntaxTrivia>();
+            foreach (var trivia in statement.GetTrailingTrivia())
+            {
+                if (!trivia.IsKind(SyntaxKind.WhitespaceTrivia) && !trivia.IsKind(SyntaxKind.EndOfLineTrivia))
+                {
+                    trailing.Add(SyntaxFactory.Space);
+                    trailing.Add(trivia);
+                }
+            }
+
+            trailing.Add(newLine);
+            statements.Add(statement.WithLeadingTrivia(leading).WithTrailingTrivia(trailing));
+        }
+
+        return block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(newLine))
+            .WithStatements(SyntaxFactory.List(statements))
+            .WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(SyntaxFactory.ElasticMarker))
+            .WithAdditionalAnnotations(Formatter.Annotation);
     }
 
     /// <summary>

@@ -108,6 +108,33 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_InsideABlockWrittenOnOneLine_PutsItsStatementsOnTheirOwnLines()
+    {
+        // An independent consumer check saw `async () => { try … return n; });` with the try spread over lines but the
+        // lambda's braces left on the first and last line.
+        var source = Spaced("""
+                    Func<Task<int>> step = async () => { await [|_events.LogUserEventAsync("step")|]; return 1; /* one */ };
+                    await step();
+            """);
+        var fixedSource = Spaced("""
+                    Func<Task<int>> step = async () =>
+                    {
+                        try
+                        {
+                            await _events.LogUserEventAsync("step");
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+
+                        return 1; /* one */
+                    };
+                    await step();
+            """);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_FileWithoutBlankLinesAfterBlocks_AddsNone()
     {
         const string Template = /* lang=c#-test */ """
