@@ -75,7 +75,7 @@ internal static class MM0005LazyRewriter
                 editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck
-                || (NextStatement(ifStatement, plan.MovedStatements) is null && CommentsLeftBehind(ifStatement, plan).Count > 0):
+                || (NextStatement(ifStatement, plan.MovedStatements) is null && HasComments(ifStatement, plan)):
                 // Kept (rather than removed) when the function reads the value nowhere else, or when comments on the check
                 // have no following statement to go to: they stay on this line.
                 editor.ReplaceNode(ifStatement, WithComments(
@@ -390,6 +390,20 @@ internal static class MM0005LazyRewriter
         }
 
         editor.RemoveNode(ifStatement, SyntaxRemoveOptions.KeepNoTrivia);
+    }
+
+    /// <summary>Whether any comment sits on the check: above it, inside it, at the end of its line, or on the moved write.</summary>
+    private static bool HasComments(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
+    {
+        foreach (var trivia in ifStatement.GetLeadingTrivia().Concat(ifStatement.GetLastToken().TrailingTrivia))
+        {
+            if (IsComment(trivia))
+            {
+                return true;
+            }
+        }
+
+        return CommentsLeftBehind(ifStatement, plan).Count > 0;
     }
 
     /// <summary>The check's leading trivia up to its own indentation when it holds a comment (<c>// load once</c>); else empty.</summary>

@@ -150,6 +150,70 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_CommentAboveACheckEndingItsBlock_StaysOnTheAwaitLeftThere()
+    {
+        // No statement follows the check in its block, so the comment above it stays on the `await _x;` left in its place.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync(bool warm)
+                {
+                    if (warm)
+                    {
+                        // warm once
+                        if ([|_catalog == null|])
+                        {
+                            _catalog = await _store.LoadAsync();
+                        }
+                    }
+
+                    return _catalog.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public Warmer(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<int> CountAsync(bool warm)
+                {
+                    if (warm)
+                    {
+                        // warm once
+                        await _catalog;
+                    }
+
+                    return (await _catalog).Models.Length;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task Fix_ImplicitGlobalUsings_AddNoRedundantUsing()
     {
         // A project with <ImplicitUsings>: System.Threading.Tasks and System.Collections.Generic are global usings, so the
