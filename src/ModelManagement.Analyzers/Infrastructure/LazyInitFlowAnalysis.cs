@@ -135,6 +135,15 @@ internal sealed class LazyInitFlowAnalysis
             }
         }
 
+        // A bare flag's sense is a guess (`_loaded` true means done); next to a check whose sense is certain
+        // (`_cache == null || _stale`), its exits join the side whose target they share, like any other operand's.
+        var hasCertainCheck = false;
+        for (var i = 0; i < count && !hasCertainCheck; i++)
+        {
+            hasCertainCheck = inCondition[i] && !LazyInitMembers.IsBareFlag(blocks[i].BranchValue)
+                && LazyInitMembers.TryGetCheck(blocks[i].BranchValue, _captures, out _, out _);
+        }
+
         var undecided = new List<ControlFlowBranch>();
         for (var i = 0; i < count; i++)
         {
@@ -158,21 +167,19 @@ internal sealed class LazyInitFlowAnalysis
                     tested[testedCount++] = member!;
                 }
 
+                if (hasCertainCheck && LazyInitMembers.IsBareFlag(block.BranchValue))
+                {
+                    AddUndecided(undecided, conditional, fallThrough);
+                    continue;
+                }
+
                 var conditionalIsNeeded = needsWhenTrue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
                 AddExit(conditionalIsNeeded ? conditional : fallThrough, inCondition, needed);
                 AddExit(conditionalIsNeeded ? fallThrough : conditional, inCondition, notNeeded);
             }
             else
             {
-                if (conditional is not null)
-                {
-                    undecided.Add(conditional);
-                }
-
-                if (fallThrough is not null)
-                {
-                    undecided.Add(fallThrough);
-                }
+                AddUndecided(undecided, conditional, fallThrough);
             }
         }
 
@@ -373,6 +380,19 @@ internal sealed class LazyInitFlowAnalysis
             && (LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
                 || LazyInitMembers.TryGetCoalesceAssignmentCheck(value, _captures, out member))
             && Array.IndexOf(tested, member, 0, testedCount) >= 0;
+
+    private static void AddUndecided(List<ControlFlowBranch> undecided, ControlFlowBranch? conditional, ControlFlowBranch? fallThrough)
+    {
+        if (conditional is not null)
+        {
+            undecided.Add(conditional);
+        }
+
+        if (fallThrough is not null)
+        {
+            undecided.Add(fallThrough);
+        }
+    }
 
     private static void Push(ControlFlowBranch? branch, bool awaitSeen, bool[] region, bool[] visited, Stack<(int, bool)> work)
     {

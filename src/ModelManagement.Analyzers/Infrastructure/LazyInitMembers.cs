@@ -106,6 +106,22 @@ internal static class LazyInitMembers
         }
     }
 
+    /// <summary>
+    /// A bare <c>bool</c> member as the test (<c>_loaded</c>, <c>!_loaded</c>): <see cref="TryGetCheck"/> guesses its sense
+    /// ("true means done"), which a flag like <c>_stale</c> or <c>_expired</c> has the other way round.
+    /// </summary>
+    public static bool IsBareFlag(IOperation? condition)
+    {
+        condition = SkipConversions(condition);
+        for (var depth = 0; depth < 8 && condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not; depth++)
+        {
+            condition = SkipConversions(not.Operand);
+        }
+
+        return condition is IFieldReferenceOperation or IPropertyReferenceOperation { Property.Name: not "HasValue" }
+            && condition.Type?.SpecialType == SpecialType.System_Boolean;
+    }
+
     /// <summary>The null test the control-flow graph makes for <c>_x ??= …</c> on a tracked member.</summary>
     public static bool TryGetCoalesceAssignmentCheck(IOperation condition, IReadOnlyDictionary<CaptureId, IOperation>? captures, out ISymbol? member)
     {

@@ -98,6 +98,37 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(source);
     }
 
+    [Theory]
+    [InlineData("if ({|#0:_catalog == null || _stale|}) { _catalog = await _store.LoadAsync(); _stale = false; }")]
+    [InlineData("if ({|#0:_catalog != null && !_stale|}) return _catalog;\n        _catalog = await _store.LoadAsync();\n        _stale = false;")]
+    [InlineData("if ({|#0:_stale || _catalog is null|}) { _catalog = await _store.LoadAsync(); _stale = false; }")]
+    public async Task RefreshFlagOfTheOtherSense_NextToANullCheck_Reports(string check)
+    {
+        // `_stale` is true when work is needed, unlike `_loaded`: next to a null check, its exits join the side they share
+        // (a guessed sense used to cancel the null check's "needs loading" branch out).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private bool _stale;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public void Invalidate() => _stale = true;
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    CHECK
+                    return _catalog;
+                }
+            }
+            """.Replace("CHECK", check);
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_catalog"));
+    }
+
     [Fact]
     public async Task ResetToNullThenLoadAfterAwait_Reports()
     {
