@@ -653,6 +653,14 @@ internal sealed class NullStateAnalysis
             // Every tracked value the body mentions gets a slot, even one only checked here: its state at the creation of
             // a lambda or the call of a local function is what that function starts with.
             _ = SlotOf(operation);
+            if (operation is IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } own)
+            {
+                DiscoverNamedMembers(own.Property.GetAttributes(), own.Property.ContainingType);
+                if (own.Property.GetMethod is { } getter)
+                {
+                    DiscoverNamedMembers(getter.GetAttributes(), own.Property.ContainingType);
+                }
+            }
         }
 
         switch (operation)
@@ -928,6 +936,11 @@ internal sealed class NullStateAnalysis
 
         if (_discovering)
         {
+            if (invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
+            {
+                DiscoverNamedMembers(method.GetAttributes(), method.ContainingType);
+            }
+
             return;
         }
 
@@ -1461,6 +1474,60 @@ internal sealed class NullStateAnalysis
                 return left == true || right == true ? true : left == false && right == false ? false : null;
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Discovery: the optional members an own <c>[MemberNotNull]</c>/<c>[MemberNotNullWhen]</c> member names get slots, so
+    /// <c>if (!HasRegistry) throw …; return Run(() =&gt; _registry.ListAsync());</c> knows <c>_registry</c> where the lambda is
+    /// created although the body itself mentions it only inside the lambda.
+    /// </summary>
+    private void DiscoverNamedMembers(ImmutableArray<AttributeData> attributes, INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return;
+        }
+
+        foreach (var attribute in attributes)
+        {
+            var first = attribute.AttributeClass?.Name switch
+            {
+                "MemberNotNullAttribute" => 0,
+                "MemberNotNullWhenAttribute" => 1,
+                _ => -1,
+            };
+            var arguments = attribute.ConstructorArguments;
+            for (var i = first; first >= 0 && i < arguments.Length; i++)
+            {
+                if (arguments[i].Kind == TypedConstantKind.Array)
+                {
+                    foreach (var item in arguments[i].Values)
+                    {
+                        DiscoverNamedMember(type, item.Value as string);
+                    }
+                }
+                else
+                {
+                    DiscoverNamedMember(type, arguments[i].Value as string);
+                }
+            }
+        }
+    }
+
+    private void DiscoverNamedMember(INamedTypeSymbol type, string? name)
+    {
+        if (name is null)
+        {
+            return;
+        }
+
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IFieldSymbol or IPropertySymbol)
+            {
+                _ = MemberSlot(member, SlotKind.Member);
+            }
         }
     }
 

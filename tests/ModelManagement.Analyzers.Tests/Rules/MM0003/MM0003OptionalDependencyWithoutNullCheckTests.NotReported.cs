@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
 
@@ -346,6 +347,67 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 _registry.Register("m");
             }
             """);
+    }
+
+    [Fact]
+    public async Task MemberNotNullWhenGuardBeforeALambda_DoesNotReport_ButTheWrongBranchDoes()
+    {
+        // Found by an independent consumer check (a Polly `ExecuteAsync(token => _registry.ListAsync(token))` after
+        // `if (!HasRegistry) return …;`): the body mentions the member only inside the lambda, so it had no slot for the
+        // attribute's promise to land in.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Diagnostics.CodeAnalysis;
+            using System.Threading.Tasks;
+
+            public sealed class Catalog
+            {
+                private readonly IModelRegistry _registry;
+
+                public Catalog(IModelRegistry registry = null) => _registry = registry;
+
+                [MemberNotNullWhen(true, nameof(_registry))]
+                public bool HasRegistry => _registry != null;
+
+                [MemberNotNullWhen(true, nameof(_registry))]
+                private bool CanList() => _registry != null;
+
+                private static Task<T> Run<T>(Func<Task<T>> work) => work();
+
+                public Task<string> ByProperty()
+                {
+                    if (!HasRegistry) throw new InvalidOperationException();
+                    return Run(() => _registry.FindAsync("a"));
+                }
+
+                public Task<string> ByMethod()
+                {
+                    if (!CanList()) throw new InvalidOperationException();
+                    return Run(() => _registry.FindAsync("b"));
+                }
+
+                public Task<string> InsideTheBranch()
+                {
+                    if (HasRegistry)
+                    {
+                        return Run(() => _registry.FindAsync("c"));
+                    }
+
+                    return Task.FromResult("none");
+                }
+
+                public Task<string> WrongBranch()
+                {
+                    if (HasRegistry)
+                    {
+                        return Task.FromResult("some");
+                    }
+
+                    return Run(() => {|#0:_registry|}.FindAsync("d"));
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_registry"));
     }
 
     [Fact]
