@@ -73,7 +73,8 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
                 helperType,
                 start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"),
                 new SideEffectCallClassifier(start.Options.AnalyzerConfigOptionsProvider),
-                new GuardedMethodSummaries(start.Compilation, exceptionType, helperType));
+                new GuardedMethodSummaries(start.Compilation, exceptionType, helperType),
+                TestFrameworks.Create(start.Compilation));
 
             // Scoped to the types whose declarations write `await` (an await operation needs the keyword): only their
             // member bodies get operation trees, where an operation action for the whole compilation would build every body's.
@@ -101,6 +102,11 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             || SideEffectGuards.SuppressesThrowing(awaitOperation))
         {
             return;
+        }
+
+        if (state.Tests is not null && context.ContainingSymbol is IMethodSymbol owner && state.Tests.IsTestMethod(owner))
+        {
+            return; // a test is the operation: a side effect that fails should fail it (often it is what the test exercises)
         }
 
         if (invocation.TargetMethod is { Name: "WhenAll", IsStatic: true } whenAll
@@ -235,14 +241,19 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? sideEffectHelperType,
             INamedTypeSymbol? taskType,
             SideEffectCallClassifier classifier,
-            GuardedMethodSummaries guardedMethods)
+            GuardedMethodSummaries guardedMethods,
+            TestFrameworks? tests)
         {
             ExceptionType = exceptionType;
             SideEffectHelperType = sideEffectHelperType;
             TaskType = taskType;
             Classifier = classifier;
             GuardedMethods = guardedMethods;
+            Tests = tests;
         }
+
+        /// <summary>The test frameworks the compilation references, or null: test methods are not judged.</summary>
+        public TestFrameworks? Tests { get; }
 
         public INamedTypeSymbol? TaskType { get; }
 

@@ -158,6 +158,54 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task InsideTestMethods_DoesNotReport_ButTheirHelpersDo()
+    {
+        // A test is the operation: a side effect that fails should fail it, and often it is what the test exercises
+        // (`Flush_WhenEndpointErrors_DoesNotThrow` awaiting `sink.RecordEventAsync(..)`; an independent consumer check).
+        // MM0004 and MM0005 skip test methods the same way; a helper the tests call is still judged.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class TelemetrySinkTests
+            {
+                private readonly ITelemetry _telemetry = null;
+                private readonly IHistoricalLogStore _history = null;
+
+                [Xunit.Fact]
+                public async Task Flush_WhenEndpointErrors_DoesNotThrow()
+                {
+                    await _telemetry.FlushAsync();
+                    await Task.Run(async () => await _history.LogResultAsync("entry"));
+                }
+
+                [NUnit.Framework.TestCase("entry")]
+                public async Task Log_NUnit(string entry) => await _history.LogResultAsync(entry);
+
+                [Microsoft.VisualStudio.TestTools.UnitTesting.TestMethod]
+                public async Task Log_MSTest()
+                {
+                    await _history.LogResultAsync("entry");
+                }
+
+                private async Task ArrangeAsync()
+                {
+                    await {|#0:_history.LogResultAsync("arrange")|};
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.AddFrameworks(
+            test.TestState.AdditionalReferences,
+            ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.Xunit
+                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.NUnit
+                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.MSTest);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_history.LogResultAsync"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ConfigureAwaitOptions_SuppressThrowingIsNotReported_OtherOptionsAre()
     {
         // .NET 8's ConfigureAwaitOptions.SuppressThrowing: the await cannot throw, so the side effect cannot break the
