@@ -168,12 +168,97 @@ internal static partial class Statements
     /// </summary>
     public static StatementSyntax Wrapped(SyntaxList<StatementSyntax> statements, Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
     {
+        var unit = IndentUnit(statements[0]);
+        var shifted = new List<StatementSyntax>(statements.Count);
+        foreach (var statement in statements)
+        {
+            shifted.Add(WithContinuationLinesShifted(statement, unit));
+        }
+
+        statements = SyntaxFactory.List(shifted);
         var first = statements[0];
         var inner = statements.Replace(first, first.WithLeadingTrivia(SyntaxFactory.ElasticMarker));
         return wrap(inner)
             .WithLeadingTrivia(first.GetLeadingTrivia())
             .WithTrailingTrivia(FinalEndOfLine(statements[statements.Count - 1]))
             .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    /// <summary>One level of the statement's indentation: a tab when its line starts with one, else four spaces.</summary>
+    private static string IndentUnit(StatementSyntax statement)
+    {
+        foreach (var trivia in statement.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.WhitespaceTrivia) && trivia.ToString().IndexOf('\t') >= 0)
+            {
+                return "\t";
+            }
+        }
+
+        return "    ";
+    }
+
+    /// <summary>
+    /// The statement one level deeper on its continuation lines (<c>await LogAsync("a",</c> / <c>    b);</c>): the formatter
+    /// indents where a statement starts but leaves the lines inside it where they were, so they would sit level with the
+    /// statement's first line once it moves into the wrapper. The text of tokens (string literals) is never touched.
+    /// </summary>
+    private static StatementSyntax WithContinuationLinesShifted(StatementSyntax statement, string unit)
+    {
+        var firstToken = statement.GetFirstToken();
+        var previousEndsLine = false;
+        var replacements = new Dictionary<SyntaxToken, SyntaxToken>();
+        foreach (var token in statement.DescendantTokens())
+        {
+            if (token != firstToken)
+            {
+                var leading = Shifted(token.LeadingTrivia, previousEndsLine, unit, out var changed);
+                if (changed)
+                {
+                    replacements[token] = token.WithLeadingTrivia(leading);
+                }
+            }
+
+            previousEndsLine = token.TrailingTrivia.Count > 0 && token.TrailingTrivia[token.TrailingTrivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
+        }
+
+        return replacements.Count == 0 ? statement : statement.ReplaceTokens(replacements.Keys, (original, _) => replacements[original]);
+    }
+
+    /// <summary>Adds <paramref name="unit"/> to the whitespace that starts each line of <paramref name="trivia"/>.</summary>
+    private static SyntaxTriviaList Shifted(SyntaxTriviaList trivia, bool atLineStart, string unit, out bool changed)
+    {
+        changed = false;
+        var result = new List<SyntaxTrivia>(trivia.Count + 1);
+        foreach (var item in trivia)
+        {
+            if (atLineStart && !item.IsKind(SyntaxKind.EndOfLineTrivia) && !item.IsDirective)
+            {
+                changed = true;
+                result.Add(item.IsKind(SyntaxKind.WhitespaceTrivia)
+                    ? SyntaxFactory.Whitespace(unit + item.ToString())
+                    : SyntaxFactory.Whitespace(unit));
+                if (!item.IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    result.Add(item);
+                }
+            }
+            else
+            {
+                result.Add(item);
+            }
+
+            atLineStart = item.IsKind(SyntaxKind.EndOfLineTrivia);
+        }
+
+        if (atLineStart)
+        {
+            // The token itself starts the line, without whitespace before it.
+            changed = true;
+            result.Add(SyntaxFactory.Whitespace(unit));
+        }
+
+        return changed ? SyntaxFactory.TriviaList(result) : trivia;
     }
 
     /// <summary>

@@ -108,6 +108,28 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_MultiLineStatement_ItsContinuationLinesMoveInWithIt()
+    {
+        // An independent consumer check saw the second line of a call left at its old column, level with `await`.
+        var source = Spaced("""
+                    await [|_events.LogUserEventAsync(
+                        "read")|];
+            """);
+        var fixedSource = Spaced("""
+                    try
+                    {
+                        await _events.LogUserEventAsync(
+                            "read");
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+
+            """);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_InsideABlockWrittenOnOneLine_PutsItsStatementsOnTheirOwnLines()
     {
         // An independent consumer check saw `async () => { try … return n; });` with the try spread over lines but the

@@ -322,16 +322,16 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     try
                     {
                         await _history.LogResultAsync(await Task.Run(async () =>
-                    {
-                        try
                         {
-                            await _telemetry.FlushAsync();
-                        }
-                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
-                        {
-                        }
-                        return result;
-                    }));
+                            try
+                            {
+                                await _telemetry.FlushAsync();
+                            }
+                            catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                            {
+                            }
+                            return result;
+                        }));
                     }
                     catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
                     {
