@@ -104,11 +104,6 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (state.Tests is not null && context.ContainingSymbol is IMethodSymbol owner && state.Tests.IsTestMethod(owner))
-        {
-            return; // a test is the operation: a side effect that fails should fail it (often it is what the test exercises)
-        }
-
         if (invocation.TargetMethod is { Name: "WhenAll", IsStatic: true } whenAll
             && SymbolEqualityComparer.Default.Equals(whenAll.ContainingType, state.TaskType))
         {
@@ -119,6 +114,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         var options = state.Classifier.GetOptions(awaitOperation.Syntax.SyntaxTree);
         var reason = state.Classifier.Classify(invocation, options, context.CancellationToken);
         if (reason == SideEffectReason.None
+            || IsInTestMethod(context.ContainingSymbol, state)
             || SideEffectGuards.IsGuarded(awaitOperation, state.ExceptionType, state.SideEffectHelperType)
             || state.GuardedMethods.IsGuardedOwnCall(invocation, context.ContainingSymbol, context.CancellationToken))
         {
@@ -142,9 +138,14 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
     /// would. Reported at each side-effect call among the tasks (with the await as additional location) when the await
     /// is not guarded.
     /// </summary>
+    /// <summary>A test is the operation: a side effect that fails should fail it (often it is what the test exercises).</summary>
+    private static bool IsInTestMethod(ISymbol containingSymbol, CompilationState state)
+        => state.Tests is not null && containingSymbol is IMethodSymbol owner && state.Tests.IsTestMethod(owner);
+
     private static void AnalyzeWhenAll(OperationAnalysisContext context, IAwaitOperation awaitOperation, IInvocationOperation whenAll, CompilationState state)
     {
-        if (SideEffectGuards.IsGuarded(awaitOperation, state.ExceptionType, state.SideEffectHelperType))
+        if (IsInTestMethod(context.ContainingSymbol, state)
+            || SideEffectGuards.IsGuarded(awaitOperation, state.ExceptionType, state.SideEffectHelperType))
         {
             return;
         }

@@ -39,6 +39,9 @@ internal static class TestFrameworkReferences
     public static ImmutableArray<MetadataReference> FluentAssertions { get; } = Load(
         "fluentassertions/7.2.2/lib/net6.0/FluentAssertions.dll");
 
+    /// <summary>xunit, NUnit and MSTest together: the frameworks whose test attributes the rules' test-method exemptions know.</summary>
+    public static ImmutableArray<MetadataReference> TestAttributes { get; } = Xunit.AddRange(NUnit).AddRange(MSTest);
+
     private static ImmutableArray<MetadataReference> Load(params string[] relativePaths)
     {
         var builder = ImmutableArray.CreateBuilder<MetadataReference>(relativePaths.Length);

@@ -196,11 +196,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """;
         var test = new Verify.Test { TestCode = source };
         test.TestState.Sources.Add(("/0/Domain.cs", Domain));
-        ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.AddFrameworks(
-            test.TestState.AdditionalReferences,
-            ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.Xunit
-                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.NUnit
-                | ModelManagement.Analyzers.Tests.Rules.MM0007.MM0007IntegrationTestWithoutFailurePathTests.Frameworks.MSTest);
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_history.LogResultAsync"));
         await test.RunAsync(CancellationToken.None);
     }
