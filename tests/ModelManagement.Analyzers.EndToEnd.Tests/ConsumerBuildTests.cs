@@ -225,6 +225,47 @@ public sealed class ConsumerBuildTests
         AssertReported(all.Except(fileForm), sarif.OurResults);
     }
 
+    [Fact]
+    public async Task NewerCompilerShapes_ParamsSpanAndCollectionExpressionWhenAll_AreReported()
+    {
+        // On .NET 9+ `Task.WhenAll(a, b)` binds to `params ReadOnlySpan<Task>`, whose argument the SDK's compiler gives
+        // as a collection-expression operation — a kind the Roslyn 4.8 API the analyzers build against does not name,
+        // so only a build with the real SDK shows it. A collection expression written out is the same shape.
+        const string Program = """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IAuditSink { Task AuditAsync(string action); }
+
+            public sealed class Runner(IAuditSink audit)
+            {
+                public async Task ParamsAsync() => await Task.WhenAll(audit.AuditAsync("params"), Task.CompletedTask); // expect: MM0002
+
+                public async Task CollectionAsync() => await Task.WhenAll([audit.AuditAsync("collection"), Task.Delay(1)]); // expect: MM0002
+
+                public async Task SpreadAsync(Task[] others) => await Task.WhenAll([.. others, Task.CompletedTask]);
+
+                public async Task ArrayAsync() => await Task.WhenAll(new[] { audit.AuditAsync("array"), Task.CompletedTask }); // expect: MM0002
+            }
+
+            public static class Program
+            {
+                public static void Main() => Console.WriteLine("ok");
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "newer-compiler-shapes", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var expected = project.ExpectedDiagnostics();
+        Assert.Equal(3, expected.Count);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        AssertAnalyzersLoaded(sarif);
+        AssertReported(expected, sarif.OurResults);
+    }
+
     internal static void AssertAnalyzersLoaded(SarifLog sarif)
         => Assert.DoesNotContain(sarif.Results, r => AnalyzerLoadFailures.Contains(r.RuleId));
 

@@ -23,6 +23,11 @@ internal static class WhenAllTasks
     private const int MaxPeelDepth = 8;
     private const int MaxParentDepth = 256;
 
+    // OperationKind.CollectionExpression and OperationKind.Spread, which the Roslyn 4.8 API this assembly builds against
+    // does not name; newer hosts (the .NET 9+ SDKs, where `params ReadOnlySpan<Task>` exists) produce them.
+    private const OperationKind CollectionExpressionKind = (OperationKind)0x7F;
+    private const OperationKind SpreadKind = (OperationKind)0x80;
+
     /// <summary>The invocations producing the tasks <paramref name="whenAll"/> waits for, as far as the shapes above show them.</summary>
     public static List<IInvocationOperation> Collect(IInvocationOperation whenAll, CancellationToken cancellationToken)
     {
@@ -49,6 +54,10 @@ internal static class WhenAllTasks
                 break;
             case IObjectCreationOperation { Initializer: { } initializer }:
                 AddCollectionInitializer(initializer, result, asDelegates: false);
+                break;
+            case { Kind: CollectionExpressionKind } collection:
+                // `Task.WhenAll([a, b])`, and `Task.WhenAll(a, b)` bound to .NET 9's `params ReadOnlySpan<Task>` overload.
+                AddCollectionElements(collection, result, asDelegates: false);
                 break;
             case ILocalReferenceOperation local:
                 AddLocalElements(local.Local, whenAll, result, asDelegates: false, cancellationToken);
@@ -123,6 +132,21 @@ internal static class WhenAllTasks
             case IObjectCreationOperation { Initializer: { } initializer }:
                 AddCollectionInitializer(initializer, result, asDelegates);
                 break;
+            case { Kind: CollectionExpressionKind } collection:
+                AddCollectionElements(collection, result, asDelegates);
+                break;
+        }
+    }
+
+    /// <summary>A collection expression's elements (its child operations in the hosts that know the kind), spreads left out.</summary>
+    private static void AddCollectionElements(IOperation collection, List<IInvocationOperation> result, bool asDelegates)
+    {
+        foreach (var element in collection.ChildOperations)
+        {
+            if (element.Kind != SpreadKind)
+            {
+                AddElement(element, result, asDelegates);
+            }
         }
     }
 
