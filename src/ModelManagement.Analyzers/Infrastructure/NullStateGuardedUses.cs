@@ -89,7 +89,7 @@ internal static class NullStateGuardedUses
     }
 
     /// <summary>The use reads through the reference itself: the shapes the analysis reports as dereferences.</summary>
-    private static bool IsDirectDereference(IOperation reference)
+    internal static bool IsDirectDereference(IOperation reference)
         => reference.Parent switch
         {
             IInvocationOperation invocation => invocation.Instance == reference,
@@ -99,7 +99,7 @@ internal static class NullStateGuardedUses
             _ => false,
         };
 
-    private static bool IsOwnOrStatic(IOperation? instance)
+    internal static bool IsOwnOrStatic(IOperation? instance)
         => instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
 
     private static bool ExitsEarlierWhenNull(IBlockOperation block, IOperation statement, ISymbol symbol)

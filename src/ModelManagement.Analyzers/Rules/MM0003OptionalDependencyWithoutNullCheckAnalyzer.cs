@@ -115,10 +115,17 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         private ImmutableArray<ISymbol> _members;
         private int _referencesOptional;
 
-        // Set when a dereference no check visibly dominates (NullStateGuardedUses) needs the graph, and when the body
-        // writes an optional member or parameter (after which a visible check proves nothing).
+        // Set when a dereference neither visibly checked (NullStateGuardedUses) nor plainly unchecked
+        // (NullStateUnguardedUses) needs the graph, and when the body writes an optional member or parameter (after which
+        // a visible check proves nothing).
         private int _needsGraph;
         private int _writesOptional;
+
+        // The plainly unchecked dereferences, and the optional values the body also mentions otherwise (a check, an
+        // argument, a `?.`): those uses go to the graph after all. Both guarded by the gate, created on first use.
+        private List<NullStateDereference>? _plainUses;
+        private List<ISymbol>? _otherwiseMentioned;
+        private object? _gate;
 
         public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation, bool fastPath)
         {
@@ -137,7 +144,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
             var reference = context.Operation;
             var use = ClassifyUse(reference);
-            if (use == Use.Read)
+            if (use == Use.Read && !_fastPath)
             {
                 return; // a use that never dereferences (`x?.M()`, `x ?? y`, `x == null`, argument) nor writes
             }
@@ -156,6 +163,18 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 return;
             }
 
+            if (use == Use.Read)
+            {
+                // A mention that may check the value (or hand it to something that does): a plain use of the same value
+                // is no longer surely unchecked.
+                lock (LazyInitializer.EnsureInitialized(ref _gate)!)
+                {
+                    (_otherwiseMentioned ??= new List<ISymbol>()).Add(SymbolOf(reference));
+                }
+
+                return;
+            }
+
             if (use == Use.Write)
             {
                 Volatile.Write(ref _writesOptional, 1); // only matters if some dereference was deemed checked
@@ -164,18 +183,90 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
             ImmutableInterlocked.InterlockedInitialize(ref _members, members);
             Volatile.Write(ref _referencesOptional, 1);
-            if (!_fastPath || !NullStateGuardedUses.IsGuarded(reference))
+            if (!_fastPath || NullStateGuardedUses.IsGuarded(reference))
             {
-                Volatile.Write(ref _needsGraph, 1);
+                if (!_fastPath)
+                {
+                    Volatile.Write(ref _needsGraph, 1);
+                }
+
+                return;
             }
+
+            if (NullStateUnguardedUses.IsPlainDereference(reference, _symbols, out var symbol))
+            {
+                lock (LazyInitializer.EnsureInitialized(ref _gate)!)
+                {
+                    (_plainUses ??= new List<NullStateDereference>()).Add(new NullStateDereference(reference.Syntax, symbol!.Name, symbol, enclosingLambda: null));
+                }
+
+                return;
+            }
+
+            Volatile.Write(ref _needsGraph, 1);
+        }
+
+        private static ISymbol SymbolOf(IOperation reference) => reference switch
+        {
+            IMemberReferenceOperation member => member.Member.OriginalDefinition,
+            IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
+            _ => reference.Type!,
+        };
+
+        /// <summary>
+        /// Without a graph: the plain uses when none of their values is mentioned otherwise and nothing in the body could
+        /// clear an unmentioned value's state (<see cref="NullStateUnguardedUses"/>); null when the graph must decide.
+        /// </summary>
+        private List<NullStateDereference>? PlainUsesWithoutGraph(OperationBlockAnalysisContext context, List<NullStateDereference> plainUses)
+        {
+            lock (_gate!)
+            {
+                if (_otherwiseMentioned is not null)
+                {
+                    foreach (var plain in plainUses)
+                    {
+                        foreach (var mentioned in _otherwiseMentioned)
+                        {
+                            if (SymbolEqualityComparer.Default.Equals(plain.Symbol, mentioned))
+                            {
+                                return null;
+                            }
+                        }
+                    }
+                }
+            }
+
+            foreach (var operationBlock in context.OperationBlocks)
+            {
+                if (NullStateUnguardedUses.BodyMayClearUnmentioned(operationBlock))
+                {
+                    return null;
+                }
+            }
+
+            return plainUses;
         }
 
         public void OnBlockEnd(OperationBlockAnalysisContext context)
         {
-            if (Volatile.Read(ref _referencesOptional) == 0
-                || (Volatile.Read(ref _needsGraph) == 0 && Volatile.Read(ref _writesOptional) == 0))
+            if (Volatile.Read(ref _referencesOptional) == 0)
             {
-                return; // nothing dereferenced, or every dereference visibly checked and no optional value written
+                return; // nothing dereferenced
+            }
+
+            if (Volatile.Read(ref _needsGraph) == 0 && Volatile.Read(ref _writesOptional) == 0)
+            {
+                // Every dereference visibly checked or plainly unchecked, and no optional value written.
+                if (Volatile.Read(ref _plainUses) is not { } plainUses)
+                {
+                    return;
+                }
+
+                if (PlainUsesWithoutGraph(context, plainUses) is { } plain)
+                {
+                    ReportPerMember(context, plain);
+                    return;
+                }
             }
 
             var uses = new List<NullStateDereference>();

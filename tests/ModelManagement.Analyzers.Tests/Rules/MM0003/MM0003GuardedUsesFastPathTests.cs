@@ -192,6 +192,129 @@ public sealed class MM0003GuardedUsesFastPathTests
                     yield return _registry.Name;
                 }
 
+                public string PlainUses(IEnumerable<string> items, bool flag)
+                {
+                    foreach (var item in items) { _registry.Register(item); }
+                    using (var scope = (IDisposable?)null) { _registry.Register("u"); }
+                    lock (items) { _registry.Register("l"); }
+                    checked { _registry.Register("c"); }
+                    var name = flag ? _registry.Name : "";
+                    if (_mutable != null) _mutable.Register("guarded other");
+                    switch (name) { case "a": _registry.Register("case"); break; default: break; }
+                    return _registry.Models[0] + name;
+                }
+
+                public async Task<string> PlainAwait() => await _registry.FindAsync("x");
+
+                public string PlainAfterBothBranchesReturn(bool flag)
+                {
+                    if (flag) { return "x"; } else { return "y"; }
+                    return _registry.Name;
+                }
+
+                public string PlainAfterDoesNotReturn()
+                {
+                    Fail();
+                    return _registry.Name;
+                }
+
+                [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+                private static void Fail() => throw new InvalidOperationException();
+
+                public string PlainAfterEnsure()
+                {
+                    EnsureMutable();
+                    return _mutable.Name;
+                }
+
+                [System.Diagnostics.CodeAnalysis.MemberNotNull(nameof(_mutable))]
+                private void EnsureMutable() => _mutable = _registry ?? throw new InvalidOperationException();
+
+                [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(_registry))]
+                private bool HasRegistry => _registry != null;
+
+                public string PlainAfterMemberNotNullWhen() => HasRegistry ? _registry.Name : "";
+
+                public string PlainAfterAssertFalse()
+                {
+                    System.Diagnostics.Debug.Assert(false);
+                    return _registry.Name;
+                }
+
+                public string PlainUnderConstant()
+                {
+                    if (false) { return _registry.Name; }
+                    return true || _registry.Name.Length > 0 ? "" : _registry.Name;
+                }
+
+                public string PlainInInfiniteLoop()
+                {
+                    while (true) { _registry.Register("w"); }
+                }
+
+                public string PlainAfterInfiniteLoop(bool flag)
+                {
+                    for (;;) { if (flag) break; }
+                    return _registry.Name;
+                }
+
+                public string PlainSuppressed() => _registry!.Name + _registry.Name;
+
+                public string PlainNameof() => nameof(_registry.Name) + _registry.Name;
+
+                public bool PlainNullableValue() => _limit.HasValue && _limit.Value > 0;
+
+                public string PlainGoto(bool flag)
+                {
+                    if (flag) goto End;
+                    _registry.Register("g");
+                    End:
+                    return _registry.Name;
+                }
+
+                public string PlainAfterSwitchThatReturns(int x)
+                {
+                    switch (x) { case 1: return "a"; default: return "b"; }
+                    return _registry.Name;
+                }
+
+                public string PlainAfterTryThatReturns()
+                {
+                    try { return "a"; } finally { Console.WriteLine(); }
+                    return _registry.Name;
+                }
+
+                public string PlainMentionedOtherwise()
+                {
+                    var first = _registry.Name;
+                    if (_registry == null) return first;
+                    return _registry.Name;
+                }
+
+                public string PlainPassedOn()
+                {
+                    Consume(_registry);
+                    return _registry.Name;
+                }
+
+                private static void Consume([System.Diagnostics.CodeAnalysis.NotNull] IRegistry? registry) => registry = registry ?? throw new ArgumentNullException(nameof(registry));
+
+                public string PlainInLocalFunction()
+                {
+                    return Local();
+                    string Local() => _registry.Name;
+                }
+
+                public IEnumerable<string> PlainAfterYieldBreak()
+                {
+                    yield break;
+                    yield return _registry.Name;
+                }
+
+                public string PlainWithConstantCoalesce() => (string?)"x" ?? _registry.Name;
+
+                public static string PlainStatic() => s_shared.Name;
+
                 public void ElseIfChain(int x)
                 {
                     if (x == 0) { }
@@ -199,6 +322,15 @@ public sealed class MM0003GuardedUsesFastPathTests
                     else { _registry.Register("z"); }
                     _registry.Register("aa");
                 }
+            }
+
+            public sealed class Primary(IRegistry? registry = null)
+            {
+                public string Name() => registry.Name;
+
+                public string Checked() => registry != null ? registry.Name : "";
+
+                public string Mixed() => registry.Name + (registry?.Name ?? "");
             }
         }
         """;
