@@ -26,6 +26,9 @@ internal sealed class LazyInitFlowAnalysis
     private Dictionary<CaptureId, IOperation>? _captures;
     private HashSet<ISymbol>? _memoizedTasks;
 
+    /// <summary>Every member some check of this function tests: set before the first await, any of them claims the work.</summary>
+    private List<ISymbol>? _checkedMembers;
+
     private LazyInitFlowAnalysis(
         ControlFlowGraph graph,
         LazyInitTypes types,
@@ -92,8 +95,14 @@ internal sealed class LazyInitFlowAnalysis
             }
 
             EnsureCaptures();
-            if (LazyInitMembers.TryGetCheck(block.BranchValue, _captures, out _, out _))
+            if (LazyInitMembers.TryGetCheck(block.BranchValue, _captures, out var checkedMember, out _))
             {
+                _checkedMembers ??= new List<ISymbol>();
+                if (checkedMember is not null && !_checkedMembers.Contains(checkedMember))
+                {
+                    _checkedMembers.Add(checkedMember);
+                }
+
                 var root = GetConditionRoot(block.BranchValue.Syntax);
                 roots ??= new List<SyntaxNode>();
                 if (!roots.Contains(root))
@@ -195,6 +204,11 @@ internal sealed class LazyInitFlowAnalysis
         if (needed.Count == 0 || AllThrow(notNeeded))
         {
             return; // nothing still to do, or a run-once guard (`if (_result != null) throw …;`): no cached value is used
+        }
+
+        if (ReadsOwnWrite(inCondition, tested, testedCount))
+        {
+            return; // every tested member was already written by this call: the check reads its own state
         }
 
         var reachNeeded = Reach(needed, inCondition);
@@ -550,13 +564,162 @@ internal sealed class LazyInitFlowAnalysis
         }
 
         var member = LazyInitMembers.GetTrackedMember(target, _captures);
-        if (member is null || Array.IndexOf(tested, member, 0, testedCount) < 0)
+        if (member is null)
         {
             return Outcome.Continue;
         }
 
+        if (Array.IndexOf(tested, member, 0, testedCount) < 0)
+        {
+            // A flag another check of this function tests (`if (_loading) return null;`), set before any await: the
+            // claim-first pattern with the claim tested in its own condition.
+            return !awaitSeen && _checkedMembers is not null && _checkedMembers.Contains(member) ? Outcome.Claimed : Outcome.Continue;
+        }
+
         written = member;
         return awaitSeen ? Outcome.Found : Outcome.Claimed;
+    }
+
+    /// <summary>
+    /// Whether, on every path into the condition, this function has already written each tested member: the check then
+    /// reads the value this call produced — a loop re-testing what it just read (npgsql's <c>NextResultSchemaOnly</c>,
+    /// grandnode's <c>while (_bucketExist == false)</c>) — and cannot be the "initialized yet?" test a caller arriving
+    /// second would pass. A must-analysis over the graph; the blocks no branch enters (the entry, handlers) start with
+    /// nothing written. Awaits in between do not matter: what another caller may write meanwhile is no lazy initialization.
+    /// </summary>
+    private bool ReadsOwnWrite(bool[] inCondition, ISymbol[] tested, int testedCount)
+    {
+        if (testedCount > 64)
+        {
+            return false;
+        }
+
+        var all = testedCount == 64 ? ulong.MaxValue : (1UL << testedCount) - 1;
+        var blocks = _graph.Blocks;
+        var count = blocks.Length;
+        var outStates = new ulong[count];
+        for (var i = 0; i < count; i++)
+        {
+            outStates[i] = all; // top of the must-lattice: narrowed by every path that reaches the block
+        }
+
+        var changed = true;
+        for (var round = 0; changed && round < count + 2; round++)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+            changed = false;
+            for (var i = 0; i < count; i++)
+            {
+                var state = TransferBlock(blocks[i], InState(blocks[i], outStates, all), tested, testedCount);
+                if (state != outStates[i])
+                {
+                    outStates[i] = state;
+                    changed = true;
+                }
+            }
+        }
+
+        if (changed)
+        {
+            return false; // did not settle: judge the check as usual
+        }
+
+        var entered = false;
+        for (var i = 0; i < count; i++)
+        {
+            if (!inCondition[i] || !EnteredFromOutside(blocks[i], inCondition))
+            {
+                continue;
+            }
+
+            entered = true;
+            var state = InState(blocks[i], outStates, all);
+            foreach (var operation in blocks[i].Operations)
+            {
+                state = Transfer(operation, state, tested, testedCount, 0);
+            }
+
+            if (state != all)
+            {
+                return false;
+            }
+        }
+
+        return entered;
+    }
+
+    private static bool EnteredFromOutside(BasicBlock block, bool[] inCondition)
+    {
+        if (block.Predecessors.IsEmpty)
+        {
+            return true;
+        }
+
+        foreach (var predecessor in block.Predecessors)
+        {
+            if (!inCondition[predecessor.Source.Ordinal])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ulong InState(BasicBlock block, ulong[] outStates, ulong all)
+    {
+        if (block.Predecessors.IsEmpty)
+        {
+            return 0; // the entry, or a handler's first block: nothing known written
+        }
+
+        var state = all;
+        foreach (var predecessor in block.Predecessors)
+        {
+            state &= outStates[predecessor.Source.Ordinal];
+        }
+
+        return state;
+    }
+
+    private ulong TransferBlock(BasicBlock block, ulong state, ISymbol[] tested, int testedCount)
+    {
+        foreach (var operation in block.Operations)
+        {
+            state = Transfer(operation, state, tested, testedCount, 0);
+        }
+
+        return block.BranchValue is { } branch ? Transfer(branch, state, tested, testedCount, 0) : state;
+    }
+
+    /// <summary>In evaluation order: a write of a tested member records it.</summary>
+    private ulong Transfer(IOperation operation, ulong state, ISymbol[] tested, int testedCount, int depth)
+    {
+        if (depth > 64)
+        {
+            return 0;
+        }
+
+        switch (operation)
+        {
+            case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                return state;
+
+            case ISimpleAssignmentOperation assignment:
+            {
+                state = Transfer(assignment.Value, state, tested, testedCount, depth + 1);
+                var member = LazyInitMembers.GetTrackedMember(assignment.Target, _captures);
+                var index = member is null ? -1 : Array.IndexOf(tested, member, 0, testedCount);
+                return index >= 0 ? state | (1UL << index) : state;
+            }
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            state = Transfer(child, state, tested, testedCount, depth + 1);
+        }
+
+        return state;
     }
 
     private static ISymbol? FirstTested(System.Collections.Immutable.ImmutableArray<ISymbol> members, ISymbol[] tested, int testedCount)

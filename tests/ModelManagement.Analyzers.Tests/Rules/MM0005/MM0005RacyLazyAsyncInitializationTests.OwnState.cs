@@ -1,0 +1,158 @@
+using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// MM0005 on real-code shapes whose check reads state the function itself set: a value written on every path into the
+/// check, awaits in between or not (npgsql's <c>NpgsqlDataReader.NextResultSchemaOnly</c>, grandnode's
+/// <c>AmazonPictureService.CheckBucketExists</c>), and a claim flag tested in its own early return (Exceptionless'
+/// <c>MaxMindGeoIpService.GetDatabaseAsync</c>).
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    [Fact]
+    public async Task CheckOfAValueWrittenOnEveryPathBefore_DoesNotReport_ButACheckSomePathReachesUnwrittenDoes()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ResultReader
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _current;
+                private Catalog _cached;
+                private int _index;
+
+                public ResultReader(ICatalogStore store) => _store = store;
+
+                public async Task<bool> NextAsync(bool prepared)
+                {
+                    for (; _index < 10; _index++)
+                    {
+                        if (prepared) _current = new Catalog();
+                        else _current = await _store.LoadAsync();
+                        if (_current != null) return true;
+                    }
+
+                    return false;
+                }
+
+                public async Task<bool> NextAfterAwaitAsync(bool prepared)
+                {
+                    for (; _index < 10; _index++)
+                    {
+                        if (prepared) _current = new Catalog();
+                        else _current = await _store.LoadAsync();
+                        await _store.WarmUpAsync();
+                        if (_current == null) _current = await _store.LoadAsync();
+                    }
+
+                    return false;
+                }
+
+                public async Task<Catalog> GetAsync(bool prepared)
+                {
+                    if (prepared) _cached = new Catalog();
+                    if ({|#0:_cached == null|})
+                    {
+                        _cached = await _store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
+    }
+
+    [Fact]
+    public async Task LoopReCheckingTheValueJustWritten_ReportsOnlyTheFirstCheck()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class BucketStore
+            {
+                private bool _bucketExists;
+
+                public async Task EnsureBucketAsync()
+                {
+                    if ({|#0:!_bucketExists|})
+                    {
+                        _bucketExists = await ExistsAsync();
+                        while (_bucketExists == false)
+                        {
+                            await CreateAsync();
+                            _bucketExists = await ExistsAsync();
+                        }
+                    }
+                }
+
+                private static Task<bool> ExistsAsync() => Task.FromResult(true);
+
+                private static Task CreateAsync() => Task.CompletedTask;
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_bucketExists"));
+    }
+
+    [Fact]
+    public async Task ClaimFlagTestedInItsOwnEarlyReturn_DoesNotReport_ButAFlagSetAfterTheAwaitDoes()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class GeoIpService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _database;
+                private Catalog _other;
+                private bool _loading;
+                private bool _otherLoading;
+
+                public GeoIpService(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_database != null)
+                        return _database;
+                    if (_loading)
+                        return null;
+
+                    _loading = true;
+                    _database = await _store.LoadAsync();
+                    return _database;
+                }
+
+                public async Task<Catalog> GetFlagFirstAsync()
+                {
+                    if (_loading)
+                        return null;
+                    if (_database != null)
+                        return _database;
+
+                    _loading = true;
+                    _database = await _store.LoadAsync();
+                    return _database;
+                }
+
+                public async Task<Catalog> GetOtherAsync()
+                {
+                    if ({|#0:_other != null|})
+                        return _other;
+                    if ({|#1:_otherLoading|})
+                        return null;
+
+                    _other = await _store.LoadAsync();
+                    _otherLoading = true;
+                    return _other;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_other"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_otherLoading"));
+    }
+}
