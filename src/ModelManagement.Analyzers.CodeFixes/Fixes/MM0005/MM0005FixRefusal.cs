@@ -43,4 +43,10 @@ internal enum MM0005FixRefusal
 
     /// <summary>The initialization uses a local or parameter of the method (it cannot move into a delegate created in the constructor), or reads the member itself.</summary>
     UsesLocalState,
+
+    /// <summary>
+    /// The loaded value may be null by its declared type (<c>_x ??= await FindAsync()</c> with <c>Task&lt;T?&gt;</c>): the
+    /// check loads again after a null result, while <c>AsyncLazy&lt;T&gt;</c> would keep the null for good.
+    /// </summary>
+    LoadMayReturnNull,
 }

@@ -102,6 +102,13 @@ internal static class MM0005LazyPlanner
             guarded = guarded.RemoveAt(guarded.Length - 1);
         }
 
+        // A value check loads again after a null result; AsyncLazy<T> keeps whatever the load returned. Declared maybe-null
+        // (in a nullable context), the null is an expected result, and the conversion would change what later calls see.
+        if (!isFlag && model.GetTypeInfo(value!, cancellationToken).Nullability.FlowState == NullableFlowState.MaybeNull)
+        {
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.LoadMayReturnNull, value!);
+        }
+
         if (StateDeclaration(member, root, cancellationToken) is not { } fieldDeclaration)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);

@@ -693,6 +693,40 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
     }
 
+    [Theory]
+    [InlineData("return [|_primary|] ??= await _store.FindAsync(\"USD\");")]
+    [InlineData("if ([|_primary == null|]) { _primary = await _store.FindAsync(\"USD\"); } return _primary;")]
+    public async Task NoFix_LoadDeclaredMaybeNull_LoadMayReturnNull(string body)
+    {
+        // grandnode's CurrencyService: `_primaryCurrency ??= await GetCurrencyById(id)` looks up again after a null
+        // result; AsyncLazy<T> would keep the null for good.
+        var source = /* lang=c#-test */ $$"""
+            #nullable enable
+            using System.Threading.Tasks;
+
+            public interface ICurrencyStore
+            {
+                Task<Catalog?> FindAsync(string code);
+            }
+
+            public sealed class CurrencyService
+            {
+                private readonly ICurrencyStore _store;
+                private Catalog? _primary;
+
+                public CurrencyService(ICurrencyStore store) => _store = store;
+
+                public async Task<Catalog?> GetPrimaryAsync()
+                {
+                    {{body}}
+                }
+            }
+            #nullable restore
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.LoadMayReturnNull);
+    }
+
     [Fact]
     public async Task NoFix_ProtectedField_NotPrivateField()
     {
