@@ -597,9 +597,14 @@ internal sealed class LazyInitFlowAnalysis
         var all = testedCount == 64 ? ulong.MaxValue : (1UL << testedCount) - 1;
         var blocks = _graph.Blocks;
         var count = blocks.Length;
+
+        // Nothing un-writes a member here, so a block's effect is the tested members it writes (its operations, then its
+        // branch value); the fixed point only intersects those over the paths.
+        var writes = new ulong[count];
         var outStates = new ulong[count];
         for (var i = 0; i < count; i++)
         {
+            writes[i] = Writes(blocks[i], tested, testedCount);
             outStates[i] = all; // top of the must-lattice: narrowed by every path that reaches the block
         }
 
@@ -610,7 +615,7 @@ internal sealed class LazyInitFlowAnalysis
             changed = false;
             for (var i = 0; i < count; i++)
             {
-                var state = TransferBlock(blocks[i], InState(blocks[i], outStates, all), tested, testedCount);
+                var state = InState(blocks[i], outStates, all) | writes[i];
                 if (state != outStates[i])
                 {
                     outStates[i] = state;
@@ -636,7 +641,7 @@ internal sealed class LazyInitFlowAnalysis
             var state = InState(blocks[i], outStates, all);
             foreach (var operation in blocks[i].Operations)
             {
-                state = Transfer(operation, state, tested, testedCount, 0);
+                state |= Writes(operation, tested, testedCount, 0);
             }
 
             if (state != all)
@@ -682,44 +687,39 @@ internal sealed class LazyInitFlowAnalysis
         return state;
     }
 
-    private ulong TransferBlock(BasicBlock block, ulong state, ISymbol[] tested, int testedCount)
+    private ulong Writes(BasicBlock block, ISymbol[] tested, int testedCount)
     {
+        var mask = 0UL;
         foreach (var operation in block.Operations)
         {
-            state = Transfer(operation, state, tested, testedCount, 0);
+            mask |= Writes(operation, tested, testedCount, 0);
         }
 
-        return block.BranchValue is { } branch ? Transfer(branch, state, tested, testedCount, 0) : state;
+        return block.BranchValue is { } branch ? mask | Writes(branch, tested, testedCount, 0) : mask;
     }
 
-    /// <summary>In evaluation order: a write of a tested member records it.</summary>
-    private ulong Transfer(IOperation operation, ulong state, ISymbol[] tested, int testedCount, int depth)
+    /// <summary>The tested members <paramref name="operation"/> assigns, outside nested functions.</summary>
+    private ulong Writes(IOperation operation, ISymbol[] tested, int testedCount, int depth)
     {
-        if (depth > 64)
+        if (depth > 64 || operation is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
         {
             return 0;
         }
 
-        switch (operation)
+        var mask = 0UL;
+        if (operation is ISimpleAssignmentOperation assignment
+            && LazyInitMembers.GetTrackedMember(assignment.Target, _captures) is { } member
+            && Array.IndexOf(tested, member, 0, testedCount) is var index and >= 0)
         {
-            case IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
-                return state;
-
-            case ISimpleAssignmentOperation assignment:
-            {
-                state = Transfer(assignment.Value, state, tested, testedCount, depth + 1);
-                var member = LazyInitMembers.GetTrackedMember(assignment.Target, _captures);
-                var index = member is null ? -1 : Array.IndexOf(tested, member, 0, testedCount);
-                return index >= 0 ? state | (1UL << index) : state;
-            }
+            mask = 1UL << index;
         }
 
         foreach (var child in operation.ChildOperations)
         {
-            state = Transfer(child, state, tested, testedCount, depth + 1);
+            mask |= Writes(child, tested, testedCount, depth + 1);
         }
 
-        return state;
+        return mask;
     }
 
     private static ISymbol? FirstTested(System.Collections.Immutable.ImmutableArray<ISymbol> members, ISymbol[] tested, int testedCount)

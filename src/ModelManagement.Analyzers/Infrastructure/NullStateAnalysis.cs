@@ -1084,7 +1084,8 @@ internal sealed class NullStateAnalysis
         // its own fix. Only checks, non-null assignments, exits and annotated calls clear the bit.
     }
 
-    private static bool IsSuppressed(SyntaxNode syntax)
+    /// <summary>The reference sits under <c>!</c> (through parentheses): the use it is written on is vouched for.</summary>
+    internal static bool IsSuppressed(SyntaxNode syntax)
     {
         for (var node = syntax; node is not null; node = node.Parent)
         {

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -55,7 +54,7 @@ internal static class NullStateUnguardedUses
 
         return !symbols.IsNullableValueType(type)
             && NullStateGuardedUses.IsDirectDereference(reference)
-            && !IsSuppressed(reference.Syntax)
+            && !NullStateAnalysis.IsSuppressed(reference.Syntax)
             && IsReachableOutsideFunctions(reference);
     }
 
@@ -131,17 +130,6 @@ internal static class NullStateUnguardedUses
         }
 
         return false;
-    }
-
-    private static bool IsSuppressed(SyntaxNode syntax)
-    {
-        var node = syntax.Parent;
-        while (node is not null && node.IsKind(SyntaxKind.ParenthesizedExpression))
-        {
-            node = node.Parent;
-        }
-
-        return node is not null && node.IsKind(SyntaxKind.SuppressNullableWarningExpression);
     }
 
     /// <summary>

@@ -150,14 +150,11 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             }
 
             var members = _dependencies.GetMembers(reference.SemanticModel, _compilation, context.CancellationToken);
-            var hit = reference switch
-            {
-                IMemberReferenceOperation member => OptionalDependencies.Contains(members, member.Member.OriginalDefinition),
-                IParameterReferenceOperation parameter => OptionalDependencies.Contains(members, parameter.Parameter.OriginalDefinition)
-                    || _dependencies.IsCandidateConstructorParameter(parameter.Parameter.OriginalDefinition)
-                    || IsMarkedParameter(parameter.Parameter),
-                _ => false,
-            };
+            var definition = SymbolOf(reference);
+            var hit = definition is not null
+                && (OptionalDependencies.Contains(members, definition)
+                    || (reference is IParameterReferenceOperation parameter
+                        && (_dependencies.IsCandidateConstructorParameter(parameter.Parameter.OriginalDefinition) || IsMarkedParameter(parameter.Parameter))));
             if (!hit)
             {
                 return;
@@ -169,7 +166,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 // is no longer surely unchecked.
                 lock (LazyInitializer.EnsureInitialized(ref _gate)!)
                 {
-                    (_otherwiseMentioned ??= new List<ISymbol>()).Add(SymbolOf(reference));
+                    (_otherwiseMentioned ??= new List<ISymbol>()).Add(definition!);
                 }
 
                 return;
@@ -206,11 +203,11 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             Volatile.Write(ref _needsGraph, 1);
         }
 
-        private static ISymbol SymbolOf(IOperation reference) => reference switch
+        private static ISymbol? SymbolOf(IOperation reference) => reference switch
         {
             IMemberReferenceOperation member => member.Member.OriginalDefinition,
             IParameterReferenceOperation parameter => parameter.Parameter.OriginalDefinition,
-            _ => reference.Type!,
+            _ => null,
         };
 
         /// <summary>
