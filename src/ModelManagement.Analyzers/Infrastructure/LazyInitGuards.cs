@@ -21,6 +21,17 @@ internal static class LazyInitGuards
         LazyInitTypes types,
         SemanticModel model,
         CancellationToken cancellationToken)
+        => IsGuardedLocally(check, functionBody, testedMembers, testedCount, types, model, cancellationToken)
+            || CallersHoldAGuard(functionBody, testedMembers, testedCount, types, model, depth: 0, cancellationToken);
+
+    private static bool IsGuardedLocally(
+        SyntaxNode check,
+        SyntaxNode functionBody,
+        ISymbol[] testedMembers,
+        int testedCount,
+        LazyInitTypes types,
+        SemanticModel model,
+        CancellationToken cancellationToken)
     {
         SyntaxNode child = check;
         for (var node = check.Parent; node is not null && node != functionBody.Parent; child = node, node = node.Parent)
@@ -68,6 +79,145 @@ internal static class LazyInitGuards
         }
 
         return ExchangesInterlocked(functionBody, testedMembers, testedCount, types, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// A private method or a local function every call of which (at least one) is awaited under a guard of its caller,
+    /// or comes from a caller that is itself only called so (three levels at most): the csharp-sdk's
+    /// <c>IdentityAssertionGrantProvider</c>, whose token lock is taken by the only caller of the resolving method.
+    /// Callers are looked for in the same file (the type's declarations there, or the local function's enclosing body);
+    /// a call that is not awaited, or a reference that is not a call (a delegate), makes the function unguarded.
+    /// </summary>
+    private static bool CallersHoldAGuard(
+        SyntaxNode function,
+        ISymbol[] testedMembers,
+        int testedCount,
+        LazyInitTypes types,
+        SemanticModel model,
+        int depth,
+        CancellationToken cancellationToken)
+    {
+        if (depth > 2
+            || function is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax)
+            || model.GetDeclaredSymbol(function, cancellationToken) is not IMethodSymbol method)
+        {
+            return false;
+        }
+
+        SyntaxNode[] scopes;
+        if (method.MethodKind == MethodKind.LocalFunction)
+        {
+            if (function.Parent is not { } enclosing)
+            {
+                return false;
+            }
+
+            scopes = new[] { enclosing };
+        }
+        else if (method is { MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsAbstract: false, IsVirtual: false }
+            && method.ExplicitInterfaceImplementations.IsEmpty
+            && method.ContainingType is { } type)
+        {
+            var references = type.DeclaringSyntaxReferences;
+            var inFile = 0;
+            scopes = new SyntaxNode[references.Length];
+            foreach (var reference in references)
+            {
+                if (reference.SyntaxTree == model.SyntaxTree)
+                {
+                    scopes[inFile++] = reference.GetSyntax(cancellationToken);
+                }
+            }
+
+            if (inFile != references.Length)
+            {
+                return false; // a partial declaration in another file may call it
+            }
+        }
+        else
+        {
+            return false;
+        }
+
+        var calls = 0;
+        foreach (var scope in scopes)
+        {
+            foreach (var token in scope.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken)
+                    || token.ValueText != method.Name
+                    || token.Parent is not SimpleNameSyntax name
+                    || function.Span.Contains(name.Span))
+                {
+                    continue; // a recursive call inherits the guard of the call that entered the function
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method))
+                {
+                    continue;
+                }
+
+                if (AwaitOf(name) is not { } awaited
+                    || EnclosingFunction(awaited) is not { } caller
+                    || !(IsGuardedLocally(awaited, caller, testedMembers, testedCount, types, model, cancellationToken)
+                        || CallersHoldAGuard(caller, testedMembers, testedCount, types, model, depth + 1, cancellationToken)))
+                {
+                    return false;
+                }
+
+                calls++;
+            }
+        }
+
+        return calls > 0;
+    }
+
+    /// <summary>The <c>await</c> of a call of <paramref name="name"/> (<c>await M()</c>, <c>await this.M().ConfigureAwait(false)</c>).</summary>
+    private static AwaitExpressionSyntax? AwaitOf(SimpleNameSyntax name)
+    {
+        SyntaxNode node = name.Parent is MemberAccessExpressionSyntax access && access.Name == name ? access : name;
+        if (node.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != node)
+        {
+            return null; // a method group: a delegate may run it anywhere
+        }
+
+        node = invocation;
+        while (true)
+        {
+            switch (node.Parent)
+            {
+                case AwaitExpressionSyntax awaitExpression:
+                    return awaitExpression;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    node = parenthesized;
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure
+                    when configure.Expression == node && configure.Parent is InvocationExpressionSyntax configured:
+                    node = configured;
+                    break;
+                default:
+                    return null;
+            }
+        }
+    }
+
+    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+                or AnonymousFunctionExpressionSyntax)
+            {
+                return current;
+            }
+
+            if (current is MemberDeclarationSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool ReleasesSemaphore(SyntaxNode block, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)

@@ -1,0 +1,298 @@
+using System.Threading.Tasks;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// MM0005 on a private method or local function whose every call is awaited under its caller's guard (the csharp-sdk's
+/// <c>IdentityAssertionGrantProvider</c>: the token lock is taken by the only caller of the endpoint resolver).
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    [Fact]
+    public async Task PrivateMethodOnlyCalledUnderTheCallersSemaphore_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    await _lock.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        return (await ResolveAsync().ConfigureAwait(false)).Models.Length;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                public async Task<string> FirstAsync()
+                {
+                    using (await AsyncLock.LockAsync())
+                    {
+                        var catalog = await this.ResolveAsync();
+                        return catalog.Models[0];
+                    }
+                }
+
+                // Reached only through a private step that is itself only called under the lock.
+                public async Task<string> LastAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        return await LastModelAsync();
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                private async Task<string> LastModelAsync()
+                {
+                    var catalog = await ResolveAsync();
+                    return catalog.Models[catalog.Models.Length - 1];
+                }
+
+                private async Task<Catalog> ResolveAsync()
+                {
+                    if (_catalog != null)
+                    {
+                        return _catalog;
+                    }
+
+                    var loaded = await _store.LoadAsync();
+                    _catalog = loaded;
+                    return loaded;
+                }
+
+                private static class AsyncLock
+                {
+                    public static Task<System.IDisposable> LockAsync() => Task.FromResult<System.IDisposable>(null);
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task LocalFunctionOnlyCalledUnderTheSemaphore_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        return (await ResolveAsync()).Models.Length;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+
+                    async Task<Catalog> ResolveAsync()
+                    {
+                        if (_catalog == null)
+                        {
+                            _catalog = await _store.LoadAsync();
+                        }
+
+                        return _catalog;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task PrivateMethodWithAnUnguardedCaller_Reports()
+    {
+        // One guarded caller is not enough: CountUnlockedAsync enters without the lock.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        return (await ResolveAsync()).Models.Length;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                public async Task<int> CountUnlockedAsync() => (await ResolveAsync()).Models.Length;
+
+                private async Task<Catalog> ResolveAsync()
+                {
+                    if ({|MM0005:_catalog == null|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task PrivateMethodCalledUnderTheLockButNotAwaitedThere_Reports()
+    {
+        // The lock is released as soon as the task is returned (or a delegate may run the method anywhere): not a guard.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private Catalog _other;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public Task<Catalog> StartAsync()
+                {
+                    _lock.Wait();
+                    try
+                    {
+                        return ResolveAsync();
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                public async Task<Catalog> OtherAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        Func<Task<Catalog>> load = ResolveOtherAsync;
+                        return await ResolveOtherAsync();
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                private async Task<Catalog> ResolveAsync()
+                {
+                    if ({|MM0005:_catalog == null|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                private async Task<Catalog> ResolveOtherAsync()
+                {
+                    if ({|MM0005:_other == null|})
+                    {
+                        _other = await _store.LoadAsync();
+                    }
+
+                    return _other;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NonPrivateMethodOrNoCaller_Reports()
+    {
+        // An internal method may be called from anywhere in the assembly; an uncalled private one has no guarded caller.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private Catalog _unused;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        return (await ResolveAsync()).Models.Length;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                internal async Task<Catalog> ResolveAsync()
+                {
+                    if ({|MM0005:_catalog == null|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                private async Task<Catalog> NeverCalledAsync()
+                {
+                    if ({|MM0005:_unused == null|})
+                    {
+                        _unused = await _store.LoadAsync();
+                    }
+
+                    return _unused;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
