@@ -1,4 +1,6 @@
+using System.Threading;
 using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 
@@ -294,5 +296,57 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task PartialTypeDeclaredInAnotherFileToo_Reports()
+    {
+        // The other file may call the method without the lock: callers are only looked for in the file of the check.
+        var guarded = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed partial class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        return (await ResolveAsync()).Models.Length;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                private async Task<Catalog> ResolveAsync()
+                {
+                    if ({|MM0005:_catalog == null|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        var other = /* lang=c#-test */ """
+            public sealed partial class TokenProvider
+            {
+                public string Name => "token";
+            }
+            """;
+        var test = new Verify.Test();
+        test.TestState.Sources.Add(("/0/TokenProvider.cs", guarded + Domain));
+        test.TestState.Sources.Add(("/0/TokenProvider.Name.cs", other));
+        await test.RunAsync(CancellationToken.None);
     }
 }
