@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.Infrastructure;
@@ -149,13 +150,44 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
                     IPropertyReferenceOperation property => property.Property,
                     _ => null,
                 };
-                if (member is not null && MM0007ExceptionAssertions.IsExceptionAssertion(member))
+                if ((member is not null && MM0007ExceptionAssertions.IsExceptionAssertion(member))
+                    || (operation.Operation is IInvalidOperation { Syntax: InvocationExpressionSyntax call }
+                        && IsCandidateExceptionAssertion(call, operation.Operation.SemanticModel, operation.CancellationToken)))
                 {
                     classState.MarkCovered();
                 }
             },
             OperationKind.Invocation,
-            OperationKind.PropertyReference);
+            OperationKind.PropertyReference,
+            OperationKind.Invalid);
+    }
+
+    /// <summary>
+    /// A call that does not bind (its lambda has an error: half-typed code, or a type of a newer framework version) whose
+    /// candidates include an exception assertion: <c>Assert.ThrowsAsync&lt;T&gt;(() =&gt; Call(TestContext.Current…))</c>.
+    /// </summary>
+    private static bool IsCandidateExceptionAssertion(InvocationExpressionSyntax call, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (model is null)
+        {
+            return false;
+        }
+
+        var info = model.GetSymbolInfo(call, cancellationToken);
+        if (info.Symbol is { } symbol)
+        {
+            return MM0007ExceptionAssertions.IsExceptionAssertion(symbol);
+        }
+
+        foreach (var candidate in info.CandidateSymbols)
+        {
+            if (MM0007ExceptionAssertions.IsExceptionAssertion(candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void OnNamedTypeEnd(SymbolAnalysisContext context, INamedTypeSymbol type, ClassState classState)

@@ -89,4 +89,31 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
         test.CompilerDiagnostics = CompilerDiagnostics.None;
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task AssertionWhoseLambdaDoesNotBind_StillCovers()
+    {
+        // The csharp-sdk's HttpTaskIntegrationTests without xunit v3: `TestContext` is unknown, so the lambda does not
+        // bind and neither does the call; its candidate is still the exception assertion.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Xunit;
+
+            public class RegistryIntegrationTests
+            {
+                [Fact]
+                public async Task Get_Unknown_Rejects()
+                {
+                    await Assert.ThrowsAsync<InvalidOperationException>(() => CallAsync(TestContext.Current.CancellationToken).AsTask());
+                }
+
+                private static ValueTask<int> CallAsync(CancellationToken cancellationToken) => default;
+            }
+            """;
+        var test = CreateTest(source);
+        test.CompilerDiagnostics = CompilerDiagnostics.None;
+        await test.RunAsync(CancellationToken.None);
+    }
 }
