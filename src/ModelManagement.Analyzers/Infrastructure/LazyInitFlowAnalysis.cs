@@ -154,6 +154,8 @@ internal sealed class LazyInitFlowAnalysis
         }
 
         var undecided = new List<ControlFlowBranch>();
+        bool[]? neededEdgeConditional = null;
+        bool[]? neededEdgeFallThrough = null;
         for (var i = 0; i < count; i++)
         {
             if (!inCondition[i])
@@ -183,6 +185,13 @@ internal sealed class LazyInitFlowAnalysis
                 }
 
                 var conditionalIsNeeded = needsWhenTrue == (block.ConditionKind == ControlFlowConditionKind.WhenTrue);
+                if ((conditionalIsNeeded ? conditional : fallThrough)?.Destination is { } next && inCondition[next.Ordinal])
+                {
+                    // `_x == null && _enabled`: the next operand is only evaluated when the work is still needed.
+                    ref var edges = ref conditionalIsNeeded ? ref neededEdgeConditional : ref neededEdgeFallThrough;
+                    (edges ??= new bool[count])[i] = true;
+                }
+
                 AddExit(conditionalIsNeeded ? conditional : fallThrough, inCondition, needed);
                 AddExit(conditionalIsNeeded ? fallThrough : conditional, inCondition, notNeeded);
             }
@@ -192,12 +201,20 @@ internal sealed class LazyInitFlowAnalysis
             }
         }
 
-        // Exits of other operands of the condition (`_cache == null || force`) join the side whose target they share.
+        // Exits of other operands of the condition (`_cache == null || force`) join the side whose target they share; an
+        // exit whose target neither side has is "still needed" when its operand is only evaluated on the "needs work" side
+        // of a check (`_x == null && _enabled`), and "done" otherwise.
+        var neededOnly = neededEdgeConditional is null && neededEdgeFallThrough is null
+            ? null
+            : EnteredOnlyWhenNeeded(inCondition, neededEdgeConditional, neededEdgeFallThrough);
         foreach (var branch in undecided)
         {
             if (branch.Destination is { } destination && !inCondition[destination.Ordinal])
             {
-                (needed.Contains(destination.Ordinal) ? needed : notNeeded).Add(destination.Ordinal);
+                var side = needed.Contains(destination.Ordinal) ? needed
+                    : notNeeded.Contains(destination.Ordinal) || neededOnly is null || !neededOnly[branch.Source.Ordinal] ? notNeeded
+                    : needed;
+                side.Add(destination.Ordinal);
             }
         }
 
@@ -263,6 +280,39 @@ internal sealed class LazyInitFlowAnalysis
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The blocks of the condition that are only entered on a check's "needs work" exit, directly or through other such
+    /// blocks (the graph lists a condition's blocks in evaluation order, so one forward pass settles them).
+    /// </summary>
+    private bool[] EnteredOnlyWhenNeeded(bool[] inCondition, bool[]? neededEdgeConditional, bool[]? neededEdgeFallThrough)
+    {
+        var blocks = _graph.Blocks;
+        var result = new bool[blocks.Length];
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (!inCondition[i] || blocks[i].Predecessors.IsEmpty)
+            {
+                continue;
+            }
+
+            var only = true;
+            foreach (var predecessor in blocks[i].Predecessors)
+            {
+                var source = predecessor.Source.Ordinal;
+                var edges = predecessor.IsConditionalSuccessor ? neededEdgeConditional : neededEdgeFallThrough;
+                if (!inCondition[source] || source >= i || !((edges is not null && edges[source]) || result[source]))
+                {
+                    only = false;
+                    break;
+                }
+            }
+
+            result[i] = only;
+        }
+
+        return result;
     }
 
     private static void AddExit(ControlFlowBranch? branch, bool[] inCondition, List<int> exits)

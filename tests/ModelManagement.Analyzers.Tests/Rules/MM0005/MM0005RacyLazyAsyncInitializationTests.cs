@@ -129,6 +129,64 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_catalog"));
     }
 
+    [Theory]
+    [InlineData("if ({|#0:_catalog == null && _enabled|}) { _catalog = await _store.LoadAsync(); }")]
+    [InlineData("if ({|#0:_catalog is null && useStore && _enabled|}) { _catalog = await _store.LoadAsync(); }")]
+    [InlineData("if ({|#0:_enabled && _catalog == null|}) { _catalog = await _store.LoadAsync(); }")]
+    [InlineData("if ({|#0:_catalog != null || !_enabled|}) return _catalog;\n        _catalog = await _store.LoadAsync();")]
+    public async Task CheckAndAnUnrelatedOperand_Reports(string check)
+    {
+        // `_enabled`/`useStore` say nothing about initialization: the body runs only when `_catalog` is still null.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly bool _enabled;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store, bool enabled) { _store = store; _enabled = enabled; }
+
+                public async Task<Catalog> GetCatalogAsync(bool useStore)
+                {
+                    CHECK
+                    return _catalog;
+                }
+            }
+            """.Replace("CHECK", check);
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_catalog"));
+    }
+
+    [Theory]
+    [InlineData("if (_catalog == null && !_loading) { _loading = true; _catalog = await _store.LoadAsync(); }")]
+    [InlineData("if (_catalog != null && _enabled) { await _store.WarmUpAsync(); _catalog = new Catalog(); }")]
+    [InlineData("if (_catalog == null && _enabled) { _catalog = new Catalog(); await _store.WarmUpAsync(); }")]
+    public async Task CheckAndAnUnrelatedOperand_ClaimedOrNotAnInitialization_DoesNotReport(string check)
+    {
+        // A flag claimed before the await; work on the "already loaded" side; a write before the await.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly bool _enabled;
+                private Catalog _catalog;
+                private bool _loading;
+
+                public LlmClient(ICatalogStore store, bool enabled) { _store = store; _enabled = enabled; }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    CHECK
+                    return _catalog;
+                }
+            }
+            """.Replace("CHECK", check);
+        await VerifyAsync(source);
+    }
+
     [Fact]
     public async Task ResetToNullThenLoadAfterAwait_Reports()
     {
