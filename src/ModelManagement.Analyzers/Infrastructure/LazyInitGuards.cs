@@ -45,7 +45,8 @@ internal static class LazyInitGuards
                     }
 
                     break;
-                case UsingStatementSyntax @using when child == @using.Statement && ContainsAwait(@using.Expression ?? (SyntaxNode?)@using.Declaration):
+                case UsingStatementSyntax @using when child == @using.Statement
+                    && AwaitsALock(@using.Expression ?? (SyntaxNode?)@using.Declaration, types, model, cancellationToken):
                 case LockStatementSyntax @lock when child == @lock.Statement:
                     return true;
                 case BlockSyntax block:
@@ -57,7 +58,7 @@ internal static class LazyInitGuards
                         }
 
                         if (statement is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword } usingDeclaration
-                            && ContainsAwait(usingDeclaration.Declaration))
+                            && AwaitsALock(usingDeclaration.Declaration, types, model, cancellationToken))
                         {
                             return true; // `using var handle = await _lock.LockAsync();`
                         }
@@ -255,7 +256,12 @@ internal static class LazyInitGuards
                 || type.Name.IndexOf("Semaphore", System.StringComparison.Ordinal) >= 0
                 || type.Name.IndexOf("Lock", System.StringComparison.Ordinal) >= 0);
 
-    private static bool ContainsAwait(SyntaxNode? node)
+    /// <summary>
+    /// An <c>await</c> of an async lock: a call whose name says it takes one (<c>LockAsync</c>, <c>WriteLockAsync</c>,
+    /// <c>EnterAsync</c>, <c>AcquireAsync</c>) or made on a lock-like receiver; not any awaited disposable
+    /// (<c>await using var client = await ConnectAsync();</c> holds a connection, not a lock: aspire's GuestAppHostProject).
+    /// </summary>
+    private static bool AwaitsALock(SyntaxNode? node, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)
     {
         if (node is null)
         {
@@ -264,7 +270,33 @@ internal static class LazyInitGuards
 
         foreach (var descendant in node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            if (descendant is AwaitExpressionSyntax)
+            if (descendant is not AwaitExpressionSyntax awaitExpression)
+            {
+                continue;
+            }
+
+            var awaited = awaitExpression.Expression;
+            while (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure })
+            {
+                awaited = configure.Expression;
+            }
+
+            if (awaited is not InvocationExpressionSyntax invocation)
+            {
+                continue;
+            }
+
+            var name = invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                SimpleNameSyntax simple => simple.Identifier.ValueText,
+                _ => string.Empty,
+            };
+            if (name.IndexOf("Lock", System.StringComparison.Ordinal) >= 0
+                || name.StartsWith("Enter", System.StringComparison.Ordinal)
+                || name.StartsWith("Acquire", System.StringComparison.Ordinal)
+                || (invocation.Expression is MemberAccessExpressionSyntax receiver
+                    && IsLockLike(model.GetTypeInfo(receiver.Expression, cancellationToken).Type, types)))
             {
                 return true;
             }

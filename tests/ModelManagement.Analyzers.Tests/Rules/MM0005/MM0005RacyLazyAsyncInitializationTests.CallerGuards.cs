@@ -349,4 +349,135 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         test.TestState.Sources.Add(("/0/TokenProvider.Name.cs", other));
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Theory]
+    [InlineData("await using var connection = await Connection.OpenAsync();")]
+    [InlineData("using var response = await Connection.OpenAsync();")]
+    [InlineData("using (await Connection.OpenAsync().ConfigureAwait(false))")]
+    public async Task AwaitedDisposableThatIsNoLock_IsNoGuard_Reports(string heldResource)
+    {
+        // aspire's GuestAppHostProject: the caller holds an RPC connection (`await using var rpcClient = await
+        // ConnectAsync(…)`), not a lock, around the call; in the checking function itself, the same.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class GuestHost
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _runtime;
+                private Catalog _other;
+
+                public GuestHost(ICatalogStore store) => _store = store;
+
+                public async Task<int> InstallAsync()
+                {
+                    HELD
+                    {
+                        await EnsureRuntimeAsync();
+                        return _runtime.Models.Length;
+                    }
+                }
+
+                public async Task<Catalog> OtherAsync()
+                {
+                    HELD
+                    {
+                        if ({|MM0005:_other == null|})
+                        {
+                            _other = await _store.LoadAsync();
+                        }
+
+                        return _other;
+                    }
+                }
+
+                private async Task EnsureRuntimeAsync()
+                {
+                    if ({|MM0005:_runtime == null|})
+                    {
+                        _runtime = await _store.LoadAsync();
+                    }
+                }
+            }
+
+            public sealed class Connection : IDisposable, IAsyncDisposable
+            {
+                public static Task<Connection> OpenAsync() => Task.FromResult(new Connection());
+                public void Dispose() { }
+                public ValueTask DisposeAsync() => default;
+            }
+            """.Replace("HELD", heldResource);
+        await VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("using (await _mutex.LockAsync())")]
+    [InlineData("using (await _mutex.WriteLockAsync().ConfigureAwait(false))")]
+    [InlineData("using (await _mutex.EnterAsync())")]
+    [InlineData("using var held = await _mutex.AcquireAsync();")]
+    [InlineData("using var held = await _gate.TakeAsync();")]
+    public async Task AwaitedAsyncLock_IsAGuard_ForTheCheckAndForCallers(string heldLock)
+    {
+        // Nito's AsyncLock, vs-threading's AsyncReaderWriterLock/AsyncSemaphore, and any call on a lock-like receiver.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class GuestHost
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncMutex _mutex = new AsyncMutex();
+                private readonly GateLock _gate = new GateLock();
+                private Catalog _runtime;
+                private Catalog _other;
+
+                public GuestHost(ICatalogStore store) => _store = store;
+
+                public async Task<int> InstallAsync()
+                {
+                    HELD
+                    {
+                        await EnsureRuntimeAsync();
+                        return _runtime.Models.Length;
+                    }
+                }
+
+                public async Task<Catalog> OtherAsync()
+                {
+                    HELD
+                    {
+                        if (_other == null)
+                        {
+                            _other = await _store.LoadAsync();
+                        }
+
+                        return _other;
+                    }
+                }
+
+                private async Task EnsureRuntimeAsync()
+                {
+                    if (_runtime == null)
+                    {
+                        _runtime = await _store.LoadAsync();
+                    }
+                }
+            }
+
+            public sealed class AsyncMutex
+            {
+                public Task<IDisposable> LockAsync() => Task.FromResult<IDisposable>(null);
+                public Task<IDisposable> WriteLockAsync() => Task.FromResult<IDisposable>(null);
+                public Task<IDisposable> EnterAsync() => Task.FromResult<IDisposable>(null);
+                public Task<IDisposable> AcquireAsync() => Task.FromResult<IDisposable>(null);
+            }
+
+            public sealed class GateLock
+            {
+                public Task<IDisposable> TakeAsync() => Task.FromResult<IDisposable>(null);
+            }
+            """.Replace("HELD", heldLock);
+        await VerifyAsync(source);
+    }
 }
