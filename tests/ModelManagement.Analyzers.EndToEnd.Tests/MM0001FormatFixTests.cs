@@ -136,4 +136,88 @@ public sealed class MM0001FormatFixTests
         Assert.Contains("ACCEPTED: 50", run.Output, StringComparison.Ordinal);
         Assert.Contains("LIMIT: 40", run.Output, StringComparison.Ordinal);
     }
+
+    private const string Catalog = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        namespace Contoso.Catalog;
+
+        public interface IModelStore { Task<IList<string>> ListAsync(); }
+
+        public sealed class ModelCatalog
+        {
+            private readonly IList<string> _models;
+
+            public ModelCatalog(IModelStore store)
+            {
+                _models = store.ListAsync().Result; // expect: MM0001
+            }
+
+            public int Count => _models.Count;
+
+            public static async Task<int> CountAsync(IModelStore store, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                var catalog = new ModelCatalog(store);
+                return catalog.Count;
+            }
+        }
+        """;
+
+    private const string CatalogProgram = """
+        using System;
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Contoso.Catalog;
+
+        Console.WriteLine("MODELS: " + await ModelCatalog.CountAsync(new FixedStore(), CancellationToken.None));
+
+        internal sealed class FixedStore : IModelStore
+        {
+            public async Task<IList<string>> ListAsync()
+            {
+                await Task.Delay(10);
+                return new[] { "small", "large" };
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task FormatAnalyzers_MultiTargetedProject_FactoryRewritesTheCreationOnce_AndBothFrameworksBuild()
+    {
+        // A multi-targeted project holds each file once per framework (linked documents): the creation is found in every
+        // copy, and editing the second copy used to fail ("GetCurrentNode returned null"), leaving the type unfixed.
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-mm0001-multi-target", sources: new Dictionary<string, string>
+        {
+            ["ModelCatalog.cs"] = Catalog,
+            ["Program.cs"] = CatalogProgram,
+        }, targetFrameworks: "net10.0;net8.0");
+
+        var format = await project.FormatAnalyzersAsync("--diagnostics", "MM0001", "--severity", "warn", "--verbosity", "detailed");
+        _output.WriteLine(format.ToString());
+        Assert.True(format.Succeeded, format.ToString());
+        Assert.DoesNotContain("Failed to apply code fix", format.ToString(), StringComparison.Ordinal);
+
+        var fixedCatalog = project.ReadSource("ModelCatalog.cs");
+        _output.WriteLine(fixedCatalog);
+        Assert.Contains("public static async Task<ModelCatalog> CreateAsync(IModelStore store", fixedCatalog, StringComparison.Ordinal);
+        Assert.Contains("var catalog = await CreateAsync(store, cancellationToken).ConfigureAwait(false);", fixedCatalog, StringComparison.Ordinal);
+        Assert.DoesNotContain(".Result", fixedCatalog, StringComparison.Ordinal);
+        Assert.Contains("// expect: MM0001", fixedCatalog, StringComparison.Ordinal); // the comment moves with the statement
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        Assert.Contains("net8.0", build.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(build.RequireSarif().OurResults, r => r.RuleId == "MM0001");
+
+        var run = await project.RunProgramAsync();
+        _output.WriteLine(run.ToString());
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("MODELS: 2", run.Output, StringComparison.Ordinal);
+    }
 }

@@ -47,6 +47,10 @@ internal sealed class ConsumerProject
     /// package source mapping keeps <c>ModelManagement.*</c> on the temporary feed.
     /// </param>
     /// <param name="outputType">The consumer's OutputType: <c>Exe</c>, or <c>Library</c> for a test project.</param>
+    /// <param name="targetFrameworks">
+    /// Several target frameworks (<c>net10.0;net8.0</c>: one linked document per framework in the workspace), net10.0 first;
+    /// null for net10.0 alone. The other frameworks' reference packs restore from the registry.
+    /// </param>
     public static ConsumerProject Create(
         PackedSolution packed,
         string name,
@@ -55,7 +59,8 @@ internal sealed class ConsumerProject
         NuGetPackage? package = null,
         IReadOnlyDictionary<string, string>? sources = null,
         IReadOnlyList<(string Id, string Version)>? registryPackages = null,
-        string outputType = "Exe")
+        string outputType = "Exe",
+        string? targetFrameworks = null)
     {
         registryPackages ??= Array.Empty<(string Id, string Version)>();
         package ??= packed.Analyzers;
@@ -84,13 +89,16 @@ internal sealed class ConsumerProject
             }
         }
 
+        var targetFrameworkProperty = targetFrameworks is null
+            ? "<TargetFramework>net10.0</TargetFramework>"
+            : $"<TargetFrameworks>{targetFrameworks}</TargetFrameworks>";
         var langVersionProperty = langVersion is null ? string.Empty : $"{Environment.NewLine}    <LangVersion>{langVersion}</LangVersion>";
         var registryReferences = string.Concat(registryPackages.Select(p => $"{Environment.NewLine}    <PackageReference Include=\"{p.Id}\" Version=\"{p.Version}\" />"));
         File.WriteAllText(Path.Combine(directory, AssemblyName + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>{outputType}</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
+                {targetFrameworkProperty}
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>disable</ImplicitUsings>{langVersionProperty}
               </PropertyGroup>
@@ -102,7 +110,7 @@ internal sealed class ConsumerProject
             """);
 
         // Registry packages come from nuget.org; source mapping keeps ModelManagement.* on the feed whatever nuget.org holds.
-        var registrySource = registryPackages.Count == 0
+        var registrySource = registryPackages.Count == 0 && targetFrameworks is null
             ? "</packageSources>"
             : """
               <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />

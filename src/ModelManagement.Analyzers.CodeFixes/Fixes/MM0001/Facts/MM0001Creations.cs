@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -6,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
+using Microsoft.CodeAnalysis.Text;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -35,17 +37,28 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     private static async Task<MM0001Refusal?> CollectCallersAsync(
         MM0001TypeFacts facts, IMethodSymbol constructor, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>>.Builder callers, CancellationToken cancellationToken)
     {
+        var seen = new HashSet<(DocumentId, TextSpan)>();
+        var fixProject = facts.ConstructorPart.Document.Project.Id;
         foreach (var referenced in await SymbolFinder.FindReferencesAsync(constructor, facts.Solution, cancellationToken).ConfigureAwait(false))
         {
             foreach (var location in referenced.Locations)
             {
-                if (location.IsCandidateLocation || location.Location.SourceTree is not { } tree || location.Document.Project.Language != LanguageNames.CSharp)
+                if (location.IsCandidateLocation || !location.Location.IsInSource || location.Document.Project.Language != LanguageNames.CSharp)
                 {
                     return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced);
                 }
 
-                var root = await tree.GetRootAsync(cancellationToken).ConfigureAwait(false);
-                var node = root.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
+                // A multi-targeted project's file is one linked document per target framework: the creation is found once
+                // per copy, and edited once, in the copy of the fix's own project (the workspace carries it to the others).
+                var document = Documents.LinkedCopyIn(location.Document, fixProject);
+                var span = location.Location.SourceSpan;
+                if (!seen.Add((document.Id, span))
+                    || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                {
+                    continue;
+                }
+
+                var node = root.FindNode(span, findInsideTrivia: true, getInnermostNodeForTie: true);
                 if (node.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>(ascendOutOfTrivia: false) is not null
                     || node.FirstAncestorOrSelf<CrefSyntax>(ascendOutOfTrivia: false) is not null)
                 {
@@ -64,7 +77,7 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
                 }
 
-                if (await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+                if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
                 {
                     return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
@@ -75,7 +88,7 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                 }
 
                 var token = CancellationTokens.FindInScope(model, creation, cancellationToken)?.Name;
-                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(location.Document.Id, creation, token, CreatedType: model.GetTypeInfo(creation, cancellationToken).Type));
+                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, token, CreatedType: model.GetTypeInfo(creation, cancellationToken).Type));
             }
         }
 
