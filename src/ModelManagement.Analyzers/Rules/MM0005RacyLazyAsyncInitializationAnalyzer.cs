@@ -59,7 +59,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
                 // A test method is called by its framework, never by two callers at once; the lambdas and local functions
                 // it creates may be (`Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => …))`), so they are still judged.
-                var judgeBody = tests is null || block.OwningSymbol is not IMethodSymbol method || !tests.IsTestMethod(method);
+                // Teardown methods and IAsyncEnumerator<T>.MoveNextAsync are not judged either, in both forms (`if` and `??=`).
+                var judgeBody = block.OwningSymbol is not IMethodSymbol method
+                    || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsAsyncEnumeratorStep(method));
                 var state = new BlockState(types, summaries, judgeBody);
                 block.RegisterOperationAction(
                     state.OnOperation,
@@ -185,8 +187,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 return; // no member written and no own call that could write one: no graph can find a write after an await
             }
 
-            var analyzeBody = _judgeBody && inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true } method && !IsDisposal(method)
-                && !IsAsyncEnumeratorStep(method);
+            var analyzeBody = _judgeBody && inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true };
             foreach (var operationBlock in context.OperationBlocks)
             {
                 if (operationBlock.Kind is not (OperationKind.MethodBody or OperationKind.Block or OperationKind.FieldInitializer
@@ -316,7 +317,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// Teardown methods (<c>Dispose*</c>, <c>Close*</c>, <c>Delete*</c>, <c>Stop*</c>, <c>Shutdown*</c>) guard against running
         /// twice, not an initialization: <c>if (_disposed) return;</c>, <c>if (IsDeleted) return;</c> (semantic-kernel's agent threads).
         /// </summary>
-        private static bool IsDisposal(IMethodSymbol method)
+        internal static bool IsDisposal(IMethodSymbol method)
         {
             var name = NamePrefix.MemberName(method.Name); // `IAsyncDisposable.DisposeAsync()` too (MassTransit)
             foreach (var verb in TeardownVerbs)
@@ -337,7 +338,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// { _inner = await OpenAsync(); … }`) is a state machine with one caller, not a shared initialization (EF Core's Cosmos
         /// query enumerators).
         /// </summary>
-        private static bool IsAsyncEnumeratorStep(IMethodSymbol method)
+        internal static bool IsAsyncEnumeratorStep(IMethodSymbol method)
         {
             if (NamePrefix.MemberName(method.Name) != "MoveNextAsync")
             {

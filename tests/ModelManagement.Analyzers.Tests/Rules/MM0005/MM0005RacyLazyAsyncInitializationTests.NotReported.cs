@@ -1158,4 +1158,59 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
     }
+
+    [Fact]
+    public async Task CoalesceAssignmentInTeardownOrMoveNextAsync_DoesNotReport_LikeTheIfForm()
+    {
+        // wolverine's StickyPostgresqlQueueListenerAgent.StopAsync: `_tenantEndpoint ??= await …;`. The exemptions held for
+        // the `if` form only; the `??=` form was reported. A lambda inside a teardown method is still judged, as before.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class ListenerAgent : IAsyncDisposable
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _endpoint;
+                private Catalog _other;
+                private Catalog _cached;
+
+                public ListenerAgent(ICatalogStore store) => _store = store;
+
+                public async Task StopAsync()
+                {
+                    _endpoint ??= await _store.LoadAsync();
+                    Func<Task> later = async () => { {|#1:_other|} ??= await _store.LoadAsync(); };
+                    await later();
+                }
+
+                public async ValueTask DisposeAsync() => _endpoint ??= await _store.LoadAsync();
+
+                public async Task<Catalog> GetAsync() => {|#0:_cached|} ??= await _store.LoadAsync();
+            }
+
+            public sealed class CatalogEnumerator : IAsyncEnumerator<Catalog>
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+
+                public CatalogEnumerator(ICatalogStore store) => _store = store;
+
+                public Catalog Current => _data;
+
+                public async ValueTask<bool> MoveNextAsync()
+                {
+                    _data ??= await _store.LoadAsync();
+                    return _data != null;
+                }
+
+                public ValueTask DisposeAsync() => default;
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_cached"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_other"));
+    }
 }
