@@ -73,15 +73,14 @@ internal sealed class SideEffectCallClassifier
         }
 
         var prefix = options.MatchMethodPrefix(method.Name, out var rest);
-        if (prefix == PrefixMatch.Match
-            || (prefix == PrefixMatch.NeedsEvidence && HasSideEffectWord(invocation, method.Name, rest, receiverType, options)))
+        var byName = prefix == PrefixMatch.Match
+            || (prefix == PrefixMatch.NeedsEvidence && HasSideEffectWord(invocation, method.Name, rest, receiverType, options))
+            ? SideEffectReason.MethodPrefix
+            : receiverType is not null && ReceiverMatchesSuffix(receiverType, options) ? SideEffectReason.ReceiverSuffix
+            : SideEffectReason.None;
+        if (byName != SideEffectReason.None && !RunsAnOperation(method))
         {
-            return SideEffectReason.MethodPrefix;
-        }
-
-        if (receiverType is not null && ReceiverMatchesSuffix(receiverType, options))
-        {
-            return SideEffectReason.ReceiverSuffix;
+            return byName;
         }
 
         facts ??= GetFacts(method, cancellationToken);
@@ -106,6 +105,39 @@ internal sealed class SideEffectCallClassifier
         }
 
         return SideEffectReason.None;
+    }
+
+    /// <summary>
+    /// A call named like a side effect that takes an awaitable operation as a delegate
+    /// (<c>await tracer.Trace("store", () =&gt; ExecuteInLock(…))</c>, <c>await metrics.MeasureAsync("save", () =&gt; WriteAsync(order))</c>)
+    /// runs and awaits that operation: its failure is the operation's, not the instrumentation's (quartz's
+    /// <c>JobStoreActivityTracer.Trace</c>). Only the name-based reasons give way; [SideEffect] and configured symbols still count.
+    /// </summary>
+    private static bool RunsAnOperation(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnsVoid: false } invoke }
+                && IsAwaitable(invoke.ReturnType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAwaitable(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("GetAwaiter"))
+        {
+            if (member is IMethodSymbol { Parameters.IsEmpty: true, IsStatic: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -417,4 +417,55 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 
     private static DiagnosticResult WhenAll(int sideEffect, int whenAll, string name)
         => Verify.Diagnostic().WithLocation(sideEffect).WithLocation(whenAll).WithArguments(name);
+
+    [Fact]
+    public async Task InstrumentationThatRunsTheOperationItTakes_DoesNotReport_ButItsOwnRecordingDoes()
+    {
+        // quartz's JobStoreActivityTracer.Trace(name, () => ExecuteInLock(…)) and a metrics helper timing the call it is
+        // given: the awaited call is the operation (its failure must surface), not logging after it. A delegate that
+        // builds a value (not an awaitable) is still a side effect's argument; [SideEffect] still wins.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class SideEffectAttribute : Attribute { }
+
+            public sealed class JobStoreActivityTracer
+            {
+                public ValueTask Trace(string operation, Func<ValueTask> run) => run();
+                public Task TraceAsync(string operation, Func<string> describe) => Task.CompletedTask;
+                [SideEffect] public Task TraceMarkedAsync(string operation, Func<Task> run) => run();
+            }
+
+            public interface IRequestMetrics
+            {
+                Task MeasureAsync(string name, Func<Task> operation);
+                Task<int> MeasureAsync(string name, Func<System.Threading.CancellationToken, Task<int>> operation);
+                Task FlushAsync();
+            }
+
+            public sealed class JobStore
+            {
+                private readonly JobStoreActivityTracer _tracer = new JobStoreActivityTracer();
+                private readonly IRequestMetrics _metrics;
+
+                public JobStore(IRequestMetrics metrics) => _metrics = metrics;
+
+                public async Task ScheduleAsync(string job)
+                {
+                    await _tracer.Trace("schedule", () => InsertAsync(job)).ConfigureAwait(false);
+                    await _metrics.MeasureAsync("save", () => SaveAsync(job));
+                    await _metrics.MeasureAsync("count", token => CountAsync());
+                    await [|_tracer.TraceAsync("schedule", () => job)|];
+                    await [|_tracer.TraceMarkedAsync("schedule", () => SaveAsync(job))|];
+                    await [|_metrics.FlushAsync()|];
+                }
+
+                private static ValueTask InsertAsync(string job) => default;
+                private static Task SaveAsync(string job) => Task.CompletedTask;
+                private static Task<int> CountAsync() => Task.FromResult(1);
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
