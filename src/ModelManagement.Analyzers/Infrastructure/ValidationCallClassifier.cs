@@ -270,6 +270,17 @@ internal sealed class ValidationCallClassifier
     /// <c>issues</c>, <c>messages</c>). Null when there is none: an input collection (<c>ValidateAll(stories)</c>) is no sink.
     /// </summary>
     public ILocalSymbol? FindFindingsSink(IInvocationOperation invocation)
+        => FindingsArgument(invocation) is ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } ? local : null;
+
+    /// <summary>
+    /// Whether the findings go into a collection the function's own caller passed (a by-value parameter): the caller
+    /// reads them, as dotnet-monitor's <c>ValidationHelper.TryValidateItems(items, context, results)</c> hands its
+    /// <c>Validator.TryValidateObject(item, itemContext, results)</c> findings to <c>IValidatableObject.Validate</c>.
+    /// </summary>
+    public bool PassesFindingsToCaller(IInvocationOperation invocation)
+        => FindingsArgument(invocation) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, Type.IsReferenceType: true } };
+
+    private IOperation? FindingsArgument(IInvocationOperation invocation)
     {
         if (_collectionOfT is null)
         {
@@ -280,11 +291,11 @@ internal sealed class ValidationCallClassifier
         {
             var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
             if (argument.Parameter is { RefKind: RefKind.None } parameter
-                && value is ILocalReferenceOperation { Local: { RefKind: RefKind.None } local }
+                && value is ILocalReferenceOperation or IParameterReferenceOperation
                 && NamesFindings(parameter.Name)
                 && IsGenericCollection(parameter.Type))
             {
-                return local;
+                return value;
             }
         }
 

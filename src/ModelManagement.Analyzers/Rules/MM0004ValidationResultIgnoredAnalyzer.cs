@@ -180,6 +180,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && classifier.PassesFindingsToCaller(invocation))
+        {
+            return; // the findings go into the caller's collection: TryValidateItems(items, ctx, results) { … TryValidateObject(item, c, results); }
+        }
+
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
             && classifier.FindFindingsSink(invocation) is { } sink && IsInGraphRoot(invocation)
             && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken))
         {

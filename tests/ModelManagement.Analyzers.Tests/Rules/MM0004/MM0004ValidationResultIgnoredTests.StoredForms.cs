@@ -527,6 +527,38 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyAsync(source);
     }
 
+    /// <summary>
+    /// Real shape (dotnet-monitor's <c>ValidationHelper.TryValidateItems</c>): the findings go into a collection the
+    /// function's own caller passed, which the caller returns from <c>IValidatableObject.Validate</c>. An input collection
+    /// parameter is still no sink.
+    /// </summary>
+    [Fact]
+    public async Task FindingsCollectionOfTheCaller_DoesNotReport_ButAnInputCollectionParameterDoes()
+    {
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+                    ValidateItems(new object[] { story }, results);
+                    return results.Count == 0 ? story : Fallback();
+            """, members: """
+                private static void ValidateItems(IEnumerable<object> items, ICollection<System.ComponentModel.DataAnnotations.ValidationResult> results)
+                {
+                    foreach (var item in items)
+                    {
+                        System.ComponentModel.DataAnnotations.Validator.TryValidateObject(item, new System.ComponentModel.DataAnnotations.ValidationContext(item), results);
+                    }
+                }
+
+                private static void CheckAll(List<string> stories)
+                {
+                    [|ValidateAll(stories)|];
+                }
+
+                private static bool ValidateAll(List<string> stories) => stories.TrueForAll(s => s.Length > 0);
+            """);
+        await VerifyAsync(source);
+    }
+
     [Fact]
     public async Task OutAndPatternFormsInIncompleteCode_NeverThrow()
     {
