@@ -20,7 +20,7 @@ internal sealed class MM0007Options
     public const string AdditionalNameWordsKey = "mm0007.additional_failure_path_name_words";
 
     public static readonly ImmutableArray<string> DefaultNameWords = ImmutableArray.Create(
-        "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "Fallback", "Unavailable", "Cancel");
+        "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel");
 
     private static readonly MM0007Options Default = new(DefaultNameWords);
 
@@ -32,12 +32,17 @@ internal sealed class MM0007Options
     /// <summary>The words a failure-path test's name contains, compared ignoring case.</summary>
     public ImmutableArray<string> NameWords { get; }
 
-    /// <summary>True when <paramref name="methodName"/> contains one of <see cref="NameWords"/>, ignoring case.</summary>
+    /// <summary>
+    /// True when <paramref name="methodName"/> contains one of <see cref="NameWords"/>, ignoring case and underscores
+    /// (<c>completion_times_out</c>, <c>request_time_out</c>).
+    /// </summary>
     public bool IsFailurePathName(string methodName)
     {
+        var joined = methodName.IndexOf('_') >= 0 ? methodName.Replace("_", string.Empty) : null;
         foreach (var word in NameWords)
         {
-            if (methodName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            if (methodName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0
+                || (joined is not null && joined.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0))
             {
                 return true;
             }

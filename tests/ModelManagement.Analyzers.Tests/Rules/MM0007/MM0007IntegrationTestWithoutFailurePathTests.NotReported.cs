@@ -19,6 +19,10 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("GetModel_StopsOnCancellation")]
     [InlineData("get_model_when_registry_times_out_or_errors")]
     [InlineData("handles_TIMEOUT")]
+    [InlineData("completion_times_out")]
+    [InlineData("Completion_TimedOut")]
+    [InlineData("request_time_out")]
+    [InlineData("registry_un_available")]
     public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
     {
         var source = /* lang=c#-test */ $$"""
