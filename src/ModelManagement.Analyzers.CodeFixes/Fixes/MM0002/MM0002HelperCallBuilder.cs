@@ -22,16 +22,21 @@ internal static class MM0002HelperCallBuilder
             }
 
             var captured = site;
-            if (site.Await is { } awaitExpression)
-            {
-                editor.ReplaceNode(awaitExpression, (current, _) => BuildHelperAwait((AwaitExpressionSyntax)current, captured));
-            }
-            else
-            {
-                editor.ReplaceNode(site.Invocation, (current, _) => HelperCall((ExpressionSyntax)current, captured).WithTriviaFrom(current));
-            }
+            editor.ReplaceNode(Target(site), (current, _) => Rewrite(current, captured));
         }
     }
+
+    /// <summary>
+    /// The helper form of <paramref name="current"/>, the site's node as it is now (its await, or for a task of
+    /// <c>Task.WhenAll</c> its call): the edit <see cref="UseHelper"/> makes, for callers that rewrite a tree themselves.
+    /// </summary>
+    public static SyntaxNode Rewrite(SyntaxNode current, MM0002Site site)
+        => current is AwaitExpressionSyntax awaitExpression
+            ? BuildHelperAwait(awaitExpression, site)
+            : HelperCall((ExpressionSyntax)current, site).WithTriviaFrom(current);
+
+    /// <summary>The node <see cref="Rewrite"/> replaces: the site's await, else (a task of <c>Task.WhenAll</c>) its call.</summary>
+    public static SyntaxNode Target(MM0002Site site) => (SyntaxNode?)site.Await ?? site.Invocation;
 
     private static AwaitExpressionSyntax BuildHelperAwait(AwaitExpressionSyntax current, MM0002Site site)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,9 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// Fixes MM0002 (unguarded awaited side effect): "Guard side effect with try/catch" (registered first, so
-/// <c>dotnet format analyzers</c> applies it) and "Run side effect through SideEffect helper".
+/// <c>dotnet format analyzers</c> applies it) and "Run side effect through SideEffect helper". A site only the helper can
+/// guard (a task of <c>Task.WhenAll</c>) offers the helper under the try/catch key: that key is the rule's default fix,
+/// try/catch where possible and the helper elsewhere, whichever site a Fix All or <c>dotnet format</c> starts from.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0002SideEffectAwaitNotGuardedCodeFixProvider)), Shared]
 public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProvider
@@ -62,11 +65,15 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
             if (site.CanUseHelper)
             {
+                // For a task of Task.WhenAll (no try statement can guard it alone) the helper is the rule's default fix and carries its key, so a
+                // Fix All (or `dotnet format`, which fixes with the first diagnostic's first action) started on any site
+                // guards every site the same way: try/catch where it can, the helper where it cannot.
+                var key = site.IsTaskOfWhenAll ? WrapInTryCatchKey : UseSideEffectHelperKey;
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         UseSideEffectHelperTitle,
-                        ct => ApplyAsync(document, new[] { site }, UseSideEffectHelperKey, ct),
-                        UseSideEffectHelperKey),
+                        ct => ApplyAsync(document, new[] { site }, key, ct),
+                        key),
                     diagnostic);
             }
         }
@@ -87,8 +94,10 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
         }
         else
         {
+            // The helper key is only offered where try/catch is too: a task of Task.WhenAll keeps its diagnostic for the
+            // default key, so a Fix All and the fixes one by one agree.
             var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-            MM0002HelperCallBuilder.UseHelper(editor, sites);
+            MM0002HelperCallBuilder.UseHelper(editor, sites.Where(s => !s.IsTaskOfWhenAll).ToList());
             newRoot = editor.GetChangedRoot();
         }
 

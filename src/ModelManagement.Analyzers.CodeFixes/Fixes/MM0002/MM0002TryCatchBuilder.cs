@@ -17,30 +17,37 @@ internal static class MM0002TryCatchBuilder
     /// when the file separates blocks so (<see cref="Statements.SeparatesBlocksWithBlankLines"/>). Inner sites are
     /// wrapped before the ones containing them.
     /// </summary>
+    /// <remarks>
+    /// This is the rule's default fix (the one <c>dotnet format</c> applies): a site no try statement can guard (a task of
+    /// <c>Task.WhenAll</c>) gets the helper instead, in the same pass, so one run fixes every site whichever comes first.
+    /// </remarks>
     public static SyntaxNode WrapInTryCatch(SyntaxNode root, IReadOnlyList<MM0002Site> sites)
     {
-        var wrapped = sites.Where(s => s.CanWrap && s.Await is not null).OrderByDescending(s => s.SpanStart).ToList();
-        if (wrapped.Count == 0)
+        var edited = sites.Where(s => (s.CanWrap && s.Await is not null) || (s.IsTaskOfWhenAll && s.CanUseHelper))
+            .OrderByDescending(s => s.SpanStart).ToList();
+        if (edited.Count == 0)
         {
             return root;
         }
 
         var blankLineAfter = Statements.SeparatesBlocksWithBlankLines(root);
-        var current = root.TrackNodes(wrapped.Select(Target));
-        foreach (var site in wrapped)
+        var current = root.TrackNodes(edited.Select(NodeOf));
+        foreach (var site in edited)
         {
-            if (current.GetCurrentNode(Target(site)) is not { } target)
+            if (current.GetCurrentNode(NodeOf(site)) is not { } target)
             {
                 continue;
             }
 
-            current = site.Statement is not null
-                ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), blankLineAfter)
+            current = site.IsTaskOfWhenAll ? current.ReplaceNode(target, MM0002HelperCallBuilder.Rewrite(target, site))
+                : site.Statement is not null ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), blankLineAfter)
                 : current.ReplaceNode(target, WrapExpressionBody(target, site));
         }
 
         return current;
     }
+
+    private static SyntaxNode NodeOf(MM0002Site site) => site.IsTaskOfWhenAll ? MM0002HelperCallBuilder.Target(site) : Target(site);
 
     /// <summary>The node a site's fix replaces: its statement, else the method, local function or lambda whose expression body it is.</summary>
     private static SyntaxNode Target(MM0002Site site)

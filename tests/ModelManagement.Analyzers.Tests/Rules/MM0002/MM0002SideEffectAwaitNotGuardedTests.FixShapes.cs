@@ -223,7 +223,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         """;
 
     [Fact]
-    public async Task UseHelper_SideEffectAmongWhenAllArguments_GuardsOnlyThatTask()
+    public async Task DefaultFix_SideEffectAmongWhenAllArguments_UsesTheHelperOnThatTaskOnly()
     {
         var source = WhenAllTemplate.Replace("$$", """
                     await Task.WhenAll([|_events.LogUserEventAsync(name)|], _repository.SaveAsync(user)).ConfigureAwait(false);
@@ -231,11 +231,11 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         var fixedSource = WhenAllTemplate.Replace("$$", """
                     await Task.WhenAll(SideEffect.TryAsync(() => _events.LogUserEventAsync(name), cancellationToken), _repository.SaveAsync(user)).ConfigureAwait(false);
             """.TrimEnd());
-        await VerifyShapesFixAsync(source, fixedSource, Helper);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
     }
 
     [Fact]
-    public async Task UseHelper_SideEffectInListOfLambdas_GuardsTheLambdaBody()
+    public async Task DefaultFix_SideEffectInListOfLambdas_UsesTheHelperInTheLambdaBody()
     {
         var source = WhenAllTemplate.Replace("$$", """
                     var actions = new List<Func<Task>>();
@@ -249,11 +249,11 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     actions.Add(() => _repository.SaveAsync(user));
                     await Task.WhenAll(actions.Select(a => a()));
             """.TrimEnd());
-        await VerifyShapesFixAsync(source, fixedSource, Helper, WhenAll(0, 1, "_events.LogUserEventAsync"));
+        await VerifyShapesFixAsync(source, fixedSource, Wrap, WhenAll(0, 1, "_events.LogUserEventAsync"));
     }
 
     [Fact]
-    public async Task UseHelper_SideEffectInListBuiltByOwnMethod_GuardsTheLambdaBodyThere()
+    public async Task DefaultFix_SideEffectInListBuiltByOwnMethod_UsesTheHelperInTheLambdaBodyThere()
     {
         const string Template = /* lang=c#-test */ """
             using System;
@@ -285,20 +285,22 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """;
         var source = Template.Replace("$$", "{|#1:_events.LogUserEventAsync(text)|}");
         var fixedSource = Template.Replace("$$", "SideEffect.TryAsync(() => _events.LogUserEventAsync(text))").Replace("{|#0:", string.Empty).Replace(")|};", ");");
-        await VerifyShapesFixAsync(source, fixedSource, Helper, WhenAll(0, 1, "_events.LogUserEventAsync"));
+        await VerifyShapesFixAsync(source, fixedSource, Wrap, WhenAll(0, 1, "_events.LogUserEventAsync"));
     }
 
     [Fact]
-    public async Task WrapInTryCatch_SideEffectAmongWhenAllTasks_IsNotOffered()
+    public async Task UseHelperKey_IsNotOfferedOnAWhenAllTask_ItsDefaultFixIsTheHelperAlready()
     {
+        // A task of Task.WhenAll offers one action, the helper, under the rule's default key (no try statement can guard it
+        // alone): nothing carries the helper key there, so fixing by that key leaves it.
         var source = WhenAllTemplate.Replace("$$", """
                     await Task.WhenAll([|_events.LogUserEventAsync(name)|], _repository.SaveAsync(user));
             """.TrimEnd());
-        await VerifyShapesFixAsync(source, source, Wrap);
+        await VerifyShapesFixAsync(source, source, Helper);
     }
 
     [Fact]
-    public async Task UseHelper_FixAllOverWhenAllAndPlainAwaits_GuardsEach()
+    public async Task UseHelper_FixAllOverWhenAllAndPlainAwaits_GuardsThePlainAwaits_WhenAllTasksKeepTheirDiagnostic()
     {
         var source = WhenAllTemplate.Replace("$$", """
                     await [|_events.RecordAsync(name)|];
@@ -306,8 +308,44 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """.TrimEnd());
         var fixedSource = WhenAllTemplate.Replace("$$", """
                     await SideEffect.TryAsync(() => _events.RecordAsync(name), cancellationToken);
-                    await Task.WhenAll(new[] { SideEffect.TryAsync(() => _events.LogUserEventAsync(name), cancellationToken), SideEffect.TryAsync(() => _events.RecordAsync(name), cancellationToken) });
+                    await Task.WhenAll(new[] { _events.LogUserEventAsync(name), _events.RecordAsync(name) });
             """.TrimEnd());
-        await VerifyShapesFixAsync(source, fixedSource, Helper);
+        var test = new VerifyFix.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = Helper };
+        test.TestState.Sources.Add(("/0/Shapes.cs", ShapesDomain));
+        test.FixedState.Sources.Add(("/0/Shapes.cs", ShapesDomain));
+        test.FixedState.ExpectedDiagnostics.Add(
+            VerifyFix.Diagnostic().WithSpan(23, 36, 23, 67).WithSpan(23, 15, 23, 97).WithArguments("_events.LogUserEventAsync"));
+        test.FixedState.ExpectedDiagnostics.Add(
+            VerifyFix.Diagnostic().WithSpan(23, 69, 23, 94).WithSpan(23, 15, 23, 97).WithArguments("_events.RecordAsync"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DefaultFixAll_OverWhenAllAndPlainAwaits_TryCatchWhereItCan_TheHelperOnWhenAllTasks_WhicheverComesFirst(bool whenAllFirst)
+    {
+        // `dotnet format` fixes with the first diagnostic's first action: when that was a Task.WhenAll task, its helper
+        // action (then under its own key) turned every plain await into the helper too (an independent consumer check).
+        const string Plain = "await [|_events.RecordAsync(name)|];";
+        const string Tasks = "await Task.WhenAll(new[] { [|_events.LogUserEventAsync(name)|], _repository.SaveAsync(user) });";
+        const string PlainFixed = """
+                    try
+                    {
+                        await _events.RecordAsync(name);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """;
+        const string TasksFixed = "await Task.WhenAll(new[] { SideEffect.TryAsync(() => _events.LogUserEventAsync(name), cancellationToken), _repository.SaveAsync(user) });";
+        var source = WhenAllTemplate.Replace("$$", whenAllFirst
+            ? "        " + Tasks + "\n        " + Plain
+            : "        " + Plain + "\n        " + Tasks);
+        var fixedSource = WhenAllTemplate.Replace("$$", whenAllFirst
+            ? "        " + TasksFixed + "\n" + PlainFixed.TrimEnd()
+            : PlainFixed + "\n        " + TasksFixed);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
     }
 }
