@@ -1331,6 +1331,18 @@ internal sealed class NullStateAnalysis
                 return;
 
             case IInvocationOperation invocation:
+                if (IsObjectEquality(invocation.TargetMethod))
+                {
+                    // `ReferenceEquals(_x, null)`, `object.Equals(null, _x)` false: not null; true proves nothing, and
+                    // neither outcome of a comparison with anything else does (not the name heuristic below).
+                    if (!whenTrue && ReferenceEqualsNullTest(invocation) is { } compared)
+                    {
+                        MarkNotNull(state, compared);
+                    }
+
+                    return;
+                }
+
                 if (invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
                 {
                     RefineMemberNotNullWhen(state, invocation.TargetMethod.GetAttributes(), whenTrue);
@@ -1361,6 +1373,26 @@ internal sealed class NullStateAnalysis
                 return;
         }
     }
+
+    /// <summary>
+    /// The operand of <c>object.ReferenceEquals(x, null)</c> or <c>object.Equals(x, null)</c> (either order): the null test
+    /// of code written before <c>is null</c> (C# 6/7), which the compiler's own null-state analysis learns from as well.
+    /// </summary>
+    private static IOperation? ReferenceEqualsNullTest(IInvocationOperation invocation)
+    {
+        if (!IsObjectEquality(invocation.TargetMethod) || invocation.Arguments.Length != 2)
+        {
+            return null;
+        }
+
+        var first = invocation.Arguments[0].Value;
+        var second = invocation.Arguments[1].Value;
+        return IsNullConstant(second) ? first : IsNullConstant(first) ? second : null;
+    }
+
+    /// <summary><c>object.ReferenceEquals(a, b)</c> or the static <c>object.Equals(a, b)</c>.</summary>
+    private static bool IsObjectEquality(IMethodSymbol method)
+        => method is { IsStatic: true, Name: "ReferenceEquals" or "Equals", ContainingType.SpecialType: SpecialType.System_Object };
 
     /// <summary>
     /// A static <c>bool</c> helper (an extension method too) that takes a reference declared nullable (<c>T?</c>) without

@@ -39,6 +39,49 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ReferenceEqualsNullGuard_DoesNotReport_ButTheNullBranchOrAnotherComparisonDoes()
+    {
+        // C# 6/7 code's null test (an independent consumer check): `ReferenceEquals(_x, null)` and `object.Equals(null, _x)`,
+        // in either order, negated or as an early return. Comparing with something other than null proves nothing.
+        await VerifyAsync(Generator + "public sealed partial class NarrativeGenerator\n{\n" + /* lang=c#-test */ """
+            public string Early()
+            {
+                if (ReferenceEquals(_registry, null)) return "none";
+                return _registry.DefaultModel;
+            }
+
+            public void Negated()
+            {
+                if (!object.ReferenceEquals(null, _registry))
+                {
+                    _registry.Register("n");
+                }
+            }
+
+            public void Equals()
+            {
+                if (!object.Equals(_registry, null)) _registry.Register("e");
+            }
+
+            public void NullBranch()
+            {
+                if (ReferenceEquals(_registry, null))
+                {
+                    [|_registry|].Register("null");
+                }
+            }
+
+            public void OtherComparison(IModelRegistry other)
+            {
+                if (!ReferenceEquals(_registry, other))
+                {
+                    [|_registry|].Register("other");
+                }
+            }
+            """ + "\n}\n");
+    }
+
+    [Fact]
     public async Task IsNotNullGuard_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
