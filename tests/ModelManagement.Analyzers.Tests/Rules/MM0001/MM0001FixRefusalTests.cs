@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -7,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using ModelManagement.Analyzers.Tests.Robustness;
 using Xunit;
@@ -73,6 +75,21 @@ public sealed class MM0001FixRefusalTests
     }
 
     [Fact]
+    public async Task CancellableWaitOnATargetWithoutTaskWaitAsync_IsRefusedWithNoAwaitEquivalent_ButOnNet8IsNot()
+    {
+        // `t.Wait(token)` cancels the wait, not the task: only `await t.WaitAsync(token)` (.NET 6+) does the same. On
+        // netstandard2.0 (an independent consumer's multi-targeted library) there is none, so nothing is rewritten.
+        const string Source = Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s, System.Threading.CancellationToken token) { var load = s.LoadAsync(); load.Wait(token); _m = load.Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }";
+        var netStandard = await ReferenceAssemblies.NetStandard.NetStandard20.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+
+        var refused = await RefusalsAsync(Source, withPatterns: false, netStandard);
+        var offered = await RefusalsAsync(Source, withPatterns: true);
+
+        Assert.Contains(MM0001RefusalReason.NoAwaitEquivalent, refused);
+        Assert.DoesNotContain(MM0001RefusalReason.NoAwaitEquivalent, offered);
+    }
+
+    [Fact]
     public async Task OwnInitMethodShape_IsNotRefused()
     {
         var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly IStore _s; private string[] _m = new string[0]; public C(IStore s) { _s = s; LoadAsync().Wait(); } private async Task LoadAsync() => _m = await _s.LoadAsync(); public async Task<int> CountAsync() { await Task.Yield(); return _m.Length; } }", withPatterns: true);
@@ -103,11 +120,11 @@ public sealed class MM0001FixRefusalTests
     private static object[] Case(MM0001RefusalReason reason, string declaration) => new object[] { reason.ToString(), declaration };
 
     /// <summary>The reasons the planner gives for the type named C: for both rewrites, or for the shape as a whole.</summary>
-    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(string source, bool withPatterns)
+    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null)
     {
         using var workspace = new AdhocWorkspace();
-        var references = await RobustnessHarness.GetReferencesAsync();
-        if (!withPatterns)
+        var references = frameworkReferences ?? await RobustnessHarness.GetReferencesAsync();
+        if (!withPatterns && frameworkReferences is null)
         {
             references = references.Remove(Verifiers.TestEnvironment.PatternsReference);
         }
