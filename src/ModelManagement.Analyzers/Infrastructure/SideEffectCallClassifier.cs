@@ -78,7 +78,7 @@ internal sealed class SideEffectCallClassifier
             ? SideEffectReason.MethodPrefix
             : receiverType is not null && ReceiverMatchesSuffix(receiverType, options) ? SideEffectReason.ReceiverSuffix
             : SideEffectReason.None;
-        if (byName != SideEffectReason.None && !RunsAnOperation(method))
+        if (byName != SideEffectReason.None && !RunsAnOperation(invocation, options))
         {
             return byName;
         }
@@ -113,18 +113,55 @@ internal sealed class SideEffectCallClassifier
     /// runs and awaits that operation: its failure is the operation's, not the instrumentation's (quartz's
     /// <c>JobStoreActivityTracer.Trace</c>). Only the name-based reasons give way; [SideEffect] and configured symbols still count.
     /// </summary>
-    private static bool RunsAnOperation(IMethodSymbol method)
+    private static bool RunsAnOperation(IInvocationOperation invocation, SideEffectAnalyzerOptions options)
     {
-        foreach (var parameter in method.Parameters)
+        foreach (var argument in invocation.Arguments)
         {
-            if (parameter.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnsVoid: false } invoke }
+            if (argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnsVoid: false } invoke }
                 && IsAwaitable(invoke.ReturnType))
             {
-                return true;
+                if (!DelegatesToASideEffect(argument.Value, options))
+                {
+                    return true;
+                }
             }
         }
 
+        // No operation, or every operation it is given is itself a side effect by name (bitwarden's
+        // `processor.LogOrganizationEventsForProcessedRequests(LogOrganizationEvents)`): the whole call still is one.
         return false;
+    }
+
+    /// <summary>A method group or a one-call lambda whose method is named like a side effect (<c>LogEvents</c>, <c>e =&gt; LogAsync(e)</c>).</summary>
+    private static bool DelegatesToASideEffect(IOperation value, SideEffectAnalyzerOptions options)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+        {
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        }
+
+        IMethodSymbol? target = value switch
+        {
+            IMethodReferenceOperation reference => reference.Method,
+            IAnonymousFunctionOperation { Body.Operations: { Length: 1 } body } => body[0] switch
+            {
+                IReturnOperation { ReturnedValue: { } returned } => Called(returned),
+                IExpressionStatementOperation statement => Called(statement.Operation),
+                _ => null,
+            },
+            _ => null,
+        };
+        return target is not null && options.MatchMethodPrefix(target.Name, out _) == PrefixMatch.Match;
+
+        static IMethodSymbol? Called(IOperation operation)
+        {
+            while (operation is IAwaitOperation or IConversionOperation)
+            {
+                operation = operation is IAwaitOperation awaited ? awaited.Operation : ((IConversionOperation)operation).Operand;
+            }
+
+            return (operation as IInvocationOperation)?.TargetMethod;
+        }
     }
 
     private static bool IsAwaitable(ITypeSymbol type)

@@ -423,7 +423,9 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     {
         // quartz's JobStoreActivityTracer.Trace(name, () => ExecuteInLock(…)) and a metrics helper timing the call it is
         // given: the awaited call is the operation (its failure must surface), not logging after it. A delegate that
-        // builds a value (not an awaitable) is still a side effect's argument; [SideEffect] still wins.
+        // builds a value (not an awaitable) is still a side effect's argument; [SideEffect] still wins; an operation that is
+        // itself a side effect by name (bitwarden's `processor.LogOrganizationEventsForProcessedRequests(LogOrganizationEvents)`)
+        // keeps the report.
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading.Tasks;
@@ -440,6 +442,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             public interface IRequestMetrics
             {
                 Task MeasureAsync(string name, Func<Task> operation);
+                Task MeasureAsync(string name, Func<ValueTask> operation);
                 Task<int> MeasureAsync(string name, Func<System.Threading.CancellationToken, Task<int>> operation);
                 Task FlushAsync();
             }
@@ -459,7 +462,11 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     await [|_tracer.TraceAsync("schedule", () => job)|];
                     await [|_tracer.TraceMarkedAsync("schedule", () => SaveAsync(job))|];
                     await [|_metrics.FlushAsync()|];
+                    await [|_tracer.Trace("events", LogEventsAsync)|];
+                    await [|_metrics.MeasureAsync("events", () => LogEventsAsync())|];
                 }
+
+                private static ValueTask LogEventsAsync() => default;
 
                 private static ValueTask InsertAsync(string job) => default;
                 private static Task SaveAsync(string job) => Task.CompletedTask;
