@@ -109,6 +109,7 @@ internal static class MM0002SiteAnalysis
 
         if (helperType is not null && invocationOperation is not null && !declaresOrAssigns
             && !helperType.GetMembers("TryAsync").IsEmpty
+            && !invocation.ContainsDirectives // `#if` inside the call: the lambda's closing parts would land in one branch only
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
         {
             var returnType = invocationOperation.Type;
@@ -140,6 +141,7 @@ internal static class MM0002SiteAnalysis
         if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || !TaskTypes.IsNonGenericTask(operation.Type)
+            || invocation.ContainsDirectives
             || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
             || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
             || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)

@@ -38,10 +38,13 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         await VerifyShapesFixAsync(source, fixedSource, Wrap);
     }
 
-    [Fact]
-    public async Task WrapInTryCatch_StatementOpeningAnIfThatClosesAfterIt_IsNotOffered()
+    [Theory]
+    [InlineData(Wrap)]
+    [InlineData(Helper)]
+    public async Task StatementOpeningAnIfThatClosesAfterIt_NeitherFixIsOffered(string key)
     {
-        // The try's closing brace would land in the #else branch: with DEBUG defined the code would not compile.
+        // The try's closing brace would land in the #else branch: with DEBUG defined the code would not compile. The
+        // helper's lambda would close in one branch only, the same way (it was offered and broke the DEBUG build).
         var source = Service("""
                     await [|_history.LogResultAsync(
             #if DEBUG
@@ -50,7 +53,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         "release")|];
             #endif
             """);
-        await VerifyFixAsync(source, source, Wrap);
+        await VerifyFixAsync(source, source, key);
     }
 
     [Fact]
