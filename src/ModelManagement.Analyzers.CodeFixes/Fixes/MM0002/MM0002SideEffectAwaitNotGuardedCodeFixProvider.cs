@@ -65,9 +65,9 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
             if (site.CanUseHelper)
             {
-                // For a task of Task.WhenAll (no try statement can guard it alone) the helper is the rule's default fix and carries its key, so a
-                // Fix All (or `dotnet format`, which fixes with the first diagnostic's first action) started on any site
-                // guards every site the same way: try/catch where it can, the helper where it cannot.
+                // For a task of Task.WhenAll (no try statement can guard it alone) the helper is the rule's default fix
+                // and carries its key, so a Fix All (or `dotnet format`, which fixes with the first diagnostic's first
+                // action) started on any site guards every site the same way: try/catch where it can, the helper elsewhere.
                 var key = site.IsTaskOfWhenAll ? WrapInTryCatchKey : UseSideEffectHelperKey;
                 context.RegisterCodeFix(
                     CodeAction.Create(
