@@ -2,6 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -50,6 +51,12 @@ if (options.Analysis)
         : Workload.FromFolders(options.CorpusFolders, options.ExcludeTests, options.ReferenceFolders);
     report.Line(FormattableString.Invariant($"- Corpus: {workload.Description}, {workload.Lines:N0} lines in {workload.Files:N0} files; {options.Iterations} measured round(s) after {options.Warmups} warm-up round(s); sequential analysis, fresh compilation per run"));
     var measured = sets.Select(options.Only);
+    if (sets.Replay is not null && measured.Any(s => s.Name == AnalyzerSets.ReplaySetName))
+    {
+        sets.Replay.Load(await AnalysisBenchmark.CollectDiagnosticsAsync(workload, sets.Ours, cancellationToken));
+        Log($"pre-pass: {sets.Replay.Count:N0} MM diagnostics to replay");
+    }
+
     Log($"analysis benchmark on {workload.Lines:N0} lines ({measured.Count} sets)…");
     var results = await AnalysisBenchmark.RunAsync(workload, measured, options.Warmups, options.Iterations, Log, cancellationToken);
     AnalysisReport.Write(report, sets, results);

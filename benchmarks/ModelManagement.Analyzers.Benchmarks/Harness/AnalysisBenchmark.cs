@@ -142,6 +142,18 @@ internal static class AnalysisBenchmark
         return new Sample(stopwatch.Elapsed, cpu, allocated, analyzerDiagnostics, errors, Math.Max(exceptions, ad0001), telemetry.ToImmutable(), byId);
     }
 
+    /// <summary>The diagnostics <paramref name="analyzers"/> report on a fresh compilation of the workload (one unmeasured run).</summary>
+    public static async Task<ImmutableArray<Diagnostic>> CollectDiagnosticsAsync(Workload workload, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken)
+    {
+        var withAnalyzers = workload.Fresh().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: null,
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false));
+        return await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The run's per-analyzer telemetry for the log (ours by type name, the floor and peers summed), so a run can be read as it goes.</summary>
     private static string Telemetry(Sample sample)
     {

@@ -13,11 +13,15 @@ internal sealed class AnalyzerSets
     /// <summary>AsyncFixer's blocking-call rule: the cheapest peer analyzer of the same kind as ours.</summary>
     public const string BlockingCallAnalyzerTypeName = "BlockingCallInsideAsyncAnalyzer";
 
-    private AnalyzerSets(IReadOnlyList<AnalyzerSet> all, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer? blockingCallPeer)
+    /// <summary>Name of the set that replays the MM rules' diagnostics next to the floor (<c>--marginal</c>).</summary>
+    public const string ReplaySetName = "floor + replay of the MM diagnostics";
+
+    private AnalyzerSets(IReadOnlyList<AnalyzerSet> all, ImmutableArray<DiagnosticAnalyzer> ours, DiagnosticAnalyzer? blockingCallPeer, ReplayAnalyzer? replay)
     {
         All = all;
         Ours = ours;
         BlockingCallPeer = blockingCallPeer;
+        Replay = replay;
     }
 
     public IReadOnlyList<AnalyzerSet> All { get; }
@@ -25,6 +29,9 @@ internal sealed class AnalyzerSets
     public ImmutableArray<DiagnosticAnalyzer> Ours { get; }
 
     public DiagnosticAnalyzer? BlockingCallPeer { get; }
+
+    /// <summary>With <c>--marginal</c>: the analyzer that replays the MM rules' diagnostics (loaded by a pre-pass).</summary>
+    public ReplayAnalyzer? Replay { get; }
 
     public AnalyzerSet CompileOnly => All[0];
 
@@ -49,6 +56,7 @@ internal sealed class AnalyzerSets
         };
 
         var ours = ProductAssemblies.CreateAnalyzers();
+        ReplayAnalyzer? replay = null;
         if (ours.IsEmpty)
         {
             log("note: ModelManagement.Analyzers has no analyzers yet; only the floor and peers are measured.");
@@ -72,6 +80,10 @@ internal sealed class AnalyzerSets
                 {
                     sets.Add(new AnalyzerSet("floor + " + RuleIds(analyzer), AnalyzerSet.MarginalGroup, ImmutableArray.Create(floor, analyzer)));
                 }
+
+                // What reporting the same diagnostics costs an analyzer that analyzes nothing.
+                replay = new ReplayAnalyzer(ours.SelectMany(a => a.SupportedDiagnostics));
+                sets.Add(new AnalyzerSet(ReplaySetName, AnalyzerSet.MarginalGroup, ImmutableArray.Create<DiagnosticAnalyzer>(floor, replay)));
             }
         }
 
@@ -98,7 +110,7 @@ internal sealed class AnalyzerSets
             }
         }
 
-        return new AnalyzerSets(sets, ours, blocking);
+        return new AnalyzerSets(sets, ours, blocking, replay);
     }
 
     private static AnalyzerSet Peer(string label, string packageId, Action<string> log, out ImmutableArray<DiagnosticAnalyzer> analyzers)

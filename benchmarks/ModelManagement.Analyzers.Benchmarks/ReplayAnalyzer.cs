@@ -1,0 +1,57 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace ModelManagement.Analyzers.Benchmarks;
+
+/// <summary>
+/// The reporting floor: reports, from one syntax-tree action per file, exactly the diagnostics a pre-pass of all MM rules
+/// reported on the same syntax trees (the same <see cref="Diagnostic"/> objects), and analyzes nothing. Next to the
+/// do-nothing floor its cost is what the driver spends on reported diagnostics themselves (the generated-code check, the
+/// <c>[SuppressMessage]</c> and <c>#pragma</c> filtering), which any analyzer reporting those diagnostics pays.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+internal sealed class ReplayAnalyzer : DiagnosticAnalyzer
+{
+    private ImmutableDictionary<SyntaxTree, ImmutableArray<Diagnostic>> _byTree = ImmutableDictionary<SyntaxTree, ImmutableArray<Diagnostic>>.Empty;
+
+    /// <param name="descriptors">The descriptors of the rules whose diagnostics are replayed (the driver drops any other ID).</param>
+    public ReplayAnalyzer(IEnumerable<DiagnosticDescriptor> descriptors)
+    {
+        SupportedDiagnostics = descriptors.GroupBy(d => d.Id).Select(g => g.First()).ToImmutableArray();
+    }
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
+    /// <summary>The number of diagnostics loaded.</summary>
+    public int Count => _byTree.Values.Sum(d => d.Length);
+
+    /// <summary>Sets the diagnostics to replay: those in a source tree, by tree (the benchmark's compilations share their trees).</summary>
+    public void Load(IEnumerable<Diagnostic> diagnostics)
+    {
+        var byTree = diagnostics
+            .Where(d => d.Location.SourceTree is not null)
+            .GroupBy(d => d.Location.SourceTree!)
+            .ToImmutableDictionary(g => g.Key, g => g.ToImmutableArray());
+        Volatile.Write(ref _byTree, byTree);
+    }
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxTreeAction(tree =>
+        {
+            if (Volatile.Read(ref _byTree).TryGetValue(tree.Tree, out var diagnostics))
+            {
+                foreach (var diagnostic in diagnostics)
+                {
+                    tree.ReportDiagnostic(diagnostic);
+                }
+            }
+        });
+    }
+}
