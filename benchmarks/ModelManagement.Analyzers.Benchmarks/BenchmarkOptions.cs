@@ -32,7 +32,8 @@ internal sealed class BenchmarkOptions
                                profile one set under dotnet-trace: --only "MM, all" --iterations 1 --warmup 0)
           --marginal           add a set per MM analyzer (and one for all) that runs it next to the do-nothing floor: its
                                allocation and time over the floor's are what it adds once the driver's shared work (the
-                               operation trees every operation-block action needs) is paid anyway
+                               operation trees every operation-block action needs) is paid anyway; plus the floor next
+                               to an analyzer that replays the MM rules' diagnostics (what reporting them costs)
           --roslynator         also measure Roslynator.Analyzers
           --skip-analysis | --skip-fixes | --skip-helpers   leave a part out
           --out FILE           write the markdown report there (default artifacts/benchmarks/results.md)
