@@ -216,11 +216,20 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 _types,
                 _summaries,
                 ownType,
-                (condition, member) => context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.MM0005_RacyLazyAsyncInitialization,
-                    condition.GetLocation(),
-                    ConditionProperties.Add(MM0005Properties.Member, member.Name),
-                    member.Name)),
+                (condition, member) =>
+                {
+                    if (graph.OriginalOperation.SemanticModel is { } model
+                        && LazyInitToggles.IsToggledFlag(member, condition, model, context.CancellationToken))
+                    {
+                        return; // a flag that goes back to false: a state switch or in-progress marker, not an initialization
+                    }
+
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.MM0005_RacyLazyAsyncInitialization,
+                        condition.GetLocation(),
+                        ConditionProperties.Add(MM0005Properties.Member, member.Name),
+                        member.Name));
+                },
                 context.CancellationToken);
         }
 
@@ -331,7 +340,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             return false;
         }
 
-        private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown" };
+        private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown", "Commit", "Rollback", "Abort" };
 
         /// <summary>
         /// <c>IAsyncEnumerator&lt;T&gt;.MoveNextAsync</c>: its contract forbids overlapping calls, so its state (`if (!_started)

@@ -1,0 +1,152 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// MM0005: a <c>bool</c> flag that goes back to <c>false</c> is a state, not a one-time initialization — an in-progress
+/// marker the same function clears again (<c>_isUpdating = true; … await …; _isUpdating = false;</c>, elsa's
+/// <c>WorkflowReferenceUpdater</c>), or one half of a two-way switch whose other half tests it and clears it
+/// (<c>PauseAsync</c>/<c>UnpauseAsync</c> on <c>_isPaused</c>, jellyfin's <c>TranscodingThrottler</c>;
+/// <c>StartAsync</c>/<c>StopAsync</c> on <c>_started</c>). The single-flight remedies (<c>AsyncInitializer</c>,
+/// <c>AsyncLazy&lt;T&gt;</c>) never go back either. A clear that does not read the flag (<c>Invalidate() =&gt; _loaded =
+/// false;</c>) or sits in a <c>catch</c> (reset on failure) keeps the flag an initialization flag. Asked only for a
+/// candidate diagnostic, so its syntax walk costs nothing on code without one.
+/// </summary>
+internal static class LazyInitToggles
+{
+    public static bool IsToggledFlag(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (member is not (IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } or IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean }))
+        {
+            return false;
+        }
+
+        var function = EnclosingFunction(condition);
+        if (function is not null && ClearsFlag(function, member, model, cancellationToken))
+        {
+            return true; // an in-progress marker: this function sets it and clears it again
+        }
+
+        foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type)
+            {
+                continue;
+            }
+
+            foreach (var declaration in type.Members)
+            {
+                if (declaration is not (MethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax)
+                    || (function is not null && declaration.Span.Contains(function.Span)))
+                {
+                    continue; // constructors and initializers set the initial state; the checking function was judged above
+                }
+
+                if (ReadsFlag(declaration, member, model, cancellationToken) && ClearsFlag(declaration, member, model, cancellationToken))
+                {
+                    return true; // the other half of a switch: it tests the flag and sets it back
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
+            {
+                return current;
+            }
+
+            if (current is MemberDeclarationSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An assignment of <c>false</c> to the flag outside any <c>catch</c> clause.</summary>
+    private static bool ClearsFlag(SyntaxNode scope, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right.RawKind: (int)SyntaxKind.FalseLiteralExpression } assignment
+                && Names(assignment.Left, member, model, cancellationToken)
+                && !InCatch(assignment, scope))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A mention of the flag that is not the target of an assignment.</summary>
+    private static bool ReadsFlag(SyntaxNode scope, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != member.Name)
+            {
+                continue;
+            }
+
+            ExpressionSyntax expression = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? access : identifier;
+            if (!IsAssignmentTarget(expression) && Names(expression, member, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAssignmentTarget(ExpressionSyntax expression)
+        => expression.Parent is AssignmentExpressionSyntax assignment && assignment.Left == expression;
+
+    /// <summary>
+    /// Whether <paramref name="expression"/> is the flag: <c>_flag</c>, <c>this._flag</c> or <c>Type._flag</c>, confirmed by
+    /// the semantic model where it is the model of that file (a partial declaration elsewhere is matched by name).
+    /// </summary>
+    private static bool Names(ExpressionSyntax expression, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var name = expression switch
+        {
+            IdentifierNameSyntax identifier => identifier,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: IdentifierNameSyntax identifier } => identifier,
+            _ => null,
+        };
+        if (name is null || name.Identifier.ValueText != member.Name)
+        {
+            return false;
+        }
+
+        if (model.SyntaxTree != expression.SyntaxTree)
+        {
+            return true;
+        }
+
+        return SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression, cancellationToken).Symbol?.OriginalDefinition, member);
+    }
+
+    private static bool InCatch(SyntaxNode node, SyntaxNode scope)
+    {
+        for (var current = node.Parent; current is not null && current != scope; current = current.Parent)
+        {
+            if (current is CatchClauseSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
