@@ -24,21 +24,21 @@ internal static class BlockingWaitForms
     {
         switch (operation)
         {
-            case IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } property }
+            case IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } property } reference
                 when types.HasBlockingResult(property.ContainingType):
-                return MM0001Properties.Result;
+                return OnFinishedTask(operation, reference.Instance) ? null : MM0001Properties.Result;
 
             case IInvocationOperation { TargetMethod: { } method }:
                 switch (method.Name)
                 {
                     case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
-                        return MM0001Properties.Wait;
+                        return OnFinishedTask(operation, ((IInvocationOperation)operation).Instance) ? null : MM0001Properties.Wait;
                     case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
                         return MM0001Properties.WaitAll;
                     case "WaitAny" when method.IsStatic && IsTask(method.ContainingType, types):
                         return MM0001Properties.WaitAny;
                     case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
-                        return MM0001Properties.GetResult;
+                        return OnFinishedTask(operation, UnwrapAwaitChain(((IInvocationOperation)operation).Instance)) ? null : MM0001Properties.GetResult;
                     case "Run" when method.IsStatic
                         ? IsNamed(method.ContainingType, "AsyncContext", NitoAsyncEx)
                         : DerivesFromNamed(method.ContainingType, "JoinableTaskFactory", VisualStudioThreading):
@@ -205,6 +205,119 @@ internal static class BlockingWaitForms
             _ => null,
         };
     }
+
+    /// <summary>
+    /// A wait on a task the code has just seen finish does not block: it sits on the "finished" side of a test of the same
+    /// local, parameter or field of <c>this</c> — <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>, <c>IsFaulted</c>,
+    /// <c>IsCanceled</c>, <c>Status == TaskStatus.RanToCompletion</c> (or <c>Faulted</c>, <c>Canceled</c>) — as the branch of
+    /// an <c>if</c> or <c>?:</c>, the right side of <c>&amp;&amp;</c>/<c>||</c>, or after <c>if (!t.IsCompleted) return|throw …;</c>
+    /// earlier in an enclosing block (MassTransit's <c>Response</c>: <c>t.Status == TaskStatus.RanToCompletion ?
+    /// t.GetAwaiter().GetResult() : default</c>). Not across a lambda or local function, which may run before the test.
+    /// </summary>
+    private static bool OnFinishedTask(IOperation wait, IOperation? task)
+    {
+        var symbol = TaskSymbol(task);
+        if (symbol is null)
+        {
+            return false;
+        }
+
+        var child = wait;
+        var depth = 0;
+        for (var current = wait.Parent; current is not null && depth < MaxGuardDepth; child = current, current = current.Parent, depth++)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return false;
+                case IConditionalOperation conditional when child == conditional.WhenTrue && ProvesFinished(conditional.Condition, symbol, whenTrue: true, 0):
+                case IConditionalOperation conditional2 when child == conditional2.WhenFalse && ProvesFinished(conditional2.Condition, symbol, whenTrue: false, 0):
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when child == conjunction.RightOperand && ProvesFinished(conjunction.LeftOperand, symbol, whenTrue: true, 0):
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when child == disjunction.RightOperand && ProvesFinished(disjunction.LeftOperand, symbol, whenTrue: false, 0):
+                    return true;
+                case IBlockOperation block when ExitsEarlierUnlessFinished(block, child, symbol):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private const int MaxGuardDepth = 64;
+
+    private static ISymbol? TaskSymbol(IOperation? task)
+    {
+        while (task is IConversionOperation { IsImplicit: true } conversion)
+        {
+            task = conversion.Operand;
+        }
+
+        return task switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            _ => null,
+        };
+    }
+
+    private static bool ExitsEarlierUnlessFinished(IBlockOperation block, IOperation statement, ISymbol task)
+    {
+        var index = block.Operations.IndexOf(statement);
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (block.Operations[i] is IConditionalOperation { WhenFalse: null } check
+                && (check.WhenTrue is IBlockOperation { Operations.Length: > 0 } body ? IsExit(body.Operations[body.Operations.Length - 1]) : IsExit(check.WhenTrue))
+                && ProvesFinished(check.Condition, task, whenTrue: false, 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsExit(IOperation operation)
+        => operation is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
+
+    /// <summary>Whether <paramref name="condition"/>, evaluated to <paramref name="whenTrue"/>, proves <paramref name="task"/> finished.</summary>
+    private static bool ProvesFinished(IOperation? condition, ISymbol task, bool whenTrue, int depth)
+    {
+        while (condition is IConversionOperation { IsImplicit: true } conversion)
+        {
+            condition = conversion.Operand;
+        }
+
+        if (condition is null || depth > MaxGuardDepth)
+        {
+            return false;
+        }
+
+        switch (condition)
+        {
+            case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
+                return ProvesFinished(not.Operand, task, !whenTrue, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when whenTrue:
+                return ProvesFinished(conjunction.LeftOperand, task, true, depth + 1) || ProvesFinished(conjunction.RightOperand, task, true, depth + 1);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when !whenTrue:
+                return ProvesFinished(disjunction.LeftOperand, task, false, depth + 1) || ProvesFinished(disjunction.RightOperand, task, false, depth + 1);
+            case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" } finished:
+                return whenTrue && SymbolEqualityComparer.Default.Equals(TaskSymbol(finished.Instance), task);
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
+                return whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals)
+                    && ((IsStatusOf(comparison.LeftOperand, task) && IsFinalStatus(comparison.RightOperand))
+                        || (IsStatusOf(comparison.RightOperand, task) && IsFinalStatus(comparison.LeftOperand)));
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsStatusOf(IOperation operation, ISymbol task)
+        => operation is IPropertyReferenceOperation { Property.Name: "Status" } status
+            && SymbolEqualityComparer.Default.Equals(TaskSymbol(status.Instance), task);
+
+    private static bool IsFinalStatus(IOperation operation)
+        => operation is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled", ContainingType.Name: "TaskStatus" } };
 
     /// <summary><c>Task.Run(...)</c> or <c>Task.Factory.StartNew(...)</c>: the blocking wait is on the work it starts.</summary>
     private static bool IsTaskStart(IInvocationOperation invocation)

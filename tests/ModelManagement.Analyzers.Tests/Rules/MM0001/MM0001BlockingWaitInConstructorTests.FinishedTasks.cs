@@ -1,0 +1,90 @@
+using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>
+/// MM0001 and waits on a task the constructor has just seen finish (MassTransit's <c>Response</c>:
+/// <c>_r = t.Status == TaskStatus.RanToCompletion ? t.GetAwaiter().GetResult() : default;</c>): they do not block.
+/// </summary>
+public sealed partial class MM0001BlockingWaitInConstructorTests
+{
+    [Fact]
+    public async Task WaitOnTheFinishedSideOfACompletionTest_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Response
+            {
+                private readonly Task<int> _pending;
+                private readonly int _first;
+                private readonly string _second;
+                private readonly int _third;
+                private readonly int _fourth;
+                private readonly int _fifth;
+
+                public Response(Task<int> first, Task<string> second, Task<int> pending, ValueTask<int> third)
+                {
+                    _pending = pending;
+                    _first = first.Status == TaskStatus.RanToCompletion ? first.GetAwaiter().GetResult() : default;
+                    _second = second.Status != TaskStatus.RanToCompletion ? null : second.Result;
+                    if (pending.IsCompleted)
+                    {
+                        pending.Wait();
+                    }
+
+                    _third = third.IsCompletedSuccessfully ? third.Result : 0;
+                    _fourth = _pending.IsFaulted || _pending.IsCanceled ? 0 : (_pending.IsCompleted && _pending.ConfigureAwait(false).GetAwaiter().GetResult() > 0 ? 1 : 0);
+                    if (!first.IsCompleted)
+                    {
+                        throw new InvalidOperationException("not finished");
+                    }
+
+                    _fifth = first.Result;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
+    public async Task WaitOutsideTheTest_OnAnotherTask_OrInALambda_StillReports()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Response
+            {
+                private readonly int _first;
+                private readonly int _second;
+                private readonly int _third;
+                private readonly Func<int> _later;
+
+                public Response(Task<int> first, Task<int> second)
+                {
+                    _first = first.IsCompleted ? 0 : {|#0:first.Result|};
+                    _second = first.IsCompleted ? {|#1:second.Result|} : 0;
+                    _third = first.Status == TaskStatus.Running ? {|#2:first.Result|} : 0;
+                    if (first.IsCompleted)
+                    {
+                        _later = () => first.Result;
+                    }
+
+                    if (first.IsCompleted || second.IsCompleted)
+                    {
+                        {|#3:second.Wait()|};
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Response", "first"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Response", "second"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("Response", "first"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("Response", "second"));
+    }
+}
