@@ -319,6 +319,11 @@ internal static class ValidationResultFlow
             switch (descendant)
             {
                 case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    if (IsFoldedIntoAFlag(reference))
+                    {
+                        return Access.Read;
+                    }
+
                     if (reference.IsDeclaration || IsAssignmentTarget(reference))
                     {
                         written = true;
@@ -342,6 +347,17 @@ internal static class ValidationResultFlow
 
         return written ? Access.Write : Access.None;
     }
+
+    /// <summary>
+    /// <c>changed = true;</c> on a <c>bool</c> local holding a verdict: the verdict is one input of a flag the code
+    /// accumulates (jellyfin's <c>var changed = item.ValidateImages(); … changed = true; … return changed;</c>), so the
+    /// constant does not throw it away unread; on that path the outcome no longer depends on it.
+    /// </summary>
+    private static bool IsFoldedIntoAFlag(ILocalReferenceOperation reference)
+        => !reference.IsDeclaration
+            && reference.Local.Type.SpecialType == SpecialType.System_Boolean
+            && reference.Parent is ISimpleAssignmentOperation { Value.ConstantValue: { HasValue: true, Value: bool } } assignment
+            && assignment.Target == reference;
 
     private static bool IsAssignmentTarget(ILocalReferenceOperation reference)
         => reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference

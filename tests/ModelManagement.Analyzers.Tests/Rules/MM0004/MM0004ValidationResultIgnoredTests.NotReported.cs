@@ -426,6 +426,31 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task BoolVerdictFoldedIntoAnAccumulatedFlag_DoesNotReport_ButOverwrittenByAnotherVerdictDoes()
+    {
+        // jellyfin's ItemImageProvider.MergeImages: `var changed = item.ValidateImages(); … changed = true; … return changed;`
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var changed = _validator.TryValidate(story, out _);
+                    if (story.Length > 10)
+                    {
+                        changed = true;
+                    }
+
+                    var strict = _validator.TryValidate(story.Trim(), out _);
+                    if (story.Length > 20)
+                    {
+                        strict = false;
+                    }
+
+                    var ok = [|_validator.TryValidate(story, out _)|];
+                    ok = _validator.TryValidate(story.Trim(), out _);
+                    return changed && strict && ok ? story : Fallback();
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task DeconstructedOrTupled_IsPassedOn_DoesNotReport()
     {
         var source = InMethod("""
