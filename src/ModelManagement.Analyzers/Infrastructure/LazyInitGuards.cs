@@ -202,7 +202,8 @@ internal static class LazyInitGuards
         }
     }
 
-    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
+    /// <summary>The method, accessor, local function or lambda whose body holds <paramref name="node"/>; null in an initializer.</summary>
+    internal static SyntaxNode? EnclosingFunction(SyntaxNode node)
     {
         for (var current = node.Parent; current is not null; current = current.Parent)
         {

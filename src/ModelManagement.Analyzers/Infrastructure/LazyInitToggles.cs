@@ -24,7 +24,7 @@ internal static class LazyInitToggles
             return false;
         }
 
-        var function = EnclosingFunction(condition);
+        var function = LazyInitGuards.EnclosingFunction(condition);
         if (function is not null && ClearsFlag(function, member, model, cancellationToken))
         {
             return true; // an in-progress marker: this function sets it and clears it again
@@ -53,24 +53,6 @@ internal static class LazyInitToggles
         }
 
         return false;
-    }
-
-    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax)
-            {
-                return current;
-            }
-
-            if (current is MemberDeclarationSyntax)
-            {
-                return null;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>An assignment of <c>false</c> to the flag outside any <c>catch</c> clause.</summary>
