@@ -1364,7 +1364,7 @@ internal sealed class NullStateAnalysis
                         }
                     }
 
-                    if (attributes.IsEmpty && IsUnannotatedNullCheck(invocation.TargetMethod, argument.Parameter, whenTrue))
+                    if (!HasDeclaredAttribute(attributes) && IsUnannotatedNullCheck(invocation.TargetMethod, argument.Parameter, whenTrue))
                     {
                         MarkNotNull(state, argument.Value);
                     }
@@ -1372,6 +1372,25 @@ internal sealed class NullStateAnalysis
 
                 return;
         }
+    }
+
+    /// <summary>
+    /// Whether a parameter carries an attribute its author wrote (<c>[NotNullWhen]</c>, <c>[NotNull]</c>, a custom one). The
+    /// compiler's own encodings in <c>System.Runtime.CompilerServices</c> do not count: a parameter read from metadata lists
+    /// the <c>[Nullable]</c> that records its <c>T?</c> (MassTransit's <c>IsNotEmpty&lt;T&gt;(this IPipe&lt;T&gt;? pipe)</c> as seen
+    /// from a referencing assembly), where the same parameter in source lists nothing.
+    /// </summary>
+    private static bool HasDeclaredAttribute(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is not { ContainingNamespace: { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
