@@ -26,19 +26,19 @@ internal static class BlockingWaitForms
         {
             case IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } property } reference
                 when types.HasBlockingResult(property.ContainingType):
-                return OnFinishedTask(operation, reference.Instance) ? null : MM0001Properties.Result;
+                return DoesNotBlock(operation, reference.Instance) ? null : MM0001Properties.Result;
 
             case IInvocationOperation { TargetMethod: { } method }:
                 switch (method.Name)
                 {
                     case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
-                        return OnFinishedTask(operation, ((IInvocationOperation)operation).Instance) ? null : MM0001Properties.Wait;
+                        return DoesNotBlock(operation, ((IInvocationOperation)operation).Instance) ? null : MM0001Properties.Wait;
                     case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
                         return MM0001Properties.WaitAll;
                     case "WaitAny" when method.IsStatic && IsTask(method.ContainingType, types):
                         return MM0001Properties.WaitAny;
                     case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
-                        return OnFinishedTask(operation, UnwrapAwaitChain(((IInvocationOperation)operation).Instance)) ? null : MM0001Properties.GetResult;
+                        return DoesNotBlock(operation, UnwrapAwaitChain(((IInvocationOperation)operation).Instance)) ? null : MM0001Properties.GetResult;
                     case "Run" when method.IsStatic
                         ? IsNamed(method.ContainingType, "AsyncContext", NitoAsyncEx)
                         : DerivesFromNamed(method.ContainingType, "JoinableTaskFactory", VisualStudioThreading):
@@ -204,6 +204,44 @@ internal static class BlockingWaitForms
             IInvocationOperation { TargetMethod.MethodKind: not MethodKind.DelegateInvoke } invocation => DisplayName(invocation.TargetMethod),
             _ => null,
         };
+    }
+
+    /// <summary>A wait that cannot block: on a task just tested finished, or on the synchronous run of a sync/async twin.</summary>
+    private static bool DoesNotBlock(IOperation wait, IOperation? task)
+        => OnFinishedTask(wait, task) || IsSynchronousRunOfATwin(task);
+
+    /// <summary>
+    /// The sync/async twin idiom (npgsql, System.Net): one method serves both, taking <c>bool async</c>, and with a constant
+    /// <c>false</c> it completes before it returns — <c>buf.WriteString(query, len, async: false).Wait()</c> waits on
+    /// nothing. Matched on a <c>bool</c> parameter named <c>async</c>, <c>isAsync</c>, <c>useAsync</c> or <c>runAsync</c>
+    /// (any case) whose argument is the constant <c>false</c>.
+    /// </summary>
+    private static bool IsSynchronousRunOfATwin(IOperation? task)
+    {
+        while (task is IConversionOperation { IsImplicit: true } conversion)
+        {
+            task = conversion.Operand;
+        }
+
+        if (task is not IInvocationOperation invocation)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean, Name: var name }
+                && (string.Equals(name, "async", System.StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "isAsync", System.StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "useAsync", System.StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(name, "runAsync", System.StringComparison.OrdinalIgnoreCase))
+                && argument.Value.ConstantValue is { HasValue: true, Value: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -4,8 +4,9 @@ using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<
 namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
 
 /// <summary>
-/// MM0001 and waits on a task the constructor has just seen finish (MassTransit's <c>Response</c>:
-/// <c>_r = t.Status == TaskStatus.RanToCompletion ? t.GetAwaiter().GetResult() : default;</c>): they do not block.
+/// MM0001 and waits that cannot block: on a task the constructor has just seen finish (MassTransit's <c>Response</c>:
+/// <c>_r = t.Status == TaskStatus.RanToCompletion ? t.GetAwaiter().GetResult() : default;</c>), and on the synchronous run
+/// of a sync/async twin (npgsql's <c>PregeneratedMessages</c>: <c>buf.WriteString(query, len, async: false).Wait()</c>).
 /// </summary>
 public sealed partial class MM0001BlockingWaitInConstructorTests
 {
@@ -86,5 +87,59 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             Verify.Diagnostic().WithLocation(1).WithArguments("Response", "second"),
             Verify.Diagnostic().WithLocation(2).WithArguments("Response", "first"),
             Verify.Diagnostic().WithLocation(3).WithArguments("Response", "second"));
+    }
+
+    [Fact]
+    public async Task WaitOnTheSynchronousRunOfASyncAsyncTwin_DoesNotReport_ButTheAsyncRunDoes()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class Pregenerated
+            {
+                internal static readonly byte[] Data;
+                internal static readonly byte[] Other;
+
+                static Pregenerated()
+                {
+                    Data = Generate();
+                    Write(isAsync: false, 3).GetAwaiter().GetResult();
+                    Other = {|#0:Generate2()|};
+                }
+
+                private static byte[] Generate()
+                {
+                    Write(async: false, 1).Wait();
+                    return new byte[1];
+                }
+
+                private static byte[] Generate2()
+                {
+                    Write(async: true, 2).Wait();
+                    return new byte[2];
+                }
+
+                private static Task Write(bool async, int length) => async ? Task.Delay(length) : Task.CompletedTask;
+
+                private static Task Write(bool isAsync, long length) => isAsync ? Task.Delay(1) : Task.CompletedTask;
+            }
+
+            public sealed class Reader
+            {
+                public Reader(bool runAsynchronously)
+                {
+                    {|#1:Pregenerated2.Fill(runAsynchronously).Wait()|};
+                }
+            }
+
+            public static class Pregenerated2
+            {
+                public static Task Fill(bool async) => async ? Task.Delay(1) : Task.CompletedTask;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Pregenerated", "Write()"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Reader", "Fill()"));
     }
 }
