@@ -10,7 +10,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// marker the same function clears again (<c>_isUpdating = true; … await …; _isUpdating = false;</c>, elsa's
 /// <c>WorkflowReferenceUpdater</c>), or one half of a two-way switch whose other half tests it and clears it
 /// (<c>PauseAsync</c>/<c>UnpauseAsync</c> on <c>_isPaused</c>, jellyfin's <c>TranscodingThrottler</c>;
-/// <c>StartAsync</c>/<c>StopAsync</c> on <c>_started</c>). The single-flight remedies (<c>AsyncInitializer</c>,
+/// <c>StartAsync</c>/<c>StopAsync</c> on <c>_started</c>), or a per-use flag a <c>Reset…</c> method clears when the object
+/// is reused (npgsql's <c>ReplicationValue._isConsumed</c>). The single-flight remedies (<c>AsyncInitializer</c>,
 /// <c>AsyncLazy&lt;T&gt;</c>) never go back either. A clear that does not read the flag (<c>Invalidate() =&gt; _loaded =
 /// false;</c>) or sits in a <c>catch</c> (reset on failure) keeps the flag an initialization flag. Asked only for a
 /// candidate diagnostic, so its syntax walk costs nothing on code without one.
@@ -45,15 +46,25 @@ internal static class LazyInitToggles
                     continue; // constructors and initializers set the initial state; the checking function was judged above
                 }
 
-                if (ReadsFlag(declaration, member, model, cancellationToken) && ClearsFlag(declaration, member, model, cancellationToken))
+                if ((IsReset(declaration) || ReadsFlag(declaration, member, model, cancellationToken))
+                    && ClearsFlag(declaration, member, model, cancellationToken))
                 {
-                    return true; // the other half of a switch: it tests the flag and sets it back
+                    return true; // the other half of a switch (it tests the flag and sets it back), or a reset for reuse
                 }
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// A method named <c>Reset…</c>: the object is reused, and what the flag records is per use (npgsql's
+    /// <c>ReplicationValue.Reset()</c> clears <c>_isConsumed</c> for each row). <c>Invalidate()</c>, <c>Clear()</c> and the
+    /// like drop a cached value, whose reload races like the first load.
+    /// </summary>
+    private static bool IsReset(MemberDeclarationSyntax declaration)
+        => declaration is MethodDeclarationSyntax method
+            && method.Identifier.ValueText.StartsWith("Reset", System.StringComparison.Ordinal);
 
     /// <summary>An assignment of <c>false</c> to the flag outside any <c>catch</c> clause.</summary>
     private static bool ClearsFlag(SyntaxNode scope, ISymbol member, SemanticModel model, CancellationToken cancellationToken)

@@ -115,6 +115,36 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(source);
     }
 
+    [Fact]
+    public async Task PerUseFlagClearedByAResetForReuse_DoesNotReport()
+    {
+        // npgsql's ReplicationValue: `Consume` skips a row's unread bytes once; `Reset()` readies the object for the next row.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ReplicationValue
+            {
+                private readonly ICatalogStore _store;
+                private bool _isConsumed;
+
+                public ReplicationValue(ICatalogStore store) => _store = store;
+
+                internal void Reset() => _isConsumed = false;
+
+                internal async Task Consume(CancellationToken cancellationToken)
+                {
+                    if (_isConsumed)
+                        return;
+
+                    await _store.WarmUpAsync();
+                    _isConsumed = true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
     [Theory]
     [InlineData("Commit")]
     [InlineData("CommitAsync")]
