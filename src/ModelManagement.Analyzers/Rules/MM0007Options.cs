@@ -20,7 +20,8 @@ internal sealed class MM0007Options
     public const string AdditionalNameWordsKey = "mm0007.additional_failure_path_name_words";
 
     public static readonly ImmutableArray<string> DefaultNameWords = ImmutableArray.Create(
-        "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel");
+        "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel",
+        "Reject", "Refuse", "Deny", "Denied", "Unauthorized", "Forbidden", "NotFound");
 
     private static readonly MM0007Options Default = new(DefaultNameWords);
 

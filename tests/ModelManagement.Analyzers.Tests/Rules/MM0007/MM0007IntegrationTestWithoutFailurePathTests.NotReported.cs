@@ -23,6 +23,12 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Completion_TimedOut")]
     [InlineData("request_time_out")]
     [InlineData("registry_un_available")]
+    [InlineData("StringIncrement_DefaultRejectsWhenBoundExceeded")]
+    [InlineData("Connect_IsRefusedWithoutCredentials")]
+    [InlineData("Publish_AccessDenied")]
+    [InlineData("GetModel_Unauthorized")]
+    [InlineData("GetModel_Forbidden")]
+    [InlineData("GetModel_not_found")]
     public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
     {
         var source = /* lang=c#-test */ $$"""
