@@ -49,4 +49,11 @@ internal enum MM0005FixRefusal
     /// check loads again after a null result, while <c>AsyncLazy&lt;T&gt;</c> would keep the null for good.
     /// </summary>
     LoadMayReturnNull,
+
+    /// <summary>
+    /// A preprocessor directive (<c>#if</c>, <c>#region</c>, …) inside the check or the code that moves into the
+    /// initialization: one half of a pair would move and the other stay. Directives on the lines above the check stay where
+    /// they are.
+    /// </summary>
+    DirectiveInMovedCode,
 }

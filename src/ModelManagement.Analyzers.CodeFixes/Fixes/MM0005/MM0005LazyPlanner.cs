@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -20,6 +21,39 @@ internal static class MM0005LazyPlanner
 {
     public const string AsyncLazyMetadataName = "ModelManagement.Patterns.AsyncLazy`1";
     public const string AsyncInitializerMetadataName = "ModelManagement.Patterns.AsyncInitializer";
+
+    /// <summary>A directive anywhere in <paramref name="node"/> except the leading trivia of its first token (the lines above it).</summary>
+    private static bool HasDirectiveInside(SyntaxNode node)
+    {
+        if (!node.ContainsDirectives)
+        {
+            return false;
+        }
+
+        var first = node.GetFirstToken();
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.ContainsDirectives && (token != first || token.TrailingTrivia.Any(t => t.IsDirective)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasDirectiveInside(ImmutableArray<StatementSyntax> statements)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement.ContainsDirectives)
+            {
+                return true; // a moved statement takes its own leading lines with it
+            }
+        }
+
+        return false;
+    }
 
     public static FixPlanResult<MM0005LazyPlan, MM0005FixRefusal> Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
@@ -71,6 +105,11 @@ internal static class MM0005LazyPlanner
         else
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+        }
+
+        if (HasDirectiveInside(check) || HasDirectiveInside(moved))
+        {
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.DirectiveInMovedCode, node);
         }
 
         if (member is not (IFieldSymbol or IPropertySymbol) || StateType(member) is not { } stateType)

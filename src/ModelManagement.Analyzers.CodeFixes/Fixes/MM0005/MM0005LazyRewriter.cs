@@ -389,6 +389,12 @@ internal static class MM0005LazyRewriter
             });
         }
 
+        else if (ifStatement.GetLeadingTrivia().Any(t => t.IsDirective))
+        {
+            editor.RemoveNode(ifStatement, SyntaxRemoveOptions.KeepDirectives); // nothing follows to carry them
+            return;
+        }
+
         editor.RemoveNode(ifStatement, SyntaxRemoveOptions.KeepNoTrivia);
     }
 
@@ -406,7 +412,10 @@ internal static class MM0005LazyRewriter
         return CommentsLeftBehind(ifStatement, plan).Count > 0;
     }
 
-    /// <summary>The check's leading trivia up to its own indentation when it holds a comment (<c>// load once</c>); else empty.</summary>
+    /// <summary>
+    /// The check's leading trivia up to its own indentation when it holds a comment (<c>// load once</c>) or a directive
+    /// (the <c>#endif</c> or <c>#region</c> just above it, which must stay where it is); else empty.
+    /// </summary>
     private static List<SyntaxTrivia> CommentLinesAbove(IfStatementSyntax ifStatement)
     {
         var leading = ifStatement.GetLeadingTrivia();
@@ -414,7 +423,7 @@ internal static class MM0005LazyRewriter
         var hasComment = false;
         foreach (var trivia in leading)
         {
-            hasComment |= IsComment(trivia);
+            hasComment |= IsComment(trivia) || trivia.IsDirective;
         }
 
         if (!hasComment)
