@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -44,7 +45,7 @@ internal static class MM0004Rewriter
             // A comment that ended the statement's line ends the condition's line (`if (!Validate(x)) // note`); the
             // branch then gets the formatter's line break and blank line like any other.
             var branch = Branch(plan.Call.WithoutTrivia(), body).WithLeadingTrivia(statement.GetLeadingTrivia());
-            var comments = Comments(statement.GetTrailingTrivia());
+            var comments = CommentsOutsideTheCall(statement, plan.Call);
             replacement.Add(comments.Count == 0
                 ? branch
                 : branch.WithCloseParenToken(branch.CloseParenToken.WithTrailingTrivia(comments)));
@@ -59,7 +60,7 @@ internal static class MM0004Rewriter
                             SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(name))
                                 .WithInitializer(SyntaxFactory.EqualsValueClause(plan.Call.WithoutTrivia())))))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
-                .WithTrailingTrivia(statement.GetTrailingTrivia());
+                .WithTrailingTrivia(TrailingWithComments(statement, plan.Call));
             replacement.Add(declaration);
             replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember), body));
         }
@@ -94,20 +95,45 @@ internal static class MM0004Rewriter
                 .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(message)))));
     }
 
-    /// <summary>The comments of <paramref name="trivia"/>, each after a space.</summary>
-    private static List<SyntaxTrivia> Comments(SyntaxTriviaList trivia)
+    /// <summary>
+    /// The comments of <paramref name="statement"/> outside <paramref name="call"/> and after the statement's start, in order:
+    /// the one after <c>await</c>, the ones between the call and its <c>;</c> (<c>Validate(s) /* note */;</c>, also on a
+    /// line of their own) and the one that ends the line. The call itself keeps the comments inside it. A comment after a
+    /// <c>//</c> comment starts a new line, which the <c>//</c> would otherwise swallow.
+    /// </summary>
+    private static List<SyntaxTrivia> CommentsOutsideTheCall(StatementSyntax statement, SyntaxNode call)
     {
         var comments = new List<SyntaxTrivia>();
-        foreach (var item in trivia)
+        foreach (var trivia in statement.DescendantTrivia())
         {
-            if (item.IsKind(SyntaxKind.SingleLineCommentTrivia) || item.IsKind(SyntaxKind.MultiLineCommentTrivia))
+            if (!(trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                || trivia.SpanStart < statement.SpanStart
+                || call.Span.Contains(trivia.Span))
             {
-                comments.Add(SyntaxFactory.Space);
-                comments.Add(item);
+                continue;
             }
+
+            comments.Add(comments.Count > 0 && comments[comments.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia)
+                ? SyntaxFactory.ElasticCarriageReturnLineFeed
+                : SyntaxFactory.Space);
+            comments.Add(trivia);
         }
 
         return comments;
+    }
+
+    /// <summary>The statement's trailing trivia, or, when comments sit outside the call, those comments and its line break.</summary>
+    private static SyntaxTriviaList TrailingWithComments(StatementSyntax statement, SyntaxNode call)
+    {
+        var comments = CommentsOutsideTheCall(statement, call);
+        if (comments.Count == 0)
+        {
+            return statement.GetTrailingTrivia();
+        }
+
+        var lineBreak = statement.GetTrailingTrivia().LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        comments.Add(lineBreak.IsKind(SyntaxKind.EndOfLineTrivia) ? lineBreak : SyntaxFactory.ElasticCarriageReturnLineFeed);
+        return SyntaxFactory.TriviaList(comments);
     }
 
     private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement)

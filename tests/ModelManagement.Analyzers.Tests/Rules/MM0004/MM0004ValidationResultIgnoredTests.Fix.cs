@@ -163,6 +163,52 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ReturnFallback_CommentsBetweenTheCallAndItsSemicolon_AreKept()
+    {
+        // An independent consumer check saw `Validate(s) /* keep */;` lose the comment (only the one after `;` survived).
+        var source = Generator("""
+                    await [|_validator.ValidateAsync(story, cancellationToken)|] /* keep A */ ;
+                    [|_validator.TryValidate(story, out var errors)|] /* keep B */; // keep C
+                    Console.WriteLine(errors.Count);
+            """);
+        var fixedSource = Generator("""
+                    var validation = await _validator.ValidateAsync(story, cancellationToken); /* keep A */
+                    if (!validation.IsValid)
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    if (!_validator.TryValidate(story, out var errors)) /* keep B */ // keep C
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    Console.WriteLine(errors.Count);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_LineCommentThenCommentBeforeTheSemicolon_BothKeptOnTheirOwnLines()
+    {
+        var source = Generator("""
+                    [|_validator.TryValidate(story, out var errors)|] // keep D
+                        /* keep E */;
+                    Console.WriteLine(errors.Count);
+            """);
+        var fixedSource = Generator("""
+                    if (!_validator.TryValidate(story, out var errors)) // keep D
+                    /* keep E */
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+                    Console.WriteLine(errors.Count);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_AwaitedBoolFromValidatorAttribute_KeepsAwait()
     {
         var source = Generator("""
