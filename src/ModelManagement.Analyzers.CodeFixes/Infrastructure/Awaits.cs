@@ -49,12 +49,30 @@ internal static class Awaits
     }
 
     /// <summary>True when an <c>await</c> may replace <paramref name="node"/> once its member is async.</summary>
-    public static bool CanAwaitAt(SyntaxNode node)
+    public static bool CanAwaitAt(SyntaxNode node) => CanAwaitAt(node, inInnermostFunction: false);
+
+    /// <summary>
+    /// True when an <c>await</c> may replace <paramref name="node"/> in the innermost function holding it (a lambda or local
+    /// function too, whose own async-ness <see cref="IsInAsyncFunction"/> decides): above that function only an unsafe
+    /// context still forbids it (<c>new Library(s)</c> inside <c>Run(async () =&gt; …)</c> may become an awaited factory call).
+    /// </summary>
+    public static bool CanAwaitInInnermostFunction(SyntaxNode node) => CanAwaitAt(node, inInnermostFunction: true);
+
+    private static bool CanAwaitAt(SyntaxNode node, bool inInnermostFunction)
     {
+        var crossedFunction = false;
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
+            if (crossedFunction && current is not (BaseTypeDeclarationSyntax or MemberDeclarationSyntax or UnsafeStatementSyntax or FixedStatementSyntax))
+            {
+                continue; // outside the function that would hold the await: only unsafe contexts still count
+            }
+
             switch (current)
             {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax when inInnermostFunction:
+                    crossedFunction = true;
+                    break;
                 case LockStatementSyntax:
                 case UnsafeStatementSyntax:
                 case FixedStatementSyntax:

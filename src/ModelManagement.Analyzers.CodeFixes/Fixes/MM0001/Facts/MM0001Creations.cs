@@ -82,7 +82,7 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
-                if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitAt(creation))
+                if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitInInnermostFunction(creation))
                 {
                     return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
                 }

@@ -37,15 +37,38 @@ public sealed class MM0001CreationsTests
         Assert.Equal("C", creations.Callers[1].CreatedType!.Name);
     }
 
+    [Fact]
+    public async Task CreationInAnAsyncLambdaOrLocalFunction_IsACaller()
+    {
+        // An independent consumer check: `Run(async () => { var lib = new Library(s); … })` refused the factory.
+        var creations = await CollectAsync(Type + """
+            public static class Use
+            {
+                public static Task<int> Run(System.Func<Task<int>> work) => work();
+                public static Task<int> OneAsync(IStore s) => Run(async () => { var c = new C(s); await Task.Yield(); return c.Count; });
+                public static Task<int> TwoAsync(IStore s)
+                {
+                    return Local();
+                    async Task<int> Local() { await Task.Yield(); return new C(s).Count; }
+                }
+            }
+            """);
+
+        Assert.Null(creations.Problem);
+        Assert.Equal(2, creations.Callers.Length);
+    }
+
     [Theory]
     [InlineData("public static class Use { public static int Count(IStore s) => new C(s).Count; }", "CreationInSynchronousCode")]
+    [InlineData("public static class Use { public static async Task<int> CountAsync(IStore s) { await Task.Yield(); return System.Linq.Enumerable.Sum(new[] { 1 }, _ => new C(s).Count); } }", "CreationInSynchronousCode")]
+    [InlineData("public static class Use { public static async Task<int> CountAsync(IStore s) { await Task.Yield(); lock (s) { return Run(async () => new C(s).Count).Result; } } static Task<int> Run(System.Func<Task<int>> f) => f(); }", null)]
     [InlineData("public static class Use { public static readonly System.Type Kind = typeof(C); }", "CreationCannotBeReplaced")]
     [InlineData("public static class Use { public static async Task<C> MakeAsync(IStore s) { await Task.Yield(); return new C(s) { }; } }", "CreationCannotBeReplaced")]
-    public async Task CreationAFactoryCannotReplace_IsTheProblem(string use, string expected)
+    public async Task CreationAFactoryCannotReplace_IsTheProblem(string use, string? expected)
     {
         var creations = await CollectAsync(Type + use);
 
-        Assert.Equal(expected, creations.Problem!.Reason.ToString());
+        Assert.Equal(expected, creations.Problem?.Reason.ToString());
     }
 
     [Fact]
