@@ -220,4 +220,58 @@ public sealed class MM0001FormatFixTests
         Assert.True(run.Succeeded, run.ToString());
         Assert.Contains("MODELS: 2", run.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task FormatAnalyzers_NetStandardNextToNet8_WaitWithTokenIsNotTurnedIntoWaitAsync_AndBothFrameworksBuild()
+    {
+        // An independent consumer check: `.Wait(ct)` became `.WaitAsync(ct)` from the net8.0 copy of the file, which the
+        // netstandard2.0 copy cannot compile (CS1061); with MM0003 fixed in the same run the copies disagreed and Roslyn wrote
+        // merge-conflict markers. Every target framework that compiles the file must have the await's equivalent.
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-mm0001-netstandard-wait", sources: new Dictionary<string, string>
+        {
+            ["Warm.cs"] = """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public interface IWarmStore
+                {
+                    Task OpenAsync(CancellationToken cancellationToken);
+                    Task<string[]> LoadAsync();
+                }
+
+                public sealed class Warm
+                {
+                    private readonly IWarmStore _store;
+
+                    public Warm(IWarmStore store, CancellationToken cancellationToken)
+                    {
+                        _store = store;
+                        store.OpenAsync(cancellationToken).Wait(cancellationToken); // expect: MM0001
+                    }
+
+                    public async Task<int> CountAsync()
+                    {
+                        var models = await _store.LoadAsync();
+                        return models.Length;
+                    }
+                }
+                """,
+        }, langVersion: "latest", outputType: "Library", targetFrameworks: "net8.0;netstandard2.0");
+
+        var format = await project.FormatAnalyzersAsync("--diagnostics", "MM0001", "--severity", "warn", "--verbosity", "detailed");
+        _output.WriteLine(format.ToString());
+        Assert.True(format.Succeeded, format.ToString());
+
+        var warm = project.ReadSource("Warm.cs");
+        _output.WriteLine(warm);
+        Assert.DoesNotContain("WaitAsync", warm, StringComparison.Ordinal);
+        Assert.DoesNotContain("<<<<<<<", warm, StringComparison.Ordinal);
+        Assert.Contains("// expect: MM0001", warm, StringComparison.Ordinal);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        Assert.Contains("netstandard2.0", build.ToString(), StringComparison.Ordinal);
+    }
 }

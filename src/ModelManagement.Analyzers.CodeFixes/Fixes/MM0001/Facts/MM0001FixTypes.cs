@@ -33,8 +33,18 @@ internal sealed class MM0001FixTypes
 
     public INamedTypeSymbol? ICollectionOfT { get; }
 
-    /// <summary>True when <c>Task.WaitAsync(CancellationToken)</c> exists (.NET 6 and later): a cancellable wait becomes a cancellable await.</summary>
-    public bool TaskHasWaitAsync { get; }
+    /// <summary>
+    /// True when <c>Task.WaitAsync(CancellationToken)</c> exists (.NET 6 and later): a cancellable wait becomes a cancellable
+    /// await. False when a target framework the same file also builds for lacks it (<see cref="ForbidWaitAsync"/>).
+    /// </summary>
+    public bool TaskHasWaitAsync { get; private set; }
+
+    /// <summary>The file is also compiled for a target framework without <c>Task.WaitAsync</c> (netstandard2.0 next to net8.0).</summary>
+    public void ForbidWaitAsync() => TaskHasWaitAsync = false;
+
+    /// <summary>Whether <paramref name="compilation"/> has <c>Task.WaitAsync(CancellationToken)</c>.</summary>
+    public static bool HasWaitAsync(Compilation compilation)
+        => TryCreate(compilation, out var types) && types.TaskHasWaitAsync;
 
     public static bool TryCreate(Compilation compilation, [NotNullWhen(true)] out MM0001FixTypes? types)
     {

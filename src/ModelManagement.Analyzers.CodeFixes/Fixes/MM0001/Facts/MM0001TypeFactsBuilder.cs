@@ -16,6 +16,24 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// </summary>
 internal static class MM0001TypeFactsBuilder
 {
+    private static async Task<bool> LinkedCopiesHaveWaitAsync(Solution solution, ImmutableArray<MM0001TypePart>.Builder parts, CancellationToken cancellationToken)
+    {
+        foreach (var part in parts)
+        {
+            foreach (var id in part.Document.GetLinkedDocumentIds())
+            {
+                if (solution.GetProject(id.ProjectId) is { } linkedProject
+                    && await linkedProject.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } linked
+                    && !MM0001FixTypes.HasWaitAsync(linked))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     public static async Task<(MM0001TypeFacts? Facts, MM0001Refusal? Refusal)> BuildAsync(
         Solution solution, Project project, INamedTypeSymbol type, CancellationToken cancellationToken)
     {
@@ -53,6 +71,12 @@ internal static class MM0001TypeFactsBuilder
         if (parts.Count == 0)
         {
             return (null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
+        }
+
+        // A multi-targeted project compiles each file once per target framework: the rewrite must build for all of them.
+        if (types.TaskHasWaitAsync && !await LinkedCopiesHaveWaitAsync(solution, parts, cancellationToken).ConfigureAwait(false))
+        {
+            types.ForbidWaitAsync();
         }
 
         // Half-typed code: no rewrite (it would carry the errors along, or add new ones).
