@@ -56,4 +56,10 @@ internal enum MM0005FixRefusal
     /// they are.
     /// </summary>
     DirectiveInMovedCode,
+
+    /// <summary>
+    /// An instance constructor has no body to create the helper in (<c>extern</c>, or half-typed code), while the state is an
+    /// instance member.
+    /// </summary>
+    ConstructorWithoutBody,
 }

@@ -160,6 +160,18 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
         }
 
+        if (!member.IsStatic)
+        {
+            foreach (var typeMember in type.Members)
+            {
+                if (typeMember is ConstructorDeclarationSyntax { Body: null, ExpressionBody: null } constructor
+                    && !constructor.Modifiers.Any(SyntaxKind.StaticKeyword))
+                {
+                    return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ConstructorWithoutBody, constructor);
+                }
+            }
+        }
+
         // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out. One
         // exception, for a flag: the caller's CancellationToken parameter, only passed on as an argument. The shared load
         // then gets CancellationToken.None (one caller's cancellation must not fail the load for all), while the caller's

@@ -159,7 +159,9 @@ internal static class MM0005LazyRewriter
                         continue; // the constructor it calls creates it
                     }
 
-                    editor.ReplaceNode(constructor, (current, _) => Expand(Statements.Prepend(current, assignment, returnsValue: false)!).WithAdditionalAnnotations(Formatter.Annotation));
+                    editor.ReplaceNode(constructor, (current, _) => Statements.Prepend(current, assignment, returnsValue: false) is { } prepended
+                        ? Expand(prepended).WithAdditionalAnnotations(Formatter.Annotation)
+                        : current); // no body (the planner refuses that: ConstructorWithoutBody)
                 }
             }
 

@@ -108,4 +108,29 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyNoFixAsync(source);
         await AssertRefusalAsync(source, MM0005FixRefusal.DirectiveInMovedCode);
     }
+
+    [Fact]
+    public async Task NoFix_ExternConstructor_ConstructorWithoutBody()
+    {
+        // The crash hunt: the fix threw NullReferenceException prepending the helper's creation to a body-less constructor.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class LlmClient
+            {
+                private readonly ICatalogStore _store = null;
+                private Catalog _catalog;
+
+                public extern LlmClient();
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|]) _catalog = await _store.LoadAsync();
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.ConstructorWithoutBody);
+    }
 }
