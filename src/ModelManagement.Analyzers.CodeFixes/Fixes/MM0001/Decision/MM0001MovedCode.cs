@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -29,6 +30,59 @@ internal static class MM0001MovedCode
     }
 
     /// <summary>
+    /// Whether the leftmost name in <c>nameof(…)</c> is a parameter or local of the constructor that the moved code does not
+    /// declare itself (a name spelled alike elsewhere only makes this refuse more often, never less).
+    /// </summary>
+    private static bool NamesAVariableLeftBehind(InvocationExpressionSyntax nameOf, IReadOnlyList<MM0001CodeUnit> moved)
+    {
+        if (nameOf.ArgumentList.Arguments.Count != 1)
+        {
+            return false;
+        }
+
+        ExpressionSyntax leftmost = nameOf.ArgumentList.Arguments[0].Expression;
+        while (leftmost is MemberAccessExpressionSyntax access)
+        {
+            leftmost = access.Expression;
+        }
+
+        if (leftmost is not IdentifierNameSyntax { Identifier.ValueText: var name }
+            || nameOf.FirstAncestorOrSelf<BaseMethodDeclarationSyntax>() is not { } method)
+        {
+            return false;
+        }
+
+        foreach (var unit in moved)
+        {
+            foreach (var declared in unit.Flow.VariablesDeclared)
+            {
+                if (declared.Name == name)
+                {
+                    return false; // declared in the moved code: it moves along
+                }
+            }
+        }
+
+        foreach (var parameter in method.ParameterList.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        foreach (var declarator in method.DescendantNodes().OfType<VariableDeclaratorSyntax>())
+        {
+            if (declarator.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Statement shapes that cannot move into an async method: jumps out of the moved code, labels, preprocessor
     /// directives, unsafe code, by-reference and ref-struct locals, calls of local functions left behind.
     /// </summary>
@@ -44,6 +98,14 @@ internal static class MM0001MovedCode
 
             foreach (var descendant in node.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {
+                if (descendant is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } nameOf
+                    && NamesAVariableLeftBehind(nameOf, moved))
+                {
+                    // `nameof(pending)` reads no variable, so data flow misses it; the moved code would name a parameter
+                    // or local that is not there any more (CS0103).
+                    return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: nameOf);
+                }
+
                 if (descendant is ReturnStatementSyntax && !allowReturn
                     || descendant is GotoStatementSyntax { RawKind: (int)SyntaxKind.GotoStatement } or LabeledStatementSyntax or YieldStatementSyntax
                     || descendant is UnsafeStatementSyntax or FixedStatementSyntax or StackAllocArrayCreationExpressionSyntax or ImplicitStackAllocArrayCreationExpressionSyntax

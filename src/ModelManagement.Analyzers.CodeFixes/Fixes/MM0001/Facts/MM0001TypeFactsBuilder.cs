@@ -173,7 +173,9 @@ internal static class MM0001TypeFactsBuilder
                     hasSite |= site.Constructor is not null && node.Span.Contains(site.Node.Span);
                 }
 
-                var facts = MM0001MemberFacts.Collect(null, node, null, new[] { model.GetOperation(node, cancellationToken) }, type, types, cancellationToken);
+                // `checked { … }` / `unchecked { … }` have no operation of their own: their block holds the assignments.
+                var operationNode = node is CheckedStatementSyntax checkedStatement ? checkedStatement.Block : node;
+                var facts = MM0001MemberFacts.Collect(null, node, null, new[] { model.GetOperation(operationNode, cancellationToken) }, type, types, cancellationToken);
                 units.Add(new MM0001CodeUnit(node, units.Count, facts, hasSite, flow));
             }
         }

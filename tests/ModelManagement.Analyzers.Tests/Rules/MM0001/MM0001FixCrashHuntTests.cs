@@ -1,0 +1,101 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0001BlockingWaitInConstructorCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>
+/// MM0001 fix shapes a mutation crash hunt turned into code that no longer compiled: an assignment in a
+/// <c>checked</c>/<c>unchecked</c> block (the readonly field kept its modifier: CS0191), and a constructor parameter named
+/// only in <c>nameof</c> (data flow sees no read, so the moved code lost it: CS0103).
+/// </summary>
+public sealed class MM0001FixCrashHuntTests
+{
+    [Fact]
+    public async Task Factory_AssignmentInUncheckedBlock_DropsReadonlyLikeInAPlainBlock()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public class Cache
+            {
+                private readonly string _value;
+
+                public Cache(Func<Task<string>> load)
+                {
+                    unchecked
+                    {
+                        _value = [|load().Result|];
+                    }
+                }
+
+                public string Value => _value;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class Cache
+            {
+                private string _value;
+
+                private Cache()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Cache> CreateAsync(Func<Task<string>> load, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Cache();
+                    await instance.InitializeAsync(load).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Func<Task<string>> load)
+                {
+                    unchecked
+                    {
+                        _value = await load().ConfigureAwait(false);
+                    }
+                }
+
+                public string Value => _value;
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ParameterNamedOnlyInNameof_IsRefusedWithMovedCodeCannotMove()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Narrator
+            {
+                private readonly string _name;
+
+                public Narrator(Task<string> pending)
+                {
+                    _name = [|Task.FromResult("x").Result|] + nameof(pending);
+                }
+
+                public async Task<string> NameAsync()
+                {
+                    await Task.Yield();
+                    return _name;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        await test.RunAsync(CancellationToken.None);
+    }
+}
