@@ -45,7 +45,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (MM0005LazyPlanner.Plan(root, model, diagnostic, context.CancellationToken).Plan is not { } plan)
+            if (await PlanAsync(context.Document, root, model, diagnostic, context.CancellationToken).ConfigureAwait(false) is not { } plan)
             {
                 continue;
             }
@@ -54,6 +54,37 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
                 CodeAction.Create(Title, cancellationToken => MM0005LazyRewriter.ApplyAsync(context.Document, plan, cancellationToken), ConvertToSingleFlightKey),
                 diagnostic);
         }
+    }
+
+    /// <summary>
+    /// The plan for <paramref name="diagnostic"/>, offered only when every linked copy of the file (a multi-targeted project
+    /// compiles it once per target framework) plans it too: the net8.0 copy of <c>_home = Environment.GetEnvironmentVariable(…)</c>
+    /// knows the result may be null (<c>LoadMayReturnNull</c>) where the netstandard2.0 copy's oblivious type does not, and
+    /// the conversion would then cache a null for every framework.
+    /// </summary>
+    private static async Task<MM0005LazyPlan?> PlanAsync(Document document, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        if (MM0005LazyPlanner.Plan(root, model, diagnostic, cancellationToken).Plan is not { } plan)
+        {
+            return null;
+        }
+
+        foreach (var id in document.GetLinkedDocumentIds())
+        {
+            if (document.Project.Solution.GetDocument(id) is not { } linked
+                || await Documents.GetRootAndModelAsync(linked, cancellationToken).ConfigureAwait(false) is not (var linkedRoot, var linkedModel))
+            {
+                continue;
+            }
+
+            var copy = Diagnostic.Create(diagnostic.Descriptor, Location.Create(linkedRoot.SyntaxTree, diagnostic.Location.SourceSpan), diagnostic.Properties);
+            if (MM0005LazyPlanner.Plan(linkedRoot, linkedModel, copy, cancellationToken).Plan is null)
+            {
+                return null;
+            }
+        }
+
+        return plan;
     }
 
     private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
@@ -75,7 +106,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
             }
 
             var current = await FindAsync(model, member, form, cancellationToken).ConfigureAwait(false);
-            if (current is not null && MM0005LazyPlanner.Plan(root, model, current, cancellationToken).Plan is { } plan)
+            if (current is not null && await PlanAsync(document, root, model, current, cancellationToken).ConfigureAwait(false) is { } plan)
             {
                 document = await MM0005LazyRewriter.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false);
             }
