@@ -49,6 +49,12 @@ internal static class MM0002HelperCallBuilder
         }
 
         ExpressionSyntax call = HelperCall(invocation, site);
+        var comments = CommentsAroundTheCall(current.Expression, invocation);
+        if (comments.Count > 0)
+        {
+            call = call.WithTrailingTrivia(comments); // `LogAsync(…) /* note */.ConfigureAwait(false)` keeps its note
+        }
+
         if (site.ConfigureAwait is { } configureAwait)
         {
             call = SyntaxFactory.InvocationExpression(
@@ -57,6 +63,32 @@ internal static class MM0002HelperCallBuilder
         }
 
         return current.WithExpression(call.WithAdditionalAnnotations(Formatter.Annotation).WithTriviaFrom(current.Expression));
+    }
+
+    /// <summary>
+    /// The comments of <paramref name="expression"/> (the awaited expression) outside the side-effect call: before it, between
+    /// it and <c>.ConfigureAwait</c>, inside that chain. Each after a space; a <c>//</c> comment ends its line.
+    /// </summary>
+    private static List<SyntaxTrivia> CommentsAroundTheCall(ExpressionSyntax expression, InvocationExpressionSyntax invocation)
+    {
+        var comments = new List<SyntaxTrivia>();
+        foreach (var trivia in expression.DescendantTrivia())
+        {
+            if ((trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                && !invocation.Span.Contains(trivia.Span)
+                && trivia.SpanStart >= expression.SpanStart
+                && trivia.Span.End <= expression.Span.End)
+            {
+                comments.Add(SyntaxFactory.Space);
+                comments.Add(trivia);
+                if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
+                {
+                    comments.Add(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                }
+            }
+        }
+
+        return comments;
     }
 
     /// <summary><c>SideEffect.TryAsync(() =&gt; X[.AsTask()][, token])</c>: started at once, as <c>X</c> was.</summary>

@@ -538,6 +538,19 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task UseHelper_CommentBeforeConfigureAwait_IsKept()
+    {
+        // A mutation crash hunt: `LogAsync(…)/* c1 */.ConfigureAwait(false)` lost its comment.
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|]/* c1 */.ConfigureAwait(false);
+            """);
+        var fixedSource = Service("""
+                    await SideEffect.TryAsync(() => _history.LogResultAsync(result), cancellationToken) /* c1 */.ConfigureAwait(false);
+            """);
+        await VerifyFixAsync(source, fixedSource, Helper);
+    }
+
+    [Fact]
     public async Task UseHelper_WithoutToken_PassesNone()
     {
         var source = Service("""
