@@ -98,4 +98,68 @@ public sealed class MM0001FixCrashHuntTests
         var test = new Verify.Test { TestCode = source, FixedCode = source };
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task Lazy_CommentsOnDroppedChainParts_AreKept()
+    {
+        // An independent consumer check: `// (L3)` on the `.GetAwaiter()` line was lost; the crash hunt: `Wait(/* forever */)`.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+
+                public NarrativeGenerator(Task warmUp)
+                {
+                    _template = [|LoadTemplateAsync()   // (L2)
+                        .GetAwaiter()   // (L3)
+                        .GetResult()|];   // (L4)
+                    [|warmUp.Wait(/* forever */)|];
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class NarrativeGenerator
+            {
+                private string _template;
+                private readonly AsyncInitializer _initializer;
+
+                public NarrativeGenerator(Task warmUp)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(warmUp));
+                }
+
+                private async Task InitializeAsync(Task warmUp)
+                {
+                    _template = await LoadTemplateAsync()   // (L2)
+                                                            // (L3)
+                        .ConfigureAwait(false);   // (L4)
+                    await warmUp /* forever */.ConfigureAwait(false);
+                }
+
+                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+
+                public async Task<string> GenerateAsync(string subject)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return string.Format(_template, subject);
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey };
+        await test.RunAsync(CancellationToken.None);
+    }
 }

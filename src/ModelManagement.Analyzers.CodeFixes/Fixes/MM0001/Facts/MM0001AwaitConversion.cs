@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -168,6 +170,7 @@ internal sealed class MM0001AwaitConversion
                 break;
         }
 
+        dot = WithCommentsOfDroppedParts(current, awaited, dot);
         var await = SyntaxFactory.AwaitExpression(
             SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
             Invoke(awaited.WithoutLeadingTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression), dot));
@@ -176,6 +179,54 @@ internal sealed class MM0001AwaitConversion
             : SyntaxFactory.ParenthesizedExpression(await).WithAdditionalAnnotations(Simplifier.Annotation);
         return replacement.WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia());
     }
+
+    /// <summary>
+    /// The comments of the parts the conversion drops (<c>.GetAwaiter() // note</c> on its own line of a chain,
+    /// <c>t.Wait(/* forever */)</c>) go in front of the new <c>.ConfigureAwait</c>: a <c>//</c> comment on a line of its own
+    /// (indented like the <c>.</c>), a block comment before it. What the kept receiver and the new dot carry already is
+    /// not repeated.
+    /// </summary>
+    private static SyntaxToken WithCommentsOfDroppedParts(SyntaxNode current, ExpressionSyntax awaited, SyntaxToken dot)
+    {
+        var kept = new List<string>();
+        foreach (var trivia in awaited.DescendantTrivia().Concat(dot.LeadingTrivia).Concat(dot.TrailingTrivia))
+        {
+            if (IsComment(trivia))
+            {
+                kept.Add(trivia.ToString());
+            }
+        }
+
+        var leading = dot.LeadingTrivia;
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1] : default;
+        var added = false;
+        foreach (var trivia in current.DescendantTrivia())
+        {
+            if (!IsComment(trivia) || trivia.SpanStart < current.SpanStart || trivia.Span.End > current.Span.End || kept.Remove(trivia.ToString()))
+            {
+                continue; // not a comment, the node's own leading or trailing trivia (kept), or kept with the receiver
+            }
+
+            added = true;
+            if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
+            {
+                leading = leading.Add(trivia).Add(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                if (indentation.IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    leading = leading.Add(indentation);
+                }
+            }
+            else
+            {
+                leading = leading.Add(SyntaxFactory.Space).Add(trivia);
+            }
+        }
+
+        return added ? dot.WithLeadingTrivia(leading) : dot;
+    }
+
+    private static bool IsComment(SyntaxTrivia trivia)
+        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
     private static MemberAccessExpressionSyntax GetAwaiterAccess(SyntaxNode current)
     {
