@@ -58,9 +58,28 @@ internal static class MM0005LazyRewriter
         switch (plan.Check)
         {
             case AssignmentExpressionSyntax coalesce:
-                editor.ReplaceNode(coalesce, SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(fieldName))
-                    .WithTriviaFrom(coalesce)
-                    .WithAdditionalAnnotations(Simplifier.Annotation));
+                // Comments between `??=` and the value (`_x ??= /* cached */ await …`) stay here; the value moves without them.
+                var inside = new List<SyntaxTrivia>();
+                foreach (var trivia in coalesce.DescendantTrivia())
+                {
+                    if (IsComment(trivia) && coalesce.Span.Contains(trivia.Span) && !coalesce.Right.Span.Contains(trivia.Span))
+                    {
+                        inside.Add(SyntaxFactory.Space);
+                        inside.Add(trivia);
+                        if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
+                        {
+                            inside.Add(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                        }
+                    }
+                }
+
+                var awaitField = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(coalesce);
+                if (inside.Count > 0)
+                {
+                    awaitField = awaitField.WithTrailingTrivia(inside.Concat(coalesce.GetTrailingTrivia()));
+                }
+
+                editor.ReplaceNode(coalesce, awaitField.WithAdditionalAnnotations(Simplifier.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.IsFlag:
                 var comments = CommentsLeftBehind(ifStatement, plan);

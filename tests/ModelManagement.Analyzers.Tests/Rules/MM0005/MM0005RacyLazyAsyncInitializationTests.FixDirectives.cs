@@ -133,4 +133,47 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyNoFixAsync(source);
         await AssertRefusalAsync(source, MM0005FixRefusal.ConstructorWithoutBody);
     }
+
+    [Fact]
+    public async Task Fix_CoalesceAssignment_CommentAfterTheOperatorStays()
+    {
+        // The crash hunt: `_catalog ??= /* cached */ await _store.LoadAsync()` lost its comment.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetCatalogAsync() => [|_catalog|] ??= /* cached */ await _store.LoadAsync();
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync() => await _catalog /* cached */;
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
 }
