@@ -808,7 +808,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             {
                 public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
                 {
-                    var client = new LlmClient(store);
+                    var client = new LlmClient(/* the store */ store);
                     await Task.Yield();
                     return client.ModelCount + new LlmClient(store).ModelCount;
                 }
@@ -861,7 +861,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             {
                 public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
                 {
-                    var client = await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false);
+                    var client = await LlmClient.CreateAsync(/* the store */ store, cancellationToken).ConfigureAwait(false);
                     await Task.Yield();
                     return client.ModelCount + (await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false)).ModelCount;
                 }

@@ -127,7 +127,9 @@ internal static class MM0001FactoryEdits
         var call = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, type, SyntaxFactory.IdentifierName(factory.FactoryName))
                 .WithAdditionalAnnotations(Simplifier.Annotation), // inside the type itself: CreateAsync(...)
-            SyntaxFactory.ArgumentList(arguments));
+            creation.ArgumentList is { } list
+                ? list.WithArguments(arguments).WithoutTrailingTrivia() // `new Rules(/* the source */ source)` keeps the comment on its '('
+                : SyntaxFactory.ArgumentList(arguments));
         ExpressionSyntax awaited = Awaits.Configured(call);
         if (!statementContext)
         {
