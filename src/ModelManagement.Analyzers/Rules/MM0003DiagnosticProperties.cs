@@ -29,6 +29,14 @@ internal static class MM0003DiagnosticProperties
     /// <summary>The value flows on (declaration, return, argument, condition): no fix.</summary>
     public const string ValueFlows = "ValueFlows";
 
+    /// <summary>
+    /// The member holding the dereference has syntax errors (half-typed code): no fix, which would build on the parser's
+    /// guesses (a guard around <c>_reg.Touch(</c> took the method's closing brace into the new <c>if</c>).
+    /// </summary>
+    public const string SyntaxErrors = "SyntaxErrors";
+
+    public static ImmutableDictionary<string, string?> SyntaxErrorsProperties { get; } = Create(SyntaxErrors);
+
     public static ImmutableDictionary<string, string?> StatementProperties { get; } = Create(Statement);
 
     public static ImmutableDictionary<string, string?> DiscardedExpressionProperties { get; } = Create(DiscardedExpression);
@@ -63,6 +71,11 @@ internal static class MM0003DiagnosticProperties
     /// <param name="isNullableValueType">True for <c>T?</c> receivers, where <c>?.</c> would change the meaning of <c>.Value</c>.</param>
     public static ImmutableDictionary<string, string?> For(SyntaxNode receiver, IMethodSymbol? enclosingFunction, bool isNullableValueType)
     {
+        if (receiver.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { ContainsDiagnostics: true })
+        {
+            return SyntaxErrorsProperties;
+        }
+
         if (!IsSimpleReference(receiver))
         {
             return ValueFlowsProperties;

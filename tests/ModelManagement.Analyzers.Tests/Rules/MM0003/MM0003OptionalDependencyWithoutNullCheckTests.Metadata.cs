@@ -3,6 +3,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.CSharp;
+using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
 using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
 
@@ -73,5 +75,47 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         test.TestState.AdditionalReferences.Add(library);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_pipe")); // a non-nullable `this` is a use
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task HalfTypedMember_ShapeIsSyntaxErrors_SoNoFixIsOffered()
+    {
+        // An independent consumer check: `dotnet format` guarded `_registry.Register(` in a method with an unfinished call and
+        // took the method's closing brace into the new `if`. A member with syntax errors gets the SyntaxErrors shape, which
+        // the fix never guards; the complete member next to it keeps its own shape.
+        var source = """
+            public sealed class Narrator
+            {
+                private readonly IModelRegistry _registry;
+
+                public Narrator(IModelRegistry registry = null) => _registry = registry;
+
+                public void HalfTyped()
+                {
+                    _registry.Register("a");
+                    _registry.Register(
+                }
+
+                public void Complete()
+                {
+                    _registry.Register("b");
+                }
+            }
+            """ + Domain;
+        var run = await ModelManagement.Analyzers.Tests.Robustness.RobustnessHarness.AnalyzeAsync(
+            new[] { ModelManagement.Analyzers.Tests.Robustness.RobustnessHarness.Parse(source) },
+            nullable: NullableContextOptions.Disable);
+
+        var shapes = new System.Collections.Generic.List<string?>();
+        foreach (var diagnostic in run.Diagnostics)
+        {
+            if (diagnostic.Id == "MM0003")
+            {
+                diagnostic.Properties.TryGetValue(MM0003DiagnosticProperties.ShapeKey, out var shape);
+                shapes.Add(diagnostic.Location.GetLineSpan().StartLinePosition.Line + ":" + shape);
+            }
+        }
+
+        Assert.Equal(new[] { "8:" + MM0003DiagnosticProperties.SyntaxErrors, "14:" + MM0003DiagnosticProperties.DiscardedExpression }, shapes);
     }
 }
