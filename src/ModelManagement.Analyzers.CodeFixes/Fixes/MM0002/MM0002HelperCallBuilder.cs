@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -70,26 +71,7 @@ internal static class MM0002HelperCallBuilder
     /// it and <c>.ConfigureAwait</c>, inside that chain. Each after a space; a <c>//</c> comment ends its line.
     /// </summary>
     private static List<SyntaxTrivia> CommentsAroundTheCall(ExpressionSyntax expression, InvocationExpressionSyntax invocation)
-    {
-        var comments = new List<SyntaxTrivia>();
-        foreach (var trivia in expression.DescendantTrivia())
-        {
-            if ((trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
-                && !invocation.Span.Contains(trivia.Span)
-                && trivia.SpanStart >= expression.SpanStart
-                && trivia.Span.End <= expression.Span.End)
-            {
-                comments.Add(SyntaxFactory.Space);
-                comments.Add(trivia);
-                if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
-                {
-                    comments.Add(SyntaxFactory.ElasticCarriageReturnLineFeed);
-                }
-            }
-        }
-
-        return comments;
-    }
+        => CommentTrivia.OnOneLine(CommentTrivia.Outside(expression, invocation.Span, withTrailing: false), codeFollows: true);
 
     /// <summary><c>SideEffect.TryAsync(() =&gt; X[.AsTask()][, token])</c>: started at once, as <c>X</c> was.</summary>
     private static InvocationExpressionSyntax HelperCall(ExpressionSyntax invocation, MM0002Site site)

@@ -102,25 +102,7 @@ internal static class MM0004Rewriter
     /// <c>//</c> comment starts a new line, which the <c>//</c> would otherwise swallow.
     /// </summary>
     private static List<SyntaxTrivia> CommentsOutsideTheCall(StatementSyntax statement, SyntaxNode call)
-    {
-        var comments = new List<SyntaxTrivia>();
-        foreach (var trivia in statement.DescendantTrivia())
-        {
-            if (!(trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia))
-                || trivia.SpanStart < statement.SpanStart
-                || call.Span.Contains(trivia.Span))
-            {
-                continue;
-            }
-
-            comments.Add(comments.Count > 0 && comments[comments.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia)
-                ? SyntaxFactory.ElasticCarriageReturnLineFeed
-                : SyntaxFactory.Space);
-            comments.Add(trivia);
-        }
-
-        return comments;
-    }
+        => CommentTrivia.OnOneLine(CommentTrivia.Outside(statement, call.Span, withTrailing: true), codeFollows: false);
 
     /// <summary>The statement's trailing trivia, or, when comments sit outside the call, those comments and its line break.</summary>
     private static SyntaxTriviaList TrailingWithComments(StatementSyntax statement, SyntaxNode call)

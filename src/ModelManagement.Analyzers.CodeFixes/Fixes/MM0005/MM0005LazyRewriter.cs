@@ -59,20 +59,7 @@ internal static class MM0005LazyRewriter
         {
             case AssignmentExpressionSyntax coalesce:
                 // Comments between `??=` and the value (`_x ??= /* cached */ await …`) stay here; the value moves without them.
-                var inside = new List<SyntaxTrivia>();
-                foreach (var trivia in coalesce.DescendantTrivia())
-                {
-                    if (IsComment(trivia) && coalesce.Span.Contains(trivia.Span) && !coalesce.Right.Span.Contains(trivia.Span))
-                    {
-                        inside.Add(SyntaxFactory.Space);
-                        inside.Add(trivia);
-                        if (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia))
-                        {
-                            inside.Add(SyntaxFactory.ElasticCarriageReturnLineFeed);
-                        }
-                    }
-                }
-
+                var inside = CommentTrivia.OnOneLine(CommentTrivia.Outside(coalesce, coalesce.Right.Span, withTrailing: false), codeFollows: true);
                 var awaitField = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(coalesce);
                 if (inside.Count > 0)
                 {
@@ -290,7 +277,7 @@ internal static class MM0005LazyRewriter
             // Early-return form: the write is removed from where it stood, with any comment on it.
             foreach (var trivia in plan.MovedStatements[plan.MovedStatements.Length - 1].DescendantTrivia())
             {
-                if (IsComment(trivia))
+                if (CommentTrivia.IsComment(trivia))
                 {
                     comments.Add(trivia);
                 }
@@ -308,7 +295,7 @@ internal static class MM0005LazyRewriter
 
             foreach (var trivia in token.LeadingTrivia)
             {
-                if (token != first && IsComment(trivia))
+                if (token != first && CommentTrivia.IsComment(trivia))
                 {
                     comments.Add(trivia);
                 }
@@ -316,7 +303,7 @@ internal static class MM0005LazyRewriter
 
             foreach (var trivia in token.TrailingTrivia)
             {
-                if (token != last && IsComment(trivia))
+                if (token != last && CommentTrivia.IsComment(trivia))
                 {
                     comments.Add(trivia);
                 }
@@ -338,9 +325,6 @@ internal static class MM0005LazyRewriter
 
         return false;
     }
-
-    private static bool IsComment(SyntaxTrivia trivia)
-        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
     /// <summary><paramref name="statement"/> with <paramref name="comments"/> after it on its line, before its own trailing trivia.</summary>
     private static StatementSyntax WithComments(StatementSyntax statement, List<SyntaxTrivia> comments)
@@ -391,7 +375,7 @@ internal static class MM0005LazyRewriter
         {
             foreach (var trivia in ifStatement.GetLastToken().TrailingTrivia)
             {
-                if (IsComment(trivia))
+                if (CommentTrivia.IsComment(trivia))
                 {
                     comments.Add(trivia);
                 }
@@ -424,7 +408,7 @@ internal static class MM0005LazyRewriter
     {
         foreach (var trivia in ifStatement.GetLeadingTrivia().Concat(ifStatement.GetLastToken().TrailingTrivia))
         {
-            if (IsComment(trivia))
+            if (CommentTrivia.IsComment(trivia))
             {
                 return true;
             }
@@ -444,7 +428,7 @@ internal static class MM0005LazyRewriter
         var hasComment = false;
         foreach (var trivia in leading)
         {
-            hasComment |= IsComment(trivia) || trivia.IsDirective;
+            hasComment |= CommentTrivia.IsComment(trivia) || trivia.IsDirective;
         }
 
         if (!hasComment)

@@ -191,7 +191,7 @@ internal sealed class MM0001AwaitConversion
         var kept = new List<string>();
         foreach (var trivia in awaited.DescendantTrivia().Concat(dot.LeadingTrivia).Concat(dot.TrailingTrivia))
         {
-            if (IsComment(trivia))
+            if (CommentTrivia.IsComment(trivia))
             {
                 kept.Add(trivia.ToString());
             }
@@ -202,7 +202,7 @@ internal sealed class MM0001AwaitConversion
         var added = false;
         foreach (var trivia in current.DescendantTrivia())
         {
-            if (!IsComment(trivia) || trivia.SpanStart < current.SpanStart || trivia.Span.End > current.Span.End || kept.Remove(trivia.ToString()))
+            if (!CommentTrivia.IsComment(trivia) || trivia.SpanStart < current.SpanStart || trivia.Span.End > current.Span.End || kept.Remove(trivia.ToString()))
             {
                 continue; // not a comment, the node's own leading or trailing trivia (kept), or kept with the receiver
             }
@@ -224,9 +224,6 @@ internal sealed class MM0001AwaitConversion
 
         return added ? dot.WithLeadingTrivia(leading) : dot;
     }
-
-    private static bool IsComment(SyntaxTrivia trivia)
-        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
 
     private static MemberAccessExpressionSyntax GetAwaiterAccess(SyntaxNode current)
     {

@@ -1,0 +1,63 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+
+namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+/// <summary>
+/// The comments a rewrite would drop with the tokens it replaces, and how to put them back on one line: shared by the
+/// fixes that rebuild an expression or statement around a call they keep (MM0002's helper, MM0004's branch, MM0005's
+/// <c>??=</c>).
+/// </summary>
+internal static class CommentTrivia
+{
+    public static bool IsComment(SyntaxTrivia trivia)
+        => trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) || trivia.IsKind(SyntaxKind.MultiLineCommentTrivia);
+
+    /// <summary>
+    /// The comments of <paramref name="scope"/>, in order, outside <paramref name="kept"/> (the part the rewrite keeps, with
+    /// its own comments) and after the scope's start (its leading trivia stays with it); its trailing trivia only when
+    /// <paramref name="withTrailing"/>.
+    /// </summary>
+    public static List<SyntaxTrivia> Outside(SyntaxNode scope, TextSpan kept, bool withTrailing)
+    {
+        var comments = new List<SyntaxTrivia>();
+        foreach (var trivia in scope.DescendantTrivia())
+        {
+            if (IsComment(trivia)
+                && trivia.SpanStart >= scope.SpanStart
+                && (withTrailing || trivia.Span.End <= scope.Span.End)
+                && !kept.Contains(trivia.Span))
+            {
+                comments.Add(trivia);
+            }
+        }
+
+        return comments;
+    }
+
+    /// <summary>
+    /// <paramref name="comments"/> as trailing trivia: each after a space, a comment after a <c>//</c> comment on a new line
+    /// (the <c>//</c> would swallow it), and a final line break after a closing <c>//</c> comment when
+    /// <paramref name="codeFollows"/> on the same line.
+    /// </summary>
+    public static List<SyntaxTrivia> OnOneLine(List<SyntaxTrivia> comments, bool codeFollows)
+    {
+        var result = new List<SyntaxTrivia>();
+        foreach (var comment in comments)
+        {
+            result.Add(result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia)
+                ? SyntaxFactory.ElasticCarriageReturnLineFeed
+                : SyntaxFactory.Space);
+            result.Add(comment);
+        }
+
+        if (codeFollows && result.Count > 0 && result[result.Count - 1].IsKind(SyntaxKind.SingleLineCommentTrivia))
+        {
+            result.Add(SyntaxFactory.ElasticCarriageReturnLineFeed);
+        }
+
+        return result;
+    }
+}
