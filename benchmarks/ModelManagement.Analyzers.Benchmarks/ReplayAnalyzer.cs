@@ -13,8 +13,10 @@ namespace ModelManagement.Analyzers.Benchmarks;
 /// do-nothing floor its cost is what the driver spends on reported diagnostics themselves (the generated-code check, the
 /// <c>[SuppressMessage]</c> and <c>#pragma</c> filtering), which any analyzer reporting those diagnostics pays.
 /// </summary>
+#pragma warning disable RS1036 // instantiated by the benchmark host and a test only (the test project links this file), never loaded by a compiler
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 internal sealed class ReplayAnalyzer : DiagnosticAnalyzer
+#pragma warning restore RS1036
 {
     private ImmutableDictionary<SyntaxTree, ImmutableArray<Diagnostic>> _byTree = ImmutableDictionary<SyntaxTree, ImmutableArray<Diagnostic>>.Empty;
 
