@@ -253,33 +253,8 @@ internal static class BlockingWaitForms
     /// t.GetAwaiter().GetResult() : default</c>). Not across a lambda or local function, which may run before the test.
     /// </summary>
     private static bool OnFinishedTask(IOperation wait, IOperation? task)
-    {
-        var symbol = TaskSymbol(task);
-        if (symbol is null)
-        {
-            return false;
-        }
-
-        var child = wait;
-        var depth = 0;
-        for (var current = wait.Parent; current is not null && depth < MaxGuardDepth; child = current, current = current.Parent, depth++)
-        {
-            switch (current)
-            {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return false;
-                case IConditionalOperation conditional when child == conditional.WhenTrue && ProvesFinished(conditional.Condition, symbol, whenTrue: true, 0):
-                case IConditionalOperation conditional2 when child == conditional2.WhenFalse && ProvesFinished(conditional2.Condition, symbol, whenTrue: false, 0):
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd } conjunction when child == conjunction.RightOperand && ProvesFinished(conjunction.LeftOperand, symbol, whenTrue: true, 0):
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr } disjunction when child == disjunction.RightOperand && ProvesFinished(disjunction.LeftOperand, symbol, whenTrue: false, 0):
-                    return true;
-                case IBlockOperation block when ExitsEarlierUnlessFinished(block, child, symbol):
-                    return true;
-            }
-        }
-
-        return false;
-    }
+        => TaskSymbol(task) is { } symbol
+            && DominatingConditions.Any(wait, symbol, static (condition, whenTrue, taskSymbol) => ProvesFinished(condition, taskSymbol, whenTrue, 0));
 
     private const int MaxGuardDepth = 64;
 
@@ -298,25 +273,6 @@ internal static class BlockingWaitForms
             _ => null,
         };
     }
-
-    private static bool ExitsEarlierUnlessFinished(IBlockOperation block, IOperation statement, ISymbol task)
-    {
-        var index = block.Operations.IndexOf(statement);
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (block.Operations[i] is IConditionalOperation { WhenFalse: null } check
-                && (check.WhenTrue is IBlockOperation { Operations.Length: > 0 } body ? IsExit(body.Operations[body.Operations.Length - 1]) : IsExit(check.WhenTrue))
-                && ProvesFinished(check.Condition, task, whenTrue: false, 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsExit(IOperation operation)
-        => operation is IReturnOperation or IThrowOperation or IExpressionStatementOperation { Operation: IThrowOperation };
 
     /// <summary>Whether <paramref name="condition"/>, evaluated to <paramref name="whenTrue"/>, proves <paramref name="task"/> finished.</summary>
     private static bool ProvesFinished(IOperation? condition, ISymbol task, bool whenTrue, int depth)

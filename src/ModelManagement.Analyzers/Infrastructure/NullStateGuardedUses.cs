@@ -33,59 +33,10 @@ internal static class NullStateGuardedUses
             return false;
         }
 
-        var symbol = member.Member.OriginalDefinition;
-        var child = reference;
-        var depth = 0;
-        for (var current = reference.Parent; current is not null && depth < MaxDepth; child = current, current = current.Parent, depth++)
-        {
-            switch (current)
-            {
-                case IAnonymousFunctionOperation or ILocalFunctionOperation:
-                    return false; // runs later: the graph decides what it knows there
-
-                case IConditionalOperation conditional when child == conditional.WhenTrue:
-                    if (Proves(conditional.Condition, symbol, whenTrue: true, 0))
-                    {
-                        return true;
-                    }
-
-                    break;
-
-                case IConditionalOperation conditional when child == conditional.WhenFalse:
-                    if (Proves(conditional.Condition, symbol, whenTrue: false, 0))
-                    {
-                        return true;
-                    }
-
-                    break;
-
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd, OperatorMethod: null } conjunction when child == conjunction.RightOperand:
-                    if (Proves(conjunction.LeftOperand, symbol, whenTrue: true, 0))
-                    {
-                        return true;
-                    }
-
-                    break;
-
-                case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalOr, OperatorMethod: null } disjunction when child == disjunction.RightOperand:
-                    if (Proves(disjunction.LeftOperand, symbol, whenTrue: false, 0))
-                    {
-                        return true;
-                    }
-
-                    break;
-
-                case IBlockOperation block:
-                    if (ExitsEarlierWhenNull(block, child, symbol))
-                    {
-                        return true;
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
+        return DominatingConditions.Any(
+            reference,
+            member.Member.OriginalDefinition,
+            static (condition, whenTrue, symbol) => Proves(condition, symbol, whenTrue, 0));
     }
 
     /// <summary>The use reads through the reference itself: the shapes the analysis reports as dereferences.</summary>
@@ -101,46 +52,6 @@ internal static class NullStateGuardedUses
 
     internal static bool IsOwnOrStatic(IOperation? instance)
         => instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
-
-    private static bool ExitsEarlierWhenNull(IBlockOperation block, IOperation statement, ISymbol symbol)
-    {
-        var statements = block.Operations;
-        var index = statements.IndexOf(statement);
-        if (index <= 0)
-        {
-            return false;
-        }
-
-        foreach (var operation in statements)
-        {
-            if (operation is ILabeledOperation)
-            {
-                return false; // a jump could land between a check and the use
-            }
-        }
-
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (statements[i] is IConditionalOperation { WhenFalse: null } check
-                && AlwaysExits(check.WhenTrue)
-                && Proves(check.Condition, symbol, whenTrue: false, 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool AlwaysExits(IOperation operation)
-        => operation is IBlockOperation { Operations.Length: > 0 } block
-            ? IsExit(block.Operations[block.Operations.Length - 1])
-            : IsExit(operation);
-
-    /// <summary><c>return</c>, <c>yield break</c>, <c>throw</c>, <c>break</c>, <c>continue</c>, <c>goto</c> — not <c>yield return</c>, which goes on.</summary>
-    private static bool IsExit(IOperation operation)
-        => operation is IReturnOperation { Kind: not OperationKind.YieldReturn } or IThrowOperation or IBranchOperation
-            or IExpressionStatementOperation { Operation: IThrowOperation };
 
     /// <summary>Whether the condition, evaluated to <paramref name="whenTrue"/>, proves <paramref name="symbol"/> (of <c>this</c>) non-null.</summary>
     private static bool Proves(IOperation? condition, ISymbol symbol, bool whenTrue, int depth)

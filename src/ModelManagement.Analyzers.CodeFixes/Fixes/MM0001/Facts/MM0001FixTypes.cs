@@ -7,7 +7,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <summary>The types the MM0001 fixes read or write, resolved once per planned compilation.</summary>
 internal sealed class MM0001FixTypes
 {
-    private MM0001FixTypes(Compilation compilation, BlockingWaitTypes blocking, INamedTypeSymbol cancellationToken)
+    private MM0001FixTypes(Compilation compilation, BlockingWaitTypes blocking, INamedTypeSymbol cancellationToken, bool waitAsyncAllowed = true)
     {
         Compilation = compilation;
         Blocking = blocking;
@@ -15,7 +15,7 @@ internal sealed class MM0001FixTypes
         AsyncInitializer = compilation.GetTypeByMetadataName("ModelManagement.Patterns.AsyncInitializer");
         ICollection = compilation.GetTypeByMetadataName("System.Collections.ICollection");
         ICollectionOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
-        TaskHasWaitAsync = HasWaitAsync(blocking.Task, cancellationToken);
+        TaskHasWaitAsync = waitAsyncAllowed && HasWaitAsync(blocking.Task, cancellationToken);
     }
 
     public Compilation Compilation { get; }
@@ -35,12 +35,12 @@ internal sealed class MM0001FixTypes
 
     /// <summary>
     /// True when <c>Task.WaitAsync(CancellationToken)</c> exists (.NET 6 and later): a cancellable wait becomes a cancellable
-    /// await. False when a target framework the same file also builds for lacks it (<see cref="ForbidWaitAsync"/>).
+    /// await. False when a target framework the same file also builds for lacks it (<see cref="WithoutWaitAsync"/>).
     /// </summary>
-    public bool TaskHasWaitAsync { get; private set; }
+    public bool TaskHasWaitAsync { get; }
 
-    /// <summary>The file is also compiled for a target framework without <c>Task.WaitAsync</c> (netstandard2.0 next to net8.0).</summary>
-    public void ForbidWaitAsync() => TaskHasWaitAsync = false;
+    /// <summary>These types for a file also compiled for a target framework without <c>Task.WaitAsync</c> (netstandard2.0 next to net8.0).</summary>
+    public MM0001FixTypes WithoutWaitAsync() => new(Compilation, Blocking, CancellationToken, waitAsyncAllowed: false);
 
     /// <summary>Whether <paramref name="compilation"/> has <c>Task.WaitAsync(CancellationToken)</c>.</summary>
     public static bool HasWaitAsync(Compilation compilation)

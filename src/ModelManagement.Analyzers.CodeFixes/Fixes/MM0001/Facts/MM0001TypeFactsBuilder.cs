@@ -16,7 +16,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// </summary>
 internal static class MM0001TypeFactsBuilder
 {
-    private static async Task<bool> LinkedCopiesHaveWaitAsync(Solution solution, ImmutableArray<MM0001TypePart>.Builder parts, CancellationToken cancellationToken)
+    private static async Task<bool> LinkedCopiesHaveWaitAsync(Solution solution, IEnumerable<MM0001TypePart> parts, CancellationToken cancellationToken)
     {
         foreach (var part in parts)
         {
@@ -76,7 +76,7 @@ internal static class MM0001TypeFactsBuilder
         // A multi-targeted project compiles each file once per target framework: the rewrite must build for all of them.
         if (types.TaskHasWaitAsync && !await LinkedCopiesHaveWaitAsync(solution, parts, cancellationToken).ConfigureAwait(false))
         {
-            types.ForbidWaitAsync();
+            types = types.WithoutWaitAsync();
         }
 
         // Half-typed code: no rewrite (it would carry the errors along, or add new ones).
