@@ -39,10 +39,18 @@ internal static partial class Statements
         var start = list.IndexOf(first);
         if (start < 0)
         {
+            // An embedded statement (`if (c) Statement();`, `foreach (…) Statement();`) gets braces around its wrapper, as a
+            // hand-written multi-line body would; for the then-branch of an if with an else they are also what keeps the
+            // else on its if. A comment above the statement moves into the braces with it; a directive stays outside them
+            // (the braces must not land in different branches of an #if).
             var single = Wrapped(SyntaxFactory.SingletonList(first), wrap);
-            return first.Parent is IfStatementSyntax { Else: not null } ifStatement && ifStatement.Statement == first
-                ? root.ReplaceNode(first, SyntaxFactory.Block(single).WithTriviaFrom(single).WithAdditionalAnnotations(Formatter.Annotation))
-                : root.ReplaceNode(first, single);
+            var leading = single.GetLeadingTrivia();
+            var braced = leading.Any(trivia => trivia.IsDirective)
+                ? SyntaxFactory.Block(single.WithLeadingTrivia(SyntaxFactory.ElasticMarker)).WithLeadingTrivia(leading)
+                : SyntaxFactory.Block(single).WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+            return root.ReplaceNode(first, braced
+                .WithTrailingTrivia(single.GetTrailingTrivia())
+                .WithAdditionalAnnotations(Formatter.Annotation));
         }
 
         var wrapped = new List<StatementSyntax>(count);

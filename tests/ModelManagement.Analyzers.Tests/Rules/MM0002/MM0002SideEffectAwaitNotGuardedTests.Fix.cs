@@ -236,7 +236,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
-    public async Task WrapInTryCatch_EmbeddedStatement_BecomesATryStatement()
+    public async Task WrapInTryCatch_EmbeddedStatement_BecomesABracedTryStatement()
     {
         var source = Service("""
                     if (result.Length > 0)
@@ -244,6 +244,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """, parameters: "string prompt");
         var fixedSource = Service("""
                     if (result.Length > 0)
+                    {
                         try
                         {
                             await _telemetry.FlushAsync();
@@ -251,6 +252,94 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
                         {
                         }
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_EmbeddedStatementUnderADirective_BracesStayInsideTheRegion()
+    {
+        var source = Service("""
+                    if (result.Length > 0)
+            #if DEBUG
+                        // flush in debug builds
+                        await [|_telemetry.FlushAsync()|];
+            #endif
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    if (result.Length > 0)
+            #if DEBUG
+                    // flush in debug builds
+                    {
+                        try
+                        {
+                            await _telemetry.FlushAsync();
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                    }
+            #endif
+            """, parameters: "string prompt");
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Wrap,
+        };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectParseOptions(
+            projectId,
+            ((CSharpParseOptions)solution.GetProject(projectId)!.ParseOptions!).WithPreprocessorSymbols("DEBUG")));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_EmbeddedInLoopsAndUsing_GetsBraces_CommentsMoveIn()
+    {
+        var source = Service("""
+                    foreach (var word in result.Split(' '))
+                        // one entry per word
+                        await [|_history.LogResultAsync(word)|];
+                    while (result.Length > 100 && prompt.Length > 0)
+                        await [|_history.LogResultAsync(result.Substring(1))|]; // trim
+                    using (var gate = new System.IO.MemoryStream())
+                        await [|_telemetry.FlushAsync()|];
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    foreach (var word in result.Split(' '))
+                    {
+                        // one entry per word
+                        try
+                        {
+                            await _history.LogResultAsync(word);
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                    }
+                    while (result.Length > 100 && prompt.Length > 0)
+                    {
+                        try
+                        {
+                            await _history.LogResultAsync(result.Substring(1)); // trim
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                    }
+                    using (var gate = new System.IO.MemoryStream())
+                    {
+                        try
+                        {
+                            await _telemetry.FlushAsync();
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                    }
             """, parameters: "string prompt");
         await VerifyFixAsync(source, fixedSource, Wrap);
     }

@@ -102,6 +102,33 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task EmbeddedStatementOfALoop_GetsBraces_CommentMovesIn()
+    {
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string[] models)
+                {
+                    foreach (var model in models)
+                        // every model, in order
+                        await [|_registry|].RegisterAsync(model);
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string[] models)
+                {
+                    foreach (var model in models)
+                    {
+                        // every model, in order
+                        if (_registry is not null)
+                        {
+                            await _registry.RegisterAsync(model);
+                        }
+                    }
+                }
+            """);
+    }
+
+    [Fact]
     public async Task AwaitedCallStatement_WrapsInIfGuard()
     {
         await VerifyFixAsync(
