@@ -110,7 +110,20 @@ internal static class MM0005LazyRewriter
 
         if (!plan.IsFlag)
         {
-            body.Add(SyntaxFactory.ReturnStatement(plan.Value!.WithoutTrivia()));
+            var returnValue = SyntaxFactory.ReturnStatement(plan.Value!.WithoutTrivia());
+            if (ValueWrite(plan) is { } write)
+            {
+                // The write becomes this return: the comments above it stay above, the others (on its line, around `=`) end it.
+                returnValue = returnValue.WithLeadingTrivia(write.GetLeadingTrivia());
+                var onItsLine = CommentTrivia.OnOneLine(CommentTrivia.Outside(write, plan.Value!.Span, withTrailing: true), codeFollows: false);
+                if (onItsLine.Count > 0)
+                {
+                    onItsLine.Add(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(write.SyntaxTree)));
+                    returnValue = returnValue.WithTrailingTrivia(onItsLine);
+                }
+            }
+
+            body.Add(body.Count == 0 ? Statements.WithoutLeadingBlankLines(returnValue) : returnValue);
         }
 
         var modifiers = SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword));
@@ -272,10 +285,11 @@ internal static class MM0005LazyRewriter
     private static List<SyntaxTrivia> CommentsLeftBehind(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
     {
         var comments = new List<SyntaxTrivia>();
-        if (!plan.MovedStatements.IsEmpty)
+        var write = ValueWrite(plan);
+        if (!plan.MovedStatements.IsEmpty && plan.MovedStatements[plan.MovedStatements.Length - 1] is var last0 && last0 != write)
         {
             // Early-return form: the write is removed from where it stood, with any comment on it.
-            foreach (var trivia in plan.MovedStatements[plan.MovedStatements.Length - 1].DescendantTrivia())
+            foreach (var trivia in last0.DescendantTrivia())
             {
                 if (CommentTrivia.IsComment(trivia))
                 {
@@ -288,7 +302,7 @@ internal static class MM0005LazyRewriter
         var last = ifStatement.GetLastToken();
         foreach (var token in ifStatement.DescendantTokens())
         {
-            if (IsInMovedStatement(token, plan))
+            if (IsInMovedStatement(token, plan) || (write is not null && write.FullSpan.Contains(token.Span)))
             {
                 continue;
             }
@@ -312,6 +326,18 @@ internal static class MM0005LazyRewriter
 
         return comments;
     }
+
+    /// <summary>
+    /// The statement that writes the loaded value (<c>_x = await LoadAsync();</c>), which the new method's <c>return</c>
+    /// replaces and whose comments go with it; null for a flag (its final <c>_flag = true;</c> is dropped) and for <c>??=</c>.
+    /// </summary>
+    private static ExpressionStatementSyntax? ValueWrite(MM0005LazyPlan plan)
+        => !plan.IsFlag && plan.Check is IfStatementSyntax && plan.Value?.FirstAncestorOrSelf<StatementSyntax>() is ExpressionStatementSyntax
+        {
+            Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment,
+        } write && assignment.Right == plan.Value
+            ? write
+            : null;
 
     private static bool IsInMovedStatement(SyntaxToken token, MM0005LazyPlan plan)
     {

@@ -50,12 +50,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
             public async Task<Catalog> GetAsync()
             {
-                return await _catalog; // one load for everybody // the slow part
+                return await _catalog;
             }
 
             private async Task<Catalog> LoadCatalogAsync()
             {
-                return await _store.LoadAsync();
+                // one load for everybody
+                return await _store.LoadAsync(); // the slow part
             }
 
             public async Task<int> CountAsync()
@@ -147,6 +148,64 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyFixAsync(source, fixedSource, iterations: 2);
+    }
+
+    [Fact]
+    public async Task Fix_CommentsOnTheWriteInTheBlock_MoveWithItIntoTheLoadMethod()
+    {
+        // The write becomes the new method's `return`: its comments go there, not onto the line after the removed check.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        var started = System.DateTime.UtcNow;
+                        // the slow part
+                        _catalog = /* shared */ await _store.LoadAsync(); // once
+                    }
+
+                    return _catalog.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public Warmer(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    return (await _catalog).Models.Length;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    var started = System.DateTime.UtcNow;
+                    // the slow part
+                    return await _store.LoadAsync(); /* shared */ // once
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
     }
 
     [Fact]
