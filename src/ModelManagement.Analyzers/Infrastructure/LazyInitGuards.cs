@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -143,7 +145,7 @@ internal static class LazyInitGuards
         var calls = 0;
         foreach (var scope in scopes)
         {
-            foreach (var token in scope.DescendantTokens())
+            foreach (var token in TokensNamed(scope, method.Name, cancellationToken))
             {
                 if (!token.IsKind(SyntaxKind.IdentifierToken)
                     || token.ValueText != method.Name
@@ -171,6 +173,40 @@ internal static class LazyInitGuards
         }
 
         return calls > 0;
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="scope"/> that may spell <paramref name="name"/>: found in the file's text (one vectorised
+    /// pass) rather than by walking every token of the type, which is what this test cost when it ran for each candidate
+    /// check. A Unicode escape in the scope (an identifier may be spelled with one) falls back to every token.
+    /// </summary>
+    private static IEnumerable<SyntaxToken> TokensNamed(SyntaxNode scope, string name, CancellationToken cancellationToken)
+    {
+        var words = ImmutableArray.Create(new WordTextIndex.Word(name), new WordTextIndex.Word("\\u", wholeWord: false), new WordTextIndex.Word("\\U", wholeWord: false));
+        var text = scope.SyntaxTree.GetText(cancellationToken);
+        var positions = WordTextIndex.Find(text, words, new char[WordTextIndex.BufferLength(words)], cancellationToken);
+        var span = scope.Span;
+        var tokens = new List<SyntaxToken>();
+        foreach (var position in positions)
+        {
+            if (!span.Contains(position))
+            {
+                continue;
+            }
+
+            if (text[position] == '\\')
+            {
+                return scope.DescendantTokens();
+            }
+
+            var token = scope.FindToken(position);
+            if (token.SpanStart == position || (token.SpanStart == position - 1 && token.Text.Length > 0 && token.Text[0] == '@'))
+            {
+                tokens.Add(token);
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>The <c>await</c> of a call of <paramref name="name"/> (<c>await M()</c>, <c>await this.M().ConfigureAwait(false)</c>).</summary>

@@ -175,6 +175,55 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(source);
     }
 
+    [Theory]
+    [InlineData("@ResolveAsync")]
+    [InlineData("Resolv\\u0065Async")]
+    [InlineData("this.ResolveAsync")]
+    public async Task PrivateMethodWithAnUnguardedCallerSpelledDifferently_Reports(string call)
+    {
+        // The callers are found in the file's text: a verbatim or escaped spelling of the name is still a call.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class TokenProvider
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public TokenProvider(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    await _lock.WaitAsync();
+                    try
+                    {
+                        // ResolveAsync() in a comment and "ResolveAsync()" in a string are no calls
+                        return (await ResolveAsync()).Models.Length;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                public async Task<int> CountUnlockedAsync() => (await CALL()).Models.Length;
+
+                private async Task<Catalog> ResolveAsync()
+                {
+                    if ({|MM0005:_catalog == null|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """.Replace("CALL", call);
+        await VerifyAsync(source);
+    }
+
     [Fact]
     public async Task PrivateMethodCalledUnderTheLockButNotAwaitedThere_Reports()
     {
