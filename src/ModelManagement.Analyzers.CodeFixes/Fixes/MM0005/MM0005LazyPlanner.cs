@@ -247,7 +247,7 @@ internal static class MM0005LazyPlanner
             isFlag ? null : value,
             valueType,
             readers.ToImmutable(),
-            keepAwaitAtCheck: !readsInCheckingFunction && coalesceValue is null,
+            keepAwaitAtCheck: !readsInCheckingFunction,
             token?.Name,
             newFieldName,
             methodName,

@@ -57,6 +57,13 @@ internal static class MM0005LazyRewriter
         var fieldName = MemberReferences.Own(plan.NewFieldName, plan.Field.IsStatic);
         switch (plan.Check)
         {
+            case AssignmentExpressionSyntax coalesce when !plan.KeepAwaitAtCheck
+                && coalesce.Parent is ExpressionStatementSyntax statement
+                && NextStatement(statement, ImmutableArray<StatementSyntax>.Empty) is not null:
+                // `_x ??= await LoadAsync();` as a statement, in a function that reads the value again after it: the
+                // readers await the value, so the statement goes (its comments to the next statement, as for a check).
+                RemoveStatement(editor, statement, ImmutableArray<StatementSyntax>.Empty, CommentTrivia.Outside(statement, coalesce.Right.Span, withTrailing: false));
+                break;
             case AssignmentExpressionSyntax coalesce:
                 // Comments between `??=` and the value (`_x ??= /* cached */ await …`) stay here; the value moves without them.
                 var inside = CommentTrivia.OnOneLine(CommentTrivia.Outside(coalesce, coalesce.Right.Span, withTrailing: false), codeFollows: true);
@@ -379,7 +386,7 @@ internal static class MM0005LazyRewriter
     }
 
     /// <summary>The statement after the check and the statements that move with it, in the same block; null at the end.</summary>
-    private static StatementSyntax? NextStatement(IfStatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved)
+    private static StatementSyntax? NextStatement(StatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved)
     {
         if (ifStatement.Parent is not BlockSyntax block)
         {
@@ -395,7 +402,7 @@ internal static class MM0005LazyRewriter
     /// and takes the comments: those above the check stay above it, those on the check's lines (and on the moved write)
     /// end its line.
     /// </summary>
-    private static void RemoveStatement(SyntaxEditor editor, IfStatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved, List<SyntaxTrivia> comments)
+    private static void RemoveStatement(SyntaxEditor editor, StatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved, List<SyntaxTrivia> comments)
     {
         if (NextStatement(ifStatement, moved) is { } next)
         {
@@ -447,7 +454,7 @@ internal static class MM0005LazyRewriter
     /// The check's leading trivia up to its own indentation when it holds a comment (<c>// load once</c>) or a directive
     /// (the <c>#endif</c> or <c>#region</c> just above it, which must stay where it is); else empty.
     /// </summary>
-    private static List<SyntaxTrivia> CommentLinesAbove(IfStatementSyntax ifStatement)
+    private static List<SyntaxTrivia> CommentLinesAbove(StatementSyntax ifStatement)
     {
         var leading = ifStatement.GetLeadingTrivia();
         var result = new List<SyntaxTrivia>();

@@ -297,6 +297,38 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_EmbeddedStatementOnTheIfLine_GetsBracesOnTheirOwnLines()
+    {
+        var source = Service("""
+                    if (result.Length > 0) await [|_telemetry.FlushAsync()|];
+                    foreach (var word in result.Split(' ')) await [|_history.LogResultAsync(word)|]; // each
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    if (result.Length > 0)
+                    {
+                        try
+                        {
+                            await _telemetry.FlushAsync();
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                    }
+                    foreach (var word in result.Split(' '))
+                    {
+                        try
+                        {
+                            await _history.LogResultAsync(word); // each
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_EmbeddedInLoopsAndUsing_GetsBraces_CommentsMoveIn()
     {
         var source = Service("""

@@ -176,4 +176,69 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task Fix_CoalesceAssignmentStatement_ReadAgainAfter_LeavesNoSpareAwait()
+    {
+        // An independent consumer: `_all ??= await …; return _all.Length;` became `await _all; return (await _all).Length;`.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    // loaded on first use
+                    [|_catalog|] ??= await _store.LoadAsync(); // once
+
+                    return _catalog.Models.Length;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await Task.Yield();
+                    return _catalog;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    // loaded on first use
+                    return (await _catalog).Models.Length; // once
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await Task.Yield();
+                    return await _catalog;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
 }
