@@ -247,7 +247,8 @@ internal static class BlockingWaitForms
     /// <summary>
     /// A wait on a task the code has just seen finish does not block: it sits on the "finished" side of a test of the same
     /// local, parameter or field of <c>this</c> — <c>IsCompleted</c>, <c>IsCompletedSuccessfully</c>, <c>IsFaulted</c>,
-    /// <c>IsCanceled</c>, <c>Status == TaskStatus.RanToCompletion</c> (or <c>Faulted</c>, <c>Canceled</c>) — as the branch of
+    /// <c>IsCanceled</c>, <c>Status == TaskStatus.RanToCompletion</c> (or <c>Faulted</c>, <c>Canceled</c>), or their pattern
+    /// form (<c>t is { IsCompletedSuccessfully: true }</c>) — as the branch of
     /// an <c>if</c> or <c>?:</c>, the right side of <c>&amp;&amp;</c>/<c>||</c>, or after <c>if (!t.IsCompleted) return|throw …;</c>
     /// earlier in an enclosing block (MassTransit's <c>Response</c>: <c>t.Status == TaskStatus.RanToCompletion ?
     /// t.GetAwaiter().GetResult() : default</c>). Not across a lambda or local function, which may run before the test.
@@ -301,9 +302,58 @@ internal static class BlockingWaitForms
                 return whenTrue == (comparison.OperatorKind == BinaryOperatorKind.Equals)
                     && ((IsStatusOf(comparison.LeftOperand, task) && IsFinalStatus(comparison.RightOperand))
                         || (IsStatusOf(comparison.RightOperand, task) && IsFinalStatus(comparison.LeftOperand)));
+            case IIsPatternOperation isPattern when SymbolEqualityComparer.Default.Equals(TaskSymbol(isPattern.Value), task):
+                return PatternProvesFinished(isPattern.Pattern, whenTrue, depth + 1);
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The pattern form of the same tests: <c>t is { IsCompletedSuccessfully: true }</c>,
+    /// <c>t is { Status: TaskStatus.RanToCompletion }</c>, <c>t is not { IsCompleted: true }</c> when false, and those
+    /// inside <c>and</c> (when it matched) or <c>or</c> (when it did not).
+    /// </summary>
+    private static bool PatternProvesFinished(IPatternOperation pattern, bool matched, int depth)
+    {
+        if (depth > MaxGuardDepth)
+        {
+            return false;
+        }
+
+        switch (pattern)
+        {
+            case INegatedPatternOperation negated:
+                return PatternProvesFinished(negated.Pattern, !matched, depth + 1);
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.And } both when matched:
+                return PatternProvesFinished(both.LeftPattern, true, depth + 1) || PatternProvesFinished(both.RightPattern, true, depth + 1);
+            case IBinaryPatternOperation { OperatorKind: BinaryOperatorKind.Or } either when !matched:
+                return PatternProvesFinished(either.LeftPattern, false, depth + 1) || PatternProvesFinished(either.RightPattern, false, depth + 1);
+            case IRecursivePatternOperation recursive when matched:
+                foreach (var subpattern in recursive.PropertySubpatterns)
+                {
+                    if (subpattern is { Member: IPropertyReferenceOperation { Property.Name: var name }, Pattern: IConstantPatternOperation { Value: var value } }
+                        && ((name is "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" && value.ConstantValue is { HasValue: true, Value: true })
+                            || (name == "Status" && IsFinalStatus(Unconverted(value)))))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
+    private static IOperation Unconverted(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     private static bool IsStatusOf(IOperation operation, ISymbol task)

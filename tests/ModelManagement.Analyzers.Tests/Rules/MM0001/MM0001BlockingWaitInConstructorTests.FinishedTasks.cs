@@ -51,6 +51,32 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task WaitOnTheFinishedSideOfAPatternTest_DoesNotReport_TheUnfinishedSideDoes()
+    {
+        // An independent consumer: `pending is { IsCompletedSuccessfully: true } ? pending.Result : "x"` was reported.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Response(Task<string>? pending, Task<int> count)
+            {
+                private readonly string _a = pending is { IsCompletedSuccessfully: true } ? pending.Result : "x";
+                private readonly int _b = count is { Status: TaskStatus.RanToCompletion, IsFaulted: false } ? count.Result : 0;
+                private readonly int _c = count is not { IsCompleted: true } ? 0 : count.Result;
+                private readonly int _d = count is { IsCompleted: true } and not null ? count.Result : 0;
+                private readonly int _e = count is { IsCompleted: false } ? {|#0:count.Result|} : 0;
+                private readonly int _f = count is { IsCompleted: true } ? 0 : {|#1:count.Result|};
+                private readonly int _g = count is { IsCompleted: true } or { IsFaulted: false } ? {|#2:count.Result|} : 0;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Response", "count"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Response", "count"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("Response", "count"));
+    }
+
+    [Fact]
     public async Task WaitOutsideTheTest_OnAnotherTask_OrInALambda_StillReports()
     {
         var source = /* lang=c#-test */ """
