@@ -105,6 +105,11 @@ internal static class MM0004FixPlanner
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, (SyntaxNode?)statement ?? call);
         }
 
+        if (insertAfter && local is not null && ReadLater(model, statement, local, cancellationToken) is { } laterRead)
+        {
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.VerdictReadLater, laterRead);
+        }
+
         var position = insertAfter ? statement.Span.End : statement.SpanStart;
         var fallback = PlanFallback(model, invocation, statement, position, configureAwait, cancellationToken);
         return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Of(new MM0004FixPlan(
@@ -118,6 +123,59 @@ internal static class MM0004FixPlanner
             fallback.Refusal,
             fallback.Node,
             discardedOut));
+    }
+
+    /// <summary>
+    /// A read of the local <paramref name="name"/> that <paramref name="statement"/> writes, after the statement in the
+    /// same function (nested lambdas and local functions included); null when there is none.
+    /// </summary>
+    private static IdentifierNameSyntax? ReadLater(SemanticModel model, StatementSyntax statement, string name, CancellationToken cancellationToken)
+    {
+        var function = statement.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (function is null)
+        {
+            return null;
+        }
+
+        ISymbol? written = null;
+        foreach (var token in function.DescendantTokens())
+        {
+            if (token.SpanStart < statement.Span.End
+                || !token.IsKind(SyntaxKind.IdentifierToken)
+                || token.ValueText != name
+                || token.Parent is not IdentifierNameSyntax identifier)
+            {
+                continue;
+            }
+
+            written ??= WrittenLocal(model, statement, name, cancellationToken);
+            if (written is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, written))
+            {
+                return identifier;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The local <paramref name="statement"/> declares or assigns under <paramref name="name"/>.</summary>
+    private static ISymbol? WrittenLocal(SemanticModel model, StatementSyntax statement, string name, CancellationToken cancellationToken)
+    {
+        foreach (var node in statement.DescendantNodes())
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax declarator when declarator.Identifier.ValueText == name:
+                    return model.GetDeclaredSymbol(declarator, cancellationToken);
+                case SingleVariableDesignationSyntax designation when designation.Identifier.ValueText == name:
+                    return model.GetDeclaredSymbol(designation, cancellationToken);
+                case IdentifierNameSyntax identifier when identifier.Identifier.ValueText == name:
+                    return model.GetSymbolInfo(identifier, cancellationToken).Symbol;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The invocation's <c>out</c> argument writing <paramref name="name"/> (<c>out var name</c>, <c>out T name</c>, <c>out name</c>, <c>out _</c>).</summary>

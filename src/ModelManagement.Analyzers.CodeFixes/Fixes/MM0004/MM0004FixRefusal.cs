@@ -21,6 +21,12 @@ internal enum MM0004FixRefusal
     /// </summary>
     PatternVariable,
 
+    /// <summary>
+    /// The stored (or <c>out</c>) verdict is read again later in the function: another path already acts on it, and a
+    /// branch right after the store would pre-empt that handling (a throw where the code returned a fallback).
+    /// </summary>
+    VerdictReadLater,
+
     /// <summary>The out verdict is a nullable reference (<c>out Report? report</c>): testing its member could throw.</summary>
     OutVerdictMayBeNull,
 

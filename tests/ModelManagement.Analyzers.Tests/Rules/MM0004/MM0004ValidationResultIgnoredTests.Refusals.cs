@@ -66,6 +66,40 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """).Replace("_ = Check(story);", "story = Check(story);"), MM0004FixRefusal.TaskNotAwaited);
 
     [Fact]
+    public async Task Refusal_VerdictReadLater_WhenAnotherPathAlreadyActsOnIt()
+    {
+        // Two independent checks: a branch right after the store pre-empted the fallback a later path already took
+        // (a throw where short stories got the fallback; a duplicate of the later `if (!r.IsValid)`).
+        await AssertRefusedAsync(Generator("""
+                    var verdict = _validator.Validate(story);
+                    if (story.Length > 100) return story.Substring(0, 100);
+                    if (!verdict.IsValid) return await FallbackAsync(seed);
+            """), MM0004FixRefusal.VerdictReadLater);
+        await AssertRefusedAsync(Generator("""
+                    var verdict = await _validator.ValidateAsync(story, cancellationToken);
+                    if (story.Length < 10) return story;
+                    Func<bool> valid = () => verdict.IsValid;
+                    if (!valid()) return await FallbackAsync(seed);
+            """), MM0004FixRefusal.VerdictReadLater);
+    }
+
+    [Fact]
+    public async Task VerdictNotReadAgain_ButANameInAnotherFunction_TheFixIsOffered()
+    {
+        var (result, _) = await PlanAsync(Generator("""
+                    var verdict = _validator.Validate(story);
+                    story = story + Count(story);
+            """, members: """
+                private static int Count(string story)
+                {
+                    var verdict = story.Length;
+                    return verdict;
+                }
+            """));
+        Assert.NotNull(result.Plan);
+    }
+
+    [Fact]
     public async Task Refusal_NotInBlock_ForEmbeddedStatement()
         => await AssertRefusedAsync(Generator("""
                     if (story.Length > 0) _validator.Validate(story);
