@@ -22,25 +22,8 @@ internal static class MM0005LazyPlanner
     public const string AsyncLazyMetadataName = "ModelManagement.Patterns.AsyncLazy`1";
     public const string AsyncInitializerMetadataName = "ModelManagement.Patterns.AsyncInitializer";
 
-    /// <summary>A directive anywhere in <paramref name="node"/> except the leading trivia of its first token (the lines above it).</summary>
-    private static bool HasDirectiveInside(SyntaxNode node)
-    {
-        if (!node.ContainsDirectives)
-        {
-            return false;
-        }
-
-        var first = node.GetFirstToken();
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.ContainsDirectives && (token != first || token.TrailingTrivia.Any(t => t.IsDirective)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>A directive anywhere in <paramref name="node"/> except the lines above it (shared with MM0001's moved code).</summary>
+    private static bool HasDirectiveInside(SyntaxNode node) => Statements.HasDirectiveInside(node);
 
     private static bool HasDirectiveInside(ImmutableArray<StatementSyntax> statements)
     {

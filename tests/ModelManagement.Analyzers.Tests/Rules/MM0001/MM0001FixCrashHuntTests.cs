@@ -74,6 +74,107 @@ public sealed class MM0001FixCrashHuntTests
     }
 
     [Fact]
+    public async Task Lazy_RegionLinesRightAboveTheWait_StayInTheConstructor()
+    {
+        // A consumer run on real shapes: `#endregion` sat in the wait's leading trivia and refused the fix.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private IReadOnlyList<string> _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    #region fields
+                    _store = store;
+                    #endregion
+                    // the catalogue
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+                {
+                    await Task.Yield();
+                    return _models.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<IReadOnlyList<string>> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IModelStore _store;
+                private IReadOnlyList<string> _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    #region fields
+                    _store = store;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    #endregion
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    // the catalogue
+                    _models = await store.LoadModelsAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await Task.Yield();
+                    return _models.Count;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task ConditionalLinesRightAboveTheWait_AreRefusedWithMovedCodeCannotMove()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Narrator
+            {
+                private readonly string _name;
+
+                public Narrator(Task<string> pending)
+                {
+            #if TRACE
+                    System.Console.WriteLine("loading");
+            #endif
+                    _name = [|pending.Result|];
+                }
+
+                public async Task<string> NameAsync()
+                {
+                    await Task.Yield();
+                    return _name;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = source };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ParameterNamedOnlyInNameof_IsRefusedWithMovedCodeCannotMove()
     {
         var source = /* lang=c#-test */ """

@@ -91,7 +91,12 @@ internal static class MM0001MovedCode
         foreach (var unit in moved)
         {
             var node = unit.Node;
-            if (node.ContainsDirectives || node is LocalFunctionStatementSyntax)
+            // A #region/#endregion line right above a moved statement stays in the constructor; any other directive in or
+            // above the moved code would split from the code it governs.
+            if ((node is StatementSyntax statement
+                    ? Infrastructure.Statements.HasDirectiveInside(statement) || !Infrastructure.Statements.LeadingDirectivesAreRegions(statement)
+                    : node.ContainsDirectives)
+                || node is LocalFunctionStatementSyntax)
             {
                 return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node);
             }

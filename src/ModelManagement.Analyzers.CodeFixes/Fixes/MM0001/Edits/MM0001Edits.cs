@@ -150,7 +150,8 @@ internal static class MM0001Edits
 
         foreach (var statement in movedStatements)
         {
-            var converted = (StatementSyntax)Convert(statement, facts.Conversions, generator, task);
+            // A #region line above it stays in the constructor (RemoveKeepingLeadingDirectives).
+            var converted = Statements.WithoutLeadingDirectives((StatementSyntax)Convert(statement, facts.Conversions, generator, task));
             statements.Add(statements.Count == 0 ? Statements.WithoutLeadingBlankLines(converted) : converted);
         }
 

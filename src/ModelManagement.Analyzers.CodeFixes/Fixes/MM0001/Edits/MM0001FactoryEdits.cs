@@ -152,16 +152,7 @@ internal static class MM0001FactoryEdits
         }
         else if (constructor.Body is { } body && !factory.MovedStatements.IsEmpty)
         {
-            var kept = new List<StatementSyntax>();
-            foreach (var statement in body.Statements)
-            {
-                if (!factory.MovedStatements.Contains(statement))
-                {
-                    kept.Add(statement);
-                }
-            }
-
-            constructor = constructor.WithBody(body.WithStatements(SyntaxFactory.List(kept)));
+            constructor = constructor.WithBody(Statements.RemoveKeepingLeadingDirectives(body, factory.MovedStatements.Contains));
         }
 
         constructor = DocumentationComments.Without(constructor);

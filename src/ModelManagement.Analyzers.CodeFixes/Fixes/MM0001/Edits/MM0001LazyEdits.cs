@@ -125,17 +125,8 @@ internal static class MM0001LazyEdits
         if (constructor.Body is { } body)
         {
             // Every statement before the insertion point stays, so the index holds after the moved ones are removed.
-            var kept = new List<StatementSyntax>();
-            foreach (var existing in body.Statements)
-            {
-                if (!lazy.MovedStatements.Contains(existing))
-                {
-                    kept.Add(existing);
-                }
-            }
-
-            var remaining = body.WithStatements(SyntaxFactory.List(kept));
-            return constructor.WithBody(Statements.Insert(remaining, System.Math.Min(lazy.InsertIndex, kept.Count), statement));
+            var remaining = Statements.RemoveKeepingLeadingDirectives(body, lazy.MovedStatements.Contains);
+            return constructor.WithBody(Statements.Insert(remaining, System.Math.Min(lazy.InsertIndex, remaining.Statements.Count), statement));
         }
 
         // An expression body whose expression stays (only initializers block): the initializer is created first, as the

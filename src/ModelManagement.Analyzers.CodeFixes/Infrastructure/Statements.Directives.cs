@@ -1,0 +1,120 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+/// <summary>
+/// Preprocessor directives around statements a fix moves elsewhere: a <c>#region</c>/<c>#endregion</c> line right above a
+/// moved statement belongs to the place, not to the statement, so it stays where it was.
+/// </summary>
+internal static partial class Statements
+{
+    /// <summary>True when <paramref name="node"/> holds a directive after its first token (inside the code that would move).</summary>
+    public static bool HasDirectiveInside(SyntaxNode node)
+    {
+        if (!node.ContainsDirectives)
+        {
+            return false;
+        }
+
+        var first = node.GetFirstToken(includeZeroWidth: true);
+        foreach (var token in node.DescendantTokens(descendIntoTrivia: false))
+        {
+            if (token.ContainsDirectives && (token != first || token.TrailingTrivia.Any(static t => t.IsDirective)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when every directive above <paramref name="statement"/> (in its leading trivia) only marks a region: those can
+    /// stay behind when the statement moves. A conditional (<c>#endif</c>, <c>#else</c>) decides what compiles after it and
+    /// cannot be separated from the code it guards.
+    /// </summary>
+    public static bool LeadingDirectivesAreRegions(StatementSyntax statement)
+    {
+        foreach (var trivia in statement.GetLeadingTrivia())
+        {
+            if (trivia.IsDirective && !trivia.IsKind(SyntaxKind.RegionDirectiveTrivia) && !trivia.IsKind(SyntaxKind.EndRegionDirectiveTrivia))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><paramref name="statement"/> without the directive lines above it (up to and including the last one).</summary>
+    public static StatementSyntax WithoutLeadingDirectives(StatementSyntax statement)
+    {
+        var (_, rest) = SplitLeadingDirectives(statement.GetLeadingTrivia());
+        return rest.Count == statement.GetLeadingTrivia().Count ? statement : statement.WithLeadingTrivia(rest);
+    }
+
+    /// <summary>
+    /// <paramref name="block"/> without the statements <paramref name="remove"/> picks; the directive lines above a removed
+    /// statement stay at its place, above the next statement kept (or the closing brace).
+    /// </summary>
+    public static BlockSyntax RemoveKeepingLeadingDirectives(BlockSyntax block, Func<StatementSyntax, bool> remove)
+    {
+        var kept = new List<StatementSyntax>(block.Statements.Count);
+        var pending = new List<SyntaxTrivia>();
+        foreach (var statement in block.Statements)
+        {
+            if (remove(statement))
+            {
+                var (directives, _) = SplitLeadingDirectives(statement.GetLeadingTrivia());
+                pending.AddRange(directives);
+                continue;
+            }
+
+            kept.Add(pending.Count == 0 ? statement : statement.WithLeadingTrivia(TakePending(pending, statement.GetLeadingTrivia())));
+        }
+
+        var result = block.WithStatements(SyntaxFactory.List(kept));
+        return pending.Count == 0
+            ? result
+            : result.WithCloseBraceToken(result.CloseBraceToken.WithLeadingTrivia(TakePending(pending, result.CloseBraceToken.LeadingTrivia)));
+    }
+
+    private static SyntaxTriviaList TakePending(List<SyntaxTrivia> pending, SyntaxTriviaList leading)
+    {
+        var combined = SyntaxFactory.TriviaList(pending).AddRange(leading);
+        pending.Clear();
+        return combined;
+    }
+
+    /// <summary>Leading trivia split after its last directive: (the directive lines, what follows them).</summary>
+    private static (SyntaxTriviaList Directives, SyntaxTriviaList After) SplitLeadingDirectives(SyntaxTriviaList leading)
+    {
+        var last = -1;
+        for (var i = 0; i < leading.Count; i++)
+        {
+            if (leading[i].IsDirective)
+            {
+                last = i;
+            }
+        }
+
+        if (last < 0)
+        {
+            return (default, leading);
+        }
+
+        var directives = new List<SyntaxTrivia>(last + 1);
+        var rest = new List<SyntaxTrivia>(leading.Count - last - 1);
+        for (var i = 0; i < leading.Count; i++)
+        {
+            (i <= last ? directives : rest).Add(leading[i]);
+        }
+
+        return (SyntaxFactory.TriviaList(directives), SyntaxFactory.TriviaList(rest));
+    }
+}
