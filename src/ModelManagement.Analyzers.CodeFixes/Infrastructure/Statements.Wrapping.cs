@@ -178,9 +178,23 @@ internal static partial class Statements
     {
         var unit = IndentUnit(statements[0]);
         var shifted = new List<StatementSyntax>(statements.Count);
-        foreach (var statement in statements)
+        for (var i = 0; i < statements.Count; i++)
         {
-            shifted.Add(WithContinuationLinesShifted(statement, unit));
+            var statement = WithContinuationLinesShifted(statements[i], unit);
+            if (i > 0)
+            {
+                // The lines above a later statement (its indentation, a comment line) move one level in as well: left to
+                // the formatter, a comment line after a statement ending in a trailing comment was lined up under that
+                // comment instead of at the block's indentation.
+                var startsLine = EndsWithLineBreak(statements[i - 1]);
+                var leading = Shifted(statement.GetLeadingTrivia(), startsLine, unit, out var changed);
+                if (changed)
+                {
+                    statement = statement.WithLeadingTrivia(leading);
+                }
+            }
+
+            shifted.Add(statement);
         }
 
         statements = SyntaxFactory.List(shifted);
@@ -190,6 +204,12 @@ internal static partial class Statements
             .WithLeadingTrivia(first.GetLeadingTrivia())
             .WithTrailingTrivia(FinalEndOfLine(statements[statements.Count - 1]))
             .WithAdditionalAnnotations(Formatter.Annotation);
+    }
+
+    private static bool EndsWithLineBreak(SyntaxNode node)
+    {
+        var trailing = node.GetTrailingTrivia();
+        return trailing.Count > 0 && trailing[trailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
     }
 
     /// <summary>One level of the statement's indentation: a tab when its line starts with one, else four spaces.</summary>

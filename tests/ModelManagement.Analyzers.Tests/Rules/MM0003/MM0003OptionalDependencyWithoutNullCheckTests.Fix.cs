@@ -102,6 +102,38 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task MergedStatements_CommentLineAfterTrailingComments_KeepsItsIndentation()
+    {
+        // An independent consumer: `// keep this comment` ended up lined up under the trailing comments above it.
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task<int> SyncAsync(string a, string b)
+                {
+                    await {|#0:_registry|}.RegisterAsync(a); // first
+                    await {|#1:_registry|}.RegisterAsync(b); // second
+                    // keep this comment
+                    await {|#2:_registry|}.RegisterAsync(a + b);
+                    return 1;
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task<int> SyncAsync(string a, string b)
+                {
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync(a); // first
+                        await _registry.RegisterAsync(b); // second
+                        // keep this comment
+                        await _registry.RegisterAsync(a + b);
+                    }
+
+                    return 1;
+                }
+            """,
+            expected: new[] { Uses(3) });
+    }
+
+    [Fact]
     public async Task EmbeddedStatementOfALoop_GetsBraces_CommentMovesIn()
     {
         await VerifyFixAsync(
