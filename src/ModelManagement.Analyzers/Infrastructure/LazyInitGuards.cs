@@ -47,6 +47,9 @@ internal static class LazyInitGuards
                     }
 
                     break;
+                case IfStatementSyntax ifStatement when child == ifStatement.Statement
+                    && WaitsOnSemaphore(ifStatement.Condition, types, model, cancellationToken):
+                    return true; // `if (await _lock.WaitAsync(timeout)) { … }`: the then-branch runs holding it (cosmos's EncryptionFeedIterator)
                 case UsingStatementSyntax @using when child == @using.Statement
                     && AwaitsALock(@using.Expression ?? (SyntaxNode?)@using.Declaration, types, model, cancellationToken):
                 case LockStatementSyntax @lock when child == @lock.Statement:

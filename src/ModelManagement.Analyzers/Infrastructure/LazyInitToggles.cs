@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -23,6 +24,11 @@ internal static class LazyInitToggles
         if (member is not (IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } or IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean }))
         {
             return false;
+        }
+
+        if (IsEndLatch(condition, member, model, cancellationToken))
+        {
+            return true; // `if (_exhausted) return false;`: a set flag ends the work, it does not skip a load
         }
 
         var function = LazyInitGuards.EnclosingFunction(condition);
@@ -51,6 +57,117 @@ internal static class LazyInitToggles
                 {
                     return true; // the other half of a switch (it tests the flag and sets it back), or a reset for reuse
                 }
+            }
+
+            var checkedStatement = condition.FirstAncestorOrSelf<IfStatementSyntax>();
+            foreach (var declaration in type.Members)
+            {
+                if (declaration is (MethodDeclarationSyntax or PropertyDeclarationSyntax or IndexerDeclarationSyntax or EventDeclarationSyntax)
+                    && ComputesFlag(declaration, member, checkedStatement, model, cancellationToken))
+                {
+                    return true; // `_isBlocked = _len < buffer.Length;`: a status recomputed from data, not a "done" flag
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The check is <c>if (_flag) return R;</c> (or <c>_flag == true</c>) with R a terminal value — <c>false</c>, <c>0</c>,
+    /// an empty collection (<c>Array.Empty&lt;T&gt;()</c>, <c>Enumerable.Empty&lt;T&gt;()</c>,
+    /// <c>[]</c>) or such a value in <c>Task.FromResult</c>: once set, the flag ends the work (an end-of-data latch, a used-up
+    /// retry) instead of skipping a load whose result the function then uses (cosmos's pipeline stages'
+    /// <c>returnedFinalPage</c>, orleans's Kinesis <c>_shardExhausted</c>, a policy's <c>if (_retried) return false;</c>).
+    /// </summary>
+    private static bool IsEndLatch(SyntaxNode condition, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (condition is not ExpressionSyntax expression)
+        {
+            return false;
+        }
+
+        var tested = Unparenthesized(expression);
+        if (tested is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals)
+        {
+            tested = equals.Right.IsKind(SyntaxKind.TrueLiteralExpression) ? equals.Left
+                : equals.Left.IsKind(SyntaxKind.TrueLiteralExpression) ? equals.Right
+                : null;
+        }
+
+        SyntaxNode node = expression;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        if (tested is null
+            || node.Parent is not IfStatementSyntax { Else: null } ifStatement
+            || ifStatement.Condition != node
+            || !Names(Unparenthesized(tested), member, model, cancellationToken))
+        {
+            return false;
+        }
+
+        var branch = ifStatement.Statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : ifStatement.Statement;
+        return branch is ReturnStatementSyntax { Expression: { } value } && IsTerminalValue(value, depth: 0);
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    private static bool IsTerminalValue(ExpressionSyntax value, int depth)
+    {
+        value = Unparenthesized(value);
+        switch (value)
+        {
+            case LiteralExpressionSyntax literal:
+                // Not `null`: `if (_loading) return null;` is a claim flag's "someone else is loading" (OwnState tests).
+                return literal.IsKind(SyntaxKind.FalseLiteralExpression)
+                    || (literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is 0 or 0L or 0d or 0f or 0m or 0u or 0ul);
+            case CollectionExpressionSyntax collection:
+                return collection.Elements.Count == 0;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name, Expression: var receiver } } invocation:
+                var method = name.Identifier.ValueText;
+                var type = receiver is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : receiver is MemberAccessExpressionSyntax qualified ? qualified.Name.Identifier.ValueText : null;
+                if (method == "Empty" && type is "Array" or "Enumerable" or "ImmutableArray" or "ImmutableList")
+                {
+                    return invocation.ArgumentList.Arguments.Count == 0;
+                }
+
+                return depth == 0 && method == "FromResult" && type is "Task" or "ValueTask"
+                    && invocation.ArgumentList.Arguments.Count == 1
+                    && IsTerminalValue(invocation.ArgumentList.Arguments[0].Expression, depth + 1);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// An assignment of a computed value to the flag (not a <c>true</c>/<c>false</c> literal), or a compound one
+    /// (<c>&amp;=</c>, <c>|=</c>), outside the checked <c>if</c> and without an <c>await</c>: the flag is a status derived
+    /// from data on each run (csharp-sdk's <c>_isBlocked</c>), which an initialization flag never is; a value computed in the
+    /// guarded load (<c>_ready = _catalog != null;</c>) or awaited (<c>_ready = await TryLoadAsync();</c>) records the load.
+    /// </summary>
+    private static bool ComputesFlag(SyntaxNode scope, ISymbol member, SyntaxNode? checkedStatement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax assignment
+                && (checkedStatement is null || checkedStatement.SyntaxTree != assignment.SyntaxTree || !checkedStatement.Span.Contains(assignment.Span)) // `_ready = _x != null;` in the load it guards records the load
+                && (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                    || !Unparenthesized(assignment.Right).IsKind(SyntaxKind.TrueLiteralExpression) && !Unparenthesized(assignment.Right).IsKind(SyntaxKind.FalseLiteralExpression))
+                && !assignment.Right.DescendantNodesAndSelf().OfType<AwaitExpressionSyntax>().Any() // `_ready = await TryLoadAsync();` is a load's result
+                && Names(assignment.Left, member, model, cancellationToken))
+            {
+                return true;
             }
         }
 

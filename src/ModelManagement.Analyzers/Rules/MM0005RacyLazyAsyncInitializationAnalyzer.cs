@@ -349,7 +349,18 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// </summary>
         internal static bool IsAsyncEnumeratorStep(IMethodSymbol method)
         {
-            if (NamePrefix.MemberName(method.Name) != "MoveNextAsync")
+            var name = NamePrefix.MemberName(method.Name);
+            if (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
+            {
+                return true; // any enumerator's step (cosmos's `MoveNextAsync(ITrace, CancellationToken)`, gRPC's `MoveNext`)
+            }
+
+            if (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
+            {
+                return true; // a Stream allows one read and one write at a time (grpc's SyncPointMemoryStream)
+            }
+
+            if (name != "MoveNextAsync")
             {
                 return false;
             }
@@ -357,6 +368,24 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             foreach (var type in method.ContainingType.AllInterfaces)
             {
                 if (type is { Name: "IAsyncEnumerator", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool ReturnsTaskOfBool(IMethodSymbol method)
+            => method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 1 } task
+                && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean
+                && task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+        private static bool DerivesFromStream(INamedTypeSymbol? type)
+        {
+            for (var current = type?.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current is { Name: "Stream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
                 {
                     return true;
                 }

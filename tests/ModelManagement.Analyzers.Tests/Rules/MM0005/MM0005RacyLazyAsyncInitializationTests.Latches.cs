@@ -1,0 +1,298 @@
+using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// MM0005 on flags and slots that are not one-time initializations, from a scan of orleans, cosmos, grpc, csharp-sdk and
+/// EventStore: an end-of-data latch or used-up retry (<c>if (_done) return false;</c>), a status recomputed from data
+/// (<c>_isBlocked = _len &lt; buffer.Length;</c>), any enumerator step and a <c>Stream</c>'s read (their contracts forbid
+/// overlapping calls), and a check made while a semaphore taken in the <c>if</c> condition is held.
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    [Fact]
+    public async Task EndLatchReturningATerminalValue_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IRoutingCache { Task RefreshAsync(CancellationToken cancellationToken); Task<string[]> PageAsync(); }
+
+            public sealed class RangeGoneRetryPolicy
+            {
+                private readonly IRoutingCache _cache;
+                private bool _retried;
+                private bool _exhausted;
+                private bool _finished;
+
+                public RangeGoneRetryPolicy(IRoutingCache cache) => _cache = cache;
+
+                public async Task<bool> ShouldRetryAsync(int statusCode, CancellationToken cancellationToken)
+                {
+                    if (statusCode != 410) return false;
+                    if (_retried) return false;
+                    await _cache.RefreshAsync(cancellationToken).ConfigureAwait(false);
+                    _retried = true;
+                    return true;
+                }
+
+                public async Task<IReadOnlyList<string>> ReadAsync()
+                {
+                    if (_exhausted == true)
+                    {
+                        return Array.Empty<string>();
+                    }
+
+                    var page = await _cache.PageAsync();
+                    _exhausted = true;
+                    return page;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    if ((_finished)) return 0;
+                    var page = await _cache.PageAsync();
+                    _finished = true;
+                    return page.Length;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task InitializationFlags_WhoseSetBranchSkipsTheLoad_StillReport()
+    {
+        // Returning nothing, `true` or the loaded value when set: the flag skips a load, as an initialization flag does.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private bool _warm;
+                private bool _loaded;
+                private bool _ready;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task WarmAsync()
+                {
+                    if ({|#0:_warm|}) return;
+                    _catalog = await _store.LoadAsync();
+                    _warm = true;
+                }
+
+                public async Task<bool> LoadAsync()
+                {
+                    if ({|#1:_loaded|}) return true;
+                    _catalog = await _store.LoadAsync();
+                    _loaded = true;
+                    return true;
+                }
+
+                public async Task<Catalog> ReadyAsync()
+                {
+                    if ({|#2:!_ready|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                        _ready = _catalog != null;
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_warm"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_loaded"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_ready"));
+    }
+
+    [Fact]
+    public async Task StatusRecomputedFromData_DoesNotReport_ALoadResultStillDoes()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public sealed class ChunkReader
+            {
+                private readonly Stream _stream;
+                private readonly byte[] _buffer = new byte[4096];
+                private int _len, _pos;
+                private bool _isBlocked;
+                private bool _connected;
+
+                public ChunkReader(Stream stream) => _stream = stream;
+
+                public async Task<int> ReadAsync(Memory<byte> dest)
+                {
+                    int read = 0;
+                    while (read < dest.Length)
+                    {
+                        if (_pos == _len)
+                        {
+                            _len = await _stream.ReadAsync(_buffer, 0, _buffer.Length).ConfigureAwait(false);
+                            _pos = 0;
+                            _isBlocked = _len < _buffer.Length;
+                            if (_len == 0) break;
+                        }
+
+                        int n = Math.Min(_len - _pos, dest.Length - read);
+                        _pos += n;
+                        read += n;
+                        if (_isBlocked)
+                        {
+                            break;
+                        }
+                    }
+
+                    return read;
+                }
+
+                public async Task ConnectAsync()
+                {
+                    if ({|#0:!_connected|})
+                    {
+                        _connected = await TryConnectAsync();
+                    }
+                }
+
+                private Task<bool> TryConnectAsync() => Task.FromResult(true);
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_connected"));
+    }
+
+    [Fact]
+    public async Task EnumeratorStepsAndStreamReads_DoNotReport_OtherMethodsStillDo()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.IO;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class PageEnumerator
+            {
+                private readonly Func<CancellationToken, Task<Exception>> _fetch;
+                private Exception _bufferedException;
+                private Exception _other;
+
+                public PageEnumerator(Func<CancellationToken, Task<Exception>> fetch) => _fetch = fetch;
+
+                public object Current { get; private set; }
+
+                public async ValueTask<bool> MoveNextAsync(object trace, CancellationToken cancellationToken)
+                {
+                    if (_bufferedException != null)
+                    {
+                        Current = _bufferedException;
+                        _bufferedException = null;
+                        return true;
+                    }
+
+                    _bufferedException = await _fetch(cancellationToken).ConfigureAwait(false);
+                    Current = 1;
+                    return true;
+                }
+
+                public async Task<bool> MoveNext()
+                {
+                    if (_other == null)
+                    {
+                        _other = await _fetch(CancellationToken.None);
+                    }
+
+                    return _other != null;
+                }
+
+                public async Task<Exception> PeekAsync()
+                {
+                    if ({|#0:_other == null|})
+                    {
+                        _other = await _fetch(CancellationToken.None);
+                    }
+
+                    return _other;
+                }
+            }
+
+            public sealed class ScriptedStream : MemoryStream
+            {
+                private readonly Func<Task<byte[]>> _next;
+                private byte[] _data;
+
+                public ScriptedStream(Func<Task<byte[]>> next) => _next = next;
+
+                public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+                {
+                    if (_data == null) _data = await _next().ConfigureAwait(false);
+                    var n = Math.Min(count, _data.Length);
+                    Array.Copy(_data, 0, buffer, offset, n);
+                    return n;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_other"));
+    }
+
+    [Fact]
+    public async Task CheckUnderASemaphoreTakenInTheIfCondition_DoesNotReport_TheElseBranchStillDoes()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class EncryptedIterator
+            {
+                private readonly SemaphoreSlim _initLock = new SemaphoreSlim(1, 1);
+                private readonly Func<Task<string>> _resolveKey;
+                private bool _initialized;
+                private string _key;
+
+                public EncryptedIterator(Func<Task<string>> resolveKey) => _resolveKey = resolveKey;
+
+                public string Key => _key;
+
+                public async Task EnsureInitializedAsync()
+                {
+                    if (await _initLock.WaitAsync(-1).ConfigureAwait(false))
+                    {
+                        if (!_initialized)
+                        {
+                            try
+                            {
+                                _key = await _resolveKey().ConfigureAwait(false);
+                                _initialized = true;
+                            }
+                            finally
+                            {
+                                _initLock.Release();
+                            }
+                        }
+                        else
+                        {
+                            _initLock.Release();
+                        }
+                    }
+                    else if ({|#0:!_initialized|})
+                    {
+                        _key = await _resolveKey().ConfigureAwait(false);
+                        _initialized = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_initialized"));
+    }
+}
