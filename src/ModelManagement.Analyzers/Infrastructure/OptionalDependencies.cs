@@ -879,7 +879,8 @@ internal sealed class OptionalDependencies
         private void AddStore(IOperation target, IOperation value, IMethodSymbol constructor, INamedTypeSymbol type)
         {
             if (Unwrap(value) is not IParameterReferenceOperation parameterReference
-                || !SymbolEqualityComparer.Default.Equals(parameterReference.Parameter.ContainingSymbol, constructor))
+                || !SymbolEqualityComparer.Default.Equals(parameterReference.Parameter.ContainingSymbol, constructor)
+                || IsAssertedNotNull(parameterReference.Syntax))
             {
                 return;
             }
@@ -897,6 +898,22 @@ internal sealed class OptionalDependencies
             {
                 Stores.Add((parameterReference.Parameter.Ordinal, member.OriginalDefinition));
             }
+        }
+
+        /// <summary>
+        /// <c>_lockHandler = lockHandler!;</c>: the author asserts the value is not null where it is stored (quartz's
+        /// <c>JobStoreSupport</c> leaves a default to its <c>Initialize()</c>), as <c>_x!.M()</c> asserts it at a use.
+        /// </summary>
+        private static bool IsAssertedNotNull(SyntaxNode syntax)
+        {
+            var node = syntax;
+            while (node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.PostfixUnaryExpressionSyntax postfix
+                && postfix.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.SuppressNullableWarningExpression);
         }
 
         private static bool IsOwnInstanceOrStatic(IOperation? instance)

@@ -610,6 +610,39 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task StoreAssertedNotNull_DoesNotMakeTheMemberOptional_APlainStoreStillDoes()
+    {
+        // quartz's JobStoreSupport: `LockHandler = lockHandler!;`, a default set by Initialize() before any use.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            public sealed class JobStore
+            {
+                private readonly IModelRegistry _other;
+
+                public JobStore(IModelRegistry? registry = null)
+                {
+                    // Left null, Initialize() picks a default once the configuration is known.
+                    LockHandler = registry!;
+                    _other = registry!;
+                    Plain = registry;
+                }
+
+                private IModelRegistry LockHandler { get; set; } = null!;
+
+                private IModelRegistry? Plain { get; }
+
+                public void Publish()
+                {
+                    LockHandler.Register("a");
+                    _other.Register("b");
+                    {|#0:Plain|}.Register("c");
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Plain"));
+    }
+
+    [Fact]
     public async Task LambdaWithItsOwnCheck_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
