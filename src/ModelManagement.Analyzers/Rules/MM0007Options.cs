@@ -21,7 +21,7 @@ internal sealed class MM0007Options
 
     public static readonly ImmutableArray<string> DefaultNameWords = ImmutableArray.Create(
         "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel",
-        "Reject", "Refuse", "Deny", "Denied", "Unauthorized", "Forbidden", "NotFound");
+        "Reject", "Refuse", "Deny", "Denied", "Unauthorized", "Forbidden", "NotFound", "BadRequest", "Wrong", "Missing");
 
     private static readonly MM0007Options Default = new(DefaultNameWords);
 

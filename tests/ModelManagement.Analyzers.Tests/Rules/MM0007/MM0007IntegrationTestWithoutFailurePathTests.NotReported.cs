@@ -29,6 +29,9 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("GetModel_Unauthorized")]
     [InlineData("GetModel_Forbidden")]
     [InlineData("GetModel_not_found")]
+    [InlineData("Server_Returns400_WhenLastEventIdRefersToWrongSession")]
+    [InlineData("Register_ReturnsBadRequest")]
+    [InlineData("Load_WithMissingModel_ReturnsNull")]
     public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
     {
         var source = /* lang=c#-test */ $$"""
