@@ -15,7 +15,9 @@ internal static class InvocationDisplay
             return invocation.TargetMethod.Name;
         }
 
-        var text = expression.ToString();
+        var text = invocation.Syntax.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation.Syntax
+            ? conditional.Expression + "?" + expression // `_audit?.AuditAsync`, not `.AuditAsync`
+            : expression.ToString();
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
         foreach (var c in text)

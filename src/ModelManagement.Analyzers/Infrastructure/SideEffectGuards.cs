@@ -108,6 +108,24 @@ internal static class SideEffectGuards
         return null;
     }
 
+    /// <summary>
+    /// The call of an optional sink awaited with a completed task in its place: <c>await (_audit?.AuditAsync(e) ??
+    /// Task.CompletedTask);</c> — when the sink is there, its failure fails the await like a plain call's.
+    /// </summary>
+    public static IInvocationOperation? OptionalCall(IOperation? operation)
+    {
+        if (operation is not ICoalesceOperation { Value: var value, WhenNull: var whenNull }
+            || PeelAwaited(whenNull) is not IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true, ContainingType.Name: "Task" or "ValueTask" } })
+        {
+            return null;
+        }
+
+        return PeelAwaited(value) is IConditionalAccessOperation { WhenNotNull: var whenNotNull }
+            && PeelAwaited(whenNotNull) is IInvocationOperation invocation
+                ? invocation
+                : null;
+    }
+
     private static bool CatchesAllExceptions(ITryOperation tryOperation, INamedTypeSymbol exceptionType)
     {
         foreach (var catchClause in tryOperation.Catches)

@@ -52,8 +52,11 @@ internal static class MM0002SiteAnalysis
             return AnalyzeTaskOfWhenAll(root, model, invocation, cancellationToken);
         }
 
-        // Climb from the side-effect call to its await: through parentheses and a ConfigureAwait(..) call.
+        // Climb from the side-effect call to its await: through parentheses and a ConfigureAwait(..) call, and through an
+        // optional sink's `_audit?.AuditAsync(e) ?? Task.CompletedTask` (only the try/catch fits that: the helper would
+        // need the sink inside its lambda).
         InvocationExpressionSyntax? configureAwait = null;
+        var optionalSink = false;
         SyntaxNode current = invocation;
         for (var depth = 0; depth < 8 && current.Parent is not AwaitExpressionSyntax; depth++)
         {
@@ -61,6 +64,11 @@ internal static class MM0002SiteAnalysis
             {
                 case ParenthesizedExpressionSyntax parenthesized:
                     current = parenthesized;
+                    break;
+                case ConditionalAccessExpressionSyntax conditional when conditional.WhenNotNull == current && !optionalSink
+                    && conditional.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && coalesce.Left == conditional:
+                    optionalSink = true;
+                    current = coalesce;
                     break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member
                     when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && configureAwait is null:
@@ -107,7 +115,7 @@ internal static class MM0002SiteAnalysis
         site.NamesInScope = UniqueNames.TakenAround(
             model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
-        if (helperType is not null && invocationOperation is not null && !declaresOrAssigns
+        if (helperType is not null && invocationOperation is not null && !declaresOrAssigns && !optionalSink
             && !helperType.GetMembers("TryAsync").IsEmpty
             && !invocation.ContainsDirectives // `#if` inside the call: the lambda's closing parts would land in one branch only
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))

@@ -258,6 +258,30 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_OptionalSinkWithCompletedTask_IsWrapped_TheHelperIsNotOffered()
+    {
+        var source = Service("""
+                    await (_telemetry?[|.FlushAsync()|] ?? Task.CompletedTask); // optional sink
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await (_telemetry?.FlushAsync() ?? Task.CompletedTask); // optional sink
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+
+        // The helper would need the sink inside its lambda: not offered, so its key changes nothing.
+        var helper = new VerifyFix.Test { TestCode = source, FixedCode = source, CodeActionEquivalenceKey = Helper };
+        helper.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        helper.FixedState.Sources.Add(("/0/Domain.cs", Domain));
+        await helper.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_EmbeddedStatementUnderADirective_BracesStayInsideTheRegion()
     {
         var source = Service("""

@@ -1086,6 +1086,23 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OptionalSinkAwaitedWithACompletedTaskInItsPlace_Reports_OtherCoalescesDoNot()
+    {
+        // An independent consumer: `await (audit?.AuditAsync(e, ct) ?? Task.CompletedTask);` is the natural form with an
+        // optional sink, and the sink's failure fails the await when it is there.
+        var source = InMethod("""
+                    await (_history?{|#0:.LogResultAsync(result)|} ?? Task.CompletedTask);
+                    await (_telemetry?{|#1:.FlushAsync()|} ?? Task.CompletedTask).ConfigureAwait(false);
+                    await (_history?.LogResultAsync(result) ?? Task.Delay(1));
+                    await (Task.CompletedTask ?? _history.LogResultAsync(result));
+            """);
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_history?.LogResultAsync"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_telemetry?.FlushAsync"));
+    }
+
+    [Fact]
     public async Task GeneratedCode_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
