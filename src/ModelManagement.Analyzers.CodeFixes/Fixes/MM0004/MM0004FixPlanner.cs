@@ -178,6 +178,25 @@ internal static class MM0004FixPlanner
         return null;
     }
 
+    /// <summary>Whether <paramref name="statement"/> sits in the body of a <c>lock</c> of <paramref name="function"/> (not of a lambda in it).</summary>
+    private static bool IsInLock(SyntaxNode statement, SyntaxNode function)
+    {
+        for (var node = statement.Parent; node is not null && node != function; node = node.Parent)
+        {
+            if (node is LockStatementSyntax)
+            {
+                return true;
+            }
+
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The invocation's <c>out</c> argument writing <paramref name="name"/> (<c>out var name</c>, <c>out T name</c>, <c>out name</c>, <c>out _</c>).</summary>
     private static ArgumentSyntax? OutArgument(InvocationExpressionSyntax invocation, string name)
     {
@@ -304,6 +323,13 @@ internal static class MM0004FixPlanner
                         refusal = MM0004FixRefusal.FallbackTypeMismatch;
                     }
 
+                    continue;
+                }
+
+                if (awaitIt && IsInLock(statement, functionNode))
+                {
+                    refusal = MM0004FixRefusal.FallbackAwaitInLock; // CS1996: no await in the body of a lock
+                    refusalNode = statement;
                     continue;
                 }
 

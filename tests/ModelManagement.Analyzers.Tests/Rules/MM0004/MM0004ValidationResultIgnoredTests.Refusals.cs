@@ -159,4 +159,13 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     return story;
                 }
             """), MM0004FixRefusal.NoFallbackMember);
+
+    [Fact]
+    public async Task FallbackRefusal_AwaitedFallbackInsideALock()
+    {
+        // A crash hunt: the fallback fix wrote `return await FallbackAsync(seed);` in a lock body (CS1996).
+        await AssertFallbackRefusedAsync(Generator("""
+                    lock (_validator) { _validator.Validate(story); }
+            """), MM0004FixRefusal.FallbackAwaitInLock);
+    }
 }
