@@ -146,6 +146,57 @@ public sealed class MM0001FixCrashHuntTests
     }
 
     [Fact]
+    public async Task Factory_ExpressionBodiedConstructor_CommentsOfTheExpressionMoveWithIt()
+    {
+        // A crash hunt: `=> /* c1 */ _v = …` lost its comment when the factory dropped the expression body.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public class Cache
+            {
+                private readonly string _value;
+
+                public Cache(Func<Task<string>> load) => /* c1 */ _value = [|load().Result|] /* c2 */;
+
+                public string Value => _value;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class Cache
+            {
+                private string _value;
+
+                private Cache()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Cache> CreateAsync(Func<Task<string>> load, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Cache();
+                    await instance.InitializeAsync(load).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Func<Task<string>> load)
+                {
+                    _value = await load().ConfigureAwait(false); /* c1 */ /* c2 */
+                }
+
+                public string Value => _value;
+            }
+            """;
+        var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ConditionalLinesRightAboveTheWait_AreRefusedWithMovedCodeCannotMove()
     {
         var source = /* lang=c#-test */ """

@@ -128,7 +128,8 @@ internal static class MM0001Edits
         ImmutableArray<StatementSyntax> movedStatements,
         bool movesExpressionBody,
         ImmutableArray<MM0001CapturedVariable> parameters,
-        SyntaxGenerator generator)
+        SyntaxGenerator generator,
+        bool takesArrowComments = false)
     {
         var task = facts.Types.Task;
         var statements = new List<StatementSyntax>();
@@ -145,7 +146,26 @@ internal static class MM0001Edits
         if (movesExpressionBody && facts.Constructor?.ExpressionBody is { } arrow)
         {
             var expression = (ExpressionSyntax)Convert(arrow.Expression, facts.Conversions, generator, task);
-            statements.Add(SyntaxFactory.ExpressionStatement(expression.WithoutTrivia()).WithAdditionalAnnotations(Formatter.Annotation));
+            var moved = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
+            if (takesArrowComments)
+            {
+                // The factory drops the expression body: its comments (`=> /* note */ _v = …`) end the moved statement's line.
+                var comments = new List<SyntaxTrivia>();
+                foreach (var trivia in arrow.ArrowToken.TrailingTrivia.Concat(expression.GetLeadingTrivia()).Concat(expression.GetTrailingTrivia()))
+                {
+                    if (CommentTrivia.IsComment(trivia))
+                    {
+                        comments.Add(trivia);
+                    }
+                }
+
+                if (comments.Count > 0)
+                {
+                    moved = moved.WithTrailingTrivia(CommentTrivia.OnOneLine(comments, codeFollows: true));
+                }
+            }
+
+            statements.Add(moved.WithAdditionalAnnotations(Formatter.Annotation));
         }
 
         foreach (var statement in movedStatements)

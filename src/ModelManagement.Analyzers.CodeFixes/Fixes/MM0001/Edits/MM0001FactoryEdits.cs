@@ -77,7 +77,7 @@ internal static class MM0001FactoryEdits
             create = create.WithLeadingTrivia(DocumentationComments.Summary("Creates a new instance and completes its asynchronous initialization.", tree));
         }
 
-        var method = MM0001Edits.CreateInitializeMethod(plan.Facts, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator);
+        var method = MM0001Edits.CreateInitializeMethod(plan.Facts, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator, takesArrowComments: true);
         if (facts.Constructor is { } constructor)
         {
             editor.InsertAfter(constructor, factory.DirectMethodName is null ? new SyntaxNode[] { create, method } : new SyntaxNode[] { create });
