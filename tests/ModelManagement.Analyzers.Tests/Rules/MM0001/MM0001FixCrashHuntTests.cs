@@ -157,7 +157,7 @@ public sealed class MM0001FixCrashHuntTests
             {
                 private readonly string _value;
 
-                public Cache(Func<Task<string>> load) => /* c1 */ _value = [|load().Result|] /* c2 */;
+                public Cache(Func<Task<string>> load) => /* c1 */ _value = [|load().Result|] /* c2 */; // c3
 
                 public string Value => _value;
             }
@@ -173,7 +173,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 private Cache()
                 {
-                }
+                } // c3
 
                 /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
                 public static async Task<Cache> CreateAsync(Func<Task<string>> load, CancellationToken cancellationToken = default)

@@ -148,7 +148,9 @@ internal static class MM0001FactoryEdits
                 .WithExpressionBody(null)
                 .WithSemicolonToken(default)
                 .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
-                .WithBody(SyntaxFactory.Block().WithAdditionalAnnotations(Formatter.Annotation));
+                .WithBody(SyntaxFactory.Block()
+                    .WithTrailingTrivia(constructor.SemicolonToken.TrailingTrivia) // `=> …; // note` keeps its line's comment
+                    .WithAdditionalAnnotations(Formatter.Annotation));
         }
         else if (constructor.Body is { } body && !factory.MovedStatements.IsEmpty)
         {
