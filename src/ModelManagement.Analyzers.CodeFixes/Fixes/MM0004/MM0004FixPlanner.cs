@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -127,7 +128,8 @@ internal static class MM0004FixPlanner
 
     /// <summary>
     /// A read of the local <paramref name="name"/> that <paramref name="statement"/> writes, after the statement in the
-    /// same function (nested lambdas and local functions included); null when there is none.
+    /// same function (nested lambdas and local functions included), or anywhere in a loop around it (the next iteration
+    /// reads it again); null when there is none.
     /// </summary>
     private static IdentifierNameSyntax? ReadLater(SemanticModel model, StatementSyntax statement, string name, CancellationToken cancellationToken)
     {
@@ -138,10 +140,13 @@ internal static class MM0004FixPlanner
             return null;
         }
 
+        // In a loop, a read before the store in the loop body reads it again on the next iteration.
+        var loop = statement.Ancestors().TakeWhile(n => n != function).FirstOrDefault(static n => n is CommonForEachStatementSyntax
+            or ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax);
         ISymbol? written = null;
         foreach (var token in function.DescendantTokens())
         {
-            if (token.SpanStart < statement.Span.End
+            if ((token.SpanStart < statement.Span.End && (loop is null || !loop.Span.Contains(token.Span) || statement.Span.Contains(token.Span)))
                 || !token.IsKind(SyntaxKind.IdentifierToken)
                 || token.ValueText != name
                 || token.Parent is not IdentifierNameSyntax identifier)

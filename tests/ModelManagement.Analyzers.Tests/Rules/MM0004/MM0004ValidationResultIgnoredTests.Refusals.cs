@@ -81,6 +81,16 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     Func<bool> valid = () => verdict.IsValid;
                     if (!valid()) return await FallbackAsync(seed);
             """), MM0004FixRefusal.VerdictReadLater);
+
+        // A crash hunt: in a loop, a read before the store reads it again on the next iteration.
+        await AssertRefusedAsync(Generator("""
+                    ValidationResult verdict = null;
+                    foreach (var part in story.Split(' '))
+                    {
+                        if (verdict is { IsValid: false }) story += "[fallback]";
+                        verdict = _validator.Validate(part);
+                    }
+            """), MM0004FixRefusal.VerdictReadLater);
     }
 
     [Fact]
