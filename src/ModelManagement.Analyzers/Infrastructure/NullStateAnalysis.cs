@@ -1141,7 +1141,13 @@ internal sealed class NullStateAnalysis
             else
             {
                 _ = SlotOf(value); // a tracked value stored elsewhere (`_registry = registry;`) needs its own slot to carry its state
-                NoteAssignedParameter(target);
+                if (!IsNewObject(value))
+                {
+                    // A parameter only ever given a new object or a call's declared non-null result (`options ??= new
+                    // Options()`, EventStore's `configuration ??= new ConfigurationBuilder().Build()`) never goes back to
+                    // null: a lambda or local function keeps what it knew of it.
+                    NoteAssignedParameter(target);
+                }
             }
 
             return;
@@ -1165,6 +1171,17 @@ internal sealed class NullStateAnalysis
                 alias = _slots[alias].Alias;
             }
         }
+    }
+
+    private static bool IsNewObject(IOperation value) // or a call declared to return non-null
+    {
+        while (value is IConversionOperation { IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IObjectCreationOperation or IAnonymousObjectCreationOperation or IArrayCreationOperation
+            || value is IInvocationOperation { TargetMethod: { ReturnNullableAnnotation: NullableAnnotation.NotAnnotated, ReturnType.IsReferenceType: true } };
     }
 
     /// <summary>Discovery: remembers a parameter written here, directly or through the capture of <c>p ??= …</c>.</summary>

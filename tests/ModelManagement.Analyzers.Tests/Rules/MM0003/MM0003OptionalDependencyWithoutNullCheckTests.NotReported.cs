@@ -643,6 +643,40 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ParameterOnlyEverGivenANonNullValue_LocalFunctionsKeepKnowingIt_OtherAssignmentsDoNot()
+    {
+        // EventStore's ClusterVNode: `configuration ??= new ConfigurationBuilder().Build();` before a local function that
+        // reads it. A parameter that may be set back to null (`other = Pick();`) still is reported in the local function.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            public interface IConfig { string Get(string key); }
+            public sealed class EmptyConfig : IConfig { public string Get(string key) => ""; }
+            public static class Configs { public static IConfig Build() => new EmptyConfig(); public static IConfig? Pick() => null; }
+
+            public sealed class Node
+            {
+                private readonly string _mode;
+                private readonly string _other;
+
+                public Node(IConfig? configuration = null, IConfig? options = null, IConfig? other = null)
+                {
+                    configuration ??= Configs.Build();
+                    options ??= new EmptyConfig();
+                    string Read(string key) => configuration.Get(key) + options.Get(key);
+                    _mode = Read("mode");
+                    other ??= new EmptyConfig();
+                    string ReadOther(string key) => {|#0:other|}.Get(key);
+                    _other = ReadOther("x");
+                    other = Configs.Pick();
+                }
+
+                public string Mode => _mode + _other;
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("other"));
+    }
+
+    [Fact]
     public async Task LambdaWithItsOwnCheck_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
