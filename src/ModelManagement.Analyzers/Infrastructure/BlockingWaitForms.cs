@@ -261,12 +261,7 @@ internal static class BlockingWaitForms
 
     private static ISymbol? TaskSymbol(IOperation? task)
     {
-        while (task is IConversionOperation { IsImplicit: true } conversion)
-        {
-            task = conversion.Operand;
-        }
-
-        return task switch
+        return Unconverted(task) switch
         {
             ILocalReferenceOperation local => local.Local,
             IParameterReferenceOperation parameter => parameter.Parameter,
@@ -278,11 +273,7 @@ internal static class BlockingWaitForms
     /// <summary>Whether <paramref name="condition"/>, evaluated to <paramref name="whenTrue"/>, proves <paramref name="task"/> finished.</summary>
     private static bool ProvesFinished(IOperation? condition, ISymbol task, bool whenTrue, int depth)
     {
-        while (condition is IConversionOperation { IsImplicit: true } conversion)
-        {
-            condition = conversion.Operand;
-        }
-
+        condition = Unconverted(condition);
         if (condition is null || depth > MaxGuardDepth)
         {
             return false;
@@ -346,7 +337,8 @@ internal static class BlockingWaitForms
         }
     }
 
-    private static IOperation Unconverted(IOperation operation)
+    /// <summary><paramref name="operation"/> without its implicit conversions.</summary>
+    private static IOperation? Unconverted(IOperation? operation)
     {
         while (operation is IConversionOperation { IsImplicit: true } conversion)
         {
@@ -360,7 +352,7 @@ internal static class BlockingWaitForms
         => operation is IPropertyReferenceOperation { Property.Name: "Status" } status
             && SymbolEqualityComparer.Default.Equals(TaskSymbol(status.Instance), task);
 
-    private static bool IsFinalStatus(IOperation operation)
+    private static bool IsFinalStatus(IOperation? operation)
         => operation is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled", ContainingType.Name: "TaskStatus" } };
 
     /// <summary><c>Task.Run(...)</c> or <c>Task.Factory.StartNew(...)</c>: the blocking wait is on the work it starts.</summary>

@@ -76,7 +76,7 @@ internal static class LazyInitToggles
     /// <summary>
     /// The check is <c>if (_flag) return R;</c> (or <c>_flag == true</c>) with R a terminal value — <c>false</c>, <c>0</c>,
     /// an empty collection (<c>Array.Empty&lt;T&gt;()</c>, <c>Enumerable.Empty&lt;T&gt;()</c>,
-    /// <c>[]</c>) or such a value in <c>Task.FromResult</c>: once set, the flag ends the work (an end-of-data latch, a used-up
+    /// <c>[]</c>) — the checking function is async, so it returns the value itself: once set, the flag ends the work (an end-of-data latch, a used-up
     /// retry) instead of skipping a load whose result the function then uses (cosmos's pipeline stages'
     /// <c>returnedFinalPage</c>, orleans's Kinesis <c>_shardExhausted</c>, a policy's <c>if (_retried) return false;</c>).
     /// </summary>
@@ -110,7 +110,7 @@ internal static class LazyInitToggles
         }
 
         var branch = ifStatement.Statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : ifStatement.Statement;
-        return branch is ReturnStatementSyntax { Expression: { } value } && IsTerminalValue(value, depth: 0);
+        return branch is ReturnStatementSyntax { Expression: { } value } && IsTerminalValue(value);
     }
 
     private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
@@ -123,10 +123,9 @@ internal static class LazyInitToggles
         return expression;
     }
 
-    private static bool IsTerminalValue(ExpressionSyntax value, int depth)
+    private static bool IsTerminalValue(ExpressionSyntax value)
     {
-        value = Unparenthesized(value);
-        switch (value)
+        switch (Unparenthesized(value))
         {
             case LiteralExpressionSyntax literal:
                 // Not `null`: `if (_loading) return null;` is a claim flag's "someone else is loading" (OwnState tests).
@@ -134,17 +133,9 @@ internal static class LazyInitToggles
                     || (literal.IsKind(SyntaxKind.NumericLiteralExpression) && literal.Token.Value is 0 or 0L or 0d or 0f or 0m or 0u or 0ul);
             case CollectionExpressionSyntax collection:
                 return collection.Elements.Count == 0;
-            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: var name, Expression: var receiver } } invocation:
-                var method = name.Identifier.ValueText;
-                var type = receiver is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : receiver is MemberAccessExpressionSyntax qualified ? qualified.Name.Identifier.ValueText : null;
-                if (method == "Empty" && type is "Array" or "Enumerable" or "ImmutableArray" or "ImmutableList")
-                {
-                    return invocation.ArgumentList.Arguments.Count == 0;
-                }
-
-                return depth == 0 && method == "FromResult" && type is "Task" or "ValueTask"
-                    && invocation.ArgumentList.Arguments.Count == 1
-                    && IsTerminalValue(invocation.ArgumentList.Arguments[0].Expression, depth + 1);
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: var receiver }, ArgumentList.Arguments.Count: 0 }:
+                var type = receiver is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : (receiver as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
+                return type is "Array" or "Enumerable" or "ImmutableArray" or "ImmutableList";
             default:
                 return false;
         }

@@ -59,9 +59,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
                 // A test method is called by its framework, never by two callers at once; the lambdas and local functions
                 // it creates may be (`Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => …))`), so they are still judged.
-                // Teardown methods and IAsyncEnumerator<T>.MoveNextAsync are not judged either, in both forms (`if` and `??=`).
+                // Teardown methods and single-caller steps (enumerator MoveNext, Stream reads) are not judged either, in both forms.
                 var judgeBody = block.OwningSymbol is not IMethodSymbol method
-                    || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsAsyncEnumeratorStep(method));
+                    || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsSingleCallerStep(method));
                 var state = new BlockState(types, summaries, judgeBody);
                 block.RegisterOperationAction(
                     state.OnOperation,
@@ -343,37 +343,17 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown", "Commit", "Rollback", "Abort" };
 
         /// <summary>
-        /// <c>IAsyncEnumerator&lt;T&gt;.MoveNextAsync</c>: its contract forbids overlapping calls, so its state (`if (!_started)
-        /// { _inner = await OpenAsync(); … }`) is a state machine with one caller, not a shared initialization (EF Core's Cosmos
-        /// query enumerators).
+        /// A step whose contract forbids overlapping calls, so its state (`if (!_started) { _inner = await OpenAsync(); … }`)
+        /// is a state machine with one caller, not a shared initialization: an enumerator's <c>MoveNextAsync</c> or
+        /// <c>MoveNext</c> returning a task of <c>bool</c> (<c>IAsyncEnumerator&lt;T&gt;</c>, EF Core's Cosmos query enumerators,
+        /// cosmos's <c>MoveNextAsync(ITrace, CancellationToken)</c>, gRPC's stream readers), and a <c>Stream</c>'s
+        /// <c>ReadAsync</c>/<c>WriteAsync</c> override (one read and one write at a time: grpc's <c>SyncPointMemoryStream</c>).
         /// </summary>
-        internal static bool IsAsyncEnumeratorStep(IMethodSymbol method)
+        internal static bool IsSingleCallerStep(IMethodSymbol method)
         {
             var name = NamePrefix.MemberName(method.Name);
-            if (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
-            {
-                return true; // any enumerator's step (cosmos's `MoveNextAsync(ITrace, CancellationToken)`, gRPC's `MoveNext`)
-            }
-
-            if (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
-            {
-                return true; // a Stream allows one read and one write at a time (grpc's SyncPointMemoryStream)
-            }
-
-            if (name != "MoveNextAsync")
-            {
-                return false;
-            }
-
-            foreach (var type in method.ContainingType.AllInterfaces)
-            {
-                if (type is { Name: "IAsyncEnumerator", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } })
-                {
-                    return true;
-                }
-            }
-
-            return false;
+            return (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
+                || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType));
         }
 
         private static bool ReturnsTaskOfBool(IMethodSymbol method)

@@ -183,25 +183,6 @@ internal static class MM0004FixPlanner
         return null;
     }
 
-    /// <summary>Whether <paramref name="statement"/> sits in the body of a <c>lock</c> of <paramref name="function"/> (not of a lambda in it).</summary>
-    private static bool IsInLock(SyntaxNode statement, SyntaxNode function)
-    {
-        for (var node = statement.Parent; node is not null && node != function; node = node.Parent)
-        {
-            if (node is LockStatementSyntax)
-            {
-                return true;
-            }
-
-            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
-            {
-                return false;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>The invocation's <c>out</c> argument writing <paramref name="name"/> (<c>out var name</c>, <c>out T name</c>, <c>out name</c>, <c>out _</c>).</summary>
     private static ArgumentSyntax? OutArgument(InvocationExpressionSyntax invocation, string name)
     {
@@ -331,9 +312,9 @@ internal static class MM0004FixPlanner
                     continue;
                 }
 
-                if (awaitIt && IsInLock(statement, functionNode))
+                if (awaitIt && !Awaits.CanAwaitInInnermostFunction(statement))
                 {
-                    refusal = MM0004FixRefusal.FallbackAwaitInLock; // CS1996: no await in the body of a lock
+                    refusal = MM0004FixRefusal.FallbackCannotBeAwaited; // a lock body (CS1996), an unsafe context, …
                     refusalNode = statement;
                     continue;
                 }

@@ -45,6 +45,9 @@ internal enum MM0004FixRefusal
     /// <summary>Fallback: a parameter of the fallback has no local or parameter in scope to fill it, or several of its type.</summary>
     FallbackArgumentUnresolved,
 
-    /// <summary>Fallback: the fallback must be awaited and the statement is in the body of a <c>lock</c> (CS1996).</summary>
-    FallbackAwaitInLock,
+    /// <summary>
+    /// Fallback: the fallback must be awaited where no <c>await</c> may stand — the body of a <c>lock</c> (CS1996), an unsafe
+    /// context, a <c>catch</c>/<c>finally</c> before C# 6.
+    /// </summary>
+    FallbackCannotBeAwaited,
 }

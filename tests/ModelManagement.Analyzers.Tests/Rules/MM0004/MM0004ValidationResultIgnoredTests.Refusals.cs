@@ -176,6 +176,6 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         // A crash hunt: the fallback fix wrote `return await FallbackAsync(seed);` in a lock body (CS1996).
         await AssertFallbackRefusedAsync(Generator("""
                     lock (_validator) { _validator.Validate(story); }
-            """), MM0004FixRefusal.FallbackAwaitInLock);
+            """), MM0004FixRefusal.FallbackCannotBeAwaited);
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 private bool _retried;
                 private bool _exhausted;
                 private bool _finished;
+                private bool _drained;
 
                 public RangeGoneRetryPolicy(IRoutingCache cache) => _cache = cache;
 
@@ -58,6 +59,18 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     var page = await _cache.PageAsync();
                     _finished = true;
                     return page.Length;
+                }
+
+                public async Task<IReadOnlyList<string>> DrainAsync()
+                {
+                    if (_drained)
+                    {
+                        return [];
+                    }
+
+                    var page = await _cache.PageAsync();
+                    _drained = true;
+                    return page;
                 }
             }
             """;
