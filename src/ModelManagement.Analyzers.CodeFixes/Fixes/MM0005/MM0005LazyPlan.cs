@@ -21,6 +21,7 @@ internal sealed class MM0005LazyPlan
         ExpressionSyntax? value,
         ITypeSymbol? valueType,
         ImmutableArray<ExpressionSyntax> readers,
+        ImmutableArray<ExpressionSyntax> tokenReaders,
         bool keepAwaitAtCheck,
         string? cancellationTokenName,
         string newFieldName,
@@ -37,6 +38,7 @@ internal sealed class MM0005LazyPlan
         Value = value;
         ValueType = valueType;
         Readers = readers;
+        TokenReaders = tokenReaders;
         KeepAwaitAtCheck = keepAwaitAtCheck;
         CancellationTokenName = cancellationTokenName;
         NewFieldName = newFieldName;
@@ -70,10 +72,19 @@ internal sealed class MM0005LazyPlan
     /// <summary>Value form: every read of the member outside the check; each becomes <c>await _x</c>.</summary>
     public ImmutableArray<ExpressionSyntax> Readers { get; }
 
+    /// <summary>
+    /// Value form, when the load passed the caller's token on: the readers that see that same parameter; each becomes
+    /// <c>await _x.GetValueAsync(token)</c>, so the caller can still cancel its wait.
+    /// </summary>
+    public ImmutableArray<ExpressionSyntax> TokenReaders { get; }
+
     /// <summary>Value form: the checking function reads the value nowhere else, so the check becomes <c>await _x;</c> (it still loads there).</summary>
     public bool KeepAwaitAtCheck { get; }
 
-    /// <summary>Flag form: the token parameter in scope at the check, passed to EnsureInitializedAsync.</summary>
+    /// <summary>
+    /// The token parameter in scope at the check: a flag passes it to EnsureInitializedAsync; a value (only when its load
+    /// passed it on) to GetValueAsync at the check and at <see cref="TokenReaders"/>.
+    /// </summary>
     public string? CancellationTokenName { get; }
 
     public string NewFieldName { get; }
@@ -88,8 +99,8 @@ internal sealed class MM0005LazyPlan
     public ImmutableArray<StatementSyntax> MovedStatements { get; }
 
     /// <summary>
-    /// Flag form: the uses of the caller's <c>CancellationToken</c> parameter in the moved statements (each a whole
-    /// argument); the initialization method passes <c>CancellationToken.None</c> there.
+    /// The uses of the caller's <c>CancellationToken</c> parameter in the moved statements and the loaded value (each a
+    /// whole argument); the initialization method passes <c>CancellationToken.None</c> there.
     /// </summary>
     public ImmutableArray<IdentifierNameSyntax> DetachedTokens { get; }
 }

@@ -156,10 +156,11 @@ internal static class MM0005LazyPlanner
         }
 
         // The guarded block (or the ??= value) must not depend on the method's locals or parameters, nor jump out. One
-        // exception, for a flag: the caller's CancellationToken parameter, only passed on as an argument. The shared load
-        // then gets CancellationToken.None (one caller's cancellation must not fail the load for all), while the caller's
-        // token, passed to EnsureInitializedAsync, still cancels that caller's wait.
-        var token = isFlag ? CancellationTokens.FindInScope(model, check, cancellationToken) : null;
+        // exception: the caller's CancellationToken parameter, only passed on as an argument. The shared load then gets
+        // CancellationToken.None (one caller's cancellation must not fail the load for all), while the caller's token,
+        // passed to EnsureInitializedAsync (a flag) or GetValueAsync (a value, in the function that had the check), still
+        // cancels that caller's wait.
+        var token = CancellationTokens.FindInScope(model, check, cancellationToken);
         var detachedTokens = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
         if (UsesLocalState(model, guarded, value!, member, token, detachedTokens, cancellationToken) is { } localUse)
         {
@@ -175,8 +176,16 @@ internal static class MM0005LazyPlanner
             }
         }
 
+        // A value passes the token on only where its load used it (before, only then could the token cancel the call); the
+        // readers that see the same parameter get it, the others await without one, as they would have read without one.
+        if (!isFlag && detachedTokens.Count == 0)
+        {
+            token = null;
+        }
+
         // Every other reference to the field in the type: no write; for a flag no read; for a value an awaitable read.
         var readers = ImmutableArray.CreateBuilder<ExpressionSyntax>();
+        var tokenReaders = ImmutableArray.CreateBuilder<ExpressionSyntax>();
         var readsInCheckingFunction = false;
         foreach (var identifier in type.DescendantNodes())
         {
@@ -214,6 +223,10 @@ internal static class MM0005LazyPlanner
 
             readsInCheckingFunction |= readerFunction == function;
             readers.Add(reference);
+            if (token is not null && SymbolEqualityComparer.Default.Equals(CancellationTokens.FindInScope(model, reference, cancellationToken), token))
+            {
+                tokenReaders.Add(reference);
+            }
         }
 
         var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
@@ -230,6 +243,7 @@ internal static class MM0005LazyPlanner
             isFlag ? null : value,
             valueType,
             readers.ToImmutable(),
+            tokenReaders.ToImmutable(),
             keepAwaitAtCheck: !readsInCheckingFunction,
             token?.Name,
             newFieldName,
@@ -443,7 +457,7 @@ internal static class MM0005LazyPlanner
                 if (symbol is ILocalSymbol or IParameterSymbol && flow.DataFlowsIn.Contains(symbol))
                 {
                     if (callerToken is not null && SymbolEqualityComparer.Default.Equals(symbol, callerToken)
-                        && PassedOnlyAsArguments(model, guarded, callerToken, detachedTokens, cancellationToken))
+                        && PassedOnlyAsArguments(model, guarded, value, callerToken, detachedTokens, cancellationToken))
                     {
                         continue;
                     }
@@ -479,20 +493,22 @@ internal static class MM0005LazyPlanner
     }
 
     /// <summary>
-    /// True when every use of <paramref name="token"/> in <paramref name="guarded"/> is a whole argument
-    /// (<c>LoadAsync(cancellationToken)</c>, <c>ct: cancellationToken</c>); those uses are collected for the rewriter.
+    /// True when every use of <paramref name="token"/> in <paramref name="guarded"/> and the loaded
+    /// <paramref name="value"/> is a whole argument (<c>LoadAsync(cancellationToken)</c>, <c>ct: cancellationToken</c>);
+    /// those uses are collected for the rewriter.
     /// </summary>
     private static bool PassedOnlyAsArguments(
         SemanticModel model,
         ImmutableArray<StatementSyntax> guarded,
+        ExpressionSyntax value,
         IParameterSymbol token,
         ImmutableArray<IdentifierNameSyntax>.Builder uses,
         CancellationToken cancellationToken)
     {
         uses.Clear();
-        foreach (var statement in guarded)
+        foreach (var root in ImmutableArray<SyntaxNode>.CastUp(guarded).Add(value))
         {
-            foreach (var node in statement.DescendantNodesAndSelf())
+            foreach (var node in root.DescendantNodesAndSelf())
             {
                 if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == token.Name
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, token))

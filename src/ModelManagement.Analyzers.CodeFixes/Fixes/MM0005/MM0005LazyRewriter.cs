@@ -47,8 +47,9 @@ internal static class MM0005LazyRewriter
         // 1. Readers await the value.
         foreach (var reader in plan.Readers)
         {
+            var token = plan.TokenReaders.Contains(reader) ? plan.CancellationTokenName : null;
             editor.ReplaceNode(reader, (current, _) => SyntaxFactory.ParenthesizedExpression(
-                    SyntaxFactory.AwaitExpression(((ExpressionSyntax)current).WithoutTrivia()))
+                    AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader))
                 .WithTriviaFrom(current)
                 .WithAdditionalAnnotations(Simplifier.Annotation));
         }
@@ -67,7 +68,7 @@ internal static class MM0005LazyRewriter
             case AssignmentExpressionSyntax coalesce:
                 // Comments between `??=` and the value (`_x ??= /* cached */ await …`) stay here; the value moves without them.
                 var inside = CommentTrivia.OnOneLine(CommentTrivia.Outside(coalesce, coalesce.Right.Span, withTrailing: false), codeFollows: true);
-                var awaitField = SyntaxFactory.ParenthesizedExpression(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(coalesce);
+                var awaitField = SyntaxFactory.ParenthesizedExpression(AwaitValue(fieldName, plan.CancellationTokenName, coalesce)).WithTriviaFrom(coalesce);
                 if (inside.Count > 0)
                 {
                     awaitField = awaitField.WithTrailingTrivia(inside.Concat(coalesce.GetTrailingTrivia()));
@@ -92,7 +93,7 @@ internal static class MM0005LazyRewriter
                 // Kept (rather than removed) when the function reads the value nowhere else, or when comments on the check
                 // have no following statement to go to: they stay on this line.
                 editor.ReplaceNode(ifStatement, WithComments(
-                        SyntaxFactory.ExpressionStatement(SyntaxFactory.AwaitExpression(fieldName)).WithTriviaFrom(ifStatement),
+                        SyntaxFactory.ExpressionStatement(AwaitValue(fieldName, plan.CancellationTokenName, ifStatement)).WithTriviaFrom(ifStatement),
                         CommentsLeftBehind(ifStatement, plan))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
@@ -117,7 +118,7 @@ internal static class MM0005LazyRewriter
 
         if (!plan.IsFlag)
         {
-            var returnValue = SyntaxFactory.ReturnStatement(plan.Value!.WithoutTrivia());
+            var returnValue = SyntaxFactory.ReturnStatement(DetachTokens(plan.Value!, plan.DetachedTokens).WithoutTrivia());
             if (ValueWrite(plan) is { } write)
             {
                 // The write becomes this return: the comments above it stay above, the others (on its line, around `=`) end it.
@@ -221,8 +222,22 @@ internal static class MM0005LazyRewriter
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <c>await _x</c>; or, where the caller's <paramref name="token"/> goes, <c>await _x.GetValueAsync(token)</c>, configured
+    /// like the other awaits of the member at <paramref name="site"/>.
+    /// </summary>
+    private static AwaitExpressionSyntax AwaitValue(ExpressionSyntax field, string? token, SyntaxNode site)
+        => token is null
+            ? SyntaxFactory.AwaitExpression(field)
+            : Awaits.LikeNeighbours(
+                SyntaxFactory.InvocationExpression(
+                    SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, field, SyntaxFactory.IdentifierName("GetValueAsync")),
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))),
+                site);
+
     /// <summary>The caller's token, where the moved code passed it on, becomes <c>CancellationToken.None</c>.</summary>
-    private static StatementSyntax DetachTokens(StatementSyntax statement, ImmutableArray<IdentifierNameSyntax> tokens)
+    private static TNode DetachTokens<TNode>(TNode statement, ImmutableArray<IdentifierNameSyntax> tokens)
+        where TNode : SyntaxNode
     {
         var inStatement = new List<IdentifierNameSyntax>();
         foreach (var token in tokens)

@@ -138,9 +138,154 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
-    public async Task NoFix_ValueLoadedWithTheCallersToken_UsesLocalState()
+    public async Task Fix_ValueLoadedWithTheCallersToken_LoadGetsNone_ReadersWithThatTokenWaitWithIt()
     {
-        // Readers of an AsyncLazy<T> await it without a token: the caller's token would cancel nothing any more.
+        // The load passed the caller's token: it gets CancellationToken.None (one caller's cancellation must not fail the
+        // shared load), and the readers that see the same parameter, in the function and in its lambda, wait with it.
+        // Another method's reader keeps awaiting without a token, as it read the field without one.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore
+            {
+                Task<string[]> ListAsync(CancellationToken cancellationToken);
+            }
+
+            public sealed class ModelCatalog
+            {
+                private readonly IModelStore _store;
+                private string[] _models;
+
+                public ModelCatalog(IModelStore store) => _store = store;
+
+                public async Task<string> FindAsync(string prefix, CancellationToken cancellationToken)
+                {
+                    if ([|_models == null|])
+                    {
+                        // one round trip for the whole list
+                        _models = await _store.ListAsync(cancellationToken).ConfigureAwait(false); // slow
+                    }
+
+                    Func<Task<int>> count = async () => _models.Length;
+                    await count().ConfigureAwait(false);
+                    return _models.FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal));
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                    return _models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Linq;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore
+            {
+                Task<string[]> ListAsync(CancellationToken cancellationToken);
+            }
+
+            public sealed class ModelCatalog
+            {
+                private readonly IModelStore _store;
+                private readonly AsyncLazy<string[]> _models;
+
+                public ModelCatalog(IModelStore store)
+                {
+                    _models = new AsyncLazy<string[]>(LoadModelsAsync);
+                    _store = store;
+                }
+
+                public async Task<string> FindAsync(string prefix, CancellationToken cancellationToken)
+                {
+                    Func<Task<int>> count = async () => (await _models.GetValueAsync(cancellationToken).ConfigureAwait(false)).Length;
+                    await count().ConfigureAwait(false);
+                    return (await _models.GetValueAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal));
+                }
+
+                private async Task<string[]> LoadModelsAsync()
+                {
+                    // one round trip for the whole list
+                    return await _store.ListAsync(CancellationToken.None).ConfigureAwait(false); // slow
+                }
+
+                public async Task<int> CountAsync(CancellationToken cancellationToken)
+                {
+                    await Task.Delay(1, cancellationToken).ConfigureAwait(false);
+                    return (await _models).Length;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_CoalesceLoadedWithTheCallersToken_AwaitsTheValueWithIt()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore
+            {
+                Task<string[]> ListAsync(CancellationToken cancellationToken);
+            }
+
+            public sealed class ModelCatalog
+            {
+                private readonly IModelStore _store;
+                private string[] _models;
+
+                public ModelCatalog(IModelStore store) => _store = store;
+
+                public async Task<string[]> ListAsync(CancellationToken ct = default)
+                    => [|_models|] ??= await _store.ListAsync(cancellationToken: ct);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore
+            {
+                Task<string[]> ListAsync(CancellationToken cancellationToken);
+            }
+
+            public sealed class ModelCatalog
+            {
+                private readonly IModelStore _store;
+                private readonly AsyncLazy<string[]> _models;
+
+                public ModelCatalog(IModelStore store)
+                {
+                    _models = new AsyncLazy<string[]>(LoadModelsAsync);
+                    _store = store;
+                }
+
+                public async Task<string[]> ListAsync(CancellationToken ct = default)
+                    => await _models.GetValueAsync(ct);
+
+                private async Task<string[]> LoadModelsAsync()
+                {
+                    return await _store.ListAsync(cancellationToken: CancellationToken.None);
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoFix_ValueLoadWithTheTokenUsedOtherThanAsAnArgument_UsesLocalState()
+    {
         var source = /* lang=c#-test */ """
             using System.Threading;
             using System.Threading.Tasks;
@@ -156,7 +301,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 {
                     if ([|_catalog == null|])
                     {
-                        await Task.Delay(1, cancellationToken);
+                        cancellationToken.ThrowIfCancellationRequested();
                         _catalog = await _store.LoadAsync();
                     }
 
