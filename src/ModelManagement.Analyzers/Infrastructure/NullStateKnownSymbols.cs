@@ -258,7 +258,7 @@ internal sealed class NullStateKnownSymbols
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false } method
                     && method.DeclaredAccessibility is not Accessibility.Private
-                    && !IsDataHelper(method.Name))
+                    && !IsDataHelper(method))
                 {
                     return true;
                 }
@@ -268,7 +268,18 @@ internal sealed class NullStateKnownSymbols
         return false;
     }
 
-    private static bool IsDataHelper(string name)
-        => name is "ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "Clone" or "Validate" or "ToJson" or "CompareTo"
-            || name.StartsWith("ShouldSerialize", System.StringComparison.Ordinal);
+    /// <summary>
+    /// Object members, validation and serialization hooks, and parameterless conversions of the instance itself
+    /// (<c>ToByteArray()</c>, <c>ToDto()</c>, <c>AsSpan()</c>: garnet's SyncMetadata). A conversion that takes what it
+    /// converts (<c>ToDto(Model model)</c>) is a mapper's behaviour.
+    /// </summary>
+    private static bool IsDataHelper(IMethodSymbol method)
+    {
+        var name = method.Name;
+        return name is "ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "Clone" or "Validate" or "ToJson" or "CompareTo"
+            || name.StartsWith("ShouldSerialize", System.StringComparison.Ordinal)
+            || (method.Parameters.IsEmpty && !method.ReturnsVoid && name.Length > 2
+                && (name.StartsWith("To", System.StringComparison.Ordinal) || name.StartsWith("As", System.StringComparison.Ordinal))
+                && char.IsUpper(name[2]));
+    }
 }

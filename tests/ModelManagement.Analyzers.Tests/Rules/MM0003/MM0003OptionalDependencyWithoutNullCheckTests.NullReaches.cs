@@ -618,6 +618,52 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task DataWithParameterlessConversions_IsData_AMapperIsADependency()
+    {
+        // garnet's SyncMetadata: public values plus ToByteArray() (and a static FromByteArray) is a message, not a service.
+        // A conversion that takes what it converts (ToDto(model)) is a mapper's behaviour: still a dependency.
+        var source = /* lang=c#-test */ """
+            public sealed class SyncMetadata
+            {
+                public readonly string OriginNodeId;
+                public readonly long Version;
+
+                public SyncMetadata(string originNodeId, long version) { OriginNodeId = originNodeId; Version = version; }
+
+                public byte[] ToByteArray() => System.Text.Encoding.UTF8.GetBytes(OriginNodeId + Version);
+
+                public System.ReadOnlySpan<byte> AsSpan() => ToByteArray();
+
+                public static SyncMetadata FromByteArray(byte[] bytes) => new SyncMetadata(System.Text.Encoding.UTF8.GetString(bytes), 0);
+            }
+
+            public sealed class ModelDto { public string Name { get; set; } }
+
+            public sealed class ModelMapper
+            {
+                public ModelDto ToDto(string name) => new ModelDto { Name = name };
+            }
+
+            public sealed class ReplicaSyncSession
+            {
+                private readonly SyncMetadata _metadata;
+                private readonly ModelMapper _mapper;
+
+                public ReplicaSyncSession(SyncMetadata metadata = null, ModelMapper mapper = null)
+                {
+                    _metadata = metadata;
+                    _mapper = mapper;
+                }
+
+                public string Origin() => _metadata.OriginNodeId + _metadata.ToByteArray().Length;
+
+                public ModelDto Map(string name) => [|_mapper|].ToDto(name);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task GeneratedType_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
