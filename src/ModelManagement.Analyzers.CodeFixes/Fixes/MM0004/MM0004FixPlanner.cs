@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -327,27 +326,23 @@ internal static class MM0004FixPlanner
                     continue;
                 }
 
-                var text = new StringBuilder();
-                if (awaitIt)
-                {
-                    text.Append("await ");
-                }
-
-                text.Append(candidate.Name);
+                // The member is named like the fixes name their own members (`this.` exactly where the project's
+                // .editorconfig asks for it, or a local of that name would capture the plain name).
+                var expression = MemberReferences.Own(candidate.Name, candidate.IsStatic);
                 if (arguments is not null)
                 {
-                    text.Append('(').Append(arguments).Append(')');
+                    var argumentList = SyntaxFactory.ParseArgumentList("(" + arguments + ")");
+                    if (argumentList.ContainsDiagnostics)
+                    {
+                        return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackArgumentUnresolved, functionNode);
+                    }
+
+                    expression = SyntaxFactory.InvocationExpression(expression, argumentList);
                 }
 
-                if (awaitIt && configureAwait)
-                {
-                    text.Append(".ConfigureAwait(false)");
-                }
-
-                var expression = SyntaxFactory.ParseExpression(text.ToString());
-                return expression.ContainsDiagnostics
-                    ? FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackArgumentUnresolved, functionNode)
-                    : FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(expression);
+                return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(awaitIt
+                    ? (configureAwait ? Awaits.Configured(expression) : SyntaxFactory.AwaitExpression(expression))
+                    : expression);
             }
         }
 

@@ -22,7 +22,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         string key,
         LanguageVersion languageVersion = LanguageVersion.Latest,
         NullableContextOptions nullable = NullableContextOptions.Disable,
-        int? iterations = null)
+        int? iterations = null,
+        string? editorConfig = null)
     {
         var test = new VerifyFix.Test
         {
@@ -34,6 +35,11 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         };
         test.TestState.Sources.Add(("/0/Domain.cs", Domain));
         test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+        }
+
         if (iterations is { } count)
         {
             test.NumberOfIncrementalIterations = count;
@@ -89,6 +95,73 @@ public sealed partial class MM0004ValidationResultIgnoredTests
 
             """);
         await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_ProjectQualifiesMethods_WritesThis_StaticFallbackStaysPlain()
+    {
+        // The fallback is one of the type's own members: named like every fix names them, `this.` where the project's
+        // .editorconfig asks for it (IDE0009 stays quiet), a plain name for a static member.
+        const string qualify = "dotnet_style_qualification_for_method = true:warning\ndotnet_style_qualification_for_field = true:warning";
+        var source = Generator("""
+                    await [|_validator.ValidateAsync(story, cancellationToken)|].ConfigureAwait(false);
+            """);
+        var fixedSource = Generator("""
+                    var validation = await _validator.ValidateAsync(story, cancellationToken).ConfigureAwait(false);
+                    if (!validation.IsValid)
+                    {
+                        return await this.FallbackAsync(seed).ConfigureAwait(false);
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback, editorConfig: qualify);
+
+        var staticSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Domain;
+
+            public class StoryGenerator
+            {
+                private readonly IStoryValidator _validator;
+
+                public StoryGenerator(IStoryValidator validator) => this._validator = validator;
+
+                public string Generate(string story)
+                {
+                    [|this._validator.Validate(story)|];
+                    return story;
+                }
+
+                private static string StoryFallback(string story) => "A quiet day.";
+            }
+            """;
+        var staticFixed = """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Domain;
+
+            public class StoryGenerator
+            {
+                private readonly IStoryValidator _validator;
+
+                public StoryGenerator(IStoryValidator validator) => this._validator = validator;
+
+                public string Generate(string story)
+                {
+                    var validation = this._validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        return StoryFallback(story);
+                    }
+
+                    return story;
+                }
+
+                private static string StoryFallback(string story) => "A quiet day.";
+            }
+            """;
+        await VerifyFixAsync(staticSource, staticFixed, Fallback, editorConfig: qualify);
     }
 
     [Fact]
