@@ -90,6 +90,80 @@ internal sealed class TestFrameworks
     }
 
     /// <summary>
+    /// True when the framework calls <paramref name="method"/> once before tests, never two callers at once: xunit's
+    /// <c>IAsyncLifetime.InitializeAsync</c> (v2 and v3; implicit or explicit implementation), NUnit <c>[SetUp]</c> and
+    /// <c>[OneTimeSetUp]</c>, MSTest <c>[TestInitialize]</c>, <c>[ClassInitialize]</c> and <c>[AssemblyInitialize]</c>,
+    /// TUnit <c>[Before]</c>/<c>[BeforeEvery]</c>. Matched by name and namespace, so no framework type needs resolving.
+    /// </summary>
+    public static bool IsSetUp(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass && IsSetUpAttribute(attributeClass))
+            {
+                return true;
+            }
+        }
+
+        if (!method.Parameters.IsEmpty || method.ContainingType is not { } type
+            || !method.Name.EndsWith("InitializeAsync", System.StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var candidate in type.AllInterfaces)
+        {
+            if (candidate is { Name: "IAsyncLifetime", ContainingNamespace: { Name: "Xunit", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                foreach (var member in candidate.GetMembers("InitializeAsync"))
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSetUpAttribute(INamedTypeSymbol attributeClass)
+    {
+        INamedTypeSymbol? current = attributeClass;
+        for (var depth = 0; current is not null && depth < MaxChainDepth; depth++, current = current.BaseType)
+        {
+            var known = current.Name switch
+            {
+                "SetUpAttribute" or "OneTimeSetUpAttribute" => current.ContainingNamespace is
+                {
+                    Name: "Framework", ContainingNamespace: { Name: "NUnit", ContainingNamespace.IsGlobalNamespace: true },
+                },
+                "TestInitializeAttribute" or "ClassInitializeAttribute" or "AssemblyInitializeAttribute" => current.ContainingNamespace is
+                {
+                    Name: "UnitTesting",
+                    ContainingNamespace:
+                    {
+                        Name: "TestTools",
+                        ContainingNamespace: { Name: "VisualStudio", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } },
+                    },
+                },
+                "BeforeAttribute" or "BeforeEveryAttribute" => current.ContainingNamespace is
+                {
+                    Name: "Core", ContainingNamespace: { Name: "TUnit", ContainingNamespace.IsGlobalNamespace: true },
+                },
+                _ => false,
+            };
+            if (known)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when <paramref name="type"/> is a class that declares a test method or inherits one from a base class
     /// (in source or metadata). Cached per type definition.
     /// </summary>

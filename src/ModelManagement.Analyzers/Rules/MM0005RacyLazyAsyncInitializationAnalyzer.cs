@@ -59,9 +59,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
                 // A test method is called by its framework, never by two callers at once; the lambdas and local functions
                 // it creates may be (`Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => …))`), so they are still judged.
-                // Teardown methods and single-caller steps (enumerator MoveNext, Stream reads) are not judged either, in both forms.
+                // Set-up and teardown methods and single-caller steps (enumerator MoveNext, Stream reads) are not judged
+                // either, in both forms.
                 var judgeBody = block.OwningSymbol is not IMethodSymbol method
-                    || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsSingleCallerStep(method));
+                    || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsSingleCallerStep(method)
+                        && !TestFrameworks.IsSetUp(method));
                 var state = new BlockState(types, summaries, judgeBody);
                 block.RegisterOperationAction(
                     state.OnOperation,

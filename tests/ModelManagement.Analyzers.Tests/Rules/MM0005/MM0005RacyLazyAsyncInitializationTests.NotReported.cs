@@ -970,6 +970,79 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task SetUpMethods_DoNotReport_ButAnInitializeAsyncOfNoFrameworkDoes()
+    {
+        // The framework calls a fixture's set-up once before the tests (independent consumer: an xunit IAsyncLifetime
+        // fixture loading policies). An InitializeAsync that implements no framework interface is an ordinary method.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class GateFixture : Xunit.IAsyncLifetime
+            {
+                private Catalog _policies;
+                private readonly ICatalogStore _store = null;
+
+                public async Task InitializeAsync()
+                {
+                    if (_policies == null)
+                    {
+                        _policies = await _store.LoadAsync();
+                    }
+                }
+
+                public Task DisposeAsync() => Task.CompletedTask;
+            }
+
+            public sealed class ExplicitFixture : Xunit.IAsyncLifetime
+            {
+                private Catalog _policies;
+                private readonly ICatalogStore _store = null;
+
+                async Task Xunit.IAsyncLifetime.InitializeAsync() => _policies ??= await _store.LoadAsync();
+
+                Task Xunit.IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+            }
+
+            public sealed class NUnitAndMSTestSetUps
+            {
+                private Catalog _a;
+                private Catalog _b;
+                private static Catalog _c;
+                private readonly ICatalogStore _store = null;
+
+                [NUnit.Framework.OneTimeSetUp]
+                public async Task OneTimeSetUpAsync() => _a ??= await _store.LoadAsync();
+
+                [Microsoft.VisualStudio.TestTools.UnitTesting.TestInitialize]
+                public async Task InitAsync() => _b ??= await _store.LoadAsync();
+
+                [Microsoft.VisualStudio.TestTools.UnitTesting.ClassInitialize]
+                public static async Task ClassInitAsync(Microsoft.VisualStudio.TestTools.UnitTesting.TestContext context) => _c ??= await new Loader().LoadAsync();
+            }
+
+            public sealed class Loader { public Task<Catalog> LoadAsync() => Task.FromResult(new Catalog()); }
+
+            public sealed class NotAFixture
+            {
+                private Catalog _policies;
+                private readonly ICatalogStore _store = null;
+
+                public async Task InitializeAsync()
+                {
+                    if ({|#0:_policies == null|})
+                    {
+                        _policies = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_policies"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task AwaitOfAMemoizedTask_ThenFlag_DoesNotReport_ButAFreshTaskDoes()
     {
         // orleans' ConfirmationWorker.Confirmed: every caller awaits the one stored task; the flag only records that it
