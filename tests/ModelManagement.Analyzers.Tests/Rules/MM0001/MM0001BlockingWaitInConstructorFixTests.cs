@@ -2760,6 +2760,98 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Factory);
     }
 
+    [Fact]
+    public async Task Factory_LocalsDeclaredBeforeTheWait_MoveWithIt_EarlierStatementsStayInTheConstructor()
+    {
+        // Independent consumer: the tasks are started into locals before `Task.WaitAll`. Their declarations move with the
+        // wait (the factory cannot hand a constructor's local to InitializeAsync); `_telemetry = telemetry;` before them
+        // stays, so `_telemetry` keeps `readonly` and gets no `= null!`.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface ITelemetry { void Track(string name); }
+            public interface IStore { Task<int> CountAsync(); }
+
+            public sealed class Pricing
+            {
+                private readonly ITelemetry _telemetry;
+                private readonly Dictionary<string, int> _prices = new();
+
+                public Pricing(ITelemetry telemetry, IStore store)
+                {
+                    _telemetry = telemetry; // kept before the wait
+                    var first = store.CountAsync();
+                    var second = store.CountAsync();
+                    [|Task.WaitAll(first, second)|];
+                    _prices["a"] = [|first.Result|];
+                }
+
+                public int Count => _prices["a"];
+
+                public static async Task<int> RunAsync(ITelemetry telemetry, IStore store)
+                {
+                    var pricing = new Pricing(telemetry, store);
+                    await Task.Yield();
+                    return pricing.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface ITelemetry { void Track(string name); }
+            public interface IStore { Task<int> CountAsync(); }
+
+            public sealed class Pricing
+            {
+                private readonly ITelemetry _telemetry;
+                private readonly Dictionary<string, int> _prices = new();
+
+                private Pricing(ITelemetry telemetry)
+                {
+                    _telemetry = telemetry; // kept before the wait
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Pricing> CreateAsync(ITelemetry telemetry, IStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Pricing(telemetry);
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IStore store)
+                {
+                    var first = store.CountAsync();
+                    var second = store.CountAsync();
+                    await Task.WhenAll(first, second).ConfigureAwait(false);
+                    _prices["a"] = await first.ConfigureAwait(false);
+                }
+
+                public int Count => _prices["a"];
+
+                public static async Task<int> RunAsync(ITelemetry telemetry, IStore store)
+                {
+                    var pricing = await CreateAsync(telemetry, store).ConfigureAwait(false);
+                    await Task.Yield();
+                    return pricing.Count;
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Factory,
+            NullableContextOptions = NullableContextOptions.Enable,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test

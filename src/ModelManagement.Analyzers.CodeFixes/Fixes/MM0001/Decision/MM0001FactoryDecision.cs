@@ -56,8 +56,10 @@ internal static class MM0001FactoryDecision
         var parameters = ImmutableArray<MM0001CapturedVariable>.Empty;
         if (suffix.Count > 0)
         {
-            // Locals of the kept statements cannot reach the factory, nor can parameters the kept statements reassign:
-            // then the whole body moves.
+            // Locals of the kept statements cannot reach the factory: their declarations move too (`var first =
+            // store.CountAsync();` before `Task.WaitAll(first, second);`), and the statements before them stay. Parameters
+            // the kept statements reassign cannot reach it either: then the whole body moves.
+            suffix = units.Skip(WithDeclarationsOfUsedLocals(units, suffix[0].Index)).ToList();
             parameters = Parameters(facts, suffix, out var moveAll);
             if (moveAll && suffix.Count < units.Length)
             {
@@ -128,6 +130,42 @@ internal static class MM0001FactoryDecision
                     return i;
                 }
             }
+        }
+
+        return start;
+    }
+
+    /// <summary>
+    /// <paramref name="start"/> moved back to the earliest kept statement that declares a local the moved statements use,
+    /// until the moved statements use no local of the kept ones (the statements in between move too, in order).
+    /// </summary>
+    private static int WithDeclarationsOfUsedLocals(ImmutableArray<MM0001CodeUnit> units, int start)
+    {
+        for (var round = 0; round < units.Length && start > 0; round++)
+        {
+            var used = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+            for (var i = start; i < units.Length; i++)
+            {
+                used.UnionWith(units[i].Flow.ReadInside);
+                used.UnionWith(units[i].Flow.WrittenInside);
+            }
+
+            var earliest = start;
+            for (var i = 0; i < start; i++)
+            {
+                if (units[i].Flow.VariablesDeclared.Any(used.Contains))
+                {
+                    earliest = i;
+                    break;
+                }
+            }
+
+            if (earliest == start)
+            {
+                break;
+            }
+
+            start = earliest;
         }
 
         return start;
