@@ -248,7 +248,10 @@ internal sealed class NullStateKnownSymbols
         return false;
     }
 
-    /// <summary>An accessible instance method of its own (or of a base class other than object) that is not a data helper.</summary>
+    /// <summary>
+    /// An accessible instance method of its own (or of a base class other than object) that is not a data helper nor
+    /// returns its own type (<c>Merge(other)</c>, <c>With…(value)</c>, copies: what options and value objects have).
+    /// </summary>
     private static bool HasBehaviour(INamedTypeSymbol type)
     {
         var current = type;
@@ -258,7 +261,8 @@ internal sealed class NullStateKnownSymbols
             {
                 if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary, IsStatic: false, IsImplicitlyDeclared: false } method
                     && method.DeclaredAccessibility is not Accessibility.Private
-                    && !IsDataHelper(method))
+                    && !IsDataHelper(method)
+                    && !SymbolEqualityComparer.Default.Equals(method.ReturnType.OriginalDefinition, current.OriginalDefinition))
                 {
                     return true;
                 }

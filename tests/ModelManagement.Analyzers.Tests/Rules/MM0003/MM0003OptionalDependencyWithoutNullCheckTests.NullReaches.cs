@@ -664,6 +664,68 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task SelfReturningMethodsAreNoBehaviour_OptionsWithMergeAreData_AResettableSettingsIsNot()
+    {
+        // botbuilder's EvaluationOptions: nullable settings and `Merge(other)` returning itself. A class whose only methods
+        // return its own type (`Merge`, `With…`) holds values; a settings class that creates something (garnet's
+        // AadAuthenticationSettings.CreateAuthenticator) or resets itself has behaviour, whatever its name.
+        var source = /* lang=c#-test */ """
+            public class EvaluationOptions
+            {
+                public bool? StrictMode { get; set; }
+
+                public EvaluationOptions Merge(EvaluationOptions other)
+                {
+                    StrictMode ??= other.StrictMode;
+                    return this;
+                }
+            }
+
+            public class RetrySettings
+            {
+                public int Count { get; set; }
+
+                public void Reset() => Count = 0;
+            }
+
+            public sealed class Temperature
+            {
+                public double Value { get; }
+
+                public Temperature(double value) => Value = value;
+
+                public Temperature WithValue(double value) => new Temperature(value);
+            }
+
+            public sealed class Tokenizer
+            {
+                public int Count(string text) => text.Length;
+            }
+
+            internal sealed class Evaluator
+            {
+                private readonly EvaluationOptions _options;
+                private readonly RetrySettings _retries;
+                private readonly Temperature _temperature;
+                private readonly Tokenizer _tokenizer;
+
+                public Evaluator(EvaluationOptions options = null, RetrySettings retries = null, Temperature temperature = null, Tokenizer tokenizer = null)
+                {
+                    _options = options;
+                    _retries = retries;
+                    _temperature = temperature;
+                    _tokenizer = tokenizer;
+                }
+
+                public bool IsStrict() => _options.StrictMode == true && [|_retries|].Count > 0 && _temperature.Value > 0;
+
+                public int Tokens(string text) => [|_tokenizer|].Count(text);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task GeneratedType_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
