@@ -174,7 +174,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (usage == Usage.Used || !call.IsValidation || (usage == Usage.DiscardAssignment && !options.DiscardIsIgnored))
+        if (usage == Usage.Used || !call.IsValidation || (usage == Usage.DiscardAssignment && !options.DiscardIsIgnored)
+            || AsksToThrowOnFailure(invocation))
         {
             return;
         }
@@ -235,6 +236,51 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),
             InvocationDisplay.Name(invocation)));
+    }
+
+    /// <summary>
+    /// The call is told to throw when validation fails, so its result adds nothing: a constant <c>true</c> for a
+    /// <c>bool</c> parameter named <c>throw…</c> (esprima's <c>Validate(line, column, throwOnError: true)</c>), or an
+    /// options lambda that calls or sets a <c>ThrowOn…</c> member (FluentValidation's
+    /// <c>validator.Validate(instance, o => o.ThrowOnFailures())</c>).
+    /// </summary>
+    private static bool AsksToThrowOnFailure(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_Boolean } parameter
+                && parameter.Name.StartsWith("throw", System.StringComparison.OrdinalIgnoreCase)
+                && argument.Value.ConstantValue is { HasValue: true, Value: true })
+            {
+                return true;
+            }
+
+            var value = argument.Value;
+            while (value is IConversionOperation or IDelegateCreationOperation)
+            {
+                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+            }
+
+            if (value is IAnonymousFunctionOperation lambda)
+            {
+                foreach (var operation in lambda.Body.Descendants())
+                {
+                    var name = operation switch
+                    {
+                        IInvocationOperation call => call.TargetMethod.Name,
+                        IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation assignment } property
+                            when assignment.Target == property && assignment.Value.ConstantValue is { HasValue: true, Value: true } => property.Property.Name,
+                        _ => null,
+                    };
+                    if (name is not null && name.StartsWith("ThrowOn", System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     private enum OutJudgement

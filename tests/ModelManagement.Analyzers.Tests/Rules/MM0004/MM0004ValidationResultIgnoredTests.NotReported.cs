@@ -145,6 +145,34 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task CallsToldToThrowOnFailure_DoNotReport_ButFalseOrAnotherLambdaDoes()
+    {
+        // esprima's `Validate(line, column, throwOnError: true)` and FluentValidation's
+        // `validator.Validate(instance, o => o.ThrowOnFailures())`: a failure throws, so the dropped verdict decides nothing.
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    Validate(story, throwOnError: true);
+                    Validate(story, true);
+                    ValidateWith(story, o => o.ThrowOnFailures());
+                    ValidateWith(story, o => { o.ThrowOnError = true; });
+                    [|Validate(story, throwOnError: false)|];
+                    [|ValidateWith(story, o => o.IncludeRuleSets("x"))|];
+                    return story;
+            """, members: """
+                private static bool Validate(string story, bool throwOnError) => story.Length > 0 || !throwOnError;
+                private static bool ValidateWith(string story, System.Action<ValidationStrategy> configure) => story.Length > 0;
+
+                public sealed class ValidationStrategy
+                {
+                    public bool ThrowOnError { get; set; }
+                    public ValidationStrategy ThrowOnFailures() { ThrowOnError = true; return this; }
+                    public ValidationStrategy IncludeRuleSets(string name) => this;
+                }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task NamesThatOnlyStartWithTheWord_DoNotReport()
     {
         var source = InMethod("""
