@@ -76,7 +76,8 @@ internal sealed class SideEffectCallClassifier
         var byName = prefix == PrefixMatch.Match
             || (prefix == PrefixMatch.NeedsEvidence && HasSideEffectWord(invocation, method.Name, rest, receiverType, options))
             ? SideEffectReason.MethodPrefix
-            : receiverType is not null && ReceiverMatchesSuffix(receiverType, options) ? SideEffectReason.ReceiverSuffix
+            : receiverType is not null && ReceiverMatchesSuffix(receiverType, options)
+                && !NamePrefix.StartsWithWord(NamePrefix.MemberName(method.Name), LifecycleVerbs) ? SideEffectReason.ReceiverSuffix
             : SideEffectReason.None;
         if (byName != SideEffectReason.None && !RunsAnOperation(invocation, options))
         {
@@ -106,6 +107,14 @@ internal sealed class SideEffectCallClassifier
 
         return SideEffectReason.None;
     }
+
+    /// <summary>
+    /// Starting, stopping, opening or disposing a logger or a telemetry client (<c>await _instanceLogger.StopAsync();</c>,
+    /// azure-webjobs-sdk's <c>LogWriter</c>) runs the logging subsystem's lifecycle; it records nothing. The receiver suffix
+    /// alone does not make such a call a side effect (a name prefix, <c>[SideEffect]</c> or configuration still do).
+    /// </summary>
+    private static readonly ImmutableArray<string> LifecycleVerbs = ImmutableArray.Create(
+        "Start", "Stop", "Open", "Close", "Dispose", "Initialize", "Connect", "Disconnect", "Shutdown", "Pause", "Resume");
 
     /// <summary>
     /// A call named like a side effect that takes an awaitable operation as a delegate

@@ -121,6 +121,42 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task LifecycleOfALoggerOrTelemetryClient_DoesNotReport_ButItsRecordingsDo()
+    {
+        // azure-webjobs-sdk's LogWriter: `await _instanceLogger.StopAsync();` stops a background poller; it records
+        // nothing. The receiver suffix alone no longer makes Start/Stop/Open/Close/Dispose/Initialize… a side effect.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ContainerActiveLogger
+            {
+                public Task StartAsync() => Task.CompletedTask;
+                public Task StopAsync() => Task.CompletedTask;
+                public ValueTask DisposeAsync() => default;
+                public Task InitializeAsync() => Task.CompletedTask;
+                public Task FlushAsync() => Task.CompletedTask;
+                public Task WriteAsync(string entry) => Task.CompletedTask;
+            }
+
+            public sealed class LogWriter
+            {
+                private readonly ContainerActiveLogger _instanceLogger = new ContainerActiveLogger();
+
+                public async Task FlushCoreAsync()
+                {
+                    await _instanceLogger.StartAsync();
+                    await _instanceLogger.InitializeAsync();
+                    await _instanceLogger.StopAsync();
+                    await _instanceLogger.DisposeAsync();
+                    await [|_instanceLogger.FlushAsync()|];
+                    await [|_instanceLogger.WriteAsync("done")|];
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task SignInVerbs_DoNotReport()
     {
         var source = InShapes("""
