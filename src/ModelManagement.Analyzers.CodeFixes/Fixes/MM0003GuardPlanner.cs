@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -25,23 +26,94 @@ internal static class MM0003GuardPlanner
         return Merge(plans, model, cancellationToken);
     }
 
-    /// <summary>Adds (unmerged) the plan of each guardable use of the diagnostic.</summary>
+    /// <summary>
+    /// Adds (unmerged) the plan of each guardable use of the diagnostic, except those a use no guard fits makes pointless:
+    /// a use left unguarded that runs whenever the guarded one's block runs either throws first (the guard is dead) or
+    /// throws later, after the work the guard let through (the guard only moves the crash past side effects).
+    /// </summary>
     public static void AddPlans(List<MM0003GuardPlan> plans, SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        if (TryPlan(root, model, diagnostic.Location, MM0003DiagnosticProperties.ShapeAt(diagnostic, 0), cancellationToken) is { } first)
+        var found = new List<MM0003GuardPlan>();
+        var unguarded = new List<SyntaxNode>();
+        var additional = diagnostic.AdditionalLocations;
+        for (var i = 0; i <= additional.Count; i++)
         {
-            plans.Add(first);
+            var location = i == 0 ? diagnostic.Location : additional[i - 1];
+            if (TryPlan(root, model, location, MM0003DiagnosticProperties.ShapeAt(diagnostic, i), cancellationToken) is { } plan)
+            {
+                found.Add(plan);
+            }
+            else if (location.SourceTree == root.SyntaxTree && root.FullSpan.Contains(location.SourceSpan))
+            {
+                unguarded.Add(root.FindNode(location.SourceSpan, getInnermostNodeForTie: true));
+            }
         }
 
-        var additional = diagnostic.AdditionalLocations;
-        for (var i = 0; i < additional.Count; i++)
+        foreach (var plan in found)
         {
-            if (TryPlan(root, model, additional[i], MM0003DiagnosticProperties.ShapeAt(diagnostic, i + 1), cancellationToken) is { } plan)
+            if (!MadePointlessBy(plan, unguarded))
             {
                 plans.Add(plan);
             }
         }
     }
+
+    /// <summary>
+    /// True when a use in <paramref name="unguarded"/> sits in a block enclosing the plan's first statement, outside that
+    /// statement, and runs whenever that block's statement holding it runs (not in a branch, a loop body, a lambda…).
+    /// </summary>
+    private static bool MadePointlessBy(MM0003GuardPlan plan, List<SyntaxNode> unguarded)
+    {
+        var guarded = plan.Statements.Count > 0 ? plan.Statements[0] : (SyntaxNode?)plan.ChainTop;
+        if (guarded is null)
+        {
+            return false;
+        }
+
+        foreach (var use in unguarded)
+        {
+            for (SyntaxNode? child = use, current = use.Parent; current is not null; child = current, current = current.Parent)
+            {
+                if (current is BlockSyntax or SwitchSectionSyntax && guarded.Ancestors().Contains(current))
+                {
+                    // The common block: the use's statement in it must not be the guarded one's.
+                    if (child is StatementSyntax statement && !statement.Span.Contains(guarded.Span))
+                    {
+                        return true;
+                    }
+
+                    break;
+                }
+
+                if (!RunsWithItsParent(child, current))
+                {
+                    break;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="child"/> runs whenever <paramref name="parent"/> does (conditions yes, branches and bodies no).</summary>
+    private static bool RunsWithItsParent(SyntaxNode child, SyntaxNode parent) => parent switch
+    {
+        AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax => false,
+        IfStatementSyntax ifStatement => child == ifStatement.Condition,
+        WhileStatementSyntax loop => child == loop.Condition,
+        DoStatementSyntax => true,
+        ForStatementSyntax loop => child == loop.Declaration || loop.Initializers.Contains(child) || child == loop.Condition,
+        CommonForEachStatementSyntax loop => child == loop.Expression,
+        SwitchStatementSyntax switchStatement => child == switchStatement.Expression,
+        SwitchExpressionSyntax switchExpression => child == switchExpression.GoverningExpression,
+        ConditionalExpressionSyntax conditional => child == conditional.Condition,
+        BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.CoalesceExpression } binary
+            => child == binary.Left,
+        ConditionalAccessExpressionSyntax access => child == access.Expression,
+        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } assignment => child == assignment.Left,
+        CatchClauseSyntax or CatchFilterClauseSyntax => false,
+        _ => true,
+    };
 
     /// <summary>A plan for one use, or null when no guard keeps the code compiling and meaningful.</summary>
     public static MM0003GuardPlan? TryPlan(SyntaxNode root, SemanticModel model, Location location, string shape, CancellationToken cancellationToken)

@@ -122,8 +122,10 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task UseAfterUnguardedUse_FixGuardsFirstAndLeavesValueFlowReported()
+    public async Task UseBeforeAValueFlowThatRunsAnyway_IsNotGuarded_NoFixIsOffered()
     {
+        // The ListAsync use cannot be guarded and runs whenever the Register line does: guarding Register alone would only
+        // move the NullReferenceException one line down, past whatever runs in between (garnet's ReplicaSyncSession).
         var source = QaMembers + /* lang=c#-test */ """
                     {|#0:_registry|}.Register(new ModelInfo("narrator", "1"));
                     var models = await {|#1:_registry|}.ListAsync(ct);
@@ -131,10 +133,42 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 }
             }
             """;
+        var test = new FixVerify.Test
+        {
+            TestCode = source,
+            FixedCode = source,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+        };
+        test.ExpectedDiagnostics.Add(Uses(2));
+        test.FixedState.ExpectedDiagnostics.Add(Uses(2));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task UseBeforeAValueFlowInABranch_IsStillGuarded()
+    {
+        // The value-flow use runs only on one branch: on the other, the guard is what keeps the standalone path working.
+        var source = QaMembers + /* lang=c#-test */ """
+                    {|#0:_registry|}.Register(new ModelInfo("narrator", "1"));
+                    if (ct.CanBeCanceled)
+                    {
+                        var models = await {|#1:_registry|}.ListAsync(ct);
+                        return models.Count;
+                    }
+
+                    return 0;
+                }
+            }
+            """;
         var fixedSource = QaMembers + /* lang=c#-test */ """
                     _registry?.Register(new ModelInfo("narrator", "1"));
-                    var models = await [|_registry|].ListAsync(ct);
-                    return models.Count;
+                    if (ct.CanBeCanceled)
+                    {
+                        var models = await [|_registry|].ListAsync(ct);
+                        return models.Count;
+                    }
+
+                    return 0;
                 }
             }
             """;
@@ -144,8 +178,6 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
         };
-
-        // The fix guards the use it can; the ListAsync use stays reported in the fixed code (markup marks it as expected).
         test.ExpectedDiagnostics.Add(Uses(2));
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync(CancellationToken.None);
@@ -261,10 +293,12 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task GuardedStatementThenValueFlow_FixAllGuardsWhatItCanAndLeavesTheRest()
+    public async Task GuardedStatementsThenAValueFlowThatRunsAnyway_FixAllLeavesThemAll()
     {
-        await VerifyFixAsync(
-            /* lang=c#-test */ """
+        // Before and after: the standalone deployment throws at a registry use either way; a guard on the first two
+        // statements would only let them be skipped before the FindAsync line throws. Also across a try block: the
+        // connect in between would run before the crash (garnet's ReplicaSyncSession, found by dotnet format on garnet).
+        const string members = /* lang=c#-test */ """
                 public async Task<string> DescribeAsync(string name)
                 {
                     await {|#0:_registry|}.RegisterAsync(name);
@@ -272,21 +306,23 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     var found = await {|#2:_registry|}.FindAsync(name);
                     return found;
                 }
-            """,
-            /* lang=c#-test */ """
-                public async Task<string> DescribeAsync(string name)
-                {
-                    if (_registry is not null)
-                    {
-                        await _registry.RegisterAsync(name);
-                        _registry.Register(name + "-copy");
-                    }
 
-                    var found = await [|_registry|].FindAsync(name);
-                    return found;
+                public async Task<bool> SyncAsync(string name)
+                {
+                    try
+                    {
+                        Log({|#3:_registry|}.DefaultModel);
+                        await Task.Delay(1);
+                        var same = {|#4:_registry|}.DefaultModel == name;
+                        return same;
+                    }
+                    catch (Exception)
+                    {
+                        return false;
+                    }
                 }
-            """,
-            expected: new[] { Uses(3) });
+            """;
+        await VerifyFixAsync(members, members, expected: new[] { Uses(3), FixVerify.Diagnostic().WithLocation(3).WithLocation(4).WithArguments("_registry") });
     }
 
     [Fact]
