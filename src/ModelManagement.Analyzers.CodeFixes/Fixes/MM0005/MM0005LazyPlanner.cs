@@ -138,7 +138,7 @@ internal static class MM0005LazyPlanner
 
         // Static state is created in its initializer, so a primary constructor only matters for instance state.
         if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || (HasPrimaryConstructor(type) && !member.IsStatic)
-            || member.ContainingType.DeclaringSyntaxReferences.Length != 1)
+            || !OtherPartsAreGeneratedAndLeaveTheStateAlone(member, type, cancellationToken))
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
         }
@@ -250,6 +250,46 @@ internal static class MM0005LazyPlanner
             methodName,
             moved,
             detachedTokens.ToImmutable()));
+    }
+
+    /// <summary>
+    /// A partial type's other parts must be generated (<c>[LoggerMessage]</c> methods, orleans' codegen: their file is
+    /// marked <c>&lt;auto-generated&gt;</c>), declare no constructor (each would have to create the helper) and never name the
+    /// state (readers there would not be rewritten); a hand-written part in another file is refused as before.
+    /// </summary>
+    private static bool OtherPartsAreGeneratedAndLeaveTheStateAlone(ISymbol member, TypeDeclarationSyntax part, CancellationToken cancellationToken)
+    {
+        foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == part.SyntaxTree && reference.Span == part.Span)
+            {
+                continue;
+            }
+
+            if (!GeneratedFiles.IsGenerated(reference.SyntaxTree, cancellationToken)
+                || reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax other)
+            {
+                return false;
+            }
+
+            foreach (var otherMember in other.Members)
+            {
+                if (otherMember is ConstructorDeclarationSyntax)
+                {
+                    return false;
+                }
+            }
+
+            foreach (var token in other.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == member.Name)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
