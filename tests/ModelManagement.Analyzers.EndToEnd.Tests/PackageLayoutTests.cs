@@ -152,6 +152,19 @@ public sealed class PackageLayoutTests
         Assert.All(netStandard20!, d => Assert.True(
             d.Id.StartsWith("System.", StringComparison.Ordinal) || d.Id.StartsWith("Microsoft.Bcl.", StringComparison.Ordinal),
             $"ModelManagement.Patterns (netstandard2.0) depends on {d.Id}, which is not a BCL package"));
+
+        // Low floors: a netstandard2.0 project already on an older version of one of these packages must restore without a
+        // downgrade error (NU1605: cosmos pins Microsoft.Bcl.AsyncInterfaces 6.0.0). Meter needs DiagnosticSource 6.0;
+        // ValueTask needs System.Threading.Tasks.Extensions 4.5.
+        var floors = new Dictionary<string, Version>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["System.Diagnostics.DiagnosticSource"] = new Version(6, 0, 0),
+            ["System.Threading.Tasks.Extensions"] = new Version(4, 5, 4),
+        };
+        Assert.Equal(floors.Keys.OrderBy(k => k, StringComparer.Ordinal), netStandard20!.Select(d => d.Id).OrderBy(k => k, StringComparer.Ordinal));
+        Assert.All(netStandard20!, d => Assert.True(
+            Version.Parse(d.Version.Trim('[', ']', '(', ')').Split(',')[0]) <= floors[d.Id],
+            $"ModelManagement.Patterns (netstandard2.0) needs {d.Id} {d.Version}; keep the floor at {floors[d.Id]} or lower"));
     }
 
     [Fact]
