@@ -80,6 +80,7 @@ internal static class Awaits
                 case AnonymousFunctionExpressionSyntax:
                 case LocalFunctionStatementSyntax:
                 case AttributeSyntax:
+                case CatchFilterClauseSyntax: // CS7094
                 case ConditionalAccessExpressionSyntax access when access.WhenNotNull.Span.Contains(node.Span):
                     return false;
                 case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:

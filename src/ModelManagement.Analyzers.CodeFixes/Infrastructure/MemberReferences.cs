@@ -14,6 +14,21 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// </summary>
 internal static class MemberReferences
 {
+    /// <summary>
+    /// A reference to <paramref name="member"/> (of the type the fix edits or a base type): an instance member as
+    /// <see cref="Own(string, bool)"/> writes it; a static one qualified by its type and marked for the simplifier, which
+    /// keeps the type name exactly when a local or parameter of that name would capture the plain one
+    /// (<c>var FallbackText = seed; … return FieldGen.FallbackText;</c>).
+    /// </summary>
+    public static ExpressionSyntax Own(ISymbol member)
+        => member.IsStatic && member.ContainingType is { } type
+            ? SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    SyntaxFactory.ParseExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)),
+                    SyntaxFactory.IdentifierName(UniqueNames.Identifier(member.Name)))
+                .WithAdditionalAnnotations(Simplifier.Annotation)
+            : Own(member.Name, isStatic: false);
+
     public static ExpressionSyntax Own(string name, bool isStatic)
     {
         var identifier = SyntaxFactory.IdentifierName(UniqueNames.Identifier(name));

@@ -111,15 +111,21 @@ internal sealed class TestFrameworks
             return false;
         }
 
-        foreach (var candidate in type.AllInterfaces)
+        // The implementation, or an override of it in a derived fixture (`public override async Task InitializeAsync()`).
+        var current = method;
+        for (var depth = 0; current is not null && depth < MaxChainDepth; depth++, current = current.OverriddenMethod)
         {
-            if (candidate is { Name: "IAsyncLifetime", ContainingNamespace: { Name: "Xunit", ContainingNamespace.IsGlobalNamespace: true } })
+            foreach (var candidate in type.AllInterfaces)
             {
-                foreach (var member in candidate.GetMembers("InitializeAsync"))
+                if (candidate is { Name: "IAsyncLifetime", ContainingNamespace: { Name: "Xunit", ContainingNamespace.IsGlobalNamespace: true } })
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member), method))
+                    foreach (var member in candidate.GetMembers("InitializeAsync"))
                     {
-                        return true;
+                        if (current.ContainingType.FindImplementationForInterfaceMember(member) is { } implementation
+                            && SymbolEqualityComparer.Default.Equals(implementation.OriginalDefinition, current.OriginalDefinition))
+                        {
+                            return true;
+                        }
                     }
                 }
             }

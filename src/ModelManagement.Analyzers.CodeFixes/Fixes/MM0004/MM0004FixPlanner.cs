@@ -328,7 +328,7 @@ internal static class MM0004FixPlanner
 
                 // The member is named like the fixes name their own members (`this.` exactly where the project's
                 // .editorconfig asks for it, or a local of that name would capture the plain name).
-                var expression = MemberReferences.Own(candidate.Name, candidate.IsStatic);
+                var expression = MemberReferences.Own(candidate);
                 if (arguments is not null)
                 {
                     var argumentList = SyntaxFactory.ParseArgumentList("(" + arguments + ")");

@@ -41,6 +41,12 @@ internal enum MM0005FixRefusal
     /// <summary>A reader of the value is not in an async method, lambda or local function (or sits in a <c>lock</c>), so it cannot await.</summary>
     ReaderNotAsync,
 
+    /// <summary>
+    /// A reader in another function tests whether the value is there (<c>_x != null</c>, <c>_x ?? d</c>, <c>_x?.M()</c>):
+    /// awaiting the lazy value there would start the load where the code only peeked.
+    /// </summary>
+    ReaderTestsForNull,
+
     /// <summary>The initialization uses a local or parameter of the method (it cannot move into a delegate created in the constructor), or reads the member itself.</summary>
     UsesLocalState,
 

@@ -216,9 +216,15 @@ internal static class MM0005LazyPlanner
             }
 
             var readerFunction = FindFunction(reference);
-            if (readerFunction is null || !IsAsync(readerFunction) || IsInLock(reference, readerFunction))
+            if (readerFunction is null || !IsAsync(readerFunction) || !Awaits.CanAwaitInInnermostFunction(reference))
             {
+                // Also a lock, a query, a catch filter (CS7094), an unsafe context: no await may stand there.
                 return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReaderNotAsync, reference);
+            }
+
+            if (readerFunction != function && TestsForNull(reference))
+            {
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReaderTestsForNull, reference);
             }
 
             readsInCheckingFunction |= readerFunction == function;
@@ -424,17 +430,27 @@ internal static class MM0005LazyPlanner
             _ => false,
         };
 
-    private static bool IsInLock(SyntaxNode node, SyntaxNode function)
+    /// <summary>
+    /// A read that asks whether the value is there yet (<c>_x != null</c>, <c>_x is null</c>, <c>_x ?? d</c>, <c>_x?.M()</c>):
+    /// awaited, it would start the load (and throw its failure) where the code only peeked.
+    /// </summary>
+    private static bool TestsForNull(ExpressionSyntax reference)
     {
-        for (var current = node.Parent; current is not null && current != function; current = current.Parent)
+        var node = (SyntaxNode)reference;
+        while (node.Parent is ParenthesizedExpressionSyntax)
         {
-            if (current is LockStatementSyntax or QueryExpressionSyntax)
-            {
-                return true;
-            }
+            node = node.Parent;
         }
 
-        return false;
+        return node.Parent switch
+        {
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression } comparison
+                => (comparison.Left == node ? comparison.Right : comparison.Left).IsKind(SyntaxKind.NullLiteralExpression),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => coalesce.Left == node,
+            IsPatternExpressionSyntax pattern => pattern.Expression == node,
+            ConditionalAccessExpressionSyntax access => access.Expression == node,
+            _ => false,
+        };
     }
 
     private static bool IsInNameOf(SyntaxNode node)
@@ -507,6 +523,24 @@ internal static class MM0005LazyPlanner
             }
         }
 
+        // Names data flow does not count: `nameof(region)`, a call of a local function, a label. Declared outside the moved
+        // code, they do not exist in the initialization method (CS0103). The detached token uses are the one exception.
+        var moved = ImmutableArray<SyntaxNode>.CastUp(guarded).Add(value);
+        var holder = value.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m is not BaseTypeDeclarationSyntax);
+        foreach (var root in moved)
+        {
+            foreach (var node in root.DescendantNodesAndSelf())
+            {
+                if (node is SimpleNameSyntax name && !(name is IdentifierNameSyntax identifierName && detachedTokens.Contains(identifierName))
+                    && model.GetSymbolInfo(name, cancellationToken).Symbol is { } symbol
+                    && symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol or ILabelSymbol or IMethodSymbol { MethodKind: MethodKind.LocalFunction }
+                    && DeclaredIn(symbol, ImmutableArray.Create(holder ?? (SyntaxNode)value)) && !DeclaredIn(symbol, moved))
+                {
+                    return name; // (a named argument's `cancellationToken:` names the callee's parameter, declared elsewhere)
+                }
+            }
+        }
+
         // The initialization may not read the state it initializes (it is an AsyncLazy now).
         foreach (var statement in guarded)
         {
@@ -532,6 +566,30 @@ internal static class MM0005LazyPlanner
         return null;
     }
 
+    private static bool DeclaredIn(ISymbol symbol, ImmutableArray<SyntaxNode> roots)
+    {
+        if (symbol.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var inside = false;
+            foreach (var root in roots)
+            {
+                inside |= reference.SyntaxTree == root.SyntaxTree && root.Span.Contains(reference.Span);
+            }
+
+            if (!inside)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// True when every use of <paramref name="token"/> in <paramref name="guarded"/> and the loaded
     /// <paramref name="value"/> is a whole argument (<c>LoadAsync(cancellationToken)</c>, <c>ct: cancellationToken</c>);
@@ -553,7 +611,8 @@ internal static class MM0005LazyPlanner
                 if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == token.Name
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, token))
                 {
-                    if (identifier.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: 0 } argument || argument.Expression != identifier)
+                    if (identifier.Parent is not ArgumentSyntax { RefKindKeyword.RawKind: 0 } argument || argument.Expression != identifier
+                        || IsInNameOf(identifier))
                     {
                         uses.Clear();
                         return false;

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
@@ -89,15 +90,21 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
 
     private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
-        var pending = new List<(string? Member, string? Form)>();
+        if (await Documents.GetRootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not (var originalRoot, var originalModel))
+        {
+            return document;
+        }
+
+        // A diagnostic is known again by its type, member and form: two classes of one file may both have a `_cache`.
+        var pending = new List<(string? Type, string? Member, string? Form)>();
         foreach (var diagnostic in diagnostics)
         {
             diagnostic.Properties.TryGetValue(MM0005Properties.Member, out var member);
             diagnostic.Properties.TryGetValue(MM0005Properties.Form, out var form);
-            pending.Add((member, form));
+            pending.Add((TypeOf(originalRoot, originalModel, diagnostic, cancellationToken), member, form));
         }
 
-        foreach (var (member, form) in pending)
+        foreach (var (type, member, form) in pending)
         {
             // Re-find the diagnostic in the document as the earlier fixes left it.
             if (await Documents.GetRootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not (var root, var model))
@@ -105,7 +112,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
                 break;
             }
 
-            var current = await FindAsync(model, member, form, cancellationToken).ConfigureAwait(false);
+            var current = await FindAsync(root, model, type, member, form, cancellationToken).ConfigureAwait(false);
             if (current is not null && await PlanAsync(document, root, model, current, cancellationToken).ConfigureAwait(false) is { } plan)
             {
                 document = await MM0005LazyRewriter.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false);
@@ -115,7 +122,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
         return document;
     }
 
-    private static async Task<Diagnostic?> FindAsync(SemanticModel model, string? member, string? form, CancellationToken cancellationToken)
+    private static async Task<Diagnostic?> FindAsync(SyntaxNode root, SemanticModel model, string? type, string? member, string? form, CancellationToken cancellationToken)
     {
         var analyzer = new MM0005RacyLazyAsyncInitializationAnalyzer();
         var withAnalyzer = model.Compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(analyzer));
@@ -123,7 +130,8 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
         foreach (var diagnostic in found)
         {
             if (diagnostic.Properties.TryGetValue(MM0005Properties.Member, out var name) && name == member
-                && diagnostic.Properties.TryGetValue(MM0005Properties.Form, out var kind) && kind == form)
+                && diagnostic.Properties.TryGetValue(MM0005Properties.Form, out var kind) && kind == form
+                && TypeOf(root, model, diagnostic, cancellationToken) == type)
             {
                 return diagnostic;
             }
@@ -131,4 +139,11 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
 
         return null;
     }
+
+    /// <summary>The type declaring the code the diagnostic is on, as a display string; null when none is found.</summary>
+    private static string? TypeOf(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => diagnostic.Location.SourceTree == root.SyntaxTree && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
+            && root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } declaration
+                ? model.GetDeclaredSymbol(declaration, cancellationToken)?.ToDisplayString()
+                : null;
 }

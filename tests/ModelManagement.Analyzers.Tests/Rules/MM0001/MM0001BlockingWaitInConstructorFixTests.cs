@@ -2852,6 +2852,83 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Factory_UsingDeclarationBeforeTheWait_MovesWithIt_SoItIsDisposedAfterTheWaitAsBefore()
+    {
+        // Crash hunt: kept in the constructor, `using var conn` was disposed before the wait that ran inside its lifetime.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> CountAsync(); IDisposable Open(); }
+
+            public sealed class Counter
+            {
+                private readonly string _name;
+                private int _count;
+
+                public Counter(string name, IStore store)
+                {
+                    _name = name;
+                    using var conn = store.Open();
+                    _count = [|store.CountAsync().GetAwaiter().GetResult()|];
+                }
+
+                public int Count => _count;
+
+                public static async Task<int> RunAsync(IStore store)
+                {
+                    var counter = new Counter("a", store);
+                    await Task.Yield();
+                    return counter.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> CountAsync(); IDisposable Open(); }
+
+            public sealed class Counter
+            {
+                private readonly string _name;
+                private int _count;
+
+                private Counter(string name)
+                {
+                    _name = name;
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Counter> CreateAsync(string name, IStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Counter(name);
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IStore store)
+                {
+                    using var conn = store.Open();
+                    _count = await store.CountAsync().ConfigureAwait(false);
+                }
+
+                public int Count => _count;
+
+                public static async Task<int> RunAsync(IStore store)
+                {
+                    var counter = await CreateAsync("a", store).ConfigureAwait(false);
+                    await Task.Yield();
+                    return counter.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test

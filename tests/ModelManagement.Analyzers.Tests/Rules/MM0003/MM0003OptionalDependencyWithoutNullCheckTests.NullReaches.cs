@@ -618,7 +618,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task DataWithParameterlessConversions_IsData_AMapperIsADependency()
+    public async Task DataWithParameterlessConversions_IsData_AMapperOrAnAsyncToIsADependency()
     {
         // garnet's SyncMetadata: public values plus ToByteArray() (and a static FromByteArray) is a message, not a service.
         // A conversion that takes what it converts (ToDto(model)) is a mapper's behaviour: still a dependency.
@@ -644,16 +644,25 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 public ModelDto ToDto(string name) => new ModelDto { Name = name };
             }
 
+            public sealed class Publisher
+            {
+                public System.Threading.Tasks.Task ToBroker() => System.Threading.Tasks.Task.CompletedTask;
+            }
+
             public sealed class ReplicaSyncSession
             {
                 private readonly SyncMetadata _metadata;
                 private readonly ModelMapper _mapper;
+                private readonly Publisher _publisher;
 
-                public ReplicaSyncSession(SyncMetadata metadata = null, ModelMapper mapper = null)
+                public ReplicaSyncSession(SyncMetadata metadata = null, ModelMapper mapper = null, Publisher publisher = null)
                 {
                     _metadata = metadata;
                     _mapper = mapper;
+                    _publisher = publisher;
                 }
+
+                public System.Threading.Tasks.Task PublishAsync() => [|_publisher|].ToBroker();
 
                 public string Origin() => _metadata.OriginNodeId + _metadata.ToByteArray().Length;
 

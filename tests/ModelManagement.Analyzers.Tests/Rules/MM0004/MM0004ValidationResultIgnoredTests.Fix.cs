@@ -165,6 +165,92 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ReturnFallback_StaticFallbackShadowedByALocalOrParameter_KeepsItsTypeName()
+    {
+        // Crash hunt: a plain `FallbackText` returned the local of that name (the unvalidated value), and `Fallback(story)`
+        // called a string parameter (CS0149). Qualified by its type, the simplifier keeps the type name only there.
+        var source = """
+            using Domain;
+
+            public class FieldGen
+            {
+                private static readonly string FallbackText = "static text";
+                private readonly IStoryValidator _validator;
+
+                public FieldGen(IStoryValidator validator) => _validator = validator;
+
+                public string Shadowed(string seed)
+                {
+                    var FallbackText = seed;
+                    [|_validator.Validate(FallbackText)|];
+                    return FallbackText;
+                }
+            }
+
+            public class Gen2
+            {
+                private readonly IStoryValidator _validator;
+
+                public Gen2(IStoryValidator validator) => _validator = validator;
+
+                private static string Fallback(string story) => "fallback";
+
+                public string Run(string Fallback)
+                {
+                    var story = Fallback + "!";
+                    [|_validator.Validate(story)|];
+                    return story;
+                }
+            }
+            """;
+        var fixedSource = """
+            using Domain;
+
+            public class FieldGen
+            {
+                private static readonly string FallbackText = "static text";
+                private readonly IStoryValidator _validator;
+
+                public FieldGen(IStoryValidator validator) => _validator = validator;
+
+                public string Shadowed(string seed)
+                {
+                    var FallbackText = seed;
+                    var validation = _validator.Validate(FallbackText);
+                    if (!validation.IsValid)
+                    {
+                        return FieldGen.FallbackText;
+                    }
+
+                    return FallbackText;
+                }
+            }
+
+            public class Gen2
+            {
+                private readonly IStoryValidator _validator;
+
+                public Gen2(IStoryValidator validator) => _validator = validator;
+
+                private static string Fallback(string story) => "fallback";
+
+                public string Run(string Fallback)
+                {
+                    var story = Fallback + "!";
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        return Gen2.Fallback(story);
+                    }
+
+                    return story;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task Throw_DiscardedSynchronousVerdict_NamesTheValidator()
     {
         var source = Generator("""

@@ -28,7 +28,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             public async Task<int> CountAsync()
             {
                 await Task.Yield();
-                return _catalog == null ? 0 : _catalog.Models.Length;
+                return _catalog.Models.Length;
             }
         }
         """;
@@ -62,7 +62,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             public async Task<int> CountAsync()
             {
                 await Task.Yield();
-                return await _catalog == null ? 0 : (await _catalog).Models.Length;
+                return (await _catalog).Models.Length;
             }
         }
         """;

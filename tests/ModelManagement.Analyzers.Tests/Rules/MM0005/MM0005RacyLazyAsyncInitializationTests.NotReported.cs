@@ -1022,6 +1022,25 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
             public sealed class Loader { public Task<Catalog> LoadAsync() => Task.FromResult(new Catalog()); }
 
+            public class FixtureBase : Xunit.IAsyncLifetime
+            {
+                public virtual Task InitializeAsync() => Task.CompletedTask;
+
+                public Task DisposeAsync() => Task.CompletedTask;
+            }
+
+            public sealed class DerivedFixture : FixtureBase
+            {
+                private Catalog _connection;
+                private readonly ICatalogStore _store = null;
+
+                public override async Task InitializeAsync()
+                {
+                    await base.InitializeAsync();
+                    _connection ??= await _store.LoadAsync();
+                }
+            }
+
             public sealed class NotAFixture
             {
                 private Catalog _policies;

@@ -1,5 +1,9 @@
+using System;
 using System.Threading.Tasks;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
+using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0005RacyLazyAsyncInitializationCodeFixProvider>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 
@@ -310,5 +314,151 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await AssertRefusalAsync(source, MM0005FixRefusal.UsesLocalState);
+    }
+
+    [Fact]
+    public async Task NoFix_NamesDataFlowDoesNotCount_UsesLocalState()
+    {
+        // Crash hunt: `nameof(ct)` became `nameof(CancellationToken.None)` (the string "None"), and `nameof(region)` or a
+        // local function call moved into the load method, where the name does not exist (CS0103).
+        foreach (var load in new[] { "_store.LoadAsync(nameof(ct), ct)", "_store.LoadAsync(nameof(region), ct)", "_store.LoadAsync(Pick(), ct)" })
+        {
+            var source = """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                public interface IKeyedStore { Task<string> LoadAsync(string key, CancellationToken ct); }
+
+                public sealed class KeyedCatalog
+                {
+                    private readonly IKeyedStore _store;
+                    private string _v;
+
+                    public KeyedCatalog(IKeyedStore store) => _store = store;
+
+                    public async Task<string> GetAsync(string region, CancellationToken ct)
+                    {
+                        string Pick() => region;
+                        [|_v|] ??= await LOAD;
+                        return _v;
+                    }
+                }
+                """.Replace("LOAD", load, System.StringComparison.Ordinal);
+            await AssertRefusalAsync(source, MM0005FixRefusal.UsesLocalState);
+        }
+    }
+
+    [Fact]
+    public async Task NoFix_ReaderInACatchFilter_ReaderNotAsync_AndAPeekingReader_ReaderTestsForNull()
+    {
+        // No await may stand in a catch filter (CS7094); `_models != null` elsewhere asks whether the value is there, and
+        // awaiting it would start the load.
+        var template = """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Readers
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _models;
+
+                public Readers(ICatalogStore store) => _store = store;
+
+                public async Task<int> GetAsync()
+                {
+                    if ([|_models == null|])
+                    {
+                        _models = await _store.LoadAsync();
+                    }
+
+                    return _models.Models.Length;
+                }
+
+                public async Task<int> OtherAsync()
+                {
+                    await Task.Yield();
+                    READ
+                }
+            }
+            """;
+        await AssertRefusalAsync(template.Replace("READ", "try { return 1; } catch (Exception) when (_models.Models.Length > 0) { return 0; }", StringComparison.Ordinal), MM0005FixRefusal.ReaderNotAsync);
+        foreach (var peek in new[] { "return _models != null ? 1 : 0;", "return (_models ?? new Catalog()).Models.Length;", "return _models?.Models.Length ?? 0;", "return _models is null ? 0 : 1;" })
+        {
+            await AssertRefusalAsync(template.Replace("READ", peek, StringComparison.Ordinal), MM0005FixRefusal.ReaderTestsForNull);
+        }
+    }
+
+    [Fact]
+    public async Task FixAll_SameFieldNameInTwoClasses_ConvertsTheOneThatCanBe()
+    {
+        // Crash hunt: Fix All found each diagnostic again by field name only; A (refused: a synchronous reader) shadowed B.
+        var source = """
+            using System.Threading.Tasks;
+
+            public sealed class A
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _v;
+
+                public A(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync() => [|_v|] ??= await _store.LoadAsync();
+
+                public int Length() => _v.Models.Length;
+            }
+
+            public sealed class B
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _v;
+
+                public B(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync() => [|_v|] ??= await _store.LoadAsync();
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class A
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _v;
+
+                public A(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync() => [|_v|] ??= await _store.LoadAsync();
+
+                public int Length() => _v.Models.Length;
+            }
+
+            public sealed class B
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _v;
+
+                public B(ICatalogStore store)
+                {
+                    _v = new AsyncLazy<Catalog>(LoadVAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync() => await _v;
+
+                private async Task<Catalog> LoadVAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            CodeActionEquivalenceKey = MM0005RacyLazyAsyncInitializationCodeFixProvider.ConvertToSingleFlightKey,
+        };
+        test.FixedState.MarkupHandling = Microsoft.CodeAnalysis.Testing.MarkupMode.Allow;
+        await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }

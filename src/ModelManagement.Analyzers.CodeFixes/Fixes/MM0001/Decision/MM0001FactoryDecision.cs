@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -137,7 +138,8 @@ internal static class MM0001FactoryDecision
 
     /// <summary>
     /// <paramref name="start"/> moved back to the earliest kept statement that declares a local the moved statements use,
-    /// until the moved statements use no local of the kept ones (the statements in between move too, in order).
+    /// or a <c>using</c> local (whose lifetime the moved statements ran in), until no such statement is kept (the statements
+    /// in between move too, in order).
     /// </summary>
     private static int WithDeclarationsOfUsedLocals(ImmutableArray<MM0001CodeUnit> units, int start)
     {
@@ -153,7 +155,10 @@ internal static class MM0001FactoryDecision
             var earliest = start;
             for (var i = 0; i < start; i++)
             {
-                if (units[i].Flow.VariablesDeclared.Any(used.Contains))
+                // A `using var` lives to the end of the constructor: kept there, it would be disposed before the moved
+                // code that used to run inside its lifetime. It moves too.
+                if (units[i].Flow.VariablesDeclared.Any(used.Contains)
+                    || units[i].Node is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword })
                 {
                     earliest = i;
                     break;
