@@ -206,29 +206,9 @@ internal static class BlockingWaitForms
         };
     }
 
-    /// <summary>
-    /// A wait that cannot block: on a task created finished, on a task just tested finished, or on the synchronous run of
-    /// a sync/async twin.
-    /// </summary>
+    /// <summary>A wait that cannot block: on a task just tested finished, or on the synchronous run of a sync/async twin.</summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task)
-        => IsCreatedFinished(task) || OnFinishedTask(wait, task) || IsSynchronousRunOfATwin(task);
-
-    /// <summary>
-    /// <c>Task.FromResult(x)</c>, <c>Task.FromException(e)</c>, <c>Task.FromCanceled(t)</c>, <c>Task.CompletedTask</c>
-    /// (and <c>ValueTask</c>'s): finished when created, so <c>Task.FromResult(1).Result</c> waits for nothing.
-    /// </summary>
-    private static bool IsCreatedFinished(IOperation? task)
-    {
-        var (member, type) = Unconverted(task) switch
-        {
-            IInvocationOperation { Instance: null } invocation => (invocation.TargetMethod.Name, invocation.TargetMethod.ContainingType),
-            IPropertyReferenceOperation { Instance: null } property => (property.Property.Name, property.Property.ContainingType),
-            _ => (null, null),
-        };
-        return member is "FromResult" or "FromException" or "FromCanceled" or "CompletedTask"
-            && type is { Name: "Task" or "ValueTask" }
-            && type.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
-    }
+        => OnFinishedTask(wait, task) || IsSynchronousRunOfATwin(task);
 
     /// <summary>
     /// The sync/async twin idiom (npgsql, System.Net): one method serves both, taking <c>bool async</c>, and with a constant

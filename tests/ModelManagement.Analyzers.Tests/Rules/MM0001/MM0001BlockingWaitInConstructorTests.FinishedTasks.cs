@@ -51,34 +51,6 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
-    public async Task WaitOnATaskCreatedFinished_DoesNotReport_ButOnAStartedOneDoes()
-    {
-        // `Task.FromResult(1).Result` waits for nothing (real-code scan's stress case).
-        var source = /* lang=c#-test */ """
-            using System;
-            using System.Threading.Tasks;
-
-            public sealed class Defaults
-            {
-                private readonly int _a;
-                private readonly string _b;
-                private readonly int _c;
-
-                public Defaults()
-                {
-                    _a = Task.FromResult(1).Result;
-                    _b = Task.FromResult("x").GetAwaiter().GetResult();
-                    Task.CompletedTask.Wait();
-                    ValueTask.CompletedTask.GetAwaiter().GetResult();
-                    _c = ValueTask.FromResult(3).Result;
-                    _a += [|Task.Run(() => 2).Result|];
-                }
-            }
-            """;
-        await Verify.VerifyAnalyzerAsync(source);
-    }
-
-    [Fact]
     public async Task WaitOnTheFinishedSideOfAPatternTest_DoesNotReport_TheUnfinishedSideDoes()
     {
         // An independent consumer: `pending is { IsCompletedSuccessfully: true } ? pending.Result : "x"` was reported.
