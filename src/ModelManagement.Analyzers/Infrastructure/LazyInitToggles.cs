@@ -19,6 +19,30 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// </summary>
 internal static class LazyInitToggles
 {
+    /// <summary>
+    /// <c>if (X == null) { X = await A(); } else { X = await B(X); }</c> (LlmTornado's runtime configurations): the member is
+    /// written on both outcomes of the check, so it is state the method updates on every call, not a value loaded once —
+    /// no single-flight helper expresses it. True when the check is an <c>if</c> whose <c>else</c> assigns the member.
+    /// </summary>
+    public static bool IsWrittenOnBothOutcomes(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (condition.Parent is not IfStatementSyntax { Else: { } elseClause } ifStatement || ifStatement.Condition != condition)
+        {
+            return false;
+        }
+
+        foreach (var node in elseClause.Statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                && Names(assignment.Left, member, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsToggledFlag(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
     {
         if (member is not (IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } or IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean }))

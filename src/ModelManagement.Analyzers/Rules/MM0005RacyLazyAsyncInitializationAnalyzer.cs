@@ -221,9 +221,10 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 (condition, member) =>
                 {
                     if (graph.OriginalOperation.SemanticModel is { } model
-                        && LazyInitToggles.IsToggledFlag(member, condition, model, context.CancellationToken))
+                        && (LazyInitToggles.IsToggledFlag(member, condition, model, context.CancellationToken)
+                            || LazyInitToggles.IsWrittenOnBothOutcomes(member, condition, model, context.CancellationToken)))
                     {
-                        return; // a flag that goes back to false: a state switch or in-progress marker, not an initialization
+                        return; // a flag that goes back to false, or state rewritten on both outcomes: not an initialization
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(

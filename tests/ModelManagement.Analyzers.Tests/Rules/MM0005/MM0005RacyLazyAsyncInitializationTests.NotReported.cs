@@ -1062,6 +1062,55 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task MemberRewrittenOnBothOutcomes_DoesNotReport_ButAnElseThatOnlyReadsDoes()
+    {
+        // LlmTornado's runtime configurations: the conversation is started or continued, and written either way — state
+        // updated on every call, which no single-flight helper expresses.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Conversation
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _current;
+                private Catalog _cached;
+
+                public Conversation(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> AddAsync()
+                {
+                    if (_current == null)
+                    {
+                        _current = await _store.LoadAsync();
+                    }
+                    else
+                    {
+                        await _store.WarmUpAsync();
+                        _current = new Catalog { Models = _current.Models };
+                    }
+
+                    return _current;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ({|#0:_cached == null|})
+                    {
+                        _cached = await _store.LoadAsync();
+                    }
+                    else
+                    {
+                        System.Console.WriteLine(_cached.Models.Length);
+                    }
+
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
+    }
+
+    [Fact]
     public async Task AwaitOfAMemoizedTask_ThenFlag_DoesNotReport_ButAFreshTaskDoes()
     {
         // orleans' ConfirmationWorker.Confirmed: every caller awaits the one stored task; the flag only records that it
