@@ -2765,7 +2765,8 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     {
         // Independent consumer: the tasks are started into locals before `Task.WaitAll`. Their declarations move with the
         // wait (the factory cannot hand a constructor's local to InitializeAsync); `_telemetry = telemetry;` before them
-        // stays, so `_telemetry` keeps `readonly` and gets no `= null!`.
+        // stays, so `_telemetry` keeps `readonly` and gets no `= null!`. The comment of the parameter the private constructor
+        // drops goes with it to the factory (crash hunt: it was lost).
         var source = /* lang=c#-test */ """
             using System.Collections.Generic;
             using System.Threading.Tasks;
@@ -2778,7 +2779,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private readonly ITelemetry _telemetry;
                 private readonly Dictionary<string, int> _prices = new();
 
-                public Pricing(ITelemetry telemetry, IStore store)
+                public Pricing(ITelemetry telemetry, /* where the counts come from */ IStore store)
                 {
                     _telemetry = telemetry; // kept before the wait
                     var first = store.CountAsync();
@@ -2816,7 +2817,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 }
 
                 /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
-                public static async Task<Pricing> CreateAsync(ITelemetry telemetry, IStore store, CancellationToken cancellationToken = default)
+                public static async Task<Pricing> CreateAsync(ITelemetry telemetry, /* where the counts come from */ IStore store, CancellationToken cancellationToken = default)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var instance = new Pricing(telemetry);

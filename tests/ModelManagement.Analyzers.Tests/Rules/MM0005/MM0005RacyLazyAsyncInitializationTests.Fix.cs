@@ -211,6 +211,50 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_ExpressionBodiedConstructor_KeepsItsComments()
+    {
+        // Crash hunt: the comment after `=>` of the constructor that gets the helper's creation was dropped.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => /* the only store */ _store = store; // injected
+
+                public async Task<Catalog> GetCatalogAsync() => [|_catalog|] ??= await _store.LoadAsync();
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    /* the only store */
+                    _store = store; // injected
+                }
+
+                public async Task<Catalog> GetCatalogAsync() => await _catalog;
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task Fix_NullCheckedValue_BecomesAsyncLazy()
     {
         var source = /* lang=c#-test */ """

@@ -28,8 +28,27 @@ internal static class MM0001FactoryEdits
         // public static async Task<T> CreateAsync(<constructor parameters>, CancellationToken cancellationToken = default)
         var constructorParameters = facts.Constructor?.ParameterList.Parameters ?? default;
         var parameters = new List<ParameterSyntax>();
+        var commentsBefore = new List<List<SyntaxTrivia>>();
         foreach (var parameter in constructorParameters)
         {
+            // The parameter's comments (`/* the store */ IStore store`) go with it to the factory: the private constructor
+            // may drop the parameter, and the factory is where callers now pass it. They follow the `(` or `,` before it.
+            var comments = new List<SyntaxTrivia>();
+            var around = parameter.GetFirstToken().GetPreviousToken().TrailingTrivia // `, /* the store */ IStore store`
+                .AddRange(parameter.GetLeadingTrivia())
+                .AddRange(parameter.Type?.GetTrailingTrivia() ?? default)
+                .AddRange(parameter.Identifier.TrailingTrivia)
+                .AddRange(parameter.Default is null ? default : parameter.GetTrailingTrivia());
+            foreach (var trivia in around)
+            {
+                if (CommentTrivia.IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                    comments.Add(trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) ? SyntaxFactory.ElasticCarriageReturnLineFeed : SyntaxFactory.Space);
+                }
+            }
+
+            commentsBefore.Add(comments);
             parameters.Add(SyntaxFactory.Parameter(parameter.Identifier.WithoutTrivia())
                 .WithType(parameter.Type?.WithoutTrivia())
                 .WithDefault(parameter.Default?.WithoutTrivia()));
@@ -64,7 +83,7 @@ internal static class MM0001FactoryEdits
             .WithModifiers(Members.AccessibilityTokens(factory.FactoryAccessibility)
                 .Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword))
                 .Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
-            .WithParameterList(SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters)))
+            .WithParameterList(ParameterListWithComments(parameters, commentsBefore))
             .WithBody(body)
             .WithAdditionalAnnotations(Formatter.Annotation);
         var documentation = MoveDocumentation(facts.Constructor, factory.CancellationTokenName, tree);
@@ -190,5 +209,29 @@ internal static class MM0001FactoryEdits
         var indentation = documentation.Count > 1 ? documentation[0].ToString() : string.Empty;
         return SyntaxFactory.ParseLeadingTrivia(documentation.ToFullString()
             + indentation + "/// <param name=\"" + tokenName + "\">Cancels the wait for the creation.</param>" + DocumentationComments.NewLine(tree));
+    }
+
+    /// <summary>The factory's parameter list, each copied parameter's comments after the <c>(</c> or <c>,</c> before it.</summary>
+    private static ParameterListSyntax ParameterListWithComments(List<ParameterSyntax> parameters, List<List<SyntaxTrivia>> commentsBefore)
+    {
+        var separators = new List<SyntaxToken>();
+        for (var i = 1; i < parameters.Count; i++)
+        {
+            var trailing = new List<SyntaxTrivia> { SyntaxFactory.Space };
+            if (i < commentsBefore.Count)
+            {
+                trailing.AddRange(commentsBefore[i]);
+            }
+
+            separators.Add(SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(trailing));
+        }
+
+        var openParen = SyntaxFactory.Token(SyntaxKind.OpenParenToken);
+        if (commentsBefore.Count > 0 && commentsBefore[0].Count > 0)
+        {
+            openParen = openParen.WithTrailingTrivia(commentsBefore[0]);
+        }
+
+        return SyntaxFactory.ParameterList(openParen, SyntaxFactory.SeparatedList(parameters, separators), SyntaxFactory.Token(SyntaxKind.CloseParenToken));
     }
 }
