@@ -317,6 +317,11 @@ internal sealed class NullStateAnalysis
             }
         }
 
+        if (function is IFlowAnonymousFunctionOperation lambda)
+        {
+            AddTestedBySiblingArgument(lambda, ref known);
+        }
+
         if (_knownAtEntry is not null)
         {
             // A stable value known where this function began and never mentioned in its own body (only in a lambda nested
@@ -345,6 +350,53 @@ internal sealed class NullStateAnalysis
             else
             {
                 existing.IntersectWith(known);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A lambda passed together with a null test of a stable member in the same call (mongo's
+    /// <c>{ "format", () =&gt; _format.Render(), _format != null }</c>, <c>AddIf(() =&gt; _x.Run(), _x is not null)</c>): the
+    /// callee is given the condition under which to run the lambda, so the member counts as known there.
+    /// </summary>
+    private void AddTestedBySiblingArgument(IFlowAnonymousFunctionOperation lambda, ref HashSet<ISymbol>? known)
+    {
+        var node = lambda.Syntax;
+        var siblings = node.Parent switch
+        {
+            ArgumentSyntax { Parent: ArgumentListSyntax list } => (IEnumerable<ExpressionSyntax>?)System.Linq.Enumerable.Select(list.Arguments, a => a.Expression),
+            InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression } element => element.Expressions,
+            _ => null,
+        };
+        if (siblings is null || _graph.OriginalOperation.SemanticModel is not { } model || model.SyntaxTree != node.SyntaxTree)
+        {
+            return;
+        }
+
+        foreach (var sibling in siblings)
+        {
+            var expression = sibling;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            var tested = expression switch
+            {
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } comparison
+                    => comparison.Right.IsKind(SyntaxKind.NullLiteralExpression) ? comparison.Left
+                        : comparison.Left.IsKind(SyntaxKind.NullLiteralExpression) ? comparison.Right : null,
+                IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression.RawKind: (int)SyntaxKind.NullLiteralExpression } } } notNull
+                    => notNull.Expression,
+                IsPatternExpressionSyntax { Pattern: RecursivePatternSyntax { Designation: null, Type: null } } nonNull => nonNull.Expression,
+                _ => null,
+            };
+            if (tested is not null
+                && model.GetSymbolInfo(tested, _scope.CancellationToken).Symbol?.OriginalDefinition is { } symbol
+                && _symbolSlots.TryGetValue(symbol, out var slot)
+                && KeepsItsValue(_slots[slot].Kind, symbol))
+            {
+                (known ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
             }
         }
     }

@@ -441,6 +441,58 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task LambdaPassedWithANullTestOfTheMember_DoesNotReport_ButATestOfAnotherDoes()
+    {
+        // mongo's AST rendering (47 reports): `{ "format", () => _format.Render(), _format != null }` — the callee gets the
+        // condition under which to run the lambda. A test of another member, or a member assigned after construction, proves nothing.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections;
+            using System.Collections.Generic;
+
+            public sealed class RenderedDocument : IEnumerable<string>
+            {
+                private readonly List<string> _parts = new List<string>();
+
+                public void Add(string name, Func<string> render, bool condition) { if (condition) _parts.Add(name + render()); }
+
+                public void AddIf(bool condition, Func<string> render) { if (condition) _parts.Add(render()); }
+
+                public IEnumerator<string> GetEnumerator() => _parts.GetEnumerator();
+
+                IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+            }
+
+            public sealed class DateToString
+            {
+                private readonly IModelRegistry _format;
+                private readonly IModelRegistry _timezone;
+                private IModelRegistry _onNull;
+
+                public DateToString(IModelRegistry format = null, IModelRegistry timezone = null, IModelRegistry onNull = null)
+                {
+                    _format = format;
+                    _timezone = timezone;
+                    _onNull = onNull;
+                }
+
+                public void Reset() => _onNull = null;
+
+                public RenderedDocument Render() => new RenderedDocument
+                {
+                    { "format", () => _format.DefaultModel, _format != null },
+                    { "timezone", () => _timezone.DefaultModel, (_timezone is not null) },
+                    { "other", () => [|_timezone|].DefaultModel, _format != null },
+                    { "onNull", () => [|_onNull|].DefaultModel, _onNull != null },
+                };
+
+                public void RenderTo(RenderedDocument document) => document.AddIf(_format is { }, () => _format.DefaultModel);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task LambdaOverMemberAssignedAfterConstruction_Reports()
     {
         // The field is reset elsewhere, so the lambda may run when it is null again.
