@@ -48,6 +48,17 @@ internal static class MM0005LazyRewriter
         foreach (var reader in plan.Readers)
         {
             var token = plan.TokenReaders.Contains(reader) ? plan.CancellationTokenName : null;
+            if (reader.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed
+                && plan.ValueType is { NullableAnnotation: not NullableAnnotation.Annotated })
+            {
+                // `_models!` asserted a loaded value; the awaited lazy value of a non-null type needs no `!` (CS8602 stays quiet).
+                editor.ReplaceNode(suppressed, (current, _) => SyntaxFactory.ParenthesizedExpression(
+                        AwaitValue(((PostfixUnaryExpressionSyntax)current).Operand.WithoutTrivia(), token, reader))
+                    .WithTriviaFrom(current)
+                    .WithAdditionalAnnotations(Simplifier.Annotation));
+                continue;
+            }
+
             editor.ReplaceNode(reader, (current, _) => SyntaxFactory.ParenthesizedExpression(
                     AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader))
                 .WithTriviaFrom(current)

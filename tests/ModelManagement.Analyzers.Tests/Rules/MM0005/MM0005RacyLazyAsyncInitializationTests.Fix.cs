@@ -255,6 +255,72 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_ReaderWithNullForgiving_LosesTheNeedlessBang()
+    {
+        // Quick consumer check: `_catalog!.Models` became `(await _catalog)!.Models`; the awaited value is non-null.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog? _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    if ([|_catalog is null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _catalog!.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return (await _catalog).Models.Length;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, nullable: NullableContextOptions.Enable);
+    }
+
+    [Fact]
     public async Task Fix_NullCheckedValue_BecomesAsyncLazy()
     {
         var source = /* lang=c#-test */ """
