@@ -356,45 +356,43 @@ internal sealed class NullStateAnalysis
 
     /// <summary>
     /// A lambda passed together with a null test of a stable member in the same call (mongo's
-    /// <c>{ "format", () =&gt; _format.Render(), _format != null }</c>, <c>AddIf(() =&gt; _x.Run(), _x is not null)</c>): the
-    /// callee is given the condition under which to run the lambda, so the member counts as known there.
+    /// <c>{ "format", () =&gt; _format.Render(), _format != null }</c>, <c>AddIf(_x is { }, () =&gt; _x.Run())</c>): the
+    /// callee is given the condition under which to run the lambda, so what that condition proves true (the analysis's own
+    /// <see cref="Refine"/>, every null-test form it knows) counts as known there.
     /// </summary>
     private void AddTestedBySiblingArgument(IFlowAnonymousFunctionOperation lambda, ref HashSet<ISymbol>? known)
     {
-        var node = lambda.Syntax;
-        var siblings = node.Parent switch
+        IOperation own = lambda;
+        while (own.Parent is IDelegateCreationOperation or IConversionOperation)
         {
-            ArgumentSyntax { Parent: ArgumentListSyntax list } => (IEnumerable<ExpressionSyntax>?)System.Linq.Enumerable.Select(list.Arguments, a => a.Expression),
-            InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ComplexElementInitializerExpression } element => element.Expressions,
-            _ => null,
-        };
-        if (siblings is null || _graph.OriginalOperation.SemanticModel is not { } model || model.SyntaxTree != node.SyntaxTree)
-        {
-            return;
+            own = own.Parent;
         }
 
-        foreach (var sibling in siblings)
+        if (own.Parent is not IArgumentOperation { Parent: IInvocationOperation invocation } lambdaArgument)
         {
-            var expression = sibling;
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
+            return; // not an argument, or captured apart from a later argument that branches: nothing to pair it with
+        }
 
-            var tested = expression switch
+        ulong[]? refined = null; // rare (a lambda next to a bool argument): allocated only then
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument != lambdaArgument && argument.Value.Type?.SpecialType == SpecialType.System_Boolean)
             {
-                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } comparison
-                    => comparison.Right.IsKind(SyntaxKind.NullLiteralExpression) ? comparison.Left
-                        : comparison.Left.IsKind(SyntaxKind.NullLiteralExpression) ? comparison.Right : null,
-                IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression.RawKind: (int)SyntaxKind.NullLiteralExpression } } } notNull
-                    => notNull.Expression,
-                IsPatternExpressionSyntax { Pattern: RecursivePatternSyntax { Designation: null, Type: null } } nonNull => nonNull.Expression,
-                _ => null,
-            };
-            if (tested is not null
-                && model.GetSymbolInfo(tested, _scope.CancellationToken).Symbol?.OriginalDefinition is { } symbol
-                && _symbolSlots.TryGetValue(symbol, out var slot)
-                && KeepsItsValue(_slots[slot].Kind, symbol))
+                if (refined is null)
+                {
+                    refined = new ulong[_words];
+                    NullStateBitSet.Copy(_state, 0, refined, 0, _words);
+                }
+
+                Refine(refined, argument.Value, whenTrue: true, 0);
+            }
+        }
+
+        for (var i = 0; refined is not null && i < _slots.Count; i++)
+        {
+            var slot = _slots[i];
+            if (slot.Symbol is { } symbol && NullStateBitSet.Get(_state, 0, i) && !NullStateBitSet.Get(refined, 0, i)
+                && KeepsItsValue(slot.Kind, symbol))
             {
                 (known ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(symbol);
             }

@@ -272,22 +272,18 @@ internal sealed class NullStateKnownSymbols
         return false;
     }
 
-    /// <summary><c>Task</c>, <c>ValueTask</c> (and their generic forms): an operation, not a conversion (<c>Task ToBroker()</c>).</summary>
-    private static bool IsAwaitable(ITypeSymbol type)
-        => type is INamedTypeSymbol { Name: "Task" or "ValueTask" } named
-            && named.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
-
     /// <summary>
     /// Object members, validation and serialization hooks, and parameterless conversions of the instance itself
     /// (<c>ToByteArray()</c>, <c>ToDto()</c>, <c>AsSpan()</c>: garnet's SyncMetadata). A conversion that takes what it
-    /// converts (<c>ToDto(Model model)</c>) is a mapper's behaviour.
+    /// converts (<c>ToDto(Model model)</c>) is a mapper's behaviour, and one returning an awaitable (<c>Task ToBroker()</c>)
+    /// an operation.
     /// </summary>
     private static bool IsDataHelper(IMethodSymbol method)
     {
         var name = method.Name;
         return name is "ToString" or "Equals" or "GetHashCode" or "Deconstruct" or "Clone" or "Validate" or "ToJson" or "CompareTo"
             || name.StartsWith("ShouldSerialize", System.StringComparison.Ordinal)
-            || (method.Parameters.IsEmpty && !method.ReturnsVoid && !IsAwaitable(method.ReturnType) && name.Length > 2
+            || (method.Parameters.IsEmpty && !method.ReturnsVoid && !Shapes.IsAwaitable(method.ReturnType) && name.Length > 2
                 && (name.StartsWith("To", System.StringComparison.Ordinal) || name.StartsWith("As", System.StringComparison.Ordinal))
                 && char.IsUpper(name[2]));
     }

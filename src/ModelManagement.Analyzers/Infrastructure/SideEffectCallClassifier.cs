@@ -127,7 +127,7 @@ internal sealed class SideEffectCallClassifier
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter?.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod: { ReturnsVoid: false } invoke }
-                && IsAwaitable(invoke.ReturnType))
+                && Shapes.IsAwaitable(invoke.ReturnType))
             {
                 if (!DelegatesToASideEffect(argument.Value, options))
                 {
@@ -144,12 +144,7 @@ internal sealed class SideEffectCallClassifier
     /// <summary>A method group or a one-call lambda whose method is named like a side effect (<c>LogEvents</c>, <c>e =&gt; LogAsync(e)</c>).</summary>
     private static bool DelegatesToASideEffect(IOperation value, SideEffectAnalyzerOptions options)
     {
-        while (value is IConversionOperation or IDelegateCreationOperation)
-        {
-            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-        }
-
-        IMethodSymbol? target = value switch
+        IMethodSymbol? target = Shapes.DelegateTarget(value) switch
         {
             IMethodReferenceOperation reference => reference.Method,
             IAnonymousFunctionOperation { Body.Operations: { Length: 1 } body } => body[0] switch
@@ -171,19 +166,6 @@ internal sealed class SideEffectCallClassifier
 
             return (operation as IInvocationOperation)?.TargetMethod;
         }
-    }
-
-    private static bool IsAwaitable(ITypeSymbol type)
-    {
-        foreach (var member in type.GetMembers("GetAwaiter"))
-        {
-            if (member is IMethodSymbol { Parameters.IsEmpty: true, IsStatic: false })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -255,13 +255,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            var value = argument.Value;
-            while (value is IConversionOperation or IDelegateCreationOperation)
-            {
-                value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
-            }
-
-            if (value is IAnonymousFunctionOperation lambda)
+            if (Shapes.DelegateTarget(argument.Value) is IAnonymousFunctionOperation lambda)
             {
                 foreach (var operation in lambda.Body.Descendants())
                 {

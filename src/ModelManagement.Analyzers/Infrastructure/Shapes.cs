@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>Small symbol and operation shapes several rules test the same way.</summary>
+internal static class Shapes
+{
+    /// <summary>
+    /// A type with an instance <c>GetAwaiter()</c> of its own: <c>Task</c>, <c>ValueTask</c>, their generic forms and custom
+    /// awaitables (extension <c>GetAwaiter</c>s are not seen).
+    /// </summary>
+    public static bool IsAwaitable(ITypeSymbol type)
+    {
+        foreach (var member in type.GetMembers("GetAwaiter"))
+        {
+            if (member is IMethodSymbol { Parameters.IsEmpty: true, IsStatic: false })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>What a delegate argument is made from: the lambda or method reference under its conversions and delegate creation.</summary>
+    public static IOperation DelegateTarget(IOperation value)
+    {
+        while (value is IConversionOperation or IDelegateCreationOperation)
+        {
+            value = value is IConversionOperation conversion ? conversion.Operand : ((IDelegateCreationOperation)value).Target;
+        }
+
+        return value;
+    }
+}
