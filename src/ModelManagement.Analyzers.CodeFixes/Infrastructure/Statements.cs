@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -56,17 +57,19 @@ internal static partial class Statements
     /// <paramref name="member"/> (a method, constructor, operator, accessor or local function) with <paramref name="statement"/>
     /// as its first statement. An expression body becomes a block body: <c>return expression;</c> when
     /// <paramref name="returnsValue"/>, else <c>expression;</c>. Returns null for a member without a body.
+    /// With <paramref name="after"/>, the statement goes after the leading statements it accepts (what earlier calls
+    /// inserted), so statements prepended one after another keep their order.
     /// </summary>
-    public static SyntaxNode? Prepend(SyntaxNode member, StatementSyntax statement, bool returnsValue)
+    public static SyntaxNode? Prepend(SyntaxNode member, StatementSyntax statement, bool returnsValue, Func<StatementSyntax, bool>? after = null)
     {
         switch (member)
         {
             case BaseMethodDeclarationSyntax { Body: { } body } method:
-                return method.WithBody(Insert(body, 0, statement));
+                return method.WithBody(Insert(body, LeadingCount(body, after), statement));
             case AccessorDeclarationSyntax { Body: { } body } accessor:
-                return accessor.WithBody(Insert(body, 0, statement));
+                return accessor.WithBody(Insert(body, LeadingCount(body, after), statement));
             case LocalFunctionStatementSyntax { Body: { } body } localFunction:
-                return localFunction.WithBody(Insert(body, 0, statement));
+                return localFunction.WithBody(Insert(body, LeadingCount(body, after), statement));
             case BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } method:
                 return ArrowToBlock(method.WithExpressionBody(null).WithSemicolonToken(default), arrow, method.SemicolonToken, statement, returnsValue, static (m, b) => ((BaseMethodDeclarationSyntax)m).WithBody(b));
             case AccessorDeclarationSyntax { ExpressionBody: { } arrow } accessor:
@@ -76,6 +79,17 @@ internal static partial class Statements
             default:
                 return null;
         }
+    }
+
+    private static int LeadingCount(BlockSyntax body, Func<StatementSyntax, bool>? skip)
+    {
+        var count = 0;
+        while (skip is not null && count < body.Statements.Count && skip(body.Statements[count]))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>The statement without the blank lines above it (it is about to start a new body right after its brace).</summary>

@@ -21,6 +21,15 @@ internal static class TypeNames
     public static TypeSyntax Qualified(string fullName)
         => SyntaxFactory.ParseTypeName("global::" + fullName).WithAdditionalAnnotations(Simplifier.Annotation);
 
+    /// <summary>The name a written type ends in, without type arguments (<c>Patterns.AsyncLazy&lt;T&gt;</c>: <c>AsyncLazy</c>); null for other types.</summary>
+    public static string? RightmostIdentifier(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => null,
+    };
+
     /// <summary>True when a fix can spell <paramref name="type"/>: no anonymous or error type in it (bounded walk).</summary>
     public static bool CanBeWritten(ITypeSymbol type) => !ContainsAnonymousType(type);
 

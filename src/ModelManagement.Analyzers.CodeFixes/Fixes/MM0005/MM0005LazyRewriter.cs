@@ -197,7 +197,7 @@ internal static class MM0005LazyRewriter
                         continue; // the constructor it calls creates it
                     }
 
-                    editor.ReplaceNode(constructor, (current, _) => Statements.Prepend(current, assignment, returnsValue: false) is { } prepended
+                    editor.ReplaceNode(constructor, (current, _) => Statements.Prepend(current, assignment, returnsValue: false, after: IsLazyCreation) is { } prepended
                         ? Expand(prepended).WithAdditionalAnnotations(Formatter.Annotation)
                         : current); // no body (the planner refuses that: ConstructorWithoutBody)
                 }
@@ -287,6 +287,14 @@ internal static class MM0005LazyRewriter
     }
 
     /// <summary>A constructor whose block body sits on one line (<c>{ _store = store; }</c>) gets one statement per line.</summary>
+    /// <summary>
+    /// <c>_x = new AsyncLazy&lt;T&gt;(…);</c> or <c>_x = new AsyncInitializer(…);</c>: an earlier conversion's creation, which
+    /// the next one's goes after, so conversions applied one after another create their fields in the order they ran.
+    /// </summary>
+    private static bool IsLazyCreation(StatementSyntax statement)
+        => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: ObjectCreationExpressionSyntax { Type: var type } } }
+            && TypeNames.RightmostIdentifier(type) is "AsyncLazy" or "AsyncInitializer";
+
     private static SyntaxNode Expand(SyntaxNode member)
     {
         if (member is not ConstructorDeclarationSyntax { Body: { } body } constructor || !Statements.IsOnOneLine(body))

@@ -478,8 +478,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public LlmClient(ICatalogStore store)
                 {
-                    _initializer = new AsyncInitializer(InitializeAsync);
                     _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _initializer = new AsyncInitializer(InitializeAsync);
                     _store = store;
                 }
 

@@ -120,8 +120,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public RegionCatalog(ICatalogStore store)
                 {
-                    _backup = new AsyncLazy<Catalog>(LoadBackupAsync);
                     _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _backup = new AsyncLazy<Catalog>(LoadBackupAsync);
                     _store = store;
                 }
 
