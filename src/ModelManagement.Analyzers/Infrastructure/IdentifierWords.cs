@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace ModelManagement.Analyzers.Infrastructure;
 
@@ -54,6 +55,29 @@ internal static class IdentifierWords
 
         var next = identifier[end];
         return next == '_' || char.IsDigit(next) || char.IsUpper(next);
+    }
+
+    /// <summary>The words of <paramref name="identifier"/>, lower-cased, without '_' and digits (<c>GetHTTPTitle2Async</c>: get, http, title, async).</summary>
+    public static List<string> Split(string identifier)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var index = 0; index <= identifier.Length; index++)
+        {
+            var ends = index == identifier.Length || identifier[index] == '_' || char.IsDigit(identifier[index]) || IsWordStart(identifier, index, 0);
+            if (ends && start >= 0)
+            {
+                words.Add(identifier.Substring(start, index - start).ToLowerInvariant());
+                start = -1;
+            }
+
+            if (index < identifier.Length && start < 0 && identifier[index] != '_' && !char.IsDigit(identifier[index]))
+            {
+                start = index;
+            }
+        }
+
+        return words;
     }
 
     /// <summary>True when <paramref name="word"/> is a whole word of <paramref name="identifier"/> (<c>Not</c> in <c>IsNotEmpty</c>, not in <c>Notify</c>).</summary>

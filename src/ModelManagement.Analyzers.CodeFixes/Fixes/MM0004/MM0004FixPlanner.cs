@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -285,6 +286,7 @@ internal static class MM0004FixPlanner
         var refusal = MM0004FixRefusal.NoFallbackMember;
         SyntaxNode? refusalNode = functionNode;
         var isStaticContext = IsStaticContext(function);
+        var fits = new List<(ISymbol Member, ExpressionSyntax Expression)>();
         for (var type = function.ContainingType; type is not null; type = type.BaseType)
         {
             foreach (var candidate in type.GetMembers())
@@ -334,20 +336,100 @@ internal static class MM0004FixPlanner
                     var argumentList = SyntaxFactory.ParseArgumentList("(" + arguments + ")");
                     if (argumentList.ContainsDiagnostics)
                     {
-                        return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackArgumentUnresolved, functionNode);
+                        refusal = MM0004FixRefusal.FallbackArgumentUnresolved;
+                        refusalNode = functionNode;
+                        continue;
                     }
 
                     expression = SyntaxFactory.InvocationExpression(expression, argumentList);
                 }
 
-                return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(awaitIt
+                fits.Add((candidate, awaitIt
                     ? (configureAwait ? Awaits.Configured(expression) : SyntaxFactory.AwaitExpression(expression))
-                    : expression);
+                    : expression));
             }
         }
 
-        return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(refusal, refusalNode);
+        return fits.Count switch
+        {
+            0 => FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(refusal, refusalNode),
+            1 => FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(fits[0].Expression),
+            _ => ChooseFallback(fits, function, validatedSymbol, returnType, functionNode),
+        };
     }
+
+    /// <summary>Words of a fallback's name that say nothing about which value it stands in for.</summary>
+    private static readonly HashSet<string> GenericWords = new(StringComparer.Ordinal)
+    {
+        "fallback", "fallbacks", "get", "async", "create", "build", "make", "default", "safe", "value", "result", "try", "for", "to", "on", "the",
+    };
+
+    /// <summary>
+    /// Several members fit: the one whose name says what it stands in for — its specific words (<c>Title</c> in
+    /// <c>TitleFallback</c>) found in the function's name, the validated variable's or the returned type's — is taken; a
+    /// plainly generic one (<c>Fallback()</c>) beats one naming something else (<c>StoryFallback</c> for a title). When
+    /// the best are equally good and differently named, nothing tells them apart: refused (<see cref="MM0004FixRefusal.FallbackAmbiguous"/>).
+    /// Same-named members (overloads, an override and its base) go by declaration order, containing type first.
+    /// </summary>
+    private static FixPlanResult<ExpressionSyntax, MM0004FixRefusal> ChooseFallback(
+        List<(ISymbol Member, ExpressionSyntax Expression)> fits, IMethodSymbol function, ISymbol validated, ITypeSymbol returnType, SyntaxNode functionNode)
+    {
+        var context = new HashSet<string>(StringComparer.Ordinal);
+        for (var named = function; named is not null; named = named.ContainingSymbol as IMethodSymbol)
+        {
+            AddWords(context, named.Name); // a lambda's own name is unspeakable; its containing method's says what it makes
+        }
+
+        AddWords(context, validated.Name);
+        AddWords(context, returnType.Name);
+
+        var best = int.MinValue;
+        var chosen = -1;
+        var tied = false;
+        for (var i = 0; i < fits.Count; i++)
+        {
+            var matches = 0;
+            var specific = 0;
+            foreach (var word in IdentifierWords.Split(fits[i].Member.Name))
+            {
+                if (GenericWords.Contains(word))
+                {
+                    continue;
+                }
+
+                specific++;
+                if (context.Contains(Singular(word)))
+                {
+                    matches++;
+                }
+            }
+
+            var score = (2 * matches) - (specific > matches ? 1 : 0);
+            if (score > best)
+            {
+                (best, chosen, tied) = (score, i, false);
+            }
+            else if (score == best && fits[i].Member.Name != fits[chosen].Member.Name)
+            {
+                tied = true;
+            }
+        }
+
+        return tied
+            ? FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackAmbiguous, functionNode)
+            : FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(fits[chosen].Expression);
+    }
+
+    private static void AddWords(HashSet<string> words, string identifier)
+    {
+        foreach (var word in IdentifierWords.Split(identifier))
+        {
+            words.Add(Singular(word));
+        }
+    }
+
+    private static string Singular(string word)
+        => word.Length > 3 && word.EndsWith("s", StringComparison.Ordinal) && !word.EndsWith("ss", StringComparison.Ordinal) ? word.Substring(0, word.Length - 1) : word;
 
     private static SyntaxNode? FirstOrDefaultFunction(this IEnumerable<SyntaxNode> ancestors)
     {

@@ -50,4 +50,10 @@ internal enum MM0004FixRefusal
     /// context, a <c>catch</c>/<c>finally</c> before C# 6.
     /// </summary>
     FallbackCannotBeAwaited,
+
+    /// <summary>
+    /// Fallback: several differently named members fit and their names do not tell which stands in for this value
+    /// (<c>StoryFallback</c> and <c>SummaryFallback</c> for <c>GenerateTitleAsync</c>).
+    /// </summary>
+    FallbackAmbiguous,
 }

@@ -170,6 +170,52 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 }
             """), MM0004FixRefusal.NoFallbackMember);
 
+    private const string GenericFallback = "private Task<string> FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");";
+
+    private static async Task AssertFallbackChosenAsync(string source, string expected)
+    {
+        var (result, _) = await PlanAsync(source);
+        Assert.NotNull(result.Plan);
+        Assert.Equal(MM0004FixRefusal.None, result.Plan!.FallbackRefusal);
+        // The plan's expression is written `this.`-qualified for the simplifier; the member it names is what counts.
+        Assert.Matches(@"^await (this\.)?" + expected.Replace("(", @"\(").Replace(")", @"\)") + "$", result.Plan.Fallback!.NormalizeWhitespace().ToString());
+    }
+
+    [Fact]
+    public async Task Fallback_SeveralFit_TheOneNamedForTheValueIsTaken_NotTheFirstDeclared()
+        // A consumer: the first member named …Fallback… whose type fitted was taken — a title's fallback for a story.
+        => await AssertFallbackChosenAsync(Generator("""
+                    _validator.Validate(story);
+            """, members: """
+                private Task<string> StoryFallbackAsync(string seed) => Task.FromResult(seed);
+            """).Replace(GenericFallback, "private string TitleFallback => \"Untitled\";"),
+            "StoryFallbackAsync(seed)");
+
+    [Fact]
+    public async Task Fallback_SeveralFit_AGenericNameBeatsOneNamingSomethingElse()
+        => await AssertFallbackChosenAsync(Generator("""
+                    _validator.Validate(story);
+            """).Replace(GenericFallback, "private string SummaryFallback => \"No summary\";\n" + GenericFallback),
+            "FallbackAsync(seed)");
+
+    [Fact]
+    public async Task FallbackRefusal_SeveralFitAndNoNameTellsThemApart()
+        => await AssertFallbackRefusedAsync(Generator("""
+                    _validator.Validate(story);
+            """, members: """
+                private string SummaryFallback => "No summary";
+            """).Replace(GenericFallback, "private string TitleFallback => \"Untitled\";"),
+            MM0004FixRefusal.FallbackAmbiguous);
+
+    [Fact]
+    public async Task Fallback_SameNamedOverloadsFit_TheFirstDeclaredIsTaken()
+        => await AssertFallbackChosenAsync(Generator("""
+                    _validator.Validate(story);
+            """, members: """
+                private Task<string> FallbackAsync(int attempt) => Task.FromResult("attempt " + attempt);
+            """),
+            "FallbackAsync(seed)");
+
     [Fact]
     public async Task FallbackRefusal_AwaitedFallbackInsideALock()
     {
