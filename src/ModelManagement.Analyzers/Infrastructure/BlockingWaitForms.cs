@@ -20,25 +20,27 @@ internal static class BlockingWaitForms
     /// Run, Join) when it blocks on a task, otherwise null. Cheap name tests come before symbol comparisons. The
     /// vs-threading and Nito.AsyncEx forms are matched by type name and namespace: those packages are not ours to reference.
     /// </summary>
-    public static string? Classify(IOperation operation, BlockingWaitTypes types)
+    /// With <paramref name="earlierWaitsFinish"/> false, a wait after an earlier wait on the same task still counts (the
+    /// code fix moves those along with the wait that finished their task).
+    public static string? Classify(IOperation operation, BlockingWaitTypes types, bool earlierWaitsFinish = true)
     {
         switch (operation)
         {
             case IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } property } reference
                 when types.HasBlockingResult(property.ContainingType):
-                return DoesNotBlock(operation, reference.Instance) ? null : MM0001Properties.Result;
+                return DoesNotBlock(operation, reference.Instance, types, earlierWaitsFinish) ? null : MM0001Properties.Result;
 
             case IInvocationOperation { TargetMethod: { } method }:
                 switch (method.Name)
                 {
                     case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
-                        return DoesNotBlock(operation, ((IInvocationOperation)operation).Instance) ? null : MM0001Properties.Wait;
+                        return DoesNotBlock(operation, ((IInvocationOperation)operation).Instance, types, earlierWaitsFinish) ? null : MM0001Properties.Wait;
                     case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
                         return MM0001Properties.WaitAll;
                     case "WaitAny" when method.IsStatic && IsTask(method.ContainingType, types):
                         return MM0001Properties.WaitAny;
                     case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
-                        return DoesNotBlock(operation, UnwrapAwaitChain(((IInvocationOperation)operation).Instance)) ? null : MM0001Properties.GetResult;
+                        return DoesNotBlock(operation, UnwrapAwaitChain(((IInvocationOperation)operation).Instance), types, earlierWaitsFinish) ? null : MM0001Properties.GetResult;
                     case "Run" when method.IsStatic
                         ? IsNamed(method.ContainingType, "AsyncContext", NitoAsyncEx)
                         : DerivesFromNamed(method.ContainingType, "JoinableTaskFactory", VisualStudioThreading):
@@ -206,9 +208,191 @@ internal static class BlockingWaitForms
         };
     }
 
-    /// <summary>A wait that cannot block: on a task just tested finished, or on the synchronous run of a sync/async twin.</summary>
-    private static bool DoesNotBlock(IOperation wait, IOperation? task)
-        => OnFinishedTask(wait, task) || IsSynchronousRunOfATwin(task);
+    /// <summary>
+    /// For a wait <see cref="Classify"/> leaves out only because an earlier statement already waited for its task: that
+    /// statement (the code fix moves the wait along with it); otherwise null.
+    /// </summary>
+    public static IOperation? FinishedByEarlierWait(IOperation wait, BlockingWaitTypes types)
+    {
+        var task = wait switch
+        {
+            IPropertyReferenceOperation { Property.Name: "Result" } reference => reference.Instance,
+            IInvocationOperation { TargetMethod.Name: "Wait" } invocation => invocation.Instance,
+            IInvocationOperation { TargetMethod.Name: "GetResult" } invocation => UnwrapAwaitChain(invocation.Instance),
+            _ => null,
+        };
+        return task is not null && Classify(wait, types, earlierWaitsFinish: false) is not null && Classify(wait, types) is null
+            ? EarlierWait(wait, task, types)
+            : null;
+    }
+
+    /// <summary>
+    /// A wait that cannot block: on a task just tested finished, on a task an earlier statement already waited for, or on
+    /// the synchronous run of a sync/async twin.
+    /// </summary>
+    private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
+        => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task);
+
+    private const int MaxEarlierStatements = 64;
+
+    /// <summary>
+    /// A wait on a local, parameter or field of <c>this</c> that an earlier statement of an enclosing block already waited
+    /// for without a timeout — <c>Task.WaitAll(a, b);</c>, <c>a.Wait();</c>, <c>var x = a.Result;</c>, <c>_x =
+    /// a.GetAwaiter().GetResult();</c> — with no statement in between assigning it: the task has finished, so
+    /// <c>a.Result</c> after <c>Task.WaitAll(a, b)</c> reads a value and is not a second blocking wait. Not across a
+    /// lambda or local function, which may run before the earlier wait.
+    /// </summary>
+    /// <returns>The earlier statement that waited, or null.</returns>
+    private static IOperation? EarlierWait(IOperation wait, IOperation? task, BlockingWaitTypes types)
+    {
+        if (TaskSymbol(task) is not { } symbol)
+        {
+            return null;
+        }
+
+        var child = wait;
+        var examined = 0;
+        for (var current = wait.Parent; current is not null; child = current, current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return null;
+            }
+
+            if (current is not IBlockOperation block)
+            {
+                continue;
+            }
+
+            var index = block.Operations.IndexOf(child);
+            for (var i = index - 1; i >= 0; i--)
+            {
+                if (++examined > MaxEarlierStatements)
+                {
+                    return null;
+                }
+
+                var statement = block.Operations[i];
+                if (WaitsFor(statement, symbol, types))
+                {
+                    return statement;
+                }
+
+                if (Assigns(statement, symbol) || statement is ILabeledOperation)
+                {
+                    return null; // another task from here on, or a jump may land between
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="statement"/> itself (not a branch or lambda in it) waits for <paramref name="task"/> without a timeout.</summary>
+    private static bool WaitsFor(IOperation statement, ISymbol task, BlockingWaitTypes types)
+    {
+        IOperation? value;
+        switch (statement)
+        {
+            case IExpressionStatementOperation expression:
+                value = expression.Operation is ISimpleAssignmentOperation assignment ? assignment.Value : expression.Operation;
+                break;
+            case IVariableDeclarationGroupOperation group:
+                foreach (var declaration in group.Declarations)
+                {
+                    foreach (var declarator in declaration.Declarators)
+                    {
+                        if (IsWaitFor(declarator.Initializer?.Value, task, types))
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+
+        return IsWaitFor(value, task, types);
+    }
+
+    private static bool IsWaitFor(IOperation? operation, ISymbol task, BlockingWaitTypes types)
+    {
+        switch (Unconverted(operation))
+        {
+            case IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } property } reference
+                when types.HasBlockingResult(property.ContainingType):
+                return SymbolEqualityComparer.Default.Equals(TaskSymbol(reference.Instance), task);
+
+            case IInvocationOperation { TargetMethod: { } method } invocation:
+                if (HasTimeout(method))
+                {
+                    return false; // Wait(5000) may return before the task finished
+                }
+
+                switch (method.Name)
+                {
+                    case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
+                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(invocation.Instance), task);
+                    case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
+                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(UnwrapAwaitChain(invocation.Instance)), task);
+                    case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (Unconverted(argument.Value) is IArrayCreationOperation { Initializer: { } elements })
+                            {
+                                foreach (var element in elements.ElementValues)
+                                {
+                                    if (SymbolEqualityComparer.Default.Equals(TaskSymbol(element), task))
+                                    {
+                                        return true;
+                                    }
+                                }
+                            }
+                        }
+
+                        return false;
+                    default:
+                        return false;
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    private static bool HasTimeout(IMethodSymbol method)
+    {
+        foreach (var parameter in method.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_Int32 || parameter.Type.Name == "TimeSpan")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Assigns(IOperation statement, ISymbol task)
+    {
+        foreach (var operation in statement.DescendantsAndSelf())
+        {
+            if (operation is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(TaskSymbol(assignment.Target), task))
+            {
+                return true;
+            }
+
+            if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef
+                && SymbolEqualityComparer.Default.Equals(TaskSymbol(byRef.Value), task))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The sync/async twin idiom (npgsql, System.Net): one method serves both, taking <c>bool async</c>, and with a constant

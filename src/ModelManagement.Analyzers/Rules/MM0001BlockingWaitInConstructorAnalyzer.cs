@@ -103,9 +103,10 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
         INamedTypeSymbol ownType,
         BlockingWaitTypes types,
         BlockingCallSummaries? summaries,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool earlierWaitsFinish = true)
     {
-        var form = BlockingWaitForms.Classify(operation, types);
+        var form = BlockingWaitForms.Classify(operation, types, earlierWaitsFinish);
         if (form is not null)
         {
             if (BlockingCallSummaries.IsInDeferredOrUnevaluatedCode(operation))

@@ -1835,8 +1835,8 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     var intro = store.LoadTemplateAsync("intro");
                     var outro = store.LoadTemplateAsync("outro");
                     [|Task.WaitAll(intro, outro)|];
-                    _intro = [|intro.Result|];
-                    _outro = [|outro.Result|];
+                    _intro = intro.Result; // not reported (the wait above finished it), moved and awaited with it
+                    _outro = outro.Result;
                 }
 
                 public async Task<string> FrameAsync(string body) => await Task.FromResult(_intro + body + _outro);
@@ -1864,7 +1864,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 private async Task InitializeAsync(Task<string> intro, Task<string> outro)
                 {
                     await Task.WhenAll(intro, outro).ConfigureAwait(false);
-                    _intro = await intro.ConfigureAwait(false);
+                    _intro = await intro.ConfigureAwait(false); // not reported (the wait above finished it), moved and awaited with it
                     _outro = await outro.ConfigureAwait(false);
                 }
 
@@ -2785,7 +2785,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     var first = store.CountAsync();
                     var second = store.CountAsync();
                     [|Task.WaitAll(first, second)|];
-                    _prices["a"] = [|first.Result|];
+                    _prices["a"] = first.Result; // not reported (the wait above finished it), moved and awaited with it
                 }
 
                 public int Count => _prices["a"];
@@ -2830,7 +2830,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     var first = store.CountAsync();
                     var second = store.CountAsync();
                     await Task.WhenAll(first, second).ConfigureAwait(false);
-                    _prices["a"] = await first.ConfigureAwait(false);
+                    _prices["a"] = await first.ConfigureAwait(false); // not reported (the wait above finished it), moved and awaited with it
                 }
 
                 public int Count => _prices["a"];

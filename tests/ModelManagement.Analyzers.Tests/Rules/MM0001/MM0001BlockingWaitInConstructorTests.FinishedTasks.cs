@@ -168,4 +168,88 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             Verify.Diagnostic().WithLocation(0).WithArguments("Pregenerated", "Write()"),
             Verify.Diagnostic().WithLocation(1).WithArguments("Reader", "Fill()"));
     }
+
+    [Fact]
+    public async Task WaitOnATaskAnEarlierStatementWaitedFor_DoesNotReport()
+    {
+        // An independent consumer: `Task.WaitAll(eu, us); Regions = new[] { eu.Result, us.Result };` gave three warnings
+        // for one wait. Once a statement has waited for a task without a timeout, later reads of its result cannot block.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Regions
+            {
+                private static readonly string[] All;
+                private readonly int _count;
+                private readonly Task<int> _pending;
+                private readonly int _pendingCount;
+
+                static Regions()
+                {
+                    var eu = Task.FromResult("eu");
+                    var us = Task.FromResult("us");
+                    {|#0:Task.WaitAll(eu, us)|};
+                    All = new[] { eu.Result, us.Result };
+                }
+
+                public Regions(Task<int> count, Task<int> pending, Task<int> later, Task<int> many)
+                {
+                    {|#1:count.Wait()|};
+                    if (count.IsFaulted) { return; }
+                    _count = count.Result + count.GetAwaiter().GetResult();
+                    _pending = pending;
+                    var first = {|#2:_pending.Result|};
+                    {
+                        _pendingCount = first + _pending.ConfigureAwait(false).GetAwaiter().GetResult();
+                    }
+
+                    {|#3:Task.WaitAll(new[] { later, many })|};
+                    _count += later.Result + many.Result;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Regions", "Task.WaitAll(...)"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Regions", "count"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("Regions", "_pending"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("Regions", "Task.WaitAll(...)"));
+    }
+
+    [Fact]
+    public async Task WaitAfterAnEarlierWaitThatMayNotHaveFinishedIt_StillReports()
+    {
+        // A timeout, WaitAny, a conditional wait, a reassignment, another task, a wait in a lambda, or a label between.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Loader
+            {
+                private readonly int _n;
+                private readonly Func<int> _later;
+
+                public Loader(Task<int> a, Task<int> b, Task<int> c, Task<int> d, Task<int> e, Task<int> f, Func<Task<int>> load, bool warm)
+                {
+                    _ = {|#0:a.Wait(100)|};
+                    _n = {|#1:a.Result|};
+                    {|#2:Task.WaitAny(b, c)|};
+                    _n += {|#3:b.Result|};
+                    if (warm) {|#4:d.Wait()|};
+                    _n += {|#5:d.Result|};
+                    {|#6:e.Wait()|};
+                    e = load();
+                    _n += {|#7:e.Result|};
+                    {|#8:c.Wait()|};
+                    _n += {|#9:f.Result|};
+                    _later = () => { f.Wait(); return 0; };
+                    _n += {|#10:f.GetAwaiter().GetResult()|};
+                }
+            }
+            """;
+        var expected = new[] { "a", "a", "Task.WaitAny(...)", "b", "d", "d", "e", "e", "c", "f", "f" };
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(expected, (member, i) => Verify.Diagnostic().WithLocation(i).WithArguments("Loader", member))));
+    }
 }

@@ -29,10 +29,10 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 private string _model;
 
-                public Narrator(Task<string> pending)
+                public Narrator(Task<string> pending, Task warmUp)
                 {
                     _model = [|pending.Result|]
-                    [|pending.Wait()|]
+                    [|warmUp.Wait()|]
             """;
         await VerifyIncompleteAsync(source);
     }

@@ -20,10 +20,10 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 private readonly int _count;
 
-                public Catalogue(Task<int> load)
+                public Catalogue(Task<int> load, Task<int> counted)
                 {
                     {|MM0001:load.Wai\u0074()|};
-                    _count = {|MM0001:load.R\u0065sult|};
+                    _count = {|MM0001:counted.R\u0065sult|};
                 }
 
                 public int Count => _count;

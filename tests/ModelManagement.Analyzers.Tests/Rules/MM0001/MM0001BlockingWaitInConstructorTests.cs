@@ -81,12 +81,13 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public Warmup(Task task, CancellationToken token)
                 {
-                    [|task.Wait()|];
-                    [|task.Wait(100)|];
-                    [|task.Wait(TimeSpan.FromSeconds(1))|];
-                    [|task.Wait(token)|];
-                    [|task.Wait(100, token)|];
-                    _ = [|task.Wait(TimeSpan.FromSeconds(1), token)|];
+                    // Each on its own task: once one wait returned, a later wait on the same task finds it finished.
+                    [|task.ContinueWith(_ => 1).Wait()|];
+                    [|task.ContinueWith(_ => 2).Wait(100)|];
+                    [|task.ContinueWith(_ => 3).Wait(TimeSpan.FromSeconds(1))|];
+                    [|task.ContinueWith(_ => 4).Wait(token)|];
+                    [|task.ContinueWith(_ => 5).Wait(100, token)|];
+                    _ = [|task.ContinueWith(_ => 6).Wait(TimeSpan.FromSeconds(1), token)|];
                 }
             }
             """;
@@ -445,11 +446,11 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
             class Narrator
             {
-                public Narrator(ModelLoad load)
+                public Narrator(ModelLoad load, ModelLoad waited, ModelLoad awaited)
                 {
                     var a = [|load.Result|];
-                    [|load.Wait()|];
-                    var b = [|load.GetAwaiter().GetResult()|];
+                    [|waited.Wait()|];
+                    var b = [|awaited.GetAwaiter().GetResult()|];
                 }
             }
             """;
@@ -466,10 +467,10 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 where TTask : Task
                 where TResultTask : Task<int>
             {
-                public Warmup(TTask task, TResultTask counted)
+                public Warmup(TTask task, TTask other, TResultTask counted)
                 {
                     [|task.Wait()|];
-                    [|task.GetAwaiter().GetResult()|];
+                    [|other.GetAwaiter().GetResult()|];
                     var n = [|counted.Result|];
                 }
             }
@@ -516,10 +517,10 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 {
                     private readonly string? _model;
 
-                    public Narrator(Task<string?>? pending)
+                    public Narrator(Task<string?>? pending, Task<string?> measured)
                     {
                         _model = [|pending!.Result|];
-                        var length = [|pending.Result|]!.Length;
+                        var length = [|measured.Result|]!.Length;
                     }
                 }
                 """,

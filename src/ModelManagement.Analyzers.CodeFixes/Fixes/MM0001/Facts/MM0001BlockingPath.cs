@@ -88,7 +88,7 @@ internal static class MM0001BlockingPath
                     continue; // runs later, or not at all: not on the blocking path
                 }
 
-                var form = BlockingWaitForms.Classify(operation, types.Blocking);
+                var form = BlockingWaitForms.Classify(operation, types.Blocking, earlierWaitsFinish: false); // `a.Result` after `Task.WaitAll(a, b)` is awaited too
                 if (form is not null)
                 {
                     var conversion = MM0001AwaitConversion.TryCreate(operation, form, types);

@@ -68,8 +68,63 @@ internal static class MM0001ReportedSites
             sites.Add(new MM0001Site(part, node, operation, form, site));
         }
 
+        AddWaitsFinishedBySites(sites, type, parts, types, cancellationToken);
         sites.Sort(static (a, b) => a.Node.SpanStart.CompareTo(b.Node.SpanStart));
         return sites.Count == 0 ? (default, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze, type)) : (sites.ToImmutableArray(), null);
+    }
+
+    /// <summary>
+    /// The waits the rule leaves out because an earlier statement of the constructor already waited for their task
+    /// (<c>_first = first.Result;</c> after <c>Task.WaitAll(first, second);</c>), when that statement holds a site: they
+    /// move with it (and are awaited), or the constructor would block on them once the site's wait has moved out.
+    /// </summary>
+    private static void AddWaitsFinishedBySites(
+        List<MM0001Site> sites, INamedTypeSymbol type, ImmutableArray<MM0001TypePart> parts, MM0001FixTypes types, CancellationToken cancellationToken)
+    {
+        if (sites.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var part in parts)
+        {
+            foreach (var member in part.Declaration.Members)
+            {
+                if (member is not ConstructorDeclarationSyntax constructor || !HoldsSite(sites, constructor))
+                {
+                    continue;
+                }
+
+                foreach (var (owner, block) in ConstructionBlocks(member, part.Model, cancellationToken))
+                {
+                    foreach (var operation in block.DescendantsAndSelf())
+                    {
+                        if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference
+                            && BlockingWaitForms.FinishedByEarlierWait(operation, types.Blocking) is { } earlier
+                            && HoldsSite(sites, earlier.Syntax)
+                            && MM0001BlockingWaitInConstructorAnalyzer.Analyze(operation, owner, type, types.Blocking, summaries: null, cancellationToken, earlierWaitsFinish: false) is { } diagnostic
+                            && diagnostic.Properties.TryGetValue(MM0001Properties.Form, out var form) && form is not null
+                            && diagnostic.Properties.TryGetValue(MM0001Properties.Site, out var site) && site is not null)
+                        {
+                            sites.Add(new MM0001Site(part, operation.Syntax, operation, form, site)); // in source order: it may finish a later one
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HoldsSite(List<MM0001Site> sites, SyntaxNode node)
+    {
+        foreach (var site in sites)
+        {
+            if (node.Span.Contains(site.Node.Span) && node.SyntaxTree == site.Node.SyntaxTree)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The diagnostics of the analyzer driver, which applies every suppression form, over each part's construction code.</summary>
