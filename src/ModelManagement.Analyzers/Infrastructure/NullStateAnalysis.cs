@@ -864,6 +864,14 @@ internal sealed class NullStateAnalysis
                 Dereference(awaitOperation.Operation);
                 return;
 
+            case IIsNullOperation isNull when isNull.Operand.Syntax.Parent is ConditionalAccessExpressionSyntax conditional
+                && conditional.Expression == isNull.Operand.Syntax && IsConditionalAccessWhereNullThrows(conditional):
+                // The graph's test of `await _x?.SendAsync()`: the null side awaits a null task (NullReferenceException;
+                // enumerating `_x?.Items` likewise), so the receiver is used as surely as by `_x.SendAsync()`.
+                Visit(isNull.Operand, depth + 1);
+                Dereference(isNull.Operand);
+                return;
+
             case IBinaryOperation binary:
                 VisitBinaryChain(binary, depth);
                 return;
@@ -1135,6 +1143,24 @@ internal sealed class NullStateAnalysis
     }
 
     /// <summary>The reference sits under <c>!</c> (through parentheses): the use it is written on is vouched for.</summary>
+    /// <summary>
+    /// <c>await x?.M()</c> or <c>foreach (… in x?.Items)</c> (also parenthesized, or through <c>x?.A?.M()</c>): the value is
+    /// null when <c>x</c> is, and awaiting or enumerating null throws. <c>x?.M()</c> as a statement, or with
+    /// <c>?? Task.CompletedTask</c>, does not.
+    /// </summary>
+    internal static bool IsConditionalAccessWhereNullThrows(SyntaxNode conditionalAccess)
+    {
+        var node = conditionalAccess;
+        while (node.Parent is ParenthesizedExpressionSyntax
+            || (node.Parent is ConditionalAccessExpressionSyntax outer && outer.WhenNotNull == node))
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is AwaitExpressionSyntax
+            || (node.Parent is CommonForEachStatementSyntax loop && loop.Expression == node);
+    }
+
     internal static bool IsSuppressed(SyntaxNode syntax)
     {
         for (var node = syntax; node is not null; node = node.Parent)

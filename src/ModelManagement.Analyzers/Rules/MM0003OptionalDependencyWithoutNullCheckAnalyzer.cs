@@ -360,6 +360,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null }, Parameter.Ordinal: 0 }
                     => Use.Dereference, // `_hooks.Count()`: the receiver of an extension call
                 IArgumentOperation argument => argument.Parameter is null || argument.Parameter.RefKind is RefKind.Ref or RefKind.Out ? Use.Write : Use.Read,
+                IConditionalAccessOperation conditional when conditional.Operation == child && NullStateAnalysis.IsConditionalAccessWhereNullThrows(conditional.Syntax)
+                    => Use.Dereference, // `await _x?.SendAsync()` awaits null when `_x` is null; `foreach (… in _x?.Items)` likewise
                 IConditionalAccessOperation or ICoalesceOperation or IIsPatternOperation or IIsTypeOperation
                     or INameOfOperation or IBinaryOperation or IInterpolationOperation => Use.Read,
                 ISimpleAssignmentOperation assignment when assignment.Target == child => Use.Write,
