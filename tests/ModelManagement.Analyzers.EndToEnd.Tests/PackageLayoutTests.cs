@@ -99,6 +99,7 @@ public sealed class PackageLayoutTests
         Assert.False(string.IsNullOrWhiteSpace(readme), "readme");
         var readmeText = Encoding.UTF8.GetString(package.Read(readme!.Replace('\\', '/')));
         Assert.Contains("ModelManagement", readmeText, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\]\((?!https://)", readmeText); // nuget.org has no repository to resolve a relative link against
 
         var license = package.ElementNode("license");
         Assert.NotNull(license);

@@ -99,4 +99,19 @@ public sealed class DescriptorTests
         Assert.Equal(descriptor.Category, row.Groups["category"].Value.Trim());
         Assert.Equal(descriptor.DefaultSeverity.ToString(), row.Groups["severity"].Value.Trim());
     }
+
+    [Theory]
+    [MemberData(nameof(DescriptorIds))]
+    public void Descriptor_HasPackageReadmeIndexRow_WithAnAbsoluteLink(string id)
+    {
+        // nuget.org shows the package's README, where a link relative to the repository would be broken.
+        var descriptor = Get(id);
+        var readme = File.ReadAllText(Path.Combine(TestEnvironment.RepositoryRoot, "src", "ModelManagement.Analyzers.Package", "README.md"));
+        var row = Regex.Match(readme, @"^\| \[" + id + @"\]\(" + Regex.Escape(HelpLinks.For(id)) + @"\) \| (?<title>[^|]+) \| (?<category>[^|]+) \| (?<severity>[^|]+) \|", RegexOptions.Multiline);
+        Assert.True(row.Success, id + " has no package README index row");
+        Assert.Equal(descriptor.Title.ToString(), row.Groups["title"].Value.Trim());
+        Assert.Equal(descriptor.Category, row.Groups["category"].Value.Trim());
+        Assert.Equal(descriptor.DefaultSeverity.ToString(), row.Groups["severity"].Value.Trim());
+        Assert.DoesNotMatch(@"\]\((?!https://)", readme);
+    }
 }
