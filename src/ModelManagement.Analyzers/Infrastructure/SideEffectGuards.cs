@@ -87,7 +87,10 @@ internal static class SideEffectGuards
     // System.Threading.Tasks.ConfigureAwaitOptions.SuppressThrowing
     private const int SuppressThrowingFlag = 2;
 
-    /// <summary>Strips conversions and <c>ConfigureAwait(..)</c> calls from an awaited value.</summary>
+    /// <summary>
+    /// Strips conversions, <c>ConfigureAwait(..)</c> and <c>WaitAsync(timeout | token)</c> calls (.NET 6: the same task,
+    /// waited for at most so long) from an awaited value.
+    /// </summary>
     public static IOperation? PeelAwaited(IOperation? operation)
     {
         for (var i = 0; i < MaxPeelDepth && operation is not null; i++)
@@ -99,6 +102,10 @@ internal static class SideEffectGuards
                     continue;
                 case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
                     operation = instance;
+                    continue;
+                case IInvocationOperation { TargetMethod: { Name: "WaitAsync", IsStatic: false, ContainingType.Name: "Task" or "ValueTask" } waitAsync, Instance: { } waited }
+                    when waitAsync.ContainingType.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }:
+                    operation = waited;
                     continue;
                 default:
                     return operation;

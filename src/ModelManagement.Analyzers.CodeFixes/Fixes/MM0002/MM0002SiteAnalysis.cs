@@ -52,11 +52,12 @@ internal static class MM0002SiteAnalysis
             return AnalyzeTaskOfWhenAll(root, model, invocation, cancellationToken);
         }
 
-        // Climb from the side-effect call to its await: through parentheses and a ConfigureAwait(..) call, and through an
-        // optional sink's `_audit?.AuditAsync(e) ?? Task.CompletedTask` (only the try/catch fits that: the helper would
-        // need the sink inside its lambda).
+        // Climb from the side-effect call to its await: through parentheses, a WaitAsync(..) and a ConfigureAwait(..) call,
+        // and through an optional sink's `_audit?.AuditAsync(e) ?? Task.CompletedTask` (only the try/catch fits those two:
+        // the helper would need the sink, or the timeout, inside its lambda).
         InvocationExpressionSyntax? configureAwait = null;
         var optionalSink = false;
+        var waitAsync = false;
         SyntaxNode current = invocation;
         for (var depth = 0; depth < 8 && current.Parent is not AwaitExpressionSyntax; depth++)
         {
@@ -69,6 +70,11 @@ internal static class MM0002SiteAnalysis
                     && conditional.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && coalesce.Left == conditional:
                     optionalSink = true;
                     current = coalesce;
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } member
+                    when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && !waitAsync && configureAwait is null:
+                    waitAsync = true;
+                    current = outer;
                     break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member
                     when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && configureAwait is null:
@@ -115,7 +121,7 @@ internal static class MM0002SiteAnalysis
         site.NamesInScope = UniqueNames.TakenAround(
             model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
-        if (helperType is not null && invocationOperation is not null && !declaresOrAssigns && !optionalSink
+        if (helperType is not null && invocationOperation is not null && !declaresOrAssigns && !optionalSink && !waitAsync
             && !helperType.GetMembers("TryAsync").IsEmpty
             && !invocation.ContainsDirectives // `#if` inside the call: the lambda's closing parts would land in one branch only
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))

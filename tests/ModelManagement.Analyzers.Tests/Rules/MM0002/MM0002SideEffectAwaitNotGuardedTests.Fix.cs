@@ -839,4 +839,35 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """);
         await VerifyFixAsync(source, source, Helper);
     }
+
+    [Fact]
+    public async Task WaitAsyncWithATimeout_IsReported_AndWrapKeepsTheTimeout()
+    {
+        // An independent consumer: a side effect awaited with a timeout (`.WaitAsync(…)`, .NET 6) went unreported; its
+        // failure, and the TimeoutException, fail the operation as surely as a plain await's.
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|].WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result).WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WaitAsyncWithATimeout_HelperIsNotOffered()
+    {
+        // SideEffect.TryAsync would need the timeout inside its lambda (or as SideEffectOptions.Timeout): try/catch only.
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|].WaitAsync(TimeSpan.FromSeconds(1));
+            """);
+        await VerifyFixAsync(source, source, Helper);
+    }
 }
