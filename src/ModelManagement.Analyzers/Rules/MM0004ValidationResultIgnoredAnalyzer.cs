@@ -229,13 +229,41 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             properties.Add(MM0004Properties.Local, local.Name);
         }
 
-        properties.Add(MM0004Properties.Validator, invocation.TargetMethod.Name);
+        properties.Add(MM0004Properties.Validator, ValidatorName(invocation));
         properties.Add(MM0004Properties.Reason, call.Reason.ToString());
         context.ReportDiagnostic(Diagnostic.Create(
             Descriptors.MM0004_ValidationResultIgnored,
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),
             InvocationDisplay.Name(invocation)));
+    }
+
+    /// <summary>
+    /// The validator as the throw fix's message names it: the method, or for a delegate (<c>_check(story)</c>,
+    /// <c>_check.Invoke(story)</c>) the field, property, local or parameter holding it rather than <c>Invoke</c>.
+    /// </summary>
+    private static string ValidatorName(IInvocationOperation invocation)
+    {
+        if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
+        {
+            var target = invocation.Instance;
+            while (target is IConversionOperation conversion)
+            {
+                target = conversion.Operand;
+            }
+
+            switch (target)
+            {
+                case IMemberReferenceOperation member:
+                    return member.Member.Name;
+                case ILocalReferenceOperation local:
+                    return local.Local.Name;
+                case IParameterReferenceOperation parameter:
+                    return parameter.Parameter.Name;
+            }
+        }
+
+        return invocation.TargetMethod.Name;
     }
 
     /// <summary>

@@ -216,6 +216,20 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """),
             "FallbackAsync(seed)");
 
+    [Theory]
+    [InlineData("_validateStory(story);", "_validateStory")]
+    [InlineData("_validateStory.Invoke(story);", "_validateStory")]
+    [InlineData("Func<string, ValidationResult> check = _validator.Validate; check(story);", "check")]
+    public async Task ThrowMessage_NamesTheDelegateNotInvoke(string body, string expected)
+    {
+        // An independent consumer: the throw fix's message read "Validation failed: Invoke rejected the content."
+        var (result, _) = await PlanAsync(Generator("        " + body, members: """
+                private readonly Func<string, ValidationResult> _validateStory = s => new ValidationResult();
+            """));
+        Assert.NotNull(result.Plan);
+        Assert.Equal(expected, result.Plan!.Validator);
+    }
+
     [Fact]
     public async Task FallbackRefusal_AwaitedFallbackInsideALock()
     {
