@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -51,6 +52,11 @@ internal static class MM0001Pipeline
         }
 
         var (constructor, factoryRefusal) = MM0001FactoryDecision.FindConstructor(facts);
+        if (constructor is not null && await ShippedPublicApi.ListsAsync(project, constructor, cancellationToken).ConfigureAwait(false))
+        {
+            (constructor, factoryRefusal) = (null, new MM0001Refusal(MM0001RefusalReason.ConstructorIsShippedPublicApi, constructor));
+        }
+
         MM0001FactoryPlan? factory = null;
         if (constructor is not null)
         {

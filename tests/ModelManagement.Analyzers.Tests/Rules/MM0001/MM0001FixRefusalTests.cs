@@ -89,6 +89,21 @@ public sealed class MM0001FixRefusalTests
         Assert.DoesNotContain(MM0001RefusalReason.NoAwaitEquivalent, offered);
     }
 
+    [Theory]
+    [InlineData("#nullable enable\nC\nC.C(IStore! s) -> void\nC.Count.get -> int", true)]
+    [InlineData("~C.C(IStore s) -> void", true)]
+    [InlineData("C\nC.Count.get -> int", false)] // the constructor is not shipped (yet): the factory may change it
+    public async Task ConstructorListedInPublicApiShipped_FactoryIsRefused(string shipped, bool refused)
+    {
+        // An independent consumer: the factory made a packable library's public constructor private, breaking callers
+        // outside the solution. A constructor the project declares shipped (PublicApiAnalyzers) is left alone.
+        const string Source = Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public static async Task<int> UseAsync(IStore s) { await Task.Yield(); return new C(s).Count; } }";
+
+        var refusals = await RefusalsAsync(Source, withPatterns: true, shippedPublicApi: shipped);
+
+        Assert.Equal(refused, refusals.Contains(MM0001RefusalReason.ConstructorIsShippedPublicApi));
+    }
+
     [Fact]
     public async Task OwnInitMethodShape_IsNotRefused()
     {
@@ -120,7 +135,7 @@ public sealed class MM0001FixRefusalTests
     private static object[] Case(MM0001RefusalReason reason, string declaration) => new object[] { reason.ToString(), declaration };
 
     /// <summary>The reasons the planner gives for the type named C: for both rewrites, or for the shape as a whole.</summary>
-    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null)
+    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null)
     {
         using var workspace = new AdhocWorkspace();
         var references = frameworkReferences ?? await RobustnessHarness.GetReferencesAsync();
@@ -133,6 +148,11 @@ public sealed class MM0001FixRefusalTests
             .WithMetadataReferences(references)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
+        if (shippedPublicApi is not null)
+        {
+            project = project.AddAdditionalDocument("PublicAPI.Shipped.txt", shippedPublicApi, filePath: "/src/P/PublicAPI.Shipped.txt").Project;
+        }
+
         var document = project.AddDocument("Test0.cs", source);
         var compilation = (await document.Project.GetCompilationAsync())!;
         var type = compilation.GetTypeByMetadataName("C")!;

@@ -89,4 +89,10 @@ internal enum MM0001RefusalReason
 
     /// <summary>A creation in synchronous code: it cannot await the factory.</summary>
     CreationInSynchronousCode,
+
+    /// <summary>
+    /// The constructor is listed in the project's <c>PublicAPI.Shipped.txt</c> (Microsoft.CodeAnalysis.PublicApiAnalyzers):
+    /// making it private would break callers outside the solution.
+    /// </summary>
+    ConstructorIsShippedPublicApi,
 }
