@@ -193,6 +193,14 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return; // the findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true); Assert.Empty(results);
         }
 
+        if (usage is Usage.Stored or Usage.Pattern && form == MM0004Properties.Stored
+            && !call.ResultIsBool && validityMember is null && IsPlainValue(invocation.Type))
+        {
+            // `var path = input.Validate();` returning a string, an enum or a number: the validated (or parsed) value, not a
+            // verdict — a validator of that shape throws on failure, so a path that never reads the value drops nothing.
+            return;
+        }
+
         if (usage == Usage.Pattern)
         {
             local = patternOwner is null || !IsInGraphRoot(invocation)
@@ -236,6 +244,20 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             invocation.Syntax.GetLocation(),
             properties.ToImmutable(),
             InvocationDisplay.Name(invocation)));
+    }
+
+    /// <summary>A string, enum, character, number or date (or a nullable one): a value, with no verdict to read.</summary>
+    private static bool IsPlainValue(ITypeSymbol? type)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] })
+        {
+            type = underlying;
+        }
+
+        return type is not null
+            && (type.TypeKind == TypeKind.Enum
+                || type.SpecialType is SpecialType.System_String or SpecialType.System_Char or SpecialType.System_DateTime
+                    or (>= SpecialType.System_SByte and <= SpecialType.System_Double)); // SByte … Decimal, Single, Double
     }
 
     /// <summary>

@@ -611,4 +611,25 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("DecideAsync"));
     }
+
+    [Fact]
+    public async Task StoredPlainValueOfAValidateMethod_UnreadOnAPath_DoesNotReport_AVerdictDoes()
+    {
+        // Real-code hunt (stryker's `var basePath = BasePathInput.Validate();`, Humanizer's `ValidateFractionalSecondGrammar`):
+        // a validator returning a string, an enum or a number returns the validated value and throws on failure; a path
+        // that does not read the value drops no verdict. A stored verdict unread on a path is still reported.
+        var source = InMethod("""
+                    var path = ValidatePath(prompt);
+                    var kind = ValidateKind(prompt);
+                    var length = ValidateLength(prompt);
+                    var verdict = {|#0:_validator.Validate(prompt)|};
+                    if (prompt.Length > 3) return prompt;
+                    return path + kind + length + verdict.IsValid;
+            """, members: """
+                private static string ValidatePath(string p) => p.Length > 0 ? p : throw new System.ArgumentException(nameof(p));
+                private static System.DayOfWeek ValidateKind(string p) => System.DayOfWeek.Monday;
+                private static int? ValidateLength(string p) => p.Length;
+            """);
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_validator.Validate"));
+    }
 }
