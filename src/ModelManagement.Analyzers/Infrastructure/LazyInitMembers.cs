@@ -32,7 +32,7 @@ internal static class LazyInitMembers
                 when field.IsStatic || IsThis(reference.Instance, captures):
                 return field.OriginalDefinition;
             case IPropertyReferenceOperation { Property: { Parameters.Length: 0 } property } reference
-                when (property.IsStatic || IsThis(reference.Instance, captures)) && IsAutoProperty(property):
+                when (property.IsStatic || IsThis(reference.Instance, captures)) && !IsSetFromOutside(property) && IsAutoProperty(property):
                 return property.OriginalDefinition;
             default:
                 return null;
@@ -188,6 +188,17 @@ internal static class LazyInitMembers
 
         return operation;
     }
+
+    /// <summary>
+    /// A property other types may set (a public, internal or protected <c>set</c>; a Razor page's <c>[BindProperty]
+    /// public string? LogoutId { get; set; }</c>): it holds input, and <c>LogoutId ??= await CreateAsync()</c> supplies a
+    /// default for a missing one rather than loading state once (Duende's logout page, copied into 53 samples).
+    /// </summary>
+    public static bool IsSetFromOutside(IPropertySymbol property)
+        => property.SetMethod is { IsInitOnly: false } setter
+            && setter.DeclaredAccessibility is not (Accessibility.Private or Accessibility.NotApplicable)
+            && property.DeclaredAccessibility != Accessibility.Private
+            && property.ContainingType is { DeclaredAccessibility: not Accessibility.Private };
 
     /// <summary>An auto-property declared in source: every accessor without a body, not abstract or extern.</summary>
     public static bool IsAutoProperty(IPropertySymbol property)

@@ -155,4 +155,35 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("_other"),
             Verify.Diagnostic().WithLocation(1).WithArguments("_otherLoading"));
     }
+
+    [Fact]
+    public async Task PropertyOthersMaySet_IsInput_DoesNotReport_APrivatelySetOneDoes()
+    {
+        // Real-code hunt: Duende's logout page (`[BindProperty] public string? LogoutId { get; set; }`, 53 copies) gives a
+        // missing input a default with `LogoutId ??= await CreateLogoutContextAsync();` — input, not state loaded once.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class LogoutPage
+            {
+                private readonly ICatalogStore _store;
+
+                public LogoutPage(ICatalogStore store) => _store = store;
+
+                public Catalog Requested { get; set; }
+
+                internal Catalog Shared { get; set; }
+
+                public Catalog Cached { get; private set; }
+
+                public async Task OnPostAsync()
+                {
+                    Requested ??= await _store.LoadAsync();
+                    Shared ??= await _store.LoadAsync();
+                    {|#0:Cached|} ??= await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Cached"));
+    }
 }
