@@ -94,13 +94,23 @@ internal static class MM0007ExceptionAssertions
     /// inherited from a base class declared in another class): the same member names on the receivers as written
     /// (<c>Assert.</c>, <c>Record.</c>, <c>Throws.</c>, <c>.Should().</c>, <c>Should.</c>).
     /// </summary>
+    /// <summary>
+    /// A <c>catch</c> in a test that does something with the failure — records it (<c>catch (Exception) { detected = true;
+    /// }</c>), asserts on it, returns — rather than swallowing it (<c>catch { }</c>) or rethrowing it alone
+    /// (<c>catch { throw; }</c>): the test provokes a failure and checks what follows (duplicati's parity test).
+    /// </summary>
+    public static bool HandlesTheFailure(CatchClauseSyntax catchClause)
+        => catchClause.Block.Statements.Count > 0
+            && !(catchClause.Block.Statements.Count == 1 && catchClause.Block.Statements[0] is ThrowStatementSyntax { Expression: null });
+
     public static bool ContainsExceptionAssertion(SyntaxNode body, CancellationToken cancellationToken)
     {
         foreach (var node in body.DescendantNodes())
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (node is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
-                && IsAssertionAccess(access))
+            if ((node is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
+                    && IsAssertionAccess(access))
+                || (node is CatchClauseSyntax catchClause && HandlesTheFailure(catchClause)))
             {
                 return true;
             }

@@ -152,14 +152,16 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
                 };
                 if ((member is not null && MM0007ExceptionAssertions.IsExceptionAssertion(member))
                     || (operation.Operation is IInvalidOperation { Syntax: InvocationExpressionSyntax call }
-                        && IsCandidateExceptionAssertion(call, operation.Operation.SemanticModel, operation.CancellationToken)))
+                        && IsCandidateExceptionAssertion(call, operation.Operation.SemanticModel, operation.CancellationToken))
+                    || (operation.Operation.Syntax is CatchClauseSyntax catchClause && MM0007ExceptionAssertions.HandlesTheFailure(catchClause)))
                 {
                     classState.MarkCovered();
                 }
             },
             OperationKind.Invocation,
             OperationKind.PropertyReference,
-            OperationKind.Invalid);
+            OperationKind.Invalid,
+            OperationKind.CatchClause);
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0007;
 /// <summary>MM0007 .editorconfig options: each key on and off, bad values ignored.</summary>
 public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
 {
-    private const string RetryNamedSource = /* lang=c#-test */ """
+    private const string DegradeNamedSource = /* lang=c#-test */ """
         using Xunit;
 
         public class {|#0:RegistryIntegrationTests|}
@@ -15,7 +15,7 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
             public void GetModel_Works() { }
 
             [Fact]
-            public void GetModel_RetriesOnce() { }
+            public void GetModel_DegradesOnce() { }
         }
 
         public class {|#1:CatalogIntegrationTests|}
@@ -38,23 +38,23 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
 
     [Fact]
     public async Task NoOptions_DefaultWordsApply()
-        => await VerifyAsync(RetryNamedSource, expected: Verify.Diagnostic().WithLocation(0).WithArguments("RegistryIntegrationTests"));
+        => await VerifyAsync(DegradeNamedSource, expected: Verify.Diagnostic().WithLocation(0).WithArguments("RegistryIntegrationTests"));
 
     [Fact]
     public async Task AdditionalWords_AddToTheDefaults()
-        => await VerifyAsync(RetryNamedSource, editorConfig: "mm0007.additional_failure_path_name_words = Retries");
+        => await VerifyAsync(DegradeNamedSource, editorConfig: "mm0007.additional_failure_path_name_words = Degrades");
 
     [Fact]
     public async Task Words_ReplaceTheDefaults()
         => await VerifyAsync(
-            RetryNamedSource,
-            editorConfig: "mm0007.failure_path_name_words = retries",
+            DegradeNamedSource,
+            editorConfig: "mm0007.failure_path_name_words = degrades",
             expected: Verify.Diagnostic().WithLocation(1).WithArguments("CatalogIntegrationTests"));
 
     [Fact]
     public async Task WordsNone_OnlyExceptionAssertionsCover()
         => await VerifyAsync(
-            RetryNamedSource,
+            DegradeNamedSource,
             editorConfig: "mm0007.failure_path_name_words = none",
             expected: new[]
             {
@@ -65,37 +65,37 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [Fact]
     public async Task ReplacedAndAdditionalWords_Combine()
         => await VerifyAsync(
-            RetryNamedSource,
-            editorConfig: "mm0007.failure_path_name_words = Outage\nmm0007.additional_failure_path_name_words = Retries, IsDown",
+            DegradeNamedSource,
+            editorConfig: "mm0007.failure_path_name_words = Outage\nmm0007.additional_failure_path_name_words = Degrades, IsDown",
             expected: System.Array.Empty<Microsoft.CodeAnalysis.Testing.DiagnosticResult>());
 
     [Fact]
     public async Task ReplacedWords_DropTheDefaults()
         => await VerifyAsync(
-            RetryNamedSource,
-            editorConfig: "mm0007.failure_path_name_words = Outage\nmm0007.additional_failure_path_name_words = Retries",
+            DegradeNamedSource,
+            editorConfig: "mm0007.failure_path_name_words = Outage\nmm0007.additional_failure_path_name_words = Degrades",
             expected: Verify.Diagnostic().WithLocation(1).WithArguments("CatalogIntegrationTests"));
 
     [Fact]
     public async Task BadValues_AreIgnored()
         => await VerifyAsync(
-            RetryNamedSource,
+            DegradeNamedSource,
             editorConfig: "mm0007.failure_path_name_words = time-out, !!, (\nmm0007.additional_failure_path_name_words = ,, ,",
             expected: Verify.Diagnostic().WithLocation(0).WithArguments("RegistryIntegrationTests"));
 
     [Fact]
     public async Task PartlyBadList_KeepsTheValidEntries()
         => await VerifyAsync(
-            RetryNamedSource,
-            editorConfig: "mm0007.failure_path_name_words = re-try, Retries",
+            DegradeNamedSource,
+            editorConfig: "mm0007.failure_path_name_words = re-try, Degrades",
             expected: Verify.Diagnostic().WithLocation(1).WithArguments("CatalogIntegrationTests"));
 
     [Fact]
     public async Task OptionsOfAnotherFolder_DoNotApply()
     {
-        var test = CreateTest(RetryNamedSource);
+        var test = CreateTest(DegradeNamedSource);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("RegistryIntegrationTests"));
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[other/**.cs]\nmm0007.additional_failure_path_name_words = Retries\n"));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[other/**.cs]\nmm0007.additional_failure_path_name_words = Degrades\n"));
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }
