@@ -68,4 +68,19 @@ internal enum MM0005FixRefusal
     /// instance member.
     /// </summary>
     ConstructorWithoutBody,
+
+    /// <summary>
+    /// The state is read through another instance (<c>other._cache</c>, <c>((T)o)._cache</c>): that instance's lazy value is
+    /// not this one's, and the reader may not be able to await it.
+    /// </summary>
+    ReadThroughAnotherInstance,
+
+    /// <summary>
+    /// The state is <c>[ThreadStatic]</c>: a field initializer runs on one thread only, so every other thread would see no
+    /// helper at all (NullReferenceException) where it now sees its own unloaded value.
+    /// </summary>
+    ThreadStaticState,
+
+    /// <summary>The check or the code that would move has syntax errors (half-typed code): no rewrite built on a guessed parse.</summary>
+    SyntaxErrors,
 }

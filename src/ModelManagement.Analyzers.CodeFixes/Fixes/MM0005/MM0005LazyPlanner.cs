@@ -95,9 +95,19 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.DirectiveInMovedCode, node);
         }
 
+        if (check.ContainsDiagnostics || moved.Any(static statement => statement.ContainsDiagnostics))
+        {
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.SyntaxErrors, node);
+        }
+
         if (member is not (IFieldSymbol or IPropertySymbol) || StateType(member) is not { } stateType)
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);
+        }
+
+        if (member.GetAttributes().Any(static attribute => attribute.AttributeClass is { Name: "ThreadStaticAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }))
+        {
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ThreadStaticState, node);
         }
 
         var function = FindFunction(check);
@@ -197,9 +207,18 @@ internal static class MM0005LazyPlanner
                 continue;
             }
 
-            var reference = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax
-                ? (ExpressionSyntax)access
-                : name;
+            ExpressionSyntax reference = name;
+            if (name.Parent is MemberAccessExpressionSyntax access && access.Name == name)
+            {
+                if (access.Expression is not ThisExpressionSyntax
+                    && !(member.IsStatic && model.GetSymbolInfo(access.Expression, cancellationToken).Symbol is INamedTypeSymbol))
+                {
+                    // `other._cache`: another instance's value (the rewrite would put an await where a name belongs).
+                    return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReadThroughAnotherInstance, access);
+                }
+
+                reference = access; // `this._cache`, `Catalog.s_cache`
+            }
             if (IsInNameOf(reference))
             {
                 continue;

@@ -1,0 +1,172 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// MM0005 fix refusals a crash hunt found: a reader through another instance (the rewrite threw InvalidCastException),
+/// <c>[ThreadStatic]</c> state (an initializer runs on one thread only), half-typed code (a rewrite of a guessed parse).
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    [Theory]
+    [InlineData("return other._catalog.Models.Length;")]
+    [InlineData("return ((LlmClient)(object)other)._catalog.Models.Length;")]
+    [InlineData("return ReferenceEquals(other._catalog, _catalog) ? 1 : 0;")]
+    public async Task NoFix_StateReadThroughAnotherInstance(string read)
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                public async Task<int> CountOtherAsync(LlmClient other)
+                {
+                    await Task.Yield();
+                    READ
+                }
+            }
+            """.Replace("READ", read);
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.ReadThroughAnotherInstance);
+    }
+
+    [Fact]
+    public async Task NoFix_ThreadStaticState()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public static class PerThreadCatalog
+            {
+                public static ICatalogStore Store;
+
+                [ThreadStatic]
+                private static Catalog t_catalog;
+
+                public static async Task<Catalog> GetAsync()
+                {
+                    if ([|t_catalog == null|])
+                    {
+                        t_catalog = await Store.LoadAsync();
+                    }
+
+                    return t_catalog;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.ThreadStaticState);
+    }
+
+    [Fact]
+    public async Task Fix_StaticStateReadThroughItsTypeName_IsConverted()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public static class SharedCatalog
+            {
+                public static ICatalogStore Store;
+                private static Catalog s_catalog;
+
+                public static async Task<Catalog> GetAsync()
+                {
+                    if ([|s_catalog == null|])
+                    {
+                        s_catalog = await Store.LoadAsync();
+                    }
+
+                    return SharedCatalog.s_catalog;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class SharedCatalog
+            {
+                public static ICatalogStore Store;
+                private static readonly AsyncLazy<Catalog> s_catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+
+                public static async Task<Catalog> GetAsync()
+                {
+                    return await SharedCatalog.s_catalog;
+                }
+
+                private static async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await Store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoFix_HalfTypedCodeInTheMovedStatements()
+    {
+        // A crash hunt: `_data = await _store.` mid-typing was moved into the initialization and re-indented.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+                private bool _initialized;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (!_initialized)
+                    {
+                        _data = await _store.
+                        await _store.WarmUpAsync();
+                        _initialized = true;
+                    }
+
+                    return _data;
+                }
+            }
+            """ + Domain;
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
+        var compilation = CSharpCompilation.Create("HalfTyped", new[] { tree }, references.Add(TestEnvironment.PatternsReference), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0005RacyLazyAsyncInitializationAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
+        var diagnostic = Assert.Single(diagnostics.Where(d => d.Id == "MM0005"));
+
+        var result = MM0005LazyPlanner.Plan(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+
+        Assert.Null(result.Plan);
+        Assert.Equal(MM0005FixRefusal.SyntaxErrors, result.Refusal);
+    }
+}
