@@ -274,6 +274,14 @@ internal static class MM0004FixPlanner
             return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoReturnValue, functionNode);
         }
 
+        for (var node = statement.Parent; node is not null && node != functionNode; node = node.Parent)
+        {
+            if (node is FinallyClauseSyntax)
+            {
+                return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackInFinally, statement); // CS0157
+            }
+        }
+
         if (invocation.ArgumentList.Arguments.Count == 0
             || invocation.ArgumentList.Arguments[0].Expression is not IdentifierNameSyntax validated
             || model.GetSymbolInfo(validated, cancellationToken).Symbol is not { Kind: SymbolKind.Local or SymbolKind.Parameter } validatedSymbol
@@ -296,6 +304,7 @@ internal static class MM0004FixPlanner
                     || SymbolEqualityComparer.Default.Equals(candidate, function)
                     || (isStaticContext && !candidate.IsStatic)
                     || !model.IsAccessible(position, candidate)
+                    || IsObsoleteAsError(candidate) // CS0619 where it would be called
                     || ValueType(candidate) is not { } valueType)
                 {
                     continue;
@@ -356,6 +365,21 @@ internal static class MM0004FixPlanner
             1 => FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(fits[0].Expression),
             _ => ChooseFallback(fits, function, validatedSymbol, returnType, functionNode),
         };
+    }
+
+    private static bool IsObsoleteAsError(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+                && attribute.ConstructorArguments.Length == 2
+                && attribute.ConstructorArguments[1].Value is true)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Words of a fallback's name that say nothing about which value it stands in for.</summary>

@@ -56,4 +56,7 @@ internal enum MM0004FixRefusal
     /// (<c>StoryFallback</c> and <c>SummaryFallback</c> for <c>GenerateTitleAsync</c>).
     /// </summary>
     FallbackAmbiguous,
+
+    /// <summary>Fallback: the call is in a <c>finally</c> block, which a <c>return</c> may not leave (CS0157).</summary>
+    FallbackInFinally,
 }

@@ -231,6 +231,26 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task FallbackRefusal_CallInAFinallyBlock()
+        // A crash hunt: `return Fallback();` in a finally block (CS0157). Throw is still offered (a finally may throw).
+        => await AssertFallbackRefusedAsync(Generator("""
+                    try { story = story.Trim(); } finally { _validator.Validate(story); }
+            """), MM0004FixRefusal.FallbackInFinally);
+
+    [Fact]
+    public async Task Fallback_MemberObsoleteAsError_IsSkipped()
+    {
+        // A crash hunt: `[Obsolete(..., error: true)] Fallback()` was chosen over a usable one (CS0619).
+        var (result, _) = await PlanAsync(Generator("""
+                    _validator.Validate(story);
+            """, members: """
+                private string FallbackText => "A quiet day.";
+            """).Replace(GenericFallback, "[Obsolete(\"use FallbackText\", true)] " + GenericFallback));
+        Assert.NotNull(result.Plan);
+        Assert.Matches(@"^(this\.)?FallbackText$", result.Plan!.Fallback!.NormalizeWhitespace().ToString());
+    }
+
+    [Fact]
     public async Task FallbackRefusal_AwaitedFallbackInsideALock()
     {
         // A crash hunt: the fallback fix wrote `return await FallbackAsync(seed);` in a lock body (CS1996).
