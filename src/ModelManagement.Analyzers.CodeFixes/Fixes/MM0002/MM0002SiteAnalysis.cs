@@ -227,9 +227,11 @@ internal static class MM0002SiteAnalysis
                     break;
                 case IParameterReferenceOperation parameter:
                     captures = true;
-                    if (parameter.Parameter.RefKind != RefKind.None || parameter.Parameter.Type.IsRefLikeType)
+                    if (parameter.Parameter.RefKind != RefKind.None || parameter.Parameter.Type.IsRefLikeType
+                        || (parameter.Parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType.IsValueType: true } constructor
+                            && constructor.DeclaringSyntaxReferences.Any(static reference => reference.GetSyntax() is TypeDeclarationSyntax)))
                     {
-                        return false;
+                        return false; // a struct's primary-constructor parameter is `this` state: no lambda may capture it (CS9111)
                     }
 
                     break;

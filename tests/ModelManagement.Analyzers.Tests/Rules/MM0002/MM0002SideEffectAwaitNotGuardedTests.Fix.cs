@@ -870,4 +870,36 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             """);
         await VerifyFixAsync(source, source, Helper);
     }
+
+    [Fact]
+    public async Task UseHelper_StructPrimaryConstructorParameter_IsNotOffered_TryCatchIs()
+    {
+        // A crash hunt: `SideEffect.TryAsync(() => history.LogResultAsync(s))` in a struct with a primary constructor
+        // captured `history`, which is `this` state there (CS9111).
+        var source = """
+            using System.Threading.Tasks;
+            using Domain;
+            using ModelManagement.Patterns;
+
+            public struct Reporter(IHistoricalLogStore history)
+            {
+                public async Task RunAsync(string s)
+                {
+                    await [|history.LogResultAsync(s)|];
+                }
+            }
+            """;
+        await VerifyFixAsync(source, source, Helper);
+        await VerifyFixAsync(source, source.Replace("""
+                    await [|history.LogResultAsync(s)|];
+            """, """
+                    try
+                    {
+                        await history.LogResultAsync(s);
+                    }
+                    catch (System.Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """), Wrap);
+    }
 }
