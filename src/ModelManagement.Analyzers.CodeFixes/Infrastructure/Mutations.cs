@@ -41,6 +41,30 @@ internal static class Mutations
     }
 
     /// <summary>
+    /// True when <paramref name="reference"/> holds a struct and a member of it is assigned in place (<c>_slot.Value = x;</c>,
+    /// <c>_pair.a = x;</c>, also nested): the variable itself changes, so it must stay assignable (no <c>readonly</c>, CS1648).
+    /// </summary>
+    public static bool AssignsIntoStruct(IOperation reference)
+    {
+        for (var depth = 0; depth < 16 && reference.Type is { IsValueType: true }; depth++)
+        {
+            if (reference.Parent is not IMemberReferenceOperation member || member.Instance != reference)
+            {
+                return false;
+            }
+
+            if (IsAssigned(member))
+            {
+                return true;
+            }
+
+            reference = member;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when the object <paramref name="reference"/> holds is changed: an element or member of it assigned, or a
     /// mutating call on it (a void call, or Add/Remove/Clear-like names) when it is a collection or a class, not a service
     /// interface (a logger's Log call is not a mutation of the logger field).

@@ -290,6 +290,72 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
         }.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Lazy_MemberOfAReadonlyStructFieldAssigned_FieldLosesReadonly()
+    {
+        // A crash hunt: `_slot.Value = …` moved into InitializeAsync while `_slot` kept `readonly` (CS1648); a tuple field's
+        // element alike.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<List<string>> LoadAsync(); }
+            public struct Slot { public List<string> Value; }
+
+            public class Holder
+            {
+                private readonly Slot _slot;
+                private readonly (List<string> Names, int Count) _pair;
+
+                public Holder(IStore s)
+                {
+                    _slot.Value = [|s.LoadAsync().Result|];
+                    _pair.Names = [|s.LoadAsync().Result|];
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _slot.Value.Count + _pair.Names.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IStore { Task<List<string>> LoadAsync(); }
+            public struct Slot { public List<string> Value; }
+
+            public class Holder
+            {
+                private Slot _slot;
+                private (List<string> Names, int Count) _pair;
+                private readonly AsyncInitializer _initializer;
+
+                public Holder(IStore s)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(s));
+                }
+
+                private async Task InitializeAsync(IStore s)
+                {
+                    _slot.Value = await s.LoadAsync().ConfigureAwait(false);
+                    _pair.Names = await s.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _slot.Value.Count + _pair.Names.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource);
+    }
+
     private static Task VerifyAsync(string source, string fixedSource, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
         => new Verify.Test
         {

@@ -78,7 +78,7 @@ internal sealed record MM0001MemberFacts(
         {
             var receiver = GetReceiver(instance);
             accesses.Add(new MM0001Access(member, receiver, deferred));
-            if (receiver != MM0001Receiver.Other && Mutations.IsAssigned(reference))
+            if (receiver != MM0001Receiver.Other && (Mutations.IsAssigned(reference) || Mutations.AssignsIntoStruct(reference)))
             {
                 writes.Add(member);
                 assignments.Add(member);
