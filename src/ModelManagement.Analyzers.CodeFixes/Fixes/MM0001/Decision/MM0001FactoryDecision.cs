@@ -33,6 +33,19 @@ internal static class MM0001FactoryDecision
             return (null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
         }
 
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true })
+                {
+                    // `required` members: the factory's `new T(…)` would have to set them (CS9035), and the callers'
+                    // object initializers that set them cannot follow an awaited factory.
+                    return (null, new MM0001Refusal(MM0001RefusalReason.FactoryConstructorShape, member));
+                }
+            }
+        }
+
         var constructor = type.InstanceConstructors[0];
         foreach (var parameter in constructor.Parameters)
         {
