@@ -1888,6 +1888,72 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task NullableContext_CapturedVarLocalReadInATupleLiteral_BecomesANonNullableParameter()
+    {
+        // A crash hunt: read inside a tuple literal, the local's flow state is not computed there, and the parameter came
+        // out `Task<string[]>?` (CS8602 on `await t`); the value it was declared with decides instead.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface ITemplateStore { Task<string[]> LoadAsync(); }
+
+            public sealed class Frames
+            {
+                private string _a = "";
+                private string _b = "";
+
+                public Frames(ITemplateStore store)
+                {
+                    var t = store.LoadAsync();
+                    (_a, _b) = ([|t.Result|][0], "x");
+                }
+
+                public async Task<string> FrameAsync() => await Task.FromResult(_a + _b);
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface ITemplateStore { Task<string[]> LoadAsync(); }
+
+            public sealed class Frames
+            {
+                private string _a = "";
+                private string _b = "";
+                private readonly AsyncInitializer _initializer;
+
+                public Frames(ITemplateStore store)
+                {
+                    var t = store.LoadAsync();
+                    _initializer = new AsyncInitializer(() => InitializeAsync(t));
+                }
+
+                private async Task InitializeAsync(Task<string[]> t)
+                {
+                    (_a, _b) = ((await t.ConfigureAwait(false))[0], "x");
+                }
+
+                public async Task<string> FrameAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    return await Task.FromResult(_a + _b);
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+            NullableContextOptions = NullableContextOptions.Enable,
+            CompilerDiagnostics = CompilerDiagnostics.Warnings,
+        };
+        test.DisabledDiagnostics.Add("CS1591"); // test sources carry no XML docs
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task InitializationInputChangedBySynchronousMember_OffersNoLazyFix()
     {
         var source = /* lang=c#-test */ """

@@ -261,7 +261,15 @@ internal static class MM0001MovedCode
                     && node.SyntaxTree == model.SyntaxTree
                     && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier).Symbol, local))
                 {
-                    return model.GetTypeInfo(identifier).Nullability.FlowState == NullableFlowState.NotNull
+                    var state = model.GetTypeInfo(identifier).Nullability.FlowState;
+                    if (state == NullableFlowState.None)
+                    {
+                        // Not computed where it is read (an element of a tuple literal, `(a, b) = (t.Result, x)`): the
+                        // value it was declared with says the same when nothing else assigns it.
+                        state = DeclaredFlowState(local, model);
+                    }
+
+                    return state == NullableFlowState.NotNull
                         ? type.WithNullableAnnotation(NullableAnnotation.NotAnnotated)
                         : type;
                 }
@@ -269,6 +277,34 @@ internal static class MM0001MovedCode
         }
 
         return type;
+    }
+
+    /// <summary>The flow state of <paramref name="local"/>'s initializer, when that is the only value it is ever given in its scope.</summary>
+    private static NullableFlowState DeclaredFlowState(ILocalSymbol local, SemanticModel model)
+    {
+        if (local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value } declarator
+            || declarator.SyntaxTree != model.SyntaxTree)
+        {
+            return NullableFlowState.None;
+        }
+
+        var scope = declarator.FirstAncestorOrSelf<BlockSyntax>() ?? (SyntaxNode)declarator.Parent!;
+        foreach (var node in scope.DescendantNodes())
+        {
+            if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax target } && target.Identifier.ValueText == local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(target).Symbol, local))
+            {
+                return NullableFlowState.None; // assigned again: the declaration does not say what is read
+            }
+
+            if (node is ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: IdentifierNameSyntax byRef } && byRef.Identifier.ValueText == local.Name)
+            {
+                return NullableFlowState.None;
+            }
+        }
+
+        return model.GetTypeInfo(value).Nullability.FlowState;
     }
 
     /// <summary>
