@@ -1043,6 +1043,12 @@ internal sealed class NullStateAnalysis
         }
 
         var ownReceiver = invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+        if (_scope.Symbols.AlwaysThrows(method))
+        {
+            NullStateBitSet.ClearAll(_state, 0, _words); // a throw helper: the rest of this path is unreachable
+            return;
+        }
+
         foreach (var attribute in method.GetAttributes())
         {
             switch (attribute.AttributeClass?.Name)

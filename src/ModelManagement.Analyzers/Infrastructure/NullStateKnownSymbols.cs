@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ModelManagement.Analyzers.Infrastructure;
 
@@ -106,6 +107,45 @@ internal sealed class NullStateKnownSymbols
     }
 
     /// <summary>True for <c>T?</c> where T is a value type.</summary>
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _alwaysThrows = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// A method of this compilation that cannot return, though not marked <c>[DoesNotReturn]</c>: a static, private or sealed
+    /// (non-overridable) ordinary method whose body is <c>=&gt; throw …</c> or a block ending in <c>throw</c> with no
+    /// <c>return</c> (AutoMapper's <c>static void ThrowInvalid() =&gt; throw new InvalidOperationException();</c> after a
+    /// null check). Cached per method.
+    /// </summary>
+    public bool AlwaysThrows(IMethodSymbol method)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.IsVirtual || method.IsOverride && !method.IsSealed
+            || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1 || method.PartialImplementationPart is not null)
+        {
+            return false;
+        }
+
+        return _alwaysThrows.GetOrAdd(method.OriginalDefinition, static m =>
+            m.DeclaringSyntaxReferences[0].GetSyntax() switch
+            {
+                MethodDeclarationSyntax { ExpressionBody.Expression: ThrowExpressionSyntax } => true,
+                MethodDeclarationSyntax { Body: { Statements: { Count: > 0 } statements } body } =>
+                    statements[statements.Count - 1] is ThrowStatementSyntax && !ContainsReturn(body),
+                _ => false,
+            });
+    }
+
+    private static bool ContainsReturn(BlockSyntax body)
+    {
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax or YieldStatementSyntax or GotoStatementSyntax or LabeledStatementSyntax)
+            {
+                return true; // a way out, or back in before the throw
+            }
+        }
+
+        return false;
+    }
+
     public bool IsNullableValueType(ITypeSymbol? type)
         => type is INamedTypeSymbol { IsGenericType: true } named
             && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, NullableOfT);

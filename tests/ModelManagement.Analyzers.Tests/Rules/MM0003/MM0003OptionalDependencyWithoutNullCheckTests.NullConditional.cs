@@ -90,4 +90,77 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         await VerifyFixAsync(members, fixedMembers, expected: new[] { Uses(1) });
     }
+
+    [Fact]
+    public async Task NullCheckThatCallsAThrowHelper_DoesNotReport_AHelperThatMayReturnDoes()
+    {
+        // Real-code hunt: AutoMapper's `if (_options == null) { ThrowInvalid(); } return _options.Items;` with
+        // `static void ThrowInvalid() => throw …;` and no [DoesNotReturn]: the helper cannot return.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public class Context
+            {
+                private readonly IModelRegistry _registry;
+
+                public Context(IModelRegistry registry = null) => _registry = registry;
+
+                public string[] Models
+                {
+                    get
+                    {
+                        if (_registry == null)
+                        {
+                            ThrowInvalid();
+                        }
+
+                        return _registry.Models;
+                    }
+                }
+
+                public string DefaultModel
+                {
+                    get
+                    {
+                        if (_registry == null)
+                        {
+                            Fail("no registry");
+                        }
+
+                        return _registry.DefaultModel;
+                    }
+                }
+
+                public int Count
+                {
+                    get
+                    {
+                        if (_registry == null)
+                        {
+                            MaybeThrow(true);
+                            Report();
+                        }
+
+                        return {|#0:_registry|}.Count;
+                    }
+                }
+
+                private static void ThrowInvalid() => throw new InvalidOperationException("no registry");
+
+                private void Fail(string message)
+                {
+                    Console.WriteLine(message);
+                    throw new InvalidOperationException(message);
+                }
+
+                private static void MaybeThrow(bool really)
+                {
+                    if (really) throw new InvalidOperationException();
+                }
+
+                protected virtual void Report() => throw new InvalidOperationException();
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_registry"));
+    }
 }
