@@ -222,7 +222,7 @@ internal sealed class NullStateKnownSymbols
             return true;
         }
 
-        if (named.IsRecord || IsGenerated(named) || IsEnumerable(named) || InheritsDataType(named))
+        if (named.IsRecord || IsGenerated(named) || IsEnumerable(named) || InheritsDataType(named) || DeclaresArithmetic(named))
         {
             return false;
         }
@@ -233,6 +233,27 @@ internal sealed class NullStateKnownSymbols
         }
 
         return named.TypeKind == TypeKind.Class && HasBehaviour(named);
+    }
+
+    /// <summary>
+    /// A class (or a base of it) declaring arithmetic or comparison operators (<c>operator +</c>, <c>operator *</c>,
+    /// <c>operator &lt;</c>, …, not just <c>==</c>/<c>!=</c>): a value with value semantics — a tensor, an amount, a vector
+    /// (TorchSharp's <c>Tensor</c>) — not a service that may be absent.
+    /// </summary>
+    private static bool DeclaresArithmetic(INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator, IsImplicitlyDeclared: false, Name: not ("op_Equality" or "op_Inequality" or "op_True" or "op_False") })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool IsEnumerable(INamedTypeSymbol type)

@@ -725,6 +725,52 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ClassWithArithmeticOperators_IsData_OneWithOnlyEqualityOperatorsIsNot()
+    {
+        // Real-code hunt: TorchSharp's distributions take `Tensor probs = null`; a tensor (operators +, *, …) is a value,
+        // not a service that may be absent. Declaring only == / != says nothing about that.
+        var source = /* lang=c#-test */ """
+            public class Tensor
+            {
+                private readonly double[] _values;
+                public Tensor(double[] values) => _values = values;
+                public Tensor Sum() => new Tensor(new[] { System.Linq.Enumerable.Sum(_values) });
+                public void Print() => System.Console.WriteLine(_values.Length);
+                public static Tensor operator +(Tensor a, Tensor b) => a;
+                public static Tensor operator *(Tensor a, double b) => a;
+            }
+
+            public class Endpoint
+            {
+                public void Send(string message) => System.Console.WriteLine(message);
+                public static bool operator ==(Endpoint a, Endpoint b) => ReferenceEquals(a, b);
+                public static bool operator !=(Endpoint a, Endpoint b) => !ReferenceEquals(a, b);
+                public override bool Equals(object obj) => ReferenceEquals(this, obj);
+                public override int GetHashCode() => 0;
+            }
+
+            public sealed class Binomial
+            {
+                private readonly Tensor _probs;
+                private readonly Endpoint _endpoint;
+
+                public Binomial(Tensor probs = null, Endpoint endpoint = null)
+                {
+                    _probs = probs;
+                    _endpoint = endpoint;
+                }
+
+                public void Sample()
+                {
+                    _probs.Print();
+                    [|_endpoint|].Send("sampled");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task SelfReturningMethodsAreNoBehaviour_OptionsWithMergeAreData_AResettableSettingsIsNot()
     {
         // botbuilder's EvaluationOptions: nullable settings and `Merge(other)` returning itself. A class whose only methods
