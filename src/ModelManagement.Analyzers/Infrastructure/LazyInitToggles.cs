@@ -22,16 +22,51 @@ internal static class LazyInitToggles
     /// <summary>
     /// <c>if (X == null) { X = await A(); } else { X = await B(X); }</c> (LlmTornado's runtime configurations): the member is
     /// written on both outcomes of the check, so it is state the method updates on every call, not a value loaded once —
-    /// no single-flight helper expresses it. True when the check is an <c>if</c> whose <c>else</c> assigns the member.
+    /// no single-flight helper expresses it. True when the check is an <c>if</c> whose <c>else</c> assigns the member; the
+    /// same with the other outcome after the <c>if</c>, when its body writes the member and always leaves (wolverine's
+    /// leader lease: <c>if (_lock == null) { if (await TryTakeAsync(n)) { _lock = n; return true; } return false; }</c>
+    /// followed by the renewal <c>if (await TryRenewAsync(n)) { _lock = n; return true; }</c>).
     /// </summary>
     public static bool IsWrittenOnBothOutcomes(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (condition.Parent is not IfStatementSyntax { Else: { } elseClause } ifStatement || ifStatement.Condition != condition)
+        if (condition.Parent is not IfStatementSyntax ifStatement || ifStatement.Condition != condition)
         {
             return false;
         }
 
-        foreach (var node in elseClause.Statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        if (ifStatement.Else is { } elseClause)
+        {
+            return Assigns(elseClause.Statement, member, model, cancellationToken);
+        }
+
+        if (!AlwaysLeaves(ifStatement.Statement) || !Assigns(ifStatement.Statement, member, model, cancellationToken)
+            || ifStatement.Parent is not BlockSyntax block)
+        {
+            return false;
+        }
+
+        for (var i = block.Statements.IndexOf(ifStatement) + 1; i < block.Statements.Count; i++)
+        {
+            if (Assigns(block.Statements[i], member, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AlwaysLeaves(StatementSyntax statement)
+        => statement switch
+        {
+            ReturnStatementSyntax or ThrowStatementSyntax => true,
+            BlockSyntax { Statements.Count: > 0 } block => block.Statements[block.Statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax,
+            _ => false,
+        };
+
+    private static bool Assigns(SyntaxNode code, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in code.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
                 && Names(assignment.Left, member, model, cancellationToken))

@@ -1062,6 +1062,50 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task MemberWrittenByAnIfThatLeavesAndAgainAfterIt_DoesNotReport_AClassicEarlyReturnDoes()
+    {
+        // Real-code hunt: wolverine's leader lease takes the lock when it has none and returns; otherwise it renews it and
+        // writes it again: state written on both outcomes of the check, not a value loaded once.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Leadership
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _lease;
+                private Catalog _cached;
+
+                public Leadership(ICatalogStore store) => _store = store;
+
+                public async Task<bool> TryAttainAsync()
+                {
+                    var next = new Catalog();
+                    if (_lease == null)
+                    {
+                        if ((await _store.LoadAsync()) != null) { _lease = next; return true; }
+                        return false;
+                    }
+
+                    if ((await _store.LoadAsync()) != null) { _lease = next; return true; }
+                    return false;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ({|#0:_cached != null|})
+                    {
+                        return _cached;
+                    }
+
+                    _cached = await _store.LoadAsync();
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
+    }
+
+    [Fact]
     public async Task MemberRewrittenOnBothOutcomes_DoesNotReport_ButAnElseThatOnlyReadsDoes()
     {
         // LlmTornado's runtime configurations: the conversation is started or continued, and written either way — state
