@@ -118,14 +118,28 @@ internal sealed class LazyInitWriteSummaries
 
         var before = ImmutableArray.CreateBuilder<ISymbol>();
         var after = ImmutableArray.CreateBuilder<ISymbol>();
+        var checkedFirst = ImmutableArray.CreateBuilder<ISymbol>();
         var awaitSeen = false;
-        Walk(body, ref awaitSeen, before, after);
+        Walk(body, ref awaitSeen, before, after, checkedFirst);
+
+        // A member the callee checks itself before its first await (`if (_initialized) return; await …; _initialized =
+        // true;`) is the callee's own check-await-write, reported there: the caller's `if (!_initialized) await
+        // InitializeAsync();` is a fast path in front of it, not a second race (wolverine, duplicati).
+        for (var i = after.Count - 1; i >= 0; i--)
+        {
+            if (checkedFirst.IndexOf(after[i], 0, checkedFirst.Count, SymbolEqualityComparer.Default) >= 0)
+            {
+                after.RemoveAt(i);
+            }
+        }
+
         return before.Count == 0 && after.Count == 0
             ? LazyInitWriteSummary.Empty
             : new LazyInitWriteSummary(before.ToImmutable(), after.ToImmutable());
     }
 
-    private static void Walk(IOperation operation, ref bool awaitSeen, ImmutableArray<ISymbol>.Builder before, ImmutableArray<ISymbol>.Builder after)
+    private static void Walk(
+        IOperation operation, ref bool awaitSeen, ImmutableArray<ISymbol>.Builder before, ImmutableArray<ISymbol>.Builder after, ImmutableArray<ISymbol>.Builder checkedFirst)
     {
         switch (operation)
         {
@@ -134,21 +148,25 @@ internal sealed class LazyInitWriteSummaries
             case ICatchClauseOperation:
                 return; // a write in a handler records a failure (`_unsupported = true;`), it initializes nothing
             case IAwaitOperation awaitOperation:
-                Walk(awaitOperation.Operation, ref awaitSeen, before, after);
+                Walk(awaitOperation.Operation, ref awaitSeen, before, after, checkedFirst);
                 awaitSeen = true;
                 return;
             case IAssignmentOperation assignment:
-                Walk(assignment.Value, ref awaitSeen, before, after);
+                Walk(assignment.Value, ref awaitSeen, before, after, checkedFirst);
                 Record(assignment.Target, awaitSeen, before, after);
                 return;
             case IIncrementOrDecrementOperation increment:
                 Record(increment.Target, awaitSeen, before, after);
                 return;
+            case IConditionalOperation conditional when !awaitSeen
+                && LazyInitMembers.TryGetCheck(conditional.Condition, captures: null, out var checkedMember, out _) && checkedMember is not null:
+                checkedFirst.Add(checkedMember);
+                break;
         }
 
         foreach (var child in operation.ChildOperations)
         {
-            Walk(child, ref awaitSeen, before, after);
+            Walk(child, ref awaitSeen, before, after, checkedFirst);
         }
     }
 

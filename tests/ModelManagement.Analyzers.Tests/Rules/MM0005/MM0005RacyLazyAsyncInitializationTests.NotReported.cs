@@ -1106,6 +1106,55 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task CallerFastPathInFrontOfACalleeThatChecksItself_ReportsOnlyTheCallee()
+    {
+        // Real-code hunt (wolverine's MultiTenantedMessageStore, duplicati's SharePoint backend): the race is the
+        // callee's own check-await-write; the caller's `if (!_initialized) await InitializeAsync();` is a fast path in front
+        // of it, and fixing the callee fixes both. A callee that does not check first still makes the caller's check racy.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Store
+            {
+                private bool _initialized;
+                private bool _warm;
+
+                private async Task MigrateAsync()
+                {
+                    if (!_initialized)
+                    {
+                        await InitializeAsync();
+                    }
+
+                    if ({|#1:!_warm|})
+                    {
+                        await WarmAsync();
+                    }
+                }
+
+                public async Task InitializeAsync()
+                {
+                    if ({|#0:_initialized|}) return;
+                    await Task.Delay(1);
+                    _initialized = true;
+                }
+
+                private async Task WarmAsync()
+                {
+                    await Task.Delay(1);
+                    _warm = true;
+                }
+
+                public Task RunAsync() => MigrateAsync();
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_initialized"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_warm"));
+    }
+
+    [Fact]
     public async Task MemberRewrittenOnBothOutcomes_DoesNotReport_ButAnElseThatOnlyReadsDoes()
     {
         // LlmTornado's runtime configurations: the conversation is started or continued, and written either way — state
