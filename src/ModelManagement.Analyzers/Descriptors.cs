@@ -8,7 +8,7 @@ internal static class Descriptors
     internal static readonly DiagnosticDescriptor MM0001_BlockingWaitInConstructor = Make(
         DiagnosticIds.BlockingWaitInConstructor,
         title: "Do not block on async work during construction",
-        message: "Constructor of '{0}' blocks on '{1}'; initialize it lazily on first async use",
+        message: "Construction of '{0}' blocks on '{1}'; wait for it on first async use or in an async factory instead",
         DiagnosticCategories.Reliability,
         DiagnosticSeverity.Warning,
         description: "Blocking on a task while an object is constructed (Task.Result, Wait, GetAwaiter().GetResult(), Task.WaitAll/WaitAny) "

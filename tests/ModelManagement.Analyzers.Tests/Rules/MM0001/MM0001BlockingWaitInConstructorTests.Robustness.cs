@@ -156,7 +156,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
         // Nothing is bound as construction code in the unrecoverable declarations; the well-formed type is still analyzed.
         Assert.Empty(exceptions);
         var diagnostic = Assert.Single(diagnostics);
-        Assert.Equal("Constructor of 'Fine' blocks on 'warmup'; initialize it lazily on first async use", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("Construction of 'Fine' blocks on 'warmup'; wait for it on first async use or in an async factory instead", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
