@@ -340,15 +340,9 @@ internal static class BlockingWaitForms
                     case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
                         foreach (var argument in invocation.Arguments)
                         {
-                            if (Unconverted(argument.Value) is IArrayCreationOperation { Initializer: { } elements })
+                            if (ListsTask(argument.Value, task, 0))
                             {
-                                foreach (var element in elements.ElementValues)
-                                {
-                                    if (SymbolEqualityComparer.Default.Equals(TaskSymbol(element), task))
-                                    {
-                                        return true;
-                                    }
-                                }
+                                return true;
                             }
                         }
 
@@ -360,6 +354,41 @@ internal static class BlockingWaitForms
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether the tasks argument of <c>Task.WaitAll</c> lists <paramref name="task"/> itself: an element of the
+    /// <c>params Task[]</c> array, of a <c>params ReadOnlySpan&lt;Task&gt;</c> (.NET 9, which newer compilers pick for
+    /// <c>WaitAll(a, b)</c>) or of a collection expression — whatever shape the compiler builds, an element that is a
+    /// reference to it, not a call or a lambda that might produce another task.
+    /// </summary>
+    private static bool ListsTask(IOperation? value, ISymbol task, int depth)
+    {
+        if (value is null || depth > 4)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(TaskSymbol(value), task))
+        {
+            return true;
+        }
+
+        if (value is IInvocationOperation or IAnonymousFunctionOperation or IDelegateCreationOperation or ILocalReferenceOperation
+            or IParameterReferenceOperation or IFieldReferenceOperation or IPropertyReferenceOperation)
+        {
+            return false; // `WaitAll(GetTasks())`, `WaitAll(tasks)`: not listed here
+        }
+
+        foreach (var child in value.ChildOperations)
+        {
+            if (ListsTask(child, task, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool HasTimeout(IMethodSymbol method)

@@ -192,7 +192,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     All = new[] { eu.Result, us.Result };
                 }
 
-                public Regions(Task<int> count, Task<int> pending, Task<int> later, Task<int> many)
+                public Regions(Task<int> count, Task<int> pending, Task<int> later, Task<int> many, Task<int> count2, Task<int> count3)
                 {
                     {|#1:count.Wait()|};
                     if (count.IsFaulted) { return; }
@@ -205,6 +205,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                     {|#3:Task.WaitAll(new[] { later, many })|};
                     _count += later.Result + many.Result;
+                    {|#4:Task.WaitAll([count2, count3])|}; // a collection expression (and .NET 9's params ReadOnlySpan<Task>)
+                    _count += count2.Result + count3.Result;
                 }
             }
             """;
@@ -213,7 +215,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             Verify.Diagnostic().WithLocation(0).WithArguments("Regions", "Task.WaitAll(...)"),
             Verify.Diagnostic().WithLocation(1).WithArguments("Regions", "count"),
             Verify.Diagnostic().WithLocation(2).WithArguments("Regions", "_pending"),
-            Verify.Diagnostic().WithLocation(3).WithArguments("Regions", "Task.WaitAll(...)"));
+            Verify.Diagnostic().WithLocation(3).WithArguments("Regions", "Task.WaitAll(...)"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("Regions", "Task.WaitAll(...)"));
     }
 
     [Fact]
