@@ -95,13 +95,43 @@ internal static class MM0007ExceptionAssertions
     /// (<c>Assert.</c>, <c>Record.</c>, <c>Throws.</c>, <c>.Should().</c>, <c>Should.</c>).
     /// </summary>
     /// <summary>
-    /// A <c>catch</c> in a test that does something with the failure — records it (<c>catch (Exception) { detected = true;
-    /// }</c>), asserts on it, returns — rather than swallowing it (<c>catch { }</c>) or rethrowing it alone
-    /// (<c>catch { throw; }</c>): the test provokes a failure and checks what follows (duplicati's parity test).
+    /// A <c>catch</c> in a test that checks the failure it provoked: it records it in a variable (<c>catch (Exception) {
+    /// detected = true; }</c>, duplicati's parity test) or asserts on it (<c>Assert.Equal(…, ex.Message)</c>). Not one that
+    /// swallows it (<c>catch { }</c>, <c>return;</c>), logs and rethrows it (any <c>throw</c> in the handler), or skips the
+    /// test (<c>Assert.Inconclusive</c>, <c>Assert.Ignore</c>, <c>Skip…</c>: "the network is down", not a failure path).
     /// </summary>
     public static bool HandlesTheFailure(CatchClauseSyntax catchClause)
-        => catchClause.Block.Statements.Count > 0
-            && !(catchClause.Block.Statements.Count == 1 && catchClause.Block.Statements[0] is ThrowStatementSyntax { Expression: null });
+    {
+        var checks = false;
+        foreach (var node in catchClause.Block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return false; // the failure goes on: the test fails, it does not check it
+                case InvocationExpressionSyntax { Expression: var invoked }:
+                    var name = invoked switch
+                    {
+                        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                        SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => string.Empty,
+                    };
+                    if (name is "Inconclusive" or "Ignore" || StartsWith(name, "Skip"))
+                    {
+                        return false; // a skip, not a check
+                    }
+
+                    checks |= invoked.ToString().IndexOf("Assert", StringComparison.Ordinal) >= 0
+                        || StartsWith(name, "Should") || StartsWith(name, "Verify") || StartsWith(name, "Expect");
+                    break;
+                case AssignmentExpressionSyntax:
+                    checks = true;
+                    break;
+            }
+        }
+
+        return checks;
+    }
 
     public static bool ContainsExceptionAssertion(SyntaxNode body, CancellationToken cancellationToken)
     {

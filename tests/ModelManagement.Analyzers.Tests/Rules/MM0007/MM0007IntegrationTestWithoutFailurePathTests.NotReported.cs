@@ -663,7 +663,9 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     public async Task TestThatCatchesAndRecordsTheFailure_Covers_ASwallowOrRethrowOnlyDoesNot()
     {
         // Real-code hunt: duplicati's parity test provokes corruption and records it in a catch
-        // (`catch (Exception) { detected = true; }`): a failure-path test without a keyword or an assertion API.
+        // (`catch (Exception) { detected = true; }`): a failure-path test without a keyword or an assertion API. A catch
+        // that swallows, logs and rethrows, returns or skips (ai-dev-gallery's `Assert.Inconclusive` when the network is
+        // down) checks nothing.
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading.Tasks;
@@ -692,7 +694,13 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
                 {
                     try { Assert.Equal("gpt", await _client.GetModelAsync("gpt")); } catch { throw; }
                     try { await _client.GetModelAsync("warm"); } catch { }
+                    try { await _client.GetModelAsync("log"); } catch (Exception ex) { Console.WriteLine(ex); throw; }
+                    try { await _client.GetModelAsync("skip"); } catch (TimeoutException) { return; }
+                    try { await _client.GetModelAsync("net"); } catch (InvalidOperationException ex) { Skip(ex.Message); }
+                    try { await _client.GetModelAsync("hub"); } catch (ArgumentException ex) { Microsoft.VisualStudio.TestTools.UnitTesting.Assert.Inconclusive(ex.Message); }
                 }
+
+                private static void Skip(string reason) => Console.WriteLine(reason);
             }
             """;
         await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("CleanupIntegrationTests"));
@@ -701,12 +709,12 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [Theory]
     [InlineData("handles_multiple_attempts_until_deadlettered")]
     [InlineData("PoisonMessage_IsForwarded")]
-    [InlineData("RestoreRecoversFromParity")]
-    [InlineData("Publish_RetriesOnTransientErrors")]
+    [InlineData("RestoreFromCorruptedArchive")]
     [InlineData("ExpiredLease_IsTakenOver")]
     public async Task FailureVocabularyOfMessagingAndStorage_Covers(string name)
     {
-        // Real-code hunt (wolverine, duplicati): dead letters, poison messages, recovery, retries and expiry are failure paths.
+        // Real-code hunt (wolverine, duplicati): dead letters, poison messages, corruption and expiry are failure paths.
+        // (Retry and Recover are not: `Get_WithRetryPolicyConfigured_ReturnsModel` is a happy path.)
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
             using Registry;
