@@ -196,7 +196,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         if (usage is Usage.Stored or Usage.Pattern && form == MM0004Properties.Stored
             && !call.ResultIsBool && validityMember is null && IsPlainValue(invocation.Type))
         {
-            // `var path = input.Validate();` returning a string, an enum or a number: the validated (or parsed) value, not a
+            // `var path = input.Validate();` returning a string or a number: the validated (or parsed) value, not a
             // verdict — a validator of that shape throws on failure, so a path that never reads the value drops nothing.
             return;
         }
@@ -246,7 +246,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             InvocationDisplay.Name(invocation)));
     }
 
-    /// <summary>A string, enum, character, number or date (or a nullable one): a value, with no verdict to read.</summary>
+    /// <summary>
+    /// A string, character, number or date (or a nullable one): a value, with no verdict to read. Not an enum, which is
+    /// often the verdict itself (<c>enum Verdict { Allowed, Blocked }</c>).
+    /// </summary>
     private static bool IsPlainValue(ITypeSymbol? type)
     {
         if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] })
@@ -255,9 +258,9 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return type is not null
-            && (type.TypeKind == TypeKind.Enum
-                || type.SpecialType is SpecialType.System_String or SpecialType.System_Char or SpecialType.System_DateTime
-                    or (>= SpecialType.System_SByte and <= SpecialType.System_Double)); // SByte … Decimal, Single, Double
+            && type.TypeKind != TypeKind.Enum
+            && (type.SpecialType is SpecialType.System_String or SpecialType.System_Char or SpecialType.System_DateTime
+                or (>= SpecialType.System_SByte and <= SpecialType.System_Double)); // SByte … Decimal, Single, Double
     }
 
     /// <summary>

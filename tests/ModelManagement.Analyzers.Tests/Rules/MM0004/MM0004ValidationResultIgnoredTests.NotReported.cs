@@ -616,11 +616,12 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     public async Task StoredPlainValueOfAValidateMethod_UnreadOnAPath_DoesNotReport_AVerdictDoes()
     {
         // Real-code hunt (stryker's `var basePath = BasePathInput.Validate();`, Humanizer's `ValidateFractionalSecondGrammar`):
-        // a validator returning a string, an enum or a number returns the validated value and throws on failure; a path
-        // that does not read the value drops no verdict. A stored verdict unread on a path is still reported.
+        // a validator returning a string or a number returns the validated value and throws on failure; a path that does
+        // not read the value drops no verdict. A stored verdict unread on a path is still reported, and so is an enum,
+        // which is often the verdict itself (`enum Verdict { Allowed, Blocked }`).
         var source = InMethod("""
                     var path = ValidatePath(prompt);
-                    var kind = ValidateKind(prompt);
+                    var kind = {|#1:ValidateKind(prompt)|};
                     var length = ValidateLength(prompt);
                     var verdict = {|#0:_validator.Validate(prompt)|};
                     if (prompt.Length > 3) return prompt;
@@ -630,6 +631,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 private static System.DayOfWeek ValidateKind(string p) => System.DayOfWeek.Monday;
                 private static int? ValidateLength(string p) => p.Length;
             """);
-        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_validator.Validate"));
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(1).WithArguments("ValidateKind"), // an enum is often the verdict itself
+            Verify.Diagnostic().WithLocation(0).WithArguments("_validator.Validate"));
     }
 }
