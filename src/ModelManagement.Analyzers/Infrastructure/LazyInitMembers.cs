@@ -190,14 +190,14 @@ internal static class LazyInitMembers
     }
 
     /// <summary>
-    /// A property other types may set (a public, internal or protected <c>set</c>; a Razor page's <c>[BindProperty]
-    /// public string? LogoutId { get; set; }</c>): it holds input, and <c>LogoutId ??= await CreateAsync()</c> supplies a
-    /// default for a missing one rather than loading state once (Duende's logout page, copied into 53 samples).
+    /// A public property with a public <c>set</c> (a Razor page's <c>[BindProperty] public string? LogoutId { get; set;
+    /// }</c>): it holds input anyone may supply, and <c>LogoutId ??= await CreateAsync()</c> gives a missing one a default
+    /// rather than loading state once (Duende's logout page, copied into 53 samples). An <c>internal</c> or
+    /// <c>protected</c> setter is the type's own state still (wolverine's <c>Acknowledged { get; internal set; }</c>).
     /// </summary>
     public static bool IsSetFromOutside(IPropertySymbol property)
-        => property.SetMethod is { IsInitOnly: false } setter
-            && setter.DeclaredAccessibility is not (Accessibility.Private or Accessibility.NotApplicable)
-            && property.DeclaredAccessibility != Accessibility.Private
+        => property.SetMethod is { IsInitOnly: false, DeclaredAccessibility: Accessibility.Public }
+            && property.DeclaredAccessibility == Accessibility.Public
             && property.ContainingType is { DeclaredAccessibility: not Accessibility.Private };
 
     /// <summary>An auto-property declared in source: every accessor without a body, not abstract or extern.</summary>

@@ -179,11 +179,14 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 public async Task OnPostAsync()
                 {
                     Requested ??= await _store.LoadAsync();
-                    Shared ??= await _store.LoadAsync();
+                    {|#1:Shared|} ??= await _store.LoadAsync();
                     {|#0:Cached|} ??= await _store.LoadAsync();
                 }
             }
             """;
-        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Cached"));
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Cached"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Shared")); // an internal setter is the assembly's own state
     }
 }
