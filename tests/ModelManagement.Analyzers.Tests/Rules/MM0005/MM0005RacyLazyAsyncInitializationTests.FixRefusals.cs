@@ -1,13 +1,5 @@
-using System.Collections.Immutable;
-using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
-using ModelManagement.Analyzers.Rules;
-using ModelManagement.Analyzers.Tests.Verifiers;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 
@@ -155,16 +147,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return _data;
                 }
             }
-            """ + Domain;
-        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
-        var compilation = CSharpCompilation.Create("HalfTyped", new[] { tree }, references.Add(TestEnvironment.PatternsReference), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0005RacyLazyAsyncInitializationAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync(CancellationToken.None);
-        var diagnostic = Assert.Single(diagnostics.Where(d => d.Id == "MM0005"));
-
-        var result = MM0005LazyPlanner.Plan(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+            """;
+        var result = await PlanAsync(source, halfTyped: true);
 
         Assert.Null(result.Plan);
         Assert.Equal(MM0005FixRefusal.SyntaxErrors, result.Refusal);
