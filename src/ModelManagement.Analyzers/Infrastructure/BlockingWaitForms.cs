@@ -19,9 +19,9 @@ internal static class BlockingWaitForms
     /// The <see cref="MM0001Properties"/> form of <paramref name="operation"/> (Result, Wait, GetResult, WaitAll, WaitAny,
     /// Run, Join) when it blocks on a task, otherwise null. Cheap name tests come before symbol comparisons. The
     /// vs-threading and Nito.AsyncEx forms are matched by type name and namespace: those packages are not ours to reference.
-    /// </summary>
     /// With <paramref name="earlierWaitsFinish"/> false, a wait after an earlier wait on the same task still counts (the
     /// code fix moves those along with the wait that finished their task).
+    /// </summary>
     public static string? Classify(IOperation operation, BlockingWaitTypes types, bool earlierWaitsFinish = true)
     {
         switch (operation)

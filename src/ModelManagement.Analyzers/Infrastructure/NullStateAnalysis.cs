@@ -1148,7 +1148,6 @@ internal sealed class NullStateAnalysis
         // its own fix. Only checks, non-null assignments, exits and annotated calls clear the bit.
     }
 
-    /// <summary>The reference sits under <c>!</c> (through parentheses): the use it is written on is vouched for.</summary>
     /// <summary>
     /// <c>await x?.M()</c> or <c>foreach (… in x?.Items)</c> (also parenthesized, or through <c>x?.A?.M()</c>): the value is
     /// null when <c>x</c> is, and awaiting or enumerating null throws. <c>x?.M()</c> as a statement, or with
@@ -1167,6 +1166,7 @@ internal sealed class NullStateAnalysis
             || (node.Parent is CommonForEachStatementSyntax loop && loop.Expression == node);
     }
 
+    /// <summary>The reference sits under <c>!</c> (through parentheses): the use it is written on is vouched for.</summary>
     internal static bool IsSuppressed(SyntaxNode syntax)
     {
         for (var node = syntax; node is not null; node = node.Parent)

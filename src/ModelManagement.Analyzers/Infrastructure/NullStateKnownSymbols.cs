@@ -106,7 +106,6 @@ internal sealed class NullStateKnownSymbols
         return true;
     }
 
-    /// <summary>True for <c>T?</c> where T is a value type.</summary>
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _alwaysThrows = new(SymbolEqualityComparer.Default);
 
     /// <summary>
@@ -146,6 +145,7 @@ internal sealed class NullStateKnownSymbols
         return false;
     }
 
+    /// <summary>True for <c>T?</c> where T is a value type.</summary>
     public bool IsNullableValueType(ITypeSymbol? type)
         => type is INamedTypeSymbol { IsGenericType: true } named
             && SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, NullableOfT);

@@ -90,11 +90,6 @@ internal static class MM0007ExceptionAssertions
     }
 
     /// <summary>
-    /// The syntactic form of <see cref="IsExceptionAssertion"/>, for bodies no semantic model is at hand for (test methods
-    /// inherited from a base class declared in another class): the same member names on the receivers as written
-    /// (<c>Assert.</c>, <c>Record.</c>, <c>Throws.</c>, <c>.Should().</c>, <c>Should.</c>).
-    /// </summary>
-    /// <summary>
     /// A <c>catch</c> in a test that checks the failure it provoked: it records it in a variable (<c>catch (Exception) {
     /// detected = true; }</c>, duplicati's parity test) or asserts on it (<c>Assert.Equal(…, ex.Message)</c>). Not one that
     /// swallows it (<c>catch { }</c>, <c>return;</c>), logs and rethrows it (any <c>throw</c> in the handler), or skips the
@@ -133,6 +128,11 @@ internal static class MM0007ExceptionAssertions
         return checks;
     }
 
+    /// <summary>
+    /// The syntactic form of <see cref="IsExceptionAssertion"/>, for bodies no semantic model is at hand for (test methods
+    /// inherited from a base class declared in another class): the same member names on the receivers as written
+    /// (<c>Assert.</c>, <c>Record.</c>, <c>Throws.</c>, <c>.Should().</c>, <c>Should.</c>).
+    /// </summary>
     public static bool ContainsExceptionAssertion(SyntaxNode body, CancellationToken cancellationToken)
     {
         foreach (var node in body.DescendantNodes())

@@ -286,7 +286,6 @@ internal static class MM0005LazyRewriter
             : property.WithInitializer(SyntaxFactory.EqualsValueClause(initializer)).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken));
     }
 
-    /// <summary>A constructor whose block body sits on one line (<c>{ _store = store; }</c>) gets one statement per line.</summary>
     /// <summary>
     /// <c>_x = new AsyncLazy&lt;T&gt;(…);</c> or <c>_x = new AsyncInitializer(…);</c>: an earlier conversion's creation, which
     /// the next one's goes after, so conversions applied one after another create their fields in the order they ran.
@@ -295,6 +294,7 @@ internal static class MM0005LazyRewriter
         => statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Right: ObjectCreationExpressionSyntax { Type: var type } } }
             && TypeNames.RightmostIdentifier(type) is "AsyncLazy" or "AsyncInitializer";
 
+    /// <summary>A constructor whose block body sits on one line (<c>{ _store = store; }</c>) gets one statement per line.</summary>
     private static SyntaxNode Expand(SyntaxNode member)
     {
         if (member is not ConstructorDeclarationSyntax { Body: { } body } constructor || !Statements.IsOnOneLine(body))
