@@ -25,10 +25,19 @@ internal static class LazyInitToggles
     /// no single-flight helper expresses it. True when the check is an <c>if</c> whose <c>else</c> assigns the member; the
     /// same with the other outcome after the <c>if</c>, when its body writes the member and always leaves (wolverine's
     /// leader lease: <c>if (_lock == null) { if (await TryTakeAsync(n)) { _lock = n; return true; } return false; }</c>
-    /// followed by the renewal <c>if (await TryRenewAsync(n)) { _lock = n; return true; }</c>).
+    /// followed by the renewal <c>if (await TryRenewAsync(n)) { _lock = n; return true; }</c>); and a <c>??=</c> check whose
+    /// member a later statement of the same block assigns again (a cursor moved on, Brighter's batch rollover).
     /// </summary>
     public static bool IsWrittenOnBothOutcomes(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (condition.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } coalesce && coalesce.Left == condition)
+        {
+            // `_current ??= await CreateAsync();` then, further on, `_current = await CreateAsync();` (Brighter's batch
+            // rollover): a cursor the function moves on, not a value loaded once.
+            return coalesce.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax coalesceBlock } coalesceStatement
+                && AssignedAfter(coalesceBlock, coalesceStatement, member, model, cancellationToken);
+        }
+
         if (condition.Parent is not IfStatementSyntax ifStatement || ifStatement.Condition != condition)
         {
             return false;
@@ -39,13 +48,14 @@ internal static class LazyInitToggles
             return Assigns(elseClause.Statement, member, model, cancellationToken);
         }
 
-        if (!AlwaysLeaves(ifStatement.Statement) || !Assigns(ifStatement.Statement, member, model, cancellationToken)
-            || ifStatement.Parent is not BlockSyntax block)
-        {
-            return false;
-        }
+        return AlwaysLeaves(ifStatement.Statement) && Assigns(ifStatement.Statement, member, model, cancellationToken)
+            && ifStatement.Parent is BlockSyntax block
+            && AssignedAfter(block, ifStatement, member, model, cancellationToken);
+    }
 
-        for (var i = block.Statements.IndexOf(ifStatement) + 1; i < block.Statements.Count; i++)
+    private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
         {
             if (Assigns(block.Statements[i], member, model, cancellationToken))
             {

@@ -164,7 +164,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
 
             var tested = new[] { member };
-            if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken))
+            if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken)
+                && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.MM0005_RacyLazyAsyncInitialization,

@@ -1155,6 +1155,40 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task CoalescedCursorMovedOnLaterInTheFunction_DoesNotReport_APlainCoalesceDoes()
+    {
+        // Real-code hunt: Brighter's AzureServiceBusMessageBatches — `_current ??= await CreateAsync();`, and when the batch
+        // is full `_current = await CreateAsync();` again: a cursor the function moves on, not a value loaded once.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Batches
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _current;
+                private Catalog _cached;
+
+                public Batches(ICatalogStore store) => _store = store;
+
+                public async Task<bool> TryAddAsync(string model)
+                {
+                    _current ??= await _store.LoadAsync();
+                    if (_current.Models.Length < 10) return true;
+                    _current = await _store.LoadAsync();
+                    return _current.Models.Length < 10;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    {|#0:_cached|} ??= await _store.LoadAsync();
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
+    }
+
+    [Fact]
     public async Task MemberRewrittenOnBothOutcomes_DoesNotReport_ButAnElseThatOnlyReadsDoes()
     {
         // LlmTornado's runtime configurations: the conversation is started or continued, and written either way — state
