@@ -92,8 +92,9 @@ internal static class MM0007ExceptionAssertions
     /// <summary>
     /// A <c>catch</c> in a test that checks the failure it provoked: it records it in a variable (<c>catch (Exception) {
     /// detected = true; }</c>, duplicati's parity test) or asserts on it (<c>Assert.Equal(…, ex.Message)</c>). Not one that
-    /// swallows it (<c>catch { }</c>, <c>return;</c>), logs and rethrows it (any <c>throw</c> in the handler), or skips the
-    /// test (<c>Assert.Inconclusive</c>, <c>Assert.Ignore</c>, <c>Skip…</c>: "the network is down", not a failure path).
+    /// swallows it (<c>catch { }</c>, <c>return;</c>), logs and rethrows it (any <c>throw</c> in the handler), skips the
+    /// test (<c>Assert.Inconclusive</c>, <c>Assert.Ignore</c>, <c>Skip…</c>: "the network is down", not a failure path),
+    /// rules the failure out (<c>Assert.Fail("should not throw")</c>) or asserts only constants (<c>Assert.True(true)</c>).
     /// </summary>
     public static bool HandlesTheFailure(CatchClauseSyntax catchClause)
     {
@@ -111,13 +112,15 @@ internal static class MM0007ExceptionAssertions
                         SimpleNameSyntax simple => simple.Identifier.ValueText,
                         _ => string.Empty,
                     };
-                    if (name is "Inconclusive" or "Ignore" || StartsWith(name, "Skip"))
+                    if (name is "Inconclusive" or "Ignore" or "Fail" || StartsWith(name, "Skip"))
                     {
-                        return false; // a skip, not a check
+                        return false; // a skip, or `Assert.Fail("should not throw")`: the failure is what the test rules out
                     }
 
-                    checks |= invoked.ToString().IndexOf("Assert", StringComparison.Ordinal) >= 0
-                        || StartsWith(name, "Should") || StartsWith(name, "Verify") || StartsWith(name, "Expect");
+                    var invocation = (InvocationExpressionSyntax)node;
+                    checks |= (invoked.ToString().IndexOf("Assert", StringComparison.Ordinal) >= 0
+                            || StartsWith(name, "Should") || StartsWith(name, "Verify") || StartsWith(name, "Expect"))
+                        && !OnlyConstants(invocation.ArgumentList); // `Assert.True(true)` checks nothing
                     break;
                 case AssignmentExpressionSyntax:
                     checks = true;
@@ -126,6 +129,19 @@ internal static class MM0007ExceptionAssertions
         }
 
         return checks;
+    }
+
+    private static bool OnlyConstants(ArgumentListSyntax arguments)
+    {
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression is not LiteralExpressionSyntax)
+            {
+                return false;
+            }
+        }
+
+        return arguments.Arguments.Count > 0;
     }
 
     /// <summary>

@@ -698,6 +698,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
                     try { await _client.GetModelAsync("skip"); } catch (TimeoutException) { return; }
                     try { await _client.GetModelAsync("net"); } catch (InvalidOperationException ex) { Skip(ex.Message); }
                     try { await _client.GetModelAsync("hub"); } catch (ArgumentException ex) { Microsoft.VisualStudio.TestTools.UnitTesting.Assert.Inconclusive(ex.Message); }
+                    try { await _client.GetModelAsync("io"); } catch (System.IO.IOException ex) { Assert.Fail("should not throw: " + ex.Message); }
+                    try { await _client.GetModelAsync("ok"); } catch (Exception ex) { Console.WriteLine(ex); Assert.True(true); }
                 }
 
                 private static void Skip(string reason) => Console.WriteLine(reason);
