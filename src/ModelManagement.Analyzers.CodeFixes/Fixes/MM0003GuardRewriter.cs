@@ -21,7 +21,60 @@ internal static class MM0003GuardRewriter
         }
 
         var condition = Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, tree);
-        return Statements.Wrap(root, first, plan.Statements.Count, statements => SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(statements)), blankLineAfter: true);
+        var receiver = plan.Receiver.WithoutTrivia().ToString();
+        return Statements.Wrap(
+            root,
+            first,
+            plan.Statements.Count,
+            statements => SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(WithoutNeedlessConditionalAccess(statements, receiver, root.SyntaxTree.Options))),
+            blankLineAfter: true);
+    }
+
+    /// <summary>
+    /// Inside the new guard, <c>await x?.M()</c> (or <c>foreach (… in x?.Items)</c>) on the guarded receiver becomes
+    /// <c>await x.M()</c>: the <c>?.</c> no longer does anything, and the compiler would still warn CS8602 on the maybe-null
+    /// task. Only those uses: elsewhere <c>x?.Count</c> has another type (<c>int?</c>) than <c>x.Count</c>.
+    /// </summary>
+    private static SyntaxList<StatementSyntax> WithoutNeedlessConditionalAccess(SyntaxList<StatementSyntax> statements, string receiver, ParseOptions options)
+    {
+        var result = statements;
+        for (var i = 0; i < result.Count; i++)
+        {
+            var statement = result[i];
+            var targets = new System.Collections.Generic.List<ConditionalAccessExpressionSyntax>();
+            foreach (var node in statement.DescendantNodes())
+            {
+                if (node is ConditionalAccessExpressionSyntax conditional
+                    && conditional.Expression.WithoutTrivia().ToString() == receiver
+                    && Analyzers.Infrastructure.NullStateAnalysis.IsConditionalAccessWhereNullThrows(conditional))
+                {
+                    targets.Add(conditional);
+                }
+            }
+
+            if (targets.Count == 0)
+            {
+                continue;
+            }
+
+            statement = statement.ReplaceNodes(targets, (original, _) =>
+            {
+                var text = original.ToString();
+                var rest = text.Substring(original.Expression.Span.End - original.SpanStart);
+                var trimmed = rest.TrimStart();
+                if (!trimmed.StartsWith("?", System.StringComparison.Ordinal))
+                {
+                    return original;
+                }
+
+                var rewritten = SyntaxFactory.ParseExpression(
+                    text.Substring(0, text.Length - rest.Length) + rest.Substring(0, rest.Length - trimmed.Length) + trimmed.Substring(1), options: options);
+                return rewritten.ContainsDiagnostics ? original : rewritten.WithTriviaFrom(original);
+            });
+            result = result.Replace(result[i], statement);
+        }
+
+        return result;
     }
 
     /// <summary>Rewrites the discarded call <c>x.M(…)</c> as <c>x?.M(…)</c> (a delegate call <c>x(…)</c> as <c>x?.Invoke(…)</c>).</summary>

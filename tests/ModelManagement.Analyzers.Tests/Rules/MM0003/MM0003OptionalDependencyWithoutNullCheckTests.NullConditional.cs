@@ -75,7 +75,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 public async Task RegisterAsync(string name)
                 {
                     // keep me
-                    await {|#0:_registry|}?.RegisterAsync(name);
+                    await {|#0:_registry|}?.RegisterAsync(name); // the needless ?. goes (CS8602 on the maybe-null task otherwise)
                 }
             """;
         var fixedMembers = /* lang=c#-test */ """
@@ -84,7 +84,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     // keep me
                     if (_registry is not null)
                     {
-                        await _registry?.RegisterAsync(name);
+                        await _registry.RegisterAsync(name); // the needless ?. goes (CS8602 on the maybe-null task otherwise)
                     }
                 }
             """;
