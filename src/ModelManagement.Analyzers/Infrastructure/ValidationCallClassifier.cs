@@ -363,7 +363,8 @@ internal sealed class ValidationCallClassifier
     /// <summary>
     /// Builders and guards are not verdicts: a method returning its receiver's type (<c>options.ValidateOnStart()</c>,
     /// <c>result.AddError(..)</c>) is a fluent chain, and one returning its first argument's type without any verdict
-    /// (<c>T ValidateNotNull&lt;T&gt;(T value)</c>) throws on failure and hands the value back.
+    /// (<c>T ValidateNotNull&lt;T&gt;(T value)</c>) throws on failure and hands the value back — unless the result may be
+    /// null where the argument may not (<c>string? Validate(string prompt)</c>: the error message, null when valid).
     /// </summary>
     private static bool IsFluentOrGuard(IInvocationOperation invocation, ITypeSymbol resultType, bool isVerdict)
     {
@@ -383,7 +384,11 @@ internal sealed class ValidationCallClassifier
             return true;
         }
 
-        return !isVerdict && method.Parameters.Length > 0 && SameType(method.Parameters[0].Type, resultType);
+        // `string? Validate(string prompt)` (nullable enabled): null for valid input, else the error — a verdict, not the
+        // input handed back, which would be as non-null as it came in.
+        return !isVerdict && method.Parameters.Length > 0 && SameType(method.Parameters[0].Type, resultType)
+            && !(method.ReturnNullableAnnotation == NullableAnnotation.Annotated && method.Parameters[0].NullableAnnotation == NullableAnnotation.NotAnnotated
+                && resultType.IsReferenceType);
     }
 
     private static bool SameType(ITypeSymbol a, ITypeSymbol b)

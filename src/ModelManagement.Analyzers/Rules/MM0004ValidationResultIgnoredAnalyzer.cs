@@ -194,7 +194,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage is Usage.Stored or Usage.Pattern && form == MM0004Properties.Stored
-            && !call.ResultIsBool && validityMember is null && IsPlainValue(invocation.Type))
+            && !call.ResultIsBool && validityMember is null && IsPlainValue(invocation.Type)
+            && invocation.TargetMethod.ReturnNullableAnnotation != NullableAnnotation.Annotated) // `string?`: the error, null when valid
         {
             // `var path = input.Validate();` returning a string or a number: the validated (or parsed) value, not a
             // verdict — a validator of that shape throws on failure, so a path that never reads the value drops nothing.

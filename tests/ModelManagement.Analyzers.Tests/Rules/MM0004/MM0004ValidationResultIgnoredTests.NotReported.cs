@@ -636,4 +636,35 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             Verify.Diagnostic().WithLocation(1).WithArguments("ValidateKind"), // an enum is often the verdict itself
             Verify.Diagnostic().WithLocation(0).WithArguments("_validator.Validate"));
     }
+
+    [Fact]
+    public async Task NullableErrorMessageOfAValidator_IsAVerdict_ReportedDiscardedOrStoredUnread()
+    {
+        // An independent consumer: `string? ValidatePrompt(string prompt)` returns the error (null when valid). Neither the
+        // "hands the argument back" guard nor the "plain value" exemption fits a result that may be null where the input
+        // may not; `string ValidateNotEmpty(string s)` returning its input stays a guard.
+        var test = new Verify.Test
+        {
+            NullableContextOptions = Microsoft.CodeAnalysis.NullableContextOptions.Enable,
+            TestCode = /* lang=c#-test */ """
+                public static class PromptRules
+                {
+                    public static string? ValidatePrompt(string prompt) => prompt.Length == 0 ? "empty" : null;
+                    public static string ValidateNotEmpty(string prompt) => prompt.Length == 0 ? throw new System.ArgumentException("empty") : prompt;
+
+                    public static string Use(string prompt)
+                    {
+                        {|#0:ValidatePrompt(prompt)|};
+                        var error = {|#1:ValidatePrompt(prompt + "!")|};
+                        ValidateNotEmpty(prompt);
+                        var checkedPrompt = ValidateNotEmpty(prompt);
+                        return prompt;
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("ValidatePrompt"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("ValidatePrompt"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
 }
