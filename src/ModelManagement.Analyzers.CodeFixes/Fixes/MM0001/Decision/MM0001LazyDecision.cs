@@ -25,7 +25,11 @@ internal static class MM0001LazyDecision
         // Code before 'boundary' ran before the blocking code, code after it ran after (and must not read what the
         // initialization sets). The initializer is created where the first blocking statement was.
         var boundary = facts.Initializers.Length > 0 || moved.Count == 0 ? 0 : moved[0].Index;
-        if (MM0001MovedCode.FirstReturnBefore(facts, boundary) is { } earlyReturn)
+
+        // A return anywhere before the last moved statement: the constructor skipped what follows it on that path, and
+        // the initialization would run it anyway (`a.Wait(); if (disabled) return; _x = a.Result;`).
+        var lastMoved = moved.Count == 0 ? 0 : moved[moved.Count - 1].Index;
+        if (MM0001MovedCode.FirstReturnBefore(facts, System.Math.Max(boundary, lastMoved)) is { } earlyReturn)
         {
             return (null, new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: earlyReturn));
         }
