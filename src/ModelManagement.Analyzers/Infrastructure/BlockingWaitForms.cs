@@ -254,17 +254,23 @@ internal static class BlockingWaitForms
         var examined = 0;
         for (var current = wait.Parent; current is not null; child = current, current = current.Parent)
         {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation or ILabeledOperation)
             {
-                return null;
+                return null; // may run before the earlier wait; or a label: a jump may reach the wait again after a reassignment
             }
 
-            if (current is not IBlockOperation block)
+            var statements = current switch
+            {
+                IBlockOperation block => block.Operations,
+                ISwitchCaseOperation section => section.Body,
+                _ => default,
+            };
+            if (statements.IsDefault)
             {
                 continue;
             }
 
-            var index = block.Operations.IndexOf(child);
+            var index = statements.IndexOf(child);
             for (var i = index - 1; i >= 0; i--)
             {
                 if (++examined > MaxEarlierStatements)
@@ -272,7 +278,7 @@ internal static class BlockingWaitForms
                     return null;
                 }
 
-                var statement = block.Operations[i];
+                var statement = statements[i];
                 if (WaitsFor(statement, symbol, types))
                 {
                     return statement;
@@ -334,9 +340,9 @@ internal static class BlockingWaitForms
                 switch (method.Name)
                 {
                     case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
-                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(invocation.Instance), task);
+                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(WithoutCasts(invocation.Instance)), task);
                     case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
-                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(UnwrapAwaitChain(invocation.Instance)), task);
+                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(WithoutCasts(UnwrapAwaitChain(invocation.Instance))), task);
                     case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
                         foreach (var argument in invocation.Arguments)
                         {
@@ -369,7 +375,7 @@ internal static class BlockingWaitForms
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(TaskSymbol(value), task))
+        if (SymbolEqualityComparer.Default.Equals(TaskSymbol(WithoutCasts(value)), task))
         {
             return true;
         }
@@ -391,6 +397,30 @@ internal static class BlockingWaitForms
         return false;
     }
 
+    private static bool AssignsTo(IOperation target, ISymbol task)
+    {
+        foreach (var operation in target.DescendantsAndSelf())
+        {
+            if (SymbolEqualityComparer.Default.Equals(TaskSymbol(operation), task))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Without conversions, explicit ones too: <c>((Task)a).Wait()</c> waits for <c>a</c>.</summary>
+    private static IOperation? WithoutCasts(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
     private static bool HasTimeout(IMethodSymbol method)
     {
         foreach (var parameter in method.Parameters)
@@ -408,9 +438,9 @@ internal static class BlockingWaitForms
     {
         foreach (var operation in statement.DescendantsAndSelf())
         {
-            if (operation is IAssignmentOperation assignment && SymbolEqualityComparer.Default.Equals(TaskSymbol(assignment.Target), task))
+            if (operation is IAssignmentOperation assignment && AssignsTo(assignment.Target, task))
             {
-                return true;
+                return true; // also `(a, b) = (Load(), Load());`
             }
 
             if (operation is IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } byRef

@@ -192,7 +192,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     All = new[] { eu.Result, us.Result };
                 }
 
-                public Regions(Task<int> count, Task<int> pending, Task<int> later, Task<int> many, Task<int> count2, Task<int> count3)
+                public Regions(Task<int> count, Task<int> pending, Task<int> later, Task<int> many, Task<int> count2, Task<int> count3, Task<int> cast, Task<int> inSwitch)
                 {
                     {|#1:count.Wait()|};
                     if (count.IsFaulted) { return; }
@@ -207,6 +207,15 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _count += later.Result + many.Result;
                     {|#4:Task.WaitAll([count2, count3])|}; // a collection expression (and .NET 9's params ReadOnlySpan<Task>)
                     _count += count2.Result + count3.Result;
+                    {|#5:((Task)cast).Wait()|}; // through a cast
+                    _count += cast.Result;
+                    switch (_count)
+                    {
+                        case 1:
+                            {|#6:inSwitch.Wait()|};
+                            _count += inSwitch.Result; // in a switch section
+                            break;
+                    }
                 }
             }
             """;
@@ -216,13 +225,16 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             Verify.Diagnostic().WithLocation(1).WithArguments("Regions", "count"),
             Verify.Diagnostic().WithLocation(2).WithArguments("Regions", "_pending"),
             Verify.Diagnostic().WithLocation(3).WithArguments("Regions", "Task.WaitAll(...)"),
-            Verify.Diagnostic().WithLocation(4).WithArguments("Regions", "Task.WaitAll(...)"));
+            Verify.Diagnostic().WithLocation(4).WithArguments("Regions", "Task.WaitAll(...)"),
+            Verify.Diagnostic().WithLocation(5).WithArguments("Regions", "(Task)cast"),
+            Verify.Diagnostic().WithLocation(6).WithArguments("Regions", "inSwitch"));
     }
 
     [Fact]
     public async Task WaitAfterAnEarlierWaitThatMayNotHaveFinishedIt_StillReports()
     {
-        // A timeout, WaitAny, a conditional wait, a reassignment, another task, a wait in a lambda, or a label between.
+        // A timeout, WaitAny, a conditional wait, a reassignment (also by deconstruction), another task, a wait in a lambda,
+        // or a label on the read that a jump may reach again after a reassignment.
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading.Tasks;
@@ -247,10 +259,18 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _n += {|#9:f.Result|};
                     _later = () => { f.Wait(); return 0; };
                     _n += {|#10:f.GetAwaiter().GetResult()|};
+                    {|#11:Task.WaitAll(a, b)|};
+                    (a, b) = (load(), load());
+                    _n += {|#12:b.Result|};
+                    c.Wait(); // c was waited for above: not reported
+                    var again = true;
+                retry:
+                    _n += {|#13:c.Result|};
+                    if (again) { again = false; c = load(); goto retry; }
                 }
             }
             """;
-        var expected = new[] { "a", "a", "Task.WaitAny(...)", "b", "d", "d", "e", "e", "c", "f", "f" };
+        var expected = new[] { "a", "a", "Task.WaitAny(...)", "b", "d", "d", "e", "e", "c", "f", "f", "Task.WaitAll(...)", "b", "c" };
         await Verify.VerifyAnalyzerAsync(
             source,
             System.Linq.Enumerable.ToArray(System.Linq.Enumerable.Select(expected, (member, i) => Verify.Diagnostic().WithLocation(i).WithArguments("Loader", member))));
