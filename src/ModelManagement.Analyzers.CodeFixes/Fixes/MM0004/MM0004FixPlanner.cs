@@ -304,7 +304,7 @@ internal static class MM0004FixPlanner
                     || SymbolEqualityComparer.Default.Equals(candidate, function)
                     || (isStaticContext && !candidate.IsStatic)
                     || !model.IsAccessible(position, candidate)
-                    || IsObsoleteAsError(candidate) // CS0619 where it would be called
+                    || IsObsolete(candidate) // CS0618/CS0619 where it would be called
                     || ValueType(candidate) is not { } valueType)
                 {
                     continue;
@@ -367,13 +367,12 @@ internal static class MM0004FixPlanner
         };
     }
 
-    private static bool IsObsoleteAsError(ISymbol member)
+    /// <summary>Marked <c>[Obsolete]</c>: a fix does not write a new call to it (a warning, CS0618, or an error, CS0619).</summary>
+    private static bool IsObsolete(ISymbol member)
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
-                && attribute.ConstructorArguments.Length == 2
-                && attribute.ConstructorArguments[1].Value is true)
+            if (attribute.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
             {
                 return true;
             }

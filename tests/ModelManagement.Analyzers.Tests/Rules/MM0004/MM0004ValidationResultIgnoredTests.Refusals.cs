@@ -237,15 +237,17 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     try { story = story.Trim(); } finally { _validator.Validate(story); }
             """), MM0004FixRefusal.FallbackInFinally);
 
-    [Fact]
-    public async Task Fallback_MemberObsoleteAsError_IsSkipped()
+    [Theory]
+    [InlineData("[Obsolete(\"use FallbackText\", true)] ")]
+    [InlineData("[Obsolete(\"use FallbackText\")] ")]
+    public async Task Fallback_ObsoleteMember_IsSkipped(string obsolete)
     {
-        // A crash hunt: `[Obsolete(..., error: true)] Fallback()` was chosen over a usable one (CS0619).
+        // Crash hunts: an `[Obsolete]` fallback was chosen over a usable one (CS0619 as an error, CS0618 as a warning).
         var (result, _) = await PlanAsync(Generator("""
                     _validator.Validate(story);
             """, members: """
                 private string FallbackText => "A quiet day.";
-            """).Replace(GenericFallback, "[Obsolete(\"use FallbackText\", true)] " + GenericFallback));
+            """).Replace(GenericFallback, obsolete + GenericFallback));
         Assert.NotNull(result.Plan);
         Assert.Matches(@"^(this\.)?FallbackText$", result.Plan!.Fallback!.NormalizeWhitespace().ToString());
     }
