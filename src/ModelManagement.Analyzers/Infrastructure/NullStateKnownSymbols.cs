@@ -110,13 +110,13 @@ internal sealed class NullStateKnownSymbols
 
     /// <summary>
     /// A method of this compilation that cannot return, though not marked <c>[DoesNotReturn]</c>: a static, private or sealed
-    /// (non-overridable) ordinary method whose body is <c>=&gt; throw …</c> or a block ending in <c>throw</c> with no
+    /// (non-overridable) ordinary method, or a local function, whose body is <c>=&gt; throw …</c> or a block ending in <c>throw</c> with no
     /// <c>return</c> (AutoMapper's <c>static void ThrowInvalid() =&gt; throw new InvalidOperationException();</c> after a
     /// null check). Cached per method.
     /// </summary>
     public bool AlwaysThrows(IMethodSymbol method)
     {
-        if (method.MethodKind != MethodKind.Ordinary || method.IsAbstract || method.IsVirtual || method.IsOverride && !method.IsSealed
+        if (method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction) || method.IsAbstract || method.IsVirtual || method.IsOverride && !method.IsSealed
             || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1 || method.PartialImplementationPart is not null)
         {
             return false;
@@ -128,6 +128,9 @@ internal sealed class NullStateKnownSymbols
                 MethodDeclarationSyntax { ExpressionBody.Expression: ThrowExpressionSyntax } => true,
                 MethodDeclarationSyntax { Body: { Statements: { Count: > 0 } statements } body } =>
                     statements[statements.Count - 1] is ThrowStatementSyntax && !ContainsReturn(body),
+                LocalFunctionStatementSyntax { ExpressionBody.Expression: ThrowExpressionSyntax } => true,
+                LocalFunctionStatementSyntax { Body: { Statements: { Count: > 0 } localStatements } localBody } =>
+                    localStatements[localStatements.Count - 1] is ThrowStatementSyntax && !ContainsReturn(localBody),
                 _ => false,
             });
     }

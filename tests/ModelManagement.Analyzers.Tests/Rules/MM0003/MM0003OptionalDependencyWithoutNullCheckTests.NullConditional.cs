@@ -131,6 +131,17 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                     }
                 }
 
+                public void Register(string name)
+                {
+                    if (_registry == null)
+                    {
+                        void Missing() => throw new InvalidOperationException("no registry");
+                        Missing();
+                    }
+
+                    _registry.Register(name);
+                }
+
                 public int Count
                 {
                     get
