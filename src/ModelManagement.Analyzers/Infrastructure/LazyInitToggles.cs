@@ -26,7 +26,8 @@ internal static class LazyInitToggles
     /// same with the other outcome after the <c>if</c>, when its body writes the member and always leaves (wolverine's
     /// leader lease: <c>if (_lock == null) { if (await TryTakeAsync(n)) { _lock = n; return true; } return false; }</c>
     /// followed by the renewal <c>if (await TryRenewAsync(n)) { _lock = n; return true; }</c>); and a <c>??=</c> check whose
-    /// member a later statement of the same block assigns again (a cursor moved on, Brighter's batch rollover).
+    /// member a later statement of the same block (itself, not under a condition) assigns again (a cursor moved on,
+    /// Brighter's batch rollover).
     /// </summary>
     public static bool IsWrittenOnBothOutcomes(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -34,8 +35,10 @@ internal static class LazyInitToggles
         {
             // `_current ??= await CreateAsync();` then, further on, `_current = await CreateAsync();` (Brighter's batch
             // rollover): a cursor the function moves on, not a value loaded once.
+            // Only a statement of that block itself: a later write under a condition that wraps the value
+            // (`if (partitioned) _receiver = new Bridge(_receiver);`, wolverine's ListeningAgent) keeps the race.
             return coalesce.FirstAncestorOrSelf<StatementSyntax>() is { Parent: BlockSyntax coalesceBlock } coalesceStatement
-                && AssignedAfter(coalesceBlock, coalesceStatement, member, model, cancellationToken);
+                && AssignedAfter(coalesceBlock, coalesceStatement, member, model, directly: true, cancellationToken);
         }
 
         if (condition.Parent is not IfStatementSyntax ifStatement || ifStatement.Condition != condition)
@@ -50,14 +53,18 @@ internal static class LazyInitToggles
 
         return AlwaysLeaves(ifStatement.Statement) && Assigns(ifStatement.Statement, member, model, cancellationToken)
             && ifStatement.Parent is BlockSyntax block
-            && AssignedAfter(block, ifStatement, member, model, cancellationToken);
+            && AssignedAfter(block, ifStatement, member, model, directly: false, cancellationToken);
     }
 
-    private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, bool directly, CancellationToken cancellationToken)
     {
         for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
         {
-            if (Assigns(block.Statements[i], member, model, cancellationToken))
+            var later = block.Statements[i];
+            if (directly
+                ? later is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
+                    && Names(assignment.Left, member, model, cancellationToken)
+                : Assigns(later, member, model, cancellationToken))
             {
                 return true;
             }

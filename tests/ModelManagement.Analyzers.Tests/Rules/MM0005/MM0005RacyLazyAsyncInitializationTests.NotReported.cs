@@ -1178,9 +1178,14 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return _current.Models.Length < 10;
                 }
 
-                public async Task<Catalog> GetAsync()
+                public async Task<Catalog> GetAsync(bool wrap)
                 {
                     {|#0:_cached|} ??= await _store.LoadAsync();
+                    if (wrap)
+                    {
+                        _cached = new Catalog { Models = _cached.Models }; // a conditional rewrap (wolverine's ListeningAgent): still racy
+                    }
+
                     return _cached;
                 }
             }
