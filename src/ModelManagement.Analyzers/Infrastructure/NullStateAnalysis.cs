@@ -864,8 +864,8 @@ internal sealed class NullStateAnalysis
                 Dereference(awaitOperation.Operation);
                 return;
 
-            case IIsNullOperation isNull when isNull.Operand.Syntax.Parent is ConditionalAccessExpressionSyntax conditional
-                && conditional.Expression == isNull.Operand.Syntax && IsConditionalAccessWhereNullThrows(conditional):
+            case IIsNullOperation isNull when ConditionalAccessOf(isNull.Operand.Syntax) is { } conditional
+                && IsConditionalAccessWhereNullThrows(conditional):
                 // The graph's test of `await _x?.SendAsync()`: the null side awaits a null task (NullReferenceException;
                 // enumerating `_x?.Items` likewise), so the receiver is used as surely as by `_x.SendAsync()`.
                 Visit(isNull.Operand, depth + 1);
@@ -1164,6 +1164,18 @@ internal sealed class NullStateAnalysis
 
         return node.Parent is AwaitExpressionSyntax
             || (node.Parent is CommonForEachStatementSyntax loop && loop.Expression == node);
+    }
+
+    /// <summary>The <c>?.</c> whose receiver <paramref name="receiver"/> is, also written in parentheses (<c>(_x)?.M()</c>).</summary>
+    private static ConditionalAccessExpressionSyntax? ConditionalAccessOf(SyntaxNode receiver)
+    {
+        var node = receiver;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is ConditionalAccessExpressionSyntax conditional && conditional.Expression == node ? conditional : null;
     }
 
     /// <summary>The reference sits under <c>!</c> (through parentheses): the use it is written on is vouched for.</summary>

@@ -26,6 +26,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 {
                     await {|#0:_registry|}?.RegisterAsync(name);
                     var found = await ({|#1:_registry|}?.FindAsync(name));
+                    await (({|#3:_registry|})?.RegisterAsync(name));
                     foreach (var model in {|#2:_registry|}?.Models)
                     {
                         System.Console.WriteLine(model + found);
@@ -33,7 +34,7 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 }
             }
             """;
-        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_registry"));
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(3).WithLocation(2).WithArguments("_registry"));
     }
 
     [Fact]
