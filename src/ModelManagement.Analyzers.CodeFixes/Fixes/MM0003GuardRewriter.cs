@@ -59,16 +59,13 @@ internal static class MM0003GuardRewriter
 
             statement = statement.ReplaceNodes(targets, (original, _) =>
             {
-                var text = original.ToString();
-                var rest = text.Substring(original.Expression.Span.End - original.SpanStart);
-                var trimmed = rest.TrimStart();
-                if (!trimmed.StartsWith("?", System.StringComparison.Ordinal))
+                var (head, separator, rest) = SplitAfterReceiver(original.ToString(), original.Expression.Span.End - original.SpanStart);
+                if (!rest.StartsWith("?", System.StringComparison.Ordinal))
                 {
                     return original;
                 }
 
-                var rewritten = SyntaxFactory.ParseExpression(
-                    text.Substring(0, text.Length - rest.Length) + rest.Substring(0, rest.Length - trimmed.Length) + trimmed.Substring(1), options: options);
+                var rewritten = SyntaxFactory.ParseExpression(head + separator + rest.Substring(1), options: options);
                 return rewritten.ContainsDiagnostics ? original : rewritten.WithTriviaFrom(original);
             });
             result = result.Replace(result[i], statement);
@@ -92,17 +89,23 @@ internal static class MM0003GuardRewriter
             return root;
         }
 
-        var rest = text.Substring(receiverLength);
-        var trimmed = rest.TrimStart();
-        var separator = rest.Substring(0, rest.Length - trimmed.Length);
-        var access = trimmed.StartsWith("(", System.StringComparison.Ordinal) ? "?.Invoke" : "?";
-        var rewritten = SyntaxFactory.ParseExpression(text.Substring(0, receiverLength) + separator + access + trimmed, options: root.SyntaxTree.Options);
+        var (head, separator, rest) = SplitAfterReceiver(text, receiverLength);
+        var access = rest.StartsWith("(", System.StringComparison.Ordinal) ? "?.Invoke" : "?";
+        var rewritten = SyntaxFactory.ParseExpression(head + separator + access + rest, options: root.SyntaxTree.Options);
         if (rewritten.ContainsDiagnostics || rewritten is not ConditionalAccessExpressionSyntax)
         {
             return root;
         }
 
         return root.ReplaceNode(chainTop, rewritten.WithTriviaFrom(chainTop));
+    }
+
+    /// <summary>A chain's text split at the end of its receiver: the receiver, the white space after it, and the rest.</summary>
+    private static (string Head, string Separator, string Chain) SplitAfterReceiver(string text, int receiverLength)
+    {
+        var after = text.Substring(receiverLength);
+        var rest = after.TrimStart();
+        return (text.Substring(0, receiverLength), after.Substring(0, after.Length - rest.Length), rest);
     }
 
     private static ExpressionSyntax Condition(ExpressionSyntax receiver, bool avoidEqualityOperators, SyntaxTree tree)

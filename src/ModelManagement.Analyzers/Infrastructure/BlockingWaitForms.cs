@@ -340,9 +340,9 @@ internal static class BlockingWaitForms
                 switch (method.Name)
                 {
                     case "Wait" when !method.IsStatic && IsTask(method.ContainingType, types):
-                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(WithoutCasts(invocation.Instance)), task);
+                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(Shapes.WithoutConversions(invocation.Instance)), task);
                     case "GetResult" when !method.IsStatic && types.IsAwaiter(method.ContainingType):
-                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(WithoutCasts(UnwrapAwaitChain(invocation.Instance))), task);
+                        return SymbolEqualityComparer.Default.Equals(TaskSymbol(Shapes.WithoutConversions(UnwrapAwaitChain(invocation.Instance))), task);
                     case "WaitAll" when method.IsStatic && IsTask(method.ContainingType, types):
                         foreach (var argument in invocation.Arguments)
                         {
@@ -375,7 +375,7 @@ internal static class BlockingWaitForms
             return false;
         }
 
-        if (SymbolEqualityComparer.Default.Equals(TaskSymbol(WithoutCasts(value)), task))
+        if (SymbolEqualityComparer.Default.Equals(TaskSymbol(Shapes.WithoutConversions(value)), task))
         {
             return true;
         }
@@ -408,17 +408,6 @@ internal static class BlockingWaitForms
         }
 
         return false;
-    }
-
-    /// <summary>Without conversions, explicit ones too: <c>((Task)a).Wait()</c> waits for <c>a</c>.</summary>
-    private static IOperation? WithoutCasts(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     private static bool HasTimeout(IMethodSymbol method)

@@ -583,7 +583,7 @@ internal sealed class LazyInitFlowAnalysis
             {
                 ICoalesceAssignmentOperation coalesce => coalesce.Target,
                 ISimpleAssignmentOperation { Value: var value } assignment
-                    when LazyInitMembers.SkipConversions(value) is ICoalesceOperation { Value: IMemberReferenceOperation first }
+                    when Shapes.WithoutConversions(value) is ICoalesceOperation { Value: IMemberReferenceOperation first }
                         && assignment.Target is IMemberReferenceOperation written
                         && SymbolEqualityComparer.Default.Equals(first.Member, written.Member) => assignment.Target,
                 _ => null,

@@ -20,10 +20,10 @@ internal static class LazyInitMembers
     /// </summary>
     public static ISymbol? GetTrackedMember(IOperation? operation, IReadOnlyDictionary<CaptureId, IOperation>? captures)
     {
-        operation = SkipConversions(operation);
+        operation = Shapes.WithoutConversions(operation);
         if (operation is IFlowCaptureReferenceOperation capture && captures is not null && captures.TryGetValue(capture.Id, out var captured))
         {
-            operation = SkipConversions(captured); // the graph captures an assignment target before a right side that branches
+            operation = Shapes.WithoutConversions(captured); // the graph captures an assignment target before a right side that branches
         }
 
         switch (operation)
@@ -51,7 +51,7 @@ internal static class LazyInitMembers
     {
         member = null;
         needsInitializationWhenTrue = false;
-        condition = SkipConversions(condition);
+        condition = Shapes.WithoutConversions(condition);
         switch (condition)
         {
             case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
@@ -112,10 +112,10 @@ internal static class LazyInitMembers
     /// </summary>
     public static bool IsBareFlag(IOperation? condition)
     {
-        condition = SkipConversions(condition);
+        condition = Shapes.WithoutConversions(condition);
         for (var depth = 0; depth < 8 && condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not; depth++)
         {
-            condition = SkipConversions(not.Operand);
+            condition = Shapes.WithoutConversions(not.Operand);
         }
 
         return condition is IFieldReferenceOperation or IPropertyReferenceOperation { Property.Name: not "HasValue" }
@@ -177,17 +177,7 @@ internal static class LazyInitMembers
     }
 
     public static bool IsMemberReference(IOperation? operation)
-        => SkipConversions(operation) is IFieldReferenceOperation or IPropertyReferenceOperation;
-
-    public static IOperation? SkipConversions(IOperation? operation)
-    {
-        while (operation is IConversionOperation conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
+        => Shapes.WithoutConversions(operation) is IFieldReferenceOperation or IPropertyReferenceOperation;
 
     /// <summary>
     /// A public property with a public <c>set</c> (a Razor page's <c>[BindProperty] public string? LogoutId { get; set;
@@ -238,7 +228,7 @@ internal static class LazyInitMembers
             return false;
         }
 
-        var value = SkipConversions(valueSide);
+        var value = Shapes.WithoutConversions(valueSide);
         if (value is IDefaultValueOperation)
         {
             return true;
@@ -268,7 +258,7 @@ internal static class LazyInitMembers
     {
         switch (pattern)
         {
-            case IConstantPatternOperation constant when SkipConversions(constant.Value) is { ConstantValue: { HasValue: true, Value: null } }:
+            case IConstantPatternOperation constant when Shapes.WithoutConversions(constant.Value) is { ConstantValue: { HasValue: true, Value: null } }:
                 needsInitializationWhenTrue = true; // `_x is null`
                 return true;
             case INegatedPatternOperation negated when TryGetPatternSense(negated.Pattern, out var inner):
@@ -287,10 +277,10 @@ internal static class LazyInitMembers
 
     private static bool IsThis(IOperation? instance, IReadOnlyDictionary<CaptureId, IOperation>? captures)
     {
-        instance = SkipConversions(instance);
+        instance = Shapes.WithoutConversions(instance);
         if (instance is IFlowCaptureReferenceOperation reference && captures is not null && captures.TryGetValue(reference.Id, out var captured))
         {
-            instance = SkipConversions(captured);
+            instance = Shapes.WithoutConversions(captured);
         }
 
         return instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };

@@ -72,10 +72,10 @@ internal sealed class LazyInitTypes
     /// <summary>An await of something single-flight itself: an AsyncLazy, an AsyncInitializer, a Lazy&lt;Task&gt;'s value (ConfigureAwait seen through).</summary>
     public bool IsSingleFlightAwait(IOperation awaited)
     {
-        var operation = LazyInitMembers.SkipConversions(awaited);
+        var operation = Shapes.WithoutConversions(awaited);
         if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
         {
-            operation = LazyInitMembers.SkipConversions(configured);
+            operation = Shapes.WithoutConversions(configured);
         }
 
         return operation switch

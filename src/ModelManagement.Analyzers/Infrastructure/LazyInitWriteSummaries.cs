@@ -25,7 +25,7 @@ internal sealed class LazyInitWriteSummaries
     /// <summary>The summary of the own method <paramref name="operation"/> calls, or null when it is not such a call.</summary>
     public LazyInitWriteSummary? GetForCall(IOperation? operation, INamedTypeSymbol? ownType, SemanticModel? callerModel, CancellationToken cancellationToken)
     {
-        operation = LazyInitMembers.SkipConversions(operation);
+        operation = Shapes.WithoutConversions(operation);
         if (operation is IInvocationOperation invocation && IsSummarisedCall(invocation, ownType))
         {
             var key = invocation.TargetMethod.OriginalDefinition;
@@ -83,7 +83,7 @@ internal sealed class LazyInitWriteSummaries
     /// <summary>A tracked member, a tuple holding one, or a target the graph may resolve to one (a ref conditional).</summary>
     private static bool MayBeTrackedTarget(IOperation target)
     {
-        switch (LazyInitMembers.SkipConversions(target))
+        switch (Shapes.WithoutConversions(target))
         {
             case ITupleOperation tuple:
                 foreach (var element in tuple.Elements)

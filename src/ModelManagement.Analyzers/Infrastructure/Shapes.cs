@@ -23,6 +23,17 @@ internal static class Shapes
         return false;
     }
 
+    /// <summary><paramref name="operation"/> without its conversions, explicit casts too (<c>((Task)a).Wait()</c> waits for <c>a</c>).</summary>
+    public static IOperation? WithoutConversions(IOperation? operation)
+    {
+        while (operation is IConversionOperation conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
     /// <summary>What a delegate argument is made from: the lambda or method reference under its conversions and delegate creation.</summary>
     public static IOperation DelegateTarget(IOperation value)
     {

@@ -272,13 +272,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
         {
-            var target = invocation.Instance;
-            while (target is IConversionOperation conversion)
-            {
-                target = conversion.Operand;
-            }
-
-            switch (target)
+            switch (Shapes.WithoutConversions(invocation.Instance))
             {
                 case IMemberReferenceOperation member:
                     return member.Member.Name;
