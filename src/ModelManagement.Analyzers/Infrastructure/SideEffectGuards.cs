@@ -88,8 +88,8 @@ internal static class SideEffectGuards
     private const int SuppressThrowingFlag = 2;
 
     /// <summary>
-    /// Strips conversions, <c>ConfigureAwait(..)</c> and <c>WaitAsync(timeout | token)</c> calls (.NET 6: the same task,
-    /// waited for at most so long) from an awaited value.
+    /// Strips conversions, <c>ConfigureAwait(..)</c>, <c>WaitAsync(timeout | token)</c> calls (.NET 6: the same task,
+    /// waited for at most so long) and <c>ValueTask.AsTask()</c> (the same work as a task) from an awaited value.
     /// </summary>
     public static IOperation? PeelAwaited(IOperation? operation)
     {
@@ -104,8 +104,12 @@ internal static class SideEffectGuards
                     operation = instance;
                     continue;
                 case IInvocationOperation { TargetMethod: { Name: "WaitAsync", IsStatic: false, ContainingType.Name: "Task" or "ValueTask" } waitAsync, Instance: { } waited }
-                    when waitAsync.ContainingType.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }:
+                    when IsSystemThreadingTasks(waitAsync.ContainingType.ContainingNamespace):
                     operation = waited;
+                    continue;
+                case IInvocationOperation { TargetMethod: { Name: "AsTask", IsStatic: false, Parameters.IsEmpty: true, ContainingType.Name: "ValueTask" } asTask, Instance: { } converted }
+                    when IsSystemThreadingTasks(asTask.ContainingType.ContainingNamespace):
+                    operation = converted;
                     continue;
                 default:
                     return operation;
@@ -114,6 +118,9 @@ internal static class SideEffectGuards
 
         return null;
     }
+
+    private static bool IsSystemThreadingTasks(INamespaceSymbol? ns)
+        => ns is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
     /// <summary>
     /// The call of an optional sink awaited with a completed task in its place: <c>await (_audit?.AuditAsync(e) ??

@@ -52,12 +52,13 @@ internal static class MM0002SiteAnalysis
             return AnalyzeTaskOfWhenAll(root, model, invocation, cancellationToken);
         }
 
-        // Climb from the side-effect call to its await: through parentheses, a WaitAsync(..) and a ConfigureAwait(..) call,
-        // and through an optional sink's `_audit?.AuditAsync(e) ?? Task.CompletedTask` (only the try/catch fits those two:
-        // the helper would need the sink, or the timeout, inside its lambda).
+        // Climb from the side-effect call to its await: through parentheses, a ValueTask's AsTask(), a WaitAsync(..) and a
+        // ConfigureAwait(..) call, and through an optional sink's `_audit?.AuditAsync(e) ?? Task.CompletedTask` (only the
+        // try/catch fits the last two: the helper would need the sink, or the timeout, inside its lambda).
         InvocationExpressionSyntax? configureAwait = null;
         var optionalSink = false;
         var waitAsync = false;
+        var asTask = false;
         SyntaxNode current = invocation;
         for (var depth = 0; depth < 8 && current.Parent is not AwaitExpressionSyntax; depth++)
         {
@@ -74,6 +75,11 @@ internal static class MM0002SiteAnalysis
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } member
                     when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && !waitAsync && configureAwait is null:
                     waitAsync = true;
+                    current = outer;
+                    break;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } member
+                    when member.Expression == current && member.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } outer && !asTask && !waitAsync && configureAwait is null:
+                    asTask = true; // the helper converts a ValueTask itself (HelperNeedsAsTask); try/catch keeps the call as written
                     current = outer;
                     break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } member

@@ -872,6 +872,40 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ValueTaskAsTaskWithATimeout_IsReported_AndWrapKeepsTheCall()
+    {
+        // A ValueTask side effect awaited with a timeout needs `.AsTask()` first (ValueTask has no WaitAsync); the await
+        // fails with the side effect as surely as a plain one.
+        var source = Service("""
+                    await [|_history.TrackAsync(result)|].AsTask().WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.TrackAsync(result).AsTask().WaitAsync(TimeSpan.FromSeconds(1), cancellationToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    [Fact]
+    public async Task ValueTaskAsTask_IsReported_AndTheHelperConvertsItItself()
+    {
+        var source = Service("""
+                    await [|_history.TrackAsync(result)|].AsTask().ConfigureAwait(false);
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    await SideEffect.TryAsync(() => _history.TrackAsync(result).AsTask()).ConfigureAwait(false);
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Helper);
+    }
+
+    [Fact]
     public async Task UseHelper_StructPrimaryConstructorParameter_IsNotOffered_TryCatchIs()
     {
         // A crash hunt: `SideEffect.TryAsync(() => history.LogResultAsync(s))` in a struct with a primary constructor
