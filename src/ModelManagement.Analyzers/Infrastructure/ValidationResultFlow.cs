@@ -62,7 +62,7 @@ internal static class ValidationResultFlow
                 return false;
             }
         }
-        else if (!TryFindStore(graph, call, out storeBlock, out storeIndex))
+        else if (!TryFindStore(graph, call, store == ValidationStore.Value, out storeBlock, out storeIndex))
         {
             return false;
         }
@@ -502,8 +502,15 @@ internal static class ValidationResultFlow
     }
 
     /// <summary>The block and operation index holding the call; the index is past the operations when it is the branch value.</summary>
-    private static bool TryFindStore(ControlFlowGraph graph, SyntaxNode call, out BasicBlock block, out int index)
+    private static bool TryFindStore(ControlFlowGraph graph, SyntaxNode call, bool storesResult, out BasicBlock block, out int index)
     {
+        if (storesResult && call.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == call)
+        {
+            // `var verdict = _check?.Invoke(s);`: the graph captures the call's result (or null) in two branches and
+            // stores the captured value after they join — the store is the operation reading that capture.
+            call = conditional;
+        }
+
         foreach (var candidate in graph.Blocks)
         {
             var operations = candidate.Operations;
@@ -534,7 +541,8 @@ internal static class ValidationResultFlow
     {
         foreach (var descendant in operation.DescendantsAndSelf())
         {
-            if (descendant.Syntax == call && descendant is IInvocationOperation)
+            if (descendant.Syntax == call && (descendant is IInvocationOperation
+                || (descendant is IFlowCaptureReferenceOperation && call is ConditionalAccessExpressionSyntax)))
             {
                 return true;
             }

@@ -83,7 +83,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The syntactic shadow of <see cref="GetUsage"/>, run before any binding: through parentheses, casts, <c>!</c>,
-    /// <c>await</c> and <c>.ConfigureAwait(..)</c>, the call is a statement (or a void arrow body), the value of a plain
+    /// <c>await</c> and <c>.ConfigureAwait(..)</c> (or, alone, the <c>?.</c> of an optional validator), the call is a statement (or a void arrow body), the value of a plain
     /// assignment statement or of a variable's initializer, the subject of <c>is</c> or <c>switch</c>, or it has an
     /// <c>out</c> argument. Everything else (an argument, a receiver, a condition, a return) passes the value on.
     /// </summary>
@@ -99,7 +99,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         SyntaxNode current = invocation;
         var parent = current.Parent;
-        for (var depth = 0; depth < MaxShapeDepth * 2 && parent is not null; depth++)
+        if (parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == current)
+        {
+            // `_check?.Invoke(story);`, `var ok = _validator?.Validate(story);`: an optional validator's verdict (null when
+            // absent). Nothing wraps it further: an awaited `?.` task is a null dereference first (MM0003's finding).
+            current = conditional;
+            parent = conditional.Parent;
+        }
+
+        for (var depth = 0; depth < MaxShapeDepth * 2 && parent is not null && current is not ConditionalAccessExpressionSyntax; depth++)
         {
             if (parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or AwaitExpressionSyntax
                 || parent.IsKind(SyntaxKind.SuppressNullableWarningExpression)
@@ -272,7 +280,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         if (invocation.TargetMethod.MethodKind == MethodKind.DelegateInvoke)
         {
-            switch (Shapes.WithoutConversions(invocation.Instance))
+            var instance = invocation.Instance is IConditionalAccessInstanceOperation && invocation.Parent is IConditionalAccessOperation conditional
+                ? conditional.Operation // `_check?.Invoke(story)`
+                : invocation.Instance;
+            switch (Shapes.WithoutConversions(instance))
             {
                 case IMemberReferenceOperation member:
                     return member.Member.Name;
@@ -397,7 +408,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         patternOwner = null;
         IOperation current = invocation;
         var parent = current.Parent;
-        for (var depth = 0; depth < MaxShapeDepth && parent is not null; depth++)
+        if (parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == current)
+        {
+            current = conditional; // see MayBeIgnoredResult
+            parent = conditional.Parent;
+        }
+
+        for (var depth = 0; depth < MaxShapeDepth && parent is not null && current is not IConditionalAccessOperation; depth++)
         {
             if (parent is IConversionOperation or IAwaitOperation
                 || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current)

@@ -19,7 +19,8 @@ internal sealed class MM0004FixPlan
         ExpressionSyntax? fallback,
         MM0004FixRefusal fallbackRefusal,
         SyntaxNode? refusalNode,
-        ArgumentSyntax? discardedOut = null)
+        ArgumentSyntax? discardedOut = null,
+        bool optionalValidator = false)
     {
         Statement = statement;
         Call = call;
@@ -31,7 +32,14 @@ internal sealed class MM0004FixPlan
         FallbackRefusal = fallbackRefusal;
         RefusalNode = refusalNode;
         DiscardedOut = discardedOut;
+        OptionalValidator = optionalValidator;
     }
+
+    /// <summary>
+    /// The validator is called through <c>?.</c> (<c>_check?.Invoke(story)</c>): the verdict is null when it is absent, which
+    /// counts as passing — the branch tests <c>== false</c> (<c>validation?.IsValid == false</c>).
+    /// </summary>
+    public bool OptionalValidator { get; }
 
     /// <summary>The <c>out _</c> argument that receives the verdict, named by the fix (<c>out var validation</c>), or null.</summary>
     public ArgumentSyntax? DiscardedOut { get; }

@@ -52,8 +52,15 @@ internal static class MM0004FixPlanner
         StatementSyntax? statement = null;
         ArgumentSyntax? discardedOut = null;
         var insertAfter = form is MM0004Properties.Stored or MM0004Properties.OutArgument or MM0004Properties.OutDiscard;
+        var optionalValidator = call is ConditionalAccessExpressionSyntax;
         if (form is MM0004Properties.OutArgument or MM0004Properties.OutDiscard)
         {
+            if (optionalValidator)
+            {
+                // `_validator?.TryValidate(s, out var report);`: the out variable is unassigned when the validator is absent.
+                return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.OptionalValidatorOutVerdict, call);
+            }
+
             var outName = form == MM0004Properties.OutDiscard ? "_" : local;
             if (outName is null || OutArgument(invocation, outName) is not { } outArgument)
             {
@@ -123,7 +130,8 @@ internal static class MM0004FixPlanner
             fallback.Plan,
             fallback.Refusal,
             fallback.Node,
-            discardedOut));
+            discardedOut,
+            optionalValidator));
     }
 
     /// <summary>
@@ -227,6 +235,11 @@ internal static class MM0004FixPlanner
     /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
     private static (ExpressionSyntax Call, bool Awaited, bool ConfigureAwait) OuterExpression(InvocationExpressionSyntax invocation)
     {
+        if (invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation)
+        {
+            return (conditional, false, false); // an optional validator: nothing wraps it (see the analyzer's usage shapes)
+        }
+
         ExpressionSyntax outer = invocation;
         var awaited = false;
         var configureAwait = false;

@@ -57,6 +57,12 @@ internal enum MM0004FixRefusal
     /// </summary>
     FallbackAmbiguous,
 
+    /// <summary>
+    /// The optional validator is called through <c>?.</c> with an <c>out</c> verdict (<c>_validator?.TryValidate(s, out var
+    /// report)</c>): the variable is unassigned when the validator is absent, so no branch on it compiles (CS0165).
+    /// </summary>
+    OptionalValidatorOutVerdict,
+
     /// <summary>Fallback: the call is in a <c>finally</c> block, which a <c>return</c> may not leave (CS0157).</summary>
     FallbackInFinally,
 }

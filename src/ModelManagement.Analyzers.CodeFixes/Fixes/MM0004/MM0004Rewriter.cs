@@ -38,13 +38,13 @@ internal static class MM0004Rewriter
         else if (plan.InsertAfter)
         {
             replacement.Add(statement);
-            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(plan.ExistingLocal ?? LocalName), plan.ValidityMember), body));
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(plan.ExistingLocal ?? LocalName), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator));
         }
         else if (plan.ValidityMember is null)
         {
             // A comment that ended the statement's line ends the condition's line (`if (!Validate(x)) // note`); the
             // branch then gets the formatter's line break and blank line like any other.
-            var branch = Branch(plan.Call.WithoutTrivia(), body).WithLeadingTrivia(statement.GetLeadingTrivia());
+            var branch = Branch(plan.Call.WithoutTrivia(), body, plan.OptionalValidator).WithLeadingTrivia(statement.GetLeadingTrivia());
             var comments = CommentsOutsideTheCall(statement, plan.Call);
             replacement.Add(comments.Count == 0
                 ? branch
@@ -62,7 +62,7 @@ internal static class MM0004Rewriter
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(TrailingWithComments(statement, plan.Call));
             replacement.Add(declaration);
-            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember), body));
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator));
         }
 
         return statement.Parent switch
@@ -73,14 +73,20 @@ internal static class MM0004Rewriter
         };
     }
 
-    private static ExpressionSyntax Verdict(ExpressionSyntax local, string? member)
+    /// <summary><c>validation.IsValid</c>; from an optional validator (null when it is absent) <c>validation?.IsValid</c>.</summary>
+    private static ExpressionSyntax Verdict(ExpressionSyntax local, string? member, bool mayBeNull = false)
         => member is null
             ? local
-            : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, local, SyntaxFactory.IdentifierName(member));
+            : mayBeNull
+                ? SyntaxFactory.ConditionalAccessExpression(local, SyntaxFactory.MemberBindingExpression(SyntaxFactory.IdentifierName(member)))
+                : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, local, SyntaxFactory.IdentifierName(member));
 
-    private static IfStatementSyntax Branch(ExpressionSyntax verdict, StatementSyntax body)
+    /// <summary><c>if (!verdict) { body }</c>; a nullable verdict (an optional validator's) fails only when it is false.</summary>
+    private static IfStatementSyntax Branch(ExpressionSyntax verdict, StatementSyntax body, bool nullableVerdict = false)
         => SyntaxFactory.IfStatement(
-                SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, verdict),
+                nullableVerdict
+                    ? SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, verdict, SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))
+                    : SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, verdict),
                 SyntaxFactory.Block(body))
             .WithAdditionalAnnotations(Formatter.Annotation);
 

@@ -513,4 +513,82 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         fixedSource = fixedSource.Replace("string seed, CancellationToken", "string seed, int attempt, CancellationToken");
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
+
+    private const string OptionalCheck = """
+            private readonly Func<string, ValidationResult> _check;
+            private readonly IStoryValidator _optionalValidator;
+        """;
+
+    [Fact]
+    public async Task Throw_OptionalDelegateThroughConditionalAccess_FailsOnlyOnAFalseVerdict()
+    {
+        // An independent consumer: `_check?.Invoke(story);` dropped the verdict of an optional validator unreported. An
+        // absent validator (null) passes; only a failed verdict throws.
+        var source = Generator("""
+                    _check?[|.Invoke(story)|]; // optional
+            """, members: OptionalCheck);
+        var fixedSource = Generator("""
+                    var validation = _check?.Invoke(story); // optional
+                    if (validation?.IsValid == false)
+                    {
+                        throw new InvalidOperationException("Validation failed: _check rejected the content.");
+                    }
+
+            """, members: OptionalCheck);
+        await VerifyFixAsync(source, fixedSource, Throw);
+        await VerifyFixAsync(source, fixedSource, Throw, LanguageVersion.CSharp7_3);
+    }
+
+    [Fact]
+    public async Task Throw_OptionalBoolValidatorThroughConditionalAccess_ComparesWithFalse()
+    {
+        var source = Generator("""
+                    _optionalValidator?[|.TryValidate(story, out var errors)|];
+            """, members: OptionalCheck);
+        var fixedSource = Generator("""
+                    if (_optionalValidator?.TryValidate(story, out var errors) == false)
+                    {
+                        throw new InvalidOperationException("Validation failed: TryValidate rejected the content.");
+                    }
+
+            """, members: OptionalCheck);
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_OptionalValidatorThroughConditionalAccess_TestsTheMemberConditionally()
+    {
+        var source = Generator("""
+                    _optionalValidator?[|.Validate(story)|];
+            """, members: OptionalCheck);
+        var fixedSource = Generator("""
+                    var validation = _optionalValidator?.Validate(story);
+                    if (validation?.IsValid == false)
+                    {
+                        return await FallbackAsync(seed);
+                    }
+
+            """, members: OptionalCheck);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+        await VerifyFixAsync(source, fixedSource, Fallback, LanguageVersion.Latest, NullableContextOptions.Enable);
+    }
+
+    [Fact]
+    public async Task Throw_OptionalDelegateVerdictStoredAndUnread_BranchesOnAFalseVerdict()
+    {
+        var source = Generator("""
+                    var verdict = _check?[|.Invoke(story)|];
+                    story = story.Trim();
+            """, members: OptionalCheck);
+        var fixedSource = Generator("""
+                    var verdict = _check?.Invoke(story);
+                    if (verdict?.IsValid == false)
+                    {
+                        throw new InvalidOperationException("Validation failed: _check rejected the content.");
+                    }
+
+                    story = story.Trim();
+            """, members: OptionalCheck);
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
 }

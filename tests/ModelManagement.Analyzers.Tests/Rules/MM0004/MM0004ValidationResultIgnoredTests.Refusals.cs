@@ -260,4 +260,14 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     lock (_validator) { _validator.Validate(story); }
             """), MM0004FixRefusal.FallbackCannotBeAwaited);
     }
+
+    [Fact]
+    public async Task Refused_OptionalValidatorWithAnOutVerdict()
+        // `report` is unassigned when `_optionalValidator` is null: no branch on it compiles (CS0165).
+        => await AssertRefusedAsync(Generator("""
+                    _checker?.Validate(story, out var report);
+            """, members: """
+                public interface IChecker { void Validate(string story, out ValidationResult report); }
+                private readonly IChecker _checker;
+            """), MM0004FixRefusal.OptionalValidatorOutVerdict);
 }
