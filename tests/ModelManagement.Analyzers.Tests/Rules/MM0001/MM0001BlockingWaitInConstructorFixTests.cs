@@ -2920,6 +2920,71 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Factory_TaskStartedAndNotWaitedFor_StaysFireAndForgetAsADiscard()
+    {
+        // A crash hunt: `_cache.WarmAsync();` after the wait moved into the async InitializeAsync as it was — CS4014 there
+        // (an error under warnings-as-errors). It stays fire-and-forget, spelled the way an async method says so.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface ICache { Task WarmAsync(); Task<int> SizeAsync(); }
+
+            public sealed class Catalog
+            {
+                private readonly ICache _cache;
+                private int _size;
+
+                public Catalog(ICache cache)
+                {
+                    _cache = cache;
+                    _size = [|cache.SizeAsync().Result|];
+                    _cache.WarmAsync(); // warm in the background
+                    System.Func<Task> later = () => _cache.WarmAsync();
+                }
+
+                public int Size => _size;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface ICache { Task WarmAsync(); Task<int> SizeAsync(); }
+
+            public sealed class Catalog
+            {
+                private readonly ICache _cache;
+                private int _size;
+
+                private Catalog(ICache cache)
+                {
+                    _cache = cache;
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Catalog> CreateAsync(ICache cache, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Catalog(cache);
+                    await instance.InitializeAsync(cache).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(ICache cache)
+                {
+                    _size = await cache.SizeAsync().ConfigureAwait(false);
+                    _ = _cache.WarmAsync(); // warm in the background
+                    System.Func<Task> later = () => _cache.WarmAsync();
+                }
+
+                public int Size => _size;
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+        await VerifyAsync(source, fixedSource, Factory, LanguageVersion.CSharp7_3);
+    }
+
+    [Fact]
     public async Task Factory_UsingDeclarationBeforeTheWait_MovesWithIt_SoItIsDisposedAfterTheWaitAsBefore()
     {
         // Crash hunt: kept in the constructor, `using var conn` was disposed before the wait that ran inside its lifetime.

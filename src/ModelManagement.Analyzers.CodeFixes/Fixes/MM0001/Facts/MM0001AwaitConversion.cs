@@ -55,6 +55,12 @@ internal sealed class MM0001AwaitConversion
 
         /// <summary>A call to an own method the fix turns into an async one: await the call.</summary>
         Call,
+
+        /// <summary>
+        /// A task the synchronous code started and never waited for (<c>StartPollingAsync();</c>): in the async method
+        /// it moves into, the statement becomes <c>_ = StartPollingAsync();</c> — the same fire-and-forget, without CS4014.
+        /// </summary>
+        Discard,
     }
 
     /// <summary>The original node the conversion replaces.</summary>
@@ -66,7 +72,7 @@ internal sealed class MM0001AwaitConversion
     /// </summary>
     public bool IsForSideEffect
         => _kind is ConversionKind.Wait or ConversionKind.WaitAll or ConversionKind.WaitAny or ConversionKind.Call
-            || Node.Parent is ExpressionStatementSyntax;
+            || (_kind != ConversionKind.Discard && Node.Parent is ExpressionStatementSyntax);
 
     /// <summary>
     /// The conversion of the blocking <paramref name="operation"/> (form from <see cref="BlockingWaitForms.Classify"/>), or
@@ -101,6 +107,23 @@ internal sealed class MM0001AwaitConversion
     }
 
     /// <summary>
+    /// The discard of a task-returning call that stands as a statement in code moving into an async method (CS4014 there;
+    /// none in the constructor or synchronous method it came from), or null when nothing is to be done: the call is not
+    /// an expression statement, returns no task, or the language has no discards (before C# 7).
+    /// </summary>
+    public static MM0001AwaitConversion? ForUnawaitedTask(ExpressionStatementSyntax statement, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (statement.Expression is not (InvocationExpressionSyntax or ConditionalAccessExpressionSyntax { WhenNotNull: InvocationExpressionSyntax })
+            || !LanguageVersionHelpers.IsAtLeast(statement.SyntaxTree, LanguageVersion.CSharp7)
+            || !TaskTypes.IsTaskOrValueTask(model.GetTypeInfo(statement.Expression, cancellationToken).Type))
+        {
+            return null;
+        }
+
+        return new MM0001AwaitConversion(statement.Expression, ConversionKind.Discard, ImmutableArray<int>.Empty, -1, newName: null);
+    }
+
+    /// <summary>
     /// The awaited replacement for <paramref name="current"/> (the <see cref="Node"/> as it is now, nested conversions done);
     /// parenthesized for the simplifier unless the original stands as a statement.
     /// </summary>
@@ -108,6 +131,16 @@ internal sealed class MM0001AwaitConversion
     {
         // The receiver keeps its trivia (comments after it survive) and the first '.' of the old chain keeps its
         // trivia, so a chain written over several lines stays laid out that way.
+        if (_kind == ConversionKind.Discard)
+        {
+            var expression = (ExpressionSyntax)current;
+            return SyntaxFactory.AssignmentExpression(
+                    SyntaxKind.SimpleAssignmentExpression,
+                    SyntaxFactory.IdentifierName("_").WithLeadingTrivia(expression.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space),
+                    SyntaxFactory.Token(SyntaxKind.EqualsToken).WithTrailingTrivia(SyntaxFactory.Space),
+                    expression.WithoutLeadingTrivia());
+        }
+
         ExpressionSyntax awaited;
         var dot = SyntaxFactory.Token(SyntaxKind.DotToken);
         switch (_kind)

@@ -21,7 +21,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <param name="Constructor">The constructor whose work moves; null when the type has only the implicit one (initializers only).</param>
 /// <param name="ConstructorSymbol">The symbol of <paramref name="Constructor"/>.</param>
 /// <param name="OtherConstructors">The other explicit instance constructors (each chains to <paramref name="Constructor"/>).</param>
-/// <param name="Conversions">Every blocking expression (and call of a converted method) that becomes an await.</param>
+/// <param name="Conversions">Every blocking expression (and call of a converted method) that becomes an await, and every task the moved code starts without waiting (it becomes a discard).</param>
 /// <param name="Initializers">Blocking field and property initializers: they move into the initialization method.</param>
 /// <param name="ConvertedMethods">Own synchronous methods (reached from the constructor) that become async.</param>
 /// <param name="ConstructorUnits">The top-level statements of <paramref name="Constructor"/> (or its expression body), in order.</param>

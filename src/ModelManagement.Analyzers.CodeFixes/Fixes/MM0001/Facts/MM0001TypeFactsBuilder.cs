@@ -101,6 +101,52 @@ internal static class MM0001TypeFactsBuilder
         return chosen is null ? (null, choiceRefusal) : Build(solution, type, types, parts.ToImmutable(), chosen, cancellationToken);
     }
 
+    /// <summary>
+    /// Tasks the constructor (or a method that becomes async) starts and never waits for (<c>StartPollingAsync();</c>):
+    /// where that code lands in an async method, each becomes <c>_ = StartPollingAsync();</c>, the same fire-and-forget
+    /// without CS4014. Statements inside lambdas and local functions stay as they are (those stay synchronous).
+    /// </summary>
+    private static void AddUnawaitedTaskDiscards(
+        MM0001ChosenConstructor chosen,
+        ImmutableArray<MM0001TypePart> parts,
+        ImmutableArray<MM0001ConvertedMethod> converted,
+        ImmutableArray<MM0001AwaitConversion>.Builder conversions,
+        CancellationToken cancellationToken)
+    {
+        var bodies = new List<(SyntaxNode Body, SemanticModel Model)>();
+        if (chosen.Constructor?.Body is { } constructorBody)
+        {
+            bodies.Add((constructorBody, chosen.Part.Model));
+        }
+
+        foreach (var method in converted)
+        {
+            if (method.Declaration.Body is { } body && MM0001TypePart.Find(parts, body) is { } part)
+            {
+                bodies.Add((body, part.Model));
+            }
+        }
+
+        var converting = new HashSet<SyntaxNode>();
+        foreach (var conversion in conversions)
+        {
+            converting.Add(conversion.Node);
+        }
+
+        foreach (var (body, model) in bodies)
+        {
+            foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is ExpressionStatementSyntax statement
+                    && !converting.Contains(statement.Expression)
+                    && MM0001AwaitConversion.ForUnawaitedTask(statement, model, cancellationToken) is { } discard)
+                {
+                    conversions.Add(discard);
+                }
+            }
+        }
+    }
+
     private static (MM0001TypeFacts? Facts, MM0001Refusal? Refusal) Build(
         Solution solution, INamedTypeSymbol type, MM0001FixTypes types, ImmutableArray<MM0001TypePart> parts, MM0001ChosenConstructor chosen, CancellationToken cancellationToken)
     {
@@ -134,6 +180,8 @@ internal static class MM0001TypeFactsBuilder
                 return (null, refusal);
             }
         }
+
+        AddUnawaitedTaskDiscards(chosen, parts, converted, conversions, cancellationToken);
 
         var (initializers, initializerRefusal) = CollectInitializers(chosen, type, types, cancellationToken);
         if (initializerRefusal is not null)
