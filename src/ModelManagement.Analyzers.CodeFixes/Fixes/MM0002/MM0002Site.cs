@@ -31,7 +31,11 @@ internal sealed class MM0002Site
     /// <summary>The token passed to the side-effect call (a plain reference), else the innermost enclosing function's token parameter.</summary>
     public ExpressionSyntax? Token { get; set; }
 
-    public bool CanWrap { get; set; }
+    /// <summary>True when the try/catch fix is offered (<see cref="WrapRefusal"/> is <see cref="MM0002WrapRefusal.None"/>).</summary>
+    public bool CanWrap => WrapRefusal == MM0002WrapRefusal.None;
+
+    /// <summary>Why the try/catch fix is not offered, or <see cref="MM0002WrapRefusal.None"/>.</summary>
+    public MM0002WrapRefusal WrapRefusal { get; set; } = MM0002WrapRefusal.NotAStatement;
 
     public bool CanUseHelper { get; set; }
 

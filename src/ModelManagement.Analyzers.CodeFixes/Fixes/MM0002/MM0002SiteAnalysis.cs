@@ -115,11 +115,14 @@ internal static class MM0002SiteAnalysis
         var wrappable = awaitParent is ExpressionStatementSyntax
             || (awaitParent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } arrow && IsAsyncVoidOrTaskBody(model, arrow, cancellationToken))
             || awaitParent is LambdaExpressionSyntax;
-        site.CanWrap = wrappable && !declaresOrAssigns
-            && (site.HasReportFailure || model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is not null)
-            && (awaitParent is ExpressionStatementSyntax expressionStatement
+        site.WrapRefusal = !wrappable ? MM0002WrapRefusal.NotAStatement
+            : declaresOrAssigns ? MM0002WrapRefusal.DeclaresOrAssigns
+            : !site.HasReportFailure && model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is null ? MM0002WrapRefusal.NoFailureSink
+            : !(awaitParent is ExpressionStatementSyntax expressionStatement
                 ? Statements.CanWrap(expressionStatement, 1) // a #if opened inside the statement and closed after it: the try's braces would cut it
-                : !awaitParent!.Parent!.ContainsDirectives);
+                : !awaitParent!.Parent!.ContainsDirectives) ? MM0002WrapRefusal.DirectiveAcrossStatement
+            : AwaitsInside(invocation) ? MM0002WrapRefusal.AwaitInsideTheCall
+            : MM0002WrapRefusal.None;
 
         site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
         // The catch variable's scope is the new catch clause: only the enclosing scopes' names and what the catch itself
@@ -144,6 +147,10 @@ internal static class MM0002SiteAnalysis
         return site;
     }
 
+    /// <summary>An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all).</summary>
+    private static bool AwaitsInside(InvocationExpressionSyntax invocation)
+        => invocation.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax).Any(static n => n is AwaitExpressionSyntax);
+
     /// <summary>
     /// A side effect among the tasks of an awaited <c>Task.WhenAll</c>: only the helper fix applies, around the call
     /// itself, so the other tasks start and are awaited exactly as before. Offered when the call returns <c>Task</c> (the
@@ -156,7 +163,7 @@ internal static class MM0002SiteAnalysis
             return null;
         }
 
-        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null);
+        var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null) { WrapRefusal = MM0002WrapRefusal.TaskOfWhenAll };
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation

@@ -309,8 +309,10 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
-    public async Task FixAll_NestedReportedAwaits_GuardsBoth()
+    public async Task FixAll_NestedReportedAwaits_GuardsTheInnerOne_TheOuterAwaitsWorkInItsArguments()
     {
+        // The outer call awaits Task.Run's work in its argument: a try/catch around it would swallow that work's failure
+        // as a logging failure (MM0002WrapRefusal.AwaitInsideTheCall), so only the inner side effect is guarded.
         var source = Service("""
                     await [|_history.LogResultAsync(await Task.Run(async () =>
                     {
@@ -319,25 +321,30 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     }))|];
             """, parameters: "string prompt");
         var fixedSource = Service("""
-                    try
+                    await {|#0:_history.LogResultAsync(await Task.Run(async () =>
                     {
-                        await _history.LogResultAsync(await Task.Run(async () =>
+                        try
                         {
-                            try
-                            {
-                                await _telemetry.FlushAsync();
-                            }
-                            catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
-                            {
-                            }
-                            return result;
-                        }));
-                    }
-                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
-                    {
-                    }
+                            await _telemetry.FlushAsync();
+                        }
+                        catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                        {
+                        }
+                        return result;
+                    }))|};
             """, parameters: "string prompt");
-        await VerifyFixAsync(source, fixedSource, Wrap, iterations: 2);
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Wrap,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
+        test.FixedState.ExpectedDiagnostics.Add(VerifyFix.Diagnostic().WithLocation(0).WithArguments("_history.LogResultAsync"));
+        await test.RunAsync(CancellationToken.None);
     }
 
     // ---------------------------------------------------------------- no token: filtered catch; C# 5; no Patterns

@@ -1,0 +1,36 @@
+namespace ModelManagement.Analyzers.CodeFixes.Fixes;
+
+/// <summary>
+/// Why MM0002's "wrap in try/catch" fix is not offered for a site. Each value is a row of docs/rules/MM0002.md ("Why no
+/// fix was offered").
+/// </summary>
+internal enum MM0002WrapRefusal
+{
+    /// <summary>Offered.</summary>
+    None,
+
+    /// <summary>
+    /// The await is not a statement of its own, nor the body of an <c>async</c> lambda or of an <c>async Task</c>/<c>void</c>
+    /// expression-bodied member (<c>var n = await LogAsync(x);</c>): nothing to wrap without moving the value out.
+    /// </summary>
+    NotAStatement,
+
+    /// <summary>The call declares variables (<c>out var</c>) or definitely assigns locals the code after it reads.</summary>
+    DeclaresOrAssigns,
+
+    /// <summary>Neither <c>ModelManagement.Patterns.SideEffect</c> nor <c>System.Diagnostics.Trace</c> resolves: the catch has nowhere to report.</summary>
+    NoFailureSink,
+
+    /// <summary>A preprocessor directive opened in the statement closes after it (or an expression body holds one): the try's braces would cut it.</summary>
+    DirectiveAcrossStatement,
+
+    /// <summary>The side effect is one of the tasks of an awaited <c>Task.WhenAll</c>: only the helper fits around the call itself.</summary>
+    TaskOfWhenAll,
+
+    /// <summary>
+    /// The side-effect call awaits other work in its receiver or arguments
+    /// (<c>await audit.AuditAsync("submitted #" + await orders.SubmitAsync(order));</c>): the catch would swallow that
+    /// operation's failure too, as a logging failure.
+    /// </summary>
+    AwaitInsideTheCall,
+}

@@ -1,0 +1,91 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
+
+/// <summary>Why the try/catch fix is not offered: one typed reason per row of docs/rules/MM0002.md.</summary>
+public sealed partial class MM0002SideEffectAwaitNotGuardedTests
+{
+    private static async Task<MM0002Site> AnalyzeSiteAsync(string source)
+    {
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var tree = CSharpSyntaxTree.ParseText(source, parse, path: "/0/Test0.cs");
+        var compilation = CSharpCompilation.Create(
+            "WrapRefusals",
+            new[] { tree, CSharpSyntaxTree.ParseText(Domain, parse, path: "/0/Domain.cs") },
+            references.Add(TestEnvironment.PatternsReference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0002SideEffectAwaitNotGuardedAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics);
+        var site = MM0002SiteAnalysis.Analyze(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+        Assert.NotNull(site);
+        return site!;
+    }
+
+    [Fact]
+    public async Task WrapRefusal_AwaitInsideTheCall_TheOperationInItsArgumentsWouldBeSwallowed()
+    {
+        // An independent consumer: `await audit.AuditAsync("submitted #" + await orders.SubmitAsync(order));` wrapped whole
+        // swallowed the declined payment as an audit failure, and the method reported the order placed.
+        var source = Service("""
+                    await _history.LogResultAsync("generated " + await Task.FromResult(result));
+            """);
+        var site = await AnalyzeSiteAsync(source.Replace("[|", "").Replace("|]", ""));
+        Assert.Equal(MM0002WrapRefusal.AwaitInsideTheCall, site.WrapRefusal);
+        Assert.False(site.CanWrap);
+        Assert.False(site.CanUseHelper);
+    }
+
+    [Fact]
+    public async Task WrapRefusal_AwaitOnlyInsideALambdaArgument_IsStillWrapped()
+    {
+        var source = Service("""
+                    await _history.LogResultAsync(new System.Func<Task<string>>(async () => await Task.FromResult(result)).ToString());
+            """);
+        var site = await AnalyzeSiteAsync(source);
+        Assert.Equal(MM0002WrapRefusal.None, site.WrapRefusal);
+    }
+
+    [Fact]
+    public async Task WrapRefusal_TaskOfWhenAll()
+    {
+        var source = Service("""
+                    await Task.WhenAll(_history.LogResultAsync(result), Task.Delay(1));
+            """);
+        var site = await AnalyzeSiteAsync(source);
+        Assert.Equal(MM0002WrapRefusal.TaskOfWhenAll, site.WrapRefusal);
+    }
+
+    [Fact]
+    public async Task WrapRefusal_DeclaresAVariable()
+    {
+        var source = Service("""
+                    await _history.LogResultAsync(result is var copy ? copy : "");
+            """);
+        var site = await AnalyzeSiteAsync(source);
+        Assert.Equal(MM0002WrapRefusal.DeclaresOrAssigns, site.WrapRefusal);
+    }
+
+    [Fact]
+    public async Task AwaitInsideTheCall_NeitherFixIsOffered()
+    {
+        var source = Service("""
+                    await [|_history.LogResultAsync("generated " + await Task.FromResult(result))|];
+            """);
+        await VerifyFixAsync(source, source, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+}
