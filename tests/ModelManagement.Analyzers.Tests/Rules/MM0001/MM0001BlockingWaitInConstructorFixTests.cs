@@ -2985,6 +2985,124 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task KeywordNamedVariables_KeepTheirAt_InTheNewParametersAndArguments()
+    {
+        // dotnet format on Brighter's tests: a local `@event` handed to the new InitializeAsync came out as `event`
+        // (CS1001) in both fixes, and a constructor parameter `@class` likewise.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class MyEvent { }
+
+            public sealed class Dispatcher
+            {
+                private readonly List<string> _queue = new List<string>();
+
+                public Dispatcher(Func<MyEvent, Task<string>> map, string @class)
+                {
+                    var @event = new MyEvent();
+                    var message = [|map(@event).Result|];
+                    _queue.Add(message + @class);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _queue.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class MyEvent { }
+
+            public sealed class Dispatcher
+            {
+                private readonly List<string> _queue = new List<string>();
+                private readonly AsyncInitializer _initializer;
+
+                public Dispatcher(Func<MyEvent, Task<string>> map, string @class)
+                {
+                    var @event = new MyEvent();
+                    _initializer = new AsyncInitializer(() => InitializeAsync(map, @class, @event));
+                }
+
+                private async Task InitializeAsync(Func<MyEvent, Task<string>> map, string @class, MyEvent @event)
+                {
+                    var message = await map(@event).ConfigureAwait(false);
+                    _queue.Add(message + @class);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _queue.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task Factory_KeywordNamedParameter_KeepsItsAt()
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class Loader
+            {
+                private readonly string _value;
+
+                public Loader(Func<string, Task<string>> load, string @class)
+                {
+                    _value = [|load(@class).Result|];
+                }
+
+                public string Value => _value;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Loader
+            {
+                private string _value;
+
+                private Loader()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Loader> CreateAsync(Func<string, Task<string>> load, string @class, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Loader();
+                    await instance.InitializeAsync(load, @class).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Func<string, Task<string>> load, string @class)
+                {
+                    _value = await load(@class).ConfigureAwait(false);
+                }
+
+                public string Value => _value;
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
     public async Task Factory_UsingDeclarationBeforeTheWait_MovesWithIt_SoItIsDisposedAfterTheWaitAsBefore()
     {
         // Crash hunt: kept in the constructor, `using var conn` was disposed before the wait that ran inside its lifetime.

@@ -176,7 +176,7 @@ internal static class MM0001Edits
         }
 
         var parameterList = SyntaxFactory.ParameterList(SyntaxFactory.SeparatedList(parameters.Select(p =>
-            SyntaxFactory.Parameter(SyntaxFactory.Identifier(p.Name))
+            SyntaxFactory.Parameter(UniqueNames.Identifier(p.Name))
                 .WithType(p.DeclaredType?.WithoutTrivia() ?? TypeNames.Imported(generator, p.LocalType ?? ((ILocalSymbol)p.Symbol).Type)))));
 
         // The moved statements keep their own trivia (indentation, comments); a real line break after the brace keeps

@@ -54,7 +54,7 @@ internal static class MM0001FactoryEdits
                 .WithDefault(parameter.Default?.WithoutTrivia()));
         }
 
-        parameters.Add(SyntaxFactory.Parameter(SyntaxFactory.Identifier(factory.CancellationTokenName))
+        parameters.Add(SyntaxFactory.Parameter(UniqueNames.Identifier(factory.CancellationTokenName))
             .WithType(TypeNames.Imported(generator, types.CancellationToken))
             .WithDefault(SyntaxFactory.EqualsValueClause(LanguageVersionHelpers.SupportsDefaultLiteral(tree)
                 ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)
@@ -71,11 +71,11 @@ internal static class MM0001FactoryEdits
                 SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(factory.InstanceName))
                     .WithInitializer(SyntaxFactory.EqualsValueClause(SyntaxFactory.ObjectCreationExpression(
                         typeName,
-                        SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.KeptParameters.Select(i => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(constructorParameters[i].Identifier.ValueText))))),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.KeptParameters.Select(i => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(constructorParameters[i].Identifier.ValueText)))))),
                         initializer: null)))))),
             SyntaxFactory.ExpressionStatement(Awaits.Configured(SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(factory.DirectMethodName ?? facts.InitializeMethodName)),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Name)))))))),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(p.Name))))))))),
             SyntaxFactory.ReturnStatement(instance));
 
         var taskOfType = types.Blocking.TaskOfT!.Construct(facts.Type);
@@ -139,7 +139,7 @@ internal static class MM0001FactoryEdits
         if (caller.CancellationTokenName is { } token)
         {
             var positional = arguments.Count == constructorParameterCount && arguments.All(a => a.NameColon is null);
-            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token));
+            var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)));
             arguments = arguments.Add(positional ? argument : argument.WithNameColon(SyntaxFactory.NameColon(factory.CancellationTokenName)));
         }
 

@@ -39,7 +39,7 @@ internal static class MM0001LazyEdits
                 SyntaxFactory.ParameterList(),
                 SyntaxFactory.InvocationExpression(
                     MemberReferences.Own(facts.InitializeMethodName, isStatic: false),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(lazy.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(p.Name)))))));
+                    SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(lazy.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(p.Name))))))));
         var assignment = SyntaxFactory.AssignmentExpression(
             SyntaxKind.SimpleAssignmentExpression,
             MemberReferences.Own(lazy.InitializerFieldName, isStatic: false),
@@ -86,7 +86,7 @@ internal static class MM0001LazyEdits
                             MemberReferences.Own(lazy.InitializerFieldName, isStatic: false),
                             SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
                         target.CancellationTokenName is { } token
-                            ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(token))))
+                            ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))
                             : SyntaxFactory.ArgumentList())))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var returnsValue = target.ReturnsValue;
