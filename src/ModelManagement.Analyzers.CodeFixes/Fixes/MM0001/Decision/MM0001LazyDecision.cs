@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
@@ -32,6 +33,12 @@ internal static class MM0001LazyDecision
         if (MM0001MovedCode.FirstReturnBefore(facts, System.Math.Max(boundary, lastMoved)) is { } earlyReturn)
         {
             return (null, new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: earlyReturn));
+        }
+
+        if (moved.Count > 0 && facts.Conversions.Any(static conversion => conversion.IsForSideEffect)
+            && FirstCallLeftBehind(facts, moved) is { } leftBehind)
+        {
+            return (null, new MM0001Refusal(MM0001RefusalReason.LaterCallsWouldRunFirst, node: leftBehind));
         }
 
         if (MM0001MovedCode.CheckMovable(moved, allowReturn: false) is { } unmovable)
@@ -106,6 +113,34 @@ internal static class MM0001LazyDecision
             UniqueNames.Choose("_initializer", facts.TakenNames),
             facts.Type.IsAbstract ? "protected" : "public",
             facts.Constructor is null && DocumentationComments.AreRequired(facts.Type, accessibility, facts.ConstructorPart.Declaration.SyntaxTree)), null);
+    }
+
+    /// <summary>
+    /// The first call (other than <c>nameof</c>) in a constructor statement after the first moved one that stays in the
+    /// constructor: it ran after the blocking side effect and would run before the deferred one.
+    /// </summary>
+    private static InvocationExpressionSyntax? FirstCallLeftBehind(MM0001TypeFacts facts, List<MM0001CodeUnit> moved)
+    {
+        var first = moved[0].Index;
+        var movedIndexes = new HashSet<int>(moved.Select(static unit => unit.Index));
+        foreach (var unit in facts.ConstructorUnits)
+        {
+            if (unit.Index <= first || movedIndexes.Contains(unit.Index))
+            {
+                continue;
+            }
+
+            foreach (var node in unit.Node.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
+            {
+                if (node is InvocationExpressionSyntax invocation
+                    && invocation.Expression is not IdentifierNameSyntax { Identifier.ValueText: "nameof" })
+                {
+                    return invocation;
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The constructor statements that move: those that block, and later ones using locals they declare.</summary>

@@ -49,6 +49,13 @@ internal enum MM0001RefusalReason
     /// <summary>The constructor may return before the wait.</summary>
     EarlyReturn,
 
+    /// <summary>
+    /// A wait done for its side effect (<c>_store.OpenAsync().Wait();</c>) is followed by constructor statements that stay
+    /// and call into other objects (<c>_pump.Stop();</c>, <c>_dispatcher.Receive();</c>): deferred, the side effect would
+    /// happen after them, not before. The factory keeps the order.
+    /// </summary>
+    LaterCallsWouldRunFirst,
+
     /// <summary><c>this</c> escapes, or the constructor calls into the type, before the initializer could exist.</summary>
     ThisEscapesBeforeInitializer,
 
