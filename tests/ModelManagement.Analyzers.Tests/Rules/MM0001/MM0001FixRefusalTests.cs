@@ -57,6 +57,7 @@ public sealed class MM0001FixRefusalTests
         Case(MM0001RefusalReason.FactoryConstructorShape, "public sealed class C { private readonly string[] _m; public C(IStore s, params int[] extra) { _m = s.LoadAsync().Result; } public int Count => _m.Length; }"),
         Case(MM0001RefusalReason.CreationCannotBeReplaced, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; } public static class Registry { public static readonly Type Kind = typeof(C); }"),
         Case(MM0001RefusalReason.FactoryConstructorShape, "public class C { public required List<string> Models { get; set; } public C(IStore s) { Models = new List<string>(s.LoadAsync().Result); } public string First() => Models[0]; }"), // required members: CS9035 in the factory (crash hunt)
+        Case(MM0001RefusalReason.TestClass, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } [Xunit.Fact] public void Loaded() => Console.WriteLine(_m.Length); } namespace Xunit { public sealed class FactAttribute : Attribute { } }"), // dotnet format on Brighter's tests: xunit needs the public constructor
         Case(MM0001RefusalReason.CreationInSynchronousCode, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; } public static class Use { public static int Count(IStore s) => new C(s).Count; }"),
     };
 

@@ -46,6 +46,13 @@ internal static class MM0001FactoryDecision
             }
         }
 
+        if (ModelManagement.Analyzers.Infrastructure.TestFrameworks.Create(facts.Types.Compilation) is { } tests && tests.DeclaresOrInheritsTestMethod(type))
+        {
+            // The test framework creates the class by reflection through its one public constructor: made private, the
+            // tests fail ("a test class may only define a single public constructor"), silently to the compiler.
+            return (null, new MM0001Refusal(MM0001RefusalReason.TestClass, type));
+        }
+
         var constructor = type.InstanceConstructors[0];
         foreach (var parameter in constructor.Parameters)
         {

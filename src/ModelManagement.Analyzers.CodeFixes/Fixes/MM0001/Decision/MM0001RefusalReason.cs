@@ -102,4 +102,10 @@ internal enum MM0001RefusalReason
     /// making it private would break callers outside the solution.
     /// </summary>
     ConstructorIsShippedPublicApi,
+
+    /// <summary>
+    /// The type declares (or inherits) test methods: the test framework creates it by reflection through its public
+    /// constructor, so a private one fails every test at run time, not at compile time.
+    /// </summary>
+    TestClass,
 }
