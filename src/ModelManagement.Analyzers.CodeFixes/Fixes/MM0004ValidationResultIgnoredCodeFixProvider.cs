@@ -12,14 +12,19 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// MM0004 fixes: "Return the fallback when validation fails" (registered first whenever it is offered: it is the fix
-/// <c>dotnet format analyzers</c> applies) and "Throw when validation fails". Both branch on the verdict right where the
+/// <c>dotnet format analyzers</c> applies) and "Throw when validation fails". Where no fallback fits, the throw is the
+/// only fix and carries the fallback's equivalence key: Fix All with that key returns the fallback where one fits and
+/// throws elsewhere, whichever site it starts from. Both branch on the verdict right where the
 /// result is produced (or right after the statement storing it); Fix All applies them one by one per document, so the
 /// new locals get distinct names.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0004ValidationResultIgnoredCodeFixProvider)), Shared]
 public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvider
 {
-    /// <summary>Equivalence key of "Return the fallback when validation fails".</summary>
+    /// <summary>
+    /// Equivalence key of "Return the fallback when validation fails" — and of "Throw when validation fails" where no
+    /// fallback fits (that site's only fix): Fix All returns the fallback where it can and throws elsewhere.
+    /// </summary>
     public const string ReturnFallbackKey = "MM0004.ReturnFallback";
 
     /// <summary>Equivalence key of "Throw when validation fails".</summary>
@@ -58,11 +63,19 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
                 context.RegisterCodeFix(
                     CodeAction.Create(ReturnFallbackTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: true, ct), ReturnFallbackKey),
                     diagnostic);
+                context.RegisterCodeFix(
+                    CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ThrowKey),
+                    diagnostic);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ThrowKey),
-                diagnostic);
+            else
+            {
+                // No fallback fits here: the throw is this site's first fix, and it carries the fallback's key, so that a
+                // Fix All started here (and `dotnet format`, which takes the first site's first fix) still returns the
+                // fallback wherever one fits, instead of throwing everywhere.
+                context.RegisterCodeFix(
+                    CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
+                    diagnostic);
+            }
         }
     }
 
@@ -116,11 +129,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
             return document;
         }
 
-        if (fallback && plan.Fallback is null)
-        {
-            return document;
-        }
-
+        // "Return the fallback" throws where no fallback fits (see RegisterCodeFixesAsync).
         return document.WithSyntaxRoot(MM0004Rewriter.Apply(root, model, plan, fallback ? plan.Fallback : null, cancellationToken));
     }
 }

@@ -591,4 +591,70 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """, members: OptionalCheck);
         await VerifyFixAsync(source, fixedSource, Throw);
     }
+
+    [Fact]
+    public async Task FixAll_StartedWhereNoFallbackFits_StillReturnsTheFallbackWhereOneDoes()
+    {
+        // An independent consumer: `dotnet format` takes the first site's first fix for all sites. The first site here has
+        // no fallback (a void method), so its only fix was "Throw" — and every other site threw too, though a fallback
+        // fitted there. The throw now carries the fallback's key: each site gets the best fix it has.
+        var source = """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public class StoryService
+            {
+                private readonly IStoryValidator _validator;
+
+                public StoryService(IStoryValidator validator) => _validator = validator;
+
+                public void Check(string story)
+                {
+                    [|_validator.Validate(story)|];
+                }
+
+                public string Review(string story)
+                {
+                    [|_validator.Validate(story)|];
+                    return story;
+                }
+
+                private string Fallback() => "A quiet day.";
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public class StoryService
+            {
+                private readonly IStoryValidator _validator;
+
+                public StoryService(IStoryValidator validator) => _validator = validator;
+
+                public void Check(string story)
+                {
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+                }
+
+                public string Review(string story)
+                {
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        return Fallback();
+                    }
+
+                    return story;
+                }
+
+                private string Fallback() => "A quiet day.";
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
 }
