@@ -29,6 +29,13 @@ internal enum MM0001RefusalReason
     /// <summary>No await reproduces the wait (a timeout overload, a used WaitAny index, a position where await is not allowed).</summary>
     NoAwaitEquivalent,
 
+    /// <summary>
+    /// The wait (<c>.Result</c>, <c>.Wait()</c>, <c>WaitAll</c>, <c>WaitAny</c>) sits in a <c>try</c> whose handler deals with
+    /// the <see cref="System.AggregateException"/> it throws (<c>catch (AggregateException ex) when (ex.InnerException is
+    /// IOException)</c>): an await throws the inner exception itself, so the handler would no longer run.
+    /// </summary>
+    AggregateExceptionHandled,
+
     /// <summary>A blocking initializer the rewrite cannot move (several partial parts, a property without getter).</summary>
     UnsupportedInitializer,
 

@@ -107,6 +107,47 @@ internal sealed class MM0001AwaitConversion
     }
 
     /// <summary>
+    /// Whether the blocking <paramref name="wait"/> (form <paramref name="form"/>) throws an <see cref="System.AggregateException"/>
+    /// that an enclosing <c>try</c> in the same function handles — a catch of it, or a catch whose type, filter or body
+    /// names <c>AggregateException</c> or <c>InnerException</c>. An await throws the inner exception itself, so that handler
+    /// would stop matching (an offline fallback lost). <c>GetAwaiter().GetResult()</c> already throws unwrapped.
+    /// </summary>
+    public static bool HandlesAggregateException(SyntaxNode wait, string form)
+    {
+        if (form is not (MM0001Properties.Result or MM0001Properties.Wait or MM0001Properties.WaitAll or MM0001Properties.WaitAny))
+        {
+            return false;
+        }
+
+        SyntaxNode child = wait;
+        foreach (var ancestor in wait.Ancestors())
+        {
+            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+
+            if (ancestor is TryStatementSyntax tryStatement && tryStatement.Block == child)
+            {
+                foreach (var catchClause in tryStatement.Catches)
+                {
+                    foreach (var token in catchClause.DescendantTokens())
+                    {
+                        if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "AggregateException" or "InnerException" or "InnerExceptions" or "Flatten")
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            child = ancestor;
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// The discard of a task-returning call that stands as a statement in code moving into an async method (CS4014 there;
     /// none in the constructor or synchronous method it came from), or null when nothing is to be done: the call is not
     /// an expression statement, returns no task, or the language has no discards (before C# 7).

@@ -91,6 +91,11 @@ internal static class MM0001BlockingPath
                 var form = BlockingWaitForms.Classify(operation, types.Blocking, earlierWaitsFinish: false); // `a.Result` after `Task.WaitAll(a, b)` is awaited too
                 if (form is not null)
                 {
+                    if (MM0001AwaitConversion.HandlesAggregateException(operation.Syntax, form))
+                    {
+                        return (default, taken, new MM0001Refusal(MM0001RefusalReason.AggregateExceptionHandled, node: operation.Syntax));
+                    }
+
                     var conversion = MM0001AwaitConversion.TryCreate(operation, form, types);
                     if (conversion is null)
                     {

@@ -159,6 +159,10 @@ internal static class MM0001TypeFactsBuilder
             {
                 calls.Add(site);
             }
+            else if (MM0001AwaitConversion.HandlesAggregateException(site.Node, site.Form))
+            {
+                return (null, new MM0001Refusal(MM0001RefusalReason.AggregateExceptionHandled, node: site.Node));
+            }
             else if (MM0001AwaitConversion.TryCreate(site.Operation, site.Form, types) is { } conversion)
             {
                 conversions.Add(conversion);
