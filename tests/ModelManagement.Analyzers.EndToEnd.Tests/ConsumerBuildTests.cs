@@ -266,6 +266,58 @@ public sealed class ConsumerBuildTests
         AssertReported(expected, sarif.OurResults);
     }
 
+    [Fact]
+    public async Task CSharp14ExtensionBlockMembers_OnAnOptionalDependency_AreNotDereferences()
+    {
+        // An independent consumer (C# 14): `extension(IRegistry? r) { public bool IsConfigured => r is not null; }` called
+        // on an absent optional registry was reported as MM0003 — the compiler gives no CS8602 there, as for an extension
+        // method with a nullable `this`. Only a real SDK build shows the extension block (Roslyn 4.8 cannot parse it).
+        const string Program = """
+            using System;
+
+            public interface IRegistry { string Name { get; } }
+
+            public static class RegistryExtensions
+            {
+                extension(IRegistry? r)
+                {
+                    public bool IsConfigured => r is not null;
+
+                    public string Describe() => r?.Name ?? "none";
+                }
+            }
+
+            public sealed class Catalog
+            {
+                private readonly IRegistry? _registry;
+
+                public Catalog(IRegistry? registry = null) => _registry = registry;
+
+                public bool Configured() => _registry.IsConfigured;
+
+                public string Description() => _registry.Describe();
+
+                public string Name() => _registry.Name; // expect: MM0003
+            }
+
+            public static class Program
+            {
+                public static void Main() => Console.WriteLine(new Catalog().Configured() + " " + new Catalog().Description());
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "csharp14-extension-blocks", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var expected = project.ExpectedDiagnostics();
+        Assert.Single(expected);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        AssertAnalyzersLoaded(sarif);
+        AssertReported(expected, sarif.OurResults);
+    }
+
     internal static void AssertAnalyzersLoaded(SarifLog sarif)
         => Assert.DoesNotContain(sarif.Results, r => AnalyzerLoadFailures.Contains(r.RuleId));
 
