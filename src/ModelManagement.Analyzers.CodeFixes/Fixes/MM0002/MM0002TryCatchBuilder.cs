@@ -40,11 +40,53 @@ internal static class MM0002TryCatchBuilder
             }
 
             current = site.IsTaskOfWhenAll ? current.ReplaceNode(target, MM0002HelperCallBuilder.Rewrite(target, site))
+                : site.Statement is not null && OwnTryWithNarrowerCatches(target) is { } ownTry
+                    ? current.ReplaceNode(ownTry, WithCatchAdded(ownTry, BuildTry(SyntaxFactory.SingletonList((StatementSyntax)target), site).Catches[0]))
                 : site.Statement is not null ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), blankLineAfter)
                 : current.ReplaceNode(target, WrapExpressionBody(target, site));
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// The try statement whose block is just <paramref name="statement"/> and whose catches are all narrower than a catch
+    /// of <c>Exception</c> (<c>try { await _store.LogAsync(e); } catch (NotSupportedException) { }</c>, as in wolverine's
+    /// observers): the new catch joins them, after them, so the author's handler keeps its failures and every other one
+    /// is guarded — instead of a second try inside the first, which would take them all. Null otherwise (a catch-all,
+    /// even one that rethrows, must stay last: CS0160/CS1017).
+    /// </summary>
+    private static TryStatementSyntax? OwnTryWithNarrowerCatches(SyntaxNode statement)
+    {
+        if (statement.Parent is not BlockSyntax { Statements.Count: 1 } block
+            || block.Parent is not TryStatementSyntax tryStatement
+            || tryStatement.Block != block
+            || tryStatement.Catches.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var catchClause in tryStatement.Catches)
+        {
+            if (catchClause.Filter is null
+                && (catchClause.Declaration is null || TypeNames.RightmostIdentifier(catchClause.Declaration.Type) is "Exception"))
+            {
+                return null;
+            }
+        }
+
+        return tryStatement;
+    }
+
+    /// <summary>The try with <paramref name="added"/> after its catches; the line end that closed the try closes the new catch.</summary>
+    private static TryStatementSyntax WithCatchAdded(TryStatementSyntax tryStatement, CatchClauseSyntax added)
+    {
+        var last = tryStatement.Catches[tryStatement.Catches.Count - 1];
+        var closeBrace = last.Block.CloseBraceToken;
+        var lineEnd = closeBrace.TrailingTrivia;
+        tryStatement = tryStatement.ReplaceToken(closeBrace, closeBrace.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+        added = added.WithBlock(added.Block.WithCloseBraceToken(added.Block.CloseBraceToken.WithTrailingTrivia(lineEnd)));
+        return tryStatement.AddCatches(added.WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations));
     }
 
     private static SyntaxNode NodeOf(MM0002Site site) => site.IsTaskOfWhenAll ? MM0002HelperCallBuilder.Target(site) : Target(site);

@@ -872,6 +872,73 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_AloneInATryWithNarrowerCatches_JoinsThemInsteadOfNesting()
+    {
+        // dotnet format on wolverine: `try { await _store.LogRecordsAsync(..); } catch (NotSupportedException) { }` got a
+        // second try inside the first, so the author's handler never saw its failure again (counted as a side-effect
+        // failure instead). The new catch goes after the narrower ones.
+        var source = Service("""
+                    try
+                    {
+                        await [|_history.LogResultAsync(result)|]; // recorded
+                    }
+                    catch (NotSupportedException)
+                    {
+                        // the store does not persist: expected
+                    }
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result); // recorded
+                    }
+                    catch (NotSupportedException)
+                    {
+                        // the store does not persist: expected
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
+    public async Task WrapInTryCatch_TryHoldingMoreThanTheSideEffect_StillNests()
+    {
+        // The try guards other work too: a new catch there would swallow that work's failures as well.
+        var source = Service("""
+                    try
+                    {
+                        result = result.Trim();
+                        await [|_history.LogResultAsync(result)|];
+                    }
+                    catch (NotSupportedException)
+                    {
+                    }
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        result = result.Trim();
+                        try
+                        {
+                            await _history.LogResultAsync(result);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                        {
+                            SideEffect.ReportFailure(ex);
+                        }
+                    }
+                    catch (NotSupportedException)
+                    {
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task ValueTaskAsTaskWithATimeout_IsReported_AndWrapKeepsTheCall()
     {
         // A ValueTask side effect awaited with a timeout needs `.AsTask()` first (ValueTask has no WaitAsync); the await
