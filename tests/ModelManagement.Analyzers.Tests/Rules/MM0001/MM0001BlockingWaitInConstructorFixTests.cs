@@ -3051,6 +3051,79 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Lazy_InATestClass_TheTestMethodsAwaitWithoutConfigureAwait()
+    {
+        // dotnet format on Brighter's tests: `await _initializer.EnsureInitializedAsync().ConfigureAwait(false);` in each
+        // [Fact] drew xUnit1030 (a test should keep its framework's context).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            namespace Xunit { public sealed class FactAttribute : System.Attribute { } }
+
+            public sealed class LoaderTests
+            {
+                private readonly string _value;
+
+                public LoaderTests()
+                {
+                    _value = [|Task.FromResult("x").Result|];
+                }
+
+                [Xunit.Fact]
+                public async Task Value_IsLoaded()
+                {
+                    await Task.Yield();
+                    System.Console.WriteLine(_value);
+                }
+
+                public async Task<int> LengthAsync()
+                {
+                    await Task.Yield();
+                    return _value.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            namespace Xunit { public sealed class FactAttribute : System.Attribute { } }
+
+            public sealed class LoaderTests
+            {
+                private string _value;
+                private readonly AsyncInitializer _initializer;
+
+                public LoaderTests()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _value = await Task.FromResult("x").ConfigureAwait(false);
+                }
+
+                [Xunit.Fact]
+                public async Task Value_IsLoaded()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    System.Console.WriteLine(_value);
+                }
+
+                public async Task<int> LengthAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _value.Length;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task Factory_KeywordNamedParameter_KeepsItsAt()
     {
         var source = /* lang=c#-test */ """
