@@ -141,6 +141,104 @@ public sealed class DotnetFormatTests
         }
     }
 
+    [Fact]
+    public async Task FormatAnalyzers_SpanAndRefLocalsLiveAcrossTheNewAwait_AreLeftAsTheyWere_AndTheProgramBuilds()
+    {
+        // A crash hunt on C# 13: Span and ref locals are allowed in async methods as long as no await crosses them. The
+        // factory's `await Catalog.CreateAsync(..)` in a caller, MM0005's `(await _name).Length` in a reader and MM0004's
+        // `return await FallbackAsync()` all put one across a live Span (CS4007) — those fixes are now refused there
+        // (MM0004 throws instead, which needs no await).
+        const string Program = """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+            public sealed class Store : IStore { public Task<int> LoadAsync() => Task.FromResult(3); }
+            public sealed class Report { public bool IsValid { get; set; } = true; }
+            public interface IChecker { Report Validate(string text); }
+            public sealed class Checker : IChecker { public Report Validate(string text) => new Report(); }
+
+            public sealed class Catalog
+            {
+                private readonly int _count;
+
+                public Catalog(IStore store)
+                {
+                    _count = store.LoadAsync().Result; // expect: MM0001
+                }
+
+                public int Count => _count;
+            }
+
+            public sealed class Names
+            {
+                private string? _name;
+
+                private static Task<string> LoadNameAsync() => Task.FromResult("name");
+
+                public async Task<int> LengthAsync()
+                {
+                    if (_name == null) // expect: MM0005
+                    {
+                        _name = await LoadNameAsync();
+                    }
+
+                    Span<int> buffer = stackalloc int[2];
+                    buffer[1] = _name!.Length;
+                    return buffer[0] + buffer[1];
+                }
+            }
+
+            public sealed class Writer
+            {
+                private readonly IChecker _checker;
+
+                public Writer(IChecker checker) => _checker = checker;
+
+                private static Task<string> FallbackAsync() => Task.FromResult("fallback");
+
+                public async Task<string> WriteAsync(string text)
+                {
+                    await Task.Yield();
+                    Span<char> first = stackalloc char[1];
+                    first[0] = text[0];
+                    _checker.Validate(text); // expect: MM0004
+                    return first[0] + text;
+                }
+            }
+
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    Span<int> slots = stackalloc int[1];
+                    var catalog = new Catalog(new Store());
+                    slots[0] = catalog.Count;
+                    Console.WriteLine(slots[0] + " " + await new Names().LengthAsync() + " " + await new Writer(new Checker()).WriteAsync("story"));
+                }
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-span-locals", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var (before, after) = await FormatAsync(packed, project, new[] { "MM0001", "MM0004", "MM0005" }, statementsStayInPlace: false);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        ConsumerBuildTests.AssertAnalyzersLoaded(sarif);
+        Assert.DoesNotContain(sarif.Results, r => r.Level == "error");
+        // The factory and the lazy conversion were refused; MM0004 throws instead of awaiting the fallback (no await).
+        Assert.DoesNotContain("CreateAsync", after["Program.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("EnsureInitializedAsync", after["Program.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("FallbackAsync()", after["Program.cs"].Replace("private static Task<string> FallbackAsync()", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Validation failed: Validate rejected the content.", after["Program.cs"], StringComparison.Ordinal);
+        ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != "MM0004"), sarif.OurResults);
+        var run = await project.RunProgramAsync();
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("3 4 sstory", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Runs dotnet format for the rules; checks that it succeeded and that no comment was lost or duplicated, and — for
     /// fixes that wrap statements where they are (MM0002) rather than move them (MM0001's lazy initialization) — that

@@ -1,6 +1,8 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -95,6 +97,86 @@ internal static class Awaits
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// True when a new <c>await</c> at <paramref name="node"/> would hold a ref struct or a <c>ref</c> across it (CS4007,
+    /// CS9217; C# 13 allows both in async methods as long as no await crosses them): a <c>ref</c> or ref-struct local
+    /// (<c>Span&lt;int&gt; b = stackalloc int[1];</c>, <c>ref int r = ref a[0];</c>, <c>using var scope = _lock.EnterScope();</c>)
+    /// declared earlier in an enclosing block of the same function, a <c>using</c> statement over a ref struct
+    /// (<c>using (_lock.EnterScope())</c>), or an interpolated string built by a ref-struct handler around it
+    /// (<c>string.Create(provider, $"…{x}")</c>). Conservative: a local still in scope counts even if it is not read again.
+    /// </summary>
+    public static bool HoldsRefLikeValueAt(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var child = node;
+        for (var current = node.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                    return false;
+                case BlockSyntax block:
+                    if (DeclaresRefLikeBefore(block.Statements, child, model, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case SwitchSectionSyntax section:
+                    if (DeclaresRefLikeBefore(section.Statements, child, model, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    break;
+                case UsingStatementSyntax usingStatement when usingStatement.Statement == child:
+                    var resource = usingStatement.Expression is { } expression
+                        ? model.GetTypeInfo(expression, cancellationToken).Type
+                        : usingStatement.Declaration is { } declaration ? model.GetTypeInfo(declaration.Type, cancellationToken).Type : null;
+                    if (resource is { IsRefLikeType: true })
+                    {
+                        return true;
+                    }
+
+                    break;
+                case InterpolatedStringExpressionSyntax interpolated:
+                    var operation = model.GetOperation(interpolated, cancellationToken);
+                    if (operation?.Type is { IsRefLikeType: true } || operation?.Parent is IInterpolatedStringHandlerCreationOperation { Type.IsRefLikeType: true })
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresRefLikeBefore(SyntaxList<StatementSyntax> statements, SyntaxNode child, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var statement in statements)
+        {
+            if (statement == child)
+            {
+                return false;
+            }
+
+            if (statement is LocalDeclarationStatementSyntax declaration)
+            {
+                foreach (var variable in declaration.Declaration.Variables)
+                {
+                    if (model.GetDeclaredSymbol(variable, cancellationToken) is ILocalSymbol local
+                        && (local.RefKind != RefKind.None || local.Type.IsRefLikeType))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the function (method, local function, lambda, top-level statements) whose code holds <paramref name="node"/> is async.</summary>

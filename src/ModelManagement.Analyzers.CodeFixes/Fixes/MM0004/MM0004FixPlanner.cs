@@ -335,7 +335,7 @@ internal static class MM0004FixPlanner
                     continue;
                 }
 
-                if (awaitIt && !Awaits.CanAwaitInInnermostFunction(statement))
+                if (awaitIt && (!Awaits.CanAwaitInInnermostFunction(statement) || Awaits.HoldsRefLikeValueAt(statement, model, cancellationToken)))
                 {
                     refusal = MM0004FixRefusal.FallbackCannotBeAwaited; // a lock body (CS1996), an unsafe context, …
                     refusalNode = statement;

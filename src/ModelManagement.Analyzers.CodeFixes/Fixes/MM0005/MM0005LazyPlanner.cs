@@ -235,7 +235,8 @@ internal static class MM0005LazyPlanner
             }
 
             var readerFunction = FindFunction(reference);
-            if (readerFunction is null || !IsAsync(readerFunction) || !Awaits.CanAwaitInInnermostFunction(reference))
+            if (readerFunction is null || !IsAsync(readerFunction) || !Awaits.CanAwaitInInnermostFunction(reference)
+                || Awaits.HoldsRefLikeValueAt(reference, model, cancellationToken)) // a Span or ref local live across the new await (CS4007)
             {
                 // Also a lock, a query, a catch filter (CS7094), an unsafe context: no await may stand there.
                 return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReaderNotAsync, reference);

@@ -90,7 +90,10 @@ internal sealed class MM0001AwaitConversion
             MM0001Properties.WaitAny => ForWhenAllOrAny(operation, types, ConversionKind.WaitAny),
             _ => null,
         };
-        return conversion is not null && Awaits.CanAwaitAt(conversion.Node) ? conversion : null;
+        return conversion is not null && Awaits.CanAwaitAt(conversion.Node)
+            && (operation.SemanticModel is not { } model || !Awaits.HoldsRefLikeValueAt(conversion.Node, model, default)) // `using (_lock.EnterScope())`, a ref-struct string handler (CS4007)
+            ? conversion
+            : null;
     }
 
     /// <summary>A call <paramref name="invocation"/> to an own method that becomes async (and is renamed to <paramref name="newName"/>).</summary>

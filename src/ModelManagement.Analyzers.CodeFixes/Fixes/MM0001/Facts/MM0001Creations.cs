@@ -82,7 +82,8 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
                 }
 
-                if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitInInnermostFunction(creation))
+                if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitInInnermostFunction(creation)
+                    || Awaits.HoldsRefLikeValueAt(creation, model, cancellationToken)) // a Span or ref local live across the new await (CS4007)
                 {
                     return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
                 }
