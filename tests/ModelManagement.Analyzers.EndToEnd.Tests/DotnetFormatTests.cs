@@ -239,6 +239,51 @@ public sealed class DotnetFormatTests
         Assert.Contains("3 4 sstory", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FormatAnalyzers_ValidationInACSharp14ExtensionBlock_ThrowsInsteadOfANameTheBlockCannotUse()
+    {
+        // A crash hunt on C# 14: in `extension(IValidator v) { … }` the fallback fix wrote `return this.Fallback;`
+        // (CS0027) or `return StoryExtensions.extension(string).FallbackText;` (CS0117). The fallback is refused there
+        // (FallbackInExtensionBlock), so the fix dotnet format applies throws instead.
+        const string Program = """
+            using System;
+
+            public sealed class Report { public bool IsValid { get; set; } = true; }
+            public interface IValidator { Report Validate(string story); }
+            public sealed class Validator : IValidator { public Report Validate(string story) => new Report(); }
+
+            public static class StoryExtensions
+            {
+                extension(IValidator v)
+                {
+                    public string Fallback => "fallback";
+
+                    public string Checked(string story)
+                    {
+                        v.Validate(story); // expect: MM0004
+                        return story;
+                    }
+                }
+            }
+
+            public static class Program
+            {
+                public static void Main() => Console.WriteLine(new Validator().Checked("story"));
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-extension-block", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var (_, after) = await FormatAsync(packed, project, new[] { "MM0004" }, statementsStayInPlace: false);
+        Assert.Contains("Validation failed: Validate rejected the content.", after["Program.cs"], StringComparison.Ordinal);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var run = await project.RunProgramAsync();
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("story", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Runs dotnet format for the rules; checks that it succeeded and that no comment was lost or duplicated, and — for
     /// fixes that wrap statements where they are (MM0002) rather than move them (MM0001's lazy initialization) — that

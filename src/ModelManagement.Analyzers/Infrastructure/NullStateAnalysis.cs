@@ -807,7 +807,7 @@ internal sealed class NullStateAnalysis
                     // C# 14 `extension(IRegistry? r) { bool IsConfigured => r is not null; }`: the receiver is an argument,
                     // which the extension may accept null for (the API we build against cannot read its nullability, so
                     // it is not counted, like an extension method's nullable `this`).
-                    if (!IsExtensionBlockMember(property.Property)
+                    if (!Shapes.IsExtensionBlockMember(property.Property)
                         && (!_scope.Symbols.IsNullableValueType(property.Instance.Type) || property.Property.Name == "Value"))
                     {
                         Dereference(property.Instance);
@@ -831,7 +831,7 @@ internal sealed class NullStateAnalysis
                     RecordNestedEntry(methodReference.Method.OriginalDefinition, intersect: true);
                 }
 
-                DereferenceInstance(methodReference.Instance, methodReference.Method.IsStatic || IsExtensionBlockMember(methodReference.Method), depth);
+                DereferenceInstance(methodReference.Instance, methodReference.Method.IsStatic || Shapes.IsExtensionBlockMember(methodReference.Method), depth);
                 return;
 
             case IArrayElementReferenceOperation element:
@@ -956,15 +956,6 @@ internal sealed class NullStateAnalysis
         Visit(target, depth + 1);
     }
 
-    /// <summary>
-    /// A member of a C# 14 extension block (<c>static class E { extension(IRegistry? r) { … } }</c>): its containing type
-    /// is the block, nested in a static class and not nameable in source — a kind the Roslyn 4.8 API does not name. Called
-    /// on an instance, the receiver is the block's parameter, not a dereferenced reference.
-    /// </summary>
-    internal static bool IsExtensionBlockMember(ISymbol member)
-        => member.ContainingType is { ContainingType: { IsStatic: true } } block
-            && (!block.CanBeReferencedByName || (int)block.TypeKind > (int)TypeKind.FunctionPointer);
-
     private void DereferenceInstance(IOperation? instance, bool isStatic, int depth)
     {
         if (instance is null || isStatic)
@@ -993,7 +984,7 @@ internal sealed class NullStateAnalysis
         if (invocation.Instance is not null && !method.IsStatic)
         {
             Visit(invocation.Instance, depth + 1);
-            if (!_scope.Symbols.IsNullableValueType(invocation.Instance.Type) && !IsExtensionBlockMember(method))
+            if (!_scope.Symbols.IsNullableValueType(invocation.Instance.Type) && !Shapes.IsExtensionBlockMember(method))
             {
                 Dereference(invocation.Instance);
             }

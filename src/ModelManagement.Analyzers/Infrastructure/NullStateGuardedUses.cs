@@ -43,8 +43,8 @@ internal static class NullStateGuardedUses
     internal static bool IsDirectDereference(IOperation reference)
         => reference.Parent switch
         {
-            IInvocationOperation invocation => invocation.Instance == reference && !NullStateAnalysis.IsExtensionBlockMember(invocation.TargetMethod),
-            IMemberReferenceOperation access => access.Instance == reference && !NullStateAnalysis.IsExtensionBlockMember(access.Member),
+            IInvocationOperation invocation => invocation.Instance == reference && !Shapes.IsExtensionBlockMember(invocation.TargetMethod),
+            IMemberReferenceOperation access => access.Instance == reference && !Shapes.IsExtensionBlockMember(access.Member),
             IArrayElementReferenceOperation element => element.ArrayReference == reference,
             IImplicitIndexerReferenceOperation indexer => indexer.Instance == reference,
             _ => false,

@@ -44,4 +44,13 @@ internal static class Shapes
 
         return value;
     }
+
+    /// <summary>
+    /// A member of a C# 14 extension block (<c>static class E { extension(IRegistry? r) { … } }</c>): its containing type
+    /// is the block, nested in a static class and not nameable in source — a kind the Roslyn 4.8 API does not name. Called
+    /// on an instance, the receiver is the block's parameter, not a dereferenced reference.
+    /// </summary>
+    public static bool IsExtensionBlockMember(ISymbol member)
+        => member.ContainingType is { ContainingType: { IsStatic: true } } block
+            && (!block.CanBeReferencedByName || (int)block.TypeKind > (int)TypeKind.FunctionPointer);
 }

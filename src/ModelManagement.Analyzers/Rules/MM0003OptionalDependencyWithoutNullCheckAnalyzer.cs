@@ -353,8 +353,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
             return parent switch
             {
-                IInvocationOperation invocation => invocation.Instance == child && !NullStateAnalysis.IsExtensionBlockMember(invocation.TargetMethod) ? Use.Dereference : Use.Read,
-                IMemberReferenceOperation member => member.Instance == child && !NullStateAnalysis.IsExtensionBlockMember(member.Member) ? Use.Dereference : Use.Read,
+                IInvocationOperation invocation => invocation.Instance == child && !Shapes.IsExtensionBlockMember(invocation.TargetMethod) ? Use.Dereference : Use.Read,
+                IMemberReferenceOperation member => member.Instance == child && !Shapes.IsExtensionBlockMember(member.Member) ? Use.Dereference : Use.Read,
                 IArrayElementReferenceOperation element => element.ArrayReference == child ? Use.Dereference : Use.Read,
                 IImplicitIndexerReferenceOperation indexer => indexer.Instance == child ? Use.Dereference : Use.Read,
                 IArgumentOperation { Parent: IInvocationOperation { TargetMethod.IsExtensionMethod: true, Instance: null }, Parameter.Ordinal: 0 }

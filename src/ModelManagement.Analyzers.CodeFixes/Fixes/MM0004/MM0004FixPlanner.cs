@@ -5,9 +5,9 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
-using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 
@@ -285,6 +285,14 @@ internal static class MM0004FixPlanner
         if (returnType is null || ContainsYield(functionNode))
         {
             return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoReturnValue, functionNode);
+        }
+
+        if (Shapes.IsExtensionBlockMember(function)
+            || (function.ContainingSymbol is IMethodSymbol outer && Shapes.IsExtensionBlockMember(outer)))
+        {
+            // C# 14 `extension(IValidator v) { … }`: the block's members are reached through its parameter or the extended
+            // type, not `this.`/the block's name, which is all the fallback could be written with (CS0027, CS0117).
+            return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackInExtensionBlock, functionNode);
         }
 
         for (var node = statement.Parent; node is not null && node != functionNode; node = node.Parent)

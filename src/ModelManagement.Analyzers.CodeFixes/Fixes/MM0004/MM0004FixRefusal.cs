@@ -63,6 +63,13 @@ internal enum MM0004FixRefusal
     /// </summary>
     OptionalValidatorOutVerdict,
 
+    /// <summary>
+    /// Fallback: the call is in a member of a C# 14 extension block (<c>extension(IValidator v) { … }</c>), whose
+    /// members are reached through the block's parameter or the extended type — not through <c>this.</c> or the block's
+    /// name (CS0027, CS0117).
+    /// </summary>
+    FallbackInExtensionBlock,
+
     /// <summary>Fallback: the call is in a <c>finally</c> block, which a <c>return</c> may not leave (CS0157).</summary>
     FallbackInFinally,
 }
