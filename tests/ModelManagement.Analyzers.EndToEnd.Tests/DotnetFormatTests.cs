@@ -284,6 +284,55 @@ public sealed class DotnetFormatTests
         Assert.Contains("story", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FormatAnalyzers_MM0004_FirstSiteWithoutAnyFix_StillReturnsTheFallbackWhereOneFits()
+    {
+        // An independent consumer (twice): when the first MM0004 site dotnet format looks at has no fix at all (a result
+        // without a verdict member), it applies Fix All without an equivalence key — and every other site threw, though
+        // a fallback fitted there. Now every key but Throw returns the fallback where it can.
+        const string Program = """
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class Verdict { public bool IsSafe { get; set; } = true; }
+
+            public sealed class Generator
+            {
+                private static IReadOnlyList<string> ValidatePrompt(string prompt) => Array.Empty<string>();
+
+                private static Verdict Validate(string story) => new Verdict();
+
+                private static string Fallback() => "fallback";
+
+                public string A(string prompt)
+                {
+                    ValidatePrompt(prompt); // expect: MM0004
+                    return prompt;
+                }
+
+                public string B(string story)
+                {
+                    Validate(story); // expect: MM0004
+                    return story;
+                }
+            }
+
+            public static class Program
+            {
+                public static void Main() => Console.WriteLine(new Generator().B("story"));
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "format-mm0004-first-site-unfixable", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var (_, after) = await FormatAsync(packed, project, new[] { "MM0004" }, statementsStayInPlace: false);
+        Assert.Contains("return Fallback();", after["Program.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", after["Program.cs"], StringComparison.Ordinal);
+
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+    }
+
     /// <summary>
     /// Runs dotnet format for the rules; checks that it succeeded and that no comment was lost or duplicated, and — for
     /// fixes that wrap statements where they are (MM0002) rather than move them (MM0001's lazy initialization) — that

@@ -38,10 +38,14 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
         ImmutableArray.Create(DiagnosticIds.ValidationResultIgnored);
 
     /// <inheritdoc/>
-    /// <remarks>Two fixes in one member may both declare <c>validation</c>: each document's fixes are applied in turn.</remarks>
+    /// <remarks>
+    /// Two fixes in one member may both declare <c>validation</c>: each document's fixes are applied in turn. Every key
+    /// but <see cref="ThrowKey"/> — also none, which <c>dotnet format</c> passes when the first site it looks at has no
+    /// fix at all — returns the fallback where one fits.
+    /// </remarks>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
         static async (context, document, diagnostics) => await FixAllAsync(
-            document, diagnostics, context.CodeActionEquivalenceKey == ReturnFallbackKey, context.CancellationToken).ConfigureAwait(false));
+            document, diagnostics, context.CodeActionEquivalenceKey != ThrowKey, context.CancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
