@@ -91,7 +91,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     Flush();
                 }
 
-                private void Flush() => Task.Delay(1).Wait();
+                private void Flush() => Task.Run(() => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -120,7 +120,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private void B() => A();
 
-                private void D() => Task.Delay(1).Wait();
+                private void D() => Task.Run(() => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -223,7 +223,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
             public partial class Registry
             {
-                partial void Populate() => Task.Delay(5).Wait();
+                partial void Populate() => Task.Run(() => { }).Wait();
             }
             """));
         await test.RunAsync();
@@ -340,21 +340,21 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public CatalogueLoader() => [|Load()|];
 
-                protected sealed override void Load() => Task.Delay(1).Wait();
+                protected sealed override void Load() => Task.Run(() => { }).Wait();
             }
 
             sealed class SealedLoader : Loader
             {
                 public SealedLoader() => [|Load()|];
 
-                protected override void Load() => Task.Delay(1).Wait();
+                protected override void Load() => Task.Run(() => { }).Wait();
             }
 
             struct Window
             {
                 public Window(int size) => [|Prime()|];
 
-                private void Prime() => Task.Delay(1).Wait();
+                private void Prime() => Task.Run(() => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -401,7 +401,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     [|parent.Refresh()|];
                 }
 
-                private void Refresh() => Task.Delay(1).Wait();
+                private void Refresh() => Task.Run(() => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -438,11 +438,11 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private Task StartAsync()
                 {
-                    Task.Delay(1).Wait();
+                    Task.Run(() => { }).Wait();
                     return Task.CompletedTask;
                 }
             }
             """;
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Narrator", "Delay()"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Narrator", "Task.Run(...)"));
     }
 }

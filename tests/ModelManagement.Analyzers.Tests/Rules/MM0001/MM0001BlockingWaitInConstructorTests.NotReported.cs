@@ -180,6 +180,31 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task WaitOnTaskDelay_IsASleep_DoesNotReport_ButAWaitOnWorkDoes()
+    {
+        // dotnet format on Brighter's tests: `Task.Delay(250).Wait();` paced a message pump in test constructors; the lazy
+        // fix deferred the pause to the first async call. A sleep is not async work to load on first use.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            class PumpHost
+            {
+                private readonly int _count;
+
+                public PumpHost(Task<int> work)
+                {
+                    Task.Delay(250).Wait();
+                    Task.Delay(10).GetAwaiter().GetResult();
+                    Task.Delay(10).ConfigureAwait(false).GetAwaiter().GetResult();
+                    _count = {|MM0001:work.Result|};
+                    {|MM0001:Task.Delay(1).ContinueWith(_ => 1).Result|}.ToString();
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VirtualAbstractAndInterfaceCalls_DoNotReport()
     {
         var source = /* lang=c#-test */ """
@@ -198,18 +223,18 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 protected abstract void Load();
 
-                protected virtual void Prime() => Task.Delay(1).Wait();
+                protected virtual void Prime() => Task.Run(() => { }).Wait();
             }
 
             class CatalogueLoader : Loader
             {
                 public CatalogueLoader(IWarmable warmable) : base(warmable) => Reload();
 
-                protected override void Load() => Task.Delay(1).Wait();
+                protected override void Load() => Task.Run(() => { }).Wait();
 
                 protected override void Prime() { }
 
-                protected virtual void Reload() => Task.Delay(1).Wait();
+                protected virtual void Reload() => Task.Run(() => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -228,7 +253,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
             class ServiceBase
             {
-                protected static void Warm() => Task.Delay(1).Wait();
+                protected static void Warm() => Task.Run(() => { }).Wait();
             }
 
             class Narrator : ServiceBase
@@ -244,7 +269,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private sealed class Helper
                 {
-                    public void Run() => Task.Delay(1).Wait();
+                    public void Run() => Task.Run(() => { }).Wait();
                 }
             }
             """;
@@ -259,7 +284,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
             class Outer
             {
-                private static void Warm() => Task.Delay(1).Wait();
+                private static void Warm() => Task.Run(() => { }).Wait();
 
                 private sealed class Inner
                 {
@@ -301,7 +326,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _name = nameof(pending.Result) + nameof(Task.WaitAll) + nameof(Refresh);
                 }
 
-                private void Refresh() => Task.Delay(1).Wait();
+                private void Refresh() => Task.Run(() => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);

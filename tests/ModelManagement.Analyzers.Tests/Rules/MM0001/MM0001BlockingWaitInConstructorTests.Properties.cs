@@ -25,7 +25,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Theory]
-    [InlineData("class C { static C() { Task.Delay(1).Wait(); } }", MM0001Properties.SiteStaticConstructor)]
+    [InlineData("class C { static C() { Task.Run(() => { }).Wait(); } }", MM0001Properties.SiteStaticConstructor)]
     [InlineData("class C { int _x = Task.FromResult(1).Result; }", MM0001Properties.SiteFieldInitializer)]
     [InlineData("class C { static int X = Task.FromResult(1).Result; }", MM0001Properties.SiteStaticFieldInitializer)]
     [InlineData("class C { int X { get; } = Task.FromResult(1).Result; }", MM0001Properties.SitePropertyInitializer)]
@@ -70,8 +70,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Theory]
-    [InlineData("public C() => Load(); static void Load() => Task.Delay(1).Wait();", MM0001Properties.CalleeStaticMethod, "Load")]
-    [InlineData("public C() { Load(); void Load() => Task.Delay(1).Wait(); }", MM0001Properties.CalleeLocalFunction, "Load")]
+    [InlineData("public C() => Load(); static void Load() => Task.Run(() => { }).Wait();", MM0001Properties.CalleeStaticMethod, "Load")]
+    [InlineData("public C() { Load(); void Load() => Task.Run(() => { }).Wait(); }", MM0001Properties.CalleeLocalFunction, "Load")]
     [InlineData("public C() { var x = Value; } int Value => Task.FromResult(1).Result;", MM0001Properties.CalleeProperty, "Value")]
     public async Task OwnCallKinds_AreNamed(string members, string kind, string callee)
     {
@@ -95,13 +95,13 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 public A(string s) : this() => Load();
                 private int _f = Count();
                 private static int Count() { Load(); return 1; }
-                private static void Load() => Task.Delay(1).Wait();
+                private static void Load() => Task.Run(() => { }).Wait();
             }
             """);
 
         Assert.Empty(exceptions);
         Assert.Equal(4, diagnostics.Length);
-        Assert.All(diagnostics, d => Assert.Equal("Delay()", d.Property(MM0001Properties.AwaitedMember)));
+        Assert.All(diagnostics, d => Assert.Equal("Task.Run(...)", d.Property(MM0001Properties.AwaitedMember)));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             builder.Append(" void M").Append(i).Append("() => M").Append(i + 1).Append("();");
         }
 
-        builder.Append(" void M200() => Task.Delay(1).Wait(); }");
+        builder.Append(" void M200() => Task.Run(() => { }).Wait(); }");
         var (diagnostics, exceptions) = await MM0001Host.AnalyzeAsync(builder.ToString());
 
         Assert.Empty(exceptions);

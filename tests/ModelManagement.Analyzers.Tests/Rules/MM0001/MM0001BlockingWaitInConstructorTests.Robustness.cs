@@ -77,7 +77,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     Helper(
                 }
 
-                private void Helper(int x) => Task.Delay(1).Wait(
+                private void Helper(int x) => Task.Run(() => { }).Wait(
             }
             """;
         await VerifyIncompleteAsync(source);
@@ -101,7 +101,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 private void Load()
                 {
                     var x = Undeclared.Value;
-                    Task.Delay(1).Wait();
+                    Task.Run(() => { }).Wait();
                 }
 
                 private void Broken() { Broken(; }
@@ -122,7 +122,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public Narrator(Task pending) { [|pending.Wait()|]; } => [|pending.Wait()|];
 
-                private void Twice() { Task.Delay(1).Wait(); } => Task.Delay(2).Wait();
+                private void Twice() { Task.Run(() => { }).Wait(); } => Task.Run(() => { }).Wait();
             }
             """;
         await VerifyIncompleteAsync(source);
@@ -143,7 +143,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
             class Good
             {
-                public Good( => Task.Delay(1).Wait();
+                public Good( => Task.Run(() => { }).Wait();
             }
 
             class Fine
