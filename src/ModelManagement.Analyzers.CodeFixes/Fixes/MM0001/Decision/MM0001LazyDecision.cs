@@ -35,8 +35,7 @@ internal static class MM0001LazyDecision
             return (null, new MM0001Refusal(MM0001RefusalReason.EarlyReturn, node: earlyReturn));
         }
 
-        if (moved.Count > 0 && facts.Conversions.Any(static conversion => conversion.IsForSideEffect)
-            && FirstCallLeftBehind(facts, moved) is { } leftBehind)
+        if (FirstCallLeftBehind(facts, moved) is { } leftBehind)
         {
             return (null, new MM0001Refusal(MM0001RefusalReason.LaterCallsWouldRunFirst, node: leftBehind));
         }
@@ -116,12 +115,40 @@ internal static class MM0001LazyDecision
     }
 
     /// <summary>
-    /// The first call (other than <c>nameof</c>) in a constructor statement after the first moved one that stays in the
-    /// constructor: it ran after the blocking side effect and would run before the deferred one.
+    /// The first call (other than <c>nameof</c>) in a constructor statement that stays in the constructor, after a moved
+    /// statement that acts: a wait done for its side effect, or a statement that moves along only because it uses a
+    /// moved local and calls something (<c>_bus.Enqueue(message);</c> after <c>var message = Map().Result;</c>). The call
+    /// ran after that work and would run before it once the work is deferred (<c>_dispatcher.Receive();</c>).
     /// </summary>
     private static InvocationExpressionSyntax? FirstCallLeftBehind(MM0001TypeFacts facts, List<MM0001CodeUnit> moved)
     {
-        var first = moved[0].Index;
+        if (moved.Count == 0)
+        {
+            return null;
+        }
+
+        var first = -1;
+        if (facts.Conversions.Any(static conversion => conversion.IsForSideEffect))
+        {
+            first = moved[0].Index;
+        }
+        else
+        {
+            foreach (var unit in moved)
+            {
+                if (!unit.HasSite && FirstCall(unit.Node) is not null)
+                {
+                    first = unit.Index;
+                    break;
+                }
+            }
+        }
+
+        if (first < 0)
+        {
+            return null;
+        }
+
         var movedIndexes = new HashSet<int>(moved.Select(static unit => unit.Index));
         foreach (var unit in facts.ConstructorUnits)
         {
@@ -130,13 +157,23 @@ internal static class MM0001LazyDecision
                 continue;
             }
 
-            foreach (var node in unit.Node.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
+            if (FirstCall(unit.Node) is { } call)
             {
-                if (node is InvocationExpressionSyntax invocation
-                    && invocation.Expression is not IdentifierNameSyntax { Identifier.ValueText: "nameof" })
-                {
-                    return invocation;
-                }
+                return call;
+            }
+        }
+
+        return null;
+    }
+
+    private static InvocationExpressionSyntax? FirstCall(SyntaxNode statement)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (node is InvocationExpressionSyntax invocation
+                && invocation.Expression is not IdentifierNameSyntax { Identifier.ValueText: "nameof" })
+            {
+                return invocation;
             }
         }
 
