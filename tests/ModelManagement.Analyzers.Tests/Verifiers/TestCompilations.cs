@@ -6,6 +6,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
 
 namespace ModelManagement.Analyzers.Tests.Verifiers;
 
@@ -35,5 +37,25 @@ internal static class TestCompilations
         }
 
         return MetadataReference.CreateFromImage(stream.ToArray());
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="source"/> (as <c>/0/Test0.cs</c>) next to <paramref name="domain"/> (<c>/0/Domain.cs</c>)
+    /// with ModelManagement.Patterns, asserts it has no errors, runs <paramref name="analyzer"/> and returns its single
+    /// diagnostic with the tree and model it is in — for tests that ask a fix planner why it refuses.
+    /// </summary>
+    public static async Task<(Diagnostic Diagnostic, SyntaxTree Tree, SemanticModel Model)> SingleDiagnosticAsync(string source, string domain, DiagnosticAnalyzer analyzer)
+    {
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var tree = CSharpSyntaxTree.ParseText(source, parse, path: "/0/Test0.cs");
+        var compilation = CSharpCompilation.Create(
+            "SingleDiagnostic",
+            new[] { tree, CSharpSyntaxTree.ParseText(domain, parse, path: "/0/Domain.cs") },
+            references.Add(TestEnvironment.PatternsReference),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
+        return (Assert.Single(diagnostics), tree, compilation.GetSemanticModel(tree));
     }
 }

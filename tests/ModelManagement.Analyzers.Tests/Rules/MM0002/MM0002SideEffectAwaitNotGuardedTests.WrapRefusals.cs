@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
@@ -17,20 +12,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 {
     private static async Task<MM0002Site> AnalyzeSiteAsync(string source)
     {
-        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var tree = CSharpSyntaxTree.ParseText(source, parse, path: "/0/Test0.cs");
-        var compilation = CSharpCompilation.Create(
-            "WrapRefusals",
-            new[] { tree, CSharpSyntaxTree.ParseText(Domain, parse, path: "/0/Domain.cs") },
-            references.Add(TestEnvironment.PatternsReference),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0002SideEffectAwaitNotGuardedAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync();
-        var diagnostic = Assert.Single(diagnostics);
-        var site = MM0002SiteAnalysis.Analyze(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+        var (diagnostic, tree, model) = await TestCompilations.SingleDiagnosticAsync(source, Domain, new MM0002SideEffectAwaitNotGuardedAnalyzer());
+        var site = MM0002SiteAnalysis.Analyze(await tree.GetRootAsync(), model, diagnostic, CancellationToken.None);
         Assert.NotNull(site);
         return site!;
     }

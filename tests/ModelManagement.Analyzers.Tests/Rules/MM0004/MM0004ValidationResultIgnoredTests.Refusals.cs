@@ -1,10 +1,6 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
@@ -17,19 +13,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
 {
     private static async Task<(FixPlanResult<MM0004FixPlan, MM0004FixRefusal> Result, SyntaxTree Tree)> PlanAsync(string source)
     {
-        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Test0.cs");
-        var compilation = CSharpCompilation.Create(
-            "Refusals",
-            new[] { tree, CSharpSyntaxTree.ParseText(Domain, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Domain.cs") },
-            references.Add(TestEnvironment.PatternsReference),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var diagnostics = await compilation
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0004ValidationResultIgnoredAnalyzer()))
-            .GetAnalyzerDiagnosticsAsync();
-        var diagnostic = Assert.Single(diagnostics);
-        var model = compilation.GetSemanticModel(tree);
+        var (diagnostic, tree, model) = await TestCompilations.SingleDiagnosticAsync(source, Domain, new MM0004ValidationResultIgnoredAnalyzer());
         return (MM0004FixPlanner.Plan(await tree.GetRootAsync(), model, diagnostic, CancellationToken.None), tree);
     }
 
