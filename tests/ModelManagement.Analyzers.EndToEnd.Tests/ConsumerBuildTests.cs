@@ -318,6 +318,53 @@ public sealed class ConsumerBuildTests
         AssertReported(expected, sarif.OurResults);
     }
 
+    [Fact]
+    public async Task CSharp14FieldKeyword_RacyLoad_IsNamedAfterItsProperty()
+    {
+        // A crash hunt on C# 14: the message named the compiler's backing field ('<Name>k__BackingField').
+        const string Program = """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<string> LoadAsync(); }
+
+            public sealed class Names(IStore store)
+            {
+                public string? Name
+                {
+                    get
+                    {
+                        _ = Load();
+                        return field;
+
+                        async Task Load()
+                        {
+                            if (field == null) // expect: MM0005
+                            {
+                                field = await store.LoadAsync();
+                            }
+                        }
+                    }
+                }
+            }
+
+            public static class Program
+            {
+                public static void Main() => Console.WriteLine("ok");
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, "csharp14-field-keyword", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var sarif = build.RequireSarif();
+        AssertReported(project.ExpectedDiagnostics(), sarif.OurResults);
+        var result = Assert.Single(sarif.OurResults);
+        Assert.Contains("'Name'", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("k__BackingField", result.Message, StringComparison.Ordinal);
+    }
+
     internal static void AssertAnalyzersLoaded(SarifLog sarif)
         => Assert.DoesNotContain(sarif.Results, r => AnalyzerLoadFailures.Contains(r.RuleId));
 

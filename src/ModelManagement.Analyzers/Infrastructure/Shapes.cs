@@ -53,4 +53,11 @@ internal static class Shapes
     public static bool IsExtensionBlockMember(ISymbol member)
         => member.ContainingType is { ContainingType: { IsStatic: true } } block
             && (!block.CanBeReferencedByName || (int)block.TypeKind > (int)TypeKind.FunctionPointer);
+
+    /// <summary>
+    /// The name <paramref name="member"/> has in source: a C# 14 <c>field</c> keyword's backing field is named after its
+    /// property (<c>Name</c>, not <c>&lt;Name&gt;k__BackingField</c>).
+    /// </summary>
+    public static string SourceName(ISymbol member)
+        => member is IFieldSymbol { AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Name;
 }

@@ -171,7 +171,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     Descriptors.MM0005_RacyLazyAsyncInitialization,
                     assignment.Target.Syntax.GetLocation(),
                     CoalesceProperties.Add(MM0005Properties.Member, member.Name),
-                    member.Name));
+                    Shapes.SourceName(member)));
             }
         }
 
@@ -232,7 +232,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                         Descriptors.MM0005_RacyLazyAsyncInitialization,
                         condition.GetLocation(),
                         ConditionProperties.Add(MM0005Properties.Member, member.Name),
-                        member.Name));
+                        Shapes.SourceName(member)));
                 },
                 context.CancellationToken);
         }
