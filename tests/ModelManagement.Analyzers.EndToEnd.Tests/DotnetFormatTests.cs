@@ -333,6 +333,67 @@ public sealed class DotnetFormatTests
         Assert.True(build.Process.Succeeded, build.ToString());
     }
 
+    [Fact]
+    public async Task FormatAnalyzers_OnALibraryProjectAlone_DoesNotPrivatizeAConstructorOtherProjectsCall()
+    {
+        // dotnet format on LlmTornado's ChromaDB project alone: the factory made `public TornadoChromaDB(uri)` private, and
+        // the samples project that creates it — not loaded — stopped compiling (CS1729). A library opened alone keeps
+        // its constructor (ConstructorUsedByProjectsNotLoaded).
+        const string Library = """
+            using System.Threading.Tasks;
+
+            namespace Contoso.Data;
+
+            public class Db
+            {
+                public string Collection { get; private set; } = "";
+
+                public Db(string uri)
+                {
+                    Task.Run(async () => await PingAsync(uri)).Wait(); // expect: MM0001
+                }
+
+                private async Task PingAsync(string uri)
+                {
+                    await Task.Delay(1);
+                    Collection = "ping " + uri;
+                }
+            }
+            """;
+        const string App = """
+            using System;
+            using System.Threading.Tasks;
+            using Contoso.Data;
+
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    var db = new Db("local");
+                    await Task.Yield();
+                    Console.WriteLine(db.Collection);
+                }
+            }
+            """;
+        var packed = _fixture.Get(_output);
+        var library = ConsumerProject.Create(packed, "lone-library", sources: new Dictionary<string, string> { ["Db.cs"] = Library }, outputType: "Library");
+        var libraryProject = System.IO.File.ReadAllText(library.ProjectPath);
+        System.IO.File.WriteAllText(library.ProjectPath, libraryProject.Replace("<Nullable>enable</Nullable>", "<Nullable>enable</Nullable>\n    <AssemblyName>Contoso.Data</AssemblyName>", StringComparison.Ordinal));
+        var app = ConsumerProject.Create(packed, "lone-library-app", sources: new Dictionary<string, string> { ["Program.cs"] = App });
+        var appProject = System.IO.File.ReadAllText(app.ProjectPath);
+        System.IO.File.WriteAllText(app.ProjectPath, appProject.Replace("</Project>", $"  <ItemGroup><ProjectReference Include=\"{library.ProjectPath}\" /></ItemGroup>\n</Project>", StringComparison.Ordinal));
+
+        var (before, after) = await FormatAsync(packed, library, new[] { "MM0001" }, statementsStayInPlace: false);
+        Assert.Equal(before["Db.cs"], after["Db.cs"]);
+
+        var build = await app.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        var run = await app.RunProgramAsync();
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("ping local", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Runs dotnet format for the rules; checks that it succeeded and that no comment was lost or duplicated, and — for
     /// fixes that wrap statements where they are (MM0002) rather than move them (MM0001's lazy initialization) — that

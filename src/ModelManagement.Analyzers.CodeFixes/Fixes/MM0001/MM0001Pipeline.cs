@@ -57,6 +57,11 @@ internal static class MM0001Pipeline
             (constructor, factoryRefusal) = (null, new MM0001Refusal(MM0001RefusalReason.ConstructorIsShippedPublicApi, constructor));
         }
 
+        if (constructor is not null && IsLibraryLoadedAlone(solution, project) && IsVisibleToOtherAssemblies(constructor))
+        {
+            (constructor, factoryRefusal) = (null, new MM0001Refusal(MM0001RefusalReason.ConstructorUsedByProjectsNotLoaded, constructor));
+        }
+
         MM0001FactoryPlan? factory = null;
         if (constructor is not null)
         {
@@ -67,5 +72,41 @@ internal static class MM0001Pipeline
         return factory is not null
             ? new MM0001Decision(new MM0001Plan(facts, null, factory), null, lazyRefusal)
             : new MM0001Decision(null, factoryRefusal ?? lazyRefusal, lazyRefusal, factoryRefusal);
+    }
+
+    /// <summary>
+    /// A library project opened on its own, as <c>dotnet format analyzers Lib.csproj</c> does (a solution without a file
+    /// around a project with one): the projects that reference it are not in the workspace. An IDE or a run on the .sln
+    /// loads them all.
+    /// </summary>
+    private static bool IsLibraryLoadedAlone(Solution solution, Project project)
+        => solution.FilePath is null
+            && project.FilePath is not null
+            && project.CompilationOptions?.OutputKind == OutputKind.DynamicallyLinkedLibrary;
+
+    /// <summary>Callable from another assembly: public all the way out, or internal in an assembly with InternalsVisibleTo.</summary>
+    private static bool IsVisibleToOtherAssemblies(IMethodSymbol constructor)
+    {
+        var friends = false;
+        foreach (var attribute in constructor.ContainingAssembly.GetAttributes())
+        {
+            friends |= attribute.AttributeClass is { Name: "InternalsVisibleToAttribute" };
+        }
+
+        for (ISymbol? symbol = constructor; symbol is not null and not INamespaceSymbol; symbol = symbol.ContainingSymbol)
+        {
+            switch (symbol.DeclaredAccessibility)
+            {
+                case Accessibility.Public:
+                case Accessibility.Protected or Accessibility.ProtectedOrInternal when symbol is IMethodSymbol:
+                    continue;
+                case Accessibility.Internal or Accessibility.ProtectedOrInternal when friends:
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
     }
 }

@@ -112,6 +112,23 @@ public sealed class MM0001FixRefusalTests
         Assert.Equal(refused, refusals.Contains(MM0001RefusalReason.ConstructorIsShippedPublicApi));
     }
 
+    [Theory]
+    [InlineData("public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public static async Task<int> UseAsync(IStore s) { await Task.Yield(); return new C(s).Count; } }", "/src/P/P.csproj", true)]
+    [InlineData("public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public static async Task<int> UseAsync(IStore s) { await Task.Yield(); return new C(s).Count; } }", null, false)] // an IDE or a solution: every caller is loaded
+    [InlineData("internal sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public static async Task<int> UseAsync(IStore s) { await Task.Yield(); return new C(s).Count; } }", "/src/P/P.csproj", false)] // no other assembly can call it
+    [InlineData("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"P.Tests\")]\ninternal sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public static async Task<int> UseAsync(IStore s) { await Task.Yield(); return new C(s).Count; } }", "/src/P/P.csproj", true)] // a friend assembly can
+    public async Task LibraryOpenedAlone_ConstructorOtherAssembliesCanCall_FactoryIsRefused(string declaration, string? projectFilePath, bool refused)
+    {
+        // dotnet format on LlmTornado's ChromaDB project alone made a public constructor private; the samples project
+        // that creates it was not loaded and stopped compiling (CS1729).
+        var source = declaration.StartsWith("[assembly:", System.StringComparison.Ordinal)
+            ? Prelude.Replace("public interface IStore", declaration.Substring(0, declaration.IndexOf('\n')) + "\npublic interface IStore", System.StringComparison.Ordinal) + declaration.Substring(declaration.IndexOf('\n') + 1)
+            : Prelude + declaration;
+        var refusals = await RefusalsAsync(source, withPatterns: true, projectFilePath: projectFilePath);
+
+        Assert.True(refused == refusals.Contains(MM0001RefusalReason.ConstructorUsedByProjectsNotLoaded), string.Join(", ", refusals));
+    }
+
     [Fact]
     public async Task OwnInitMethodShape_IsNotRefused()
     {
@@ -143,7 +160,8 @@ public sealed class MM0001FixRefusalTests
     private static object[] Case(MM0001RefusalReason reason, string declaration) => new object[] { reason.ToString(), declaration };
 
     /// <summary>The reasons the planner gives for the type named C: for both rewrites, or for the shape as a whole.</summary>
-    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null)
+    private static async Task<List<MM0001RefusalReason>> RefusalsAsync(
+        string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null)
     {
         using var workspace = new AdhocWorkspace();
         var references = frameworkReferences ?? await RobustnessHarness.GetReferencesAsync();
@@ -152,7 +170,7 @@ public sealed class MM0001FixRefusalTests
             references = references.Remove(Verifiers.TestEnvironment.PatternsReference);
         }
 
-        var project = workspace.AddProject("P", LanguageNames.CSharp)
+        var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "P", "P", LanguageNames.CSharp, filePath: projectFilePath))
             .WithMetadataReferences(references)
             .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));

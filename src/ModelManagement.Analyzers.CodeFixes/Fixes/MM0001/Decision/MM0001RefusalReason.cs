@@ -111,6 +111,13 @@ internal enum MM0001RefusalReason
     ConstructorIsShippedPublicApi,
 
     /// <summary>
+    /// The constructor is visible to other assemblies (public, or internal with <c>InternalsVisibleTo</c>) of a library
+    /// opened as a project of its own (<c>dotnet format analyzers Lib.csproj</c>): the projects that reference it are not
+    /// loaded, so their <c>new T(…)</c> could not be rewritten and would stop compiling (CS1729/CS0122).
+    /// </summary>
+    ConstructorUsedByProjectsNotLoaded,
+
+    /// <summary>
     /// The type declares (or inherits) test methods: the test framework creates it by reflection through its public
     /// constructor, so a private one fails every test at run time, not at compile time.
     /// </summary>
