@@ -27,7 +27,7 @@ internal static class LazyInitToggles
     /// leader lease: <c>if (_lock == null) { if (await TryTakeAsync(n)) { _lock = n; return true; } return false; }</c>
     /// followed by the renewal <c>if (await TryRenewAsync(n)) { _lock = n; return true; }</c>); and a <c>??=</c> check whose
     /// member a later statement of the same block (itself, not under a condition) assigns again (a cursor moved on,
-    /// Brighter's batch rollover).
+    /// Brighter's batch rollover), and the same for an <c>if</c> check (agentfw's <c>StatefulExecutor</c> state).
     /// </summary>
     public static bool IsWrittenOnBothOutcomes(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -51,9 +51,22 @@ internal static class LazyInitToggles
             return Assigns(elseClause.Statement, member, model, cancellationToken);
         }
 
-        return AlwaysLeaves(ifStatement.Statement) && Assigns(ifStatement.Statement, member, model, cancellationToken)
-            && ifStatement.Parent is BlockSyntax block
-            && AssignedAfter(block, ifStatement, member, model, directly: false, cancellationToken);
+        if (ifStatement.Parent is not BlockSyntax block)
+        {
+            return false;
+        }
+
+        // `if (_state == null) { _state = await ReadAsync(); } … _state = next;` (agentfw's StatefulExecutor): moved on by a
+        // later statement of the block itself, like the `??=` cursor above.
+        // (Not the early-return form `if (_x != null) return _x; _x = await LoadAsync();`, whose later write is the load.)
+        if (!Assigns(ifStatement.Statement, member, model, cancellationToken))
+        {
+            return false;
+        }
+
+        return AlwaysLeaves(ifStatement.Statement)
+            ? AssignedAfter(block, ifStatement, member, model, directly: false, cancellationToken)
+            : AssignedAfter(block, ifStatement, member, model, directly: true, cancellationToken);
     }
 
     private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, bool directly, CancellationToken cancellationToken)

@@ -1194,6 +1194,53 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task CheckedStateMovedOnLaterInTheFunction_DoesNotReport_LikeTheCoalesceForm()
+    {
+        // dotnet format on agentfw: `if (_stateCache is null) { _stateCache = await Read…; }` and, after the work,
+        // `_stateCache = newState;` — state the function moves on, as the `??=` cursor above, not a value loaded once.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Executor
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _state;
+                private Catalog _cached;
+
+                public Executor(ICatalogStore store) => _store = store;
+
+                public async Task InvokeAsync()
+                {
+                    if (_state is null)
+                    {
+                        _state = await _store.LoadAsync();
+                    }
+
+                    var next = new Catalog { Models = _state.Models };
+                    await _store.WarmUpAsync();
+                    _state = next;
+                }
+
+                public async Task<Catalog> GetAsync(bool wrap)
+                {
+                    if ({|#0:_cached is null|})
+                    {
+                        _cached = await _store.LoadAsync();
+                    }
+
+                    if (wrap)
+                    {
+                        _cached = new Catalog { Models = _cached.Models }; // a conditional rewrap: still racy
+                    }
+
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_cached"));
+    }
+
+    [Fact]
     public async Task MemberRewrittenOnBothOutcomes_DoesNotReport_ButAnElseThatOnlyReadsDoes()
     {
         // LlmTornado's runtime configurations: the conversation is started or continued, and written either way — state
