@@ -162,6 +162,13 @@ internal sealed class ConsumerProject
 
         // A comma separates properties on the MSBuild command line, so the one inside the ErrorLog value is escaped.
         var arguments = new List<string> { "build", ProjectPath, "-nologo", "-p:ErrorLog=" + sarif + "%2Cversion=2.1" };
+        if (File.ReadAllText(ProjectPath).Contains("<TargetFrameworks>", StringComparison.Ordinal))
+        {
+            // Each framework's compiler writes the one error log: built side by side they interleave it into invalid JSON
+            // (seen on a loaded CI machine); one after the other, the last framework's log stands.
+            arguments.Add("-m:1");
+        }
+
         arguments.AddRange(DotNetCli.NoBuildServers);
         var result = await RunDotNetAsync(arguments, BuildTimeout);
         return new ConsumerBuild(result, File.Exists(sarif) ? SarifLog.Load(sarif) : null);
