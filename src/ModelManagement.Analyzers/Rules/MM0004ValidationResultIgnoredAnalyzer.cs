@@ -83,9 +83,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The syntactic shadow of <see cref="GetUsage"/>, run before any binding: through parentheses, casts, <c>!</c>,
-    /// <c>await</c> and <c>.ConfigureAwait(..)</c> (or, alone, the <c>?.</c> of an optional validator), the call is a statement (or a void arrow body), the value of a plain
-    /// assignment statement or of a variable's initializer, the subject of <c>is</c> or <c>switch</c>, or it has an
-    /// <c>out</c> argument. Everything else (an argument, a receiver, a condition, a return) passes the value on.
+    /// <c>await</c> and <c>.ConfigureAwait(..)</c> (or, alone, the <c>?.</c> of an optional validator), the call is a
+    /// statement (or a void arrow body), the value of a plain assignment statement or of a variable's initializer, the
+    /// subject of <c>is</c> or <c>switch</c>, or it has an <c>out</c> argument. Everything else (an argument, a receiver, a
+    /// condition, a return) passes the value on.
     /// </summary>
     internal static bool MayBeIgnoredResult(InvocationExpressionSyntax invocation)
     {

@@ -90,8 +90,9 @@ internal sealed class MM0001AwaitConversion
             MM0001Properties.WaitAny => ForWhenAllOrAny(operation, types, ConversionKind.WaitAny),
             _ => null,
         };
+        // Not inside `using (_lock.EnterScope())` or a ref-struct string handler either: an await there is CS4007.
         return conversion is not null && Awaits.CanAwaitAt(conversion.Node)
-            && (operation.SemanticModel is not { } model || !Awaits.HoldsRefLikeValueAt(conversion.Node, model, default)) // `using (_lock.EnterScope())`, a ref-struct string handler (CS4007)
+            && (operation.SemanticModel is not { } model || !Awaits.HoldsRefLikeValueAt(conversion.Node, model, default))
             ? conversion
             : null;
     }
