@@ -228,6 +228,7 @@ public sealed class ConsumerBuildTests
     [Fact]
     public async Task NewerCompilerShapes_ParamsSpanAndCollectionExpressionWhenAll_AreReported()
     {
+        // Also a span view of a task array (`all.AsSpan()`, `(ReadOnlySpan<Task>)all`), which a C# 13 crash hunt found missed.
         // On .NET 9+ `Task.WhenAll(a, b)` binds to `params ReadOnlySpan<Task>`, whose argument the SDK's compiler gives
         // as a collection-expression operation — a kind the Roslyn 4.8 API the analyzers build against does not name,
         // so only a build with the real SDK shows it. A collection expression written out is the same shape.
@@ -246,6 +247,13 @@ public sealed class ConsumerBuildTests
                 public async Task SpreadAsync(Task[] others) => await Task.WhenAll([.. others, Task.CompletedTask]);
 
                 public async Task ArrayAsync() => await Task.WhenAll(new[] { audit.AuditAsync("array"), Task.CompletedTask }); // expect: MM0002
+
+                public async Task SpanViewAsync()
+                {
+                    Task[] all = [audit.AuditAsync("span"), Task.CompletedTask];
+                    await Task.WhenAll(all.AsSpan()); // expect: MM0002
+                    await Task.WhenAll((ReadOnlySpan<Task>)all); // expect: MM0002
+                }
             }
 
             public static class Program
@@ -256,7 +264,7 @@ public sealed class ConsumerBuildTests
         var packed = _fixture.Get(_output);
         var project = ConsumerProject.Create(packed, "newer-compiler-shapes", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
         var expected = project.ExpectedDiagnostics();
-        Assert.Equal(3, expected.Count);
+        Assert.Equal(5, expected.Count);
 
         var build = await project.BuildAsync();
         _output.WriteLine(build.ToString());

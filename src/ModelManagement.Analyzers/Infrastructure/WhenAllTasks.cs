@@ -62,6 +62,11 @@ internal static class WhenAllTasks
             case ILocalReferenceOperation local:
                 AddLocalElements(local.Local, whenAll, result, asDelegates: false, cancellationToken);
                 break;
+            case IInvocationOperation { TargetMethod.Name: "AsSpan" or "AsMemory" or "ToArray" or "ToList" } view
+                when ViewedLocal(view) is { } viewed:
+                // `Task.WhenAll(all.AsSpan())`, `Task.WhenAll(tasks.ToArray())`: the same tasks, seen another way.
+                AddLocalElements(viewed, whenAll, result, asDelegates: false, cancellationToken);
+                break;
             case IInvocationOperation { TargetMethod: { Name: "Select", IsExtensionMethod: true }, Arguments.Length: 2 } select
                 when SelectorReturn(select.Arguments[1].Value) is { } returned:
                 if (IsInvocationOfParameter(returned, out var parameter) && Peel(select.Arguments[0].Value) is ILocalReferenceOperation source
@@ -280,11 +285,22 @@ internal static class WhenAllTasks
 
     private static IOperation Peel(IOperation operation)
     {
-        for (var i = 0; i < MaxPeelDepth && operation is IConversionOperation { IsImplicit: true } conversion; i++)
+        // Implicit conversions, and explicit ones to a view of the same elements (`(ReadOnlySpan<Task>)all`).
+        for (var i = 0; i < MaxPeelDepth && operation is IConversionOperation conversion
+            && (conversion.IsImplicit || conversion.Type is INamedTypeSymbol { Name: "ReadOnlySpan" or "Span" or "IEnumerable" or "IReadOnlyList" or "IReadOnlyCollection" }); i++)
         {
             operation = conversion.Operand;
         }
 
         return operation;
+    }
+
+    /// <summary>The local an element-preserving view is taken of: <c>all.AsSpan()</c> (an extension), <c>list.ToArray()</c>.</summary>
+    private static ILocalSymbol? ViewedLocal(IInvocationOperation view)
+    {
+        var source = view.TargetMethod.IsExtensionMethod && view.Instance is null
+            ? (view.Arguments.Length == 1 ? view.Arguments[0].Value : null)
+            : view.Arguments.Length == 0 ? view.Instance : null;
+        return source is not null && Peel(source) is ILocalReferenceOperation local ? local.Local : null;
     }
 }

@@ -415,6 +415,23 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task SideEffectInListOfTasksAwaitedThroughAView_Reports()
+    {
+        // A crash hunt on C# 13: `Task.WhenAll(all.AsSpan())` and `Task.WhenAll((ReadOnlySpan<Task>)all)` (the .NET 9 span
+        // overload) went unreported while `Task.WhenAll(all)` was; `ToArray()`/`ToList()` and a cast are the same tasks.
+        var source = InShapes("""
+                    var tasks = new List<Task> { _repository.SaveAsync(user) };
+                    tasks.Add({|#1:_eventService.LogUserEventAsync(name)|});
+                    await {|#0:Task.WhenAll(tasks.ToArray())|};
+                    await {|#2:Task.WhenAll((IEnumerable<Task>)tasks)|};
+            """);
+        await VerifyShapesAsync(
+            source,
+            WhenAll(0, 1, "_eventService.LogUserEventAsync"),
+            WhenAll(2, 1, "_eventService.LogUserEventAsync"));
+    }
+
+    [Fact]
     public async Task WhenAllGuardedOrWithoutSideEffects_DoesNotReport()
     {
         var source = InShapes("""
