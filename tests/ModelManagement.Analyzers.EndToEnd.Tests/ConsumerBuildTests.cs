@@ -261,17 +261,7 @@ public sealed class ConsumerBuildTests
                 public static void Main() => Console.WriteLine("ok");
             }
             """;
-        var packed = _fixture.Get(_output);
-        var project = ConsumerProject.Create(packed, "newer-compiler-shapes", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
-        var expected = project.ExpectedDiagnostics();
-        Assert.Equal(5, expected.Count);
-
-        var build = await project.BuildAsync();
-        _output.WriteLine(build.ToString());
-        Assert.True(build.Process.Succeeded, build.ToString());
-        var sarif = build.RequireSarif();
-        AssertAnalyzersLoaded(sarif);
-        AssertReported(expected, sarif.OurResults);
+        await BuildReportingExactlyTheMarkersAsync("newer-compiler-shapes", Program, markers: 5);
     }
 
     [Fact]
@@ -313,17 +303,7 @@ public sealed class ConsumerBuildTests
                 public static void Main() => Console.WriteLine(new Catalog().Configured() + " " + new Catalog().Description());
             }
             """;
-        var packed = _fixture.Get(_output);
-        var project = ConsumerProject.Create(packed, "csharp14-extension-blocks", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
-        var expected = project.ExpectedDiagnostics();
-        Assert.Single(expected);
-
-        var build = await project.BuildAsync();
-        _output.WriteLine(build.ToString());
-        Assert.True(build.Process.Succeeded, build.ToString());
-        var sarif = build.RequireSarif();
-        AssertAnalyzersLoaded(sarif);
-        AssertReported(expected, sarif.OurResults);
+        await BuildReportingExactlyTheMarkersAsync("csharp14-extension-blocks", Program, markers: 1);
     }
 
     [Fact]
@@ -361,16 +341,29 @@ public sealed class ConsumerBuildTests
                 public static void Main() => Console.WriteLine("ok");
             }
             """;
-        var packed = _fixture.Get(_output);
-        var project = ConsumerProject.Create(packed, "csharp14-field-keyword", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
+        var sarif = await BuildReportingExactlyTheMarkersAsync("csharp14-field-keyword", Program, markers: 1);
+        var result = Assert.Single(sarif.OurResults);
+        Assert.Contains("'Name'", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("k__BackingField", result.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Builds a one-file consumer (<c>Program.cs</c>) with the real SDK and checks that it compiles, that the analyzers
+    /// loaded and that they report exactly its <paramref name="markers"/> <c>// expect:</c> lines.
+    /// </summary>
+    private async Task<SarifLog> BuildReportingExactlyTheMarkersAsync(string name, string program, int markers)
+    {
+        var project = ConsumerProject.Create(_fixture.Get(_output), name, sources: new Dictionary<string, string> { ["Program.cs"] = program });
+        var expected = project.ExpectedDiagnostics();
+        Assert.Equal(markers, expected.Count);
+
         var build = await project.BuildAsync();
         _output.WriteLine(build.ToString());
         Assert.True(build.Process.Succeeded, build.ToString());
         var sarif = build.RequireSarif();
-        AssertReported(project.ExpectedDiagnostics(), sarif.OurResults);
-        var result = Assert.Single(sarif.OurResults);
-        Assert.Contains("'Name'", result.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("k__BackingField", result.Message, StringComparison.Ordinal);
+        AssertAnalyzersLoaded(sarif);
+        AssertReported(expected, sarif.OurResults);
+        return sarif;
     }
 
     internal static void AssertAnalyzersLoaded(SarifLog sarif)

@@ -218,21 +218,16 @@ public sealed class DotnetFormatTests
                 }
             }
             """;
-        var packed = _fixture.Get(_output);
-        var project = ConsumerProject.Create(packed, "format-span-locals", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
-        var (before, after) = await FormatAsync(packed, project, new[] { "MM0001", "MM0004", "MM0005" }, statementsStayInPlace: false);
+        var (project, after) = await FormatProgramAsync("format-span-locals", Program, "MM0001", "MM0004", "MM0005");
 
-        var build = await project.BuildAsync();
-        _output.WriteLine(build.ToString());
-        Assert.True(build.Process.Succeeded, build.ToString());
-        var sarif = build.RequireSarif();
+        var sarif = (await BuildSucceedsAsync(project)).RequireSarif();
         ConsumerBuildTests.AssertAnalyzersLoaded(sarif);
         Assert.DoesNotContain(sarif.Results, r => r.Level == "error");
         // The factory and the lazy conversion were refused; MM0004 throws instead of awaiting the fallback (no await).
-        Assert.DoesNotContain("CreateAsync", after["Program.cs"], StringComparison.Ordinal);
-        Assert.DoesNotContain("EnsureInitializedAsync", after["Program.cs"], StringComparison.Ordinal);
-        Assert.DoesNotContain("FallbackAsync()", after["Program.cs"].Replace("private static Task<string> FallbackAsync()", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Contains("Validation failed: Validate rejected the content.", after["Program.cs"], StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateAsync", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("EnsureInitializedAsync", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("FallbackAsync()", after.Replace("private static Task<string> FallbackAsync()", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Validation failed: Validate rejected the content.", after, StringComparison.Ordinal);
         ConsumerBuildTests.AssertReported(project.ExpectedDiagnostics().Where(e => e.RuleId != "MM0004"), sarif.OurResults);
         var run = await project.RunProgramAsync();
         Assert.True(run.Succeeded, run.ToString());
@@ -271,14 +266,10 @@ public sealed class DotnetFormatTests
                 public static void Main() => Console.WriteLine(new Validator().Checked("story"));
             }
             """;
-        var packed = _fixture.Get(_output);
-        var project = ConsumerProject.Create(packed, "format-extension-block", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
-        var (_, after) = await FormatAsync(packed, project, new[] { "MM0004" }, statementsStayInPlace: false);
-        Assert.Contains("Validation failed: Validate rejected the content.", after["Program.cs"], StringComparison.Ordinal);
+        var (project, after) = await FormatProgramAsync("format-extension-block", Program, "MM0004");
+        Assert.Contains("Validation failed: Validate rejected the content.", after, StringComparison.Ordinal);
 
-        var build = await project.BuildAsync();
-        _output.WriteLine(build.ToString());
-        Assert.True(build.Process.Succeeded, build.ToString());
+        await BuildSucceedsAsync(project);
         var run = await project.RunProgramAsync();
         Assert.True(run.Succeeded, run.ToString());
         Assert.Contains("story", run.Output, StringComparison.Ordinal);
@@ -322,15 +313,11 @@ public sealed class DotnetFormatTests
                 public static void Main() => Console.WriteLine(new Generator().B("story"));
             }
             """;
-        var packed = _fixture.Get(_output);
-        var project = ConsumerProject.Create(packed, "format-mm0004-first-site-unfixable", sources: new Dictionary<string, string> { ["Program.cs"] = Program });
-        var (_, after) = await FormatAsync(packed, project, new[] { "MM0004" }, statementsStayInPlace: false);
-        Assert.Contains("return Fallback();", after["Program.cs"], StringComparison.Ordinal);
-        Assert.DoesNotContain("InvalidOperationException", after["Program.cs"], StringComparison.Ordinal);
+        var (project, after) = await FormatProgramAsync("format-mm0004-first-site-unfixable", Program, "MM0004");
+        Assert.Contains("return Fallback();", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("InvalidOperationException", after, StringComparison.Ordinal);
 
-        var build = await project.BuildAsync();
-        _output.WriteLine(build.ToString());
-        Assert.True(build.Process.Succeeded, build.ToString());
+        await BuildSucceedsAsync(project);
     }
 
     [Fact]
@@ -392,6 +379,23 @@ public sealed class DotnetFormatTests
         var run = await app.RunProgramAsync();
         Assert.True(run.Succeeded, run.ToString());
         Assert.Contains("ping local", run.Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Formats a one-file consumer (<c>Program.cs</c>) for <paramref name="rules"/>; returns it and the fixed text.</summary>
+    private async Task<(ConsumerProject Project, string Fixed)> FormatProgramAsync(string name, string program, params string[] rules)
+    {
+        var packed = _fixture.Get(_output);
+        var project = ConsumerProject.Create(packed, name, sources: new Dictionary<string, string> { ["Program.cs"] = program });
+        var (_, after) = await FormatAsync(packed, project, rules, statementsStayInPlace: false);
+        return (project, after["Program.cs"]);
+    }
+
+    private async Task<ConsumerBuild> BuildSucceedsAsync(ConsumerProject project)
+    {
+        var build = await project.BuildAsync();
+        _output.WriteLine(build.ToString());
+        Assert.True(build.Process.Succeeded, build.ToString());
+        return build;
     }
 
     /// <summary>
