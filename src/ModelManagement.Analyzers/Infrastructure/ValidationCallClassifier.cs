@@ -55,6 +55,7 @@ internal sealed class ValidationCallClassifier
     /// <summary>Words in a collection parameter's name that make it the validator's findings sink.</summary>
     private static readonly string[] FindingWords = { "result", "error", "failure", "violation", "problem", "issue", "message" };
 
+    private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _optionsProvider;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _taskOfT;
@@ -64,9 +65,11 @@ internal sealed class ValidationCallClassifier
     private readonly ConcurrentDictionary<SyntaxTree, ValidationAnalyzerOptions> _options = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesExist = new();
 
     public ValidationCallClassifier(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
     {
+        _compilation = compilation;
         _optionsProvider = optionsProvider;
         _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
@@ -127,7 +130,7 @@ internal sealed class ValidationCallClassifier
         }
 
         var resultIsBool = resultType.SpecialType == SpecialType.System_Boolean;
-        var validityMember = resultIsBool ? null : options.FindValidityMember(GetBoolMembers(resultType));
+        var validityMember = resultIsBool ? null : FindValidityMember(resultType, options);
         MethodFacts? facts = null;
         if (options.ExcludedSymbols.Count != 0)
         {
@@ -145,15 +148,18 @@ internal sealed class ValidationCallClassifier
         }
         else
         {
-            facts ??= GetFacts(method, cancellationToken);
-            if (facts.HasAttribute(options))
+            if (facts is not null || NeedsFacts(options))
             {
-                return new ValidationCall(ValidationReason.Attribute, resultIsBool, validityMember); // declared: no shape heuristics
-            }
+                facts ??= GetFacts(method, cancellationToken);
+                if (facts.HasAttribute(options))
+                {
+                    return new ValidationCall(ValidationReason.Attribute, resultIsBool, validityMember); // declared: no shape heuristics
+                }
 
-            if (options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols))
-            {
-                return new ValidationCall(ValidationReason.Configured, resultIsBool, validityMember);
+                if (options.IncludedSymbols.Count != 0 && facts.MatchesAny(options.IncludedSymbols))
+                {
+                    return new ValidationCall(ValidationReason.Configured, resultIsBool, validityMember);
+                }
             }
 
             if (validityMember is not null && VerdictTypes.IsNamedLikeVerdict(resultType))
@@ -180,17 +186,19 @@ internal sealed class ValidationCallClassifier
     /// <see cref="Classify"/> and <see cref="FindOutVerdict"/> decide before they look at the call itself (excluded
     /// symbols, a result or an out parameter to ignore, a reason: name, attribute, configuration, validity member). MM0004
     /// asks it before it asks for the call's operation, so a body without such a call never gets an operation tree.
+    /// <paramref name="resultMayBeIgnored"/> is false when the syntax passes the result on and only an <c>out</c> argument
+    /// made the call a candidate: then only an <c>out</c> verdict can go unread.
     /// </summary>
-    public bool MayBeValidation(IMethodSymbol method, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+    public bool MayBeValidation(IMethodSymbol method, ValidationAnalyzerOptions options, bool resultMayBeIgnored, CancellationToken cancellationToken)
     {
-        var resultType = GetResultType(method);
+        var resultType = resultMayBeIgnored ? GetResultType(method) : null;
         var outVerdict = false;
         foreach (var parameter in method.Parameters)
         {
             if (parameter.RefKind == RefKind.Out
                 && parameter.Type.TypeKind != TypeKind.Error
                 && parameter.Type.SpecialType != SpecialType.System_Boolean
-                && options.FindValidityMember(GetBoolMembers(parameter.Type)) is not null)
+                && FindValidityMember(parameter.Type, options) is not null)
             {
                 outVerdict = true;
                 break;
@@ -209,7 +217,7 @@ internal sealed class ValidationCallClassifier
 
         return MethodReason(method, options, cancellationToken) != ValidationReason.None
             || (resultType is not null && resultType.SpecialType != SpecialType.System_Boolean
-                && options.FindValidityMember(GetBoolMembers(resultType)) is not null);
+                && FindValidityMember(resultType, options) is not null);
     }
 
     /// <summary>Cheap test run before any other: does the method have an <c>out</c> parameter at all?</summary>
@@ -240,7 +248,7 @@ internal sealed class ValidationCallClassifier
             if (argument.Parameter is not { RefKind: RefKind.Out } parameter
                 || parameter.Type.TypeKind == TypeKind.Error
                 || parameter.Type.SpecialType == SpecialType.System_Boolean
-                || options.FindValidityMember(GetBoolMembers(parameter.Type)) is not { } member)
+                || FindValidityMember(parameter.Type, options) is not { } member)
             {
                 continue;
             }
@@ -351,6 +359,11 @@ internal sealed class ValidationCallClassifier
             return ValidationReason.MethodPrefix;
         }
 
+        if (facts is null && !NeedsFacts(options))
+        {
+            return ValidationReason.None;
+        }
+
         facts ??= GetFacts(method, cancellationToken);
         if (facts.HasAttribute(options))
         {
@@ -393,6 +406,103 @@ internal sealed class ValidationCallClassifier
 
     private static bool SameType(ITypeSymbol a, ITypeSymbol b)
         => SymbolEqualityComparer.Default.Equals(a.OriginalDefinition, b.OriginalDefinition);
+
+    /// <summary>
+    /// The first configured validity member that <paramref name="type"/> (or a base, or a type parameter's constraint)
+    /// has as an accessible <c>bool</c> instance property or field, or <see langword="null"/>. The declared member names
+    /// (read from metadata or declarations without building member symbols) are looked at first: most types returned by
+    /// calls have no member of those names, and their members are then never built.
+    /// </summary>
+    public string? FindValidityMember(ITypeSymbol type, ValidationAnalyzerOptions options)
+        => MayDeclareAny(type, options.ValidityMembers, 0) ? options.FindValidityMember(GetBoolMembers(type)) : null;
+
+    private static bool MayDeclareAny(ITypeSymbol type, ImmutableArray<string> names, int depth)
+    {
+        if (type is ITypeParameterSymbol typeParameter)
+        {
+            foreach (var constraint in typeParameter.ConstraintTypes)
+            {
+                if (depth < MaxDepth && MayDeclareAny(constraint, names, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        for (ITypeSymbol? current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+        {
+            if (current is not INamedTypeSymbol named || depth++ >= MaxDepth)
+            {
+                return true; // an array, a pointer or a very deep hierarchy: let the member walk decide
+            }
+
+            var memberNames = named.MemberNames;
+            foreach (var name in names)
+            {
+                if (memberNames.Contains(name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a method's attributes or qualified names can matter: symbols are configured, or a type with a configured
+    /// validator attribute's name exists in the compilation or a reference (with none, no method can carry one, and the
+    /// overridden and implemented members are never collected).
+    /// </summary>
+    private bool NeedsFacts(ValidationAnalyzerOptions options)
+    {
+        if (options.IncludedSymbols.Count != 0 || options.ExcludedSymbols.Count != 0)
+        {
+            return true;
+        }
+
+        var names = options.AttributeNames;
+        if (_attributesExist.TryGetValue(names, out var exist))
+        {
+            return exist;
+        }
+
+        return _attributesExist.GetOrAdd(names, AnyTypeNamed(_compilation, names));
+    }
+
+    private static bool AnyTypeNamed(Compilation compilation, ImmutableArray<string> names)
+    {
+        if (AnyTypeNamed(compilation.Assembly, names))
+        {
+            return true;
+        }
+
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (AnyTypeNamed(assembly, names))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AnyTypeNamed(IAssemblySymbol assembly, ImmutableArray<string> names)
+    {
+        var typeNames = assembly.TypeNames; // every type's name, nested ones too, without the generic arity
+        foreach (var name in names)
+        {
+            if (typeNames.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Names of the accessible-looking <c>bool</c> instance properties and fields of the type and its bases.</summary>
     private ImmutableArray<string> GetBoolMembers(ITypeSymbol type)

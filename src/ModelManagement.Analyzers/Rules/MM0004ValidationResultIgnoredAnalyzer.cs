@@ -68,10 +68,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         var model = context.SemanticModel;
-        if (!MayBeIgnoredResult((InvocationExpressionSyntax)context.Node)
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        var resultMayBeIgnored = MayBeIgnoredResult(syntax);
+        if ((!resultMayBeIgnored && !HasOutArgument(syntax))
             || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
-            || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), context.CancellationToken)
+            || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), resultMayBeIgnored, context.CancellationToken)
             || (tests is not null && context.ContainingSymbol is IMethodSymbol owner && tests.IsTestMethod(owner))
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
@@ -84,20 +86,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// The syntactic shadow of <see cref="GetUsage"/>, run before any binding: through parentheses, casts, <c>!</c>,
     /// <c>await</c> and <c>.ConfigureAwait(..)</c> (or, alone, the <c>?.</c> of an optional validator), the call is a
-    /// statement (or a void arrow body), the value of a plain assignment statement or of a variable's initializer, the
-    /// subject of <c>is</c> or <c>switch</c>, or it has an <c>out</c> argument. Everything else (an argument, a receiver, a
-    /// condition, a return) passes the value on.
+    /// statement (or a void arrow body), the value of a plain assignment statement or of a variable's initializer, or the
+    /// subject of <c>is</c> or <c>switch</c>. Everything else (an argument, a receiver, a condition, a return) passes the
+    /// value on; such a call is still a candidate when it has an <c>out</c> argument (<see cref="HasOutArgument"/>), whose
+    /// verdict may go unread.
     /// </summary>
     internal static bool MayBeIgnoredResult(InvocationExpressionSyntax invocation)
     {
-        foreach (var argument in invocation.ArgumentList.Arguments)
-        {
-            if (argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
-            {
-                return true;
-            }
-        }
-
         SyntaxNode current = invocation;
         var parent = current.Parent;
         if (parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == current)
@@ -134,6 +129,20 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression == current,
             _ => false,
         };
+    }
+
+    /// <summary>Whether the call passes an argument with <c>out</c>.</summary>
+    internal static bool HasOutArgument(InvocationExpressionSyntax invocation)
+    {
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            if (argument.RefKindKeyword.IsKind(SyntaxKind.OutKeyword))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeInvocation(Site context, IInvocationOperation invocation, ValidationCallClassifier classifier)

@@ -34,6 +34,7 @@ public sealed class MM0004PreFilterTests
                 public Report Validate(string s) => new Report();
                 public Task<Report> ValidateAsync(string s) => Task.FromResult(new Report());
                 public bool TryValidate(string s, out Report report) { report = new Report(); return true; }
+                public bool TryValidateName(string s, out string error) { error = ""; return true; }
                 public void Screen(string s, out Report report) => report = new Report();
                 public Report Build(string s) => new Report();
 
@@ -50,6 +51,8 @@ public sealed class MM0004PreFilterTests
                     var d = Validate(s) switch { { IsValid: true } => 1, _ => 0 };
                     for (Validate(s); s.Length > 3; Validate(s)) { s = s.Substring(1); }
                     TryValidate(s, out var e);
+                    if (!TryValidateName(s, out var nameError)) return nameError;
+                    if (TryValidate(s, out var report) && report.IsValid) return s;
                     Screen(s, out _);
                     Func<string, Report> f = x => Validate(x);
                     Action<string> g = x => Validate(x);
@@ -75,6 +78,7 @@ public sealed class MM0004PreFilterTests
 
         var candidates = 0;
         var validations = 0;
+        var outOnlyStopped = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var model = compilation.GetSemanticModel(tree);
@@ -88,18 +92,35 @@ public sealed class MM0004PreFilterTests
 
                 var method = invocation.TargetMethod;
                 var hasOut = ValidationCallClassifier.HasOutParameter(method);
-                if (hasOut || MM0004ValidationResultIgnoredAnalyzer.GetUsage(invocation, out _, out _) != MM0004ValidationResultIgnoredAnalyzer.Usage.Used)
+                var resultMayBeIgnored = MM0004ValidationResultIgnoredAnalyzer.MayBeIgnoredResult(syntax);
+                var usage = MM0004ValidationResultIgnoredAnalyzer.GetUsage(invocation, out _, out _);
+                if (usage != MM0004ValidationResultIgnoredAnalyzer.Usage.Used)
                 {
                     candidates++;
-                    Assert.True(MM0004ValidationResultIgnoredAnalyzer.MayBeIgnoredResult(syntax), "usage filter dropped: " + syntax + " in " + tree.FilePath);
+                    Assert.True(resultMayBeIgnored, "usage filter dropped: " + syntax + " in " + tree.FilePath);
                 }
 
-                if (classifier.Classify(invocation, options, CancellationToken.None).IsValidation
-                    || (hasOut && classifier.FindOutVerdict(invocation, options, CancellationToken.None).Exists))
+                if (hasOut)
+                {
+                    Assert.True(MM0004ValidationResultIgnoredAnalyzer.HasOutArgument(syntax), "out filter dropped: " + syntax + " in " + tree.FilePath);
+                }
+
+                // What AnalyzeInvocation looks past its first returns: a validation call whose value may be unread, or any
+                // call with an out verdict (read or not). The symbol filter, told what the syntax says of the value, keeps both.
+                var outVerdict = hasOut && classifier.FindOutVerdict(invocation, options, CancellationToken.None).Exists;
+                if ((usage != MM0004ValidationResultIgnoredAnalyzer.Usage.Used && classifier.Classify(invocation, options, CancellationToken.None).IsValidation)
+                    || outVerdict)
                 {
                     validations++;
-                    Assert.True(classifier.MayBeValidation(method, options, CancellationToken.None), "symbol filter dropped: " + syntax + " in " + tree.FilePath);
+                    Assert.True(classifier.MayBeValidation(method, options, resultMayBeIgnored, CancellationToken.None), "symbol filter dropped: " + syntax + " in " + tree.FilePath);
                     Assert.Equal(method, model.GetSymbolInfo(syntax).Symbol, SymbolEqualityComparer.Default);
+                }
+                else if (!resultMayBeIgnored && hasOut && classifier.Classify(invocation, options, CancellationToken.None).IsValidation)
+                {
+                    // `if (TryValidate(s, out var e))`: the value is read and the out type is no verdict, so nothing can be
+                    // ignored, and the filter stops the call before its operation is asked for.
+                    outOnlyStopped++;
+                    Assert.False(classifier.MayBeValidation(method, options, resultMayBeIgnored, CancellationToken.None), "out-only call kept: " + syntax);
                 }
             }
         }
@@ -107,5 +128,6 @@ public sealed class MM0004PreFilterTests
         // The corpus and the shapes file hold both kinds; a generator change that removed them would make this vacuous.
         Assert.True(candidates >= 20, $"only {candidates} candidate calls");
         Assert.True(validations >= 20, $"only {validations} validation calls");
+        Assert.True(outOnlyStopped >= 1, "no read call with a non-verdict out argument");
     }
 }
