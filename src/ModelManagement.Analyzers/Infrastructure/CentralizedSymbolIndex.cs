@@ -17,9 +17,6 @@ internal sealed class CentralizedSymbolIndex
 {
     public const string AttributeName = "CentralizedByAttribute";
 
-    /// <summary>The runtime helpers' assembly: it declares the attribute and applies it to none of its own symbols.</summary>
-    public const string PatternsAssemblyName = "ModelManagement.Patterns";
-
     // Override, containment and base-type chains deeper than this are not real code; they are cut off.
     private const int MaxDepth = 32;
 
@@ -53,28 +50,13 @@ internal sealed class CentralizedSymbolIndex
     /// <summary>
     /// Null when nothing can be centralized: no usable CentralizedSymbols entry, and no type named
     /// <c>CentralizedByAttribute</c> in the compilation or its references or nothing that can carry one
-    /// (<see cref="AttributeCanBeApplied"/>). Then MM0006 registers nothing.
+    /// (<see cref="AttributeReach.CanBeApplied"/>). Then MM0006 registers nothing.
     /// </summary>
     public static CentralizedSymbolIndex? TryCreate(Compilation compilation, ImmutableArray<CentralizedSymbolsFile> files, CancellationToken cancellationToken)
     {
-        var roots = ImmutableHashSet.CreateBuilder<string>();
-        var attributeExists = false;
-        if (compilation.Assembly.TypeNames.Contains(AttributeName))
-        {
-            attributeExists = true;
-            roots.Add(compilation.Assembly.Name);
-        }
-
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (assembly.TypeNames.Contains(AttributeName))
-            {
-                attributeExists = true;
-                roots.Add(assembly.Name);
-            }
-        }
-
-        if (attributeExists && !AttributeCanBeApplied(compilation, roots, cancellationToken))
+        var roots = AttributeReach.DefiningAssemblies(compilation, AttributeName);
+        var attributeExists = roots.Count != 0;
+        if (attributeExists && !AttributeReach.CanBeApplied(compilation, roots, AttributeMentions.CentralizedBy, cancellationToken))
         {
             // The attribute type is there (every consumer of the package references ModelManagement.Patterns), but no
             // symbol can carry it: nothing to enforce unless a file lists symbols.
@@ -120,46 +102,6 @@ internal sealed class CentralizedSymbolIndex
         }
 
         return new CentralizedSymbolIndex(compilation, attributeExists, roots.ToImmutable(), listed, namespaces.ToImmutable());
-    }
-
-    /// <summary>
-    /// Whether any symbol this compilation can use may carry a <c>[CentralizedBy]</c>: the attribute is declared in source,
-    /// or a referenced assembly other than ModelManagement.Patterns (which applies it to nothing of its own) declares it
-    /// or references an assembly that does, or the source writes its name (<see cref="CentralizedAttributeMentions"/>,
-    /// the only test that reads text, so last).
-    /// </summary>
-    internal static bool AttributeCanBeApplied(Compilation compilation, ImmutableHashSet<string>.Builder attributeAssemblies, CancellationToken cancellationToken)
-    {
-        if (attributeAssemblies.Contains(compilation.Assembly.Name))
-        {
-            return true;
-        }
-
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (attributeAssemblies.Contains(assembly.Name))
-            {
-                if (assembly.Name != PatternsAssemblyName)
-                {
-                    return true;
-                }
-
-                continue;
-            }
-
-            foreach (var module in assembly.Modules)
-            {
-                foreach (var referenced in module.ReferencedAssemblies)
-                {
-                    if (attributeAssemblies.Contains(referenced.Name))
-                    {
-                        return true;
-                    }
-                }
-            }
-        }
-
-        return CentralizedAttributeMentions.AnyIn(compilation, cancellationToken);
     }
 
     /// <summary>The centralization of a used symbol, or null. Memoised; cheap for symbols of unrelated assemblies.</summary>

@@ -65,7 +65,7 @@ internal sealed class ValidationCallClassifier
     private readonly ConcurrentDictionary<SyntaxTree, ValidationAnalyzerOptions> _options = new();
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesExist = new();
+    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesMayBeApplied = new();
 
     public ValidationCallClassifier(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
     {
@@ -148,7 +148,7 @@ internal sealed class ValidationCallClassifier
         }
         else
         {
-            if (facts is not null || NeedsFacts(options))
+            if (facts is not null || NeedsFacts(options, cancellationToken))
             {
                 facts ??= GetFacts(method, cancellationToken);
                 if (facts.HasAttribute(options))
@@ -359,7 +359,7 @@ internal sealed class ValidationCallClassifier
             return ValidationReason.MethodPrefix;
         }
 
-        if (facts is null && !NeedsFacts(options))
+        if (facts is null && !NeedsFacts(options, cancellationToken))
         {
             return ValidationReason.None;
         }
@@ -452,11 +452,12 @@ internal sealed class ValidationCallClassifier
     }
 
     /// <summary>
-    /// Whether a method's attributes or qualified names can matter: symbols are configured, or a type with a configured
-    /// validator attribute's name exists in the compilation or a reference (with none, no method can carry one, and the
-    /// overridden and implemented members are never collected).
+    /// Whether a method's attributes or qualified names can matter: symbols are configured, or a configured validator
+    /// attribute can be on something the compilation uses (<see cref="AttributeReach"/>: declared in source or by a
+    /// library, or ModelManagement.Patterns' own applied by the source or a library). Otherwise the overridden and
+    /// implemented members are never collected.
     /// </summary>
-    private bool NeedsFacts(ValidationAnalyzerOptions options)
+    private bool NeedsFacts(ValidationAnalyzerOptions options, CancellationToken cancellationToken)
     {
         if (options.IncludedSymbols.Count != 0 || options.ExcludedSymbols.Count != 0)
         {
@@ -464,44 +465,12 @@ internal sealed class ValidationCallClassifier
         }
 
         var names = options.AttributeNames;
-        if (_attributesExist.TryGetValue(names, out var exist))
+        if (_attributesMayBeApplied.TryGetValue(names, out var may))
         {
-            return exist;
+            return may;
         }
 
-        return _attributesExist.GetOrAdd(names, AnyTypeNamed(_compilation, names));
-    }
-
-    private static bool AnyTypeNamed(Compilation compilation, ImmutableArray<string> names)
-    {
-        if (AnyTypeNamed(compilation.Assembly, names))
-        {
-            return true;
-        }
-
-        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
-        {
-            if (AnyTypeNamed(assembly, names))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool AnyTypeNamed(IAssemblySymbol assembly, ImmutableArray<string> names)
-    {
-        var typeNames = assembly.TypeNames; // every type's name, nested ones too, without the generic arity
-        foreach (var name in names)
-        {
-            if (typeNames.Contains(name))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return _attributesMayBeApplied.GetOrAdd(names, AttributeReach.AnyCanBeApplied(_compilation, names, cancellationToken));
     }
 
     /// <summary>Names of the accessible-looking <c>bool</c> instance properties and fields of the type and its bases.</summary>

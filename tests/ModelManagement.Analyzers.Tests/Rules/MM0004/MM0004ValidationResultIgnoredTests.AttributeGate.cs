@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
+using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Tests.Verifiers;
 using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0004ValidationResultIgnoredAnalyzer>;
 
@@ -95,6 +97,54 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         test.TestState.AdditionalReferences.Remove(TestEnvironment.PatternsReference);
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Screen"));
         await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task PatternsValidatorAppliedByAReferencedLibrary_MarksTheMemberEvenIfTheSourceNeverNamesIt()
+    {
+        var library = await TestCompilations.EmitAsync(
+            """
+            namespace Vendor.Guardrails
+            {
+                public interface IToneCheck
+                {
+                    [ModelManagement.Patterns.Validator]
+                    bool Screen(string text);
+                }
+            }
+            """,
+            ImmutableArray.Create(TestEnvironment.PatternsReference),
+            "Vendor.Guardrails");
+        var test = new Verify.Test
+        {
+            TestCode = """
+                using Vendor.Guardrails;
+
+                public static class Narrator
+                {
+                    public static string Tell(IToneCheck check, string story)
+                    {
+                        {|#0:check.Screen(story)|};
+                        return story;
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Add(library);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("check.Screen"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("public static class Narrator { public static bool Screen(string s) => s.Length > 0; }", false)]
+    [InlineData("public static class Narrator { [ModelManagement.Patterns.Validator] public static bool Screen(string s) => s.Length > 0; }", true)]
+    [InlineData("using V = ModelManagement.Patterns.ValidatorAttribute; public static class Narrator { [V] public static bool Screen(string s) => s.Length > 0; }", true)]
+    [InlineData("public static class Narrator { [ModelManagement.Patterns.Valid\\u0061tor] public static bool Screen(string s) => s.Length > 0; }", true)]
+    public async Task PatternsValidatorOnly_CanBeAppliedOnlyWhereTheSourceWritesItsName(string source, bool expected)
+    {
+        var compilation = await TestCompilations.CompileAsync(source, ImmutableArray.Create(TestEnvironment.PatternsReference));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        Assert.Equal(expected, AttributeReach.AnyCanBeApplied(compilation, ImmutableArray.Create("ValidatorAttribute"), CancellationToken.None));
     }
 
     [Fact]
