@@ -11,7 +11,8 @@ internal static class Descriptors
         message: "Construction of '{0}' blocks on '{1}'; wait for it on first async use or in an async factory instead",
         DiagnosticCategories.Reliability,
         DiagnosticSeverity.Warning,
-        description: "Blocking on a task while an object is constructed (Task.Result, Wait, GetAwaiter().GetResult(), Task.WaitAll/WaitAny) "
+        description: "Blocking on a task while an object is constructed (Task.Result, Wait, GetAwaiter().GetResult(), Task.WaitAll/WaitAny, "
+            + "JoinableTaskFactory.Run, JoinableTask.Join, AsyncContext.Run) "
             + "deadlocks under a synchronization context, starves thread-pool threads at start-up and surfaces failures as "
             + "AggregateException from a constructor. Load the data on first async use instead (lazy async initialization).");
 

@@ -6,5 +6,4 @@ internal static class DiagnosticCategories
     public const string Reliability = "Reliability";
     public const string Usage = "Usage";
     public const string Design = "Design";
-    public const string Testing = "Testing";
 }

@@ -1,7 +1,7 @@
 namespace ModelManagement.Patterns;
 
 /// <summary>Why <see cref="Validated"/> returned the fallback instead of the generated content.</summary>
-public enum ValidationFallbackReason
+internal enum ValidationFallbackReason
 {
     /// <summary>The validator completed and its verdict was a violation (tag value <c>violation</c>).</summary>
     Violation,

@@ -55,7 +55,7 @@ internal static class EditorConfigListOption
     }
 
     /// <summary>
-    /// Reads a list with a replace key and an add key, the pair MM0002 and MM0007 use: <paramref name="replaceKey"/>
+    /// Reads a list with a replace key and an add key, the pair MM0002, MM0004 and MM0007 use: <paramref name="replaceKey"/>
     /// replaces <paramref name="defaults"/> (<c>none</c> empties it), then <paramref name="addKey"/>'s entries are appended.
     /// <paramref name="changed"/> tells whether either key changed the defaults.
     /// </summary>

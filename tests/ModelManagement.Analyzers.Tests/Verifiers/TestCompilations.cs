@@ -43,8 +43,10 @@ internal static class TestCompilations
     /// Compiles <paramref name="source"/> (as <c>/0/Test0.cs</c>) next to <paramref name="domain"/> (<c>/0/Domain.cs</c>)
     /// with ModelManagement.Patterns, asserts it has no errors, runs <paramref name="analyzer"/> and returns its single
     /// diagnostic with the tree and model it is in — for tests that ask a fix planner why it refuses.
+    /// <paramref name="keepReference"/>, when given, filters the references (ModelManagement.Patterns among them).
     /// </summary>
-    public static async Task<(Diagnostic Diagnostic, SyntaxTree Tree, SemanticModel Model)> SingleDiagnosticAsync(string source, string domain, DiagnosticAnalyzer analyzer)
+    public static async Task<(Diagnostic Diagnostic, SyntaxTree Tree, SemanticModel Model)> SingleDiagnosticAsync(
+        string source, string domain, DiagnosticAnalyzer analyzer, Func<MetadataReference, bool>? keepReference = null)
     {
         var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
@@ -52,7 +54,7 @@ internal static class TestCompilations
         var compilation = CSharpCompilation.Create(
             "SingleDiagnostic",
             new[] { tree, CSharpSyntaxTree.ParseText(domain, parse, path: "/0/Domain.cs") },
-            references.Add(TestEnvironment.PatternsReference),
+            references.Add(TestEnvironment.PatternsReference).Where(reference => keepReference?.Invoke(reference) ?? true),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();

@@ -1,8 +1,8 @@
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
-/// Why MM0002's "wrap in try/catch" fix is not offered for a site. Each value is a row of docs/rules/MM0002.md ("Why no
-/// fix was offered").
+/// Why MM0002's "wrap in try/catch" fix is not offered for a site. Each value is a row of docs/rules/MM0002.md ("When no
+/// fix is offered").
 /// </summary>
 internal enum MM0002WrapRefusal
 {
@@ -11,7 +11,7 @@ internal enum MM0002WrapRefusal
 
     /// <summary>
     /// The await is not a statement of its own, nor the body of an <c>async</c> lambda or of an <c>async Task</c>/<c>void</c>
-    /// expression-bodied member (<c>var n = await LogAsync(x);</c>): nothing to wrap without moving the value out.
+    /// expression-bodied member: it stands where no statement can (a <c>for</c> loop's incrementor), so no try fits there.
     /// </summary>
     NotAStatement,
 

@@ -1,6 +1,6 @@
 namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 
-/// <summary>Why an MM0004 fix is not offered. Each value is named on docs/rules/MM0004.md ("Why no fix was offered").</summary>
+/// <summary>Why an MM0004 fix is not offered. Each value is named on docs/rules/MM0004.md ("When no fix is offered").</summary>
 internal enum MM0004FixRefusal
 {
     /// <summary>Not refused.</summary>

@@ -1,5 +1,7 @@
+using System;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
@@ -10,9 +12,9 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
 /// <summary>Why the try/catch fix is not offered: one typed reason per row of docs/rules/MM0002.md.</summary>
 public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 {
-    private static async Task<MM0002Site> AnalyzeSiteAsync(string source)
+    private static async Task<MM0002Site> AnalyzeSiteAsync(string source, Func<MetadataReference, bool>? keepReference = null)
     {
-        var (diagnostic, tree, model) = await TestCompilations.SingleDiagnosticAsync(source, Domain, new MM0002SideEffectAwaitNotGuardedAnalyzer());
+        var (diagnostic, tree, model) = await TestCompilations.SingleDiagnosticAsync(source, Domain, new MM0002SideEffectAwaitNotGuardedAnalyzer(), keepReference);
         var site = MM0002SiteAnalysis.Analyze(await tree.GetRootAsync(), model, diagnostic, CancellationToken.None);
         Assert.NotNull(site);
         return site!;
@@ -71,4 +73,69 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         await VerifyFixAsync(source, source, Wrap);
         await VerifyFixAsync(source, source, Helper);
     }
+
+    [Fact]
+    public async Task WrapRefusal_NotAStatement_AnAwaitInAForLoopsIncrementor()
+    {
+        // Reported (the loop runs it as a statement), but a try cannot stand in a for clause.
+        var source = Service("""
+                    for (var i = 0; i < 3; await _history.LogResultAsync(result)) { i++; }
+            """);
+        var site = await AnalyzeSiteAsync(source);
+        Assert.Equal(MM0002WrapRefusal.NotAStatement, site.WrapRefusal);
+        Assert.False(site.CanWrap);
+    }
+
+    [Fact]
+    public async Task WrapRefusal_NoFailureSink_WithoutPatternsAndTrace()
+    {
+        // Neither ModelManagement.Patterns nor System.Diagnostics.TraceSource (where Trace lives) is referenced: the catch
+        // would have nowhere to count the failure.
+        var source = Service("""
+                    await _history.LogResultAsync(result);
+            """, usings: "");
+        var site = await AnalyzeSiteAsync(source, keepReference: reference => !IsNamed(reference, "ModelManagement.Patterns") && !IsNamed(reference, "System.Diagnostics.TraceSource"));
+        Assert.Equal(MM0002WrapRefusal.NoFailureSink, site.WrapRefusal);
+        Assert.False(site.CanWrap);
+        Assert.False(site.CanUseHelper);
+
+        var withTrace = await AnalyzeSiteAsync(source, keepReference: reference => !IsNamed(reference, "ModelManagement.Patterns"));
+        Assert.Equal(MM0002WrapRefusal.None, withTrace.WrapRefusal);
+    }
+
+    [Fact]
+    public async Task WrapRefusal_DirectiveAcrossStatement_AnIfOpenedInTheStatementClosesAfterIt()
+    {
+        var source = Service("""
+                    await _history.LogResultAsync(result
+            #if DEBUG
+                        + "!");
+                    result += "?";
+            #else
+                        );
+            #endif
+            """);
+        var site = await AnalyzeSiteAsync(source);
+        Assert.Equal(MM0002WrapRefusal.DirectiveAcrossStatement, site.WrapRefusal);
+    }
+
+    [Fact]
+    public async Task WrapRefusal_DirectiveAcrossStatement_AnExpressionBodyHoldingADirective()
+    {
+        var source = Service("", members: """
+                private async Task FinishAsync(string text) => await _history.LogResultAsync(text
+            #if DEBUG
+                    + "!"
+            #endif
+                    );
+            """);
+        var (diagnostic, tree, model) = await TestCompilations.SingleDiagnosticAsync(source, Domain, new MM0002SideEffectAwaitNotGuardedAnalyzer());
+        var site = MM0002SiteAnalysis.Analyze(await tree.GetRootAsync(), model, diagnostic, CancellationToken.None);
+        Assert.NotNull(site);
+        Assert.Equal(MM0002WrapRefusal.DirectiveAcrossStatement, site!.WrapRefusal);
+    }
+
+    private static bool IsNamed(MetadataReference reference, string assemblyName)
+        => reference.Display is { } display
+            && System.IO.Path.GetFileNameWithoutExtension(display).Equals(assemblyName, StringComparison.OrdinalIgnoreCase);
 }

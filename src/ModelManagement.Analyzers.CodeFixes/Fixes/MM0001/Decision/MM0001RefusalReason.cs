@@ -2,7 +2,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
 /// <summary>
 /// Why an MM0001 rewrite is not offered: a closed set, each value tested and explained (with the hand-written
-/// alternative) in docs/rules/MM0001.md, "Why no fix was offered".
+/// alternative) in docs/rules/MM0001.md, "When no fix is offered".
 /// </summary>
 internal enum MM0001RefusalReason
 {
@@ -17,7 +17,7 @@ internal enum MM0001RefusalReason
     /// <summary>The type has compile errors: a rewrite would build on the compiler's guesses.</summary>
     CompileErrors,
 
-    /// <summary>The fix could not bind or analyse part of the type (a defensive state: no known code produces it).</summary>
+    /// <summary>The fix could not bind or analyse the site: the diagnostic is stale (its span no longer holds the wait, e.g. after an edit).</summary>
     CannotAnalyze,
 
     /// <summary>The wait runs where no instance exists to defer it to: a static constructor or initializer, a base/this-constructor argument.</summary>
