@@ -205,7 +205,7 @@ public sealed class MM0001FormatFixTests
         var fixedCatalog = project.ReadSource("ModelCatalog.cs");
         _output.WriteLine(fixedCatalog);
         Assert.Contains("public static async Task<ModelCatalog> CreateAsync(IModelStore store", fixedCatalog, StringComparison.Ordinal);
-        Assert.Contains("var catalog = await CreateAsync(store, cancellationToken).ConfigureAwait(false);", fixedCatalog, StringComparison.Ordinal);
+        Assert.Contains("var catalog = await CreateAsync(store, cancellationToken);", fixedCatalog, StringComparison.Ordinal);
         Assert.DoesNotContain(".Result", fixedCatalog, StringComparison.Ordinal);
         Assert.Contains("// expect: MM0001", fixedCatalog, StringComparison.Ordinal); // the comment moves with the statement
 

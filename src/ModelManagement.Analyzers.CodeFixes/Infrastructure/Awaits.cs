@@ -23,6 +23,26 @@ internal static class Awaits
     public static AwaitExpressionSyntax LikeNeighbours(ExpressionSyntax expression, SyntaxNode site)
         => MemberConfiguresAwaits(site) ? Configured(expression) : SyntaxFactory.AwaitExpression(expression);
 
+    /// <summary>
+    /// Whether an await written at <paramref name="site"/> (a node of <paramref name="model"/>'s tree) ends in
+    /// <c>.ConfigureAwait(false)</c>: only where its member already awaits that way, and never in a test method (xUnit1030;
+    /// a test keeps its framework's context). A plain await keeps the caller's context, as the code it replaces did (UI
+    /// code after a blocking wait ran on the UI thread).
+    /// </summary>
+    public static bool ConfigureAt(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (!MemberConfiguresAwaits(site))
+        {
+            return false;
+        }
+
+        var tests = ModelManagement.Analyzers.Infrastructure.TestFrameworks.Create(model.Compilation);
+        var symbol = site is MemberDeclarationSyntax or LocalFunctionStatementSyntax
+            ? model.GetDeclaredSymbol(site, cancellationToken) // a declaration's own start is still in its container
+            : model.GetEnclosingSymbol(site.SpanStart, cancellationToken);
+        return tests is null || symbol is not IMethodSymbol method || !tests.IsTestMethod(method);
+    }
+
     /// <summary>True when an await in the member declaration holding <paramref name="site"/> ends in <c>.ConfigureAwait(false)</c>.</summary>
     public static bool MemberConfiguresAwaits(SyntaxNode site)
     {

@@ -80,7 +80,7 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
 
                 public async Task<bool> AcceptsAsync(string text)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return text.Length <= _limit && !_banned.Any(w => text.Contains(w));
                 }
@@ -168,7 +168,7 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
 
                 public async Task<bool> AcceptsAsync(string text)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return _count == 0 || !_banned.Contains(text);
                 }
@@ -276,7 +276,7 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
             {
                 public static async Task<int> LimitAsync(IRuleSource source)
                 {
-                    var rules = await ModerationRules.CreateAsync(source).ConfigureAwait(false);
+                    var rules = await ModerationRules.CreateAsync(source);
                     await Task.Yield();
                     return rules.Limit;
                 }
@@ -347,7 +347,7 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
 
                 public async Task<int> CountAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return _slot.Value.Count + _pair.Names.Count;
                 }

@@ -87,7 +87,7 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
 
                     public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
                     {
-                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await _initializer.EnsureInitializedAsync(cancellationToken);
                         await Task.Yield();
                         return _models[0] + prompt + _audit;
                     }
@@ -170,7 +170,7 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
 
                     public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
                     {
-                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await _initializer.EnsureInitializedAsync(cancellationToken);
                         await Task.Yield();
                         return SideEffect.Note(_models[0] + prompt);
                     }
@@ -241,7 +241,7 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
 
                     public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
                     {
-                        await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                        await _initializer.EnsureInitializedAsync(cancellationToken);
                         await Task.Yield();
                         return SideEffect.Note(_models[0] + prompt);
                     }
@@ -311,7 +311,7 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
 
                 public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
                 {
-                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
                     await Task.Yield();
                     return _models[0] + prompt + _count;
                 }
@@ -386,7 +386,7 @@ public sealed class MM0001BlockingWaitInConstructorFixImportTests
 
                 public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
                 {
-                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
                     await Task.Yield();
                     return _models[0] + prompt + _version;
                 }

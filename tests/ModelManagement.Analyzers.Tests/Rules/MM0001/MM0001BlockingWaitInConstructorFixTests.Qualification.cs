@@ -66,7 +66,7 @@ public sealed class MM0001BlockingWaitInConstructorFixQualificationTests
 
             public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
             {
-                await this._initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                await this._initializer.EnsureInitializedAsync(cancellationToken);
                 await Task.Yield();
                 return this._models[0] + prompt;
             }

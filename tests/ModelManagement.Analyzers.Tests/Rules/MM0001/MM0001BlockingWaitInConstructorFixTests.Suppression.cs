@@ -58,7 +58,7 @@ public sealed class MM0001BlockingWaitInConstructorFixSuppressionTests
 
             public async Task<int> CountAsync()
             {
-                await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                await _initializer.EnsureInitializedAsync();
                 await Task.Yield();
                 return _models.Length + _limit;
             }

@@ -73,7 +73,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
                 {
-                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
                     await Task.Yield();
                     return _models[0] + prompt;
                 }
@@ -134,7 +134,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task ProcessAsync(string entry)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await _store.AppendAsync(entry);
                 }
             }
@@ -189,7 +189,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return string.Format(_template, subject);
                 }
@@ -249,7 +249,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return string.Format(_template, subject);
                 }
@@ -308,7 +308,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task UseAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await _registry.WarmUpAsync("again");
                 }
             }
@@ -363,7 +363,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync(CancellationToken cancellationToken)
                 {
-                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
                     return await Task.FromResult(_count);
                 }
             }
@@ -411,13 +411,13 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return (await Task.FromResult(_models)).Length;
                 }
 
                 public async Task ResetAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Run(() => _models = new string[0]);
                 }
             }
@@ -488,7 +488,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> RankAsync(string model)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return _ranks[model];
                 }
@@ -556,7 +556,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> CompleteAsync(string prompt, CancellationToken token = default)
                 {
-                    await _initializer.EnsureInitializedAsync(token).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(token);
                     var model = PickModel();
                     await Task.Delay(1, token);
                     return model + ": " + prompt;
@@ -623,7 +623,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return string.Format(_template, subject) + _tone;
                 }
@@ -675,7 +675,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return string.Format(_template, subject);
                 }
@@ -752,7 +752,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string?> FirstAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return _fallback ?? Aliases[0] ?? _models[0] + _options;
                 }
@@ -780,7 +780,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
-    public async Task SynchronousReader_OffersFactoryAndUpdatesAsyncCallers()
+    public async Task SynchronousReader_OffersFactoryAndUpdatesAsyncCallers_ConfiguringTheAwaitOnlyWhereTheCallerDoes()
     {
         var client = /* lang=c#-test */ """
             using System.Collections.Generic;
@@ -816,7 +816,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public static async Task WarmUpAsync(IModelStore store)
                 {
                     LlmClient client = new(store);
-                    await Task.Delay(1);
+                    await Task.Delay(1).ConfigureAwait(false);
                     _ = client.ModelCount;
                 }
             }
@@ -861,15 +861,15 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             {
                 public static async Task<int> RunAsync(IModelStore store, CancellationToken cancellationToken)
                 {
-                    var client = await LlmClient.CreateAsync(/* the store */ store, cancellationToken).ConfigureAwait(false);
+                    var client = await LlmClient.CreateAsync(/* the store */ store, cancellationToken);
                     await Task.Yield();
-                    return client.ModelCount + (await LlmClient.CreateAsync(store, cancellationToken).ConfigureAwait(false)).ModelCount;
+                    return client.ModelCount + (await LlmClient.CreateAsync(store, cancellationToken)).ModelCount;
                 }
 
                 public static async Task WarmUpAsync(IModelStore store)
                 {
                     LlmClient client = await LlmClient.CreateAsync(store).ConfigureAwait(false);
-                    await Task.Delay(1);
+                    await Task.Delay(1).ConfigureAwait(false);
                     _ = client.ModelCount;
                 }
             }
@@ -1027,7 +1027,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> CompleteAsync(string prompt)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return (_models.Contains(prompt) ? prompt : _default) + "!";
                 }
@@ -1124,7 +1124,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> DefaultAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return _default;
                 }
@@ -1209,7 +1209,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> ModelAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_model ?? _fallback);
                 }
             }
@@ -1228,7 +1228,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return string.Format(await Task.FromResult(_template), subject);
                 }
             }
@@ -1251,7 +1251,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> PathAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_path);
                 }
             }
@@ -1400,7 +1400,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public static async Task<ModelRegistry> OpenAsync()
                 {
                     await Task.Yield();
-                    return await CreateAsync(Task.FromResult(new[] { "large" }), 1).ConfigureAwait(false);
+                    return await CreateAsync(Task.FromResult(new[] { "large" }), 1);
                 }
             }
             """.Replace("DEFAULT", defaultToken, System.StringComparison.Ordinal);
@@ -1586,7 +1586,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> FirstAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_models[0]);
                 }
             }
@@ -1678,7 +1678,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             {
                 public async Task<int> CountAsync(CancellationToken cancellationToken)
                 {
-                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
                     await Task.Delay(1, cancellationToken);
                     return _entries.Length;
                 }
@@ -1806,7 +1806,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> DecorateAsync(string text)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_template + text);
                 }
             }
@@ -1870,7 +1870,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> FrameAsync(string body)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_intro + body + _outro);
                 }
             }
@@ -1936,7 +1936,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> FrameAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_a + _b);
                 }
             }
@@ -2087,7 +2087,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> NarrateAsync(string topic)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return DefaultStyle + topic + _models.Count;
                 }
@@ -2171,7 +2171,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> PickAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return Models[Seed % Models.Length];
                 }
@@ -2233,7 +2233,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public static async Task<string> PickAsync()
                 {
-                    var picker = await CreateAsync().ConfigureAwait(false);
+                    var picker = await CreateAsync();
                     await Task.Yield();
                     return picker.First;
                 }
@@ -2310,7 +2310,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     // leading comment of the first statement
                     var count = _models.Length;
                     await Task.Yield();
@@ -2368,7 +2368,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> CompleteAsync(string prompt)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_models[0] + prompt);
                 }
             }
@@ -2418,7 +2418,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> ModelAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_model);
                 }
             }
@@ -2451,7 +2451,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> ModelAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_model);
                 }
             }
@@ -2543,7 +2543,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> ModelAsync()
                 {
-                    await _initializer1.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer1.EnsureInitializedAsync();
                     await InitializeAsync();
                     return _model + _initializer;
                 }
@@ -2582,7 +2582,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             using System;
             using System.Threading.Tasks;
 
-            var cache = await ModelCache<int>.CreateAsync(Task.FromResult(new[] { 1, 2 })).ConfigureAwait(false);
+            var cache = await ModelCache<int>.CreateAsync(Task.FromResult(new[] { 1, 2 }));
             await Task.Yield();
             Console.WriteLine(cache.Count);
             """;
@@ -2667,7 +2667,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return string.Format(await Task.FromResult(_template), subject) + _tone;
                 }
             }
@@ -2722,7 +2722,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> ModelAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     return await Task.FromResult(_model ?? _fallback);
                 }
             }
@@ -2818,7 +2818,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public static async Task<Warmup> StartAsync()
                 {
                     await Task.Yield();
-                    return await CreateAsync(Task.CompletedTask).ConfigureAwait(false);
+                    return await CreateAsync(Task.CompletedTask);
                 }
             }
             """;
@@ -2903,7 +2903,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public static async Task<int> RunAsync(ITelemetry telemetry, IStore store)
                 {
-                    var pricing = await CreateAsync(telemetry, store).ConfigureAwait(false);
+                    var pricing = await CreateAsync(telemetry, store);
                     await Task.Yield();
                     return pricing.Count;
                 }
@@ -3041,7 +3041,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync()
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return _queue.Count;
                 }
@@ -3053,8 +3053,9 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     [Fact]
     public async Task Lazy_InATestClass_TheTestMethodsAwaitWithoutConfigureAwait()
     {
-        // dotnet format on Brighter's tests: `await _initializer.EnsureInitializedAsync().ConfigureAwait(false);` in each
-        // [Fact] drew xUnit1030 (a test should keep its framework's context).
+        // dotnet format on Brighter's tests: `await _initializer.EnsureInitializedAsync();` in each
+        // [Fact] drew xUnit1030 (a test should keep its framework's context), even where the test itself configures its
+        // awaits; an ordinary member that configures them gets a configured one.
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
@@ -3072,13 +3073,13 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 [Xunit.Fact]
                 public async Task Value_IsLoaded()
                 {
-                    await Task.Yield();
+                    await Task.Delay(1).ConfigureAwait(false);
                     System.Console.WriteLine(_value);
                 }
 
                 public async Task<int> LengthAsync()
                 {
-                    await Task.Yield();
+                    await Task.Delay(1).ConfigureAwait(false);
                     return _value.Length;
                 }
             }
@@ -3108,14 +3109,14 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public async Task Value_IsLoaded()
                 {
                     await _initializer.EnsureInitializedAsync();
-                    await Task.Yield();
+                    await Task.Delay(1).ConfigureAwait(false);
                     System.Console.WriteLine(_value);
                 }
 
                 public async Task<int> LengthAsync()
                 {
                     await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
-                    await Task.Yield();
+                    await Task.Delay(1).ConfigureAwait(false);
                     return _value.Length;
                 }
             }
@@ -3243,7 +3244,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public static async Task<int> RunAsync(IStore store)
                 {
-                    var counter = await CreateAsync("a", store).ConfigureAwait(false);
+                    var counter = await CreateAsync("a", store);
                     await Task.Yield();
                     return counter.Count;
                 }

@@ -135,7 +135,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public async Task<int> CountAsync(CancellationToken cancellationToken = default)
                 {
-                    await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
                     await Task.Yield();
                     return _models.Count;
                 }
@@ -305,7 +305,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public async Task<string> GenerateAsync(string subject)
                 {
-                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await _initializer.EnsureInitializedAsync();
                     await Task.Yield();
                     return string.Format(_template, subject);
                 }

@@ -119,8 +119,9 @@ internal static class MM0001FactoryEdits
             var callerGenerator = callerEditor.Generator;
             var statementContext = caller.Node.Parent is ExpressionStatementSyntax;
             var constructorParameterCount = constructorParameters.Count;
+            var configure = Awaits.ConfigureAt(caller.Node, callerEditor.SemanticModel, cancellationToken); // decided on the original member
             callerEditor.ReplaceNode(caller.Node, (current, _) => RewriteCreation(
-                (BaseObjectCreationExpressionSyntax)current, caller, factory, callerGenerator, constructorParameterCount, statementContext));
+                (BaseObjectCreationExpressionSyntax)current, caller, factory, callerGenerator, constructorParameterCount, statementContext, configure));
         }
     }
 
@@ -130,7 +131,8 @@ internal static class MM0001FactoryEdits
         MM0001FactoryPlan factory,
         SyntaxGenerator generator,
         int constructorParameterCount,
-        bool statementContext)
+        bool statementContext,
+        bool configure)
     {
         ExpressionSyntax type = creation is ObjectCreationExpressionSyntax { Type: NameSyntax name }
             ? name.WithoutTrivia()
@@ -149,7 +151,7 @@ internal static class MM0001FactoryEdits
             creation.ArgumentList is { } list
                 ? list.WithArguments(arguments).WithoutTrailingTrivia() // `new Rules(/* the source */ source)` keeps the comment on its '('
                 : SyntaxFactory.ArgumentList(arguments));
-        ExpressionSyntax awaited = Awaits.Configured(call);
+        ExpressionSyntax awaited = configure ? Awaits.Configured(call) : SyntaxFactory.AwaitExpression(call);
         if (!statementContext)
         {
             awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);

@@ -76,7 +76,6 @@ internal static class MM0001LazyEdits
 
         await MM0001Edits.ApplyCommonAsync(solutionEditor, plan.Facts, lazy.StateMembers, cancellationToken).ConfigureAwait(false);
 
-        var tests = ModelManagement.Analyzers.Infrastructure.TestFrameworks.Create(plan.Facts.Types.Compilation);
         foreach (var target in lazy.EnsureTargets)
         {
             var targetEditor = await solutionEditor.GetDocumentEditorAsync(target.Document, cancellationToken).ConfigureAwait(false);
@@ -89,11 +88,11 @@ internal static class MM0001LazyEdits
                     ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))
                     : SyntaxFactory.ArgumentList());
 
-            // A test method keeps its framework's context (xUnit1030 flags ConfigureAwait(false) there).
-            var inTest = tests is not null
-                && targetEditor.SemanticModel.GetDeclaredSymbol(target.Node, cancellationToken) is IMethodSymbol targetMethod
-                && tests.IsTestMethod(targetMethod);
-            var ensure = SyntaxFactory.ExpressionStatement(inTest ? SyntaxFactory.AwaitExpression(ensureCall) : Awaits.Configured(ensureCall))
+            // `.ConfigureAwait(false)` only where the member already awaits that way: a UI handler keeps its thread, a test
+            // its framework's context (xUnit1030).
+            var ensure = SyntaxFactory.ExpressionStatement(Awaits.ConfigureAt(target.Node, targetEditor.SemanticModel, cancellationToken)
+                    ? Awaits.Configured(ensureCall)
+                    : SyntaxFactory.AwaitExpression(ensureCall))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var returnsValue = target.ReturnsValue;
             targetEditor.ReplaceNode(target.Node, (current, _) => Statements.Prepend(current, ensure, returnsValue) ?? current);

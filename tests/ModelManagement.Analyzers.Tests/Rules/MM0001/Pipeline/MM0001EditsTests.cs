@@ -38,7 +38,7 @@ public sealed class MM0001EditsTests
 
                 public C(IStore store) { _store = store; _initializer = new AsyncInitializer(LoadAsync); }
                 private async Task LoadAsync() => _models = await _store.LoadAsync();
-                public async Task<int> CountAsync() { await _initializer.EnsureInitializedAsync().ConfigureAwait(false); await Task.Yield(); return _models.Length; }
+                public async Task<int> CountAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _models.Length; }
             }
             """, text.Substring(text.IndexOf("public sealed class C", System.StringComparison.Ordinal)).Trim().Replace("\r\n", "\n"));
     }
@@ -64,7 +64,7 @@ public sealed class MM0001EditsTests
         Assert.Contains("private C() { }", text);
         Assert.Contains("await instance.InitializeAsync(s).ConfigureAwait(false);", text);
         Assert.Contains("private async Task InitializeAsync(IStore s)", text);
-        Assert.Contains("(await C.CreateAsync(s, token).ConfigureAwait(false)).Count", text);
+        Assert.Contains("(await C.CreateAsync(s, token)).Count", text);
         Assert.DoesNotContain(".Result", text);
     }
 
