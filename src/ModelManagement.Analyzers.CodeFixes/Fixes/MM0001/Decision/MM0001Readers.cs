@@ -62,6 +62,16 @@ internal static class MM0001Readers
                 return (default, new MM0001Refusal(MM0001RefusalReason.AsyncReaderCannotAwait, symbol));
             }
 
+            if (symbol.ReturnsVoid)
+            {
+                return (default, new MM0001Refusal(MM0001RefusalReason.AsyncVoidReader, symbol));
+            }
+
+            if (IsTeardown(symbol))
+            {
+                return (default, new MM0001Refusal(MM0001RefusalReason.TeardownReadsState, symbol));
+            }
+
             targets.Add(symbol);
             var returnsValue = !symbol.ReturnsVoid && symbol.ReturnType is INamedTypeSymbol { IsGenericType: true };
             edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(member.Document, method, CancellationTokens.FindParameter(symbol)?.Name, returnsValue));
@@ -190,6 +200,13 @@ internal static class MM0001Readers
             || method.ExplicitInterfaceImplementations.Length > 0
             || method.MethodKind is MethodKind.Destructor or MethodKind.UserDefinedOperator or MethodKind.Conversion or MethodKind.StaticConstructor
             || (method.AssociatedSymbol is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 } or IEventSymbol { ExplicitInterfaceImplementations.Length: > 0 });
+
+    /// <summary><c>Dispose</c>, <c>DisposeAsync</c>, <c>DisposeAsyncCore</c>, <c>CloseAsync</c>: members that release what the state holds.</summary>
+    private static bool IsTeardown(IMethodSymbol method)
+    {
+        var name = ModelManagement.Analyzers.Infrastructure.NamePrefix.MemberName(method.Name); // `IAsyncDisposable.DisposeAsync` too
+        return name.StartsWith("Dispose", System.StringComparison.Ordinal) || name.StartsWith("Close", System.StringComparison.Ordinal);
+    }
 
     private static bool CallsSynchronousReader(MM0001TypeFacts facts, MM0001MemberFacts member, HashSet<IMethodSymbol> reads)
     {

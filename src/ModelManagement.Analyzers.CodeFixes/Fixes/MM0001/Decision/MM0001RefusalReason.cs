@@ -78,6 +78,18 @@ internal enum MM0001RefusalReason
     /// <summary>An async member that reads the state cannot await first (a static, expression-less or extern member).</summary>
     AsyncReaderCannotAwait,
 
+    /// <summary>
+    /// An <c>async void</c> member (an event handler, a timer callback) would await the initialization: a failed load would
+    /// escape it, where nothing can catch it, and end the process.
+    /// </summary>
+    AsyncVoidReader,
+
+    /// <summary>
+    /// A teardown member (<c>Dispose</c>, <c>DisposeAsync</c>, <c>Close…</c>) reads the state: awaiting the initialization
+    /// there would start the load only to release it, and a failed load would fail the disposal.
+    /// </summary>
+    TeardownReadsState,
+
     /// <summary>A lambda created in the constructor reads the state (it may run before the initialization).</summary>
     LambdaInConstructorReadsState,
 
