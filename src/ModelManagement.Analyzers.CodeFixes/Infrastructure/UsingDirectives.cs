@@ -213,6 +213,25 @@ internal static class UsingDirectives
         return false;
     }
 
+    /// <summary>
+    /// Whether <paramref name="type"/>'s plain name at <paramref name="position"/> would name it once its namespace is
+    /// imported: nothing else of that name (a member, a type of the code's own or an enclosing namespace, a local or
+    /// parameter) is in scope there. Otherwise the simplifier keeps the qualified name, and a using added for it would stay
+    /// unused (IDE0005).
+    /// </summary>
+    public static bool PlainNameWouldBind(SemanticModel model, int position, INamedTypeSymbol type)
+    {
+        foreach (var symbol in model.LookupSymbols(position, name: type.Name))
+        {
+            if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, type.OriginalDefinition))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Types the simplifier writes without their namespace: keywords (<c>int</c>, <c>string</c>), tuples, <c>T?</c>.</summary>
     private static bool HasOwnSyntax(INamedTypeSymbol type)
         => type.SpecialType != SpecialType.None

@@ -23,7 +23,7 @@ internal sealed class MM0007Options
         "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel",
         "Reject", "Refuse", "Deny", "Denied", "Unauthorized", "Forbidden", "NotFound", "BadRequest", "Wrong", "Missing",
         "DeadLetter", "Poison", "Corrupt", "Abort", "Expired", "Unreachable", "Unhealthy", "Conflict", "Blocked", "Prevent", "Violation",
-        "Violates");
+        "Violates", "Offline", "Outage", "FallsBack");
 
     private static readonly MM0007Options Default = new(DefaultNameWords);
 

@@ -98,7 +98,7 @@ internal static class MM0002HelperCallBuilder
         return SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    MM0002Syntax.HelperType(),
+                    MM0002Syntax.HelperType(site.HelperNameIsFree),
                     SyntaxFactory.IdentifierName("TryAsync")),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(arguments)))
             .WithAdditionalAnnotations(Formatter.Annotation);

@@ -45,6 +45,13 @@ internal sealed class MM0002Site
 
     public bool HasReportFailure { get; set; }
 
+    /// <summary>
+    /// Whether <c>SideEffect</c> written plainly at the site would name the helper once its namespace is imported: nothing
+    /// else of that name (a member, a type of the code's own namespace, a local) is in scope there, which the simplifier
+    /// would keep the name qualified for, leaving an unused <c>using</c> behind (IDE0005).
+    /// </summary>
+    public bool HelperNameIsFree { get; set; }
+
     /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
     public bool HasReportAndSwallow { get; set; }
 

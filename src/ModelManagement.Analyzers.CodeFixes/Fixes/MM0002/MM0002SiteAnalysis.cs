@@ -108,6 +108,7 @@ internal static class MM0002SiteAnalysis
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
         site.HasReportFailure = helperType is not null && !helperType.GetMembers("ReportFailure").IsEmpty;
         site.HasReportAndSwallow = helperType is not null && !helperType.GetMembers("ReportAndSwallow").IsEmpty;
+        site.HelperNameIsFree = helperType is not null && UsingDirectives.PlainNameWouldBind(model, awaitExpression.SpanStart, helperType);
 
         var invocationOperation = model.GetOperation(invocation, cancellationToken) as IInvocationOperation;
         var declaresOrAssigns = DeclaresOrAssigns(model, awaitExpression);

@@ -201,7 +201,7 @@ internal static class MM0002TryCatchBuilder
         var reportInvocation = SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
-                MM0002Syntax.HelperType(),
+                MM0002Syntax.HelperType(site.HelperNameIsFree),
                 SyntaxFactory.IdentifierName(reportThroughFilter ? "ReportAndSwallow" : "ReportFailure")),
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(exceptionIdentifier))));
         if (reportThroughFilter)

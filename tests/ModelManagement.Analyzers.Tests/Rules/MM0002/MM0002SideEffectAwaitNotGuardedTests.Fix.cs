@@ -215,6 +215,45 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         await VerifyFixAsync(source, fixedSource, Wrap);
     }
 
+    [Theory]
+    [InlineData("public string SideEffect { get; set; } = \"none\";")]
+    [InlineData("private sealed class SideEffect { }")]
+    public async Task WrapInTryCatch_AMemberNamedSideEffectInScope_KeepsTheHelperQualifiedWithoutAnUnusedUsing(string member)
+    {
+        // An independent consumer: a `SideEffect` property of the class kept the name qualified, and the using the fix
+        // added stayed unused (IDE0005).
+        const string Template = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class Incident
+            {
+                private readonly IHistoricalLogStore _history;
+
+                public Incident(IHistoricalLogStore history) => _history = history;
+
+                ##
+
+                public async Task CloseAsync()
+                {
+            $$
+                }
+            }
+            """;
+        var source = Template.Replace("##", member).Replace("$$", "        await [|_history.LogResultAsync(\"closing\")|];");
+        var fixedSource = Template.Replace("##", member).Replace("$$", """
+                    try
+                    {
+                        await _history.LogResultAsync("closing");
+                    }
+                    catch (Exception ex) when (ModelManagement.Patterns.SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """.TrimEnd());
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
     [Fact]
     public async Task WrapInTryCatch_NameExIsTaken_PicksAnotherName()
     {
