@@ -52,6 +52,13 @@ internal sealed class MM0002Site
     /// </summary>
     public bool HelperNameIsFree { get; set; }
 
+    /// <summary>
+    /// The exception types an enclosing <c>try</c> of the same function catches around the side effect (other than
+    /// <c>Exception</c>): the author handles them there (<c>catch (IntegrationUnavailableException) { … "pending" }</c>), so
+    /// the new catch lets them through to that handler, as before the fix.
+    /// </summary>
+    public ImmutableArray<ITypeSymbol> HandledAround { get; set; } = ImmutableArray<ITypeSymbol>.Empty;
+
     /// <summary><c>SideEffect.ReportAndSwallow</c> exists: without a token the catch reports through a filter.</summary>
     public bool HasReportAndSwallow { get; set; }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -109,6 +110,9 @@ internal static class MM0002SiteAnalysis
         site.HasReportFailure = helperType is not null && !helperType.GetMembers("ReportFailure").IsEmpty;
         site.HasReportAndSwallow = helperType is not null && !helperType.GetMembers("ReportAndSwallow").IsEmpty;
         site.HelperNameIsFree = helperType is not null && UsingDirectives.PlainNameWouldBind(model, awaitExpression.SpanStart, helperType);
+        // A side effect alone in a try of narrower catches joins them (MM0002TryCatchBuilder): those stay first anyway.
+        var joinedTry = awaitExpression.Parent is ExpressionStatementSyntax ownStatement ? MM0002TryCatchBuilder.OwnTryWithNarrowerCatches(ownStatement) : null;
+        site.HandledAround = ExceptionsHandledAround(awaitExpression, joinedTry, model, cancellationToken);
 
         var invocationOperation = model.GetOperation(invocation, cancellationToken) as IInvocationOperation;
         var declaresOrAssigns = DeclaresOrAssigns(model, awaitExpression);
@@ -132,6 +136,7 @@ internal static class MM0002SiteAnalysis
             model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
         if (helperType is not null && invocationOperation is not null && !declaresOrAssigns && !optionalSink && !waitAsync
+            && site.HandledAround.IsEmpty // the helper swallows every failure: what the author's catch around it handles would stop reaching it
             && !helperType.GetMembers("TryAsync").IsEmpty
             && !invocation.ContainsDirectives // `#if` inside the call: the lambda's closing parts would land in one branch only
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
@@ -149,6 +154,39 @@ internal static class MM0002SiteAnalysis
     }
 
     /// <summary>An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all).</summary>
+    /// <summary>The exception types (other than <c>Exception</c>) the catches of enclosing trys of the same function handle.</summary>
+    private static ImmutableArray<ITypeSymbol> ExceptionsHandledAround(SyntaxNode site, TryStatementSyntax? joinedTry, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var handled = ImmutableArray.CreateBuilder<ITypeSymbol>();
+        var child = site;
+        foreach (var ancestor in site.Ancestors())
+        {
+            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                break;
+            }
+
+            if (ancestor is TryStatementSyntax tryStatement && tryStatement.Block == child && tryStatement != joinedTry)
+            {
+                foreach (var catchClause in tryStatement.Catches)
+                {
+                    if (catchClause.Declaration?.Type is { } typeSyntax
+                        && model.GetTypeInfo(typeSyntax, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                        && type.SpecialType != SpecialType.System_Object
+                        && type.ToDisplayString() != "System.Exception"
+                        && !handled.Contains(type, SymbolEqualityComparer.Default))
+                    {
+                        handled.Add(type);
+                    }
+                }
+            }
+
+            child = ancestor;
+        }
+
+        return handled.ToImmutable();
+    }
+
     private static bool AwaitsInside(InvocationExpressionSyntax invocation)
         => invocation.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax).Any(static n => n is AwaitExpressionSyntax);
 

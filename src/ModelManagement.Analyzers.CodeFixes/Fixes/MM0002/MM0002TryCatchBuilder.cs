@@ -56,7 +56,7 @@ internal static class MM0002TryCatchBuilder
     /// is guarded — instead of a second try inside the first, which would take them all. Null otherwise (a catch-all,
     /// even one that rethrows, must stay last: CS0160/CS1017).
     /// </summary>
-    private static TryStatementSyntax? OwnTryWithNarrowerCatches(SyntaxNode statement)
+    internal static TryStatementSyntax? OwnTryWithNarrowerCatches(SyntaxNode statement)
     {
         if (statement.Parent is not BlockSyntax { Statements.Count: 1 } block
             || block.Parent is not TryStatementSyntax tryStatement
@@ -223,6 +223,47 @@ internal static class MM0002TryCatchBuilder
                     SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
                         SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
                             SyntaxKind.SimpleMemberAccessExpression, exceptionIdentifier, SyntaxFactory.IdentifierName("ToString")))))))));
+        }
+
+        if (!site.HandledAround.IsEmpty)
+        {
+            // What an enclosing try of the author's handles goes on to that handler, as before the fix.
+            if (LanguageVersionHelpers.SupportsExceptionFilters(tree))
+            {
+                ExpressionSyntax? notHandled = null;
+                foreach (var type in site.HandledAround)
+                {
+                    var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
+                    var typeName = TypeNames.Qualified(fullName);
+                    ExpressionSyntax test = LanguageVersionHelpers.SupportsNotPattern(tree)
+                        ? SyntaxFactory.IsPatternExpression(exceptionIdentifier, SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(TypeNames.QualifiedExpression(fullName))))
+                        : SyntaxFactory.PrefixUnaryExpression(
+                            SyntaxKind.LogicalNotExpression,
+                            SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, typeName)));
+                    notHandled = notHandled is null ? test : SyntaxFactory.BinaryExpression(SyntaxKind.LogicalAndExpression, notHandled, test);
+                }
+
+                filter = SyntaxFactory.CatchFilterClause(filter is null
+                    ? notHandled!
+                    : SyntaxFactory.BinaryExpression(
+                        SyntaxKind.LogicalAndExpression,
+                        notHandled!,
+                        filter.FilterExpression is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression }
+                            ? SyntaxFactory.ParenthesizedExpression(filter.FilterExpression)
+                            : filter.FilterExpression));
+            }
+            else
+            {
+                ExpressionSyntax? handledTest = null;
+                foreach (var type in site.HandledAround)
+                {
+                    var typeName = TypeNames.Qualified(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length));
+                    ExpressionSyntax test = SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, typeName);
+                    handledTest = handledTest is null ? test : SyntaxFactory.BinaryExpression(SyntaxKind.LogicalOrExpression, handledTest, test);
+                }
+
+                handler.Insert(0, SyntaxFactory.IfStatement(handledTest!, SyntaxFactory.Block(SyntaxFactory.ThrowStatement())));
+            }
         }
 
         var catchClause = SyntaxFactory.CatchClause(

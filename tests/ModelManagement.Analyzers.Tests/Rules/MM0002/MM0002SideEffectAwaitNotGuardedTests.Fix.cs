@@ -944,9 +944,11 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
-    public async Task WrapInTryCatch_TryHoldingMoreThanTheSideEffect_StillNests()
+    public async Task WrapInTryCatch_TryHoldingMoreThanTheSideEffect_StillNests_LettingTheAuthorsExceptionsThrough()
     {
-        // The try guards other work too: a new catch there would swallow that work's failures as well.
+        // The try guards other work too: a new catch there would swallow that work's failures as well. The nested catch
+        // lets what the author's catch handles go on to it, as before the fix (an independent consumer's appeals desk
+        // answered "pending" when the auditor was unavailable; the first fix swallowed that and answered the decision).
         var source = Service("""
                     try
                     {
@@ -965,7 +967,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         {
                             await _history.LogResultAsync(result);
                         }
-                        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                        catch (Exception ex) when (ex is not NotSupportedException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
                         {
                             SideEffect.ReportFailure(ex);
                         }
@@ -975,6 +977,60 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     }
             """);
         await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.Latest, "ex is not System.IO.IOException && ex is not TimeoutException && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)")]
+    [InlineData(LanguageVersion.CSharp7_3, "!(ex is System.IO.IOException) && !(ex is TimeoutException) && (!(ex is OperationCanceledException) || !cancellationToken.IsCancellationRequested)")]
+    public async Task WrapInTryCatch_NestedInTrysThatCatchNarrowerTypes_LetsEachThroughToItsHandler_AndTheHelperIsNotOffered(LanguageVersion version, string filter)
+    {
+        // Every enclosing try of the method counts, with or without a filter on the author's catch; a catch of Exception
+        // of an outer try handles everything the new catch does not, so it adds nothing.
+        var source = Service("""
+                    try
+                    {
+                        try
+                        {
+                            result = result.Trim();
+                            await [|_history.LogResultAsync(result)|];
+                        }
+                        catch (System.IO.IOException io) when (io.HResult != 0)
+                        {
+                            result = "io";
+                        }
+                    }
+                    catch (TimeoutException)
+                    {
+                        result = "late";
+                    }
+            """);
+        var fixedSource = Service($$"""
+                    try
+                    {
+                        try
+                        {
+                            result = result.Trim();
+                            try
+                            {
+                                await _history.LogResultAsync(result);
+                            }
+                            catch (Exception ex) when ({{filter}})
+                            {
+                                SideEffect.ReportFailure(ex);
+                            }
+                        }
+                        catch (System.IO.IOException io) when (io.HResult != 0)
+                        {
+                            result = "io";
+                        }
+                    }
+                    catch (TimeoutException)
+                    {
+                        result = "late";
+                    }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap, version);
+        await VerifyFixAsync(source, source, Helper, version);
     }
 
     [Fact]
