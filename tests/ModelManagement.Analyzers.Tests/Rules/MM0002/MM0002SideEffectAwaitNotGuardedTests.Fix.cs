@@ -608,6 +608,70 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_CSharp5_NestedInATryCatchingANarrowerType_RethrowsItFirst()
+    {
+        const string Template = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IHistory { Task LogResultAsync(string entry); }
+
+            public sealed class Processor
+            {
+                private readonly IHistory _history;
+
+                public Processor(IHistory history) { _history = history; }
+
+                public async Task<string> ProcessAsync(string entry, CancellationToken cancellationToken)
+                {
+                    try
+                    {
+                        entry = entry.Trim();
+            $$
+                        return entry;
+                    }
+                    catch (TimeoutException)
+                    {
+                        return "late";
+                    }
+                }
+            }
+            """;
+        var source = Template.Replace("$$", "            await [|_history.LogResultAsync(entry)|];");
+        var fixedSource = Template.Replace("$$", """
+                        try
+                        {
+                            await _history.LogResultAsync(entry);
+                        }
+                        catch (Exception ex)
+                        {
+                            if (ex is TimeoutException)
+                            {
+                                throw;
+                            }
+
+                            if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
+                            {
+                                throw;
+                            }
+
+                            SideEffect.ReportFailure(ex);
+                        }
+
+            """.TrimEnd('\n'));
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Wrap,
+            LanguageVersion = LanguageVersion.CSharp5,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_WithoutPatternsReference_TracesTheFailure()
     {
         var source = Service("""
