@@ -17,6 +17,19 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     private const string Wrap = MM0002SideEffectAwaitNotGuardedCodeFixProvider.WrapInTryCatchKey;
     private const string Helper = MM0002SideEffectAwaitNotGuardedCodeFixProvider.UseSideEffectHelperKey;
 
+    /// <summary>Like <see cref="VerifyFixAsync"/> for a source that declares its own types (the shared domain needs C# 7.1).</summary>
+    private static async Task VerifyFixWithoutDomainAsync(string source, string fixedSource, string key, LanguageVersion languageVersion)
+    {
+        var test = new VerifyFix.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = key,
+            LanguageVersion = languageVersion,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
+
     private static async Task VerifyFixAsync(
         string source,
         string fixedSource,
@@ -597,14 +610,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                 }
             }
             """;
-        var test = new VerifyFix.Test
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = Wrap,
-            LanguageVersion = LanguageVersion.CSharp5,
-        };
-        await test.RunAsync(CancellationToken.None);
+        await VerifyFixWithoutDomainAsync(source, fixedSource, Wrap, LanguageVersion.CSharp5);
     }
 
     [Fact]
@@ -661,14 +667,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                         }
 
             """.TrimEnd('\n'));
-        var test = new VerifyFix.Test
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = Wrap,
-            LanguageVersion = LanguageVersion.CSharp5,
-        };
-        await test.RunAsync(CancellationToken.None);
+        await VerifyFixWithoutDomainAsync(source, fixedSource, Wrap, LanguageVersion.CSharp5);
     }
 
     [Fact]

@@ -387,14 +387,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                 private static Task LogThingAsync() { return Task.FromResult(0); }
             }
             """;
-        var test = new VerifyFix.Test
-        {
-            TestCode = source,
-            FixedCode = fixedSource,
-            CodeActionEquivalenceKey = Wrap,
-            LanguageVersion = LanguageVersion.CSharp5,
-        };
-        await test.RunAsync(CancellationToken.None);
+        await VerifyFixWithoutDomainAsync(source, fixedSource, Wrap, LanguageVersion.CSharp5);
     }
 
 }
