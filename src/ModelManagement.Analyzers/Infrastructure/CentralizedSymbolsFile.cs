@@ -165,7 +165,8 @@ internal sealed class CentralizedSymbolsFile
         var end = line.End;
         for (var i = start; i < end; i++)
         {
-            if (text[i] == '#')
+            // A comment starts the line or follows white space: in an id, '#' follows a '.' (M:T.#ctor, M:T.#cctor).
+            if (text[i] == '#' && (i == start || char.IsWhiteSpace(text[i - 1])))
             {
                 end = i;
                 break;

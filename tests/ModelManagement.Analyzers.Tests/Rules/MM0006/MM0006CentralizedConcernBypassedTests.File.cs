@@ -97,6 +97,27 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
     }
 
     [Fact]
+    public async Task ListedConstructor_TheHashOfItsIdIsNoComment()
+    {
+        // An independent consumer: `M:Repro.HistoryDb.#ctor(System.String);T:Repro.HistoryProcessor` was cut at the '#'
+        // (MM0008 "names no owner") and the creation outside the processor went unreported.
+        var source = /* lang=c#-test */ """
+            namespace Repro
+            {
+                public sealed class HistoryDb { public HistoryDb(string connection) { } }
+
+                public sealed class HistoryProcessor { public HistoryDb Db { get; } = new HistoryDb("cs"); }
+
+                public sealed class Service { public HistoryDb Open() => new {|#0:HistoryDb|}("cs"); }
+            }
+            """;
+        await VerifyWithFileAsync(
+            source,
+            "# the history store's only door\nM:Repro.HistoryDb.#ctor(System.String);T:Repro.HistoryProcessor   # created by the processor alone\n",
+            Verify.Diagnostic().WithLocation(0).WithArguments("HistoryDb.HistoryDb(string)", "'HistoryProcessor'"));
+    }
+
+    [Fact]
     public async Task ListedInterfaceMember_ImplementationIsCentralizedToo()
     {
         var source = /* lang=c#-test */ """
