@@ -16,16 +16,16 @@ internal static class Awaits
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))))));
 
     /// <summary>
-    /// <c>await <paramref name="expression"/>.ConfigureAwait(false)</c> when the member holding <paramref name="site"/>
-    /// already awaits that way (library code that keeps off the caller's context), else a plain <c>await</c>: the
-    /// written await matches its neighbours.
+    /// <c>await <paramref name="expression"/>.ConfigureAwait(false)</c> when every await of the function holding
+    /// <paramref name="site"/> is configured that way (library code that keeps off the caller's context, see
+    /// <see cref="MemberConfiguresAwaits"/>), else a plain <c>await</c>: the written await matches its neighbours.
     /// </summary>
     public static AwaitExpressionSyntax LikeNeighbours(ExpressionSyntax expression, SyntaxNode site)
         => MemberConfiguresAwaits(site) ? Configured(expression) : SyntaxFactory.AwaitExpression(expression);
 
     /// <summary>
     /// Whether an await written at <paramref name="site"/> (a node of <paramref name="model"/>'s tree) ends in
-    /// <c>.ConfigureAwait(false)</c>: only where its member already awaits that way, and never in a test method (xUnit1030;
+    /// <c>.ConfigureAwait(false)</c>: only where every await of its function already does (<see cref="MemberConfiguresAwaits"/>), never in a test method (xUnit1030;
     /// a test keeps its framework's context). A plain await keeps the caller's context, as the code it replaces did (UI
     /// code after a blocking wait ran on the UI thread).
     /// </summary>
@@ -43,25 +43,38 @@ internal static class Awaits
         return tests is null || symbol is not IMethodSymbol method || !tests.IsTestMethod(method);
     }
 
-    /// <summary>True when an await in the member declaration holding <paramref name="site"/> ends in <c>.ConfigureAwait(false)</c>.</summary>
+    /// <summary>
+    /// True when the function holding <paramref name="site"/> (the innermost lambda, local function or member; without
+    /// awaits of its own, the function around it) awaits, and every await of its own (not those of functions nested in
+    /// it) ends in <c>.ConfigureAwait(false)</c>: code that never relies on its context. A function that awaits plainly anywhere may run context-bound work after that await
+    /// (a UI handler updating a label), which a configured await written before it would move off the context.
+    /// </summary>
     public static bool MemberConfiguresAwaits(SyntaxNode site)
     {
-        var member = site.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m is not (BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax));
-        if (member is null)
+        // A function without awaits of its own (a lambda reading a value) follows the function around it.
+        for (var function = EnclosingFunction(site); function is not null; function = EnclosingFunction(function.Parent))
         {
-            return false;
-        }
-
-        foreach (var node in member.DescendantNodes())
-        {
-            if (node is AwaitExpressionSyntax
+            var any = false;
+            foreach (var node in function.DescendantNodes(descendIntoChildren: n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (node is not AwaitExpressionSyntax awaitExpression)
                 {
-                    Expression: InvocationExpressionSyntax
+                    continue;
+                }
+
+                if (awaitExpression.Expression is not InvocationExpressionSyntax
                     {
                         Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
                         ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }],
-                    },
-                })
+                    })
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            if (any)
             {
                 return true;
             }
@@ -69,6 +82,10 @@ internal static class Awaits
 
         return false;
     }
+
+    private static SyntaxNode? EnclosingFunction(SyntaxNode? node)
+        => node?.FirstAncestorOrSelf<SyntaxNode>(static n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+            || (n is MemberDeclarationSyntax && n is not (BaseTypeDeclarationSyntax or NamespaceDeclarationSyntax or FileScopedNamespaceDeclarationSyntax)));
 
     /// <summary>True when an <c>await</c> may replace <paramref name="node"/> once its member is async.</summary>
     public static bool CanAwaitAt(SyntaxNode node) => CanAwaitAt(node, inInnermostFunction: false);

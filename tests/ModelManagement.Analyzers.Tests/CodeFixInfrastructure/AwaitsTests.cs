@@ -43,6 +43,29 @@ public sealed class AwaitsTests
     }
 
     [Theory]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Delay(1).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Delay(1); }", false)]
+    [InlineData("async Task M() { var c = [|new object()|]; }", false)]
+    // A plain await anywhere in the function: context-bound work may follow it (an independent consumer's UI handler).
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Delay(1); Touch(); await Task.Delay(2).ConfigureAwait(false); }", false)]
+    // Awaits of nested functions are theirs, not the member's.
+    [InlineData("async Task M() { Func<Task> bg = async () => await Task.Delay(1).ConfigureAwait(false); var c = [|new object()|]; await bg(); }", false)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); async Task Local() => await Task.Delay(1).ConfigureAwait(false); }", false)]
+    // A lambda without awaits of its own follows the function around it.
+    [InlineData("async Task M() { Func<object> f = () => [|new object()|]; await Task.Delay(1).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M() { Func<Task> f = async () => { var c = [|new object()|]; await Task.Delay(1); }; await Task.Delay(1).ConfigureAwait(false); }", false)]
+    public async Task MemberConfiguresAwaits_OnlyWhenEveryOwnAwaitOfTheFunctionIsConfigured(string member, bool expected)
+    {
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            using System;
+            using System.Threading.Tasks;
+            class C { {{member}} static void Touch() { } }
+            """);
+
+        Assert.Equal(expected, Awaits.MemberConfiguresAwaits(code.Node<ObjectCreationExpressionSyntax>()));
+    }
+
+    [Theory]
     [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); }", true)]
     [InlineData("void M() { var c = [|new object()|]; }", false)]
     [InlineData("void M() { Func<Task> f = async () => { var c = [|new object()|]; await Task.Yield(); }; }", true)]

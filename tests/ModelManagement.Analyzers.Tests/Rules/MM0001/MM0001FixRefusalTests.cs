@@ -132,6 +132,15 @@ public sealed class MM0001FixRefusalTests
     }
 
     [Fact]
+    public async Task MethodNamedClosestNotTeardown_IsNotRefused()
+    {
+        // A re-verification: `ClosestModelAsync` counted as a `Close…` teardown.
+        var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async Task<string> ClosestModelAsync(string n) { await Task.Yield(); return _m[0] + n; } }", withPatterns: true);
+
+        Assert.Empty(refusals);
+    }
+
+    [Fact]
     public async Task OwnInitMethodShape_IsNotRefused()
     {
         var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly IStore _s; private string[] _m = new string[0]; public C(IStore s) { _s = s; LoadAsync().Wait(); } private async Task LoadAsync() => _m = await _s.LoadAsync(); public async Task<int> CountAsync() { await Task.Yield(); return _m.Length; } }", withPatterns: true);

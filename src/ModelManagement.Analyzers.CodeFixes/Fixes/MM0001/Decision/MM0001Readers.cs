@@ -201,12 +201,15 @@ internal static class MM0001Readers
             || method.MethodKind is MethodKind.Destructor or MethodKind.UserDefinedOperator or MethodKind.Conversion or MethodKind.StaticConstructor
             || (method.AssociatedSymbol is IPropertySymbol { ExplicitInterfaceImplementations.Length: > 0 } or IEventSymbol { ExplicitInterfaceImplementations.Length: > 0 });
 
-    /// <summary><c>Dispose</c>, <c>DisposeAsync</c>, <c>DisposeAsyncCore</c>, <c>CloseAsync</c>: members that release what the state holds.</summary>
+    private static readonly ImmutableArray<string> TeardownWords = ImmutableArray.Create("Dispose", "Close");
+
+    /// <summary>
+    /// <c>Dispose</c>, <c>DisposeAsync</c>, <c>DisposeAsyncCore</c>, <c>CloseAsync</c>: members that release what the state
+    /// holds (the word, not the letters: <c>ClosestModelAsync</c> is none).
+    /// </summary>
     private static bool IsTeardown(IMethodSymbol method)
-    {
-        var name = ModelManagement.Analyzers.Infrastructure.NamePrefix.MemberName(method.Name); // `IAsyncDisposable.DisposeAsync` too
-        return name.StartsWith("Dispose", System.StringComparison.Ordinal) || name.StartsWith("Close", System.StringComparison.Ordinal);
-    }
+        => ModelManagement.Analyzers.Infrastructure.NamePrefix.StartsWithWord(
+            ModelManagement.Analyzers.Infrastructure.NamePrefix.MemberName(method.Name), TeardownWords); // `IAsyncDisposable.DisposeAsync` too
 
     private static bool CallsSynchronousReader(MM0001TypeFacts facts, MM0001MemberFacts member, HashSet<IMethodSymbol> reads)
     {
