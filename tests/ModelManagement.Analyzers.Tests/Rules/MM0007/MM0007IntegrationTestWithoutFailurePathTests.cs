@@ -70,6 +70,33 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
         await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("ModelRegistryIntegrationTests"));
     }
 
+    [Theory]
+    [InlineData("ScreenBatch_CountsBlockedItems")]
+    [InlineData("Moderation_PreventsPromptInjection")]
+    [InlineData("Monitor_FlagsOutputThatViolatesPolicy")]
+    public async Task GuardrailVerdictWordsInTheName_AreNoFailurePath_Reports(string testName)
+    {
+        // A guardrail that blocks content works: its verdict words name its normal path, not the integration failing
+        // (a re-verification saw `ScreenBatch_CountsBlockedItems` hide a class's missing failure test).
+        var source = $$"""
+            using System.Threading.Tasks;
+            using Registry;
+            using Xunit;
+
+            public sealed class {|#0:ModelRegistryIntegrationTests|}
+            {
+                private readonly ModelRegistryClient _client = new ModelRegistryClient();
+
+                [Fact]
+                public async Task {{testName}}()
+                {
+                    Assert.Equal("gpt", await _client.GetModelAsync("gpt"));
+                }
+            }
+            """;
+        await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("ModelRegistryIntegrationTests"));
+    }
+
     [Fact]
     public async Task SingularIntegrationTestSuffix_Reports()
     {
