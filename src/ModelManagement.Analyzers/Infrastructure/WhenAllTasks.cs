@@ -86,7 +86,10 @@ internal static class WhenAllTasks
 
     private static void AddTask(IOperation element, List<IInvocationOperation> result)
     {
-        if (Peel(element) is IInvocationOperation { TargetMethod.MethodKind: not MethodKind.DelegateInvoke } invocation)
+        // An optional sink's call with a completed task in its place (`metrics?.FlushAsync(ct) ?? Task.CompletedTask`)
+        // fails the WhenAll like a plain call when the sink is there.
+        var peeled = Peel(element);
+        if ((peeled as IInvocationOperation ?? SideEffectGuards.OptionalCall(peeled)) is { TargetMethod.MethodKind: not MethodKind.DelegateInvoke } invocation)
         {
             result.Add(invocation);
         }

@@ -208,6 +208,7 @@ internal static class MM0002SiteAnalysis
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || !TaskTypes.IsNonGenericTask(operation.Type)
             || invocation.ContainsDirectives
+            || invocation.Expression is MemberBindingExpressionSyntax // an optional sink's `metrics?.FlushAsync(ct) ?? Task.CompletedTask`
             || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
             || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
             || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)

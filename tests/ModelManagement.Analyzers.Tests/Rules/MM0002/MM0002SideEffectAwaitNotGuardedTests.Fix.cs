@@ -310,6 +310,17 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OptionalSinkAmongTheTasksOfWhenAll_NeitherFixIsOffered()
+    {
+        // The helper would need the sink inside its lambda, and a try around the WhenAll would swallow the work's failures.
+        var source = Service("""
+                    await Task.WhenAll(Task.Delay(1), _telemetry?[|.FlushAsync()|] ?? Task.CompletedTask);
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, source, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_OptionalSinkWithCompletedTask_IsWrapped_TheHelperIsNotOffered()
     {
         var source = Service("""

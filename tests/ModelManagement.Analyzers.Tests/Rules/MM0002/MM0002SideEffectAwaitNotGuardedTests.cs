@@ -1103,6 +1103,18 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OptionalSinkAmongTheTasksOfWhenAll_Reports()
+    {
+        // An independent consumer: `await Task.WhenAll(work, metrics?.FlushAsync(ct) ?? Task.CompletedTask);` failed the
+        // request when the metrics sink timed out, unreported (the same call awaited alone was).
+        var source = InMethod("""
+                    await {|#1:Task.WhenAll(Task.Delay(1), _telemetry?{|#0:.FlushAsync()|} ?? Task.CompletedTask)|};
+                    await Task.WhenAll(new[] { Task.Delay(1), _history?.LogResultAsync(result) ?? Task.Delay(1) });
+            """);
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_telemetry?.FlushAsync"));
+    }
+
+    [Fact]
     public async Task GeneratedCode_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
