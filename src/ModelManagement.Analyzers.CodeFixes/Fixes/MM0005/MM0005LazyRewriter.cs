@@ -234,16 +234,19 @@ internal static class MM0005LazyRewriter
     }
 
     /// <summary>
-    /// <c>await _x</c>; or, where the caller's <paramref name="token"/> goes, <c>await _x.GetValueAsync(token)</c>, configured
-    /// like the other awaits of the member at <paramref name="site"/>.
+    /// <c>await _x</c>; or, where the caller's <paramref name="token"/> goes or every await of the member at
+    /// <paramref name="site"/> is configured, <c>await _x.GetValueAsync(token)</c>, configured like those awaits
+    /// (<see cref="Awaits.LikeNeighbours"/>; <c>await _x</c> itself cannot be configured).
     /// </summary>
     private static AwaitExpressionSyntax AwaitValue(ExpressionSyntax field, string? token, SyntaxNode site)
-        => token is null
+        => token is null && !Awaits.MemberConfiguresAwaits(site)
             ? SyntaxFactory.AwaitExpression(field)
             : Awaits.LikeNeighbours(
                 SyntaxFactory.InvocationExpression(
                     SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, field, SyntaxFactory.IdentifierName("GetValueAsync")),
-                    SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))),
+                    token is null
+                        ? SyntaxFactory.ArgumentList()
+                        : SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))),
                 site);
 
     /// <summary>The caller's token, where the moved code passed it on, becomes <c>CancellationToken.None</c>.</summary>

@@ -146,7 +146,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     {
         // The load passed the caller's token: it gets CancellationToken.None (one caller's cancellation must not fail the
         // shared load), and the readers that see the same parameter, in the function and in its lambda, wait with it.
-        // Another method's reader keeps awaiting without a token, as it read the field without one.
+        // Another method's reader keeps awaiting without a token, as it read the field without one (configured like its
+        // other awaits: `await _models` itself could not be).
         var source = /* lang=c#-test */ """
             using System;
             using System.Linq;
@@ -224,7 +225,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 public async Task<int> CountAsync(CancellationToken cancellationToken)
                 {
                     await Task.Delay(1, cancellationToken).ConfigureAwait(false);
-                    return (await _models).Length;
+                    return (await _models.GetValueAsync().ConfigureAwait(false)).Length;
                 }
             }
             """;
