@@ -357,7 +357,25 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         {
             var name = NamePrefix.MemberName(method.Name);
             return (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
-                || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType));
+                || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
+                || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method));
+        }
+
+        /// <summary>
+        /// <c>BackgroundService.ExecuteAsync</c>: the host calls it once per service, so a reconnect loop's
+        /// <c>if (_client == null) { _client = await ConnectAsync(ct); }</c> has no second caller to race with.
+        /// </summary>
+        private static bool OverridesBackgroundService(IMethodSymbol method)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (overridden.ContainingType is { Name: "BackgroundService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static bool ReturnsTaskOfBool(IMethodSymbol method)

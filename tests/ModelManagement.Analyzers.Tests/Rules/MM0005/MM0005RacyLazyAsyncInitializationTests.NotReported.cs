@@ -1480,6 +1480,85 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task BackgroundServiceExecuteAsync_DoesNotReport_ButAnotherMethodAndAnOwnExecuteAsyncDo()
+    {
+        // An independent consumer's reconnect loop: the host calls ExecuteAsync once per service, so its
+        // `if (_client == null) { _client = await ConnectAsync(ct); }` has no second caller to race with.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.Extensions.Hosting
+            {
+                public abstract class BackgroundService
+                {
+                    protected abstract Task ExecuteAsync(CancellationToken stoppingToken);
+                }
+            }
+
+            public sealed class UsageFlushService : Microsoft.Extensions.Hosting.BackgroundService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _client;
+                private Catalog _cached;
+
+                public UsageFlushService(ICatalogStore store) => _store = store;
+
+                protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+                {
+                    while (!stoppingToken.IsCancellationRequested)
+                    {
+                        try
+                        {
+                            if (_client == null)
+                            {
+                                _client = await _store.LoadAsync();
+                            }
+
+                            await Task.Delay(10, stoppingToken);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            _client = null;
+                        }
+                    }
+                }
+
+                public async Task<Catalog> PeekAsync()
+                {
+                    if ({|#0:_cached == null|})
+                    {
+                        _cached = await _store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+            }
+
+            public sealed class Job
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _client;
+
+                public Job(ICatalogStore store) => _store = store;
+
+                public async Task ExecuteAsync(CancellationToken cancellationToken)
+                {
+                    if ({|#1:_client == null|})
+                    {
+                        _client = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_cached"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_client"));
+    }
+
+    [Fact]
     public async Task CoalesceAssignmentInTeardownOrMoveNextAsync_DoesNotReport_LikeTheIfForm()
     {
         // wolverine's StickyPostgresqlQueueListenerAgent.StopAsync: `_tenantEndpoint ??= await …;`. The exemptions held for
