@@ -69,7 +69,8 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         if (centralization is null
             || index.IsAllowedIn(centralization, context.ContainingSymbol)
             || CentralizedSymbolIndex.IsInsideNameOf(operation)
-            || IsReceiverOfCentralizedUse(operation, index))
+            || IsReceiverOfCentralizedUse(operation, index)
+            || (operation is IObjectCreationOperation && IsRegisteredWithServiceCollection(operation)))
         {
             return;
         }
@@ -102,6 +103,37 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
             _ => null,
         };
         return outer is not null && index.Get(outer) is not null;
+    }
+
+    /// <summary>
+    /// A creation the composition root hands to dependency injection: <c>services.AddSingleton(_ =&gt; new AuditClient(url))</c>
+    /// or <c>services.AddSingleton(new AuditClient(url))</c> — a registration, like <c>AddSingleton&lt;IAudit, AuditClient&gt;()</c>,
+    /// not a use of the concern (it cannot go through the processor, which receives the instance). Runs only on hits.
+    /// </summary>
+    private static bool IsRegisteredWithServiceCollection(IOperation creation)
+    {
+        var current = creation;
+        for (var depth = 0; depth < 8 && current.Parent is { } parent; depth++)
+        {
+            switch (parent)
+            {
+                case IConversionOperation or IReturnOperation or IBlockOperation { Operations.Length: 1 } or IAnonymousFunctionOperation or IDelegateCreationOperation:
+                    current = parent;
+                    continue;
+                case IArgumentOperation { Parent: IInvocationOperation registration }:
+                    var method = registration.TargetMethod.ReducedFrom ?? registration.TargetMethod;
+                    return !method.Parameters.IsEmpty
+                        && method.Parameters[0].Type is INamedTypeSymbol
+                        {
+                            Name: "IServiceCollection",
+                            ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } },
+                        };
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The name of the member used (<c>InsertAsync</c> in <c>_db.InsertAsync(x)</c>), the type of a creation, or the whole use.</summary>

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.Tests.Verifiers;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0006CentralizedConcernBypassedAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0006;
 
@@ -76,6 +77,54 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
             }
             """;
         await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task CreationRegisteredWithServiceCollection_NotReported_ButUseInTheRegistrationAndOtherCreationsAre()
+    {
+        // An independent consumer's composition root: `services.AddSingleton(_ => new AuditTrailClient(url))` was reported
+        // ("use it through HistoryLogProcessor"), which a registration cannot do: the processor receives the instance.
+        var source = /* lang=c#-test */ """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using ModelManagement.Patterns;
+
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public interface IServiceCollection { }
+
+                public static class ServiceCollectionServiceExtensions
+                {
+                    public static IServiceCollection AddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory) where T : class => services;
+                    public static IServiceCollection AddSingleton<T>(this IServiceCollection services, T instance) where T : class => services;
+                }
+            }
+
+            [CentralizedBy(typeof(HistoryProcessor))]
+            public sealed class AuditTrailClient
+            {
+                public AuditTrailClient(string url) { }
+                public AuditTrailClient Warm() => this;
+            }
+
+            public sealed class HistoryProcessor { }
+
+            public static class Composition
+            {
+                public static void Register(IServiceCollection services, string url)
+                {
+                    services.AddSingleton(_ => new AuditTrailClient(url));
+                    services.AddSingleton(new AuditTrailClient(url));
+                    services.AddSingleton(_ => new AuditTrailClient(url).{|#0:Warm|}());
+                }
+
+                public static AuditTrailClient Open(string url) => new {|#1:AuditTrailClient|}(url);
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("AuditTrailClient.Warm()", "'HistoryProcessor'"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("AuditTrailClient.AuditTrailClient(string)", "'HistoryProcessor'"));
     }
 
     [Fact]
