@@ -136,7 +136,7 @@ internal static class MM0002SiteAnalysis
             model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
         if (helperType is not null && invocationOperation is not null && !declaresOrAssigns && !optionalSink && !waitAsync
-            && site.HandledAround.IsEmpty // the helper swallows every failure: what the author's catch around it handles would stop reaching it
+            && site.HandledAround.IsEmpty && joinedTry is null // the helper swallows every failure: what the author's catch around it handles would stop reaching it
             && !helperType.GetMembers("TryAsync").IsEmpty
             && !invocation.ContainsDirectives // `#if` inside the call: the lambda's closing parts would land in one branch only
             && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
@@ -170,8 +170,10 @@ internal static class MM0002SiteAnalysis
             {
                 foreach (var catchClause in tryStatement.Catches)
                 {
+                    // A catch that ends by throwing handles nothing: what it catches still escapes, so the new catch guards it.
                     if (catchClause.Declaration?.Type is { } typeSyntax
-                        && model.GetTypeInfo(typeSyntax, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } type
+                        && catchClause.Block.Statements.LastOrDefault() is not ThrowStatementSyntax
+                        && model.GetTypeInfo(typeSyntax, cancellationToken).Type is { TypeKind: TypeKind.Class or TypeKind.TypeParameter } type
                         && type.SpecialType != SpecialType.System_Object
                         && type.ToDisplayString() != "System.Exception"
                         && !handled.Contains(type, SymbolEqualityComparer.Default))

@@ -155,6 +155,18 @@ internal static class MM0002TryCatchBuilder
         return Statements.WithLineEndOf(block, semicolonToken);
     }
 
+    /// <summary>An exception type an enclosing catch handles, as a type and as an expression (a pattern's constant): qualified, or a type parameter's name.</summary>
+    private static (TypeSyntax Type, ExpressionSyntax Expression) HandledTypeSyntax(ITypeSymbol type)
+    {
+        if (type is ITypeParameterSymbol)
+        {
+            return (SyntaxFactory.IdentifierName(type.Name), SyntaxFactory.IdentifierName(type.Name));
+        }
+
+        var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
+        return (TypeNames.Qualified(fullName), TypeNames.QualifiedExpression(fullName));
+    }
+
     /// <summary><c>try { statements } catch (Exception ex) …</c>: the caught failure is reported, the caller's own cancellation let through.</summary>
     private static TryStatementSyntax BuildTry(SyntaxList<StatementSyntax> statements, MM0002Site site)
     {
@@ -233,10 +245,9 @@ internal static class MM0002TryCatchBuilder
                 ExpressionSyntax? notHandled = null;
                 foreach (var type in site.HandledAround)
                 {
-                    var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length);
-                    var typeName = TypeNames.Qualified(fullName);
+                    var (typeName, typeExpression) = HandledTypeSyntax(type);
                     ExpressionSyntax test = LanguageVersionHelpers.SupportsNotPattern(tree)
-                        ? SyntaxFactory.IsPatternExpression(exceptionIdentifier, SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(TypeNames.QualifiedExpression(fullName))))
+                        ? SyntaxFactory.IsPatternExpression(exceptionIdentifier, SyntaxFactory.UnaryPattern(SyntaxFactory.ConstantPattern(typeExpression)))
                         : SyntaxFactory.PrefixUnaryExpression(
                             SyntaxKind.LogicalNotExpression,
                             SyntaxFactory.ParenthesizedExpression(SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, typeName)));
@@ -257,8 +268,7 @@ internal static class MM0002TryCatchBuilder
                 ExpressionSyntax? handledTest = null;
                 foreach (var type in site.HandledAround)
                 {
-                    var typeName = TypeNames.Qualified(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length));
-                    ExpressionSyntax test = SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, typeName);
+                    ExpressionSyntax test = SyntaxFactory.BinaryExpression(SyntaxKind.IsExpression, exceptionIdentifier, HandledTypeSyntax(type).Type);
                     handledTest = handledTest is null ? test : SyntaxFactory.BinaryExpression(SyntaxKind.LogicalOrExpression, handledTest, test);
                 }
 

@@ -625,6 +625,77 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_EnclosingCatchOfATypeParameter_IsLetThrough_ACatchThatRethrowsIsNot()
+    {
+        // A re-verification: `catch (TEx)` was ignored (its FormatException was swallowed as a logging failure), and a
+        // catch that only rethrows handles nothing, so what it catches is guarded.
+        const string Template = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Domain;
+            using ModelManagement.Patterns;
+
+            public sealed class Service
+            {
+                private readonly IHistoricalLogStore _history;
+
+                public Service(IHistoricalLogStore history) => _history = history;
+
+                public async Task<string> RunAsync<TEx>(string result)
+                    where TEx : Exception
+                {
+                    try
+                    {
+                        try
+                        {
+                            result = result.Trim();
+            $$
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            throw;
+                        }
+                    }
+                    catch (TEx)
+                    {
+                        return "handled";
+                    }
+
+                    return result;
+                }
+            }
+            """;
+        var source = Template.Replace("$$", "                await [|_history.LogResultAsync(result)|];");
+        var fixedSource = Template.Replace("$$", """
+                            try
+                            {
+                                await _history.LogResultAsync(result);
+                            }
+                            catch (Exception ex) when (ex is not TEx && SideEffect.ReportAndSwallow(ex))
+                            {
+                            }
+            """.TrimEnd());
+        await VerifyFixAsync(source, fixedSource, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    [Fact]
+    public async Task AloneInATryWithNarrowerCatches_TheHelperIsNotOffered()
+    {
+        // The try/catch fix joins the author's catches; the helper would swallow what they handle.
+        var source = Service("""
+                    try
+                    {
+                        await [|_history.LogResultAsync(result)|];
+                    }
+                    catch (NotSupportedException)
+                    {
+                    }
+            """);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_CSharp5_NestedInATryCatchingANarrowerType_RethrowsItFirst()
     {
         const string Template = /* lang=c#-test */ """
