@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -57,12 +58,23 @@ internal static class Awaits
             var any = false;
             foreach (var node in function.DescendantNodes(descendIntoChildren: n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
             {
-                if (node is not AwaitExpressionSyntax awaitExpression)
+                // `await foreach` and `await using` await too (each step, the disposal): configured through their expression.
+                var awaited = node switch
+                {
+                    AwaitExpressionSyntax awaitExpression => awaitExpression.Expression,
+                    CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } loop => loop.Expression,
+                    UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } usingStatement
+                        => usingStatement.Expression ?? usingStatement.Declaration?.Variables.LastOrDefault()?.Initializer?.Value,
+                    LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } declaration
+                        => declaration.Declaration.Variables.LastOrDefault()?.Initializer?.Value,
+                    _ => null,
+                };
+                if (awaited is null && node is not AwaitExpressionSyntax)
                 {
                     continue;
                 }
 
-                if (awaitExpression.Expression is not InvocationExpressionSyntax
+                if (awaited is not InvocationExpressionSyntax
                     {
                         Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
                         ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }],

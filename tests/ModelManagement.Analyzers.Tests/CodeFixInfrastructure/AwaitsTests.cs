@@ -51,6 +51,12 @@ public sealed class AwaitsTests
     // Awaits of nested functions are theirs, not the member's.
     [InlineData("async Task M() { Func<Task> bg = async () => await Task.Delay(1).ConfigureAwait(false); var c = [|new object()|]; await bg(); }", false)]
     [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); async Task Local() => await Task.Delay(1).ConfigureAwait(false); }", false)]
+    // `await foreach` and `await using` await too: plain unless their expression is configured (a re-verification's loop body
+    // left the UI thread after a configured initializer await).
+    [InlineData("async Task M(IAsyncEnumerable<int> items) { var c = [|new object()|]; await foreach (var i in items) { } await Task.Delay(1).ConfigureAwait(false); }", false)]
+    [InlineData("async Task M(IAsyncEnumerable<int> items) { var c = [|new object()|]; await foreach (var i in items.ConfigureAwait(false)) { } await Task.Delay(1).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M(IAsyncDisposable d) { var c = [|new object()|]; await using (d) { } await Task.Delay(1).ConfigureAwait(false); }", false)]
+    [InlineData("async Task M(IAsyncDisposable d) { var c = [|new object()|]; await using var e = d.ConfigureAwait(false); await Task.Delay(1).ConfigureAwait(false); }", true)]
     // A lambda without awaits of its own follows the function around it.
     [InlineData("async Task M() { Func<object> f = () => [|new object()|]; await Task.Delay(1).ConfigureAwait(false); }", true)]
     [InlineData("async Task M() { Func<Task> f = async () => { var c = [|new object()|]; await Task.Delay(1); }; await Task.Delay(1).ConfigureAwait(false); }", false)]
@@ -58,6 +64,7 @@ public sealed class AwaitsTests
     {
         var code = await InfrastructureTestCode.CompileAsync($$"""
             using System;
+            using System.Collections.Generic;
             using System.Threading.Tasks;
             class C { {{member}} static void Touch() { } }
             """);
