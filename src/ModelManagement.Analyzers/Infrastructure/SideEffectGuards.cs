@@ -124,12 +124,19 @@ internal static class SideEffectGuards
 
     /// <summary>
     /// The call of an optional sink awaited with a completed task in its place: <c>await (_audit?.AuditAsync(e) ??
-    /// Task.CompletedTask);</c> — when the sink is there, its failure fails the await like a plain call's.
+    /// Task.CompletedTask);</c>, <c>await (_audit is null ? Task.CompletedTask : _audit.AuditAsync(e));</c> — when the
+    /// sink is there, its failure fails the await like a plain call's.
     /// </summary>
     public static IInvocationOperation? OptionalCall(IOperation? operation)
     {
-        if (operation is not ICoalesceOperation { Value: var value, WhenNull: var whenNull }
-            || PeelAwaited(whenNull) is not IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true, ContainingType.Name: "Task" or "ValueTask" } })
+        if (operation is IConditionalOperation { WhenTrue: { } whenTrue, WhenFalse: { } whenFalse })
+        {
+            return IsCompletedTask(whenTrue) ? PeelAwaited(whenFalse) as IInvocationOperation
+                : IsCompletedTask(whenFalse) ? PeelAwaited(whenTrue) as IInvocationOperation
+                : null;
+        }
+
+        if (operation is not ICoalesceOperation { Value: var value, WhenNull: var whenNull } || !IsCompletedTask(whenNull))
         {
             return null;
         }
@@ -139,6 +146,9 @@ internal static class SideEffectGuards
                 ? invocation
                 : null;
     }
+
+    private static bool IsCompletedTask(IOperation operation)
+        => PeelAwaited(operation) is IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true, ContainingType.Name: "Task" or "ValueTask" } };
 
     private static bool CatchesAllExceptions(ITryOperation tryOperation, INamedTypeSymbol exceptionType)
     {

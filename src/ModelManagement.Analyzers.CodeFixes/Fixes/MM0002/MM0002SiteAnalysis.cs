@@ -73,6 +73,10 @@ internal static class MM0002SiteAnalysis
                     optionalSink = true;
                     current = coalesce;
                     break;
+                case ConditionalExpressionSyntax choice when (choice.WhenTrue == current || choice.WhenFalse == current) && !optionalSink:
+                    optionalSink = true; // `_audit is null ? Task.CompletedTask : _audit.AuditAsync(e)`
+                    current = choice;
+                    break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } member
                     when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && !waitAsync && configureAwait is null:
                     waitAsync = true;

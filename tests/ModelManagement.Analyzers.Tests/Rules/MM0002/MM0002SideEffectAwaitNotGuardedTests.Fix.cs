@@ -310,6 +310,37 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OptionalSinkChosenByAConditional_IsWrapped_TheHelperIsNotOffered()
+    {
+        var source = Service("""
+                    await (_telemetry is null ? Task.CompletedTask : [|_telemetry.FlushAsync()|]); // optional sink
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await (_telemetry is null ? Task.CompletedTask : _telemetry.FlushAsync()); // optional sink
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    [Fact]
+    public async Task OptionalSinkChosenByAConditionalAmongTheTasksOfWhenAll_TheHelperWrapsTheCall()
+    {
+        var source = Service("""
+                    await Task.WhenAll(Task.Delay(1), _telemetry is null ? Task.CompletedTask : [|_telemetry.FlushAsync()|]);
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    await Task.WhenAll(Task.Delay(1), _telemetry is null ? Task.CompletedTask : SideEffect.TryAsync(() => _telemetry.FlushAsync()));
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap); // a task of WhenAll gets the helper under the first action's key
+    }
+
+    [Fact]
     public async Task OptionalSinkAmongTheTasksOfWhenAll_NeitherFixIsOffered()
     {
         // The helper would need the sink inside its lambda, and a try around the WhenAll would swallow the work's failures.

@@ -1103,6 +1103,24 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OptionalSinkChosenByAConditional_Reports_AlsoAmongTheTasksOfWhenAll()
+    {
+        // A re-verification: `await Task.WhenAll(work, _m is null ? Task.CompletedTask : _m.FlushAsync(ct));` still threw
+        // "metrics down" after format, unreported.
+        var source = InMethod("""
+                    await (_telemetry is null ? Task.CompletedTask : {|#0:_telemetry.FlushAsync()|});
+                    await (_telemetry != null ? {|#1:_telemetry.FlushAsync()|} : Task.CompletedTask).ConfigureAwait(false);
+                    await {|#3:Task.WhenAll(Task.Delay(1), _telemetry is null ? Task.CompletedTask : {|#2:_telemetry.FlushAsync()|})|};
+                    await (_telemetry is null ? Task.Delay(1) : _telemetry.FlushAsync());
+            """);
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_telemetry.FlushAsync"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_telemetry.FlushAsync"),
+            Verify.Diagnostic().WithLocation(2).WithLocation(3).WithArguments("_telemetry.FlushAsync"));
+    }
+
+    [Fact]
     public async Task OptionalSinkAmongTheTasksOfWhenAll_Reports()
     {
         // An independent consumer: `await Task.WhenAll(work, metrics?.FlushAsync(ct) ?? Task.CompletedTask);` failed the
