@@ -26,9 +26,10 @@ internal static class Awaits
 
     /// <summary>
     /// Whether an await written at <paramref name="site"/> (a node of <paramref name="model"/>'s tree) ends in
-    /// <c>.ConfigureAwait(false)</c>: only where every await of its function already does (<see cref="MemberConfiguresAwaits"/>), never in a test method (xUnit1030;
-    /// a test keeps its framework's context). A plain await keeps the caller's context, as the code it replaces did (UI
-    /// code after a blocking wait ran on the UI thread).
+    /// <c>.ConfigureAwait(false)</c>: only where every await of its function already does
+    /// (<see cref="MemberConfiguresAwaits"/>), never in a test method (xUnit1030; a test keeps its framework's context).
+    /// A plain await keeps the caller's context, as the code it replaces did (UI code after a blocking wait ran on the UI
+    /// thread).
     /// </summary>
     public static bool ConfigureAt(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -47,8 +48,9 @@ internal static class Awaits
     /// <summary>
     /// True when the function holding <paramref name="site"/> (the innermost lambda, local function or member; without
     /// awaits of its own, the function around it) awaits, and every await of its own (not those of functions nested in
-    /// it) ends in <c>.ConfigureAwait(false)</c>: code that never relies on its context. A function that awaits plainly anywhere may run context-bound work after that await
-    /// (a UI handler updating a label), which a configured await written before it would move off the context.
+    /// it) ends in <c>.ConfigureAwait(false)</c>: code that never relies on its context. A function that awaits plainly
+    /// anywhere may run context-bound work after that await (a UI handler updating a label), which a configured await
+    /// written before it would move off the context.
     /// </summary>
     public static bool MemberConfiguresAwaits(SyntaxNode site)
     {
