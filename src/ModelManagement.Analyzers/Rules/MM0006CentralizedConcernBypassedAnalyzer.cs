@@ -122,12 +122,8 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
                     continue;
                 case IArgumentOperation { Parent: IInvocationOperation registration }:
                     var method = registration.TargetMethod.ReducedFrom ?? registration.TargetMethod;
-                    return !method.Parameters.IsEmpty
-                        && method.Parameters[0].Type is INamedTypeSymbol
-                        {
-                            Name: "IServiceCollection",
-                            ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } },
-                        };
+                    return (!method.Parameters.IsEmpty && IsDependencyInjectionType(method.Parameters[0].Type, "IServiceCollection"))
+                        || IsDependencyInjectionType(method.ContainingType, "ServiceDescriptor"); // ServiceDescriptor.Singleton(new X(..))
                 default:
                     return false;
             }
@@ -135,6 +131,12 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
 
         return false;
     }
+
+    private static bool IsDependencyInjectionType(ITypeSymbol? type, string name)
+        => type is INamedTypeSymbol
+        {
+            ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } },
+        } named && named.Name == name;
 
     /// <summary>The name of the member used (<c>InsertAsync</c> in <c>_db.InsertAsync(x)</c>), the type of a creation, or the whole use.</summary>
     private static Location GetLocation(SyntaxNode syntax)

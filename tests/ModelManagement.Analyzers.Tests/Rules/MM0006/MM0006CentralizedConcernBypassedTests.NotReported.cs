@@ -93,6 +93,11 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
             {
                 public interface IServiceCollection { }
 
+                public sealed class ServiceDescriptor
+                {
+                    public static ServiceDescriptor Singleton<T>(T instance) where T : class => new ServiceDescriptor();
+                }
+
                 public static class ServiceCollectionServiceExtensions
                 {
                     public static IServiceCollection AddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory) where T : class => services;
@@ -115,6 +120,7 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
                 {
                     services.AddSingleton(_ => new AuditTrailClient(url));
                     services.AddSingleton(new AuditTrailClient(url));
+                    var descriptor = ServiceDescriptor.Singleton(new AuditTrailClient(url));
                     services.AddSingleton(_ => new AuditTrailClient(url).{|#0:Warm|}());
                 }
 
