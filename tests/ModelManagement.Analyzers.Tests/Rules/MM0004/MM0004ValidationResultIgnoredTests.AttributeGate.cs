@@ -148,6 +148,40 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ValidityMemberDeclaredByARecordsPrimaryConstructorOrABaseType_StillMakesAVerdict()
+    {
+        // Validity members are looked up by the declared member names first: a positional record's property and one
+        // inherited from a base class must be among them.
+        var test = new Verify.Test
+        {
+            TestCode = """
+                public sealed record ModerationVerdict(bool IsSafe, string Reason);
+
+                public abstract class CheckOutcome { public bool IsValid { get; init; } }
+
+                public sealed class GrammarVerdict : CheckOutcome { }
+
+                public static class Narrator
+                {
+                    public static ModerationVerdict Moderate(string text) => new ModerationVerdict(true, "");
+                    public static GrammarVerdict Proofread(string text) => new GrammarVerdict();
+
+                    public static string Tell(string story)
+                    {
+                        {|#0:Moderate(story)|};
+                        {|#1:Proofread(story)|};
+                        return story;
+                    }
+                }
+                """,
+        };
+        test.TestState.AdditionalReferences.Remove(TestEnvironment.PatternsReference);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("Moderate"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("Proofread"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ValidatorAttributes_ReplaceTheDefaults()
         => await VerifyAsync(OptionsSource, "mm0004.validator_attributes = Guardrail", expected: new[] { At(0), At(2), At(3) });
 
