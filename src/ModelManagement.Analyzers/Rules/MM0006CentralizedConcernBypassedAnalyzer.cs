@@ -117,8 +117,22 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         {
             switch (parent)
             {
-                case IConversionOperation or IReturnOperation or IBlockOperation { Operations.Length: 1 } or IAnonymousFunctionOperation or IDelegateCreationOperation:
+                case IConversionOperation or IAnonymousFunctionOperation or IDelegateCreationOperation:
                     current = parent;
+                    continue;
+                case IReturnOperation { Kind: OperationKind.Return } returned:
+                    // A factory lambda's value, whatever its body's shape: `sp => { var url = …; return new AuditClient(url); }`.
+                    if (EnclosingAnonymousFunction(returned) is not { } factory)
+                    {
+                        return false;
+                    }
+
+                    current = factory;
+                    continue;
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+                    when EnclosingAnonymousFunction(declarator) is { } returningFactory && Returns(returningFactory, declarator.Symbol):
+                    // `sp => { var client = new AuditClient(url); …; return client; }`: the value handed over is the creation.
+                    current = returningFactory;
                     continue;
                 case IArgumentOperation { Parent: IInvocationOperation registration }:
                     var method = registration.TargetMethod.ReducedFrom ?? registration.TargetMethod;
@@ -130,6 +144,50 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         }
 
         return false;
+    }
+
+    /// <summary>The lambda or anonymous method an operation is directly in (through blocks, branches and <c>try</c>), or null.</summary>
+    private static IAnonymousFunctionOperation? EnclosingAnonymousFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IAnonymousFunctionOperation function:
+                    return function;
+                case ILocalFunctionOperation or IMethodBodyBaseOperation:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="function"/> returns <paramref name="local"/> (<c>return client;</c>, not from a nested function).</summary>
+    private static bool Returns(IAnonymousFunctionOperation function, ILocalSymbol local)
+    {
+        foreach (var descendant in function.Body.Descendants())
+        {
+            if (descendant is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value }
+                && Unwrap(value) is ILocalReferenceOperation reference
+                && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                && ReferenceEquals(EnclosingAnonymousFunction(descendant), function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
     }
 
     private static bool IsDependencyInjectionType(ITypeSymbol? type, string name)

@@ -134,6 +134,75 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
     }
 
     [Fact]
+    public async Task CreationReturnedByBlockBodiedRegistrationFactory_NotReported_ButOtherCreationsInItAre()
+    {
+        // A block-bodied factory lambda is as much a registration as `_ => new AuditTrailClient(url)`: its returned creation
+        // (directly, from a branch, or through the local it returns) is what DI hands out. A creation the factory does not
+        // return, and a call on the instance, are still uses.
+        var source = /* lang=c#-test */ """
+            using System;
+            using Microsoft.Extensions.DependencyInjection;
+            using ModelManagement.Patterns;
+
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                public interface IServiceCollection { }
+
+                public static class ServiceCollectionServiceExtensions
+                {
+                    public static IServiceCollection AddSingleton<T>(this IServiceCollection services, Func<IServiceProvider, T> factory) where T : class => services;
+                }
+            }
+
+            [CentralizedBy(typeof(HistoryProcessor))]
+            public sealed class AuditTrailClient
+            {
+                public AuditTrailClient(string url) { }
+                public void Warm() { }
+            }
+
+            public sealed class HistoryProcessor { }
+
+            public static class Composition
+            {
+                public static void Register(IServiceCollection services, string url, bool secure)
+                {
+                    services.AddSingleton(_ =>
+                    {
+                        var resolved = url.Trim();
+                        return new AuditTrailClient(resolved); // the registered instance
+                    });
+                    services.AddSingleton(_ =>
+                    {
+                        if (secure)
+                        {
+                            return new AuditTrailClient("https://" + url);
+                        }
+
+                        return new AuditTrailClient(url);
+                    });
+                    services.AddSingleton(_ =>
+                    {
+                        var client = new AuditTrailClient(url);
+                        client.{|#0:Warm|}();
+                        return client;
+                    });
+                    services.AddSingleton(_ =>
+                    {
+                        var probe = new {|#1:AuditTrailClient|}(url);
+                        Func<AuditTrailClient> inner = () => probe;
+                        return new AuditTrailClient(url);
+                    });
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("AuditTrailClient.Warm()", "'HistoryProcessor'"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("AuditTrailClient.AuditTrailClient(string)", "'HistoryProcessor'"));
+    }
+
+    [Fact]
     public async Task InsideImplementation_DecoratorCallsInnerWriter_NotReported()
     {
         var source = /* lang=c#-test */ """
