@@ -267,12 +267,51 @@ internal static class LazyInitMembers
             case IRecursivePatternOperation { PropertySubpatterns.Length: 0, DeconstructionSubpatterns.Length: 0 }:
             case IDeclarationPatternOperation { MatchesNull: false }:
             case ITypePatternOperation:
-                needsInitializationWhenTrue = false; // `_x is { }`, `_x is Catalog c`: true means "already there"
-                return true;
+                // `_x is { }`, `_x is Catalog c`: true means "already there" — when the pattern only tests for null. A
+                // narrower type (`_body is T typed` on an `object` field) is a type test: false is no "not loaded yet".
+                needsInitializationWhenTrue = false;
+                return TestsOnlyForNull(pattern);
             default:
                 needsInitializationWhenTrue = false;
                 return false;
         }
+    }
+
+    /// <summary>
+    /// Whether every non-null value of the pattern's input matches its type: the input's own type (nullable value types
+    /// unwrapped), a base class or an interface of it.
+    /// </summary>
+    private static bool TestsOnlyForNull(IPatternOperation pattern)
+    {
+        var input = pattern.InputType;
+        var narrowed = pattern.NarrowedType;
+        if (input is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] })
+        {
+            input = underlying;
+        }
+
+        if (input is null || narrowed is null || SymbolEqualityComparer.Default.Equals(input, narrowed) || narrowed.SpecialType == SpecialType.System_Object)
+        {
+            return true;
+        }
+
+        for (var type = input.BaseType; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, narrowed))
+            {
+                return true;
+            }
+        }
+
+        foreach (var implemented in input.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, narrowed))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsThis(IOperation? instance, IReadOnlyDictionary<CaptureId, IOperation>? captures)

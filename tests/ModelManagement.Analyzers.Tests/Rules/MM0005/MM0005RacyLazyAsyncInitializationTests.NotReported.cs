@@ -8,6 +8,69 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
 
     [Fact]
+    public async Task TypeTestOfACachedObject_IsNoCheck_ButPatternsThatOnlyTestForNullAre()
+    {
+        // Flurl's FlurlResponse.GetJsonAsync<T>: `if (_capturedBody is T body) return body;` on an `object` field asks
+        // whether the captured body has the type the caller wants; its false outcome (a body of another type, which is
+        // re-deserialized and written) is no "not loaded yet". `is ModelList c` on a `ModelList` field and `is IModelList c` on
+        // one whose type implements it only test for null, and stay checks.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelList { }
+            public sealed class ModelList : IModelList { }
+            public interface IBodyStore { Task<ModelList> LoadAsync(); Task<object> ReadAsync(); }
+
+            public sealed class Response
+            {
+                private readonly IBodyStore _store;
+                private object _capturedBody;
+                private ModelList _catalog;
+                private ModelList _other;
+
+                public Response(IBodyStore store) => _store = store;
+
+                public async Task<T> GetJsonAsync<T>()
+                {
+                    if (_capturedBody is T body)
+                    {
+                        return body;
+                    }
+
+                    _capturedBody = await _store.ReadAsync();
+                    return (T)_capturedBody;
+                }
+
+                public async Task<ModelList> GetCatalogAsync()
+                {
+                    if ({|#0:_catalog is ModelList c|})
+                    {
+                        return c;
+                    }
+
+                    _catalog = await _store.LoadAsync();
+                    return _catalog;
+                }
+
+                public async Task<IModelList> GetOtherAsync()
+                {
+                    if ({|#1:_other is IModelList c|})
+                    {
+                        return c;
+                    }
+
+                    _other = await _store.LoadAsync();
+                    return _other;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_catalog"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_other"));
+    }
+
+    [Fact]
     public async Task SemaphoreSlimDoubleCheckedInTryFinally_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
