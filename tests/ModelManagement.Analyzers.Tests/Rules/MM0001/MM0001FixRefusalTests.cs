@@ -38,6 +38,8 @@ public sealed class MM0001FixRefusalTests
         Case(MM0001RefusalReason.ConstructorShape, "public sealed class C { private string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public C(IStore s, int n) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.NoAwaitEquivalent, "public sealed class C { private bool _done; public C(Task t) { _done = t.Wait(100); } public async Task<bool> DoneAsync() => await Task.FromResult(_done); }"),
         Case(MM0001RefusalReason.NoAwaitEquivalent, "public sealed class C { private string _s; public C(Task<int> t) { _s = string.Create(System.Globalization.CultureInfo.InvariantCulture, $\"count={t.Result}\"); } public async Task<string> TextAsync() => await Task.FromResult(_s); }"), // a crash hunt: awaited inside a ref-struct string handler (CS4007)
+        Case(MM0001RefusalReason.HandlerWouldCatchDifferently, "public sealed class C { private string[] _m; public C(IStore s) { try { _m = s.LoadAsync().Result; } catch (InvalidOperationException) { _m = new string[0]; } } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // an independent consumer: awaited, the failed load became the fallback instead of failing construction
+        Case(MM0001RefusalReason.HandlerWouldCatchDifferently, "public sealed class C { private string[] _m; public C(IStore s) { try { s.LoadAsync().Wait(); _m = new string[0]; } catch (Exception ex) when (!(ex is OperationCanceledException)) { _m = new string[0]; } } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.UnsupportedInitializer, "public sealed partial class C { private readonly int _a = Count().Result; static Task<int> Count() => Task.FromResult(1); } public sealed partial class C { private readonly int _b = Count().Result; public async Task<int> SumAsync() => await Task.FromResult(_a + _b); }"),
         Case(MM0001RefusalReason.OwnMethodCannotBecomeAsync, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; var n = 0; Reload(ref n); } private void Reload(ref int n) => _m = _s.LoadAsync().Result; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.OwnMethodUsedElsewhere, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; Reload(); } private void Reload() => _m = _s.LoadAsync().Result; public void Refresh() => Reload(); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
@@ -129,6 +131,21 @@ public sealed class MM0001FixRefusalTests
         var refusals = await RefusalsAsync(source, withPatterns: true, projectFilePath: projectFilePath);
 
         Assert.True(refused == refusals.Contains(MM0001RefusalReason.ConstructorUsedByProjectsNotLoaded), string.Join(", ", refusals));
+    }
+
+    [Theory]
+    [InlineData("try { _m = s.LoadAsync().Result; } catch (Exception) { _m = new string[0]; }")]
+    [InlineData("try { _m = s.LoadAsync().Result; } catch { _m = new string[0]; }")]
+    [InlineData("try { _m = s.LoadAsync().Result; } catch (System.Exception ex) when (_retry) { Console.WriteLine(ex.Message); _m = new string[0]; }")]
+    [InlineData("try { _m = s.LoadAsync().GetAwaiter().GetResult(); } catch (InvalidOperationException) { _m = new string[0]; }")] // already unwrapped
+    [InlineData("_m = s.LoadAsync().Result; try { Console.WriteLine(\"loaded\"); } catch (InvalidOperationException) { }")] // the wait is not in the try
+    public async Task HandlerThatCatchesTheWaitAndTheAwaitAlike_IsNotRefused(string body)
+    {
+        var refusals = await RefusalsAsync(Prelude + "public sealed class C { private string[] _m; private readonly bool _retry = true; public C(IStore s) { " + body + " } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }", withPatterns: true);
+
+        Assert.DoesNotContain(MM0001RefusalReason.HandlerWouldCatchDifferently, refusals);
+        Assert.DoesNotContain(MM0001RefusalReason.AggregateExceptionHandled, refusals);
+        Assert.Empty(refusals);
     }
 
     [Fact]

@@ -36,6 +36,14 @@ internal enum MM0001RefusalReason
     /// </summary>
     AggregateExceptionHandled,
 
+    /// <summary>
+    /// The wait (<c>.Result</c>, <c>.Wait()</c>, <c>WaitAll</c>, <c>WaitAny</c>) sits in a <c>try</c> with a handler that its
+    /// <see cref="System.AggregateException"/> never reached but the awaited exception would (<c>catch
+    /// (InvalidOperationException) { _models = Builtin; }</c>), or the reverse (a filter reading the exception: <c>when (ex
+    /// is not OperationCanceledException)</c>): a failed load would turn into the fallback, or the other way round.
+    /// </summary>
+    HandlerWouldCatchDifferently,
+
     /// <summary>A blocking initializer the rewrite cannot move (several partial parts, a property without getter).</summary>
     UnsupportedInitializer,
 

@@ -111,24 +111,30 @@ internal sealed class MM0001AwaitConversion
     }
 
     /// <summary>
-    /// Whether the blocking <paramref name="wait"/> (form <paramref name="form"/>) throws an <see cref="System.AggregateException"/>
-    /// that an enclosing <c>try</c> in the same function handles — a catch of it, or a catch whose type, filter or body
-    /// names <c>AggregateException</c> or <c>InnerException</c>. An await throws the inner exception itself, so that handler
-    /// would stop matching (an offline fallback lost). <c>GetAwaiter().GetResult()</c> already throws unwrapped.
+    /// What an enclosing <c>try</c> in the same function would do differently once the blocking <paramref name="wait"/>
+    /// (form <paramref name="form"/>) is awaited. <c>.Result</c>, <c>.Wait()</c>, <c>WaitAll</c> and <c>WaitAny</c> throw an
+    /// <see cref="System.AggregateException"/>; an await throws the task's own exception. So a handler that deals with the
+    /// <c>AggregateException</c> (a catch of it, or a catch whose type, filter or body names <c>AggregateException</c>,
+    /// <c>InnerException</c>, <c>InnerExceptions</c> or <c>Flatten</c>) would stop matching, and a handler that never saw the
+    /// wait's failure — a catch of a narrower type (<c>catch (InvalidOperationException)</c>) or a filter that looks at the
+    /// exception (<c>when (ex is not OperationCanceledException)</c>) — would start or stop matching it. A plain
+    /// <c>catch</c>, <c>catch (Exception)</c> and a filter that does not read the exception catch both alike.
+    /// <c>GetAwaiter().GetResult()</c> already throws unwrapped.
     /// </summary>
-    public static bool HandlesAggregateException(SyntaxNode wait, string form)
+    public static MM0001RefusalReason WrappedExceptionHandling(SyntaxNode wait, string form)
     {
         if (form is not (MM0001Properties.Result or MM0001Properties.Wait or MM0001Properties.WaitAll or MM0001Properties.WaitAny))
         {
-            return false;
+            return MM0001RefusalReason.None;
         }
 
+        var reason = MM0001RefusalReason.None;
         SyntaxNode child = wait;
         foreach (var ancestor in wait.Ancestors())
         {
             if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
             {
-                return false;
+                break;
             }
 
             if (ancestor is TryStatementSyntax tryStatement && tryStatement.Block == child)
@@ -139,13 +145,47 @@ internal sealed class MM0001AwaitConversion
                     {
                         if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText is "AggregateException" or "InnerException" or "InnerExceptions" or "Flatten")
                         {
-                            return true;
+                            return MM0001RefusalReason.AggregateExceptionHandled;
                         }
+                    }
+
+                    if (reason == MM0001RefusalReason.None && CatchesDifferentlyOnceUnwrapped(catchClause))
+                    {
+                        reason = MM0001RefusalReason.HandlerWouldCatchDifferently;
                     }
                 }
             }
 
             child = ancestor;
+        }
+
+        return reason;
+    }
+
+    /// <summary>A catch of a type other than <c>Exception</c>, or one whose filter reads the caught exception.</summary>
+    private static bool CatchesDifferentlyOnceUnwrapped(CatchClauseSyntax catchClause)
+    {
+        if (catchClause.Declaration is not { } declaration)
+        {
+            return false; // `catch { }` and `catch when (…)` without a variable catch everything alike
+        }
+
+        if (TypeNames.RightmostIdentifier(declaration.Type) is not ("Exception" or "Object" or "object"))
+        {
+            return true;
+        }
+
+        if (catchClause.Filter is not { } filter || declaration.Identifier.IsKind(SyntaxKind.None))
+        {
+            return false;
+        }
+
+        foreach (var token in filter.FilterExpression.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == declaration.Identifier.ValueText)
+            {
+                return true;
+            }
         }
 
         return false;

@@ -91,9 +91,9 @@ internal static class MM0001BlockingPath
                 var form = BlockingWaitForms.Classify(operation, types.Blocking, earlierWaitsFinish: false); // `a.Result` after `Task.WaitAll(a, b)` is awaited too
                 if (form is not null)
                 {
-                    if (MM0001AwaitConversion.HandlesAggregateException(operation.Syntax, form))
+                    if (MM0001AwaitConversion.WrappedExceptionHandling(operation.Syntax, form) is var handling and not MM0001RefusalReason.None)
                     {
-                        return (default, taken, new MM0001Refusal(MM0001RefusalReason.AggregateExceptionHandled, node: operation.Syntax));
+                        return (default, taken, new MM0001Refusal(handling, node: operation.Syntax));
                     }
 
                     var conversion = MM0001AwaitConversion.TryCreate(operation, form, types);

@@ -159,9 +159,9 @@ internal static class MM0001TypeFactsBuilder
             {
                 calls.Add(site);
             }
-            else if (MM0001AwaitConversion.HandlesAggregateException(site.Node, site.Form))
+            else if (MM0001AwaitConversion.WrappedExceptionHandling(site.Node, site.Form) is var handling and not MM0001RefusalReason.None)
             {
-                return (null, new MM0001Refusal(MM0001RefusalReason.AggregateExceptionHandled, node: site.Node));
+                return (null, new MM0001Refusal(handling, node: site.Node));
             }
             else if (MM0001AwaitConversion.TryCreate(site.Operation, site.Form, types) is { } conversion)
             {
