@@ -319,6 +319,8 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     [Fact]
     public async Task ValueTaskResultAndWaitWithToken_AwaitValueTaskAndWaitAsync()
     {
+        // The type's own token (cancelled when it shuts down) may bound the deferred wait; a constructor's token parameter
+        // may not (ConstructorTokenWouldOutliveConstruction, MM0001FixRefusalTests).
         var source = /* lang=c#-test */ """
             using System.Threading;
             using System.Threading.Tasks;
@@ -327,11 +329,12 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
             public sealed class ModelCounter
             {
+                private readonly CancellationTokenSource _shutdown = new CancellationTokenSource();
                 private int _count;
 
-                public ModelCounter(IModelStore store, CancellationToken startup)
+                public ModelCounter(IModelStore store)
                 {
-                    [|store.ConnectAsync().Wait(startup)|];
+                    [|store.ConnectAsync().Wait(_shutdown.Token)|];
                     _count = [|store.CountAsync().Result|] + 1;
                 }
 
@@ -347,17 +350,18 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
             public sealed class ModelCounter
             {
+                private readonly CancellationTokenSource _shutdown = new CancellationTokenSource();
                 private int _count;
                 private readonly AsyncInitializer _initializer;
 
-                public ModelCounter(IModelStore store, CancellationToken startup)
+                public ModelCounter(IModelStore store)
                 {
-                    _initializer = new AsyncInitializer(() => InitializeAsync(store, startup));
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
                 }
 
-                private async Task InitializeAsync(IModelStore store, CancellationToken startup)
+                private async Task InitializeAsync(IModelStore store)
                 {
-                    await store.ConnectAsync().WaitAsync(startup).ConfigureAwait(false);
+                    await store.ConnectAsync().WaitAsync(_shutdown.Token).ConfigureAwait(false);
                     _count = await store.CountAsync().ConfigureAwait(false) + 1;
                 }
 
@@ -1282,9 +1286,9 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 {
                     private readonly List<string> _models;
 
-                    public LlmClient(IModelStore store, CancellationToken startup)
+                    public LlmClient(IModelStore store)
                     {
-                        _models = [|store.LoadModelsAsync(startup).GetAwaiter().GetResult()|];
+                        _models = [|store.LoadModelsAsync(CancellationToken.None).GetAwaiter().GetResult()|];
                     }
 
                     public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)
@@ -1310,14 +1314,14 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     private List<string> _models;
                     private readonly AsyncInitializer _initializer;
 
-                    public LlmClient(IModelStore store, CancellationToken startup)
+                    public LlmClient(IModelStore store)
                     {
-                        _initializer = new AsyncInitializer(() => InitializeAsync(store, startup));
+                        _initializer = new AsyncInitializer(() => InitializeAsync(store));
                     }
 
-                    private async Task InitializeAsync(IModelStore store, CancellationToken startup)
+                    private async Task InitializeAsync(IModelStore store)
                     {
-                        _models = await store.LoadModelsAsync(startup).ConfigureAwait(false);
+                        _models = await store.LoadModelsAsync(CancellationToken.None).ConfigureAwait(false);
                     }
 
                     public async Task<string> CompleteAsync(string prompt, CancellationToken cancellationToken)

@@ -51,6 +51,15 @@ internal static class MM0001LazyDecision
             return (null, refusal);
         }
 
+        foreach (var variable in captured)
+        {
+            if (IsCancellationToken(variable.Symbol))
+            {
+                // The factory keeps the token where it was: bounding the wait during creation.
+                return (null, new MM0001Refusal(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, variable.Symbol));
+            }
+        }
+
         // If 'this' escapes before that point, other code could call an async member before the initializer exists:
         // create it first instead (possible when the moved code needs no local of the constructor).
         var insertIndex = boundary;
@@ -283,4 +292,11 @@ internal static class MM0001LazyDecision
 
         return null;
     }
+
+    private static bool IsCancellationToken(ISymbol symbol)
+        => (symbol switch { IParameterSymbol parameter => parameter.Type, ILocalSymbol local => local.Type, _ => null }) is INamedTypeSymbol
+        {
+            Name: "CancellationToken",
+            ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },
+        };
 }

@@ -98,6 +98,13 @@ internal enum MM0001RefusalReason
     /// </summary>
     TeardownReadsState,
 
+    /// <summary>
+    /// The moved code uses a <see cref="System.Threading.CancellationToken"/> the constructor received or made
+    /// (<c>pending.Wait(token)</c>, <c>store.LoadAsync(token).Result</c>): deferred, the token would cancel the load
+    /// whenever it fires after construction — and every retry after it — instead of only the constructor's wait.
+    /// </summary>
+    ConstructorTokenWouldOutliveConstruction,
+
     /// <summary>A lambda created in the constructor reads the state (it may run before the initialization).</summary>
     LambdaInConstructorReadsState,
 
