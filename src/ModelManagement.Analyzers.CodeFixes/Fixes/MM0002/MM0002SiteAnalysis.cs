@@ -224,6 +224,7 @@ internal static class MM0002SiteAnalysis
         }
 
         site.Token = MM0002CancellationTokens.FindCallToken(operation) ?? MM0002CancellationTokens.FindScopeToken(model, invocation, cancellationToken);
+        site.HelperNameIsFree = UsingDirectives.PlainNameWouldBind(model, invocation.SpanStart, helperType);
         site.CanUseHelper = true;
         site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
         return site;

@@ -235,6 +235,22 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task DefaultFix_SideEffectAmongWhenAllArguments_InAFileWithoutTheUsing_AddsIt()
+    {
+        // An independent consumer: in a file whose usings come from global usings elsewhere, the WhenAll task got
+        // `ModelManagement.Patterns.SideEffect.TryAsync(…)` and no using, unlike every other MM0002 fix.
+        var template = WhenAllTemplate.Replace("using ModelManagement.Patterns;\n", string.Empty);
+        var source = template.Replace("$$", """
+                    await Task.WhenAll([|_events.LogUserEventAsync(name)|], _repository.SaveAsync(user));
+            """.TrimEnd());
+        var fixedSource = template.Replace("using Shapes;", "using ModelManagement.Patterns;\nusing Shapes;").Replace("$$", """
+                    await Task.WhenAll(SideEffect.TryAsync(() => _events.LogUserEventAsync(name), cancellationToken), _repository.SaveAsync(user));
+            """.TrimEnd());
+        Assert.DoesNotContain("ModelManagement.Patterns", source);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task DefaultFix_SideEffectInListOfLambdas_UsesTheHelperInTheLambdaBody()
     {
         var source = WhenAllTemplate.Replace("$$", """
