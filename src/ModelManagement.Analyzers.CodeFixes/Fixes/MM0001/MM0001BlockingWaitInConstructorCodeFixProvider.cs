@@ -56,7 +56,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 plans.Add(type, plan);
                 if (decision.Refusal is { } refusal)
                 {
-                    TraceRefusal(type, refusal);
+                    TraceRefusal(type, refusal, diagnostic.Location);
                 }
             }
 
@@ -68,7 +68,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
             if (!plan.Facts.Covers(diagnostic.Location))
             {
                 // e.g. a static constructor's wait next to fixable ones: no instance to defer it to
-                TraceRefusal(type, new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo, node: null, location: diagnostic.Location));
+                TraceRefusal(type, new MM0001Refusal(MM0001RefusalReason.NoInstanceToDeferTo, node: null, location: diagnostic.Location), diagnostic.Location);
                 continue;
             }
 
@@ -81,6 +81,6 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
     /// Hosts show no code action for a refused fix (a no-op action would be worse), so the reason goes to the trace
     /// (<c>MM0001: no fix for 'T': SynchronousReader (Models) at File.cs(12,5)</c>); docs/rules/MM0001.md explains each reason.
     /// </summary>
-    internal static void TraceRefusal(INamedTypeSymbol type, MM0001Refusal refusal)
-        => System.Diagnostics.Trace.WriteLine("MM0001: no fix for '" + type.Name + "': " + refusal, DiagnosticIds.BlockingWaitInConstructor);
+    internal static void TraceRefusal(INamedTypeSymbol type, MM0001Refusal refusal, Location diagnosticLocation)
+        => System.Diagnostics.Trace.WriteLine("MM0001: no fix for '" + type.Name + "': " + refusal.Describe(diagnosticLocation), DiagnosticIds.BlockingWaitInConstructor);
 }

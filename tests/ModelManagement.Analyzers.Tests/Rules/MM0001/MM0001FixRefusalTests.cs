@@ -150,6 +150,22 @@ public sealed class MM0001FixRefusalTests
     }
 
     [Fact]
+    public void TraceLine_ReasonAboutTheWholeType_IsPlacedAtTheDiagnostic_ANodeReasonAtItsNode()
+    {
+        // An independent consumer: `no fix for 'WithStatic': NoInstanceToDeferTo` said neither where nor what, unlike the
+        // documented `<Reason> (<symbol>) at <file>(<line>,<column>)`.
+        var tree = CSharpSyntaxTree.ParseText("public struct C\n{\n    public C(int n) { }\n}\n", path: "/src/C.cs");
+        var diagnosticLocation = Location.Create(tree, new Microsoft.CodeAnalysis.Text.TextSpan(tree.ToString().IndexOf("public C", System.StringComparison.Ordinal), 8));
+        var node = tree.GetRoot().DescendantNodes().OfType<ConstructorDeclarationSyntax>().Single();
+
+        var wholeType = new MM0001Refusal(MM0001RefusalReason.UnsupportedTypeKind).Describe(diagnosticLocation);
+        var atNode = new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, node: node.Body).Describe(diagnosticLocation);
+
+        Assert.Equal("UnsupportedTypeKind at C.cs(3,5)", wholeType);
+        Assert.Equal("MovedCodeCannotMove at C.cs(3,21)", atNode);
+    }
+
+    [Fact]
     public async Task MethodNamedClosestNotTeardown_IsNotRefused()
     {
         // A re-verification: `ClosestModelAsync` counted as a `Close…` teardown.

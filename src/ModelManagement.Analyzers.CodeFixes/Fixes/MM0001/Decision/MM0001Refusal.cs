@@ -19,7 +19,13 @@ internal sealed class MM0001Refusal
     public Location? Location { get; }
 
     /// <summary>e.g. <c>SynchronousReader (Models) at Test0.cs(12,5)</c>: what the trace shows.</summary>
-    public override string ToString()
+    public override string ToString() => Describe(fallbackLocation: null);
+
+    /// <summary>
+    /// <see cref="ToString"/>, placed at <paramref name="fallbackLocation"/> (the diagnostic's) when the reason concerns
+    /// the type as a whole rather than one node; the symbol is named when the reason concerns one.
+    /// </summary>
+    public string Describe(Location? fallbackLocation)
     {
         var text = Reason.ToString();
         if (Symbol is not null)
@@ -27,7 +33,7 @@ internal sealed class MM0001Refusal
             text += " (" + Symbol.Name + ")";
         }
 
-        if (Location is { IsInSource: true } location)
+        if ((Location ?? fallbackLocation) is { IsInSource: true } location)
         {
             var position = location.GetLineSpan().StartLinePosition;
             text += " at " + System.IO.Path.GetFileName(location.SourceTree!.FilePath) + "(" + (position.Line + 1) + "," + (position.Character + 1) + ")";
