@@ -763,6 +763,19 @@ internal sealed class LazyInitFlowAnalysis
         {
             mask = 1UL << index;
         }
+        else if (operation is IInvocationOperation
+            && _summaries.GetForCall(operation, _ownType, _model, _cancellationToken) is { AlwaysWrites.IsEmpty: false } summary)
+        {
+            // `ProcessListResponse(await ListAsync()); if (Inbox == null) …`: a synchronous own method that assigns the
+            // member on every path has written it here (MailKit's ImapEngine.QuerySpecialFoldersAsync).
+            foreach (var written in summary.AlwaysWrites)
+            {
+                if (Array.IndexOf(tested, written, 0, testedCount) is var writtenIndex and >= 0)
+                {
+                    mask |= 1UL << writtenIndex;
+                }
+            }
+        }
 
         foreach (var child in operation.ChildOperations)
         {

@@ -133,9 +133,76 @@ internal sealed class LazyInitWriteSummaries
             }
         }
 
-        return before.Count == 0 && after.Count == 0
+        var always = method.IsAsync ? ImmutableArray<ISymbol>.Empty : TopLevelWrites(body);
+        return before.Count == 0 && after.Count == 0 && always.IsEmpty
             ? LazyInitWriteSummary.Empty
-            : new LazyInitWriteSummary(before.ToImmutable(), after.ToImmutable());
+            : new LazyInitWriteSummary(before.ToImmutable(), after.ToImmutable(), always);
+    }
+
+    /// <summary>
+    /// The tracked members assigned by expression statements at the top level of a synchronous body (or by its expression
+    /// body), up to the first statement that may return or jump: every return of the method passes those assignments.
+    /// </summary>
+    private static ImmutableArray<ISymbol> TopLevelWrites(IOperation body)
+    {
+        var block = body switch
+        {
+            IMethodBodyBaseOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
+            ILocalFunctionOperation localFunction => localFunction.Body,
+            _ => null,
+        };
+        if (block is null)
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        ImmutableArray<ISymbol>.Builder? written = null;
+        foreach (var statement in block.Operations)
+        {
+            var assignment = statement switch
+            {
+                IExpressionStatementOperation { Operation: ISimpleAssignmentOperation simple } => simple,
+                IReturnOperation { ReturnedValue: ISimpleAssignmentOperation simple } when statement.IsImplicit => simple, // `=> Inbox = f`
+                _ => null,
+            };
+            if (assignment is not null && LazyInitMembers.GetTrackedMember(assignment.Target, captures: null) is { } member)
+            {
+                (written ??= ImmutableArray.CreateBuilder<ISymbol>()).Add(member);
+            }
+
+            if (MayLeaveOrJump(statement, 0))
+            {
+                break;
+            }
+        }
+
+        return written?.ToImmutable() ?? ImmutableArray<ISymbol>.Empty;
+    }
+
+    private static bool MayLeaveOrJump(IOperation operation, int depth)
+    {
+        if (depth > 64)
+        {
+            return true;
+        }
+
+        switch (operation)
+        {
+            case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                return false;
+            case IReturnOperation or IBranchOperation or ILabeledOperation:
+                return true;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (MayLeaveOrJump(child, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Walk(

@@ -67,6 +67,68 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task CheckOfAValueAnOwnSynchronousMethodAlwaysWrote_DoesNotReport_ButOneItMayNotHaveWrittenDoes()
+    {
+        // MailKit's ImapEngine.QuerySpecialFoldersAsync: `ProcessListInboxResponse(…)` assigns Inbox on every path, so the
+        // `if (Inbox == null)` after it reads what this call produced, as the inline `Inbox = …;` form does. A method that
+        // writes only on some path (or only after an early return) leaves the check a lazy one.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Folder { }
+
+            public sealed class Engine
+            {
+                private Folder _sent;
+                private Folder _drafts;
+
+                public Folder Inbox { get; private set; }
+
+                private Task<Folder> ListAsync() => Task.FromResult<Folder>(null);
+
+                private void ProcessListResponse(Folder folder)
+                {
+                    System.Console.WriteLine("listed");
+                    Inbox = folder;
+                }
+
+                private void ProcessSent(Folder folder) => _sent = folder;
+
+                private void MaybeProcessDrafts(Folder folder)
+                {
+                    if (folder == null) return;
+                    _drafts = folder;
+                }
+
+                public async Task QuerySpecialFoldersAsync()
+                {
+                    ProcessListResponse(await ListAsync());
+                    if (Inbox == null)
+                    {
+                        ProcessListResponse(await ListAsync());
+                        if (Inbox == null) Inbox = new Folder();
+                    }
+
+                    ProcessSent(await ListAsync());
+                    if (_sent == null) _sent = await ListAsync();
+                }
+
+                public async Task<Folder> DraftsAsync()
+                {
+                    MaybeProcessDrafts(await ListAsync());
+                    if ({|#0:_drafts == null|})
+                    {
+                        _drafts = await ListAsync();
+                    }
+
+                    return _drafts;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_drafts"));
+    }
+
+    [Fact]
     public async Task LoopReCheckingTheValueJustWritten_ReportsOnlyTheFirstCheck()
     {
         var source = /* lang=c#-test */ """
