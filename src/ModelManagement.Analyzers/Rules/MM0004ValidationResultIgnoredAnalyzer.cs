@@ -26,6 +26,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 {
     private const int MaxShapeDepth = 8;
 
+    /// <summary>Whole words of a member name that speak of a verdict the validator left in its state.</summary>
+    private static readonly string[] VerdictStateWords =
+    {
+        "Valid", "Invalid", "Error", "Errors", "Failed", "Failure", "Failures", "Fails", "Compliant", "Safe", "Unsafe", "Violation", "Violations",
+    };
+
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
         ImmutableArray.Create(Descriptors.MM0004_ValidationResultIgnored);
@@ -211,6 +217,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return; // the findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true); Assert.Empty(results);
         }
 
+        if (usage == Usage.Discarded && DiscardedCallStatement(invocation.Syntax) is { } statement
+            && NextStatement(statement) is { } next
+            && (next is ReturnStatementSyntax { Expression: null } or ThrowStatementSyntax || ReadsValidatorVerdictState(next, invocation.Syntax)))
+        {
+            // `ValidateNonNullSource(source); return;` — validated for its effect (reporting the error), nothing handed on
+            // (Avalonia's PropertyAccessorNode); `ValidateInput(request); if (ValidationFailed) { … }` — the verdict is read
+            // from the validator's state (elsa's FastEndpoints endpoints).
+            return;
+        }
+
         if (usage is Usage.Stored or Usage.Pattern && form == MM0004Properties.Stored
             && !call.ResultIsBool && validityMember is null && IsPlainValue(invocation.Type)
             && invocation.TargetMethod.ReturnNullableAnnotation != NullableAnnotation.Annotated) // `string?`: the error, null when valid
@@ -305,6 +321,111 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return invocation.TargetMethod.Name;
+    }
+
+    /// <summary>The expression statement a discarded call stands as (through <c>await</c> and <c>.ConfigureAwait(..)</c>).</summary>
+    private static ExpressionStatementSyntax? DiscardedCallStatement(SyntaxNode call)
+    {
+        var node = call;
+        for (var depth = 0; depth < MaxShapeDepth && node is not null; depth++, node = node.Parent)
+        {
+            if (node is ExpressionStatementSyntax statement)
+            {
+                return statement;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The statement that runs right after <paramref name="statement"/>: its next sibling, or — when it ends an <c>if</c>
+    /// or <c>else</c> branch (a block or a single statement) — the statement after that <c>if</c>. Null at the end of a
+    /// member or a loop body, or past a few levels.
+    /// </summary>
+    private static StatementSyntax? NextStatement(StatementSyntax statement)
+    {
+        SyntaxNode current = statement;
+        for (var depth = 0; depth < MaxShapeDepth; depth++)
+        {
+            switch (current.Parent)
+            {
+                case BlockSyntax block:
+                    var index = block.Statements.IndexOf((StatementSyntax)current);
+                    if (index >= 0 && index + 1 < block.Statements.Count)
+                    {
+                        return block.Statements[index + 1];
+                    }
+
+                    current = block;
+                    continue;
+                case ElseClauseSyntax { Parent: IfStatementSyntax owner }:
+                    current = owner;
+                    continue;
+                case IfStatementSyntax owner when owner.Statement == current:
+                    current = owner;
+                    continue;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="next"/> (an <c>if</c>) tests a member of the validator's own receiver whose name speaks of
+    /// the verdict (<c>ValidationFailed</c>, <c>HasErrors</c>, <c>IsValid</c>): <c>validator.Validate(x); if
+    /// (validator.HasErrors) …</c>, or an own validator followed by <c>if (ValidationFailed)</c>.
+    /// </summary>
+    private static bool ReadsValidatorVerdictState(StatementSyntax next, SyntaxNode call)
+    {
+        if (next is not IfStatementSyntax ifStatement || call is not InvocationExpressionSyntax invocation)
+        {
+            return false;
+        }
+
+        string? receiver = invocation.Expression switch
+        {
+            IdentifierNameSyntax or GenericNameSyntax => null, // an own method: implicit `this`
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => null,
+            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            _ => "",
+        };
+        if (receiver == string.Empty)
+        {
+            return false;
+        }
+
+        foreach (var node in ifStatement.Condition.DescendantNodesAndSelf())
+        {
+            var member = node switch
+            {
+                MemberAccessExpressionSyntax access when receiver is null && access.Expression is ThisExpressionSyntax => access.Name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access when receiver is not null && access.Expression is IdentifierNameSyntax owner && owner.Identifier.ValueText == receiver => access.Name.Identifier.ValueText,
+                IdentifierNameSyntax name when receiver is null && !(name.Parent is MemberAccessExpressionSyntax parentAccess && parentAccess.Name == name) => name.Identifier.ValueText,
+                _ => null,
+            };
+            if (member is not null && NamesAVerdict(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAVerdict(string member)
+    {
+        foreach (var word in VerdictStateWords)
+        {
+            if (IdentifierWords.ContainsWord(member, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

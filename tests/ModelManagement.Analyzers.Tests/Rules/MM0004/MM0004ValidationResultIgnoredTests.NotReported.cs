@@ -20,6 +20,85 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task DiscardFollowedByALeaveOrAReadOfTheValidatorsVerdictState_DoesNotReport_ButOtherNextStatementsDo()
+    {
+        // Avalonia's PropertyAccessorNode: `else ValidateNonNullSource(source); return;` validates for its effect (the node
+        // reports the error) and hands nothing on. elsa's endpoints: `ValidateInput(request); if (ValidationFailed) …` read
+        // the verdict from the validator's own state, as `validator.Validate(x); if (validator.HasErrors) …` does. Another
+        // member of that state (`Enabled`), another receiver's verdict, or a next statement that hands the content on
+        // keep the report.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+
+            public sealed class Checker
+            {
+                private readonly List<string> _errors = new List<string>();
+                public bool HasErrors => _errors.Count > 0;
+                public bool Enabled { get; set; }
+                public bool Validate(string story) { if (story.Length == 0) { _errors.Add("empty"); return false; } return true; }
+            }
+
+            public sealed class Node
+            {
+                private readonly List<string> _failures = new List<string>();
+                private readonly Checker _checker = new Checker();
+                private readonly Checker _other = new Checker();
+                private object _value;
+
+                private bool ValidationFailed => _failures.Count > 0;
+
+                private bool ValidateNonNullSource(object source)
+                {
+                    if (source is null) { _failures.Add("Value is null."); _value = null; return false; }
+                    return true;
+                }
+
+                public void OnSourceChanged(object source, bool acceptsNull)
+                {
+                    if (source is null)
+                    {
+                        if (acceptsNull)
+                            _value = null;
+                        else
+                            ValidateNonNullSource(source);
+                        return;
+                    }
+
+                    _value = source;
+                }
+
+                public string Handle(object request)
+                {
+                    ValidateNonNullSource(request);
+                    if (ValidationFailed) return "400";
+                    _checker.Validate(request.ToString());
+                    if (_checker.HasErrors) return "400";
+                    this.ValidateNonNullSource(request);
+                    if (!this.ValidationFailed) { }
+                    {|#0:_checker.Validate(request.ToString())|};
+                    if (_checker.Enabled) return "ok";
+                    {|#1:_other.Validate(request.ToString())|};
+                    if (_checker.HasErrors) return "400";
+                    {|#2:ValidateNonNullSource(request)|};
+                    _value = request;
+                    throw new System.InvalidOperationException();
+                }
+
+                public void Throws(object request)
+                {
+                    ValidateNonNullSource(request);
+                    throw new System.ArgumentException("bad");
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_checker.Validate"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_other.Validate"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("ValidateNonNullSource"));
+    }
+
+    [Fact]
     public async Task ResultPassedOn_DoesNotReport()
     {
         var source = InMethod("""
