@@ -64,7 +64,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 var judgeBody = block.OwningSymbol is not IMethodSymbol method
                     || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsSingleCallerStep(method)
                         && !TestFrameworks.IsSetUp(method));
-                var state = new BlockState(types, summaries, judgeBody);
+                var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation);
                 block.RegisterOperationAction(
                     state.OnOperation,
                     OperationKind.Await,
@@ -91,12 +91,20 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private readonly LazyInitTypes _types;
         private readonly LazyInitWriteSummaries _summaries;
         private readonly bool _judgeBody;
+        private readonly TestFrameworks? _tests;
+        private readonly Compilation _compilation;
+
+        // Whether the body belongs to a private test helper its tests await one call at a time (0: not decided yet, 1: it
+        // does, 2: it does not); decided on the body's first report.
+        private int _sequentialTestHelper;
         private int _awaitInBody;
         private int _awaitInNested;
         private int _memberTest;
 
-        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries, bool judgeBody)
+        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries, bool judgeBody, TestFrameworks? tests, Compilation compilation)
         {
+            _tests = tests;
+            _compilation = compilation;
             _types = types;
             _summaries = summaries;
             _judgeBody = judgeBody;
@@ -165,7 +173,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
             var tested = new[] { member };
             if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken)
-                && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken))
+                && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken)
+                && (IsInNestedFunction(assignment) || !IsSequentialTestHelper(context.ContainingSymbol, context.CancellationToken)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.MM0005_RacyLazyAsyncInitialization,
@@ -173,6 +182,19 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     CoalesceProperties.Add(MM0005Properties.Member, member.Name),
                     Shapes.SourceName(member)));
             }
+        }
+
+        private bool IsSequentialTestHelper(ISymbol owner, CancellationToken cancellationToken)
+        {
+            var decided = Volatile.Read(ref _sequentialTestHelper);
+            if (decided == 0)
+            {
+                decided = _tests is not null && owner is IMethodSymbol method
+                    && SequentialTestHelpers.IsSequentialTestHelper(method, _tests, _compilation, cancellationToken) ? 1 : 2;
+                Volatile.Write(ref _sequentialTestHelper, decided);
+            }
+
+            return decided == 1;
         }
 
         public void OnBlockEnd(OperationBlockAnalysisContext context)
@@ -226,6 +248,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                             || LazyInitToggles.IsWrittenOnBothOutcomes(member, condition, model, context.CancellationToken)))
                     {
                         return; // a flag that goes back to false, or state rewritten on both outcomes: not an initialization
+                    }
+
+                    if (IsSequentialTestHelper(context.OwningSymbol, context.CancellationToken))
+                    {
+                        return; // a private helper its tests await one call at a time: no second caller
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(

@@ -960,6 +960,84 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task PrivateHelperItsTestsAwaitOneCallAtATime_DoesNotReport_ButAHelperCalledOtherwiseDoes()
+    {
+        // squidex's TextIndexerTests.GetProcessAsync: a private lazy helper every test awaits directly. The framework runs a
+        // class's tests one after another, so nothing calls it twice at once. A helper a test's lambda calls (which may
+        // run eight times together), one started without an await, and a public one (other code may call it) still report.
+        var source = /* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class IndexerTests
+            {
+                private readonly ICatalogStore _store = null;
+                private Catalog _process;
+                private Catalog _concurrent;
+                private Catalog _started;
+                private Catalog _public;
+
+                [Xunit.Fact]
+                public async Task Indexes()
+                {
+                    var process = await GetProcessAsync();
+                    Xunit.Assert.NotNull(process);
+                }
+
+                [Xunit.Fact]
+                public async Task IndexesTwice()
+                {
+                    await GetProcessAsync().ConfigureAwait(false);
+                    await this.GetProcessAsync();
+                    await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => await GetConcurrentAsync()));
+                    var pending = GetStartedAsync();
+                    await GetStartedAsync();
+                    await pending;
+                    await GetPublicAsync();
+                }
+
+                private async Task<Catalog> GetProcessAsync()
+                {
+                    if (_process == null)
+                    {
+                        _process = await _store.LoadAsync();
+                    }
+
+                    return _process;
+                }
+
+                private async Task<Catalog> GetConcurrentAsync() => {|#0:_concurrent|} ??= await _store.LoadAsync();
+
+                private async Task<Catalog> GetStartedAsync()
+                {
+                    if ({|#1:_started == null|})
+                    {
+                        _started = await _store.LoadAsync();
+                    }
+
+                    return _started;
+                }
+
+                public async Task<Catalog> GetPublicAsync()
+                {
+                    if ({|#2:_public == null|})
+                    {
+                        _public = await _store.LoadAsync();
+                    }
+
+                    return _public;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_concurrent"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_started"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("_public"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task InsideTestMethods_DoesNotReport_ButTheirLambdasAndHelpersDo()
     {
         // jellyfin's integration tests: `_accessToken ??= await AuthHelper.CompleteStartupAsync(client)` in every [Fact].

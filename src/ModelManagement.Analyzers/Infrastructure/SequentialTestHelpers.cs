@@ -1,0 +1,122 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// A private helper of a test class that only its tests call, one awaited call at a time (squidex's
+/// <c>TextIndexerTests.GetProcessAsync</c>: <c>if (process == null) { process = new …(await CreateSutAsync()); }</c>).
+/// The framework runs a class's tests one after another (xUnit and MSTest on a fresh instance each), so such a helper
+/// has no second caller to race with — unlike one a test's lambdas call, which may run together.
+/// </summary>
+internal static class SequentialTestHelpers
+{
+    private const int MaxAncestorDepth = 64;
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is private and every mention of its name in its type's declarations is a call to
+    /// it, awaited directly (<c>await H()</c>, <c>await H().ConfigureAwait(false)</c>) in the body of a test method or
+    /// set-up method (not in a lambda or local function). Runs only when a report is about to be made.
+    /// </summary>
+    public static bool IsSequentialTestHelper(IMethodSymbol method, TestFrameworks tests, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary
+            || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        var calls = 0;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            {
+                return false;
+            }
+
+            SemanticModel? model = null;
+            foreach (var token in declaration.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
+                {
+                    continue; // the declaration's own name is a token of the method, not a name
+                }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the callers live in other members (and files) of the type.
+                model ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                var info = model.GetSymbolInfo(name, cancellationToken);
+                if (info.Symbol is not { } symbol)
+                {
+                    if (info.CandidateSymbols.IsEmpty)
+                    {
+                        continue; // another kind of name spelled the same
+                    }
+
+                    return false; // an ambiguous or failed call may be this one
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                if (!IsAwaitedCallInTestBody(name, model, tests, cancellationToken))
+                {
+                    return false;
+                }
+
+                calls++;
+            }
+        }
+
+        return calls > 0;
+    }
+
+    private static bool IsAwaitedCallInTestBody(SimpleNameSyntax name, SemanticModel model, TestFrameworks tests, CancellationToken cancellationToken)
+    {
+        // `H(…)` or `this.H(…)`, then optionally `.ConfigureAwait(…)`, directly under `await`.
+        ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+        if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee)
+        {
+            return false; // a method group handed on: it may be called from anywhere
+        }
+
+        ExpressionSyntax awaited = invocation;
+        if (awaited.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure
+            && configure.Expression == awaited && configure.Parent is InvocationExpressionSyntax configured)
+        {
+            awaited = configured;
+        }
+
+        if (awaited.Parent is not AwaitExpressionSyntax)
+        {
+            return false; // started without waiting for it: a second call may overlap
+        }
+
+        var depth = 0;
+        foreach (var ancestor in awaited.Ancestors())
+        {
+            if (++depth > MaxAncestorDepth || ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return false;
+            }
+
+            if (ancestor is MethodDeclarationSyntax declaration)
+            {
+                return model.GetDeclaredSymbol(declaration, cancellationToken) is { } caller
+                    && (tests.IsTestMethod(caller) || TestFrameworks.IsSetUp(caller));
+            }
+
+            if (ancestor is MemberDeclarationSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+}
