@@ -64,6 +64,18 @@ internal sealed class AttributeMentions
         return false;
     }
 
+    /// <summary>Whether one file mentions the attribute (the same kept answer <see cref="AnyIn(Compilation, CancellationToken)"/> uses).</summary>
+    public bool AnyIn(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        if (!_answers.TryGetValue(tree, out var answer))
+        {
+            var computed = Mentions(tree, new char[WordTextIndex.BufferLength(_words)], cancellationToken) ? Yes : No;
+            answer = _answers.GetValue(tree, _ => computed);
+        }
+
+        return ReferenceEquals(answer, Yes);
+    }
+
     internal bool Mentions(SyntaxTree tree, char[] buffer, CancellationToken cancellationToken)
     {
         var text = tree.GetText(cancellationToken);

@@ -380,7 +380,7 @@ internal sealed class CentralizedSymbolIndex
     }
 
     /// <summary>Adds the processors of every <c>[CentralizedBy(typeof(P))]</c> on the symbol; true when it has one.</summary>
-    private static bool AddAttributeOwners(ref ImmutableArray<INamedTypeSymbol>.Builder? owners, ISymbol symbol)
+    internal static bool AddAttributeOwners(ref ImmutableArray<INamedTypeSymbol>.Builder? owners, ISymbol symbol)
     {
         var found = false;
         foreach (var attribute in symbol.GetAttributes())
