@@ -596,6 +596,31 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task AssignmentThroughTheDependencyInAVoidExpressionBody_IsValueFlows_OffersNoFix_UnlikeItsBlockBody()
+    {
+        // An independent consumer asked why `=> _registry.Models[0] = name;` gets no fix while `{ … }` does: an
+        // assignment cannot take `?.` before C# 14, and a guard needs a statement, which an expression body does not have.
+        var members = /* lang=c#-test */ """
+                public void Rename(string name) => [|_registry|].Models[0] = name;
+            """;
+        await VerifyFixAsync(members, members);
+
+        var block = /* lang=c#-test */ """
+                public void Rename(string name) { [|_registry|].Models[0] = name; }
+            """;
+        var fixedBlock = /* lang=c#-test */ """
+                public void Rename(string name)
+                {
+                    if (_registry is not null)
+                    {
+                        _registry.Models[0] = name;
+                    }
+                }
+            """;
+        await VerifyFixAsync(block, fixedBlock);
+    }
+
+    [Fact]
     public async Task LocalAssignedInsideAndReadAfter_OffersNoFix()
     {
         var members = /* lang=c#-test */ """
