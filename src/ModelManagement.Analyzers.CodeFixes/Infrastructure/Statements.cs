@@ -94,8 +94,17 @@ internal static partial class Statements
 
     /// <summary>The statement without the blank lines above it (it is about to start a new body right after its brace).</summary>
     public static StatementSyntax WithoutLeadingBlankLines(StatementSyntax statement)
+        => statement.WithLeadingTrivia(WithoutLeadingBlankLines(statement.GetLeadingTrivia()));
+
+    /// <summary>
+    /// A closing brace without the blank lines above it: the last statements before it moved away, and the blank line
+    /// that separated them from the brace would otherwise end the block.
+    /// </summary>
+    public static SyntaxToken WithoutLeadingBlankLines(SyntaxToken token)
+        => token.WithLeadingTrivia(WithoutLeadingBlankLines(token.LeadingTrivia));
+
+    private static SyntaxTriviaList WithoutLeadingBlankLines(SyntaxTriviaList trivia)
     {
-        var trivia = statement.GetLeadingTrivia();
         var lineStart = 0;
         for (var i = 0; i < trivia.Count; i++)
         {
@@ -111,7 +120,7 @@ internal static partial class Statements
 
         if (lineStart == 0)
         {
-            return statement;
+            return trivia;
         }
 
         var kept = new List<SyntaxTrivia>(trivia.Count - lineStart);
@@ -120,7 +129,7 @@ internal static partial class Statements
             kept.Add(trivia[i]);
         }
 
-        return statement.WithLeadingTrivia(kept);
+        return SyntaxFactory.TriviaList(kept);
     }
 
     /// <summary>True when nothing between the block's braces (nor the braces) breaks the line.</summary>

@@ -317,6 +317,67 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Lazy_BlankLineBeforeTheBraceAfterMovedStatements_MovesWithThem()
+    {
+        // Brighter's message-pump tests (dotnet format on a real repository): the blank line that set the moved
+        // statements off from the constructor's brace stayed behind, so the constructor ended in an empty line.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string> LoadAsync(); }
+
+            public sealed class Pump
+            {
+                private readonly Queue<string> _queue = new Queue<string>();
+                private readonly string _name;
+
+                public Pump(IModelStore store, string name)
+                {
+                    _name = name;
+
+                    // seed the queue before the first run
+                    var message = [|store.LoadAsync().Result|];
+                    _queue.Enqueue(message);
+
+                }
+
+                public async Task<int> RunAsync() { await Task.Yield(); return _queue.Count + _name.Length; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string> LoadAsync(); }
+
+            public sealed class Pump
+            {
+                private readonly Queue<string> _queue = new Queue<string>();
+                private readonly string _name;
+                private readonly AsyncInitializer _initializer;
+
+                public Pump(IModelStore store, string name)
+                {
+                    _name = name;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    // seed the queue before the first run
+                    var message = await store.LoadAsync().ConfigureAwait(false);
+                    _queue.Enqueue(message);
+                }
+
+                public async Task<int> RunAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _queue.Count + _name.Length; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task ValueTaskResultAndWaitWithToken_AwaitValueTaskAndWaitAsync()
     {
         // The type's own token (cancelled when it shuts down) may bound the deferred wait; a constructor's token parameter

@@ -131,6 +131,14 @@ internal static class MM0001LazyEdits
         {
             // Every statement before the insertion point stays, so the index holds after the moved ones are removed.
             var remaining = Statements.RemoveKeepingLeadingDirectives(body, lazy.MovedStatements.Contains);
+            if (body.Statements.Count > 0 && lazy.MovedStatements.Contains(body.Statements[body.Statements.Count - 1])
+                && remaining.CloseBraceToken.LeadingTrivia.All(static t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                // The statements that ended the body moved: so does the blank line that set them off from the brace (a
+                // comment left above the brace keeps its own).
+                remaining = remaining.WithCloseBraceToken(Statements.WithoutLeadingBlankLines(remaining.CloseBraceToken));
+            }
+
             return constructor.WithBody(Statements.Insert(remaining, System.Math.Min(lazy.InsertIndex, remaining.Statements.Count), statement));
         }
 
