@@ -94,9 +94,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private readonly TestFrameworks? _tests;
         private readonly Compilation _compilation;
 
-        // Whether the body belongs to a private test helper its tests await one call at a time (0: not decided yet, 1: it
-        // does, 2: it does not); decided on the body's first report.
-        private int _sequentialTestHelper;
+        // Whether the body belongs to a private helper only single-caller methods await, one call at a time (0: not decided
+        // yet, 1: it does, 2: it does not); decided on the body's first report.
+        private int _helperOfSingleCallers;
         private int _awaitInBody;
         private int _awaitInNested;
         private int _memberTest;
@@ -174,7 +174,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var tested = new[] { member };
             if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken)
                 && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken)
-                && (IsInNestedFunction(assignment) || !IsSequentialTestHelper(context.ContainingSymbol, context.CancellationToken)))
+                && (IsInNestedFunction(assignment) || !IsHelperOfSingleCallers(context.ContainingSymbol, context.CancellationToken)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.MM0005_RacyLazyAsyncInitialization,
@@ -184,14 +184,19 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
         }
 
-        private bool IsSequentialTestHelper(ISymbol owner, CancellationToken cancellationToken)
+        private bool IsHelperOfSingleCallers(ISymbol owner, CancellationToken cancellationToken)
         {
-            var decided = Volatile.Read(ref _sequentialTestHelper);
+            var decided = Volatile.Read(ref _helperOfSingleCallers);
             if (decided == 0)
             {
-                decided = _tests is not null && owner is IMethodSymbol method
-                    && SequentialTestHelpers.IsSequentialTestHelper(method, _tests, _compilation, cancellationToken) ? 1 : 2;
-                Volatile.Write(ref _sequentialTestHelper, decided);
+                var tests = _tests;
+                decided = owner is IMethodSymbol { DeclaredAccessibility: Accessibility.Private } method
+                    && SingleCallerHelpers.IsHelperOfSingleCallers(
+                        method,
+                        caller => (tests is not null && tests.IsTestMethod(caller)) || TestFrameworks.IsSetUp(caller) || IsSingleCallerStep(caller),
+                        _compilation,
+                        cancellationToken) ? 1 : 2;
+                Volatile.Write(ref _helperOfSingleCallers, decided);
             }
 
             return decided == 1;
@@ -250,9 +255,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                         return; // a flag that goes back to false, or state rewritten on both outcomes: not an initialization
                     }
 
-                    if (IsSequentialTestHelper(context.OwningSymbol, context.CancellationToken))
+                    if (IsHelperOfSingleCallers(context.OwningSymbol, context.CancellationToken))
                     {
-                        return; // a private helper its tests await one call at a time: no second caller
+                        return; // a private helper only its tests or a hosted service's start await, one call at a time: no second caller
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -385,7 +390,36 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var name = NamePrefix.MemberName(method.Name);
             return (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
                 || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
-                || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method));
+                || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
+                || (name is "StartAsync" && ImplementsHostedServiceStart(method));
+        }
+
+        /// <summary>
+        /// <c>IHostedService.StartAsync</c> (implicit or explicit): the host calls it once per service, before any request,
+        /// so <c>if (!_isInitialized) { await ConnectAsync(); _isInitialized = true; }</c> there has no second caller.
+        /// </summary>
+        private static bool ImplementsHostedServiceStart(IMethodSymbol method)
+        {
+            if (method.ContainingType is not { } type || method.Parameters.Length != 1)
+            {
+                return false;
+            }
+
+            foreach (var candidate in type.AllInterfaces)
+            {
+                if (candidate is { Name: "IHostedService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    foreach (var member in candidate.GetMembers("StartAsync"))
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(type.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -1621,6 +1621,109 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task HostedServiceStartAsync_DoesNotReport_ButAStartAsyncOfNoHostedServiceDoes()
+    {
+        // aspire's CLI telemetry: the host calls IHostedService.StartAsync once per service, so its
+        // `if (!_isInitialized) { …await…; _isInitialized = true; }` has no second caller (like BackgroundService.ExecuteAsync),
+        // nor does a private helper only it awaits. A StartAsync of no hosted service, and its helper, may have many.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.Extensions.Hosting
+            {
+                public interface IHostedService
+                {
+                    Task StartAsync(CancellationToken cancellationToken);
+                    Task StopAsync(CancellationToken cancellationToken);
+                }
+            }
+
+            public sealed class TelemetryService : Microsoft.Extensions.Hosting.IHostedService
+            {
+                private readonly ICatalogStore _store;
+                private bool _isInitialized;
+
+                public TelemetryService(ICatalogStore store) => _store = store;
+
+                public async Task StartAsync(CancellationToken cancellationToken)
+                {
+                    if (!_isInitialized)
+                    {
+                        await _store.WarmUpAsync();
+                        _isInitialized = true;
+                    }
+
+                    await ConnectAsync().ConfigureAwait(false);
+                }
+
+                public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+                private Catalog _connection;
+
+                private async Task ConnectAsync()
+                {
+                    if (_connection == null)
+                    {
+                        _connection = await _store.LoadAsync();
+                    }
+                }
+            }
+
+            public sealed class ExplicitService : Microsoft.Extensions.Hosting.IHostedService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public ExplicitService(ICatalogStore store) => _store = store;
+
+                async Task Microsoft.Extensions.Hosting.IHostedService.StartAsync(CancellationToken cancellationToken)
+                {
+                    if (_catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+                }
+
+                public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            }
+
+            public sealed class Engine
+            {
+                private readonly ICatalogStore _store;
+                private bool _isInitialized;
+
+                public Engine(ICatalogStore store) => _store = store;
+
+                public async Task StartAsync(CancellationToken cancellationToken)
+                {
+                    if ({|#0:!_isInitialized|})
+                    {
+                        await _store.WarmUpAsync();
+                        _isInitialized = true;
+                    }
+
+                    await ConnectAsync();
+                }
+
+                private Catalog _connection;
+
+                private async Task ConnectAsync()
+                {
+                    if ({|#1:_connection == null|})
+                    {
+                        _connection = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_isInitialized"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_connection"));
+    }
+
+    [Fact]
     public async Task BackgroundServiceExecuteAsync_DoesNotReport_ButAnotherMethodAndAnOwnExecuteAsyncDo()
     {
         // An independent consumer's reconnect loop: the host calls ExecuteAsync once per service, so its

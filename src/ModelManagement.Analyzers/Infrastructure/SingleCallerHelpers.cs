@@ -6,21 +6,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
-/// A private helper of a test class that only its tests call, one awaited call at a time (squidex's
-/// <c>TextIndexerTests.GetProcessAsync</c>: <c>if (process == null) { process = new …(await CreateSutAsync()); }</c>).
-/// The framework runs a class's tests one after another (xUnit and MSTest on a fresh instance each), so such a helper
-/// has no second caller to race with — unlike one a test's lambdas call, which may run together.
+/// A private helper that only single-caller methods call, one awaited call at a time: a test class's helper its tests
+/// await (squidex's <c>TextIndexerTests.GetProcessAsync</c>: <c>if (process == null) { process = new …(await
+/// CreateSutAsync()); }</c> — the framework runs a class's tests one after another), or a hosted service's helper its
+/// <c>StartAsync</c> awaits. Such a helper has no second caller to race with — unlike one a lambda calls, which may run
+/// together with itself.
 /// </summary>
-internal static class SequentialTestHelpers
+internal static class SingleCallerHelpers
 {
     private const int MaxAncestorDepth = 64;
 
     /// <summary>
     /// Whether <paramref name="method"/> is private and every mention of its name in its type's declarations is a call to
-    /// it, awaited directly (<c>await H()</c>, <c>await H().ConfigureAwait(false)</c>) in the body of a test method or
-    /// set-up method (not in a lambda or local function). Runs only when a report is about to be made.
+    /// it, awaited directly (<c>await H()</c>, <c>await H().ConfigureAwait(false)</c>) in the body of a method
+    /// <paramref name="isSingleCaller"/> accepts (not in a lambda or local function). Runs only when a report is about to be made.
     /// </summary>
-    public static bool IsSequentialTestHelper(IMethodSymbol method, TestFrameworks tests, Compilation compilation, CancellationToken cancellationToken)
+    public static bool IsHelperOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
     {
         if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary
             || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
@@ -64,7 +65,7 @@ internal static class SequentialTestHelpers
                     continue;
                 }
 
-                if (!IsAwaitedCallInTestBody(name, model, tests, cancellationToken))
+                if (!IsAwaitedCallInSingleCaller(name, model, isSingleCaller, cancellationToken))
                 {
                     return false;
                 }
@@ -76,7 +77,7 @@ internal static class SequentialTestHelpers
         return calls > 0;
     }
 
-    private static bool IsAwaitedCallInTestBody(SimpleNameSyntax name, SemanticModel model, TestFrameworks tests, CancellationToken cancellationToken)
+    private static bool IsAwaitedCallInSingleCaller(SimpleNameSyntax name, SemanticModel model, System.Func<IMethodSymbol, bool> isSingleCaller, CancellationToken cancellationToken)
     {
         // `H(…)` or `this.H(…)`, then optionally `.ConfigureAwait(…)`, directly under `await`.
         ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
@@ -107,8 +108,7 @@ internal static class SequentialTestHelpers
 
             if (ancestor is MethodDeclarationSyntax declaration)
             {
-                return model.GetDeclaredSymbol(declaration, cancellationToken) is { } caller
-                    && (tests.IsTestMethod(caller) || TestFrameworks.IsSetUp(caller));
+                return model.GetDeclaredSymbol(declaration, cancellationToken) is { } caller && isSingleCaller(caller);
             }
 
             if (ancestor is MemberDeclarationSyntax)
