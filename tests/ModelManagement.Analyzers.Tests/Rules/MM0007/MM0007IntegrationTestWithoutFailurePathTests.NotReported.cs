@@ -35,6 +35,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Load_WithMissingModel_ReturnsNull")]
     [InlineData("ResilientCatalog_FallsBackToBuiltinModel_WhenLlmIsDown")]
     [InlineData("Route_WhenRegistryIsOffline_KeepsServing")]
+    [InlineData("Delete_NonExistent_ReturnsFalse")] // dotnet/extensions' OpenAIHostedFileClientIntegrationTests
+    [InlineData("GetFileInfo_WhenFileDoesNotExist_ReturnsNull")]
     public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
     {
         var source = /* lang=c#-test */ $$"""
