@@ -80,7 +80,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
             || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), resultMayBeIgnored, context.CancellationToken)
-            || (tests is not null && context.ContainingSymbol is IMethodSymbol owner && tests.IsTestMethod(owner))
+            || (context.ContainingSymbol is IMethodSymbol owner && ((tests is not null && tests.IsTestMethod(owner)) || IsBenchmark(owner)))
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
@@ -321,6 +321,23 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return invocation.TargetMethod.Name;
+    }
+
+    /// <summary>
+    /// A BenchmarkDotNet <c>[Benchmark]</c> method: the harness calls it to time the validation itself (FluentValidation's
+    /// <c>ValidationBenchmark</c>), like a test drives it; no content is handed on.
+    /// </summary>
+    private static bool IsBenchmark(IMethodSymbol method)
+    {
+        foreach (var attribute in method.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "BenchmarkAttribute", ContainingNamespace: { Name: "Attributes", ContainingNamespace: { Name: "BenchmarkDotNet", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The expression statement a discarded call stands as (through <c>await</c> and <c>.ConfigureAwait(..)</c>).</summary>

@@ -654,6 +654,50 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task InsideBenchmarkMethods_DoesNotReport_ButALookAlikeAttributeDoes()
+    {
+        // FluentValidation's ValidationBenchmark: `[Benchmark] public object Validate() { … t = _validator.Validate(model); … }`
+        // times the validation itself. An attribute of the same name from another namespace proves nothing.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Domain;
+
+            namespace BenchmarkDotNet.Attributes
+            {
+                [System.AttributeUsage(System.AttributeTargets.Method)]
+                public sealed class BenchmarkAttribute : System.Attribute { }
+            }
+
+            namespace Other
+            {
+                [System.AttributeUsage(System.AttributeTargets.Method)]
+                public sealed class BenchmarkAttribute : System.Attribute { }
+            }
+
+            public class ValidationBenchmark
+            {
+                private readonly IStoryValidator _validator = null;
+
+                [BenchmarkDotNet.Attributes.Benchmark]
+                public object Validate_SingleRule()
+                {
+                    object t = null;
+                    for (var i = 0; i < 10; ++i) { t = _validator.Validate("story"); }
+                    _validator.Validate("story");
+                    return t;
+                }
+
+                [Other.Benchmark]
+                public void LookAlike() => {|#0:_validator.Validate("story")|};
+            }
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_validator.Validate"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task DataWithAValidityMember_DoesNotReport_ButAVerdictNamedTypeDoes()
     {
         // orleans: `AllocatePage(0);` returns an `ArcBufferPage` with `bool IsValid`, and `Interlocked.Exchange(ref _current,
