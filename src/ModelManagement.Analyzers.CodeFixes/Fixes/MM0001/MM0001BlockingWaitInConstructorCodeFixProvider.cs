@@ -54,6 +54,12 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
                 var decision = await MM0001Pipeline.DecideAsync(solution, document.Project, type, planFactory: true, context.CancellationToken).ConfigureAwait(false);
                 plan = decision.Plan;
                 plans.Add(type, plan);
+                if (decision.LazyRefusal is { } lazyRefusal && !ReferenceEquals(lazyRefusal, decision.Refusal))
+                {
+                    // The factory was considered because the lazy rewrite was not offered: say why, whatever the factory's answer.
+                    TraceRefusal(type, lazyRefusal, diagnostic.Location, "lazy rewrite");
+                }
+
                 if (decision.Refusal is { } refusal)
                 {
                     TraceRefusal(type, refusal, diagnostic.Location);
@@ -81,6 +87,8 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
     /// Hosts show no code action for a refused fix (a no-op action would be worse), so the reason goes to the trace
     /// (<c>MM0001: no fix for 'T': SynchronousReader (Models) at File.cs(12,5)</c>); docs/rules/MM0001.md explains each reason.
     /// </summary>
-    internal static void TraceRefusal(INamedTypeSymbol type, MM0001Refusal refusal, Location diagnosticLocation)
-        => System.Diagnostics.Trace.WriteLine("MM0001: no fix for '" + type.Name + "': " + refusal.Describe(diagnosticLocation), DiagnosticIds.BlockingWaitInConstructor);
+    internal static void TraceRefusal(INamedTypeSymbol type, MM0001Refusal refusal, Location diagnosticLocation, string? rewrite = null)
+        => System.Diagnostics.Trace.WriteLine(
+            "no " + (rewrite ?? "fix") + " for '" + type.Name + "': " + refusal.Describe(diagnosticLocation),
+            DiagnosticIds.BlockingWaitInConstructor); // a listener writes the category first: "MM0001: no fix for …"
 }

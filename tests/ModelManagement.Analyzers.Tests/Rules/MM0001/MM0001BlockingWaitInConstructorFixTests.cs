@@ -380,8 +380,8 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     [Fact]
     public async Task ValueTaskResultAndWaitWithToken_AwaitValueTaskAndWaitAsync()
     {
-        // The type's own token (cancelled when it shuts down) may bound the deferred wait; a constructor's token parameter
-        // may not (ConstructorTokenWouldOutliveConstruction, MM0001FixRefusalTests).
+        // A token the constructor uses bounds its wait: the factory keeps it there (deferred by the lazy rewrite, it would
+        // cancel the load whenever it fires later: ConstructorTokenWouldOutliveConstruction, MM0001FixRefusalTests).
         var source = /* lang=c#-test */ """
             using System.Threading;
             using System.Threading.Tasks;
@@ -405,7 +405,6 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         var fixedSource = /* lang=c#-test */ """
             using System.Threading;
             using System.Threading.Tasks;
-            using ModelManagement.Patterns;
 
             public interface IModelStore { ValueTask<int> CountAsync(); Task ConnectAsync(); }
 
@@ -413,11 +412,18 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             {
                 private readonly CancellationTokenSource _shutdown = new CancellationTokenSource();
                 private int _count;
-                private readonly AsyncInitializer _initializer;
 
-                public ModelCounter(IModelStore store)
+                private ModelCounter()
                 {
-                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModelCounter> CreateAsync(IModelStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelCounter();
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
                 }
 
                 private async Task InitializeAsync(IModelStore store)
@@ -426,14 +432,10 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     _count = await store.CountAsync().ConfigureAwait(false) + 1;
                 }
 
-                public async Task<int> CountAsync(CancellationToken cancellationToken)
-                {
-                    await _initializer.EnsureInitializedAsync(cancellationToken);
-                    return await Task.FromResult(_count);
-                }
+                public async Task<int> CountAsync(CancellationToken cancellationToken) => await Task.FromResult(_count);
             }
             """;
-        await VerifyAsync(source, fixedSource, Lazy);
+        await VerifyAsync(source, fixedSource, Factory);
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using ModelManagement.Analyzers.Tests.Robustness;
@@ -40,6 +41,8 @@ public sealed class MM0001FixRefusalTests
         Case(MM0001RefusalReason.NoAwaitEquivalent, "public sealed class C { private string _s; public C(Task<int> t) { _s = string.Create(System.Globalization.CultureInfo.InvariantCulture, $\"count={t.Result}\"); } public async Task<string> TextAsync() => await Task.FromResult(_s); }"), // a crash hunt: awaited inside a ref-struct string handler (CS4007)
         Case(MM0001RefusalReason.HandlerWouldCatchDifferently, "public sealed class C { private string[] _m; public C(IStore s) { try { _m = s.LoadAsync().Result; } catch (InvalidOperationException) { _m = new string[0]; } } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // an independent consumer: awaited, the failed load became the fallback instead of failing construction
         Case(MM0001RefusalReason.HandlerWouldCatchDifferently, "public sealed class C { private string[] _m; public C(IStore s) { try { s.LoadAsync().Wait(); _m = new string[0]; } catch (Exception ex) when (!(ex is OperationCanceledException)) { _m = new string[0]; } } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
+        Case(MM0001RefusalReason.HandlerWouldCatchDifferently, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; try { Reload(); } catch (InvalidOperationException) { _m = new string[0]; } } private void Reload() => _m = _s.LoadAsync().Result; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // a re-verification: the handler around an own call that blocks below
+        Case(MM0001RefusalReason.AggregateExceptionHandled, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; try { Reload(); } catch (AggregateException) { _m = new string[0]; } } private void Reload() => _m = _s.LoadAsync().Result; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.UnsupportedInitializer, "public sealed partial class C { private readonly int _a = Count().Result; static Task<int> Count() => Task.FromResult(1); } public sealed partial class C { private readonly int _b = Count().Result; public async Task<int> SumAsync() => await Task.FromResult(_a + _b); }"),
         Case(MM0001RefusalReason.OwnMethodCannotBecomeAsync, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; var n = 0; Reload(ref n); } private void Reload(ref int n) => _m = _s.LoadAsync().Result; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.OwnMethodUsedElsewhere, "public sealed class C { private string[] _m; private readonly IStore _s; public C(IStore s) { _s = s; Reload(); } private void Reload() => _m = _s.LoadAsync().Result; public void Refresh() => Reload(); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
@@ -57,6 +60,8 @@ public sealed class MM0001FixRefusalTests
         Case(MM0001RefusalReason.AsyncReaderCannotAwait, "public interface ICounter { Task<int> CountAsync(); } public sealed class C : ICounter { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } async Task<int> ICounter.CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.AsyncVoidReader, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async void OnTick(object sender, EventArgs e) { try { await Task.Yield(); Console.WriteLine(_m.Length); } catch (Exception ex) { Console.WriteLine(ex.Message); } } }"), // an independent consumer: the load's failure escaped the timer handler and ended the process
         Case(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, "public sealed class C { private readonly string[] _m; public C(IStore s, System.Threading.CancellationToken token) { var load = s.LoadAsync(); load.Wait(token); _m = load.Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // an independent consumer: cancelled after construction, every first use threw
+        Case(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, "public sealed class C { private readonly string[] _m; private readonly System.Threading.CancellationToken _token; public C(IStore s, System.Threading.CancellationToken token) { _token = token; var load = s.LoadAsync(); load.Wait(_token); _m = load.Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // a re-verification: the same token through a field
+        Case(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, "public sealed class C { private readonly string[] _m; public C(IStore s) { var timeout = new System.Threading.CancellationTokenSource(5000); var load = s.LoadAsync(); load.Wait(timeout.Token); _m = load.Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.TeardownReadsState, "public sealed class C : IAsyncDisposable { private readonly IAsyncDisposable _connection; public C(Task<IAsyncDisposable> open) { _connection = open.Result; } public async ValueTask DisposeAsync() => await _connection.DisposeAsync(); }"), // an independent consumer: disposing an unused session opened its connection first
         Case(MM0001RefusalReason.LambdaInConstructorReadsState, "public sealed class C { private readonly string[] _m; private readonly Action _report; public C(Task<string[]> load) { _report = () => Console.WriteLine(_m.Length); _m = load.Result; } public async Task ReportAsync() { await Task.Yield(); _report(); } }"),
         Case(MM0001RefusalReason.SynchronousReader, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
@@ -140,6 +145,7 @@ public sealed class MM0001FixRefusalTests
     [InlineData("try { _m = s.LoadAsync().Result; } catch (System.Exception ex) when (_retry) { Console.WriteLine(ex.Message); _m = new string[0]; }")]
     [InlineData("try { _m = s.LoadAsync().GetAwaiter().GetResult(); } catch (InvalidOperationException) { _m = new string[0]; }")] // already unwrapped
     [InlineData("_m = s.LoadAsync().Result; try { Console.WriteLine(\"loaded\"); } catch (InvalidOperationException) { }")] // the wait is not in the try
+    [InlineData("try { try { _m = s.LoadAsync().Result; } catch (Exception) { _m = new string[0]; } } catch (InvalidOperationException) { _m = new string[1]; }")] // a re-verification: the inner catch-all ends every exception
     public async Task HandlerThatCatchesTheWaitAndTheAwaitAlike_IsNotRefused(string body)
     {
         var refusals = await RefusalsAsync(Prelude + "public sealed class C { private string[] _m; private readonly bool _retry = true; public C(IStore s) { " + body + " } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }", withPatterns: true);
@@ -163,6 +169,72 @@ public sealed class MM0001FixRefusalTests
 
         Assert.Equal("UnsupportedTypeKind at C.cs(3,5)", wholeType);
         Assert.Equal("MovedCodeCannotMove at C.cs(3,21)", atNode);
+    }
+
+    [Fact]
+    public async Task TraceLines_SayWhyTheLazyRewriteWasNotOffered_WhenTheFactoryIs()
+    {
+        // Independent consumers: a public constructor became private for the factory "with no reason printed", and when
+        // both rewrites were refused only the factory's reason was traced.
+        const string Source = Prelude + "public sealed class TracedFactoryCatalog { private readonly string[] _m; public TracedFactoryCatalog(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; public static async Task<int> UseAsync(IStore s) { await Task.Yield(); return new TracedFactoryCatalog(s).Count; } }";
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "P", "P", LanguageNames.CSharp))
+            .WithMetadataReferences(await RobustnessHarness.GetReferencesAsync())
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
+        var document = project.AddDocument("Traced.cs", Source);
+        var compilation = (await document.Project.GetCompilationAsync())!;
+        var diagnostics = await compilation
+            .WithAnalyzers(ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer()))
+            .GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "MM0001");
+        var lines = new List<string>();
+        using var listener = new CollectingListener(lines, "TracedFactoryCatalog");
+        Trace.Listeners.Add(listener);
+        var actions = new List<Microsoft.CodeAnalysis.CodeActions.CodeAction>();
+        try
+        {
+            var context = new Microsoft.CodeAnalysis.CodeFixes.CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None);
+            await new MM0001BlockingWaitInConstructorCodeFixProvider().RegisterCodeFixesAsync(context);
+        }
+        finally
+        {
+            Trace.Listeners.Remove(listener);
+        }
+
+        Assert.Equal(MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryTitle, Assert.Single(actions).Title);
+        lock (lines)
+        {
+            var line = Assert.Single(lines);
+            Assert.Matches(@"^MM0001: no lazy rewrite for 'TracedFactoryCatalog': \w+ (\(\w+\) )?at Traced\.cs\(\d+,\d+\)$", line);
+        }
+    }
+
+    private sealed class CollectingListener : TraceListener
+    {
+        private readonly List<string> _lines;
+        private readonly string _filter;
+
+        public CollectingListener(List<string> lines, string filter)
+        {
+            _lines = lines;
+            _filter = filter;
+        }
+
+        public override void Write(string? message)
+        {
+        }
+
+        public override void WriteLine(string? message)
+        {
+            if (message is not null && message.Contains(_filter, System.StringComparison.Ordinal))
+            {
+                lock (_lines)
+                {
+                    _lines.Add(message);
+                }
+            }
+        }
     }
 
     [Fact]

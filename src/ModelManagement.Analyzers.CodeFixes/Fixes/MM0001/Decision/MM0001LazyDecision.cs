@@ -51,13 +51,10 @@ internal static class MM0001LazyDecision
             return (null, refusal);
         }
 
-        foreach (var variable in captured)
+        if (FirstTokenUse(facts, moved) is { } tokenUse)
         {
-            if (IsCancellationToken(variable.Symbol))
-            {
-                // The factory keeps the token where it was: bounding the wait during creation.
-                return (null, new MM0001Refusal(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, variable.Symbol));
-            }
+            // The factory keeps the token where it was: bounding the wait during creation.
+            return (null, new MM0001Refusal(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, node: tokenUse));
         }
 
         // If 'this' escapes before that point, other code could call an async member before the initializer exists:
@@ -293,8 +290,42 @@ internal static class MM0001LazyDecision
         return null;
     }
 
-    private static bool IsCancellationToken(ISymbol symbol)
-        => (symbol switch { IParameterSymbol parameter => parameter.Type, ILocalSymbol local => local.Type, _ => null }) is INamedTypeSymbol
+    /// <summary>
+    /// The first value of type <see cref="System.Threading.CancellationToken"/> the moved code uses — a parameter, a field
+    /// (<c>_token</c>, set from one), a source's <c>Token</c>, a linked or timed source made at construction — other than
+    /// <c>CancellationToken.None</c> and <c>default</c>: it was meant for construction, and deferred it would cancel the load
+    /// (and every retry) whenever it fires later.
+    /// </summary>
+    private static SyntaxNode? FirstTokenUse(MM0001TypeFacts facts, List<MM0001CodeUnit> moved)
+    {
+        var model = facts.ConstructorPart.Model;
+        foreach (var unit in moved)
+        {
+            foreach (var node in unit.Node.DescendantNodesAndSelf())
+            {
+                if (node is not (IdentifierNameSyntax or MemberAccessExpressionSyntax) || node.Parent is MemberAccessExpressionSyntax { Name: var name } && name == node)
+                {
+                    continue;
+                }
+
+                if (node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "None" } or IdentifierNameSyntax { Identifier.ValueText: "None" })
+                {
+                    continue; // CancellationToken.None
+                }
+
+                if (IsCancellationToken(model.GetTypeInfo(node).Type)
+                    && model.GetSymbolInfo(node).Symbol is IParameterSymbol or ILocalSymbol or IFieldSymbol or IPropertySymbol)
+                {
+                    return node; // a value, not the type's name in `CancellationToken.None`
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCancellationToken(ITypeSymbol? type)
+        => type is INamedTypeSymbol
         {
             Name: "CancellationToken",
             ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },

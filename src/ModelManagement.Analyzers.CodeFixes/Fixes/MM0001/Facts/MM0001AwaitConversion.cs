@@ -123,7 +123,7 @@ internal sealed class MM0001AwaitConversion
     /// </summary>
     public static MM0001RefusalReason WrappedExceptionHandling(SyntaxNode wait, string form)
     {
-        if (form is not (MM0001Properties.Result or MM0001Properties.Wait or MM0001Properties.WaitAll or MM0001Properties.WaitAny))
+        if (!WrapsExceptions(form))
         {
             return MM0001RefusalReason.None;
         }
@@ -154,12 +154,37 @@ internal sealed class MM0001AwaitConversion
                         reason = MM0001RefusalReason.HandlerWouldCatchDifferently;
                     }
                 }
+
+                if (HasSwallowingCatchAll(tryStatement))
+                {
+                    break; // nothing the wait throws gets past this try: handlers further out never see it, either way
+                }
             }
 
             child = ancestor;
         }
 
         return reason;
+    }
+
+    /// <summary>Whether <paramref name="form"/> throws an <see cref="System.AggregateException"/> where an await throws the task's own exception.</summary>
+    public static bool WrapsExceptions(string form)
+        => form is MM0001Properties.Result or MM0001Properties.Wait or MM0001Properties.WaitAll or MM0001Properties.WaitAny;
+
+    /// <summary>A plain <c>catch</c> or <c>catch (Exception)</c>, without a filter, that throws nothing: every exception ends there.</summary>
+    private static bool HasSwallowingCatchAll(TryStatementSyntax tryStatement)
+    {
+        foreach (var catchClause in tryStatement.Catches)
+        {
+            if (catchClause.Filter is null
+                && (catchClause.Declaration is null || TypeNames.RightmostIdentifier(catchClause.Declaration.Type) is "Exception" or "Object" or "object")
+                && !catchClause.Block.DescendantNodes().Any(static node => node is ThrowStatementSyntax or ThrowExpressionSyntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A catch of a type other than <c>Exception</c>, or one whose filter reads the caught exception.</summary>

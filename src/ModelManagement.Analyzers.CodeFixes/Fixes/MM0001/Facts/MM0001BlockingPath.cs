@@ -33,6 +33,7 @@ internal static class MM0001BlockingPath
         CancellationToken cancellationToken)
     {
         var summaries = new BlockingCallSummaries(types.Compilation, types.Blocking);
+        string? wrappingForm = null; // a wait on the path that throws AggregateException: it leaves every call above it so
         var pending = new Queue<IMethodSymbol>();
         var converted = new Dictionary<IMethodSymbol, MethodDeclarationSyntax>(SymbolEqualityComparer.Default);
         var allowedCalls = new HashSet<SyntaxNode>();
@@ -91,6 +92,7 @@ internal static class MM0001BlockingPath
                 var form = BlockingWaitForms.Classify(operation, types.Blocking, earlierWaitsFinish: false); // `a.Result` after `Task.WaitAll(a, b)` is awaited too
                 if (form is not null)
                 {
+                    wrappingForm ??= MM0001AwaitConversion.WrapsExceptions(form) ? form : null;
                     if (MM0001AwaitConversion.WrappedExceptionHandling(operation.Syntax, form) is var handling and not MM0001RefusalReason.None)
                     {
                         return (default, taken, new MM0001Refusal(handling, node: operation.Syntax));
@@ -121,6 +123,19 @@ internal static class MM0001BlockingPath
                 foreach (var child in operation.ChildOperations)
                 {
                     stack.Push(child);
+                }
+            }
+        }
+
+        // `try { Reload(); } catch (IOException) { … }`: the AggregateException of a `.Result` inside Reload left the call
+        // wrapped; awaited, the handler around the call would see (or stop seeing) the inner exception.
+        if (wrappingForm is not null)
+        {
+            foreach (var (invocation, _) in callSites)
+            {
+                if (MM0001AwaitConversion.WrappedExceptionHandling(invocation.Syntax, wrappingForm) is var handling and not MM0001RefusalReason.None)
+                {
+                    return (default, taken, new MM0001Refusal(handling, node: invocation.Syntax));
                 }
             }
         }
