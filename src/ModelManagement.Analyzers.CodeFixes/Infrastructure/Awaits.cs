@@ -21,8 +21,31 @@ internal static class Awaits
     /// <paramref name="site"/> is configured that way (library code that keeps off the caller's context, see
     /// <see cref="MemberConfiguresAwaits"/>), else a plain <c>await</c>: the written await matches its neighbours.
     /// </summary>
-    public static AwaitExpressionSyntax LikeNeighbours(ExpressionSyntax expression, SyntaxNode site)
-        => MemberConfiguresAwaits(site) ? Configured(expression) : SyntaxFactory.AwaitExpression(expression);
+    public static AwaitExpressionSyntax LikeNeighbours(ExpressionSyntax expression, SyntaxNode site, Compilation? compilation = null)
+        => MemberConfiguresAwaits(site) || (compilation is not null && ProjectRequiresConfiguredAwaits(site.SyntaxTree, compilation))
+            ? Configured(expression)
+            : SyntaxFactory.AwaitExpression(expression);
+
+    /// <summary>
+    /// Whether the project turns CA2007 ("call ConfigureAwait on the awaited task") on for <paramref name="tree"/> — in
+    /// <c>.editorconfig</c> (<c>dotnet_diagnostic.CA2007.severity</c>, per file or global) or as a project-wide option: then
+    /// a written await is configured whatever its neighbours do, or the fix would add a warning (an independent
+    /// consumer's library, whose methods also awaited <c>Task.Yield()</c>).
+    /// </summary>
+    public static bool ProjectRequiresConfiguredAwaits(SyntaxTree tree, Compilation compilation)
+    {
+        const string Id = "CA2007";
+        var provider = compilation.Options.SyntaxTreeOptionsProvider;
+        if (provider is not null
+            && (provider.TryGetDiagnosticValue(tree, Id, CancellationToken.None, out var severity)
+                || provider.TryGetGlobalDiagnosticValue(Id, CancellationToken.None, out severity)))
+        {
+            return severity is ReportDiagnostic.Error or ReportDiagnostic.Warn or ReportDiagnostic.Info;
+        }
+
+        return compilation.Options.SpecificDiagnosticOptions.TryGetValue(Id, out var specific)
+            && specific is ReportDiagnostic.Error or ReportDiagnostic.Warn or ReportDiagnostic.Info;
+    }
 
     /// <summary>
     /// Whether an await written at <paramref name="site"/> (a node of <paramref name="model"/>'s tree) ends in
@@ -33,7 +56,7 @@ internal static class Awaits
     /// </summary>
     public static bool ConfigureAt(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (!MemberConfiguresAwaits(site))
+        if (!MemberConfiguresAwaits(site) && !ProjectRequiresConfiguredAwaits(site.SyntaxTree, model.Compilation))
         {
             return false;
         }
@@ -50,7 +73,7 @@ internal static class Awaits
     /// awaits of its own, the function around it) awaits, and every await of its own (not those of functions nested in
     /// it) ends in <c>.ConfigureAwait(false)</c>: code that never relies on its context. A function that awaits plainly
     /// anywhere may run context-bound work after that await (a UI handler updating a label), which a configured await
-    /// written before it would move off the context.
+    /// written before it would move off the context. <c>await Task.Yield()</c>, which cannot be configured, counts neither way.
     /// </summary>
     public static bool MemberConfiguresAwaits(SyntaxNode site)
     {
@@ -74,6 +97,12 @@ internal static class Awaits
                 if (awaited is null && node is not AwaitExpressionSyntax)
                 {
                     continue;
+                }
+
+                if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Yield", Expression: var yielder } }
+                    && yielder.ToString() is "Task" or "System.Threading.Tasks.Task" or "global::System.Threading.Tasks.Task")
+                {
+                    continue; // `await Task.Yield()` cannot be configured (CA2007 does not ask it to): it says nothing either way
                 }
 
                 if (awaited is not InvocationExpressionSyntax

@@ -51,6 +51,9 @@ public sealed class AwaitsTests
     // Awaits of nested functions are theirs, not the member's.
     [InlineData("async Task M() { Func<Task> bg = async () => await Task.Delay(1).ConfigureAwait(false); var c = [|new object()|]; await bg(); }", false)]
     [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); async Task Local() => await Task.Delay(1).ConfigureAwait(false); }", false)]
+    // `await Task.Yield()` cannot be configured: it counts neither way (an independent consumer's library).
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); await Task.Delay(1).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M() { var c = [|new object()|]; await System.Threading.Tasks.Task.Yield(); await Task.Delay(1); }", false)]
     // `await foreach` and `await using` await too: plain unless their expression is configured (a re-verification's loop body
     // left the UI thread after a configured initializer await).
     [InlineData("async Task M(IAsyncEnumerable<int> items) { var c = [|new object()|]; await foreach (var i in items) { } await Task.Delay(1).ConfigureAwait(false); }", false)]

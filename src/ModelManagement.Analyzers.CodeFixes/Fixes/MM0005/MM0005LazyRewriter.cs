@@ -53,14 +53,14 @@ internal static class MM0005LazyRewriter
             {
                 // `_models!` asserted a loaded value; the awaited lazy value of a non-null type needs no `!` (CS8602 stays quiet).
                 editor.ReplaceNode(suppressed, (current, _) => SyntaxFactory.ParenthesizedExpression(
-                        AwaitValue(((PostfixUnaryExpressionSyntax)current).Operand.WithoutTrivia(), token, reader))
+                        AwaitValue(((PostfixUnaryExpressionSyntax)current).Operand.WithoutTrivia(), token, reader, compilation))
                     .WithTriviaFrom(current)
                     .WithAdditionalAnnotations(Simplifier.Annotation));
                 continue;
             }
 
             editor.ReplaceNode(reader, (current, _) => SyntaxFactory.ParenthesizedExpression(
-                    AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader))
+                    AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader, compilation))
                 .WithTriviaFrom(current)
                 .WithAdditionalAnnotations(Simplifier.Annotation));
         }
@@ -79,7 +79,7 @@ internal static class MM0005LazyRewriter
             case AssignmentExpressionSyntax coalesce:
                 // Comments between `??=` and the value (`_x ??= /* cached */ await …`) stay here; the value moves without them.
                 var inside = CommentTrivia.OnOneLine(CommentTrivia.Outside(coalesce, coalesce.Right.Span, withTrailing: false), codeFollows: true);
-                var awaitField = SyntaxFactory.ParenthesizedExpression(AwaitValue(fieldName, plan.CancellationTokenName, coalesce)).WithTriviaFrom(coalesce);
+                var awaitField = SyntaxFactory.ParenthesizedExpression(AwaitValue(fieldName, plan.CancellationTokenName, coalesce, compilation)).WithTriviaFrom(coalesce);
                 if (inside.Count > 0)
                 {
                     awaitField = awaitField.WithTrailingTrivia(inside.Concat(coalesce.GetTrailingTrivia()));
@@ -96,7 +96,8 @@ internal static class MM0005LazyRewriter
                     SyntaxFactory.InvocationExpression(
                         SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, fieldName, SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
                         SyntaxFactory.ArgumentList(arguments)),
-                    ifStatement));
+                    ifStatement,
+                    compilation));
                 editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck
@@ -104,7 +105,7 @@ internal static class MM0005LazyRewriter
                 // Kept (rather than removed) when the function reads the value nowhere else, or when comments on the check
                 // have no following statement to go to: they stay on this line.
                 editor.ReplaceNode(ifStatement, WithComments(
-                        SyntaxFactory.ExpressionStatement(AwaitValue(fieldName, plan.CancellationTokenName, ifStatement)).WithTriviaFrom(ifStatement),
+                        SyntaxFactory.ExpressionStatement(AwaitValue(fieldName, plan.CancellationTokenName, ifStatement, compilation)).WithTriviaFrom(ifStatement),
                         CommentsLeftBehind(ifStatement, plan))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
@@ -238,8 +239,8 @@ internal static class MM0005LazyRewriter
     /// <paramref name="site"/> is configured, <c>await _x.GetValueAsync(token)</c>, configured like those awaits
     /// (<see cref="Awaits.LikeNeighbours"/>; <c>await _x</c> itself cannot be configured).
     /// </summary>
-    private static AwaitExpressionSyntax AwaitValue(ExpressionSyntax field, string? token, SyntaxNode site)
-        => token is null && !Awaits.MemberConfiguresAwaits(site)
+    private static AwaitExpressionSyntax AwaitValue(ExpressionSyntax field, string? token, SyntaxNode site, Compilation compilation)
+        => token is null && !Awaits.MemberConfiguresAwaits(site) && !Awaits.ProjectRequiresConfiguredAwaits(site.SyntaxTree, compilation)
             ? SyntaxFactory.AwaitExpression(field)
             : Awaits.LikeNeighbours(
                 SyntaxFactory.InvocationExpression(
@@ -247,7 +248,8 @@ internal static class MM0005LazyRewriter
                     token is null
                         ? SyntaxFactory.ArgumentList()
                         : SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))),
-                site);
+                site,
+                compilation);
 
     /// <summary>The caller's token, where the moved code passed it on, becomes <c>CancellationToken.None</c>.</summary>
     private static TNode DetachTokens<TNode>(TNode statement, ImmutableArray<IdentifierNameSyntax> tokens)

@@ -92,6 +92,16 @@ public sealed class MM0001BlockingWaitInConstructorFixQualificationTests
             "root = true\n\n[*.cs]\ndotnet_style_qualification_for_field = true:error\ndotnet_style_qualification_for_method = true:error\n");
 
     [Fact]
+    public Task Ca2007TurnedOn_TheWrittenAwaitIsConfigured_EvenNextToAnUnconfigurableYield()
+        => VerifyAsync(
+            // An independent consumer's library (CA2007 = warning): a method whose only await is `Task.Yield()`, which cannot
+            // be configured, got a plain `await _initializer…` and a new CA2007 warning.
+            QualifiedFix
+                .Replace("this._initializer = new AsyncInitializer(this.InitializeAsync);", "_initializer = new AsyncInitializer(InitializeAsync);", System.StringComparison.Ordinal)
+                .Replace("await this._initializer.EnsureInitializedAsync(cancellationToken);", "await _initializer.EnsureInitializedAsync(cancellationToken).ConfigureAwait(false);", System.StringComparison.Ordinal),
+            "root = true\n\n[*.cs]\ndotnet_diagnostic.CA2007.severity = warning\n");
+
+    [Fact]
     public Task NoQualificationSetting_WritesPlainNames()
         => VerifyAsync(
             QualifiedFix

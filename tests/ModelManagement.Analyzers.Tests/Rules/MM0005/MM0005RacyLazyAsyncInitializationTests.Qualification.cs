@@ -103,6 +103,68 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_Ca2007TurnedOn_TheWrittenAwaitIsConfigured_WhereTheMethodAwaitsPlainly()
+    {
+        // A project that asks for ConfigureAwait on every await (CA2007) gets it on the written await too, or the fix would
+        // add the warning; without CA2007 a method awaiting plainly keeps a plain await (its context may matter).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private bool _warm;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task WarmAsync()
+                {
+                    if ([|!_warm|])
+                    {
+                        await _store.WarmUpAsync();
+                        _warm = true;
+                    }
+
+                    await Task.Yield();
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncInitializer _initializer;
+
+                public Warmer(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task WarmAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+
+                    await Task.Yield();
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await _store.WarmUpAsync();
+                }
+            }
+            """;
+        await VerifyQualifiedFixAsync(source, fixedSource, "root = true\n");
+        await VerifyQualifiedFixAsync(
+            source,
+            fixedSource.Replace("await _initializer.EnsureInitializedAsync();", "await _initializer.EnsureInitializedAsync().ConfigureAwait(false);", System.StringComparison.Ordinal),
+            "root = true\n\n[*.cs]\ndotnet_diagnostic.CA2007.severity = warning\n");
+    }
+
+    [Fact]
     public Task Fix_ProjectQualifiesMembers_StaticMembersKeepPlainNames()
         => VerifyQualifiedFixAsync(StaticValueSource, StaticValueFixed, QualifyEverything); // this. would not compile on a static member
 }
