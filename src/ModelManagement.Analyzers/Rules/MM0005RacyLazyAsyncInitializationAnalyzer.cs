@@ -68,6 +68,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 block.RegisterOperationAction(
                     state.OnOperation,
                     OperationKind.Await,
+                    OperationKind.Loop,
                     OperationKind.Conditional,
                     OperationKind.Coalesce,
                     OperationKind.CoalesceAssignment);
@@ -117,6 +118,14 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             {
                 case OperationKind.Await:
                     OnAwait(context);
+                    break;
+                case OperationKind.Loop:
+                    // `await foreach` awaits each step: the graph lowers it to awaits of MoveNextAsync.
+                    if (context.Operation is IForEachLoopOperation { IsAsynchronous: true })
+                    {
+                        OnAwait(context);
+                    }
+
                     break;
                 case OperationKind.CoalesceAssignment:
                     OnCoalesceAssignment(context);

@@ -72,6 +72,62 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task AwaitForeachAsTheOnlyAwait_Reports_ASynchronousLoopDoesNot()
+    {
+        // An independent consumer: `await foreach` over a streamed catalogue was the only await before the write, and no
+        // race was reported (the same block with a plain await was).
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IStreamingStore { IAsyncEnumerable<string> StreamAsync(); }
+
+            public sealed class StreamedCatalog
+            {
+                private readonly IStreamingStore _store;
+                private List<string> _models;
+                private List<string> _local;
+
+                public StreamedCatalog(IStreamingStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    if ({|#0:_models == null|})
+                    {
+                        var list = new List<string>();
+                        await foreach (var model in _store.StreamAsync())
+                        {
+                            list.Add(model);
+                        }
+
+                        _models = list;
+                    }
+
+                    return _models.Count;
+                }
+
+                public async Task<int> LocalAsync()
+                {
+                    if (_local == null)
+                    {
+                        var list = new List<string>();
+                        foreach (var model in new[] { "narrator" })
+                        {
+                            list.Add(model);
+                        }
+
+                        _local = list;
+                    }
+
+                    await Task.Yield();
+                    return _local.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_models"));
+    }
+
+    [Fact]
     public async Task NullCheckOfValue_Reports()
     {
         var source = /* lang=c#-test */ """
