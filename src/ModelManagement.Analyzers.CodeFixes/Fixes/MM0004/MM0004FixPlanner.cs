@@ -537,7 +537,7 @@ internal static class MM0004FixPlanner
 
     private static bool ContainsYield(SyntaxNode function)
     {
-        foreach (var node in function.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        foreach (var node in function.DescendantNodes(n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is YieldStatementSyntax)
             {
@@ -551,7 +551,7 @@ internal static class MM0004FixPlanner
     /// <summary>True when the function returns <paramref name="value"/> itself somewhere (a <c>return story;</c>).</summary>
     private static bool Returns(SemanticModel model, SyntaxNode function, ISymbol value, CancellationToken cancellationToken)
     {
-        foreach (var node in function.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        foreach (var node in function.DescendantNodes(n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             var returned = node switch
             {

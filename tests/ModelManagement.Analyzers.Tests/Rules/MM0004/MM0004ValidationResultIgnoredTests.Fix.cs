@@ -79,6 +79,58 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         """;
 
     [Fact]
+    public async Task ReturnFallback_InsideALambdaAndALocalFunction_ReturnsTheFallback()
+    {
+        // An independent consumer: in a lambda or a local function the fix always threw, though a fallback fit (the
+        // search for `return draft;` never entered the function's own body).
+        var source = Generator("""
+                    System.Func<string, Task<string>> review = async draft =>
+                    {
+                        await [|_validator.ValidateAsync(draft, cancellationToken)|].ConfigureAwait(false);
+                        return draft;
+                    };
+                    story = await review(story).ConfigureAwait(false);
+                    story = Trim(story);
+
+                    string Trim(string draft)
+                    {
+                        [|_validator.Validate(draft)|];
+                        return draft;
+                    }
+            """, members: """
+                private static string DraftFallback(string draft) => "(withheld)";
+            """);
+        var fixedSource = Generator("""
+                    System.Func<string, Task<string>> review = async draft =>
+                    {
+                        var validation = await _validator.ValidateAsync(draft, cancellationToken).ConfigureAwait(false);
+                        if (!validation.IsValid)
+                        {
+                            return DraftFallback(draft);
+                        }
+
+                        return draft;
+                    };
+                    story = await review(story).ConfigureAwait(false);
+                    story = Trim(story);
+
+                    string Trim(string draft)
+                    {
+                        var validation = _validator.Validate(draft);
+                        if (!validation.IsValid)
+                        {
+                            return DraftFallback(draft);
+                        }
+
+                        return draft;
+                    }
+            """, members: """
+                private static string DraftFallback(string draft) => "(withheld)";
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_DiscardedAwaitedVerdict_DeclaresLocalAndKeepsConfigureAwait()
     {
         var source = Generator("""
