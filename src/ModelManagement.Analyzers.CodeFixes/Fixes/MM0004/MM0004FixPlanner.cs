@@ -351,7 +351,7 @@ internal static class MM0004FixPlanner
                 }
 
                 string? arguments = null;
-                if (candidate is IMethodSymbol method && !TryFillArguments(model.Compilation, method, scope, out arguments, out var unfilled))
+                if (candidate is IMethodSymbol method && !TryFillArguments(model.Compilation, method, scope, validatedSymbol, out arguments, out var unfilled))
                 {
                     refusal = MM0004FixRefusal.FallbackArgumentUnresolved;
                     refusalNode = unfilled is null ? refusalNode : (SyntaxNode?)functionNode;
@@ -620,7 +620,7 @@ internal static class MM0004FixPlanner
     /// Fills each parameter: a variable of the same name and a convertible type first, else the only variable of a
     /// convertible type; trailing optional parameters without a match are left out. Ambiguous or missing: false.
     /// </summary>
-    private static bool TryFillArguments(Compilation compilation, IMethodSymbol method, List<ISymbol> scope, out string? arguments, out IParameterSymbol? unfilled)
+    private static bool TryFillArguments(Compilation compilation, IMethodSymbol method, List<ISymbol> scope, ISymbol validated, out string? arguments, out IParameterSymbol? unfilled)
     {
         var parts = new List<string>();
         unfilled = null;
@@ -653,7 +653,10 @@ internal static class MM0004FixPlanner
                 onlyCandidate = variable;
             }
 
-            chosen ??= candidates == 1 ? onlyCandidate : null;
+            // The rejected content goes into a fallback only through a parameter of its name (`ArticleFallback(article)`): as
+            // the only string around it would become `HeadlineFallback(string reason)`'s reason, and the withheld headline
+            // would be shown inside its own fallback (an independent consumer's guardrail).
+            chosen ??= candidates == 1 && !SymbolEqualityComparer.Default.Equals(onlyCandidate, validated) ? onlyCandidate : null;
             if (chosen is null)
             {
                 if (parameter.IsOptional)

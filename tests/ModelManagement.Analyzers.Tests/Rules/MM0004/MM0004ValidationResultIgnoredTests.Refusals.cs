@@ -34,6 +34,33 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task FallbackRefusal_TheRejectedContentIsOnlyPassedThroughAParameterOfItsName()
+    {
+        // An independent consumer's guardrail: `HeadlineFallback(string reason)` got the rejected headline as its reason,
+        // and the withheld headline was shown inside its own fallback.
+        await AssertFallbackRefusedAsync(Generator(string.Empty, members: """
+                public string Screen(string headline)
+                {
+                    _validator.Validate(headline);
+                    return headline;
+                }
+
+                private static string HeadlineFallback(string reason) => "(headline withheld: " + reason + ")";
+            """), MM0004FixRefusal.FallbackArgumentUnresolved);
+
+        var (named, _) = await PlanAsync(Generator(string.Empty, members: """
+                public string Screen(string headline)
+                {
+                    _validator.Validate(headline);
+                    return headline;
+                }
+
+                private static string HeadlineFallback(string headline) => "(withheld: " + headline.Length + " characters)";
+            """));
+        Assert.EndsWith("HeadlineFallback(headline)", named.Plan?.Fallback?.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refusal_NoVerdict_ForResultWithoutValidityMember()
         => await AssertRefusedAsync(Generator("""
                     ValidateShape(story);
