@@ -420,7 +420,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             {
                 MemberAccessExpressionSyntax access when receiver is null && access.Expression is ThisExpressionSyntax => access.Name.Identifier.ValueText,
                 MemberAccessExpressionSyntax access when receiver is not null && access.Expression is IdentifierNameSyntax owner && owner.Identifier.ValueText == receiver => access.Name.Identifier.ValueText,
-                IdentifierNameSyntax name when receiver is null && !(name.Parent is MemberAccessExpressionSyntax parentAccess && parentAccess.Name == name) => name.Identifier.ValueText,
+                IdentifierNameSyntax name when receiver is null && !(name.Parent is MemberAccessExpressionSyntax parentAccess && parentAccess.Name == name)
+                    && name.Identifier.ValueText is [var first, ..] && (char.IsUpper(first) || first == '_') => name.Identifier.ValueText, // a member's name, not a local's `isValid`
                 _ => null,
             };
             if (member is not null && NamesAVerdict(member))

@@ -81,6 +81,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     if (_checker.HasErrors) return "400";
                     {|#2:ValidateNonNullSource(request)|};
                     _value = request;
+                    var isValid = request.ToString().Length > 0;
+                    {|#3:ValidateNonNullSource(request)|};
+                    if (!isValid) return "400";
                     throw new System.InvalidOperationException();
                 }
 
@@ -95,7 +98,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             source,
             Verify.Diagnostic().WithLocation(0).WithArguments("_checker.Validate"),
             Verify.Diagnostic().WithLocation(1).WithArguments("_other.Validate"),
-            Verify.Diagnostic().WithLocation(2).WithArguments("ValidateNonNullSource"));
+            Verify.Diagnostic().WithLocation(2).WithArguments("ValidateNonNullSource"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("ValidateNonNullSource"));
     }
 
     [Fact]
