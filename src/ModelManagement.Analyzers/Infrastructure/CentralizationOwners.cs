@@ -8,9 +8,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
 /// The processors this compilation declares as owners of a concern (pattern 6) — by <c>[CentralizedBy(typeof(P))]</c> in
-/// its source or by a CentralizedSymbols file — with what each owns. MM0002 asks it whether an awaited call is the
-/// owner's own work: inside <c>HistoricalLogProcessor</c>, <c>await RecordAsync(entry, ct)</c> is the write the processor
-/// exists for, not a side effect to swallow. Collected once per compilation, on the first question.
+/// its source or by a CentralizedSymbols file — with what each owns. MM0002's fix asks it whether an awaited call is the
+/// owner's own work: inside <c>HistoricalLogProcessor</c>, <c>await RecordAsync(entry, ct)</c> may be the write the
+/// processor exists for, and swallowing its failure is the author's call, not a fix's. Collected on the first question.
 /// </summary>
 internal sealed class CentralizationOwners
 {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -69,18 +68,13 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             }
 
             var helperType = start.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
-            var centralizedSymbolsFiles = CentralizedSymbolsFile.AnyIn(start.Options)
-                ? CentralizedSymbolsFile.ReadAll(start)
-                : ImmutableArray<CentralizedSymbolsFile>.Empty;
             var state = new CompilationState(
                 exceptionType,
                 helperType,
                 start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task"),
                 new SideEffectCallClassifier(start.Options.AnalyzerConfigOptionsProvider),
                 new GuardedMethodSummaries(start.Compilation, exceptionType, helperType),
-                TestFrameworks.Create(start.Compilation),
-                start.Compilation,
-                centralizedSymbolsFiles);
+                TestFrameworks.Create(start.Compilation));
 
             // Scoped to the types whose declarations write `await` (an await operation needs the keyword): only their
             // member bodies get operation trees, where an operation action for the whole compilation would build every body's.
@@ -128,10 +122,9 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsInsideSideEffectMember(awaitOperation, context.ContainingSymbol, state, options, context)
-            || state.GetOwners(context.CancellationToken).IsOwnerCall(context.ContainingSymbol, invocation.TargetMethod))
+        if (IsInsideSideEffectMember(awaitOperation, context.ContainingSymbol, state, options, context))
         {
-            return; // a logging helper's own implementation, or the processor that owns the concern doing its work
+            return;
         }
 
         context.ReportDiagnostic(Diagnostic.Create(
@@ -175,8 +168,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         {
             var reason = state.Classifier.Classify(task, options, context.CancellationToken);
             if (reason == SideEffectReason.None
-                || state.GuardedMethods.IsGuardedOwnCall(task, context.ContainingSymbol, context.CancellationToken)
-                || state.GetOwners(context.CancellationToken).IsOwnerCall(context.ContainingSymbol, task.TargetMethod))
+                || state.GuardedMethods.IsGuardedOwnCall(task, context.ContainingSymbol, context.CancellationToken))
             {
                 continue;
             }
@@ -252,12 +244,8 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             INamedTypeSymbol? taskType,
             SideEffectCallClassifier classifier,
             GuardedMethodSummaries guardedMethods,
-            TestFrameworks? tests,
-            Compilation compilation,
-            ImmutableArray<CentralizedSymbolsFile> centralizedSymbolsFiles)
+            TestFrameworks? tests)
         {
-            _compilation = compilation;
-            _centralizedSymbolsFiles = centralizedSymbolsFiles;
             ExceptionType = exceptionType;
             SideEffectHelperType = sideEffectHelperType;
             TaskType = taskType;
@@ -278,22 +266,5 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         public INamedTypeSymbol? SideEffectHelperType { get; }
 
         public SideEffectCallClassifier Classifier { get; }
-
-        private readonly Compilation _compilation;
-        private readonly ImmutableArray<CentralizedSymbolsFile> _centralizedSymbolsFiles;
-        private CentralizationOwners? _owners;
-
-        /// <summary>The compilation's processors and what they own (pattern 6), collected on the first question.</summary>
-        public CentralizationOwners GetOwners(CancellationToken cancellationToken)
-        {
-            var owners = Volatile.Read(ref _owners);
-            if (owners is null)
-            {
-                owners = CentralizationOwners.Collect(_compilation, _centralizedSymbolsFiles, cancellationToken);
-                owners = Interlocked.CompareExchange(ref _owners, owners, null) ?? owners;
-            }
-
-            return owners;
-        }
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Editing;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -36,6 +37,33 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => MM0002FixAllProvider.Instance;
 
+    /// <summary>
+    /// The compilation's processors (<c>[CentralizedBy]</c> and the project's CentralizedSymbols files), collected on the
+    /// first question and only then.
+    /// </summary>
+    private static System.Func<CentralizationOwners> Owners(Project project, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+    {
+        CentralizationOwners? collected = null;
+        return () =>
+        {
+            if (collected is null)
+            {
+                var files = ImmutableArray.CreateBuilder<CentralizedSymbolsFile>();
+                foreach (var file in project.AnalyzerOptions.AdditionalFiles)
+                {
+                    if (CentralizedSymbolsFile.IsCentralizedSymbolsFile(file.Path))
+                    {
+                        files.Add(CentralizedSymbolsFile.Parse(file, cancellationToken));
+                    }
+                }
+
+                collected = CentralizationOwners.Collect(compilation, files.ToImmutable(), cancellationToken);
+            }
+
+            return collected;
+        };
+    }
+
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
@@ -44,9 +72,10 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             return;
         }
 
+        var owners = Owners(context.Document.Project, model.Compilation, context.CancellationToken);
         foreach (var diagnostic in context.Diagnostics)
         {
-            var site = MM0002SiteAnalysis.Analyze(root, model, diagnostic, context.CancellationToken);
+            var site = MM0002SiteAnalysis.Analyze(root, model, diagnostic, owners, context.CancellationToken);
             if (site is null)
             {
                 continue;
@@ -125,9 +154,10 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             }
 
             var sites = new List<MM0002Site>(diagnostics.Length);
+            var owners = Owners(document.Project, model.Compilation, fixAllContext.CancellationToken);
             foreach (var diagnostic in diagnostics)
             {
-                if (MM0002SiteAnalysis.Analyze(root, model, diagnostic, fixAllContext.CancellationToken) is { } site)
+                if (MM0002SiteAnalysis.Analyze(root, model, diagnostic, owners, fixAllContext.CancellationToken) is { } site)
                 {
                     sites.Add(site);
                 }

@@ -21,6 +21,29 @@ internal static class MM0002SiteAnalysis
     private const int MaxAncestorDepth = 64;
 
     public static MM0002Site? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        => Analyze(root, model, diagnostic, owners: null, cancellationToken);
+
+    /// <summary>
+    /// The site of <paramref name="diagnostic"/>, with what can be written there; with <paramref name="owners"/> (the
+    /// compilation's processors, asked for only here), a site in a processor doing its own work is refused
+    /// (<see cref="MM0002WrapRefusal.OwnersOwnWork"/>).
+    /// </summary>
+    public static MM0002Site? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, System.Func<CentralizationOwners>? owners, CancellationToken cancellationToken)
+    {
+        var site = AnalyzeCore(root, model, diagnostic, cancellationToken);
+        if (site is not null && owners is not null
+            && model.GetSymbolInfo(site.Invocation, cancellationToken).Symbol is IMethodSymbol target
+            && model.GetEnclosingSymbol(site.Invocation.SpanStart, cancellationToken) is { } container
+            && owners().IsOwnerCall(container, target))
+        {
+            site.WrapRefusal = MM0002WrapRefusal.OwnersOwnWork;
+            site.CanUseHelper = false;
+        }
+
+        return site;
+    }
+
+    private static MM0002Site? AnalyzeCore(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not { } node)
         {

@@ -33,4 +33,12 @@ internal enum MM0002WrapRefusal
     /// operation's failure too, as a logging failure.
     /// </summary>
     AwaitInsideTheCall,
+
+    /// <summary>
+    /// The await is in the processor that owns the concern (pattern 6: a type named by <c>[CentralizedBy]</c> or a
+    /// CentralizedSymbols file) and calls its own member or what it owns (<c>await RecordAsync(entry, ct);</c> in
+    /// <c>HistoricalLogProcessor.DrainAsync</c>): guarding it may drop what the processor exists to write, so whether its
+    /// failure should fail the work is the author's call. Neither fix is offered.
+    /// </summary>
+    OwnersOwnWork,
 }

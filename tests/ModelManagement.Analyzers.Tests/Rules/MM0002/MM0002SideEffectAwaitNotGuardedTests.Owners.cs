@@ -1,13 +1,29 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis.Testing;
-using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0002SideEffectAwaitNotGuardedAnalyzer>;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Infrastructure;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Robustness;
+using ModelManagement.Analyzers.Tests.Verifiers;
+using Xunit;
+using VerifyOwnersFix = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0002SideEffectAwaitNotGuardedAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0002SideEffectAwaitNotGuardedCodeFixProvider>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0002;
 
 /// <summary>
-/// MM0002 inside the processor that owns a concern (pattern 6): its own writes are its operation, not a side effect to
-/// swallow. Found by an independent consumer: `dotnet format` guarded `HistoricalLogProcessor`'s `await RecordAsync(…)`
-/// in its drain loop, so the drain yielded entries it never wrote.
+/// MM0002 inside the processor that owns a concern (pattern 6): its writes are reported like any other side effect, but
+/// no fix is offered for its own members and what it owns (<c>OwnersOwnWork</c>): whether the write the processor exists
+/// for may fail its work is the author's call. Found by an independent consumer: `dotnet format` guarded
+/// `HistoricalLogProcessor`'s `await RecordAsync(…)` in its drain loop, so the drain yielded entries it never wrote.
 /// </summary>
 public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 {
@@ -50,8 +66,8 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     }
 
                     await Task.WhenAll(this.RecordAsync("drained", cancellationToken), _log.LogEntryAsync("drained"));
-                    await {|#0:_audit.LogAsync("drained")|};
-                    await {|#1:_metrics.TrackAsync("history.drained")|};
+                    await _audit.LogAsync("drained");
+                    await _metrics.TrackAsync("history.drained");
                     return written;
                 }
 
@@ -71,53 +87,92 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 
                 public async Task<string> TellAsync(string prompt, CancellationToken cancellationToken)
                 {
-                    await {|#2:_history.RecordAsync(prompt, cancellationToken)|};
+                    await _history.RecordAsync(prompt, cancellationToken);
                     return prompt;
                 }
             }
         }
         """;
 
-    [Fact]
-    public async Task InsideTheProcessorThatOwnsTheConcern_ItsOwnWritesAreNotSideEffects_OtherSinksAndOutsideCallersAre()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InsideTheProcessorThatOwnsTheConcern_EverythingIsReported_ButItsOwnWorkGetsNoFix(bool auditListedInAFile)
     {
-        var test = new Verify.Test { TestCode = OwnersSource };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_audit.LogAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_metrics.TrackAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("_history.RecordAsync"));
-        await test.RunAsync(System.Threading.CancellationToken.None);
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var tree = CSharpSyntaxTree.ParseText(OwnersSource, new CSharpParseOptions(LanguageVersion.Latest), path: "/0/Owners.cs");
+        var compilation = CSharpCompilation.Create("Owners", new[] { tree }, references.Add(TestEnvironment.PatternsReference), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new MM0002SideEffectAwaitNotGuardedAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var files = auditListedInAFile
+            ? ImmutableArray.Create(CentralizedSymbolsFile.Parse(new InMemoryAdditionalText("/0/CentralizedSymbols.txt", "T:History.IAuditLog;T:History.HistoricalLogProcessor\n"), CancellationToken.None))
+            : ImmutableArray<CentralizedSymbolsFile>.Empty;
+        var owners = CentralizationOwners.Collect(compilation, files, CancellationToken.None);
+        var model = compilation.GetSemanticModel(tree);
+        var root = await tree.GetRootAsync();
+
+        var refused = new SortedSet<string>(System.StringComparer.Ordinal);
+        var offered = new SortedSet<string>(System.StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            var site = MM0002SiteAnalysis.Analyze(root, model, diagnostic, () => owners, CancellationToken.None);
+            Assert.NotNull(site);
+            var call = site!.Invocation.Expression.ToString();
+            if (site.WrapRefusal == MM0002WrapRefusal.OwnersOwnWork)
+            {
+                Assert.False(site.CanUseHelper);
+                refused.Add(call);
+            }
+            else
+            {
+                offered.Add(call);
+            }
+        }
+
+        // Every write is reported: the analyzer does not judge ownership (a failing write still fails the drain).
+        Assert.Equal(8, diagnostics.Length);
+        var expectedRefused = new SortedSet<string>(System.StringComparer.Ordinal) { "RecordAsync", "_log.LogEntryAsync", "this.RecordAsync", "log.LogEntryAsync" };
+        var expectedOffered = new SortedSet<string>(System.StringComparer.Ordinal) { "_metrics.TrackAsync", "_history.RecordAsync" };
+        (auditListedInAFile ? expectedRefused : expectedOffered).Add("_audit.LogAsync");
+        Assert.Equal(expectedRefused, refused);
+        Assert.Equal(expectedOffered, offered);
     }
 
     [Fact]
-    public async Task OwnerNamedByACentralizedSymbolsFile_ItsWritesToWhatItOwnsAreNotSideEffects()
+    public async Task InsideTheProcessorThatOwnsTheConcern_FormatLeavesItsOwnWriteAlone()
     {
-        // The audit log has no attribute; a CentralizedSymbols file gives it to the processor. Without the file the
-        // processor's audit write is reported like any other.
-        var withFile = new Verify.Test { TestCode = OwnersSource.Replace("{|#0:_audit.LogAsync(\"drained\")|}", "_audit.LogAsync(\"drained\")") };
-        withFile.TestState.AdditionalFiles.Add(("CentralizedSymbols.txt", "T:History.IAuditLog;T:History.HistoricalLogProcessor\n"));
-        withFile.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_metrics.TrackAsync"));
-        withFile.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("_history.RecordAsync"));
-        await withFile.RunAsync(System.Threading.CancellationToken.None);
-    }
+        // The consumer's shape end to end: the drain loop's write is reported and no action is registered for it.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
 
-    [Fact]
-    public async Task WithoutAnyCentralization_TheProcessorsWritesAreSideEffectsAsBefore()
-    {
-        var source = OwnersSource
-            .Replace("[CentralizedBy(typeof(HistoricalLogProcessor))]", string.Empty)
-            .Replace("await RecordAsync(entry, cancellationToken);", "await {|#3:RecordAsync(entry, cancellationToken)|};")
-            .Replace("await _log.LogEntryAsync(entry);", "await {|#4:_log.LogEntryAsync(entry)|};")
-            .Replace("await Task.WhenAll(this.RecordAsync(\"drained\", cancellationToken), _log.LogEntryAsync(\"drained\"));", "await {|#8:Task.WhenAll({|#5:this.RecordAsync(\"drained\", cancellationToken)|}, {|#6:_log.LogEntryAsync(\"drained\")|})|};")
-            .Replace("=> await log.LogEntryAsync(\"batch\");", "=> await {|#7:log.LogEntryAsync(\"batch\")|};");
-        var test = new Verify.Test { TestCode = source };
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(3).WithArguments("RecordAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(4).WithArguments("_log.LogEntryAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(5).WithLocation(8).WithArguments("this.RecordAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(6).WithLocation(8).WithArguments("_log.LogEntryAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_audit.LogAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_metrics.TrackAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(7).WithArguments("log.LogEntryAsync"));
-        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("_history.RecordAsync"));
-        await test.RunAsync(System.Threading.CancellationToken.None);
+            [CentralizedBy(typeof(HistoricalLogProcessor))]
+            public interface IHistoryLog { Task LogEntryAsync(string entry); }
+
+            public sealed class HistoricalLogProcessor
+            {
+                private readonly IHistoryLog _log;
+
+                public HistoricalLogProcessor(IHistoryLog log) => _log = log;
+
+                public async Task<int> DrainAsync(IReadOnlyList<string> entries, CancellationToken cancellationToken)
+                {
+                    var written = 0;
+                    foreach (var entry in entries)
+                    {
+                        await [|RecordAsync(entry, cancellationToken)|];
+                        written++;
+                    }
+
+                    return written;
+                }
+
+                public Task RecordAsync(string entry, CancellationToken cancellationToken) => _log.LogEntryAsync(entry);
+            }
+            """;
+        var test = new VerifyOwnersFix.Test { TestCode = source, FixedCode = source };
+        await test.RunAsync(CancellationToken.None);
     }
 }
