@@ -15,6 +15,7 @@ namespace ModelManagement.Analyzers.Infrastructure;
 internal static class SingleCallerHelpers
 {
     private const int MaxAncestorDepth = 64;
+    private const int MaxHelperDepth = 4;
 
     /// <summary>
     /// Whether <paramref name="method"/> is private and every mention of its name in its type's declarations is a call to
@@ -22,6 +23,35 @@ internal static class SingleCallerHelpers
     /// <paramref name="isSingleCaller"/> accepts (not in a lambda or local function). Runs only when a report is about to be made.
     /// </summary>
     public static bool IsHelperOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
+        => IsHelperOfSingleCallers(method, isSingleCaller, compilation, new System.Collections.Generic.HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+
+    /// <summary>
+    /// The same, where a caller may itself be such a helper (squidex's <c>SearchAsync</c> and <c>UpdateAsync</c> awaiting
+    /// <c>GetProcessAsync</c>, each awaited by the tests), up to <see cref="MaxHelperDepth"/> helpers deep; a helper met
+    /// again on the way (recursion) does not count.
+    /// </summary>
+    private static bool IsHelperOfSingleCallers(
+        IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, System.Collections.Generic.HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+    {
+        if (visiting.Count >= MaxHelperDepth || !visiting.Add(method.OriginalDefinition))
+        {
+            return false;
+        }
+
+        bool IsSingleCallerOrItsHelper(IMethodSymbol caller)
+            => isSingleCaller(caller) || IsHelperOfSingleCallers(caller, isSingleCaller, compilation, visiting, cancellationToken);
+
+        try
+        {
+            return IsHelperOfSingleCallersCore(method, IsSingleCallerOrItsHelper, compilation, cancellationToken);
+        }
+        finally
+        {
+            visiting.Remove(method.OriginalDefinition);
+        }
+    }
+
+    private static bool IsHelperOfSingleCallersCore(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
     {
         if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary
             || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)

@@ -994,6 +994,25 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     await GetStartedAsync();
                     await pending;
                     await GetPublicAsync();
+                    await SearchAsync();
+                }
+
+                private Catalog _index;
+
+                private async Task<int> SearchAsync()
+                {
+                    var index = await GetIndexAsync(); // a helper's helper (squidex's SearchAsync over GetProcessAsync)
+                    return index.Models.Length;
+                }
+
+                private async Task<Catalog> GetIndexAsync()
+                {
+                    if (_index == null)
+                    {
+                        _index = await _store.LoadAsync();
+                    }
+
+                    return _index;
                 }
 
                 private async Task<Catalog> GetProcessAsync()
