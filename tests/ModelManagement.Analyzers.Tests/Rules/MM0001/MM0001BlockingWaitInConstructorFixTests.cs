@@ -378,6 +378,78 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Lazy_BlockingFieldInitializerAndWaitAllOverTasksStartedFirst_HandsTheTasksOver()
+    {
+        // An independent consumer's DualRegionCatalog got the factory (a public constructor made private) though its only
+        // reader is async: with a blocking initializer, the statements starting the tasks `Task.WaitAll` waits for were
+        // taken for code that runs after the initializer's creation. They stay, and hand their tasks over.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public static class BannerSource { public static Task<string> LoadBannerAsync() => Task.FromResult("banner"); }
+
+            public sealed class DualRegionCatalog
+            {
+                private readonly int _total;
+                private readonly string _banner = [|BannerSource.LoadBannerAsync().Result|];
+
+                public DualRegionCatalog(IModelStore eu, IModelStore us)
+                {
+                    Task<string[]> euTask = eu.LoadModelsAsync();
+                    Task<string[]> usTask = us.LoadModelsAsync();
+                    [|Task.WaitAll(euTask, usTask)|];
+                    _total = euTask.Result.Length + usTask.Result.Length;
+                }
+
+                public async Task<string> SummaryAsync()
+                {
+                    await Task.Yield();
+                    return _banner + ": " + _total;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public static class BannerSource { public static Task<string> LoadBannerAsync() => Task.FromResult("banner"); }
+
+            public sealed class DualRegionCatalog
+            {
+                private int _total;
+                private string _banner;
+                private readonly AsyncInitializer _initializer;
+
+                public DualRegionCatalog(IModelStore eu, IModelStore us)
+                {
+                    Task<string[]> euTask = eu.LoadModelsAsync();
+                    Task<string[]> usTask = us.LoadModelsAsync();
+                    _initializer = new AsyncInitializer(() => InitializeAsync(euTask, usTask));
+                }
+
+                private async Task InitializeAsync(Task<string[]> euTask, Task<string[]> usTask)
+                {
+                    _banner = await BannerSource.LoadBannerAsync().ConfigureAwait(false);
+                    await Task.WhenAll(euTask, usTask).ConfigureAwait(false);
+                    _total = (await euTask.ConfigureAwait(false)).Length + (await usTask.ConfigureAwait(false)).Length;
+                }
+
+                public async Task<string> SummaryAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    return _banner + ": " + _total;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task ValueTaskResultAndWaitWithToken_AwaitValueTaskAndWaitAsync()
     {
         // A token the constructor uses bounds its wait: the factory keeps it there (deferred by the lazy rewrite, it would

@@ -45,7 +45,11 @@ internal static class MM0001LazyDecision
             return (null, unmovable);
         }
 
-        var (captured, refusal) = MM0001MovedCode.Capture(facts, moved, declared, boundary);
+        // The initializer is created where the first moved statement was, also when blocking field initializers move (their
+        // `boundary` is 0: no statement of the body may read what they set): statements before it that only prepare the
+        // moved code (`var euTask = eu.LoadAsync();` before `Task.WaitAll(euTask, usTask)`) stay and hand their locals over.
+        var creationIndex = moved.Count == 0 ? 0 : moved[0].Index;
+        var (captured, refusal) = MM0001MovedCode.Capture(facts, moved, declared, creationIndex);
         if (refusal is not null)
         {
             return (null, refusal);
@@ -59,8 +63,8 @@ internal static class MM0001LazyDecision
 
         // If 'this' escapes before that point, other code could call an async member before the initializer exists:
         // create it first instead (possible when the moved code needs no local of the constructor).
-        var insertIndex = boundary;
-        for (var i = 0; i < boundary; i++)
+        var insertIndex = creationIndex;
+        for (var i = 0; i < creationIndex; i++)
         {
             if (facts.ConstructorUnits[i].Facts.ThisEscapes)
             {
