@@ -416,7 +416,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
             foreach (var candidate in type.AllInterfaces)
             {
-                if (candidate is { Name: "IHostedService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                if (IsHostingType(candidate, "IHostedService"))
                 {
                     foreach (var member in candidate.GetMembers("StartAsync"))
                     {
@@ -439,7 +439,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         {
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
-                if (overridden.ContainingType is { Name: "BackgroundService", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                if (IsHostingType(overridden.ContainingType, "BackgroundService"))
                 {
                     return true;
                 }
@@ -447,6 +447,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
             return false;
         }
+
+        /// <summary>A type of <c>Microsoft.Extensions.Hosting</c> named <paramref name="name"/>.</summary>
+        private static bool IsHostingType(INamedTypeSymbol? type, string name)
+            => type is { ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } }
+                && type.Name == name;
 
         private static bool ReturnsTaskOfBool(IMethodSymbol method)
             => method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 1 } task

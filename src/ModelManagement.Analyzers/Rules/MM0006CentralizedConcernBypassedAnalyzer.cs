@@ -169,7 +169,7 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         foreach (var descendant in function.Body.Descendants())
         {
             if (descendant is IReturnOperation { Kind: OperationKind.Return, ReturnedValue: { } value }
-                && Unwrap(value) is ILocalReferenceOperation reference
+                && Shapes.WithoutConversions(value) is ILocalReferenceOperation reference
                 && SymbolEqualityComparer.Default.Equals(reference.Local, local)
                 && ReferenceEquals(EnclosingAnonymousFunction(descendant), function))
             {
@@ -178,16 +178,6 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         }
 
         return false;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     private static bool IsDependencyInjectionType(ITypeSymbol? type, string name)

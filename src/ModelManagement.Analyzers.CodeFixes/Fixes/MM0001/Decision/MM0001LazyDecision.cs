@@ -317,7 +317,7 @@ internal static class MM0001LazyDecision
                     continue; // CancellationToken.None
                 }
 
-                if (IsCancellationToken(model.GetTypeInfo(node).Type)
+                if (SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(node).Type, facts.Types.CancellationToken)
                     && model.GetSymbolInfo(node).Symbol is IParameterSymbol or ILocalSymbol or IFieldSymbol or IPropertySymbol)
                 {
                     return node; // a value, not the type's name in `CancellationToken.None`
@@ -327,11 +327,4 @@ internal static class MM0001LazyDecision
 
         return null;
     }
-
-    private static bool IsCancellationToken(ITypeSymbol? type)
-        => type is INamedTypeSymbol
-        {
-            Name: "CancellationToken",
-            ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } },
-        };
 }
