@@ -511,6 +511,86 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task ConstructorTakesToken_FactoryTakesThatToken_NotASecondOne()
+    {
+        // The factory for a constructor that already takes a token used to add another one: `CreateAsync(store, token,
+        // cancellationToken = default)`, the added one only checked before creation, and callers passed both. The
+        // constructor's token is the factory's: its callers keep their arguments, and it goes where the constructor used it.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadAsync(CancellationToken token); }
+
+            public sealed class ModelCatalogue
+            {
+                private readonly string[] _names;
+
+                /// <summary>Loads the catalogue.</summary>
+                /// <param name="store">The store.</param>
+                /// <param name="token">Cancels the load.</param>
+                public ModelCatalogue(IModelStore store, CancellationToken token)
+                {
+                    _names = [|store.LoadAsync(token).Result|];
+                }
+
+                public int Count => _names.Length;
+            }
+
+            public static class Usage
+            {
+                public static async Task<int> CountAsync(IModelStore store, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    return new ModelCatalogue(store, cancellationToken).Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadAsync(CancellationToken token); }
+
+            public sealed class ModelCatalogue
+            {
+                private string[] _names;
+
+                private ModelCatalogue()
+                {
+                }
+
+                /// <summary>Loads the catalogue.</summary>
+                /// <param name="store">The store.</param>
+                /// <param name="token">Cancels the load.</param>
+                public static async Task<ModelCatalogue> CreateAsync(IModelStore store, CancellationToken token)
+                {
+                    var instance = new ModelCatalogue();
+                    await instance.InitializeAsync(store, token).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IModelStore store, CancellationToken token)
+                {
+                    _names = await store.LoadAsync(token).ConfigureAwait(false);
+                }
+
+                public int Count => _names.Length;
+            }
+
+            public static class Usage
+            {
+                public static async Task<int> CountAsync(IModelStore store, CancellationToken cancellationToken)
+                {
+                    await Task.Yield();
+                    return (await ModelCatalogue.CreateAsync(store, cancellationToken)).Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
     public async Task ExpressionBodiedConstructor_StaysExpressionBodied()
     {
         var source = /* lang=c#-test */ """

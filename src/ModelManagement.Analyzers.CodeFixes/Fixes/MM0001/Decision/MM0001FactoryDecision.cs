@@ -107,8 +107,11 @@ internal static class MM0001FactoryDecision
             return (null, stateRefusal);
         }
 
+        // A constructor that takes a token already lets callers cancel: the factory takes that one (a second,
+        // `CreateAsync(s, token, cancellationToken = default)`, would only be checked before creation).
         var taken = ImmutableHashSet.CreateRange(System.StringComparer.Ordinal, constructor.Parameters.Select(static parameter => parameter.Name));
-        var tokenName = UniqueNames.Choose("cancellationToken", taken);
+        var constructorToken = CancellationTokens.FindParameter(constructor);
+        var tokenName = constructorToken?.Name ?? UniqueNames.Choose("cancellationToken", taken);
         var accessibility = constructor.IsImplicitlyDeclared ? Accessibility.Public : constructor.DeclaredAccessibility;
         return (new MM0001FactoryPlan(
             suffix.Count == 1 && parameters.IsEmpty ? MM0001MovedCode.DirectCallTarget(facts, suffix[0])?.Name : null,
@@ -119,6 +122,7 @@ internal static class MM0001FactoryDecision
             stateMembers,
             UniqueNames.Choose("CreateAsync", facts.TakenNames),
             tokenName,
+            constructorToken is null,
             UniqueNames.Choose("instance", taken.Add(tokenName)),
             accessibility,
             KeptParameters(facts, constructor, units.Length - suffix.Count),

@@ -9,6 +9,9 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// constructor parameters they read, the creations (in async code) that become <c>await T.CreateAsync(...)</c>, the state
 /// members that change, the names written, and the indexes of the constructor parameters the constructor still uses.
 /// <c>DirectMethodName</c>: the existing own init method the factory awaits directly, or null.
+/// <c>AddsCancellationToken</c>: the factory takes a new <c>CancellationToken</c> parameter named
+/// <c>CancellationTokenName</c>; false when the constructor already takes one (by value), which the factory takes in its
+/// place, under that name, and passes on where the constructor used it.
 /// </summary>
 internal sealed record MM0001FactoryPlan(
     string? DirectMethodName,
@@ -19,6 +22,7 @@ internal sealed record MM0001FactoryPlan(
     ImmutableArray<MM0001StateMember> StateMembers,
     string FactoryName,
     string CancellationTokenName,
+    bool AddsCancellationToken,
     string InstanceName,
     Accessibility FactoryAccessibility,
     ImmutableArray<int> KeptParameters,

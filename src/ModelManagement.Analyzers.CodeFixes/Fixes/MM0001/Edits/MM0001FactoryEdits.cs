@@ -54,18 +54,23 @@ internal static class MM0001FactoryEdits
                 .WithDefault(parameter.Default?.WithoutTrivia()));
         }
 
-        parameters.Add(SyntaxFactory.Parameter(UniqueNames.Identifier(factory.CancellationTokenName))
-            .WithType(TypeNames.Imported(generator, types.CancellationToken))
-            .WithDefault(SyntaxFactory.EqualsValueClause(LanguageVersionHelpers.SupportsDefaultLiteral(tree)
-                ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)
-                : SyntaxFactory.DefaultExpression(TypeNames.Imported(generator, types.CancellationToken)))));
-
-        var instance = SyntaxFactory.IdentifierName(factory.InstanceName);
-        var body = SyntaxFactory.Block(
-            SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
+        var statements = new List<StatementSyntax>();
+        if (factory.AddsCancellationToken)
+        {
+            parameters.Add(SyntaxFactory.Parameter(UniqueNames.Identifier(factory.CancellationTokenName))
+                .WithType(TypeNames.Imported(generator, types.CancellationToken))
+                .WithDefault(SyntaxFactory.EqualsValueClause(LanguageVersionHelpers.SupportsDefaultLiteral(tree)
+                    ? SyntaxFactory.LiteralExpression(SyntaxKind.DefaultLiteralExpression)
+                    : SyntaxFactory.DefaultExpression(TypeNames.Imported(generator, types.CancellationToken)))));
+            statements.Add(SyntaxFactory.ExpressionStatement(SyntaxFactory.InvocationExpression(SyntaxFactory.MemberAccessExpression(
                 SyntaxKind.SimpleMemberAccessExpression,
                 SyntaxFactory.IdentifierName(factory.CancellationTokenName),
-                SyntaxFactory.IdentifierName("ThrowIfCancellationRequested")))),
+                SyntaxFactory.IdentifierName("ThrowIfCancellationRequested")))));
+        }
+
+        var instance = SyntaxFactory.IdentifierName(factory.InstanceName);
+        var body = SyntaxFactory.Block(statements.Concat(new StatementSyntax[]
+        {
             SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
                 SyntaxFactory.IdentifierName("var"),
                 SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(factory.InstanceName))
@@ -76,7 +81,8 @@ internal static class MM0001FactoryEdits
             SyntaxFactory.ExpressionStatement(Awaits.Configured(SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(factory.DirectMethodName ?? facts.InitializeMethodName)),
                 SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(p.Name))))))))),
-            SyntaxFactory.ReturnStatement(instance));
+            SyntaxFactory.ReturnStatement(instance),
+        }));
 
         var taskOfType = types.Blocking.TaskOfT!.Construct(facts.Type);
         var create = SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, taskOfType), factory.FactoryName)
@@ -86,7 +92,7 @@ internal static class MM0001FactoryEdits
             .WithParameterList(ParameterListWithComments(parameters, commentsBefore))
             .WithBody(body)
             .WithAdditionalAnnotations(Formatter.Annotation);
-        var documentation = MoveDocumentation(facts.Constructor, factory.CancellationTokenName, tree);
+        var documentation = MoveDocumentation(facts.Constructor, factory.AddsCancellationToken ? factory.CancellationTokenName : null, tree);
         if (documentation.Count > 0)
         {
             create = create.WithLeadingTrivia(documentation.Insert(0, SyntaxFactory.ElasticMarker));
@@ -138,7 +144,7 @@ internal static class MM0001FactoryEdits
             ? name.WithoutTrivia()
             : TypeNames.Imported(generator, caller.CreatedType!);
         var arguments = creation.ArgumentList?.Arguments ?? default;
-        if (caller.CancellationTokenName is { } token)
+        if (factory.AddsCancellationToken && caller.CancellationTokenName is { } token)
         {
             var positional = arguments.Count == constructorParameterCount && arguments.All(a => a.NameColon is null);
             var argument = SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)));
@@ -197,13 +203,13 @@ internal static class MM0001FactoryEdits
 
     /// <summary>
     /// The constructor's documentation comment, for the factory that replaces it as the way to create the type (with a
-    /// param tag for the token when the comment documents parameters); empty when it has none.
+    /// param tag for an added token, <paramref name="tokenName"/>, when the comment documents parameters); empty when it has none.
     /// </summary>
-    private static SyntaxTriviaList MoveDocumentation(ConstructorDeclarationSyntax? constructor, string tokenName, SyntaxTree tree)
+    private static SyntaxTriviaList MoveDocumentation(ConstructorDeclarationSyntax? constructor, string? tokenName, SyntaxTree tree)
     {
         var documentation = constructor is null ? SyntaxTriviaList.Empty : DocumentationComments.Of(constructor);
         var comment = documentation.Count > 0 ? documentation[documentation.Count - 1] : default;
-        if (!comment.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || !comment.ToFullString().Contains("<param "))
+        if (tokenName is null || !comment.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || !comment.ToFullString().Contains("<param "))
         {
             return documentation;
         }
