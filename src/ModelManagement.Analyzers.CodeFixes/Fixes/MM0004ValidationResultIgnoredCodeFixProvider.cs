@@ -134,6 +134,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
         }
 
         // "Return the fallback" throws where no fallback fits (see RegisterCodeFixesAsync).
-        return document.WithSyntaxRoot(MM0004Rewriter.Apply(root, model, plan, fallback ? plan.Fallback : null, cancellationToken));
+        var changed = document.WithSyntaxRoot(MM0004Rewriter.Apply(document, root, model, plan, fallback ? plan.Fallback : null, cancellationToken));
+        return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 }

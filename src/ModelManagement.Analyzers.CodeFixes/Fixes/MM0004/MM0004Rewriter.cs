@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -19,8 +20,12 @@ internal static class MM0004Rewriter
     /// result: <c>if (!&lt;call&gt;) { … }</c>); a stored result gets the <c>if</c> right after its statement. The body
     /// returns <paramref name="fallback"/>, or throws <see cref="System.InvalidOperationException"/> when it is null.
     /// </summary>
-    public static SyntaxNode Apply(SyntaxNode root, SemanticModel model, MM0004FixPlan plan, ExpressionSyntax? fallback, CancellationToken cancellationToken)
+    public static SyntaxNode Apply(Document document, SyntaxNode root, SemanticModel model, MM0004FixPlan plan, ExpressionSyntax? fallback, CancellationToken cancellationToken)
     {
+        // The new local's type: `var`, or the type where the file's style asks for explicit types (LocalTypes).
+        TypeSyntax LocalType(ExpressionSyntax value)
+            => LocalTypes.For(document.Project, root.SyntaxTree, model.GetTypeInfo(value, cancellationToken).Type, apparent: false, SyntaxGenerator.GetGenerator(document));
+
         var statement = plan.Statement;
         StatementSyntax body = fallback is null ? Throw(plan.Validator) : SyntaxFactory.ReturnStatement(fallback.WithoutTrivia());
         var replacement = new List<StatementSyntax>(2);
@@ -29,7 +34,7 @@ internal static class MM0004Rewriter
             // `Validate(x, out _);` becomes `Validate(x, out var validation);` followed by the branch on it.
             var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
             var declaration = SyntaxFactory.DeclarationExpression(
-                    SyntaxFactory.IdentifierName("var"),
+                    LocalType(discarded.Expression),
                     SyntaxFactory.SingleVariableDesignation(UniqueNames.Identifier(name)))
                 .WithTriviaFrom(discarded.Expression);
             replacement.Add(statement.ReplaceNode(discarded.Expression, declaration));
@@ -55,7 +60,7 @@ internal static class MM0004Rewriter
             var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
             var declaration = SyntaxFactory.LocalDeclarationStatement(
                     SyntaxFactory.VariableDeclaration(
-                        SyntaxFactory.IdentifierName("var"),
+                        LocalType(plan.Call),
                         SyntaxFactory.SingletonSeparatedList(
                             SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(name))
                                 .WithInitializer(SyntaxFactory.EqualsValueClause(plan.Call.WithoutTrivia())))))

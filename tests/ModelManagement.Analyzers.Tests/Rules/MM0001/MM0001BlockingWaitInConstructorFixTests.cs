@@ -510,8 +510,11 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Factory);
     }
 
-    [Fact]
-    public async Task ConstructorTakesToken_FactoryTakesThatToken_NotASecondOne()
+    [Theory]
+    [InlineData(null, "var instance")]
+    [InlineData("csharp_style_var_when_type_is_apparent = false:warning", "ModelCatalogue instance")] // LocalTypes: no IDE0008 added
+    [InlineData("csharp_style_var_elsewhere = false:warning", "var instance")] // `new T()` names its type
+    public async Task ConstructorTakesToken_FactoryTakesThatToken_NotASecondOne(string? editorConfig, string instance)
     {
         // The factory for a constructor that already takes a token used to add another one: `CreateAsync(store, token,
         // cancellationToken = default)`, the added one only checked before creation, and callers passed both. The
@@ -546,7 +549,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 }
             }
             """;
-        var fixedSource = /* lang=c#-test */ """
+        var fixedSource = /* lang=c#-test */ $$"""
             using System.Threading;
             using System.Threading.Tasks;
 
@@ -565,7 +568,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 /// <param name="token">Cancels the load.</param>
                 public static async Task<ModelCatalogue> CreateAsync(IModelStore store, CancellationToken token)
                 {
-                    var instance = new ModelCatalogue();
+                    {{instance}} = new ModelCatalogue();
                     await instance.InitializeAsync(store, token).ConfigureAwait(false);
                     return instance;
                 }
@@ -587,7 +590,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 }
             }
             """;
-        await VerifyAsync(source, fixedSource, Factory);
+        await VerifyAsync(source, fixedSource, Factory, editorConfig: editorConfig);
     }
 
     [Fact]
@@ -3485,7 +3488,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         return test.RunAsync(CancellationToken.None);
     }
 
-    private static Task VerifyAsync(string source, string fixedSource, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
+    private static Task VerifyAsync(string source, string fixedSource, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable, string? editorConfig = null)
     {
         var test = new Verify.Test
         {
@@ -3495,6 +3498,11 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             LanguageVersion = languageVersion,
             NullableContextOptions = nullable,
         };
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+        }
+
         return test.RunAsync(CancellationToken.None);
     }
 }

@@ -598,7 +598,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 private readonly IReportingValidator _reports;
             """);
 
-    private static async Task VerifyReportFixAsync(string source, string fixedSource, string key, LanguageVersion languageVersion = LanguageVersion.Latest)
+    private static async Task VerifyReportFixAsync(string source, string fixedSource, string key, LanguageVersion languageVersion = LanguageVersion.Latest, string? editorConfig = null)
     {
         var test = new VerifyFix.Test
         {
@@ -611,6 +611,11 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         test.TestState.Sources.Add(("/0/Reports.cs", ReportDomain));
         test.FixedState.Sources.Add(("/0/Domain.cs", Domain));
         test.FixedState.Sources.Add(("/0/Reports.cs", ReportDomain));
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+        }
+
         await test.RunAsync(CancellationToken.None);
     }
 

@@ -72,7 +72,7 @@ internal static class MM0001FactoryEdits
         var body = SyntaxFactory.Block(statements.Concat(new StatementSyntax[]
         {
             SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
-                SyntaxFactory.IdentifierName("var"),
+                LocalTypes.For(editor.OriginalDocument.Project, tree, facts.Type, apparent: true, generator),
                 SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(SyntaxFactory.Identifier(factory.InstanceName))
                     .WithInitializer(SyntaxFactory.EqualsValueClause(SyntaxFactory.ObjectCreationExpression(
                         typeName,
