@@ -680,6 +680,7 @@ internal static class MM0005LazyPlanner
 
     private static string InitializerFieldName(string flagName)
         => flagName.StartsWith("s_", StringComparison.Ordinal) ? "s_initializer"
+            : flagName.StartsWith("m_", StringComparison.Ordinal) ? "m_initializer"
             : flagName.StartsWith("_", StringComparison.Ordinal) ? "_initializer"
             : "initializer";
 

@@ -119,8 +119,11 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await AssertRefusalAsync(source, MM0005FixRefusal.PatternsUnavailable, referencePatterns: false);
     }
 
-    [Fact]
-    public async Task Plan_SeedForm_IsOffered()
+    [Theory]
+    [InlineData("_initialized", "_initializer")]
+    [InlineData("initialized", "initializer")]
+    [InlineData("m_initialized", "m_initializer")] // was `initializer` next to `m_initialized`
+    public async Task Plan_SeedForm_IsOffered_NamingTheFieldLikeTheFlag(string flag, string field)
     {
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
@@ -144,13 +147,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return _data;
                 }
             }
-            """;
+            """.Replace("_initialized", flag, System.StringComparison.Ordinal);
         var result = await PlanAsync(source);
 
         Assert.Equal(MM0005FixRefusal.None, result.Refusal);
         Assert.NotNull(result.Plan);
         Assert.True(result.Plan!.IsFlag);
-        Assert.Equal("_initializer", result.Plan.NewFieldName);
+        Assert.Equal(field, result.Plan.NewFieldName);
         Assert.Equal("InitializeAsync", result.Plan.MethodName);
     }
 

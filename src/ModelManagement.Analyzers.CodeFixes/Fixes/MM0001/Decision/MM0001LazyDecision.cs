@@ -119,7 +119,7 @@ internal static class MM0001LazyDecision
             captured,
             ensureTargets,
             stateMembers,
-            UniqueNames.Choose("_initializer", facts.TakenNames),
+            UniqueNames.Choose(FieldNames.PrivateField(facts.Type, "initializer"), facts.TakenNames), // `_initializer`, or the type's own spelling
             facts.Type.IsAbstract ? "protected" : "public",
             facts.Constructor is null && DocumentationComments.AreRequired(facts.Type, accessibility, facts.ConstructorPart.Declaration.SyntaxTree)), null);
     }

@@ -1,0 +1,47 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+
+/// <summary>
+/// The spelling of a private field a fix adds, taken from the type's own private fields of the same kind (instance or
+/// static): <c>_word</c>, <c>m_word</c>/<c>s_word</c>, or plain <c>word</c> (StyleCop's SA1309 forbids the underscore; a
+/// project that writes <c>this.store</c> gets <c>this.initializer</c>). The most common spelling among the declared fields
+/// wins; a type without such fields gets <c>_word</c> (<c>s_word</c> is never guessed for static fields without a neighbour).
+/// </summary>
+internal static class FieldNames
+{
+    public static string PrivateField(INamedTypeSymbol type, string word, bool isStatic = false)
+    {
+        int underscore = 0, hungarian = 0, plain = 0;
+        foreach (var member in type.GetMembers())
+        {
+            if (member is not IFieldSymbol { IsImplicitlyDeclared: false, IsConst: false, DeclaredAccessibility: Accessibility.Private } field
+                || field.IsStatic != isStatic || field.Name.Length < 2)
+            {
+                continue;
+            }
+
+            var name = field.Name;
+            if (name.StartsWith(isStatic ? "s_" : "m_", StringComparison.Ordinal))
+            {
+                hungarian++;
+            }
+            else if (name[0] == '_')
+            {
+                underscore++;
+            }
+            else if (char.IsLower(name[0]))
+            {
+                plain++;
+            }
+        }
+
+        if (hungarian > underscore && hungarian > plain)
+        {
+            return (isStatic ? "s_" : "m_") + word;
+        }
+
+        return plain > underscore ? word : "_" + word;
+    }
+}
