@@ -22,18 +22,17 @@ internal static class FieldNames
                 continue;
             }
 
-            var name = field.Name;
-            if (name.StartsWith(isStatic ? "s_" : "m_", StringComparison.Ordinal))
+            switch (Prefix(field.Name))
             {
-                hungarian++;
-            }
-            else if (name[0] == '_')
-            {
-                underscore++;
-            }
-            else if (char.IsLower(name[0]))
-            {
-                plain++;
+                case "_":
+                    underscore++;
+                    break;
+                case "":
+                    plain += char.IsLower(field.Name[0]) ? 1 : 0;
+                    break;
+                default:
+                    hungarian++;
+                    break;
             }
         }
 
@@ -44,4 +43,13 @@ internal static class FieldNames
 
         return plain > underscore ? word : "_" + word;
     }
+
+    /// <summary><paramref name="word"/> with <paramref name="neighbour"/>'s prefix (<c>_initialized</c>: <c>_initializer</c>).</summary>
+    public static string SpelledLike(string neighbour, string word) => Prefix(neighbour) + word;
+
+    private static string Prefix(string name)
+        => name.StartsWith("s_", StringComparison.Ordinal) ? "s_"
+            : name.StartsWith("m_", StringComparison.Ordinal) ? "m_"
+            : name.StartsWith("_", StringComparison.Ordinal) ? "_"
+            : string.Empty;
 }

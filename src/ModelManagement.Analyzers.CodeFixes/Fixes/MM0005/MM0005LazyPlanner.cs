@@ -256,7 +256,7 @@ internal static class MM0005LazyPlanner
         }
 
         var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
-        var newFieldName = isFlag ? UniqueNames.Choose(InitializerFieldName(member.Name), taken) : member.Name;
+        var newFieldName = isFlag ? UniqueNames.Choose(FieldNames.SpelledLike(member.Name, "initializer"), taken) : member.Name;
         var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(member.Name) + "Async", taken.Add(newFieldName));
         var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);
         return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
@@ -677,12 +677,6 @@ internal static class MM0005LazyPlanner
     private static bool IsDefaultValue(ExpressionSyntax value)
         => value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.FalseLiteralExpression)
             || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value is DefaultExpressionSyntax;
-
-    private static string InitializerFieldName(string flagName)
-        => flagName.StartsWith("s_", StringComparison.Ordinal) ? "s_initializer"
-            : flagName.StartsWith("m_", StringComparison.Ordinal) ? "m_initializer"
-            : flagName.StartsWith("_", StringComparison.Ordinal) ? "_initializer"
-            : "initializer";
 
     private static string Pascal(string name)
     {
