@@ -68,7 +68,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
         }
 
         var plans = new List<MM0003GuardPlan>();
-        foreach (var diagnostic in diagnostics)
+        foreach (var diagnostic in DiagnosticOrder.InSourceOrder(diagnostics))
         {
             MM0003GuardPlanner.AddPlans(plans, root, model, diagnostic, cancellationToken);
         }

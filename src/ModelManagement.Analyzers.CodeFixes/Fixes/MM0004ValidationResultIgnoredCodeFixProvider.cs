@@ -93,7 +93,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
             return document;
         }
 
-        var ordered = diagnostics.Sort(static (a, b) => a.Location.SourceSpan.Start.CompareTo(b.Location.SourceSpan.Start));
+        var ordered = DiagnosticOrder.InSourceOrder(diagnostics);
         var marks = new SyntaxAnnotation[ordered.Length];
         var nodes = new System.Collections.Generic.Dictionary<SyntaxNode, SyntaxAnnotation>();
         for (var i = 0; i < ordered.Length; i++)

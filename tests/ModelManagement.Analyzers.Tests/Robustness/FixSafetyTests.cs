@@ -136,6 +136,78 @@ public sealed class FixSafetyTests
         AssertEveryFixerApplied(fixture, applied, "Fix All");
     }
 
+    [Fact]
+    public async Task FixAllInDocument_DiagnosticsInReverseOrder_GiveTheSameText()
+    {
+        // The driver hands Fix All its diagnostics in whatever order concurrent analysis finished: an independent
+        // consumer's `dotnet format` swapped two MM0005 constructor lines from run to run. Every Fix All must give the same
+        // text whatever the order.
+        var fixture = await FixFixture.CreateAsync(SampleLines);
+        var failures = new List<string>();
+        var compared = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var fixer in fixture.Fixers)
+        {
+            var provider = fixer.GetFixAllProvider()!;
+            foreach (var group in fixture.Diagnostics.Where(d => fixer.FixableDiagnosticIds.Contains(d.Id)).GroupBy(d => d.Location.SourceTree))
+            {
+                if (group.Count() < 2)
+                {
+                    continue;
+                }
+
+                var document = fixture.Solution.GetDocument(group.Key)!;
+                var keys = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var diagnostic in group)
+                {
+                    foreach (var action in await FixFixture.RegisterAsync(fixer, document, diagnostic, CancellationToken.None))
+                    {
+                        if (action.EquivalenceKey is { } key)
+                        {
+                            keys.Add(key);
+                        }
+                    }
+                }
+
+                foreach (var key in keys)
+                {
+                    var forward = await FixedTextAsync(fixture, provider, fixer, document, key, fixture.Diagnostics);
+                    var backward = await FixedTextAsync(fixture, provider, fixer, document, key, fixture.Diagnostics.Reverse().ToImmutableArray());
+                    if (forward != backward)
+                    {
+                        failures.Add($"Fix All '{key}' of {fixer.GetType().Name} in {document.Name} depends on the diagnostics' order");
+                    }
+
+                    compared[fixer.GetType().Name] = compared.TryGetValue(fixer.GetType().Name, out var n) ? n + 1 : 1;
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
+        Assert.True(compared.Count >= 3, "too few fixers had two diagnostics in one document: " + string.Join(", ", compared.Keys));
+    }
+
+    private static async Task<string> FixedTextAsync(FixFixture fixture, FixAllProvider provider, CodeFixProvider fixer, Document document, string key, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var context = new FixAllContext(document, fixer, FixAllScope.Document, key, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
+        var action = await provider.GetFixAsync(context);
+        if (action is null)
+        {
+            return "(no action)";
+        }
+
+        var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        var texts = new List<string>();
+        foreach (var projectChanges in changed.GetChanges(fixture.Solution).GetProjectChanges())
+        {
+            foreach (var id in projectChanges.GetChangedDocuments().OrderBy(id => changed.GetDocument(id)!.Name, StringComparer.Ordinal))
+            {
+                texts.Add((await changed.GetDocument(id)!.GetTextAsync()).ToString());
+            }
+        }
+
+        return string.Join("\n----\n", texts);
+    }
+
     /// <summary>Non-vacuous: every fixer whose rule fires on the sample must have had something applied.</summary>
     private static void AssertEveryFixerApplied(FixFixture fixture, IReadOnlyDictionary<string, int> applied, string what)
     {

@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -81,7 +82,7 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
         foreach (var document in documents)
         {
             var diagnostics = await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false);
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in DiagnosticOrder.InSourceOrder(diagnostics))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var type = await MM0001Pipeline.FindTypeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);

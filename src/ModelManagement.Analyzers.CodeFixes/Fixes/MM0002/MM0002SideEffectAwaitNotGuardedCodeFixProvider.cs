@@ -155,7 +155,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
             var sites = new List<MM0002Site>(diagnostics.Length);
             var owners = Owners(document.Project, model.Compilation, fixAllContext.CancellationToken);
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in DiagnosticOrder.InSourceOrder(diagnostics))
             {
                 if (MM0002SiteAnalysis.Analyze(root, model, diagnostic, owners, fixAllContext.CancellationToken) is { } site)
                 {

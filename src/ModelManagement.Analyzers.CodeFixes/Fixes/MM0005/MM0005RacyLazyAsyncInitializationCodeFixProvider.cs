@@ -97,7 +97,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
 
         // A diagnostic is known again by its type, member and form: two classes of one file may both have a `_cache`.
         var pending = new List<(string? Type, string? Member, string? Form)>();
-        foreach (var diagnostic in diagnostics)
+        foreach (var diagnostic in DiagnosticOrder.InSourceOrder(diagnostics))
         {
             diagnostic.Properties.TryGetValue(MM0005Properties.Member, out var member);
             diagnostic.Properties.TryGetValue(MM0005Properties.Form, out var form);
