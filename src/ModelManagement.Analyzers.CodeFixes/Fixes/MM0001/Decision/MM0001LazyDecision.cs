@@ -61,6 +61,13 @@ internal static class MM0001LazyDecision
             return (null, new MM0001Refusal(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, node: tokenUse));
         }
 
+        var movedCode = moved.Select(static unit => unit.Node).Concat(facts.Initializers.Select(static initializer => (SyntaxNode)initializer.Initializer.Value));
+        if (MM0001AmbientState.FirstRead(types.Compilation, movedCode, System.Threading.CancellationToken.None) is { } ambientRead)
+        {
+            // The factory reads it where the constructor did: during creation, in the creator's context.
+            return (null, new MM0001Refusal(MM0001RefusalReason.AmbientStateWouldBeReadLater, node: ambientRead));
+        }
+
         // If 'this' escapes before that point, other code could call an async member before the initializer exists:
         // create it first instead (possible when the moved code needs no local of the constructor).
         var insertIndex = creationIndex;

@@ -105,6 +105,13 @@ internal enum MM0001RefusalReason
     /// </summary>
     ConstructorTokenWouldOutliveConstruction,
 
+    /// <summary>
+    /// The moved code reads ambient state (<c>AsyncLocal&lt;T&gt;.Value</c>, <c>Activity.Current</c>, the current culture or
+    /// principal, <c>IHttpContextAccessor.HttpContext</c>, a <c>[ThreadStatic]</c> field), directly or in a source member it
+    /// calls: deferred to the first async use, it would read another caller's value, or none (<see cref="MM0001AmbientState"/>).
+    /// </summary>
+    AmbientStateWouldBeReadLater,
+
     /// <summary>A lambda created in the constructor reads the state (it may run before the initialization).</summary>
     LambdaInConstructorReadsState,
 
