@@ -41,6 +41,12 @@ internal static class MM0001Pipeline
         }
 
         var (lazy, lazyRefusal) = MM0001LazyDecision.Decide(facts);
+        if (lazy is not null && await MM0001Creations.FindHandledCreationAsync(facts, cancellationToken).ConfigureAwait(false) is { } handled)
+        {
+            // The creator catches a failed construction: the lazy rewrite would move the failure past its handler.
+            (lazy, lazyRefusal) = (null, new MM0001Refusal(MM0001RefusalReason.ConstructionFailureHandledByCreator, node: handled));
+        }
+
         if (lazy is not null)
         {
             return new MM0001Decision(new MM0001Plan(facts, lazy, null), null);

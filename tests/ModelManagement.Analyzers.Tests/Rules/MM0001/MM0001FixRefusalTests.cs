@@ -65,6 +65,10 @@ public sealed class MM0001FixRefusalTests
         Case(MM0001RefusalReason.AmbientStateWouldBeReadLater, "public static class Tenant { public static readonly System.Threading.AsyncLocal<string> Current = new System.Threading.AsyncLocal<string>(); } public sealed class C { private readonly string[] _m; public C(IStore s) { _m = LoadAsync(s, Tenant.Current.Value ?? \"none\").GetAwaiter().GetResult(); } private static async Task<string[]> LoadAsync(IStore s, string tenant) => await s.LoadAsync(); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // an independent consumer: the catalogue loaded for tenant "none" instead of "acme"
         Case(MM0001RefusalReason.AmbientStateWouldBeReadLater, "public static class TenantContext { private static readonly System.Threading.AsyncLocal<string> s_name = new System.Threading.AsyncLocal<string>(); public static string Name => s_name.Value; } public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result.Where(m => m.StartsWith(TenantContext.Name, StringComparison.Ordinal)).ToArray(); } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // through a source property
         Case(MM0001RefusalReason.AmbientStateWouldBeReadLater, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = Load(s).Result; } private static async Task<string[]> Load(IStore s) { var culture = System.Globalization.CultureInfo.CurrentCulture.Name; return (await s.LoadAsync()).Select(m => m + culture).ToArray(); } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // in an own method the moved code calls
+        Case(MM0001RefusalReason.ConstructionFailureHandledByCreator, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().GetAwaiter().GetResult(); } public async Task<string> FirstAsync() { await Task.Yield(); return _m[0]; } } public static class Make { public static object Create(IStore s) { try { return new C(s); } catch (System.IO.IOException) { return null; } } }"), // an independent consumer: the offline fallback never ran, FirstAsync threw instead
+        Case(MM0001RefusalReason.ConstructionFailureHandledByCreator, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().GetAwaiter().GetResult(); } public async Task<string> FirstAsync() { await Task.Yield(); return _m[0]; } } public sealed class Holder { private C _c; public async Task Start(IStore s) { try { var c = new C(s); _c = c; } catch (Exception) { _c = null; } await Task.Yield(); } }"), // stored through a local of the try block
+        Case(MM0001RefusalReason.AggregateExceptionHandled, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; } public static class Use { public static async Task<int> CountAsync(IStore s) { await Task.Yield(); try { return new C(s).Count; } catch (AggregateException ex) when (ex.InnerException is System.IO.IOException) { return -1; } } }"), // an independent consumer: the factory's await unwrapped the exception the creator's handler expected
+        Case(MM0001RefusalReason.HandlerWouldCatchDifferently, "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public int Count => _m.Length; } public static class Use { public static async Task<int> CountAsync(IStore s) { await Task.Yield(); try { return new C(s).Count; } catch (System.IO.IOException) { return -1; } } }"), // the creator's narrow handler never saw the AggregateException
         Case(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, "public sealed class C { private readonly string[] _m; public C(IStore s) { var timeout = new System.Threading.CancellationTokenSource(5000); var load = s.LoadAsync(); load.Wait(timeout.Token); _m = load.Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.TeardownReadsState, "public sealed class C : IAsyncDisposable { private readonly IAsyncDisposable _connection; public C(Task<IAsyncDisposable> open) { _connection = open.Result; } public async ValueTask DisposeAsync() => await _connection.DisposeAsync(); }"), // an independent consumer: disposing an unused session opened its connection first
         Case(MM0001RefusalReason.LambdaInConstructorReadsState, "public sealed class C { private readonly string[] _m; private readonly Action _report; public C(Task<string[]> load) { _report = () => Console.WriteLine(_m.Length); _m = load.Result; } public async Task ReportAsync() { await Task.Yield(); _report(); } }"),
@@ -86,6 +90,19 @@ public sealed class MM0001FixRefusalTests
         var refusals = await RefusalsAsync(Prelude + declaration, withPatterns: true);
 
         Assert.Contains(System.Enum.Parse<MM0001RefusalReason>(expected), refusals);
+    }
+
+    [Theory]
+    [InlineData("try { var c = new C(s); Console.WriteLine(await c.FirstAsync()); } catch (System.IO.IOException) { Console.WriteLine(\"offline\"); }")] // its first use fails inside the same try
+    [InlineData("var c = new C(s); try { Console.WriteLine(await c.FirstAsync()); } catch (System.IO.IOException) { }")] // created outside the try
+    [InlineData("try { await Task.Yield(); } catch (System.IO.IOException) { } Console.WriteLine(await new C(s).FirstAsync());")]
+    public async Task CreationWhoseFailureStaysWithItsHandler_LazyRewriteIsStillOffered(string body)
+    {
+        var source = Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().GetAwaiter().GetResult(); } public async Task<string> FirstAsync() { await Task.Yield(); return _m[0]; } } public static class Use { public static async Task RunAsync(IStore s) { " + body + " } }";
+
+        var refusals = await RefusalsAsync(source, withPatterns: true);
+
+        Assert.Empty(refusals);
     }
 
     [Fact]

@@ -112,6 +112,13 @@ internal enum MM0001RefusalReason
     /// </summary>
     AmbientStateWouldBeReadLater,
 
+    /// <summary>
+    /// A creation of the type sits in a <c>try</c> with a <c>catch</c> and the instance can leave the <c>try</c> block
+    /// (<c>try { return new RemoteCatalog(store); } catch (IOException) { return new BuiltinCatalog(); }</c>): deferred,
+    /// a failed load would surface at the first async use, past the handler (lazy only; the factory keeps it at creation).
+    /// </summary>
+    ConstructionFailureHandledByCreator,
+
     /// <summary>A lambda created in the constructor reads the state (it may run before the initialization).</summary>
     LambdaInConstructorReadsState,
 

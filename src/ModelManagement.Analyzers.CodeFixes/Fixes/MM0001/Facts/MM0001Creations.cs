@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FindSymbols;
 using Microsoft.CodeAnalysis.Text;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Rules;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -88,12 +89,122 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
                 }
 
+                // The constructor threw an AggregateException at this `new`; `await T.CreateAsync(...)` throws the task's own
+                // exception, which a handler around the creation would treat differently (an independent consumer's
+                // `catch (AggregateException ex) when (ex.InnerException is IOException)` stopped catching).
+                if (WrapsExceptions(facts)
+                    && MM0001AwaitConversion.WrappedExceptionHandling(creation, MM0001Properties.Result) is var handling and not MM0001RefusalReason.None)
+                {
+                    return new MM0001Refusal(handling, node: creation);
+                }
+
                 var token = CancellationTokens.FindInScope(model, creation, cancellationToken)?.Name;
                 callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, token, CreatedType: model.GetTypeInfo(creation, cancellationToken).Type));
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether a failure of the constructor's blocking code reaches its creator as an <see cref="System.AggregateException"/>:
+    /// a reported <c>.Result</c>, <c>.Wait()</c>, <c>WaitAll</c> or <c>WaitAny</c>, or a call of an own method that blocks
+    /// further down (its form is not known here: taken as wrapping).
+    /// </summary>
+    private static bool WrapsExceptions(MM0001TypeFacts facts)
+        => facts.Sites.Any(static site => site.Form == MM0001Properties.Call || MM0001AwaitConversion.WrapsExceptions(site.Form));
+
+    /// <summary>
+    /// A creation of the type whose creator handles a failed construction — it sits in the <c>try</c> block of a
+    /// <c>try</c> with a <c>catch</c> (in the same function) and the instance can leave that block (returned, stored,
+    /// passed on; not just a local of the block used there) — or null. The lazy rewrite would move the failure from the
+    /// <c>new</c>, where the handler catches it, to the first async use, where it does not (an independent consumer's
+    /// <c>try { return new RemoteCatalog(store); } catch (IOException) { return new BuiltinCatalog(); }</c>).
+    /// </summary>
+    public static async Task<SyntaxNode?> FindHandledCreationAsync(MM0001TypeFacts facts, CancellationToken cancellationToken)
+    {
+        foreach (var constructor in facts.Type.InstanceConstructors)
+        {
+            foreach (var referenced in await SymbolFinder.FindReferencesAsync(constructor, facts.Solution, cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var location in referenced.Locations)
+                {
+                    if (!location.Location.IsInSource
+                        || await location.Location.SourceTree!.GetRootAsync(cancellationToken).ConfigureAwait(false) is not { } root
+                        || root.FindNode(location.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation
+                        || await location.Document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+                    {
+                        continue;
+                    }
+
+                    if (HandledByCreator(creation, model, cancellationToken))
+                    {
+                        return creation;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HandledByCreator(BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode child = creation;
+        foreach (var ancestor in creation.Ancestors())
+        {
+            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+
+            if (ancestor is TryStatementSyntax { Catches.Count: > 0 } tryStatement && tryStatement.Block == child
+                && !StaysInBlock(creation, tryStatement.Block, model, cancellationToken))
+            {
+                return true;
+            }
+
+            child = ancestor;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The instance is a local declared in <paramref name="block"/> (<c>var c = new T(…);</c>) that is only used inside it,
+    /// never returned, assigned or yielded: its first async use fails inside the same <c>try</c> as the creation did.
+    /// </summary>
+    private static bool StaysInBlock(BaseObjectCreationExpressionSyntax creation, BlockSyntax block, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (creation.Parent is not EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator }
+            || model.GetDeclaredSymbol(declarator, cancellationToken) is not ILocalSymbol local)
+        {
+            return false;
+        }
+
+        foreach (var name in block.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            if (name.Identifier.ValueText != local.Name
+                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, local))
+            {
+                continue;
+            }
+
+            SyntaxNode use = name;
+            while (use.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
+            {
+                use = use.Parent;
+            }
+
+            if (use.Parent is ReturnStatementSyntax or YieldStatementSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax
+                || (use.Parent is AssignmentExpressionSyntax assignment && assignment.Right == use)
+                || use.Parent is ArgumentSyntax)
+            {
+                return false;
+            }
+        }
+
+        return true; // a local of the block cannot be read outside it
     }
 
     /// <summary>
