@@ -125,10 +125,16 @@ internal static class SideEffectGuards
     /// <summary>
     /// The call of an optional sink awaited with a completed task in its place: <c>await (_audit?.AuditAsync(e) ??
     /// Task.CompletedTask);</c>, <c>await (_audit is null ? Task.CompletedTask : _audit.AuditAsync(e));</c> — when the
-    /// sink is there, its failure fails the await like a plain call's.
+    /// sink is there, its failure fails the await like a plain call's. Also the bare <c>await _audit?.AuditAsync(e);</c>
+    /// (which, besides, throws a <see cref="System.NullReferenceException"/> when the sink is absent: an awaited null task).
     /// </summary>
     public static IInvocationOperation? OptionalCall(IOperation? operation)
     {
+        if (operation is IConditionalAccessOperation { WhenNotNull: var bare })
+        {
+            return PeelAwaited(bare) as IInvocationOperation;
+        }
+
         if (operation is IConditionalOperation { WhenTrue: { } whenTrue, WhenFalse: { } whenFalse })
         {
             return IsCompletedTask(whenTrue) ? PeelAwaited(whenFalse) as IInvocationOperation

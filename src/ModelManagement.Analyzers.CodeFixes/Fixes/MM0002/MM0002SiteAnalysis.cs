@@ -96,6 +96,11 @@ internal static class MM0002SiteAnalysis
                     optionalSink = true;
                     current = coalesce;
                     break;
+                case ConditionalAccessExpressionSyntax conditional when conditional.WhenNotNull == current && !optionalSink
+                    && conditional.Parent is AwaitExpressionSyntax:
+                    optionalSink = true; // the bare `await _audit?.AuditAsync(e);`
+                    current = conditional;
+                    break;
                 case ConditionalExpressionSyntax choice when (choice.WhenTrue == current || choice.WhenFalse == current) && !optionalSink:
                     optionalSink = true; // `_audit is null ? Task.CompletedTask : _audit.AuditAsync(e)`
                     current = choice;

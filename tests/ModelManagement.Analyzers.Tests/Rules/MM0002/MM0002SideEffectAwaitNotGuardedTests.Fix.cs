@@ -329,6 +329,27 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task BareConditionalAccessAwaited_IsReportedAndWrapped_TheHelperIsNotOffered()
+    {
+        // An independent consumer: `await _audit?.LogEventAsync(..)` on a required dependency got no diagnostic at all,
+        // while the `?? Task.CompletedTask` form was reported.
+        var source = Service("""
+                    await _telemetry?[|.FlushAsync()|]; // flush
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _telemetry?.FlushAsync(); // flush
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
+
+    [Fact]
     public async Task OptionalSinkChosenByAConditionalAmongTheTasksOfWhenAll_TheHelperWrapsTheCall()
     {
         var source = Service("""
