@@ -333,9 +333,9 @@ internal static class MM0003GuardPlanner
     private static bool IsWrappable(StatementSyntax statement)
         => statement is ExpressionStatementSyntax or ForEachStatementSyntax && Statements.CanMoveIntoBlock(statement);
 
-    /// <summary>A statement in a block or switch section, or the body of an if/else/loop/using/lock.</summary>
+    /// <summary>A statement in a block or switch section, after a label, or the body of an if/else/loop/using/lock.</summary>
     private static bool CanHoldGuard(StatementSyntax statement)
-        => statement.Parent is BlockSyntax or SwitchSectionSyntax or IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax
+        => statement.Parent is BlockSyntax or SwitchSectionSyntax or LabeledStatementSyntax or IfStatementSyntax or ElseClauseSyntax or WhileStatementSyntax
             or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax or UsingStatementSyntax or LockStatementSyntax
             or FixedStatementSyntax;
 

@@ -35,6 +35,23 @@ internal static partial class Statements
             return root;
         }
 
+        if (first.Parent is LabeledStatementSyntax labeled)
+        {
+            // `again: await LogAsync();` becomes `again: try { … }`: a labeled statement takes any statement, so no braces;
+            // the statement after the label gets its blank line like after any block.
+            var inner = Wrapped(SyntaxFactory.SingletonList(first), wrap);
+            var relabeled = labeled.WithStatement(inner);
+            var siblings = SiblingsOf(labeled);
+            var index = siblings.IndexOf(labeled);
+            if (!blankLineAfter || index < 0 || index + 1 >= siblings.Count)
+            {
+                return root.ReplaceNode(labeled, relabeled);
+            }
+
+            var next = siblings[index + 1];
+            return root.ReplaceNodes(new SyntaxNode[] { labeled, next }, (original, _) => original == labeled ? relabeled : WithBlankLineBefore(next, labeled));
+        }
+
         var list = SiblingsOf(first);
         var start = list.IndexOf(first);
         if (start < 0)

@@ -310,6 +310,32 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_LabeledStatement_TryAfterTheLabelWithoutAnExtraBlock()
+    {
+        // An independent consumer: `again: { try { … } catch … { } }`; a label takes the try itself. (The statement after it
+        // gets a blank line where the file separates blocks with one, like after any try: this file does not.)
+        var source = Service("""
+                    var attempts = 0;
+                again:
+                    await [|_telemetry.FlushAsync()|];
+                    if (++attempts < 2) goto again;
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    var attempts = 0;
+                again:
+                    try
+                    {
+                        await _telemetry.FlushAsync();
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+                    if (++attempts < 2) goto again;
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task OptionalSinkChosenByAConditional_IsWrapped_TheHelperIsNotOffered()
     {
         var source = Service("""

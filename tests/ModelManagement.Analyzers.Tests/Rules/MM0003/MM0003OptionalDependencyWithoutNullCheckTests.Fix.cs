@@ -102,6 +102,45 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task LabeledStatements_AreGuardedAfterTheirLabel()
+    {
+        // An independent consumer: `retry: await _registry.RegisterAsync(..)` and `again: _registry.Register(..)` had a
+        // shape the fix handles, yet no fix was offered.
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task<int> RegisterAsync(string name)
+                {
+                    var attempts = 0;
+                retry:
+                    await {|#0:_registry|}.RegisterAsync(name + attempts);
+                    if (++attempts < 2) goto retry;
+                again:
+                    {|#1:_registry|}.Register(name);
+                    if (++attempts < 4) goto again;
+                    return attempts;
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task<int> RegisterAsync(string name)
+                {
+                    var attempts = 0;
+                retry:
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync(name + attempts);
+                    }
+
+                    if (++attempts < 2) goto retry;
+                again:
+                    _registry?.Register(name);
+                    if (++attempts < 4) goto again;
+                    return attempts;
+                }
+            """,
+            expected: new[] { FixVerify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_registry") });
+    }
+
+    [Fact]
     public async Task MergedStatements_CommentLineAfterTrailingComments_KeepsItsIndentation()
     {
         // An independent consumer: `// keep this comment` ended up lined up under the trailing comments above it.
