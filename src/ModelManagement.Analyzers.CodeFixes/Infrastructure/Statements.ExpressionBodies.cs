@@ -23,6 +23,58 @@ internal static partial class Statements
         return statement.WithLeadingTrivia(leading).WithTrailingTrivia(trailing);
     }
 
+    /// <summary>
+    /// <paramref name="function"/> — a method, local function or lambda with an expression body — with a block body holding
+    /// <paramref name="wrap"/>(the expression as a statement), formatted; null when it has no expression body. Every comment
+    /// survives: those of the <c>=&gt;</c> and before the expression go above the statement, those after it and around the
+    /// <c>;</c> stay on the statement's line, and the block ends its line as the <c>;</c> did. A lambda keeps its arrow.
+    /// (MM0002's try around an awaited side effect, MM0003's guard around an awaited use.)
+    /// </summary>
+    public static SyntaxNode? WrapExpressionBody(SyntaxNode function, System.Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
+    {
+        switch (function)
+        {
+            case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
+            {
+                var block = WrappedBody(arrow.ArrowToken, arrow.Expression, method.SemicolonToken, wrap);
+                return TrimBeforeBody(method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block));
+            }
+
+            case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
+            {
+                var block = WrappedBody(arrow.ArrowToken, arrow.Expression, localFunction.SemicolonToken, wrap);
+                return TrimBeforeBody(localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block));
+            }
+
+            case LambdaExpressionSyntax { ExpressionBody: { } body } lambda:
+            {
+                // The lambda keeps its arrow; the arrow's comments move to the statement, its line ends there.
+                var block = WrappedBody(default, body, default, wrap);
+                var arrowToken = lambda.ArrowToken;
+                var comments = Comments(arrowToken.TrailingTrivia, trailing: false);
+                lambda = lambda.WithArrowToken(arrowToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
+                if (comments.Count > 0)
+                {
+                    block = block.WithStatements(SyntaxFactory.SingletonList(
+                        block.Statements[0].WithLeadingTrivia(comments.AddRange(block.Statements[0].GetLeadingTrivia()))));
+                }
+
+                return lambda.WithExpressionBody(null).WithBlock(block);
+            }
+
+            default:
+                return null;
+        }
+    }
+
+    private static BlockSyntax WrappedBody(SyntaxToken arrowToken, ExpressionSyntax expression, SyntaxToken semicolonToken, System.Func<SyntaxList<StatementSyntax>, StatementSyntax> wrap)
+    {
+        var statement = FromExpressionBody(arrowToken, expression, semicolonToken, returnsValue: false);
+        var block = SyntaxFactory.Block(Wrapped(SyntaxFactory.SingletonList(statement), wrap))
+            .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+        return WithLineEndOf(block, semicolonToken);
+    }
+
     /// <summary>The new block body ends its line as the expression body's <c>;</c> did.</summary>
     public static BlockSyntax WithLineEndOf(BlockSyntax block, SyntaxToken semicolonToken)
     {

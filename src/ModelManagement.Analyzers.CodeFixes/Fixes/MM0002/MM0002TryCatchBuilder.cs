@@ -104,56 +104,7 @@ internal static class MM0002TryCatchBuilder
     }
 
     private static SyntaxNode WrapExpressionBody(SyntaxNode current, MM0002Site site)
-    {
-        switch (current)
-        {
-            case MethodDeclarationSyntax { ExpressionBody: { } arrow } method:
-            {
-                var block = BodyBlock(arrow.ArrowToken, arrow.Expression, method.SemicolonToken, site);
-                method = method.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
-                return Statements.TrimBeforeBody(method);
-            }
-
-            case LocalFunctionStatementSyntax { ExpressionBody: { } arrow } localFunction:
-            {
-                var block = BodyBlock(arrow.ArrowToken, arrow.Expression, localFunction.SemicolonToken, site);
-                localFunction = localFunction.WithExpressionBody(null).WithSemicolonToken(default).WithBody(block);
-                return Statements.TrimBeforeBody(localFunction);
-            }
-
-            case LambdaExpressionSyntax { ExpressionBody: { } body } lambda:
-            {
-                // The lambda keeps its arrow; the arrow's comments move to the statement, its line ends there.
-                var block = BodyBlock(default, body, default, site);
-                var arrowToken = lambda.ArrowToken;
-                var comments = Statements.Comments(arrowToken.TrailingTrivia, trailing: false);
-                lambda = lambda.WithArrowToken(arrowToken.WithTrailingTrivia(SyntaxFactory.ElasticMarker));
-                if (comments.Count > 0)
-                {
-                    block = block.WithStatements(SyntaxFactory.SingletonList(
-                        block.Statements[0].WithLeadingTrivia(comments.AddRange(block.Statements[0].GetLeadingTrivia()))));
-                }
-
-                return lambda.WithExpressionBody(null).WithBlock(block);
-            }
-
-            default:
-                return current;
-        }
-    }
-
-    /// <summary>
-    /// The block body replacing an expression body: one try statement around the expression. Every comment survives —
-    /// those of the <c>=&gt;</c> and before the expression go above the statement, those after it and around the
-    /// <c>;</c> stay on the statement's line.
-    /// </summary>
-    private static BlockSyntax BodyBlock(SyntaxToken arrowToken, ExpressionSyntax expression, SyntaxToken semicolonToken, MM0002Site site)
-    {
-        var statement = Statements.FromExpressionBody(arrowToken, expression, semicolonToken, returnsValue: false);
-        var block = SyntaxFactory.Block(Statements.Wrapped(SyntaxFactory.SingletonList(statement), statements => BuildTry(statements, site)))
-            .WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations);
-        return Statements.WithLineEndOf(block, semicolonToken);
-    }
+        => Statements.WrapExpressionBody(current, statements => BuildTry(statements, site)) ?? current;
 
     /// <summary>An exception type an enclosing catch handles, as a type and as an expression (a pattern's constant): qualified, or a type parameter's name.</summary>
     private static (TypeSyntax Type, ExpressionSyntax Expression) HandledTypeSyntax(ITypeSymbol type)
