@@ -152,6 +152,12 @@ internal static class MM0003GuardPlanner
         else
         {
             statement = EnclosingWrappableStatement(receiver);
+            if (statement is null && MM0003DiagnosticProperties.ChainTop(receiver).Parent is AwaitExpressionSyntax awaited
+                && awaited.Parent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } or LambdaExpressionSyntax)
+            {
+                // The awaited call is an async function's whole expression body: the body becomes a block around the guard.
+                return new MM0003GuardPlan(receiver, symbol, new List<StatementSyntax>(), awaited, canUseConditionalAccess: false, avoidOperators);
+            }
         }
 
         if (statement is null || !CanHoldGuard(statement))

@@ -15,19 +15,30 @@ internal static class MM0003GuardRewriter
     /// </summary>
     public static SyntaxNode ApplyIfGuard(SyntaxNode root, MM0003GuardPlan plan, SyntaxTree tree)
     {
-        if (plan.Statements.Count == 0 || root.GetCurrentNode(plan.Statements[0]) is not { } first)
+        var condition = Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, tree);
+        var receiver = plan.Receiver.WithoutTrivia().ToString();
+        StatementSyntax Guard(SyntaxList<StatementSyntax> statements)
+            => SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(WithoutNeedlessConditionalAccess(statements, receiver, root.SyntaxTree.Options)));
+
+        if (plan.Statements.Count == 0)
+        {
+            // An awaited expression body (`async Task PingAsync() => await _registry.RegisterAsync("ping");`): a block
+            // body around the guarded statement (shared Statements.WrapExpressionBody).
+            if (plan.ChainTop is not AwaitExpressionSyntax || root.GetCurrentNode(plan.ChainTop) is not { Parent: { } body })
+            {
+                return root;
+            }
+
+            var function = body is ArrowExpressionClauseSyntax ? body.Parent! : body;
+            return Statements.WrapExpressionBody(function, Guard) is { } rewritten ? root.ReplaceNode(function, rewritten) : root;
+        }
+
+        if (root.GetCurrentNode(plan.Statements[0]) is not { } first)
         {
             return root;
         }
 
-        var condition = Condition(plan.Receiver.WithoutTrivia(), plan.AvoidEqualityOperators, tree);
-        var receiver = plan.Receiver.WithoutTrivia().ToString();
-        return Statements.Wrap(
-            root,
-            first,
-            plan.Statements.Count,
-            statements => SyntaxFactory.IfStatement(condition, SyntaxFactory.Block(WithoutNeedlessConditionalAccess(statements, receiver, root.SyntaxTree.Options))),
-            blankLineAfter: true);
+        return Statements.Wrap(root, first, plan.Statements.Count, Guard, blankLineAfter: true);
     }
 
     /// <summary>

@@ -94,6 +94,13 @@ internal static class MM0003DiagnosticProperties
                 // `x?.M(out var y)` leaves y unassigned just as a guard would hide it: both need a declaration-free statement.
                 return !IsWrappable(statement) ? ValueFlowsProperties : discardable ? DiscardedExpressionProperties : StatementProperties;
             case ArrowExpressionClauseSyntax or AnonymousFunctionExpressionSyntax:
+                if (top is AwaitExpressionSyntax && chainTop is InvocationExpressionSyntax && chainTop != receiver && ReturnsNothing(enclosingFunction))
+                {
+                    // `async Task PingAsync() => await _registry.RegisterAsync("ping");`: the awaited call is the body's
+                    // whole work, nothing flows on; the fix turns the body into a block around a guarded statement.
+                    return StatementProperties;
+                }
+
                 return discardable && enclosingFunction is { ReturnsVoid: true } ? DiscardedExpressionProperties : ValueFlowsProperties;
         }
 
@@ -112,6 +119,12 @@ internal static class MM0003DiagnosticProperties
 
         return ValueFlowsProperties;
     }
+
+    /// <summary>An async function whose awaited body yields nothing: <c>async void</c>, or <c>async Task</c>/<c>ValueTask</c> (not generic).</summary>
+    private static bool ReturnsNothing(IMethodSymbol? function)
+        => function is { IsAsync: true }
+            && (function.ReturnsVoid
+                || function.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } });
 
     /// <summary><c>name</c> or <c>this.name</c>: expressions a guard can repeat.</summary>
     public static bool IsSimpleReference(SyntaxNode receiver)

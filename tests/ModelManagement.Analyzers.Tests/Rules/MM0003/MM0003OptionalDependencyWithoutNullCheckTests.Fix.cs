@@ -102,6 +102,61 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task AwaitedExpressionBodyOfAnAsyncTask_BecomesABlockAroundTheGuard()
+    {
+        // An independent consumer: `async Task PingAsync() => await _registry.RegisterAsync("ping");` was ValueFlows (no
+        // fix) though nothing flows on; a generic Task's awaited value does flow, and stays without a fix.
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PingAsync() => await {|#0:_registry|}.RegisterAsync("ping"); // keep-alive
+
+                public async Task<string> FindAsync(string name) => await {|#1:_registry|}.FindAsync(name);
+
+                public Func<string, Task> Register => async name => await {|#2:_registry|}.RegisterAsync(name);
+
+                public async Task TwiceAsync(string name)
+                {
+                    async Task Once() => await {|#3:_registry|}.RegisterAsync(name);
+                    await Once();
+                    await Once();
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PingAsync()
+                {
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync("ping"); // keep-alive
+                    }
+                }
+
+                public async Task<string> FindAsync(string name) => await {|MM0003:_registry|}.FindAsync(name);
+
+                public Func<string, Task> Register => async name =>
+                {
+                    if (_registry is not null)
+                    {
+                        await _registry.RegisterAsync(name);
+                    }
+                };
+
+                public async Task TwiceAsync(string name)
+                {
+                    async Task Once()
+                    {
+                        if (_registry is not null)
+                        {
+                            await _registry.RegisterAsync(name);
+                        }
+                    }
+                    await Once();
+                    await Once();
+                }
+            """,
+            expected: new[] { Uses(1), FixVerify.Diagnostic().WithLocation(1).WithArguments("_registry"), FixVerify.Diagnostic().WithLocation(2).WithArguments("_registry"), FixVerify.Diagnostic().WithLocation(3).WithArguments("_registry") });
+    }
+
+    [Fact]
     public async Task LabeledStatements_AreGuardedAfterTheirLabel()
     {
         // An independent consumer: `retry: await _registry.RegisterAsync(..)` and `again: _registry.Register(..)` had a
