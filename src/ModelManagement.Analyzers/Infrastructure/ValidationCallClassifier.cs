@@ -53,7 +53,7 @@ internal sealed class ValidationCallClassifier
     private static readonly SymbolDisplayFormat QualifiedNameFormat = RelatedMethods.QualifiedNameFormat;
 
     /// <summary>Words in a collection parameter's name that make it the validator's findings sink.</summary>
-    private static readonly string[] FindingWords = { "result", "error", "failure", "violation", "problem", "issue", "message" };
+    private static readonly string[] FindingWords = { "result", "error", "failure", "violation", "problem", "issue", "message", "warning", "finding", "diagnostic" };
 
     private readonly Compilation _compilation;
     private readonly AnalyzerConfigOptionsProvider _optionsProvider;
@@ -273,12 +273,30 @@ internal sealed class ValidationCallClassifier
 
     /// <summary>
     /// The local a validator fills with its findings (<c>Validator.TryValidateObject(model, context, results, true)</c>):
-    /// an argument that is a local, passed by value to a parameter whose type is a generic collection and whose name says
-    /// it receives findings (<c>results</c>, <c>errors</c>, <c>failures</c>, <c>violations</c>, <c>problems</c>,
-    /// <c>issues</c>, <c>messages</c>). Null when there is none: an input collection (<c>ValidateAll(stories)</c>) is no sink.
+    /// an argument that is a local, passed by value (or <c>out</c>) to a parameter whose type is a generic collection and whose
+    /// name says it receives findings (<c>results</c>, <c>errors</c>, <c>failures</c>, <c>violations</c>, <c>problems</c>,
+    /// <c>issues</c>, <c>messages</c>, <c>warnings</c>, <c>findings</c>, <c>diagnostics</c>). Null when there is none: an input
+    /// collection (<c>ValidateAll(stories)</c>) is no sink.
     /// </summary>
     public ILocalSymbol? FindFindingsSink(IInvocationOperation invocation)
-        => FindingsArgument(invocation) is ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } ? local : null;
+        => FindingsArgument(invocation) is ILocalReferenceOperation { Local: { RefKind: RefKind.None } local } && !IsOutArgument(invocation, local) ? local : null;
+
+    /// <summary>
+    /// <c>TryValidate(x, out var errors)</c> hands back a list it made: reading it is not acting on the verdict (the
+    /// dropped <c>bool</c> is the rule's own case). Only the function's own <c>out</c> parameter passes such a list on.
+    /// </summary>
+    private static bool IsOutArgument(IInvocationOperation invocation, ILocalSymbol local)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.RefKind == RefKind.Out && argument.Value is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// Whether the findings go into a collection the function's own caller passed (a by-value parameter): the caller
@@ -286,7 +304,7 @@ internal sealed class ValidationCallClassifier
     /// <c>Validator.TryValidateObject(item, itemContext, results)</c> findings to <c>IValidatableObject.Validate</c>.
     /// </summary>
     public bool PassesFindingsToCaller(IInvocationOperation invocation)
-        => FindingsArgument(invocation) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None, Type.IsReferenceType: true } };
+        => FindingsArgument(invocation) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None or RefKind.Out, Type.IsReferenceType: true } }; // `out errors`: the caller's own out list
 
     private IOperation? FindingsArgument(IInvocationOperation invocation)
     {
@@ -298,7 +316,9 @@ internal sealed class ValidationCallClassifier
         foreach (var argument in invocation.Arguments)
         {
             var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
-            if (argument.Parameter is { RefKind: RefKind.None } parameter
+            // By value (the caller's list, filled), or `out` (couchbase's `base.TryValidateForRequest(out errors)`: the list
+            // handed back, which the caller's own `out errors` passes on).
+            if (argument.Parameter is { RefKind: RefKind.None or RefKind.Out } parameter
                 && value is ILocalReferenceOperation or IParameterReferenceOperation
                 && NamesFindings(parameter.Name)
                 && IsGenericCollection(parameter.Type))

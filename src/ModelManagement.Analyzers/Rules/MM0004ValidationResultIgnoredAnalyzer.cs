@@ -30,6 +30,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     private static readonly string[] VerdictStateWords =
     {
         "Valid", "Invalid", "Error", "Errors", "Failed", "Failure", "Failures", "Fails", "Compliant", "Safe", "Unsafe", "Violation", "Violations",
+        "Validation", "Messages", "Warnings",
     };
 
     /// <inheritdoc/>
@@ -218,12 +219,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage == Usage.Discarded && DiscardedCallStatement(invocation.Syntax) is { } statement
-            && NextStatement(statement) is { } next
-            && (next is ReturnStatementSyntax { Expression: null } or ThrowStatementSyntax || ReadsValidatorVerdictState(next, invocation.Syntax)))
+            && (NextStatement(statement) is { } next
+                ? next is ReturnStatementSyntax { Expression: null } or ThrowStatementSyntax || ReadsValidatorVerdictState(next, invocation.Syntax)
+                : EndsFunctionWithoutValue(statement, invocation.SemanticModel, context.CancellationToken)))
         {
             // `ValidateNonNullSource(source); return;` — validated for its effect (reporting the error), nothing handed on
-            // (Avalonia's PropertyAccessorNode); `ValidateInput(request); if (ValidationFailed) { … }` — the verdict is read
-            // from the validator's state (elsa's FastEndpoints endpoints).
+            // (Avalonia's PropertyAccessorNode), and so at the end of an event handler (ant-design's field-changed handler
+            // ending in `ctx.Validate();`); `ValidateInput(request); if (ValidationFailed) { … }` or
+            // `c.Value.Validate(); return !c.Value.GetValidationMessages().Any();` — the verdict is read from the
+            // validator's state (elsa's FastEndpoints endpoints, radzen's data grid).
             return;
         }
 
@@ -397,7 +401,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool ReadsValidatorVerdictState(StatementSyntax next, SyntaxNode call)
     {
-        if (next is not IfStatementSyntax ifStatement || call is not InvocationExpressionSyntax invocation)
+        var read = next switch
+        {
+            IfStatementSyntax ifStatement => ifStatement.Condition,
+            ReturnStatementSyntax { Expression: { } returned } => returned,
+            _ => null,
+        };
+        if (read is null || call is not InvocationExpressionSyntax invocation)
         {
             return false;
         }
@@ -406,7 +416,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         {
             IdentifierNameSyntax or GenericNameSyntax => null, // an own method: implicit `this`
             MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } => null,
-            MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax name } => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: var owner } when IsNameChain(owner) => owner.ToString(), // `validator`, `c.Value`
             _ => "",
         };
         if (receiver == string.Empty)
@@ -414,17 +424,96 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        foreach (var node in ifStatement.Condition.DescendantNodesAndSelf())
+        foreach (var node in read.DescendantNodesAndSelf())
         {
             var member = node switch
             {
                 MemberAccessExpressionSyntax access when receiver is null && access.Expression is ThisExpressionSyntax => access.Name.Identifier.ValueText,
-                MemberAccessExpressionSyntax access when receiver is not null && access.Expression is IdentifierNameSyntax owner && owner.Identifier.ValueText == receiver => access.Name.Identifier.ValueText,
+                MemberAccessExpressionSyntax access when receiver is not null && IsNameChain(access.Expression) && access.Expression.ToString() == receiver => access.Name.Identifier.ValueText,
                 IdentifierNameSyntax name when receiver is null && !(name.Parent is MemberAccessExpressionSyntax parentAccess && parentAccess.Name == name)
                     && name.Identifier.ValueText is [var first, ..] && (char.IsUpper(first) || first == '_') => name.Identifier.ValueText, // a member's name, not a local's `isValid`
                 _ => null,
             };
             if (member is not null && NamesAVerdict(member))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>name</c>, <c>a.b.c</c>: a receiver that reads the same object each time it is written (no call, no index).</summary>
+    private static bool IsNameChain(ExpressionSyntax expression)
+        => expression switch
+        {
+            IdentifierNameSyntax => true,
+            MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var inner, Name: IdentifierNameSyntax } => IsNameChain(inner),
+            _ => false,
+        };
+
+    /// <summary>
+    /// Whether nothing runs after <paramref name="statement"/> in its function but the end of an event handler — a
+    /// <c>void</c> function taking <c>(object sender, TEventArgs e)</c>, whose raiser reads nothing back: it ends the body,
+    /// directly or as the last statement of a <c>try</c>, <c>catch</c>, <c>finally</c>, <c>using</c>, <c>lock</c> or
+    /// <c>if</c>/<c>else</c> branch that ends it. Like <c>Validate(x); return;</c>: validated for its effect (ant-design's
+    /// field-changed handler ending in <c>ctx.Validate();</c>, which fills the form's message store). Any other function
+    /// ending in a dropped verdict is still reported: a <c>CheckAsync</c> wrapper drops what its caller expects.
+    /// </summary>
+    private static bool EndsFunctionWithoutValue(StatementSyntax statement, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+    {
+        SyntaxNode current = statement;
+        for (var depth = 0; depth < MaxShapeDepth * 2 && model is not null; depth++)
+        {
+            var parent = current.Parent;
+            switch (parent)
+            {
+                case BlockSyntax block:
+                    if (block.Statements.Count == 0 || block.Statements[block.Statements.Count - 1] != current)
+                    {
+                        return false;
+                    }
+
+                    if (block.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
+                    {
+                        var function = block.Parent is AnonymousFunctionExpressionSyntax lambda
+                            ? model.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol
+                            : model.GetDeclaredSymbol(block.Parent, cancellationToken) as IMethodSymbol;
+                        return function is { ReturnsVoid: true } && IsEventHandler(function);
+                    }
+
+                    current = block;
+                    continue;
+                case TryStatementSyntax or UsingStatementSyntax or LockStatementSyntax or CheckedStatementSyntax or FixedStatementSyntax or UnsafeStatementSyntax:
+                    current = parent;
+                    continue;
+                case CatchClauseSyntax or FinallyClauseSyntax:
+                    current = parent.Parent!;
+                    continue;
+                case ElseClauseSyntax { Parent: IfStatementSyntax owner }:
+                    current = owner;
+                    continue;
+                case IfStatementSyntax owner when owner.Statement == current:
+                    current = owner;
+                    continue;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsEventHandler(IMethodSymbol function)
+    {
+        if (function.Parameters.Length != 2 || function.Parameters[0].Type.SpecialType != SpecialType.System_Object)
+        {
+            return false;
+        }
+
+        for (var type = function.Parameters[1].Type; type is not null; type = type.BaseType)
+        {
+            if (type is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
             {
                 return true;
             }

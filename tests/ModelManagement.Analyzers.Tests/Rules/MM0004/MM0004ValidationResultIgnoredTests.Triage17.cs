@@ -1,0 +1,158 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>False positives a triage of unseen repositories found (ant-design-blazor, radzen-blazor, Smartstore, couchbase).</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task ValidationEndingAnEventHandler_DoesNotReport_AnyOtherVoidMemberStillDoes()
+    {
+        // ant-design-blazor's field-changed handler ends in `ctx.Validate();` (it fills the form's message store): nothing
+        // can read a verdict from an event handler, as after `Validate(x); return;`. A plain void member that ends in a
+        // dropped verdict is still reported.
+        var source = """
+            using System;
+
+            public sealed class EditContext { public bool Validate() => true; }
+
+            public sealed class Form
+            {
+                private EditContext _editContext = new EditContext();
+                private bool _inProgress;
+
+                private void OnFieldChanged(object sender, EventArgs args)
+                {
+                    var ctx = _editContext;
+                    try
+                    {
+                        _inProgress = true;
+                        ctx.Validate();
+                    }
+                    finally
+                    {
+                        _inProgress = false;
+                    }
+                }
+
+                private void OnFieldChangedToo(object sender, EventArgs args) => Console.WriteLine(_inProgress);
+
+                public void Check()
+                {
+                    [|_editContext.Validate()|];
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task VerdictReadFromTheValidatorsStateAndReturned_DoesNotReport_AConstantReturnDoes()
+    {
+        // radzen-blazor's data grid: `c.Value.Validate(); return !c.Value.GetValidationMessages().Any();`.
+        var source = """
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class EditContext
+            {
+                private readonly List<string> _messages = new List<string>();
+                public bool Validate() { _messages.Clear(); return true; }
+                public IEnumerable<string> GetValidationMessages() => _messages;
+            }
+
+            public sealed class DataGrid
+            {
+                private readonly Dictionary<int, EditContext> _editContexts = new Dictionary<int, EditContext>();
+
+                public bool IsValid => _editContexts.All(c =>
+                {
+                    c.Value.Validate();
+                    return !c.Value.GetValidationMessages().Any();
+                });
+
+                public bool IsRowValid(EditContext ctx)
+                {
+                    ctx.Validate();
+                    return !ctx.GetValidationMessages().Any();
+                }
+
+                public bool Always(EditContext ctx)
+                {
+                    [|ctx.Validate()|];
+                    return true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task FindingsCollectionNamedWarnings_ReadOnEveryPath_DoesNotReport()
+    {
+        // Smartstore's cart validators fill `IList<string> warnings`; the caller reads the list (7 reports).
+        var source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Cart { }
+
+            public sealed class CartValidator
+            {
+                public Task<bool> ValidateCartAsync(Cart cart, IList<string> warnings) { warnings.Add("x"); return Task.FromResult(false); }
+            }
+
+            public sealed class OrderProcessor
+            {
+                private readonly CartValidator _validator = new CartValidator();
+
+                public async Task<IList<string>> PlaceOrderAsync(Cart cart)
+                {
+                    var warnings = new List<string>();
+                    await _validator.ValidateCartAsync(cart, warnings);
+                    if (warnings.Count > 0)
+                        return warnings;
+                    return new List<string>();
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task BaseValidatorFindingsHandedOnThroughTheCallersOutList_DoesNotReport()
+    {
+        // couchbase's links: `base.TryValidateForRequest(out errors);` in an override whose own `out errors` hands the
+        // base's findings to its caller (3 reports). A local `out var errors` read later is still the rule's case
+        // (BoolTryValidateDiscarded_Reports).
+        var source = """
+            using System.Collections.Generic;
+
+            public class AnalyticsLink
+            {
+                public string Name { get; set; }
+
+                public virtual bool TryValidateForRequest(out List<string> errors)
+                {
+                    errors = new List<string>();
+                    if (string.IsNullOrEmpty(Name)) errors.Add("Name must be set");
+                    return errors.Count == 0;
+                }
+            }
+
+            public sealed class S3Link : AnalyticsLink
+            {
+                public string Region { get; set; }
+
+                public override bool TryValidateForRequest(out List<string> errors)
+                {
+                    base.TryValidateForRequest(out errors);
+                    if (string.IsNullOrEmpty(Region)) errors.Add("Region must be set");
+                    return errors.Count == 0;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
