@@ -9,7 +9,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>
 /// MM0002, per compilation and memoised: is a call to this own method already guarded by the method itself? An own
 /// method is one of the caller's type, or a private or internal helper of the compilation, with a known body (not
-/// virtual, abstract, extern or an interface member). Its body guards all its side effects when it is <c>async</c>,
+/// virtual, abstract, extern or an interface member). A non-async method that only returns another call's task
+/// (<c>Task WarningAsync(string m) =&gt; _manager.LogAsync(m);</c>) is guarded when that call is. Its body guards all its side effects when it is <c>async</c>,
 /// awaits at least once, and every await in it (outside nested lambdas and local functions, which run only when
 /// called) is guarded: in the try block of a catch-all try, through the SideEffect helper, or a call of another own
 /// method that is guarded in turn (bounded depth, cycles count as unguarded). Synchronous code around the guarded
@@ -35,7 +36,7 @@ internal sealed class GuardedMethodSummaries
     public bool IsGuardedOwnCall(IInvocationOperation invocation, ISymbol caller, CancellationToken cancellationToken)
     {
         var method = Normalize(invocation.TargetMethod);
-        if (!method.IsAsync || !IsOwn(method, caller.ContainingType))
+        if (!IsOwn(method, caller.ContainingType) || !(method.IsAsync || MayForward(method)))
         {
             return false; // cheap tests first: most side effects are calls into other types
         }
@@ -108,23 +109,32 @@ internal sealed class GuardedMethodSummaries
             return false;
         }
 
+        if (!method.IsAsync)
+        {
+            // A forwarder, `Task WarningAsync(string m) => _manager.LogAsync(m);` (Discord.Net's Logger): its task is the
+            // forwarded call's, guarded when that call is (the helper, or an own method guarded in turn).
+            var forwarded = Roots(method, callerModel, cancellationToken) is [var body] ? ForwardedCall(body) : null;
+            var guardedForwarder = forwarded is not null
+                && (SideEffectGuards.IsHelperCall(forwarded, _helperType) || IsGuardedCallee(forwarded, method, depth, visited, ref cut, cancellationToken));
+            if (!cut)
+            {
+                _cache.TryAdd(method, guardedForwarder);
+            }
+
+            return guardedForwarder;
+        }
+
         var awaits = 0;
         var guarded = true;
         var stack = new Stack<IOperation>();
-        foreach (var reference in method.DeclaringSyntaxReferences)
+        var roots = Roots(method, callerModel, cancellationToken);
+        if (roots.Count == 0)
         {
-            var node = reference.GetSyntax(cancellationToken);
-            var root = GetModel(node.SyntaxTree, callerModel)?.GetOperation(node, cancellationToken);
-            if (root is ILocalFunctionOperation localFunction)
-            {
-                root = localFunction.Body;
-            }
+            return false; // a body we cannot see is not known to be guarded
+        }
 
-            if (root is null)
-            {
-                return false; // a body we cannot see is not known to be guarded
-            }
-
+        foreach (var root in roots)
+        {
             stack.Push(root);
         }
 
@@ -174,15 +184,64 @@ internal sealed class GuardedMethodSummaries
             return true;
         }
 
+        return IsGuardedCallee(invocation, method, depth, visited, ref cut, cancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="invocation"/> (in <paramref name="method"/>) calls an own method that is guarded, async or forwarding.</summary>
+    private bool IsGuardedCallee(IInvocationOperation invocation, IMethodSymbol method, int depth, HashSet<IMethodSymbol> visited, ref bool cut, CancellationToken cancellationToken)
+    {
         var callee = Normalize(invocation.TargetMethod);
-        if (!callee.IsAsync || !IsOwn(callee, method.ContainingType))
+        if (!IsOwn(callee, method.ContainingType) || !(callee.IsAsync || MayForward(callee)))
         {
             return false;
         }
 
-        var guarded = Compute(callee, awaitOperation.SemanticModel, depth + 1, visited, out var calleeCut, cancellationToken);
+        var guarded = Compute(callee, invocation.SemanticModel, depth + 1, visited, out var calleeCut, cancellationToken);
         cut |= calleeCut;
         return guarded;
+    }
+
+    /// <summary>A non-async method returning a task: it may hand on another call's task.</summary>
+    private static bool MayForward(IMethodSymbol method)
+        => !method.ReturnsVoid && method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask" };
+
+    /// <summary>The one call whose value a body returns (<c>=&gt; X(…)</c>, <c>{ return X(…); }</c>), or null.</summary>
+    private static IInvocationOperation? ForwardedCall(IOperation body)
+    {
+        var block = body switch
+        {
+            IMethodBodyOperation methodBody => methodBody.BlockBody ?? methodBody.ExpressionBody,
+            IBlockOperation plain => plain,
+            _ => null,
+        };
+
+        return block is { Operations: [IReturnOperation { ReturnedValue: { } value }] }
+            ? Shapes.WithoutConversions(value) as IInvocationOperation
+            : null;
+    }
+
+    /// <summary>The operation of each declaration of <paramref name="method"/>'s body; empty when one cannot be seen.</summary>
+    private List<IOperation> Roots(IMethodSymbol method, SemanticModel? callerModel, CancellationToken cancellationToken)
+    {
+        var roots = new List<IOperation>();
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var node = reference.GetSyntax(cancellationToken);
+            var root = GetModel(node.SyntaxTree, callerModel)?.GetOperation(node, cancellationToken);
+            if (root is ILocalFunctionOperation localFunction)
+            {
+                root = localFunction.Body;
+            }
+
+            if (root is null)
+            {
+                return new List<IOperation>(); // a body we cannot see is not known to be guarded
+            }
+
+            roots.Add(root);
+        }
+
+        return roots;
     }
 
     private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)

@@ -275,6 +275,42 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ForwarderToAGuardedOwnMethod_DoesNotReport_ForwarderToAnUnguardedOneDoes()
+    {
+        // Discord.Net (74 reports when compiled together): `Logger.WarningAsync(m) => _manager.WarningAsync(Name, m)`, a
+        // non-async forwarder to LogManager's self-guarding LogAsync. Its task is the guarded call's.
+        var source = InShapes("""
+                    await _logger.DebugAsync(name);
+                    await _logger.WarningAsync(name).ConfigureAwait(false);
+                    await [|_logger.RawAsync(name)|];
+            """, """
+                private readonly Logger _logger = new Logger(new LogManager());
+            }
+
+            internal sealed class LogManager
+            {
+                public async Task LogAsync(string message)
+                {
+                    try { await Console.Out.WriteLineAsync(message); } catch { }
+                }
+
+                public Task WarningAsync(string message) => LogAsync("warn: " + message);
+
+                public Task RawLogAsync(string message) => Console.Out.WriteLineAsync(message);
+            }
+
+            internal sealed class Logger
+            {
+                private readonly LogManager _manager;
+                public Logger(LogManager manager) => _manager = manager;
+                public Task WarningAsync(string message) => _manager.WarningAsync(message);
+                public Task DebugAsync(string message) { return _manager.LogAsync(message); }
+                public Task RawAsync(string message) => _manager.RawLogAsync(message);
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
     public async Task OwnHelpersThatDoNotGuardEverything_Report()
     {
         var source = InShapes("""
