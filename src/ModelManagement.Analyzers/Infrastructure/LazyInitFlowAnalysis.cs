@@ -228,6 +228,11 @@ internal sealed class LazyInitFlowAnalysis
             return; // every tested member was already written by this call: the check reads its own state
         }
 
+        if (HoldsAClaim(inCondition, tested, testedCount))
+        {
+            return; // re-checked under a claim this call took (MudBlazor's PopoverService): a second caller left at the claim's check
+        }
+
         var reachNeeded = Reach(needed, inCondition);
         var reachOther = Reach(notNeeded, inCondition);
         var region = new bool[count];
@@ -637,7 +642,33 @@ internal sealed class LazyInitFlowAnalysis
     /// second would pass. A must-analysis over the graph; the blocks no branch enters (the entry, handlers) start with
     /// nothing written. Awaits in between do not matter: what another caller may write meanwhile is no lazy initialization.
     /// </summary>
-    private bool ReadsOwnWrite(bool[] inCondition, ISymbol[] tested, int testedCount)
+    /// <summary>
+    /// Whether, on every path into the condition, this call has set a claim flag — a <c>bool</c> member another check of
+    /// this function tests (<c>if (_isInitializing) return;</c>) — to <c>true</c>: the check is the re-check of
+    /// double-checked initialization under that claim (MudBlazor's <c>PopoverService</c>: <c>if (IsInitialized) return; if
+    /// (_isInitializing) return; _isInitializing = true; if (IsInitialized) return; await …; IsInitialized = true;</c>).
+    /// </summary>
+    private bool HoldsAClaim(bool[] inCondition, ISymbol[] tested, int testedCount)
+    {
+        if (_checkedMembers is null)
+        {
+            return false;
+        }
+
+        foreach (var claim in _checkedMembers)
+        {
+            if (Array.IndexOf(tested, claim, 0, testedCount) < 0
+                && claim is IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } or IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean }
+                && ReadsOwnWrite(inCondition, new[] { claim }, 1, claimsOnly: true))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool ReadsOwnWrite(bool[] inCondition, ISymbol[] tested, int testedCount, bool claimsOnly = false)
     {
         if (testedCount > 64)
         {
@@ -654,7 +685,7 @@ internal sealed class LazyInitFlowAnalysis
         var outStates = new ulong[count];
         for (var i = 0; i < count; i++)
         {
-            writes[i] = Writes(blocks[i], tested, testedCount);
+            writes[i] = Writes(blocks[i], tested, testedCount, claimsOnly);
             outStates[i] = all; // top of the must-lattice: narrowed by every path that reaches the block
         }
 
@@ -691,7 +722,7 @@ internal sealed class LazyInitFlowAnalysis
             var state = InState(blocks[i], outStates, all);
             foreach (var operation in blocks[i].Operations)
             {
-                state |= Writes(operation, tested, testedCount, 0);
+                state |= Writes(operation, tested, testedCount, 0, claimsOnly);
             }
 
             if (state != all)
@@ -737,19 +768,19 @@ internal sealed class LazyInitFlowAnalysis
         return state;
     }
 
-    private ulong Writes(BasicBlock block, ISymbol[] tested, int testedCount)
+    private ulong Writes(BasicBlock block, ISymbol[] tested, int testedCount, bool claimsOnly)
     {
         var mask = 0UL;
         foreach (var operation in block.Operations)
         {
-            mask |= Writes(operation, tested, testedCount, 0);
+            mask |= Writes(operation, tested, testedCount, 0, claimsOnly);
         }
 
-        return block.BranchValue is { } branch ? mask | Writes(branch, tested, testedCount, 0) : mask;
+        return block.BranchValue is { } branch ? mask | Writes(branch, tested, testedCount, 0, claimsOnly) : mask;
     }
 
-    /// <summary>The tested members <paramref name="operation"/> assigns, outside nested functions.</summary>
-    private ulong Writes(IOperation operation, ISymbol[] tested, int testedCount, int depth)
+    /// <summary>The tested members <paramref name="operation"/> assigns (with <paramref name="claimsOnly"/>, sets to <c>true</c>), outside nested functions.</summary>
+    private ulong Writes(IOperation operation, ISymbol[] tested, int testedCount, int depth, bool claimsOnly = false)
     {
         if (depth > 64 || operation is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
         {
@@ -761,9 +792,13 @@ internal sealed class LazyInitFlowAnalysis
             && LazyInitMembers.GetTrackedMember(assignment.Target, _captures) is { } member
             && Array.IndexOf(tested, member, 0, testedCount) is var index and >= 0)
         {
-            mask = 1UL << index;
+            if (!claimsOnly || assignment.Value.ConstantValue is { HasValue: true, Value: true })
+            {
+                mask = 1UL << index;
+            }
         }
-        else if (operation is IInvocationOperation
+        else if (!claimsOnly // a claim is taken by an assignment of `true` in this function, not by an own method's summary
+            && operation is IInvocationOperation
             && _summaries.GetForCall(operation, _ownType, _model, _cancellationToken) is { AlwaysWrites.IsEmpty: false } summary)
         {
             // `ProcessListResponse(await ListAsync()); if (Inbox == null) …`: a synchronous own method that assigns the
@@ -779,7 +814,7 @@ internal sealed class LazyInitFlowAnalysis
 
         foreach (var child in operation.ChildOperations)
         {
-            mask |= Writes(child, tested, testedCount, depth + 1);
+            mask |= Writes(child, tested, testedCount, depth + 1, claimsOnly);
         }
 
         return mask;

@@ -235,6 +235,12 @@ internal static class LazyInitGuards
                     when configure.Expression == node && configure.Parent is InvocationExpressionSyntax configured:
                     node = configured;
                     break;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WhenAll", Expression: IdentifierNameSyntax { Identifier.ValueText: "Task" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Task" } } } whenAll } } argument
+                    when argument.Expression == node && argument.RefKindKeyword.IsKind(SyntaxKind.None):
+                    // `await Task.WhenAll(OpenReceiverAsync(ct), OpenSenderAsync(ct))` (azure-iot's AmqpUnit): every task
+                    // has finished when the await does, still under the caller's guard.
+                    node = whenAll;
+                    break;
                 default:
                     return null;
             }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -121,12 +122,12 @@ internal static class LazyInitToggles
         }
 
         var function = LazyInitGuards.EnclosingFunction(condition);
-        if (function is not null && ClearsFlag(function, member, model, cancellationToken))
+        if (function is not null && (ClearsFlag(function, member, model, cancellationToken) || ClearsThroughOwnCall(function, member, model, cancellationToken)))
         {
             return true; // an in-progress marker: this function sets it and clears it again
         }
 
-        foreach (var reference in member.ContainingType.DeclaringSyntaxReferences)
+        foreach (var reference in TypesUpToTheFlags(member, condition, model, cancellationToken))
         {
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax type)
             {
@@ -160,6 +161,40 @@ internal static class LazyInitToggles
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The declarations of the type that checks the flag and of its base types up to the one declaring the flag: the other
+    /// half of a switch sits with the check (FluentFTP's monitor: <c>Start</c>/<c>Stop</c> in the derived class, the
+    /// <c>Active</c> flag in its base), a reset may sit with the flag.
+    /// </summary>
+    private static IEnumerable<SyntaxReference> TypesUpToTheFlags(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var declaring = member.ContainingType.OriginalDefinition;
+        var checking = model.GetEnclosingSymbol(condition.SpanStart, cancellationToken)?.ContainingType;
+        var chain = new List<INamedTypeSymbol>();
+        for (var type = checking; type is not null && chain.Count < 8; type = type.BaseType)
+        {
+            chain.Add(type.OriginalDefinition);
+            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, declaring))
+            {
+                break;
+            }
+        }
+
+        if (chain.Count == 0 || !SymbolEqualityComparer.Default.Equals(chain[chain.Count - 1], declaring))
+        {
+            chain.Clear();
+            chain.Add(declaring); // checked from outside the flag's type hierarchy: its own declarations
+        }
+
+        foreach (var type in chain)
+        {
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                yield return reference;
+            }
+        }
     }
 
     /// <summary>
@@ -271,6 +306,53 @@ internal static class LazyInitToggles
             if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right.RawKind: (int)SyntaxKind.FalseLiteralExpression } assignment
                 && Names(assignment.Left, member, model, cancellationToken)
                 && !InCatch(assignment, scope))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The function clears the flag through an own method it calls: from one of its <c>finally</c> blocks (ArchiSteamFarm's
+    /// console loop: <c>OnUserInputStart(); try { … } finally { OnUserInputEnd(); }</c>), or a callee that clears it in a
+    /// <c>finally</c> of its own (Discord.Net's <c>DisconnectInternalAsync</c>: <c>_isDisconnecting = true; try { … }
+    /// finally { _isDisconnecting = false; }</c>, radzen's <c>GetAIResponse</c> and <c>IsLoading</c>) — an in-progress
+    /// marker set and cleared around work, which the check skips while it runs. One call deep, callees of the same file.
+    /// </summary>
+    private static bool ClearsThroughOwnCall(SyntaxNode function, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in function.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } callee)
+            {
+                continue;
+            }
+
+            var fromFinally = invocation.Ancestors().TakeWhile(node => node != function).Any(static node => node is FinallyClauseSyntax);
+            foreach (var reference in callee.OriginalDefinition.DeclaringSyntaxReferences)
+            {
+                if (reference.SyntaxTree != model.SyntaxTree || reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+                {
+                    continue;
+                }
+
+                if (fromFinally ? ClearsFlag(declaration, member, model, cancellationToken) : ClearsFlagInFinally(declaration, member, model, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ClearsFlagInFinally(SyntaxNode scope, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var @finally in scope.DescendantNodes().OfType<FinallyClauseSyntax>())
+        {
+            if (ClearsFlag(@finally.Block, member, model, cancellationToken))
             {
                 return true;
             }

@@ -11,6 +11,68 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
     [Fact]
+    public async Task PrivateMethodsAwaitedThroughWhenAllUnderTheCallersSemaphore_DoNotReport_OutsideItTheyDo()
+    {
+        // azure-iot-sdk-csharp's AmqpUnit: `await Task.WhenAll(OpenReceiverAsync(ct), OpenSenderAsync(ct))` under the
+        // link semaphore; every task has finished when the await does (4 reports).
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LinkUnit
+            {
+                private readonly SemaphoreSlim _sem = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _receiver;
+                private Catalog _sender;
+                private Catalog _other;
+
+                public LinkUnit(ICatalogStore store) => _store = store;
+
+                public async Task EnableAsync()
+                {
+                    await _sem.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        await Task.WhenAll(OpenReceiverAsync(), OpenSenderAsync()).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _sem.Release();
+                    }
+                }
+
+                public async Task RefreshAsync() => await Task.WhenAll(OpenOtherAsync(), Task.Delay(1));
+
+                private async Task OpenReceiverAsync()
+                {
+                    if (_receiver == null)
+                    {
+                        _receiver = await _store.LoadAsync().ConfigureAwait(false);
+                    }
+                }
+
+                private async Task OpenSenderAsync()
+                {
+                    if (_sender == null)
+                    {
+                        _sender = await _store.LoadAsync().ConfigureAwait(false);
+                    }
+                }
+
+                private async Task OpenOtherAsync()
+                {
+                    if ([|_other == null|])
+                    {
+                        _other = await _store.LoadAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task PrivateMethodOnlyCalledUnderTheCallersSemaphore_DoesNotReport()
     {
         var source = /* lang=c#-test */ """

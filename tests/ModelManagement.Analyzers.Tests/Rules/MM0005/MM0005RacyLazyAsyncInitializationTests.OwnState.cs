@@ -160,6 +160,55 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task ReCheckUnderAClaimThisCallTook_DoesNotReport_WithoutTheClaimItDoes()
+    {
+        // MudBlazor's PopoverService: `if (IsInitialized) return; if (_isInitializing) return; try { _isInitializing =
+        // true; if (IsInitialized) return; await …; IsInitialized = true; } finally { _isInitializing = false; }` — the
+        // first check was silent, the re-check under the claim was reported.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class PopoverService
+            {
+                private readonly ICatalogStore _store;
+                private bool _isInitializing;
+                private bool _isOpening;
+                public bool IsInitialized { get; private set; }
+                public bool IsOpen { get; private set; }
+
+                public PopoverService(ICatalogStore store) => _store = store;
+
+                public async Task EnsureAsync()
+                {
+                    if (IsInitialized) return;
+                    if (_isInitializing) return;
+                    try
+                    {
+                        _isInitializing = true;
+                        if (IsInitialized) return;
+                        await _store.LoadAsync();
+                        IsInitialized = true;
+                    }
+                    finally
+                    {
+                        _isInitializing = false;
+                    }
+                }
+
+                public async Task OpenAsync()
+                {
+                    if (_isOpening) return;
+                    _isOpening = false;
+                    if ([|IsOpen|]) return;
+                    await _store.LoadAsync();
+                    IsOpen = true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ClaimFlagTestedInItsOwnEarlyReturn_DoesNotReport_ButAFlagSetAfterTheAwaitDoes()
     {
         var source = /* lang=c#-test */ """

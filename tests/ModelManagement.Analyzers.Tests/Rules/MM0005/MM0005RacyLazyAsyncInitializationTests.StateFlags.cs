@@ -79,6 +79,145 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task InProgressMarkerClearedThroughAnOwnCall_DoesNotReport_AnUnrelatedClearDoesNot()
+    {
+        // Discord.Net's DefaultWebSocketClient (`DisconnectInternalAsync` sets `_isDisconnecting` and clears it in its
+        // finally), radzen's AI chat (`IsLoading`), ArchiSteamFarm's console loop (`OnUserInputStart(); try { … } finally
+        // { OnUserInputEnd(); }`): markers set and cleared around work, not initializations.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Client
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private bool _isDisconnecting;
+                private bool _waiting;
+                private bool _loaded;
+                private Catalog _catalog;
+
+                public Client(ICatalogStore store) => _store = store;
+
+                private async Task DisconnectInternalAsync()
+                {
+                    _isDisconnecting = true;
+                    try
+                    {
+                        await _store.LoadAsync();
+                    }
+                    finally
+                    {
+                        _isDisconnecting = false;
+                    }
+                }
+
+                public async Task OnClosedAsync()
+                {
+                    if (_isDisconnecting)
+                    {
+                        return;
+                    }
+
+                    await _lock.WaitAsync();
+                    try { await DisconnectInternalAsync(); }
+                    finally { _lock.Release(); }
+                }
+
+                public async Task PollAsync()
+                {
+                    while (true)
+                    {
+                        if (_waiting)
+                        {
+                            await Task.Delay(100);
+                            continue;
+                        }
+
+                        OnInputStart();
+                        try { await _store.LoadAsync(); }
+                        finally { OnInputEnd(); }
+                    }
+                }
+
+                private void OnInputStart() => _waiting = true;
+                private void OnInputEnd() => _waiting = false;
+
+                public async Task<Catalog> GetAsync(bool fresh)
+                {
+                    if ([|!_loaded|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                        _loaded = true;
+                    }
+
+                    if (fresh) Expire(); // a clear outside any finally: the flag stays an initialization flag
+                    return _catalog;
+                }
+
+                private void Expire() => _loaded = false;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task StartFlagDeclaredInABaseClass_ClearedByATestingStop_DoesNotReport()
+    {
+        // FluentFTP's AsyncFtpMonitor: Start/Stop in the derived class, `Active { get; protected set; }` in its base.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IClient { bool IsConnected { get; } Task Connect(); Task Disconnect(); }
+
+            public abstract class BaseMonitor
+            {
+                public bool Active { get; protected set; }
+            }
+
+            public class Monitor : BaseMonitor
+            {
+                private readonly IClient _client;
+                public Monitor(IClient client) => _client = client;
+
+                public async Task Start()
+                {
+                    if (!Active)
+                    {
+                        if (!_client.IsConnected) await _client.Connect();
+                        Active = true;
+                    }
+                }
+
+                public async Task Stop()
+                {
+                    if (Active)
+                    {
+                        await _client.Disconnect();
+                        Active = false;
+                    }
+                }
+            }
+
+            public class OneWayMonitor : BaseMonitor
+            {
+                private readonly IClient _client;
+                public OneWayMonitor(IClient client) => _client = client;
+
+                public async Task Start()
+                {
+                    if ([|!Active|])
+                    {
+                        await _client.Connect();
+                        Active = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task StartFlagClearedByATestingStop_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
