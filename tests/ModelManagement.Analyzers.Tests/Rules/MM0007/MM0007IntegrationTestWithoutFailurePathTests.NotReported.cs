@@ -36,6 +36,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("ResilientCatalog_FallsBackToBuiltinModel_WhenLlmIsDown")]
     [InlineData("Route_WhenRegistryIsOffline_KeepsServing")]
     [InlineData("Delete_NonExistent_ReturnsFalse")] // dotnet/extensions' OpenAIHostedFileClientIntegrationTests
+    [InlineData("NonExistingReadModelReturnsNull")] // EventFlow's read-model store suites
+    [InlineData("Get_NotExistingKey_ReturnsNull")]
     [InlineData("GetFileInfo_WhenFileDoesNotExist_ReturnsNull")]
     public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
     {
