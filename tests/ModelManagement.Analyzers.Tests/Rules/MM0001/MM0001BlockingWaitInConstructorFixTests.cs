@@ -594,6 +594,88 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Factory_CreationsInCollectionExpressionsArgumentsAndInterpolations_GetNoParentheses()
+    {
+        // An independent consumer: `[new(store)]` became `[(await Quota.CreateAsync(store))]`, parentheses Roslyn 4.8's
+        // simplifier left; only a member access on the creation needs them.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LimitAsync(); }
+
+            public sealed class Quota
+            {
+                private readonly int _limit;
+
+                public Quota(IStore store)
+                {
+                    _limit = [|store.LimitAsync().Result|];
+                }
+
+                public int Limit => _limit;
+            }
+
+            public static class Usage
+            {
+                public static async Task<string> DescribeAsync(IStore store)
+                {
+                    await Task.Yield();
+                    Quota[] all = [new(store), new Quota(store)];
+                    var list = new List<Quota>();
+                    list.Add(new Quota(store));
+                    return $"{new Quota(store)} {new Quota(store).Limit} {all.Length + list.Count}";
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LimitAsync(); }
+
+            public sealed class Quota
+            {
+                private int _limit;
+
+                private Quota()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<Quota> CreateAsync(IStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Quota();
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IStore store)
+                {
+                    _limit = await store.LimitAsync().ConfigureAwait(false);
+                }
+
+                public int Limit => _limit;
+            }
+
+            public static class Usage
+            {
+                public static async Task<string> DescribeAsync(IStore store)
+                {
+                    await Task.Yield();
+                    Quota[] all = [await Quota.CreateAsync(store), await Quota.CreateAsync(store)];
+                    var list = new List<Quota>();
+                    list.Add(await Quota.CreateAsync(store));
+                    return $"{await Quota.CreateAsync(store)} {(await Quota.CreateAsync(store)).Limit} {all.Length + list.Count}";
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
     public async Task ExpressionBodiedConstructor_StaysExpressionBodied()
     {
         var source = /* lang=c#-test */ """

@@ -123,11 +123,15 @@ internal static class MM0001FactoryEdits
         {
             var callerEditor = await solutionEditor.GetDocumentEditorAsync(caller.Document, cancellationToken).ConfigureAwait(false);
             var callerGenerator = callerEditor.Generator;
-            var statementContext = caller.Node.Parent is ExpressionStatementSyntax;
+            // Parentheses only where an await needs them; elsewhere the simplifier of Roslyn 4.8 would leave some of
+            // them (in a collection expression: `[(await T.CreateAsync(s))]`, found by an independent consumer).
+            var standsAlone = caller.Node.Parent is ExpressionStatementSyntax or ArgumentSyntax or EqualsValueClauseSyntax
+                or ReturnStatementSyntax or ArrowExpressionClauseSyntax or InitializerExpressionSyntax or InterpolationSyntax
+                || caller.Node.Parent.IsKind(SyntaxKind.ExpressionElement);
             var constructorParameterCount = constructorParameters.Count;
             var configure = Awaits.ConfigureAt(caller.Node, callerEditor.SemanticModel, cancellationToken); // decided on the original member
             callerEditor.ReplaceNode(caller.Node, (current, _) => RewriteCreation(
-                (BaseObjectCreationExpressionSyntax)current, caller, factory, callerGenerator, constructorParameterCount, statementContext, configure));
+                (BaseObjectCreationExpressionSyntax)current, caller, factory, callerGenerator, constructorParameterCount, standsAlone, configure));
         }
     }
 
@@ -137,7 +141,7 @@ internal static class MM0001FactoryEdits
         MM0001FactoryPlan factory,
         SyntaxGenerator generator,
         int constructorParameterCount,
-        bool statementContext,
+        bool standsAlone,
         bool configure)
     {
         ExpressionSyntax type = creation is ObjectCreationExpressionSyntax { Type: NameSyntax name }
@@ -158,7 +162,7 @@ internal static class MM0001FactoryEdits
                 ? list.WithArguments(arguments).WithoutTrailingTrivia() // `new Rules(/* the source */ source)` keeps the comment on its '('
                 : SyntaxFactory.ArgumentList(arguments));
         ExpressionSyntax awaited = configure ? Awaits.Configured(call) : SyntaxFactory.AwaitExpression(call);
-        if (!statementContext)
+        if (!standsAlone)
         {
             awaited = SyntaxFactory.ParenthesizedExpression(awaited).WithAdditionalAnnotations(Simplifier.Annotation);
         }

@@ -52,14 +52,12 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                 // A multi-targeted project's file is one linked document per target framework: the creation is found once
                 // per copy, and edited once, in the copy of the fix's own project (the workspace carries it to the others).
                 var document = Documents.LinkedCopyIn(location.Document, fixProject);
-                var span = location.Location.SourceSpan;
-                if (!seen.Add((document.Id, span))
-                    || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
                 {
                     continue;
                 }
 
-                var node = root.FindNode(span, findInsideTrivia: true, getInnermostNodeForTie: true);
+                var node = root.FindNode(location.Location.SourceSpan, findInsideTrivia: true, getInnermostNodeForTie: true);
                 if (node.FirstAncestorOrSelf<DocumentationCommentTriviaSyntax>(ascendOutOfTrivia: false) is not null
                     || node.FirstAncestorOrSelf<CrefSyntax>(ascendOutOfTrivia: false) is not null)
                 {
@@ -73,36 +71,136 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: node);
                 }
 
-                if (creation.Initializer is not null)
+                if (seen.Add((document.Id, creation.Span))
+                    && await AddCallerAsync(facts, document, creation, callers, cancellationToken).ConfigureAwait(false) is { } refusal)
                 {
-                    return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
+                    return refusal;
                 }
-
-                if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
-                {
-                    return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
-                }
-
-                if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitInInnermostFunction(creation)
-                    || Awaits.HoldsRefLikeValueAt(creation, model, cancellationToken)) // a Span or ref local live across the new await (CS4007)
-                {
-                    return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
-                }
-
-                // The constructor threw an AggregateException at this `new`; `await T.CreateAsync(...)` throws the task's own
-                // exception, which a handler around the creation would treat differently (an independent consumer's
-                // `catch (AggregateException ex) when (ex.InnerException is IOException)` stopped catching).
-                if (WrapsExceptions(facts)
-                    && MM0001AwaitConversion.WrappedExceptionHandling(creation, MM0001Properties.Result) is var handling and not MM0001RefusalReason.None)
-                {
-                    return new MM0001Refusal(handling, node: creation);
-                }
-
-                var token = CancellationTokens.FindInScope(model, creation, cancellationToken)?.Name;
-                callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, token, CreatedType: model.GetTypeInfo(creation, cancellationToken).Type));
             }
         }
 
+        // Roslyn 4.8's reference search (Visual Studio 17.8) misses target-typed creations in a collection expression
+        // (`Quota[] all = [new(store)];`): made private, the constructor would no longer compile there (CS0122).
+        foreach (var project in facts.Solution.Projects)
+        {
+            foreach (var document in project.Documents)
+            {
+                if (document.Project.Language != LanguageNames.CSharp
+                    || await document.GetTextAsync(cancellationToken).ConfigureAwait(false) is not { } text
+                    || !MayHoldTargetTypedCreation(text)
+                    || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
+                {
+                    continue;
+                }
+
+                SemanticModel? model = null;
+                foreach (var creation in root.DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>())
+                {
+                    model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    var linked = Documents.LinkedCopyIn(document, fixProject);
+                    if (model is null
+                        || !(model.GetSymbolInfo(creation, cancellationToken).Symbol is { } created
+                            ? SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, constructor.OriginalDefinition)
+                            : SymbolEqualityComparer.Default.Equals(CollectionElementType(creation, model, cancellationToken)?.OriginalDefinition, facts.Type.OriginalDefinition))
+                        || !seen.Add((linked.Id, creation.Span)))
+                    {
+                        continue;
+                    }
+
+                    var target = linked.Id == document.Id ? creation
+                        : (await linked.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))?.FindNode(creation.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ImplicitObjectCreationExpressionSyntax>();
+                    if (target is null)
+                    {
+                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
+                    }
+
+                    if (await AddCallerAsync(facts, linked, target, callers, cancellationToken).ConfigureAwait(false) is { } refusal)
+                    {
+                        return refusal;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The element type of the collection a target-typed <c>new(…)</c> element of a collection expression goes into
+    /// (<c>Quota[]</c>, <c>List&lt;Quota&gt;</c>): Roslyn 4.8 binds no symbol or type to the element itself, only to the
+    /// collection. The factory's type has one instance constructor (FindConstructor), so such an element of that type calls
+    /// it. Null elsewhere.
+    /// </summary>
+    private static ITypeSymbol? CollectionElementType(BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (creation is not ImplicitObjectCreationExpressionSyntax
+            || creation.Parent is not { Parent: { } collection } element || !element.IsKind(SyntaxKind.ExpressionElement) || !collection.IsKind(SyntaxKind.CollectionExpression))
+        {
+            return null;
+        }
+
+        return model.GetTypeInfo(collection, cancellationToken).ConvertedType switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol named => (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ? named : named.AllInterfaces.FirstOrDefault(
+                static candidate => candidate.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T))?.TypeArguments[0],
+            _ => null,
+        };
+    }
+
+    /// <summary><c>new(</c> or <c>new (</c> somewhere in the text: a target-typed creation may be there.</summary>
+    private static bool MayHoldTargetTypedCreation(SourceText text)
+    {
+        var content = text.ToString();
+        for (var index = content.IndexOf("new", System.StringComparison.Ordinal); index >= 0; index = content.IndexOf("new", index + 3, System.StringComparison.Ordinal))
+        {
+            var next = index + 3;
+            while (next < content.Length && content[next] == ' ')
+            {
+                next++;
+            }
+
+            if (next < content.Length && content[next] == '(')
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adds the creation as a caller the factory rewrites, or says why it cannot be.</summary>
+    private static async Task<MM0001Refusal?> AddCallerAsync(
+        MM0001TypeFacts facts, Document document, BaseObjectCreationExpressionSyntax creation, ImmutableArray<MM0001NodeEdit<ExpressionSyntax>>.Builder callers, CancellationToken cancellationToken)
+    {
+        if (creation.Initializer is not null)
+        {
+            return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
+        }
+
+        if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model)
+        {
+            return new MM0001Refusal(MM0001RefusalReason.CannotAnalyze);
+        }
+
+        if (!Awaits.IsInAsyncFunction(creation) || !Awaits.CanAwaitInInnermostFunction(creation)
+            || Awaits.HoldsRefLikeValueAt(creation, model, cancellationToken)) // a Span or ref local live across the new await (CS4007)
+        {
+            return new MM0001Refusal(MM0001RefusalReason.CreationInSynchronousCode, node: creation);
+        }
+
+        // The constructor threw an AggregateException at this `new`; `await T.CreateAsync(...)` throws the task's own
+        // exception, which a handler around the creation would treat differently (an independent consumer's
+        // `catch (AggregateException ex) when (ex.InnerException is IOException)` stopped catching).
+        if (WrapsExceptions(facts)
+            && MM0001AwaitConversion.WrappedExceptionHandling(creation, MM0001Properties.Result) is var handling and not MM0001RefusalReason.None)
+        {
+            return new MM0001Refusal(handling, node: creation);
+        }
+
+        var token = CancellationTokens.FindInScope(model, creation, cancellationToken)?.Name;
+        var createdType = model.GetTypeInfo(creation, cancellationToken).Type ?? CollectionElementType(creation, model, cancellationToken);
+        callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, token, CreatedType: createdType));
         return null;
     }
 
