@@ -81,13 +81,19 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
 
         // Roslyn 4.8's reference search (Visual Studio 17.8) misses target-typed creations in a collection expression
         // (`Quota[] all = [new(store)];`): made private, the constructor would no longer compile there (CS0122).
-        foreach (var project in facts.Solution.Projects)
+        // Only the projects that can see the type, and only files that name it (`Quota[] all = [new(store)];`).
+        var dependents = facts.Solution.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(fixProject);
+        foreach (var projectId in dependents.Prepend(fixProject))
         {
+            if (facts.Solution.GetProject(projectId) is not { Language: LanguageNames.CSharp } project)
+            {
+                continue;
+            }
+
             foreach (var document in project.Documents)
             {
-                if (document.Project.Language != LanguageNames.CSharp
-                    || await document.GetTextAsync(cancellationToken).ConfigureAwait(false) is not { } text
-                    || !MayHoldTargetTypedCreation(text)
+                if (await document.GetTextAsync(cancellationToken).ConfigureAwait(false) is not { } text
+                    || !MayHoldTargetTypedCreation(text, facts.Type.Name)
                     || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root)
                 {
                     continue;
@@ -148,10 +154,15 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         };
     }
 
-    /// <summary><c>new(</c> or <c>new (</c> somewhere in the text: a target-typed creation may be there.</summary>
-    private static bool MayHoldTargetTypedCreation(SourceText text)
+    /// <summary>The type's name and a <c>new(</c> or <c>new (</c> somewhere in the text: a target-typed creation of it may be there.</summary>
+    private static bool MayHoldTargetTypedCreation(SourceText text, string typeName)
     {
         var content = text.ToString();
+        if (content.IndexOf(typeName, System.StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
         for (var index = content.IndexOf("new", System.StringComparison.Ordinal); index >= 0; index = content.IndexOf("new", index + 3, System.StringComparison.Ordinal))
         {
             var next = index + 3;
