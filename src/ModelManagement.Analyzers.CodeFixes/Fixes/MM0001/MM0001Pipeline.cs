@@ -34,6 +34,24 @@ internal static class MM0001Pipeline
     /// </summary>
     public static async Task<MM0001Decision> DecideAsync(Solution solution, Project project, INamedTypeSymbol type, bool planFactory, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await DecideCoreAsync(solution, project, type, planFactory, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            // A failure deciding one type must not cost every other type its fix: Fix All (and `dotnet format`, which
+            // applies one Fix All per rule and run) would otherwise apply nothing at all. This type gets no fix; the trace
+            // says why (a re-verification's two-project solution lost every MM0001 fix to one type's exception).
+            System.Diagnostics.Trace.WriteLine(
+                "no fix for '" + type.Name + "': CannotAnalyze (" + exception.GetType().Name + ": " + exception.Message + ")",
+                DiagnosticIds.BlockingWaitInConstructor);
+            return new MM0001Decision(null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
+        }
+    }
+
+    private static async Task<MM0001Decision> DecideCoreAsync(Solution solution, Project project, INamedTypeSymbol type, bool planFactory, CancellationToken cancellationToken)
+    {
         var (facts, shapeRefusal) = await MM0001TypeFactsBuilder.BuildAsync(solution, project, type, cancellationToken).ConfigureAwait(false);
         if (facts is null)
         {

@@ -107,6 +107,27 @@ public sealed class MM0001FixRefusalTests
     }
 
     [Fact]
+    public async Task TypeAskedAboutInAProjectThatDoesNotHoldIt_IsCannotAnalyze_NotAnException()
+    {
+        // Robustness (a decision must never throw: Fix All and `dotnet format` would lose every other type's fix — the
+        // pipeline also turns an unexpected exception into CannotAnalyze): the type is asked about in a project whose
+        // compilation does not hold its syntax trees, as a two-project solution's referenced code is.
+        using var workspace = new AdhocWorkspace();
+        var references = await RobustnessHarness.GetReferencesAsync();
+        var a = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "A", "A", LanguageNames.CSharp)
+            .WithMetadataReferences(references).WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+        var document = workspace.AddDocument(a.Id, "C.cs", Microsoft.CodeAnalysis.Text.SourceText.From(Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"));
+        var b = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "B", "B", LanguageNames.CSharp)
+            .WithMetadataReferences(references).WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary)));
+        var type = (await document.Project.GetCompilationAsync())!.GetTypeByMetadataName("C")!;
+
+        var decision = await MM0001Pipeline.DecideAsync(workspace.CurrentSolution, workspace.CurrentSolution.GetProject(b.Id)!, type, planFactory: true, CancellationToken.None);
+
+        Assert.Null(decision.Plan);
+        Assert.Equal(MM0001RefusalReason.CannotAnalyze, decision.Refusal?.Reason);
+    }
+
+    [Fact]
     public async Task ProjectWithoutPatterns_RefusesLazyWithPatternsNotReferenced()
     {
         var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }", withPatterns: false);

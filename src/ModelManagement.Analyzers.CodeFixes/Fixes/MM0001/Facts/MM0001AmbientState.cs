@@ -14,7 +14,7 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <c>IHttpContextAccessor.HttpContext</c>. Read in a constructor they are the creator's; deferred to the first async use
 /// (which <c>AsyncInitializer</c> runs without the caller's execution context), they are someone else's or nobody's — an
 /// independent consumer's tenant catalogue loaded "none/…" instead of "acme/…". Found directly in the moved code or in
-/// the source members it calls (properties, methods, two calls deep, within a budget).
+/// the source members it calls (properties, methods of the same project, two calls deep, within a budget).
 /// </summary>
 internal static class MM0001AmbientState
 {
@@ -68,7 +68,10 @@ internal static class MM0001AmbientState
             {
                 foreach (var body in Bodies(symbol.OriginalDefinition, cancellationToken))
                 {
-                    if (Find(compilation, body, depth + 1, visited, ref budget, cancellationToken) is not null)
+                    // A member of another project of the solution has its body in that project's compilation: not bound
+                    // here (GetSemanticModel would throw). Its ambient reads go unseen, like a library's.
+                    if (compilation.ContainsSyntaxTree(body.SyntaxTree)
+                        && Find(compilation, body, depth + 1, visited, ref budget, cancellationToken) is not null)
                     {
                         return name; // reported where the moved code reaches it
                     }

@@ -1,0 +1,90 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using Xunit;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0001BlockingWaitInConstructorCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>The fixes across the projects of a solution.</summary>
+public sealed class MM0001BlockingWaitInConstructorFixProjectTests
+{
+    [Fact]
+    public async Task MovedCodeCallsAConcreteMethodOfAReferencedProject_LazyRewriteIsApplied()
+    {
+        // A re-verification: the ambient-state search bound the callee's body, which lives in the referenced project's
+        // compilation, with this project's ("SyntaxTree is not part of the compilation"): no MM0001 fix in the whole run.
+        // Another project's body is not searched (its culture read goes unseen, like a library's).
+        var test = new Verify.Test
+        {
+            TestCode = /* lang=c#-test */ """
+                using System.Threading.Tasks;
+                using Lib;
+
+                public sealed class Reader
+                {
+                    private readonly string[] _models;
+
+                    public Reader(Store store)
+                    {
+                        _models = [|store.LoadAsync().GetAwaiter().GetResult()|];
+                    }
+
+                    public async Task<string> FirstAsync()
+                    {
+                        await Task.Yield();
+                        return _models[0];
+                    }
+                }
+                """,
+            FixedCode = /* lang=c#-test */ """
+                using System.Threading.Tasks;
+                using Lib;
+                using ModelManagement.Patterns;
+
+                public sealed class Reader
+                {
+                    private string[] _models;
+                    private readonly AsyncInitializer _initializer;
+
+                    public Reader(Store store)
+                    {
+                        _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    }
+
+                    private async Task InitializeAsync(Store store)
+                    {
+                        _models = await store.LoadAsync().ConfigureAwait(false);
+                    }
+
+                    public async Task<string> FirstAsync()
+                    {
+                        await _initializer.EnsureInitializedAsync();
+                        await Task.Yield();
+                        return _models[0];
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.InitializeLazilyKey,
+        };
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("/Lib/Store.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public sealed class Store
+                {
+                    public async Task<string[]> LoadAsync()
+                    {
+                        await Task.Delay(1);
+                        return System.Globalization.CultureInfo.CurrentCulture.Name.Length > 0 ? new[] { "a" } : new string[0];
+                    }
+                }
+            }
+            """));
+        test.TestState.AdditionalProjectReferences.Add("Lib");
+        await test.RunAsync(CancellationToken.None);
+    }
+}
