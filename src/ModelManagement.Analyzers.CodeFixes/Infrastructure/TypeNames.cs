@@ -69,4 +69,11 @@ internal static class TypeNames
     /// </summary>
     public static ExpressionSyntax QualifiedExpression(string fullName)
         => SyntaxFactory.ParseExpression("global::" + fullName).WithAdditionalAnnotations(Simplifier.Annotation);
+
+    /// <summary>
+    /// <paramref name="type"/> as a qualified expression (<see cref="QualifiedExpression(string)"/>): as short as the document's own
+    /// using directives allow, and no new directive (a file that spells the type qualified keeps doing so).
+    /// </summary>
+    public static ExpressionSyntax QualifiedExpression(ITypeSymbol type)
+        => QualifiedExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length));
 }

@@ -87,4 +87,90 @@ public sealed class MM0001BlockingWaitInConstructorFixProjectTests
         test.TestState.AdditionalProjectReferences.Add("Lib");
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task TargetTypedCreationOfATypeTheFileSpellsQualified_FactoryCallStaysQualified_NoUsingAdded()
+    {
+        // An independent consumer: `Round5.LambdaReader reader = new(store);` got `using Round5;` and a short factory call
+        // next to the still qualified declaration.
+        var test = new Verify.Test
+        {
+            TestCode = /* lang=c#-test */ """
+                using System.Threading.Tasks;
+
+                namespace Readers
+                {
+                    public interface IStore { Task<int> CountAsync(); }
+
+                    public sealed class Counter
+                    {
+                        private readonly int _count;
+
+                        public Counter(IStore store)
+                        {
+                            _count = [|store.CountAsync().Result|];
+                        }
+
+                        public int Count => _count;
+                    }
+                }
+
+                public static class Use
+                {
+                    public static async Task<int> RunAsync(Readers.IStore store)
+                    {
+                        await Task.Yield();
+                        Readers.Counter counter = new(store);
+                        return counter.Count;
+                    }
+                }
+                """,
+            FixedCode = /* lang=c#-test */ """
+                using System.Threading;
+                using System.Threading.Tasks;
+
+                namespace Readers
+                {
+                    public interface IStore { Task<int> CountAsync(); }
+
+                    public sealed class Counter
+                    {
+                        private int _count;
+
+                        private Counter()
+                        {
+                        }
+
+                        /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                        public static async Task<Counter> CreateAsync(IStore store, CancellationToken cancellationToken = default)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                            var instance = new Counter();
+                            await instance.InitializeAsync(store).ConfigureAwait(false);
+                            return instance;
+                        }
+
+                        private async Task InitializeAsync(IStore store)
+                        {
+                            _count = await store.CountAsync().ConfigureAwait(false);
+                        }
+
+                        public int Count => _count;
+                    }
+                }
+
+                public static class Use
+                {
+                    public static async Task<int> RunAsync(Readers.IStore store)
+                    {
+                        await Task.Yield();
+                        Readers.Counter counter = await Readers.Counter.CreateAsync(store);
+                        return counter.Count;
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey,
+        };
+        await test.RunAsync(CancellationToken.None);
+    }
 }

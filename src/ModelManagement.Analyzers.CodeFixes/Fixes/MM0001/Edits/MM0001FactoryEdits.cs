@@ -144,9 +144,11 @@ internal static class MM0001FactoryEdits
         bool standsAlone,
         bool configure)
     {
+        // `new(store)` names no type: the factory call spells it as the file can already see it, adding no using
+        // (`Round5.LambdaReader reader = new(store);` got `using Round5;` next to its qualified declaration).
         ExpressionSyntax type = creation is ObjectCreationExpressionSyntax { Type: NameSyntax name }
             ? name.WithoutTrivia()
-            : TypeNames.Imported(generator, caller.CreatedType!);
+            : TypeNames.QualifiedExpression(caller.CreatedType!);
         var arguments = creation.ArgumentList?.Arguments ?? default;
         if (factory.AddsCancellationToken && caller.CancellationTokenName is { } token)
         {
