@@ -16,7 +16,6 @@ public sealed class MM0001BlockingWaitInConstructorFixProjectTests
     {
         // A re-verification: the ambient-state search bound the callee's body, which lives in the referenced project's
         // compilation, with this project's ("SyntaxTree is not part of the compilation"): no MM0001 fix in the whole run.
-        // Another project's body is not searched (its culture read goes unseen, like a library's).
         var test = new Verify.Test
         {
             TestCode = /* lang=c#-test */ """
@@ -79,7 +78,96 @@ public sealed class MM0001BlockingWaitInConstructorFixProjectTests
                     public async Task<string[]> LoadAsync()
                     {
                         await Task.Delay(1);
-                        return System.Globalization.CultureInfo.CurrentCulture.Name.Length > 0 ? new[] { "a" } : new string[0];
+                        return new[] { "a" };
+                    }
+                }
+            }
+            """));
+        test.TestState.AdditionalProjectReferences.Add("Lib");
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task MovedCodeCallsAMethodOfAReferencedProjectThatReadsAnAsyncLocal_GetsTheFactory()
+    {
+        // The re-verification after the crash fix: skipping the other project's bodies let a tenant read there go unseen,
+        // and the lazy rewrite loaded for "none" instead of "acme". That body is searched with its own project's compilation.
+        var test = new Verify.Test
+        {
+            TestCode = /* lang=c#-test */ """
+                using System.Threading.Tasks;
+                using Lib;
+
+                public sealed class TenantReader
+                {
+                    private readonly string _model;
+
+                    public TenantReader(Store store)
+                    {
+                        _model = [|store.LoadForTenantAsync().GetAwaiter().GetResult()|];
+                    }
+
+                    public async Task<string> ModelAsync()
+                    {
+                        await Task.Yield();
+                        return _model;
+                    }
+                }
+                """,
+            FixedCode = /* lang=c#-test */ """
+                using System.Threading;
+                using System.Threading.Tasks;
+                using Lib;
+
+                public sealed class TenantReader
+                {
+                    private string _model;
+
+                    private TenantReader()
+                    {
+                    }
+
+                    /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                    public static async Task<TenantReader> CreateAsync(Store store, CancellationToken cancellationToken = default)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        var instance = new TenantReader();
+                        await instance.InitializeAsync(store).ConfigureAwait(false);
+                        return instance;
+                    }
+
+                    private async Task InitializeAsync(Store store)
+                    {
+                        _model = await store.LoadForTenantAsync().ConfigureAwait(false);
+                    }
+
+                    public async Task<string> ModelAsync()
+                    {
+                        await Task.Yield();
+                        return _model;
+                    }
+                }
+                """,
+            CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey,
+        };
+        test.TestState.AdditionalProjects["Lib"].Sources.Add(("/Lib/Store.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public static class Tenant
+                {
+                    public static readonly AsyncLocal<string> Current = new AsyncLocal<string>();
+                }
+
+                public sealed class Store
+                {
+                    public async Task<string> LoadForTenantAsync()
+                    {
+                        var tenant = Tenant.Current.Value ?? "none";
+                        await Task.Delay(1);
+                        return tenant + "/m";
                     }
                 }
             }

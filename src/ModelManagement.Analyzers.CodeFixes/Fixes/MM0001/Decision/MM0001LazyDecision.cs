@@ -62,7 +62,7 @@ internal static class MM0001LazyDecision
         }
 
         var movedCode = moved.Select(static unit => unit.Node).Concat(facts.Initializers.Select(static initializer => (SyntaxNode)initializer.Initializer.Value));
-        if (MM0001AmbientState.FirstRead(types.Compilation, movedCode, System.Threading.CancellationToken.None) is { } ambientRead)
+        if (MM0001AmbientState.FirstRead(facts.Solution, types.Compilation, movedCode, System.Threading.CancellationToken.None) is { } ambientRead)
         {
             // The factory reads it where the constructor did: during creation, in the creator's context.
             return (null, new MM0001Refusal(MM0001RefusalReason.AmbientStateWouldBeReadLater, node: ambientRead));

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -14,7 +15,8 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <c>IHttpContextAccessor.HttpContext</c>. Read in a constructor they are the creator's; deferred to the first async use
 /// (which <c>AsyncInitializer</c> runs without the caller's execution context), they are someone else's or nobody's — an
 /// independent consumer's tenant catalogue loaded "none/…" instead of "acme/…". Found directly in the moved code or in
-/// the source members it calls (properties, methods of the same project, two calls deep, within a budget).
+/// the source members it calls (properties, methods — also of other projects of the solution — two calls deep, within a
+/// budget).
 /// </summary>
 internal static class MM0001AmbientState
 {
@@ -22,13 +24,13 @@ internal static class MM0001AmbientState
     private const int NodeBudget = 4000;
 
     /// <summary>The first node of <paramref name="roots"/> (or of what they call) that reads ambient state, or null.</summary>
-    public static SyntaxNode? FirstRead(Compilation compilation, IEnumerable<SyntaxNode> roots, CancellationToken cancellationToken)
+    public static SyntaxNode? FirstRead(Solution solution, Compilation compilation, IEnumerable<SyntaxNode> roots, CancellationToken cancellationToken)
     {
         var visited = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var budget = NodeBudget;
         foreach (var root in roots)
         {
-            if (Find(compilation, root, depth: 0, visited, ref budget, cancellationToken) is { } found)
+            if (Find(solution, compilation, root, depth: 0, visited, ref budget, cancellationToken) is { } found)
             {
                 return found;
             }
@@ -37,9 +39,29 @@ internal static class MM0001AmbientState
         return null;
     }
 
-    private static SimpleNameSyntax? Find(Compilation compilation, SyntaxNode root, int depth, HashSet<ISymbol> visited, ref int budget, CancellationToken cancellationToken)
+    /// <summary>
+    /// The model that binds <paramref name="tree"/>: this project's compilation, or — for a callee in another project of the
+    /// solution — that project's, which building this project's compilation has built already; null when it is not at hand.
+    /// </summary>
+    private static SemanticModel? ModelFor(Solution solution, Compilation compilation, SyntaxTree tree)
     {
-        var model = compilation.GetSemanticModel(root.SyntaxTree);
+        if (compilation.ContainsSyntaxTree(tree))
+        {
+            return compilation.GetSemanticModel(tree);
+        }
+
+        return solution.GetDocument(tree)?.Project is { } project && project.TryGetCompilation(out var other) && other.ContainsSyntaxTree(tree)
+            ? other.GetSemanticModel(tree)
+            : null;
+    }
+
+    private static SimpleNameSyntax? Find(Solution solution, Compilation compilation, SyntaxNode root, int depth, HashSet<ISymbol> visited, ref int budget, CancellationToken cancellationToken)
+    {
+        if (ModelFor(solution, compilation, root.SyntaxTree) is not { } model)
+        {
+            return root.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().FirstOrDefault(); // a body that cannot be searched may read anything
+        }
+
         foreach (var node in root.DescendantNodesAndSelf())
         {
             if (--budget < 0)
@@ -68,10 +90,9 @@ internal static class MM0001AmbientState
             {
                 foreach (var body in Bodies(symbol.OriginalDefinition, cancellationToken))
                 {
-                    // A member of another project of the solution has its body in that project's compilation: not bound
-                    // here (GetSemanticModel would throw). Its ambient reads go unseen, like a library's.
-                    if (compilation.ContainsSyntaxTree(body.SyntaxTree)
-                        && Find(compilation, body, depth + 1, visited, ref budget, cancellationToken) is not null)
+                    // A member of another project of the solution is bound with that project's compilation (this one's
+                    // would throw: the crash a re-verification found); one that cannot be searched counts as a read.
+                    if (Find(solution, compilation, body, depth + 1, visited, ref budget, cancellationToken) is not null)
                     {
                         return name; // reported where the moved code reaches it
                     }
