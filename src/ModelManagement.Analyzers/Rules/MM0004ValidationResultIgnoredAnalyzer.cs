@@ -219,9 +219,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage == Usage.Discarded && DiscardedCallStatement(invocation.Syntax) is { } statement
-            && (NextStatement(statement) is { } next
+            && RunsAfter(statement) is var (next, endedFunction)
+            && (next is not null
                 ? next is ReturnStatementSyntax { Expression: null } or ThrowStatementSyntax || ReadsValidatorVerdictState(next, invocation.Syntax)
-                : EndsFunctionWithoutValue(statement, invocation.SemanticModel, context.CancellationToken)))
+                : endedFunction is not null && EndsAnEventHandler(endedFunction, invocation.SemanticModel, context.CancellationToken)))
         {
             // `ValidateNonNullSource(source); return;` — validated for its effect (reporting the error), nothing handed on
             // (Avalonia's PropertyAccessorNode), and so at the end of an event handler (ant-design's field-changed handler
@@ -360,41 +361,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// The statement that runs right after <paramref name="statement"/>: its next sibling, or — when it ends an <c>if</c>
-    /// or <c>else</c> branch (a block or a single statement) — the statement after that <c>if</c>. Null at the end of a
-    /// member or a loop body, or past a few levels.
-    /// </summary>
-    private static StatementSyntax? NextStatement(StatementSyntax statement)
-    {
-        SyntaxNode current = statement;
-        for (var depth = 0; depth < MaxShapeDepth; depth++)
-        {
-            switch (current.Parent)
-            {
-                case BlockSyntax block:
-                    var index = block.Statements.IndexOf((StatementSyntax)current);
-                    if (index >= 0 && index + 1 < block.Statements.Count)
-                    {
-                        return block.Statements[index + 1];
-                    }
-
-                    current = block;
-                    continue;
-                case ElseClauseSyntax { Parent: IfStatementSyntax owner }:
-                    current = owner;
-                    continue;
-                case IfStatementSyntax owner when owner.Statement == current:
-                    current = owner;
-                    continue;
-                default:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>
     /// Whether <paramref name="next"/> (an <c>if</c>) tests a member of the validator's own receiver whose name speaks of
     /// the verdict (<c>ValidationFailed</c>, <c>HasErrors</c>, <c>IsValid</c>): <c>validator.Validate(x); if
     /// (validator.HasErrors) …</c>, or an own validator followed by <c>if (ValidationFailed)</c>.
@@ -453,33 +419,30 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         };
 
     /// <summary>
-    /// Whether nothing runs after <paramref name="statement"/> in its function but the end of an event handler — a
-    /// <c>void</c> function taking <c>(object sender, TEventArgs e)</c>, whose raiser reads nothing back: it ends the body,
-    /// directly or as the last statement of a <c>try</c>, <c>catch</c>, <c>finally</c>, <c>using</c>, <c>lock</c> or
-    /// <c>if</c>/<c>else</c> branch that ends it. Like <c>Validate(x); return;</c>: validated for its effect (ant-design's
-    /// field-changed handler ending in <c>ctx.Validate();</c>, which fills the form's message store). Any other function
-    /// ending in a dropped verdict is still reported: a <c>CheckAsync</c> wrapper drops what its caller expects.
+    /// What runs right after <paramref name="statement"/>: the next statement — its sibling, or, when it ends an <c>if</c>
+    /// or <c>else</c> branch or the block of a <c>try</c>, <c>catch</c>, <c>finally</c>, <c>using</c>, <c>lock</c>,
+    /// <c>checked</c>, <c>fixed</c> or <c>unsafe</c> statement, the statement after that one — or, when it ends its
+    /// function's body that way, the function (<c>EndedFunction</c>). Both null at the end of a loop body or a switch
+    /// section, or past a few levels.
     /// </summary>
-    private static bool EndsFunctionWithoutValue(StatementSyntax statement, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+    private static (StatementSyntax? Next, SyntaxNode? EndedFunction) RunsAfter(StatementSyntax statement)
     {
         SyntaxNode current = statement;
-        for (var depth = 0; depth < MaxShapeDepth * 2 && model is not null; depth++)
+        for (var depth = 0; depth < MaxShapeDepth * 2; depth++)
         {
             var parent = current.Parent;
             switch (parent)
             {
                 case BlockSyntax block:
-                    if (block.Statements.Count == 0 || block.Statements[block.Statements.Count - 1] != current)
+                    var index = block.Statements.IndexOf((StatementSyntax)current);
+                    if (index >= 0 && index + 1 < block.Statements.Count)
                     {
-                        return false;
+                        return (block.Statements[index + 1], null);
                     }
 
                     if (block.Parent is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax)
                     {
-                        var function = block.Parent is AnonymousFunctionExpressionSyntax lambda
-                            ? model.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol
-                            : model.GetDeclaredSymbol(block.Parent, cancellationToken) as IMethodSymbol;
-                        return function is { ReturnsVoid: true } && IsEventHandler(function);
+                        return (null, block.Parent);
                     }
 
                     current = block;
@@ -497,11 +460,26 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                     current = owner;
                     continue;
                 default:
-                    return false;
+                    return (null, null);
             }
         }
 
-        return false;
+        return (null, null);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="function"/> (whose body a discarded validation ends, <see cref="RunsAfter"/>) is an event
+    /// handler — a <c>void</c> function taking <c>(object sender, TEventArgs e)</c>, whose raiser reads nothing back. Like
+    /// <c>Validate(x); return;</c>: validated for its effect (ant-design's field-changed handler ending in
+    /// <c>ctx.Validate();</c>, which fills the form's message store). Any other function ending in a dropped verdict is
+    /// still reported: a <c>CheckAsync</c> wrapper drops what its caller expects.
+    /// </summary>
+    private static bool EndsAnEventHandler(SyntaxNode function, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
+    {
+        var symbol = function is AnonymousFunctionExpressionSyntax lambda
+            ? model?.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol
+            : model?.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
+        return symbol is { ReturnsVoid: true } && IsEventHandler(symbol);
     }
 
     private static bool IsEventHandler(IMethodSymbol function)

@@ -42,6 +42,20 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 {
                     [|_editContext.Validate()|];
                 }
+
+                public void CheckThenLeave(bool verbose)
+                {
+                    try
+                    {
+                        _editContext.Validate();
+                    }
+                    finally
+                    {
+                        _inProgress = verbose;
+                    }
+
+                    return; // the statement after the try leaves: validated for its effect, as without the try
+                }
             }
             """;
         await VerifyAsync(source);
