@@ -2,6 +2,8 @@ using System;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -183,7 +185,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var tested = new[] { member };
             if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken)
                 && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken)
-                && (IsInNestedFunction(assignment) || !IsHelperOfSingleCallers(context.ContainingSymbol, context.CancellationToken)))
+                && (IsInNestedFunction(assignment) || !IsHelperOfSingleCallers(context.ContainingSymbol, context.CancellationToken))
+                && !IsUnderFirstRender(assignment.Target.Syntax, context.ContainingSymbol))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.MM0005_RacyLazyAsyncInitialization,
@@ -267,6 +270,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     if (IsHelperOfSingleCallers(context.OwningSymbol, context.CancellationToken))
                     {
                         return; // a private helper only its tests or a hosted service's start await, one call at a time: no second caller
+                    }
+
+                    if (IsUnderFirstRender(condition, context.OwningSymbol))
+                    {
+                        return; // a Blazor component's first-render branch runs once per component: no second caller
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(
@@ -401,6 +409,62 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
+        }
+
+        /// <summary>
+        /// The check sits in the branch an <c>if (firstRender …)</c> guards in a Blazor component's
+        /// <c>OnAfterRenderAsync(bool firstRender)</c> override (not in a lambda there): the renderer passes <c>true</c> once
+        /// per component, so that branch has one caller, like a hosted service's start (fluentui-blazor's and
+        /// ant-design-blazor's <c>if (firstRender) { Module ??= await JSRuntime.InvokeAsync&lt;IJSObjectReference&gt;("import", …); }</c>,
+        /// 22 reports). Another method doing the same keeps its own report.
+        /// </summary>
+        private static bool IsUnderFirstRender(SyntaxNode check, ISymbol owner)
+        {
+            if (owner is not IMethodSymbol { Name: "OnAfterRenderAsync", IsOverride: true, Parameters: [{ Type.SpecialType: SpecialType.System_Boolean } parameter] } method
+                || !OverridesComponentBase(method))
+            {
+                return false;
+            }
+
+            SyntaxNode child = check;
+            foreach (var ancestor in check.Ancestors())
+            {
+                if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+                {
+                    return false;
+                }
+
+                if (ancestor is IfStatementSyntax ifStatement && ifStatement.Statement == child && TestsFlag(ifStatement.Condition, parameter.Name))
+                {
+                    return true;
+                }
+
+                child = ancestor;
+            }
+
+            return false;
+
+            static bool TestsFlag(ExpressionSyntax condition, string name)
+                => condition switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+                    ParenthesizedExpressionSyntax parenthesized => TestsFlag(parenthesized.Expression, name),
+                    BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both => TestsFlag(both.Left, name) || TestsFlag(both.Right, name),
+                    _ => false,
+                };
+        }
+
+        private static bool OverridesComponentBase(IMethodSymbol method)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (overridden.ContainingType is { Name: "ComponentBase", ContainingNamespace: { Name: "Components", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -11,6 +11,51 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
     [Fact]
+    public async Task BlazorFirstRenderBranch_DoesNotReport_AnotherMethodOrALambdaThereDoes()
+    {
+        // fluentui-blazor and ant-design-blazor (22 reports): `if (firstRender) { Module ??= await … }` in
+        // OnAfterRenderAsync runs once per component; the same load in another method still races with it.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using Microsoft.AspNetCore.Components;
+
+            namespace Microsoft.AspNetCore.Components
+            {
+                public abstract class ComponentBase
+                {
+                    protected virtual Task OnAfterRenderAsync(bool firstRender) => Task.CompletedTask;
+                }
+            }
+
+            public sealed class FluentButton : ComponentBase
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _module;
+                private Catalog _other;
+                private Func<Task> _later;
+
+                public FluentButton(ICatalogStore store) => _store = store;
+
+                protected override async Task OnAfterRenderAsync(bool firstRender)
+                {
+                    if (firstRender && _store != null)
+                    {
+                        _module ??= await _store.LoadAsync();
+                        _later = async () => { [|_other|] ??= await _store.LoadAsync(); };
+                    }
+                }
+
+                public async Task ClickAsync()
+                {
+                    [|_module|] ??= await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task PrivateMethodsAwaitedThroughWhenAllUnderTheCallersSemaphore_DoNotReport_OutsideItTheyDo()
     {
         // azure-iot-sdk-csharp's AmqpUnit: `await Task.WhenAll(OpenReceiverAsync(ct), OpenSenderAsync(ct))` under the
