@@ -3,6 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.Rules;
 
@@ -18,10 +19,10 @@ internal static class MM0007ExceptionAssertions
     // Namespace nesting or attribute inheritance deeper than this is not real code.
     private const int MaxNamespaceDepth = 16;
 
-    // Namespaces innermost first: Xunit; NUnit.Framework; Microsoft.VisualStudio.TestTools.UnitTesting.
+    // Namespaces outermost first (Namespaces.IsExactly): Xunit; NUnit.Framework; Microsoft.VisualStudio.TestTools.UnitTesting.
     private static readonly string[] XunitNamespace = { "Xunit" };
-    private static readonly string[] NUnitNamespace = { "Framework", "NUnit" };
-    private static readonly string[] MSTestNamespace = { "UnitTesting", "TestTools", "VisualStudio", "Microsoft" };
+    private static readonly string[] NUnitNamespace = { "NUnit", "Framework" };
+    private static readonly string[] MSTestNamespace = { "Microsoft", "VisualStudio", "TestTools", "UnitTesting" };
 
     /// <summary>True when <paramref name="member"/> (an invoked method or a referenced property) is an exception assertion.</summary>
     public static bool IsExceptionAssertion(ISymbol member)
@@ -42,17 +43,17 @@ internal static class MM0007ExceptionAssertions
         switch (type.Name)
         {
             case "Assert":
-                if (IsNamespace(type.ContainingNamespace, XunitNamespace) || IsNamespace(type.ContainingNamespace, MSTestNamespace))
+                if (Namespaces.IsExactly(type.ContainingNamespace, XunitNamespace) || Namespaces.IsExactly(type.ContainingNamespace, MSTestNamespace))
                 {
                     return StartsWith(name, "Throws");
                 }
 
-                return IsNamespace(type.ContainingNamespace, NUnitNamespace)
+                return Namespaces.IsExactly(type.ContainingNamespace, NUnitNamespace)
                     && (StartsWith(name, "Throws") || StartsWith(name, "Catch") || StartsWith(name, "DoesNotThrow"));
             case "Record":
-                return StartsWith(name, "Exception") && IsNamespace(type.ContainingNamespace, XunitNamespace);
+                return StartsWith(name, "Exception") && Namespaces.IsExactly(type.ContainingNamespace, XunitNamespace);
             case "Throws":
-                return IsNamespace(type.ContainingNamespace, NUnitNamespace);
+                return Namespaces.IsExactly(type.ContainingNamespace, NUnitNamespace);
         }
 
         if (StartsWith(name, "Throw") || StartsWith(name, "NotThrow"))
@@ -199,22 +200,6 @@ internal static class MM0007ExceptionAssertions
     };
 
     private static bool StartsWith(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal);
-
-    /// <summary>True when <paramref name="ns"/> is exactly the namespace <paramref name="innermostFirst"/> names.</summary>
-    private static bool IsNamespace(INamespaceSymbol? ns, string[] innermostFirst)
-    {
-        foreach (var part in innermostFirst)
-        {
-            if (ns is null || ns.Name != part)
-            {
-                return false;
-            }
-
-            ns = ns.ContainingNamespace;
-        }
-
-        return ns is { IsGlobalNamespace: true };
-    }
 
     private static string? RootNamespaceName(INamespaceSymbol? ns)
     {

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -181,25 +182,7 @@ internal static class MM0001AmbientState
         }
     }
 
-    /// <summary>Whether <paramref name="type"/> is declared directly in the namespace <paramref name="names"/> (outermost first).</summary>
+    /// <summary>Whether <paramref name="type"/> is a top-level type of the namespace <paramref name="names"/> (outermost first).</summary>
     private static bool IsIn(INamedTypeSymbol type, params string[] names)
-    {
-        if (type.ContainingType is not null)
-        {
-            return false;
-        }
-
-        var current = type.ContainingNamespace;
-        for (var i = names.Length - 1; i >= 0; i--)
-        {
-            if (current is null || current.Name != names[i])
-            {
-                return false;
-            }
-
-            current = current.ContainingNamespace;
-        }
-
-        return current is { IsGlobalNamespace: true };
-    }
+        => type.ContainingType is null && Namespaces.IsExactly(type.ContainingNamespace, names);
 }
