@@ -89,17 +89,7 @@ public sealed class FixSafetyTests
                 var document = fixture.Solution.GetDocument(group.Key)!;
 
                 // Every equivalence key the fixer offers anywhere in the document is one Fix All.
-                var keys = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (var diagnostic in group)
-                {
-                    foreach (var action in await FixFixture.RegisterAsync(fixer, document, diagnostic, CancellationToken.None))
-                    {
-                        if (action.EquivalenceKey is { } key)
-                        {
-                            keys.Add(key);
-                        }
-                    }
-                }
+                var keys = await EquivalenceKeysAsync(fixer, document, group);
 
                 foreach (var key in keys)
                 {
@@ -156,17 +146,7 @@ public sealed class FixSafetyTests
                 }
 
                 var document = fixture.Solution.GetDocument(group.Key)!;
-                var keys = new SortedSet<string>(StringComparer.Ordinal);
-                foreach (var diagnostic in group)
-                {
-                    foreach (var action in await FixFixture.RegisterAsync(fixer, document, diagnostic, CancellationToken.None))
-                    {
-                        if (action.EquivalenceKey is { } key)
-                        {
-                            keys.Add(key);
-                        }
-                    }
-                }
+                var keys = await EquivalenceKeysAsync(fixer, document, group);
 
                 foreach (var key in keys)
                 {
@@ -184,6 +164,24 @@ public sealed class FixSafetyTests
 
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(5)));
         Assert.True(compared.Count >= 3, "too few fixers had two diagnostics in one document: " + string.Join(", ", compared.Keys));
+    }
+
+    /// <summary>Every equivalence key <paramref name="fixer"/> offers for <paramref name="diagnostics"/> of the document.</summary>
+    private static async Task<SortedSet<string>> EquivalenceKeysAsync(CodeFixProvider fixer, Document document, IEnumerable<Diagnostic> diagnostics)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var diagnostic in diagnostics)
+        {
+            foreach (var action in await FixFixture.RegisterAsync(fixer, document, diagnostic, CancellationToken.None))
+            {
+                if (action.EquivalenceKey is { } key)
+                {
+                    keys.Add(key);
+                }
+            }
+        }
+
+        return keys;
     }
 
     private static async Task<string> FixedTextAsync(FixFixture fixture, FixAllProvider provider, CodeFixProvider fixer, Document document, string key, ImmutableArray<Diagnostic> diagnostics)
@@ -383,25 +381,5 @@ public sealed class FixSafetyTests
                 ?? typeof(CodeAction).GetProperty("NestedActions", BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public);
             return property?.GetValue(action) is ImmutableArray<CodeAction> nested ? nested : ImmutableArray<CodeAction>.Empty;
         }
-    }
-
-    /// <summary>Hands Fix All the diagnostics computed once for the sample.</summary>
-    private sealed class FixedDiagnosticProvider : FixAllContext.DiagnosticProvider
-    {
-        private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-        public FixedDiagnosticProvider(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-        public override async Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-        {
-            var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
-            return _diagnostics.Where(d => d.Location.SourceTree == tree).ToArray();
-        }
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
     }
 }

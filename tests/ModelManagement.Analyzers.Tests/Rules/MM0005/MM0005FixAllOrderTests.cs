@@ -97,26 +97,10 @@ public sealed class MM0005FixAllOrderTests
     {
         var fixer = new MM0005RacyLazyAsyncInitializationCodeFixProvider();
         var context = new FixAllContext(document, fixer, FixAllScope.Document, MM0005RacyLazyAsyncInitializationCodeFixProvider.ConvertToSingleFlightKey,
-            fixer.FixableDiagnosticIds, new Provider(diagnostics), CancellationToken.None);
+            fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
         var action = await fixer.GetFixAllProvider().GetFixAsync(context);
         Assert.NotNull(action);
         var changed = (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
         return (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
-    }
-
-    private sealed class Provider : FixAllContext.DiagnosticProvider
-    {
-        private readonly ImmutableArray<Diagnostic> _diagnostics;
-
-        public Provider(ImmutableArray<Diagnostic> diagnostics) => _diagnostics = diagnostics;
-
-        public override Task<IEnumerable<Diagnostic>> GetDocumentDiagnosticsAsync(Document document, CancellationToken cancellationToken)
-            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
-
-        public override Task<IEnumerable<Diagnostic>> GetProjectDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => Task.FromResult(Enumerable.Empty<Diagnostic>());
-
-        public override Task<IEnumerable<Diagnostic>> GetAllDiagnosticsAsync(Project project, CancellationToken cancellationToken)
-            => Task.FromResult<IEnumerable<Diagnostic>>(_diagnostics);
     }
 }
