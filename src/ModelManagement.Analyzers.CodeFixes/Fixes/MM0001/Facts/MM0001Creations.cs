@@ -79,9 +79,41 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
             }
         }
 
-        // Roslyn 4.8's reference search (Visual Studio 17.8) misses target-typed creations in a collection expression
-        // (`Quota[] all = [new(store)];`): made private, the constructor would no longer compile there (CS0122).
-        // Only the projects that can see the type, and only files that name it (`Quota[] all = [new(store)];`).
+        foreach (var (document, creation) in await FindCreationsInCollectionExpressionsAsync(facts, constructor, cancellationToken).ConfigureAwait(false))
+        {
+            var linked = Documents.LinkedCopyIn(document, fixProject);
+            if (!seen.Add((linked.Id, creation.Span)))
+            {
+                continue;
+            }
+
+            var target = linked.Id == document.Id ? creation
+                : (await linked.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))?.FindNode(creation.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ImplicitObjectCreationExpressionSyntax>();
+            if (target is null)
+            {
+                return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
+            }
+
+            if (await AddCallerAsync(facts, linked, target, callers, cancellationToken).ConfigureAwait(false) is { } refusal)
+            {
+                return refusal;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The target-typed creations of the type in collection expressions (<c>Quota[] all = [new(store)];</c>), which Roslyn
+    /// 4.8's reference search (Visual Studio 17.8) misses: made private, the constructor would no longer compile there
+    /// (CS0122), and a handler around one would lose the failure it catches. Searched in the projects that can see the
+    /// type, in files that name it and write a <c>new(</c>.
+    /// </summary>
+    private static async Task<List<(Document Document, ImplicitObjectCreationExpressionSyntax Creation)>> FindCreationsInCollectionExpressionsAsync(
+        MM0001TypeFacts facts, IMethodSymbol constructor, CancellationToken cancellationToken)
+    {
+        var found = new List<(Document, ImplicitObjectCreationExpressionSyntax)>();
+        var fixProject = facts.ConstructorPart.Document.Project.Id;
         var dependents = facts.Solution.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(fixProject);
         foreach (var projectId in dependents.Prepend(fixProject))
         {
@@ -103,32 +135,18 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                 foreach (var creation in root.DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>())
                 {
                     model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-                    var linked = Documents.LinkedCopyIn(document, fixProject);
-                    if (model is null
-                        || !(model.GetSymbolInfo(creation, cancellationToken).Symbol is { } created
+                    if (model is not null
+                        && (model.GetSymbolInfo(creation, cancellationToken).Symbol is { } created
                             ? SymbolEqualityComparer.Default.Equals(created.OriginalDefinition, constructor.OriginalDefinition)
-                            : SymbolEqualityComparer.Default.Equals(CollectionElementType(creation, model, cancellationToken)?.OriginalDefinition, facts.Type.OriginalDefinition))
-                        || !seen.Add((linked.Id, creation.Span)))
+                            : SymbolEqualityComparer.Default.Equals(CollectionElementType(creation, model, cancellationToken)?.OriginalDefinition, facts.Type.OriginalDefinition)))
                     {
-                        continue;
-                    }
-
-                    var target = linked.Id == document.Id ? creation
-                        : (await linked.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false))?.FindNode(creation.Span, getInnermostNodeForTie: true).FirstAncestorOrSelf<ImplicitObjectCreationExpressionSyntax>();
-                    if (target is null)
-                    {
-                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, node: creation);
-                    }
-
-                    if (await AddCallerAsync(facts, linked, target, callers, cancellationToken).ConfigureAwait(false) is { } refusal)
-                    {
-                        return refusal;
+                        found.Add((document, creation));
                     }
                 }
             }
         }
 
-        return null;
+        return found;
     }
 
     /// <summary>
@@ -250,6 +268,14 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     {
                         return creation;
                     }
+                }
+            }
+
+            foreach (var (document, creation) in await FindCreationsInCollectionExpressionsAsync(facts, constructor, cancellationToken).ConfigureAwait(false))
+            {
+                if (await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model && HandledByCreator(creation, model, cancellationToken))
+                {
+                    return creation;
                 }
             }
         }
