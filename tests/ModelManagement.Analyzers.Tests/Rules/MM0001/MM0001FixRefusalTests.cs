@@ -129,6 +129,39 @@ public sealed class MM0001FixRefusalTests
     }
 
     [Fact]
+    public async Task DecisionThatThrows_IsCannotAnalyze_NotAnException()
+    {
+        // The pipeline's safety net itself: a type symbol whose every member but its name throws stands for any unexpected
+        // failure inside one type's decision. Fix All (and `dotnet format`) must lose that type's fix only.
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject("A", LanguageNames.CSharp);
+        var hostile = System.Reflection.DispatchProxy.Create<INamedTypeSymbol, HostileSymbol>();
+
+        var decision = await MM0001Pipeline.DecideAsync(workspace.CurrentSolution, project, hostile, planFactory: true, CancellationToken.None);
+
+        Assert.Null(decision.Plan);
+        Assert.Equal(MM0001RefusalReason.CannotAnalyze, decision.Refusal?.Reason);
+    }
+
+    [Fact]
+    public async Task CancelledDecision_IsNotSwallowed()
+    {
+        using var workspace = new AdhocWorkspace();
+        var project = workspace.AddProject("A", LanguageNames.CSharp);
+        var hostile = System.Reflection.DispatchProxy.Create<INamedTypeSymbol, HostileSymbol>();
+        HostileSymbol.Throw = () => new System.OperationCanceledException();
+        try
+        {
+            await Assert.ThrowsAnyAsync<System.OperationCanceledException>(
+                () => MM0001Pipeline.DecideAsync(workspace.CurrentSolution, project, hostile, planFactory: true, CancellationToken.None));
+        }
+        finally
+        {
+            HostileSymbol.Throw = null;
+        }
+    }
+
+    [Fact]
     public async Task ProjectWithoutPatterns_RefusesLazyWithPatternsNotReferenced()
     {
         var refusals = await RefusalsAsync(Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }", withPatterns: false);
@@ -362,4 +395,16 @@ public sealed class MM0001FixRefusalTests
 
         return reasons;
     }
+}
+
+/// <summary>A symbol proxy whose every member but <c>Name</c> throws (by default an <see cref="System.InvalidOperationException"/>).</summary>
+public class HostileSymbol : System.Reflection.DispatchProxy
+{
+    private static readonly System.Threading.AsyncLocal<System.Func<System.Exception>?> s_throw = new();
+
+    internal static System.Func<System.Exception>? Throw { get => s_throw.Value; set => s_throw.Value = value; }
+
+    /// <inheritdoc/>
+    protected override object? Invoke(System.Reflection.MethodInfo? targetMethod, object?[]? args)
+        => targetMethod?.Name == "get_Name" ? "Hostile" : throw (s_throw.Value?.Invoke() ?? new System.InvalidOperationException("hostile symbol: " + targetMethod?.Name));
 }
