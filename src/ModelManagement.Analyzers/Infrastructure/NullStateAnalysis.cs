@@ -159,6 +159,33 @@ internal sealed class NullStateAnalysis
         return builder.ToImmutable();
     }
 
+    /// <summary>
+    /// Runs the analysis over an own method's body with every member of the scope maybe-null at entry and returns the
+    /// members the body mentions that are non-null at every normal exit (none when the exit is unreachable or the graph
+    /// does not settle): a call of the method leaves them set (<see cref="OptionalDependencies.EnsuredByOwnCall"/>).
+    /// </summary>
+    public static ImmutableArray<ISymbol> NonNullAtExit(ControlFlowGraph graph, NullStateScope scope)
+    {
+        var analysis = new NullStateAnalysis(graph, scope, lambda: null, knownAtEntry: null);
+        var exit = analysis.Analyze();
+        if (exit is null)
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        var builder = ImmutableArray.CreateBuilder<ISymbol>();
+        for (var i = 0; i < analysis._slots.Count; i++)
+        {
+            var slot = analysis._slots[i];
+            if (slot.Kind == SlotKind.Member && slot.Symbol is { } symbol && !NullStateBitSet.Get(exit, 0, i))
+            {
+                builder.Add(symbol.OriginalDefinition);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+
     /// <remarks>
     /// A body that mentions no tracked value is not analysed and records nothing: what was known where it began holds
     /// throughout it, so its nested functions start from that.
@@ -1002,6 +1029,15 @@ internal sealed class NullStateAnalysis
             if (invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance })
             {
                 DiscoverNamedMembers(method.GetAttributes(), method.ContainingType);
+                if (_scope.Report is null && !method.IsStatic)
+                {
+                    // Construction: the members an own call sets get slots, so a helper that only calls another one
+                    // (`Setup() => EnsureDefaults();`) passes on what that one ensures.
+                    foreach (var member in _scope.Dependencies.EnsuredByOwnCall(method, _scope))
+                    {
+                        _ = MemberSlot(member, SlotKind.Member);
+                    }
+                }
             }
 
             return;
@@ -1066,6 +1102,34 @@ internal sealed class NullStateAnalysis
                     break;
             }
         }
+
+        // Construction (the exit-state analysis that decides which stored members are optional, and the own methods it
+        // follows): an own method that sets a member on every path (`Init()` defaulting `Configuration` when null) without
+        // saying so in a [MemberNotNull] is read from its body, while some tracked member may still be null here. Member
+        // bodies (which report) keep to the attributes, as MM0003's graph-free fast path does.
+        if (_scope.Report is null && ownReceiver && !method.IsStatic && AnyMemberMaybeNull(_state))
+        {
+            foreach (var member in _scope.Dependencies.EnsuredByOwnCall(method, _scope))
+            {
+                if (_symbolSlots.TryGetValue(member, out var slot) && _slots[slot].Kind == SlotKind.Member)
+                {
+                    NullStateBitSet.Clear(_state, 0, slot);
+                }
+            }
+        }
+    }
+
+    private bool AnyMemberMaybeNull(ulong[] state)
+    {
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            if (_slots[i].Kind == SlotKind.Member && NullStateBitSet.Get(state, 0, i))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>An extension method's <c>this</c> parameter of a reference type that is not annotated nullable and not <c>[AllowNull]</c>.</summary>

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -23,6 +25,15 @@ internal sealed class OptionalDependencies
     /// <summary>Bounds the base-type walk and the operation walks over constructor bodies.</summary>
     private const int MaxBaseTypeDepth = 32;
     private const int MaxOperationDepth = 256;
+    private const int MaxEnsureDepth = 2;
+
+    [ThreadStatic]
+    private static int s_ensureDepth;
+
+    private ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>? _ensuredByCall;
+
+    /// <summary>What the constructors were bound with (set before their exit states are computed), for own methods they call.</summary>
+    private (SemanticModel? Model, Compilation? Compilation) _constructorBinding;
 
     private readonly INamedTypeSymbol _type;
     private readonly NullStateKnownSymbols _symbols;
@@ -134,6 +145,114 @@ internal sealed class OptionalDependencies
             constructorCandidates,
             hasMarkedParameters,
             mayStore: MayStoreAnyCandidate(constructorCandidates, cancellationToken));
+    }
+
+    /// <summary>
+    /// The tracked members an own instance method leaves non-null on every normal exit whatever they held on entry
+    /// (ChoETL's constructors store an optional configuration, then call <c>Init()</c>, which replaces null with a
+    /// default): read from the method's body by the same null-state analysis, for a method of this type that a derived
+    /// type cannot replace (not virtual, abstract or an unsealed override), not async and not an iterator. Own calls
+    /// inside it are followed two levels deep. Memoised per method for the members asked about.
+    /// </summary>
+    public ImmutableArray<ISymbol> EnsuredByOwnCall(IMethodSymbol method, NullStateScope scope)
+    {
+        var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
+        if (definition.MethodKind != MethodKind.Ordinary
+            || !SymbolEqualityComparer.Default.Equals(definition.ContainingType, _type.OriginalDefinition)
+            || definition.IsAsync || definition.IsExtern
+            || ((definition.IsVirtual || definition.IsAbstract || definition.IsOverride) && !definition.IsSealed && !_type.IsSealed)
+            || scope.Members.IsEmpty)
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        var members = scope.Members;
+        var cache = LazyInitializer.EnsureInitialized(ref _ensuredByCall, static () => new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>(SymbolEqualityComparer.Default))!;
+        if (cache.TryGetValue(definition, out var cached) && cached.Item1 == members)
+        {
+            return cached.Item2;
+        }
+
+        if (s_ensureDepth >= MaxEnsureDepth)
+        {
+            return ImmutableArray<ISymbol>.Empty; // a deeper (or recursive) own call: nothing is assumed
+        }
+
+        var ensured = ImmutableArray<ISymbol>.Empty;
+        s_ensureDepth++;
+        try
+        {
+            ensured = ComputeEnsured(definition, members, scope.CancellationToken);
+        }
+        finally
+        {
+            s_ensureDepth--;
+        }
+
+        cache[definition] = (members, ensured);
+        return ensured;
+    }
+
+    private ImmutableArray<ISymbol> ComputeEnsured(IMethodSymbol method, ImmutableArray<ISymbol> members, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || (declaration.Body is null && declaration.ExpressionBody is null)
+            || !MentionsAnyMember(declaration, members))
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        // The operations of a control-flow graph carry no semantic model: the one the constructors were bound with serves.
+        var (constructorModel, compilation) = _constructorBinding;
+        var model = constructorModel is not null && constructorModel.SyntaxTree == declaration.SyntaxTree
+            ? constructorModel
+            : compilation is null ? null : ConstructorFacts.GetModel(compilation, declaration.SyntaxTree);
+        if (model?.GetOperation(declaration, cancellationToken) is not IMethodBodyOperation body || ContainsYield(body))
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        var scope = NullStateScope.ForConstructor(this, members, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, _symbols, cancellationToken);
+        return NullStateAnalysis.NonNullAtExit(ControlFlowGraph.Create(body, cancellationToken), scope);
+    }
+
+    /// <summary>Syntax-only pre-filter: the method's text names one of the members, or calls a method by a simple name or <c>this.</c>.</summary>
+    private static bool MentionsAnyMember(MethodDeclarationSyntax declaration, ImmutableArray<ISymbol> members)
+    {
+        foreach (var node in declaration.DescendantNodes())
+        {
+            if (node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } })
+            {
+                return true;
+            }
+
+            if (node is IdentifierNameSyntax name)
+            {
+                foreach (var member in members)
+                {
+                    if (name.Identifier.ValueText == member.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsYield(IOperation body)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IReturnOperation { Kind: OperationKind.YieldReturn or OperationKind.YieldBreak })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when only constructor bodies can hold a tracked value: no member is optional and no method parameter is marked.</summary>
@@ -515,6 +634,7 @@ internal sealed class OptionalDependencies
             }
         }
 
+        _constructorBinding = (semanticModel, compilation);
         AddMembersNullCanReach(constructorStores, facts, seen, stored, cancellationToken);
         return stored.ToImmutable();
     }
@@ -828,7 +948,7 @@ internal sealed class OptionalDependencies
 
         // The constructor may sit in another file of a partial type; its bound body is needed once per type.
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the other tree's model is not handed to this block.
-        private static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree)
+        internal static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree)
             => compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
 #pragma warning restore RS1030
 

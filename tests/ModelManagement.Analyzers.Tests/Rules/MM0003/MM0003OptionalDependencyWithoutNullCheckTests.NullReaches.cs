@@ -144,6 +144,112 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task OwnMethodCalledByTheConstructorDefaultsTheMember_DoesNotReport()
+    {
+        // The triage (ChoETL, 529 reports): every constructor stores the optional configuration, then calls an own method
+        // that replaces null with a default; so does a helper two calls deep, and an expression-bodied one.
+        var source = /* lang=c#-test */ """
+            public class Reader
+            {
+                public IModelRegistry Configuration { get; private set; }
+
+                public Reader(IModelRegistry configuration = null)
+                {
+                    Configuration = configuration;
+                    Init();
+                }
+
+                public Reader(int capacity, IModelRegistry configuration = null)
+                {
+                    Configuration = configuration;
+                    this.Init();
+                }
+
+                private void Init()
+                {
+                    if (Configuration == null)
+                    {
+                        Configuration = new DefaultRegistry();
+                    }
+                }
+
+                public void Publish(string model) => Configuration.Register(model);
+            }
+
+            public sealed class Writer
+            {
+                private IModelRegistry _registry;
+                private IModelRegistry _audit;
+
+                public Writer(IModelRegistry registry = null, IModelRegistry audit = null)
+                {
+                    _registry = registry;
+                    _audit = audit;
+                    Setup();
+                }
+
+                private void Setup() => EnsureDefaults();
+
+                private void EnsureDefaults() { _registry ??= new DefaultRegistry(); _audit = _audit ?? new DefaultRegistry(); }
+
+                public void Publish(string model) { _registry.Register(model); _audit.Register(model); }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task OwnMethodThatMayLeaveTheMemberNull_Reports()
+    {
+        // Controls: a default on one path only, a virtual method a derived type may replace, a call before the store, and
+        // a method that does not touch the member.
+        var source = /* lang=c#-test */ """
+            public class Reader
+            {
+                private IModelRegistry _a;
+                private IModelRegistry _b;
+                private IModelRegistry _c;
+                private IModelRegistry _d;
+
+                public Reader(bool fast, IModelRegistry a = null, IModelRegistry b = null, IModelRegistry c = null, IModelRegistry d = null)
+                {
+                    _a = a;
+                    _b = b;
+                    Defaults(fast);
+                    Overridable();
+                    EnsureC();
+                    _c = c;
+                    _d = d;
+                    Unrelated();
+                }
+
+                private void Defaults(bool fast)
+                {
+                    if (!fast)
+                    {
+                        _a ??= new DefaultRegistry();
+                    }
+                }
+
+                protected virtual void Overridable() => _b ??= new DefaultRegistry();
+
+                private void EnsureC() => _c ??= new DefaultRegistry();
+
+                private void Unrelated() => System.Console.WriteLine("ready");
+
+                public void Publish(string model)
+                {
+                    [|_a|].Register(model);
+                    [|_b|].Register(model);
+                    [|_c|].Register(model);
+                    [|_d|].Register(model);
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task GuardedStoreWithoutInitializer_Reports()
     {
         // When the argument is null the field keeps its default: null reaches it.
