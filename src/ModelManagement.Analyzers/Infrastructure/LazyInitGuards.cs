@@ -322,7 +322,11 @@ internal static class LazyInitGuards
             }
 
             var awaited = awaitExpression.Expression;
-            while (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure })
+            while (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax configure } call
+                && (configure.Name.Identifier.ValueText == "ConfigureAwait"
+                    || (call.ArgumentList.Arguments.Count == 0
+                        && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol extension
+                        && ConfiguredAwaits.IsConfigureLikeExtension(extension)))) // `await _lock.LockAsync().AnyContext()`
             {
                 awaited = configure.Expression;
             }

@@ -77,6 +77,10 @@ internal sealed class LazyInitTypes
         {
             operation = Shapes.WithoutConversions(configured);
         }
+        else if (operation is not null && ConfiguredAwaits.ConfiguredOperand(operation) is { } extended)
+        {
+            operation = Shapes.WithoutConversions(extended);
+        }
 
         return operation switch
         {

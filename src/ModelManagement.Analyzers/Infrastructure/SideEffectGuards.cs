@@ -88,7 +88,7 @@ internal static class SideEffectGuards
     private const int SuppressThrowingFlag = 2;
 
     /// <summary>
-    /// Strips conversions, <c>ConfigureAwait(..)</c>, <c>WaitAsync(timeout | token)</c> calls (.NET 6: the same task,
+    /// Strips conversions, <c>ConfigureAwait(..)</c> and extensions like it (<see cref="ConfiguredAwaits"/>), <c>WaitAsync(timeout | token)</c> calls (.NET 6: the same task,
     /// waited for at most so long) and <c>ValueTask.AsTask()</c> (the same work as a task) from an awaited value.
     /// </summary>
     public static IOperation? PeelAwaited(IOperation? operation)
@@ -102,6 +102,9 @@ internal static class SideEffectGuards
                     continue;
                 case IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance }:
                     operation = instance;
+                    continue;
+                case IInvocationOperation when ConfiguredAwaits.ConfiguredOperand(operation) is { } configured: // `.AnyContext()`
+                    operation = configured;
                     continue;
                 case IInvocationOperation { TargetMethod: { Name: "WaitAsync", IsStatic: false, ContainingType.Name: "Task" or "ValueTask" } waitAsync, Instance: { } waited }
                     when IsSystemThreadingTasks(waitAsync.ContainingType.ContainingNamespace):

@@ -149,6 +149,25 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ConfigureAwaitLikeExtension_ReportsTheInnerInvocation_ButNotAnotherExtension()
+    {
+        // Foundatio's `AnyContext()` (the triage): an extension that only configures the await, looked through like
+        // ConfigureAwait. An extension that returns another task (`WithRetry()`) is the awaited call itself.
+        var source = InMethod("""
+                    await {|#0:_history.LogResultAsync(result)|}.AnyContext();
+                    await _history.LogResultAsync(result).WithRetry();
+            """) + """
+
+            public static class TaskExtensions
+            {
+                public static System.Runtime.CompilerServices.ConfiguredTaskAwaitable AnyContext(this Task task) => task.ConfigureAwait(false);
+                public static Task WithRetry(this Task task) => task;
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_history.LogResultAsync"));
+    }
+
+    [Fact]
     public async Task ConfigureAwaitTrue_Reports()
     {
         var source = InMethod("""

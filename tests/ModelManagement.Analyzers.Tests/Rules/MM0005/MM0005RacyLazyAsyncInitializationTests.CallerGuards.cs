@@ -573,6 +573,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("using (await _mutex.EnterAsync())")]
     [InlineData("using var held = await _mutex.AcquireAsync();")]
     [InlineData("using var held = await _gate.TakeAsync();")]
+    [InlineData("using (await _mutex.LockAsync().AnyContext())")] // Foundatio's ConfigureAwait(false) extension (the triage)
+    [InlineData("using var held = await _gate.TakeAsync().AnyContext();")]
     public async Task AwaitedAsyncLock_IsAGuard_ForTheCheckAndForCallers(string heldLock)
     {
         // Nito's AsyncLock, vs-threading's AsyncReaderWriterLock/AsyncSemaphore, and any call on a lock-like receiver.
@@ -632,6 +634,11 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             public sealed class GateLock
             {
                 public Task<IDisposable> TakeAsync() => Task.FromResult<IDisposable>(null);
+            }
+
+            public static class TaskExtensions
+            {
+                public static System.Runtime.CompilerServices.ConfiguredTaskAwaitable<T> AnyContext<T>(this Task<T> task) => task.ConfigureAwait(false);
             }
             """.Replace("HELD", heldLock);
         await VerifyAsync(source);
