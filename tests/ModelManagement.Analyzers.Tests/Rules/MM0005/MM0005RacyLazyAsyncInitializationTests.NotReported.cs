@@ -960,6 +960,63 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task ErrorResultWhenAlreadyDone_RunOnceGuard_DoesNotReport_ButASuccessResultDoes()
+    {
+        // The triage (Remora.Discord's WebSocketPayloadTransportService.ConnectAsync): the Result-style form of the guard
+        // above returns an error instead of throwing, as a new error object or through a static `Fail` factory. Returning
+        // a success when already connected serves the state like a cache: the race stays reported.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Result { public static Result Success { get; } = new Result(); public static Result Fail(string message) => new Result(); }
+            public class ResultError : Result { public ResultError(string message) { } }
+            public sealed class InvalidOperationError : ResultError { public InvalidOperationError(string message) : base(message) { } }
+
+            public sealed class Transport
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _socket;
+                private Catalog _other;
+                private Catalog _third;
+
+                public Transport(ICatalogStore store) => _store = store;
+
+                public async Task<Result> ConnectAsync()
+                {
+                    if (_socket is not null)
+                    {
+                        return new InvalidOperationError("The transport service is already connected.");
+                    }
+
+                    _socket = await _store.LoadAsync();
+                    return Result.Success;
+                }
+
+                public async Task<Result> OpenAsync()
+                {
+                    if (_other != null)
+                        return Result.Fail("already open");
+
+                    _other = await _store.LoadAsync();
+                    return Result.Success;
+                }
+
+                public async Task<Result> EnsureAsync()
+                {
+                    if ({|#0:_third is not null|})
+                    {
+                        return Result.Success;
+                    }
+
+                    _third = await _store.LoadAsync();
+                    return Result.Success;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_third"));
+    }
+
+    [Fact]
     public async Task PrivateHelperItsTestsAwaitOneCallAtATime_DoesNotReport_ButAHelperCalledOtherwiseDoes()
     {
         // squidex's TextIndexerTests.GetProcessAsync: a private lazy helper every test awaits directly. The framework runs a
