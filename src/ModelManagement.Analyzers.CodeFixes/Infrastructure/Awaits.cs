@@ -22,7 +22,7 @@ internal static class Awaits
     /// <see cref="MemberConfiguresAwaits"/>), else a plain <c>await</c>: the written await matches its neighbours.
     /// </summary>
     public static AwaitExpressionSyntax LikeNeighbours(ExpressionSyntax expression, SyntaxNode site, Compilation? compilation = null)
-        => MemberConfiguresAwaits(site) || (compilation is not null && ProjectRequiresConfiguredAwaits(site.SyntaxTree, compilation))
+        => MemberConfiguresAwaits(site, compilation) || (compilation is not null && ProjectRequiresConfiguredAwaits(site.SyntaxTree, compilation))
             ? Configured(expression)
             : SyntaxFactory.AwaitExpression(expression);
 
@@ -56,7 +56,7 @@ internal static class Awaits
     /// </summary>
     public static bool ConfigureAt(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (!MemberConfiguresAwaits(site) && !ProjectRequiresConfiguredAwaits(site.SyntaxTree, model.Compilation))
+        if (!MemberConfiguresAwaits(site, model.Compilation, model) && !ProjectRequiresConfiguredAwaits(site.SyntaxTree, model.Compilation))
         {
             return false;
         }
@@ -74,9 +74,17 @@ internal static class Awaits
     /// it) ends in <c>.ConfigureAwait(false)</c>: code that never relies on its context. A function that awaits plainly
     /// anywhere may run context-bound work after that await (a UI handler updating a label), which a configured await
     /// written before it would move off the context. <c>await Task.Yield()</c>, which cannot be configured, counts neither way.
+    /// With the compilation holding the tree, an extension that only configures the await like <c>ConfigureAwait(false)</c>
+    /// does counts as configured (Foundatio writes every await <c>await x.AnyContext()</c>; a plain await written among them
+    /// brought the caller's context back, and a deadlock under a blocking caller).
     /// </summary>
-    public static bool MemberConfiguresAwaits(SyntaxNode site)
+    public static bool MemberConfiguresAwaits(SyntaxNode site, Compilation? compilation = null, SemanticModel? model = null)
     {
+        if (model is null || model.SyntaxTree != site.SyntaxTree)
+        {
+            model = compilation is not null && compilation.ContainsSyntaxTree(site.SyntaxTree) ? compilation.GetSemanticModel(site.SyntaxTree) : null;
+        }
+
         // A function without awaits of its own (a lambda reading a value) follows the function around it.
         for (var function = EnclosingFunction(site); function is not null; function = EnclosingFunction(function.Parent))
         {
@@ -109,7 +117,10 @@ internal static class Awaits
                     {
                         Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
                         ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }],
-                    })
+                    }
+                    && !(awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 } extension
+                        && model?.GetSymbolInfo(extension).Symbol is IMethodSymbol method
+                        && ModelManagement.Analyzers.Infrastructure.ConfiguredAwaits.IsConfigureLikeExtension(method)))
                 {
                     return false;
                 }

@@ -240,7 +240,7 @@ internal static class MM0005LazyRewriter
     /// (<see cref="Awaits.LikeNeighbours"/>; <c>await _x</c> itself cannot be configured).
     /// </summary>
     private static AwaitExpressionSyntax AwaitValue(ExpressionSyntax field, string? token, SyntaxNode site, Compilation compilation)
-        => token is null && !Awaits.MemberConfiguresAwaits(site) && !Awaits.ProjectRequiresConfiguredAwaits(site.SyntaxTree, compilation)
+        => token is null && !Awaits.MemberConfiguresAwaits(site, compilation) && !Awaits.ProjectRequiresConfiguredAwaits(site.SyntaxTree, compilation)
             ? SyntaxFactory.AwaitExpression(field)
             : Awaits.LikeNeighbours(
                 SyntaxFactory.InvocationExpression(

@@ -165,6 +165,77 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_MethodConfiguresEveryAwaitThroughAnExtension_TheWrittenAwaitIsConfigured()
+    {
+        // `dotnet format` on Foundatio-style code: every await goes through `AnyContext()`, an extension returning
+        // `ConfigureAwait(false)`. A plain await written among them brought the caller's context back (a deadlock under
+        // a caller that blocks on the UI thread): the written await is configured.
+        var source = /* lang=c#-test */ """
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+
+            public static class TaskExtensions
+            {
+                public static ConfiguredTaskAwaitable AnyContext(this Task task) => task.ConfigureAwait(false);
+            }
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private bool _warm;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task WarmAsync()
+                {
+                    if ([|!_warm|])
+                    {
+                        await _store.WarmUpAsync().AnyContext();
+                        _warm = true;
+                    }
+
+                    await Task.Delay(1).AnyContext();
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Runtime.CompilerServices;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public static class TaskExtensions
+            {
+                public static ConfiguredTaskAwaitable AnyContext(this Task task) => task.ConfigureAwait(false);
+            }
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncInitializer _initializer;
+
+                public Warmer(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task WarmAsync()
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+
+                    await Task.Delay(1).AnyContext();
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await _store.WarmUpAsync().AnyContext();
+                }
+            }
+            """;
+        await VerifyQualifiedFixAsync(source, fixedSource, "root = true\n");
+    }
+
+    [Fact]
     public Task Fix_ProjectQualifiesMembers_StaticMembersKeepPlainNames()
         => VerifyQualifiedFixAsync(StaticValueSource, StaticValueFixed, QualifyEverything); // this. would not compile on a static member
 }
