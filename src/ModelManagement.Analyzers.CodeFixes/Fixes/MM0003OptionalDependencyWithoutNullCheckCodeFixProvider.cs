@@ -33,8 +33,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
 
     /// <inheritdoc/>
     /// <remarks>Guards of neighbouring statements merge, so fixes in one document are computed together.</remarks>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (context, document, diagnostics) => await GuardAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(FixAllProvider.Create(
+        static async (context, document, diagnostics) => await GuardAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -51,7 +51,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
                 continue; // every use covered by the diagnostic lets its value flow on: no guard keeps the code meaningful
             }
 
-            context.RegisterCodeFix(
+            LineEndings.Register(context, 
                 CodeAction.Create(
                     Title,
                     cancellationToken => GuardAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),

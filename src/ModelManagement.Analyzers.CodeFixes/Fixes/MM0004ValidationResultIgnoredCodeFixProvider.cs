@@ -43,9 +43,9 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
     /// but <see cref="ThrowKey"/> — also none, which <c>dotnet format</c> passes when the first site it looks at has no
     /// fix at all — returns the fallback where one fits.
     /// </remarks>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+    public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(FixAllProvider.Create(
         static async (context, document, diagnostics) => await FixAllAsync(
-            document, diagnostics, context.CodeActionEquivalenceKey != ThrowKey, context.CancellationToken).ConfigureAwait(false));
+            document, diagnostics, context.CodeActionEquivalenceKey != ThrowKey, context.CancellationToken).ConfigureAwait(false)));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -64,10 +64,10 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
 
             if (plan.Fallback is not null)
             {
-                context.RegisterCodeFix(
+                LineEndings.Register(context, 
                     CodeAction.Create(ReturnFallbackTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: true, ct), ReturnFallbackKey),
                     diagnostic);
-                context.RegisterCodeFix(
+                LineEndings.Register(context, 
                     CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ThrowKey),
                     diagnostic);
             }
@@ -76,7 +76,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
                 // No fallback fits here: the throw is this site's first fix, and it carries the fallback's key, so that a
                 // Fix All started here (and `dotnet format`, which takes the first site's first fix) still returns the
                 // fallback wherever one fits, instead of throwing everywhere.
-                context.RegisterCodeFix(
+                LineEndings.Register(context, 
                     CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
                     diagnostic);
             }

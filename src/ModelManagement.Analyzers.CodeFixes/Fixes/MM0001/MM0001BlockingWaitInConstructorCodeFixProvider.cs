@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -33,7 +34,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.BlockingWaitInConstructor);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => MM0001FixAllProvider.Instance;
+    public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(MM0001FixAllProvider.Instance);
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -79,7 +80,7 @@ public sealed class MM0001BlockingWaitInConstructorCodeFixProvider : CodeFixProv
             }
 
             var (title, key) = plan.Lazy is not null ? (InitializeLazilyTitle, InitializeLazilyKey) : (IntroduceFactoryTitle, IntroduceFactoryKey);
-            context.RegisterCodeFix(CodeAction.Create(title, cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken), key), diagnostic);
+            LineEndings.Register(context, CodeAction.Create(title, cancellationToken => MM0001Edits.ApplyAsync(solution, new[] { plan }, cancellationToken), key), diagnostic);
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.SideEffectAwaitNotGuarded);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => MM0002FixAllProvider.Instance;
+    public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(MM0002FixAllProvider.Instance);
 
     /// <summary>
     /// The compilation's processors (<c>[CentralizedBy]</c> and the project's CentralizedSymbols files), collected on the
@@ -84,7 +84,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             var document = context.Document;
             if (site.CanWrap)
             {
-                context.RegisterCodeFix(
+                LineEndings.Register(context, 
                     CodeAction.Create(
                         WrapInTryCatchTitle,
                         ct => ApplyAsync(document, new[] { site }, WrapInTryCatchKey, ct),
@@ -98,7 +98,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
                 // and carries its key, so a Fix All (or `dotnet format`, which fixes with the first diagnostic's first
                 // action) started on any site guards every site the same way: try/catch where it can, the helper elsewhere.
                 var key = site.IsTaskOfWhenAll ? WrapInTryCatchKey : UseSideEffectHelperKey;
-                context.RegisterCodeFix(
+                LineEndings.Register(context, 
                     CodeAction.Create(
                         UseSideEffectHelperTitle,
                         ct => ApplyAsync(document, new[] { site }, key, ct),

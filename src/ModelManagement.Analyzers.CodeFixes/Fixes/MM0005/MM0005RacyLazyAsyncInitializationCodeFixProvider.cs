@@ -33,8 +33,8 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
         ImmutableArray.Create(DiagnosticIds.RacyLazyAsyncInitialization);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (context, document, diagnostics) => await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(FixAllProvider.Create(
+        static async (context, document, diagnostics) => await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -51,7 +51,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
                 continue;
             }
 
-            context.RegisterCodeFix(
+            LineEndings.Register(context, 
                 CodeAction.Create(Title, cancellationToken => MM0005LazyRewriter.ApplyAsync(context.Document, plan, cancellationToken), ConvertToSingleFlightKey),
                 diagnostic);
         }
