@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -480,13 +481,42 @@ internal sealed class LazyInitFlowAnalysis
     /// (MassTransit's <c>MongoDbScopedBusContext</c>). A <c>??=</c> is not a first check here: its own operation action
     /// judges it.
     /// </summary>
+    /// <remarks>
+    /// Any operand of a condition that tests the member counts, so a path past an earlier operand
+    /// (<c>if (!forceReload &amp;&amp; _all != null …)</c> under the semaphore, Nethereum) answers to the re-check too; the
+    /// re-check is judged as a first check of its own.
+    /// </remarks>
     private bool RechecksTestedMember(BasicBlock block, ISymbol[] tested, int testedCount)
         => block.ConditionKind != ControlFlowConditionKind.None
             && block.BranchValue is { } value
-            && LazyInitMembers.MayBeCheckInGraph(value)
-            && (LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
-                || LazyInitMembers.TryGetCoalesceAssignmentCheck(value, _captures, out member))
-            && Array.IndexOf(tested, member, 0, testedCount) >= 0;
+            && ((LazyInitMembers.MayBeCheckInGraph(value)
+                    && (LazyInitMembers.TryGetCheck(value, _captures, out var member, out _)
+                        || LazyInitMembers.TryGetCoalesceAssignmentCheck(value, _captures, out member))
+                    && Array.IndexOf(tested, member, 0, testedCount) >= 0)
+                || ConditionNamesTested(value.Syntax, tested, testedCount));
+
+    /// <summary>The condition a branch belongs to names a tested member (<c>_all</c>, <c>this._all</c>) in one of its operands.</summary>
+    private static bool ConditionNamesTested(SyntaxNode branch, ISymbol[] tested, int testedCount)
+    {
+        var root = GetConditionRoot(branch);
+        if (root is not (BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression } or PrefixUnaryExpressionSyntax or ParenthesizedExpressionSyntax))
+        {
+            return false; // a single test: decided by the operation above
+        }
+
+        foreach (var name in root.DescendantNodes().OfType<IdentifierNameSyntax>())
+        {
+            for (var i = 0; i < testedCount; i++)
+            {
+                if (name.Identifier.ValueText == tested[i].Name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     private static void AddUndecided(List<ControlFlowBranch> undecided, ControlFlowBranch? conditional, ControlFlowBranch? fallThrough)
     {

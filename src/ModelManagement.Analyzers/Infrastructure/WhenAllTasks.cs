@@ -87,8 +87,10 @@ internal static class WhenAllTasks
     private static void AddTask(IOperation element, List<IInvocationOperation> result)
     {
         // An optional sink's call with a completed task in its place (`metrics?.FlushAsync(ct) ?? Task.CompletedTask`)
-        // fails the WhenAll like a plain call when the sink is there.
+        // fails the WhenAll like a plain call when the sink is there; a ValueTask's `.AsTask()` (and `WaitAsync(..)`) is the
+        // same work, as for a plain await (an independent consumer's `Task.WhenAll(audit, _telemetry.TrackEventAsync(..).AsTask())`).
         var peeled = Peel(element);
+        peeled = SideEffectGuards.PeelAwaited(peeled) ?? peeled;
         if ((peeled as IInvocationOperation ?? SideEffectGuards.OptionalCall(peeled)) is { TargetMethod.MethodKind: not MethodKind.DelegateInvoke } invocation)
         {
             result.Add(invocation);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -229,6 +230,24 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             // ending in `ctx.Validate();`); `ValidateInput(request); if (ValidationFailed) { … }` or
             // `c.Value.Validate(); return !c.Value.GetValidationMessages().Any();` — the verdict is read from the
             // validator's state (elsa's FastEndpoints endpoints, radzen's data grid).
+            return;
+        }
+
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && call.ResultIsBool && OnlyReturnsTrue(invocation.TargetMethod, context.CancellationToken))
+        {
+            // `bool TryValidateUnitValue(..) { if (ok) return true; throw …; }` (Nethereum): the verdict is a constant, the
+            // failure a throw.
+            return;
+        }
+
+        if (usage == Usage.Discarded && form != MM0004Properties.OutDiscard
+            && HandsNothingOn(invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart, context.CancellationToken))
+            && RecordsVerdictInOwnState(invocation, context.CancellationToken))
+        {
+            // A component's own validator that keeps its verdict in the component (`Status = …; Message = …;`, an
+            // `error` field the view shows), called from a member that hands nothing on: run for that effect (Blazorise's
+            // `InitializeInput`, Nethereum's "Check" button).
             return;
         }
 
@@ -494,6 +513,99 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             if (type is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A source method whose every <c>return</c> (outside nested functions) returns the literal <c>true</c>, that has at least
+    /// one, and that throws: it throws on failure, so its <c>bool</c> says nothing.
+    /// </summary>
+    private static bool OnlyReturnsTrue(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        var declarations = method.OriginalDefinition.DeclaringSyntaxReferences;
+        if (declarations.Length != 1 || declarations[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        {
+            return false;
+        }
+
+        var any = false;
+        var throws = false;
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax returned)
+            {
+                if (returned.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression })
+                {
+                    return false;
+                }
+
+                any = true;
+            }
+
+            throws |= node is ThrowStatementSyntax or ThrowExpressionSyntax;
+        }
+
+        return any && throws;
+    }
+
+    /// <summary>A method (or lambda) that returns nothing: <c>void</c>, or a non-generic task.</summary>
+    private static bool HandsNothingOn(ISymbol? function)
+        => function is IMethodSymbol method
+            && (method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 0, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } });
+
+    /// <summary>
+    /// The call is an own instance method (on <c>this</c>, declared in source in this type or a base) whose body assigns an
+    /// instance member of its type named for a verdict (<c>Status</c>, <c>Message</c>, <c>Error</c>, <c>IsValid</c>, …): the
+    /// verdict stays in the object after the call.
+    /// </summary>
+    private static bool RecordsVerdictInOwnState(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+    {
+        if (invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            || invocation.TargetMethod.IsStatic)
+        {
+            return false;
+        }
+
+        var method = invocation.TargetMethod.OriginalDefinition;
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+            {
+                continue;
+            }
+
+            foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+            {
+                var name = assignment.Left switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null && (NamesAVerdict(name) || IdentifierWords.ContainsWord(name, "Status") || IdentifierWords.ContainsWord(name, "Message"))
+                    && IsOwnInstanceMember(method.ContainingType, name))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsOwnInstanceMember(INamedTypeSymbol type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers(name))
+            {
+                if (member is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false })
+                {
+                    return true;
+                }
             }
         }
 

@@ -376,8 +376,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         }
 
         /// <summary>
-        /// Teardown methods (<c>Dispose*</c>, <c>Close*</c>, <c>Delete*</c>, <c>Stop*</c>, <c>Shutdown*</c>) guard against running
-        /// twice, not an initialization: <c>if (_disposed) return;</c>, <c>if (IsDeleted) return;</c> (semantic-kernel's agent threads).
+        /// Teardown methods (<c>Dispose*</c>, <c>Close*</c>, <c>Delete*</c>, <c>Stop*</c>, <c>Shutdown*</c>, <c>Teardown*</c>) guard
+        /// against running twice, not an initialization (a message's <c>CompleteAsync</c> is not listed: an LLM client's
+        /// <c>CompleteAsync(prompt)</c> is where lazy loads live): <c>if (_disposed) return;</c>, <c>if (IsDeleted) return;</c> (semantic-kernel's agent threads).
         /// </summary>
         internal static bool IsDisposal(IMethodSymbol method)
         {
@@ -393,7 +394,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             return false;
         }
 
-        private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown", "Commit", "Rollback", "Abort" };
+        private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown", "Commit", "Rollback", "Abort", "Teardown", "TearDown" };
 
         /// <summary>
         /// A step whose contract forbids overlapping calls, so its state (`if (!_started) { _inner = await OpenAsync(); … }`)
@@ -434,7 +435,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     return false;
                 }
 
-                if (ancestor is IfStatementSyntax ifStatement && ifStatement.Statement == child && TestsFlag(ifStatement.Condition, parameter.Name))
+                // Inside the branch of `if (firstRender)`, or in a condition `firstRender && !_initialized` itself (Blazorise).
+                if (ancestor is IfStatementSyntax ifStatement && (ifStatement.Statement == child || ifStatement.Condition == child)
+                    && TestsFlag(ifStatement.Condition, parameter.Name))
                 {
                     return true;
                 }

@@ -1152,6 +1152,17 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ValueTaskSideEffectAmongTheTasksOfWhenAllThroughAsTask_Reports()
+    {
+        // An independent consumer: `Task.WhenAll(audit, _telemetry.TrackEventAsync(..).AsTask())` left the telemetry task
+        // able to fail the call, unreported (the same `.AsTask()` awaited alone was).
+        var source = InMethod("""
+                    await {|#1:Task.WhenAll(Task.Delay(1), {|#0:_history.TrackAsync(result)|}.AsTask())|};
+            """);
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("_history.TrackAsync"));
+    }
+
+    [Fact]
     public async Task GeneratedCode_DoesNotReport()
     {
         var source = /* lang=c#-test */ """

@@ -34,6 +34,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 private Catalog _module;
                 private Catalog _other;
                 private Func<Task> _later;
+                private bool _initialized;
+                private bool _shown;
 
                 public FluentButton(ICatalogStore store) => _store = store;
 
@@ -43,6 +45,18 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     {
                         _module ??= await _store.LoadAsync();
                         _later = async () => { [|_other|] ??= await _store.LoadAsync(); };
+                    }
+
+                    if (firstRender && !_initialized) // the check in the first-render condition itself (Blazorise's charts)
+                    {
+                        await _store.LoadAsync();
+                        _initialized = true;
+                    }
+
+                    if ([|!_shown|]) // not under the flag: every render after the first may get here
+                    {
+                        await _store.LoadAsync();
+                        _shown = true;
                     }
                 }
 

@@ -71,6 +71,57 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task SemaphoreDoubleCheckWithAForceOperandFirst_DoesNotReport_WithoutTheSemaphoreItDoes()
+    {
+        // The triage (Nethereum's chain list provider): `!forceReload &&` in front of the member's test let a path past the
+        // re-check under the semaphore; any operand of the re-check that tests the member counts.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ChainList
+            {
+                private readonly SemaphoreSlim _lock = new SemaphoreSlim(1, 1);
+                private readonly ICatalogStore _store;
+                private Catalog _all;
+                private Catalog _other;
+
+                public ChainList(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAllAsync(bool forceReload = false)
+                {
+                    if (!forceReload && _all != null)
+                        return _all;
+
+                    await _lock.WaitAsync().ConfigureAwait(false);
+                    try
+                    {
+                        if (!forceReload && _all != null)
+                            return _all;
+
+                        _all = await _store.LoadAsync().ConfigureAwait(false);
+                        return _all;
+                    }
+                    finally
+                    {
+                        _lock.Release();
+                    }
+                }
+
+                public async Task<Catalog> GetOtherAsync(bool forceReload = false)
+                {
+                    if ([|!forceReload && _other != null|])
+                        return _other;
+
+                    _other = await _store.LoadAsync().ConfigureAwait(false);
+                    return _other;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task SemaphoreSlimDoubleCheckedInTryFinally_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
@@ -765,6 +816,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("CloseAsync")]
     [InlineData("StopAsync")]
     [InlineData("ShutdownAsync")]
+    [InlineData("TeardownAsync")] // wolverine's queues (the triage)
     public async Task TeardownGuardFlag_DoesNotReport(string method)
     {
         var source = /* lang=c#-test */ """

@@ -1,0 +1,121 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>False positives the 2026-12-05 triage of unseen repositories found (Blazorise, Nethereum).</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task OwnValidatorKeepingItsVerdictInTheComponent_CalledFromAMemberReturningNothing_DoesNotReport()
+    {
+        // Blazorise's `InitializeInput` runs `ValidateAsync`, which sets the component's Status and Message; Nethereum's
+        // "Check" button runs `ValidateFormula()`, which sets the `error` the dialog shows. Controls: the same validator
+        // dropped where a value is handed on, another object's validator, and an own one that records nothing.
+        var source = """
+            using System.Threading.Tasks;
+
+            public enum ValidationStatus { None, Success, Error }
+
+            public sealed class Checker { public bool Validate(string text) => text.Length > 0; }
+
+            public class ValidationComponent
+            {
+                private bool _initialized;
+                private string _error;
+                private string _formula;
+                private readonly Checker _checker = new Checker();
+
+                public ValidationStatus Status { get; private set; }
+
+                public string Message { get; private set; }
+
+                public Task<ValidationStatus> ValidateAsync(object value)
+                {
+                    Status = value is null ? ValidationStatus.Error : ValidationStatus.Success;
+                    Message = Status == ValidationStatus.Error ? "required" : null;
+                    return Task.FromResult(Status);
+                }
+
+                private bool ValidateFormula()
+                {
+                    this._error = string.IsNullOrEmpty(_formula) ? "empty" : null;
+                    return _error is null;
+                }
+
+                private bool ValidateQuietly() => _formula != null;
+
+                public async Task InitializeInput(object input)
+                {
+                    await ValidateAsync(input);
+                    _initialized = true;
+                }
+
+                private void Check()
+                {
+                    ValidateFormula();
+                    _initialized = false;
+                }
+
+                public string Formula()
+                {
+                    [|ValidateFormula()|];
+                    return _formula;
+                }
+
+                public void Other(string text)
+                {
+                    [|_checker.Validate(text)|];
+                    _initialized = true;
+                }
+
+                public void Quiet()
+                {
+                    [|ValidateQuietly()|];
+                    _initialized = true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task BoolValidatorThatOnlyReturnsTrue_DoesNotReport_OneThatCanReturnFalseDoes()
+    {
+        // Nethereum's `TryValidateUnitValue`: `return true;` or a throw, so the dropped bool is a constant.
+        var source = """
+            using System;
+
+            public sealed class UnitConversion
+            {
+                public bool TryValidateUnitValue(int unit)
+                {
+                    if (unit % 10 == 0)
+                    {
+                        return true;
+                    }
+
+                    throw new ArgumentException("Invalid unit value, it should be a power of 10");
+                }
+
+                public bool ValidateScale(int scale)
+                {
+                    if (scale < 0)
+                    {
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                public decimal ToWei(decimal amount, int unit, int scale)
+                {
+                    TryValidateUnitValue(unit);
+                    [|ValidateScale(scale)|];
+                    return amount * unit;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
