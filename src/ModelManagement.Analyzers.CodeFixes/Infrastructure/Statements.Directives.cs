@@ -71,7 +71,9 @@ internal static partial class Statements
             if (remove(statement))
             {
                 var (directives, _) = SplitLeadingDirectives(statement.GetLeadingTrivia());
-                pending.AddRange(directives);
+                var joined = Join(pending, directives);
+                pending.Clear();
+                pending.AddRange(joined);
                 continue;
             }
 
@@ -86,10 +88,48 @@ internal static partial class Statements
 
     private static SyntaxTriviaList TakePending(List<SyntaxTrivia> pending, SyntaxTriviaList leading)
     {
-        var combined = SyntaxFactory.TriviaList(pending).AddRange(leading);
+        var combined = Join(pending, leading);
         pending.Clear();
         return combined;
     }
+
+    /// <summary>
+    /// <paramref name="pending"/> followed by <paramref name="next"/>, except that a region left empty — the first ends in
+    /// <c>#region</c> and the second starts with its <c>#endregion</c>, only blank space between — goes with the code it
+    /// held (an independent consumer's constructor kept an empty <c>#region load … #endregion</c> after the lazy rewrite).
+    /// </summary>
+    private static SyntaxTriviaList Join(List<SyntaxTrivia> pending, SyntaxTriviaList next)
+    {
+        var region = pending.FindLastIndex(static t => t.IsDirective);
+        var endRegion = -1;
+        for (var i = 0; i < next.Count; i++)
+        {
+            if (next[i].IsKind(SyntaxKind.EndRegionDirectiveTrivia))
+            {
+                endRegion = i;
+            }
+
+            if (!IsBlank(next[i]))
+            {
+                break; // the first thing that is not blank space: the #endregion, or no empty region
+            }
+        }
+
+        if (region < 0 || endRegion < 0 || !pending[region].IsKind(SyntaxKind.RegionDirectiveTrivia) || !pending.Skip(region + 1).All(IsBlank))
+        {
+            return SyntaxFactory.TriviaList(pending).AddRange(next);
+        }
+
+        var start = region;
+        while (start > 0 && pending[start - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            start--; // the region line's indentation
+        }
+
+        return SyntaxFactory.TriviaList(pending.Take(start)).AddRange(next.Skip(endRegion + 1));
+    }
+
+    private static bool IsBlank(SyntaxTrivia trivia) => trivia.IsKind(SyntaxKind.WhitespaceTrivia) || trivia.IsKind(SyntaxKind.EndOfLineTrivia);
 
     /// <summary>Leading trivia split after its last directive: (the directive lines, what follows them).</summary>
     private static (SyntaxTriviaList Directives, SyntaxTriviaList After) SplitLeadingDirectives(SyntaxTriviaList leading)

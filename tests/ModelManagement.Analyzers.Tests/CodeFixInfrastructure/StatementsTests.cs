@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -173,6 +174,50 @@ public sealed class StatementsTests
                 static void First() { }
             }
             """, InfrastructureTestCode.Format(root));
+    }
+
+    [Fact]
+    public async Task RemoveKeepingLeadingDirectives_DropsARegionLeftEmpty_KeepsOneThatStillHoldsCode()
+    {
+        // An independent consumer: the lazy rewrite moved the only statement of `#region load` out of the constructor and
+        // left the empty region behind.
+        var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    Before();
+
+                    #region load
+                    // loads the catalogue
+                    [|First();|]
+                    #endregion
+
+                    #region rest
+                    Second();
+                    Third();
+                    #endregion
+                    After();
+                }
+                static void Before() { } static void First() { } static void Second() { } static void Third() { } static void After() { }
+            }
+            """);
+        var block = (BlockSyntax)code.Node<StatementSyntax>().Parent!;
+        var names = new[] { "First", "Second" };
+
+        var result = Statements.RemoveKeepingLeadingDirectives(block, statement => names.Any(name => statement.ToString().StartsWith(name, System.StringComparison.Ordinal)));
+
+        Assert.Equal(/* lang=c#-test */ """
+            {
+                    Before();
+
+
+                    #region rest
+                    Third();
+                    #endregion
+                    After();
+                }
+            """, result.ToFullString().Trim().Replace("\r\n", "\n", System.StringComparison.Ordinal));
     }
 
     [Theory]
