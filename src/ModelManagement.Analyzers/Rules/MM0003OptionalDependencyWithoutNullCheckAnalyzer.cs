@@ -52,6 +52,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             }
 
             var compilation = start.Compilation;
+            var callerGuards = new NullStateCallerGuards();
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
@@ -62,7 +63,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                         return; // a type without optional dependencies is never visited again
                     }
 
-                    symbolStart.RegisterOperationBlockStartAction(block => OnBlockStart(block, dependencies, symbols, compilation, guardedUsesFastPath));
+                    symbolStart.RegisterOperationBlockStartAction(block => OnBlockStart(block, dependencies, symbols, compilation, callerGuards, guardedUsesFastPath));
                 },
                 SymbolKind.NamedType);
         });
@@ -73,6 +74,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         OptionalDependencies dependencies,
         NullStateKnownSymbols symbols,
         Compilation compilation,
+        NullStateCallerGuards callerGuards,
         bool guardedUsesFastPath)
     {
         if (context.OwningSymbol is not (IMethodSymbol or IFieldSymbol or IPropertySymbol))
@@ -93,7 +95,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         // The fast path (a dereference a check visibly dominates needs no graph) holds outside constructors, which store
         // the members, and outside initializers.
         var fastPath = context.OwningSymbol is IMethodSymbol { MethodKind: not (MethodKind.Constructor or MethodKind.StaticConstructor) };
-        var block = new BlockState(dependencies, symbols, compilation, fastPath && guardedUsesFastPath);
+        var block = new BlockState(dependencies, symbols, compilation, callerGuards, fastPath && guardedUsesFastPath);
         context.RegisterOperationAction(block.OnMemberReference, OperationKind.FieldReference, OperationKind.PropertyReference, OperationKind.ParameterReference);
         context.RegisterOperationBlockEndAction(block.OnBlockEnd);
     }
@@ -111,6 +113,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         private readonly OptionalDependencies _dependencies;
         private readonly NullStateKnownSymbols _symbols;
         private readonly Compilation _compilation;
+        private readonly NullStateCallerGuards _callerGuards;
         private readonly bool _fastPath;
         private ImmutableArray<ISymbol> _members;
         private int _referencesOptional;
@@ -127,11 +130,12 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         private List<ISymbol>? _otherwiseMentioned;
         private object? _gate;
 
-        public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation, bool fastPath)
+        public BlockState(OptionalDependencies dependencies, NullStateKnownSymbols symbols, Compilation compilation, NullStateCallerGuards callerGuards, bool fastPath)
         {
             _dependencies = dependencies;
             _symbols = symbols;
             _compilation = compilation;
+            _callerGuards = callerGuards;
             _fastPath = fastPath;
         }
 
@@ -292,8 +296,22 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         /// </summary>
         private void ReportPerMember(OperationBlockAnalysisContext context, List<NullStateDereference> uses)
         {
-            uses.Sort(static (a, b) => a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart));
             var owner = context.OwningSymbol as IMethodSymbol;
+            if (owner is { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } && !context.OperationBlocks.IsEmpty
+                && context.OperationBlocks[0].SemanticModel is { } model)
+            {
+                // A private helper every caller reaches only after checking the member, which keeps its value after
+                // construction: the member is set on entry (NullStateCallerGuards).
+                uses = uses.FindAll(use => !(use.Symbol is IFieldSymbol or IPropertySymbol
+                    && _dependencies.IsStableAfterConstruction(use.Symbol, context.CancellationToken)
+                    && _callerGuards.GuardedAtEveryUse(owner, use.Symbol, model, context.CancellationToken)));
+                if (uses.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            uses.Sort(static (a, b) => a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart));
             var done = new bool[uses.Count];
             for (var i = 0; i < uses.Count; i++)
             {

@@ -250,6 +250,91 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task PrivateHelperEveryCallerReachesAfterTheCheck_DoesNotReport_OneUsedOnceUncheckedDoes()
+    {
+        // The triage (Nethereum's backfiller and sparse tree): private helpers called only under `_x != null &&`, after
+        // `if (_x == null) return;`, or handed on as `_x == null ? null : Helper`; they recurse into themselves. Controls:
+        // a helper with one unchecked caller, a public one, and a member that a method may set back to null.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class Backfiller
+            {
+                private readonly IModelRegistry _registry;
+                private IModelRegistry _swappable;
+
+                public Backfiller(IModelRegistry registry = null, IModelRegistry swappable = null)
+                {
+                    _registry = registry;
+                    _swappable = swappable;
+                }
+
+                public int Run(string model, int depth)
+                {
+                    Func<string, bool> rule = _registry == null ? null : (Func<string, bool>)IsKnown;
+                    if (_registry != null && !Register(model))
+                    {
+                        return -1;
+                    }
+
+                    if (_swappable != null)
+                    {
+                        Swap(model);
+                    }
+
+                    return rule?.Invoke(model) == true ? 1 : 0;
+                }
+
+                public void Flush(string model)
+                {
+                    if (_registry == null)
+                    {
+                        return;
+                    }
+
+                    FlushLevel(model, 0);
+                }
+
+                public void Publish(string model) => Announce(model);
+
+                public void Checked(string model)
+                {
+                    if (_registry is not null)
+                    {
+                        Announce(model);
+                    }
+                }
+
+                public void Clear() => _swappable = null;
+
+                private bool IsKnown(string model) => _registry.Count > 0;
+
+                private bool Register(string model)
+                {
+                    _registry.Register(model);
+                    return true;
+                }
+
+                private void FlushLevel(string model, int level)
+                {
+                    _registry.Register(model);
+                    if (level < 3)
+                    {
+                        FlushLevel(model, level + 1);
+                    }
+                }
+
+                private void Announce(string model) => [|_registry|].Register(model);
+
+                private void Swap(string model) => [|_swappable|].Register(model);
+
+                public void Open(string model) => [|_registry|].Register(model);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task GuardedStoreWithoutInitializer_Reports()
     {
         // When the argument is null the field keeps its default: null reaches it.

@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// MM0003: a private method every use of which (calls and method-group references, outside the method itself) sits where
+/// its caller visibly checked a member non-null — in the branch of <c>if (_x != null …)</c>, after
+/// <c>if (_x == null) return;</c>, in <c>_x == null ? null : Helper</c>, right of <c>_x != null &amp;&amp;</c> — starts with
+/// that member set, when the member keeps its value after construction (Nethereum's backfiller helpers). Syntax-first;
+/// the uses are confirmed by symbol. Decided once per method and member.
+/// </summary>
+internal sealed class NullStateCallerGuards
+{
+    private const int MaxDepth = 64;
+    private readonly ConcurrentDictionary<(IMethodSymbol, ISymbol), bool> _decided = new(PairComparer.Instance);
+
+    /// <summary>Whether every use of <paramref name="method"/> outside itself is under a visible non-null check of <paramref name="member"/>.</summary>
+    public bool GuardedAtEveryUse(IMethodSymbol method, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary)
+        {
+            return false;
+        }
+
+        var key = (method.OriginalDefinition, member.OriginalDefinition);
+        return _decided.TryGetValue(key, out var decided) ? decided : _decided.GetOrAdd(key, Decide(method.OriginalDefinition, member, model, cancellationToken));
+    }
+
+    private static bool Decide(IMethodSymbol method, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var uses = 0;
+        foreach (var typeReference in method.ContainingType.DeclaringSyntaxReferences)
+        {
+            var declaration = typeReference.GetSyntax(cancellationToken);
+            var typeModel = declaration.SyntaxTree == model.SyntaxTree ? model : GetModel(model.Compilation, declaration.SyntaxTree);
+            foreach (var name in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != method.Name || IsInside(name, method, cancellationToken))
+                {
+                    continue;
+                }
+
+                var info = typeModel?.GetSymbolInfo(name, cancellationToken);
+                var symbol = info?.Symbol ?? (info?.CandidateSymbols.Length == 1 ? info.Value.CandidateSymbols[0] : null);
+                if (typeModel is null || symbol is null)
+                {
+                    if (typeModel is null)
+                    {
+                        return false;
+                    }
+
+                    continue; // another name that is spelled the same
+                }
+
+                if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method))
+                {
+                    continue;
+                }
+
+                if (!VisiblyChecked(name, member.Name))
+                {
+                    return false;
+                }
+
+                uses++;
+            }
+        }
+
+        return uses > 0;
+    }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): a partial type's other file is not handed to this block.
+    private static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree)
+        => compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
+#pragma warning restore RS1030
+
+    private static bool IsInside(SyntaxNode node, IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == node.SyntaxTree && reference.Span.Contains(node.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Up from a use to its member declaration: a branch, operand or statement a check of <paramref name="name"/> guards.</summary>
+    internal static bool VisiblyChecked(SyntaxNode use, string name)
+    {
+        SyntaxNode child = use;
+        var depth = 0;
+        foreach (var ancestor in use.Ancestors())
+        {
+            if (depth++ > MaxDepth || ancestor is MemberDeclarationSyntax)
+            {
+                return false;
+            }
+
+            switch (ancestor)
+            {
+                case IfStatementSyntax ifStatement when ifStatement.Statement == child && Proves(ifStatement.Condition, name, whenTrue: true):
+                case ElseClauseSyntax { Parent: IfStatementSyntax elseOf } when Proves(elseOf.Condition, name, whenTrue: false):
+                case ConditionalExpressionSyntax conditional when (conditional.WhenTrue == child && Proves(conditional.Condition, name, whenTrue: true))
+                    || (conditional.WhenFalse == child && Proves(conditional.Condition, name, whenTrue: false)):
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both when both.Right == child && Proves(both.Left, name, whenTrue: true):
+                case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either when either.Right == child && Proves(either.Left, name, whenTrue: false):
+                    return true;
+                case BlockSyntax block when child is StatementSyntax statement && ExitsEarlierWhenNull(block, statement, name):
+                    return true;
+            }
+
+            child = ancestor;
+        }
+
+        return false;
+    }
+
+    /// <summary>An earlier statement of the block is <c>if (_x == null) return;</c> (or <c>throw</c>, <c>continue</c>, <c>break</c>).</summary>
+    private static bool ExitsEarlierWhenNull(BlockSyntax block, StatementSyntax statement, string name)
+    {
+        foreach (var earlier in block.Statements)
+        {
+            if (earlier == statement)
+            {
+                return false;
+            }
+
+            if (earlier is IfStatementSyntax { Else: null } exit && Exits(exit.Statement) && Proves(exit.Condition, name, whenTrue: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Exits(StatementSyntax statement)
+        => statement switch
+        {
+            ReturnStatementSyntax or ThrowStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax => true,
+            BlockSyntax { Statements.Count: > 0 } block => Exits(block.Statements[block.Statements.Count - 1]),
+            _ => false,
+        };
+
+    /// <summary>Whether <paramref name="condition"/> being <paramref name="whenTrue"/> proves the member non-null.</summary>
+    private static bool Proves(ExpressionSyntax condition, string name, bool whenTrue)
+    {
+        switch (condition)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Proves(parenthesized.Expression, name, whenTrue);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not:
+                return Proves(not.Operand, name, !whenTrue);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both:
+                return whenTrue && (Proves(both.Left, name, true) || Proves(both.Right, name, true));
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalOrExpression } either:
+                return !whenTrue && (Proves(either.Left, name, false) || Proves(either.Right, name, false));
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } notEquals:
+                return whenTrue && ComparesWithNull(notEquals, name);
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals:
+                return !whenTrue && ComparesWithNull(equals, name);
+            case IsPatternExpressionSyntax isPattern when Names(isPattern.Expression, name):
+                return isPattern.Pattern switch
+                {
+                    UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } } => whenTrue,
+                    ConstantPatternSyntax { Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.NullLiteralExpression } } => !whenTrue,
+                    RecursivePatternSyntax or DeclarationPatternSyntax or TypePatternSyntax => whenTrue,
+                    _ => false,
+                };
+            default:
+                return false;
+        }
+    }
+
+    private static bool ComparesWithNull(BinaryExpressionSyntax comparison, string name)
+        => (Names(comparison.Left, name) && comparison.Right.IsKind(SyntaxKind.NullLiteralExpression))
+            || (Names(comparison.Right, name) && comparison.Left.IsKind(SyntaxKind.NullLiteralExpression));
+
+    private static bool Names(ExpressionSyntax expression, string name)
+        => expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
+            ParenthesizedExpressionSyntax parenthesized => Names(parenthesized.Expression, name),
+            _ => false,
+        };
+
+    private sealed class PairComparer : System.Collections.Generic.IEqualityComparer<(IMethodSymbol, ISymbol)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((IMethodSymbol, ISymbol) x, (IMethodSymbol, ISymbol) y)
+            => SymbolEqualityComparer.Default.Equals(x.Item1, y.Item1) && SymbolEqualityComparer.Default.Equals(x.Item2, y.Item2);
+
+        public int GetHashCode((IMethodSymbol, ISymbol) obj)
+            => (SymbolEqualityComparer.Default.GetHashCode(obj.Item1) * 397) ^ SymbolEqualityComparer.Default.GetHashCode(obj.Item2);
+    }
+}
