@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -107,6 +108,33 @@ internal static class SingleCallerHelpers
         return calls > 0;
     }
 
+    /// <summary>
+    /// The task is the caller's result — <c>return H(…);</c>, <c>=&gt; H(…)</c>, or a local returned later
+    /// (<c>var t = H(ct); _pending = t; return t;</c>, grpc-dotnet's <c>MoveNext</c> over <c>MoveNextCore</c>): whoever awaits
+    /// the caller awaits it, so a caller with one caller at a time hands that on.
+    /// </summary>
+    private static bool IsReturned(ExpressionSyntax task)
+    {
+        switch (task.Parent)
+        {
+            case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
+                return true;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax declarator } when declarator.FirstAncestorOrSelf<BlockSyntax>() is { } block:
+                var name = declarator.Identifier.ValueText;
+                foreach (var returned in block.DescendantNodes().OfType<ReturnStatementSyntax>())
+                {
+                    if (returned.Expression is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
+
     private static bool IsAwaitedCallInSingleCaller(SimpleNameSyntax name, SemanticModel model, System.Func<IMethodSymbol, bool> isSingleCaller, CancellationToken cancellationToken)
     {
         // `H(…)` or `this.H(…)`, then optionally `.ConfigureAwait(…)`, directly under `await`.
@@ -123,7 +151,7 @@ internal static class SingleCallerHelpers
             awaited = configured;
         }
 
-        if (awaited.Parent is not AwaitExpressionSyntax)
+        if (awaited.Parent is not AwaitExpressionSyntax && !IsReturned(awaited))
         {
             return false; // started without waiting for it: a second call may overlap
         }

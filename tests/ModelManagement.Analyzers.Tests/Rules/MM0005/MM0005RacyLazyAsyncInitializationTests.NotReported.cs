@@ -1069,6 +1069,58 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task PrivateCoreOfMoveNextReturnedNotAwaited_DoesNotReport_ReturnedByAnyOtherMethodItDoes()
+    {
+        // The triage (grpc-dotnet's HttpContentClientStreamReader): `MoveNext` hands its caller the task of a private
+        // `MoveNextCore` (through a local it also stores) instead of awaiting it; the reader's contract allows one call at
+        // a time. The same helper returned by an ordinary method may run twice at once.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class StreamReader
+            {
+                private readonly ICatalogStore _store;
+                private Task<bool> _moveNextTask;
+                private Catalog _response;
+                private Catalog _other;
+
+                public StreamReader(ICatalogStore store) => _store = store;
+
+                public Task<bool> MoveNext(CancellationToken cancellationToken)
+                {
+                    var task = MoveNextCore(cancellationToken);
+                    _moveNextTask = task;
+                    return task;
+                }
+
+                public Task<bool> FetchAsync() => FetchCore();
+
+                private async Task<bool> MoveNextCore(CancellationToken cancellationToken)
+                {
+                    if (_response == null)
+                    {
+                        _response = await _store.LoadAsync();
+                    }
+
+                    return _response.Models.Length > 0;
+                }
+
+                private async Task<bool> FetchCore()
+                {
+                    if ([|_other == null|])
+                    {
+                        _other = await _store.LoadAsync();
+                    }
+
+                    return _other.Models.Length > 0;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task PrivateHelperItsTestsAwaitOneCallAtATime_DoesNotReport_ButAHelperCalledOtherwiseDoes()
     {
         // squidex's TextIndexerTests.GetProcessAsync: a private lazy helper every test awaits directly. The framework runs a
