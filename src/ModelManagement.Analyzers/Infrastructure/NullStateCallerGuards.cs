@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -33,53 +32,31 @@ internal sealed class NullStateCallerGuards
 
     private static bool Decide(IMethodSymbol method, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
     {
-        var uses = 0;
-        foreach (var typeReference in method.ContainingType.DeclaringSyntaxReferences)
+        if (PrivateMethodUses.Find(method, model.Compilation, cancellationToken) is not { } uses)
         {
-            var declaration = typeReference.GetSyntax(cancellationToken);
-            var typeModel = declaration.SyntaxTree == model.SyntaxTree ? model : GetModel(model.Compilation, declaration.SyntaxTree);
-            foreach (var name in declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
-            {
-                if (name.Identifier.ValueText != method.Name || IsInside(name, method, cancellationToken))
-                {
-                    continue;
-                }
-
-                var info = typeModel?.GetSymbolInfo(name, cancellationToken);
-                var symbol = info?.Symbol ?? (info?.CandidateSymbols.Length == 1 ? info.Value.CandidateSymbols[0] : null);
-                if (typeModel is null || symbol is null)
-                {
-                    if (typeModel is null)
-                    {
-                        return false;
-                    }
-
-                    continue; // another name that is spelled the same
-                }
-
-                if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method))
-                {
-                    continue;
-                }
-
-                if (!VisiblyChecked(name, member.Name))
-                {
-                    return false;
-                }
-
-                uses++;
-            }
+            return false;
         }
 
-        return uses > 0;
+        var outside = 0;
+        foreach (var (name, _) in uses)
+        {
+            if (IsInside(name, method))
+            {
+                continue; // a recursive call: the method's own entry state
+            }
+
+            if (!VisiblyChecked(name, member.Name))
+            {
+                return false;
+            }
+
+            outside++;
+        }
+
+        return outside > 0;
     }
 
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): a partial type's other file is not handed to this block.
-    private static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree)
-        => compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
-#pragma warning restore RS1030
-
-    private static bool IsInside(SyntaxNode node, IMethodSymbol method, CancellationToken cancellationToken)
+    private static bool IsInside(SyntaxNode node, IMethodSymbol method)
     {
         foreach (var reference in method.DeclaringSyntaxReferences)
         {

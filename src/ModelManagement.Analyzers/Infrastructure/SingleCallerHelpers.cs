@@ -54,58 +54,20 @@ internal static class SingleCallerHelpers
 
     private static bool IsHelperOfSingleCallersCore(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary
-            || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+        if (PrivateMethodUses.Find(method, compilation, cancellationToken) is not { } uses)
         {
             return false;
         }
 
-        var calls = 0;
-        foreach (var reference in type.DeclaringSyntaxReferences)
+        foreach (var (name, model) in uses)
         {
-            var declaration = reference.GetSyntax(cancellationToken);
-            if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            if (!IsAwaitedCallInSingleCaller(name, model, isSingleCaller, cancellationToken))
             {
                 return false;
             }
-
-            SemanticModel? model = null;
-            foreach (var token in declaration.DescendantTokens())
-            {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
-                {
-                    continue; // the declaration's own name is a token of the method, not a name
-                }
-
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the callers live in other members (and files) of the type.
-                model ??= compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-                var info = model.GetSymbolInfo(name, cancellationToken);
-                if (info.Symbol is not { } symbol)
-                {
-                    if (info.CandidateSymbols.IsEmpty)
-                    {
-                        continue; // another kind of name spelled the same
-                    }
-
-                    return false; // an ambiguous or failed call may be this one
-                }
-
-                if (!SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
-                {
-                    continue;
-                }
-
-                if (!IsAwaitedCallInSingleCaller(name, model, isSingleCaller, cancellationToken))
-                {
-                    return false;
-                }
-
-                calls++;
-            }
         }
 
-        return calls > 0;
+        return uses.Count > 0;
     }
 
     /// <summary>

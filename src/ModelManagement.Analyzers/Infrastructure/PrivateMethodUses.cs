@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Every use of a private method — a call or a method-group reference, its own recursive calls included — found in its
+/// type's declarations (the only place one can be) by name and confirmed by symbol. Shared by MM0005's single-caller
+/// helpers and MM0003's caller guards.
+/// </summary>
+internal static class PrivateMethodUses
+{
+    /// <summary>The uses with the model that binds them; null when one cannot be decided (a file outside the compilation, an ambiguous name).</summary>
+    public static List<(SimpleNameSyntax Name, SemanticModel Model)>? Find(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary
+            || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        var uses = new List<(SimpleNameSyntax, SemanticModel)>();
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var declaration = reference.GetSyntax(cancellationToken);
+            if (!compilation.ContainsSyntaxTree(declaration.SyntaxTree))
+            {
+                return null;
+            }
+
+            SemanticModel? model = null;
+            foreach (var token in declaration.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
+                {
+                    continue; // the declaration's own name is a token of the method, not a name
+                }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the uses live in other members (and files) of the type.
+                model ??= compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                var info = model.GetSymbolInfo(name, cancellationToken);
+                if (info.Symbol is not { } symbol)
+                {
+                    if (info.CandidateSymbols.IsEmpty)
+                    {
+                        continue; // another kind of name spelled the same
+                    }
+
+                    return null; // an ambiguous or failed call may be this one
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
+                {
+                    uses.Add((name, model));
+                }
+            }
+        }
+
+        return uses;
+    }
+}
