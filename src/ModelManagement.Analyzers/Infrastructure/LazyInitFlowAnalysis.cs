@@ -309,6 +309,9 @@ internal sealed class LazyInitFlowAnalysis
                 }
 
                 return false;
+            case IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { Type: var written } }:
+                // The error type of a package the compilation lacks (an IDE still loading references): judged by its name.
+                return written.ToString() is var text && NamesFailure(text.Substring(text.LastIndexOf('.') + 1));
             case IInvocationOperation { TargetMethod: { IsStatic: true } method }:
                 return method.Name.StartsWith("Fail", StringComparison.Ordinal)
                     || method.Name.StartsWith("Error", StringComparison.Ordinal)

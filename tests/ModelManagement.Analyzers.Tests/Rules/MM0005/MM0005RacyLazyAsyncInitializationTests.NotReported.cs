@@ -1030,6 +1030,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 private Catalog _socket;
                 private Catalog _other;
                 private Catalog _third;
+                private Catalog _fourth;
 
                 public Transport(ICatalogStore store) => _store = store;
 
@@ -1050,6 +1051,17 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                         return Result.Fail("already open");
 
                     _other = await _store.LoadAsync();
+                    return Result.Success;
+                }
+
+                public async Task<Result> AttachAsync()
+                {
+                    if (_fourth is not null)
+                    {
+                        return new {|CS0246:UnloadedPackageError|}("already attached"); // a package's type the IDE has not loaded yet
+                    }
+
+                    _fourth = await _store.LoadAsync();
                     return Result.Success;
                 }
 
