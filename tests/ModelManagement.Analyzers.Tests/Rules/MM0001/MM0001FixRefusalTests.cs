@@ -128,32 +128,31 @@ public sealed class MM0001FixRefusalTests
         Assert.Equal(MM0001RefusalReason.CannotAnalyze, decision.Refusal?.Reason);
     }
 
-    [Fact]
-    public async Task DecisionThatThrows_IsCannotAnalyze_NotAnException()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task DecisionThatThrows_IsCannotAnalyze_NotAnException_ButACancellationPropagates(bool cancelled)
     {
         // The pipeline's safety net itself: a type symbol whose every member but its name throws stands for any unexpected
-        // failure inside one type's decision. Fix All (and `dotnet format`) must lose that type's fix only.
+        // failure inside one type's decision. Fix All (and `dotnet format`) must lose that type's fix only; a cancellation
+        // is not such a failure and reaches the caller.
         using var workspace = new AdhocWorkspace();
         var project = workspace.AddProject("A", LanguageNames.CSharp);
         var hostile = System.Reflection.DispatchProxy.Create<INamedTypeSymbol, HostileSymbol>();
-
-        var decision = await MM0001Pipeline.DecideAsync(workspace.CurrentSolution, project, hostile, planFactory: true, CancellationToken.None);
-
-        Assert.Null(decision.Plan);
-        Assert.Equal(MM0001RefusalReason.CannotAnalyze, decision.Refusal?.Reason);
-    }
-
-    [Fact]
-    public async Task CancelledDecision_IsNotSwallowed()
-    {
-        using var workspace = new AdhocWorkspace();
-        var project = workspace.AddProject("A", LanguageNames.CSharp);
-        var hostile = System.Reflection.DispatchProxy.Create<INamedTypeSymbol, HostileSymbol>();
-        HostileSymbol.Throw = () => new System.OperationCanceledException();
+        HostileSymbol.Throw = cancelled ? () => new System.OperationCanceledException() : null;
         try
         {
-            await Assert.ThrowsAnyAsync<System.OperationCanceledException>(
-                () => MM0001Pipeline.DecideAsync(workspace.CurrentSolution, project, hostile, planFactory: true, CancellationToken.None));
+            if (cancelled)
+            {
+                await Assert.ThrowsAnyAsync<System.OperationCanceledException>(
+                    () => MM0001Pipeline.DecideAsync(workspace.CurrentSolution, project, hostile, planFactory: true, CancellationToken.None));
+                return;
+            }
+
+            var decision = await MM0001Pipeline.DecideAsync(workspace.CurrentSolution, project, hostile, planFactory: true, CancellationToken.None);
+
+            Assert.Null(decision.Plan);
+            Assert.Equal(MM0001RefusalReason.CannotAnalyze, decision.Refusal?.Reason);
         }
         finally
         {
