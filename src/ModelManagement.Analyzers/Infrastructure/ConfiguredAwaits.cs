@@ -30,5 +30,5 @@ internal static class ConfiguredAwaits
 
     private static bool IsConfiguredAwaitable(ITypeSymbol type)
         => type.Name is "ConfiguredTaskAwaitable" or "ConfiguredValueTaskAwaitable"
-            && type.ContainingNamespace is { Name: "CompilerServices", ContainingNamespace: { Name: "Runtime", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+            && Namespaces.IsExactly(type.ContainingNamespace, "System", "Runtime", "CompilerServices");
 }

@@ -6,6 +6,12 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>Small symbol and operation shapes several rules test the same way.</summary>
 internal static class Shapes
 {
+    /// <summary>A function whose result carries nothing: <c>void</c>, or a non-generic <c>Task</c>/<c>ValueTask</c>.</summary>
+    public static bool ReturnsNothing(IMethodSymbol method)
+        => method.ReturnsVoid
+            || (method.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask" } task
+                && Namespaces.IsExactly(task.ContainingNamespace, "System", "Threading", "Tasks"));
+
     /// <summary>
     /// A type with an instance <c>GetAwaiter()</c> of its own: <c>Task</c>, <c>ValueTask</c>, their generic forms and custom
     /// awaitables (extension <c>GetAwaiter</c>s are not seen).

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.Rules;
 
@@ -122,9 +123,7 @@ internal static class MM0003DiagnosticProperties
 
     /// <summary>An async function whose awaited body yields nothing: <c>async void</c>, or <c>async Task</c>/<c>ValueTask</c> (not generic).</summary>
     private static bool ReturnsNothing(IMethodSymbol? function)
-        => function is { IsAsync: true }
-            && (function.ReturnsVoid
-                || function.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } });
+        => function is { IsAsync: true } && Shapes.ReturnsNothing(function);
 
     /// <summary><c>name</c> or <c>this.name</c>: expressions a guard can repeat.</summary>
     public static bool IsSimpleReference(SyntaxNode receiver)

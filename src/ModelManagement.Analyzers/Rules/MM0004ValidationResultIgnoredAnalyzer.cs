@@ -242,7 +242,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage == Usage.Discarded && form != MM0004Properties.OutDiscard
-            && HandsNothingOn(invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart, context.CancellationToken))
+            && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart, context.CancellationToken) is IMethodSymbol function && Shapes.ReturnsNothing(function)
             && RecordsVerdictInOwnState(invocation, context.CancellationToken))
         {
             // A component's own validator that keeps its verdict in the component (`Status = …; Message = …;`, an
@@ -550,11 +550,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         return any && throws;
     }
-
-    /// <summary>A method (or lambda) that returns nothing: <c>void</c>, or a non-generic task.</summary>
-    private static bool HandsNothingOn(ISymbol? function)
-        => function is IMethodSymbol method
-            && (method.ReturnsVoid || method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 0, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } });
 
     /// <summary>
     /// The call is an own instance method (on <c>this</c>, declared in source in this type or a base) whose body assigns an
