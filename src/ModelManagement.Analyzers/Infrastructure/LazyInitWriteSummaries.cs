@@ -68,11 +68,17 @@ internal sealed class LazyInitWriteSummaries
         return false;
     }
 
-    /// <summary>A call to a local function, or to a non-virtual ordinary method of the own type on this instance or statically.</summary>
+    /// <summary>
+    /// A call to a local function, or to a non-virtual ordinary method of the own type on this instance or statically —
+    /// not a teardown method (<see cref="TeardownMethods"/>): a latch an own <c>TerminateAsync()</c> sets records a
+    /// shutdown, it initializes nothing (DSharpPlus' gateway client: <c>if (closureRequested) return; … await
+    /// TerminateCurrentFrameAsync();</c>).
+    /// </summary>
     private static bool IsSummarisedCall(IInvocationOperation invocation, INamedTypeSymbol? ownType)
     {
         var target = invocation.TargetMethod;
         return invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            && !TeardownMethods.IsTeardown(target)
             && (target.MethodKind == MethodKind.LocalFunction
                 || (target.MethodKind == MethodKind.Ordinary
                     && ownType is not null

@@ -64,7 +64,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 // Set-up and teardown methods and single-caller steps (enumerator MoveNext, Stream reads) are not judged
                 // either, in both forms.
                 var judgeBody = block.OwningSymbol is not IMethodSymbol method
-                    || ((tests is null || !tests.IsTestMethod(method)) && !BlockState.IsDisposal(method) && !BlockState.IsSingleCallerStep(method)
+                    || ((tests is null || !tests.IsTestMethod(method)) && !TeardownMethods.IsTeardown(method) && !BlockState.IsSingleCallerStep(method)
                         && !TestFrameworks.IsSetUp(method));
                 var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation);
                 block.RegisterOperationAction(
@@ -376,37 +376,20 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         }
 
         /// <summary>
-        /// Teardown methods (<c>Dispose*</c>, <c>Close*</c>, <c>Delete*</c>, <c>Stop*</c>, <c>Shutdown*</c>, <c>Teardown*</c>) guard
-        /// against running twice, not an initialization (a message's <c>CompleteAsync</c> is not listed: an LLM client's
-        /// <c>CompleteAsync(prompt)</c> is where lazy loads live): <c>if (_disposed) return;</c>, <c>if (IsDeleted) return;</c> (semantic-kernel's agent threads).
-        /// </summary>
-        internal static bool IsDisposal(IMethodSymbol method)
-        {
-            var name = NamePrefix.MemberName(method.Name); // `IAsyncDisposable.DisposeAsync()` too (MassTransit)
-            foreach (var verb in TeardownVerbs)
-            {
-                if (name.StartsWith(verb, System.StringComparison.Ordinal))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static readonly string[] TeardownVerbs = { "Dispose", "Close", "Delete", "Stop", "Shutdown", "Commit", "Rollback", "Abort", "Teardown", "TearDown" };
-
-        /// <summary>
         /// A step whose contract forbids overlapping calls, so its state (`if (!_started) { _inner = await OpenAsync(); … }`)
         /// is a state machine with one caller, not a shared initialization: an enumerator's <c>MoveNextAsync</c> or
         /// <c>MoveNext</c> returning a task of <c>bool</c> (<c>IAsyncEnumerator&lt;T&gt;</c>, EF Core's Cosmos query enumerators,
         /// cosmos's <c>MoveNextAsync(ITrace, CancellationToken)</c>, gRPC's stream readers), and a <c>Stream</c>'s
-        /// <c>ReadAsync</c>/<c>WriteAsync</c> override (one read and one write at a time: grpc's <c>SyncPointMemoryStream</c>).
+        /// <c>ReadAsync</c>/<c>WriteAsync</c> override (one read and one write at a time: grpc's <c>SyncPointMemoryStream</c>),
+        /// and any method of an Entity Framework <c>DbContext</c>, which is one unit of work: a second operation started
+        /// before the first completed throws, so its state (eShop's <c>OrderingContext</c>: <c>if (_currentTransaction !=
+        /// null) return null; _currentTransaction = await Database.BeginTransactionAsync(…);</c>) has one caller at a time.
         /// </summary>
         internal static bool IsSingleCallerStep(IMethodSymbol method)
         {
             var name = NamePrefix.MemberName(method.Name);
-            return (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
+            return DerivesFromDbContext(method.ContainingType)
+                || (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
                 || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
@@ -524,6 +507,22 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             => method.ReturnType is INamedTypeSymbol { Name: "Task" or "ValueTask", Arity: 1 } task
                 && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean
                 && task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+
+        /// <summary>EF Core's <c>Microsoft.EntityFrameworkCore.DbContext</c> or EF 6's <c>System.Data.Entity.DbContext</c> is a base type.</summary>
+        private static bool DerivesFromDbContext(INamedTypeSymbol? type)
+        {
+            for (var current = type?.BaseType; current is not null; current = current.BaseType)
+            {
+                if (current.Name == "DbContext"
+                    && (Namespaces.IsExactly(current.ContainingNamespace, "Microsoft", "EntityFrameworkCore")
+                        || Namespaces.IsExactly(current.ContainingNamespace, "System", "Data", "Entity")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool DerivesFromStream(INamedTypeSymbol? type)
         {

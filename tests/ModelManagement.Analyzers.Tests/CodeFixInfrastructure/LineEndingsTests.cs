@@ -166,7 +166,9 @@ public sealed class LineEndingsTests
         if (fixAll)
         {
             var context = new FixAllContext(document, fixer, FixAllScope.Document, null, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
-            action = await fixer.GetFixAllProvider().GetFixAsync(context);
+            var provider = fixer.GetFixAllProvider();
+            Assert.NotNull(provider);
+            action = await provider.GetFixAsync(context);
         }
         else
         {

@@ -817,6 +817,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("StopAsync")]
     [InlineData("ShutdownAsync")]
     [InlineData("TeardownAsync")] // wolverine's queues (the triage)
+    [InlineData("TerminateAsync")]
     public async Task TeardownGuardFlag_DoesNotReport(string method)
     {
         var source = /* lang=c#-test */ """
@@ -844,6 +845,188 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """.Replace("METHOD", method);
         await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task DbContextMembers_DoNotReport_ButTheSameStateOfAnotherTypeDoes()
+    {
+        // eShop's OrderingContext: a DbContext is one unit of work (a second operation started before the first completed
+        // throws), so the transaction it begins once per unit has one caller at a time. EF 6's DbContext likewise; a type
+        // that is no DbContext, or only one named so in another namespace, keeps its report.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.EntityFrameworkCore
+            {
+                public class DbContext { }
+            }
+
+            namespace System.Data.Entity
+            {
+                public class DbContext { }
+            }
+
+            namespace Other
+            {
+                public class DbContext { }
+            }
+
+            public class OrderingContext : Microsoft.EntityFrameworkCore.DbContext
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _currentTransaction;
+
+                public OrderingContext(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> BeginTransactionAsync()
+                {
+                    if (_currentTransaction != null)
+                    {
+                        return null;
+                    }
+
+                    _currentTransaction = await _store.LoadAsync();
+                    return _currentTransaction;
+                }
+
+                public void CommitTransaction() => _currentTransaction = null;
+            }
+
+            public sealed class DerivedContext : OrderingContext
+            {
+                private Catalog _cached;
+
+                public DerivedContext(ICatalogStore store) : base(store) { }
+
+                public async Task<Catalog> PeekAsync(ICatalogStore store)
+                {
+                    if (_cached == null)
+                    {
+                        _cached = await store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+            }
+
+            public sealed class LegacyContext : System.Data.Entity.DbContext
+            {
+                private Catalog _cached;
+
+                public async Task<Catalog> PeekAsync(ICatalogStore store)
+                {
+                    if (_cached == null)
+                    {
+                        _cached = await store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+            }
+
+            public sealed class Lookalike : Other.DbContext
+            {
+                private Catalog _cached;
+
+                public async Task<Catalog> PeekAsync(ICatalogStore store)
+                {
+                    if ({|#0:_cached == null|})
+                    {
+                        _cached = await store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+            }
+
+            public sealed class UnitOfWork
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _currentTransaction;
+
+                public UnitOfWork(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> BeginTransactionAsync()
+                {
+                    if ({|#1:_currentTransaction != null|})
+                    {
+                        return null;
+                    }
+
+                    _currentTransaction = await _store.LoadAsync();
+                    return _currentTransaction;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_cached"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_currentTransaction"));
+    }
+
+    [Fact]
+    public async Task LatchSetByAnOwnTeardownMethod_DoesNotReport_ButOneSetByAnOwnLoadDoes()
+    {
+        // DSharpPlus' gateway client: errors are ignored once closure was requested; otherwise it tries to resume and, when
+        // that fails, an own Terminate…() sets the latch. That write records a shutdown, it initializes nothing. The same
+        // flag written by an own method of any other name is still judged by what that method writes.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class GatewayClient
+            {
+                private bool _closureRequested;
+                private bool _connected;
+                private CancellationTokenSource _cts = new CancellationTokenSource();
+
+                public void Connect()
+                {
+                    _closureRequested = false;
+                    _cts = new CancellationTokenSource();
+                }
+
+                public async Task HandleErrorAsync(int code)
+                {
+                    if (_closureRequested)
+                    {
+                        return;
+                    }
+
+                    bool resumed = await TryResumeAsync();
+                    if (!resumed)
+                    {
+                        await TerminateCurrentFrameAsync();
+                    }
+                }
+
+                public async Task SendAsync(string payload)
+                {
+                    if ({|#0:!_connected|})
+                    {
+                        await Task.Yield();
+                        await OpenFrameAsync();
+                    }
+                }
+
+                private Task<bool> TryResumeAsync() => Task.FromResult(false);
+
+                private async Task TerminateCurrentFrameAsync()
+                {
+                    _closureRequested = true;
+                    await Task.Yield();
+                    _cts.Cancel();
+                }
+
+                private async Task OpenFrameAsync()
+                {
+                    _connected = true;
+                    await Task.Yield();
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_connected"));
     }
 
     [Fact]
