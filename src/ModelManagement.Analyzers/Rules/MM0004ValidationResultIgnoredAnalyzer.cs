@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -214,9 +215,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
             && classifier.FindFindingsSink(invocation) is { } sink && IsInGraphRoot(invocation)
-            && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken))
+            && (ReadInTheBodyOfALaterLoop(sink, invocation, context.CancellationToken)
+                || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), sink, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken)))
         {
-            return; // the findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true); Assert.Empty(results);
+            // The findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true);
+            // Assert.Empty(results); or in the body of a loop that runs after the call (its zero-iteration path has no data
+            // to pair them with: Blazorise's `for (i < results.Count) … formattedResults[i].ErrorMessage`).
+            return;
         }
 
         if (usage == Usage.Discarded && DiscardedCallStatement(invocation.Syntax) is { } statement
@@ -356,6 +361,62 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         foreach (var attribute in method.GetAttributes())
         {
             if (attribute.AttributeClass is { Name: "BenchmarkAttribute", ContainingNamespace: { Name: "Attributes", ContainingNamespace: { Name: "BenchmarkDotNet", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the findings collection <paramref name="sink"/> is read in the body of a loop that starts after the call,
+    /// in the same function: the loop reads the findings for each item of its own data, so the path that skips the loop
+    /// is one with no data, not one that drops the findings.
+    /// </summary>
+    private static bool ReadInTheBodyOfALaterLoop(ILocalSymbol sink, IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        var call = invocation.Syntax;
+        var body = call.Ancestors().FirstOrDefault(static node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (body is null || invocation.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        foreach (var token in body.DescendantTokens(node => node.Span.End > call.Span.End))
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.SpanStart < call.Span.End || token.ValueText != sink.Name
+                || token.Parent is not IdentifierNameSyntax name)
+            {
+                continue;
+            }
+
+            var inLaterLoopBody = false;
+            SyntaxNode child = name;
+            for (var ancestor = name.Parent; ancestor is not null && ancestor != body; child = ancestor, ancestor = ancestor.Parent)
+            {
+                if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    break; // another function's read
+                }
+
+                var loopBody = ancestor switch
+                {
+                    ForStatementSyntax loop => loop.Statement,
+                    CommonForEachStatementSyntax loop => loop.Statement,
+                    WhileStatementSyntax loop => loop.Statement,
+                    DoStatementSyntax loop => loop.Statement,
+                    _ => null,
+                };
+                if (loopBody == child && ancestor.SpanStart > call.Span.End)
+                {
+                    inLaterLoopBody = true;
+                    break;
+                }
+            }
+
+            if (inLaterLoopBody && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, sink))
             {
                 return true;
             }

@@ -118,4 +118,43 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task FindingsReadInTheBodyOfALaterLoop_DoNotReport_ButALoopBeforeTheCallOrALambdaReadDoes()
+    {
+        // Blazorise's EditContextValidator: the second findings list is only read inside a loop bounded by the first; the
+        // path that skips the loop has no data to pair the findings with. Controls: a loop that ran before the call, and a
+        // read in a lambda the loop creates, are no reads of this call's findings.
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var results = new List<string>();
+                    _ = ValidateDraft(story, results);
+                    var formatted = new List<string>();
+                    ValidateDraft(story.Trim(), formatted);
+                    for (var i = 0; i < results.Count; i++)
+                    {
+                        story += results[i] + formatted[i];
+                    }
+
+                    var early = new List<string>();
+                    foreach (var line in story.Split('\n'))
+                    {
+                        story += early.Count;
+                    }
+
+                    [|ValidateDraft(story, early)|];
+                    var late = new List<string>();
+                    [|ValidateDraft(story, late)|];
+                    var readers = new List<Func<int>>();
+                    while (readers.Count < 2)
+                    {
+                        readers.Add(() => late.Count);
+                    }
+
+                    return story + readers.Count;
+            """, members: """
+                private static bool ValidateDraft(string story, ICollection<string> errors) { if (story.Length == 0) errors.Add("empty"); return errors.Count == 0; }
+            """);
+        await VerifyAsync(source);
+    }
 }
