@@ -15,9 +15,15 @@ internal static class PrivateMethodUses
 {
     /// <summary>The uses with the model that binds them; null when one cannot be decided (a file outside the compilation, an ambiguous name).</summary>
     public static List<(SimpleNameSyntax Name, SemanticModel Model)>? Find(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+        => method.DeclaredAccessibility == Accessibility.Private ? FindInDeclaringType(method, compilation, cancellationToken) : null;
+
+    /// <summary>
+    /// The uses of any ordinary method found in its own type's declarations (for a private method, all of them; for a
+    /// protected one, those of the type that declares it); null when they cannot be decided.
+    /// </summary>
+    public static List<(SimpleNameSyntax Name, SemanticModel Model)>? FindInDeclaringType(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary
-            || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
         {
             return null;
         }

@@ -71,6 +71,43 @@ internal static class SingleCallerHelpers
     }
 
     /// <summary>
+    /// Whether <paramref name="method"/> overrides a protected hook that the base type declaring it only awaits from
+    /// methods <paramref name="isSingleCaller"/> accepts: Exceptionless' test classes override <c>ResetDataAsync</c>,
+    /// which their base's <c>IAsyncLifetime.InitializeAsync</c> awaits before each test. The override then runs when the
+    /// base's single caller runs it. A hook the base also calls elsewhere, or declared public, is no such override.
+    /// Runs only when a report is about to be made.
+    /// </summary>
+    public static bool IsOverrideOfAHookOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (!method.IsOverride)
+        {
+            return false;
+        }
+
+        var root = method;
+        for (var depth = 0; depth < MaxAncestorDepth && root.OverriddenMethod is { } overridden; depth++)
+        {
+            root = overridden;
+        }
+
+        if (root.DeclaredAccessibility is not (Accessibility.Protected or Accessibility.ProtectedAndInternal)
+            || PrivateMethodUses.FindInDeclaringType(root.OriginalDefinition, compilation, cancellationToken) is not { Count: > 0 } uses)
+        {
+            return false;
+        }
+
+        foreach (var (name, model) in uses)
+        {
+            if (!IsAwaitedCallInSingleCaller(name, model, isSingleCaller, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// The task is the caller's result — <c>return H(…);</c>, <c>=&gt; H(…)</c>, or a local returned later
     /// (<c>var t = H(ct); _pending = t; return t;</c>, grpc-dotnet's <c>MoveNext</c> over <c>MoveNextCore</c>): whoever awaits
     /// the caller awaits it, so a caller with one caller at a time hands that on.

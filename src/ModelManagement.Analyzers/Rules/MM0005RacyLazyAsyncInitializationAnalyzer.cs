@@ -202,12 +202,12 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             if (decided == 0)
             {
                 var tests = _tests;
-                decided = owner is IMethodSymbol { DeclaredAccessibility: Accessibility.Private } method
-                    && SingleCallerHelpers.IsHelperOfSingleCallers(
-                        method,
-                        caller => (tests is not null && tests.IsTestMethod(caller)) || TestFrameworks.IsSetUp(caller) || IsSingleCallerStep(caller),
-                        _compilation,
-                        cancellationToken) ? 1 : 2;
+                System.Func<IMethodSymbol, bool> isSingleCaller =
+                    caller => (tests is not null && tests.IsTestMethod(caller)) || TestFrameworks.IsSetUp(caller) || IsSingleCallerStep(caller);
+                decided = owner is IMethodSymbol method
+                    && (method.DeclaredAccessibility == Accessibility.Private
+                        ? SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken)
+                        : SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken)) ? 1 : 2;
                 Volatile.Write(ref _helperOfSingleCallers, decided);
             }
 

@@ -1578,6 +1578,87 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task OverrideOfAHookTheBaseSetUpAwaits_DoesNotReport_ButAHookCalledElsewhereOrPublicDoes()
+    {
+        // Exceptionless' search tests: the base's IAsyncLifetime.InitializeAsync awaits a protected virtual
+        // ResetDataAsync before each test, and a test class overrides it to seed its data once. Controls: a hook the base
+        // also awaits from an ordinary method, and a public hook, which anyone may call.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public abstract class IntegrationTestsBase : Xunit.IAsyncLifetime
+            {
+                public virtual async Task InitializeAsync() => await ResetDataAsync();
+
+                public Task DisposeAsync() => Task.CompletedTask;
+
+                protected virtual Task ResetDataAsync() => Task.CompletedTask;
+            }
+
+            public class EventStackFilterQueryTests : IntegrationTestsBase
+            {
+                private static Catalog _testData;
+                private readonly ICatalogStore _store = null;
+
+                protected override async Task ResetDataAsync()
+                {
+                    if (_testData != null)
+                    {
+                        return;
+                    }
+
+                    await base.ResetDataAsync();
+                    _testData = await _store.LoadAsync();
+                }
+
+                [Xunit.Fact]
+                public void Filter_ReturnsOpenStacks() { }
+            }
+
+            public abstract class ServiceBase : Xunit.IAsyncLifetime
+            {
+                public async Task InitializeAsync() => await WarmUpAsync();
+
+                public Task DisposeAsync() => Task.CompletedTask;
+
+                public async Task RefreshAsync() => await WarmUpAsync();
+
+                protected abstract Task WarmUpAsync();
+
+                public abstract Task OpenAsync();
+            }
+
+            public sealed class Service : ServiceBase
+            {
+                private Catalog _a;
+                private Catalog _b;
+                private readonly ICatalogStore _store = null;
+
+                protected override async Task WarmUpAsync()
+                {
+                    if ({|#0:_a == null|})
+                    {
+                        _a = await _store.LoadAsync();
+                    }
+                }
+
+                public override async Task OpenAsync()
+                {
+                    if ({|#1:_b == null|})
+                    {
+                        _b = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_a"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_b"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task MemberWrittenByAnIfThatLeavesAndAgainAfterIt_DoesNotReport_AClassicEarlyReturnDoes()
     {
         // Real-code hunt: wolverine's leader lease takes the lock when it has none and returns; otherwise it renews it and
