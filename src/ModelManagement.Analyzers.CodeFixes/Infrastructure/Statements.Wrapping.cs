@@ -61,13 +61,7 @@ internal static partial class Statements
             // else on its if. A comment above the statement moves into the braces with it; a directive stays outside them
             // (the braces must not land in different branches of an #if).
             var single = Wrapped(SyntaxFactory.SingletonList(first), wrap);
-            var leading = single.GetLeadingTrivia();
-            var braced = leading.Any(trivia => trivia.IsDirective)
-                ? SyntaxFactory.Block(single.WithLeadingTrivia(SyntaxFactory.ElasticMarker)).WithLeadingTrivia(leading)
-                : SyntaxFactory.Block(single).WithLeadingTrivia(SyntaxFactory.ElasticMarker);
-            return root.ReplaceNode(first, braced
-                .WithTrailingTrivia(single.GetTrailingTrivia())
-                .WithAdditionalAnnotations(Formatter.Annotation));
+            return ReplaceEmbedded(root, first, new[] { single }, single.GetTrailingTrivia());
         }
 
         var wrapped = new List<StatementSyntax>(count);
@@ -101,6 +95,31 @@ internal static partial class Statements
             _ => ((SwitchSectionSyntax)parent).WithStatements(SyntaxFactory.List(result)),
         });
     }
+
+    /// <summary>
+    /// Replaces the embedded statement <paramref name="embedded"/> (the body of an <c>if</c>, <c>else</c>, loop, <c>using</c>
+    /// or <c>lock</c> written without braces) with braces holding <paramref name="replacement"/>, as a hand-written
+    /// multi-line body would have; for the then-branch of an if with an else they are also what keeps the else on its if.
+    /// The first replacement's leading comments move into the braces with it; a directive stays outside them (the braces
+    /// must not land in different branches of an #if). The closing brace ends its line with <paramref name="trailing"/>.
+    /// </summary>
+    public static SyntaxNode ReplaceEmbedded(SyntaxNode root, StatementSyntax embedded, IReadOnlyList<StatementSyntax> replacement, SyntaxTriviaList trailing)
+    {
+        var statements = SyntaxFactory.List(replacement);
+        var leading = replacement[0].GetLeadingTrivia();
+        var braced = leading.Any(trivia => trivia.IsDirective)
+            ? SyntaxFactory.Block(statements.Replace(statements[0], statements[0].WithLeadingTrivia(SyntaxFactory.ElasticMarker))).WithLeadingTrivia(leading)
+            : SyntaxFactory.Block(statements).WithLeadingTrivia(SyntaxFactory.ElasticMarker);
+        return root.ReplaceNode(embedded, braced
+            .WithTrailingTrivia(trailing)
+            .WithAdditionalAnnotations(Formatter.Annotation));
+    }
+
+    /// <summary>Whether <paramref name="statement"/> is the embedded body of a statement (no block or switch section holds it).</summary>
+    public static bool IsEmbedded(StatementSyntax statement)
+        => statement.Parent is IfStatementSyntax or ElseClauseSyntax or CommonForEachStatementSyntax or ForStatementSyntax
+            or WhileStatementSyntax or DoStatementSyntax or UsingStatementSyntax or LockStatementSyntax or FixedStatementSyntax
+            or LabeledStatementSyntax;
 
     /// <summary>
     /// A block written on one line (<c>async () =&gt; { await LogAsync(); return n; }</c>) that now holds a multi-line

@@ -108,7 +108,7 @@ internal static class MM0004FixPlanner
                 return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.PatternVariable, call.Parent);
         }
 
-        if (statement is null || statement.Parent is not (BlockSyntax or SwitchSectionSyntax))
+        if (statement is null || (statement.Parent is not (BlockSyntax or SwitchSectionSyntax) && !Statements.IsEmbedded(statement)))
         {
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, (SyntaxNode?)statement ?? call);
         }
@@ -119,7 +119,9 @@ internal static class MM0004FixPlanner
         }
 
         var position = insertAfter ? statement.Span.End : statement.SpanStart;
-        var fallback = PlanFallback(model, invocation, statement, position, configureAwait, cancellationToken);
+        // The fallback's await is configured like the validated call's, or, where that call is not awaited, like the
+        // function's other awaits (a library method whose every await says `.ConfigureAwait(false)`, or CA2007 on).
+        var fallback = PlanFallback(model, invocation, statement, position, configureAwait || (!awaited && Awaits.ConfigureAt(statement, model, cancellationToken)), cancellationToken);
         return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Of(new MM0004FixPlan(
             statement,
             call,

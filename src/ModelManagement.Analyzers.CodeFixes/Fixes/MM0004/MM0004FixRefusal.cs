@@ -12,7 +12,7 @@ internal enum MM0004FixRefusal
     /// <summary>The call returns a task that is not awaited: the verdict is not available where the call stands.</summary>
     TaskNotAwaited,
 
-    /// <summary>The statement is not directly in a block or switch section (an embedded statement, an expression body).</summary>
+    /// <summary>The call is no statement of its own (an expression body): there is nothing to put the branch next to.</summary>
     NotInBlock,
 
     /// <summary>

@@ -27,12 +27,19 @@ internal static class MM0004Rewriter
             => LocalTypes.For(document.Project, root.SyntaxTree, model.GetTypeInfo(value, cancellationToken).Type, apparent: false, SyntaxGenerator.GetGenerator(document));
 
         var statement = plan.Statement;
+
+        // An embedded statement gets a block of its own: only the enclosing scopes and the statement's names count there,
+        // not the declarations of sibling blocks.
+        System.Collections.Immutable.ImmutableHashSet<string> Taken()
+            => Statements.IsEmbedded(statement)
+                ? UniqueNames.TakenAround(model, statement, new SyntaxNode[] { statement }, cancellationToken)
+                : UniqueNames.TakenAt(model, statement, cancellationToken);
         StatementSyntax body = fallback is null ? Throw(plan.Validator) : SyntaxFactory.ReturnStatement(fallback.WithoutTrivia());
         var replacement = new List<StatementSyntax>(2);
         if (plan.DiscardedOut is { } discarded)
         {
             // `Validate(x, out _);` becomes `Validate(x, out var validation);` followed by the branch on it.
-            var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
+            var name = UniqueNames.Choose(LocalName, Taken());
             var declaration = SyntaxFactory.DeclarationExpression(
                     LocalType(discarded.Expression),
                     SyntaxFactory.SingleVariableDesignation(UniqueNames.Identifier(name)))
@@ -57,7 +64,7 @@ internal static class MM0004Rewriter
         }
         else
         {
-            var name = UniqueNames.Choose(LocalName, UniqueNames.TakenAt(model, statement, cancellationToken));
+            var name = UniqueNames.Choose(LocalName, Taken());
             var declaration = SyntaxFactory.LocalDeclarationStatement(
                     SyntaxFactory.VariableDeclaration(
                         LocalType(plan.Call),
@@ -74,6 +81,7 @@ internal static class MM0004Rewriter
         {
             BlockSyntax block => root.ReplaceNode(block, block.WithStatements(Splice(block.Statements, statement, replacement))),
             SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, statement, replacement))),
+            _ when Statements.IsEmbedded(statement) => Statements.ReplaceEmbedded(root, statement, replacement, LineEnd(statement)), // `if (c) Validate(x);`: in braces
             _ => root,
         };
     }
@@ -128,6 +136,10 @@ internal static class MM0004Rewriter
         comments.Add(lineBreak.IsKind(SyntaxKind.EndOfLineTrivia) ? lineBreak : SyntaxFactory.ElasticCarriageReturnLineFeed);
         return SyntaxFactory.TriviaList(comments);
     }
+
+    /// <summary>The statement's trailing trivia without its comments, which the replacement statements carry.</summary>
+    private static SyntaxTriviaList LineEnd(StatementSyntax statement)
+        => SyntaxFactory.TriviaList(statement.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)));
 
     private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement)
     {

@@ -131,6 +131,82 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ReturnFallback_EmbeddedStatements_GetBraces_KeepTheElseAndTheComments()
+    {
+        // An independent consumer: MM0002 and MM0003 put braces around a statement written without them, MM0004 refused
+        // (`NotInBlock`). The then-branch of an if with an else, a loop body and a bool verdict; comments stay. The loop
+        // validates `line` but returns `story`: no fallback fits there, so the branch throws (as in a block).
+        var source = Generator("""
+                    if (story.Length > 0) [|_validator.Validate(story)|]; // checked
+                    else story = story.Trim();
+                    foreach (var line in story.Split('.'))
+                        // each sentence
+                        await [|_validator.ValidateAsync(line, cancellationToken)|].ConfigureAwait(false);
+                    while (story.Length > 100)
+                        [|IsShort(story)|];
+            """, members: """
+                [ModelManagement.Patterns.Validator]
+                private static bool IsShort(string text) => text.Length < 100;
+            """);
+        var fixedSource = Generator("""
+                    if (story.Length > 0)
+                    {
+                        var validation = _validator.Validate(story); // checked
+                        if (!validation.IsValid)
+                        {
+                            return await FallbackAsync(seed).ConfigureAwait(false);
+                        }
+                    }
+                    else story = story.Trim();
+                    foreach (var line in story.Split('.'))
+                    {
+                        // each sentence
+                        var validation = await _validator.ValidateAsync(line, cancellationToken).ConfigureAwait(false);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: ValidateAsync rejected the content.");
+                        }
+                    }
+                    while (story.Length > 100)
+                    {
+                        if (!IsShort(story))
+                        {
+                            return await FallbackAsync(seed).ConfigureAwait(false);
+                        }
+                    }
+            """, members: """
+                [ModelManagement.Patterns.Validator]
+                private static bool IsShort(string text) => text.Length < 100;
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_CallNotAwaited_FallbackAwaitedLikeTheFunctionsOtherAwaits()
+    {
+        // The validated call is synchronous: the fallback's await follows the function's own awaits — configured in the
+        // generator above (every await says `.ConfigureAwait(false)`), plain where the function awaits plainly.
+        const string configured = "await _llm.GenerateAsync(seed, cancellationToken).ConfigureAwait(false);";
+        const string plain = "await _llm.GenerateAsync(seed, cancellationToken);";
+        var source = Generator("""
+                    [|_validator.Validate(story)|];
+            """);
+        var fixedSource = Generator("""
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        return await FallbackAsync(seed).ConfigureAwait(false);
+                    }
+
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+        await VerifyFixAsync(
+            source.Replace(configured, plain),
+            fixedSource.Replace(configured, plain).Replace("return await FallbackAsync(seed).ConfigureAwait(false);", "return await FallbackAsync(seed);"),
+            Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_DiscardedAwaitedVerdict_DeclaresLocalAndKeepsConfigureAwait()
     {
         var source = Generator("""
@@ -346,7 +422,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         var fixedSource = Generator("""
                     if (!_validator.TryValidate(story, out var errors))
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
                     Console.WriteLine(errors.Count);
@@ -365,7 +441,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         var fixedSource = Generator("""
                     if (!_validator.TryValidate(story, out var errors)) // the second opinion
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
                     Console.WriteLine(errors.Count);
@@ -411,7 +487,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     if (!_validator.TryValidate(story, out var errors)) // keep D
                     /* keep E */
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
                     Console.WriteLine(errors.Count);
@@ -617,7 +693,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     var validation = _optionalValidator?.Validate(story);
                     if (validation?.IsValid == false)
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
             """, members: OptionalCheck);

@@ -635,13 +635,13 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     _reports.Validate(story, out var report); // the report
                     if (!report.IsValid)
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
                     _reports.Screen(story, out var screened);
                     if (!screened.IsValid)
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
                     story = story.Trim();
@@ -715,7 +715,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     _reports.Validate(story, out var validation); // screened
                     if (!validation.IsValid)
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
             """);

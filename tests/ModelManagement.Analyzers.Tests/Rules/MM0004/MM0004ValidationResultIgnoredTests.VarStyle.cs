@@ -40,7 +40,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     _reports.Validate(story, out ValidationReport validation); // screened
                     if (!validation.IsValid)
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
             """);
@@ -58,7 +58,7 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     Verdict validation = _screen.Validate(story);
                     if (!validation.IsValid)
                     {
-                        return await FallbackAsync(seed);
+                        return await FallbackAsync(seed).ConfigureAwait(false);
                     }
 
             """, members: "    private readonly Screening.IScreen _screen;\n").Replace("using Domain;\n", "using Domain;\nusing Screening;\n", System.StringComparison.Ordinal) + Screening;
