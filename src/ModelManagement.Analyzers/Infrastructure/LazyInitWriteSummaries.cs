@@ -78,12 +78,12 @@ internal sealed class LazyInitWriteSummaries
     {
         var target = invocation.TargetMethod;
         return invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
-            && !TeardownMethods.IsTeardown(target)
             && (target.MethodKind == MethodKind.LocalFunction
                 || (target.MethodKind == MethodKind.Ordinary
                     && ownType is not null
                     && SymbolEqualityComparer.Default.Equals(target.ContainingType?.OriginalDefinition, ownType.OriginalDefinition)
-                    && !target.IsVirtual && !target.IsAbstract && !target.IsOverride && !target.IsExtern));
+                    && !target.IsVirtual && !target.IsAbstract && !target.IsOverride && !target.IsExtern))
+            && !TeardownMethods.IsTeardown(target);
     }
 
     /// <summary>A tracked member, a tuple holding one, or a target the graph may resolve to one (a ref conditional).</summary>
