@@ -508,13 +508,18 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 && task.TypeArguments[0].SpecialType == SpecialType.System_Boolean
                 && task.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
-        /// <summary>EF Core's <c>Microsoft.EntityFrameworkCore.DbContext</c> or EF 6's <c>System.Data.Entity.DbContext</c> is a base type.</summary>
+        /// <summary>
+        /// EF Core's <c>Microsoft.EntityFrameworkCore.DbContext</c> or EF 6's <c>System.Data.Entity.DbContext</c> is a base
+        /// type — or a base named <c>DbContext</c> that does not resolve yet (a package still restoring in the IDE), judged
+        /// by its written name.
+        /// </summary>
         private static bool DerivesFromDbContext(INamedTypeSymbol? type)
         {
             for (var current = type?.BaseType; current is not null; current = current.BaseType)
             {
                 if (current.Name == "DbContext"
-                    && (Namespaces.IsExactly(current.ContainingNamespace, "Microsoft", "EntityFrameworkCore")
+                    && (current.TypeKind == TypeKind.Error
+                        || Namespaces.IsExactly(current.ContainingNamespace, "Microsoft", "EntityFrameworkCore")
                         || Namespaces.IsExactly(current.ContainingNamespace, "System", "Data", "Entity")))
                 {
                     return true;

@@ -851,8 +851,9 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     public async Task DbContextMembers_DoNotReport_ButTheSameStateOfAnotherTypeDoes()
     {
         // eShop's OrderingContext: a DbContext is one unit of work (a second operation started before the first completed
-        // throws), so the transaction it begins once per unit has one caller at a time. EF 6's DbContext likewise; a type
-        // that is no DbContext, or only one named so in another namespace, keeps its report.
+        // throws), so the transaction it begins once per unit has one caller at a time. EF 6's DbContext likewise, and a base
+        // named DbContext that does not resolve yet (a package still restoring); a type that is no DbContext, or one named
+        // so in another namespace, keeps its report.
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading.Tasks;
@@ -911,6 +912,21 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
 
             public sealed class LegacyContext : System.Data.Entity.DbContext
+            {
+                private Catalog _cached;
+
+                public async Task<Catalog> PeekAsync(ICatalogStore store)
+                {
+                    if (_cached == null)
+                    {
+                        _cached = await store.LoadAsync();
+                    }
+
+                    return _cached;
+                }
+            }
+
+            public sealed class NotResolvedYet : {|CS0246:DbContext|}
             {
                 private Catalog _cached;
 
