@@ -232,7 +232,7 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
         => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task)
-            || IsDelay(task, types);
+            || IsDelay(task, types) || IsCreatedCompleted(task, types);
 
     /// <summary>
     /// <c>Task.Delay(n).Wait()</c>: a sleep, not async work — there is nothing to load on first use, and deferring it would
@@ -240,6 +240,27 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool IsDelay(IOperation? task, BlockingWaitTypes types)
         => Unconverted(task) is IInvocationOperation { TargetMethod: { Name: "Delay", IsStatic: true } delay } && IsTask(delay.ContainingType, types);
+
+    /// <summary>
+    /// A task created completed with its value — <c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>,
+    /// <c>ValueTask.FromResult(x)</c>, <c>ValueTask.CompletedTask</c>, <c>new ValueTask&lt;T&gt;(x)</c>: no async work runs,
+    /// nothing blocks, and deferring the read would only churn the type (an independent consumer's
+    /// <c>Task.FromResult(x).Result</c>). A task that faults or cancels is not among them: waiting on it throws.
+    /// </summary>
+    private static bool IsCreatedCompleted(IOperation? task, BlockingWaitTypes types)
+        => Unconverted(task) switch
+        {
+            IInvocationOperation { TargetMethod: { Name: "FromResult", IsStatic: true } factory } => IsTaskOrValueTask(factory.ContainingType, types),
+            IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property } => IsTaskOrValueTask(property.ContainingType, types),
+            IObjectCreationOperation { Constructor: { Parameters: [{ } value] } constructor } =>
+                SymbolEqualityComparer.Default.Equals(constructor.ContainingType.OriginalDefinition, types.ValueTaskOfT)
+                && constructor.ContainingType.TypeArguments is [{ } result]
+                && SymbolEqualityComparer.Default.Equals(value.Type, result),
+            _ => false,
+        };
+
+    private static bool IsTaskOrValueTask(INamedTypeSymbol? type, BlockingWaitTypes types)
+        => type is not null && (IsTask(type, types) || SymbolEqualityComparer.Default.Equals(type, types.ValueTask));
 
     private const int MaxEarlierStatements = 64;
 

@@ -1743,7 +1743,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Theory]
-    [InlineData("public sealed class Catalogue { private static readonly int s_count; static Catalogue() { s_count = [|Task.FromResult(1).Result|]; } public static int Count => s_count; }")]
+    [InlineData("public sealed class Catalogue { private static readonly int s_count; static Catalogue() { s_count = [|Task.Run(() => 1).Result|]; } public static int Count => s_count; }")]
     [InlineData("public struct Catalogue { private int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
     [InlineData("public sealed record Catalogue { private readonly int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
     [InlineData("public class Base { protected Base(int count) { } } public sealed class Catalogue : Base { public Catalogue(Task<int> load) : base([|load.Result|]) { } }")]
@@ -3371,7 +3371,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public LoaderTests()
                 {
-                    _value = [|Task.FromResult("x").Result|];
+                    _value = [|Task.Run(() => "x").Result|];
                 }
 
                 [Xunit.Fact]
@@ -3406,7 +3406,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 private async Task InitializeAsync()
                 {
-                    _value = await Task.FromResult("x").ConfigureAwait(false);
+                    _value = await Task.Run(() => "x").ConfigureAwait(false);
                 }
 
                 [Xunit.Fact]

@@ -205,6 +205,39 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task WaitOnATaskCreatedCompleted_DoesNotReport_ButOneThatRunsWorkOrFaultsDoes()
+    {
+        // An independent consumer: `Task.FromResult(x).Result` in a constructor blocks on nothing, yet the lazy fix turned
+        // the class inside out. Tasks created completed with their value are exempt; one built from work, or created
+        // faulted, is still reported.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            class Preset
+            {
+                private readonly string _name;
+                private readonly int _size;
+                private readonly int _other;
+
+                public Preset(string name, Task<int> work)
+                {
+                    _name = Task.FromResult(name).Result;
+                    Task.CompletedTask.Wait();
+                    _size = ValueTask.FromResult(3).Result;
+                    _size += new ValueTask<int>(4).GetAwaiter().GetResult();
+                    ValueTask.CompletedTask.GetAwaiter().GetResult();
+                    _size += Task.FromResult(1).ConfigureAwait(false).GetAwaiter().GetResult();
+                    _other = {|MM0001:new ValueTask<int>(work).Result|};
+                    _other += {|MM0001:Task.FromException<int>(new InvalidOperationException()).Result|};
+                    _other += {|MM0001:Task.Run(() => 1).Result|};
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VirtualAbstractAndInterfaceCalls_DoNotReport()
     {
         var source = /* lang=c#-test */ """

@@ -281,7 +281,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public static string Model { get; } = [|LoadAsync().Result|];
 
-                public int Limit { get; set; } = [|Task.FromResult(4).Result|];
+                public int Limit { get; set; } = [|Task.Run(() => 4).Result|];
 
                 private static Task<string> LoadAsync() => Task.FromResult("narrator-large");
             }
@@ -321,7 +321,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public NarrativeGenerator(Task<string> model) : base({|#0:model.Result|}) { }
 
-                public NarrativeGenerator() : this({|#1:Task.FromResult("narrator").Result|}) { }
+                public NarrativeGenerator() : this({|#1:Task.Run(() => "narrator").Result|}) { }
 
                 private NarrativeGenerator(string model) : base(model) { }
             }
@@ -329,7 +329,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
         await Verify.VerifyAnalyzerAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithArguments("NarrativeGenerator", "model"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("NarrativeGenerator", "FromResult()"));
+            Verify.Diagnostic().WithLocation(1).WithArguments("NarrativeGenerator", "Task.Run(...)"));
     }
 
     [Fact]

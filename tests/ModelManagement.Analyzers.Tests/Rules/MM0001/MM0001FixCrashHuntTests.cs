@@ -237,7 +237,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public Narrator(Task<string> pending)
                 {
-                    _name = [|Task.FromResult("x").Result|] + nameof(pending);
+                    _name = [|Task.Run(() => "x").Result|] + nameof(pending);
                 }
 
                 public async Task<string> NameAsync()
