@@ -154,6 +154,8 @@ internal sealed class CentralizedSymbolsFile
         CentralizedSymbolsProblem.EmptyField => "a field between ';' is empty",
         CentralizedSymbolsProblem.InvalidSymbolId => $"'{detail}' is not a documentation comment id (T:, N:, M:, P:, F: or E:)",
         CentralizedSymbolsProblem.InvalidOwnerId => $"owner '{detail}' is not a type id (T:)",
+        CentralizedSymbolsProblem.UnresolvedSymbol when detail is not null && detail.StartsWith("M:", System.StringComparison.Ordinal) && detail.IndexOf('(') < 0
+            => $"'{detail}' names no symbol in this compilation; a method with parameters is named with their types, 'M:N.T.Insert(System.String)'",
         CentralizedSymbolsProblem.UnresolvedSymbol => $"'{detail}' names no symbol in this compilation",
         CentralizedSymbolsProblem.UnresolvedOwner => $"owner '{detail}' names no type in this compilation",
         _ => "it cannot be read",

@@ -44,6 +44,7 @@ public sealed class MM0008MalformedCentralizedSymbolsEntryTests
     [InlineData("M:App.Db.Insert(System.String);App.DbProcessor", "M:App.Db.Insert(System.String);App.DbProcessor", "owner 'App.DbProcessor' is not a type id (T:)")]
     [InlineData("M:App.Db.Insert(System.String);;T:App.DbProcessor", "M:App.Db.Insert(System.String);;T:App.DbProcessor", "a field between ';' is empty")]
     [InlineData("M:App.Db.Remove(System.String);T:App.DbProcessor", "M:App.Db.Remove(System.String);T:App.DbProcessor", "'M:App.Db.Remove(System.String)' names no symbol in this compilation")]
+    [InlineData("M:App.Db.Insert;T:App.DbProcessor", "M:App.Db.Insert;T:App.DbProcessor", "'M:App.Db.Insert' names no symbol in this compilation; a method with parameters is named with their types, 'M:N.T.Insert(System.String)'")]
     [InlineData("T:App.Db;T:App.Missing # typo", "T:App.Db;T:App.Missing", "owner 'T:App.Missing' names no type in this compilation")]
     [InlineData("T:App.Db;M:App.Db.Insert(System.String)", "T:App.Db;M:App.Db.Insert(System.String)", "owner 'M:App.Db.Insert(System.String)' is not a type id (T:)")]
     public async Task MalformedLine_ReportedWithItsReason(string line, string entry, string reason)
