@@ -1506,6 +1506,15 @@ internal sealed class NullStateAnalysis
                     {
                         RefineMemberNotNullWhen(state, getter.GetAttributes(), whenTrue);
                     }
+
+                    if (whenTrue)
+                    {
+                        // `HasRegistry => _registry != null`: read like `[MemberNotNullWhen(true, "_registry")]`.
+                        foreach (var name in NullTestProperties.MembersSetWhenTrue(property.Property, _scope.CancellationToken))
+                        {
+                            MarkMemberNotNull(state, name);
+                        }
+                    }
                 }
 
                 return;

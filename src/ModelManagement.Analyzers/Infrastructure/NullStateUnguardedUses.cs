@@ -9,7 +9,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// whose uses are all either visibly checked or plainly unchecked needs no control-flow graph. The analysis sets an
 /// optional member's bit at the entry of a member body and clears it only through something that mentions the member
 /// (a check, an assignment, an argument) or through a call whose attributes promise or end something
-/// (<c>[MemberNotNull]</c>, <c>[MemberNotNullWhen]</c>, <c>[DoesNotReturn]</c>, <c>[DoesNotReturnIf]</c>, the known
+/// (<c>[MemberNotNull]</c>, <c>[MemberNotNullWhen]</c> or an own guard property that tests members for null
+/// (<see cref="NullTestProperties"/>), <c>[DoesNotReturn]</c>, <c>[DoesNotReturnIf]</c>, the known
 /// asserts). So, outside constructors and initializers, a dereference of an optional value is reported exactly when
 /// <list type="bullet">
 /// <item>every mention of that value in the body is such a plain dereference: of <c>this</c>'s member (or a static one, or
@@ -81,7 +82,8 @@ internal static class NullStateUnguardedUses
 
                 case IPropertyReferenceOperation property when NullStateGuardedUses.IsOwnOrStatic(property.Instance)
                     && (HasAttribute(property.Property.GetAttributes(), memberNotNull: true, doesNotReturn: false)
-                        || (property.Property.GetMethod is { } getter && HasAttribute(getter.GetAttributes(), memberNotNull: true, doesNotReturn: false))):
+                        || (property.Property.GetMethod is { } getter && HasAttribute(getter.GetAttributes(), memberNotNull: true, doesNotReturn: false))
+                        || !NullTestProperties.MembersSetWhenTrue(property.Property, System.Threading.CancellationToken.None).IsEmpty):
                     return true;
             }
 

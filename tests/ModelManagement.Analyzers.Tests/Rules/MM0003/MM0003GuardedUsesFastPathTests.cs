@@ -235,6 +235,10 @@ public sealed class MM0003GuardedUsesFastPathTests
 
                 public string PlainAfterMemberNotNullWhen() => HasRegistry ? _registry.Name : "";
 
+                private bool HasGuard => _registry != null;
+
+                public string PlainAfterGuardProperty() => HasGuard ? _registry.Name : "";
+
                 public string PlainAfterAssertFalse()
                 {
                     System.Diagnostics.Debug.Assert(false);

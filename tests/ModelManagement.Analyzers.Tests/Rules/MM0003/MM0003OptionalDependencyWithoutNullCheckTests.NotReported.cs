@@ -369,6 +369,62 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task OwnGuardPropertyThatTestsForNull_DoesNotReport_ButOneThatTestsSomethingElseDoes()
+    {
+        // An independent consumer's legacy file (`#nullable disable`, no nullable attributes): `HasRegistry => _registry !=
+        // null` guards like `[MemberNotNullWhen(true, …)]` would. Its forms: `is not null`, `is { }`, `!(… is null)`,
+        // `this.`, a `get` accessor, `&&`. Controls: an `||`, properties testing other values, and the branch where the
+        // guard is false.
+        await VerifyAsync(Generator + "public sealed partial class NarrativeGenerator\n{\n" + /* lang=c#-test */ """
+            private IModelRegistry _spare;
+            private bool _enabled;
+
+            public bool HasRegistry => _registry != null;
+            private bool IsConfigured => this._registry is not null && _enabled;
+            private bool IsSet { get { return !(_registry is null); } }
+            private bool IsAny => _registry is { };
+            private bool Either => _registry != null || _spare != null;
+            private bool HasSpare => _spare != null;
+            public bool IsEnabled => _enabled;
+
+            public string Guarded()
+            {
+                if (HasRegistry)
+                {
+                    _registry.Register("a");
+                }
+
+                if (!IsConfigured)
+                {
+                    return "off";
+                }
+
+                _registry.Register("b");
+                return IsSet && IsAny ? _registry.DefaultModel : "";
+            }
+
+            public void NotGuarded()
+            {
+                if (Either)
+                {
+                    {|#0:_registry|}.Register("c");
+                }
+
+                if (HasSpare || IsEnabled)
+                {
+                    {|#1:_registry|}.Register("d");
+                }
+
+                if (!HasRegistry)
+                {
+                    {|#2:_registry|}.Register("e");
+                }
+            }
+            """ + "\n}\n",
+            Verify.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("_registry"));
+    }
+
+    [Fact]
     public async Task MemberNotNullWhenProperty_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
