@@ -47,6 +47,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var summaries = new LazyInitWriteSummaries(start.Compilation);
             var awaits = new WordTextIndex(WordTextIndex.Await);
             var tests = TestFrameworks.Create(start.Compilation);
+            var options = new MM0005Options();
 
             // Scoped to the types whose declarations write `await`: only their member bodies get operation trees (an
             // operation-block action registered for the whole compilation makes the driver build every body's).
@@ -65,7 +66,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 // either, in both forms.
                 var judgeBody = block.OwningSymbol is not IMethodSymbol method
                     || ((tests is null || !tests.IsTestMethod(method)) && !TeardownMethods.IsTeardown(method) && !BlockState.IsSingleCallerStep(method)
-                        && !TestFrameworks.IsSetUp(method));
+                        && !TestFrameworks.IsSetUp(method)
+                        && !(method.IsStatic is false && method.ContainingType is { } owner && !block.OperationBlocks.IsEmpty
+                            && MM0005Options.IsListed(owner, options.SingleCallerTypes(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree))));
                 var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation);
                 block.RegisterOperationAction(
                     state.OnOperation,

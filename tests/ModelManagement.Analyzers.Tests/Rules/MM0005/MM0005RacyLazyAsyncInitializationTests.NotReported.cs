@@ -981,6 +981,88 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(1).WithArguments("_currentTransaction"));
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("mm0005.single_caller_types = Marten.IDocumentSession, global::Agents.Executor")]
+    [InlineData("mm0005.single_caller_types = T:Agents.Executor`1 ; Nope..Bad")]
+    public async Task TypesConfiguredAsSingleCaller_AreNotJudged_TheirStaticMembersAndOtherTypesAre(string? option)
+    {
+        // The triage of unseen repositories: a Marten session (a unit of work like a DbContext) and an agent framework's
+        // executors, whose handlers the framework runs one message at a time. `mm0005.single_caller_types` names such base
+        // classes or interfaces (by their qualified name; `T:`, `global::` and arity are accepted). A static member of such
+        // a type, and a type the list does not name, stay judged.
+        var listsExecutor = option is not null;
+        var listsSession = option?.Contains("IDocumentSession") == true;
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            namespace Marten { public interface IDocumentSession { } }
+
+            namespace Agents { public abstract class Executor { } public abstract class Executor<T> : Executor { } }
+
+            public sealed class Session : Marten.IDocumentSession
+            {
+                private Catalog _batch;
+
+                public async Task<Catalog> StartBatchAsync(ICatalogStore store)
+                {
+                    if (SESSION_OPEN_batch == nullSESSION_CLOSE)
+                    {
+                        _batch = await store.LoadAsync();
+                    }
+
+                    return _batch;
+                }
+            }
+
+            public sealed class SloganWriter : Agents.Executor<string>
+            {
+                private Catalog _session;
+                private static Catalog s_shared;
+
+                public async Task<Catalog> HandleAsync(ICatalogStore store)
+                {
+                    if (EXECUTOR_OPEN_session == nullEXECUTOR_CLOSE)
+                    {
+                        _session = await store.LoadAsync();
+                    }
+
+                    return _session;
+                }
+
+                public static async Task<Catalog> SharedAsync(ICatalogStore store)
+                {
+                    if ({|#2:s_shared == null|})
+                    {
+                        s_shared = await store.LoadAsync();
+                    }
+
+                    return s_shared;
+                }
+            }
+            """
+            .Replace("SESSION_OPEN", listsSession ? "" : "{|#0:").Replace("SESSION_CLOSE", listsSession ? "" : "|}")
+            .Replace("EXECUTOR_OPEN", listsExecutor ? "" : "{|#1:").Replace("EXECUTOR_CLOSE", listsExecutor ? "" : "|}");
+        var test = new Verify.Test { TestCode = source + Domain };
+        if (option is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + option + "\n"));
+        }
+
+        if (!listsSession)
+        {
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_batch"));
+        }
+
+        if (!listsExecutor)
+        {
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_session"));
+        }
+
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(2).WithArguments("s_shared"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
     [Fact]
     public async Task LatchSetByAnOwnTeardownMethod_DoesNotReport_ButOneSetByAnOwnLoadDoes()
     {
