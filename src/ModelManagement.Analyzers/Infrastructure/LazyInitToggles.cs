@@ -260,6 +260,10 @@ internal static class LazyInitToggles
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty", Expression: var receiver }, ArgumentList.Arguments.Count: 0 }:
                 var type = receiver is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : (receiver as MemberAccessExpressionSyntax)?.Name.Identifier.ValueText;
                 return type is "Array" or "Enumerable" or "ImmutableArray" or "ImmutableList";
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "None" or "Empty" }:
+                // An option type's or a collection's empty value as a property: `Option<Image>.None` (ErsatzTV's subtitle
+                // reader, LanguageExt), `ImmutableArray<T>.Empty`, `string.Empty` — "nothing more", like `false` or `[]`.
+                return true;
             default:
                 return false;
         }

@@ -382,18 +382,18 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// A step whose contract forbids overlapping calls, so its state (`if (!_started) { _inner = await OpenAsync(); … }`)
         /// is a state machine with one caller, not a shared initialization: an enumerator's <c>MoveNextAsync</c> or
         /// <c>MoveNext</c> returning a task of <c>bool</c> (<c>IAsyncEnumerator&lt;T&gt;</c>, EF Core's Cosmos query enumerators,
-        /// cosmos's <c>MoveNextAsync(ITrace, CancellationToken)</c>, gRPC's stream readers), and a <c>Stream</c>'s
-        /// <c>ReadAsync</c>/<c>WriteAsync</c> override (one read and one write at a time: grpc's <c>SyncPointMemoryStream</c>),
-        /// and any method of an Entity Framework <c>DbContext</c>, which is one unit of work: a second operation started
-        /// before the first completed throws, so its state (eShop's <c>OrderingContext</c>: <c>if (_currentTransaction !=
-        /// null) return null; _currentTransaction = await Database.BeginTransactionAsync(…);</c>) has one caller at a time.
+        /// cosmos's <c>MoveNextAsync(ITrace, CancellationToken)</c>, gRPC's stream readers), and any instance method of a
+        /// <c>Stream</c> (one reader at a time: grpc's <c>SyncPointMemoryStream</c>, YoutubeExplode's <c>MediaStream</c>,
+        /// whose segment helper its <c>ReadAsync</c> and its factory-awaited <c>InitializeAsync</c> share) or of an Entity
+        /// Framework <c>DbContext</c>, which is one unit of work: a second operation started before the first completed
+        /// throws, so its state (eShop's <c>OrderingContext</c>: <c>if (_currentTransaction != null) return null;
+        /// _currentTransaction = await Database.BeginTransactionAsync(…);</c>) has one caller at a time.
         /// </summary>
         internal static bool IsSingleCallerStep(IMethodSymbol method)
         {
             var name = NamePrefix.MemberName(method.Name);
-            return DerivesFromDbContext(method.ContainingType)
+            return (!method.IsStatic && (DerivesFromDbContext(method.ContainingType) || DerivesFromStream(method.ContainingType)))
                 || (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
-                || (name is "ReadAsync" or "WriteAsync" && method.IsOverride && DerivesFromStream(method.ContainingType))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
         }

@@ -78,6 +78,74 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task EndLatchReturningAnOptionsNoneOrAnEmptyProperty_DoesNotReport_ButReturningTheCachedValueDoes()
+    {
+        // ErsatzTV's subtitle reader (the triage of unseen repositories): `if (_isFinished) return Option<T>.None;` once
+        // the pipe ended, LanguageExt's "nothing more", like `false` or `[]`. `ImmutableArray<T>.Empty` and `string.Empty`
+        // likewise; a flag whose set branch returns the cached value still skips a load and is reported.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Immutable;
+            using System.Threading.Tasks;
+
+            public readonly struct Option<T>
+            {
+                public static Option<T> None => default;
+                public static Option<T> Some(T value) => default;
+            }
+
+            public sealed class SubtitleReader
+            {
+                private readonly ICatalogStore _store;
+                private bool _isFinished;
+                private bool _drained;
+                private bool _done;
+                private bool _loaded;
+                private string _cached;
+
+                public SubtitleReader(ICatalogStore store) => _store = store;
+
+                public async Task<Option<Catalog>> NextAsync()
+                {
+                    if (_isFinished)
+                    {
+                        return Option<Catalog>.None;
+                    }
+
+                    var catalog = await _store.LoadAsync();
+                    _isFinished = true;
+                    return Option<Catalog>.Some(catalog);
+                }
+
+                public async Task<ImmutableArray<string>> DrainAsync()
+                {
+                    if (_drained) return ImmutableArray<string>.Empty;
+                    var catalog = await _store.LoadAsync();
+                    _drained = true;
+                    return ImmutableArray.Create(catalog.Models);
+                }
+
+                public async Task<string> TextAsync()
+                {
+                    if (_done) return string.Empty;
+                    var catalog = await _store.LoadAsync();
+                    _done = true;
+                    return catalog.Models[0];
+                }
+
+                public async Task<string> NameAsync()
+                {
+                    if ({|#0:_loaded|}) return _cached;
+                    var catalog = await _store.LoadAsync();
+                    _cached = catalog.Models[0];
+                    _loaded = true;
+                    return _cached;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_loaded"));
+    }
+
+    [Fact]
     public async Task InitializationFlags_WhoseSetBranchSkipsTheLoad_StillReport()
     {
         // Returning nothing, `true` or the loaded value when set: the flag skips a load, as an initialization flag does.
@@ -253,9 +321,30 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     Array.Copy(_data, 0, buffer, offset, n);
                     return n;
                 }
+
+                // YoutubeExplode's MediaStream (the triage of unseen repositories): a stream's own helpers and set-up share
+                // its one reader, so they are not judged either; its static state is.
+                public async Task InitializeAsync() => await ResolveSegmentAsync();
+
+                private async Task<byte[]> ResolveSegmentAsync()
+                {
+                    if (_data is not null) return _data;
+                    return _data = await _next().ConfigureAwait(false);
+                }
+
+                private static byte[] s_preamble;
+
+                public static async Task<byte[]> PreambleAsync(Func<Task<byte[]>> load)
+                {
+                    if ({|#1:s_preamble == null|}) s_preamble = await load().ConfigureAwait(false);
+                    return s_preamble;
+                }
             }
             """;
-        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_other"));
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_other"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("s_preamble"));
     }
 
     [Fact]
