@@ -232,7 +232,8 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
         => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task)
-            || IsDelay(task, types) || IsCreatedCompleted(task, types);
+            || IsDelay(task, types) || IsCreatedCompleted(task, types)
+            || (Unconverted(task) is IInvocationOperation call && CompletedTaskMethods.ReturnsOnlyCompletedTasks(call, System.Threading.CancellationToken.None));
 
     /// <summary>
     /// <c>Task.Delay(n).Wait()</c>: a sleep, not async work — there is nothing to load on first use, and deferring it would

@@ -91,7 +91,7 @@ public sealed class MM0001BlockingWaitInConstructorFixSuppressionTests
         {
             {{field.Replace("\n", "\n    ").Replace("    #pragma", "#pragma")}}
 
-            private static Task<int> LimitAsync() => Task.FromResult(3);
+            private static Task<int> LimitAsync() => Task.Run(() => 3);
         }
         """;
 

@@ -157,7 +157,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     _template = [|LoadTemplateAsync().GetAwaiter().GetResult()|];
                 }
 
-                private static Task<string> LoadTemplateAsync() => Task.FromResult("Once upon a time, {0}.");
+                private static Task<string> LoadTemplateAsync() => Task.Run(() => "Once upon a time, {0}.");
 
                 public async Task<string> GenerateAsync(string subject)
                 {
@@ -185,7 +185,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     _template = await LoadTemplateAsync().ConfigureAwait(false);
                 }
 
-                private static Task<string> LoadTemplateAsync() => Task.FromResult("Once upon a time, {0}.");
+                private static Task<string> LoadTemplateAsync() => Task.Run(() => "Once upon a time, {0}.");
 
                 public async Task<string> GenerateAsync(string subject)
                 {
@@ -216,7 +216,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                         .GetResult()|];
                 }
 
-                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+                private static Task<string> LoadTemplateAsync() => Task.Run(() => "{0}");
 
                 public async Task<string> GenerateAsync(string subject)
                 {
@@ -245,7 +245,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                         .ConfigureAwait(false);
                 }
 
-                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+                private static Task<string> LoadTemplateAsync() => Task.Run(() => "{0}");
 
                 public async Task<string> GenerateAsync(string subject)
                 {
@@ -388,7 +388,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
             public interface IModelStore { Task<string[]> LoadModelsAsync(); }
 
-            public static class BannerSource { public static Task<string> LoadBannerAsync() => Task.FromResult("banner"); }
+            public static class BannerSource { public static Task<string> LoadBannerAsync() => Task.Run(() => "banner"); }
 
             public sealed class DualRegionCatalog
             {
@@ -416,7 +416,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
             public interface IModelStore { Task<string[]> LoadModelsAsync(); }
 
-            public static class BannerSource { public static Task<string> LoadBannerAsync() => Task.FromResult("banner"); }
+            public static class BannerSource { public static Task<string> LoadBannerAsync() => Task.Run(() => "banner"); }
 
             public sealed class DualRegionCatalog
             {
@@ -883,7 +883,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
-            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+            public static class Templates { public static Task<string> LoadAsync() => Task.Run(() => "{0}"); }
 
             public sealed class NarrativeGenerator
             {
@@ -906,7 +906,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             using System.Threading.Tasks;
             using ModelManagement.Patterns;
 
-            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+            public static class Templates { public static Task<string> LoadAsync() => Task.Run(() => "{0}"); }
 
             public sealed class NarrativeGenerator
             {
@@ -942,7 +942,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
-            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+            public static class Templates { public static Task<string> LoadAsync() => Task.Run(() => "{0}"); }
 
             public sealed class NarrativeGenerator
             {
@@ -959,7 +959,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             using System.Threading.Tasks;
             using ModelManagement.Patterns;
 
-            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+            public static class Templates { public static Task<string> LoadAsync() => Task.Run(() => "{0}"); }
 
             public sealed class NarrativeGenerator
             {
@@ -2428,7 +2428,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
-            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.Run(() => new[] { "large" }); }
 
             public sealed class ModelPicker
             {
@@ -2452,7 +2452,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             using System.Threading.Tasks;
             using ModelManagement.Patterns;
 
-            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+            public static class Catalogue { public static Task<string[]> LoadAsync() => Task.Run(() => new[] { "large" }); }
 
             public sealed class ModelPicker
             {
@@ -2490,7 +2490,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
-            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.Run(() => new[] { "large" }); }
 
             internal sealed class ModelPicker
             {
@@ -2510,7 +2510,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             using System.Threading;
             using System.Threading.Tasks;
 
-            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.FromResult(new[] { "large" }); }
+            internal static class Catalogue { public static Task<string[]> LoadAsync() => Task.Run(() => new[] { "large" }); }
 
             internal sealed class ModelPicker
             {
@@ -2814,7 +2814,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     _model = [|model.Result|];
                 }
 
-                public Task InitializeAsync() => Task.CompletedTask;
+                public Task InitializeAsync() => Task.Run(() => { });
 
                 public async Task<string> ModelAsync()
                 {
@@ -2843,7 +2843,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     _model = await model.ConfigureAwait(false);
                 }
 
-                public Task InitializeAsync() => Task.CompletedTask;
+                public Task InitializeAsync() => Task.Run(() => { });
 
                 public async Task<string> ModelAsync()
                 {
@@ -2934,7 +2934,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
 
-            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+            public static class Templates { public static Task<string> LoadAsync() => Task.Run(() => "{0}"); }
 
             public sealed class NarrativeGenerator
             {
@@ -2950,7 +2950,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
             using System.Threading.Tasks;
             using ModelManagement.Patterns;
 
-            public static class Templates { public static Task<string> LoadAsync() => Task.FromResult("{0}"); }
+            public static class Templates { public static Task<string> LoadAsync() => Task.Run(() => "{0}"); }
 
             public sealed class NarrativeGenerator
             {

@@ -58,7 +58,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private string ReadTemplate() => DownloadAsync("intro").GetAwaiter().GetResult();
 
-                private static Task<string> DownloadAsync(string name) => Task.FromResult(name);
+                private static Task<string> DownloadAsync(string name) => Task.Run(() => name);
             }
             """;
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("NarrativeGenerator", "DownloadAsync()"));
@@ -138,7 +138,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private static int Try(int attempts) => attempts == 0 ? ConnectAsync().Result : Try(attempts - 1);
 
-                private static Task<int> ConnectAsync() => Task.FromResult(0);
+                private static Task<int> ConnectAsync() => Task.Run(() => 0);
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -164,7 +164,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private static int ReadLimit() => ReadDefault().Length;
 
-                private static Task<string> FetchAsync() => Task.FromResult("narrator-large");
+                private static Task<string> FetchAsync() => Task.Run(() => "narrator-large");
             }
             """;
         await Verify.VerifyAnalyzerAsync(
@@ -199,7 +199,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private static string FindModel() => LookupAsync().ConfigureAwait(false).GetAwaiter().GetResult();
 
-                private static Task<string> LookupAsync() => Task.FromResult("narrator-large");
+                private static Task<string> LookupAsync() => Task.Run(() => "narrator-large");
             }
             """));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("LlmClient", "LookupAsync()"));
@@ -319,7 +319,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     set => ApplyAsync(value).Wait();
                 }
 
-                private static Task ApplyAsync(string mode) => Task.CompletedTask;
+                private static Task ApplyAsync(string mode) => Task.Run(() => { });
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -424,7 +424,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
-    public async Task BlockingOnOwnCallThatAlsoBlocks_BothReported()
+    public async Task BlockingOnOwnCallThatAlsoBlocks_TheCallIsReported_TheWaitOnItsCompletedTaskIsNot()
     {
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
@@ -433,7 +433,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public Narrator()
                 {
-                    [|{|#0:StartAsync()|}.Wait()|];
+                    // StartAsync blocks inside and returns a completed task: the call blocks, the wait on its task does not.
+                    {|#0:StartAsync()|}.Wait();
                 }
 
                 private Task StartAsync()

@@ -238,6 +238,90 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task WaitOnAMethodThatOnlyReturnsCompletedTasks_DoesNotReport_ButOneThatMayRunWorkDoes()
+    {
+        // The triage of unseen repositories: DisCatSharp's sealed hosted service blocks on an inherited, not async
+        // `ConfigureAsync` that returns Task.CompletedTask on every path; btcpayserver's static table on a method returning
+        // Task.FromResult; Brighter's tests on `new Mapper().MapAsync(…)`. The method that runs must be known and return only
+        // completed tasks: an async one, one that returns work on some path, and a virtual one of an unsealed type still count.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IMapper { Task<string> MapAsync(int id); }
+
+            public sealed class Mapper : IMapper
+            {
+                public Task<string> MapAsync(int id) => Task.FromResult(id.ToString());
+            }
+
+            public abstract class HostedBase
+            {
+                protected abstract Task ConfigureAsync();
+            }
+
+            public class HostedService : HostedBase
+            {
+                public object Client { get; protected set; }
+
+                protected override Task ConfigureAsync()
+                {
+                    try { Client = new object(); }
+                    catch (Exception ex) { Console.WriteLine(ex); }
+                    return Task.CompletedTask;
+                }
+
+                protected virtual Task PrepareAsync() => Task.CompletedTask;
+            }
+
+            public sealed class Bot : HostedService
+            {
+                private readonly string _name;
+                private readonly int _count;
+
+                public Bot(Task<int> work, bool flag)
+                {
+                    this.ConfigureAsync().GetAwaiter().GetResult();
+                    Configure().Wait();
+                    _name = new Mapper().MapAsync(3).Result;
+                    _count = Count(flag).Result;
+                    {|MM0001:LoadAsync().Wait()|};
+                    {|MM0001:Mixed(flag, work).Wait()|};
+                }
+
+                private Task Configure()
+                {
+                    Client = new object();
+                    return Task.CompletedTask;
+                }
+
+                private static Task<int> Count(bool flag)
+                {
+                    if (flag)
+                    {
+                        return Task.FromResult(1);
+                    }
+
+                    return Task.FromResult(2);
+                }
+
+                private async Task LoadAsync() => await Task.Yield();
+
+                private static Task Mixed(bool flag, Task<int> work) => flag ? Task.CompletedTask : work;
+            }
+
+            public class Open : HostedService
+            {
+                public Open()
+                {
+                    {|MM0001:PrepareAsync().Wait()|};
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VirtualAbstractAndInterfaceCalls_DoNotReport()
     {
         var source = /* lang=c#-test */ """

@@ -56,7 +56,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private static void Fetch() => FetchAsync().ConfigureAwait(false).GetAwaiter().GetResult();
 
-                private static Task FetchAsync() => Task.CompletedTask;
+                private static Task FetchAsync() => Task.Run(() => { });
             }
             """);
 

@@ -30,7 +30,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             public class JoinableTask
             {
                 public void Join() { }
-                public Task JoinAsync() => Task.CompletedTask;
+                public Task JoinAsync() => Task.Run(() => { });
             }
         }
 
@@ -80,8 +80,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     {|#4:jtf.Run(WarmUpAsync)|};
                 }
 
-                private static Task<string[]> LoadProjectsAsync() => Task.FromResult(new string[0]);
-                private static Task WarmUpAsync() => Task.CompletedTask;
+                private static Task<string[]> LoadProjectsAsync() => Task.Run(() => new string[0]);
+                private static Task WarmUpAsync() => Task.Run(() => { });
             }
             """;
         await VerifyRunFormsAsync(
@@ -110,8 +110,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _port = {|#1:AsyncContext.Run(async () => await ReadPortAsync().ConfigureAwait(false))|};
                 }
 
-                private static Task<string> ReadRegionAsync() => Task.FromResult("eu");
-                private static Task<int> ReadPortAsync() => Task.FromResult(80);
+                private static Task<string> ReadRegionAsync() => Task.Run(() => "eu");
+                private static Task<int> ReadPortAsync() => Task.Run(() => 80);
             }
             """;
         await VerifyRunFormsAsync(
@@ -140,9 +140,9 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     var started = {|#4:Task.Factory.StartNew(() => 1).Result|};
                 }
 
-                private static Task<string[]> LoadAsync() => Task.FromResult(new string[0]);
-                private static Task RefreshAsync() => Task.CompletedTask;
-                private static Task<int> SizeAsync() => Task.FromResult(1);
+                private static Task<string[]> LoadAsync() => Task.Run(() => new string[0]);
+                private static Task RefreshAsync() => Task.Run(() => { });
+                private static Task<int> SizeAsync() => Task.Run(() => 1);
             }
             """;
         await VerifyRunFormsAsync(
@@ -174,7 +174,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private void Reload() => _tools = _jtf.Run(() => ListAsync());
 
-                private static Task<string[]> ListAsync() => Task.FromResult(new string[0]);
+                private static Task<string[]> ListAsync() => Task.Run(() => new string[0]);
             }
             """;
         await VerifyRunFormsAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Toolbox", "ListAsync()"));
@@ -218,8 +218,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _subscription?.Dispose();
                 }
 
-                private static Task RefreshAsync() => Task.CompletedTask;
-                private static Task<string[]> LoadAsync() => Task.FromResult(new string[0]);
+                private static Task RefreshAsync() => Task.Run(() => { });
+                private static Task<string[]> LoadAsync() => Task.Run(() => new string[0]);
             }
             """;
         await VerifyRunFormsAsync(source);

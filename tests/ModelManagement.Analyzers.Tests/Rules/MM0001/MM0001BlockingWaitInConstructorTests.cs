@@ -104,7 +104,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public Warmup() => {|#0:PrimeCacheAsync().Wait()|};
 
-                private static Task PrimeCacheAsync() => Task.CompletedTask;
+                private static Task PrimeCacheAsync() => Task.Run(() => { });
             }
             """;
         await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Warmup", "PrimeCacheAsync()"));
@@ -126,8 +126,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _default = {|#1:FindDefaultAsync().GetAwaiter().GetResult()|};
                 }
 
-                private static Task ConnectAsync() => Task.CompletedTask;
-                private static Task<string> FindDefaultAsync() => Task.FromResult("narrator");
+                private static Task ConnectAsync() => Task.Run(() => { });
+                private static Task<string> FindDefaultAsync() => Task.Run(() => "narrator");
             }
             """;
         await Verify.VerifyAnalyzerAsync(
@@ -177,8 +177,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     var b = {|#3:CountValueAsync().ConfigureAwait(true).GetAwaiter().GetResult()|};
                 }
 
-                private static Task WarmAsync() => Task.CompletedTask;
-                private static Task<int> CountAsync() => Task.FromResult(1);
+                private static Task WarmAsync() => Task.Run(() => { });
+                private static Task<int> CountAsync() => Task.Run(() => 1);
                 private static ValueTask WarmValueAsync() => default;
                 private static ValueTask<int> CountValueAsync() => new(1);
             }
@@ -245,7 +245,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     Model = [|LoadAsync().Result|];
                 }
 
-                private static Task<string> LoadAsync() => Task.FromResult("narrator-large");
+                private static Task<string> LoadAsync() => Task.Run(() => "narrator-large");
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -262,7 +262,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 private static readonly string Model = {|#0:LoadAsync().Result|};
                 private readonly int _limit = {|#1:Task.Run(() => 8).GetAwaiter().GetResult()|};
 
-                private static Task<string> LoadAsync() => Task.FromResult("narrator-large");
+                private static Task<string> LoadAsync() => Task.Run(() => "narrator-large");
             }
             """;
         await Verify.VerifyAnalyzerAsync(
@@ -283,7 +283,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 public int Limit { get; set; } = [|Task.Run(() => 4).Result|];
 
-                private static Task<string> LoadAsync() => Task.FromResult("narrator-large");
+                private static Task<string> LoadAsync() => Task.Run(() => "narrator-large");
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -300,7 +300,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public event EventHandler Changed = [|CreateHandlerAsync().Result|];
 
-                private static Task<EventHandler> CreateHandlerAsync() => Task.FromResult<EventHandler>((s, e) => { });
+                private static Task<EventHandler> CreateHandlerAsync() => Task.Run<EventHandler>(() => (s, e) => { });
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);

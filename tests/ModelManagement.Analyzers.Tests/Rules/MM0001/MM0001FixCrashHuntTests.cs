@@ -270,7 +270,7 @@ public sealed class MM0001FixCrashHuntTests
                     [|warmUp.Wait(/* forever */)|];
                 }
 
-                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+                private static Task<string> LoadTemplateAsync() => Task.Run(() => "{0}");
 
                 public async Task<string> GenerateAsync(string subject)
                 {
@@ -301,7 +301,7 @@ public sealed class MM0001FixCrashHuntTests
                     await warmUp /* forever */.ConfigureAwait(false);
                 }
 
-                private static Task<string> LoadTemplateAsync() => Task.FromResult("{0}");
+                private static Task<string> LoadTemplateAsync() => Task.Run(() => "{0}");
 
                 public async Task<string> GenerateAsync(string subject)
                 {

@@ -46,7 +46,7 @@ public sealed class MM0001TypeFactsBuilderTests
             {
                 private readonly string[] _m;
                 public C(IStore s) { _m = s.LoadAsync().Result; }
-                public Task InitializeAsync() => Task.CompletedTask;
+                public Task InitializeAsync() => Task.Run(() => { });
                 public async Task<int> CountAsync() => await Task.FromResult(_m.Length);
             }
             """)).FactsAsync();
@@ -63,7 +63,7 @@ public sealed class MM0001TypeFactsBuilderTests
             public sealed class C
             {
                 private readonly string[] _m = Load().Result;
-                static Task<string[]> Load() => Task.FromResult(new string[0]);
+                static Task<string[]> Load() => Task.Run(() => new string[0]);
                 public async Task<int> CountAsync() => await Task.FromResult(_m.Length);
             }
             """)).FactsAsync();
@@ -126,7 +126,7 @@ public sealed class MM0001TypeFactsBuilderTests
             {
                 private static string[] _m;
                 static C() { _m = Load().Result; }
-                static Task<string[]> Load() => Task.FromResult(new string[0]);
+                static Task<string[]> Load() => Task.Run(() => new string[0]);
             }
             """)).ShapeRefusalAsync();
 
