@@ -113,8 +113,14 @@ internal sealed class SideEffectCallClassifier
     /// azure-webjobs-sdk's <c>LogWriter</c>) runs the logging subsystem's lifecycle; it records nothing. The receiver suffix
     /// alone does not make such a call a side effect (a name prefix, <c>[SideEffect]</c> or configuration still do).
     /// </summary>
+    /// <remarks>
+    /// So does maintaining or querying what it recorded: an activity log's <c>ClearAllActivitiesAsync()</c> behind an
+    /// admin action whose whole job is the delete (Smartstore), a <c>GetEntriesAsync</c> or <c>DeleteOlderThanAsync</c> —
+    /// swallowing their failure would report a success that did not happen.
+    /// </remarks>
     private static readonly ImmutableArray<string> LifecycleVerbs = ImmutableArray.Create(
-        "Start", "Stop", "Open", "Close", "Dispose", "Initialize", "Connect", "Disconnect", "Shutdown", "Pause", "Resume");
+        "Start", "Stop", "Open", "Close", "Dispose", "Initialize", "Connect", "Disconnect", "Shutdown", "Pause", "Resume",
+        "Clear", "Delete", "Purge", "Remove", "Truncate", "Get", "Find", "Query", "Read", "Search", "List", "Count", "Export");
 
     /// <summary>
     /// A call named like a side effect that takes an awaitable operation as a delegate

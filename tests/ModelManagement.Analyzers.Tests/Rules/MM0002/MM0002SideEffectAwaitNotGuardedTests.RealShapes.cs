@@ -136,6 +136,9 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                 public Task InitializeAsync() => Task.CompletedTask;
                 public Task FlushAsync() => Task.CompletedTask;
                 public Task WriteAsync(string entry) => Task.CompletedTask;
+                public Task ClearAllActivitiesAsync() => Task.CompletedTask;
+                public Task<int> GetEntryCountAsync() => Task.FromResult(0);
+                public Task DeleteOlderThanAsync(int days) => Task.CompletedTask;
             }
 
             public sealed class LogWriter
@@ -150,6 +153,15 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     await _instanceLogger.DisposeAsync();
                     await [|_instanceLogger.FlushAsync()|];
                     await [|_instanceLogger.WriteAsync("done")|];
+                }
+
+                // Smartstore's admin action whose whole job is clearing the activity log (the triage of unseen
+                // repositories): maintaining or querying the log records nothing, and its failure must fail the action.
+                public async Task<int> MaintainAsync()
+                {
+                    await _instanceLogger.ClearAllActivitiesAsync();
+                    await _instanceLogger.DeleteOlderThanAsync(30);
+                    return await _instanceLogger.GetEntryCountAsync();
                 }
             }
             """;
