@@ -277,6 +277,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
         else if (usage == Usage.Stored && form == MM0004Properties.Stored
             && (local is null || !IsInGraphRoot(invocation)
+                || FoldedIntoAnAccumulator(local, invocation, context.CancellationToken)
                 || !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), local, invocation.Syntax, ValidationStore.Value, context.IsValidationCall, context.CancellationToken)))
         {
             return;
@@ -361,6 +362,57 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         foreach (var attribute in method.GetAttributes())
         {
             if (attribute.AttributeClass is { Name: "BenchmarkAttribute", ContainingNamespace: { Name: "Attributes", ContainingNamespace: { Name: "BenchmarkDotNet", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the <c>bool</c> verdict in <paramref name="local"/> is folded into a sticky "all valid" flag the same function
+    /// keeps, <c>if (result) result = next;</c> (Silverback's <c>MessageValidator</c>): the path that skips the read is the
+    /// one where the flag is already <c>false</c>, so the outcome no longer depends on it — the spelling of
+    /// <c>result &amp;= next;</c>, which reads it on every path.
+    /// </summary>
+    private static bool FoldedIntoAnAccumulator(ILocalSymbol local, IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        if (local.Type.SpecialType != SpecialType.System_Boolean
+            || invocation.SemanticModel is not { } model
+            || invocation.Syntax.Ancestors().FirstOrDefault(static node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is not IfStatementSyntax { Else: null } ifStatement)
+            {
+                continue;
+            }
+
+            var statement = ifStatement.Statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : ifStatement.Statement;
+            var condition = ifStatement.Condition;
+            while (condition is ParenthesizedExpressionSyntax parenthesized)
+            {
+                condition = parenthesized.Expression;
+            }
+
+            if (condition is BinaryExpressionSyntax equals && equals.IsKind(SyntaxKind.EqualsExpression) && equals.Right.IsKind(SyntaxKind.TrueLiteralExpression))
+            {
+                condition = equals.Left;
+            }
+
+            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { Left: IdentifierNameSyntax accumulator, Right: IdentifierNameSyntax read } assignment }
+                && assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                && condition is IdentifierNameSyntax tested
+                && tested.Identifier.ValueText == accumulator.Identifier.ValueText
+                && read.Identifier.ValueText == local.Name
+                && accumulator.Identifier.ValueText != local.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(read, cancellationToken).Symbol, local)
+                && model.GetSymbolInfo(accumulator, cancellationToken).Symbol is ILocalSymbol { Type.SpecialType: SpecialType.System_Boolean })
             {
                 return true;
             }

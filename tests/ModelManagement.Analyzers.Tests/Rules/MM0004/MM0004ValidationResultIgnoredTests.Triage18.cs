@@ -157,4 +157,38 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """);
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task VerdictFoldedIntoAStickyFlagByAnIf_DoesNotReport_ButAnIfOfAnotherFlagDoes()
+    {
+        // Silverback's MessageValidator: `if (result) result = nextResult;` keeps the first failure; the path that skips the
+        // read is the one where the flag is already false. A read under an unrelated flag still leaves a path unread.
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    bool result = true;
+                    foreach (var line in story.Split('.'))
+                    {
+                        bool nextResult = IsTidy(line);
+                        if (result)
+                            result = nextResult;
+                    }
+
+                    bool other = true;
+                    bool verbose = story.Length > 3;
+                    foreach (var line in story.Split(','))
+                    {
+                        bool next = [|IsTidy(line)|];
+                        if (verbose)
+                        {
+                            other = next;
+                        }
+                    }
+
+                    return result && other ? story : Fallback();
+            """, members: """
+                [ModelManagement.Patterns.Validator]
+                private static bool IsTidy(string line) => line.Length < 80;
+            """);
+        await VerifyAsync(source);
+    }
 }
