@@ -10,8 +10,10 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>
 /// Single-flight guards around a check, decided from the syntax around it and bound only at report time (a diagnostic
 /// candidate is rare): a <c>try</c> whose <c>finally</c> releases a semaphore, an earlier <c>WaitAsync</c>/<c>Wait</c> on
-/// a semaphore in an enclosing block, an async lock taken with <c>using (await …)</c>, a <c>lock</c>, and
-/// <c>Interlocked.Exchange</c>/<c>CompareExchange</c> on a checked member anywhere in the function.
+/// a semaphore in an enclosing block, an async lock taken with <c>using (await …)</c>, a <c>lock</c>,
+/// <c>Interlocked.Exchange</c>/<c>CompareExchange</c> on a checked member anywhere in the function, and a claim made
+/// with one on any member before the check (<c>if (Interlocked.Exchange(ref _claimed, 1) == 1) return;</c>, or the check
+/// inside <c>if (Interlocked.CompareExchange(ref _state, 1, 0) == 0) { … }</c>).
 /// </summary>
 internal static class LazyInitGuards
 {
@@ -50,6 +52,9 @@ internal static class LazyInitGuards
                 case IfStatementSyntax ifStatement when child == ifStatement.Statement
                     && WaitsOnSemaphore(ifStatement.Condition, types, model, cancellationToken):
                     return true; // `if (await _lock.WaitAsync(timeout)) { … }`: the then-branch runs holding it (cosmos's EncryptionFeedIterator)
+                case IfStatementSyntax ifStatement when child == ifStatement.Statement
+                    && ClaimsInterlocked(ifStatement.Condition, types, model, cancellationToken):
+                    return true; // `if (Interlocked.CompareExchange(ref _state, 1, 0) == 0) { … }`: one caller gets in
                 case UsingStatementSyntax @using when child == @using.Statement
                     && AwaitsALock(@using.Expression ?? (SyntaxNode?)@using.Declaration, types, model, cancellationToken):
                 case LockStatementSyntax @lock when child == @lock.Statement:
@@ -72,6 +77,12 @@ internal static class LazyInitGuards
                             && WaitsOnSemaphore(statement, types, model, cancellationToken))
                         {
                             return true;
+                        }
+
+                        if (statement is IfStatementSyntax { Else: null } claim && Leaves(claim.Statement)
+                            && ClaimsInterlocked(claim.Condition, types, model, cancellationToken))
+                        {
+                            return true; // `if (Interlocked.Exchange(ref _initialized, 1) == 1) return;` (DisCatSharp): the rest runs for one caller
                         }
                     }
 
@@ -347,6 +358,29 @@ internal static class LazyInitGuards
                 || name.StartsWith("Acquire", System.StringComparison.Ordinal)
                 || (invocation.Expression is MemberAccessExpressionSyntax receiver
                     && IsLockLike(model.GetTypeInfo(receiver.Expression, cancellationToken).Type, types)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The statement only leaves: <c>return;</c>, <c>return x;</c>, <c>throw …;</c>, alone or in a block.</summary>
+    private static bool Leaves(StatementSyntax statement)
+        => (statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : statement) is ReturnStatementSyntax or ThrowStatementSyntax;
+
+    /// <summary>The condition tests the result of an <c>Interlocked.Exchange</c>/<c>CompareExchange</c> of any member.</summary>
+    private static bool ClaimsInterlocked(ExpressionSyntax condition, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf())
+        {
+            if (node is InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Exchange" or "CompareExchange" } access,
+                    ArgumentList.Arguments: [{ RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword }, ..],
+                }
+                && types.IsInterlocked(model.GetTypeInfo(access.Expression, cancellationToken).Type))
             {
                 return true;
             }

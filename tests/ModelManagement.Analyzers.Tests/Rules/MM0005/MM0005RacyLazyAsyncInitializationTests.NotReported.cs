@@ -1064,6 +1064,73 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task InterlockedClaimOfAnotherFlagBeforeTheCheck_DoesNotReport_ButAClaimThatDoesNotLeaveDoes()
+    {
+        // DisCatSharp's bad-domain checker (the triage of unseen repositories): `if (Interlocked.Exchange(ref _initialized,
+        // 1) == 1) return;` lets one caller through, so the check after it is single-flight; so is a check inside
+        // `if (Interlocked.CompareExchange(ref _state, 1, 0) == 0)`. An exchange whose result leads nowhere guards nothing.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public static class BadDomainChecker
+            {
+                private static Catalog s_parser;
+                private static Catalog s_rules;
+                private static Catalog s_other;
+                private static int _initialized;
+                private static int _state;
+                private static int _count;
+
+                internal static async Task LoadAsync(ICatalogStore store)
+                {
+                    if (Interlocked.Exchange(ref _initialized, 1) == 1)
+                        return;
+
+                    try
+                    {
+                        if (s_parser is null)
+                        {
+                            s_parser = await store.LoadAsync().ConfigureAwait(false);
+                        }
+                    }
+                    catch (Exception)
+                    {
+                        Interlocked.Exchange(ref _initialized, 0);
+                    }
+                }
+
+                internal static async Task RulesAsync(ICatalogStore store)
+                {
+                    if (Interlocked.CompareExchange(ref _state, 1, 0) == 0)
+                    {
+                        if (s_rules == null)
+                        {
+                            s_rules = await store.LoadAsync().ConfigureAwait(false);
+                        }
+                    }
+                }
+
+                internal static async Task OtherAsync(ICatalogStore store)
+                {
+                    Interlocked.Increment(ref _count);
+                    if (Interlocked.Exchange(ref _count, 0) > 5)
+                    {
+                        Console.WriteLine("many");
+                    }
+
+                    if ({|#0:s_other == null|})
+                    {
+                        s_other = await store.LoadAsync().ConfigureAwait(false);
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("s_other"));
+    }
+
+    [Fact]
     public async Task LatchSetByAnOwnTeardownMethod_DoesNotReport_ButOneSetByAnOwnLoadDoes()
     {
         // DSharpPlus' gateway client: errors are ignored once closure was requested; otherwise it tries to resume and, when
