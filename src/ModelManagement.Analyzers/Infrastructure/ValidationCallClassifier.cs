@@ -304,7 +304,39 @@ internal sealed class ValidationCallClassifier
     /// <c>Validator.TryValidateObject(item, itemContext, results)</c> findings to <c>IValidatableObject.Validate</c>.
     /// </summary>
     public bool PassesFindingsToCaller(IInvocationOperation invocation)
-        => FindingsArgument(invocation) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None or RefKind.Out, Type.IsReferenceType: true } }; // `out errors`: the caller's own out list
+        => FindingsArgument(invocation) is IParameterReferenceOperation { Parameter: { RefKind: RefKind.None or RefKind.Out, Type.IsReferenceType: true } } // `out errors`: the caller's own out list
+            or IMemberReferenceOperation { Instance: IParameterReferenceOperation { Parameter.Type.IsReferenceType: true } }; // `to.Warnings`: the caller's view model (Smartstore's WishlistMapper)
+
+    /// <summary>
+    /// The findings-named collection members (<c>Warnings</c>, <c>Errors</c>, …, a property or field of a generic
+    /// collection type) of an argument's type, which a validator taking that object fills (Smartstore's cart validators
+    /// add to <c>ctx.Warnings</c>); empty when there are none.
+    /// </summary>
+    public System.Collections.Generic.IEnumerable<ISymbol> FindingsMembers(ITypeSymbol? type)
+    {
+        if (_collectionOfT is null || type is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface } named)
+        {
+            yield break;
+        }
+
+        var depth = 0;
+        for (INamedTypeSymbol? current = named; current is not null && depth < 8; current = current.BaseType, depth++)
+        {
+            foreach (var member in current.GetMembers())
+            {
+                var memberType = member switch
+                {
+                    IPropertySymbol { IsIndexer: false, IsStatic: false } property => property.Type,
+                    IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field => field.Type,
+                    _ => null,
+                };
+                if (memberType is not null && NamesFindings(member.Name) && IsGenericCollection(memberType))
+                {
+                    yield return member;
+                }
+            }
+        }
+    }
 
     private IOperation? FindingsArgument(IInvocationOperation invocation)
     {
@@ -320,6 +352,7 @@ internal sealed class ValidationCallClassifier
             // handed back, which the caller's own `out errors` passes on).
             if (argument.Parameter is { RefKind: RefKind.None or RefKind.Out } parameter
                 && value is ILocalReferenceOperation or IParameterReferenceOperation
+                    or IMemberReferenceOperation { Instance: IParameterReferenceOperation } // `to.Warnings`
                 && NamesFindings(parameter.Name)
                 && IsGenericCollection(parameter.Type))
             {

@@ -224,6 +224,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && FindingsMemberOfAnArgumentReadAfter(invocation, classifier, context.CancellationToken))
+        {
+            return; // `await ValidateAddToCartItemAsync(ctx, item); foreach (var w in ctx.Warnings) …` (Smartstore): the findings are read
+        }
+
         if (usage == Usage.Discarded && DiscardedCallStatement(invocation.Syntax) is { } statement
             && RunsAfter(statement) is var (next, endedFunction)
             && (next is not null
@@ -364,6 +370,54 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             if (attribute.AttributeClass is { Name: "BenchmarkAttribute", ContainingNamespace: { Name: "Attributes", ContainingNamespace: { Name: "BenchmarkDotNet", ContainingNamespace.IsGlobalNamespace: true } } })
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether an argument (a local or parameter) has a findings-named collection member that the same function reads
+    /// after the call — the validator filled the context's <c>Warnings</c>, and the code goes through them:
+    /// <c>await ValidateAddToCartItemAsync(ctx, item, cartItems); foreach (var warning in ctx.Warnings) …</c>
+    /// (Smartstore's <c>ShoppingCartValidator</c>, found by a triage of unseen repositories).
+    /// </summary>
+    private static bool FindingsMemberOfAnArgumentReadAfter(IInvocationOperation invocation, ValidationCallClassifier classifier, CancellationToken cancellationToken)
+    {
+        var call = invocation.Syntax;
+        if (invocation.SemanticModel is not { } model
+            || call.Ancestors().FirstOrDefault(static node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+                or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+            ISymbol? holder = value switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (holder is null)
+            {
+                continue;
+            }
+
+            foreach (var member in classifier.FindingsMembers(value.Type))
+            {
+                foreach (var node in body.DescendantNodes(node => node.Span.End > call.Span.End))
+                {
+                    if (node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver, Name: var name } access
+                        && access.SpanStart >= call.Span.End
+                        && receiver.Identifier.ValueText == holder.Name && name.Identifier.ValueText == member.Name
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(receiver, cancellationToken).Symbol, holder))
+                    {
+                        return true;
+                    }
+                }
             }
         }
 

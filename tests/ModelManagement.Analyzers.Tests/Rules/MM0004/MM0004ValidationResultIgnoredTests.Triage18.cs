@@ -191,4 +191,33 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """);
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task FindingsInAContextMemberReadAfter_OrInTheCallersObject_DoNotReport_ButAnUnreadContextDoes()
+    {
+        // Smartstore's cart validators (the triage of unseen repositories): the findings go into `ctx.Warnings`, which the
+        // next statement reads, or into the caller's view model (`to.Warnings`), which the view shows. A context whose
+        // findings nobody reads still drops the verdict.
+        var source = InMethod("""
+                    var story = await _generator.GenerateAsync(prompt);
+                    var ctx = new CartContext();
+                    ValidateItem(ctx, story);
+                    foreach (var warning in ctx.Warnings)
+                    {
+                        story += warning;
+                    }
+
+                    var other = new CartContext();
+                    [|ValidateItem(other, story)|];
+                    Map(story, new CartView());
+                    return story;
+            """, members: """
+                public sealed class CartContext { public List<string> Warnings { get; } = new List<string>(); }
+                public sealed class CartView { public List<string> Warnings { get; } = new List<string>(); }
+                private static bool ValidateItem(CartContext ctx, string item) { if (item.Length == 0) ctx.Warnings.Add("empty"); return ctx.Warnings.Count == 0; }
+                private static bool ValidateCart(string item, ICollection<string> warnings) { if (item.Length == 0) warnings.Add("empty"); return warnings.Count == 0; }
+                private static void Map(string story, CartView to) => ValidateCart(story, to.Warnings);
+            """);
+        await VerifyAsync(source);
+    }
 }
