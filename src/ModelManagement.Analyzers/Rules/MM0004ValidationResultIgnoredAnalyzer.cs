@@ -376,6 +376,11 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    /// <summary>The innermost function declaring <paramref name="node"/>: a member's body, an accessor, a local function or a lambda.</summary>
+    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
+        => node.Ancestors().FirstOrDefault(static ancestor => ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+
     /// <summary>
     /// Whether an argument (a local or parameter) has a findings-named collection member that the same function reads
     /// after the call — the validator filled the context's <c>Warnings</c>, and the code goes through them:
@@ -386,8 +391,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         var call = invocation.Syntax;
         if (invocation.SemanticModel is not { } model
-            || call.Ancestors().FirstOrDefault(static node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-                or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) is not { } body)
+            || EnclosingFunction(call) is not { } body)
         {
             return false;
         }
@@ -434,8 +438,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         if (local.Type.SpecialType != SpecialType.System_Boolean
             || invocation.SemanticModel is not { } model
-            || invocation.Syntax.Ancestors().FirstOrDefault(static node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-                or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax) is not { } body)
+            || EnclosingFunction(invocation.Syntax) is not { } body)
         {
             return false;
         }
@@ -483,8 +486,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     private static bool ReadInTheBodyOfALaterLoop(ILocalSymbol sink, IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var call = invocation.Syntax;
-        var body = call.Ancestors().FirstOrDefault(static node => node is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        var body = EnclosingFunction(call);
         if (body is null || invocation.SemanticModel is not { } model)
         {
             return false;

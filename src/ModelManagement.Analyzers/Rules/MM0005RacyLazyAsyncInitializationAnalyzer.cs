@@ -62,12 +62,12 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
                 // A test method is called by its framework, never by two callers at once; the lambdas and local functions
                 // it creates may be (`Task.WhenAll(Enumerable.Range(0, 8).Select(async _ => …))`), so they are still judged.
-                // Set-up and teardown methods and single-caller steps (enumerator MoveNext, Stream reads) are not judged
-                // either, in both forms.
+                // Set-up and teardown methods and single-caller steps (enumerator MoveNext, the instance members of a Stream,
+                // a DbContext or a type mm0005.single_caller_types lists) are not judged either, in both forms.
                 var judgeBody = block.OwningSymbol is not IMethodSymbol method
                     || ((tests is null || !tests.IsTestMethod(method)) && !TeardownMethods.IsTeardown(method) && !BlockState.IsSingleCallerStep(method)
                         && !TestFrameworks.IsSetUp(method)
-                        && !(method.IsStatic is false && method.ContainingType is { } owner && !block.OperationBlocks.IsEmpty
+                        && !(!method.IsStatic && method.ContainingType is { } owner
                             && MM0005Options.IsListed(owner, options.SingleCallerTypes(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree))));
                 var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation);
                 block.RegisterOperationAction(

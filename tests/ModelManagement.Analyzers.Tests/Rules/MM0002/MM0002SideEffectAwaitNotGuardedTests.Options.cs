@@ -14,7 +14,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             public interface IAuditTrail
             {
                 Task WriteAsync(string entry);
-                Task<int> CountAsync();
+                Task<int> SealAsync();
             }
 
             public interface IEventSink
@@ -49,7 +49,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                 public async Task CompleteAsync()
                 {
                     await {|#0:_trail.WriteAsync("paid")|};
-                    await {|#1:_trail.CountAsync()|};
+                    await {|#1:_trail.SealAsync()|};
                     await {|#2:_sink.EmitEventAsync("paid")|};
                     await {|#3:_sink.LogAsync("paid")|};
                     await {|#4:_requestMetrics.ComputeAsync()|};
@@ -60,7 +60,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
 
     private static readonly string[] OptionsSourceCalls =
     {
-        "_trail.WriteAsync", "_trail.CountAsync", "_sink.EmitEventAsync", "_sink.LogAsync", "_requestMetrics.ComputeAsync",
+        "_trail.WriteAsync", "_trail.SealAsync", "_sink.EmitEventAsync", "_sink.LogAsync", "_requestMetrics.ComputeAsync",
     };
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult At(int location)
@@ -110,7 +110,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     public async Task ExcludedType_WinsOverIncludedType()
         => await VerifyAsync(
             OptionsSource,
-            "mm0002.included_symbols = MyCompany.Audit.IAuditTrail\nmm0002.excluded_symbols = MyCompany.Audit.IAuditTrail.CountAsync",
+            "mm0002.included_symbols = MyCompany.Audit.IAuditTrail\nmm0002.excluded_symbols = MyCompany.Audit.IAuditTrail.SealAsync",
             expected: new[] { At(0), At(3), At(4) });
 
     [Fact]
