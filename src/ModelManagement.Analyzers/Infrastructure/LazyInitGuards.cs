@@ -175,7 +175,7 @@ internal static class LazyInitGuards
                 }
 
                 if (AwaitOf(name) is not { } awaited
-                    || EnclosingFunction(awaited) is not { } caller
+                    || Shapes.EnclosingFunction(awaited) is not { } caller
                     || !(IsGuardedLocally(awaited, caller, testedMembers, testedCount, types, model, cancellationToken)
                         || CallersHoldAGuard(caller, testedMembers, testedCount, types, model, depth + 1, cancellationToken)))
                 {
@@ -256,26 +256,6 @@ internal static class LazyInitGuards
                     return null;
             }
         }
-    }
-
-    /// <summary>The method, accessor, local function or lambda whose body holds <paramref name="node"/>; null in an initializer.</summary>
-    internal static SyntaxNode? EnclosingFunction(SyntaxNode node)
-    {
-        for (var current = node.Parent; current is not null; current = current.Parent)
-        {
-            if (current is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
-                or AnonymousFunctionExpressionSyntax)
-            {
-                return current;
-            }
-
-            if (current is MemberDeclarationSyntax)
-            {
-                return null;
-            }
-        }
-
-        return null;
     }
 
     private static bool ReleasesSemaphore(SyntaxNode block, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)

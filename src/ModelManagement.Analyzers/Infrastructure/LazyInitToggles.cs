@@ -121,7 +121,7 @@ internal static class LazyInitToggles
             return true; // `if (_exhausted) return false;`: a set flag ends the work, it does not skip a load
         }
 
-        var function = LazyInitGuards.EnclosingFunction(condition);
+        var function = Shapes.EnclosingFunction(condition);
         if (function is not null && (ClearsFlag(function, member, model, cancellationToken) || ClearsThroughOwnCall(function, member, model, cancellationToken)))
         {
             return true; // an in-progress marker: this function sets it and clears it again

@@ -1,9 +1,10 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.Infrastructure;
 
-/// <summary>Small symbol and operation shapes several rules test the same way.</summary>
+/// <summary>Small symbol, operation and syntax shapes several rules test the same way.</summary>
 internal static class Shapes
 {
     /// <summary>A function whose result carries nothing: <c>void</c>, or a non-generic <c>Task</c>/<c>ValueTask</c>.</summary>
@@ -66,4 +67,24 @@ internal static class Shapes
     /// </summary>
     public static string SourceName(ISymbol member)
         => member is IFieldSymbol { AssociatedSymbol: IPropertySymbol property } ? property.Name : member.Name;
+
+    /// <summary>The method, accessor, local function or lambda whose body holds <paramref name="node"/>; null in an initializer.</summary>
+    public static SyntaxNode? EnclosingFunction(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            if (current is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax
+                or AnonymousFunctionExpressionSyntax)
+            {
+                return current;
+            }
+
+            if (current is MemberDeclarationSyntax)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
 }

@@ -376,11 +376,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>The innermost function declaring <paramref name="node"/>: a member's body, an accessor, a local function or a lambda.</summary>
-    private static SyntaxNode? EnclosingFunction(SyntaxNode node)
-        => node.Ancestors().FirstOrDefault(static ancestor => ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
-
     /// <summary>
     /// Whether an argument (a local or parameter) has a findings-named collection member that the same function reads
     /// after the call — the validator filled the context's <c>Warnings</c>, and the code goes through them:
@@ -391,7 +386,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         var call = invocation.Syntax;
         if (invocation.SemanticModel is not { } model
-            || EnclosingFunction(call) is not { } body)
+            || Shapes.EnclosingFunction(call) is not { } body)
         {
             return false;
         }
@@ -438,7 +433,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         if (local.Type.SpecialType != SpecialType.System_Boolean
             || invocation.SemanticModel is not { } model
-            || EnclosingFunction(invocation.Syntax) is not { } body)
+            || Shapes.EnclosingFunction(invocation.Syntax) is not { } body)
         {
             return false;
         }
@@ -486,7 +481,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     private static bool ReadInTheBodyOfALaterLoop(ILocalSymbol sink, IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var call = invocation.Syntax;
-        var body = EnclosingFunction(call);
+        var body = Shapes.EnclosingFunction(call);
         if (body is null || invocation.SemanticModel is not { } model)
         {
             return false;
