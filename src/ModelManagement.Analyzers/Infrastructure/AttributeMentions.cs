@@ -9,9 +9,10 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
-/// Whether a compilation's source can apply an attribute: some file's text holds its name without the <c>Attribute</c>
-/// suffix (<c>CentralizedBy</c>, <c>Validator</c> — written with or without the suffix, qualified, or as an alias's target,
-/// every way of applying it writes that), or an identifier spelled with a Unicode escape whose value holds it. One
+/// Whether a compilation's source can apply an attribute: some file's text starts an identifier with its name without the
+/// <c>Attribute</c> suffix (<c>CentralizedBy</c>, <c>Validator</c> — written with or without the suffix, qualified, or as
+/// an alias's target, every way of applying it writes that identifier; <c>ServerUrlValidator</c> is another type's name),
+/// or an identifier spelled with a Unicode escape whose value starts with it. One
 /// vectorised pass per file; the answer is kept for the tree's lifetime (a tree's text never changes), so a new
 /// compilation after an edit rescans only the edited files.
 /// </summary>
@@ -31,7 +32,7 @@ internal sealed class AttributeMentions
     private AttributeMentions(string name, int anchor)
     {
         _name = name;
-        _words = ImmutableArray.Create(new WordTextIndex.Word(name, wholeWord: false, anchor)).AddRange(WordTextIndex.Escapes);
+        _words = ImmutableArray.Create(new WordTextIndex.Word(name, wholeWord: false, anchor, startsWord: true)).AddRange(WordTextIndex.Escapes);
     }
 
     /// <summary>The mentions of the attribute class <paramref name="attributeClassName"/> (with or without its suffix).</summary>
@@ -94,7 +95,7 @@ internal sealed class AttributeMentions
             var token = root.FindToken(position);
             if (token.IsKind(SyntaxKind.IdentifierToken)
                 && token.Span.Contains(position)
-                && token.ValueText.IndexOf(_name, StringComparison.Ordinal) >= 0)
+                && token.ValueText.StartsWith(_name, StringComparison.Ordinal))
             {
                 return true;
             }

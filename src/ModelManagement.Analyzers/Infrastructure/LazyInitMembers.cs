@@ -141,8 +141,21 @@ internal static class LazyInitMembers
     public static bool MayBeCheckInGraph(IOperation condition)
         => condition is IIsNullOperation || MayBeCheck(condition);
 
-    /// <summary>True when <paramref name="condition"/> could be a check: cheap, for the per-block gate.</summary>
-    public static bool MayBeCheck(IOperation? condition)
+    /// <summary>True when <paramref name="condition"/> could be a check: cheap, for the graph's blocks.</summary>
+    public static bool MayBeCheck(IOperation? condition) => MayTest(condition, trackedOnly: false);
+
+    /// <summary>
+    /// The per-block gate, on the operation tree before any graph is built: like <see cref="MayBeCheck"/>, with an operand
+    /// that is a tracked member (<see cref="GetTrackedMember"/>: an own field, an own auto-property nobody outside sets),
+    /// as every check <see cref="TryGetCheck"/> accepts has. A test of another object's state (<c>options.Enabled</c>,
+    /// <c>response.IsSuccessStatusCode</c>) checks nothing this instance initializes.
+    /// </summary>
+    public static bool MayBeTrackedCheck(IOperation? condition) => MayTest(condition, trackedOnly: true);
+
+    /// <summary>The left side of <c>??</c> is a tracked member (<see cref="MayBeTrackedCheck"/>).</summary>
+    public static bool IsTrackedMemberReference(IOperation? operation) => IsOperand(operation, trackedOnly: true);
+
+    private static bool MayTest(IOperation? condition, bool trackedOnly)
     {
         for (var depth = 0; condition is not null && depth < 16; depth++)
         {
@@ -155,7 +168,7 @@ internal static class LazyInitMembers
                     condition = unary.Operand;
                     continue;
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical:
-                    if (MayBeCheck(logical.LeftOperand))
+                    if (MayTest(logical.LeftOperand, trackedOnly))
                     {
                         return true;
                     }
@@ -163,18 +176,21 @@ internal static class LazyInitMembers
                     condition = logical.RightOperand;
                     continue;
                 case IBinaryOperation binary:
-                    return IsMemberReference(binary.LeftOperand) || IsMemberReference(binary.RightOperand);
+                    return IsOperand(binary.LeftOperand, trackedOnly) || IsOperand(binary.RightOperand, trackedOnly);
                 case IIsPatternOperation isPattern:
-                    return IsMemberReference(isPattern.Value);
+                    return IsOperand(isPattern.Value, trackedOnly);
                 case IPropertyReferenceOperation { Property.Name: "HasValue" } hasValue:
-                    return IsMemberReference(hasValue.Instance);
+                    return IsOperand(hasValue.Instance, trackedOnly);
                 default:
-                    return IsMemberReference(condition);
+                    return IsOperand(condition, trackedOnly);
             }
         }
 
         return false;
     }
+
+    private static bool IsOperand(IOperation? operation, bool trackedOnly)
+        => trackedOnly ? GetTrackedMember(operation, captures: null) is not null : IsMemberReference(operation);
 
     public static bool IsMemberReference(IOperation? operation)
         => Shapes.WithoutConversions(operation) is IFieldReferenceOperation or IPropertyReferenceOperation;

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -71,13 +73,18 @@ internal sealed class NullStateKnownSymbols
     public INamedTypeSymbol? Enumerable { get; }
 
     /// <summary>
-    /// True when some type named <c>OptionalDependencyAttribute</c> can be applied: one declared in source (any namespace)
-    /// or ModelManagement.Patterns' own. Without one no attribute is ever read.
+    /// True when a type named <c>OptionalDependencyAttribute</c> (declared in source in any namespace, by a library, or
+    /// ModelManagement.Patterns' own) can be on a symbol this compilation uses (<see cref="AttributeReach"/>: declared in
+    /// source or by a library, or ModelManagement.Patterns' own applied by a library or written in the source). Without
+    /// one no member's or parameter's attributes are ever read (every consumer references ModelManagement.Patterns;
+    /// most never write <c>[OptionalDependency]</c>).
     /// </summary>
     public bool HasMarkerAttribute { get; }
 
+    private static readonly ImmutableArray<string> MarkerAttributeNames = ImmutableArray.Create(OptionalDependencies.AttributeName);
+
     /// <summary>Resolves the known symbols; false when the compilation has no usable core library.</summary>
-    public static bool TryCreate(Compilation compilation, out NullStateKnownSymbols symbols)
+    public static bool TryCreate(Compilation compilation, CancellationToken cancellationToken, out NullStateKnownSymbols symbols)
     {
         var nullable = compilation.GetSpecialType(SpecialType.System_Nullable_T);
         if (nullable.TypeKind == TypeKind.Error)
@@ -92,8 +99,7 @@ internal sealed class NullStateKnownSymbols
             dataTypes[i] = compilation.GetTypeByMetadataName(DataTypeNames[i]);
         }
 
-        var hasMarker = compilation.GetTypeByMetadataName("ModelManagement.Patterns." + OptionalDependencies.AttributeName) is not null
-            || compilation.ContainsSymbolsWithName(OptionalDependencies.AttributeName, SymbolFilter.Type);
+        var hasMarker = AttributeReach.AnyCanBeApplied(compilation, MarkerAttributeNames, cancellationToken);
 
         symbols = new NullStateKnownSymbols(
             nullable,

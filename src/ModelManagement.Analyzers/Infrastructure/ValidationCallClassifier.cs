@@ -215,9 +215,12 @@ internal sealed class ValidationCallClassifier
             return false;
         }
 
-        return MethodReason(method, options, cancellationToken) != ValidationReason.None
+        // The cheap reasons first (the name, a verdict result type read from member names); the method's attributes, and
+        // those of the members it overrides or implements, only for a call neither makes a candidate.
+        return options.MatchesMethodPrefix(NamePrefix.MemberName(method.Name))
             || (resultType is not null && resultType.SpecialType != SpecialType.System_Boolean
-                && FindValidityMember(resultType, options) is not null);
+                && FindValidityMember(resultType, options) is not null)
+            || MethodReason(method, options, cancellationToken) != ValidationReason.None;
     }
 
     /// <summary>Cheap test run before any other: does the method have an <c>out</c> parameter at all?</summary>

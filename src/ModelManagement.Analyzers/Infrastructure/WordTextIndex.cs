@@ -153,9 +153,8 @@ internal sealed class WordTextIndex
         {
             var at = hit - anchor;
             if (Matches(buffer, at, text)
-                && (!word.WholeWord
-                    || ((at > 0 ? !SyntaxFacts.IsIdentifierPartCharacter(buffer[at - 1]) : bufferStart == 0)
-                        && (at + text.Length < count ? !SyntaxFacts.IsIdentifierPartCharacter(buffer[at + text.Length]) : atTextEnd))))
+                && (!(word.WholeWord || word.StartsWord) || (at > 0 ? !SyntaxFacts.IsIdentifierPartCharacter(buffer[at - 1]) : bufferStart == 0))
+                && (!word.WholeWord || (at + text.Length < count ? !SyntaxFacts.IsIdentifierPartCharacter(buffer[at + text.Length]) : atTextEnd)))
             {
                 (found ??= new List<int>()).Add(bufferStart + at);
             }
@@ -183,10 +182,11 @@ internal sealed class WordTextIndex
     /// </summary>
     internal readonly struct Word
     {
-        public Word(string text, bool wholeWord = true, int anchor = -1)
+        public Word(string text, bool wholeWord = true, int anchor = -1, bool startsWord = false)
         {
             Text = text;
             WholeWord = wholeWord;
+            StartsWord = startsWord;
             if (anchor < 0 || anchor >= text.Length)
             {
                 anchor = text.Length > 1 ? 1 : 0;
@@ -206,6 +206,12 @@ internal sealed class WordTextIndex
         public string Text { get; }
 
         public bool WholeWord { get; }
+
+        /// <summary>
+        /// Without <see cref="WholeWord"/>: the text starts an identifier (no identifier character before it) and may go on
+        /// (<c>Validator</c> in <c>[ValidatorAttribute]</c>, not in <c>ServerUrlValidator</c>).
+        /// </summary>
+        public bool StartsWord { get; }
 
         public int Anchor { get; }
     }

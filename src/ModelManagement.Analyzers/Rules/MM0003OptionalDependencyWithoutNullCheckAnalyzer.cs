@@ -46,7 +46,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         var guardedUsesFastPath = _guardedUsesFastPath;
         context.RegisterCompilationStartAction(start =>
         {
-            if (!NullStateKnownSymbols.TryCreate(start.Compilation, out var symbols))
+            if (!NullStateKnownSymbols.TryCreate(start.Compilation, start.CancellationToken, out var symbols))
             {
                 return; // no core library: register nothing
             }

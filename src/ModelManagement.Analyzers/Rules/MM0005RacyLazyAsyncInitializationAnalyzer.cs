@@ -162,8 +162,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
             var test = context.Operation switch
             {
-                IConditionalOperation conditional => LazyInitMembers.MayBeCheck(conditional.Condition),
-                ICoalesceOperation coalesce => LazyInitMembers.IsMemberReference(coalesce.Value),
+                IConditionalOperation conditional => LazyInitMembers.MayBeTrackedCheck(conditional.Condition),
+                ICoalesceOperation coalesce => LazyInitMembers.IsTrackedMemberReference(coalesce.Value),
                 _ => false,
             };
             if (test)

@@ -140,6 +140,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     [InlineData("public static class Narrator { [ModelManagement.Patterns.Validator] public static bool Screen(string s) => s.Length > 0; }", true)]
     [InlineData("using V = ModelManagement.Patterns.ValidatorAttribute; public static class Narrator { [V] public static bool Screen(string s) => s.Length > 0; }", true)]
     [InlineData("public static class Narrator { [ModelManagement.Patterns.Valid\\u0061tor] public static bool Screen(string s) => s.Length > 0; }", true)]
+    [InlineData("using ModelManagement.Patterns; public sealed class ToneValidator { [Validator] public bool Screen(string s) => s.Length > 0; }", true)]
+    [InlineData("public sealed class ServerUrlValidator { public bool Check(string s) => s.Length > 0; } public sealed class ToneValidatorOptions { }", false)]
+    [InlineData("public sealed class AbstractValid\\u0061tor { } // IValidator, FluentValidator<T>: other types' names", false)]
     public async Task PatternsValidatorOnly_CanBeAppliedOnlyWhereTheSourceWritesItsName(string source, bool expected)
     {
         var compilation = await TestCompilations.CompileAsync(source, ImmutableArray.Create(TestEnvironment.PatternsReference));

@@ -114,4 +114,82 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task Gate_CheckOfOwnAutoPropertyThisQualifiedFieldAndNullableHasValue_Reports()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ModelRegistryClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private int? _version;
+
+                public ModelRegistryClient(ICatalogStore store) => _store = store;
+
+                private bool Loaded { get; set; }
+
+                public async Task LoadAsync()
+                {
+                    if ([|!Loaded|])
+                    {
+                        await _store.WarmUpAsync();
+                        Loaded = true;
+                    }
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|this._catalog is null|])
+                    {
+                        this._catalog = await _store.LoadAsync();
+                    }
+
+                    return this._catalog;
+                }
+
+                public async Task<int> VersionAsync()
+                {
+                    if ([|!_version.HasValue|])
+                    {
+                        await _store.WarmUpAsync();
+                        _version = 2;
+                    }
+
+                    return _version.Value;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task Gate_OnlyAnotherObjectsStateTested_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Settings { public bool Preload { get; set; } }
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly Settings _settings;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store, Settings settings) => (_store, _settings) = (store, settings);
+
+                public async Task RefreshAsync(Settings request)
+                {
+                    if (_settings.Preload || request.Preload)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }

@@ -57,7 +57,10 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
                 /// <summary>See \u0041.</summary>
                 void Centralized() { }
                 int Centralize\u0064 => 0;
+                int OwnCentralizedB\u0079 => 0;
             }
+
+            class ModelCentralizedBy { }
             """;
         var compilation = await CompileAsync("Plain", new[] { source });
         Assert.False(AttributeMentions.CentralizedBy.AnyIn(compilation, CancellationToken.None));
