@@ -34,7 +34,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
     /// <inheritdoc/>
     /// <remarks>Guards of neighbouring statements merge, so fixes in one document are computed together.</remarks>
     public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(FixAllProvider.Create(
-        static async (context, document, diagnostics) => await GuardAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)));
+        static (context, document, diagnostics) => Documents.FixCanonicalCopyAsync(
+            context, document, diagnostics, static async (copy, copyDiagnostics, cancellationToken) => await GuardAsync(copy, copyDiagnostics, cancellationToken).ConfigureAwait(false))));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

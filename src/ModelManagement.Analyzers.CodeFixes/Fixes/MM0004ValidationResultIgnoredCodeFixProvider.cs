@@ -44,8 +44,12 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
     /// fix at all — returns the fallback where one fits.
     /// </remarks>
     public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(FixAllProvider.Create(
-        static async (context, document, diagnostics) => await FixAllAsync(
-            document, diagnostics, context.CodeActionEquivalenceKey != ThrowKey, context.CancellationToken).ConfigureAwait(false)));
+        static (context, document, diagnostics) => Documents.FixCanonicalCopyAsync(
+            context,
+            document,
+            diagnostics,
+            async (copy, copyDiagnostics, cancellationToken) => await FixAllAsync(
+                copy, copyDiagnostics, context.CodeActionEquivalenceKey != ThrowKey, cancellationToken).ConfigureAwait(false))));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -1,6 +1,11 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -49,6 +54,107 @@ internal static class Documents
 
         return solution.GetDocument(chosen) ?? document;
     }
+
+    /// <summary>
+    /// The copy of a linked file (one document per target framework of a multi-targeted project) that a Fix All plans on:
+    /// the copy in the project that comes first in the solution; the document itself when its file is not linked. Every copy
+    /// of a file then gets the same rewrite — two copies rewritten apart (<c>string? region</c> where one framework annotates
+    /// the result, <c>string region</c> where the other does not) would be merged into the file with conflict markers.
+    /// </summary>
+    public static Document CanonicalCopy(Document document)
+    {
+        var linked = document.GetLinkedDocumentIds();
+        if (linked.IsEmpty)
+        {
+            return document;
+        }
+
+        var solution = document.Project.Solution;
+        var chosen = document.Id;
+        var chosenOrder = IndexOf(solution.ProjectIds, chosen.ProjectId);
+        foreach (var id in linked)
+        {
+            var order = IndexOf(solution.ProjectIds, id.ProjectId);
+            if (order >= 0 && (chosenOrder < 0 || order < chosenOrder))
+            {
+                chosen = id;
+                chosenOrder = order;
+            }
+        }
+
+        return solution.GetDocument(chosen) ?? document;
+    }
+
+    /// <summary>
+    /// <paramref name="document"/> in a solution where every linked copy of its file has its text too: a fix that rewrites
+    /// a document step by step and checks each step against the other copies' compilations (MM0005) reads them as edited,
+    /// not as they were before its first step.
+    /// </summary>
+    public static async Task<Document> WithTextInLinkedCopiesAsync(Document document, CancellationToken cancellationToken)
+    {
+        var linked = document.GetLinkedDocumentIds();
+        if (linked.IsEmpty)
+        {
+            return document;
+        }
+
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        var solution = document.Project.Solution;
+        foreach (var id in linked)
+        {
+            if (solution.ContainsDocument(id))
+            {
+                solution = solution.WithDocumentText(id, text, PreservationMode.PreserveIdentity);
+            }
+        }
+
+        return solution.GetDocument(document.Id) ?? document;
+    }
+
+    /// <summary>
+    /// A document-based Fix All step that gives every linked copy of a file the text its <see cref="CanonicalCopy"/> gets
+    /// from <paramref name="fix"/>, with that copy's own diagnostics: identical changes to linked copies merge cleanly, and a
+    /// copy fixed alone (Fix All in one document of one target framework) carries the rewrite to the others. The canonical
+    /// copy's result (its syntax root, annotations included) is computed once per Fix All.
+    /// </summary>
+    public static Task<Document?> FixCanonicalCopyAsync(
+        FixAllContext context,
+        Document document,
+        ImmutableArray<Diagnostic> diagnostics,
+        Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> fix)
+    {
+        var canonical = CanonicalCopy(document);
+        if (canonical.Id == document.Id && document.GetLinkedDocumentIds().IsEmpty)
+        {
+            return fix(document, diagnostics, context.CancellationToken);
+        }
+
+        var results = CanonicalResults.GetValue(context, static _ => new ConcurrentDictionary<DocumentId, Lazy<Task<SyntaxNode?>>>());
+        var result = results.GetOrAdd(
+            canonical.Id,
+            _ => new Lazy<Task<SyntaxNode?>>(() => FixCopyAsync(context, canonical, fix)));
+        return WithRootAsync(document, result.Value);
+    }
+
+    private static readonly ConditionalWeakTable<FixAllContext, ConcurrentDictionary<DocumentId, Lazy<Task<SyntaxNode?>>>> CanonicalResults = new();
+
+    private static async Task<SyntaxNode?> FixCopyAsync(
+        FixAllContext context, Document canonical, Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> fix)
+    {
+        var diagnostics = await context.GetDocumentDiagnosticsAsync(canonical).ConfigureAwait(false);
+        if (diagnostics.IsEmpty)
+        {
+            return null;
+        }
+
+        var fixedCopy = await fix(canonical, diagnostics, context.CancellationToken).ConfigureAwait(false);
+        return fixedCopy is null ? null : await fixedCopy.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+    }
+
+    // The fixed root itself, not its text: the formatter, simplifier and import annotations the clean-up of a code action
+    // reads are on its nodes (as text, `await` and an elastic space would print as `awaitthis`).
+    private static async Task<Document?> WithRootAsync(Document document, Task<SyntaxNode?> root)
+        => await root.ConfigureAwait(false) is { } fixedRoot ? document.WithSyntaxRoot(fixedRoot) : document;
 
     private static int IndexOf(System.Collections.Generic.IReadOnlyList<ProjectId> projects, ProjectId project)
     {

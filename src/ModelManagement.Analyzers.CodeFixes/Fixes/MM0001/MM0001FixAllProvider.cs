@@ -85,13 +85,17 @@ internal sealed class MM0001FixAllProvider : FixAllProvider
             foreach (var diagnostic in DiagnosticOrder.InSourceOrder(diagnostics))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var type = await MM0001Pipeline.FindTypeAsync(document, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
-                if (type is null || !seen.Add((document.Project.Id, type)))
+
+                // A multi-targeted project's type is planned once, in the copy of its file the solution lists first: one plan
+                // per target framework would edit the same files (and the same creations in other projects) twice.
+                var planned = Documents.CanonicalCopy(document);
+                var type = await MM0001Pipeline.FindTypeAsync(planned, diagnostic.Location.SourceSpan, cancellationToken).ConfigureAwait(false);
+                if (type is null || !seen.Add((planned.Project.Id, type)))
                 {
                     continue;
                 }
 
-                var plan = (await MM0001Pipeline.DecideAsync(solution, document.Project, type, planFactory: true, cancellationToken).ConfigureAwait(false)).Plan;
+                var plan = (await MM0001Pipeline.DecideAsync(solution, planned.Project, type, planFactory: true, cancellationToken).ConfigureAwait(false)).Plan;
                 if (plan is not null)
                 {
                     plans.Add(plan);

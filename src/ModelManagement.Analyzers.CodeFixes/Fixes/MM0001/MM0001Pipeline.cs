@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -36,7 +37,10 @@ internal static class MM0001Pipeline
     {
         try
         {
-            return await DecideCoreAsync(solution, project, type, planFactory, cancellationToken).ConfigureAwait(false);
+            var decision = await DecideCoreAsync(solution, project, type, planFactory, cancellationToken).ConfigureAwait(false);
+            return decision.Plan is not null && !await OtherTargetFrameworksAgreeAsync(solution, project, type, decision.Plan, planFactory, cancellationToken).ConfigureAwait(false)
+                ? new MM0001Decision(null, new MM0001Refusal(MM0001RefusalReason.TargetFrameworksDisagree))
+                : decision;
         }
         catch (System.Exception exception) when (exception is not System.OperationCanceledException)
         {
@@ -48,6 +52,47 @@ internal static class MM0001Pipeline
                 DiagnosticIds.BlockingWaitInConstructor);
             return new MM0001Decision(null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
         }
+    }
+
+    /// <summary>
+    /// Whether every other project that compiles the type's files (the other target frameworks of a multi-targeted project)
+    /// plans the same rewrite: the edits land in the shared files, and a copy that refuses, or would take the other rewrite,
+    /// would get code decided for another framework.
+    /// </summary>
+    private static async Task<bool> OtherTargetFrameworksAgreeAsync(
+        Solution solution, Project project, INamedTypeSymbol type, MM0001Plan plan, bool planFactory, CancellationToken cancellationToken)
+    {
+        var checkedProjects = new HashSet<ProjectId> { project.Id };
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (solution.GetDocument(reference.SyntaxTree) is not { } document)
+            {
+                continue;
+            }
+
+            foreach (var linkedId in document.GetLinkedDocumentIds())
+            {
+                if (!checkedProjects.Add(linkedId.ProjectId))
+                {
+                    continue;
+                }
+
+                var linked = solution.GetDocument(linkedId);
+                var linkedType = linked is null ? null : await FindTypeAsync(linked, reference.Span, cancellationToken).ConfigureAwait(false);
+                if (linked is null || linkedType is null)
+                {
+                    return false;
+                }
+
+                var other = (await DecideCoreAsync(solution, linked.Project, linkedType, planFactory, cancellationToken).ConfigureAwait(false)).Plan;
+                if (other is null || (other.Lazy is null) != (plan.Lazy is null))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private static async Task<MM0001Decision> DecideCoreAsync(Solution solution, Project project, INamedTypeSymbol type, bool planFactory, CancellationToken cancellationToken)

@@ -146,25 +146,30 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
         protected override string GetFixAllTitle(FixAllContext fixAllContext)
             => fixAllContext.CodeActionEquivalenceKey == UseSideEffectHelperKey ? UseSideEffectHelperTitle : WrapInTryCatchTitle;
 
-        protected override async Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
+        protected override Task<Document?> FixAllAsync(FixAllContext fixAllContext, Document document, ImmutableArray<Diagnostic> diagnostics)
         {
-            if (await Documents.GetRootAndModelAsync(document, fixAllContext.CancellationToken).ConfigureAwait(false) is not (var root, var model))
+            var key = fixAllContext.CodeActionEquivalenceKey ?? WrapInTryCatchKey;
+            return Documents.FixCanonicalCopyAsync(fixAllContext, document, diagnostics, (copy, copyDiagnostics, cancellationToken) => FixDocumentAsync(copy, copyDiagnostics, key, cancellationToken));
+        }
+
+        private static async Task<Document?> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+        {
+            if (await Documents.GetRootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not (var root, var model))
             {
                 return document;
             }
 
             var sites = new List<MM0002Site>(diagnostics.Length);
-            var owners = Owners(document.Project, model.Compilation, fixAllContext.CancellationToken);
+            var owners = Owners(document.Project, model.Compilation, cancellationToken);
             foreach (var diagnostic in DiagnosticOrder.InSourceOrder(diagnostics))
             {
-                if (MM0002SiteAnalysis.Analyze(root, model, diagnostic, owners, fixAllContext.CancellationToken) is { } site)
+                if (MM0002SiteAnalysis.Analyze(root, model, diagnostic, owners, cancellationToken) is { } site)
                 {
                     sites.Add(site);
                 }
             }
 
-            var key = fixAllContext.CodeActionEquivalenceKey ?? WrapInTryCatchKey;
-            return await ApplyAsync(document, sites, key, fixAllContext.CancellationToken).ConfigureAwait(false);
+            return await ApplyAsync(document, sites, key, cancellationToken).ConfigureAwait(false);
         }
     }
 }

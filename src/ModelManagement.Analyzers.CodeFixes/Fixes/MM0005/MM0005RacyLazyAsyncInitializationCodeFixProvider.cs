@@ -34,7 +34,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => LineEndings.Preserving(FixAllProvider.Create(
-        static async (context, document, diagnostics) => await FixAllAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false)));
+        static (context, document, diagnostics) => Documents.FixCanonicalCopyAsync(context, document, diagnostics, FixAllAsync)));
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -78,6 +78,11 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
                 continue;
             }
 
+            if (!linkedRoot.FullSpan.Contains(diagnostic.Location.SourceSpan))
+            {
+                return null; // the copies' texts differ: no plan can be checked against the other framework
+            }
+
             var copy = Diagnostic.Create(diagnostic.Descriptor, Location.Create(linkedRoot.SyntaxTree, diagnostic.Location.SourceSpan), diagnostic.Properties);
             if (MM0005LazyPlanner.Plan(linkedRoot, linkedModel, copy, cancellationToken).Plan is null)
             {
@@ -88,7 +93,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
         return plan;
     }
 
-    private static async Task<Document> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    private static async Task<Document?> FixAllAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         if (await Documents.GetRootAndModelAsync(document, cancellationToken).ConfigureAwait(false) is not (var originalRoot, var originalModel))
         {
@@ -115,7 +120,9 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
             var current = await FindAsync(root, model, type, member, form, cancellationToken).ConfigureAwait(false);
             if (current is not null && await PlanAsync(document, root, model, current, cancellationToken).ConfigureAwait(false) is { } plan)
             {
-                document = await MM0005LazyRewriter.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false);
+                // The other target frameworks' copies take this step too, so the next step's check reads them as edited.
+                document = await Documents.WithTextInLinkedCopiesAsync(
+                    await MM0005LazyRewriter.ApplyAsync(document, plan, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             }
         }
 

@@ -17,6 +17,13 @@ internal enum MM0001RefusalReason
     /// <summary>The type has compile errors: a rewrite would build on the compiler's guesses.</summary>
     CompileErrors,
 
+    /// <summary>
+    /// The file is compiled for several target frameworks (a multi-targeted project) and they decide differently: a
+    /// synchronous reader only one framework compiles (<c>#if NET8_0_OR_GREATER</c>) asks for the factory there and allows
+    /// the lazy rewrite elsewhere, or one framework refuses both. One file takes one rewrite, so none is applied.
+    /// </summary>
+    TargetFrameworksDisagree,
+
     /// <summary>The fix could not bind or analyse the site: the diagnostic is stale (its span no longer holds the wait, e.g. after an edit).</summary>
     CannotAnalyze,
 

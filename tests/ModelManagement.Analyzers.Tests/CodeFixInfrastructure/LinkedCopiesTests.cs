@@ -1,0 +1,335 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using ModelManagement.Analyzers.CodeFixes.Fixes;
+using ModelManagement.Analyzers.Rules;
+using ModelManagement.Analyzers.Tests.Verifiers;
+
+namespace ModelManagement.Analyzers.Tests.CodeFixInfrastructure;
+
+/// <summary>
+/// Fix All on a multi-targeted project, as <c>dotnet format analyzers</c> runs it: the file is one linked document per target
+/// framework (here two projects with the same file path, the second compiled with <c>NET8_0_OR_GREATER</c>), every copy has
+/// its diagnostics, and the solution-wide Fix All must give every copy one text (else the workspace merges them with
+/// conflict markers), plan each type once, and refuse a rewrite the frameworks decide differently (an independent consumer's
+/// netstandard2.0;net8.0 libraries).
+/// </summary>
+public sealed class LinkedCopiesTests
+{
+    private const string Store = """
+        using System.Threading.Tasks;
+
+        namespace Lib
+        {
+            public interface IStore
+            {
+                Task<string> LoadAsync(string key);
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task MM0005_FixAll_TwoRacyFieldsOfALinkedFile_BothConvertedOnce_SameTextInEveryCopy()
+    {
+        var solution = await CreateAsync(("Catalog.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public sealed class Catalog
+                {
+                    private readonly IStore _store;
+                    private string _first;
+                    private string _second;
+
+                    public Catalog(IStore store) => _store = store;
+
+                    public async Task<string> FirstAsync()
+                    {
+                        if (_first == null)
+                        {
+                            _first = await _store.LoadAsync("first");
+                        }
+
+                        return _first;
+                    }
+
+                    public async Task<string> SecondAsync()
+                    {
+                        if (_second == null)
+                        {
+                            _second = await _store.LoadAsync("second");
+                        }
+
+                        return _second;
+                    }
+                }
+            }
+            """));
+
+        var changed = await FixAllAsync(solution, new MM0005RacyLazyAsyncInitializationAnalyzer(), new MM0005RacyLazyAsyncInitializationCodeFixProvider(), 4);
+
+        var texts = await TextsAsync(changed, "Catalog.cs");
+        Assert.Equal(2, texts.Count);
+        Assert.Equal(texts[0], texts[1]);
+        Assert.Equal(2, Count(texts[0], "new AsyncLazy<string>("));
+        Assert.DoesNotContain("<<<<<<<", texts[0], System.StringComparison.Ordinal);
+        Assert.Contains("return await _first", texts[0], System.StringComparison.Ordinal); // formatted and simplified, not `awaitthis._first`
+        await AssertCompilesAsync(changed);
+    }
+
+    [Fact]
+    public async Task MM0001_FixAll_FactoryForATypeOfALinkedFile_CreatedInAnotherProject_IsAppliedOnce()
+    {
+        var solution = await CreateAsync(
+            ("RegionDirectory.cs", """
+                namespace Lib
+                {
+                    public sealed class RegionDirectory
+                    {
+                        private readonly string _region;
+
+                        public RegionDirectory(IStore store)
+                        {
+                            _region = store.LoadAsync("eu").Result;
+                        }
+
+                        public int Count => _region.Length;
+                    }
+                }
+                """),
+            app: """
+                using System.Threading.Tasks;
+
+                public static class Program
+                {
+                    public static async Task<int> RunAsync(Lib.IStore store)
+                    {
+                        await Task.Yield();
+                        var directory = new Lib.RegionDirectory(store);
+                        return directory.Count;
+                    }
+                }
+                """);
+
+        var changed = await FixAllAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer(), new MM0001BlockingWaitInConstructorCodeFixProvider(), 2);
+
+        var text = await OneRewriteAsync(solution, changed, "RegionDirectory.cs");
+        Assert.Equal(1, Count(text, "public static async Task<RegionDirectory> CreateAsync("));
+        var app = (await changed.Projects.Single(p => p.Name == "App").Documents.Single().GetTextAsync()).ToString();
+        Assert.Equal(1, Count(app, "await Lib.RegionDirectory.CreateAsync(store)"));
+        await AssertCompilesAsync(WithTextInEveryCopy(changed, "RegionDirectory.cs", text));
+    }
+
+    [Fact]
+    public async Task MM0001_FixAll_LocalTypedApartByTheFrameworks_OneTextForEveryCopy()
+    {
+        // `Environment.GetEnvironmentVariable` returns `string?` where one framework annotates it: the moved local is
+        // written once, from the first copy, instead of `string? region` and `string region` merged with conflict markers.
+        var solution = await CreateAsync(("EnvClient.cs", """
+            using System;
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                internal sealed class EnvClient
+                {
+                    private readonly string _model;
+
+                    public EnvClient(IStore store)
+                    {
+                        var region = Environment.GetEnvironmentVariable("REGION");
+                        _model = store.LoadAsync(region ?? "eu").Result;
+                    }
+
+                    public async Task<string> GetAsync()
+                    {
+                        await Task.Yield();
+                        return _model;
+                    }
+                }
+            }
+            """));
+
+        var changed = await FixAllAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer(), new MM0001BlockingWaitInConstructorCodeFixProvider(), 2);
+
+        var text = await OneRewriteAsync(solution, changed, "EnvClient.cs");
+        Assert.Contains("new AsyncInitializer(", text, System.StringComparison.Ordinal);
+        await AssertCompilesAsync(WithTextInEveryCopy(changed, "EnvClient.cs", text));
+    }
+
+    [Fact]
+    public async Task MM0001_SynchronousReaderOnlyOneFrameworkCompiles_IsRefusedWithTargetFrameworksDisagree()
+    {
+        // netstandard2.0 sees only async readers (lazy rewrite); net8.0 also compiles `Length` (factory): one file, two
+        // decisions, so neither is applied.
+        var solution = await CreateAsync(("IfReader.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public sealed class IfReader
+                {
+                    private readonly string _text;
+
+                    public IfReader(IStore store)
+                    {
+                        _text = store.LoadAsync("text").Result;
+                    }
+
+                    public async Task<string> TextAsync()
+                    {
+                        await Task.Yield();
+                        return _text;
+                    }
+
+            #if NET8_0_OR_GREATER
+                    public int Length => _text.Length;
+            #endif
+                }
+            }
+            """));
+
+        foreach (var project in solution.Projects)
+        {
+            var type = (await project.GetCompilationAsync())!.GetTypeByMetadataName("Lib.IfReader")!;
+            var decision = await MM0001Pipeline.DecideAsync(solution, project, type, planFactory: true, CancellationToken.None);
+            Assert.Null(decision.Plan);
+            Assert.Equal(MM0001RefusalReason.TargetFrameworksDisagree, decision.Refusal?.Reason);
+        }
+
+        var diagnostics = await DiagnosticsAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer());
+        Assert.Equal(2, diagnostics.Length);
+        var fixer = new MM0001BlockingWaitInConstructorCodeFixProvider();
+        var document = solution.Projects.First().Documents.Single(d => d.Name == "IfReader.cs");
+        var context = new FixAllContext(document, fixer, FixAllScope.Solution, null, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
+        Assert.Null(await fixer.GetFixAllProvider().GetFixAsync(context));
+    }
+
+    /// <summary>Lib (netstandard2.0) and Lib (net8.0) sharing the files by path; App, referencing the first, when given.</summary>
+    private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null)
+    {
+        var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(TestEnvironment.PatternsReference);
+        var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
+        var solution = new AdhocWorkspace().CurrentSolution;
+        var libraries = new List<ProjectId>();
+        foreach (var (name, symbols) in new[] { ("Lib(netstandard2.0)", new[] { "NETSTANDARD2_0" }), ("Lib(net8.0)", new[] { "NET8_0", "NET8_0_OR_GREATER" }) })
+        {
+            var id = ProjectId.CreateNewId();
+            libraries.Add(id);
+            solution = solution
+                .AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, "Lib", LanguageNames.CSharp,
+                    compilationOptions: options, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: symbols),
+                    metadataReferences: references))
+                .AddDocument(DocumentId.CreateNewId(id), "IStore.cs", SourceText.From(Store), filePath: "/Lib/IStore.cs")
+                .AddDocument(DocumentId.CreateNewId(id), file.Name, SourceText.From(file.Text), filePath: "/Lib/" + file.Name);
+        }
+
+        if (app is not null)
+        {
+            var id = ProjectId.CreateNewId();
+            solution = solution
+                .AddProject(ProjectInfo.Create(id, VersionStamp.Create(), "App", "App", LanguageNames.CSharp,
+                    compilationOptions: options, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp9),
+                    metadataReferences: references, projectReferences: new[] { new ProjectReference(libraries[0]) }))
+                .AddDocument(DocumentId.CreateNewId(id), "Program.cs", SourceText.From(app), filePath: "/App/Program.cs");
+        }
+
+        await AssertCompilesAsync(solution);
+        return solution;
+    }
+
+    private static async Task<ImmutableArray<Diagnostic>> DiagnosticsAsync(Solution solution, DiagnosticAnalyzer analyzer)
+    {
+        var all = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var project in solution.Projects)
+        {
+            var compilation = (await project.GetCompilationAsync())!;
+            all.AddRange(await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync(CancellationToken.None));
+        }
+
+        return all.ToImmutable();
+    }
+
+    private static async Task<Solution> FixAllAsync(Solution solution, DiagnosticAnalyzer analyzer, CodeFixProvider fixer, int expectedDiagnostics)
+    {
+        var diagnostics = await DiagnosticsAsync(solution, analyzer);
+        Assert.Equal(expectedDiagnostics, diagnostics.Length);
+        var first = diagnostics.OrderBy(d => d.Location.SourceTree!.FilePath).First();
+        var document = solution.GetDocument(first.Location.SourceTree)!;
+        var context = new FixAllContext(document, fixer, FixAllScope.Solution, null, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
+        var action = await fixer.GetFixAllProvider().GetFixAsync(context);
+        Assert.NotNull(action);
+        return (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+    }
+
+    private static async Task<List<string>> TextsAsync(Solution solution, string name)
+    {
+        var texts = new List<string>();
+        foreach (var project in solution.Projects)
+        {
+            foreach (var document in project.Documents.Where(d => d.Name == name))
+            {
+                texts.Add((await document.GetTextAsync()).ToString());
+            }
+        }
+
+        return texts;
+    }
+
+    /// <summary>
+    /// The one rewritten copy's text: MM0001 edits the file in the copy the solution lists first and leaves the others to the
+    /// workspace, which writes the one file (a second, different edit of another copy is what conflict markers come from).
+    /// </summary>
+    private static async Task<string> OneRewriteAsync(Solution before, Solution after, string name)
+    {
+        var original = (await TextsAsync(before, name))[0];
+        var texts = await TextsAsync(after, name);
+        var rewritten = texts.Where(text => text != original).ToList();
+        Assert.Single(rewritten);
+        Assert.DoesNotContain("<<<<<<<", rewritten[0], System.StringComparison.Ordinal);
+        return rewritten[0];
+    }
+
+    /// <summary>The solution as the workspace leaves it on disk: every copy of the file with <paramref name="text"/>.</summary>
+    private static Solution WithTextInEveryCopy(Solution solution, string name, string text)
+    {
+        foreach (var project in solution.Projects.ToList())
+        {
+            foreach (var document in project.Documents.Where(d => d.Name == name).ToList())
+            {
+                solution = solution.WithDocumentText(document.Id, SourceText.From(text));
+            }
+        }
+
+        return solution;
+    }
+
+    private static async Task AssertCompilesAsync(Solution solution)
+    {
+        foreach (var project in solution.Projects)
+        {
+            var errors = (await project.GetCompilationAsync())!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, project.Name + ": " + string.Join("\n", errors));
+        }
+    }
+
+    private static int Count(string text, string part)
+    {
+        var count = 0;
+        for (var index = text.IndexOf(part, System.StringComparison.Ordinal); index >= 0; index = text.IndexOf(part, index + part.Length, System.StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
