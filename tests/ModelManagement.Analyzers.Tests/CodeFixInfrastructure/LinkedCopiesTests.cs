@@ -36,6 +36,37 @@ public sealed class LinkedCopiesTests
         }
         """;
 
+    private static readonly (string Name, string Text) RegionDirectory = ("RegionDirectory.cs", """
+            namespace Lib
+            {
+                public sealed class RegionDirectory
+                {
+                    private readonly string _region;
+
+                    public RegionDirectory(IStore store)
+                    {
+                        _region = store.LoadAsync("eu").Result;
+                    }
+
+                    public int Count => _region.Length;
+                }
+            }
+            """);
+
+    private const string RegionDirectoryApp = """
+            using System.Threading.Tasks;
+
+            public static class Program
+            {
+                public static async Task<int> RunAsync(Lib.IStore store)
+                {
+                    await Task.Yield();
+                    var directory = new Lib.RegionDirectory(store);
+                    return directory.Count;
+                }
+            }
+            """;
+
     [Fact]
     public async Task MM0005_FixAll_TwoRacyFieldsOfALinkedFile_BothConvertedOnce_SameTextInEveryCopy()
     {
@@ -89,36 +120,7 @@ public sealed class LinkedCopiesTests
     [Fact]
     public async Task MM0001_FixAll_FactoryForATypeOfALinkedFile_CreatedInAnotherProject_IsAppliedOnce()
     {
-        var solution = await CreateAsync(
-            ("RegionDirectory.cs", """
-                namespace Lib
-                {
-                    public sealed class RegionDirectory
-                    {
-                        private readonly string _region;
-
-                        public RegionDirectory(IStore store)
-                        {
-                            _region = store.LoadAsync("eu").Result;
-                        }
-
-                        public int Count => _region.Length;
-                    }
-                }
-                """),
-            app: """
-                using System.Threading.Tasks;
-
-                public static class Program
-                {
-                    public static async Task<int> RunAsync(Lib.IStore store)
-                    {
-                        await Task.Yield();
-                        var directory = new Lib.RegionDirectory(store);
-                        return directory.Count;
-                    }
-                }
-                """);
+        var solution = await CreateAsync(RegionDirectory, app: RegionDirectoryApp);
 
         var changed = await FixAllAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer(), new MM0001BlockingWaitInConstructorCodeFixProvider(), 2);
 
@@ -127,6 +129,32 @@ public sealed class LinkedCopiesTests
         var app = (await changed.Projects.Single(p => p.Name == "App").Documents.Single().GetTextAsync()).ToString();
         Assert.Equal(1, Count(app, "await Lib.RegionDirectory.CreateAsync(store)"));
         await AssertCompilesAsync(WithTextInEveryCopy(changed, "RegionDirectory.cs", text));
+    }
+
+    [Fact]
+    public async Task MM0001_EditsOfPlansThatDoNotCompose_KeepEveryPlanThatDoes_InsteadOfNone()
+    {
+        // The consumer's lost run: one plan per framework, both rewriting App's `new RegionDirectory(store)`, made the syntax
+        // editor throw and cost every other type its fix. Whatever plans the edits get, a plan whose edits do not compose
+        // with the earlier ones is dropped, not the whole run.
+        var solution = await CreateAsync(RegionDirectory, app: RegionDirectoryApp);
+        var plans = new List<MM0001Plan>();
+        foreach (var project in solution.Projects.Where(p => p.Name.StartsWith("Lib", System.StringComparison.Ordinal)))
+        {
+            var type = (await project.GetCompilationAsync())!.GetTypeByMetadataName("Lib.RegionDirectory")!;
+            var plan = (await MM0001Pipeline.DecideAsync(solution, project, type, planFactory: true, CancellationToken.None)).Plan;
+            Assert.NotNull(plan?.Factory);
+            plans.Add(plan!);
+        }
+
+        var changed = await MM0001Edits.ApplyAsync(solution, plans, CancellationToken.None);
+
+        // The edits before a code action's clean-up (no formatting yet): whitespace aside.
+        var app = (await changed.Projects.Single(p => p.Name == "App").Documents.Single().GetTextAsync()).ToString();
+        Assert.Equal(1, Count(app, "Lib.RegionDirectory.CreateAsync(store)"));
+        Assert.DoesNotContain("new Lib.RegionDirectory(", app, System.StringComparison.Ordinal);
+        var text = await OneRewriteAsync(solution, changed, "RegionDirectory.cs");
+        Assert.Equal(1, Count(text, "CreateAsync("));
     }
 
     [Fact]

@@ -22,21 +22,36 @@ internal static class MM0001Edits
     /// <summary>Rewrites every planned type with the rewrite its plan offers: lazily where that is safe, else with a factory.</summary>
     public static async Task<Solution> ApplyAsync(Solution solution, IEnumerable<MM0001Plan> plans, CancellationToken cancellationToken)
     {
-        var editor = new SolutionEditor(solution);
-        foreach (var plan in plans)
+        var all = plans.ToList();
+        var changed = await TryEditAsync(solution, all, cancellationToken).ConfigureAwait(false);
+        if (changed is null)
         {
-            if (plan.Lazy is not null)
+            // Some plan's edits do not compose (a node another plan replaced, an edit the editor cannot place): the types are
+            // added one at a time, and a type whose edits fail is left alone, so Fix All (and `dotnet format`, which applies
+            // one Fix All per rule and run) still rewrites every other type instead of losing the whole run.
+            var kept = new List<MM0001Plan>();
+            foreach (var plan in all)
             {
-                await MM0001LazyEdits.ApplyAsync(editor, plan, plan.Lazy, cancellationToken).ConfigureAwait(false);
+                kept.Add(plan);
+                if (await TryEditAsync(solution, kept, cancellationToken).ConfigureAwait(false) is { } withPlan)
+                {
+                    changed = withPlan;
+                }
+                else
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                    System.Diagnostics.Trace.WriteLine("no fix for '" + plan.Facts.Type.Name + "': its edits failed next to the other types' edits", DiagnosticIds.BlockingWaitInConstructor);
+                }
             }
-            else if (plan.Factory is not null)
+
+            if (changed is null)
             {
-                await MM0001FactoryEdits.ApplyAsync(editor, plan, plan.Factory, cancellationToken).ConfigureAwait(false);
+                return solution;
             }
         }
+
         // New type names are written fully qualified with the add-imports annotation: the document gets the using
         // directives (in its own style) unless one would make a name ambiguous, then the simplifier shortens the names.
-        var changed = editor.GetChangedSolution();
         foreach (var projectChanges in changed.GetChanges(solution).GetProjectChanges())
         {
             foreach (var documentId in projectChanges.GetChangedDocuments())
@@ -51,6 +66,33 @@ internal static class MM0001Edits
         }
 
         return changed;
+    }
+
+    /// <summary>The solution with every plan's edits, or null when they throw (an edit the syntax editor cannot apply).</summary>
+    private static async Task<Solution?> TryEditAsync(Solution solution, List<MM0001Plan> plans, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var editor = new SolutionEditor(solution);
+            foreach (var plan in plans)
+            {
+                if (plan.Lazy is not null)
+                {
+                    await MM0001LazyEdits.ApplyAsync(editor, plan, plan.Lazy, cancellationToken).ConfigureAwait(false);
+                }
+                else if (plan.Factory is not null)
+                {
+                    await MM0001FactoryEdits.ApplyAsync(editor, plan, plan.Factory, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return editor.GetChangedSolution();
+        }
+        catch (System.Exception exception) when (exception is not System.OperationCanceledException)
+        {
+            System.Diagnostics.Trace.WriteLine("MM0001 edits failed: " + exception.GetType().Name + ": " + exception.Message, DiagnosticIds.BlockingWaitInConstructor);
+            return null;
+        }
     }
 
     /// <summary>Converted methods, fields and properties the moved code assigns.</summary>
