@@ -48,6 +48,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var awaits = new WordTextIndex(WordTextIndex.Await);
             var tests = TestFrameworks.Create(start.Compilation);
             var options = new MM0005Options();
+            var scopedServices = new ScopedServices(start.Compilation);
 
             // Scoped to the types whose declarations write `await`: only their member bodies get operation trees (an
             // operation-block action registered for the whole compilation makes the driver build every body's).
@@ -69,7 +70,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                         && !TestFrameworks.IsSetUp(method)
                         && !(!method.IsStatic && method.ContainingType is { } owner
                             && MM0005Options.IsListed(owner, options.SingleCallerTypes(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree))));
-                var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation);
+                var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation, scopedServices);
                 block.RegisterOperationAction(
                     state.OnOperation,
                     OperationKind.Await,
@@ -99,6 +100,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private readonly bool _judgeBody;
         private readonly TestFrameworks? _tests;
         private readonly Compilation _compilation;
+        private readonly ScopedServices _scopedServices;
 
         // Whether the body belongs to a private helper only single-caller methods await, one call at a time (0: not decided
         // yet, 1: it does, 2: it does not); decided on the body's first report.
@@ -107,8 +109,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private int _awaitInNested;
         private int _memberTest;
 
-        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries, bool judgeBody, TestFrameworks? tests, Compilation compilation)
+        public BlockState(LazyInitTypes types, LazyInitWriteSummaries summaries, bool judgeBody, TestFrameworks? tests, Compilation compilation, ScopedServices scopedServices)
         {
+            _scopedServices = scopedServices;
             _tests = tests;
             _compilation = compilation;
             _types = types;
@@ -129,6 +132,14 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     if (context.Operation is IForEachLoopOperation { IsAsynchronous: true })
                     {
                         OnAwait(context);
+                    }
+                    else if (context.Operation is IWhileLoopOperation { Condition: { } condition } && LazyInitMembers.MayBeTrackedCheck(condition))
+                    {
+                        Volatile.Write(ref _memberTest, 1); // `while (!_connected) { … }`: the graph sees a loop's test as a check too
+                    }
+                    else if (context.Operation is IForLoopOperation { Condition: { } forCondition } && LazyInitMembers.MayBeTrackedCheck(forCondition))
+                    {
+                        Volatile.Write(ref _memberTest, 1);
                     }
 
                     break;
@@ -189,7 +200,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken)
                 && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken)
                 && (IsInNestedFunction(assignment) || !IsHelperOfSingleCallers(context.ContainingSymbol, context.CancellationToken))
-                && !IsUnderFirstRender(assignment.Target.Syntax, context.ContainingSymbol))
+                && !IsUnderFirstRender(assignment.Target.Syntax, context.ContainingSymbol)
+                && (IsInNestedFunction(assignment) || !IsOfAScopedService(context.ContainingSymbol, context.CancellationToken)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(
                     Descriptors.MM0005_RacyLazyAsyncInitialization,
@@ -198,6 +210,15 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     Shapes.SourceName(member)));
             }
         }
+
+        /// <summary>
+        /// An instance member of a class the compilation registers as a scoped service only (<see cref="ScopedServices"/>):
+        /// featbit's <c>RequestPermissions</c> ("registered as a scoped service so it's safe to cache permissions in a
+        /// private field for the duration of the request"), MODiX's Discord command session, FeatureManagement's
+        /// per-request snapshot. The lambdas and local functions it creates are still judged.
+        /// </summary>
+        private bool IsOfAScopedService(ISymbol owner, CancellationToken cancellationToken)
+            => !owner.IsStatic && _scopedServices.IsScopedOnly(owner.ContainingType, cancellationToken);
 
         private bool IsHelperOfSingleCallers(ISymbol owner, CancellationToken cancellationToken)
         {
@@ -244,7 +265,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 var graph = context.GetControlFlowGraph(operationBlock);
                 if (analyzeBody && operationBlock.Kind is OperationKind.MethodBody or OperationKind.Block)
                 {
-                    Analyze(graph, ownType, context);
+                    Analyze(graph, ownType, context, isBody: true);
                 }
 
                 if (inNested)
@@ -254,7 +275,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
         }
 
-        private void Analyze(ControlFlowGraph graph, INamedTypeSymbol? ownType, OperationBlockAnalysisContext context)
+        private void Analyze(ControlFlowGraph graph, INamedTypeSymbol? ownType, OperationBlockAnalysisContext context, bool isBody = false)
         {
             LazyInitFlowAnalysis.Run(
                 graph,
@@ -278,6 +299,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     if (IsUnderFirstRender(condition, context.OwningSymbol))
                     {
                         return; // a Blazor component's first-render branch runs once per component: no second caller
+                    }
+
+                    if (isBody && IsOfAScopedService(context.OwningSymbol, context.CancellationToken))
+                    {
+                        return; // one instance per request or scope, whose steps run one after another: no second caller
                     }
 
                     context.ReportDiagnostic(Diagnostic.Create(

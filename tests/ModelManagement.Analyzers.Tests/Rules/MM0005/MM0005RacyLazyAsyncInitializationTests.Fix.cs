@@ -1022,6 +1022,30 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
     }
 
+    [Fact]
+    public async Task NoFix_CSharp73CoalesceWithAssignment_UnsupportedShape()
+    {
+        // The C# 7.3 spelling of `??=` (an independent consumer's LangVersion 7.3 library): reported, not converted.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    return [|_catalog|] ?? (_catalog = await _store.LoadAsync());
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedShape);
+    }
+
     private const string PartialWithLoggerMessage = /* lang=c#-test */ """
         using System.Threading.Tasks;
 

@@ -192,4 +192,31 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task Gate_CheckOnlyInALoopCondition_Reports()
+    {
+        // No `if` in the member: the loop's own test is the check the graph finds.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Connector
+            {
+                private readonly ICatalogStore _store;
+                private bool _connected;
+
+                public Connector(ICatalogStore store) => _store = store;
+
+                public async Task ConnectAsync()
+                {
+                    while ([|!_connected|])
+                    {
+                        await _store.WarmUpAsync();
+                        _connected = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
