@@ -498,6 +498,26 @@ internal sealed class OptionalDependencies
         return false;
     }
 
+    /// <summary>
+    /// A member a dependency-injection container sets after construction: Blazor's <c>[Inject]</c> property, MEF's
+    /// <c>[Import]</c>/<c>[ImportMany]</c>, Unity's <c>[Dependency]</c>, Ninject's <c>[Inject]</c>, osu!framework's
+    /// <c>[Resolved]</c> (by class name, in any namespace). A constructor that stores an optional argument into one only
+    /// lets a test replace the injected service (DevToys' Monaco editor: <c>if (jsRuntime is not null) JSRuntime =
+    /// jsRuntime;</c>, 34 reports); null never stays there. Read only for a member an optional parameter is stored into.
+    /// </summary>
+    private static bool IsSetByContainer(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass?.Name is "InjectAttribute" or "ImportAttribute" or "ImportManyAttribute" or "DependencyAttribute" or "ResolvedAttribute")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool HasAttributeNamed(ImmutableArray<AttributeData> attributes, string name)
     {
         foreach (var attribute in attributes)
@@ -621,7 +641,10 @@ internal sealed class OptionalDependencies
             {
                 if (ordinal == parameter.Ordinal)
                 {
-                    constructorStores.Add((constructor, member));
+                    if (!IsSetByContainer(member))
+                    {
+                        constructorStores.Add((constructor, member));
+                    }
                 }
             }
 

@@ -988,4 +988,51 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         await VerifyAsync(source);
     }
+
+    [Theory]
+    [InlineData("Microsoft.AspNetCore.Components", "Inject")]
+    [InlineData("System.ComponentModel.Composition", "Import")]
+    [InlineData("Unity", "Dependency")]
+    public async Task MemberSetByAContainer_OverriddenByAnOptionalConstructorArgument_DoesNotReport_WithoutTheAttributeItDoes(string attributeNamespace, string attribute)
+    {
+        // DevToys' Monaco editor (34 reports): Blazor injects `JSRuntime` after construction; the optional constructor
+        // argument only lets a test replace it, so null never stays in the member. Without the attribute nothing else
+        // sets it, and the use is reported.
+        var source = /* lang=c#-test */ $$"""
+            namespace {{attributeNamespace}}
+            {
+                [System.AttributeUsage(System.AttributeTargets.All)]
+                public sealed class {{attribute}}Attribute : System.Attribute { }
+            }
+
+            public class InjectedEditor
+            {
+                [{{attributeNamespace}}.{{attribute}}]
+                protected IModelRegistry Registry { get; set; } = default!;
+
+                public InjectedEditor(IModelRegistry registry = null)
+                {
+                    if (registry is not null)
+                    {
+                        Registry = registry;
+                    }
+                }
+
+                public string Model() => Registry.DefaultModel;
+            }
+
+            public class PlainEditor
+            {
+                protected IModelRegistry Registry { get; set; }
+
+                public PlainEditor(IModelRegistry registry = null)
+                {
+                    Registry = registry;
+                }
+
+                public string Model() => [|Registry|].DefaultModel;
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
