@@ -119,7 +119,8 @@ internal sealed class SideEffectAnalyzerOptions
                 && (methodName.Length == prefix.Length
                     || methodName[prefix.Length] == '_'
                     || char.IsUpper(methodName[prefix.Length]))
-                && !IsSignInVerb(methodName, prefix))
+                && !IsSignInVerb(methodName, prefix)
+                && !IsCompoundVerb(methodName, prefix.Length))
             {
                 rest = prefix.Length;
                 return ReceiverCheckedPrefixes.Contains(prefix) ? PrefixMatch.NeedsEvidence : PrefixMatch.Match;
@@ -129,8 +130,11 @@ internal sealed class SideEffectAnalyzerOptions
         return PrefixMatch.None;
     }
 
-    /// <summary>True when <paramref name="identifier"/> (from <paramref name="start"/>) has one of <see cref="SideEffectWords"/> as a whole word.</summary>
-    public bool HasSideEffectWord(string identifier, int start = 0)
+    /// <summary>
+    /// True when <paramref name="identifier"/> (from <paramref name="start"/>) has one of <see cref="SideEffectWords"/> as a
+    /// whole word; with <paramref name="excludedRoot"/>, words starting with it (<c>Tracking</c> for <c>Track</c>) do not count.
+    /// </summary>
+    public bool HasSideEffectWord(string identifier, int start = 0, string? excludedRoot = null)
     {
         for (var i = start; i < identifier.Length; i++)
         {
@@ -141,7 +145,8 @@ internal sealed class SideEffectAnalyzerOptions
 
             foreach (var word in SideEffectWords)
             {
-                if (IdentifierWords.IsWordAt(identifier, i, word))
+                if ((excludedRoot is null || !word.StartsWith(excludedRoot, StringComparison.OrdinalIgnoreCase))
+                    && IdentifierWords.IsWordAt(identifier, i, word))
                 {
                     return true;
                 }
@@ -164,6 +169,15 @@ internal sealed class SideEffectAnalyzerOptions
 
         return false;
     }
+
+    /// <summary>
+    /// <c>LogAndInstallPackage</c>, <c>AuditThenSave</c>, <c>LogOrThrow</c>: the prefix is the first of two verbs joined by a
+    /// conjunction, and the awaited work is the second (openmod's package installation): not a side effect by the name.
+    /// </summary>
+    private static bool IsCompoundVerb(string methodName, int rest)
+        => IdentifierWords.IsWordAt(methodName, rest, "And", ignoreCase: false)
+            || IdentifierWords.IsWordAt(methodName, rest, "Then", ignoreCase: false)
+            || IdentifierWords.IsWordAt(methodName, rest, "Or", ignoreCase: false);
 
     /// <summary><c>LogIn</c>, <c>LogOn</c>, <c>LogOut</c>, <c>LogOff</c> (and <c>LogInAsync</c> …) sign a user in or out.</summary>
     private static bool IsSignInVerb(string methodName, string prefix)

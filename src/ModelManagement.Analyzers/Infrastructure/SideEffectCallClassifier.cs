@@ -262,8 +262,11 @@ internal sealed class SideEffectCallClassifier
                 }
             }
         }
-        else if (receiverType is not null && options.HasSideEffectWord(receiverType.Name))
+        else if (receiverType is not null
+            && options.HasSideEffectWord(receiverType.Name, excludedRoot: IsOwnCall(invocation) ? VerbRoot(methodName) : null))
         {
+            // An own method is confirmed by its type's name, but not by the verb's own root: `TrackChannelAsync` in MODiX's
+            // `ChannelTrackingBehavior` upserts the channel into the datastore (the handler's whole job).
             return true;
         }
 
@@ -287,6 +290,23 @@ internal sealed class SideEffectCallClassifier
             _ => null,
         };
         return receiverName is not null && options.HasSideEffectWord(receiverName);
+    }
+
+    private static bool IsOwnCall(IInvocationOperation invocation)
+        => invocation.Instance is null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance };
+
+    /// <summary>The root a receiver-checked prefix shares with its nouns: <c>Track</c> (Tracker, Tracking), <c>Trac</c> for <c>Trace</c> (Tracer, Tracing), <c>Record</c>.</summary>
+    private static string VerbRoot(string methodName)
+    {
+        var name = NamePrefix.MemberName(methodName);
+        var end = 1;
+        while (end < name.Length && !char.IsUpper(name[end]) && name[end] != '_')
+        {
+            end++;
+        }
+
+        var verb = name.Substring(0, end);
+        return verb.Length > 3 && verb.EndsWith("e", System.StringComparison.Ordinal) ? verb.Substring(0, verb.Length - 1) : verb;
     }
 
     private static ITypeSymbol? GetReceiverType(IInvocationOperation invocation)

@@ -182,6 +182,64 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task PrefixJoinedToAnotherVerb_DoesNotReport_ButAPrefixedNounDoes()
+    {
+        // openmod's `LogAndInstallPackage`: log, then install; the install is the awaited work. `LogOrder…` is a noun.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class Installer
+            {
+                public async Task RunAsync()
+                {
+                    await LogAndInstallPackage("p");
+                    await AuditThenSaveAsync("p");
+                    await LogOrThrowAsync("p");
+                    await [|LogOrderAsync("p")|];
+                }
+
+                private async Task LogAndInstallPackage(string package) => await Task.Delay(1);
+                private async Task AuditThenSaveAsync(string package) => await Task.Delay(1);
+                private async Task LogOrThrowAsync(string package) => await Task.Delay(1);
+                private async Task LogOrderAsync(string order) => await Task.Delay(1);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task OwnTrackMethod_ConfirmedOnlyByTheVerbsOwnNounInTheTypeName_DoesNotReport_AnotherWordStillConfirms()
+    {
+        // MODiX's `ChannelTrackingBehavior.TrackChannelAsync` upserts the channel into the datastore: "Tracking" is the
+        // verb's own noun, not evidence of telemetry. "Telemetry" in the type's name still is.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public class ChannelTrackingBehavior
+            {
+                public async Task HandleAsync(string channel) => await TrackChannelAsync(channel);
+
+                private async Task TrackChannelAsync(string channel) => await Task.Delay(1);
+            }
+
+            public class ChannelTelemetryBehavior
+            {
+                public async Task HandleAsync(string channel) => await [|TrackChannelAsync(channel)|];
+
+                private async Task TrackChannelAsync(string channel) => await Task.Delay(1);
+            }
+
+            public class RouteTracingBehavior
+            {
+                public async Task HandleAsync(string route) => await TraceRouteAsync(route);
+
+                private async Task TraceRouteAsync(string route) => await Task.Delay(1);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ReceiverCheckedPrefixesNone_PrefixAloneCountsAgain()
     {
         var source = InShapes("""
