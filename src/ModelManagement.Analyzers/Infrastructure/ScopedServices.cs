@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ModelManagement.Analyzers.Infrastructure;
 
@@ -23,6 +24,12 @@ internal sealed class ScopedServices
         "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton", "AddTransient", "TryAddTransient",
         "AddKeyedTransient", "TryAddKeyedTransient", "AddHostedService",
     };
+
+    private static readonly WordTextIndex.Word[] ScopedWordList = { new("AddScoped"), new("TryAddScoped"), new("AddKeyedScoped"), new("TryAddKeyedScoped") };
+
+    private readonly WordTextIndex _scopedWords = new(ImmutableArray.Create(ScopedWordList));
+
+    private readonly WordTextIndex _otherWords = new(ImmutableArray.CreateRange(Array.ConvertAll(OtherLifetimes, static name => new WordTextIndex.Word(name))));
 
     private readonly Compilation _compilation;
     private ImmutableHashSet<INamedTypeSymbol>? _scoped;
@@ -49,41 +56,35 @@ internal sealed class ScopedServices
 
     private ImmutableHashSet<INamedTypeSymbol> Compute(CancellationToken cancellationToken)
     {
+        // First the scoped registrations, in the files that write one (most compilations have none: nothing is bound).
         var scoped = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        var other = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var text = tree.GetText(cancellationToken).ToString();
-            if (text.IndexOf("Scoped", StringComparison.Ordinal) < 0
-                && text.IndexOf("Singleton", StringComparison.Ordinal) < 0
-                && text.IndexOf("Transient", StringComparison.Ordinal) < 0
-                && text.IndexOf("AddHostedService", StringComparison.Ordinal) < 0)
+            if (_scopedWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
             {
-                continue;
+                Collect(tree, Registrations, names: null, scoped, cancellationToken);
             }
+        }
 
-            SemanticModel? model = null;
-            foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        if (scoped.Count == 0)
+        {
+            return ImmutableHashSet<INamedTypeSymbol>.Empty;
+        }
+
+        // Then another lifetime for one of those classes: only calls whose syntax names one of them are bound.
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+        foreach (var type in scoped)
+        {
+            names.Add(type.Name);
+        }
+
+        var other = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        var classNames = names.ToImmutable();
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            if (_otherWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
             {
-                if (node is not InvocationExpressionSyntax invocation || MethodName(invocation.Expression) is not { } name)
-                {
-                    continue;
-                }
-
-                var isScoped = Array.IndexOf(Registrations, name) >= 0;
-                if (!isScoped && Array.IndexOf(OtherLifetimes, name) < 0)
-                {
-                    continue;
-                }
-
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the registrations are in other files than the reported member's.
-                model ??= _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-                if (RegisteredClass(invocation, model, cancellationToken) is { } registered)
-                {
-                    (isScoped ? scoped : other).Add(registered.OriginalDefinition);
-                }
+                Collect(tree, OtherLifetimes, classNames, other, cancellationToken);
             }
         }
 
@@ -93,6 +94,43 @@ internal sealed class ScopedServices
         }
 
         return scoped.ToImmutable();
+    }
+
+    private void Collect(SyntaxTree tree, string[] methods, ImmutableHashSet<string>? names, ImmutableHashSet<INamedTypeSymbol>.Builder found, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = null;
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is not InvocationExpressionSyntax invocation
+                || MethodName(invocation.Expression) is not { } name
+                || Array.IndexOf(methods, name) < 0
+                || (names is not null && !NamesAny(invocation, names)))
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the registrations are in other files than the reported member's.
+            model ??= _compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
+            if (RegisteredClass(invocation, model, cancellationToken) is { } registered)
+            {
+                found.Add(registered.OriginalDefinition);
+            }
+        }
+    }
+
+    /// <summary>Whether the call's text names one of <paramref name="names"/> (a type argument or a <c>typeof</c>).</summary>
+    private static bool NamesAny(InvocationExpressionSyntax invocation, ImmutableHashSet<string> names)
+    {
+        foreach (var identifier in invocation.DescendantNodes())
+        {
+            if (identifier is IdentifierNameSyntax or GenericNameSyntax && names.Contains(((SimpleNameSyntax)identifier).Identifier.ValueText))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string? MethodName(ExpressionSyntax expression) => expression switch
