@@ -56,6 +56,11 @@ internal sealed class ScopedServices
 
     private ImmutableHashSet<INamedTypeSymbol> Compute(CancellationToken cancellationToken)
     {
+        if (_compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is null)
+        {
+            return ImmutableHashSet<INamedTypeSymbol>.Empty; // no service collection to register anything with: no text is read
+        }
+
         // First the scoped registrations, in the files that write one (most compilations have none: nothing is bound).
         var scoped = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in _compilation.SyntaxTrees)
