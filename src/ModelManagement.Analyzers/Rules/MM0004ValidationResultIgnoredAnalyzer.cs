@@ -84,6 +84,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
             || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), resultMayBeIgnored, context.CancellationToken)
             || (context.ContainingSymbol is IMethodSymbol owner && ((tests is not null && tests.IsTestMethod(owner)) || IsBenchmark(owner)))
+            || DeclaresBenchmark(context.ContainingSymbol.ContainingType)
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
@@ -221,6 +222,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             // The findings the validator filled are read on every path: TryValidateObject(model, ctx, results, true);
             // Assert.Empty(results); or in the body of a loop that runs after the call (its zero-iteration path has no data
             // to pair them with: Blazorise's `for (i < results.Count) … formattedResults[i].ErrorMessage`).
+            return;
+        }
+
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && OutValueCarryingTheVerdict(invocation) is { } carried && IsInGraphRoot(invocation)
+            && !ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), carried, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken))
+        {
+            // `TryValidate(response, out EndIds? raw); return raw;` with `[NotNullWhen(true)] out`: the value is null exactly
+            // when validation failed, and it is read on every path (Snap.Hutao's response validator: `?? string.Empty`,
+            // `??= IPInformation.Default`, a nullable return) — the verdict travels with the value.
             return;
         }
 
@@ -363,6 +374,60 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// A BenchmarkDotNet <c>[Benchmark]</c> method: the harness calls it to time the validation itself (FluentValidation's
     /// <c>ValidationBenchmark</c>), like a test drives it; no content is handed on.
     /// </summary>
+    /// <summary>
+    /// The local an <c>out</c> parameter marked <c>[NotNullWhen(true)]</c> or <c>[MaybeNullWhen(false)]</c> writes (by
+    /// attribute class name, so a polyfill counts): the value that is null (or default) exactly when the call returns false.
+    /// </summary>
+    private static ILocalSymbol? OutValueCarryingTheVerdict(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.Out } parameter)
+            {
+                continue;
+            }
+
+            var value = argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value;
+            if (value is not ILocalReferenceOperation local)
+            {
+                continue;
+            }
+
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                if (attribute.AttributeClass?.Name is "NotNullWhenAttribute" or "MaybeNullWhenAttribute"
+                    && attribute.ConstructorArguments is [{ Value: bool returnValue }]
+                    && returnValue == (attribute.AttributeClass.Name == "NotNullWhenAttribute"))
+                {
+                    return local.Local;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// A BenchmarkDotNet class (one with a <c>[Benchmark]</c> method): its helpers only dispatch to the stage being timed
+    /// (graphql-dotnet's <c>DetailedBenchmark.Run</c>: <c>case StageEnum.Validate: benchmarkInfo.Validate(); break;</c>),
+    /// and the validation is what it measures. Read only for a possible validation call.
+    /// </summary>
+    private static bool DeclaresBenchmark(INamedTypeSymbol? type)
+    {
+        for (var depth = 0; type is not null && depth < MaxShapeDepth; depth++, type = type.ContainingType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsBenchmark(method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsBenchmark(IMethodSymbol method)
     {
         foreach (var attribute in method.GetAttributes())

@@ -658,10 +658,11 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
-    public async Task InsideBenchmarkMethods_DoesNotReport_ButALookAlikeAttributeDoes()
+    public async Task InsideBenchmarkClasses_DoesNotReport_ButALookAlikeAttributeDoes()
     {
         // FluentValidation's ValidationBenchmark: `[Benchmark] public object Validate() { … t = _validator.Validate(model); … }`
-        // times the validation itself. An attribute of the same name from another namespace proves nothing.
+        // times the validation itself, and so do the class's helpers. An attribute of the same name from another namespace
+        // proves nothing.
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
             using Domain;
@@ -690,6 +691,17 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     _validator.Validate("story");
                     return t;
                 }
+
+                [BenchmarkDotNet.Attributes.Benchmark]
+                public void Stage() => Run();
+
+                // graphql-dotnet's DetailedBenchmark: a helper that dispatches to the stage being timed.
+                private void Run() => _validator.Validate("story");
+            }
+
+            public class LookAlikeBenchmark
+            {
+                private readonly IStoryValidator _validator = null;
 
                 [Other.Benchmark]
                 public void LookAlike() => {|#0:_validator.Validate("story")|};
@@ -792,6 +804,58 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         };
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("ValidatePrompt"));
         test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("ValidatePrompt"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task TryValidatorWhoseNotNullWhenOutValueIsReadOnEveryPath_DoesNotReport_AnUnreadPathDoes()
+    {
+        // Snap.Hutao's `ResponseValidator.TryValidate(response, out EndIds? raw)`: `[NotNullWhen(true)] out` makes the value
+        // null exactly when validation failed; `?? fallback`, `??=` and a nullable return handle it. A path that drops the
+        // value drops the verdict too.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System.Diagnostics.CodeAnalysis;
+
+            public sealed class Response { public string? Data { get; set; } }
+
+            public static class ResponseValidator
+            {
+                public static bool TryValidate(Response response, [NotNullWhen(true)] out string? data)
+                {
+                    data = response.Data;
+                    return data is not null;
+                }
+            }
+
+            public sealed class Client
+            {
+                public string? Returned(Response response)
+                {
+                    ResponseValidator.TryValidate(response, out var raw);
+                    return raw;
+                }
+
+                public string Coalesced(Response response)
+                {
+                    ResponseValidator.TryValidate(response, out string? value);
+                    return value ?? string.Empty;
+                }
+
+                public string Dropped(Response response, bool quick)
+                {
+                    {|#0:ResponseValidator.TryValidate(response, out var raw)|};
+                    if (quick)
+                    {
+                        return "quick";
+                    }
+
+                    return raw ?? string.Empty;
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("ResponseValidator.TryValidate"));
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }
