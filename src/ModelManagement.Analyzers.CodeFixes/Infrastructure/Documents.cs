@@ -33,26 +33,15 @@ internal static class Documents
             return document;
         }
 
-        var solution = document.Project.Solution;
-        var chosen = document.Id;
-        var chosenOrder = IndexOf(solution.ProjectIds, chosen.ProjectId);
         foreach (var id in linked)
         {
             if (id.ProjectId == project)
             {
-                chosen = id;
-                break;
-            }
-
-            var order = IndexOf(solution.ProjectIds, id.ProjectId);
-            if (order >= 0 && (chosenOrder < 0 || order < chosenOrder))
-            {
-                chosen = id;
-                chosenOrder = order;
+                return document.Project.Solution.GetDocument(id) ?? document;
             }
         }
 
-        return solution.GetDocument(chosen) ?? document;
+        return CanonicalCopy(document);
     }
 
     /// <summary>
