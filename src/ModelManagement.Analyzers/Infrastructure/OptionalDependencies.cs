@@ -509,7 +509,11 @@ internal sealed class OptionalDependencies
     {
         foreach (var attribute in member.GetAttributes())
         {
-            if (attribute.AttributeClass?.Name is "InjectAttribute" or "ImportAttribute" or "ImportManyAttribute" or "DependencyAttribute" or "ResolvedAttribute")
+            // An attribute whose package is not restored yet binds to an error type named as written (`Import`).
+            var name = attribute.AttributeClass is { TypeKind: TypeKind.Error, Name: var written } && !written.EndsWith("Attribute", System.StringComparison.Ordinal)
+                ? written + "Attribute"
+                : attribute.AttributeClass?.Name;
+            if (name is "InjectAttribute" or "ImportAttribute" or "ImportManyAttribute" or "DependencyAttribute" or "ResolvedAttribute")
             {
                 return true;
             }

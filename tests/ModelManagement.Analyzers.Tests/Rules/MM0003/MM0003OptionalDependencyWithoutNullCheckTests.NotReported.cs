@@ -1035,4 +1035,29 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task MemberSetByAContainer_WhoseAttributeDoesNotResolveYet_DoesNotReport()
+    {
+        // DevToys' `[Import] protected ISettingsProvider SettingsProvider = default!;` with the MEF package not restored:
+        // the attribute binds to an error type named as written.
+        var source = /* lang=c#-test */ """
+            public class InjectedEditor
+            {
+                [{|CS0246:{|CS0246:Import|}|}]
+                protected IModelRegistry Registry = default!;
+
+                public InjectedEditor(IModelRegistry registry = null)
+                {
+                    if (registry is not null)
+                    {
+                        Registry = registry;
+                    }
+                }
+
+                public string Model() => Registry.DefaultModel;
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
