@@ -25,11 +25,9 @@ internal sealed class ScopedServices
         "AddKeyedTransient", "TryAddKeyedTransient", "AddHostedService",
     };
 
-    private static readonly WordTextIndex.Word[] ScopedWordList = { new("AddScoped"), new("TryAddScoped"), new("AddKeyedScoped"), new("TryAddKeyedScoped") };
+    private readonly WordTextIndex _scopedWords = WordsOf(Registrations);
 
-    private readonly WordTextIndex _scopedWords = new(ImmutableArray.Create(ScopedWordList));
-
-    private readonly WordTextIndex _otherWords = new(ImmutableArray.CreateRange(Array.ConvertAll(OtherLifetimes, static name => new WordTextIndex.Word(name))));
+    private readonly WordTextIndex _otherWords = WordsOf(OtherLifetimes);
 
     private readonly Compilation _compilation;
     private ImmutableHashSet<INamedTypeSymbol>? _scoped;
@@ -137,6 +135,9 @@ internal sealed class ScopedServices
 
         return false;
     }
+
+    private static WordTextIndex WordsOf(string[] methods)
+        => new(ImmutableArray.CreateRange(Array.ConvertAll(methods, static name => new WordTextIndex.Word(name))));
 
     private static string? MethodName(ExpressionSyntax expression) => expression switch
     {
