@@ -71,6 +71,43 @@ internal static class SingleCallerHelpers
     }
 
     /// <summary>
+    /// A private instance method whose only use is in an instance constructor of its type, outside any loop, local function
+    /// or lambda: a direct call (<c>_ = ReceiveLoopAsync();</c>) or the delegate handed to <c>Task.Run</c> or
+    /// <c>TaskFactory.StartNew</c> (<c>_ = Task.Run(ReceiveLoop, token);</c>, Obsidian's per-connection receive loop). It runs
+    /// once per instance, so its state has one caller. A method group handed to anything else (a scheduler, a timer, an
+    /// event) may be invoked again and is no such method. Runs only when a report is about to be made.
+    /// </summary>
+    public static bool IsStartedOnceByItsConstructor(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method.IsStatic || PrivateMethodUses.Find(method, compilation, cancellationToken) is not [var (name, model)])
+        {
+            return false;
+        }
+
+        SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
+        var started = use.Parent is InvocationExpressionSyntax call && call.Expression == use
+            ? call
+            : use.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax starter } }
+                && model.GetSymbolInfo(starter, cancellationToken).Symbol is IMethodSymbol { Name: "Run" or "StartNew" } run
+                && run.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } }
+                    ? starter
+                    : null;
+        for (var node = started?.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case ConstructorDeclarationSyntax constructor:
+                    return !constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                    or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// Whether <paramref name="method"/> overrides a protected hook that the base type declaring it only awaits from
     /// methods <paramref name="isSingleCaller"/> accepts: Exceptionless' test classes override <c>ResetDataAsync</c>,
     /// which their base's <c>IAsyncLifetime.InitializeAsync</c> awaits before each test. The override then runs when the

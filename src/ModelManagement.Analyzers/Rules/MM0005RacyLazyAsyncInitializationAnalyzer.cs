@@ -231,6 +231,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 decided = owner is IMethodSymbol method
                     && (method.DeclaredAccessibility == Accessibility.Private
                         ? SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken)
+                            || SingleCallerHelpers.IsStartedOnceByItsConstructor(method, _compilation, cancellationToken)
                         : SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken)) ? 1 : 2;
                 Volatile.Write(ref _helperOfSingleCallers, decided);
             }
