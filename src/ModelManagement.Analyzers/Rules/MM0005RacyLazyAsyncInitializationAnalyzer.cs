@@ -105,6 +105,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         // Whether the body belongs to a private helper only single-caller methods await, one call at a time (0: not decided
         // yet, 1: it does, 2: it does not); decided on the body's first report.
         private int _helperOfSingleCallers;
+        private int _startedOnceByConstructor;
         private int _awaitInBody;
         private int _awaitInNested;
         private int _memberTest;
@@ -199,7 +200,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var tested = new[] { member };
             if (!LazyInitGuards.IsGuarded(assignment.Target.Syntax, body, tested, 1, _types, model, context.CancellationToken)
                 && !LazyInitToggles.IsWrittenOnBothOutcomes(member, assignment.Target.Syntax, model, context.CancellationToken)
-                && (IsInNestedFunction(assignment) || !IsHelperOfSingleCallers(context.ContainingSymbol, context.CancellationToken))
+                && (IsInNestedFunction(assignment)
+                    || (!IsHelperOfSingleCallers(context.ContainingSymbol, context.CancellationToken)
+                        && !IsStartedOnceByItsConstructor(context.ContainingSymbol, member, context.CancellationToken)))
                 && !IsUnderFirstRender(assignment.Target.Syntax, context.ContainingSymbol)
                 && (IsInNestedFunction(assignment) || !IsOfAScopedService(context.ContainingSymbol, context.CancellationToken)))
             {
@@ -220,6 +223,27 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         private bool IsOfAScopedService(ISymbol owner, CancellationToken cancellationToken)
             => !owner.IsStatic && _scopedServices.IsScopedOnly(owner.ContainingType, cancellationToken);
 
+        /// <summary>
+        /// The body runs once per instance (<see cref="SingleCallerHelpers.IsStartedOnceByItsConstructor"/>): its instance
+        /// state has one caller; a static member is shared by every instance's run and is still judged.
+        /// </summary>
+        private bool IsStartedOnceByItsConstructor(ISymbol owner, ISymbol member, CancellationToken cancellationToken)
+        {
+            if (member.IsStatic || owner is not IMethodSymbol { DeclaredAccessibility: Accessibility.Private } method)
+            {
+                return false;
+            }
+
+            var decided = Volatile.Read(ref _startedOnceByConstructor);
+            if (decided == 0)
+            {
+                decided = SingleCallerHelpers.IsStartedOnceByItsConstructor(method, _compilation, cancellationToken) ? 1 : 2;
+                Volatile.Write(ref _startedOnceByConstructor, decided);
+            }
+
+            return decided == 1;
+        }
+
         private bool IsHelperOfSingleCallers(ISymbol owner, CancellationToken cancellationToken)
         {
             var decided = Volatile.Read(ref _helperOfSingleCallers);
@@ -231,7 +255,6 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 decided = owner is IMethodSymbol method
                     && (method.DeclaredAccessibility == Accessibility.Private
                         ? SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken)
-                            || SingleCallerHelpers.IsStartedOnceByItsConstructor(method, _compilation, cancellationToken)
                         : SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken)) ? 1 : 2;
                 Volatile.Write(ref _helperOfSingleCallers, decided);
             }
@@ -292,7 +315,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                         return; // a flag that goes back to false, or state rewritten on both outcomes: not an initialization
                     }
 
-                    if (IsHelperOfSingleCallers(context.OwningSymbol, context.CancellationToken))
+                    if (IsHelperOfSingleCallers(context.OwningSymbol, context.CancellationToken)
+                        || (isBody && IsStartedOnceByItsConstructor(context.OwningSymbol, member, context.CancellationToken)))
                     {
                         return; // a private helper only its tests or a hosted service's start await, one call at a time: no second caller
                     }

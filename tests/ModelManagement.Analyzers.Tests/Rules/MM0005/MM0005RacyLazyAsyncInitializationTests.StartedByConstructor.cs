@@ -53,7 +53,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
-    public async Task PrivateLoopStartedTwiceInALoopOrThroughAScheduler_Reports()
+    public async Task PrivateLoopStartedTwiceInALoopOrThroughASchedulerOrSharingStaticState_Reports()
     {
         var source = /* lang=c#-test */ """
             using System;
@@ -107,6 +107,28 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     {
                         await _store.WarmUpAsync();
                         _started = true;
+                    }
+                }
+            }
+
+            public sealed class Primer
+            {
+                // Started once per instance, but the flag is shared by every instance's run.
+                private static bool s_primed;
+                private readonly ICatalogStore _store;
+
+                public Primer(ICatalogStore store)
+                {
+                    _store = store;
+                    _ = PrimeAsync();
+                }
+
+                private async Task PrimeAsync()
+                {
+                    if ([|!s_primed|])
+                    {
+                        await _store.WarmUpAsync();
+                        s_primed = true;
                     }
                 }
             }
