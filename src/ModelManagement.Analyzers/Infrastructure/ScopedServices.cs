@@ -25,10 +25,6 @@ internal sealed class ScopedServices
         "AddKeyedTransient", "TryAddKeyedTransient", "AddHostedService",
     };
 
-    private readonly WordTextIndex _scopedWords = WordsOf(Registrations);
-
-    private readonly WordTextIndex _otherWords = WordsOf(OtherLifetimes);
-
     private readonly Compilation _compilation;
     private ImmutableHashSet<INamedTypeSymbol>? _scoped;
 
@@ -60,10 +56,11 @@ internal sealed class ScopedServices
         }
 
         // First the scoped registrations, in the files that write one (most compilations have none: nothing is bound).
+        var scopedWords = WordsOf(Registrations);
         var scoped = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (_scopedWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
+            if (scopedWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
             {
                 Collect(tree, Registrations, names: null, scoped, cancellationToken);
             }
@@ -83,9 +80,10 @@ internal sealed class ScopedServices
 
         var other = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var classNames = names.ToImmutable();
+        var otherWords = WordsOf(OtherLifetimes);
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (_otherWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
+            if (otherWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
             {
                 Collect(tree, OtherLifetimes, classNames, other, cancellationToken);
             }
