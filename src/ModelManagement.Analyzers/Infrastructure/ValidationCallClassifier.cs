@@ -66,6 +66,7 @@ internal sealed class ValidationCallClassifier
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesMayBeApplied = new();
+    private readonly ValidityMemberReach _validityMembers;
 
     public ValidationCallClassifier(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
     {
@@ -76,7 +77,23 @@ internal sealed class ValidationCallClassifier
         _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         _valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
         _collectionOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.ICollection`1");
+        _validityMembers = new ValidityMemberReach(compilation);
     }
+
+    /// <summary>
+    /// The test run before a call is bound: whether a call whose callee is written <paramref name="calleeName"/> (null:
+    /// not a name) may be a validation call. It may when the name matches a validator prefix, when a delegate's
+    /// <c>Invoke</c> would, and whenever a reason other than the name can exist in this compilation — a validator attribute
+    /// or configured symbols (<see cref="NeedsFacts"/>), or a type with a validity member (<see cref="ValidityMemberReach"/>).
+    /// A bound call invokes a method of the written name or a delegate's <c>Invoke</c>, so without those reasons every
+    /// other call is no validation call and its member body is never bound.
+    /// </summary>
+    public bool MayBeValidationByName(string? calleeName, ValidationAnalyzerOptions options, CancellationToken cancellationToken)
+        => calleeName is null
+            || options.MatchesMethodPrefix(calleeName)
+            || options.MatchesMethodPrefix("Invoke")
+            || NeedsFacts(options, cancellationToken)
+            || _validityMembers.AnyMayExist(options.ValidityMembers, cancellationToken);
 
     /// <summary>The tree's options, parsed once and cached.</summary>
     public ValidationAnalyzerOptions GetOptions(SyntaxTree tree)

@@ -106,7 +106,7 @@ internal static class VerdictTypes
         }
     }
 
-    private static bool HasVerdictWord(string name) => ContainsAny(name, VerdictWords);
+    internal static bool HasVerdictWord(string name) => ContainsAny(name, VerdictWords);
 
     private static bool ContainsAny(string name, string[] words)
     {

@@ -80,6 +80,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var syntax = (InvocationExpressionSyntax)context.Node;
         var resultMayBeIgnored = MayBeIgnoredResult(syntax);
         if ((!resultMayBeIgnored && !HasOutArgument(syntax))
+            || !classifier.MayBeValidationByName(CalleeName(syntax), classifier.GetOptions(syntax.SyntaxTree), context.CancellationToken)
             || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
             || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), resultMayBeIgnored, context.CancellationToken)
@@ -140,6 +141,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
     }
+
+    /// <summary>The name the call's callee is written with (<c>Validate</c> in <c>_guard?.Validate(x)</c>), or null when it is not a name.</summary>
+    internal static string? CalleeName(InvocationExpressionSyntax invocation) => invocation.Expression switch
+    {
+        SimpleNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>Whether the call passes an argument with <c>out</c>.</summary>
     internal static bool HasOutArgument(InvocationExpressionSyntax invocation)

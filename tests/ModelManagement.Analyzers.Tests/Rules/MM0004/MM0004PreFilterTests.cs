@@ -113,6 +113,9 @@ public sealed class MM0004PreFilterTests
                 {
                     validations++;
                     Assert.True(classifier.MayBeValidation(method, options, resultMayBeIgnored, CancellationToken.None), "symbol filter dropped: " + syntax + " in " + tree.FilePath);
+                    Assert.True(
+                        classifier.MayBeValidationByName(MM0004ValidationResultIgnoredAnalyzer.CalleeName(syntax), options, CancellationToken.None),
+                        "name gate dropped: " + syntax + " in " + tree.FilePath);
                     Assert.Equal(method, model.GetSymbolInfo(syntax).Symbol, SymbolEqualityComparer.Default);
                 }
                 else if (!resultMayBeIgnored && hasOut && classifier.Classify(invocation, options, CancellationToken.None).IsValidation)

@@ -1,0 +1,514 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Whether a call's result may be a verdict type this compilation can see: a type named like a verdict
+/// (<see cref="VerdictTypes.IsNamedLikeVerdict"/>) with an instance validity member (<c>IsValid</c>, <c>IsCompliant</c>, a
+/// configured name) as a property or field, declared on it or a base class. When none can be, a call is a validation call
+/// only by its name, an attribute or configuration, and MM0004 judges most calls from their syntax without binding the
+/// member body that holds them.
+/// </summary>
+/// <remarks>
+/// <para>Where such a type can come from, each checked without building symbols:</para>
+/// <list type="bullet">
+/// <item>a metadata reference (<see cref="ModuleVerdicts"/>, cached per module: references are shared by compilations):
+/// the instance properties and fields of those names in its metadata. One on a class another type may derive from, or
+/// on a verdict its own members hand out, may be a verdict's; a verdict no member of its own assembly returns
+/// (<c>DataflowMessageHeader.IsValid</c>) counts only where another reference's metadata or the source names it; one on a
+/// sealed type or interface not named like a verdict (<c>CLSCompliantAttribute.IsCompliant</c>) never counts;</item>
+/// <item>a project reference (another compilation): any property or field of those names;</item>
+/// <item>the source: every whole-word occurrence of a name in a tree's text that declares a property, a field or a
+/// record's positional parameter of a type named like a verdict or of a class another may derive from (a method of
+/// that name, <c>block.IsValid(out error)</c>, and a read, <c>results.IsValid</c>, declare nothing), an identifier
+/// written with a Unicode escape, and a library's verdict type named in source; comments and strings do not;</item>
+/// <item>any other reference, or metadata that cannot be read: assumed to hold one.</item>
+/// </list>
+/// <para>
+/// Not followed: a verdict value that reaches the source only as a lambda's parameter and comes back out of a generic
+/// method (<c>T Identity&lt;T&gt;(T)</c>) — its type is named nowhere the source or another library can see. Tuples and
+/// anonymous types are never named like a verdict.
+/// </para>
+/// </remarks>
+internal sealed class ValidityMemberReach
+{
+    private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, ModuleVerdicts>> ModuleCache = new();
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _byNames = new();
+
+    public ValidityMemberReach(Compilation compilation) => _compilation = compilation;
+
+    /// <summary>Whether a type with a property or field named one of <paramref name="names"/> may exist (computed once per name list).</summary>
+    public bool AnyMayExist(ImmutableArray<string> names, CancellationToken cancellationToken)
+    {
+        if (_byNames.TryGetValue(names, out var may))
+        {
+            return may;
+        }
+
+        return _byNames.GetOrAdd(names, Compute(names, cancellationToken));
+    }
+
+    private bool Compute(ImmutableArray<string> names, CancellationToken cancellationToken)
+    {
+        if (names.IsEmpty)
+        {
+            return false;
+        }
+
+        // Verdict types of metadata references whose own assembly hands out none of their values.
+        var key = string.Join("\n", names);
+        var modules = new List<ModuleMetadata>();
+        var hidden = new List<(string Namespace, string Name)>();
+        foreach (var reference in _compilation.References)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            switch (reference)
+            {
+                case CompilationReference project:
+                    if (ProjectMayDeclare(project.Compilation, names, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case PortableExecutableReference portable:
+                    if (!TryGetModules(portable, modules))
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                default:
+                    return true;
+            }
+        }
+
+        foreach (var module in modules)
+        {
+            var verdicts = ModuleCache.GetOrCreateValue(module).GetOrAdd(key, _ => ModuleVerdicts.Read(module.GetMetadataReader(), names));
+            if (verdicts.Open)
+            {
+                return true;
+            }
+
+            hidden.AddRange(verdicts.Types);
+        }
+
+        if (hidden.Count != 0)
+        {
+            foreach (var module in modules)
+            {
+                if (ReferencesAny(module.GetMetadataReader(), hidden))
+                {
+                    return true; // another library's signatures may hand one out
+                }
+            }
+        }
+
+        return SourceMayDeclare(names, hidden, cancellationToken);
+    }
+
+    private static bool ProjectMayDeclare(Compilation project, ImmutableArray<string> names, CancellationToken cancellationToken)
+    {
+        foreach (var name in names)
+        {
+            foreach (var symbol in project.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IPropertySymbol or IFieldSymbol)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool TryGetModules(PortableExecutableReference reference, List<ModuleMetadata> modules)
+    {
+        try
+        {
+            switch (reference.GetMetadata())
+            {
+                case AssemblyMetadata assembly:
+                    modules.AddRange(assembly.GetModules());
+                    return true;
+                case ModuleMetadata module:
+                    modules.Add(module);
+                    return true;
+                default:
+                    return false;
+            }
+        }
+        catch (Exception exception) when (exception is BadImageFormatException or System.IO.IOException or InvalidOperationException or NotSupportedException)
+        {
+            return false; // unreadable here: the compiler reports it; assume the worst
+        }
+    }
+
+    private static bool ReferencesAny(MetadataReader reader, List<(string Namespace, string Name)> types)
+    {
+        var comparer = reader.StringComparer;
+        foreach (var handle in reader.TypeReferences)
+        {
+            var reference = reader.GetTypeReference(handle);
+            foreach (var (ns, name) in types)
+            {
+                if (comparer.Equals(reference.Name, name) && comparer.Equals(reference.Namespace, ns))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private bool SourceMayDeclare(ImmutableArray<string> names, List<(string Namespace, string Name)> hidden, CancellationToken cancellationToken)
+    {
+        var typeNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, name) in hidden)
+        {
+            var tick = name.IndexOf('`');
+            typeNames.Add(tick >= 0 ? name.Substring(0, tick) : name);
+        }
+
+        var builder = ImmutableArray.CreateBuilder<WordTextIndex.Word>();
+        foreach (var name in names)
+        {
+            builder.Add(new WordTextIndex.Word(name));
+        }
+
+        foreach (var name in typeNames)
+        {
+            builder.Add(new WordTextIndex.Word(name));
+        }
+
+        builder.AddRange(WordTextIndex.Escapes);
+        var words = builder.ToImmutable();
+        var buffer = new char[WordTextIndex.BufferLength(words)];
+        foreach (var tree in _compilation.SyntaxTrees)
+        {
+            var positions = WordTextIndex.Find(tree.GetText(cancellationToken), words, buffer, cancellationToken);
+            if (positions.Length == 0)
+            {
+                continue;
+            }
+
+            var root = tree.GetRoot(cancellationToken);
+            foreach (var position in positions)
+            {
+                if (MayDeclareAt(root, position, names, typeNames))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether the occurrence at <paramref name="position"/> declares a validity member a verdict may have (a property, a
+    /// field or a record's positional parameter of a type named like a verdict, or of a class another may derive from),
+    /// or names a library's verdict type (<paramref name="typeNames"/>). A read (<c>results.IsValid</c>) declares nothing:
+    /// the member it reads is declared in source or in a reference, and is judged there.
+    /// </summary>
+    internal static bool MayDeclareAt(SyntaxNode root, int position, ImmutableArray<string> names, HashSet<string> typeNames)
+    {
+        var token = root.FindToken(position);
+        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position))
+        {
+            return false; // a comment, a string, a keyword: no member
+        }
+
+        if (token.SpanStart == position && typeNames.Contains(token.ValueText))
+        {
+            return true; // a library's verdict type written in source: the source may obtain one
+        }
+
+        if (token.SpanStart != position || !names.Contains(token.ValueText))
+        {
+            // Inside an identifier: an escape (`IsV\u0061lid`) may spell a name; else the word is part of a longer one.
+            return token.Text.IndexOf('\\') >= 0;
+        }
+
+        return token.Parent switch
+        {
+            PropertyDeclarationSyntax property when property.Identifier == token => MayBeVerdict(property.Parent),
+            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => MayBeVerdict(field.Parent),
+            ParameterSyntax { Parent.Parent: RecordDeclarationSyntax record } => MayBeVerdict(record),
+            _ => false,
+        };
+    }
+
+    /// <summary>The source twin of <see cref="ModuleVerdicts"/>' test: a type named like a verdict, or a class that is neither sealed nor static.</summary>
+    private static bool MayBeVerdict(SyntaxNode? declaration)
+    {
+        if (declaration is not TypeDeclarationSyntax type)
+        {
+            return true;
+        }
+
+        if (VerdictTypes.HasVerdictWord(type.Identifier.ValueText))
+        {
+            return true;
+        }
+
+        if (type is InterfaceDeclarationSyntax or StructDeclarationSyntax || type.IsKind(SyntaxKind.RecordStructDeclaration))
+        {
+            return false;
+        }
+
+        foreach (var modifier in type.Modifiers)
+        {
+            if (modifier.IsKind(SyntaxKind.SealedKeyword) || modifier.IsKind(SyntaxKind.StaticKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// What one module holds of verdict types: <see cref="Open"/> when it may hand one out (or cannot be read), else the
+    /// verdict types it declares whose values none of its own members return — a value type or sealed class named like a
+    /// verdict (<see cref="VerdictTypes.IsNamedLikeVerdict"/>) with an instance validity member, returned by no method,
+    /// property, field or <c>out</c>/<c>ref</c> parameter of another type (<c>DataflowMessageHeader.IsValid</c>: the dataflow
+    /// blocks take headers, they return none). A member of a sealed type or interface not named like a verdict
+    /// (<c>CLSCompliantAttribute.IsCompliant</c>) is no verdict's; one of a class another type may derive from may be.
+    /// </summary>
+    private sealed class ModuleVerdicts
+    {
+        private static readonly ModuleVerdicts OpenVerdicts = new(open: true, ImmutableArray<(string, string)>.Empty);
+        private static readonly ModuleVerdicts NoVerdicts = new(open: false, ImmutableArray<(string, string)>.Empty);
+
+        private ModuleVerdicts(bool open, ImmutableArray<(string Namespace, string Name)> types)
+        {
+            Open = open;
+            Types = types;
+        }
+
+        public bool Open { get; }
+
+        public ImmutableArray<(string Namespace, string Name)> Types { get; }
+
+        public static ModuleVerdicts Read(MetadataReader reader, ImmutableArray<string> names)
+        {
+            try
+            {
+                var declaring = new HashSet<TypeDefinitionHandle>();
+                var comparer = reader.StringComparer;
+                foreach (var handle in reader.PropertyDefinitions)
+                {
+                    var property = reader.GetPropertyDefinition(handle);
+                    if (!NameIsAny(comparer, property.Name, names))
+                    {
+                        continue;
+                    }
+
+                    var accessors = property.GetAccessors();
+                    var accessor = accessors.Getter.IsNil ? accessors.Setter : accessors.Getter;
+                    if (accessor.IsNil)
+                    {
+                        return OpenVerdicts;
+                    }
+
+                    var method = reader.GetMethodDefinition(accessor);
+                    if ((method.Attributes & MethodAttributes.Static) == 0 && !Add(reader, method.GetDeclaringType(), declaring))
+                    {
+                        return OpenVerdicts;
+                    }
+                }
+
+                foreach (var handle in reader.FieldDefinitions)
+                {
+                    var field = reader.GetFieldDefinition(handle);
+                    if (NameIsAny(comparer, field.Name, names) && (field.Attributes & FieldAttributes.Static) == 0 && !Add(reader, field.GetDeclaringType(), declaring))
+                    {
+                        return OpenVerdicts;
+                    }
+                }
+
+                if (declaring.Count == 0)
+                {
+                    return NoVerdicts;
+                }
+
+                if (HandsOut(reader, declaring))
+                {
+                    return OpenVerdicts;
+                }
+
+                var types = ImmutableArray.CreateBuilder<(string, string)>(declaring.Count);
+                foreach (var handle in declaring)
+                {
+                    var type = reader.GetTypeDefinition(handle);
+                    types.Add((reader.GetString(type.Namespace), reader.GetString(type.Name)));
+                }
+
+                return new ModuleVerdicts(open: false, types.MoveToImmutable());
+            }
+            catch (BadImageFormatException)
+            {
+                return OpenVerdicts;
+            }
+        }
+
+        private static bool NameIsAny(MetadataStringComparer comparer, StringHandle name, ImmutableArray<string> names)
+        {
+            foreach (var candidate in names)
+            {
+                if (comparer.Equals(name, candidate))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Adds a declaring type that is a verdict; false when it may be the base of one (nothing can then be told).</summary>
+        private static bool Add(MetadataReader reader, TypeDefinitionHandle handle, HashSet<TypeDefinitionHandle> declaring)
+        {
+            var type = reader.GetTypeDefinition(handle);
+            if (VerdictTypes.HasVerdictWord(reader.GetString(type.Name)))
+            {
+                if ((type.Attributes & (TypeAttributes.Sealed | TypeAttributes.Interface)) == 0)
+                {
+                    return false;
+                }
+
+                declaring.Add(handle);
+                return true;
+            }
+
+            return (type.Attributes & (TypeAttributes.Sealed | TypeAttributes.Interface)) != 0;
+        }
+
+        /// <summary>Whether a member of a type other than the verdicts returns one (or hands one out through a <c>ref</c>).</summary>
+        private static bool HandsOut(MetadataReader reader, HashSet<TypeDefinitionHandle> verdicts)
+        {
+            var provider = new MentionProvider(verdicts);
+            foreach (var typeHandle in reader.TypeDefinitions)
+            {
+                if (verdicts.Contains(typeHandle))
+                {
+                    continue; // a verdict's own members need a verdict first
+                }
+
+                var type = reader.GetTypeDefinition(typeHandle);
+                foreach (var handle in type.GetMethods())
+                {
+                    var signature = reader.GetMethodDefinition(handle).DecodeSignature(provider, null);
+                    if (signature.ReturnType.Mentions)
+                    {
+                        return true;
+                    }
+
+                    foreach (var parameter in signature.ParameterTypes)
+                    {
+                        if (parameter.Mentions && parameter.ByReference)
+                        {
+                            return true;
+                        }
+                    }
+                }
+
+                foreach (var handle in type.GetProperties())
+                {
+                    if (reader.GetPropertyDefinition(handle).DecodeSignature(provider, null).ReturnType.Mentions)
+                    {
+                        return true;
+                    }
+                }
+
+                foreach (var handle in type.GetFields())
+                {
+                    if (reader.GetFieldDefinition(handle).DecodeSignature(provider, null).Mentions)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>A decoded signature type reduced to whether it mentions one of the target types, and whether it is a reference.</summary>
+    private readonly struct Mention
+    {
+        public Mention(bool mentions, bool byReference)
+        {
+            Mentions = mentions;
+            ByReference = byReference;
+        }
+
+        public bool Mentions { get; }
+
+        public bool ByReference { get; }
+    }
+
+    private sealed class MentionProvider : ISignatureTypeProvider<Mention, object?>
+    {
+        private readonly HashSet<TypeDefinitionHandle> _targets;
+
+        public MentionProvider(HashSet<TypeDefinitionHandle> targets) => _targets = targets;
+
+        public Mention GetArrayType(Mention elementType, ArrayShape shape) => Value(elementType);
+
+        public Mention GetByReferenceType(Mention elementType) => new(elementType.Mentions, byReference: true);
+
+        public Mention GetFunctionPointerType(MethodSignature<Mention> signature) => default;
+
+        public Mention GetGenericInstantiation(Mention genericType, ImmutableArray<Mention> typeArguments)
+        {
+            var mentions = genericType.Mentions;
+            foreach (var argument in typeArguments)
+            {
+                mentions |= argument.Mentions;
+            }
+
+            return new Mention(mentions, byReference: false);
+        }
+
+        public Mention GetGenericMethodParameter(object? genericContext, int index) => default;
+
+        public Mention GetGenericTypeParameter(object? genericContext, int index) => default;
+
+        public Mention GetModifiedType(Mention modifier, Mention unmodifiedType, bool isRequired) => unmodifiedType;
+
+        public Mention GetPinnedType(Mention elementType) => elementType;
+
+        public Mention GetPointerType(Mention elementType) => Value(elementType);
+
+        public Mention GetPrimitiveType(PrimitiveTypeCode typeCode) => default;
+
+        public Mention GetSZArrayType(Mention elementType) => Value(elementType);
+
+        public Mention GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => new(_targets.Contains(handle), byReference: false);
+
+        public Mention GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => default;
+
+        public Mention GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind)
+            => reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);
+
+        private static Mention Value(Mention element) => new(element.Mentions, byReference: false);
+    }
+}
