@@ -28,10 +28,10 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// (<c>DataflowMessageHeader.IsValid</c>) counts only where another reference's metadata or the source names it; one on a
 /// sealed type or interface not named like a verdict (<c>CLSCompliantAttribute.IsCompliant</c>) never counts;</item>
 /// <item>a project reference (another compilation): any property or field of those names;</item>
-/// <item>the source: every whole-word occurrence of a name in a tree's text that declares a property, a field or a
-/// record's positional parameter of a type named like a verdict or of a class another may derive from (a method of
-/// that name, <c>block.IsValid(out error)</c>, and a read, <c>results.IsValid</c>, declare nothing), an identifier
-/// written with a Unicode escape, and a library's verdict type named in source; comments and strings do not;</item>
+/// <item>the source: through the compilation's declaration table, an instance property or field of that name (a record's
+/// positional parameter is one) on a type named like a verdict or on a class that is neither sealed nor static — a method
+/// of that name (<c>block.IsValid(out error)</c>) or a read (<c>results.IsValid</c>) declares nothing; and the name of a
+/// library's verdict type written in the source's text;</item>
 /// <item>any other reference, or metadata that cannot be read: assumed to hold one.</item>
 /// </list>
 /// <para>
@@ -178,24 +178,67 @@ internal sealed class ValidityMemberReach
         return false;
     }
 
+    /// <summary>
+    /// Whether the source declares a validity member a verdict may have — an instance property or field (a record's
+    /// positional parameter is one) of a type named like a verdict or of a class that is neither sealed nor static, found
+    /// through the compilation's declaration table (names as the compiler reads them, escapes resolved) — or writes the
+    /// name of a library's verdict type (<paramref name="hidden"/>).
+    /// </summary>
     private bool SourceMayDeclare(ImmutableArray<string> names, List<(string Namespace, string Name)> hidden, CancellationToken cancellationToken)
     {
-        var typeNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, name) in hidden)
-        {
-            var tick = name.IndexOf('`');
-            typeNames.Add(tick >= 0 ? name.Substring(0, tick) : name);
-        }
-
-        var builder = ImmutableArray.CreateBuilder<WordTextIndex.Word>();
         foreach (var name in names)
         {
-            builder.Add(new WordTextIndex.Word(name));
+            if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                continue;
+            }
+
+            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            {
+                if (symbol is IPropertySymbol or IFieldSymbol && !symbol.IsStatic && symbol.ContainingType is { } type && MayBeVerdict(type))
+                {
+                    return true;
+                }
+            }
         }
 
-        foreach (var name in typeNames)
+        // A record's positional parameters become properties the declaration table does not list by name.
+        foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
         {
-            builder.Add(new WordTextIndex.Word(name));
+            if (symbol is INamedTypeSymbol { IsRecord: true } record && MayBeVerdict(record))
+            {
+                foreach (var name in names)
+                {
+                    foreach (var member in record.GetMembers(name))
+                    {
+                        if (member is IPropertySymbol { IsStatic: false })
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+        }
+
+        return hidden.Count != 0 && SourceNamesAny(hidden, cancellationToken);
+    }
+
+    /// <summary>The symbol twin of <see cref="ModuleVerdicts"/>' test: a type named like a verdict, or a class that is neither sealed nor static.</summary>
+    private static bool MayBeVerdict(INamedTypeSymbol type)
+        => VerdictTypes.HasVerdictWord(type.Name) || (type.TypeKind == TypeKind.Class && !type.IsSealed && !type.IsStatic);
+
+    private bool SourceNamesAny(List<(string Namespace, string Name)> types, CancellationToken cancellationToken)
+    {
+        var typeNames = new HashSet<string>(StringComparer.Ordinal);
+        var builder = ImmutableArray.CreateBuilder<WordTextIndex.Word>();
+        foreach (var (_, name) in types)
+        {
+            var tick = name.IndexOf('`');
+            var simple = tick >= 0 ? name.Substring(0, tick) : name;
+            if (typeNames.Add(simple))
+            {
+                builder.Add(new WordTextIndex.Word(simple));
+            }
         }
 
         builder.AddRange(WordTextIndex.Escapes);
@@ -212,77 +255,15 @@ internal sealed class ValidityMemberReach
             var root = tree.GetRoot(cancellationToken);
             foreach (var position in positions)
             {
-                if (MayDeclareAt(root, position, names, typeNames))
+                var token = root.FindToken(position);
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && typeNames.Contains(token.ValueText))
                 {
-                    return true;
+                    return true; // the source names it (an escape found by its backslash is read as the compiler reads it)
                 }
             }
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Whether the occurrence at <paramref name="position"/> declares a validity member a verdict may have (a property, a
-    /// field or a record's positional parameter of a type named like a verdict, or of a class another may derive from),
-    /// or names a library's verdict type (<paramref name="typeNames"/>). A read (<c>results.IsValid</c>) declares nothing:
-    /// the member it reads is declared in source or in a reference, and is judged there.
-    /// </summary>
-    internal static bool MayDeclareAt(SyntaxNode root, int position, ImmutableArray<string> names, HashSet<string> typeNames)
-    {
-        var token = root.FindToken(position);
-        if (!token.IsKind(SyntaxKind.IdentifierToken) || !token.Span.Contains(position))
-        {
-            return false; // a comment, a string, a keyword: no member
-        }
-
-        if (token.SpanStart == position && typeNames.Contains(token.ValueText))
-        {
-            return true; // a library's verdict type written in source: the source may obtain one
-        }
-
-        if (token.SpanStart != position || !names.Contains(token.ValueText))
-        {
-            // Inside an identifier: an escape (`IsV\u0061lid`) may spell a name; else the word is part of a longer one.
-            return token.Text.IndexOf('\\') >= 0;
-        }
-
-        return token.Parent switch
-        {
-            PropertyDeclarationSyntax property when property.Identifier == token => MayBeVerdict(property.Parent),
-            VariableDeclaratorSyntax { Parent.Parent: FieldDeclarationSyntax field } => MayBeVerdict(field.Parent),
-            ParameterSyntax { Parent.Parent: RecordDeclarationSyntax record } => MayBeVerdict(record),
-            _ => false,
-        };
-    }
-
-    /// <summary>The source twin of <see cref="ModuleVerdicts"/>' test: a type named like a verdict, or a class that is neither sealed nor static.</summary>
-    private static bool MayBeVerdict(SyntaxNode? declaration)
-    {
-        if (declaration is not TypeDeclarationSyntax type)
-        {
-            return true;
-        }
-
-        if (VerdictTypes.HasVerdictWord(type.Identifier.ValueText))
-        {
-            return true;
-        }
-
-        if (type is InterfaceDeclarationSyntax or StructDeclarationSyntax || type.IsKind(SyntaxKind.RecordStructDeclaration))
-        {
-            return false;
-        }
-
-        foreach (var modifier in type.Modifiers)
-        {
-            if (modifier.IsKind(SyntaxKind.SealedKeyword) || modifier.IsKind(SyntaxKind.StaticKeyword))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>
