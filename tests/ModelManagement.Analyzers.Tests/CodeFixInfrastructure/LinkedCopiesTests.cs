@@ -195,10 +195,53 @@ public sealed class LinkedCopiesTests
     }
 
     [Fact]
-    public async Task MM0001_SynchronousReaderOnlyOneFrameworkCompiles_IsRefusedWithTargetFrameworksDisagree()
+    public async Task MM0001_HelpersReferencedByOneFrameworkOnly_IsRefusedWithTargetFrameworksDisagree()
     {
-        // netstandard2.0 sees only async readers (lazy rewrite); net8.0 also compiles `Length` (factory): one file, two
-        // decisions, so neither is applied.
+        // ModelManagement.Patterns referenced for net8.0 only (a conditional PackageReference): net8.0 allows the lazy
+        // rewrite, netstandard2.0 cannot (PatternsNotReferenced) and plans the factory — one file, two decisions, so
+        // neither is applied (before, the copies merged into conflict markers).
+        var solution = await CreateAsync(("IfReader.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public sealed class IfReader
+                {
+                    private readonly string _text;
+
+                    public IfReader(IStore store)
+                    {
+                        _text = store.LoadAsync("text").Result;
+                    }
+
+                    public async Task<string> TextAsync()
+                    {
+                        await Task.Yield();
+                        return _text;
+                    }
+                }
+            }
+            """), patternsOnlyInNet8: true);
+
+        var net8 = solution.Projects.Single(project => project.Name == "Lib(net8.0)");
+        var type = (await net8.GetCompilationAsync())!.GetTypeByMetadataName("Lib.IfReader")!;
+        var decision = await MM0001Pipeline.DecideAsync(solution, net8, type, planFactory: true, CancellationToken.None);
+        Assert.Null(decision.Plan);
+        Assert.Equal(MM0001RefusalReason.TargetFrameworksDisagree, decision.Refusal?.Reason);
+
+        var diagnostics = await DiagnosticsAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer());
+        Assert.Equal(2, diagnostics.Length);
+        var fixer = new MM0001BlockingWaitInConstructorCodeFixProvider();
+        var document = net8.Documents.Single(d => d.Name == "IfReader.cs");
+        var context = new FixAllContext(document, fixer, FixAllScope.Solution, null, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
+        Assert.Null(await fixer.GetFixAllProvider().GetFixAsync(context));
+    }
+
+    [Fact]
+    public async Task MM0001_SynchronousReaderOnlyOneFrameworkCompiles_BothChooseTheFactory()
+    {
+        // netstandard2.0 skips `Length` (a reader there would get no await: StateInInactiveCode), net8.0 compiles it (a
+        // synchronous reader): both refuse the lazy rewrite and plan the factory, which neither reader needs.
         var solution = await CreateAsync(("IfReader.cs", """
             using System.Threading.Tasks;
 
@@ -230,22 +273,29 @@ public sealed class LinkedCopiesTests
         {
             var type = (await project.GetCompilationAsync())!.GetTypeByMetadataName("Lib.IfReader")!;
             var decision = await MM0001Pipeline.DecideAsync(solution, project, type, planFactory: true, CancellationToken.None);
-            Assert.Null(decision.Plan);
-            Assert.Equal(MM0001RefusalReason.TargetFrameworksDisagree, decision.Refusal?.Reason);
+            Assert.Null(decision.Plan?.Lazy);
+            Assert.NotNull(decision.Plan?.Factory);
+            Assert.Equal(MM0001RefusalReason.StateInInactiveCode, project.Name == "Lib(netstandard2.0)" ? decision.LazyRefusal?.Reason : MM0001RefusalReason.StateInInactiveCode);
         }
 
         var diagnostics = await DiagnosticsAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer());
         Assert.Equal(2, diagnostics.Length);
         var fixer = new MM0001BlockingWaitInConstructorCodeFixProvider();
         var document = solution.Projects.First().Documents.Single(d => d.Name == "IfReader.cs");
-        var context = new FixAllContext(document, fixer, FixAllScope.Solution, null, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
-        Assert.Null(await fixer.GetFixAllProvider().GetFixAsync(context));
+        var context = new FixAllContext(document, fixer, FixAllScope.Solution, MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
+        var action = await fixer.GetFixAllProvider().GetFixAsync(context);
+        Assert.NotNull(action);
+        var changed = (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+        var text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString(); // the workspace writes the file once, for every copy
+        Assert.Contains("CreateAsync(", text, System.StringComparison.Ordinal);
+        Assert.Contains("public int Length => _text.Length;", text, System.StringComparison.Ordinal);
     }
 
     /// <summary>Lib (netstandard2.0) and Lib (net8.0) sharing the files by path; App, referencing the first, when given.</summary>
-    private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null)
+    private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null, bool patternsOnlyInNet8 = false)
     {
-        var references = (await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None)).Add(TestEnvironment.PatternsReference);
+        var platform = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = platform.Add(TestEnvironment.PatternsReference);
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable);
         var solution = new AdhocWorkspace().CurrentSolution;
         var libraries = new List<ProjectId>();
@@ -256,7 +306,7 @@ public sealed class LinkedCopiesTests
             solution = solution
                 .AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, "Lib", LanguageNames.CSharp,
                     compilationOptions: options, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: symbols),
-                    metadataReferences: references))
+                    metadataReferences: patternsOnlyInNet8 && name == "Lib(netstandard2.0)" ? platform : references))
                 .AddDocument(DocumentId.CreateNewId(id), "IStore.cs", SourceText.From(Store), filePath: "/Lib/IStore.cs")
                 .AddDocument(DocumentId.CreateNewId(id), file.Name, SourceText.From(file.Text), filePath: "/Lib/" + file.Name);
         }

@@ -83,4 +83,10 @@ internal enum MM0005FixRefusal
 
     /// <summary>The check or the code that would move has syntax errors (half-typed code): no rewrite built on a guessed parse.</summary>
     SyntaxErrors,
+
+    /// <summary>
+    /// Code the compiler skips here (a branch of <c>#if</c>/<c>#else</c> for another configuration or target framework)
+    /// inside the type names the member: it cannot be rewritten to await the lazy value, and would no longer compile there.
+    /// </summary>
+    MemberInInactiveCode,
 }

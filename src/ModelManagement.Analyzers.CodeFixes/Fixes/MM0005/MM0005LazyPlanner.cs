@@ -153,6 +153,11 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
         }
 
+        if (InactiveCode.MentionsAny(type, new[] { member.Name }))
+        {
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.MemberInInactiveCode, fieldDeclaration);
+        }
+
         if (!member.IsStatic)
         {
             foreach (var typeMember in type.Members)

@@ -46,6 +46,46 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await AssertRefusalAsync(source, MM0005FixRefusal.ReadThroughAnotherInstance);
     }
 
+    [Theory]
+    [InlineData("#if DEBUG", "#endif")] // the tests compile without DEBUG: the reader is another configuration's
+    [InlineData("#if NEVER_DEFINED", "#else\n    public int Unused => 0;\n#endif")]
+    public async Task NoFix_MemberInInactiveCode(string open, string close)
+    {
+        // Applied to real code: a reader in another configuration's (or target framework's) #if branch was left reading the
+        // field as the old type, and that configuration no longer compiled (CS1061).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+            OPEN
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _catalog.Models.Length;
+                }
+            CLOSE
+            }
+            """.Replace("OPEN", open).Replace("CLOSE", close);
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.MemberInInactiveCode);
+    }
+
     [Fact]
     public async Task NoFix_ThreadStaticState()
     {

@@ -101,6 +101,14 @@ internal static class MM0001LazyDecision
             return (null, stateShape);
         }
 
+        // A reader in code this compilation skips (another configuration's `#if`) would get no await: refuse rather than
+        // leave that configuration reading the state before the initialization.
+        var inactiveNames = guarded.Select(static member => member.Name);
+        if (InactiveCode.MentionsAny(facts.Type, sideEffects ? inactiveNames.Append("async") : inactiveNames, System.Threading.CancellationToken.None))
+        {
+            return (null, new MM0001Refusal(MM0001RefusalReason.StateInInactiveCode, facts.Type));
+        }
+
         var (ensureTargets, readerRefusal) = MM0001Readers.FindAwaitingMembers(facts, scope, guarded, allAsyncMembers: sideEffects);
         readerRefusal ??= MM0001Readers.CheckInputs(facts, scope, state, ensureTargets)
             ?? (ensureTargets.IsEmpty ? new MM0001Refusal(MM0001RefusalReason.NoAsyncMember, facts.Type) : null); // nothing would ever run it

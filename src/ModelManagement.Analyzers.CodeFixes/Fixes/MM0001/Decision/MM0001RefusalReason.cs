@@ -87,6 +87,13 @@ internal enum MM0001RefusalReason
     /// <summary>The state is read through another instance (<c>other._models</c>).</summary>
     StateReadThroughAnotherInstance,
 
+    /// <summary>
+    /// Code the compiler skips here (a branch of <c>#if</c>/<c>#else</c> for another configuration or target framework)
+    /// inside the type names the state (or, for initialization run for its side effect, holds an <c>async</c> member): a
+    /// reader there would get no await of the initialization and run before it in that configuration.
+    /// </summary>
+    StateInInactiveCode,
+
     /// <summary>An async member both runs inside the initialization and can be called after construction: awaiting the initializer there would wait for itself.</summary>
     InitializationMethodCalledElsewhere,
 
@@ -151,6 +158,13 @@ internal enum MM0001RefusalReason
 
     /// <summary>A creation in synchronous code: it cannot await the factory.</summary>
     CreationInSynchronousCode,
+
+    /// <summary>
+    /// Code the compiler skips here (a branch of <c>#if</c>/<c>#else</c> for another configuration or target framework) in
+    /// a project that can see the type names it: a creation there would not be replaced, and the private constructor would
+    /// not compile in that configuration.
+    /// </summary>
+    TypeInInactiveCode,
 
     /// <summary>
     /// The constructor is listed in the project's <c>PublicAPI.Shipped.txt</c> (Microsoft.CodeAnalysis.PublicApiAnalyzers):

@@ -30,7 +30,8 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
 
         var callers = ImmutableArray.CreateBuilder<MM0001NodeEdit<ExpressionSyntax>>();
         var problem = await CollectCallersAsync(facts, constructor, callers, cancellationToken).ConfigureAwait(false)
-            ?? await FindHiddenCreationAsync(facts, cancellationToken).ConfigureAwait(false);
+            ?? await FindHiddenCreationAsync(facts, cancellationToken).ConfigureAwait(false)
+            ?? await FindInactiveMentionAsync(facts, cancellationToken).ConfigureAwait(false);
         return new MM0001Creations(false, callers.ToImmutable(), problem);
     }
 
@@ -346,6 +347,33 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     /// Creations the search cannot see: <c>typeof(T)</c> (reflection, DI registration), a type argument of a generic
     /// method (<c>AddSingleton&lt;T&gt;()</c>) or of a <c>new()</c>-constrained type parameter.
     /// </summary>
+    /// <summary>
+    /// Skipped code (another configuration's or target framework's <c>#if</c> branch) that names the type, in the projects
+    /// that can see it: a creation there would keep calling the constructor the factory makes private.
+    /// </summary>
+    private static async Task<MM0001Refusal?> FindInactiveMentionAsync(MM0001TypeFacts facts, CancellationToken cancellationToken)
+    {
+        var fixProject = facts.ConstructorPart.Document.Project.Id;
+        var names = new[] { facts.Type.Name };
+        foreach (var projectId in facts.Solution.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(fixProject).Prepend(fixProject))
+        {
+            if (facts.Solution.GetProject(projectId) is not { Language: LanguageNames.CSharp } project)
+            {
+                continue;
+            }
+
+            foreach (var document in project.Documents)
+            {
+                if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } root && InactiveCode.MentionsAny(root, names))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.TypeInInactiveCode, facts.Type);
+                }
+            }
+        }
+
+        return null;
+    }
+
     private static async Task<MM0001Refusal?> FindHiddenCreationAsync(MM0001TypeFacts facts, CancellationToken cancellationToken)
     {
         foreach (var referenced in await SymbolFinder.FindReferencesAsync(facts.Type, facts.Solution, cancellationToken).ConfigureAwait(false))
