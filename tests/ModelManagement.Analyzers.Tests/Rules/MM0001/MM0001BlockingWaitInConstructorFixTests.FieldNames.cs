@@ -78,6 +78,8 @@ public sealed class MM0001BlockingWaitInConstructorFixFieldNameTests
     [InlineData("_store", "_models", "_initializer")]
     [InlineData("store", "models", "initializer")] // SA1309: an underscore would add a warning
     [InlineData("m_store", "m_models", "m_initializer")]
+    [InlineData("m_Store", "m_Models", "m_Initializer")] // applied to real code (openmod): `m_PackagesDataStore`, `m_Realm`
+    [InlineData("_Store", "_Models", "_Initializer")]
     [InlineData("store", "_models", "_initializer")] // a tie keeps the default
     public async Task LazyRewrite_NewFieldFollowsTheTypesFieldNames(string store, string models, string initializer)
     {
