@@ -157,7 +157,7 @@ internal static class MM0005LazyRewriter
             .WithBody(SyntaxFactory.Block(body))
             .WithAdditionalAnnotations(Formatter.Annotation);
         var holder = plan.Check.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m.Parent is TypeDeclarationSyntax)!;
-        editor.InsertAfter(holder, method);
+        editor.InsertAfter(PrivateMethodPlace(holder), method);
 
         // 4. The field, and its creation in every constructor (the initializer when static).
         var fieldModifiers = SyntaxFactory.TokenList();
@@ -521,4 +521,37 @@ internal static class MM0005LazyRewriter
 
         return result;
     }
+
+    /// <summary>
+    /// Where the new private method goes: after the member holding the check, unless a method more visible than private
+    /// follows it in a type whose last method is private — then after that last method, so the private methods stay below
+    /// the others (StyleCop's SA1202, which puppeteer-sharp builds as an error, failed after the fix).
+    /// </summary>
+    private static MemberDeclarationSyntax PrivateMethodPlace(MemberDeclarationSyntax holder)
+    {
+        if (holder.Parent is not TypeDeclarationSyntax type)
+        {
+            return holder;
+        }
+
+        var index = type.Members.IndexOf(holder);
+        MemberDeclarationSyntax? lastMethod = null;
+        var moreVisibleAfter = false;
+        for (var i = index + 1; i < type.Members.Count; i++)
+        {
+            if (type.Members[i] is MethodDeclarationSyntax later)
+            {
+                lastMethod = later;
+                moreVisibleAfter |= !IsPrivate(later);
+            }
+        }
+
+        // Only in a type whose methods are already ordered that way (its last method is private): elsewhere the method
+        // stays next to the one it was taken from.
+        return moreVisibleAfter && lastMethod is MethodDeclarationSyntax last && IsPrivate(last) ? lastMethod : holder;
+    }
+
+    private static bool IsPrivate(MethodDeclarationSyntax method)
+        => method.ExplicitInterfaceSpecifier is null
+            && !method.Modifiers.Any(static modifier => modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword));
 }

@@ -398,6 +398,80 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_TypeWithItsPrivateMethodsLast_LoadMethodGoesAfterThem()
+    {
+        // Applied to real code (puppeteer-sharp builds StyleCop's SA1202 as an error): the load method went right after the
+        // public method holding the check, above the other public ones.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return Count(_catalog);
+                }
+
+                private static int Count(Catalog catalog) => catalog.Models.Length;
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetCatalogAsync()
+                {
+                    return await _catalog;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return Count(await _catalog);
+                }
+
+                private static int Count(Catalog catalog) => catalog.Models.Length;
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task Fix_CoalesceAssignment_BecomesAsyncLazy()
     {
         var source = /* lang=c#-test */ """
