@@ -1154,7 +1154,7 @@ internal sealed class NullStateAnalysis
             }
         }
 
-        return true;
+        return !Shapes.HandlesNullReceiver(method);
     }
 
     private static IOperation? FirstArgumentValue(IInvocationOperation invocation)

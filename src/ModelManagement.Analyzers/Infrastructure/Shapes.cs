@@ -87,4 +87,60 @@ internal static class Shapes
 
         return null;
     }
+
+    /// <summary>
+    /// Whether a source extension method handles a null <c>this</c> itself: its body tests the parameter for null
+    /// (<c>== null</c>, <c>is null</c>, <c>??</c>, <c>?.</c>, …) and throws nowhere (OpenAI-API-dotnet's
+    /// <c>auth.ThisOrDefault()</c>: <c>if (auth == null) auth = Default;</c>, written where nullable annotations are off, so
+    /// its <c>this</c> cannot say <c>?</c>). A method that throws anywhere — a guard that rejects null — does not count.
+    /// Metadata methods have no body to read.
+    /// </summary>
+    public static bool HandlesNullReceiver(IMethodSymbol method)
+    {
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (definition.Parameters.IsEmpty || definition.DeclaringSyntaxReferences.Length != 1
+            || definition.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax declaration
+            || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body)
+        {
+            return false;
+        }
+
+        var name = definition.Parameters[0].Name;
+        var tested = false;
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case ThrowStatementSyntax or ThrowExpressionSyntax:
+                    return false;
+                case IdentifierNameSyntax identifier when !tested && identifier.Identifier.ValueText == name:
+                    tested = IsNullTest(identifier);
+                    break;
+            }
+        }
+
+        return tested;
+    }
+
+    private static bool IsNullTest(IdentifierNameSyntax identifier)
+    {
+        SyntaxNode value = identifier;
+        while (value.Parent is ParenthesizedExpressionSyntax)
+        {
+            value = value.Parent;
+        }
+
+        return value.Parent switch
+        {
+            BinaryExpressionSyntax binary when binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.EqualsExpression) || binary.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NotEqualsExpression)
+                => (binary.Left == value ? binary.Right : binary.Left).IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression),
+            BinaryExpressionSyntax coalesce when coalesce.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceExpression) => coalesce.Left == value,
+            AssignmentExpressionSyntax assignment when assignment.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.CoalesceAssignmentExpression) => assignment.Left == value,
+            ConditionalAccessExpressionSyntax conditional => conditional.Expression == value,
+            IsPatternExpressionSyntax isPattern => isPattern.Expression == value
+                && (isPattern.Pattern is UnaryPatternSyntax unary ? unary.Pattern : isPattern.Pattern) is ConstantPatternSyntax { Expression: var constant }
+                && constant.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.NullLiteralExpression),
+            _ => false,
+        };
+    }
 }

@@ -1133,6 +1133,61 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task SourceExtensionThatHandlesANullThis_IsNoDereference_OneThatThrowsIs()
+    {
+        // Triage (OpenAI-API-dotnet): `this.Auth = apiKeys.ThisOrDefault();` where the extension replaces null by a default,
+        // in a project without nullable annotations (its `this` cannot say `?`).
+        var source = /* lang=c#-test */ """
+            using System;
+            using ModelManagement.Patterns;
+
+            public static class RegistryExtensions
+            {
+                public static IModelRegistry Fallback { get; set; }
+
+                public static IModelRegistry OrDefault(this IModelRegistry registry)
+                {
+                    if (registry == null)
+                    {
+                        registry = Fallback;
+                    }
+
+                    return registry;
+                }
+
+                public static string NameOrNone(this IModelRegistry registry) => registry?.DefaultModel ?? "none";
+
+                public static IModelRegistry Require(this IModelRegistry registry)
+                {
+                    if (registry is null)
+                    {
+                        throw new ArgumentNullException(nameof(registry));
+                    }
+
+                    return registry;
+                }
+            }
+
+            public sealed class Pipeline
+            {
+                private readonly IModelRegistry _registry;
+
+                public Pipeline(IModelRegistry registry = null)
+                {
+                    _registry = registry;
+                }
+
+                public IModelRegistry Current() => _registry.OrDefault();
+
+                public string Name() => _registry.NameOrNone();
+
+                public IModelRegistry Checked() => {|#0:_registry|}.Require();
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_registry"));
+    }
+
+    [Fact]
     public async Task ExtensionCallGuardedOrConditional_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
