@@ -523,9 +523,10 @@ internal static class MM0005LazyRewriter
     }
 
     /// <summary>
-    /// Where the new private method goes: after the member holding the check, unless a method more visible than private
-    /// follows it in a type whose last method is private — then after that last method, so the private methods stay below
-    /// the others (StyleCop's SA1202, which puppeteer-sharp builds as an error, failed after the fix).
+    /// Where the new private method goes: after the type's last method (after the member holding the check when no method
+    /// follows it), so private methods stay below the others (StyleCop's SA1202, which puppeteer-sharp builds as an error,
+    /// failed when it went right after a public method followed by other public ones) and several conversions line up in
+    /// the order they were made.
     /// </summary>
     private static MemberDeclarationSyntax PrivateMethodPlace(MemberDeclarationSyntax holder)
     {
@@ -535,23 +536,14 @@ internal static class MM0005LazyRewriter
         }
 
         var index = type.Members.IndexOf(holder);
-        MemberDeclarationSyntax? lastMethod = null;
-        var moreVisibleAfter = false;
-        for (var i = index + 1; i < type.Members.Count; i++)
+        for (var i = type.Members.Count - 1; i > index; i--)
         {
-            if (type.Members[i] is MethodDeclarationSyntax later)
+            if (type.Members[i] is MethodDeclarationSyntax last)
             {
-                lastMethod = later;
-                moreVisibleAfter |= !IsPrivate(later);
+                return last;
             }
         }
 
-        // Only in a type whose methods are already ordered that way (its last method is private): elsewhere the method
-        // stays next to the one it was taken from.
-        return moreVisibleAfter && lastMethod is MethodDeclarationSyntax last && IsPrivate(last) ? lastMethod : holder;
+        return holder;
     }
-
-    private static bool IsPrivate(MethodDeclarationSyntax method)
-        => method.ExplicitInterfaceSpecifier is null
-            && !method.Modifiers.Any(static modifier => modifier.IsKind(SyntaxKind.PublicKeyword) || modifier.IsKind(SyntaxKind.InternalKeyword) || modifier.IsKind(SyntaxKind.ProtectedKeyword));
 }

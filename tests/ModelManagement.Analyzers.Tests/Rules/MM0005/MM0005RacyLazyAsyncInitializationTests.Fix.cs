@@ -312,15 +312,15 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return await _catalog;
                 }
 
-                private async Task<Catalog> LoadCatalogAsync()
-                {
-                    return await _store.LoadAsync();
-                }
-
                 public async Task<int> CountAsync()
                 {
                     await Task.Yield();
                     return (await _catalog).Models.Length;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
                 }
             }
             """;
@@ -382,15 +382,15 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return await _catalog;
                 }
 
-                private async Task<Catalog> LoadCatalogAsync()
-                {
-                    return await _store.LoadAsync();
-                }
-
                 public async Task<int> CountAsync(CancellationToken cancellationToken)
                 {
                     await Task.Delay(1, cancellationToken);
                     return (await _catalog).Models.Length;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
                 }
             }
             """;
@@ -569,14 +569,14 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return await _catalog;
                 }
 
-                private async Task<Catalog> LoadCatalogAsync()
-                {
-                    return await _store.LoadAsync();
-                }
-
                 public async Task WarmAsync()
                 {
                     await _initializer.EnsureInitializedAsync();
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
                 }
 
                 private async Task InitializeAsync()
@@ -732,13 +732,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     await _catalog;
                 }
 
+                public async Task<string> FirstAsync() => (await _catalog).Models[0];
+
                 private async Task<Catalog> LoadCatalogAsync()
                 {
                     var loaded = await _store.LoadAsync();
                     return loaded;
                 }
-
-                public async Task<string> FirstAsync() => (await _catalog).Models[0];
             }
             """;
         await VerifyFixAsync(source, fixedSource);
@@ -1179,12 +1179,12 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return (await _store.LoadAsync()).Models.Length;
                 }
 
+                private static partial void LogCount(int count);
+
                 private async Task InitializeAsync()
                 {
                     await _store.WarmUpAsync();
                 }
-
-                private static partial void LogCount(int count);
             }
             """;
         await VerifyFixAsync(PartialWithLoggerMessage, fixedSource, otherFile: ("/0/GatewayManager.g.cs", GeneratedLoggerPart));

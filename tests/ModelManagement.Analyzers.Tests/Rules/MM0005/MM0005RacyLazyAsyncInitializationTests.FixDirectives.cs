@@ -227,15 +227,15 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return (await _catalog).Models.Length; // once
                 }
 
-                private async Task<Catalog> LoadCatalogAsync()
-                {
-                    return await _store.LoadAsync();
-                }
-
                 public async Task<Catalog> GetAsync()
                 {
                     await Task.Yield();
                     return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
                 }
             }
             """;

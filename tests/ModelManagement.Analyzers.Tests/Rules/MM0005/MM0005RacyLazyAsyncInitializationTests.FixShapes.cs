@@ -53,16 +53,16 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 return await _catalog;
             }
 
-            private async Task<Catalog> LoadCatalogAsync()
-            {
-                // one load for everybody
-                return await _store.LoadAsync(); // the slow part
-            }
-
             public async Task<int> CountAsync()
             {
                 await Task.Yield();
                 return (await _catalog).Models.Length;
+            }
+
+            private async Task<Catalog> LoadCatalogAsync()
+            {
+                // one load for everybody
+                return await _store.LoadAsync(); // the slow part
             }
         }
         """;
@@ -131,14 +131,14 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return await _catalog; // racy on purpose
                 }
 
-                private async Task<Catalog> LoadCatalogAsync()
-                {
-                    return await _store.LoadAsync();
-                }
-
                 public async Task<int> CountAsync()
                 {
                     return (await _backup).Models.Length; // load on first use
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
                 }
 
                 private async Task<Catalog> LoadBackupAsync()
@@ -439,15 +439,15 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     await _initializer.EnsureInitializedAsync(cancellationToken);
                 }
 
-                private async Task InitializeAsync()
-                {
-                    _data = await _store.LoadAsync();
-                }
-
                 public async Task<int> CountAsync(CancellationToken cancellationToken)
                 {
                     await WarmAsync(cancellationToken);
                     return _data.Models.Length;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _data = await _store.LoadAsync();
                 }
             }
             """;
@@ -551,16 +551,16 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return await s_known;
                 }
 
-                private static async Task<Catalog> LoadKnownAsync()
-                {
-                    return await Task.FromResult(new Catalog());
-                }
-
                 public async Task<int> ReportAsync()
                 {
                     var known = await KnownAsync();
                     await store.WarmUpAsync();
                     return known.Models.Length;
+                }
+
+                private static async Task<Catalog> LoadKnownAsync()
+                {
+                    return await Task.FromResult(new Catalog());
                 }
             }
             """;

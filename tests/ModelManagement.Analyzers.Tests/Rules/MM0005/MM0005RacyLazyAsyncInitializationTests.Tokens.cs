@@ -216,16 +216,16 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return (await _models.GetValueAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal));
                 }
 
-                private async Task<string[]> LoadModelsAsync()
-                {
-                    // one round trip for the whole list
-                    return await _store.ListAsync(CancellationToken.None).ConfigureAwait(false); // slow
-                }
-
                 public async Task<int> CountAsync(CancellationToken cancellationToken)
                 {
                     await Task.Delay(1, cancellationToken).ConfigureAwait(false);
                     return (await _models.GetValueAsync().ConfigureAwait(false)).Length;
+                }
+
+                private async Task<string[]> LoadModelsAsync()
+                {
+                    // one round trip for the whole list
+                    return await _store.ListAsync(CancellationToken.None).ConfigureAwait(false); // slow
                 }
             }
             """;
