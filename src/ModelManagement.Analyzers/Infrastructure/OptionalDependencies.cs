@@ -635,6 +635,11 @@ internal sealed class OptionalDependencies
                 continue;
             }
 
+            if (!ConstructorFacts.MayStoreOrForward(constructor, parameter, cancellationToken))
+            {
+                continue; // read only (`loggerFactory?.CreateLogger(..) ?? NullLogger.Instance`): no body to bind for it
+            }
+
             if (!facts.TryGetValue(constructor, out var constructorFacts))
             {
                 constructorFacts = ConstructorFacts.Collect(constructor, _type, semanticModel, compilation, cancellationToken);
@@ -916,7 +921,7 @@ internal sealed class OptionalDependencies
     }
 
     /// <summary>What one constructor does with its parameters: stores into members, forwarding to <c>this(...)</c>.</summary>
-    private sealed class ConstructorFacts
+    internal sealed class ConstructorFacts
     {
         private ConstructorFacts(List<(int Ordinal, ISymbol Member)> stores, List<(int Ordinal, IParameterSymbol Target)> forwards)
         {
@@ -971,6 +976,54 @@ internal sealed class OptionalDependencies
             }
 
             return facts;
+        }
+
+        /// <summary>
+        /// The syntactic shadow of <see cref="Walk"/> for one parameter, run before the constructor's body is bound: whether
+        /// the parameter is written as the whole value of an assignment (through parentheses, casts and <c>!</c>), inside a
+        /// tuple (a deconstruction), or in a <c>: this(…)</c> argument. Anything else — a receiver, an argument, the left of
+        /// <c>??</c>, code in a lambda — is no store and no forward, so a constructor that only reads the parameter is never
+        /// bound for it (semantic-kernel writes <c>loggerFactory?.CreateLogger(..) ?? NullLogger.Instance</c> almost
+        /// everywhere).
+        /// </summary>
+        public static bool MayStoreOrForward(IMethodSymbol constructor, IParameterSymbol parameter, CancellationToken cancellationToken)
+        {
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax declaration)
+                {
+                    return true; // not a constructor written in C# here: let the operation walk decide
+                }
+
+                foreach (var token in declaration.DescendantTokens())
+                {
+                    if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != parameter.Name
+                        || token.Parent is not Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax name)
+                    {
+                        continue;
+                    }
+
+                    if (name.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorInitializerSyntax>() is { RawKind: (int)SyntaxKind.ThisConstructorInitializer }
+                        || name.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.TupleExpressionSyntax>() is not null)
+                    {
+                        return true;
+                    }
+
+                    SyntaxNode value = name;
+                    while (value.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.ParenthesizedExpressionSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.CastExpressionSyntax
+                        || value.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+                    {
+                        value = value.Parent;
+                    }
+
+                    if (value.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.AssignmentExpressionSyntax assignment && assignment.Right == value)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         // The constructor may sit in another file of a partial type; its bound body is needed once per type.
