@@ -1133,7 +1133,7 @@ internal sealed class NullStateAnalysis
     }
 
     /// <summary>An extension method's <c>this</c> parameter of a reference type that is not annotated nullable and not <c>[AllowNull]</c>.</summary>
-    private static bool ThrowsOnNullReceiver(IMethodSymbol method)
+    private bool ThrowsOnNullReceiver(IMethodSymbol method)
     {
         if (method.Parameters.IsEmpty)
         {
@@ -1154,7 +1154,7 @@ internal sealed class NullStateAnalysis
             }
         }
 
-        return !Shapes.HandlesNullReceiver(method);
+        return !_scope.Symbols.HandlesNullReceiver(method);
     }
 
     private static IOperation? FirstArgumentValue(IInvocationOperation invocation)

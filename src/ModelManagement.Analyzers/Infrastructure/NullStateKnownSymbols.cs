@@ -114,6 +114,13 @@ internal sealed class NullStateKnownSymbols
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _alwaysThrows = new(SymbolEqualityComparer.Default);
 
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _handlesNullReceiver = new(SymbolEqualityComparer.Default);
+
+    /// <summary>A source extension method that handles a null <c>this</c> itself (<see cref="Shapes.HandlesNullReceiver"/>), cached per method.</summary>
+    public bool HandlesNullReceiver(IMethodSymbol method)
+        => !method.DeclaringSyntaxReferences.IsEmpty
+            && _handlesNullReceiver.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, static m => Shapes.HandlesNullReceiver(m));
+
     /// <summary>
     /// A method of this compilation that cannot return, though not marked <c>[DoesNotReturn]</c>: a static, private or sealed
     /// (non-overridable) ordinary method, or a local function, whose body is <c>=&gt; throw …</c> or a block ending in <c>throw</c> with no

@@ -93,7 +93,7 @@ internal static class Shapes
     /// (<c>== null</c>, <c>is null</c>, <c>??</c>, <c>?.</c>, …) and throws nowhere (OpenAI-API-dotnet's
     /// <c>auth.ThisOrDefault()</c>: <c>if (auth == null) auth = Default;</c>, written where nullable annotations are off, so
     /// its <c>this</c> cannot say <c>?</c>). A method that throws anywhere — a guard that rejects null — does not count.
-    /// Metadata methods have no body to read.
+    /// Metadata methods have no body to read. Uncached: <see cref="NullStateKnownSymbols.HandlesNullReceiver"/> caches it.
     /// </summary>
     public static bool HandlesNullReceiver(IMethodSymbol method)
     {

@@ -79,11 +79,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var model = context.SemanticModel;
         var syntax = (InvocationExpressionSyntax)context.Node;
         var resultMayBeIgnored = MayBeIgnoredResult(syntax);
-        if ((!resultMayBeIgnored && !HasOutArgument(syntax))
-            || !classifier.MayBeValidationByName(CalleeName(syntax), classifier.GetOptions(syntax.SyntaxTree), context.CancellationToken)
+        if (!resultMayBeIgnored && !HasOutArgument(syntax))
+        {
+            return;
+        }
+
+        var options = classifier.GetOptions(syntax.SyntaxTree);
+        if (!classifier.MayBeValidationByName(CalleeName(syntax), options, context.CancellationToken)
             || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
-            || !classifier.MayBeValidation(method, classifier.GetOptions(context.Node.SyntaxTree), resultMayBeIgnored, context.CancellationToken)
+            || !classifier.MayBeValidation(method, options, resultMayBeIgnored, context.CancellationToken)
             || (context.ContainingSymbol is IMethodSymbol owner && ((tests is not null && tests.IsTestMethod(owner)) || IsBenchmark(owner)))
             || DeclaresBenchmark(context.ContainingSymbol.ContainingType)
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)

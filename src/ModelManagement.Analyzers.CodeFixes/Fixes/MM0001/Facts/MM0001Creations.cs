@@ -114,15 +114,8 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         MM0001TypeFacts facts, IMethodSymbol constructor, CancellationToken cancellationToken)
     {
         var found = new List<(Document, ImplicitObjectCreationExpressionSyntax)>();
-        var fixProject = facts.ConstructorPart.Document.Project.Id;
-        var dependents = facts.Solution.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(fixProject);
-        foreach (var projectId in dependents.Prepend(fixProject))
+        foreach (var project in ProjectsThatSeeTheType(facts))
         {
-            if (facts.Solution.GetProject(projectId) is not { Language: LanguageNames.CSharp } project)
-            {
-                continue;
-            }
-
             foreach (var document in project.Documents)
             {
                 if (await document.GetTextAsync(cancellationToken).ConfigureAwait(false) is not { } text
@@ -347,21 +340,28 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     /// Creations the search cannot see: <c>typeof(T)</c> (reflection, DI registration), a type argument of a generic
     /// method (<c>AddSingleton&lt;T&gt;()</c>) or of a <c>new()</c>-constrained type parameter.
     /// </summary>
+    /// <summary>The C# projects that can create the type: its own and those that depend on it, directly or not.</summary>
+    private static IEnumerable<Project> ProjectsThatSeeTheType(MM0001TypeFacts facts)
+    {
+        var fixProject = facts.ConstructorPart.Document.Project.Id;
+        foreach (var projectId in facts.Solution.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(fixProject).Prepend(fixProject))
+        {
+            if (facts.Solution.GetProject(projectId) is { Language: LanguageNames.CSharp } project)
+            {
+                yield return project;
+            }
+        }
+    }
+
     /// <summary>
     /// Skipped code (another configuration's or target framework's <c>#if</c> branch) that names the type, in the projects
     /// that can see it: a creation there would keep calling the constructor the factory makes private.
     /// </summary>
     private static async Task<MM0001Refusal?> FindInactiveMentionAsync(MM0001TypeFacts facts, CancellationToken cancellationToken)
     {
-        var fixProject = facts.ConstructorPart.Document.Project.Id;
         var names = new[] { facts.Type.Name };
-        foreach (var projectId in facts.Solution.GetProjectDependencyGraph().GetProjectsThatTransitivelyDependOnThisProject(fixProject).Prepend(fixProject))
+        foreach (var project in ProjectsThatSeeTheType(facts))
         {
-            if (facts.Solution.GetProject(projectId) is not { Language: LanguageNames.CSharp } project)
-            {
-                continue;
-            }
-
             foreach (var document in project.Documents)
             {
                 if (await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } root && InactiveCode.MentionsAny(root, names))
