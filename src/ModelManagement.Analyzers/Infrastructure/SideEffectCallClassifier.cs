@@ -34,26 +34,16 @@ internal sealed class SideEffectCallClassifier
 
     private static readonly SymbolDisplayFormat QualifiedNameFormat = RelatedMethods.QualifiedNameFormat;
 
-    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
-    private readonly ConcurrentDictionary<SyntaxTree, SideEffectAnalyzerOptions> _options = new();
+    private readonly PerTreeCache<SideEffectAnalyzerOptions> _options;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
 
     public SideEffectCallClassifier(AnalyzerConfigOptionsProvider optionsProvider)
     {
-        _optionsProvider = optionsProvider;
+        _options = new PerTreeCache<SideEffectAnalyzerOptions>(tree => SideEffectAnalyzerOptions.Read(optionsProvider.GetOptions(tree)));
     }
 
     /// <summary>The tree's options, parsed once and cached.</summary>
-    public SideEffectAnalyzerOptions GetOptions(SyntaxTree tree)
-    {
-        if (_options.TryGetValue(tree, out var cached))
-        {
-            return cached;
-        }
-
-        var options = SideEffectAnalyzerOptions.Read(_optionsProvider.GetOptions(tree));
-        return _options.GetOrAdd(tree, options);
-    }
+    public SideEffectAnalyzerOptions GetOptions(SyntaxTree tree) => _options.Get(tree);
 
     /// <summary>Classifies the invoked method; cheap name tests run before any attribute or interface walk.</summary>
     public SideEffectReason Classify(IInvocationOperation invocation, SideEffectAnalyzerOptions options, CancellationToken cancellationToken)

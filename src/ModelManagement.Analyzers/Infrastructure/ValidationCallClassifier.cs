@@ -56,13 +56,12 @@ internal sealed class ValidationCallClassifier
     private static readonly string[] FindingWords = { "result", "error", "failure", "violation", "problem", "issue", "message", "warning", "finding", "diagnostic" };
 
     private readonly Compilation _compilation;
-    private readonly AnalyzerConfigOptionsProvider _optionsProvider;
     private readonly INamedTypeSymbol? _task;
     private readonly INamedTypeSymbol? _taskOfT;
     private readonly INamedTypeSymbol? _valueTask;
     private readonly INamedTypeSymbol? _valueTaskOfT;
     private readonly INamedTypeSymbol? _collectionOfT;
-    private readonly ConcurrentDictionary<SyntaxTree, ValidationAnalyzerOptions> _options = new();
+    private readonly PerTreeCache<ValidationAnalyzerOptions> _options;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesMayBeApplied = new();
@@ -71,7 +70,7 @@ internal sealed class ValidationCallClassifier
     public ValidationCallClassifier(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)
     {
         _compilation = compilation;
-        _optionsProvider = optionsProvider;
+        _options = new PerTreeCache<ValidationAnalyzerOptions>(tree => ValidationAnalyzerOptions.Read(optionsProvider.GetOptions(tree)));
         _task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
         _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
@@ -96,15 +95,7 @@ internal sealed class ValidationCallClassifier
             || _validityMembers.AnyMayExist(options.ValidityMembers, cancellationToken);
 
     /// <summary>The tree's options, parsed once and cached.</summary>
-    public ValidationAnalyzerOptions GetOptions(SyntaxTree tree)
-    {
-        if (_options.TryGetValue(tree, out var cached))
-        {
-            return cached;
-        }
-
-        return _options.GetOrAdd(tree, ValidationAnalyzerOptions.Read(_optionsProvider.GetOptions(tree)));
-    }
+    public ValidationAnalyzerOptions GetOptions(SyntaxTree tree) => _options.Get(tree);
 
     /// <summary>
     /// The result type a caller acts on: <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>, the type itself otherwise;

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
@@ -36,7 +35,7 @@ internal sealed class WordTextIndex
 
     private readonly ImmutableArray<Word> _words;
     private readonly int _bufferLength;
-    private readonly ConcurrentDictionary<SyntaxTree, int[]> _positions = new();
+    private readonly PerTreeCache<int[]> _positions;
 
     // One reading buffer, reused tree after tree (a tree being scanned concurrently gets its own).
     private char[]? _buffer;
@@ -45,6 +44,15 @@ internal sealed class WordTextIndex
     {
         _words = words;
         _bufferLength = BufferLength(words);
+        _positions = new PerTreeCache<int[]>(FindInTree);
+    }
+
+    private int[] FindInTree(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var buffer = Interlocked.Exchange(ref _buffer, null) ?? new char[_bufferLength];
+        var positions = Find(tree.GetText(cancellationToken), _words, buffer, cancellationToken);
+        Volatile.Write(ref _buffer, buffer);
+        return positions;
     }
 
     /// <summary>True when the text of one of <paramref name="blocks"/> contains a word.</summary>
@@ -78,14 +86,7 @@ internal sealed class WordTextIndex
     /// <summary>True when a word starts inside <paramref name="span"/> of <paramref name="tree"/> (spans of whole tokens: it then ends there too).</summary>
     public bool Contains(SyntaxTree tree, TextSpan span, CancellationToken cancellationToken)
     {
-        if (!_positions.TryGetValue(tree, out var positions))
-        {
-            var buffer = Interlocked.Exchange(ref _buffer, null) ?? new char[_bufferLength];
-            positions = Find(tree.GetText(cancellationToken), _words, buffer, cancellationToken);
-            Volatile.Write(ref _buffer, buffer);
-            positions = _positions.GetOrAdd(tree, positions);
-        }
-
+        var positions = _positions.Get(tree, cancellationToken);
         var index = Array.BinarySearch(positions, span.Start);
         if (index < 0)
         {

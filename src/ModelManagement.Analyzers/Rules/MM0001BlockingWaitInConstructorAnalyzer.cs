@@ -35,7 +35,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             }
 
             var summaries = new BlockingCallSummaries(start.Compilation, types);
-            var options = new MM0001Options();
+            var options = new MM0001Options(start.Options.AnalyzerConfigOptionsProvider);
             var waits = new WordTextIndex(BlockingWaitForms.Words(start.Compilation));
 
             // Two actions per compilation (mm0001.follow_own_calls on or off), shared by every construction block: the
@@ -52,7 +52,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
                 }
 
                 block.RegisterOperationAction(
-                    options.FollowOwnCalls(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree) ? followingCalls : directOnly,
+                    options.FollowOwnCalls(block.OperationBlocks[0].Syntax.SyntaxTree) ? followingCalls : directOnly,
                     OperationKind.Invocation,
                     OperationKind.PropertyReference);
             };

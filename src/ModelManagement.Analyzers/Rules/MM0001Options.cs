@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.Rules;
 
@@ -16,19 +16,14 @@ internal sealed class MM0001Options
     /// </summary>
     public const string FollowOwnCallsKey = "mm0001.follow_own_calls";
 
-    private readonly ConcurrentDictionary<SyntaxTree, bool> _followOwnCalls = new();
+    private readonly PerTreeCache<bool> _followOwnCalls;
+
+    public MM0001Options(AnalyzerConfigOptionsProvider provider)
+    {
+        _followOwnCalls = new PerTreeCache<bool>(tree => !(provider.GetOptions(tree).TryGetValue(FollowOwnCallsKey, out var text)
+            && string.Equals(text.Trim(), "false", StringComparison.OrdinalIgnoreCase)));
+    }
 
     /// <summary>The value of <see cref="FollowOwnCallsKey"/> for <paramref name="tree"/>; anything but "false" means true.</summary>
-    public bool FollowOwnCalls(AnalyzerOptions options, SyntaxTree tree)
-    {
-        if (_followOwnCalls.TryGetValue(tree, out var cached))
-        {
-            return cached;
-        }
-
-        var value = !(options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(FollowOwnCallsKey, out var text)
-            && string.Equals(text.Trim(), "false", StringComparison.OrdinalIgnoreCase));
-        _followOwnCalls.TryAdd(tree, value);
-        return value;
-    }
+    public bool FollowOwnCalls(SyntaxTree tree) => _followOwnCalls.Get(tree);
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,20 +17,15 @@ internal sealed class MM0005Options
     /// </summary>
     public const string SingleCallerTypesKey = "mm0005.single_caller_types";
 
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableHashSet<string>> _singleCallerTypes = new();
+    private readonly PerTreeCache<ImmutableHashSet<string>> _singleCallerTypes;
+
+    public MM0005Options(AnalyzerConfigOptionsProvider provider)
+    {
+        _singleCallerTypes = new PerTreeCache<ImmutableHashSet<string>>(tree => EditorConfigListOption.ReadSymbolSet(provider.GetOptions(tree), SingleCallerTypesKey));
+    }
 
     /// <summary>The normalized names <see cref="SingleCallerTypesKey"/> lists for <paramref name="tree"/> (empty when unset).</summary>
-    public ImmutableHashSet<string> SingleCallerTypes(AnalyzerOptions options, SyntaxTree tree)
-    {
-        if (_singleCallerTypes.TryGetValue(tree, out var cached))
-        {
-            return cached;
-        }
-
-        var value = EditorConfigListOption.ReadSymbolSet(options.AnalyzerConfigOptionsProvider.GetOptions(tree), SingleCallerTypesKey);
-        _singleCallerTypes.TryAdd(tree, value);
-        return value;
-    }
+    public ImmutableHashSet<string> SingleCallerTypes(SyntaxTree tree) => _singleCallerTypes.Get(tree);
 
     /// <summary>Whether <paramref name="type"/>, a base class or an interface of it is named in <paramref name="names"/>.</summary>
     public static bool IsListed(INamedTypeSymbol type, ImmutableHashSet<string> names)

@@ -47,7 +47,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var summaries = new LazyInitWriteSummaries(start.Compilation);
             var awaits = new WordTextIndex(WordTextIndex.Await);
             var tests = TestFrameworks.Create(start.Compilation);
-            var options = new MM0005Options();
+            var options = new MM0005Options(start.Options.AnalyzerConfigOptionsProvider);
             var scopedServices = new ScopedServices(start.Compilation);
 
             // Scoped to the types whose declarations write `await`: only their member bodies get operation trees (an
@@ -69,7 +69,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     || ((tests is null || !tests.IsTestMethod(method)) && !TeardownMethods.IsTeardown(method) && !BlockState.IsSingleCallerStep(method)
                         && !TestFrameworks.IsSetUp(method)
                         && !(!method.IsStatic && method.ContainingType is { } owner
-                            && MM0005Options.IsListed(owner, options.SingleCallerTypes(block.Options, block.OperationBlocks[0].Syntax.SyntaxTree))));
+                            && MM0005Options.IsListed(owner, options.SingleCallerTypes(block.OperationBlocks[0].Syntax.SyntaxTree))));
                 var state = new BlockState(types, summaries, judgeBody, tests, start.Compilation, scopedServices);
                 block.RegisterOperationAction(
                     state.OnOperation,

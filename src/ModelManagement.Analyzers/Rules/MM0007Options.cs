@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -64,12 +63,11 @@ internal sealed class MM0007Options
     /// <summary>One cache per compilation: the options of each syntax tree, parsed on first use.</summary>
     internal sealed class Cache
     {
-        private readonly AnalyzerConfigOptionsProvider _provider;
-        private readonly ConcurrentDictionary<SyntaxTree, MM0007Options> _byTree = new();
+        private readonly PerTreeCache<MM0007Options> _byTree;
 
         public Cache(AnalyzerConfigOptionsProvider provider)
         {
-            _provider = provider;
+            _byTree = new PerTreeCache<MM0007Options>(tree => Read(provider.GetOptions(tree)));
         }
 
         public MM0007Options Get(SyntaxTree? tree)
@@ -79,12 +77,7 @@ internal sealed class MM0007Options
                 return Default;
             }
 
-            if (_byTree.TryGetValue(tree, out var cached))
-            {
-                return cached;
-            }
-
-            return _byTree.GetOrAdd(tree, Read(_provider.GetOptions(tree)));
+            return _byTree.Get(tree);
         }
     }
 }

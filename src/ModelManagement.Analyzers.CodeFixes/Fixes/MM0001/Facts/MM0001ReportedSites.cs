@@ -167,10 +167,10 @@ internal static class MM0001ReportedSites
     {
         var reported = new List<(Diagnostic, MM0001TypePart)>();
         var summaries = new BlockingCallSummaries(types.Compilation, types.Blocking);
-        var options = new MM0001Options();
+        var options = new MM0001Options(project.AnalyzerOptions.AnalyzerConfigOptionsProvider);
         foreach (var part in parts)
         {
-            var followOwnCalls = options.FollowOwnCalls(project.AnalyzerOptions, part.Declaration.SyntaxTree);
+            var followOwnCalls = options.FollowOwnCalls(part.Declaration.SyntaxTree);
             foreach (var member in part.Declaration.Members)
             {
                 foreach (var (owner, block) in ConstructionBlocks(member, part.Model, cancellationToken))
