@@ -260,11 +260,20 @@ internal sealed class NullStateKnownSymbols
     {
         for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
         {
-            foreach (var member in current.GetMembers())
+            // By name first: the member names come from the declaration or the metadata without building a symbol.
+            foreach (var name in current.MemberNames)
             {
-                if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator, IsImplicitlyDeclared: false, Name: not ("op_Equality" or "op_Inequality" or "op_True" or "op_False") })
+                if (!name.StartsWith("op_", System.StringComparison.Ordinal) || name is "op_Equality" or "op_Inequality" or "op_True" or "op_False")
                 {
-                    return true;
+                    continue;
+                }
+
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IMethodSymbol { MethodKind: MethodKind.UserDefinedOperator, IsImplicitlyDeclared: false })
+                    {
+                        return true;
+                    }
                 }
             }
         }

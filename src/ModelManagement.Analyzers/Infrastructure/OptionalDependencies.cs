@@ -102,7 +102,9 @@ internal sealed class OptionalDependencies
             }
         }
 
-        var current = type;
+        // Marked members: only where `[OptionalDependency]` can be applied (most compilations never write it, and reading
+        // every member of every type and its bases would cost more than the rest of this method).
+        var current = symbols.HasMarkerAttribute ? type : null;
         for (var depth = 0; current is not null && depth < MaxBaseTypeDepth; depth++, current = current.BaseType)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -123,7 +125,7 @@ internal sealed class OptionalDependencies
                     continue;
                 }
 
-                if (symbols.HasMarkerAttribute && CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
+                if (CanBeNull(member, symbols) && HasAttributeNamed(member.GetAttributes(), AttributeName))
                 {
                     (attributed ??= ImmutableArray.CreateBuilder<ISymbol>()).Add(member.OriginalDefinition);
                 }

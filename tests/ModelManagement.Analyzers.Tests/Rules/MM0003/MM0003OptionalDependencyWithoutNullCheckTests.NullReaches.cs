@@ -962,6 +962,51 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task LibraryClassWithComparisonOperators_AndASourceClassInheritingOperators_AreData()
+    {
+        // The operators are found by member name, in metadata (System.Version: <, >, <=, >=) and on a base class.
+        var source = /* lang=c#-test */ """
+            public class Tensor
+            {
+                public void Print() => System.Console.WriteLine("tensor");
+                public static Tensor operator -(Tensor a) => a;
+            }
+
+            public class LabeledTensor : Tensor
+            {
+                public void Label(string name) => System.Console.WriteLine(name);
+            }
+
+            public class Probe
+            {
+                public void Send(string message) => System.Console.WriteLine(message);
+            }
+
+            public sealed class Release
+            {
+                private readonly System.Version _version;
+                private readonly LabeledTensor _tensor;
+                private readonly Probe _probe;
+
+                public Release(System.Version version = null, LabeledTensor tensor = null, Probe probe = null)
+                {
+                    _version = version;
+                    _tensor = tensor;
+                    _probe = probe;
+                }
+
+                public void Describe()
+                {
+                    System.Console.WriteLine(_version.Major);
+                    _tensor.Label("x");
+                    [|_probe|].Send("described");
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task SelfReturningMethodsAreNoBehaviour_OptionsWithMergeAreData_AResettableSettingsIsNot()
     {
         // botbuilder's EvaluationOptions: nullable settings and `Merge(other)` returning itself. A class whose only methods
