@@ -8,6 +8,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ModelManagement.Analyzers.Infrastructure;
 
@@ -201,25 +202,69 @@ internal sealed class ValidityMemberReach
             }
         }
 
-        // A record's positional parameters become properties the declaration table does not list by name.
-        foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type, cancellationToken))
+        // A record's positional parameters become properties the declaration table does not list by name: read from the
+        // type declarations' syntax (member bodies are never entered, no symbol is built).
+        foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (symbol is INamedTypeSymbol { IsRecord: true } record && MayBeVerdict(record))
+            if (DeclaresPositionalMember(tree.GetRoot(cancellationToken), names, cancellationToken))
             {
-                foreach (var name in names)
-                {
-                    foreach (var member in record.GetMembers(name))
-                    {
-                        if (member is IPropertySymbol { IsStatic: false })
-                        {
-                            return true;
-                        }
-                    }
-                }
+                return true;
             }
         }
 
         return hidden.Count != 0 && SourceNamesAny(hidden, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a record declared under <paramref name="node"/> has a positional parameter named one of <paramref name="names"/>
+    /// and may be a verdict by its declaration: a <c>record struct</c> named like one, a <c>record</c> (class) named like one or
+    /// not written <c>sealed</c> (a part written elsewhere may be; counting it keeps the answer on the safe side).
+    /// </summary>
+    private static bool DeclaresPositionalMember(SyntaxNode node, ImmutableArray<string> names, CancellationToken cancellationToken)
+    {
+        var members = node switch
+        {
+            CompilationUnitSyntax unit => unit.Members,
+            BaseNamespaceDeclarationSyntax ns => ns.Members,
+            TypeDeclarationSyntax type => type.Members,
+            _ => default,
+        };
+
+        foreach (var member in members)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (member is RecordDeclarationSyntax { ParameterList: { } parameters } record
+                && HasParameterNamed(parameters, names)
+                && (VerdictTypes.HasVerdictWord(record.Identifier.ValueText)
+                    || (!record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) && !record.Modifiers.Any(SyntaxKind.SealedKeyword))))
+            {
+                return true;
+            }
+
+            if (member is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax
+                && DeclaresPositionalMember(member, names, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasParameterNamed(ParameterListSyntax parameters, ImmutableArray<string> names)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            foreach (var name in names)
+            {
+                if (parameter.Identifier.ValueText == name)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The symbol twin of <see cref="ModuleVerdicts"/>' test: a type named like a verdict, or a class that is neither sealed nor static.</summary>

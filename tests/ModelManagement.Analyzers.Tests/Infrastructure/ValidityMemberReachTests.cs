@@ -79,6 +79,8 @@ public sealed class ValidityMemberReachTests
     [InlineData("public class Checked { public bool IsValid { get; set; } }")] // a base a verdict may derive from
     [InlineData("public sealed class Outcome { public bool Compliant; }")]
     [InlineData("public sealed record CheckResult(bool IsCompliant);")]
+    [InlineData("namespace Inner { public class Holder { public record Entry(bool IsValid); } }")] // nested, unsealed: a verdict may derive from it
+    [InlineData("namespace Inner; public readonly record struct ScanResult(bool IsSafe);")]
     [InlineData("public sealed class GateOutcome { public bool IsV\\u0061lid => true; }")] // names are read as the compiler reads them
     [InlineData("public sealed class Relay { public System.Threading.Tasks.Dataflow.DataflowMessageHeader Last; }")] // names a library's verdict
     public async Task ADeclarationAVerdictMayHave_OrALibraryVerdictNamed_Opens(string declaration)
@@ -90,6 +92,8 @@ public sealed class ValidityMemberReachTests
     [InlineData("public sealed class Scan { public bool IsValid { get; } }")]
     [InlineData("public sealed class Scan { public static bool IsValid => true; }")]
     [InlineData("public sealed class Gadget { public bool IsV\\u0061lid => true; }")]
+    [InlineData("namespace Inner { public static class Holder { public sealed record Point(bool IsValid); } }")]
+    [InlineData("public record Entry(bool IsValidated);")]
     public async Task AMemberNoVerdictCanHave_StaysClosed(string declaration)
     {
         Assert.False(await MayExistAsync(OnlyMethodsAndReads + declaration));
