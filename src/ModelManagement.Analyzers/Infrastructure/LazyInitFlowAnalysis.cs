@@ -575,7 +575,7 @@ internal sealed class LazyInitFlowAnalysis
                     return outcome;
                 }
 
-                if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, _cancellationToken) is { } summary
+                if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
                     && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member)
                 {
                     written = member;
@@ -611,7 +611,7 @@ internal sealed class LazyInitFlowAnalysis
                     }
                 }
 
-                if (_summaries.GetForCall(invocation, _ownType, _model, _cancellationToken) is { } summary
+                if (_summaries.GetForCall(invocation, _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
                     && FirstTested(summary.WritesBeforeAwait, tested, testedCount) is { } member)
                 {
                     written = member;
@@ -870,7 +870,7 @@ internal sealed class LazyInitFlowAnalysis
         }
         else if (!claimsOnly // a claim is taken by an assignment of `true` in this function, not by an own method's summary
             && operation is IInvocationOperation
-            && _summaries.GetForCall(operation, _ownType, _model, _cancellationToken) is { AlwaysWrites.IsEmpty: false } summary)
+            && _summaries.GetForCall(operation, _ownType, _model, tested, testedCount, _cancellationToken) is { AlwaysWrites.IsEmpty: false } summary)
         {
             // `ProcessListResponse(await ListAsync()); if (Inbox == null) …`: a synchronous own method that assigns the
             // member on every path has written it here (MailKit's ImapEngine.QuerySpecialFoldersAsync).

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,23 +17,79 @@ internal sealed class LazyInitWriteSummaries
 {
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, LazyInitWriteSummary> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, HashSet<string>?> _identifiers = new(SymbolEqualityComparer.Default);
 
     public LazyInitWriteSummaries(Compilation compilation)
     {
         _compilation = compilation;
     }
 
-    /// <summary>The summary of the own method <paramref name="operation"/> calls, or null when it is not such a call.</summary>
-    public LazyInitWriteSummary? GetForCall(IOperation? operation, INamedTypeSymbol? ownType, SemanticModel? callerModel, CancellationToken cancellationToken)
+    /// <summary>
+    /// The summary of the own method <paramref name="operation"/> calls, or null when it is not such a call. A callee whose
+    /// declaration names none of the first <paramref name="testedCount"/> members of <paramref name="tested"/> (identifier
+    /// tokens, read as the compiler reads them) can write none of them — a summary is one level deep — and gets the empty
+    /// summary without its body being bound.
+    /// </summary>
+    public LazyInitWriteSummary? GetForCall(
+        IOperation? operation, INamedTypeSymbol? ownType, SemanticModel? callerModel, ISymbol[] tested, int testedCount, CancellationToken cancellationToken)
     {
         operation = Shapes.WithoutConversions(operation);
         if (operation is IInvocationOperation invocation && IsSummarisedCall(invocation, ownType))
         {
             var key = invocation.TargetMethod.OriginalDefinition;
-            return _cache.GetOrAdd(key, method => Compute(method, callerModel, cancellationToken));
+            if (_cache.TryGetValue(key, out var summary))
+            {
+                return summary;
+            }
+
+            return NamesAny(key, tested, testedCount, cancellationToken)
+                ? _cache.GetOrAdd(key, method => Compute(method, callerModel, cancellationToken))
+                : LazyInitWriteSummary.Empty;
         }
 
         return null;
+    }
+
+    private bool NamesAny(IMethodSymbol method, ISymbol[] tested, int testedCount, CancellationToken cancellationToken)
+    {
+        if (!_identifiers.TryGetValue(method, out var names))
+        {
+            names = _identifiers.GetOrAdd(method, CollectIdentifiers(method, cancellationToken));
+        }
+
+        if (names is null)
+        {
+            return true; // no single declaration: Compute decides
+        }
+
+        for (var i = 0; i < testedCount; i++)
+        {
+            if (names.Contains(tested[i].Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static HashSet<string>? CollectIdentifiers(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var token in method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).DescendantTokens())
+        {
+            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
+            {
+                names.Add(token.ValueText);
+            }
+        }
+
+        return names;
     }
 
     /// <summary>
