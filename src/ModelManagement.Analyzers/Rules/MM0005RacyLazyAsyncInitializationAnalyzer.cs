@@ -435,7 +435,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// <c>MoveNext</c> returning a task of <c>bool</c> (<c>IAsyncEnumerator&lt;T&gt;</c>, EF Core's Cosmos query enumerators,
         /// cosmos's <c>MoveNextAsync(ITrace, CancellationToken)</c>, gRPC's stream readers), and any instance method of a
         /// <c>Stream</c> (one reader at a time: grpc's <c>SyncPointMemoryStream</c>, YoutubeExplode's <c>MediaStream</c>,
-        /// whose segment helper its <c>ReadAsync</c> and its factory-awaited <c>InitializeAsync</c> share) or of an Entity
+        /// whose segment helper its <c>ReadAsync</c> and its factory-awaited <c>InitializeAsync</c> share), a pipe reader or
+        /// writer or a response body feature (<see cref="IsSingleReaderChannel"/>), or of an Entity
         /// Framework <c>DbContext</c>, which is one unit of work: a second operation started before the first completed
         /// throws, so its state (eShop's <c>OrderingContext</c>: <c>if (_currentTransaction != null) return null;
         /// _currentTransaction = await Database.BeginTransactionAsync(…);</c>) has one caller at a time.
@@ -443,7 +444,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         internal static bool IsSingleCallerStep(IMethodSymbol method)
         {
             var name = NamePrefix.MemberName(method.Name);
-            return (!method.IsStatic && (DerivesFromDbContext(method.ContainingType) || DerivesFromStream(method.ContainingType)))
+            return (!method.IsStatic
+                    && (DerivesFromDbContext(method.ContainingType) || IsSingleReaderChannel(method.ContainingType) || IsTurnBasedActor(method.ContainingType)))
                 || (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
@@ -583,13 +585,84 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             return false;
         }
 
-        private static bool DerivesFromStream(INamedTypeSymbol? type)
+        /// <summary>
+        /// A virtual actor or grain whose runtime delivers one call at a time to an instance (turn-based; reentrancy is
+        /// opt-in): a Dapr actor (<c>Dapr.Actors.Runtime.Actor</c>, <c>Dapr.Actors.Next.Abstractions.Actor</c>), an Orleans
+        /// <c>Grain</c> not marked <c>[Reentrant]</c>, a Service Fabric <c>Microsoft.ServiceFabric.Actors.Runtime.ActorBase</c>,
+        /// an Akka.NET <c>Akka.Actor.ActorBase</c> or a Proto.Actor <c>Proto.IActor</c>. Lazy state restored on the first
+        /// call (dapr's <c>StateMachineActor.EnsureRestoredAsync</c>) has one caller at a time.
+        /// </summary>
+        private static bool IsTurnBasedActor(INamedTypeSymbol? type)
+        {
+            if (type is null || type.TypeKind != TypeKind.Class)
+            {
+                return false;
+            }
+
+            for (var current = type.BaseType; current is not null; current = current.BaseType)
+            {
+                var ns = current.ContainingNamespace;
+                switch (current.Name)
+                {
+                    case "Actor" when Namespaces.IsExactly(ns, "Dapr", "Actors", "Runtime") || Namespaces.IsExactly(ns, "Dapr", "Actors", "Next", "Abstractions"):
+                    case "ActorBase" when Namespaces.IsExactly(ns, "Microsoft", "ServiceFabric", "Actors", "Runtime") || Namespaces.IsExactly(ns, "Akka", "Actor"):
+                        return true;
+                    case "Grain" when Namespaces.IsExactly(ns, "Orleans"):
+                        return !IsMarkedReentrant(type);
+                }
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (implemented.Name == "IActor" && Namespaces.IsExactly(implemented.ContainingNamespace, "Proto"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsMarkedReentrant(INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var attribute in current.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "ReentrantAttribute" } attributeClass && Namespaces.IsExactly(attributeClass.ContainingNamespace, "Orleans", "Concurrency"))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A byte channel one reader or writer drives at a time: a <c>System.IO.Stream</c>, a <c>System.IO.Pipelines</c>
+        /// <c>PipeReader</c> or <c>PipeWriter</c>, or an ASP.NET Core response body (<c>IHttpResponseBodyFeature</c>: one
+        /// response, one request pipeline; aws-lambda-dotnet's <c>StreamingResponseBodyFeature.StartAsync</c> latch).
+        /// </summary>
+        private static bool IsSingleReaderChannel(INamedTypeSymbol? type)
         {
             for (var current = type?.BaseType; current is not null; current = current.BaseType)
             {
-                if (current is { Name: "Stream", ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+                if ((current.Name == "Stream" && Namespaces.IsExactly(current.ContainingNamespace, "System", "IO"))
+                    || (current.Name is "PipeReader" or "PipeWriter" && Namespaces.IsExactly(current.ContainingNamespace, "System", "IO", "Pipelines")))
                 {
                     return true;
+                }
+            }
+
+            if (type is not null)
+            {
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (implemented.Name == "IHttpResponseBodyFeature" && Namespaces.IsExactly(implemented.ContainingNamespace, "Microsoft", "AspNetCore", "Http", "Features"))
+                    {
+                        return true;
+                    }
                 }
             }
 

@@ -348,6 +348,180 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task TurnBasedActorsAndGrains_AreNotJudged_AReentrantGrainAStaticMemberAndALookalikeAre()
+    {
+        // Triage FP5 (dapr's StateMachineActor.EnsureRestoredAsync, a Proto.Actor monitor): the actor runtime delivers
+        // one call at a time to an instance, so lazily restored state has one caller. Orleans' [Reentrant] opts out.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            namespace Dapr.Actors.Runtime { public abstract class Actor { } }
+            namespace Orleans { public abstract class Grain { } }
+            namespace Orleans.Concurrency { [AttributeUsage(AttributeTargets.Class)] public sealed class ReentrantAttribute : Attribute { } }
+            namespace Proto { public interface IActor { Task ReceiveAsync(object context); } }
+            namespace Lookalike { public abstract class Actor { } }
+
+            public abstract class StateMachineActor : Dapr.Actors.Runtime.Actor
+            {
+                private bool _restored;
+                private object _state;
+                private static object s_schema;
+
+                protected abstract Task<object> LoadAsync();
+
+                protected async Task EnsureRestoredAsync()
+                {
+                    if (_restored) return;
+                    _state = await LoadAsync();
+                    _restored = true;
+                }
+
+                protected static async Task<object> SchemaAsync(Func<Task<object>> load)
+                {
+                    if ({|#0:s_schema == null|}) s_schema = await load();
+                    return s_schema;
+                }
+            }
+
+            public sealed class CounterGrain : Orleans.Grain
+            {
+                private object _state;
+
+                public async Task<object> GetAsync(Func<Task<object>> load)
+                {
+                    if (_state == null) _state = await load();
+                    return _state;
+                }
+            }
+
+            [Orleans.Concurrency.Reentrant]
+            public sealed class ReentrantGrain : Orleans.Grain
+            {
+                private object _state;
+
+                public async Task<object> GetAsync(Func<Task<object>> load)
+                {
+                    if ({|#1:_state == null|}) _state = await load();
+                    return _state;
+                }
+            }
+
+            public sealed class ClusterMonitor : Proto.IActor
+            {
+                private object _app;
+
+                public Task ReceiveAsync(object context) => GetAppAsync(() => Task.FromResult(context));
+
+                private async Task<object> GetAppAsync(Func<Task<object>> load)
+                {
+                    if (_app == null) _app = await load();
+                    return _app;
+                }
+            }
+
+            public sealed class NotAnActor : Lookalike.Actor
+            {
+                private object _state;
+
+                public async Task<object> GetAsync(Func<Task<object>> load)
+                {
+                    if ({|#2:_state == null|}) _state = await load();
+                    return _state;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("s_schema"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_state"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_state"));
+    }
+
+    [Fact]
+    public async Task PipeWriterAndResponseBodyFeatureMethods_DoNotReport_ALookalikeInterfaceStillDoes()
+    {
+        // Triage FP10 (aws-lambda-dotnet's StreamingResponseBodyFeature): a response body serves one request pipeline and
+        // a pipe one reader or writer at a time, like a Stream. An interface of the same name elsewhere is no such contract.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace System.IO.Pipelines
+            {
+                public abstract class PipeWriter
+                {
+                    public abstract ValueTask<bool> FlushAsync(CancellationToken cancellationToken = default);
+                }
+            }
+
+            namespace Microsoft.AspNetCore.Http.Features
+            {
+                public interface IHttpResponseBodyFeature
+                {
+                    Task StartAsync(CancellationToken cancellationToken = default);
+                }
+            }
+
+            namespace Lookalike
+            {
+                public interface IHttpResponseBodyFeature
+                {
+                    Task StartAsync(CancellationToken cancellationToken = default);
+                }
+            }
+
+            public sealed class StreamingResponseBodyFeature : Microsoft.AspNetCore.Http.Features.IHttpResponseBodyFeature
+            {
+                private readonly Func<Task<object>> _open;
+                private bool _started;
+                private object _stream;
+
+                public StreamingResponseBodyFeature(Func<Task<object>> open) => _open = open;
+
+                public async Task StartAsync(CancellationToken cancellationToken = default)
+                {
+                    if (_started) return;
+                    _stream = await _open();
+                    _started = true;
+                }
+            }
+
+            public sealed class SegmentWriter : System.IO.Pipelines.PipeWriter
+            {
+                private readonly Func<Task<object>> _open;
+                private object _segment;
+
+                public SegmentWriter(Func<Task<object>> open) => _open = open;
+
+                public override async ValueTask<bool> FlushAsync(CancellationToken cancellationToken = default)
+                {
+                    if (_segment == null) _segment = await _open();
+                    return true;
+                }
+            }
+
+            public sealed class OtherFeature : Lookalike.IHttpResponseBodyFeature
+            {
+                private readonly Func<Task<object>> _open;
+                private bool _started;
+                private object _stream;
+
+                public OtherFeature(Func<Task<object>> open) => _open = open;
+
+                public async Task StartAsync(CancellationToken cancellationToken = default)
+                {
+                    if ({|#0:_started|}) return;
+                    _stream = await _open();
+                    _started = true;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_started"));
+    }
+
+    [Fact]
     public async Task CheckUnderASemaphoreTakenInTheIfCondition_DoesNotReport_TheElseBranchStillDoes()
     {
         var source = /* lang=c#-test */ """

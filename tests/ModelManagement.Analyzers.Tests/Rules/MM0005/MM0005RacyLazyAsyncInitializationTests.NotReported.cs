@@ -818,6 +818,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("ShutdownAsync")]
     [InlineData("TeardownAsync")] // wolverine's queues (the triage)
     [InlineData("TerminateAsync")]
+    [InlineData("DisconnectAsync")]
+    [InlineData("OnCloseAsync")]
+    [InlineData("OnClosedAsync")]
+    [InlineData("HandleDisconnectAsync")]
+    [InlineData("MarkStoppedAsync")]
+    [InlineData("TryDeleteAsync")]
+    [InlineData("DoDisposeAsync")]
     public async Task TeardownGuardFlag_DoesNotReport(string method)
     {
         var source = /* lang=c#-test */ """
@@ -1128,6 +1135,84 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             }
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("s_other"));
+    }
+
+    [Theory]
+    [InlineData("OnLoadAsync")]
+    [InlineData("OnlyCloseOnceAsync")] // "On" is no leading word here
+    [InlineData("DocumentAsync")]
+    [InlineData("TryLoadAsync")]
+    public async Task GuardFlagOfAMethodNotNamedForTeardown_Reports(string method)
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public class AgentThread
+            {
+                private readonly Func<Task> _deleteRemote;
+
+                public AgentThread(Func<Task> deleteRemote) => _deleteRemote = deleteRemote;
+
+                public bool IsDeleted { get; private set; }
+
+                public virtual async Task METHOD()
+                {
+                    if ({|#0:this.IsDeleted|})
+                    {
+                        return;
+                    }
+
+                    await _deleteRemote();
+                    this.IsDeleted = true;
+                }
+            }
+            """.Replace("METHOD", method);
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("IsDeleted"));
+    }
+
+    [Fact]
+    public async Task ReadLoopWhoseLatchAnOwnOnCloseSets_DoesNotReport()
+    {
+        // Triage FP12 (puppeteer-sharp's WebSocketTransport): `while (!IsClosed)` reads until an own OnClose(..) sets the
+        // latch; that write records a shutdown, it initializes nothing.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public class Transport
+            {
+                private readonly Func<CancellationToken, Task<int>> _receive;
+
+                public Transport(Func<CancellationToken, Task<int>> receive) => _receive = receive;
+
+                public bool IsClosed { get; private set; }
+
+                public async Task ReadAsync(CancellationToken cancellationToken)
+                {
+                    while (!IsClosed)
+                    {
+                        var kind = await _receive(cancellationToken).ConfigureAwait(false);
+                        if (kind == 0)
+                        {
+                            OnClose("closed");
+                            return;
+                        }
+                    }
+                }
+
+                private void OnClose(string reason)
+                {
+                    if (!IsClosed)
+                    {
+                        IsClosed = true;
+                        Console.WriteLine(reason);
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
     }
 
     [Fact]
