@@ -280,11 +280,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         if (usage == Usage.Discarded && form != MM0004Properties.OutDiscard
             && invocation.SemanticModel?.GetEnclosingSymbol(invocation.Syntax.SpanStart, context.CancellationToken) is IMethodSymbol function && Shapes.ReturnsNothing(function)
-            && RecordsVerdictInOwnState(invocation, context.CancellationToken))
+            && (RecordsVerdictInOwnState(invocation, context.CancellationToken)
+                || (call.ResultIsBool && ReportsEveryFailure(invocation.TargetMethod, depth: 0, context.CancellationToken))))
         {
             // A component's own validator that keeps its verdict in the component (`Status = …; Message = …;`, an
             // `error` field the view shows), called from a member that hands nothing on: run for that effect (Blazorise's
-            // `InitializeInput`, Nethereum's "Check" button).
+            // `InitializeInput`, Nethereum's "Check" button). The same for a source validator that reports each failure
+            // before returning false (GraphQL.NET's authorization visitor: `HandleNodeNotAuthorized(info); return false;`).
             return;
         }
 
@@ -833,6 +835,117 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>Verbs of a call that delivers a failure somewhere the caller's framework reads (a validation context, model state).</summary>
+    private static readonly ImmutableArray<string> ReportVerbs = ImmutableArray.Create("Report", "Handle", "AddError", "AddFailure", "AddValidationError", "AddModelError", "SetError");
+
+    /// <summary>
+    /// A source validator whose verdict is delivered before it returns: every <c>return</c> in its body (lambdas and local
+    /// functions aside) is <c>return true;</c> or <c>return false;</c>, at least one is <c>false</c>, and each <c>return
+    /// false;</c> directly follows, in the same block, a statement calling a method named <c>Report…</c>, <c>Handle…</c>,
+    /// <c>AddError…</c>, <c>AddFailure…</c>, <c>AddValidationError…</c>, <c>AddModelError…</c> or <c>SetError…</c>
+    /// (<c>HandleNodeNotAuthorized(info); return false;</c>, <c>ModelState.AddModelError(..); return false;</c>). An
+    /// expression-bodied overload forwarding to such validators of its type (every same-named method with a body) counts too.
+    /// Judged from syntax: nothing is bound.
+    /// </summary>
+    private static bool ReportsEveryFailure(IMethodSymbol method, int depth, System.Threading.CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (depth > 1 || method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        if (declaration.ExpressionBody is { Expression: var expression })
+        {
+            if (expression is AwaitExpressionSyntax awaited)
+            {
+                expression = awaited.Expression;
+            }
+
+            if (expression is not InvocationExpressionSyntax { Expression: var callee }
+                || (callee switch { IdentifierNameSyntax id => id.Identifier.ValueText, MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText, _ => null }) is not { } target)
+            {
+                return false;
+            }
+
+            var any = false;
+            foreach (var member in method.ContainingType.GetMembers(target))
+            {
+                if (member is IMethodSymbol overload && !SymbolEqualityComparer.Default.Equals(overload, method))
+                {
+                    if (!ReportsEveryFailure(overload, depth + 1, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        if (declaration.Body is not { } body)
+        {
+            return false;
+        }
+
+        var failures = 0;
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not ReturnStatementSyntax returned)
+            {
+                continue;
+            }
+
+            if (returned.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression })
+            {
+                continue;
+            }
+
+            if (returned.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression }
+                || returned.Parent is not BlockSyntax block)
+            {
+                return false;
+            }
+
+            var index = block.Statements.IndexOf(returned);
+            if (index < 1 || !CallsAReportVerb(block.Statements[index - 1]))
+            {
+                return false;
+            }
+
+            failures++;
+        }
+
+        return failures > 0;
+    }
+
+    private static bool CallsAReportVerb(StatementSyntax statement)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: var expression })
+        {
+            return false;
+        }
+
+        if (expression is AwaitExpressionSyntax awaited)
+        {
+            expression = awaited.Expression;
+        }
+
+        var name = expression is InvocationExpressionSyntax { Expression: var callee }
+            ? callee switch
+            {
+                IdentifierNameSyntax id => id.Identifier.ValueText,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+                _ => null,
+            }
+            : null;
+        return name is not null && NamePrefix.StartsWithWord(name, ReportVerbs);
     }
 
     private static bool IsOwnInstanceMember(INamedTypeSymbol type, string name)

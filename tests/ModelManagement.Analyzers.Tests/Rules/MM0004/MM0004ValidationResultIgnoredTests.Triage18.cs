@@ -80,6 +80,105 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ValidatorReportingEveryFailureBeforeReturningFalse_CalledFromAMemberReturningNothing_DoesNotReport()
+    {
+        // Triage FP16 (graphql-dotnet/server's AuthorizationVisitorBase): each failure goes into the validation context
+        // (`HandleNodeNotAuthorized(info); return false;`), and the visitor callbacks drop the bool by design, also through
+        // an expression-bodied overload. Controls: a validator with one silent `return false`, one returning a computed
+        // bool, and the reporting validator dropped where a value is handed on.
+        var source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class ValidationContext
+            {
+                public List<string> Errors { get; } = new List<string>();
+                public void ReportError(string error) => Errors.Add(error);
+            }
+
+            public sealed class ValidationInfo
+            {
+                public ValidationInfo(string obj, ValidationContext context) { Obj = obj; Context = context; }
+                public string Obj { get; }
+                public ValidationContext Context { get; }
+            }
+
+            public abstract class AuthorizationVisitorBase
+            {
+                protected abstract bool IsAuthenticated { get; }
+                protected abstract bool InPolicy(string obj);
+
+                public async ValueTask EnterAsync(string field, ValidationContext context)
+                {
+                    await ValidateAsync(field, context);
+                }
+
+                public async ValueTask LeaveAsync(ValidationInfo info)
+                {
+                    await ValidateAsync(info);
+                    await [|ValidatePartlyAsync(info)|];
+                    await [|ValidateComputedAsync(info)|];
+                }
+
+                public async Task<string> DescribeAsync(ValidationInfo info)
+                {
+                    await [|ValidateAsync(info)|];
+                    return info.Obj;
+                }
+
+                private ValueTask<bool> ValidateAsync(string obj, ValidationContext context)
+                    => ValidateAsync(new ValidationInfo(obj, context));
+
+                protected virtual async ValueTask<bool> ValidateAsync(ValidationInfo info)
+                {
+                    await Task.Yield();
+                    if (!IsAuthenticated)
+                    {
+                        HandleNodeNotAuthorized(info);
+                        return false;
+                    }
+
+                    if (!InPolicy(info.Obj))
+                    {
+                        info.Context.ReportError("policy");
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                protected async ValueTask<bool> ValidatePartlyAsync(ValidationInfo info)
+                {
+                    await Task.Yield();
+                    if (!IsAuthenticated)
+                    {
+                        HandleNodeNotAuthorized(info);
+                        return false;
+                    }
+
+                    if (!InPolicy(info.Obj))
+                    {
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                protected async ValueTask<bool> ValidateComputedAsync(ValidationInfo info)
+                {
+                    await Task.Yield();
+                    HandleNodeNotAuthorized(info);
+                    return IsAuthenticated;
+                }
+
+                protected virtual void HandleNodeNotAuthorized(ValidationInfo info)
+                    => info.Context.ReportError("Access denied for '" + info.Obj + "'.");
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task BoolValidatorThatOnlyReturnsTrue_DoesNotReport_OneThatCanReturnFalseDoes()
     {
         // Nethereum's `TryValidateUnitValue`: `return true;` or a throw, so the dropped bool is a constant.
