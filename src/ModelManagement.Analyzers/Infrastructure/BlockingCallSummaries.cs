@@ -25,12 +25,22 @@ internal sealed class BlockingCallSummaries
 
     private readonly Compilation _compilation;
     private readonly BlockingWaitTypes _types;
+    private readonly WordTextIndex? _waits;
     private readonly ConcurrentDictionary<IMethodSymbol, BlockingSummary> _cache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, HashSet<string>?> _callableNames = new(SymbolEqualityComparer.Default);
 
-    public BlockingCallSummaries(Compilation compilation, BlockingWaitTypes types)
+    /// <param name="compilation">The compilation whose members are summarised.</param>
+    /// <param name="types">The task and awaiter types a blocking form waits on.</param>
+    /// <param name="waits">
+    /// When given, the index of the blocking forms' member names (<see cref="BlockingWaitForms.Words"/>): a member whose
+    /// declaration spells none of them and names no method or property of its type can neither block nor call what
+    /// does, so it is summarised as not blocking without its body being bound.
+    /// </param>
+    public BlockingCallSummaries(Compilation compilation, BlockingWaitTypes types, WordTextIndex? waits = null)
     {
         _compilation = compilation;
         _types = types;
+        _waits = waits;
     }
 
     /// <summary>
@@ -151,7 +161,7 @@ internal sealed class BlockingCallSummaries
 
         cut = false;
         var summary = BlockingSummary.None;
-        if (!method.IsAsync)
+        if (!method.IsAsync && MayBlockOrCallOwn(method, cancellationToken))
         {
             // Async members are not followed: past their first await they run after construction, and blocking in them
             // is an async-method problem (VSTHRD103), not a constructor one.
@@ -265,6 +275,82 @@ internal sealed class BlockingCallSummaries
         }
 
         return facts;
+    }
+
+    /// <summary>
+    /// Without an index: always. With one: whether a declaration of <paramref name="method"/> spells a blocking member's
+    /// name, or names a method or property of its own type (a call the summary would follow). A local function is always
+    /// scanned (its siblings are no members of the type).
+    /// </summary>
+    internal bool MayBlockOrCallOwn(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (_waits is null || method.MethodKind == MethodKind.LocalFunction || method.ContainingType is not { } ownType)
+        {
+            return true;
+        }
+
+        var callable = _callableNames.GetOrAdd(ownType.OriginalDefinition, CallableNames);
+        if (callable is null)
+        {
+            return true;
+        }
+
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            if (_waits.Contains(reference.SyntaxTree, reference.Span, cancellationToken))
+            {
+                return true;
+            }
+
+            // A method's own name is no call: only its body is read.
+            var syntax = reference.GetSyntax(cancellationToken);
+            var bodies = syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax declaration
+                ? new SyntaxNode?[] { declaration.Body, declaration.ExpressionBody }
+                : new SyntaxNode?[] { syntax };
+            foreach (var body in bodies)
+            {
+                if (body is null)
+                {
+                    continue;
+                }
+
+                foreach (var token in body.DescendantTokens())
+                {
+                    if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && callable.Contains(token.ValueText))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The names of the type's own methods and properties (what <see cref="GetOwnCallee"/> can resolve a call to); null
+    /// when it declares an indexer, which a call reaches without a name.
+    /// </summary>
+    private static HashSet<string>? CallableNames(INamedTypeSymbol type)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var name in type.MemberNames)
+        {
+            foreach (var member in type.GetMembers(name))
+            {
+                if (member is IPropertySymbol { IsIndexer: true })
+                {
+                    return null; // `this[i]` names no member: every member may call it
+                }
+
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } or IPropertySymbol)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
     }
 
     private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)

@@ -34,9 +34,9 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
                 return; // no Task type: nothing can block on one
             }
 
-            var summaries = new BlockingCallSummaries(start.Compilation, types);
             var options = new MM0001Options(start.Options.AnalyzerConfigOptionsProvider);
             var waits = new WordTextIndex(BlockingWaitForms.Words(start.Compilation));
+            var summaries = new BlockingCallSummaries(start.Compilation, types, waits);
 
             // Two actions per compilation (mm0001.follow_own_calls on or off), shared by every construction block: the
             // owner is the operation's containing symbol, so a block allocates no closure of its own.
