@@ -41,6 +41,7 @@ internal sealed class OptionalDependencies
     private readonly ImmutableArray<IParameterSymbol> _primaryCandidates;
     private readonly ImmutableArray<IParameterSymbol> _constructorCandidates;
     private readonly bool _hasMarkedParameters;
+    private readonly bool _readStraightLineConstructors;
     private ImmutableArray<ISymbol> _members;
     private ImmutableHashSet<string>? _assignedOutsideConstructors;
 
@@ -51,9 +52,11 @@ internal sealed class OptionalDependencies
         ImmutableArray<IParameterSymbol> primaryCandidates,
         ImmutableArray<IParameterSymbol> constructorCandidates,
         bool hasMarkedParameters,
-        bool mayStore)
+        bool mayStore,
+        bool readStraightLineConstructors)
     {
         _type = type;
+        _readStraightLineConstructors = readStraightLineConstructors;
         _hasMarkedParameters = hasMarkedParameters;
         _symbols = symbols;
         _attributedMembers = attributedMembers;
@@ -68,7 +71,14 @@ internal sealed class OptionalDependencies
     public INamedTypeSymbol Type => _type;
 
     /// <summary>Null when the type has no candidate at all: then nothing is registered for it.</summary>
-    public static OptionalDependencies? TryCreate(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken)
+    /// <param name="type">The analyzed type.</param>
+    /// <param name="symbols">The compilation's known symbols.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <param name="readStraightLineConstructors">
+    /// Whether a constructor of plain assignments is answered from its syntax (<see cref="StraightLineConstructor"/>);
+    /// false only in the test that checks that answer against the bound analysis.
+    /// </param>
+    public static OptionalDependencies? TryCreate(INamedTypeSymbol type, NullStateKnownSymbols symbols, CancellationToken cancellationToken, bool readStraightLineConstructors = true)
     {
         if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct) || IsGeneratedType(type))
         {
@@ -146,7 +156,8 @@ internal sealed class OptionalDependencies
             primary?.ToImmutable() ?? ImmutableArray<IParameterSymbol>.Empty,
             constructorCandidates,
             hasMarkedParameters,
-            mayStore: MayStoreAnyCandidate(constructorCandidates, cancellationToken));
+            mayStore: MayStoreAnyCandidate(constructorCandidates, cancellationToken),
+            readStraightLineConstructors);
     }
 
     /// <summary>
@@ -619,6 +630,7 @@ internal sealed class OptionalDependencies
         }
 
         var facts = new Dictionary<IMethodSymbol, ConstructorFacts>(SymbolEqualityComparer.Default);
+        var straightLine = new Dictionary<IMethodSymbol, StraightLineConstructor?>(SymbolEqualityComparer.Default);
         var constructorStores = new List<(IMethodSymbol Constructor, ISymbol Member)>();
         while (pending.Count > 0)
         {
@@ -640,6 +652,26 @@ internal sealed class OptionalDependencies
             if (!ConstructorFacts.MayStoreOrForward(constructor, parameter, cancellationToken))
             {
                 continue; // read only (`loggerFactory?.CreateLogger(..) ?? NullLogger.Instance`): no body to bind for it
+            }
+
+            // A constructor of plain assignments is answered from its syntax: neither bound nor graphed.
+            if (!straightLine.TryGetValue(constructor, out var lines))
+            {
+                lines = _readStraightLineConstructors ? StraightLineConstructor.TryRead(constructor, _type, compilation, cancellationToken) : null;
+                straightLine.Add(constructor, lines);
+            }
+
+            if (lines is not null)
+            {
+                foreach (var (ordinal, member) in lines.Stores)
+                {
+                    if (ordinal == parameter.Ordinal && !IsSetByContainer(member))
+                    {
+                        constructorStores.Add((constructor, member));
+                    }
+                }
+
+                continue;
             }
 
             if (!facts.TryGetValue(constructor, out var constructorFacts))
@@ -669,6 +701,32 @@ internal sealed class OptionalDependencies
         }
 
         _constructorBinding = (semanticModel, compilation);
+        foreach (var pair in straightLine)
+        {
+            if (pair.Value is not { } lines)
+            {
+                continue;
+            }
+
+            var constructor = pair.Key;
+            if (lines.AssertsAny(ordinal => seen.Contains(constructor.Parameters[ordinal])))
+            {
+                // A tracked parameter asserted with `?? throw`: the bound analysis answers (the stores are the same).
+                facts.Add(constructor, ConstructorFacts.Collect(constructor, _type, semanticModel, compilation, cancellationToken));
+                continue;
+            }
+
+            foreach (var (storing, member) in constructorStores)
+            {
+                if (SymbolEqualityComparer.Default.Equals(storing, constructor)
+                    && lines.MayBeNullAtExit(member, ordinal => seen.Contains(constructor.Parameters[ordinal]))
+                    && !Contains(stored, member))
+                {
+                    stored.Add(member);
+                }
+            }
+        }
+
         AddMembersNullCanReach(constructorStores, facts, seen, stored, cancellationToken);
         return stored.ToImmutable();
     }

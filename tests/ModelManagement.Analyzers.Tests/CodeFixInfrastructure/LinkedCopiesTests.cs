@@ -346,7 +346,7 @@ public sealed class LinkedCopiesTests
         var first = diagnostics.OrderBy(d => d.Location.SourceTree!.FilePath).First();
         var document = solution.GetDocument(first.Location.SourceTree)!;
         var context = new FixAllContext(document, fixer, FixAllScope.Solution, null, fixer.FixableDiagnosticIds, new FixedDiagnosticProvider(diagnostics), CancellationToken.None);
-        var action = await fixer.GetFixAllProvider().GetFixAsync(context);
+        var action = await fixer.GetFixAllProvider()!.GetFixAsync(context);
         Assert.NotNull(action);
         return (await action!.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
     }

@@ -61,10 +61,7 @@ public sealed class BlockingSummaryNameGateTests
     [Fact]
     public async Task GatedSummaries_EqualUngatedOnes_AndLeavesAreNotBound()
     {
-        var trees = RobustnessHarness.CorpusSample(8_000)
-            .Select(file => RobustnessHarness.Parse(file.Text, file.Path))
-            .Append(RobustnessHarness.Parse(Shapes, "Shapes.cs"));
-        var compilation = await RobustnessHarness.CompileAsync(trees);
+        var compilation = await RobustnessHarness.CompileCorpusWithAsync(Shapes, lines: 8_000);
         Assert.True(BlockingWaitTypes.TryCreate(compilation, out var types));
         var waits = new WordTextIndex(BlockingWaitForms.Words(compilation));
         var gated = new BlockingCallSummaries(compilation, types!, waits);

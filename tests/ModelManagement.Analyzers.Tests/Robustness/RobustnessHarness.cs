@@ -69,6 +69,14 @@ internal static class RobustnessHarness
     public static IReadOnlyList<CorpusFile> CorpusSample(int lines, int seed = CorpusGenerator.DefaultSeed, int linesPerFile = 600)
         => CorpusGenerator.Generate(lines, seed, new CorpusOptions { LinesPerFile = linesPerFile }).Append(TestCodeSupplement.File).ToList();
 
+    /// <summary>
+    /// A compilation of <see cref="CorpusSample"/> of about <paramref name="lines"/> lines plus a file of hand-written
+    /// <paramref name="shapes"/> (<c>Shapes.cs</c>): what the tests that check a pre-filter or a syntactic answer against the
+    /// bound analysis run over.
+    /// </summary>
+    public static Task<CSharpCompilation> CompileCorpusWithAsync(string shapes, int lines)
+        => CompileAsync(CorpusSample(lines).Select(file => Parse(file.Text, file.Path)).Append(Parse(shapes, "Shapes.cs")));
+
     public static SyntaxTree Parse(string text, string path = "Test0.cs", LanguageVersion languageVersion = LanguageVersion.Latest)
         => CSharpSyntaxTree.ParseText(text, ParseOptions.WithLanguageVersion(languageVersion), path);
 

@@ -827,32 +827,34 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("DoDisposeAsync")]
     public async Task TeardownGuardFlag_DoesNotReport(string method)
     {
-        var source = /* lang=c#-test */ """
-            using System;
-            using System.Threading.Tasks;
-
-            public class AgentThread
-            {
-                private readonly Func<Task> _deleteRemote;
-
-                public AgentThread(Func<Task> deleteRemote) => _deleteRemote = deleteRemote;
-
-                public bool IsDeleted { get; private set; }
-
-                public virtual async Task METHOD()
-                {
-                    if (this.IsDeleted)
-                    {
-                        return;
-                    }
-
-                    await _deleteRemote();
-                    this.IsDeleted = true;
-                }
-            }
-            """.Replace("METHOD", method);
-        await VerifyAsync(source);
+        await VerifyAsync(GuardFlagSource.Replace("METHOD", method).Replace("CHECK", "this.IsDeleted"));
     }
+
+    /// <summary>`if (this.IsDeleted) return; await …; this.IsDeleted = true;` in a method named METHOD (check written CHECK).</summary>
+    private const string GuardFlagSource = /* lang=c#-test */ """
+        using System;
+        using System.Threading.Tasks;
+
+        public class AgentThread
+        {
+            private readonly Func<Task> _deleteRemote;
+
+            public AgentThread(Func<Task> deleteRemote) => _deleteRemote = deleteRemote;
+
+            public bool IsDeleted { get; private set; }
+
+            public virtual async Task METHOD()
+            {
+                if (CHECK)
+                {
+                    return;
+                }
+
+                await _deleteRemote();
+                this.IsDeleted = true;
+            }
+        }
+        """;
 
     [Fact]
     public async Task DbContextMembers_DoNotReport_ButTheSameStateOfAnotherTypeDoes()
@@ -1144,30 +1146,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("TryLoadAsync")]
     public async Task GuardFlagOfAMethodNotNamedForTeardown_Reports(string method)
     {
-        var source = /* lang=c#-test */ """
-            using System;
-            using System.Threading.Tasks;
-
-            public class AgentThread
-            {
-                private readonly Func<Task> _deleteRemote;
-
-                public AgentThread(Func<Task> deleteRemote) => _deleteRemote = deleteRemote;
-
-                public bool IsDeleted { get; private set; }
-
-                public virtual async Task METHOD()
-                {
-                    if ({|#0:this.IsDeleted|})
-                    {
-                        return;
-                    }
-
-                    await _deleteRemote();
-                    this.IsDeleted = true;
-                }
-            }
-            """.Replace("METHOD", method);
+        var source = GuardFlagSource.Replace("METHOD", method).Replace("CHECK", "{|#0:this.IsDeleted|}");
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("IsDeleted"));
     }
 
