@@ -711,7 +711,7 @@ internal sealed class OptionalDependencies
             var constructor = pair.Key;
             if (lines.AssertsAny(ordinal => seen.Contains(constructor.Parameters[ordinal])))
             {
-                // A tracked parameter asserted with `?? throw`: the bound analysis answers (the stores are the same).
+                // A tracked parameter asserted (`?? throw`, a guard, a base argument): the bound analysis answers (same stores).
                 facts.Add(constructor, ConstructorFacts.Collect(constructor, _type, semanticModel, compilation, cancellationToken));
                 continue;
             }

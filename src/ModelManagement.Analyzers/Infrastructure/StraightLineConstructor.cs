@@ -10,13 +10,14 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// MM0003's answer for a constructor read from its syntax alone, without binding its body or building its graph: a
 /// constructor with no <c>: this(…)</c> whose statements are all plain assignments to the type's members
 /// (<c>_registry = registry;</c>, <c>this._logger = loggerFactory?.CreateLogger("x") ?? NullLogger.Instance;</c>) or static
-/// guards of another type (<c>Verify.NotNull(kernel);</c>). There nothing branches or calls an own method, so a member is null at the exit exactly when its last assignment
-/// stores a tracked parameter — provided each parameter is read only where its null state cannot change: as the whole
-/// stored value, as the receiver of <c>?.</c>, or as the left of a <c>??</c>; one asserted by a <c>?? throw</c>, a guard's
-/// argument or a <c>: base(…)</c> argument is recorded, and a tracked parameter asserted that way hands the constructor back
-/// to the bound analysis. Anything else (an argument, a
-/// dereference, a lambda, a call that may be the type's own) makes <see cref="TryRead"/> return null and the bound
-/// analysis decide. <c>StraightLineConstructorTests</c> checks both answers agree on the generated corpus and on shapes.
+/// guards of another type (<c>Verify.NotNull(kernel);</c>). Nothing there branches or calls an own method, so a member is
+/// null at the exit exactly when its last assignment stores a tracked parameter — provided each parameter is read only
+/// where its null state cannot change: as the whole stored value, as the receiver of <c>?.</c>, or as the left of a
+/// <c>??</c>. One asserted by a <c>?? throw</c>, as a guard's argument or as a <c>: base(…)</c> argument is recorded, and a
+/// tracked parameter asserted that way hands the constructor back to the bound analysis. Anything else (an argument
+/// elsewhere, a dereference, a lambda, a call that may be the type's own, a read of a member) makes <see cref="TryRead"/>
+/// return null and the bound analysis decide. <c>StraightLineConstructorTests</c> checks both answers agree on the
+/// generated corpus and on shapes.
 /// </summary>
 internal sealed class StraightLineConstructor
 {
@@ -31,9 +32,9 @@ internal sealed class StraightLineConstructor
     }
 
     /// <summary>
-    /// Whether a parameter <paramref name="isTracked"/> accepts is asserted with <c>?? throw</c>: its null state changes
-    /// mid-constructor, so the bound analysis must answer after all (a required parameter asserted that way is common and
-    /// changes nothing tracked).
+    /// Whether a parameter <paramref name="isTracked"/> accepts is asserted (<c>?? throw</c>, a guard's or a
+    /// <c>: base(…)</c> argument): its null state may change mid-constructor, so the bound analysis must answer after all.
+    /// A required parameter asserted that way is common and changes nothing tracked.
     /// </summary>
     public bool AssertsAny(System.Func<int, bool> isTracked)
     {
@@ -222,8 +223,9 @@ internal sealed class StraightLineConstructor
                     or DeclarationExpressionSyntax or IsPatternExpressionSyntax or SwitchExpressionSyntax
                     or AwaitExpressionSyntax or RefExpressionSyntax:
                     return false;
-                case InvocationExpressionSyntax invocation when invocation.Expression is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax):
-                    return false; // `Init()`: may be the type's own
+                case InvocationExpressionSyntax invocation
+                    when invocation.Expression is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax) || NamesTheType(invocation.Expression, type):
+                    return false; // `Init()`, `Self.Create()`: may be the type's own
                 case IdentifierNameSyntax identifier when IsValueReference(identifier):
                     if (ParameterOrdinal(parameters, identifier.Identifier.ValueText) >= 0 ? !IsNeutralRead(identifier) : NamesOwnMember(type, identifier.Identifier.ValueText))
                     {
@@ -256,8 +258,22 @@ internal sealed class StraightLineConstructor
 
         return callee is IdentifierNameSyntax { Identifier.ValueText: var name }
             && ParameterOrdinal(parameters, name) < 0
-            && name != type.Name
-            && !NamesOwnMember(type, name);
+            && !NamesOwnMember(type, name)
+            && !NamesTheType(invocation.Expression, type);
+    }
+
+    /// <summary>Whether a name in the callee's chain is the type's own (<c>Outer.Self.Reset()</c>): a static own method.</summary>
+    private static bool NamesTheType(ExpressionSyntax callee, INamedTypeSymbol type)
+    {
+        foreach (var node in callee.DescendantNodesAndSelf())
+        {
+            if (node is SimpleNameSyntax { Identifier.ValueText: var name } && name == type.Name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Each argument is a bare parameter (recorded as asserted: a guard may throw on null) or a neutral value.</summary>

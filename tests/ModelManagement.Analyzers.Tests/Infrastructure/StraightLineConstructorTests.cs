@@ -154,6 +154,15 @@ public sealed class StraightLineConstructorTests
             public string Name => s_a.Name;
         }
 
+        public sealed class SelfCreated
+        {
+            private static IRegistry s_a;
+            private readonly object _marker;
+            public SelfCreated(IRegistry a = null) { s_a = a; _marker = SelfCreated.Reset(); }
+            private static object Reset() { s_a = NullRegistry.Instance; return new object(); }
+            public string Name => s_a.Name + _marker;
+        }
+
         public sealed class Receiver
         {
             private readonly IRegistry _a, _b;
@@ -248,6 +257,7 @@ public sealed class StraightLineConstructorTests
     [InlineData("Branching")]
     [InlineData("NullStored")]
     [InlineData("OwnStaticGuard")]
+    [InlineData("SelfCreated")]
     public async Task OtherShapes_AreLeftToTheBoundAnalysis(string typeName)
     {
         var compilation = await RobustnessHarness.CompileAsync(new[] { RobustnessHarness.Parse(Shapes, "Shapes.cs") });
