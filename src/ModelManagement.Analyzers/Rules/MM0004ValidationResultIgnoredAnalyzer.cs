@@ -818,6 +818,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            System.Collections.Generic.HashSet<string>? returned = null;
             foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
                 var name = assignment.Left switch
@@ -831,6 +832,65 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 {
                     return true;
                 }
+
+                // One member deep, from the returned result: `StatusInfoBar.IsVisible = !result.IsValid; … return result;`
+                // (Pixeval's settings page shows the verdict in its own controls).
+                if (OwnMemberOfAccess(assignment.Left) is { } owner && IsOwnInstanceMember(method.ContainingType, owner)
+                    && MentionsAny(assignment.Right, returned ??= ReturnedLocals(declaration)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The own member a property assignment goes through: <c>X</c> of <c>X.P = …</c> or <c>this.X.P = …</c>.</summary>
+    private static string? OwnMemberOfAccess(ExpressionSyntax left)
+        => left is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var receiver }
+            ? receiver switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+                _ => null,
+            }
+            : null;
+
+    /// <summary>The locals the method returns by name (<c>return result;</c>), declared in its body.</summary>
+    private static System.Collections.Generic.HashSet<string> ReturnedLocals(MethodDeclarationSyntax declaration)
+    {
+        var declared = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        var returned = new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var node in declaration.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case VariableDeclaratorSyntax variable:
+                    declared.Add(variable.Identifier.ValueText);
+                    break;
+                case ReturnStatementSyntax { Expression: IdentifierNameSyntax local }:
+                    returned.Add(local.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        returned.IntersectWith(declared);
+        return returned;
+    }
+
+    private static bool MentionsAny(ExpressionSyntax expression, System.Collections.Generic.HashSet<string> names)
+    {
+        if (names.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax identifier && names.Contains(identifier.Identifier.ValueText))
+            {
+                return true;
             }
         }
 

@@ -80,6 +80,81 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task OwnValidatorShowingItsResultInItsControls_CalledFromAConstructorOrAHelperReturningNothing_DoesNotReport()
+    {
+        // Triage FP18 (Pixeval's NavigationSettingsPage): the view's own validator fills its status bar and enables its
+        // Apply button from the result it returns; the constructor and a helper call it for that effect. Controls: a
+        // caller handing a value on, and an own validator whose control writes do not use the result.
+        var source = """
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class Button { public bool IsEnabled { get; set; } }
+            public sealed class InfoBar { public string? Text { get; set; } public bool IsVisible { get; set; } }
+            public sealed class ParseResult
+            {
+                public ParseResult(object? configuration, IReadOnlyList<string> diagnostics) { Configuration = configuration; Diagnostics = diagnostics; }
+                public object? Configuration { get; }
+                public IReadOnlyList<string> Diagnostics { get; }
+                public bool IsValid => Diagnostics.Count == 0;
+            }
+
+            public static class Parser
+            {
+                public static ParseResult Parse(string? text) => new ParseResult(text, string.IsNullOrEmpty(text) ? new[] { "empty" } : Array.Empty<string>());
+            }
+
+            public sealed class SettingsPage
+            {
+                private readonly Button CanApplyButton = new Button();
+                private readonly InfoBar StatusInfoBar = new InfoBar();
+                private string? _text;
+
+                public SettingsPage(string text)
+                {
+                    _text = text;
+                    ValidateCurrentText();
+                }
+
+                private void Insert(string snippet)
+                {
+                    _text += snippet;
+                    ValidateCurrentText();
+                }
+
+                public string? Describe()
+                {
+                    [|ValidateCurrentText()|];
+                    return _text;
+                }
+
+                public void Touch()
+                {
+                    [|ValidateQuietly()|];
+                    Insert("x");
+                }
+
+                private ParseResult ValidateCurrentText()
+                {
+                    var result = Parser.Parse(_text);
+                    CanApplyButton.IsEnabled = result.Configuration is not null;
+                    StatusInfoBar.IsVisible = !result.IsValid;
+                    return result;
+                }
+
+                private ParseResult ValidateQuietly()
+                {
+                    var result = Parser.Parse(_text);
+                    this.StatusInfoBar.Text = "checked";
+                    return result;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ValidatorReportingEveryFailureBeforeReturningFalse_CalledFromAMemberReturningNothing_DoesNotReport()
     {
         // Triage FP16 (graphql-dotnet/server's AuthorizationVisitorBase): each failure goes into the validation context
