@@ -295,6 +295,7 @@ internal sealed class BlockingCallSummaries
             return true;
         }
 
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             if (_waits.Contains(reference.SyntaxTree, reference.Span, cancellationToken))
@@ -302,29 +303,10 @@ internal sealed class BlockingCallSummaries
                 return true;
             }
 
-            // A method's own name is no call: only its body is read.
-            var syntax = reference.GetSyntax(cancellationToken);
-            var bodies = syntax is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax declaration
-                ? new SyntaxNode?[] { declaration.Body, declaration.ExpressionBody }
-                : new SyntaxNode?[] { syntax };
-            foreach (var body in bodies)
-            {
-                if (body is null)
-                {
-                    continue;
-                }
-
-                foreach (var token in body.DescendantTokens())
-                {
-                    if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken && callable.Contains(token.ValueText))
-                    {
-                        return true;
-                    }
-                }
-            }
+            BodyIdentifiers.Collect(reference.GetSyntax(cancellationToken), names);
         }
 
-        return false;
+        return names.Overlaps(callable);
     }
 
     /// <summary>

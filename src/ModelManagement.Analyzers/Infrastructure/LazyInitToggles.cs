@@ -211,7 +211,7 @@ internal static class LazyInitToggles
             return false;
         }
 
-        var tested = Unparenthesized(expression);
+        var tested = Shapes.Unparenthesized(expression);
         if (tested is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals)
         {
             tested = equals.Right.IsKind(SyntaxKind.TrueLiteralExpression) ? equals.Left
@@ -228,7 +228,7 @@ internal static class LazyInitToggles
         if (tested is null
             || node.Parent is not IfStatementSyntax { Else: null } ifStatement
             || ifStatement.Condition != node
-            || !Names(Unparenthesized(tested), member, model, cancellationToken))
+            || !Names(Shapes.Unparenthesized(tested), member, model, cancellationToken))
         {
             return false;
         }
@@ -237,19 +237,9 @@ internal static class LazyInitToggles
         return branch is ReturnStatementSyntax { Expression: { } value } && IsTerminalValue(value);
     }
 
-    private static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
-    }
-
     private static bool IsTerminalValue(ExpressionSyntax value)
     {
-        switch (Unparenthesized(value))
+        switch (Shapes.Unparenthesized(value))
         {
             case LiteralExpressionSyntax literal:
                 // Not `null`: `if (_loading) return null;` is a claim flag's "someone else is loading" (OwnState tests).
@@ -282,7 +272,7 @@ internal static class LazyInitToggles
             if (node is AssignmentExpressionSyntax assignment
                 && (checkedStatement is null || checkedStatement.SyntaxTree != assignment.SyntaxTree || !checkedStatement.Span.Contains(assignment.Span)) // `_ready = _x != null;` in the load it guards records the load
                 && (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                    || !Unparenthesized(assignment.Right).IsKind(SyntaxKind.TrueLiteralExpression) && !Unparenthesized(assignment.Right).IsKind(SyntaxKind.FalseLiteralExpression))
+                    || !Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.TrueLiteralExpression) && !Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.FalseLiteralExpression))
                 && !assignment.Right.DescendantNodesAndSelf().OfType<AwaitExpressionSyntax>().Any() // `_ready = await TryLoadAsync();` is a load's result
                 && Names(assignment.Left, member, model, cancellationToken))
             {

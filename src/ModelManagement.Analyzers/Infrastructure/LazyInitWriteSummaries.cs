@@ -26,7 +26,7 @@ internal sealed class LazyInitWriteSummaries
 
     /// <summary>
     /// The summary of the own method <paramref name="operation"/> calls, or null when it is not such a call. A callee whose
-    /// declaration names none of the first <paramref name="testedCount"/> members of <paramref name="tested"/> (identifier
+    /// body names none of the first <paramref name="testedCount"/> members of <paramref name="tested"/> (identifier
     /// tokens, read as the compiler reads them) can write none of them — a summary is one level deep — and gets the empty
     /// summary without its body being bound.
     /// </summary>
@@ -81,14 +81,7 @@ internal sealed class LazyInitWriteSummaries
         }
 
         var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var token in method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken).DescendantTokens())
-        {
-            if (token.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.IdentifierToken)
-            {
-                names.Add(token.ValueText);
-            }
-        }
-
+        BodyIdentifiers.Collect(method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken), names);
         return names;
     }
 

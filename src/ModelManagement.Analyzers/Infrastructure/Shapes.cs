@@ -7,6 +7,17 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>Small symbol, operation and syntax shapes several rules test the same way.</summary>
 internal static class Shapes
 {
+    /// <summary>The expression inside any parentheses around it.</summary>
+    public static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
     /// <summary>A function whose result carries nothing: <c>void</c>, or a non-generic <c>Task</c>/<c>ValueTask</c>.</summary>
     public static bool ReturnsNothing(IMethodSymbol method)
         => method.ReturnsVoid

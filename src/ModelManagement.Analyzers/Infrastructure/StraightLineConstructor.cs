@@ -118,11 +118,7 @@ internal sealed class StraightLineConstructor
                 return null;
             }
 
-            var value = assignment.Right;
-            while (value is ParenthesizedExpressionSyntax parenthesized)
-            {
-                value = parenthesized.Expression;
-            }
+            var value = Shapes.Unparenthesized(assignment.Right);
 
             var ordinal = -1;
             if (value is IdentifierNameSyntax identifier && ParameterOrdinal(parameters, identifier.Identifier.ValueText) is var stored and >= 0)
@@ -209,7 +205,7 @@ internal sealed class StraightLineConstructor
                 case ThrowExpressionSyntax thrown:
                     // `store ?? throw new ArgumentNullException(nameof(store))`: the parameter is non-null afterwards.
                     if (thrown.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce || coalesce.Right != thrown
-                        || Unparenthesize(coalesce.Left) is not IdentifierNameSyntax checkedName
+                        || Shapes.Unparenthesized(coalesce.Left) is not IdentifierNameSyntax checkedName
                         || ParameterOrdinal(parameters, checkedName.Identifier.ValueText) is not (var checkedOrdinal and >= 0))
                     {
                         return false;
@@ -287,7 +283,7 @@ internal sealed class StraightLineConstructor
                 return false;
             }
 
-            if (Unparenthesize(argument.Expression) is IdentifierNameSyntax identifier && ParameterOrdinal(parameters, identifier.Identifier.ValueText) is var ordinal and >= 0)
+            if (Shapes.Unparenthesized(argument.Expression) is IdentifierNameSyntax identifier && ParameterOrdinal(parameters, identifier.Identifier.ValueText) is var ordinal and >= 0)
             {
                 asserted.Add(ordinal);
             }
@@ -302,16 +298,6 @@ internal sealed class StraightLineConstructor
 
     private static bool IsNameOf(SyntaxNode node)
         => node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments.Count: 1 };
-
-    private static ExpressionSyntax Unparenthesize(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
-    }
 
     private static bool NamesOwnMember(INamedTypeSymbol type, string name)
     {

@@ -821,12 +821,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             System.Collections.Generic.HashSet<string>? returned = null;
             foreach (var assignment in declaration.DescendantNodes().OfType<AssignmentExpressionSyntax>())
             {
-                var name = assignment.Left switch
-                {
-                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
-                    _ => null,
-                };
+                var name = OwnMemberName(assignment.Left);
                 if (name is not null && (NamesAVerdict(name) || IdentifierWords.ContainsWord(name, "Status") || IdentifierWords.ContainsWord(name, "Message"))
                     && IsOwnInstanceMember(method.ContainingType, name))
                 {
@@ -835,7 +830,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
                 // One member deep, from the returned result: `StatusInfoBar.IsVisible = !result.IsValid; … return result;`
                 // (Pixeval's settings page shows the verdict in its own controls).
-                if (OwnMemberOfAccess(assignment.Left) is { } owner && IsOwnInstanceMember(method.ContainingType, owner)
+                if (assignment.Left is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var receiver }
+                    && OwnMemberName(receiver) is { } owner && IsOwnInstanceMember(method.ContainingType, owner)
                     && MentionsAny(assignment.Right, returned ??= ReturnedLocals(declaration)))
                 {
                     return true;
@@ -846,16 +842,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>The own member a property assignment goes through: <c>X</c> of <c>X.P = …</c> or <c>this.X.P = …</c>.</summary>
-    private static string? OwnMemberOfAccess(ExpressionSyntax left)
-        => left is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var receiver }
-            ? receiver switch
-            {
-                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
-                _ => null,
-            }
-            : null;
+    /// <summary>The member name written <c>X</c> or <c>this.X</c>; null for anything else.</summary>
+    private static string? OwnMemberName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+        _ => null,
+    };
 
     /// <summary>The locals the method returns by name (<c>return result;</c>), declared in its body.</summary>
     private static System.Collections.Generic.HashSet<string> ReturnedLocals(MethodDeclarationSyntax declaration)
@@ -925,8 +918,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 expression = awaited.Expression;
             }
 
-            if (expression is not InvocationExpressionSyntax { Expression: var callee }
-                || (callee switch { IdentifierNameSyntax id => id.Identifier.ValueText, MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText, _ => null }) is not { } target)
+            if (expression is not InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } } call
+                || CalleeName(call) is not { } target)
             {
                 return false;
             }
@@ -996,16 +989,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             expression = awaited.Expression;
         }
 
-        var name = expression is InvocationExpressionSyntax { Expression: var callee }
-            ? callee switch
-            {
-                IdentifierNameSyntax id => id.Identifier.ValueText,
-                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-                MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
-                _ => null,
-            }
-            : null;
-        return name is not null && NamePrefix.StartsWithWord(name, ReportVerbs);
+        return expression is InvocationExpressionSyntax invocation && CalleeName(invocation) is { } name && NamePrefix.StartsWithWord(name, ReportVerbs);
     }
 
     private static bool IsOwnInstanceMember(INamedTypeSymbol type, string name)

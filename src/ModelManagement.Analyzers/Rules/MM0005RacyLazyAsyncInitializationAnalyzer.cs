@@ -445,7 +445,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         {
             var name = NamePrefix.MemberName(method.Name);
             return (!method.IsStatic
-                    && (DerivesFromDbContext(method.ContainingType) || IsSingleReaderChannel(method.ContainingType) || IsTurnBasedActor(method.ContainingType)))
+                    && (DerivesFromDbContext(method.ContainingType) || IsSingleReaderChannel(method.ContainingType) || IsTurnBasedActor(method.ContainingType)
+                        || ImplementsSingleCallerInterface(method.ContainingType)))
                 || (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
@@ -589,8 +590,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// A virtual actor or grain whose runtime delivers one call at a time to an instance (turn-based; reentrancy is
         /// opt-in): a Dapr actor (<c>Dapr.Actors.Runtime.Actor</c>, <c>Dapr.Actors.Next.Abstractions.Actor</c>), an Orleans
         /// <c>Grain</c> not marked <c>[Reentrant]</c>, a Service Fabric <c>Microsoft.ServiceFabric.Actors.Runtime.ActorBase</c>,
-        /// an Akka.NET <c>Akka.Actor.ActorBase</c> or a Proto.Actor <c>Proto.IActor</c>. Lazy state restored on the first
-        /// call (dapr's <c>StateMachineActor.EnsureRestoredAsync</c>) has one caller at a time.
+        /// an Akka.NET <c>Akka.Actor.ActorBase</c> (a Proto.Actor <c>Proto.IActor</c>:
+        /// <see cref="ImplementsSingleCallerInterface"/>). Lazy state restored on the first call (dapr's
+        /// <c>StateMachineActor.EnsureRestoredAsync</c>) has one caller at a time.
         /// </summary>
         private static bool IsTurnBasedActor(INamedTypeSymbol? type)
         {
@@ -612,9 +614,25 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 }
             }
 
+            return false;
+        }
+
+        /// <summary>
+        /// The interfaces of those contracts (one pass over <c>AllInterfaces</c>): ASP.NET Core's
+        /// <c>IHttpResponseBodyFeature</c> (<see cref="IsSingleReaderChannel"/>) and Proto.Actor's <c>IActor</c>
+        /// (<see cref="IsTurnBasedActor"/>).
+        /// </summary>
+        private static bool ImplementsSingleCallerInterface(INamedTypeSymbol? type)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
             foreach (var implemented in type.AllInterfaces)
             {
-                if (implemented.Name == "IActor" && Namespaces.IsExactly(implemented.ContainingNamespace, "Proto"))
+                if ((implemented.Name == "IActor" && Namespaces.IsExactly(implemented.ContainingNamespace, "Proto"))
+                    || (implemented.Name == "IHttpResponseBodyFeature" && Namespaces.IsExactly(implemented.ContainingNamespace, "Microsoft", "AspNetCore", "Http", "Features")))
                 {
                     return true;
                 }
@@ -641,8 +659,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
 
         /// <summary>
         /// A byte channel one reader or writer drives at a time: a <c>System.IO.Stream</c>, a <c>System.IO.Pipelines</c>
-        /// <c>PipeReader</c> or <c>PipeWriter</c>, or an ASP.NET Core response body (<c>IHttpResponseBodyFeature</c>: one
-        /// response, one request pipeline; aws-lambda-dotnet's <c>StreamingResponseBodyFeature.StartAsync</c> latch).
+        /// <c>PipeReader</c> or <c>PipeWriter</c> (an ASP.NET Core response body, <c>IHttpResponseBodyFeature</c>: one response,
+        /// one request pipeline, aws-lambda-dotnet's <c>StreamingResponseBodyFeature.StartAsync</c> latch, is found by
+        /// <see cref="ImplementsSingleCallerInterface"/>).
         /// </summary>
         private static bool IsSingleReaderChannel(INamedTypeSymbol? type)
         {
@@ -652,17 +671,6 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     || (current.Name is "PipeReader" or "PipeWriter" && Namespaces.IsExactly(current.ContainingNamespace, "System", "IO", "Pipelines")))
                 {
                     return true;
-                }
-            }
-
-            if (type is not null)
-            {
-                foreach (var implemented in type.AllInterfaces)
-                {
-                    if (implemented.Name == "IHttpResponseBodyFeature" && Namespaces.IsExactly(implemented.ContainingNamespace, "Microsoft", "AspNetCore", "Http", "Features"))
-                    {
-                        return true;
-                    }
                 }
             }
 
