@@ -28,8 +28,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// (<c>DataflowMessageHeader.IsValid</c>) counts only where another reference's metadata or the source names it; one on a
 /// sealed type or interface not named like a verdict (<c>CLSCompliantAttribute.IsCompliant</c>) never counts;</item>
 /// <item>a project reference (another compilation): any property or field of those names;</item>
-/// <item>the source: through the compilation's declaration table, an instance property or field of that name (a record's
-/// positional parameter is one) on a type named like a verdict or on a class that is neither sealed nor static — a method
+/// <item>the source: read from the type declarations' syntax once the compilation's declaration table lists a member of
+/// that name, an instance property or field of that name (a record's positional parameter is one, looked for even without
+/// a listed member) on a type named like a verdict or on a class that is neither sealed nor static — a method
 /// of that name (<c>block.IsValid(out error)</c>) or a read (<c>results.IsValid</c>) declares nothing; and the name of a
 /// library's verdict type written in the source's text;</item>
 /// <item>any other reference, or metadata that cannot be read: assumed to hold one.</item>
@@ -180,33 +181,28 @@ internal sealed class ValidityMemberReach
 
     /// <summary>
     /// Whether the source declares a validity member a verdict may have — an instance property or field (a record's
-    /// positional parameter is one) of a type named like a verdict or of a class that is neither sealed nor static, found
-    /// through the compilation's declaration table (names as the compiler reads them, escapes resolved) — or writes the
-    /// name of a library's verdict type (<paramref name="hidden"/>).
+    /// positional parameter is one) of a type named like a verdict or of a class that is neither sealed nor static — or
+    /// writes the name of a library's verdict type (<paramref name="hidden"/>). Read from the type declarations' syntax
+    /// (names as the compiler reads them, escapes resolved; member bodies are never entered, no symbol is built), after the
+    /// compilation's declaration table says a member of one of the names exists at all.
     /// </summary>
     private bool SourceMayDeclare(ImmutableArray<string> names, List<(string Namespace, string Name)> hidden, CancellationToken cancellationToken)
     {
+        // A record's positional parameters become properties the declaration table does not list by name: without a
+        // declared member of those names only the records are looked at.
+        var declared = false;
         foreach (var name in names)
         {
-            if (!_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
+            if (_compilation.ContainsSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
             {
-                continue;
-            }
-
-            foreach (var symbol in _compilation.GetSymbolsWithName(name, SymbolFilter.Member, cancellationToken))
-            {
-                if (symbol is IPropertySymbol or IFieldSymbol && !symbol.IsStatic && symbol.ContainingType is { } type && MayBeVerdict(type))
-                {
-                    return true;
-                }
+                declared = true;
+                break;
             }
         }
 
-        // A record's positional parameters become properties the declaration table does not list by name: read from the
-        // type declarations' syntax (member bodies are never entered, no symbol is built).
         foreach (var tree in _compilation.SyntaxTrees)
         {
-            if (DeclaresPositionalMember(tree.GetRoot(cancellationToken), names, cancellationToken))
+            if (DeclaresValidityMember(tree.GetRoot(cancellationToken), names, declared, cancellationToken))
             {
                 return true;
             }
@@ -216,13 +212,15 @@ internal sealed class ValidityMemberReach
     }
 
     /// <summary>
-    /// Whether a record declared under <paramref name="node"/> has a positional parameter named one of <paramref name="names"/>
-    /// and may be a verdict by its declaration: a <c>record struct</c> named like one, a <c>record</c> (class) named like one or
-    /// not written <c>sealed</c> (a part written elsewhere may be; counting it keeps the answer on the safe side).
+    /// Whether a type declared under <paramref name="node"/> may be a verdict by its declaration and declares an instance
+    /// property or field named one of <paramref name="names"/> (only records' positional parameters without
+    /// <paramref name="members"/>). A type may be one when named like a verdict, or when it is a class (a <c>record</c>
+    /// included) not written <c>sealed</c> or <c>static</c> — a part written elsewhere may say so; counting it keeps the
+    /// answer on the safe side.
     /// </summary>
-    private static bool DeclaresPositionalMember(SyntaxNode node, ImmutableArray<string> names, CancellationToken cancellationToken)
+    private static bool DeclaresValidityMember(SyntaxNode node, ImmutableArray<string> names, bool members, CancellationToken cancellationToken)
     {
-        var members = node switch
+        var list = node switch
         {
             CompilationUnitSyntax unit => unit.Members,
             BaseNamespaceDeclarationSyntax ns => ns.Members,
@@ -230,46 +228,90 @@ internal sealed class ValidityMemberReach
             _ => default,
         };
 
-        foreach (var member in members)
+        foreach (var member in list)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (member is RecordDeclarationSyntax { ParameterList: { } parameters } record
-                && HasParameterNamed(parameters, names)
-                && (VerdictTypes.HasVerdictWord(record.Identifier.ValueText)
-                    || (!record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword) && !record.Modifiers.Any(SyntaxKind.SealedKeyword))))
+            switch (member)
             {
-                return true;
-            }
+                case BaseNamespaceDeclarationSyntax:
+                    if (DeclaresValidityMember(member, names, members, cancellationToken))
+                    {
+                        return true;
+                    }
 
-            if (member is BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax
-                && DeclaresPositionalMember(member, names, cancellationToken))
-            {
-                return true;
+                    break;
+
+                case TypeDeclarationSyntax type:
+                    if (DeclaresValidityMember(type, names, members) || DeclaresValidityMember(member, names, members, cancellationToken))
+                    {
+                        return true;
+                    }
+
+                    break;
             }
         }
 
         return false;
     }
+
+    /// <summary>
+    /// Whether this part of a type may be a verdict and declares an instance property or field named one of
+    /// <paramref name="names"/> (only a record's positional parameters without <paramref name="members"/>); nested types are
+    /// not looked at.
+    /// </summary>
+    internal static bool DeclaresValidityMember(TypeDeclarationSyntax type, ImmutableArray<string> names, bool members)
+        => MayBeVerdict(type)
+            && ((type is RecordDeclarationSyntax { ParameterList: { } parameters } && HasParameterNamed(parameters, names))
+                || (members && DeclaresInstanceMember(type, names)));
+
+    /// <summary>The source twin of <see cref="ModuleVerdicts"/>' test, for one part of a type: named like a verdict, or a class neither sealed nor static.</summary>
+    private static bool MayBeVerdict(TypeDeclarationSyntax type)
+        => VerdictTypes.HasVerdictWord(type.Identifier.ValueText)
+            || (type.Kind() is SyntaxKind.ClassDeclaration or SyntaxKind.RecordDeclaration
+                && !type.Modifiers.Any(SyntaxKind.SealedKeyword)
+                && !type.Modifiers.Any(SyntaxKind.StaticKeyword));
+
+    private static bool DeclaresInstanceMember(TypeDeclarationSyntax type, ImmutableArray<string> names)
+    {
+        foreach (var member in type.Members)
+        {
+            switch (member)
+            {
+                case PropertyDeclarationSyntax property
+                    when !IsStatic(property.Modifiers) && property.ExplicitInterfaceSpecifier is null && names.Contains(property.Identifier.ValueText):
+                    return true;
+
+                case FieldDeclarationSyntax field when !IsStatic(field.Modifiers):
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (names.Contains(variable.Identifier.ValueText))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsStatic(SyntaxTokenList modifiers)
+        => modifiers.Any(SyntaxKind.StaticKeyword) || modifiers.Any(SyntaxKind.ConstKeyword);
 
     private static bool HasParameterNamed(ParameterListSyntax parameters, ImmutableArray<string> names)
     {
         foreach (var parameter in parameters.Parameters)
         {
-            foreach (var name in names)
+            if (names.Contains(parameter.Identifier.ValueText))
             {
-                if (parameter.Identifier.ValueText == name)
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
     }
-
-    /// <summary>The symbol twin of <see cref="ModuleVerdicts"/>' test: a type named like a verdict, or a class that is neither sealed nor static.</summary>
-    private static bool MayBeVerdict(INamedTypeSymbol type)
-        => VerdictTypes.HasVerdictWord(type.Name) || (type.TypeKind == TypeKind.Class && !type.IsSealed && !type.IsStatic);
 
     private bool SourceNamesAny(List<(string Namespace, string Name)> types, CancellationToken cancellationToken)
     {

@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.Infrastructure;
+using ModelManagement.Analyzers.Tests.Robustness;
 using ModelManagement.Analyzers.Tests.Verifiers;
 using Xunit;
 
@@ -139,6 +142,112 @@ public sealed class ValidityMemberReachTests
         Assert.True(reach.AnyMayExist(ImmutableArray.Create("Healthy"), CancellationToken.None));
         Assert.False(reach.AnyMayExist(ImmutableArray<string>.Empty, CancellationToken.None));
     }
+
+    private const string DeclarationShapes = /* lang=c#-test */ """
+        using System;
+
+        public class Open { public bool IsValid; public bool Other, IsSafe; }
+        public sealed class Closed { public bool IsValid { get; } }
+        public static class Statics { public static bool IsValid; public const bool IsSafe = true; }
+        public class OnlyStatic { public static bool IsValid => true; public const bool IsCompliant = false; }
+        public struct Plain { public bool IsValid; }
+        public struct PlainVerdict { public bool IsValid; }
+        public readonly record struct ScanResult(bool IsSafe);
+        public record struct Pair(bool IsSafe);
+        public record Entry(bool IsValid);
+        public sealed record SealedEntry(bool IsValid);
+        public sealed record SealedResult(bool IsValid);
+        public abstract class Base { public abstract bool IsValid { get; } }
+        public interface IShape { bool IsSafe { get; } }
+        public interface IShapeResult { bool IsSafe { get; } }
+        public interface IStaticResult { static abstract bool IsValid { get; } }
+        public class Explicit : IShapeResult { bool IShapeResult.IsSafe => true; } // its name is IShapeResult.IsSafe
+        public class Events { public event EventHandler IsValid; public bool this[int i] => true; public bool IsValidNow() => true; }
+        public enum Verdicts { IsValid, IsSafe }
+        public class V\u0061lidity { public bool IsV\u0061lid => true; }
+        public class Outer { public sealed class InnerResult { public bool IsValid; } private class Hidden { bool IsSafe; } }
+        public partial class Split { public bool IsValid { get; } }
+        public sealed partial class Split { }
+        public partial class SplitResult { }
+        public static partial class SplitStatic { }
+        public static partial class SplitStatic { public static bool IsValid; }
+        """;
+
+    [Fact]
+    public async Task SyntacticDeclarationAnswer_EqualsTheSymbols_ForEveryTypeAndName()
+    {
+        // The source is read from its syntax (no symbol is built); the symbols' answer — an instance property or field of
+        // that name declared in this part of a type named like a verdict, or of a class neither sealed nor static — must be
+        // the same for every part of every type, and only ever smaller for a partial type another part may seal.
+        var compilation = await RobustnessHarness.CompileCorpusWithAsync(DeclarationShapes, lines: 8_000);
+        var names = ValidationAnalyzerOptions.DefaultValidityMembers
+            .AddRange(compilation.GetSymbolsWithName(_ => true, SymbolFilter.Member).Where(m => m is IPropertySymbol or IFieldSymbol && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.IsValidIdentifier(m.Name)).Select(m => m.Name).Distinct().OrderBy(n => n).Take(60));
+
+        var compared = 0;
+        var declared = 0;
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            foreach (var declaration in tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>())
+            {
+                var type = (INamedTypeSymbol)model.GetDeclaredSymbol(declaration)!;
+                foreach (var name in names)
+                {
+                    var one = ImmutableArray.Create(name);
+                    var expected = SymbolsDeclare(type, declaration, name);
+                    var actual = ValidityMemberReach.DeclaresValidityMember(declaration, one, members: true);
+                    if (declaration.Modifiers.Any(m => m.ValueText == "partial"))
+                    {
+                        Assert.True(actual || !expected, $"{type.Name}.{name}: a partial part found nothing the symbols found");
+                    }
+                    else
+                    {
+                        Assert.True(expected == actual, $"{type.Name}.{name}: symbols {expected}, syntax {actual}");
+                    }
+
+                    // Without a declared member of the names only positional parameters count.
+                    Assert.True(!ValidityMemberReach.DeclaresValidityMember(declaration, one, members: false) || declaration is RecordDeclarationSyntax);
+                    compared++;
+                    declared += expected ? 1 : 0;
+                }
+            }
+        }
+
+        Assert.True(compared > 2_000, $"only {compared} comparisons");
+        Assert.True(declared >= 15, $"only {declared} declarations found");
+    }
+
+    [Theory]
+    [InlineData("Split", true)] // sealed by its other part: the syntax cannot know, and stays on the safe side
+    [InlineData("SplitResult", false)]
+    [InlineData("Closed", false)]
+    [InlineData("Open", true)]
+    [InlineData("Outer", false)] // nested types are their own declarations
+    [InlineData("InnerResult", true)]
+    [InlineData("Hidden", true)]
+    [InlineData("Validity", true)]
+    [InlineData("IStaticResult", false)]
+    [InlineData("Explicit", false)]
+    [InlineData("Events", false)]
+    [InlineData("SealedResult", true)]
+    [InlineData("SealedEntry", false)]
+    [InlineData("Pair", false)]
+    [InlineData("ScanResult", true)]
+    public async Task SyntacticDeclarationAnswer_ForEachShape(string typeName, bool expected)
+    {
+        var compilation = await RobustnessHarness.CompileCorpusWithAsync(DeclarationShapes, lines: 0);
+        var tree = compilation.SyntaxTrees.Single(t => t.FilePath == "Shapes.cs");
+        var declaration = tree.GetRoot().DescendantNodes().OfType<TypeDeclarationSyntax>().First(t => t.Identifier.ValueText == typeName);
+        Assert.Equal(expected, ValidityMemberReach.DeclaresValidityMember(declaration, ValidationAnalyzerOptions.DefaultValidityMembers, members: true));
+    }
+
+    private static bool SymbolsDeclare(INamedTypeSymbol type, TypeDeclarationSyntax part, string name)
+        => (VerdictTypes.HasVerdictWord(type.Name) || (type.TypeKind == TypeKind.Class && !type.IsSealed && !type.IsStatic))
+            && type.GetMembers(name).Any(member => member is IPropertySymbol or IFieldSymbol
+                && !member.IsStatic
+                && (!member.IsImplicitlyDeclared || member.Name != "EqualityContract") // a record's own, never a validity member
+                && member.Locations.Any(location => location.SourceTree == part.SyntaxTree && part.Span.Contains(location.SourceSpan)
+                    && !part.Members.OfType<BaseTypeDeclarationSyntax>().Any(nested => nested.Span.Contains(location.SourceSpan))));
 
     private static async Task<bool> MayExistAsync(string source, params MetadataReference[] libraries)
     {
