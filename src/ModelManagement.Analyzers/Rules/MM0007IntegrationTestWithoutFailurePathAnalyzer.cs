@@ -78,10 +78,10 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
 
         if (classState.HasOwnTests)
         {
-            context.RegisterOperationBlockStartAction(block => OnTestBodyStart(block, type, state.Frameworks, classState));
+            context.RegisterOperationBlockStartAction(block => OnTestBodyStart(block, type, state.Frameworks, classState, options));
         }
 
-        context.RegisterSymbolEndAction(end => OnNamedTypeEnd(end, type, classState));
+        context.RegisterSymbolEndAction(end => OnNamedTypeEnd(end, type, classState, options));
     }
 
     /// <summary>
@@ -126,7 +126,7 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
         return new ClassState(hasOwnTests, inheritedInSource);
     }
 
-    private static void OnTestBodyStart(OperationBlockStartAnalysisContext context, INamedTypeSymbol type, TestFrameworks frameworks, ClassState classState)
+    private static void OnTestBodyStart(OperationBlockStartAnalysisContext context, INamedTypeSymbol type, TestFrameworks frameworks, ClassState classState, MM0007Options options)
     {
         if (classState.IsCovered
             || context.OwningSymbol is not IMethodSymbol method
@@ -151,6 +151,7 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
                     _ => null,
                 };
                 if ((member is not null && MM0007ExceptionAssertions.IsExceptionAssertion(member))
+                    || (operation.Operation is IInvocationOperation assertion && MM0007FailureOutcomes.IsFailureOutcomeAssertion(assertion, options))
                     || (operation.Operation is IInvalidOperation { Syntax: InvocationExpressionSyntax call }
                         && IsCandidateExceptionAssertion(call, operation.Operation.SemanticModel, operation.CancellationToken))
                     || (operation.Operation.Syntax is CatchClauseSyntax catchClause && MM0007ExceptionAssertions.HandlesTheFailure(catchClause)))
@@ -192,9 +193,9 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
         return false;
     }
 
-    private static void OnNamedTypeEnd(SymbolAnalysisContext context, INamedTypeSymbol type, ClassState classState)
+    private static void OnNamedTypeEnd(SymbolAnalysisContext context, INamedTypeSymbol type, ClassState classState, MM0007Options options)
     {
-        if (classState.IsCovered || InheritedBodyCovers(classState, context.CancellationToken))
+        if (classState.IsCovered || InheritedBodyCovers(classState, options, context.CancellationToken))
         {
             return;
         }
@@ -202,7 +203,7 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
         context.ReportDiagnostic(Diagnostic.Create(Descriptors.MM0007_IntegrationTestWithoutFailurePath, type.Locations[0], type.Name));
     }
 
-    private static bool InheritedBodyCovers(ClassState classState, CancellationToken cancellationToken)
+    private static bool InheritedBodyCovers(ClassState classState, MM0007Options options, CancellationToken cancellationToken)
     {
         if (classState.InheritedInSource is not { } inherited)
         {
@@ -213,7 +214,9 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
         {
             foreach (var reference in method.DeclaringSyntaxReferences)
             {
-                if (MM0007ExceptionAssertions.ContainsExceptionAssertion(reference.GetSyntax(cancellationToken), cancellationToken))
+                var body = reference.GetSyntax(cancellationToken);
+                if (MM0007ExceptionAssertions.ContainsExceptionAssertion(body, cancellationToken)
+                    || MM0007FailureOutcomes.ContainsFailureOutcomeAssertion(body, options, cancellationToken))
                 {
                     return true;
                 }

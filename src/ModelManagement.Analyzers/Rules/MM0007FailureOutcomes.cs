@@ -1,0 +1,254 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using ModelManagement.Analyzers.Infrastructure;
+
+namespace ModelManagement.Analyzers.Rules;
+
+/// <summary>
+/// MM0007's second way a test covers a failure path: an assertion that expects a failure outcome — a failure status or
+/// an enum value named for a failure — the way HTTP and gRPC integration tests check a rejection
+/// (<c>Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode)</c>, microsoft-identity-web's signing-key issuer test).
+/// </summary>
+/// <remarks>
+/// An assertion is a call of a method of an assertion library (xunit, NUnit, MSTest, FluentAssertions, AwesomeAssertions,
+/// Shouldly, TUnit); the expected outcome is found among its arguments (and what they contain: NUnit's
+/// <c>Is.EqualTo(HttpStatusCode.NotFound)</c>), never inside a lambda. A failure outcome is
+/// <list type="bullet">
+/// <item>a <c>System.Net.HttpStatusCode</c> value of 400 or more (<c>HttpStatusCode.BadGateway</c>, <c>(HttpStatusCode)503</c>);</item>
+/// <item>a <c>Grpc.Core.StatusCode</c> other than <c>OK</c>;</item>
+/// <item>an <c>int</c> constant of 400–599 declared on a type named <c>StatusCodes</c> (ASP.NET Core's <c>StatusCodes.Status404NotFound</c>);</item>
+/// <item>a member of any enum whose name holds a failure word of the vocabulary (<c>ValidationStatus.Invalid</c>,
+/// <c>TaskStatus.Canceled</c>, <c>ModelState.Unavailable</c>);</item>
+/// <item>an <c>int</c> literal of 400–599 compared in the same assertion with a <c>StatusCode</c> property
+/// (<c>Assert.Equal(404, (int)response.StatusCode)</c>).</item>
+/// </list>
+/// A status held in a local first (<c>var expected = HttpStatusCode.NotFound;</c>) is not followed.
+/// </remarks>
+internal static class MM0007FailureOutcomes
+{
+    // Namespace nesting deeper than this is not real code.
+    private const int MaxDepth = 16;
+
+    private static readonly string[] SystemNet = { "System", "Net" };
+    private static readonly string[] GrpcCore = { "Grpc", "Core" };
+    private static readonly string[] MSTestNamespace = { "Microsoft", "VisualStudio", "TestTools", "UnitTesting" };
+
+    /// <summary>True when <paramref name="invocation"/> is an assertion whose arguments expect a failure outcome.</summary>
+    public static bool IsFailureOutcomeAssertion(IInvocationOperation invocation, MM0007Options options)
+    {
+        var method = invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod;
+        if (invocation.Arguments.IsEmpty || !IsAssertionLibrary(method.ContainingType))
+        {
+            return false;
+        }
+
+        var statusLiteral = false;
+        var statusRead = invocation.Instance is IInvocationOperation { TargetMethod.Name: "Should", Arguments: [{ Value: var actual }, ..] }
+            && ReadsStatusCode(actual); // `((int)response.StatusCode).Should().Be(500)`
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Ordinal == 0 && invocation.TargetMethod.ReducedFrom is not null)
+            {
+                statusRead |= ReadsStatusCode(argument.Value);
+                continue; // the receiver of an extension assertion is the actual value (`((int)response.StatusCode).ShouldBe(404)`)
+            }
+
+            if (ContainsFailureOutcome(argument.Value, options, depth: 0))
+            {
+                return true;
+            }
+
+            statusLiteral |= Shapes.WithoutConversions(argument.Value) is ILiteralOperation { ConstantValue: { HasValue: true, Value: int code } } && code is >= 400 and <= 599;
+            statusRead |= ReadsStatusCode(argument.Value);
+        }
+
+        // `Assert.Equal(404, (int)response.StatusCode)`: a failure code compared with a status code read in the same call.
+        return statusLiteral && statusRead;
+    }
+
+    private static bool ReadsStatusCode(IOperation value)
+        => Shapes.WithoutConversions(value) is IPropertyReferenceOperation { Property.Name: "StatusCode" };
+
+    /// <summary>Whether <paramref name="body"/> (an inherited test method's declaration) holds a failure-outcome assertion, read syntactically.</summary>
+    public static bool ContainsFailureOutcomeAssertion(SyntaxNode body, MM0007Options options, CancellationToken cancellationToken)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (node is InvocationExpressionSyntax invocation && IsFailureOutcomeAssertion(invocation, options))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The syntactic form of <see cref="IsFailureOutcomeAssertion(IInvocationOperation, MM0007Options)"/>, for inherited test bodies read without a semantic
+    /// model: a call on an assertion receiver as written (<c>Assert.</c>, <c>ClassicAssert.</c>, <c>.Should().</c>, a
+    /// <c>Should…</c> method) with an argument naming <c>HttpStatusCode.X</c> (X of 400 or more), <c>StatusCodes.Status4xx…</c>
+    /// or <c>Status5xx…</c>, <c>StatusCode.X</c> (gRPC, X not <c>OK</c>), or <c>AnyType.X</c> with a failure word in X.
+    /// </summary>
+    /// <remarks>Without symbols an enum cannot be told from a constant, so the syntactic form reads any member named for a failure.</remarks>
+    private static bool IsFailureOutcomeAssertion(InvocationExpressionSyntax invocation, MM0007Options options)
+    {
+        if (invocation.ArgumentList.Arguments.Count == 0 || !IsAssertionCall(invocation.Expression))
+        {
+            return false;
+        }
+
+        foreach (var argument in invocation.ArgumentList.Arguments)
+        {
+            foreach (var node in argument.Expression.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
+            {
+                if (node is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access
+                    && IsFailureOutcomeName(access, options))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContainsFailureOutcome(IOperation operation, MM0007Options options, int depth)
+    {
+        if (depth > MaxDepth || operation is IAnonymousFunctionOperation or ILocalFunctionOperation)
+        {
+            return false;
+        }
+
+        if (IsFailureOutcome(operation, options))
+        {
+            return true;
+        }
+
+        foreach (var child in operation.ChildOperations)
+        {
+            if (ContainsFailureOutcome(child, options, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsFailureOutcome(IOperation operation, MM0007Options options)
+    {
+        if (operation.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType && operation.ConstantValue is { HasValue: true, Value: { } value })
+        {
+            if (enumType.Name == "HttpStatusCode" && Namespaces.IsExactly(enumType.ContainingNamespace, SystemNet))
+            {
+                return ToLong(value) >= 400;
+            }
+
+            if (enumType.Name == "StatusCode" && Namespaces.IsExactly(enumType.ContainingNamespace, GrpcCore))
+            {
+                return ToLong(value) != 0;
+            }
+        }
+
+        return operation is IFieldReferenceOperation { Field: var field }
+            && ((field.ContainingType is { TypeKind: TypeKind.Enum } && options.IsFailurePathName(field.Name))
+                || (field.IsConst && field.ContainingType?.Name == "StatusCodes" && field.ConstantValue is int code && code is >= 400 and <= 599));
+    }
+
+    private static long ToLong(object value)
+    {
+        try
+        {
+            return Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception exception) when (exception is OverflowException or InvalidCastException or FormatException)
+        {
+            return 0;
+        }
+    }
+
+    private static bool IsAssertionLibrary(INamedTypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (Namespaces.IsExactly(type.ContainingNamespace, MSTestNamespace))
+        {
+            return true;
+        }
+
+        var ns = type.ContainingNamespace;
+        for (var depth = 0; ns is not null && !ns.IsGlobalNamespace && depth < MaxDepth; depth++)
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name is "Xunit" or "NUnit" or "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "TUnit";
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return false;
+    }
+
+    private static bool IsAssertionCall(ExpressionSyntax invoked)
+    {
+        switch (invoked)
+        {
+            case MemberAccessExpressionSyntax access:
+                var name = access.Name.Identifier.ValueText;
+                if (name.StartsWith("Should", StringComparison.Ordinal))
+                {
+                    return true; // Shouldly's `ShouldBe`, `ShouldContain`
+                }
+
+                return access.Expression switch
+                {
+                    IdentifierNameSyntax { Identifier.ValueText: var receiver } => IsAssertReceiver(receiver),
+                    MemberAccessExpressionSyntax { Name.Identifier.ValueText: var receiver } => IsAssertReceiver(receiver),
+                    InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" } } => true,
+                    _ => false,
+                };
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsAssertReceiver(string receiver) => receiver.EndsWith("Assert", StringComparison.Ordinal);
+
+    private static bool IsFailureOutcomeName(MemberAccessExpressionSyntax access, MM0007Options options)
+    {
+        var member = access.Name.Identifier.ValueText;
+        var owner = access.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax qualified => qualified.Name.Identifier.ValueText,
+            _ => null,
+        };
+        switch (owner)
+        {
+            case null:
+                return false;
+            case "HttpStatusCode":
+                return Enum.TryParse<System.Net.HttpStatusCode>(member, ignoreCase: false, out var status) && (int)status >= 400;
+            case "StatusCodes":
+                return member.Length >= 9 && member.StartsWith("Status", StringComparison.Ordinal) && member[6] is '4' or '5'
+                    && char.IsDigit(member[7]) && char.IsDigit(member[8]);
+            case "StatusCode":
+                // gRPC's codes other than OK (a status enum of another library is read by its names, like any other).
+                return member is "Cancelled" or "Unknown" or "InvalidArgument" or "DeadlineExceeded" or "NotFound" or "AlreadyExists"
+                        or "PermissionDenied" or "Unauthenticated" or "ResourceExhausted" or "FailedPrecondition" or "Aborted" or "OutOfRange"
+                        or "Unimplemented" or "Internal" or "Unavailable" or "DataLoss"
+                    || options.IsFailurePathName(member);
+            default:
+                return char.IsUpper(owner[0]) && options.IsFailurePathName(member);
+        }
+    }
+}
