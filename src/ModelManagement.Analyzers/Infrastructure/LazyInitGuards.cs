@@ -60,6 +60,11 @@ internal static class LazyInitGuards
                 case LockStatementSyntax @lock when child == @lock.Statement:
                     return true;
                 case BlockSyntax block:
+                    if (child is StatementSyntax claimed && ClaimingFlag(block, claimed, model, cancellationToken) is not null)
+                    {
+                        return true; // `if (_busy) return; _busy = true;` before it: one caller gets in until the flag is released
+                    }
+
                     foreach (var statement in block.Statements)
                     {
                         if (statement == child)
@@ -174,8 +179,14 @@ internal static class LazyInitGuards
                     continue;
                 }
 
-                if (AwaitOf(name) is not { } awaited
-                    || Shapes.EnclosingFunction(awaited) is not { } caller
+                if (AwaitOf(name) is not { } awaited)
+                {
+                    if (!IsStartedUnderAFlagClaim(name, model, cancellationToken))
+                    {
+                        return false;
+                    }
+                }
+                else if (Shapes.EnclosingFunction(awaited) is not { } caller
                     || !(IsGuardedLocally(awaited, caller, testedMembers, testedCount, types, model, cancellationToken)
                         || CallersHoldAGuard(caller, testedMembers, testedCount, types, model, depth + 1, cancellationToken)))
                 {
@@ -347,6 +358,97 @@ internal static class LazyInitGuards
     }
 
     /// <summary>The statement only leaves: <c>return;</c>, <c>return x;</c>, <c>throw …;</c>, alone or in a block.</summary>
+    /// <summary>
+    /// A call not awaited, started under its caller's busy flag (azure-webjobs-sdk's lease timer: <c>if (_processingLease)
+    /// return; _processingLease = true; AcquireOrRenewLeaseAsync().ContinueWith(t =&gt; { …; _processingLease = false; });</c>):
+    /// the statement holding it is claimed (<see cref="ClaimingFlag"/>), and the caller releases the flag only inside a
+    /// lambda (the task's continuation), never on its own path, where the task may still be running.
+    /// </summary>
+    private static bool IsStartedUnderAFlagClaim(SimpleNameSyntax name, SemanticModel model, CancellationToken cancellationToken)
+    {
+        StatementSyntax? statement = null;
+        for (SyntaxNode? node = name; node is not null; node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return false; // started from a lambda: it may run anywhere
+            }
+
+            if (node is StatementSyntax found)
+            {
+                statement = found;
+                break;
+            }
+        }
+
+        if (statement?.Parent is not BlockSyntax block
+            || ClaimingFlag(block, statement, model, cancellationToken) is not { } flag
+            || Shapes.EnclosingFunction(statement) is not { } caller)
+        {
+            return false;
+        }
+
+        foreach (var node in caller.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } } release
+                && IsFlag(release.Left, flag, model, cancellationToken))
+            {
+                return false; // released on the caller's own path: a second start may overlap the first
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The busy flag that claims <paramref name="statement"/>: earlier in <paramref name="block"/>, <c>if (_busy) return;</c>
+    /// (or <c>throw</c>) and then <c>_busy = true;</c> on a <c>bool</c> field of the own type, with no <c>_busy = false;</c>
+    /// between them and the statement. The same claim MM0005 accepts inside an async method before its first await.
+    /// </summary>
+    private static ISymbol? ClaimingFlag(BlockSyntax block, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ISymbol? tested = null;
+        ISymbol? claimed = null;
+        foreach (var current in block.Statements)
+        {
+            if (current == statement)
+            {
+                return claimed;
+            }
+
+            switch (current)
+            {
+                case IfStatementSyntax { Else: null } check when Leaves(check.Statement) && OwnBoolField(check.Condition, model, cancellationToken) is { } flag:
+                    tested = flag;
+                    break;
+                case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
+                    when tested is not null && IsFlag(write.Left, tested, model, cancellationToken):
+                    claimed = write.Right.IsKind(SyntaxKind.TrueLiteralExpression) ? tested : null;
+                    break;
+            }
+        }
+
+        return null;
+    }
+
+    private static ISymbol? OwnBoolField(ExpressionSyntax condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var expression = Shapes.Unparenthesized(condition);
+        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            || model.GetSymbolInfo(expression, cancellationToken).Symbol is not IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } field
+            || model.GetEnclosingSymbol(condition.SpanStart, cancellationToken)?.ContainingType is not { } owner
+            || !SymbolEqualityComparer.Default.Equals(field.ContainingType?.OriginalDefinition, owner.OriginalDefinition))
+        {
+            return null;
+        }
+
+        return field.OriginalDefinition;
+    }
+
+    private static bool IsFlag(ExpressionSyntax expression, ISymbol flag, SemanticModel model, CancellationToken cancellationToken)
+        => Shapes.Unparenthesized(expression) is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax }
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(expression, cancellationToken).Symbol?.OriginalDefinition, flag);
+
     private static bool Leaves(StatementSyntax statement)
         => (statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : statement) is ReturnStatementSyntax or ThrowStatementSyntax;
 

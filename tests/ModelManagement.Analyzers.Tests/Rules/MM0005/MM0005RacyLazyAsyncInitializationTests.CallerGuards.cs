@@ -657,4 +657,137 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """.Replace("HELD", heldLock);
         await VerifyAsync(source);
     }
+    [Fact]
+    public async Task PrivateMethodStartedUnderTheCallersBusyFlag_DoesNotReport()
+    {
+        // Triage FP8, azure-webjobs-sdk's PrimaryHostCoordinator: the lease timer claims `_processingLease` before it
+        // starts the renewal and releases it in the task's continuation, so no two runs overlap. The same claim around an
+        // awaited call (released in a finally), and a one-shot latch never released, guard their callee too.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class PrimaryHostCoordinator
+            {
+                private readonly ICatalogStore _store;
+                private bool _processingLease;
+                private bool _refreshing;
+                private bool _started;
+                private Catalog _hostId;
+                private Catalog _snapshot;
+                private Catalog _warm;
+
+                public PrimaryHostCoordinator(ICatalogStore store) => _store = store;
+
+                public void ProcessLeaseTimerTick(object state)
+                {
+                    if (_processingLease)
+                    {
+                        return;
+                    }
+
+                    _processingLease = true;
+
+                    AcquireOrRenewLeaseAsync()
+                        .ContinueWith(t =>
+                        {
+                            _ = t.Exception;
+                            _processingLease = false;
+                        }, TaskContinuationOptions.ExecuteSynchronously);
+                }
+
+                public async Task RefreshAsync()
+                {
+                    if (this._refreshing) return;
+                    this._refreshing = true;
+                    try
+                    {
+                        await RefreshSnapshotAsync().ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        _refreshing = false;
+                    }
+                }
+
+                public void Start()
+                {
+                    if (_started) throw new InvalidOperationException("started");
+                    _started = true;
+                    _ = WarmAsync();
+                }
+
+                private async Task AcquireOrRenewLeaseAsync()
+                {
+                    if (_hostId == null)
+                    {
+                        _hostId = await _store.LoadAsync();
+                    }
+                }
+
+                private async Task RefreshSnapshotAsync()
+                {
+                    if (_snapshot == null)
+                    {
+                        _snapshot = await _store.LoadAsync();
+                    }
+                }
+
+                private async Task WarmAsync()
+                {
+                    if (_warm == null)
+                    {
+                        _warm = await _store.LoadAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("if (_busy) return; _busy = true; _ = LoadOnceAsync(); _busy = false;")] // released while the task runs
+    [InlineData("if (_busy) return; _busy = true; try { _ = LoadOnceAsync(); } finally { _busy = false; }")]
+    [InlineData("if (_busy) return; _ = LoadOnceAsync();")] // tested, never claimed
+    [InlineData("_busy = true; _ = LoadOnceAsync();")] // claimed, never tested
+    [InlineData("if (_busy) return; _busy = true; _busy = false; await LoadOnceAsync();")] // released before the call
+    [InlineData("_ = LoadOnceAsync(); if (_busy) return; _busy = true;")] // the claim comes after
+    [InlineData("if (_count > 0) return; _count = 1; _ = LoadOnceAsync();")] // no bool flag
+    [InlineData("var busy = false; if (busy) return; busy = true; _ = LoadOnceAsync();")] // a local is no shared claim
+    [InlineData("if (_busy) return; _busy = true; Task.Run(() => LoadOnceAsync());")] // started from a lambda
+    [InlineData("if (_busy) return; _busy = true; _ = LoadOnceAsync(); } public async Task OtherAsync() { _ = LoadOnceAsync();")] // a second, unclaimed caller
+    public async Task PrivateMethodStartedWithoutAHeldBusyFlag_Reports(string caller)
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Coordinator
+            {
+                private readonly ICatalogStore _store;
+                private bool _busy;
+                private int _count;
+                private Catalog _catalog;
+
+                public Coordinator(ICatalogStore store) => _store = store;
+
+                public async Task TickAsync()
+                {
+                    CALLER
+                    await Task.Yield();
+                }
+
+                private async Task LoadOnceAsync()
+                {
+                    if ({|MM0005:_catalog == null|})
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+                }
+            }
+            """.Replace("CALLER", caller);
+        await VerifyAsync(source);
+    }
 }
