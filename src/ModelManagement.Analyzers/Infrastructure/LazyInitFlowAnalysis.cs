@@ -582,6 +582,11 @@ internal sealed class LazyInitFlowAnalysis
                     return Outcome.Found; // `await LoadCoreAsync()` writes the state after its own await
                 }
 
+                if (_summaries.IsSingleFlightHelperCall(awaitOperation.Operation, _ownType, _types, _model, _cancellationToken))
+                {
+                    return outcome; // `await TryLoadManifestAsync()`, double-checked under its own lock: the work runs once
+                }
+
                 awaitSeen = true;
                 return Outcome.Continue;
             }

@@ -69,19 +69,24 @@ internal sealed class LazyInitTypes
             && IsTask(value);
     }
 
-    /// <summary>An await of something single-flight itself: an AsyncLazy, an AsyncInitializer, a Lazy&lt;Task&gt;'s value (ConfigureAwait seen through).</summary>
-    public bool IsSingleFlightAwait(IOperation awaited)
+    /// <summary>What an await awaits, with <c>.ConfigureAwait(…)</c> (or an extension that only configures the await) and conversions seen through.</summary>
+    public static IOperation? Unconfigured(IOperation? awaited)
     {
         var operation = Shapes.WithoutConversions(awaited);
         if (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } configured })
         {
-            operation = Shapes.WithoutConversions(configured);
-        }
-        else if (operation is not null && ConfiguredAwaits.ConfiguredOperand(operation) is { } extended)
-        {
-            operation = Shapes.WithoutConversions(extended);
+            return Shapes.WithoutConversions(configured);
         }
 
+        return operation is not null && ConfiguredAwaits.ConfiguredOperand(operation) is { } extended
+            ? Shapes.WithoutConversions(extended)
+            : operation;
+    }
+
+    /// <summary>An await of something single-flight itself: an AsyncLazy, an AsyncInitializer, a Lazy&lt;Task&gt;'s value (ConfigureAwait seen through).</summary>
+    public bool IsSingleFlightAwait(IOperation awaited)
+    {
+        var operation = Unconfigured(awaited);
         return operation switch
         {
             IInvocationOperation invocation => IsSingleFlight(invocation.Instance?.Type),

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -18,6 +19,7 @@ internal sealed class LazyInitWriteSummaries
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<IMethodSymbol, LazyInitWriteSummary> _cache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, HashSet<string>?> _identifiers = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _singleFlight = new(SymbolEqualityComparer.Default);
 
     public LazyInitWriteSummaries(Compilation compilation)
     {
@@ -48,6 +50,119 @@ internal sealed class LazyInitWriteSummaries
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="awaited"/> calls an own async method that is single-flight itself (triage FP1, CacheTower's
+    /// <c>TryLoadManifestAsync</c>): every write of a tracked member in its body sits under a check of that member which a
+    /// recognised guard holds (<see cref="LazyInitGuards.IsGuarded"/>: the re-check after <c>WaitAsync</c> of the
+    /// double-checked form), and the own methods it calls write none (their summaries, one level deep). Awaiting it is like awaiting an
+    /// <c>AsyncLazy</c>: the work runs once, and a flag written after it only records that it finished.
+    /// </summary>
+    public bool IsSingleFlightHelperCall(IOperation awaited, INamedTypeSymbol? ownType, LazyInitTypes types, SemanticModel? callerModel, CancellationToken cancellationToken)
+    {
+        if (LazyInitTypes.Unconfigured(awaited) is not IInvocationOperation invocation
+            || !IsSummarisedCall(invocation, ownType)
+            || invocation.TargetMethod is not { MethodKind: MethodKind.Ordinary, IsAsync: true } target)
+        {
+            return false;
+        }
+
+        var key = target.OriginalDefinition;
+        if (_singleFlight.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        return _singleFlight.GetOrAdd(key, IsSingleFlight(key, ownType, types, callerModel, cancellationToken));
+    }
+
+    private bool IsSingleFlight(IMethodSymbol method, INamedTypeSymbol? ownType, LazyInitTypes types, SemanticModel? callerModel, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || GetModel(declaration.SyntaxTree, callerModel) is not { } model
+            || model.GetOperation(declaration, cancellationToken) is not { } body)
+        {
+            return false;
+        }
+
+        var writes = 0;
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (operation is IInvocationOperation call && IsSummarisedCall(call, ownType))
+            {
+                var summary = _cache.GetOrAdd(call.TargetMethod.OriginalDefinition, callee => Compute(callee, model, cancellationToken));
+                if (!summary.WritesBeforeAwait.IsEmpty || !summary.WritesAfterAwait.IsEmpty || !summary.AlwaysWrites.IsEmpty)
+                {
+                    return false; // it writes through the call, unchecked here
+                }
+
+                continue; // an own call that writes nothing (CacheTower's `SerializeFileAsync`)
+            }
+
+            var target = operation switch
+            {
+                IAssignmentOperation assignment => assignment.Target,
+                IIncrementOrDecrementOperation increment => increment.Target,
+                _ => null,
+            };
+            if (target is null || !MayBeTrackedTarget(target))
+            {
+                continue;
+            }
+
+            if (LazyInitMembers.GetTrackedMember(target, captures: null) is not { } member)
+            {
+                return false; // a tuple or a ref conditional that may hold one: not read here
+            }
+
+            if (RecheckOf(operation.Syntax, member, declaration, model, cancellationToken) is not { } recheck
+                || !LazyInitGuards.IsGuarded(recheck, declaration, new[] { member }, 1, types, model, cancellationToken))
+            {
+                return false; // written without a re-check a guard holds: a second caller may write it again
+            }
+
+            writes++;
+        }
+
+        return writes > 0;
+    }
+
+    /// <summary>The condition of the innermost <c>if</c> around <paramref name="write"/> (in its then-branch) that reads <paramref name="member"/>.</summary>
+    private static ExpressionSyntax? RecheckOf(SyntaxNode write, ISymbol member, SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode child = write;
+        for (var node = write.Parent; node is not null && node != function; child = node, node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return null;
+            }
+
+            if (node is IfStatementSyntax ifStatement && child == ifStatement.Statement && Reads(ifStatement.Condition, member, model, cancellationToken))
+            {
+                return ifStatement.Condition;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Reads(ExpressionSyntax condition, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax name
+                && name.Identifier.ValueText == member.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool NamesAny(IMethodSymbol method, ISymbol[] tested, int testedCount, CancellationToken cancellationToken)

@@ -1,0 +1,154 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// MM0005 on a flag written after awaiting an own helper that is single-flight itself (triage FP1, CacheTower's
+/// <c>FileCacheLayer.IsAvailableAsync</c>: <c>TryLoadManifestAsync</c> re-checks the manifest after taking its semaphore).
+/// Awaiting it is like awaiting an <c>AsyncLazy</c>: the work runs once, and the flag records that it finished.
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    private const string SingleFlightHelperCaller = /* lang=c#-test */ """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class FileCache
+        {
+            private readonly SemaphoreSlim _manifestLock = new SemaphoreSlim(1, 1);
+            private readonly object _gate = new object();
+            private readonly ICatalogStore _store;
+            private Catalog _manifest;
+            private Catalog _other;
+            private int _loads;
+            private bool? _isManifestAvailable;
+
+            public FileCache(ICatalogStore store) => _store = store;
+
+            public async ValueTask<bool> IsAvailableAsync()
+            {
+                if (MARK_isManifestAvailable is nullEND)
+                {
+                    try
+                    {
+                        await TryLoadManifestAsync().ConfigureAwait(false);
+                        _isManifestAvailable = true;
+                    }
+                    catch
+                    {
+                        _isManifestAvailable = false;
+                    }
+                }
+
+                return _isManifestAvailable.Value;
+            }
+
+            private async Task TryLoadManifestAsync()
+            {
+                HELPER
+            }
+
+            private void Count() => _loads++;
+
+            private Task SaveAsync(Catalog catalog) => Task.CompletedTask;
+        }
+        """;
+
+    [Theory]
+    [InlineData("""
+        if (_manifest is null)
+        {
+            await _manifestLock.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                if (_manifest is null)
+                {
+                    _manifest = await _store.LoadAsync().ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _manifestLock.Release();
+            }
+        }
+        """)]
+    [InlineData("""
+        await _manifestLock.WaitAsync();
+        try
+        {
+            if (_manifest == null && _other == null)
+            {
+                var loaded = await _store.LoadAsync();
+                _manifest = loaded;
+                await SaveAsync(loaded); // an own call that writes nothing
+            }
+        }
+        finally
+        {
+            _manifestLock.Release();
+        }
+        """)]
+    public async Task FlagAfterAwaitingAnOwnDoubleCheckedHelper_DoesNotReport(string helper)
+    {
+        await VerifyAsync(SingleFlightHelperCaller.Replace("MARK", string.Empty).Replace("END", string.Empty).Replace("HELPER", helper));
+    }
+
+    [Theory]
+    [InlineData("""
+        await _manifestLock.WaitAsync();
+        try
+        {
+            _manifest = await _store.LoadAsync(); // no re-check: the second caller loads again
+        }
+        finally
+        {
+            _manifestLock.Release();
+        }
+        """)]
+    [InlineData("""
+        if ({|MM0005:_manifest is null|}) // re-checked, but no guard holds it (reported here too)
+        {
+            _manifest = await _store.LoadAsync();
+        }
+        """)]
+    [InlineData("""
+        await _manifestLock.WaitAsync();
+        try
+        {
+            if (_manifest is null)
+            {
+                _manifest = await _store.LoadAsync();
+            }
+
+            _other = _manifest; // another member written without its own check
+        }
+        finally
+        {
+            _manifestLock.Release();
+        }
+        """)]
+    [InlineData("""
+        await _manifestLock.WaitAsync();
+        try
+        {
+            if (_manifest is null)
+            {
+                _manifest = await _store.LoadAsync();
+                Count(); // writes through an own call
+            }
+        }
+        finally
+        {
+            _manifestLock.Release();
+        }
+        """)]
+    [InlineData("""
+        await _store.WarmUpAsync(); // writes nothing: no work it guards
+        """)]
+    public async Task FlagAfterAwaitingAnOwnHelperThatIsNotSingleFlight_Reports(string helper)
+    {
+        await VerifyAsync(SingleFlightHelperCaller.Replace("MARK", "{|MM0005:").Replace("END", "|}").Replace("HELPER", helper));
+    }
+}
