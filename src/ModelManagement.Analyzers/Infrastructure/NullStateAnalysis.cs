@@ -67,6 +67,9 @@ internal sealed class NullStateAnalysis
     /// non-null branch, so `_r` is non-null too.
     /// </summary>
     private ulong[] _captureStates = System.Array.Empty<ulong>();
+
+    // The slots a carrier local may narrow (SettleCarriers); null when the body has no carrier.
+    private ulong[]? _narrowable;
     private bool _captureStatesGrew;
 
     /// <summary>
@@ -203,6 +206,8 @@ internal sealed class NullStateAnalysis
         {
             return _slots.Count == 0 ? System.Array.Empty<ulong>() : null;
         }
+
+        SettleCarriers(blocks);
 
         _words = NullStateBitSet.WordsFor(_slots.Count);
         _state = new ulong[_words];
@@ -710,9 +715,84 @@ internal sealed class NullStateAnalysis
 
     private void DiscoverLocal(ILocalSymbol local, IOperation value)
     {
-        if (!_symbolSlots.ContainsKey(local) && IsOptionalDerived(value, out _))
+        if (_symbolSlots.ContainsKey(local))
+        {
+            return;
+        }
+
+        if (IsOptionalDerived(value, out _))
         {
             _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: true, local)));
+        }
+        else if (UnwrapConversions(value) is IFlowCaptureReferenceOperation
+            && !local.IsRef
+            && _scope.Symbols.CanBeNull(local.Type)
+            && _graph.OriginalOperation is not IConstructorBodyOperation)
+        {
+            // `var id = _cache == null ? null : await _cache.GetAsync(…);`: where `id` has a value, `_cache` was checked.
+            _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: false, local) { Carrier = true }));
+        }
+    }
+
+    /// <summary>
+    /// After discovery: a carrier written other than by a plain assignment (an <c>out</c> or <c>ref</c> argument, a
+    /// deconstruction, an increment, a compound assignment, a <c>ref</c> alias) carries nothing — those writes are not
+    /// followed. Then the slots whose state a carrier may narrow: members stable after construction and parameters the
+    /// body never assigns, whose state cannot change between the carrier's assignment and its check.
+    /// </summary>
+    private void SettleCarriers(ImmutableArray<BasicBlock> blocks)
+    {
+        var any = false;
+        foreach (var slot in _slots)
+        {
+            any |= slot.Carrier;
+        }
+
+        if (!any)
+        {
+            return;
+        }
+
+        foreach (var block in blocks)
+        {
+            foreach (var root in block.Operations)
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    var written = operation switch
+                    {
+                        IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
+                        IIncrementOrDecrementOperation increment => increment.Target,
+                        ICompoundAssignmentOperation compound => compound.Target,
+                        IDeconstructionAssignmentOperation deconstruction => deconstruction.Target,
+                        ISimpleAssignmentOperation { IsRef: true } alias => alias.Value,
+                        _ => null,
+                    };
+                    if (written is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var target in written.DescendantsAndSelf())
+                    {
+                        if (target is ILocalReferenceOperation local && _symbolSlots.TryGetValue(local.Local, out var index) && _slots[index].Carrier)
+                        {
+                            var slot = _slots[index];
+                            slot.Carrier = false;
+                            _slots[index] = slot;
+                        }
+                    }
+                }
+            }
+        }
+
+        _narrowable = new ulong[NullStateBitSet.WordsFor(_slots.Count)];
+        for (var i = 0; i < _slots.Count; i++)
+        {
+            if (_slots[i] is { Kind: SlotKind.Member or SlotKind.Parameter, Symbol: { } symbol } slot && KeepsItsValue(slot.Kind, symbol))
+            {
+                NullStateBitSet.Set(_narrowable, 0, i);
+            }
         }
     }
 
@@ -1324,6 +1404,18 @@ internal sealed class NullStateAnalysis
 
         var maybeNull = IsMaybeNull(value);
         SetMaybeNull(slot, maybeNull);
+        if (_slots[slot].Carrier && !IsDefinitelyNull(value))
+        {
+            // What held where it got a value: the capture's own record, or the state here.
+            var (source, offset) = SlotOf(value) is var from and >= 0 && _slots[from].Kind == SlotKind.Capture
+                ? (_captureStates, from * _words)
+                : (_state, 0);
+            if (NullStateBitSet.UnionWith(_captureStates, slot * _words, source, offset, _words) && !_reporting)
+            {
+                _captureStatesGrew = true;
+            }
+        }
+
         if (target is IFlowCaptureReferenceOperation)
         {
             // Only an lvalue capture is assigned (`x ??= y` captures the reference x): the write goes to x.
@@ -1852,6 +1944,15 @@ internal sealed class NullStateAnalysis
                 state[i] &= _captureStates[offset + i];
             }
         }
+        else if (_slots[slot].Carrier && _narrowable is not null && !_discovering)
+        {
+            // The same for a carrier local, for the slots whose state cannot have changed since it was assigned.
+            var offset = slot * _words;
+            for (var i = 0; i < _words; i++)
+            {
+                state[i] &= _captureStates[offset + i] | ~_narrowable[i];
+            }
+        }
     }
 
     private bool IsDefinitelyNull(IOperation value)
@@ -1936,5 +2037,11 @@ internal sealed class NullStateAnalysis
 
         /// <summary>For a capture: the slot of the value it copies, <see cref="NoAlias"/> or <see cref="AmbiguousAlias"/>.</summary>
         public int Alias { get; set; }
+
+        /// <summary>
+        /// A local that is not tracked itself but carries what was known where it got a non-null value from a capture
+        /// (<c>var id = _cache == null ? null : await _cache.GetAsync(…);</c>): <see cref="_captureStates"/> holds it.
+        /// </summary>
+        public bool Carrier { get; set; }
     }
 }

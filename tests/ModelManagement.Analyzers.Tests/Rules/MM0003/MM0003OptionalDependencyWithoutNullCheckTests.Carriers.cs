@@ -1,0 +1,121 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
+
+/// <summary>
+/// MM0003 on a null check carried by a local (triage FP9, piranha.core's <c>PostService</c>): <c>var id = _cache == null ?
+/// null : await _cache.GetAsync(…);</c> has a value only where <c>_cache</c> was checked, so <c>if (id.HasValue)
+/// _cache.GetAsync(…)</c> is safe — for a member that keeps its value after construction, and a local written only by
+/// plain assignments.
+/// </summary>
+public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
+{
+    [Fact]
+    public async Task NullCheckCarriedByALocalComputedFromTheDependency_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class PostService
+            {
+                private readonly IModelRegistry _registry;
+
+                public PostService(IModelRegistry registry = null) => _registry = registry;
+
+                public async System.Threading.Tasks.Task<string> GetAsync(string name)
+                {
+                    var id = _registry == null ? null : await _registry.FindAsync(name);
+                    string model = null;
+                    if (id != null)
+                    {
+                        model = await _registry.FindAsync(id);
+                    }
+
+                    var count = _registry != null ? (int?)_registry.Count : null;
+                    if (count.HasValue)
+                    {
+                        _registry.Register("counted");
+                    }
+
+                    var first = _registry is null ? default(string) : _registry.DefaultModel;
+                    if (first is { })
+                    {
+                        _registry.Register(first);
+                    }
+
+                    var cached = _registry == null ? null : _registry.DefaultModel;
+                    if (name == null)
+                    {
+                        cached = null; // a null written later carries nothing
+                    }
+
+                    if (cached != null)
+                    {
+                        _registry.Register(cached);
+                    }
+
+                    return model;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("var id = name == null ? null : name + \"x\"; if (id != null) { [|_registry|].Register(id); }")] // the arm checks nothing
+    [InlineData("var id = _registry == null ? \"none\" : _registry.DefaultModel; if (id != null) { [|_registry|].Register(id); }")] // both arms give a value
+    [InlineData("var id = _registry == null ? null : _registry.DefaultModel; id = name; if (id != null) { [|_registry|].Register(id); }")] // reassigned
+    [InlineData("var id = _registry == null ? null : _registry.DefaultModel; Reset(out id); if (id != null) { [|_registry|].Register(id); }")] // written through out
+    [InlineData("var id = _other == null ? null : _other.DefaultModel; if (id != null) { [|_registry|].Register(id); }")] // another member checked
+    [InlineData("var id = _registry == null ? null : _registry.DefaultModel; if (id == null) { [|_registry|].Register(name); }")] // the null outcome
+    public async Task LocalThatCarriesNoCheckOfTheDependency_Reports(string body)
+    {
+        var source = /* lang=c#-test */ """
+            public sealed class PostService
+            {
+                private readonly IModelRegistry _registry;
+                private readonly IModelRegistry _other;
+
+                public PostService(IModelRegistry registry = null, IModelRegistry other = null)
+                {
+                    _registry = registry;
+                    _other = other;
+                }
+
+                public void Publish(string name)
+                {
+                    BODY
+                }
+
+                private static void Reset(out string value) => value = "reset";
+            }
+            """.Replace("BODY", body);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task CarriedCheckOfAMemberAssignedOutsideTheConstructors_Reports()
+    {
+        // `_registry` may be set to null by `Swap` between the local's assignment and its check: the carried check is stale.
+        var source = /* lang=c#-test */ """
+            public sealed class PostService
+            {
+                private IModelRegistry _registry;
+
+                public PostService(IModelRegistry registry = null) => _registry = registry;
+
+                public void Swap(IModelRegistry registry) => _registry = registry;
+
+                public void Publish(string name)
+                {
+                    var id = _registry == null ? null : _registry.DefaultModel;
+                    Swap(null);
+                    if (id != null)
+                    {
+                        [|_registry|].Register(id);
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
