@@ -734,10 +734,23 @@ internal sealed class NullStateAnalysis
         }
     }
 
+    private static bool Mentions(SyntaxNode node, string name)
+    {
+        foreach (var token in node.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// After discovery: a carrier written other than by a plain assignment (an <c>out</c> or <c>ref</c> argument, a
-    /// deconstruction, an increment, a compound assignment, a <c>ref</c> alias) carries nothing — those writes are not
-    /// followed. Then the slots whose state a carrier may narrow: members stable after construction and parameters the
+    /// deconstruction, an increment, a compound assignment, a <c>ref</c> alias), or named inside a lambda or local function
+    /// (which may write it when it runs), carries nothing — those writes are not followed. Then the slots whose state a carrier may narrow: members stable after construction and parameters the
     /// body never assigns, whose state cannot change between the carrier's assignment and its check.
     /// </summary>
     private void SettleCarriers(ImmutableArray<BasicBlock> blocks)
@@ -753,12 +766,28 @@ internal sealed class NullStateAnalysis
             return;
         }
 
+        List<SyntaxNode>? nested = null;
+        foreach (var localFunction in _graph.LocalFunctions)
+        {
+            foreach (var reference in localFunction.DeclaringSyntaxReferences)
+            {
+                (nested ??= new List<SyntaxNode>()).Add(reference.GetSyntax(_scope.CancellationToken));
+            }
+        }
+
         foreach (var block in blocks)
         {
-            foreach (var root in block.Operations)
+            var roots = block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations;
+            foreach (var root in roots)
             {
                 foreach (var operation in root.DescendantsAndSelf())
                 {
+                    if (operation is IFlowAnonymousFunctionOperation lambda)
+                    {
+                        (nested ??= new List<SyntaxNode>()).Add(lambda.Syntax);
+                        continue;
+                    }
+
                     var written = operation switch
                     {
                         IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref } argument => argument.Value,
@@ -782,6 +811,19 @@ internal sealed class NullStateAnalysis
                             _slots[index] = slot;
                         }
                     }
+                }
+            }
+        }
+
+        if (nested is not null)
+        {
+            // A lambda or local function may write a local it captures when it runs: its carried state is not followed.
+            for (var i = 0; i < _slots.Count; i++)
+            {
+                if (_slots[i] is { Carrier: true, Symbol: { } local } slot && nested.Exists(node => Mentions(node, local.Name)))
+                {
+                    slot.Carrier = false;
+                    _slots[i] = slot;
                 }
             }
         }

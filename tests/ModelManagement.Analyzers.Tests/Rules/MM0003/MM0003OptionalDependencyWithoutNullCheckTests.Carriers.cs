@@ -65,6 +65,8 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     [InlineData("var id = _registry == null ? \"none\" : _registry.DefaultModel; if (id != null) { [|_registry|].Register(id); }")] // both arms give a value
     [InlineData("var id = _registry == null ? null : _registry.DefaultModel; id = name; if (id != null) { [|_registry|].Register(id); }")] // reassigned
     [InlineData("var id = _registry == null ? null : _registry.DefaultModel; Reset(out id); if (id != null) { [|_registry|].Register(id); }")] // written through out
+    [InlineData("var id = _registry == null ? null : _registry.DefaultModel; if (TryFind(out id) && id != null) { [|_registry|].Register(id); }")] // out in a condition
+    [InlineData("var id = _registry == null ? null : _registry.DefaultModel; System.Action reset = () => id = name; reset(); if (id != null) { [|_registry|].Register(id); }")] // a lambda writes it
     [InlineData("var id = _other == null ? null : _other.DefaultModel; if (id != null) { [|_registry|].Register(id); }")] // another member checked
     [InlineData("var id = _registry == null ? null : _registry.DefaultModel; if (id == null) { [|_registry|].Register(name); }")] // the null outcome
     public async Task LocalThatCarriesNoCheckOfTheDependency_Reports(string body)
@@ -87,6 +89,12 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
                 }
 
                 private static void Reset(out string value) => value = "reset";
+
+                private static bool TryFind(out string value)
+                {
+                    value = "found";
+                    return true;
+                }
             }
             """.Replace("BODY", body);
         await VerifyAsync(source);
