@@ -179,6 +179,11 @@ internal static class MM0007FailureOutcomes
             return false;
         }
 
+        if (type.Name == "TestContext")
+        {
+            return false; // NUnit's and MSTest's `TestContext.WriteLine(…)` logs, it asserts nothing
+        }
+
         if (Namespaces.IsExactly(type.ContainingNamespace, MSTestNamespace))
         {
             return true;
@@ -189,7 +194,9 @@ internal static class MM0007FailureOutcomes
         {
             if (ns.ContainingNamespace is { IsGlobalNamespace: true })
             {
-                return ns.Name is "Xunit" or "NUnit" or "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "TUnit";
+                // xunit's assertions are `Assert`'s (its `ITestOutputHelper.WriteLine` logs); the other libraries assert throughout.
+                return ns.Name is "NUnit" or "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "TUnit"
+                    || (ns.Name == "Xunit" && type.Name == "Assert");
             }
 
             ns = ns.ContainingNamespace;

@@ -62,6 +62,7 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Assert.Equal(Limits.DefaultTimeout, 30);")] // a constant named for a failure word, no enum member
     [InlineData("if (response.StatusCode == HttpStatusCode.NotFound) { return; } Assert.NotNull(response);")] // not asserted
     [InlineData("var expected = HttpStatusCode.NotFound; Assert.Equal(expected, response.StatusCode);")] // a local is not followed
+    [InlineData("Xunit.Abstractions.ITestOutputHelper output = null; output?.WriteLine($\"got {HttpStatusCode.NotFound}\"); Assert.NotNull(response);")] // logged, not asserted
     public async Task XunitAssertionExpectingASuccessOrNoOutcome_Reports(string assertion)
     {
         await VerifyAsync(
