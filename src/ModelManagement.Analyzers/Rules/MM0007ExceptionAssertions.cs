@@ -22,7 +22,7 @@ internal static class MM0007ExceptionAssertions
     // Namespaces outermost first (Namespaces.IsExactly): Xunit; NUnit.Framework; Microsoft.VisualStudio.TestTools.UnitTesting.
     private static readonly string[] XunitNamespace = { "Xunit" };
     private static readonly string[] NUnitNamespace = { "NUnit", "Framework" };
-    private static readonly string[] MSTestNamespace = { "Microsoft", "VisualStudio", "TestTools", "UnitTesting" };
+    internal static readonly string[] MSTestNamespace = { "Microsoft", "VisualStudio", "TestTools", "UnitTesting" };
 
     /// <summary>True when <paramref name="member"/> (an invoked method or a referenced property) is an exception assertion.</summary>
     public static bool IsExceptionAssertion(ISymbol member)
@@ -201,7 +201,8 @@ internal static class MM0007ExceptionAssertions
 
     private static bool StartsWith(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal);
 
-    private static string? RootNamespaceName(INamespaceSymbol? ns)
+    /// <summary>The outermost namespace's name (<c>FluentAssertions</c> for <c>FluentAssertions.Primitives</c>), or null for the global one.</summary>
+    internal static string? RootNamespaceName(INamespaceSymbol? ns)
     {
         for (var depth = 0; ns is not null && !ns.IsGlobalNamespace && depth < MaxNamespaceDepth; depth++)
         {

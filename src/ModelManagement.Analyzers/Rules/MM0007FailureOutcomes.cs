@@ -30,12 +30,11 @@ namespace ModelManagement.Analyzers.Rules;
 /// </remarks>
 internal static class MM0007FailureOutcomes
 {
-    // Namespace nesting deeper than this is not real code.
+    // Operations nested deeper than this in an assertion's argument are not looked into.
     private const int MaxDepth = 16;
 
     private static readonly string[] SystemNet = { "System", "Net" };
     private static readonly string[] GrpcCore = { "Grpc", "Core" };
-    private static readonly string[] MSTestNamespace = { "Microsoft", "VisualStudio", "TestTools", "UnitTesting" };
 
     /// <summary>True when <paramref name="invocation"/> is an assertion whose arguments expect a failure outcome.</summary>
     public static bool IsFailureOutcomeAssertion(IInvocationOperation invocation, MM0007Options options)
@@ -184,25 +183,15 @@ internal static class MM0007FailureOutcomes
             return false; // NUnit's and MSTest's `TestContext.WriteLine(…)` logs, it asserts nothing
         }
 
-        if (Namespaces.IsExactly(type.ContainingNamespace, MSTestNamespace))
+        if (Namespaces.IsExactly(type.ContainingNamespace, MM0007ExceptionAssertions.MSTestNamespace))
         {
             return true;
         }
 
-        var ns = type.ContainingNamespace;
-        for (var depth = 0; ns is not null && !ns.IsGlobalNamespace && depth < MaxDepth; depth++)
-        {
-            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
-            {
-                // xunit's assertions are `Assert`'s (its `ITestOutputHelper.WriteLine` logs); the other libraries assert throughout.
-                return ns.Name is "NUnit" or "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "TUnit"
-                    || (ns.Name == "Xunit" && type.Name == "Assert");
-            }
-
-            ns = ns.ContainingNamespace;
-        }
-
-        return false;
+        // xunit's assertions are `Assert`'s (its `ITestOutputHelper.WriteLine` logs); the other libraries assert throughout.
+        var root = MM0007ExceptionAssertions.RootNamespaceName(type.ContainingNamespace);
+        return root is "NUnit" or "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "TUnit"
+            || (root == "Xunit" && type.Name == "Assert");
     }
 
     private static bool IsAssertionCall(ExpressionSyntax invoked)
