@@ -7,8 +7,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
 /// The names a member's body writes (identifier tokens, read as the compiler reads them: <c>@checked</c> is
-/// <c>checked</c>, <c>\u0065</c> is <c>e</c>), for the gates that decide from syntax whether a callee is worth binding:
-/// MM0001's blocking summaries and MM0005's write summaries.
+/// <c>checked</c>, <c>\u0065</c> is <c>e</c>), for the gates that decide from syntax whether a callee is worth binding
+/// (MM0001's blocking summaries, MM0005's write summaries), and for the names a lambda or local function may write
+/// (MM0003's carrier locals).
 /// </summary>
 internal static class BodyIdentifiers
 {

@@ -734,19 +734,6 @@ internal sealed class NullStateAnalysis
         }
     }
 
-    private static bool Mentions(SyntaxNode node, string name)
-    {
-        foreach (var token in node.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>
     /// After discovery: a carrier written other than by a plain assignment (an <c>out</c> or <c>ref</c> argument, a
     /// deconstruction, an increment, a compound assignment, a <c>ref</c> alias), or named inside a lambda or local function
@@ -766,12 +753,13 @@ internal sealed class NullStateAnalysis
             return;
         }
 
-        List<SyntaxNode>? nested = null;
+        // The names lambdas and local functions write: one may write a local it captures when it runs.
+        HashSet<string>? nested = null;
         foreach (var localFunction in _graph.LocalFunctions)
         {
             foreach (var reference in localFunction.DeclaringSyntaxReferences)
             {
-                (nested ??= new List<SyntaxNode>()).Add(reference.GetSyntax(_scope.CancellationToken));
+                BodyIdentifiers.Collect(reference.GetSyntax(_scope.CancellationToken), nested ??= new HashSet<string>(System.StringComparer.Ordinal));
             }
         }
 
@@ -784,7 +772,7 @@ internal sealed class NullStateAnalysis
                 {
                     if (operation is IFlowAnonymousFunctionOperation lambda)
                     {
-                        (nested ??= new List<SyntaxNode>()).Add(lambda.Syntax);
+                        BodyIdentifiers.Collect(lambda.Syntax, nested ??= new HashSet<string>(System.StringComparer.Ordinal));
                         continue;
                     }
 
@@ -817,10 +805,9 @@ internal sealed class NullStateAnalysis
 
         if (nested is not null)
         {
-            // A lambda or local function may write a local it captures when it runs: its carried state is not followed.
             for (var i = 0; i < _slots.Count; i++)
             {
-                if (_slots[i] is { Carrier: true, Symbol: { } local } slot && nested.Exists(node => Mentions(node, local.Name)))
+                if (_slots[i] is { Carrier: true, Symbol: { } local } slot && nested.Contains(local.Name))
                 {
                     slot.Carrier = false;
                     _slots[i] = slot;

@@ -260,9 +260,9 @@ internal sealed class ValidityMemberReach
     /// not looked at.
     /// </summary>
     internal static bool DeclaresValidityMember(TypeDeclarationSyntax type, ImmutableArray<string> names, bool members)
-        => MayBeVerdict(type)
-            && ((type is RecordDeclarationSyntax { ParameterList: { } parameters } && HasParameterNamed(parameters, names))
-                || (members && DeclaresInstanceMember(type, names)));
+        => ((type is RecordDeclarationSyntax { ParameterList: { } parameters } && HasParameterNamed(parameters, names))
+                || (members && DeclaresInstanceMember(type, names)))
+            && MayBeVerdict(type); // the names first: they rule out nearly every type without reading its name for verdict words
 
     /// <summary>The source twin of <see cref="ModuleVerdicts"/>' test, for one part of a type: named like a verdict, or a class neither sealed nor static.</summary>
     private static bool MayBeVerdict(TypeDeclarationSyntax type)
