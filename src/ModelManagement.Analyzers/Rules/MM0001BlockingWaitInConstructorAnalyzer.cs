@@ -26,7 +26,7 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeReports.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (!BlockingWaitTypes.TryCreate(start.Compilation, out var types))

@@ -58,7 +58,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeReports.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             var exceptionType = start.Compilation.GetTypeByMetadataName("System.Exception");

@@ -42,7 +42,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeReports.Flags);
         var guardedUsesFastPath = _guardedUsesFastPath;
         context.RegisterCompilationStartAction(start =>
         {

@@ -52,7 +52,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeReports.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (start.Compilation.GetSpecialType(SpecialType.System_Boolean).TypeKind == TypeKind.Error)

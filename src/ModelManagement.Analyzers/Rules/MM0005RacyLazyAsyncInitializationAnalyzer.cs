@@ -36,7 +36,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeReports.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             if (!LazyInitTypes.TryCreate(start.Compilation, out var types))

@@ -25,7 +25,7 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeReports.Flags);
         context.RegisterCompilationStartAction(static start =>
         {
             var files = CentralizedSymbolsFile.AnyIn(start.Options)

@@ -20,7 +20,7 @@ public sealed class ConcurrencyTests
             analyzer.Initialize(context);
 
             Assert.True(context.ConcurrentExecutionEnabled, analyzer.GetType().Name + " does not enable concurrent execution");
-            Assert.Equal(GeneratedCodeAnalysisFlags.None, context.GeneratedCodeFlags);
+            Assert.True(context.GeneratedCodeFlags is { } flags && (flags & GeneratedCodeAnalysisFlags.Analyze) == 0, analyzer.GetType().Name + " analyzes generated code (" + context.GeneratedCodeFlags + ")");
             Assert.True(context.Registrations > 0, analyzer.GetType().Name + " registers nothing");
         }
     }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace ModelManagement.Analyzers.Tests.Robustness;
 
@@ -50,6 +51,130 @@ public sealed class GeneratedCodeTests
 
         RobustnessHarness.AssertNoAnalyzerException(run, "[GeneratedCode] types");
         Assert.Empty(run.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public async Task ViolationsInMemberMarkedGeneratedCode_OfAnOrdinaryType_AreNotReported()
+    {
+        // The driver skips a member marked [GeneratedCode] for an analyzer without GeneratedCodeAnalysisFlags.Analyze; rules
+        // MM0001–MM0006 do not ask it to filter their diagnostics afterwards (GeneratedCodeReports), so that skip is what
+        // keeps such members silent. The
+        // control has blanks of the same length where the attribute is, so positions match between the runs.
+        var domain = RobustnessHarness.Parse(Snippets.Domain, "Domain.cs");
+        var marked = ViolatingSources().Select((v, i) => RobustnessHarness.Parse(MarkAsyncMembersGenerated(v), i + "_Service.cs")).ToArray();
+        var blanks = new string(' ', GeneratedCodeMark.Length);
+        var control = ViolatingSources().Select((v, i) => RobustnessHarness.Parse(MarkAsyncMembersGenerated(v).Replace(GeneratedCodeMark, blanks, StringComparison.Ordinal), i + "_Service.cs"));
+
+        var ordinary = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(control));
+        var run = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(marked));
+
+        RobustnessHarness.AssertNoAnalyzerException(run, "[GeneratedCode] members");
+        var byPath = marked.ToDictionary(t => t.FilePath, StringComparer.Ordinal);
+        bool InMarkedMember(Diagnostic d) => d.Location.SourceTree is { } tree && byPath.TryGetValue(tree.FilePath, out var markedTree) && IsInMarkedMember(markedTree, d.Location.SourceSpan);
+        var mm = ordinary.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToArray();
+        Assert.True(mm.Count(InMarkedMember) >= 3, "the control reports too little inside the members the test marks: " + string.Join(", ", mm.Where(InMarkedMember)));
+        var expected = mm.Where(d => !InMarkedMember(d)).Select(Describe).OrderBy(x => x, StringComparer.Ordinal);
+        var actual = run.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).Select(Describe).OrderBy(x => x, StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task ViolationsInLineHiddenRegions_OfAnOrdinaryFile_AreNotReported()
+    {
+        // Member declarations stay visible while their bodies are hidden, as a tool writes glue code between the user's
+        // lines: the rules report there neither through the driver's filter (MM0007, MM0008) nor without it (MM0001–MM0006,
+        // which the driver does not give hidden code). The control has the same layout with `#line default` instead, so the
+        // two runs' positions match.
+        var domain = RobustnessHarness.Parse(Snippets.Domain, "Domain.cs");
+        var hiddenTrees = ViolatingSources().Select((v, i) => RobustnessHarness.Parse(HideBodies(v, "#line hidden"), i + "_Service.cs")).ToArray();
+        var controlTrees = ViolatingSources().Select((v, i) => RobustnessHarness.Parse(HideBodies(v, "#line default"), i + "_Service.cs")).ToArray();
+
+        var control = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(controlTrees));
+        var hidden = await RobustnessHarness.AnalyzeAsync(new[] { domain }.Concat(hiddenTrees));
+
+        RobustnessHarness.AssertNoAnalyzerException(hidden, "#line hidden regions");
+        var byPath = hiddenTrees.ToDictionary(t => t.FilePath, StringComparer.Ordinal);
+        bool InHiddenCode(Diagnostic d) => d.Location.SourceTree is { } tree && byPath.TryGetValue(tree.FilePath, out var hiddenTree) && hiddenTree.GetLineVisibility(d.Location.SourceSpan.Start) == LineVisibility.Hidden;
+        var mm = control.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToArray();
+        foreach (var rule in new[] { "MM0001", "MM0002", "MM0003", "MM0004", "MM0005", "MM0006" })
+        {
+            Assert.True(mm.Any(d => d.Id == rule && InHiddenCode(d)), rule + " reports nothing the hidden run hides: the test would be vacuous for it");
+        }
+
+        // Nothing in hidden code; nothing the control does not report outside it. (Not "all of it": the driver leaves a
+        // member with hidden code out altogether, and a rule reading a callee's hidden body sees less.)
+        var reported = hidden.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToArray();
+        Assert.Empty(reported.Where(InHiddenCode).Select(Describe));
+        var visible = mm.Where(d => !InHiddenCode(d)).Select(Describe).ToHashSet(StringComparer.Ordinal);
+        Assert.Empty(reported.Select(Describe).Where(d => !visible.Contains(d)));
+    }
+
+    private const string GeneratedCodeMark = "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")] ";
+
+    private static string Describe(Diagnostic diagnostic) => diagnostic.Id + " " + diagnostic.Location.SourceTree?.FilePath + diagnostic.Location.SourceSpan + " " + diagnostic.Location.SourceTree?.GetText().ToString(diagnostic.Location.SourceSpan);
+
+    /// <summary>Marks every async method declared one level deep with a block body <c>[GeneratedCode]</c>.</summary>
+    private static string MarkAsyncMembersGenerated(string source)
+        => string.Join("\n", source.Split('\n').Select(line => line.StartsWith("    public async ", StringComparison.Ordinal) && !line.Contains("=>", StringComparison.Ordinal)
+            ? "    " + GeneratedCodeMark + line.Substring(4)
+            : line));
+
+    private static bool IsInMarkedMember(SyntaxTree tree, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        foreach (var ancestor in tree.GetRoot().FindNode(span).AncestorsAndSelf())
+        {
+            if (ancestor is MemberDeclarationSyntax member and not BaseTypeDeclarationSyntax)
+            {
+                return member.AttributeLists.ToString().Contains("GeneratedCode(", StringComparison.Ordinal);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="directive"/> before every line indented by two levels or more (member bodies) and before the
+    /// expression body of a one-level member (<c>=&gt; …</c> moved to its own line), and <c>#line default</c> after them.
+    /// </summary>
+    private static string HideBodies(string source, string directive)
+    {
+        var output = new List<string>();
+        var hiding = false;
+        foreach (var line in source.Split('\n'))
+        {
+            var indent = line.Length - line.TrimStart(' ').Length;
+            var body = indent >= 8 && line.Trim().Length > 0;
+            var arrow = indent == 4 && line.IndexOf(" => ", StringComparison.Ordinal) is var at && at > 0 ? at : -1;
+            if (hiding && !body)
+            {
+                output.Add("#line default");
+                hiding = false;
+            }
+
+            if (body && !hiding)
+            {
+                output.Add(directive);
+                hiding = true;
+            }
+
+            if (arrow > 0)
+            {
+                output.Add(line.Substring(0, arrow));
+                output.Add(directive);
+                output.Add("        " + line.Substring(arrow + 1));
+                output.Add("#line default");
+                continue;
+            }
+
+            output.Add(line);
+        }
+
+        if (hiding)
+        {
+            output.Add("#line default");
+        }
+
+        return string.Join("\n", output);
     }
 
     /// <summary>The small snippets (without the domain) as separate files: together they break every rule.</summary>
