@@ -170,7 +170,7 @@ internal sealed class ValidationCallClassifier
                 }
             }
 
-            if (validityMember is not null && VerdictTypes.IsNamedLikeVerdict(resultType))
+            if (validityMember is not null && VerdictTypes.IsNamedLikeVerdict(resultType) && !IsFactoryOf(method, resultType))
             {
                 reason = ValidationReason.ValidityMember;
             }
@@ -188,6 +188,21 @@ internal sealed class ValidationCallClassifier
 
         return new ValidationCall(reason, resultIsBool, validityMember);
     }
+
+    /// <summary>
+    /// A static method of the verdict type itself (or of its non-generic twin: <c>Result.Ok&lt;T&gt;(…)</c> for
+    /// <c>Result&lt;T&gt;</c>): a factory that builds a verdict — <c>ValidationResult.Success()</c>, <c>Result.Fail(…)</c>,
+    /// dd-trace's <c>ConfigurationResult&lt;T&gt;.NotFound()</c> seeding a lookup loop — not a validator judging content.
+    /// Only the validity-member reason is dropped for it: a <c>Validate…</c>/<c>Check…</c> name, <c>[Validator]</c> or a
+    /// configured symbol still make one a validation call.
+    /// </summary>
+    private static bool IsFactoryOf(IMethodSymbol method, ITypeSymbol resultType)
+        => method.IsStatic
+            && method.MethodKind == MethodKind.Ordinary
+            && method.ContainingType is { } declaring
+            && (SymbolEqualityComparer.Default.Equals(declaring.OriginalDefinition, resultType.OriginalDefinition)
+                || (declaring.Name == resultType.Name
+                    && SymbolEqualityComparer.Default.Equals(declaring.ContainingSymbol, resultType.ContainingSymbol)));
 
     /// <summary>
     /// Whether a call of <paramref name="method"/> can be a validation call at all, judged from the symbol alone: what

@@ -1,0 +1,96 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>False positives the 2026-12-06 triage of unseen repositories found (dd-trace-dotnet).</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task StaticFactoryOfTheVerdictTypeItself_SeedingALookup_DoesNotReport()
+    {
+        // dd-trace-dotnet's CompositeConfigurationSource seeds each lookup with `ConfigurationResult<T>.NotFound()` and
+        // replaces it in the loop: a factory of the verdict type, judged a validator only by its result type's IsValid.
+        // Also the non-generic twin's factory (`Result.Fail<T>(…)` for `Result<T>`). Controls: a static judge on another
+        // type, an instance check, and a Validate-named static of the verdict type itself still report.
+        var source = """
+            #nullable enable
+            using System.Collections.Generic;
+
+            public enum LoadResult { Valid, NotFound }
+
+            public readonly record struct ConfigurationResult<T>(T? Result, LoadResult Load)
+            {
+                public bool IsValid => Load == LoadResult.Valid;
+                public static ConfigurationResult<T> NotFound() => new(default, LoadResult.NotFound);
+                public static ConfigurationResult<T> Found(T value) => new(value, LoadResult.Valid);
+                public static ConfigurationResult<T> Validate(T? value) => value is null ? NotFound() : Found(value);
+            }
+
+            public sealed class Result<T>
+            {
+                public Result(T? value, string? error) { Value = value; Error = error; }
+                public T? Value { get; }
+                public string? Error { get; }
+                public bool IsValid => Error is null;
+            }
+
+            public static class Result
+            {
+                public static Result<T> Fail<T>(string error) => new Result<T>(default, error);
+            }
+
+            public static class Guard
+            {
+                public static ConfigurationResult<string> Inspect(string? text) => text is null ? ConfigurationResult<string>.NotFound() : ConfigurationResult<string>.Found(text);
+            }
+
+            public interface ISource { ConfigurationResult<string> Get(string key); }
+
+            public sealed class CompositeSource
+            {
+                private readonly List<ISource> _sources = new();
+                private readonly ISource _primary;
+
+                public CompositeSource(ISource primary) => _primary = primary;
+
+                public ConfigurationResult<string> Get(string key)
+                {
+                    var result = ConfigurationResult<string>.NotFound();
+                    foreach (var source in _sources)
+                    {
+                        var value = source.Get(key);
+                        if (value.IsValid)
+                        {
+                            result = value;
+                        }
+                    }
+
+                    return result;
+                }
+
+                public Result<int> Count(string key)
+                {
+                    var outcome = Result.Fail<int>("none");
+                    ConfigurationResult<string>.Found(key);
+                    Result.Fail<string>(key);
+                    if (key.Length > 0)
+                    {
+                        outcome = new Result<int>(key.Length, null);
+                    }
+
+                    return outcome;
+                }
+
+                public string Controls(string key, string? text)
+                {
+                    [|Guard.Inspect(text)|];
+                    [|_primary.Get(key)|];
+                    [|ConfigurationResult<string>.Validate(text)|];
+                    return key;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+}
