@@ -59,11 +59,16 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
 
             // Scoped to the types whose declarations spell a blocking member's name (else neither the construction code
             // nor an own callee blocks): only their member bodies get operation trees, where an operation-block action
-            // for the whole compilation makes the driver build every body's.
+            // for the whole compilation makes the driver build every body's. A BenchmarkDotNet class is left out: its
+            // constructor is the run's set-up, outside the timed methods, on a thread without a synchronization context,
+            // and the lazy rewrite would move that set-up into what is measured.
+            var benchmarks = BenchmarkClasses.IsReferenced(start.Compilation);
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
-                    if (waits.AnyIn((INamedTypeSymbol)symbolStart.Symbol, symbolStart.CancellationToken))
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (waits.AnyIn(type, symbolStart.CancellationToken)
+                        && !(benchmarks && BenchmarkClasses.DeclaresBenchmark(type)))
                     {
                         symbolStart.RegisterOperationBlockStartAction(onBlockStart);
                     }

@@ -89,8 +89,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             || model.GetSymbolInfo(context.Node, context.CancellationToken).Symbol is not IMethodSymbol method
             || (method.ReturnsVoid && !ValidationCallClassifier.HasOutParameter(method))
             || !classifier.MayBeValidation(method, options, resultMayBeIgnored, context.CancellationToken)
-            || (context.ContainingSymbol is IMethodSymbol owner && ((tests is not null && tests.IsTestMethod(owner)) || IsBenchmark(owner)))
-            || DeclaresBenchmark(context.ContainingSymbol.ContainingType)
+            || (context.ContainingSymbol is IMethodSymbol owner && ((tests is not null && tests.IsTestMethod(owner)) || BenchmarkClasses.IsBenchmark(owner)))
+            || InBenchmarkClass(context.ContainingSymbol.ContainingType)
             || model.GetOperation(context.Node, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;
@@ -388,10 +388,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A BenchmarkDotNet <c>[Benchmark]</c> method: the harness calls it to time the validation itself (FluentValidation's
-    /// <c>ValidationBenchmark</c>), like a test drives it; no content is handed on.
-    /// </summary>
-    /// <summary>
     /// The local an <c>out</c> parameter marked <c>[NotNullWhen(true)]</c> or <c>[MaybeNullWhen(false)]</c> writes (by
     /// attribute class name, so a polyfill counts): the value that is null (or default) exactly when the call returns false.
     /// </summary>
@@ -425,31 +421,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// A BenchmarkDotNet class (one with a <c>[Benchmark]</c> method): its helpers only dispatch to the stage being timed
-    /// (graphql-dotnet's <c>DetailedBenchmark.Run</c>: <c>case StageEnum.Validate: benchmarkInfo.Validate(); break;</c>),
-    /// and the validation is what it measures. Read only for a possible validation call.
+    /// A member of a BenchmarkDotNet class (one, or a type it is nested in, with a <c>[Benchmark]</c> method, declared or
+    /// inherited): its helpers only dispatch to the stage being timed (graphql-dotnet's <c>DetailedBenchmark.Run</c>:
+    /// <c>case StageEnum.Validate: benchmarkInfo.Validate(); break;</c>), and the validation is what it measures. Read
+    /// only for a possible validation call.
     /// </summary>
-    private static bool DeclaresBenchmark(INamedTypeSymbol? type)
+    private static bool InBenchmarkClass(INamedTypeSymbol? type)
     {
         for (var depth = 0; type is not null && depth < MaxShapeDepth; depth++, type = type.ContainingType)
         {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsBenchmark(method))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsBenchmark(IMethodSymbol method)
-    {
-        foreach (var attribute in method.GetAttributes())
-        {
-            if (attribute.AttributeClass is { Name: "BenchmarkAttribute", ContainingNamespace: { Name: "Attributes", ContainingNamespace: { Name: "BenchmarkDotNet", ContainingNamespace.IsGlobalNamespace: true } } })
+            if (BenchmarkClasses.DeclaresBenchmark(type))
             {
                 return true;
             }
