@@ -10,10 +10,14 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>
 /// The classes the compilation registers with a dependency-injection container as scoped services only
 /// (<c>services.AddScoped&lt;IRequestPermissions, RequestPermissions&gt;()</c>, <c>AddScoped&lt;Session&gt;()</c>,
-/// <c>TryAddScoped</c>, <c>AddScoped(typeof(I), typeof(T))</c>) and never with another lifetime (<c>AddSingleton</c>,
-/// <c>AddTransient</c>, <c>AddHostedService</c>, their <c>TryAdd</c> and keyed forms): one instance serves one request or
-/// scope, whose steps run one after another, like an Entity Framework <c>DbContext</c>'s unit of work. Read once per
-/// compilation, on the first question: MM0005 asks only before it reports.
+/// <c>TryAddScoped</c>, <c>AddScoped(typeof(I), typeof(T))</c>, and the descriptor forms handed to <c>Add</c>,
+/// <c>TryAdd</c> or <c>TryAddEnumerable</c>: <c>ServiceDescriptor.Scoped&lt;I, T&gt;()</c>,
+/// <c>ServiceDescriptor.Describe(typeof(I), typeof(T), ServiceLifetime.Scoped)</c>,
+/// <c>new ServiceDescriptor(typeof(I), typeof(T), ServiceLifetime.Scoped)</c>) and never with another lifetime
+/// (<c>AddSingleton</c>, <c>AddTransient</c>, <c>AddHostedService</c>, their <c>TryAdd</c> and keyed forms, and the
+/// descriptors' <c>Singleton</c>/<c>Transient</c>): one instance serves one request or scope, whose steps run one after
+/// another, like an Entity Framework <c>DbContext</c>'s unit of work. Read once per compilation, on the first question:
+/// MM0005 asks only before it reports.
 /// </summary>
 internal sealed class ScopedServices
 {
@@ -24,6 +28,13 @@ internal sealed class ScopedServices
         "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton", "AddTransient", "TryAddTransient",
         "AddKeyedTransient", "TryAddKeyedTransient", "AddHostedService",
     };
+
+    // ServiceDescriptor's static factories, by lifetime; Describe and the constructor take a ServiceLifetime argument.
+    private static readonly string[] ScopedDescriptors = { "Scoped", "KeyedScoped" };
+
+    private static readonly string[] OtherDescriptors = { "Singleton", "KeyedSingleton", "Transient", "KeyedTransient" };
+
+    private const string DescriptorType = "ServiceDescriptor";
 
     private readonly Compilation _compilation;
     private ImmutableHashSet<INamedTypeSymbol>? _scoped;
@@ -56,13 +67,13 @@ internal sealed class ScopedServices
         }
 
         // First the scoped registrations, in the files that write one (most compilations have none: nothing is bound).
-        var scopedWords = WordsOf(Registrations);
+        var scopedWords = WordsOf(Registrations, DescriptorType);
         var scoped = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in _compilation.SyntaxTrees)
         {
             if (scopedWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
             {
-                Collect(tree, Registrations, names: null, scoped, cancellationToken);
+                Collect(tree, scopedLifetime: true, names: null, scoped, cancellationToken);
             }
         }
 
@@ -80,12 +91,12 @@ internal sealed class ScopedServices
 
         var other = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var classNames = names.ToImmutable();
-        var otherWords = WordsOf(OtherLifetimes);
+        var otherWords = WordsOf(OtherLifetimes, DescriptorType);
         foreach (var tree in _compilation.SyntaxTrees)
         {
             if (otherWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
             {
-                Collect(tree, OtherLifetimes, classNames, other, cancellationToken);
+                Collect(tree, scopedLifetime: false, classNames, other, cancellationToken);
             }
         }
 
@@ -97,15 +108,14 @@ internal sealed class ScopedServices
         return scoped.ToImmutable();
     }
 
-    private void Collect(SyntaxTree tree, string[] methods, ImmutableHashSet<string>? names, ImmutableHashSet<INamedTypeSymbol>.Builder found, CancellationToken cancellationToken)
+    private void Collect(SyntaxTree tree, bool scopedLifetime, ImmutableHashSet<string>? names, ImmutableHashSet<INamedTypeSymbol>.Builder found, CancellationToken cancellationToken)
     {
         SemanticModel? model = null;
         foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
         {
-            if (node is not InvocationExpressionSyntax invocation
-                || MethodName(invocation.Expression) is not { } name
-                || Array.IndexOf(methods, name) < 0
-                || (names is not null && !NamesAny(invocation, names)))
+            if (node is not (InvocationExpressionSyntax or ObjectCreationExpressionSyntax)
+                || LifetimeIsScoped(node) != scopedLifetime
+                || (names is not null && !NamesAny(node, names)))
             {
                 continue;
             }
@@ -113,15 +123,84 @@ internal sealed class ScopedServices
 #pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the registrations are in other files than the reported member's.
             model ??= _compilation.GetSemanticModel(tree);
 #pragma warning restore RS1030
-            if (RegisteredClass(invocation, model, cancellationToken) is { } registered)
+            if (RegisteredClass(node, model, cancellationToken) is { } registered)
             {
                 found.Add(registered.OriginalDefinition);
             }
         }
     }
 
+    /// <summary>
+    /// The lifetime a registration call or descriptor spells, read from its syntax: true for scoped, false for another
+    /// lifetime, null when the node registers nothing by its name (the symbol is checked after, on the candidates only).
+    /// </summary>
+    private static bool? LifetimeIsScoped(SyntaxNode node)
+    {
+        switch (node)
+        {
+            case InvocationExpressionSyntax invocation when MethodName(invocation.Expression) is { } name:
+                if (Array.IndexOf(Registrations, name) >= 0)
+                {
+                    return true;
+                }
+
+                if (Array.IndexOf(OtherLifetimes, name) >= 0)
+                {
+                    return false;
+                }
+
+                if (invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && NamesDescriptorType(receiver))
+                {
+                    return Array.IndexOf(ScopedDescriptors, name) >= 0 ? true
+                        : Array.IndexOf(OtherDescriptors, name) >= 0 ? false
+                        : name == "Describe" ? LifetimeArgument(invocation.ArgumentList)
+                        : null;
+                }
+
+                return null;
+            case ObjectCreationExpressionSyntax creation when NamesDescriptorType(creation.Type):
+                return LifetimeArgument(creation.ArgumentList);
+            default:
+                return null;
+        }
+    }
+
+    private static bool NamesDescriptorType(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == DescriptorType,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == DescriptorType,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == DescriptorType,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText == DescriptorType,
+        _ => false,
+    };
+
+    /// <summary>A <c>ServiceLifetime.Scoped</c> (true) or <c>.Singleton</c>/<c>.Transient</c> (false) argument; null without one.</summary>
+    private static bool? LifetimeArgument(ArgumentListSyntax? arguments)
+    {
+        if (arguments is null)
+        {
+            return null;
+        }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression is MemberAccessExpressionSyntax { Expression: var lifetimeType, Name.Identifier.ValueText: var member }
+                && lifetimeType is IdentifierNameSyntax { Identifier.ValueText: "ServiceLifetime" } or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ServiceLifetime" } or QualifiedNameSyntax { Right.Identifier.ValueText: "ServiceLifetime" })
+            {
+                return member switch
+                {
+                    "Scoped" => true,
+                    "Singleton" or "Transient" => false,
+                    _ => null,
+                };
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Whether the call's text names one of <paramref name="names"/> (a type argument or a <c>typeof</c>).</summary>
-    private static bool NamesAny(InvocationExpressionSyntax invocation, ImmutableHashSet<string> names)
+    private static bool NamesAny(SyntaxNode invocation, ImmutableHashSet<string> names)
     {
         foreach (var identifier in invocation.DescendantNodes())
         {
@@ -134,8 +213,8 @@ internal sealed class ScopedServices
         return false;
     }
 
-    private static WordTextIndex WordsOf(string[] methods)
-        => new(ImmutableArray.CreateRange(Array.ConvertAll(methods, static name => new WordTextIndex.Word(name))));
+    private static WordTextIndex WordsOf(string[] methods, string descriptorType)
+        => new(ImmutableArray.CreateRange(Array.ConvertAll(methods, static name => new WordTextIndex.Word(name))).Add(new WordTextIndex.Word(descriptorType)));
 
     private static string? MethodName(ExpressionSyntax expression) => expression switch
     {
@@ -145,13 +224,15 @@ internal sealed class ScopedServices
     };
 
     /// <summary>
-    /// The class an <c>IServiceCollection</c> extension registers: its last type argument when that is a class, else its last
-    /// <c>typeof(…)</c> argument that names a class; null for a factory-only or interface-only registration.
+    /// The class a registration registers: an <c>IServiceCollection</c> extension, or a <c>ServiceDescriptor</c> factory or
+    /// constructor of <c>Microsoft.Extensions.DependencyInjection</c>. Its last type argument when that is a class, else its
+    /// last <c>typeof(…)</c> argument that names a class; null for a factory-only or interface-only registration.
     /// </summary>
-    private static INamedTypeSymbol? RegisteredClass(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    private static INamedTypeSymbol? RegisteredClass(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
-        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { IsExtensionMethod: true } method
-            || (method.ReducedFrom ?? method).Parameters is not [{ Type.Name: "IServiceCollection" }, ..])
+        if (model.GetSymbolInfo(node, cancellationToken).Symbol is not IMethodSymbol method
+            || !(method is { IsExtensionMethod: true } && (method.ReducedFrom ?? method).Parameters is [{ Type.Name: "IServiceCollection" }, ..]
+                || method.ContainingType is { Name: DescriptorType, ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } }))
         {
             return null;
         }
@@ -161,8 +242,14 @@ internal sealed class ScopedServices
             return method.TypeArguments[method.TypeArguments.Length - 1] is INamedTypeSymbol { TypeKind: TypeKind.Class } implementation ? implementation : null;
         }
 
+        var arguments = node switch
+        {
+            InvocationExpressionSyntax invocation => invocation.ArgumentList,
+            ObjectCreationExpressionSyntax creation => creation.ArgumentList,
+            _ => null,
+        };
         INamedTypeSymbol? last = null;
-        foreach (var argument in invocation.ArgumentList.Arguments)
+        foreach (var argument in arguments?.Arguments ?? default)
         {
             if (argument.Expression is TypeOfExpressionSyntax typeOf
                 && model.GetTypeInfo(typeOf.Type, cancellationToken).Type is INamedTypeSymbol { TypeKind: TypeKind.Class } named)
