@@ -20,6 +20,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// </summary>
 internal static class LazyInitToggles
 {
+    // First words of a parameterless factory whose result says "nothing more" (an end latch's terminal value).
+    private static readonly string[] EndWords = { "No", "None", "Empty", "Stop", "Done", "Never", "Skip" };
+
     /// <summary>
     /// <c>if (X == null) { X = await A(); } else { X = await B(X); }</c> (LlmTornado's runtime configurations): the member is
     /// written on both outcomes of the check, so it is state the method updates on every call, not a value loaded once —
@@ -200,7 +203,8 @@ internal static class LazyInitToggles
     /// <summary>
     /// The check is <c>if (_flag) return R;</c> (or <c>_flag == true</c>) with R a terminal value — <c>false</c>, <c>0</c>,
     /// an empty collection (<c>Array.Empty&lt;T&gt;()</c>, <c>Enumerable.Empty&lt;T&gt;()</c>,
-    /// <c>[]</c>) — the checking function is async, so it returns the value itself: once set, the flag ends the work (an end-of-data latch, a used-up
+    /// <c>[]</c>), a <c>None</c>/<c>Empty</c> property, a parameterless factory named for "nothing more"
+    /// (<c>ShouldRetryResult.NoRetry()</c>) — the checking function is async, so it returns the value itself: once set, the flag ends the work (an end-of-data latch, a used-up
     /// retry) instead of skipping a load whose result the function then uses (cosmos's pipeline stages'
     /// <c>returnedFinalPage</c>, orleans's Kinesis <c>_shardExhausted</c>, a policy's <c>if (_retried) return false;</c>).
     /// </summary>
@@ -254,9 +258,26 @@ internal static class LazyInitToggles
                 // An option type's or a collection's empty value as a property: `Option<Image>.None` (ErsatzTV's subtitle
                 // reader, LanguageExt), `ImmutableArray<T>.Empty`, `string.Empty` — "nothing more", like `false` or `[]`.
                 return true;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: IdentifierNameSyntax { Identifier.ValueText: var factory } }, ArgumentList.Arguments.Count: 0 }:
+                // A parameterless factory saying "nothing more" by its first word: cosmos's retry policies'
+                // `ShouldRetryResult.NoRetry()`, `Option.None()`, `Result.Empty()`, `Decision.Stop()`.
+                return StartsWithEndWord(factory);
             default:
                 return false;
         }
+    }
+
+    private static bool StartsWithEndWord(string name)
+    {
+        foreach (var word in EndWords)
+        {
+            if (IdentifierWords.IsWordAt(name, 0, word, ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -146,6 +146,89 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task EndLatchReturningANothingMoreFactory_DoesNotReport_ButARetryOrSuccessFactoryDoes()
+    {
+        // cosmos's PartitionKeyRangeGoneRetryPolicy (the 2026-12-06 triage): `if (this.retried) return
+        // ShouldRetryResult.NoRetry();` — a used-up retry whose terminal value comes from a parameterless factory named for
+        // "nothing more". A factory of another meaning (`RetryAfter(…)`, `Success()`), or a name that only begins with
+        // the letters (`Nowhere()`), still reports.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class ShouldRetryResult
+            {
+                public static ShouldRetryResult NoRetry() => new ShouldRetryResult();
+                public static ShouldRetryResult StopNow() => new ShouldRetryResult();
+                public static ShouldRetryResult RetryAfter(TimeSpan delay) => new ShouldRetryResult();
+                public static ShouldRetryResult Success() => new ShouldRetryResult();
+                public static ShouldRetryResult Nowhere() => new ShouldRetryResult();
+            }
+
+            public sealed class GoneRetryPolicy
+            {
+                private readonly ICatalogStore _store;
+                private bool _retried;
+                private bool _stopped;
+                private bool _refreshed;
+                private bool _warm;
+                private bool _moved;
+
+                public GoneRetryPolicy(ICatalogStore store) => _store = store;
+
+                public async Task<ShouldRetryResult> ShouldRetryAsync()
+                {
+                    if (_retried)
+                    {
+                        return ShouldRetryResult.NoRetry();
+                    }
+
+                    await _store.LoadAsync();
+                    _retried = true;
+                    return ShouldRetryResult.RetryAfter(TimeSpan.Zero);
+                }
+
+                public async Task<ShouldRetryResult> StopAsync()
+                {
+                    if (_stopped) return ShouldRetryResult.StopNow();
+                    await _store.LoadAsync();
+                    _stopped = true;
+                    return ShouldRetryResult.Success();
+                }
+
+                public async Task<ShouldRetryResult> RefreshAsync()
+                {
+                    if ({|#0:_refreshed|}) return ShouldRetryResult.RetryAfter(TimeSpan.Zero);
+                    await _store.LoadAsync();
+                    _refreshed = true;
+                    return ShouldRetryResult.Success();
+                }
+
+                public async Task<ShouldRetryResult> WarmAsync()
+                {
+                    if ({|#1:_warm|}) return ShouldRetryResult.Success();
+                    await _store.LoadAsync();
+                    _warm = true;
+                    return ShouldRetryResult.Success();
+                }
+
+                public async Task<ShouldRetryResult> MoveAsync()
+                {
+                    if ({|#2:_moved|}) return ShouldRetryResult.Nowhere();
+                    await _store.LoadAsync();
+                    _moved = true;
+                    return ShouldRetryResult.Success();
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_refreshed"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_warm"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_moved"));
+    }
+
+    [Fact]
     public async Task InitializationFlags_WhoseSetBranchSkipsTheLoad_StillReport()
     {
         // Returning nothing, `true` or the loaded value when set: the flag skips a load, as an initialization flag does.
