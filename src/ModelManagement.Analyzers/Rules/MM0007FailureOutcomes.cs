@@ -24,7 +24,9 @@ namespace ModelManagement.Analyzers.Rules;
 /// <item>a member of any enum whose name holds a failure word of the vocabulary (<c>ValidationStatus.Invalid</c>,
 /// <c>TaskStatus.Canceled</c>, <c>ModelState.Unavailable</c>);</item>
 /// <item>an <c>int</c> literal of 400–599 compared in the same assertion with a <c>StatusCode</c> property
-/// (<c>Assert.Equal(404, (int)response.StatusCode)</c>).</item>
+/// (<c>Assert.Equal(404, (int)response.StatusCode)</c>);</item>
+/// <item><c>IsSuccessStatusCode</c> asserted false (<c>Assert.False(response.IsSuccessStatusCode)</c>,
+/// <c>Assert.That(response.IsSuccessStatusCode, Is.False)</c>, <c>….Should().BeFalse()</c>).</item>
 /// </list>
 /// A status held in a local first (<c>var expected = HttpStatusCode.NotFound;</c>) is not followed.
 /// </remarks>
@@ -43,6 +45,11 @@ internal static class MM0007FailureOutcomes
         if (invocation.Arguments.IsEmpty || !IsAssertionLibrary(method.ContainingType))
         {
             return false;
+        }
+
+        if (ExpectsUnsuccessfulResponse(invocation))
+        {
+            return true;
         }
 
         var statusLiteral = false;
@@ -72,6 +79,50 @@ internal static class MM0007FailureOutcomes
     private static bool ReadsStatusCode(IOperation value)
         => Shapes.WithoutConversions(value) is IPropertyReferenceOperation { Property.Name: "StatusCode" };
 
+    /// <summary>
+    /// <c>IsSuccessStatusCode</c> asserted false — the response was no 2xx (duplicati's read-only destination test):
+    /// <c>Assert.False(r.IsSuccessStatusCode)</c>, <c>Assert.IsFalse(…)</c>, <c>Assert.That(r.IsSuccessStatusCode, Is.False)</c>,
+    /// <c>Assert.True(!r.IsSuccessStatusCode)</c>, <c>Assert.Equal(false, …)</c>, <c>r.IsSuccessStatusCode.Should().BeFalse()</c>,
+    /// <c>.ShouldBeFalse()</c>, TUnit's <c>Assert.That(…).IsFalse()</c>. Asserted true, it is a happy path.
+    /// </summary>
+    private static bool ExpectsUnsuccessfulResponse(IInvocationOperation invocation)
+    {
+        var name = invocation.TargetMethod.Name;
+        if (name is "False" or "IsFalse" or "BeFalse" or "ShouldBeFalse")
+        {
+            // The actual value: the first argument, the receiver of an extension, or what `Should()`/`That(…)` was given.
+            var actual = invocation.Instance is IInvocationOperation { TargetMethod.Name: "Should" or "That", Arguments: [{ Value: var given }, ..] }
+                ? given
+                : invocation.Arguments.IsEmpty ? null : invocation.Arguments[0].Value;
+            return actual is not null && ReadsSuccessStatus(actual);
+        }
+
+        var read = false;
+        var expectsFalse = false;
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = Shapes.WithoutConversions(argument.Value);
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not, Operand: var negated } && ReadsSuccessStatus(negated))
+            {
+                return name is "True" or "IsTrue" or "That"; // `Assert.True(!r.IsSuccessStatusCode)`
+            }
+
+            read |= ReadsSuccessStatus(value);
+            expectsFalse |= value is ILiteralOperation { ConstantValue: { HasValue: true, Value: false } }
+                || value is IPropertyReferenceOperation { Property: { Name: "False", ContainingType.Name: "Is" } }; // NUnit's `Is.False`
+        }
+
+        return read && expectsFalse;
+    }
+
+    private static bool ReadsSuccessStatus(IOperation value)
+        => Shapes.WithoutConversions(value) is IPropertyReferenceOperation { Property.Name: "IsSuccessStatusCode" };
+
     /// <summary>Whether <paramref name="body"/> (an inherited test method's declaration) holds a failure-outcome assertion, read syntactically.</summary>
     public static bool ContainsFailureOutcomeAssertion(SyntaxNode body, MM0007Options options, CancellationToken cancellationToken)
     {
@@ -96,11 +147,26 @@ internal static class MM0007FailureOutcomes
     /// <remarks>Without symbols an enum cannot be told from a constant, so the syntactic form reads any member named for a failure.</remarks>
     private static bool IsFailureOutcomeAssertion(InvocationExpressionSyntax invocation, MM0007Options options)
     {
-        if (invocation.ArgumentList.Arguments.Count == 0 || !IsAssertionCall(invocation.Expression))
+        if (!IsAssertionCall(invocation.Expression))
         {
             return false;
         }
 
+        // `r.IsSuccessStatusCode.Should().BeFalse()`, `r.IsSuccessStatusCode.ShouldBeFalse()`: the actual value is the receiver.
+        if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BeFalse" or "ShouldBeFalse" } assertion
+            && (assertion.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" } should } ? should.Expression : assertion.Expression)
+                is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSuccessStatusCode" })
+        {
+            return true;
+        }
+
+        if (invocation.ArgumentList.Arguments.Count == 0)
+        {
+            return false;
+        }
+
+        var successRead = false;
+        var expectsFalse = invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "False" or "IsFalse" or "BeFalse" or "ShouldBeFalse" };
         foreach (var argument in invocation.ArgumentList.Arguments)
         {
             foreach (var node in argument.Expression.DescendantNodesAndSelf(static n => n is not AnonymousFunctionExpressionSyntax))
@@ -110,10 +176,16 @@ internal static class MM0007FailureOutcomes
                 {
                     return true;
                 }
+
+                successRead |= node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSuccessStatusCode" };
+                expectsFalse |= node.IsKind(SyntaxKind.FalseLiteralExpression)
+                    || node is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSuccessStatusCode" } }
+                    || node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Is" }, Name.Identifier.ValueText: "False" };
             }
         }
 
-        return false;
+        // `Assert.False(r.IsSuccessStatusCode)` and its kin (the operation form's ExpectsUnsuccessfulResponse, by syntax).
+        return successRead && expectsFalse;
     }
 
     private static bool ContainsFailureOutcome(IOperation operation, MM0007Options options, int depth)

@@ -46,6 +46,9 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Assert.Equal(StatusCode.Unavailable, grpcStatus);")]
     [InlineData("Assert.Equal(TaskStatus.Canceled, task.Status);")] // an enum member named for a failure
     [InlineData("Assert.All(new[] { response }, r => Assert.Equal(HttpStatusCode.Forbidden, r.StatusCode));")]
+    [InlineData("Assert.False(response.IsSuccessStatusCode);")] // the 2026-12-06 triage: duplicati's read-only destination test
+    [InlineData("Assert.True(!response.IsSuccessStatusCode);")]
+    [InlineData("Assert.Equal(false, response.IsSuccessStatusCode);")]
     public async Task XunitAssertionExpectingAFailureOutcome_DoesNotReport(string assertion)
     {
         await VerifyAsync(StatusTestClass("[Fact]", assertion, "Xunit"));
@@ -63,6 +66,10 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("if (response.StatusCode == HttpStatusCode.NotFound) { return; } Assert.NotNull(response);")] // not asserted
     [InlineData("var expected = HttpStatusCode.NotFound; Assert.Equal(expected, response.StatusCode);")] // a local is not followed
     [InlineData("Xunit.Abstractions.ITestOutputHelper output = null; output?.WriteLine($\"got {HttpStatusCode.NotFound}\"); Assert.NotNull(response);")] // logged, not asserted
+    [InlineData("Assert.True(response.IsSuccessStatusCode);")] // the happy path
+    [InlineData("Assert.Equal(true, response.IsSuccessStatusCode);")]
+    [InlineData("if (!response.IsSuccessStatusCode) { return; } Assert.NotNull(response);")] // read, not asserted
+    [InlineData("Assert.False(response.Content is null);")] // false expected of something else
     public async Task XunitAssertionExpectingASuccessOrNoOutcome_Reports(string assertion)
     {
         await VerifyAsync(
@@ -75,6 +82,10 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("[TestMethod]", "Assert.AreEqual(HttpStatusCode.Forbidden, response.StatusCode);", "Microsoft.VisualStudio.TestTools.UnitTesting")]
     [InlineData("[Xunit.Fact]", "response.StatusCode.Should().Be(HttpStatusCode.TooManyRequests);", "FluentAssertions")]
     [InlineData("[Xunit.Fact]", "((int)response.StatusCode).Should().Be(500);", "FluentAssertions")]
+    [InlineData("[NUnit.Framework.Test]", "NUnit.Framework.Assert.That(response.IsSuccessStatusCode, NUnit.Framework.Is.False, \"A read-only test should fail\");", "NUnit.Framework")]
+    [InlineData("[NUnit.Framework.Test]", "NUnit.Framework.Legacy.ClassicAssert.IsFalse(response.IsSuccessStatusCode);", "NUnit.Framework")]
+    [InlineData("[TestMethod]", "Assert.IsFalse(response.IsSuccessStatusCode);", "Microsoft.VisualStudio.TestTools.UnitTesting")]
+    [InlineData("[Xunit.Fact]", "response.IsSuccessStatusCode.Should().BeFalse();", "FluentAssertions")]
     public async Task OtherFrameworksAssertionExpectingAFailureOutcome_DoesNotReport(string attribute, string assertion, string framework)
     {
         await VerifyAsync(StatusTestClass(attribute, assertion, framework));
@@ -83,6 +94,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [Theory]
     [InlineData("[NUnit.Framework.Test]", "NUnit.Framework.Assert.That(response.StatusCode, NUnit.Framework.Is.EqualTo(HttpStatusCode.OK));", "NUnit.Framework")]
     [InlineData("[Xunit.Fact]", "response.StatusCode.Should().Be(HttpStatusCode.Accepted);", "FluentAssertions")]
+    [InlineData("[NUnit.Framework.Test]", "NUnit.Framework.Assert.That(response.IsSuccessStatusCode, NUnit.Framework.Is.True);", "NUnit.Framework")]
+    [InlineData("[Xunit.Fact]", "response.IsSuccessStatusCode.Should().BeTrue();", "FluentAssertions")]
     public async Task OtherFrameworksAssertionExpectingSuccess_Reports(string attribute, string assertion, string framework)
     {
         await VerifyAsync(
@@ -96,6 +109,9 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("response.StatusCode.Should().Be(HttpStatusCode.Conflict);", false)]
     [InlineData("Assert.Equal(HttpStatusCode.OK, response.StatusCode);", true)]
     [InlineData("var status = HttpStatusCode.NotFound; Assert.NotNull(response);", true)]
+    [InlineData("Assert.False(response.IsSuccessStatusCode);", false)]
+    [InlineData("response.IsSuccessStatusCode.Should().BeFalse();", false)]
+    [InlineData("Assert.True(response.IsSuccessStatusCode);", true)]
     public async Task InheritedTestInTheSameProject_IsReadForAFailureOutcome(string assertion, bool reports)
     {
         // An inherited body is read from its syntax: the same outcomes, as written.
