@@ -1263,7 +1263,7 @@ internal sealed class NullStateAnalysis
             }
         }
 
-        return !_scope.Symbols.HandlesNullReceiver(method);
+        return !_scope.Symbols.HandlesNullReceiver(method, _scope.CancellationToken);
     }
 
     private static IOperation? FirstArgumentValue(IInvocationOperation invocation)

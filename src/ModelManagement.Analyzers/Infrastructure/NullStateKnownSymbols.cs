@@ -38,6 +38,7 @@ internal sealed class NullStateKnownSymbols
 
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _dependencyTypes = new(SymbolEqualityComparer.Default);
     private readonly INamedTypeSymbol?[] _dataTypes;
+    private readonly NullTolerantParameters _tolerantParameters;
 
     private NullStateKnownSymbols(
         INamedTypeSymbol nullableOfT,
@@ -46,8 +47,10 @@ internal sealed class NullStateKnownSymbols
         INamedTypeSymbol? trace,
         INamedTypeSymbol? enumerable,
         INamedTypeSymbol?[] dataTypes,
-        bool hasMarkerAttribute)
+        bool hasMarkerAttribute,
+        NullTolerantParameters tolerantParameters)
     {
+        _tolerantParameters = tolerantParameters;
         NullableOfT = nullableOfT;
         ArgumentNullException = argumentNullException;
         Debug = debug;
@@ -108,7 +111,8 @@ internal sealed class NullStateKnownSymbols
             compilation.GetTypeByMetadataName("System.Diagnostics.Trace"),
             compilation.GetSpecialType(SpecialType.System_Collections_IEnumerable),
             dataTypes,
-            hasMarker);
+            hasMarker,
+            new NullTolerantParameters(compilation));
         return true;
     }
 
@@ -116,10 +120,28 @@ internal sealed class NullStateKnownSymbols
 
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _handlesNullReceiver = new(SymbolEqualityComparer.Default);
 
-    /// <summary>A source extension method that handles a null <c>this</c> itself (<see cref="Shapes.HandlesNullReceiver"/>), cached per method.</summary>
-    public bool HandlesNullReceiver(IMethodSymbol method)
-        => !method.DeclaringSyntaxReferences.IsEmpty
-            && _handlesNullReceiver.GetOrAdd((method.ReducedFrom ?? method).OriginalDefinition, static m => Shapes.HandlesNullReceiver(m));
+    /// <summary>
+    /// A source extension method that handles a null <c>this</c> itself (<see cref="Shapes.HandlesNullReceiver"/>), or whose
+    /// <c>this</c> only goes where null is accepted (<see cref="NullTolerantParameters"/>: ML.NET's <c>ctx.CheckValue(…)</c>),
+    /// cached per method.
+    /// </summary>
+    public bool HandlesNullReceiver(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (method.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return false;
+        }
+
+        var definition = (method.ReducedFrom ?? method).OriginalDefinition;
+        if (_handlesNullReceiver.TryGetValue(definition, out var known))
+        {
+            return known;
+        }
+
+        var result = Shapes.HandlesNullReceiver(definition) || _tolerantParameters.AcceptsNull(definition, 0, cancellationToken);
+        _handlesNullReceiver.TryAdd(definition, result);
+        return result;
+    }
 
     /// <summary>
     /// A method of this compilation that cannot return, though not marked <c>[DoesNotReturn]</c>: a static, private or sealed

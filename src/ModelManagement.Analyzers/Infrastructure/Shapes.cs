@@ -125,7 +125,7 @@ internal static class Shapes
                 case ThrowStatementSyntax or ThrowExpressionSyntax:
                     return false;
                 case IdentifierNameSyntax identifier when !tested && identifier.Identifier.ValueText == name:
-                    tested = IsNullTest(identifier);
+                    tested = IsNullTestOf(identifier);
                     break;
             }
         }
@@ -133,7 +133,11 @@ internal static class Shapes
         return tested;
     }
 
-    private static bool IsNullTest(IdentifierNameSyntax identifier)
+    /// <summary>
+    /// Whether <paramref name="identifier"/> is tested for null where it stands: <c>== null</c>, <c>!= null</c>, <c>is null</c>,
+    /// <c>is not null</c>, the left of <c>??</c> or <c>??=</c>, the receiver of <c>?.</c>.
+    /// </summary>
+    public static bool IsNullTestOf(IdentifierNameSyntax identifier)
     {
         SyntaxNode value = identifier;
         while (value.Parent is ParenthesizedExpressionSyntax)

@@ -1233,6 +1233,96 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task SourceExtensionHandingItsThisOnToAParameterThatAcceptsNull_IsNoDereference_EvenIfItThrowsForAnotherReason()
+    {
+        // The 2026-12-06 triage (ML.NET's Contracts, 21 reports): `_ectx.CheckValue(reader, nameof(reader))` throws when
+        // the *value* is null and hands `ctx` on to `Process(ex, IExceptionContext ectx = null)`, which accepts an absent
+        // context. Controls: an extension that dereferences its `this`, one that rejects a null `this` with a throw, one
+        // that hands it to a parameter that dereferences it, and one that hands it to a metadata method.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.IO;
+
+            public interface IExceptionContext
+            {
+                TException Process<TException>(TException ex) where TException : Exception;
+                string Name { get; }
+            }
+
+            public static class Contracts
+            {
+                public static TException Process<TException>(this TException ex, IExceptionContext ectx = null) where TException : Exception
+                    => ectx != null ? ectx.Process(ex) : ex;
+
+                public static Exception ExceptValue(this IExceptionContext ctx, string paramName)
+                    => Process(new ArgumentNullException(paramName), ctx);
+
+                public static void CheckValue<T>(this IExceptionContext ctx, T val, string paramName) where T : class
+                {
+                    if (ReferenceEquals(val, null))
+                    {
+                        throw ExceptValue(ctx, paramName);
+                    }
+                }
+
+                public static void CheckDecode(this IExceptionContext ctx, bool f)
+                {
+                    if (!f)
+                        throw ctx.ExceptValue("Corrupt model file");
+                }
+
+                public static void Describe(this IExceptionContext ctx, TextWriter writer) => writer.Write(ctx.Name);
+
+                public static void Require(this IExceptionContext ctx)
+                {
+                    if (ctx == null)
+                    {
+                        throw new ArgumentNullException("ctx");
+                    }
+                }
+
+                public static void Forward(this IExceptionContext ctx, TextWriter writer) => Describe(ctx, writer);
+
+                public static void Log(this IExceptionContext ctx) => Console.WriteLine(ctx);
+            }
+
+            public sealed class ModelLoadContext
+            {
+                private readonly IExceptionContext _ectx;
+
+                public ModelLoadContext(BinaryReader reader, IExceptionContext ectx = null)
+                {
+                    _ectx = ectx;
+                    _ectx.CheckValue(reader, nameof(reader));
+                    Reader = reader;
+                }
+
+                public BinaryReader Reader { get; }
+
+                public string LoadString(int id, string[] strings)
+                {
+                    _ectx.CheckDecode(0 <= id && id < strings.Length);
+                    return strings[id];
+                }
+
+                public void Describe(TextWriter writer) => {|#0:_ectx|}.Describe(writer);
+
+                public void Require() => {|#1:_ectx|}.Require();
+
+                public void Forward(TextWriter writer) => {|#2:_ectx|}.Forward(writer);
+
+                public void Log() => {|#3:_ectx|}.Log();
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_ectx"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_ectx"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_ectx"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("_ectx"));
+    }
+
+    [Fact]
     public async Task ExtensionCallGuardedOrConditional_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
