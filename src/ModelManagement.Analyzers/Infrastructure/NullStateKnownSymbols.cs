@@ -213,7 +213,8 @@ internal sealed class NullStateKnownSymbols
     /// True when a value of <paramref name="type"/> is a <b>dependency</b> (a service the type calls), not <b>data</b>:
     /// interfaces, abstract classes, delegates, and classes with behaviour (an accessible instance method of their own).
     /// Data: strings, value types (<c>T?</c> too), records, arrays, collections (anything enumerable), property bags
-    /// (classes with properties only), generated types (<c>[GeneratedCode]</c>/<c>[CompilerGenerated]</c>), exceptions,
+    /// (classes with properties only), generated types (<c>[GeneratedCode]</c>/<c>[CompilerGenerated]</c>, protocol-buffers
+    /// messages), exceptions,
     /// and value-like framework classes (<c>Uri</c>, <c>Type</c>, <c>CultureInfo</c>, <c>Task</c>, …). Memoised per type.
     /// </summary>
     public bool IsDependencyType(ITypeSymbol? type)
@@ -260,7 +261,7 @@ internal sealed class NullStateKnownSymbols
             return true;
         }
 
-        if (named.IsRecord || IsGenerated(named) || IsEnumerable(named) || InheritsDataType(named) || DeclaresArithmetic(named))
+        if (named.IsRecord || IsGenerated(named) || IsProtobufMessage(named) || IsEnumerable(named) || InheritsDataType(named) || DeclaresArithmetic(named))
         {
             return false;
         }
@@ -337,6 +338,24 @@ internal sealed class NullStateKnownSymbols
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A protocol-buffers message (it implements <c>Google.Protobuf.IMessage</c>): generated data whose generator marks each
+    /// member <c>[GeneratedCode]</c> rather than the type, so its <c>MergeFrom</c>/<c>WriteTo</c> plumbing would read as
+    /// behaviour (TensorFlow.NET's <c>SaverDef saver_def = null</c>). gRPC clients implement no such interface.
+    /// </summary>
+    private static bool IsProtobufMessage(INamedTypeSymbol type)
+    {
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (implemented is { Name: "IMessage", ContainingNamespace: { Name: "Protobuf", ContainingNamespace: { Name: "Google", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return true;
             }
         }
 

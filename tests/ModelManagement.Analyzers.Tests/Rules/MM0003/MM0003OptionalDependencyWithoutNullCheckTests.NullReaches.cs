@@ -1086,6 +1086,51 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ProtobufMessage_IsData_ButAGrpcStyleClientIsADependency()
+    {
+        // The 2026-12-06 triage (TensorFlow.NET's Saver): `SaverDef saver_def = null` is a protocol-buffers message, whose
+        // generator marks each member [GeneratedCode] rather than the type, so MergeFrom/WriteTo read as behaviour. A
+        // client generated next to it, implementing no IMessage, is a service.
+        var source = /* lang=c#-test */ """
+            namespace Google.Protobuf
+            {
+                public interface IMessage { void WriteTo(object output); }
+                public interface IMessage<T> : IMessage where T : IMessage<T> { void MergeFrom(T message); }
+            }
+
+            public sealed partial class SaverDef : Google.Protobuf.IMessage<SaverDef>
+            {
+                public string SaveTensorName { get; set; }
+                [System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+                public void MergeFrom(SaverDef other) => SaveTensorName = other.SaveTensorName;
+                [System.CodeDom.Compiler.GeneratedCode("protoc", null)]
+                public void WriteTo(object output) { }
+            }
+
+            public sealed class SaverClient
+            {
+                [System.CodeDom.Compiler.GeneratedCode("grpc_csharp_plugin", null)]
+                public string Save(SaverDef request) => request.SaveTensorName;
+            }
+
+            public sealed class Saver
+            {
+                private readonly SaverDef _saverDef;
+                private readonly SaverClient _client;
+
+                public Saver(SaverDef saver_def = null, SaverClient client = null)
+                {
+                    _saverDef = saver_def;
+                    _client = client;
+                }
+
+                public string Save() => _saverDef.SaveTensorName + [|_client|].Save(_saverDef);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ServicesOfEveryKind_Report()
     {
         // Interfaces, abstract classes, delegates and classes with behaviour are dependencies.
