@@ -1,8 +1,10 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ModelManagement.Analyzers.Infrastructure;
 
@@ -16,6 +18,39 @@ internal static class PrivateMethodUses
     /// <summary>The uses with the model that binds them; null when one cannot be decided (a file outside the compilation, an ambiguous name).</summary>
     public static List<(SimpleNameSyntax Name, SemanticModel Model)>? Find(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
         => method.DeclaredAccessibility == Accessibility.Private ? FindInDeclaringType(method, compilation, cancellationToken) : null;
+
+    /// <summary>
+    /// Every use of a method only this assembly can call — private (found in its type's declarations), or <c>internal</c>/
+    /// <c>private protected</c> and neither virtual nor an interface implementation (found in every file of the compilation
+    /// that spells its name; a friend assembly's calls through <c>InternalsVisibleTo</c> are not seen: they are tests) —
+    /// with the model that binds each; null when they cannot be decided or the method may have callers elsewhere.
+    /// </summary>
+    public static List<(SimpleNameSyntax Name, SemanticModel Model)>? FindInAssembly(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method.DeclaredAccessibility == Accessibility.Private)
+        {
+            return FindInDeclaringType(method, compilation, cancellationToken);
+        }
+
+        if (method is not { DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedAndInternal, MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false }
+            || !method.ExplicitInterfaceImplementations.IsEmpty
+            || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct })
+        {
+            return null;
+        }
+
+        var words = new WordTextIndex(ImmutableArray.Create(new WordTextIndex.Word(method.Name), new WordTextIndex.Word("\\u", wholeWord: false), new WordTextIndex.Word("\\U", wholeWord: false)));
+        var uses = new List<(SimpleNameSyntax, SemanticModel)>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (words.Contains(tree, new TextSpan(0, tree.Length), cancellationToken) && !AddUses(tree.GetRoot(cancellationToken), method, compilation, uses, cancellationToken))
+            {
+                return null;
+            }
+        }
+
+        return uses;
+    }
 
     /// <summary>
     /// The uses of any ordinary method found in its own type's declarations (for a private method, all of them; for a
@@ -37,35 +72,46 @@ internal static class PrivateMethodUses
                 return null;
             }
 
-            SemanticModel? model = null;
-            foreach (var token in declaration.DescendantTokens())
+            if (!AddUses(declaration, method, compilation, uses, cancellationToken))
             {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
-                {
-                    continue; // the declaration's own name is a token of the method, not a name
-                }
-
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the uses live in other members (and files) of the type.
-                model ??= compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-                var info = model.GetSymbolInfo(name, cancellationToken);
-                if (info.Symbol is not { } symbol)
-                {
-                    if (info.CandidateSymbols.IsEmpty)
-                    {
-                        continue; // another kind of name spelled the same
-                    }
-
-                    return null; // an ambiguous or failed call may be this one
-                }
-
-                if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
-                {
-                    uses.Add((name, model));
-                }
+                return null;
             }
         }
 
         return uses;
+    }
+
+    /// <summary>Adds the names in <paramref name="scope"/> bound to <paramref name="method"/>; false when one cannot be decided.</summary>
+    private static bool AddUses(SyntaxNode scope, IMethodSymbol method, Compilation compilation, List<(SimpleNameSyntax, SemanticModel)> uses, CancellationToken cancellationToken)
+    {
+        SemanticModel? model = null;
+        foreach (var token in scope.DescendantTokens())
+        {
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != method.Name || token.Parent is not SimpleNameSyntax name)
+            {
+                continue; // the declaration's own name is a token of the method, not a name
+            }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the uses live in other members (and files) of the type.
+            model ??= compilation.GetSemanticModel(scope.SyntaxTree);
+#pragma warning restore RS1030
+            var info = model.GetSymbolInfo(name, cancellationToken);
+            if (info.Symbol is not { } symbol)
+            {
+                if (info.CandidateSymbols.IsEmpty)
+                {
+                    continue; // another kind of name spelled the same
+                }
+
+                return false; // an ambiguous or failed call may be this one
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, method.OriginalDefinition))
+            {
+                uses.Add((name, model));
+            }
+        }
+
+        return true;
     }
 }

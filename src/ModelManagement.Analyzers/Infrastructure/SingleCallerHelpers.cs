@@ -19,8 +19,9 @@ internal static class SingleCallerHelpers
     private const int MaxHelperDepth = 4;
 
     /// <summary>
-    /// Whether <paramref name="method"/> is private and every mention of its name in its type's declarations is a call to
-    /// it, awaited directly (<c>await H()</c>, <c>await H().ConfigureAwait(false)</c>) in the body of a method
+    /// Whether <paramref name="method"/> is private (or <c>internal</c>, not virtual: aspire's CLI telemetry, whose
+    /// <c>internal InitializeAsync</c> only its <c>StartAsync</c> awaits, internal so its tests can call it) and every
+    /// mention of its name in the assembly is a call to it, awaited directly (<c>await H()</c>, <c>await H().ConfigureAwait(false)</c>) in the body of a method
     /// <paramref name="isSingleCaller"/> accepts (not in a lambda or local function). Runs only when a report is about to be made.
     /// </summary>
     public static bool IsHelperOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
@@ -54,7 +55,7 @@ internal static class SingleCallerHelpers
 
     private static bool IsHelperOfSingleCallersCore(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (PrivateMethodUses.Find(method, compilation, cancellationToken) is not { } uses)
+        if (PrivateMethodUses.FindInAssembly(method, compilation, cancellationToken) is not { } uses)
         {
             return false;
         }

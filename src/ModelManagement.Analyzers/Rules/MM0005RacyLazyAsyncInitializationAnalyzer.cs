@@ -253,9 +253,10 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 System.Func<IMethodSymbol, bool> isSingleCaller =
                     caller => (tests is not null && tests.IsTestMethod(caller)) || TestFrameworks.IsSetUp(caller) || IsSingleCallerStep(caller);
                 decided = owner is IMethodSymbol method
-                    && (method.DeclaredAccessibility == Accessibility.Private
-                        ? SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken)
-                        : SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken)) ? 1 : 2;
+                    && ((method.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
+                            && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken))
+                        || (method.DeclaredAccessibility != Accessibility.Private
+                            && SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken))) ? 1 : 2;
                 Volatile.Write(ref _helperOfSingleCallers, decided);
             }
 
