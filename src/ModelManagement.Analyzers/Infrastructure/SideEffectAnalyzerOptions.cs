@@ -11,6 +11,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// </summary>
 internal sealed class SideEffectAnalyzerOptions
 {
+    // The particles of the sign-in verbs (`LogIn`, `LogUserOut`).
+    private static readonly string[] Particles = { "In", "On", "Out", "Off" };
+
     public const string MethodPrefixesKey = "mm0002.side_effect_method_prefixes";
     public const string AdditionalMethodPrefixesKey = "mm0002.additional_side_effect_method_prefixes";
     public const string ReceiverSuffixesKey = "mm0002.side_effect_receiver_suffixes";
@@ -179,11 +182,58 @@ internal sealed class SideEffectAnalyzerOptions
             || IdentifierWords.IsWordAt(methodName, rest, "Then", ignoreCase: false)
             || IdentifierWords.IsWordAt(methodName, rest, "Or", ignoreCase: false);
 
-    /// <summary><c>LogIn</c>, <c>LogOn</c>, <c>LogOut</c>, <c>LogOff</c> (and <c>LogInAsync</c> …) sign a user in or out.</summary>
+    /// <summary>
+    /// <c>LogIn</c>, <c>LogOn</c>, <c>LogOut</c>, <c>LogOff</c> (and <c>LogInAsync</c> …) sign a user in or out; so does the
+    /// phrasal form with its object between, one or two words, the particle last before an <c>Async</c> suffix
+    /// (devhome's <c>LogUserIn</c>, <c>LogCurrentAccountOut</c>; not <c>LogUserInfo</c>, <c>LogUserInput</c>).
+    /// </summary>
     private static bool IsSignInVerb(string methodName, string prefix)
-        => prefix == "Log"
-            && (IdentifierWords.IsWordAt(methodName, prefix.Length, "In", ignoreCase: false)
-                || IdentifierWords.IsWordAt(methodName, prefix.Length, "On", ignoreCase: false)
-                || IdentifierWords.IsWordAt(methodName, prefix.Length, "Out", ignoreCase: false)
-                || IdentifierWords.IsWordAt(methodName, prefix.Length, "Off", ignoreCase: false));
+    {
+        if (prefix != "Log")
+        {
+            return false;
+        }
+
+        if (IsParticleAt(methodName, prefix.Length))
+        {
+            return true;
+        }
+
+        var end = methodName.EndsWith("Async", System.StringComparison.Ordinal) ? methodName.Length - "Async".Length : methodName.Length;
+        foreach (var particle in Particles)
+        {
+            var at = end - particle.Length;
+            if (at <= prefix.Length || string.CompareOrdinal(methodName, at, particle, 0, particle.Length) != 0
+                || !IdentifierWords.IsWordStart(methodName, at, 0))
+            {
+                continue;
+            }
+
+            var words = 0;
+            for (var i = prefix.Length; i < at; i++)
+            {
+                if (IdentifierWords.IsWordStart(methodName, i, prefix.Length))
+                {
+                    words++;
+                }
+            }
+
+            return words is 1 or 2;
+        }
+
+        return false;
+    }
+
+    private static bool IsParticleAt(string methodName, int index)
+    {
+        foreach (var particle in Particles)
+        {
+            if (IdentifierWords.IsWordAt(methodName, index, particle, ignoreCase: false))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

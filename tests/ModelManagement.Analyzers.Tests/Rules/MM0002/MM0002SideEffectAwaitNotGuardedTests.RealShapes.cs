@@ -26,7 +26,7 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             public interface IEventService { Task RecordAsync(string name); Task LogUserEventAsync(string name); }
             public interface IPlainSink { Task TrackAsync(string name); Task RecordMetricAsync(string name); }
             public interface ITracer { Task TraceAsync(string name); }
-            public interface ISession { Task LogInAsync(); Task LogOutAsync(); Task LogOnAsync(); Task LogOff(); Task LogIn_Async(); }
+            public interface ISession { Task LogInAsync(); Task LogOutAsync(); Task LogOnAsync(); Task LogOff(); Task LogIn_Async(); Task LogUserIn(string provider); Task LogCurrentAccountOutAsync(); Task LogUserInfoAsync(); Task LogUserInput(); Task LogEveryOtherUserOff(); }
             public interface IRepository { Task<User> GetAsync(Guid id); Task SaveAsync(User user); }
         }
         """;
@@ -177,6 +177,21 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
                     await _session.LogOnAsync();
                     await _session.LogOff();
                     await _session.LogIn_Async();
+                    await _session.LogUserIn("github");
+                    await _session.LogCurrentAccountOutAsync();
+            """);
+        await VerifyShapesAsync(source);
+    }
+
+    [Fact]
+    public async Task LogWithAWordEndingLikeAParticle_OrThreeWordsBeforeIt_Reports()
+    {
+        // devhome's `LogUserIn` (the 2026-12-06 triage) signs in; `LogUserInfo`/`LogUserInput` log, and a particle three
+        // words away is too far to be the phrasal verb's.
+        var source = InShapes("""
+                    await [|_session.LogUserInfoAsync()|];
+                    await [|_session.LogUserInput()|];
+                    await [|_session.LogEveryOtherUserOff()|];
             """);
         await VerifyShapesAsync(source);
     }
