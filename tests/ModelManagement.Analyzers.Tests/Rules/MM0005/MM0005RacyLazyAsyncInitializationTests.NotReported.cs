@@ -825,6 +825,11 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("MarkStoppedAsync")]
     [InlineData("TryDeleteAsync")]
     [InlineData("DoDisposeAsync")]
+    [InlineData("OnClosingAsync")] // the 2026-12-06 triage: NSwagStudio's WPF OnClosing confirms closing once
+    [InlineData("OnFormClosingAsync")] // WinForms
+    [InlineData("OnWindowClosingAsync")]
+    [InlineData("DisposingAsync")]
+    [InlineData("HandleShuttingDownAsync")]
     public async Task TeardownGuardFlag_DoesNotReport(string method)
     {
         await VerifyAsync(GuardFlagSource.Replace("METHOD", method).Replace("CHECK", "this.IsDeleted"));
@@ -1142,6 +1147,9 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [Theory]
     [InlineData("OnLoadAsync")]
     [InlineData("OnlyCloseOnceAsync")] // "On" is no leading word here
+    [InlineData("OnLoadingAsync")] // -ing forms of other verbs
+    [InlineData("OnOpeningAsync")]
+    [InlineData("OnFormLoadAsync")]
     [InlineData("DocumentAsync")]
     [InlineData("TryLoadAsync")]
     public async Task GuardFlagOfAMethodNotNamedForTeardown_Reports(string method)
