@@ -20,4 +20,22 @@ internal static class Namespaces
 
         return ns is { IsGlobalNamespace: true };
     }
+
+    private const int MaxDepth = 16;
+
+    /// <summary>The outermost namespace's name (<c>FluentAssertions</c> for <c>FluentAssertions.Primitives</c>), or null for the global one.</summary>
+    public static string? RootName(INamespaceSymbol? ns)
+    {
+        for (var depth = 0; ns is not null && !ns.IsGlobalNamespace && depth < MaxDepth; depth++)
+        {
+            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
+            {
+                return ns.Name;
+            }
+
+            ns = ns.ContainingNamespace;
+        }
+
+        return null;
+    }
 }

@@ -15,7 +15,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <c>ServiceDescriptor.Describe(typeof(I), typeof(T), ServiceLifetime.Scoped)</c>,
 /// <c>new ServiceDescriptor(typeof(I), typeof(T), ServiceLifetime.Scoped)</c>) and never with another lifetime
 /// (<c>AddSingleton</c>, <c>AddTransient</c>, <c>AddHostedService</c>, their <c>TryAdd</c> and keyed forms, and the
-/// descriptors' <c>Singleton</c>/<c>Transient</c>): one instance serves one request or scope, whose steps run one after
+/// descriptors' <c>Singleton</c>/<c>Transient</c>), or with Autofac as <c>builder.RegisterType&lt;T&gt;()…InstancePerLifetimeScope()</c>
+/// (or <c>InstancePerRequest()</c>, <c>InstancePerMatchingLifetimeScope(…)</c>; a <c>RegisterType</c> chain without one is
+/// per dependency or a single instance: another lifetime): one instance serves one request or scope, whose steps run one after
 /// another, like an Entity Framework <c>DbContext</c>'s unit of work. Read once per compilation, on the first question:
 /// MM0005 asks only before it reports.
 /// </summary>
@@ -35,6 +37,12 @@ internal sealed class ScopedServices
     private static readonly string[] OtherDescriptors = { "Singleton", "KeyedSingleton", "Transient", "KeyedTransient" };
 
     private const string DescriptorType = "ServiceDescriptor";
+
+    // Autofac: `builder.RegisterType<T>()…InstancePerLifetimeScope()`; a chain without one of these is per dependency
+    // (Autofac's default) or `SingleInstance()`: another lifetime.
+    private static readonly string[] AutofacScoped = { "InstancePerLifetimeScope", "InstancePerRequest", "InstancePerMatchingLifetimeScope" };
+
+    private const string AutofacRegistration = "RegisterType";
 
     private readonly Compilation _compilation;
     private ImmutableHashSet<INamedTypeSymbol>? _scoped;
@@ -61,13 +69,14 @@ internal sealed class ScopedServices
 
     private ImmutableHashSet<INamedTypeSymbol> Compute(CancellationToken cancellationToken)
     {
-        if (_compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is null)
+        if (_compilation.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.IServiceCollection") is null
+            && _compilation.GetTypeByMetadataName("Autofac.ContainerBuilder") is null)
         {
-            return ImmutableHashSet<INamedTypeSymbol>.Empty; // no service collection to register anything with: no text is read
+            return ImmutableHashSet<INamedTypeSymbol>.Empty; // no container to register anything with: no text is read
         }
 
         // First the scoped registrations, in the files that write one (most compilations have none: nothing is bound).
-        var scopedWords = WordsOf(Registrations, DescriptorType);
+        var scopedWords = WordsOf(Registrations, DescriptorType, AutofacScoped);
         var scoped = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var tree in _compilation.SyntaxTrees)
         {
@@ -91,7 +100,7 @@ internal sealed class ScopedServices
 
         var other = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var classNames = names.ToImmutable();
-        var otherWords = WordsOf(OtherLifetimes, DescriptorType);
+        var otherWords = WordsOf(OtherLifetimes, DescriptorType, AutofacRegistration);
         foreach (var tree in _compilation.SyntaxTrees)
         {
             if (otherWords.Contains(tree, new TextSpan(0, tree.Length), cancellationToken))
@@ -149,6 +158,16 @@ internal sealed class ScopedServices
                     return false;
                 }
 
+                if (Array.IndexOf(AutofacScoped, name) >= 0)
+                {
+                    return true;
+                }
+
+                if (name == AutofacRegistration)
+                {
+                    return ChainCallsAnyOf(invocation, AutofacScoped) ? null : false; // scoped: counted at its Instance… call
+                }
+
                 if (invocation.Expression is MemberAccessExpressionSyntax { Expression: var receiver } && NamesDescriptorType(receiver))
                 {
                     return Array.IndexOf(ScopedDescriptors, name) >= 0 ? true
@@ -163,6 +182,34 @@ internal sealed class ScopedServices
             default:
                 return null;
         }
+    }
+
+    /// <summary>Whether a call chained onto <paramref name="invocation"/> (<c>X().A().B()</c>) is named one of <paramref name="names"/>.</summary>
+    private static bool ChainCallsAnyOf(InvocationExpressionSyntax invocation, string[] names)
+    {
+        for (SyntaxNode node = invocation; node.Parent is MemberAccessExpressionSyntax access && access.Expression == node && access.Parent is InvocationExpressionSyntax next; node = next)
+        {
+            if (Array.IndexOf(names, access.Name.Identifier.ValueText) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The <c>RegisterType…(…)</c> call at the start of the chain <paramref name="invocation"/> ends, or null.</summary>
+    private static InvocationExpressionSyntax? AutofacRegistrationOf(InvocationExpressionSyntax invocation)
+    {
+        for (var current = invocation; current.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner }; current = inner)
+        {
+            if (MethodName(inner.Expression) == AutofacRegistration)
+            {
+                return inner;
+            }
+        }
+
+        return null;
     }
 
     private static bool NamesDescriptorType(ExpressionSyntax expression) => expression switch
@@ -213,8 +260,10 @@ internal sealed class ScopedServices
         return false;
     }
 
-    private static WordTextIndex WordsOf(string[] methods, string descriptorType)
-        => new(ImmutableArray.CreateRange(Array.ConvertAll(methods, static name => new WordTextIndex.Word(name))).Add(new WordTextIndex.Word(descriptorType)));
+    private static WordTextIndex WordsOf(string[] methods, string descriptorType, params string[] autofac)
+        => new(ImmutableArray.CreateRange(Array.ConvertAll(methods, static name => new WordTextIndex.Word(name)))
+            .Add(new WordTextIndex.Word(descriptorType))
+            .AddRange(Array.ConvertAll(autofac, static name => new WordTextIndex.Word(name))));
 
     private static string? MethodName(ExpressionSyntax expression) => expression switch
     {
@@ -230,6 +279,17 @@ internal sealed class ScopedServices
     /// </summary>
     private static INamedTypeSymbol? RegisteredClass(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (node is InvocationExpressionSyntax chained && Array.IndexOf(AutofacScoped, MethodName(chained.Expression)) >= 0)
+        {
+            node = AutofacRegistrationOf(chained) is { } registration ? registration : node;
+        }
+
+        if (model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { Name: AutofacRegistration } autofac
+            && Namespaces.RootName(autofac.ContainingNamespace) == "Autofac")
+        {
+            return LastClassArgument(autofac, node, model, cancellationToken);
+        }
+
         if (model.GetSymbolInfo(node, cancellationToken).Symbol is not IMethodSymbol method
             || !(method is { IsExtensionMethod: true } && (method.ReducedFrom ?? method).Parameters is [{ Type.Name: "IServiceCollection" }, ..]
                 || method.ContainingType is { Name: DescriptorType, ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } }))
@@ -237,6 +297,11 @@ internal sealed class ScopedServices
             return null;
         }
 
+        return LastClassArgument(method, node, model, cancellationToken);
+    }
+
+    private static INamedTypeSymbol? LastClassArgument(IMethodSymbol method, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
+    {
         if (method.TypeArguments.Length > 0)
         {
             return method.TypeArguments[method.TypeArguments.Length - 1] is INamedTypeSymbol { TypeKind: TypeKind.Class } implementation ? implementation : null;

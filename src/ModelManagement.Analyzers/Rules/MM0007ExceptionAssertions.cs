@@ -58,12 +58,12 @@ internal static class MM0007ExceptionAssertions
 
         if (StartsWith(name, "Throw") || StartsWith(name, "NotThrow"))
         {
-            var root = RootNamespaceName(type.ContainingNamespace);
+            var root = Namespaces.RootName(type.ContainingNamespace);
             return root is "FluentAssertions" or "AwesomeAssertions" or "TUnit" || (root is "Shouldly" && type.Name == "Should");
         }
 
         return (StartsWith(name, "ShouldThrow") || StartsWith(name, "ShouldNotThrow"))
-            && RootNamespaceName(type.ContainingNamespace) is "Shouldly";
+            && Namespaces.RootName(type.ContainingNamespace) is "Shouldly";
     }
 
     /// <summary>
@@ -200,20 +200,4 @@ internal static class MM0007ExceptionAssertions
     };
 
     private static bool StartsWith(string name, string prefix) => name.StartsWith(prefix, StringComparison.Ordinal);
-
-    /// <summary>The outermost namespace's name (<c>FluentAssertions</c> for <c>FluentAssertions.Primitives</c>), or null for the global one.</summary>
-    internal static string? RootNamespaceName(INamespaceSymbol? ns)
-    {
-        for (var depth = 0; ns is not null && !ns.IsGlobalNamespace && depth < MaxNamespaceDepth; depth++)
-        {
-            if (ns.ContainingNamespace is { IsGlobalNamespace: true })
-            {
-                return ns.Name;
-            }
-
-            ns = ns.ContainingNamespace;
-        }
-
-        return null;
-    }
 }

@@ -261,7 +261,7 @@ internal static class MM0007FailureOutcomes
         }
 
         // xunit's assertions are `Assert`'s (its `ITestOutputHelper.WriteLine` logs); the other libraries assert throughout.
-        var root = MM0007ExceptionAssertions.RootNamespaceName(type.ContainingNamespace);
+        var root = Namespaces.RootName(type.ContainingNamespace);
         return root is "NUnit" or "FluentAssertions" or "AwesomeAssertions" or "Shouldly" or "TUnit"
             || (root == "Xunit" && type.Name == "Assert");
     }

@@ -127,4 +127,82 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(1).WithArguments("_catalog"),
             Verify.Diagnostic().WithLocation(2).WithArguments("_catalog"));
     }
+
+    [Fact]
+    public async Task ScopedOnlyThroughAutofacsInstancePerLifetimeScope_DoesNotReport_ButAnotherLifetimeOrTheDefaultDoes()
+    {
+        // NuGetGallery (the 2026-12-06 triage) registers its per-request services with Autofac:
+        // `builder.RegisterType<ExternalSearchService>().AsSelf().As<ISearchService>().InstancePerLifetimeScope();`.
+        // A RegisterType chain without a scoped call is per dependency (Autofac's default) or SingleInstance(). No
+        // Microsoft.Extensions.DependencyInjection here: Autofac alone is a container.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            namespace Autofac
+            {
+                public sealed class ContainerBuilder
+                {
+                    public RegistrationBuilder<T> RegisterType<T>() => new RegistrationBuilder<T>();
+                }
+
+                public sealed class RegistrationBuilder<T>
+                {
+                    public RegistrationBuilder<T> AsSelf() => this;
+                    public RegistrationBuilder<T> As<TService>() => this;
+                    public RegistrationBuilder<T> InstancePerLifetimeScope() => this;
+                    public RegistrationBuilder<T> InstancePerRequest() => this;
+                    public RegistrationBuilder<T> SingleInstance() => this;
+                }
+            }
+
+            public class SearchService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                public SearchService(ICatalogStore store) => _store = store;
+                public async Task<Catalog> GetAsync() => _catalog ??= await _store.LoadAsync();
+            }
+
+            public class RequestCache
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                public RequestCache(ICatalogStore store) => _store = store;
+                public async Task<Catalog> GetAsync() => _catalog ??= await _store.LoadAsync();
+            }
+
+            public class SharedCache
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                public SharedCache(ICatalogStore store) => _store = store;
+                public async Task<Catalog> GetAsync() => {|#0:_catalog|} ??= await _store.LoadAsync();
+            }
+
+            public class DefaultLifetime
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                public DefaultLifetime(ICatalogStore store) => _store = store;
+                public async Task<Catalog> GetAsync() => {|#1:_catalog|} ??= await _store.LoadAsync();
+            }
+
+            public static class Registrations
+            {
+                public static void Register(Autofac.ContainerBuilder builder)
+                {
+                    builder.RegisterType<SearchService>().AsSelf().As<object>().InstancePerLifetimeScope();
+                    builder.RegisterType<RequestCache>().InstancePerRequest();
+                    builder.RegisterType<SharedCache>().InstancePerLifetimeScope();
+                    builder.RegisterType<SharedCache>().AsSelf().SingleInstance();
+                    builder.RegisterType<DefaultLifetime>().InstancePerLifetimeScope();
+                    builder.RegisterType<DefaultLifetime>().AsSelf();
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_catalog"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_catalog"));
+    }
 }
