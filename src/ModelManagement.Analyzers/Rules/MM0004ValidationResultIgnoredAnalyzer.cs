@@ -871,8 +871,11 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    /// <summary>Verbs of a call that delivers a failure somewhere the caller's framework reads (a validation context, model state).</summary>
-    private static readonly ImmutableArray<string> ReportVerbs = ImmutableArray.Create("Report", "Handle", "AddError", "AddFailure", "AddValidationError", "AddModelError", "SetError");
+    /// <summary>
+    /// Verbs of a call that delivers a failure somewhere the caller's framework reads (a validation context, model state,
+    /// a PowerShell cmdlet's error stream through <c>WriteError</c>).
+    /// </summary>
+    private static readonly ImmutableArray<string> ReportVerbs = ImmutableArray.Create("Report", "Handle", "AddError", "AddFailure", "AddValidationError", "AddModelError", "SetError", "WriteError");
 
     /// <summary>
     /// A source validator whose verdict is delivered before it returns: every <c>return</c> in its body (lambdas and local

@@ -93,4 +93,61 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task CmdletValidatorWritingEachErrorBeforeReturningFalse_CalledFromAMemberReturningNothing_DoesNotReport()
+    {
+        // PowerShell's Get-WinEvent (the 2026-12-06 triage): `ValidateLogName` delivers each failure with the cmdlet's
+        // `WriteError(record); return false;`, and its private void callers drop the bool by design. Controls: a failure
+        // only logged before `return false;`, and the validator dropped where a value is handed on.
+        var source = """
+            using System;
+
+            public class ErrorRecord { public ErrorRecord(Exception e) { } }
+
+            public abstract class Cmdlet
+            {
+                protected void WriteError(ErrorRecord record) { }
+                protected void WriteVerbose(string text) { }
+            }
+
+            public sealed class GetEventCommand : Cmdlet
+            {
+                private bool ValidateLogName(string logName)
+                {
+                    if (logName.Length == 0)
+                    {
+                        WriteError(new ErrorRecord(new ArgumentException(logName)));
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                private bool ValidateQuietly(string logName)
+                {
+                    if (logName.Length == 0)
+                    {
+                        WriteVerbose("empty log name");
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                private void AddLogs(string logName)
+                {
+                    ValidateLogName(logName);
+                    [|ValidateQuietly(logName)|];
+                }
+
+                private string Describe(string logName)
+                {
+                    [|ValidateLogName(logName)|];
+                    return logName;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
