@@ -272,7 +272,7 @@ internal sealed class LazyInitFlowAnalysis
                 }
 
                 if (next.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow
-                    || (next.Semantics == ControlFlowBranchSemantics.Return && block.BranchValue is { } returned && IsRejection(returned)))
+                    || (next.Semantics == ControlFlowBranchSemantics.Return && block.BranchValue is { } returned && RejectionResults.IsRejection(returned)))
                 {
                     break;
                 }
@@ -289,45 +289,6 @@ internal sealed class LazyInitFlowAnalysis
 
         return true;
     }
-
-    /// <summary>
-    /// A returned error in the Result style (Remora's <c>return new InvalidOperationError("already connected");</c>,
-    /// FluentResults' <c>Result.Fail(..)</c>): a new object whose type, or a base type, is named for an error or a failure,
-    /// or a static factory named so.
-    /// </summary>
-    private static bool IsRejection(IOperation returned)
-    {
-        switch (Shapes.WithoutConversions(returned))
-        {
-            case IObjectCreationOperation { Type: { } type }:
-                for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-                {
-                    if (NamesFailure(current.Name))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case IInvalidOperation { Syntax: ObjectCreationExpressionSyntax { Type: var written } }:
-                // The error type of a package the compilation lacks (an IDE still loading references): judged by its name.
-                return written.ToString() is var text && NamesFailure(text.Substring(text.LastIndexOf('.') + 1));
-            case IInvocationOperation { TargetMethod: { IsStatic: true } method }:
-                return method.Name.StartsWith("Fail", StringComparison.Ordinal)
-                    || method.Name.StartsWith("Error", StringComparison.Ordinal)
-                    || method.Name.StartsWith("FromError", StringComparison.Ordinal)
-                    || method.Name.StartsWith("Invalid", StringComparison.Ordinal)
-                    || method.Name.StartsWith("Reject", StringComparison.Ordinal);
-            default:
-                return false;
-        }
-    }
-
-    private static bool NamesFailure(string name)
-        => name.IndexOf("Error", StringComparison.Ordinal) >= 0
-            || name.IndexOf("Fail", StringComparison.Ordinal) >= 0
-            || name.StartsWith("Invalid", StringComparison.Ordinal)
-            || name.IndexOf("Reject", StringComparison.Ordinal) >= 0;
 
     /// <summary>
     /// The blocks of the condition that are only entered on a check's "needs work" exit, directly or through other such

@@ -15,7 +15,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// declaration or assignment, a pattern variable, an <c>out</c> argument), is there
 /// a path to a <c>return</c>, the end of the member, a <c>yield return</c> or the next store (a new loop iteration, an
 /// overwrite) on which the local is never read? Reads inside lambdas and local functions, in <c>catch</c> and
-/// <c>finally</c> blocks around the path, and disposal by <c>using</c> count as reads; paths ending in <c>throw</c> are fine.
+/// <c>finally</c> blocks around the path, and disposal by <c>using</c> count as reads; paths ending in <c>throw</c> are fine,
+/// and so are paths returning a rejection (<see cref="RejectionResults.IsRejectionOrNothing"/>).
 /// </summary>
 internal static class ValidationResultFlow
 {
@@ -116,6 +117,13 @@ internal static class ValidationResultFlow
                 {
                     outcome = Access.Read; // `a && valid`: where `a` skips the read, the combined verdict is already decided
                 }
+            }
+
+            if (outcome == Access.None && !storeInBranchValue && block.BranchValue is { } returned
+                && block.FallThroughSuccessor is { Semantics: ControlFlowBranchSemantics.Return }
+                && RejectionResults.IsRejectionOrNothing(returned))
+            {
+                outcome = Access.Read; // `return new Failure(…)`, `return false;`: a rejection hands nothing on, like `throw`
             }
 
             if (outcome == Access.Read)

@@ -271,6 +271,17 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && DiscardedCallStatement(invocation.Syntax) is { } discarded
+            && RunsAfter(discarded) is ({ } following and ReturnStatementSyntax { Expression: not null }, _)
+            && invocation.SemanticModel?.GetOperation(following, context.CancellationToken) is IReturnOperation { ReturnedValue: { } rejection }
+            && RejectionResults.IsRejectionOrNothing(rejection))
+        {
+            // `_ = Totp.Validate(dummyKey, …); return false;` (Duende's user authenticators: a dummy validation that only
+            // evens out the timing), `Validate(x); return new ValidationFailure(…);`: the function rejects on this path.
+            return;
+        }
+
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
             && call.ResultIsBool && OnlyReturnsTrue(invocation.TargetMethod, context.CancellationToken))
         {
             // `bool TryValidateUnitValue(..) { if (ok) return true; throw …; }` (Nethereum): the verdict is a constant, the

@@ -150,4 +150,97 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task VerdictUnreadOnlyOnPathsReturningARejection_DoesNotReport_ButOnesReturningContentOrSuccessDo()
+    {
+        // Duende's WebAuthn ceremonies (the 2026-12-06 triage) store the origin verdict, return a `…Failure` on the
+        // earlier checks, and read the verdict before every success; its TOTP check runs a dummy validation for timing
+        // and returns false. Rejections hand nothing on, like `throw`. Controls: a path returning the content, `true`, or
+        // a success object without reading the verdict still reports.
+        var source = """
+            using System.Threading.Tasks;
+
+            public sealed class Verdict { public bool IsValid { get; set; } }
+            public interface IOriginValidator { Task<Verdict> ValidateAsync(string origin); }
+            public static class Totp { public static bool Validate(byte[] key, string code) => code.Length == 6; }
+
+            public abstract class CompleteResult { }
+            public sealed class CompleteFailure : CompleteResult { public CompleteFailure(string reason) { } }
+            public sealed class CompleteSuccess : CompleteResult { }
+
+            public sealed class Ceremony
+            {
+                private readonly IOriginValidator _origins;
+                public Ceremony(IOriginValidator origins) => _origins = origins;
+
+                public async Task<CompleteResult> CompleteAsync(string origin, string type)
+                {
+                    var verdict = await _origins.ValidateAsync(origin);
+                    if (type != "public-key")
+                    {
+                        return new CompleteFailure("type");
+                    }
+
+                    if (!verdict.IsValid)
+                    {
+                        return new CompleteFailure("origin");
+                    }
+
+                    return new CompleteSuccess();
+                }
+
+                public async Task<string> DescribeAsync(string origin)
+                {
+                    var verdict = await _origins.ValidateAsync(origin);
+                    if (origin.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    return verdict.IsValid ? origin : "";
+                }
+
+                public bool TryAuthenticate(string user, string code)
+                {
+                    if (user == null)
+                    {
+                        _ = Totp.Validate(new byte[20], code);
+                        return false;
+                    }
+
+                    return Totp.Validate(new byte[20], code);
+                }
+
+                public async Task<CompleteResult> LeakyAsync(string origin, string type)
+                {
+                    var verdict = await [|_origins.ValidateAsync(origin)|];
+                    if (type != "public-key")
+                    {
+                        return new CompleteSuccess();
+                    }
+
+                    return verdict.IsValid ? new CompleteSuccess() : new CompleteFailure("origin");
+                }
+
+                public async Task<string> HandOnAsync(string origin)
+                {
+                    var verdict = await [|_origins.ValidateAsync(origin)|];
+                    if (origin.Length > 10)
+                    {
+                        return origin;
+                    }
+
+                    return verdict.IsValid ? origin : null;
+                }
+
+                public bool CheckTwice(string code)
+                {
+                    _ = [|Totp.Validate(new byte[20], code)|];
+                    return true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
