@@ -20,6 +20,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// </summary>
 internal static class LazyInitToggles
 {
+    // Bounds the walk into nested blocks of a later statement (a `try` inside a `using` inside a block …).
+    private const int MaxNestingDepth = 8;
+
     // First words of a parameterless factory whose result says "nothing more" (an end latch's terminal value).
     private static readonly string[] EndWords = { "No", "None", "Empty", "Stop", "Done", "Never", "Skip" };
 
@@ -78,16 +81,55 @@ internal static class LazyInitToggles
         for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
         {
             var later = block.Statements[i];
-            if (directly
-                ? later is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }
-                    && Names(assignment.Left, member, model, cancellationToken)
-                : Assigns(later, member, model, cancellationToken))
+            if (directly ? AssignsUnconditionally(later, member, model, depth: 0, cancellationToken) : Assigns(later, member, model, cancellationToken))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <paramref name="statement"/> is an assignment of the member, or a block every normal completion of which passes
+    /// one: a plain block, the <c>try</c> block of a <c>try</c> (orleans's cosmos membership table replaces its row inside
+    /// <c>try { … _self = replaced.Resource; } catch { _self = null; throw; }</c>), the body of a <c>using</c>,
+    /// <c>lock</c>, <c>checked</c> or <c>fixed</c> statement. Not under a condition, a loop, a handler or a lambda.
+    /// </summary>
+    private static bool AssignsUnconditionally(StatementSyntax statement, ISymbol member, SemanticModel model, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxNestingDepth)
+        {
+            return false;
+        }
+
+        switch (statement)
+        {
+            case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment }:
+                return Names(assignment.Left, member, model, cancellationToken);
+            case BlockSyntax block:
+                foreach (var inner in block.Statements)
+                {
+                    if (AssignsUnconditionally(inner, member, model, depth + 1, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case TryStatementSyntax tryStatement:
+                return AssignsUnconditionally(tryStatement.Block, member, model, depth + 1, cancellationToken);
+            case UsingStatementSyntax { Statement: var body }:
+                return AssignsUnconditionally(body, member, model, depth + 1, cancellationToken);
+            case LockStatementSyntax { Statement: var body }:
+                return AssignsUnconditionally(body, member, model, depth + 1, cancellationToken);
+            case CheckedStatementSyntax { Block: var body }:
+                return AssignsUnconditionally(body, member, model, depth + 1, cancellationToken);
+            case FixedStatementSyntax { Statement: var body }:
+                return AssignsUnconditionally(body, member, model, depth + 1, cancellationToken);
+            default:
+                return false;
+        }
     }
 
     private static bool AlwaysLeaves(StatementSyntax statement)

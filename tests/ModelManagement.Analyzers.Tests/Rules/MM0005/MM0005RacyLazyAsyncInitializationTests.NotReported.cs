@@ -2075,6 +2075,107 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task CheckedStateMovedOnInsideALaterTryOrUsing_DoesNotReport_ButOnlyInItsHandlerOrABranchDoes()
+    {
+        // orleans's cosmos membership table (the 2026-12-06 triage): the silo's row is cached for its ETag and replaced by
+        // the row each update returns, inside `try { … _self = replaced; } catch { _self = null; throw; }`. A later write
+        // only in the handler, or in one branch of the try, is no moving on.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+
+            public sealed class MembershipTable
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _self;
+                private Catalog _other;
+                private Catalog _handled;
+                private Catalog _branch;
+
+                public MembershipTable(ICatalogStore store) => _store = store;
+
+                public async Task UpdateAsync()
+                {
+                    if (_self is null)
+                    {
+                        _self = await _store.LoadAsync();
+                    }
+
+                    try
+                    {
+                        var replaced = await _store.LoadAsync();
+                        _self = replaced;
+                    }
+                    catch (Exception)
+                    {
+                        _self = null;
+                        throw;
+                    }
+                }
+
+                public async Task RenewAsync(Stream stream)
+                {
+                    if (_other == null)
+                    {
+                        _other = await _store.LoadAsync();
+                    }
+
+                    using (stream)
+                    {
+                        lock (stream)
+                        {
+                            _other = new Catalog { Models = _other.Models };
+                        }
+                    }
+                }
+
+                public async Task HandleAsync()
+                {
+                    if ({|#0:_handled == null|})
+                    {
+                        _handled = await _store.LoadAsync();
+                    }
+
+                    try
+                    {
+                        await _store.WarmUpAsync();
+                    }
+                    catch (Exception)
+                    {
+                        _handled = null;
+                        throw;
+                    }
+                }
+
+                public async Task BranchAsync(bool renew)
+                {
+                    if ({|#1:_branch == null|})
+                    {
+                        _branch = await _store.LoadAsync();
+                    }
+
+                    try
+                    {
+                        if (renew)
+                        {
+                            _branch = await _store.LoadAsync();
+                        }
+                    }
+                    finally
+                    {
+                        await _store.WarmUpAsync();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_handled"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_branch"));
+    }
+
+    [Fact]
     public async Task MemberRewrittenOnBothOutcomes_DoesNotReport_ButAnElseThatOnlyReadsDoes()
     {
         // LlmTornado's runtime configurations: the conversation is started or continued, and written either way — state
