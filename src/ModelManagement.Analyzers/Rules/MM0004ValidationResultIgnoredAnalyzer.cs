@@ -736,8 +736,30 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var symbol = function is AnonymousFunctionExpressionSyntax lambda
             ? model?.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol
             : model?.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
-        return symbol is { ReturnsVoid: true } && IsEventHandler(symbol);
+        return (symbol is { ReturnsVoid: true } && IsEventHandler(symbol))
+            || (function is AnonymousFunctionExpressionSyntax callback && symbol is not null && IsHandedToARaiser(callback) && ReturnsNothing(symbol));
     }
+
+    /// <summary>
+    /// A lambda handed on as a callback — an argument, or an element of a collection initializer (bitwarden's Event Grid
+    /// handlers: <c>new Dictionary&lt;string, Func&lt;EventGridEvent, Task&gt;&gt; { { "BlobCreated", async e =&gt; { … } } }</c>) — whose
+    /// raiser gets nothing back from it.
+    /// </summary>
+    private static bool IsHandedToARaiser(AnonymousFunctionExpressionSyntax lambda)
+    {
+        SyntaxNode node = lambda;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is ArgumentSyntax or InitializerExpressionSyntax;
+    }
+
+    /// <summary><c>void</c>, or a plain <c>Task</c>/<c>ValueTask</c>: the caller learns only that the function finished.</summary>
+    private static bool ReturnsNothing(IMethodSymbol function)
+        => function.ReturnsVoid
+            || function.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     private static bool IsEventHandler(IMethodSymbol function)
     {

@@ -243,4 +243,84 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task ValidationEndingACallbackLambdaReturningATask_DoesNotReport_ButOneReturningAValueOrHandingContentOnDoes()
+    {
+        // bitwarden's Event Grid handlers (the 2026-12-06 triage): `{ "BlobCreated", async e => { …; await
+        // _validateCommand.ValidateAsync(report, id); } }` in a Dictionary<string, Func<EventGridEvent, Task>> — the raiser
+        // reads nothing back. Controls: a callback whose delegate returns a value, a lambda stored in a local (no raiser
+        // seen), a named Task member, and a validation followed by more work.
+        var source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Verdict { public bool IsValid { get; set; } }
+            public interface IValidateCommand { Task<Verdict> ValidateAsync(string report); }
+
+            public static class Events
+            {
+                public static Task HandleAsync(IDictionary<string, Func<string, Task>> handlers) => Task.CompletedTask;
+                public static Task OnEachAsync(Func<string, Task> handler) => Task.CompletedTask;
+                public static Task<bool> OnEachCheckedAsync(Func<string, Task<bool>> handler) => Task.FromResult(true);
+            }
+
+            public sealed class ReportsController
+            {
+                private readonly IValidateCommand _validate;
+                public ReportsController(IValidateCommand validate) => _validate = validate;
+
+                public Task PostAsync()
+                    => Events.HandleAsync(new Dictionary<string, Func<string, Task>>
+                    {
+                        {
+                            "BlobCreated", async report =>
+                            {
+                                try
+                                {
+                                    if (report == null)
+                                    {
+                                        return;
+                                    }
+
+                                    await _validate.ValidateAsync(report);
+                                }
+                                catch (Exception)
+                                {
+                                }
+                            }
+                        },
+                    });
+
+                public Task EachAsync() => Events.OnEachAsync(async report => await _validate.ValidateAsync(report));
+
+                public Task<bool> CheckedAsync()
+                    => Events.OnEachCheckedAsync(async report =>
+                    {
+                        await [|_validate.ValidateAsync(report)|];
+                        return true;
+                    });
+
+                public async Task StoredAsync()
+                {
+                    Func<string, Task> handler = async report => { await [|_validate.ValidateAsync(report)|]; };
+                    await handler("r");
+                }
+
+                public async Task NamedAsync(string report)
+                {
+                    await [|_validate.ValidateAsync(report)|];
+                }
+
+                public Task MoreWorkAsync(List<string> sent)
+                    => Events.OnEachAsync(async report =>
+                    {
+                        await [|_validate.ValidateAsync(report)|];
+                        sent.Add(report);
+                    });
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
