@@ -737,7 +737,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             ? model?.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol
             : model?.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
         return (symbol is { ReturnsVoid: true } && IsEventHandler(symbol))
-            || (function is AnonymousFunctionExpressionSyntax callback && symbol is not null && IsHandedToARaiser(callback) && ReturnsNothing(symbol));
+            || (function is AnonymousFunctionExpressionSyntax callback && symbol is not null && IsHandedToARaiser(callback) && Shapes.ReturnsNothing(symbol));
     }
 
     /// <summary>
@@ -755,11 +755,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         return node.Parent is ArgumentSyntax or InitializerExpressionSyntax;
     }
-
-    /// <summary><c>void</c>, or a plain <c>Task</c>/<c>ValueTask</c>: the caller learns only that the function finished.</summary>
-    private static bool ReturnsNothing(IMethodSymbol function)
-        => function.ReturnsVoid
-            || function.ReturnType is INamedTypeSymbol { Arity: 0, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     private static bool IsEventHandler(IMethodSymbol function)
     {
@@ -838,6 +833,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 var name = OwnMemberName(assignment.Left);
                 if (name is not null && (NamesAVerdict(name) || IdentifierWords.ContainsWord(name, "Status") || IdentifierWords.ContainsWord(name, "Message"))
                     && IsOwnInstanceMember(method.ContainingType, name))
+                {
+                    return true;
+                }
+
+                // Any own member given the very value returned: `return EnablePackageInstallerItem = await IsAvailableAsync();`,
+                // `=> Enabled = …`, `Ready = ok; return ok;` (devhome's setup page keeps the verdict in its bound property).
+                if (name is not null && IsOwnInstanceMember(method.ContainingType, name)
+                    && (assignment.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax
+                        || (assignment.Right is IdentifierNameSyntax stored && (returned ??= ReturnedLocals(declaration)).Contains(stored.Identifier.ValueText))))
                 {
                     return true;
                 }

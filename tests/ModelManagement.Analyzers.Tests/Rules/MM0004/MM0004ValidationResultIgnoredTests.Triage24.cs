@@ -323,4 +323,61 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task OwnValidatorStoringTheValueItReturnsInAnyOwnMember_CalledFromAMemberReturningNothing_DoesNotReport()
+    {
+        // devhome's setup page (the 2026-12-06 triage): `return EnablePackageInstallerItem = await _winget.IsAvailableAsync();`
+        // keeps the verdict in the bound property, whatever its name. Controls: an own validator that stores something
+        // else, and the same validator dropped where a value is handed on.
+        var source = """
+            using System.Threading.Tasks;
+
+            public interface IWinget { Task<bool> IsAvailableAsync(); }
+
+            public sealed class MainPageViewModel
+            {
+                private readonly IWinget _winget;
+                private int _checks;
+
+                public MainPageViewModel(IWinget winget) => _winget = winget;
+
+                public bool EnablePackageInstallerItem { get; set; }
+
+                public bool Ready { get; private set; }
+
+                private async Task<bool> ValidateAppInstallerAsync()
+                {
+                    return EnablePackageInstallerItem = await _winget.IsAvailableAsync();
+                }
+
+                private async Task<bool> ValidateReadyAsync()
+                {
+                    var ok = await _winget.IsAvailableAsync();
+                    Ready = ok;
+                    return ok;
+                }
+
+                private async Task<bool> ValidateElsewhereAsync()
+                {
+                    _checks = 1;
+                    return await _winget.IsAvailableAsync();
+                }
+
+                public async Task OnNavigateToAsync()
+                {
+                    await ValidateAppInstallerAsync();
+                    await ValidateReadyAsync();
+                    await [|ValidateElsewhereAsync()|];
+                }
+
+                public async Task<string> DescribeAsync()
+                {
+                    await [|ValidateAppInstallerAsync()|];
+                    return "installer";
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
