@@ -282,7 +282,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
-            && call.ResultIsBool && OnlyReturnsTrue(invocation.TargetMethod, context.CancellationToken))
+            && call.ResultIsBool && OnlyReturnsTrue(invocation, context.CancellationToken))
         {
             // `bool TryValidateUnitValue(..) { if (ok) return true; throw …; }` (Nethereum): the verdict is a constant, the
             // failure a throw.
@@ -778,23 +778,33 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// A source method whose every <c>return</c> (outside nested functions) returns the literal <c>true</c>, that has at least
     /// one, and that throws: it throws on failure, so its <c>bool</c> says nothing.
     /// </summary>
-    private static bool OnlyReturnsTrue(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    private static bool OnlyReturnsTrue(IInvocationOperation call, System.Threading.CancellationToken cancellationToken)
     {
-        var declarations = method.OriginalDefinition.DeclaringSyntaxReferences;
-        if (declarations.Length != 1 || declarations[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        var method = call.TargetMethod.OriginalDefinition;
+        var declarations = method.DeclaringSyntaxReferences;
+        if (declarations.Length != 1 || declarations[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body } declaration)
         {
             return false;
         }
 
         var any = false;
         var throws = false;
+        SemanticModel? model = null;
         foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is ReturnStatementSyntax returned)
             {
                 if (returned.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression })
                 {
-                    return false;
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the validator is another member, often in another file.
+                    model ??= call.SemanticModel?.Compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+                    if (model is null || !IsFalseOnlyWhenOptedIn(returned, call, model, cancellationToken))
+                    {
+                        return false;
+                    }
+
+                    continue;
                 }
 
                 any = true;
@@ -804,6 +814,76 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return any && throws;
+    }
+
+    /// <summary>
+    /// <c>return false;</c> directly under an <c>if</c> testing an opt-in parameter that this call leaves off: an enum flag
+    /// (<c>options.HasFlag(Options.UnknownCommandReturnsFalse)</c>, <c>(options &amp; Options.X) != 0</c>) the call's constant
+    /// argument (or the parameter's default) does not set, or a <c>bool</c> parameter the call passes <c>false</c> (dotnet-
+    /// diagnostics' <c>ValidateResponseMessage(response, name)</c>: without the opt-in the method returns true or throws).
+    /// </summary>
+    private static bool IsFalseOnlyWhenOptedIn(ReturnStatementSyntax returned, IInvocationOperation call, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (returned.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression })
+        {
+            return false;
+        }
+
+        SyntaxNode statement = returned;
+        if (statement.Parent is BlockSyntax { Statements.Count: 1 } single)
+        {
+            statement = single;
+        }
+
+        if (statement.Parent is not IfStatementSyntax { Condition: var condition } ifStatement || ifStatement.Statement != statement)
+        {
+            return false;
+        }
+
+        var (parameterName, flag) = Shapes.Unparenthesized(condition) switch
+        {
+            IdentifierNameSyntax boolParameter => (boolParameter.Identifier.ValueText, (ExpressionSyntax?)null),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax target, Name.Identifier.ValueText: "HasFlag" }, ArgumentList.Arguments: [var argument] }
+                => (target.Identifier.ValueText, argument.Expression),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression, Left: var masked, Right: LiteralExpressionSyntax { Token.ValueText: "0" } }
+                when Shapes.Unparenthesized(masked) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.BitwiseAndExpression, Left: IdentifierNameSyntax target, Right: var member }
+                => (target.Identifier.ValueText, member),
+            _ => (null, null),
+        };
+        if (parameterName is null)
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            if (argument.Parameter?.Name != parameterName || argument.Value.ConstantValue is not { HasValue: true, Value: var passed })
+            {
+                continue;
+            }
+
+            if (flag is null)
+            {
+                return passed is false;
+            }
+
+            return model.GetOperation(flag, cancellationToken) is { ConstantValue: { HasValue: true, Value: { } bit } }
+                && (ToFlags(passed) & ToFlags(bit)) == 0 && ToFlags(bit) != 0;
+        }
+
+        return false;
+    }
+
+    private static ulong ToFlags(object? value)
+    {
+        try
+        {
+            return value is null ? 0 : unchecked((ulong)System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (System.Exception exception) when (exception is System.OverflowException or System.InvalidCastException or System.FormatException)
+        {
+            return ulong.MaxValue; // unknown: assume the flag may be set
+        }
     }
 
     /// <summary>

@@ -380,4 +380,84 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task ValidatorReturningFalseOnlyWhenOptedIn_DroppedWithoutTheOptIn_DoesNotReport_ButWithItDoes()
+    {
+        // dotnet-diagnostics' DiagnosticsClient (the 2026-12-06 triage, 22 calls): `ValidateResponseMessage(response, name)`
+        // returns true or throws unless the caller passes ValidateResponseOptions.UnknownCommandReturnsFalse. Controls:
+        // the opt-in passed (a flag or `true`), a non-constant options value, and a validator with an unguarded false.
+        var source = """
+            using System;
+
+            [Flags]
+            public enum ValidateResponseOptions { None = 0, UnknownCommandReturnsFalse = 1, ErrorMessageReturned = 2 }
+
+            public sealed class Message { public int Code { get; set; } }
+
+            public static class Client
+            {
+                internal static bool ValidateResponseMessage(Message response, string operation, ValidateResponseOptions options = ValidateResponseOptions.None)
+                {
+                    if (response.Code == 0)
+                    {
+                        return true;
+                    }
+
+                    if (response.Code == 1)
+                    {
+                        if (options.HasFlag(ValidateResponseOptions.UnknownCommandReturnsFalse))
+                        {
+                            return false;
+                        }
+
+                        throw new NotSupportedException(operation);
+                    }
+
+                    throw new InvalidOperationException(operation);
+                }
+
+                internal static bool ValidateQuietly(Message response, bool quiet = false)
+                {
+                    if (response.Code == 0)
+                    {
+                        return true;
+                    }
+
+                    if (quiet)
+                        return false;
+
+                    throw new InvalidOperationException();
+                }
+
+                internal static bool ValidateLoosely(Message response)
+                {
+                    if (response.Code == 0)
+                    {
+                        return true;
+                    }
+
+                    if (response.Code == 1)
+                    {
+                        return false;
+                    }
+
+                    throw new InvalidOperationException();
+                }
+
+                public static void ResumeRuntime(Message response, ValidateResponseOptions chosen)
+                {
+                    ValidateResponseMessage(response, nameof(ResumeRuntime));
+                    ValidateResponseMessage(response, nameof(ResumeRuntime), ValidateResponseOptions.ErrorMessageReturned);
+                    ValidateQuietly(response);
+                    ValidateQuietly(response, quiet: false);
+                    [|ValidateResponseMessage(response, "dump", ValidateResponseOptions.UnknownCommandReturnsFalse)|];
+                    [|ValidateResponseMessage(response, "dump", chosen)|];
+                    [|ValidateQuietly(response, true)|];
+                    [|ValidateLoosely(response)|];
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
 }
