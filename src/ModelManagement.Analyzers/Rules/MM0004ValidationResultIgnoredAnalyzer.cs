@@ -840,6 +840,23 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
+        // `if (code == Unknown && options.HasFlag(…))`: one conjunct left off keeps the branch closed.
+        for (var depth = 0; depth < MaxShapeDepth && Shapes.Unparenthesized(condition) is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both; depth++)
+        {
+            if (IsFalseOnlyWhenOptedIn(both.Right, call, model, cancellationToken))
+            {
+                return true;
+            }
+
+            condition = both.Left;
+        }
+
+        return IsFalseOnlyWhenOptedIn(condition, call, model, cancellationToken);
+    }
+
+    /// <summary>Whether <paramref name="condition"/> tests an opt-in parameter that <paramref name="call"/> leaves off.</summary>
+    private static bool IsFalseOnlyWhenOptedIn(ExpressionSyntax condition, IInvocationOperation call, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
         var (parameterName, flag) = Shapes.Unparenthesized(condition) switch
         {
             IdentifierNameSyntax boolParameter => (boolParameter.Identifier.ValueText, (ExpressionSyntax?)null),

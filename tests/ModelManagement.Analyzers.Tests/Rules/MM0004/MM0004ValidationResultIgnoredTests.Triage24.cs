@@ -414,6 +414,11 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                         throw new NotSupportedException(operation);
                     }
 
+                    if (response.Code == 2 && (options & ValidateResponseOptions.UnknownCommandReturnsFalse) != 0)
+                    {
+                        return false;
+                    }
+
                     throw new InvalidOperationException(operation);
                 }
 
