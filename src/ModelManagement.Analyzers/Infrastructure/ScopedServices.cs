@@ -284,20 +284,12 @@ internal sealed class ScopedServices
             node = AutofacRegistrationOf(chained) is { } registration ? registration : node;
         }
 
-        if (model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol { Name: AutofacRegistration } autofac
-            && Namespaces.RootName(autofac.ContainingNamespace) == "Autofac")
-        {
-            return LastClassArgument(autofac, node, model, cancellationToken);
-        }
-
-        if (model.GetSymbolInfo(node, cancellationToken).Symbol is not IMethodSymbol method
-            || !(method is { IsExtensionMethod: true } && (method.ReducedFrom ?? method).Parameters is [{ Type.Name: "IServiceCollection" }, ..]
-                || method.ContainingType is { Name: DescriptorType, ContainingNamespace: { Name: "DependencyInjection", ContainingNamespace: { Name: "Extensions", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } }))
-        {
-            return null;
-        }
-
-        return LastClassArgument(method, node, model, cancellationToken);
+        return model.GetSymbolInfo(node, cancellationToken).Symbol is IMethodSymbol method
+            && ((method is { Name: AutofacRegistration } && Namespaces.RootName(method.ContainingNamespace) == "Autofac")
+                || (method is { IsExtensionMethod: true } && (method.ReducedFrom ?? method).Parameters is [{ Type.Name: "IServiceCollection" }, ..])
+                || (method.ContainingType is { Name: DescriptorType } descriptor && Namespaces.IsExactly(descriptor.ContainingNamespace, "Microsoft", "Extensions", "DependencyInjection")))
+            ? LastClassArgument(method, node, model, cancellationToken)
+            : null;
     }
 
     private static INamedTypeSymbol? LastClassArgument(IMethodSymbol method, SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
