@@ -724,12 +724,14 @@ internal sealed class NullStateAnalysis
         {
             _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: true, local)));
         }
-        else if (UnwrapConversions(value) is IFlowCaptureReferenceOperation
+        else if ((UnwrapConversions(value) is IFlowCaptureReferenceOperation || IsDefinitelyNull(value))
             && !local.IsRef
             && _scope.Symbols.CanBeNull(local.Type)
             && _graph.OriginalOperation is not IConstructorBodyOperation)
         {
-            // `var id = _cache == null ? null : await _cache.GetAsync(…);`: where `id` has a value, `_cache` was checked.
+            // `var id = _cache == null ? null : await _cache.GetAsync(…);`: where `id` has a value, `_cache` was checked. The
+            // same for a local that starts out (or is somewhere set) null and gets its values in branches: `Guid[] ids = null;
+            // if (_factory != null) ids = Keys();` — each non-null write records what held there (Assign), the test keeps it.
             _symbolSlots.Add(local, AddSlot(new Slot(SlotKind.Local, local.Name, reportable: false, local) { Carrier = true }));
         }
     }

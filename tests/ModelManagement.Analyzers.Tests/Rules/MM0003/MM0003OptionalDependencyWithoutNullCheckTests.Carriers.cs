@@ -126,4 +126,101 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             """;
         await VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task NullCheckCarriedByALocalAssignedInTheCheckedBranch_DoesNotReport()
+    {
+        // EventStore's RequestResponseDispatcher.CancelAll (triage FP-K): `ids` gets a value only where the factory was
+        // checked, inside a lock or not, in an if or a switch section.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class Dispatcher
+            {
+                private readonly Dictionary<Guid, string> _map = new();
+                private readonly Func<Guid, string> _cancelMessageFactory;
+                private readonly IModelRegistry _registry;
+
+                public Dispatcher(Func<Guid, string> cancelMessageFactory = null, IModelRegistry registry = null)
+                {
+                    _cancelMessageFactory = cancelMessageFactory;
+                    _registry = registry;
+                }
+
+                public void CancelAll(Action<string> publish)
+                {
+                    Guid[] ids = null;
+                    lock (_map)
+                    {
+                        _map.Clear();
+                        if (_cancelMessageFactory != null)
+                            ids = _map.Keys.ToArray();
+                    }
+
+                    if (ids != null)
+                        foreach (var id in ids)
+                            publish(_cancelMessageFactory(id));
+                }
+
+                public void Register(int mode)
+                {
+                    string name;
+                    switch (mode)
+                    {
+                        case 1 when _registry != null:
+                            name = _registry.DefaultModel;
+                            break;
+                        default:
+                            name = null;
+                            break;
+                    }
+
+                    if (name is not null)
+                    {
+                        _registry.Register(name);
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Theory]
+    [InlineData("Guid[] ids = null; if (_cancelMessageFactory != null) ids = Keys(); if (mode > 0) ids = Keys(); if (ids != null) publish({|MM0003:_cancelMessageFactory|}(ids[0]));")] // one value on an unchecked path
+    [InlineData("Guid[] ids = null; if (_cancelMessageFactory == null) ids = Keys(); if (ids != null) publish({|MM0003:_cancelMessageFactory|}(ids[0]));")] // given where the member is null
+    [InlineData("Guid[] ids = null; if (_cancelMessageFactory != null) Fill(out ids); if (ids != null) publish({|MM0003:_cancelMessageFactory|}(ids[0]));")] // written through out
+    [InlineData("Guid[] ids = null; if (_cancelMessageFactory != null) ids = Keys(); Action a = () => ids = Keys(); a(); if (ids != null) publish({|MM0003:_cancelMessageFactory|}(ids[0]));")] // a lambda writes it
+    [InlineData("Guid[] ids = null; if (_swappable != null) ids = Keys(); Swap(); if (ids != null) publish({|MM0003:_swappable|}(ids[0]));")] // the member is assigned outside the constructor
+    public async Task LocalAssignedInBranchesThatCarriesNoCheck_Reports(string body)
+    {
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class Dispatcher
+            {
+                private readonly Func<Guid, string> _cancelMessageFactory;
+                private Func<Guid, string> _swappable;
+
+                public Dispatcher(Func<Guid, string> cancelMessageFactory = null, Func<Guid, string> swappable = null)
+                {
+                    _cancelMessageFactory = cancelMessageFactory;
+                    _swappable = swappable;
+                }
+
+                public void CancelAll(Action<string> publish, int mode)
+                {
+                    BODY
+                }
+
+                private void Swap() => _swappable = null;
+
+                private static Guid[] Keys() => new[] { Guid.NewGuid() };
+
+                private static void Fill(out Guid[] ids) => ids = Keys();
+            }
+            """.Replace("BODY", body);
+        await VerifyAsync(source);
+    }
 }
