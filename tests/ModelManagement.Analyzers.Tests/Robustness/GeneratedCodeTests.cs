@@ -104,9 +104,9 @@ public sealed class GeneratedCodeTests
         // Nothing in hidden code; nothing the control does not report outside it. (Not "all of it": the driver leaves a
         // member with hidden code out altogether, and a rule reading a callee's hidden body sees less.)
         var reported = hidden.Diagnostics.Where(d => d.Id.StartsWith("MM", StringComparison.Ordinal)).ToArray();
-        Assert.Empty(reported.Where(InHiddenCode).Select(Describe));
+        Assert.DoesNotContain(reported, InHiddenCode);
         var visible = mm.Where(d => !InHiddenCode(d)).Select(Describe).ToHashSet(StringComparer.Ordinal);
-        Assert.Empty(reported.Select(Describe).Where(d => !visible.Contains(d)));
+        Assert.DoesNotContain(reported.Select(Describe), d => !visible.Contains(d));
     }
 
     private const string GeneratedCodeMark = "[System.CodeDom.Compiler.GeneratedCode(\"tool\", \"1.0\")] ";
