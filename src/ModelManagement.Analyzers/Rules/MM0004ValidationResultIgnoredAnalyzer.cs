@@ -302,11 +302,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage is Usage.Stored or Usage.Pattern && form == MM0004Properties.Stored
-            && !call.ResultIsBool && validityMember is null && IsPlainValue(invocation.Type)
-            && invocation.TargetMethod.ReturnNullableAnnotation != NullableAnnotation.Annotated) // `string?`: the error, null when valid
+            && validityMember is null
+            && (call.ResultIsBool
+                ? ReturnsAParsedBoolean(invocation.TargetMethod, context.CancellationToken)
+                : IsPlainValue(invocation.Type) && invocation.TargetMethod.ReturnNullableAnnotation != NullableAnnotation.Annotated)) // `string?`: the error, null when valid
         {
             // `var path = input.Validate();` returning a string or a number: the validated (or parsed) value, not a
-            // verdict — a validator of that shape throws on failure, so a path that never reads the value drops nothing.
+            // verdict — a validator of that shape throws on failure, so a path that never reads the value drops nothing. The
+            // same for a `bool` read from the input by a source validator that throws on every failure (efcore's
+            // `ValidateBoolValue(path, property)` returning `property.Value.GetBoolean()`).
             return;
         }
 
@@ -1108,6 +1112,79 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return expression is InvocationExpressionSyntax invocation && CalleeName(invocation) is { } name && NamePrefix.StartsWithWord(name, ReportVerbs);
+    }
+
+    /// <summary>Verbs of a call that reads a value out of its input rather than judging it.</summary>
+    private static readonly ImmutableArray<string> ReadVerbs = ImmutableArray.Create("Get", "Read", "Parse", "To", "Convert");
+
+    /// <summary>
+    /// A source method returning a <c>bool</c> that is the validated value, not a verdict: it throws somewhere (its failure
+    /// path), and every value it returns (lambdas and local functions aside; through the other arm of a <c>?:</c> whose
+    /// one arm throws) is a call named <c>Get…</c>, <c>Read…</c>, <c>Parse…</c>, <c>To…</c> or <c>Convert…</c>
+    /// (<c>property.Value.GetBoolean()</c>, <c>bool.Parse(text)</c>, <c>Convert.ToBoolean(value)</c>). A <c>true</c>/<c>false</c>
+    /// literal, a comparison, a negation, a pattern or a call naming a verdict (<c>GetIsValid()</c>) returned anywhere makes
+    /// it a verdict. Judged from
+    /// syntax: nothing is bound.
+    /// </summary>
+    private static bool ReturnsAParsedBoolean(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+        {
+            return false;
+        }
+
+        SyntaxNode body = (SyntaxNode?)declaration.ExpressionBody?.Expression ?? declaration.Body!;
+        if (body is null)
+        {
+            return false;
+        }
+
+        var throws = false;
+        var returns = 0;
+        foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            throws |= node is ThrowStatementSyntax or ThrowExpressionSyntax;
+            ExpressionSyntax? returned = node switch
+            {
+                ReturnStatementSyntax statement => statement.Expression,
+                ExpressionSyntax expression when expression == declaration.ExpressionBody?.Expression => expression,
+                _ => null,
+            };
+            if (returned is null)
+            {
+                continue;
+            }
+
+            if (!IsReadValue(returned, depth: 0))
+            {
+                return false;
+            }
+
+            returns++;
+        }
+
+        return throws && returns > 0;
+
+        static bool IsReadValue(ExpressionSyntax expression, int depth)
+        {
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            if (expression is ConditionalExpressionSyntax conditional && depth < MaxShapeDepth)
+            {
+                return (conditional.WhenFalse is ThrowExpressionSyntax && IsReadValue(conditional.WhenTrue, depth + 1))
+                    || (conditional.WhenTrue is ThrowExpressionSyntax && IsReadValue(conditional.WhenFalse, depth + 1));
+            }
+
+            return expression is InvocationExpressionSyntax invocation
+                && CalleeName(invocation) is { } name
+                && NamePrefix.StartsWithWord(name, ReadVerbs)
+                && !NamesAVerdict(name); // `GetIsValid()`, `ReadValidationState()`: a verdict read
+        }
     }
 
     private static bool IsOwnInstanceMember(INamedTypeSymbol type, string name)
