@@ -223,6 +223,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (call.ResultIsBool && form == MM0004Properties.Stored && ReturnsAChangeFlag(invocation.TargetMethod, context.CancellationToken))
+        {
+            // jellyfin's `item.ValidateImages();`: a repair that drops what is broken and says whether it changed anything.
+            return;
+        }
+
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
             && classifier.PassesFindingsToCaller(invocation))
         {
@@ -1184,6 +1190,77 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 && CalleeName(invocation) is { } name
                 && NamePrefix.StartsWithWord(name, ReadVerbs)
                 && !NamesAVerdict(name); // `GetIsValid()`, `ReadValidationState()`: a verdict read
+        }
+    }
+
+    /// <summary>Words of a flag that says a method changed something (<c>changed</c>, <c>anyImagesRemoved</c>, <c>isDirty</c>).</summary>
+    private static readonly string[] ChangeWords =
+    {
+        "Changed", "Modified", "Updated", "Removed", "Deleted", "Added", "Repaired", "Fixed", "Dirty", "Cleaned", "Pruned", "Corrected", "Migrated",
+    };
+
+    /// <summary>
+    /// A source method whose <c>bool</c> says it changed something, not that something is valid: every <c>return</c> in its
+    /// body (lambdas and local functions aside) is <c>true</c>, <c>false</c> or a local, parameter, field or property named
+    /// for a change (<c>return anyImagesRemoved;</c>, <c>return changed;</c>), and at least one is such a name. A
+    /// <c>Validate…</c> method of that shape repairs what it validates (jellyfin's <c>BaseItem.ValidateImages</c> removes
+    /// the images whose files are gone). Judged from syntax: nothing is bound.
+    /// </summary>
+    private static bool ReturnsAChangeFlag(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        {
+            return false;
+        }
+
+        var flags = 0;
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not ReturnStatementSyntax returned)
+            {
+                continue;
+            }
+
+            var expression = returned.Expression;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            if (expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression })
+            {
+                continue;
+            }
+
+            var name = expression switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
+                _ => null,
+            };
+            if (name is null || !NamesAChange(name))
+            {
+                return false;
+            }
+
+            flags++;
+        }
+
+        return flags > 0;
+
+        static bool NamesAChange(string name)
+        {
+            foreach (var word in ChangeWords)
+            {
+                if (IdentifierWords.ContainsWord(name, word))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
     }
 

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
 
-/// <summary>False positives of the 2026-12-06 triage left open in the first pass (efcore).</summary>
+/// <summary>False positives of the 2026-12-06 triage left open in the first pass (efcore, jellyfin).</summary>
 public sealed partial class MM0004ValidationResultIgnoredTests
 {
     [Fact]
@@ -96,5 +96,90 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             Verify.Diagnostic().WithLocation(1).WithArguments("ValidateNotEmpty"),
             Verify.Diagnostic().WithLocation(2).WithArguments("ValidateState"),
             Verify.Diagnostic().WithLocation(3).WithArguments("ValidateQuietly"));
+    }
+
+    [Fact]
+    public async Task DiscardedChangeFlagOfASelfRepairingValidator_DoesNotReport_AVerdictDoes()
+    {
+        // jellyfin's `item.ValidateImages();` (triage FP-D): the method removes the images whose files are gone and returns
+        // whether it removed any; the item handed on is the repaired one. Controls: the same shape returning a verdict-named
+        // local, only literals, or a computed expression is a verdict, discarded.
+        var source = """
+            using System.Collections.Generic;
+            using System.IO;
+
+            public sealed class Item
+            {
+                private readonly List<string> _images = new();
+                private bool _dirty;
+
+                public bool ValidateImages()
+                {
+                    List<string> deleted = null;
+                    foreach (var image in _images)
+                    {
+                        if (!File.Exists(image))
+                        {
+                            (deleted ??= new List<string>()).Add(image);
+                        }
+                    }
+
+                    var anyImagesRemoved = deleted?.Count > 0;
+                    if (anyImagesRemoved)
+                    {
+                        _images.RemoveAll(deleted.Contains);
+                    }
+
+                    return anyImagesRemoved;
+                }
+
+                public bool ValidateLinks()
+                {
+                    if (_images.Count == 0)
+                    {
+                        return false;
+                    }
+
+                    _dirty = _images.RemoveAll(string.IsNullOrEmpty) > 0;
+                    return this._dirty;
+                }
+
+                public bool ValidateNames()
+                {
+                    var isValid = _images.TrueForAll(i => i.Length > 0);
+                    return isValid;
+                }
+
+                public bool ValidateCount()
+                {
+                    if (_images.Count > 10) return false;
+                    return true;
+                }
+
+                public bool ValidateSizes()
+                {
+                    var changed = _images.RemoveAll(i => i.Length > 100) > 0;
+                    return changed && _images.Count > 0;
+                }
+            }
+
+            public static class Library
+            {
+                public static Item Refresh(Item item)
+                {
+                    item.ValidateImages();
+                    item.ValidateLinks();
+                    {|#0:item.ValidateNames()|};
+                    {|#1:item.ValidateCount()|};
+                    {|#2:item.ValidateSizes()|};
+                    return item;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("item.ValidateNames"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("item.ValidateCount"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("item.ValidateSizes"));
     }
 }
