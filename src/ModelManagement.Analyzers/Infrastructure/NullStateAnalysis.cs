@@ -84,6 +84,9 @@ internal sealed class NullStateAnalysis
     private ulong[] _conditionStates = System.Array.Empty<ulong>();
     private ulong[] _conditionScratch = System.Array.Empty<ulong>();
 
+    // The state StateWhereCaptureHasAValue gives a capture of an assignment's result; allocated on first use.
+    private ulong[] _assignedScratch = System.Array.Empty<ulong>();
+
     private NullStateAnalysis(ControlFlowGraph graph, NullStateScope scope, IMethodSymbol? lambda, HashSet<ISymbol>? knownAtEntry)
     {
         _graph = graph;
@@ -897,7 +900,7 @@ internal sealed class NullStateAnalysis
                 {
                     SetMaybeNull(captureSlot, IsMaybeNull(capture.Value));
                     if (!IsDefinitelyNull(capture.Value)
-                        && NullStateBitSet.UnionWith(_captureStates, captureSlot * _words, _state, 0, _words)
+                        && NullStateBitSet.UnionWith(_captureStates, captureSlot * _words, StateWhereCaptureHasAValue(capture.Value), 0, _words)
                         && !_reporting)
                     {
                         _captureStatesGrew = true;
@@ -1984,6 +1987,28 @@ internal sealed class NullStateAnalysis
                 state[i] &= _captureStates[offset + i] | ~_narrowable[i];
             }
         }
+    }
+
+    /// <summary>
+    /// The state to keep for a capture that gets <paramref name="value"/>, for when it later tests non-null: the state here,
+    /// except that a capture of an assignment's result (<c>(anime ??= Lookup(id)) is not null</c>, whose arm assigns and
+    /// yields the new value) has a value exactly when the assigned value (and the captures it aliases) has one.
+    /// </summary>
+    private ulong[] StateWhereCaptureHasAValue(IOperation value)
+    {
+        if (UnwrapConversions(value) is not ISimpleAssignmentOperation { IsRef: false } assignment || SlotOf(assignment.Target) is not (var target and >= 0))
+        {
+            return _state;
+        }
+
+        if (_assignedScratch.Length != _words)
+        {
+            _assignedScratch = new ulong[_words];
+        }
+
+        NullStateBitSet.Copy(_state, 0, _assignedScratch, 0, _words);
+        ClearSlot(_assignedScratch, target);
+        return _assignedScratch;
     }
 
     private bool IsDefinitelyNull(IOperation value)

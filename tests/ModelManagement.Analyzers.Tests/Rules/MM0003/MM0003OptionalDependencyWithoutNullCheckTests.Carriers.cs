@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0003OptionalDependencyWithoutNullCheckAnalyzer>;
 using Xunit;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0003;
@@ -222,5 +223,49 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             }
             """.Replace("BODY", body);
         await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task NullTestOfACoalesceAssignmentsResult_ProvesTheAssignedValue()
+    {
+        // ShokoServer's AnidbAnime (triage FP-O): `if ((anime ??= Lookup(id)) is not null) { anime.CountEpisodes(); }` —
+        // the tested value is `anime`'s new value. Controls: the null outcome, and another parameter, still report.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            public sealed class Anime { public int CountEpisodes() => 12; }
+            public static class Repository { public static Anime? Find(int id) => id > 0 ? new Anime() : null; }
+
+            public sealed class AnimeModel
+            {
+                public int Episodes { get; }
+
+                public AnimeModel(int id, Anime? anime = null, Anime? other = null)
+                {
+                    if ((anime ??= Repository.Find(id)) is not null)
+                    {
+                        Episodes = anime.CountEpisodes();
+                    }
+
+                    if ((other ??= Repository.Find(id + 1)) != null)
+                    {
+                        Episodes += other.CountEpisodes();
+                    }
+                }
+
+                public AnimeModel(long id, Anime? anime = null, Anime? other = null)
+                {
+                    if ((anime ??= Repository.Find((int)id)) is null)
+                    {
+                        Episodes = {|#0:anime|}.CountEpisodes();
+                    }
+
+                    if ((anime ??= Repository.Find(1)) is not null)
+                    {
+                        Episodes = {|#1:other|}.CountEpisodes();
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("anime"), Verify.Diagnostic().WithLocation(1).WithArguments("other"));
     }
 }
