@@ -223,9 +223,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (call.ResultIsBool && form == MM0004Properties.Stored && ReturnsAChangeFlag(invocation.TargetMethod, context.CancellationToken))
+        if (call.ResultIsBool && form == MM0004Properties.Stored
+            && (ReturnsAChangeFlag(invocation.TargetMethod, context.CancellationToken)
+                || AbsentInputValidators.CannotReturnFalse(invocation, context.CancellationToken)))
         {
             // jellyfin's `item.ValidateImages();`: a repair that drops what is broken and says whether it changed anything.
+            // Discord.Net's `if (!string.IsNullOrEmpty(Url)) UrlValidation.Validate(Url);`: false only for an absent URL,
+            // a bad one throws.
             return;
         }
 
@@ -304,6 +308,20 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             // `error` field the view shows), called from a member that hands nothing on: run for that effect (Blazorise's
             // `InitializeInput`, Nethereum's "Check" button). The same for a source validator that reports each failure
             // before returning false (GraphQL.NET's authorization visitor: `HandleNodeNotAuthorized(info); return false;`).
+            return;
+        }
+
+        if (form == MM0004Properties.Stored && DeliversTheVerdictIntoAnArgument(invocation, context.CancellationToken))
+        {
+            // Nancy's `module.Validate(model);` keeps the verdict in `module.ModelValidationResult`, which the route reads.
+            return;
+        }
+
+        if (form == MM0004Properties.Stored && !call.ResultIsBool && validityMember is null
+            && IsDataEnumOfAThrowingValidator(invocation.TargetMethod, invocation.Type, context.CancellationToken))
+        {
+            // stryker's `var provider = BaselineProviderInput.Validate();` (an enum of choices, throwing on a bad one),
+            // Humanizer's `ValidateFractionalSecondGrammar(…);` run for its throw: the throw is the verdict.
             return;
         }
 
@@ -1193,6 +1211,166 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>
+    /// A source validator that stores the verdict it returns into a member of one of its parameters (<c>return
+    /// module.ModelValidationResult;</c> after assigning it, or <c>module.Result = result; return result;</c>), called with an
+    /// argument the caller got from outside or owns for longer than the call (its own parameter, <c>this</c>, or a member of
+    /// <c>this</c>): the verdict is delivered into that object, where its owner reads it (Nancy's <c>BindAndValidate</c>:
+    /// <c>module.Validate(model); return model;</c>, the route then tests <c>ModelValidationResult.IsValid</c>). Judged from
+    /// the validator's syntax: every <c>return</c> must return such a stored value.
+    /// </summary>
+    private static bool DeliversTheVerdictIntoAnArgument(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
+    {
+        var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        {
+            return false;
+        }
+
+        // The parameter members the body assigns (`module.ModelValidationResult = …`), by the value assigned when it is a local.
+        string? parameter = null;
+        var stores = new System.Collections.Generic.List<(string Member, string? Local)>();
+        var returns = new System.Collections.Generic.List<ExpressionSyntax>();
+        foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Left: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax owner, Name: var member } } assignment
+                    when IsParameterName(method, owner.Identifier.ValueText) && (parameter is null || parameter == owner.Identifier.ValueText):
+                    parameter = owner.Identifier.ValueText;
+                    stores.Add((member.Identifier.ValueText, (Shapes.Unparenthesized(assignment.Right) as IdentifierNameSyntax)?.Identifier.ValueText));
+                    break;
+                case ReturnStatementSyntax { Expression: { } returned }:
+                    returns.Add(Shapes.Unparenthesized(returned));
+                    break;
+            }
+        }
+
+        if (parameter is null || returns.Count == 0)
+        {
+            return false;
+        }
+
+        foreach (var returned in returns)
+        {
+            var delivered = returned switch
+            {
+                MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: IdentifierNameSyntax owner, Name: var member }
+                    => owner.Identifier.ValueText == parameter && stores.Exists(store => store.Member == member.Identifier.ValueText),
+                IdentifierNameSyntax local => stores.Exists(store => store.Local == local.Identifier.ValueText),
+                _ => false,
+            };
+            if (!delivered)
+            {
+                return false;
+            }
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name == parameter)
+            {
+                return OutlivesTheCall(argument.Value);
+            }
+        }
+
+        // A reduced extension call's receiver is its `this` argument.
+        return invocation.TargetMethod.ReducedFrom is not null && method.Parameters[0].Name == parameter && OutlivesTheCall(invocation.Instance);
+
+        static bool OutlivesTheCall(IOperation? value) => Shapes.WithoutConversions(value) switch
+        {
+            IParameterReferenceOperation or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } => true,
+            IMemberReferenceOperation { Instance: IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } } => true,
+            _ => false,
+        };
+
+        static bool IsParameterName(IMethodSymbol method, string name)
+        {
+            foreach (var candidate in method.Parameters)
+            {
+                if (candidate.Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Words of an enum member that make the enum a verdict (<c>Verdict.Blocked</c>, <c>Outcome.Success</c>), besides <see cref="VerdictStateWords"/>.</summary>
+    private static readonly string[] VerdictEnumWords =
+    {
+        "Allowed", "Allow", "Blocked", "Block", "Rejected", "Reject", "Denied", "Deny", "Accepted", "Accept", "Approved", "Passed", "Pass",
+        "Success", "Succeeded", "Successful", "Ok", "Warning", "Flagged", "Critical", "Fail",
+    };
+
+    /// <summary>
+    /// A source validator that throws (somewhere in its body, lambdas and local functions aside) and returns an enum none of
+    /// whose members names a verdict (no <c>Valid</c>, <c>Invalid</c>, <c>Error</c>, <c>Failed</c>, <c>Blocked</c>,
+    /// <c>Success</c>, <c>Ok</c>, <c>Warning</c>, …): the enum is the validated choice
+    /// (stryker's <c>BaselineProvider { Disk, Dashboard, AzureFileStorage }</c>, Humanizer's plural category) and a bad
+    /// input throws. Judged from the syntax of the method and the enum's member names.
+    /// </summary>
+    private static bool IsDataEnumOfAThrowingValidator(IMethodSymbol method, ITypeSymbol? type, System.Threading.CancellationToken cancellationToken)
+    {
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] })
+        {
+            type = underlying;
+        }
+
+        if (type is not INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            return false;
+        }
+
+        foreach (var member in enumType.MemberNames)
+        {
+            if (NamesAVerdict(member) || NamesAny(member, VerdictEnumWords))
+            {
+                return false;
+            }
+        }
+
+        return Throws(method, cancellationToken);
+    }
+
+    /// <summary>A method declared once in source whose body (lambdas and local functions aside) holds a <c>throw</c>.</summary>
+    private static bool Throws(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        method = method.OriginalDefinition;
+        if (method.DeclaringSyntaxReferences.Length != 1
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesAny(string name, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (IdentifierWords.ContainsWord(name, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Words of a flag that says a method changed something (<c>changed</c>, <c>anyImagesRemoved</c>, <c>isDirty</c>).</summary>
     private static readonly string[] ChangeWords =
     {
@@ -1240,7 +1418,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
                 _ => null,
             };
-            if (name is null || !NamesAChange(name))
+            if (name is null || !NamesAny(name, ChangeWords))
             {
                 return false;
             }
@@ -1249,19 +1427,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return flags > 0;
-
-        static bool NamesAChange(string name)
-        {
-            foreach (var word in ChangeWords)
-            {
-                if (IdentifierWords.ContainsWord(name, word))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     private static bool IsOwnInstanceMember(INamedTypeSymbol type, string name)
@@ -1280,18 +1445,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool NamesAVerdict(string member)
-    {
-        foreach (var word in VerdictStateWords)
-        {
-            if (IdentifierWords.ContainsWord(member, word))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool NamesAVerdict(string member) => NamesAny(member, VerdictStateWords);
 
     /// <summary>
     /// The call is told to throw when validation fails, so its result adds nothing: a constant <c>true</c> for a
