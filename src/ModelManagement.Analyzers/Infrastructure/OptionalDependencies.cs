@@ -227,7 +227,7 @@ internal sealed class OptionalDependencies
         }
 
         var scope = NullStateScope.ForConstructor(this, members, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, _symbols, cancellationToken);
-        return NullStateAnalysis.NonNullAtExit(ControlFlowGraph.Create(body, cancellationToken), scope);
+        return NullStateAnalysis.NonNullAtExit(FlowGraphs.Of(body, cancellationToken), scope);
     }
 
     /// <summary>Syntax-only pre-filter: the method's text names one of the members, or calls a method by a simple name or <c>this.</c>.</summary>
@@ -790,7 +790,7 @@ internal sealed class OptionalDependencies
                 cancellationToken);
             foreach (var body in constructorFacts.Bodies)
             {
-                var maybeNull = NullStateAnalysis.MaybeNullAtExit(ControlFlowGraph.Create(body, cancellationToken), scope);
+                var maybeNull = NullStateAnalysis.MaybeNullAtExit(FlowGraphs.Of(body, cancellationToken), scope);
                 foreach (var (constructor, member) in constructorStores)
                 {
                     if (SymbolEqualityComparer.Default.Equals(constructor, pair.Key) && Contains(maybeNull, member) && !Contains(stored, member))

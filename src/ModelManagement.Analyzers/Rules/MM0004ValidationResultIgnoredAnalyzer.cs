@@ -1623,7 +1623,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Where one call is judged: the diagnostic sink, and the control-flow graph of the member body holding the call,
-    /// built on first use (only stored or out verdicts need it) from the root of the call's operation tree.
+    /// asked for on first use (only stored or out verdicts need it) from the root of the call's operation tree and shared
+    /// with the other calls of the body (<see cref="FlowGraphs"/>).
     /// </summary>
     private sealed class Site
     {
@@ -1650,15 +1651,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 
         /// <summary>Only called after <see cref="IsInGraphRoot"/> held.</summary>
-        public ControlFlowGraph GetControlFlowGraph()
-            => _graph ??= Root(_operation) switch
-            {
-                IMethodBodyOperation body => ControlFlowGraph.Create(body, CancellationToken),
-                IConstructorBodyOperation body => ControlFlowGraph.Create(body, CancellationToken),
-                IFieldInitializerOperation initializer => ControlFlowGraph.Create(initializer, CancellationToken),
-                IPropertyInitializerOperation initializer => ControlFlowGraph.Create(initializer, CancellationToken),
-                IParameterInitializerOperation initializer => ControlFlowGraph.Create(initializer, CancellationToken),
-                var other => ControlFlowGraph.Create((IBlockOperation)other, CancellationToken),
-            };
+        public ControlFlowGraph GetControlFlowGraph() => _graph ??= FlowGraphs.Of(Root(_operation), CancellationToken);
     }
 }
