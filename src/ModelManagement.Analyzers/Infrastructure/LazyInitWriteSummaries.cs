@@ -391,6 +391,11 @@ internal sealed class LazyInitWriteSummaries
                 return;
             case IAssignmentOperation assignment:
                 Walk(assignment.Value, ref awaitSeen, before, after, checkedFirst);
+                if (assignment is ISimpleAssignmentOperation && IsReset(assignment.Value))
+                {
+                    return; // `_sourceSql = null;`, `IsTransaction = false;` in a `Clear()`: a reset initializes nothing
+                }
+
                 Record(assignment.Target, awaitSeen, before, after);
                 return;
             case IIncrementOrDecrementOperation increment:
@@ -406,6 +411,18 @@ internal sealed class LazyInitWriteSummaries
         {
             Walk(child, ref awaitSeen, before, after, checkedFirst);
         }
+    }
+
+    /// <summary>
+    /// A constant <c>null</c>, <c>false</c> or <c>default</c>: what an own reset method (<c>Clear()</c>, <c>ClearData()</c>)
+    /// puts back. Written directly, <c>null</c> is no initializing write either (<see cref="LazyInitFlowAnalysis"/>), and a
+    /// flag cleared directly is a toggle (<see cref="LazyInitToggles"/>).
+    /// </summary>
+    private static bool IsReset(IOperation value)
+    {
+        var unwrapped = Shapes.WithoutConversions(value);
+        return unwrapped is IDefaultValueOperation
+            || (unwrapped is { ConstantValue: { HasValue: true, Value: null or false } });
     }
 
     private static void Record(IOperation target, bool awaitSeen, ImmutableArray<ISymbol>.Builder before, ImmutableArray<ISymbol>.Builder after)
