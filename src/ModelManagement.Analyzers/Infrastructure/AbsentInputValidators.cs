@@ -49,8 +49,8 @@ internal static class AbsentInputValidators
 
     /// <summary>
     /// The parameter whose null-or-empty test guards every <c>return false;</c> of a source validator that throws somewhere
-    /// and returns only <c>true</c> otherwise, with the strongest absence tested; null for any other method. Judged from
-    /// syntax.
+    /// and returns only <c>true</c> otherwise, with the strongest absence tested; no parameter for any other method. Judged
+    /// from syntax.
     /// </summary>
     internal static (IParameterSymbol? Parameter, Absence Absence) ParameterTestedForAbsence(IMethodSymbol method, CancellationToken cancellationToken)
     {

@@ -1147,8 +1147,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// one arm throws) is a call named <c>Get…</c>, <c>Read…</c>, <c>Parse…</c>, <c>To…</c> or <c>Convert…</c>
     /// (<c>property.Value.GetBoolean()</c>, <c>bool.Parse(text)</c>, <c>Convert.ToBoolean(value)</c>). A <c>true</c>/<c>false</c>
     /// literal, a comparison, a negation, a pattern or a call naming a verdict (<c>GetIsValid()</c>) returned anywhere makes
-    /// it a verdict. Judged from
-    /// syntax: nothing is bound.
+    /// it a verdict. Judged from syntax: nothing is bound.
     /// </summary>
     private static bool ReturnsAParsedBoolean(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
