@@ -93,4 +93,18 @@ internal static class IdentifierWords
 
         return false;
     }
+
+    /// <summary>True when one of <paramref name="words"/> is a whole word of <paramref name="identifier"/> (<see cref="ContainsWord"/>).</summary>
+    public static bool ContainsAnyWord(string identifier, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (ContainsWord(identifier, word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -1326,7 +1326,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         foreach (var member in enumType.MemberNames)
         {
-            if (NamesAVerdict(member) || NamesAny(member, VerdictEnumWords))
+            if (NamesAVerdict(member) || IdentifierWords.ContainsAnyWord(member, VerdictEnumWords))
             {
                 return false;
             }
@@ -1349,19 +1349,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NamesAny(string name, string[] words)
-    {
-        foreach (var word in words)
-        {
-            if (IdentifierWords.ContainsWord(name, word))
             {
                 return true;
             }
@@ -1417,7 +1404,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText,
                 _ => null,
             };
-            if (name is null || !NamesAny(name, ChangeWords))
+            if (name is null || !IdentifierWords.ContainsAnyWord(name, ChangeWords))
             {
                 return false;
             }
@@ -1444,7 +1431,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool NamesAVerdict(string member) => NamesAny(member, VerdictStateWords);
+    private static bool NamesAVerdict(string member) => IdentifierWords.ContainsAnyWord(member, VerdictStateWords);
 
     /// <summary>
     /// The call is told to throw when validation fails, so its result adds nothing: a constant <c>true</c> for a
