@@ -10,16 +10,23 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// MM0003: a private method every use of which (calls and method-group references, outside the method itself) sits where
 /// its caller visibly checked a member non-null — in the branch of <c>if (_x != null …)</c>, after
 /// <c>if (_x == null) return;</c>, in <c>_x == null ? null : Helper</c>, right of <c>_x != null &amp;&amp;</c> — starts with
-/// that member set, when the member keeps its value after construction (Nethereum's backfiller helpers). Syntax-first;
-/// the uses are confirmed by symbol. Decided once per method and member.
+/// that member set, when the member keeps its value after construction (Nethereum's backfiller helpers) — or inside the
+/// body of another private method that is such a helper itself, up to <see cref="MaxHelperChain"/> helpers deep.
+/// Syntax-first; the uses are confirmed by symbol. Decided once per method and member.
 /// </summary>
 internal sealed class NullStateCallerGuards
 {
     private const int MaxDepth = 64;
+
+    // How many private helpers deep a caller's check is followed (a helper of a helper of the checking method).
+    private const int MaxHelperChain = 3;
     private readonly ConcurrentDictionary<(IMethodSymbol, ISymbol), bool> _decided = new(PairComparer.Instance);
 
     /// <summary>Whether every use of <paramref name="method"/> outside itself is under a visible non-null check of <paramref name="member"/>.</summary>
     public bool GuardedAtEveryUse(IMethodSymbol method, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+        => GuardedAtEveryUse(method, member, model, depth: 0, cancellationToken);
+
+    private bool GuardedAtEveryUse(IMethodSymbol method, ISymbol member, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary)
         {
@@ -27,10 +34,16 @@ internal sealed class NullStateCallerGuards
         }
 
         var key = (method.OriginalDefinition, member.OriginalDefinition);
-        return _decided.TryGetValue(key, out var decided) ? decided : _decided.GetOrAdd(key, Decide(method.OriginalDefinition, member, model, cancellationToken));
+        if (_decided.TryGetValue(key, out var decided))
+        {
+            return decided;
+        }
+
+        var result = Decide(method.OriginalDefinition, member, model, depth, cancellationToken);
+        return depth == 0 ? _decided.GetOrAdd(key, result) : result; // a nested answer is cut by the depth bound: not cached
     }
 
-    private static bool Decide(IMethodSymbol method, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    private bool Decide(IMethodSymbol method, ISymbol member, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
         if (PrivateMethodUses.Find(method, model.Compilation, cancellationToken) is not { } uses)
         {
@@ -45,7 +58,9 @@ internal sealed class NullStateCallerGuards
                 continue; // a recursive call: the method's own entry state
             }
 
-            if (!VisiblyChecked(name, member.Name))
+            if (!VisiblyChecked(name, member.Name)
+                && !(depth < MaxHelperChain && EnclosingHelper(name, model, cancellationToken) is { } helper
+                    && GuardedAtEveryUse(helper, member, model, depth + 1, cancellationToken)))
             {
                 return false;
             }
@@ -54,6 +69,30 @@ internal sealed class NullStateCallerGuards
         }
 
         return outside > 0;
+    }
+
+    /// <summary>
+    /// The private method whose body (not a lambda or local function in it, which may run later) holds <paramref name="use"/>:
+    /// a helper of a helper starts with what every use of the outer helper had checked (dotnetcore/Util's <c>OrCondition</c>:
+    /// <c>AppendTo</c> checks, <c>AppendAllCondition</c> calls <c>Or</c>, <c>Or</c> uses the member).
+    /// </summary>
+    private static IMethodSymbol? EnclosingHelper(SyntaxNode use, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var ancestor in use.Ancestors())
+        {
+            switch (ancestor)
+            {
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
+                    return null;
+                case MethodDeclarationSyntax declaration:
+                    var treeModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree);
+                    return treeModel.GetDeclaredSymbol(declaration, cancellationToken) is { DeclaredAccessibility: Accessibility.Private } helper ? helper : null;
+                case MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsInside(SyntaxNode node, IMethodSymbol method)

@@ -335,6 +335,78 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task HelperOfAHelperEveryCallerReachesAfterTheCheck_DoesNotReport_AnUncheckedOuterUseDoes()
+    {
+        // The second triage (dotnetcore/Util's OrCondition): `AppendTo` checks both conditions and calls private
+        // `AppendAllCondition`, which calls private `Or`, which uses `_condition2`. Controls: the same chain whose outer
+        // helper is also called unchecked, and a chain through a lambda of a helper (which may run later), still report.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Text;
+
+            public interface ISqlCondition { void AppendTo(StringBuilder builder); }
+
+            public sealed class OrCondition : ISqlCondition
+            {
+                private readonly ISqlCondition _condition1;
+                private readonly ISqlCondition _condition2;
+                private readonly ISqlCondition _other;
+
+                public OrCondition(ISqlCondition condition1, ISqlCondition condition2 = null, ISqlCondition other = null)
+                {
+                    _condition1 = condition1;
+                    _condition2 = condition2;
+                    _other = other;
+                }
+
+                public void AppendTo(StringBuilder builder)
+                {
+                    if (_condition1 != null && _condition2 != null)
+                    {
+                        AppendAllCondition(builder);
+                        return;
+                    }
+
+                    if (_other != null)
+                    {
+                        AppendOther(builder);
+                        AppendLater(builder);
+                    }
+
+                    AppendOther(builder);
+                }
+
+                private void AppendAllCondition(StringBuilder builder)
+                {
+                    builder.Append('(');
+                    Or(builder);
+                    builder.Append(')');
+                }
+
+                private void Or(StringBuilder builder)
+                {
+                    _condition1.AppendTo(builder);
+                    builder.Append(" Or ");
+                    _condition2.AppendTo(builder);
+                }
+
+                private void AppendOther(StringBuilder builder) => WriteOther(builder);
+
+                private void WriteOther(StringBuilder builder) => [|_other|].AppendTo(builder);
+
+                private void AppendLater(StringBuilder builder)
+                {
+                    Action later = () => WriteLater(builder);
+                    later();
+                }
+
+                private void WriteLater(StringBuilder builder) => [|_other|].AppendTo(builder);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task GuardedStoreWithoutInitializer_Reports()
     {
         // When the argument is null the field keeps its default: null reaches it.
