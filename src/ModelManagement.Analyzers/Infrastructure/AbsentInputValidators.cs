@@ -56,18 +56,16 @@ internal static class AbsentInputValidators
     {
         method = method.OriginalDefinition;
         if (method.ReturnType.SpecialType != SpecialType.System_Boolean
-            || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+            || Shapes.SingleMethodDeclaration(method, cancellationToken) is not { Body: { } body }
+            || !Shapes.ContainsThrow(body))
         {
             return default;
         }
 
         string? tested = null;
         var strongest = Absence.Null;
-        var throws = false;
         foreach (var node in body.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            throws |= node is ThrowStatementSyntax or ThrowExpressionSyntax;
             if (node is not ReturnStatementSyntax returned)
             {
                 continue;
@@ -90,7 +88,7 @@ internal static class AbsentInputValidators
             strongest = absence > strongest ? absence : strongest;
         }
 
-        if (!throws || tested is null)
+        if (tested is null)
         {
             return default;
         }

@@ -20,8 +20,8 @@ internal static class CompletedTaskMethods
     public static bool ReturnsOnlyCompletedTasks(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var method = Resolve(invocation);
-        if (method is null || method.IsAsync || method.IsAbstract || method.IsExtern || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+        if (method is null || method.IsAsync || method.IsAbstract || method.IsExtern
+            || Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration)
         {
             return false;
         }

@@ -79,8 +79,7 @@ internal sealed class LazyInitWriteSummaries
 
     private bool IsSingleFlight(IMethodSymbol method, INamedTypeSymbol? ownType, LazyInitTypes types, SemanticModel? callerModel, CancellationToken cancellationToken)
     {
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+        if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration
             || GetModel(declaration.SyntaxTree, callerModel) is not { } model
             || model.GetOperation(declaration, cancellationToken) is not { } body)
         {

@@ -57,8 +57,7 @@ internal sealed class NullTolerantParameters
 
     private bool ReadBody(IMethodSymbol method, IParameterSymbol parameter, int depth, CancellationToken cancellationToken)
     {
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+        if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration
             || (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is not { } body)
         {
             return false;

@@ -208,8 +208,7 @@ internal sealed class OptionalDependencies
 
     private ImmutableArray<ISymbol> ComputeEnsured(IMethodSymbol method, ImmutableArray<ISymbol> members, CancellationToken cancellationToken)
     {
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+        if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration
             || (declaration.Body is null && declaration.ExpressionBody is null)
             || !MentionsAnyMember(declaration, members))
         {

@@ -18,6 +18,34 @@ internal static class Shapes
         return expression;
     }
 
+    /// <summary>
+    /// The one declaration of a source method written as a method (<c>MethodDeclarationSyntax</c>, with or without a body);
+    /// null for a method from metadata, a partial pair, an accessor, an operator or a local function.
+    /// </summary>
+    public static MethodDeclarationSyntax? SingleMethodDeclaration(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
+    {
+        var references = method.OriginalDefinition.DeclaringSyntaxReferences;
+        return references.Length == 1 ? references[0].GetSyntax(cancellationToken) as MethodDeclarationSyntax : null;
+    }
+
+    /// <summary>The block or arrow expression of a method declaration; null for an abstract, extern or partial one.</summary>
+    public static SyntaxNode? BodyOf(MethodDeclarationSyntax declaration)
+        => (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody?.Expression;
+
+    /// <summary>Whether <paramref name="body"/> holds a <c>throw</c> statement or expression outside its lambdas and local functions.</summary>
+    public static bool ContainsThrow(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A function whose result carries nothing: <c>void</c>, or a non-generic <c>Task</c>/<c>ValueTask</c>.</summary>
     public static bool ReturnsNothing(IMethodSymbol method)
         => method.ReturnsVoid

@@ -1051,8 +1051,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     private static bool ReportsEveryFailure(IMethodSymbol method, int depth, System.Threading.CancellationToken cancellationToken)
     {
         method = method.OriginalDefinition;
-        if (depth > 1 || method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+        if (depth > 1 || Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration)
         {
             return false;
         }
@@ -1151,24 +1150,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool ReturnsAParsedBoolean(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
-        method = method.OriginalDefinition;
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration)
+        if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration
+            || Shapes.BodyOf(declaration) is not { } body
+            || !Shapes.ContainsThrow(body))
         {
             return false;
         }
 
-        SyntaxNode body = (SyntaxNode?)declaration.ExpressionBody?.Expression ?? declaration.Body!;
-        if (body is null)
-        {
-            return false;
-        }
-
-        var throws = false;
         var returns = 0;
         foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            throws |= node is ThrowStatementSyntax or ThrowExpressionSyntax;
             ExpressionSyntax? returned = node switch
             {
                 ReturnStatementSyntax statement => statement.Expression,
@@ -1188,7 +1179,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             returns++;
         }
 
-        return throws && returns > 0;
+        return returns > 0;
 
         static bool IsReadValue(ExpressionSyntax expression, int depth)
         {
@@ -1221,8 +1212,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     private static bool DeliversTheVerdictIntoAnArgument(IInvocationOperation invocation, System.Threading.CancellationToken cancellationToken)
     {
         var method = (invocation.TargetMethod.ReducedFrom ?? invocation.TargetMethod).OriginalDefinition;
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { Body: { } body })
         {
             return false;
         }
@@ -1332,29 +1322,9 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        return Throws(method, cancellationToken);
-    }
-
-    /// <summary>A method declared once in source whose body (lambdas and local functions aside) holds a <c>throw</c>.</summary>
-    private static bool Throws(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
-    {
-        method = method.OriginalDefinition;
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
-            || ((SyntaxNode?)declaration.Body ?? declaration.ExpressionBody) is not { } body)
-        {
-            return false;
-        }
-
-        foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-        {
-            if (node is ThrowStatementSyntax or ThrowExpressionSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Shapes.SingleMethodDeclaration(method, cancellationToken) is { } declaration
+            && Shapes.BodyOf(declaration) is { } body
+            && Shapes.ContainsThrow(body);
     }
 
     /// <summary>Words of a flag that says a method changed something (<c>changed</c>, <c>anyImagesRemoved</c>, <c>isDirty</c>).</summary>
@@ -1372,9 +1342,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool ReturnsAChangeFlag(IMethodSymbol method, System.Threading.CancellationToken cancellationToken)
     {
-        method = method.OriginalDefinition;
-        if (method.DeclaringSyntaxReferences.Length != 1
-            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+        if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { Body: { } body })
         {
             return false;
         }
