@@ -171,7 +171,10 @@ public sealed partial class SideEffectTests : IDisposable
     public async Task TryAsync_CooperativeSideEffect_SeesItsTokenCancelledAtTheTimeout()
     {
         var observed = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var options = new SideEffectOptions { Timeout = TimeSpan.FromMilliseconds(50) };
+
+        // A side effect the thread pool has not started when its token is cancelled is never started (by design), so the
+        // timeout leaves a loaded machine time to start it: at 50 ms this test once failed under a parallel build.
+        var options = new SideEffectOptions { Timeout = TimeSpan.FromSeconds(2) };
 
         await SideEffect.TryAsync(async ct =>
         {
