@@ -1316,7 +1316,14 @@ internal sealed class NullStateAnalysis
         {
             var info = _slots[slot];
             var reference = UnwrapConversions(receiver)!;
-            if (_reporting && info.Reportable && !IsSuppressed(reference.Syntax))
+            if (IsSuppressed(reference.Syntax))
+            {
+                // `_x!.M()`: the author vouches for the value, and past this dereference it is not null on this path
+                // (null would have thrown here), as the compiler's flow state says too — the next use is covered, like
+                // the rest of a path after Debug.Assert(_x != null).
+                NullStateBitSet.Clear(_state, 0, slot);
+            }
+            else if (_reporting && info.Reportable)
             {
                 _reported ??= new HashSet<SyntaxNode>();
                 if (_reported.Add(reference.Syntax))
@@ -1326,9 +1333,9 @@ internal sealed class NullStateAnalysis
             }
         }
 
-        // Unlike the compiler's nullable analysis (CS8602), a dereference is not treated as proof of non-null: the
+        // Unlike the compiler's nullable analysis (CS8602), a plain dereference is not treated as proof of non-null: the
         // pattern requires every use of an optional dependency to be guarded, so each unguarded use reports and gets
-        // its own fix. Only checks, non-null assignments, exits and annotated calls clear the bit.
+        // its own fix. Checks, non-null assignments, exits, annotated calls and a dereference under `!` clear the bit.
     }
 
     /// <summary>

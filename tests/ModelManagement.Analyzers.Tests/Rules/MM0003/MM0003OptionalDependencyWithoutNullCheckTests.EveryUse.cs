@@ -86,17 +86,66 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
-    public async Task UseAfterNullForgivingUse_Reports()
+    public async Task UseAfterNullForgivingDereference_IsCovered()
     {
-        // `!` asserts presence for the use it is written on only.
+        // MySqlConnector's MySqlBatch: `Connection!.TracingOptions`, then `Connection.Session` on the next statement. Past
+        // a dereference under `!` the value is not null on that path (null would have thrown there, and no fix touches
+        // the vouched-for use), as the compiler's flow state says too.
         var source = /* lang=c#-test */ """
             public sealed class NarrativeGenerator(IModelRegistry registry = null)
             {
                 public void Publish()
                 {
                     registry!.Register("a");
-                    [|registry|].Register("b");
+                    registry.Register("b");
                 }
+
+                public int InTheCondition()
+                {
+                    if (registry!.Count > 0)
+                    {
+                        registry.Register("c");
+                    }
+
+                    return registry.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task UseAfterNullForgivingValueNotDereferenced_OrOnAnotherPath_OrAfterANullWrite_Reports()
+    {
+        // `!` on a value passed on proves nothing at run time; a dereference under `!` covers only the rest of its own
+        // path; a later write of null starts over.
+        var source = /* lang=c#-test */ """
+            public sealed class NarrativeGenerator(IModelRegistry registry = null)
+            {
+                public void PassedOn()
+                {
+                    Keep(registry!);
+                    [|registry|].Register("a");
+                }
+
+                public void OneBranch(bool flag)
+                {
+                    if (flag)
+                    {
+                        registry!.Register("b");
+                    }
+
+                    [|registry|].Register("c");
+                }
+
+                public void Rewritten()
+                {
+                    registry!.Register("d");
+                    registry = null;
+                    [|registry|].Register("e");
+                }
+
+                private static void Keep(IModelRegistry value) { }
             }
             """;
         await VerifyAsync(source);
