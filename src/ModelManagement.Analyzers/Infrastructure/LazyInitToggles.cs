@@ -154,6 +154,92 @@ internal static class LazyInitToggles
         return false;
     }
 
+    /// <summary>
+    /// A member that records when something last ran, tested against the clock: <c>if (LastUpdated.HasValue &amp;&amp;
+    /// LastUpdated.Value.AddSeconds(interval) &gt; DateTime.Now) return;</c> … <c>await PublishAsync(…); LastUpdated =
+    /// DateTime.Now;</c> (HASS.Agent's sensors) — a throttle or an expiry that lets the work run again every interval, not a
+    /// value loaded once, and which <c>AsyncLazy&lt;T&gt;</c> or <c>AsyncInitializer</c> (which never run again) could not
+    /// replace. True when the member holds a time (<c>DateTime</c>, <c>DateTimeOffset</c>, <c>TimeSpan</c>, or an integer
+    /// of ticks, also nullable) and the check reads the clock: <c>DateTime.Now</c>/<c>UtcNow</c>/<c>Today</c>,
+    /// <c>DateTimeOffset.Now</c>/<c>UtcNow</c>, <c>Environment.TickCount</c>/<c>TickCount64</c>,
+    /// <c>Stopwatch.GetTimestamp()</c> or a <c>TimeProvider</c>'s <c>GetUtcNow()</c>/<c>GetLocalNow()</c>/<c>GetTimestamp()</c>,
+    /// directly or through a local the function set from one. A time member the check only tests for a value
+    /// (<c>if (!_loadedAt.HasValue)</c>) is still an initialization flag.
+    /// </summary>
+    public static bool IsClockStamp(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var type = member switch
+        {
+            IFieldSymbol field => field.Type,
+            IPropertySymbol property => property.Type,
+            _ => null,
+        };
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var underlying] })
+        {
+            type = underlying;
+        }
+
+        if (!IsTimeType(type))
+        {
+            return false;
+        }
+
+        return ReadsTheClock(condition, model, followLocals: true, cancellationToken);
+    }
+
+    private static bool IsTimeType(ITypeSymbol? type)
+        => type is not null
+            && (type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Int32
+                    or SpecialType.System_UInt64 or SpecialType.System_UInt32
+                || (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                    && type.Name is "DateTimeOffset" or "TimeSpan"));
+
+    private static bool ReadsTheClock(SyntaxNode expression, SemanticModel model, bool followLocals, CancellationToken cancellationToken)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf(static n => n is not (LambdaExpressionSyntax or AnonymousMethodExpressionSyntax)))
+        {
+            if (node is MemberAccessExpressionSyntax access
+                && access.Name.Identifier.ValueText is "Now" or "UtcNow" or "Today" or "TickCount" or "TickCount64" or "GetTimestamp" or "GetUtcNow" or "GetLocalNow"
+                && model.GetSymbolInfo(access, cancellationToken).Symbol is { IsStatic: var isStatic, ContainingType: { } clock }
+                && IsClock(clock, isStatic))
+            {
+                return true;
+            }
+
+            if (followLocals
+                && node is IdentifierNameSyntax name
+                && model.GetSymbolInfo(name, cancellationToken).Symbol is ILocalSymbol local
+                && local.DeclaringSyntaxReferences is [var reference]
+                && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                && ReadsTheClock(initializer, model, followLocals: false, cancellationToken))
+            {
+                return true; // `var now = DateTime.UtcNow; if (now - _last < interval) return;`
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClock(INamedTypeSymbol type, bool isStatic)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
+                && ((isStatic && current.Name is "DateTime" or "DateTimeOffset" or "Environment") || current.Name == "TimeProvider"))
+            {
+                return true;
+            }
+
+            if (isStatic && current.Name == "Stopwatch"
+                && current.ContainingNamespace is { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsToggledFlag(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
     {
         if (member is not (IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean } or IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean }))
