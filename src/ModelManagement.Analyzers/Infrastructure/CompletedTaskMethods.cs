@@ -8,8 +8,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
 /// A call whose method, as it runs, is a source method that is not <c>async</c> and returns a completed task on every
-/// path (<c>return Task.CompletedTask;</c>, <c>=&gt; Task.FromResult(x)</c>): the task-shaped API of synchronous work, so
-/// a wait on its task blocks on nothing (DisCatSharp's hosted-service <c>ConfigureAsync</c>, btcpayserver's embedded
+/// path (<c>return Task.CompletedTask;</c>, <c>=&gt; Task.FromResult(x)</c>), or an <c>async</c> one that awaits nothing:
+/// the task-shaped API of synchronous work, so a wait on its task blocks on nothing (DisCatSharp's hosted-service <c>ConfigureAsync</c>, btcpayserver's embedded
 /// currency table, Brighter's test mappers). The method that runs must be known: a non-virtual method, a sealed override,
 /// or the implementation in the exact type of the receiver (<c>new Mapper().MapAsync(…)</c>, <c>this.M()</c> in a sealed type).
 /// </summary>
@@ -20,10 +20,17 @@ internal static class CompletedTaskMethods
     public static bool ReturnsOnlyCompletedTasks(IInvocationOperation invocation, CancellationToken cancellationToken)
     {
         var method = Resolve(invocation);
-        if (method is null || method.IsAsync || method.IsAbstract || method.IsExtern
+        if (method is null || method.IsAbstract || method.IsExtern
             || Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration)
         {
             return false;
+        }
+
+        if (method.IsAsync)
+        {
+            // An `async` method that awaits nothing runs to its end before it returns its task (LANCommander's
+            // `async Task StopAsync() { _cts.Cancel(); … }`, waited by a constructor): the wait blocks on nothing.
+            return (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is { } asyncBody && !Awaits(asyncBody);
         }
 
         if (declaration.ExpressionBody is { } arrow)
@@ -56,6 +63,28 @@ internal static class CompletedTaskMethods
         }
 
         return returns > 0;
+    }
+
+    /// <summary>
+    /// Whether the body awaits (an <c>await</c> expression, <c>await foreach</c>, <c>await using</c>) or yields, outside the
+    /// lambdas and local functions it declares.
+    /// </summary>
+    private static bool Awaits(SyntaxNode body)
+    {
+        foreach (var node in body.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            switch (node)
+            {
+                case AwaitExpressionSyntax:
+                case YieldStatementSyntax:
+                case CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                case UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                case LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword }:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The method the call runs, when it can be known; else null.</summary>

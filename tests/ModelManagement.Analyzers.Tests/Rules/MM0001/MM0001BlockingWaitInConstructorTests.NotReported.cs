@@ -322,6 +322,59 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task WaitOnAnAsyncMethodThatAwaitsNothing_DoesNotReport_OneThatAwaitsDoes()
+    {
+        // The third 2026-12-06 triage: LANCommander's IPX relay constructor calls Init(), which runs
+        // `StopAsync().Wait()` on an `async Task StopAsync()` without an await — it runs to its end before it returns its
+        // task. An await (also `await foreach`, `await using`) in the method itself still counts; one inside a lambda the
+        // method creates does not.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Relay
+            {
+                private readonly CancellationTokenSource _cts = new();
+                private Func<Task> _later;
+
+                public Relay(IAsyncEnumerable<int> items, IAsyncDisposable resource)
+                {
+                    StopAsync().Wait();
+                    Schedule().Wait();
+                    {|MM0001:DrainAsync(items).Wait()|};
+                    {|MM0001:ReleaseAsync(resource).Wait()|};
+                    {|MM0001:PauseAsync().Wait()|};
+                }
+
+                public async Task StopAsync()
+                {
+                    _cts.Cancel();
+                }
+
+                private async Task Schedule()
+                {
+                    _later = async () => await Task.Delay(10);
+                }
+
+                private async Task DrainAsync(IAsyncEnumerable<int> items)
+                {
+                    await foreach (var item in items) { }
+                }
+
+                private async Task ReleaseAsync(IAsyncDisposable resource)
+                {
+                    await using (resource) { }
+                }
+
+                private async Task PauseAsync() => await Task.Yield();
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VirtualAbstractAndInterfaceCalls_DoNotReport()
     {
         var source = /* lang=c#-test */ """
