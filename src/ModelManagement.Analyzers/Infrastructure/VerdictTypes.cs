@@ -16,7 +16,7 @@ internal static class VerdictTypes
     /// <summary>Words (case-insensitive, anywhere in the type's name) of types that hold a verdict or findings.</summary>
     private static readonly string[] VerdictWords =
     {
-        "valid", "result", "error", "fail", "violation", "verdict", "issue", "problem", "outcome", "report", "status",
+        ValidWord, "result", "error", "fail", "violation", "verdict", "issue", "problem", "outcome", "report", "status",
         "diagnostic", "message", "finding", "warning", "decision", "assessment", "evaluation", "compliance", "safety",
         "moderation", "guard",
     };
@@ -106,7 +106,34 @@ internal static class VerdictTypes
         }
     }
 
-    internal static bool HasVerdictWord(string name) => ContainsAny(name, VerdictWords);
+    /// <summary>
+    /// Whether the name holds a verdict word; <c>valid</c> counts as <c>Valid</c>, <c>Invalid</c>, <c>Validity</c> or
+    /// <c>Validation</c>, not inside the verb <c>Validate…</c>/<c>Validator…</c>: wabbajack's <c>ValidateInfo</c>, what the
+    /// Nexus "validate" endpoint returns, is account data (<c>ValidateResult</c> still counts through <c>Result</c>).
+    /// </summary>
+    internal static bool HasVerdictWord(string name)
+    {
+        foreach (var word in VerdictWords)
+        {
+            for (var at = name.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0;
+                at = name.IndexOf(word, at + word.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                if (word != ValidWord || !IsVerbForm(name, at + word.Length))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private const string ValidWord = "valid";
+
+    /// <summary><c>valid</c> followed by <c>at…</c> but not <c>ation</c>: <c>Validate</c>, <c>Validated</c>, <c>Validator</c>.</summary>
+    private static bool IsVerbForm(string name, int rest)
+        => string.Compare(name, rest, "at", 0, 2, StringComparison.OrdinalIgnoreCase) == 0
+            && string.Compare(name, rest, "ation", 0, 5, StringComparison.OrdinalIgnoreCase) != 0;
 
     private static bool ContainsAny(string name, string[] words)
     {

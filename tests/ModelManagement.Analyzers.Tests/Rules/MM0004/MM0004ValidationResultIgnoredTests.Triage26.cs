@@ -1,0 +1,64 @@
+using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0004ValidationResultIgnoredAnalyzer>;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>False positives of the third 2026-12-06 triage of unseen repositories (wabbajack, Intersect-Engine).</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task DataNamedAfterTheVerbValidate_IsNoVerdict_ValidityAndValidationAndResultAre()
+    {
+        // wabbajack's NexusApi (triage FP-6): `Validate()` calls the Nexus "validate" endpoint and returns the account
+        // data `(ValidateInfo info, ResponseMetadata header)`; `ValidateCached` awaits it to refresh the login. "Valid" in a
+        // type name counts as Valid, Invalid, Validity or Validation, not inside the verb Validate/Validator.
+        var source = """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class ValidateInfo { public string Name { get; set; } = ""; public bool IsPremium { get; set; } }
+            public sealed class ResponseMetadata { public int DailyRemaining { get; set; } }
+            public sealed class ValidatorSettings { public int Depth { get; set; } }
+            public sealed class ValidityInfo { public string Reason { get; set; } = ""; }
+            public sealed class ValidationInfo { public string Reason { get; set; } = ""; }
+            public sealed class ValidateResult { public string Reason { get; set; } = ""; }
+
+            public class NexusApi
+            {
+                private (ValidateInfo Info, ResponseMetadata Header) _last;
+
+                public virtual async Task<(ValidateInfo Info, ResponseMetadata Header)> Validate(CancellationToken token = default)
+                {
+                    await Task.Delay(1, token);
+                    _last = (new ValidateInfo(), new ResponseMetadata());
+                    return _last;
+                }
+
+                public ValidatorSettings ValidateSettings(int depth) => depth < 0 ? throw new ArgumentOutOfRangeException(nameof(depth)) : new ValidatorSettings { Depth = depth };
+
+                public ValidityInfo ValidateLicense(string key) => new ValidityInfo();
+
+                public ValidationInfo ValidateModlist(string name) => new ValidationInfo();
+
+                public ValidateResult ValidateArchive(string path) => new ValidateResult();
+
+                public async Task<(ValidateInfo Info, ResponseMetadata Header)> ValidateCached(string key, CancellationToken token = default)
+                {
+                    await Validate(token);
+                    ValidateSettings(3);
+                    {|#0:ValidateLicense(key)|};
+                    {|#1:ValidateModlist(key)|};
+                    {|#2:ValidateArchive(key)|};
+                    return _last;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("ValidateLicense"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("ValidateModlist"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("ValidateArchive"));
+    }
+}
