@@ -1330,7 +1330,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// <summary>Words of a flag that says a method changed something (<c>changed</c>, <c>anyImagesRemoved</c>, <c>isDirty</c>).</summary>
     private static readonly string[] ChangeWords =
     {
-        "Changed", "Modified", "Updated", "Removed", "Deleted", "Added", "Repaired", "Fixed", "Dirty", "Cleaned", "Pruned", "Corrected", "Migrated",
+        "Changed", "Changes", "Modified", "Updated", "Removed", "Deleted", "Added", "Repaired", "Fixed", "Dirty", "Cleaned", "Pruned", "Corrected", "Migrated",
     };
 
     /// <summary>

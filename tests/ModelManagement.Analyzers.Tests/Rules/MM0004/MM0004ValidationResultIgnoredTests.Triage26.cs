@@ -61,4 +61,58 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             Verify.Diagnostic().WithLocation(1).WithArguments("ValidateModlist"),
             Verify.Diagnostic().WithLocation(2).WithArguments("ValidateArchive"));
     }
+
+    [Fact]
+    public async Task DiscardedChangesFlagOfASelfRepairingValidator_DoesNotReport_ALiteralVerdictDoes()
+    {
+        // Intersect-Engine's Player.ValidateLists (triage FP-3): `var changes = false; changes |= SlotHelper.ValidateSlotList(…);
+        // … return changes;` sizes the player's slot lists and says whether it changed any, called for that repair on a new
+        // or seeded character. `changes` names a change like `changed`; a validator returning literals only is still a
+        // verdict (the slot-list check's `false` means "does not fit").
+        var source = """
+            using System.Collections.Generic;
+
+            public sealed class Player
+            {
+                public List<int> Items { get; } = new();
+                public List<int> Bank { get; } = new();
+
+                public bool ValidateLists()
+                {
+                    var changes = false;
+                    changes |= ValidateSlotList(Items, 35);
+                    changes |= ValidateSlotList(Bank, 100);
+                    return changes;
+                }
+
+                public static bool ValidateSlotList(List<int> slots, int capacity)
+                {
+                    if (slots.Capacity == capacity)
+                    {
+                        return true;
+                    }
+
+                    if (slots.Count > capacity)
+                    {
+                        return false;
+                    }
+
+                    slots.Capacity = capacity;
+                    return true;
+                }
+            }
+
+            public static class Seed
+            {
+                public static Player NewCharacter()
+                {
+                    var player = new Player();
+                    player.ValidateLists();
+                    {|#0:Player.ValidateSlotList(player.Bank, 10)|};
+                    return player;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Player.ValidateSlotList"));
+    }
 }
