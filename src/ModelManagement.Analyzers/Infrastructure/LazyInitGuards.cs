@@ -127,6 +127,7 @@ internal static class LazyInitGuards
         }
 
         SyntaxNode[] scopes;
+        var targets = new List<IMethodSymbol> { method };
         if (method.MethodKind == MethodKind.LocalFunction)
         {
             if (function.Parent is not { } enclosing)
@@ -156,6 +157,10 @@ internal static class LazyInitGuards
                 return false; // a partial declaration in another file may call it
             }
         }
+        else if (OverrideScopes(method, targets, model.Compilation, cancellationToken) is { } hookScopes)
+        {
+            scopes = hookScopes;
+        }
         else
         {
             return false;
@@ -164,31 +169,32 @@ internal static class LazyInitGuards
         var calls = 0;
         foreach (var scope in scopes)
         {
+            var scopeModel = scope.SyntaxTree == model.SyntaxTree ? model : GetModel(model.Compilation, scope.SyntaxTree);
             foreach (var token in TokensNamed(scope, method.Name, cancellationToken))
             {
                 if (!token.IsKind(SyntaxKind.IdentifierToken)
                     || token.ValueText != method.Name
                     || token.Parent is not SimpleNameSyntax name
-                    || function.Span.Contains(name.Span))
+                    || (name.SyntaxTree == function.SyntaxTree && function.Span.Contains(name.Span)))
                 {
                     continue; // a recursive call inherits the guard of the call that entered the function
                 }
 
-                if (!SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method))
+                if (!IsCallOf(scopeModel.GetSymbolInfo(name, cancellationToken).Symbol, targets))
                 {
                     continue;
                 }
 
                 if (AwaitOf(name) is not { } awaited)
                 {
-                    if (!IsStartedUnderAFlagClaim(name, model, cancellationToken))
+                    if (!IsStartedUnderAFlagClaim(name, scopeModel, cancellationToken))
                     {
                         return false;
                     }
                 }
                 else if (Shapes.EnclosingFunction(awaited) is not { } caller
-                    || !(IsGuardedLocally(awaited, caller, testedMembers, testedCount, types, model, cancellationToken)
-                        || CallersHoldAGuard(caller, testedMembers, testedCount, types, model, depth + 1, cancellationToken)))
+                    || !(IsGuardedLocally(awaited, caller, testedMembers, testedCount, types, scopeModel, cancellationToken)
+                        || CallersHoldAGuard(caller, testedMembers, testedCount, types, scopeModel, depth + 1, cancellationToken)))
                 {
                     return false;
                 }
@@ -199,6 +205,81 @@ internal static class LazyInitGuards
 
         return calls > 0;
     }
+
+    /// <summary>
+    /// An override of a hook a source base class declares <c>protected</c> (also <c>private protected</c>, <c>protected
+    /// internal</c>): the calls that reach it on the same instance are the <c>this.M()</c> calls in the base classes up to
+    /// the declaring one and in its own type, whose declarations are returned (SlimMessageBus' NATS consumer overrides
+    /// <c>OnStart</c>, which its base <c>AbstractConsumer</c> only awaits while holding its semaphore). The methods a call
+    /// binds to (the override, the methods it overrides) go into <paramref name="targets"/>. Calls on other instances from
+    /// elsewhere in the assembly (a <c>protected internal</c> hook allows them) are not looked for.
+    /// </summary>
+    private static SyntaxNode[]? OverrideScopes(IMethodSymbol method, List<IMethodSymbol> targets, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method is not { MethodKind: MethodKind.Ordinary, IsOverride: true } || method.ContainingType is not { } ownType)
+        {
+            return null;
+        }
+
+        var hook = method;
+        for (var depth = 0; hook.OverriddenMethod is { } overridden && depth < 16; depth++)
+        {
+            hook = overridden.OriginalDefinition;
+            targets.Add(hook);
+        }
+
+        if (targets.Count == 1
+            || hook.DeclaredAccessibility is not (Accessibility.Protected or Accessibility.ProtectedAndInternal or Accessibility.ProtectedOrInternal)
+            || hook.ContainingType is not { } declaring
+            || declaring.DeclaringSyntaxReferences.IsEmpty)
+        {
+            return null;
+        }
+
+        var scopes = new List<SyntaxNode>();
+        var steps = 0;
+        for (var current = ownType.OriginalDefinition; current is not null && steps < 16; current = current.BaseType?.OriginalDefinition, steps++)
+        {
+            foreach (var reference in current.DeclaringSyntaxReferences)
+            {
+                if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
+                {
+                    return null;
+                }
+
+                scopes.Add(reference.GetSyntax(cancellationToken));
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(current, declaring.OriginalDefinition))
+            {
+                return scopes.ToArray();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsCallOf(ISymbol? symbol, List<IMethodSymbol> targets)
+    {
+        if (symbol is not IMethodSymbol called)
+        {
+            return false;
+        }
+
+        foreach (var target in targets)
+        {
+            if (SymbolEqualityComparer.Default.Equals(called.OriginalDefinition, target))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): a base class declaring the hook lives in its own file.
+    private static SemanticModel GetModel(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
+#pragma warning restore RS1030
 
     /// <summary>
     /// The tokens of <paramref name="scope"/> that may spell <paramref name="name"/>: found in the file's text (one vectorised
