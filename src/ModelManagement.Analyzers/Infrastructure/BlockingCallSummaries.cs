@@ -335,25 +335,7 @@ internal sealed class BlockingCallSummaries
         return names;
     }
 
-    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)
-    {
-        if (callerModel is not null && callerModel.SyntaxTree == tree)
-        {
-            return callerModel;
-        }
-
-        if (!_compilation.ContainsSyntaxTree(tree))
-        {
-            return null; // declared in another compilation (a project reference in the IDE): not ours to bind
-        }
-
-        // A partial type's other declarations live in other trees. The analyzer driver gives compilations a caching
-        // semantic-model provider, so this returns the model the driver already holds instead of binding afresh; the
-        // lookup happens once per summarised member (summaries are memoised per compilation).
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer: see above.
-        return _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-    }
+    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel) => SemanticModels.For(_compilation, tree, callerModel);
 
     private struct BodyFacts
     {

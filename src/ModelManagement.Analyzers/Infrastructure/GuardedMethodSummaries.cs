@@ -244,22 +244,5 @@ internal sealed class GuardedMethodSummaries
         return roots;
     }
 
-    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)
-    {
-        if (callerModel is not null && callerModel.SyntaxTree == tree)
-        {
-            return callerModel;
-        }
-
-        if (!_compilation.ContainsSyntaxTree(tree))
-        {
-            return null;
-        }
-
-        // The helper may be declared in another file. The analyzer driver's compilations cache semantic models, so this
-        // returns the model the driver already holds; it runs once per summarised method (memoised per compilation).
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer: see above.
-        return _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
-    }
+    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel) => SemanticModels.For(_compilation, tree, callerModel);
 }

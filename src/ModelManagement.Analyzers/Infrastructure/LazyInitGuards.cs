@@ -169,7 +169,11 @@ internal static class LazyInitGuards
         var calls = 0;
         foreach (var scope in scopes)
         {
-            var scopeModel = scope.SyntaxTree == model.SyntaxTree ? model : GetModel(model.Compilation, scope.SyntaxTree);
+            if (SemanticModels.For(model.Compilation, scope.SyntaxTree, model) is not { } scopeModel)
+            {
+                return false;
+            }
+
             foreach (var token in TokensNamed(scope, method.Name, cancellationToken))
             {
                 if (!token.IsKind(SyntaxKind.IdentifierToken)
@@ -276,10 +280,6 @@ internal static class LazyInitGuards
 
         return false;
     }
-
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): a base class declaring the hook lives in its own file.
-    private static SemanticModel GetModel(Compilation compilation, SyntaxTree tree) => compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
 
     /// <summary>
     /// The tokens of <paramref name="scope"/> that may spell <paramref name="name"/>: found in the file's text (one vectorised

@@ -432,15 +432,5 @@ internal sealed class LazyInitWriteSummaries
         }
     }
 
-    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel)
-    {
-        if (callerModel is not null && callerModel.SyntaxTree == tree)
-        {
-            return callerModel;
-        }
-
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the callee's tree is not the one handed to this block.
-        return _compilation.ContainsSyntaxTree(tree) ? _compilation.GetSemanticModel(tree) : null;
-#pragma warning restore RS1030
-    }
+    private SemanticModel? GetModel(SyntaxTree tree, SemanticModel? callerModel) => SemanticModels.For(_compilation, tree, callerModel);
 }

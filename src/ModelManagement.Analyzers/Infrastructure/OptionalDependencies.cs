@@ -1086,10 +1086,7 @@ internal sealed class OptionalDependencies
         }
 
         // The constructor may sit in another file of a partial type; its bound body is needed once per type.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the other tree's model is not handed to this block.
-        internal static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree)
-            => compilation.ContainsSyntaxTree(tree) ? compilation.GetSemanticModel(tree) : null;
-#pragma warning restore RS1030
+        internal static SemanticModel? GetModel(Compilation compilation, SyntaxTree tree) => SemanticModels.For(compilation, tree);
 
         private void Walk(IOperation operation, IMethodSymbol constructor, INamedTypeSymbol type, int depth, CancellationToken cancellationToken)
         {
