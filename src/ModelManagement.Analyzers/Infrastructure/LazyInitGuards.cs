@@ -157,7 +157,7 @@ internal static class LazyInitGuards
                 return false; // a partial declaration in another file may call it
             }
         }
-        else if (OverrideScopes(method, targets, model.Compilation, cancellationToken) is { } hookScopes)
+        else if (OverrideScopes(method, targets, cancellationToken) is { } hookScopes)
         {
             scopes = hookScopes;
         }
@@ -218,7 +218,7 @@ internal static class LazyInitGuards
     /// binds to (the override, the methods it overrides) go into <paramref name="targets"/>. Calls on other instances from
     /// elsewhere in the assembly (a <c>protected internal</c> hook allows them) are not looked for.
     /// </summary>
-    private static SyntaxNode[]? OverrideScopes(IMethodSymbol method, List<IMethodSymbol> targets, Compilation compilation, CancellationToken cancellationToken)
+    private static SyntaxNode[]? OverrideScopes(IMethodSymbol method, List<IMethodSymbol> targets, CancellationToken cancellationToken)
     {
         if (method is not { MethodKind: MethodKind.Ordinary, IsOverride: true } || method.ContainingType is not { } ownType)
         {
@@ -246,12 +246,7 @@ internal static class LazyInitGuards
         {
             foreach (var reference in current.DeclaringSyntaxReferences)
             {
-                if (!compilation.ContainsSyntaxTree(reference.SyntaxTree))
-                {
-                    return null;
-                }
-
-                scopes.Add(reference.GetSyntax(cancellationToken));
+                scopes.Add(reference.GetSyntax(cancellationToken)); // a file of another compilation makes the caller give up (no model)
             }
 
             if (SymbolEqualityComparer.Default.Equals(current, declaring.OriginalDefinition))

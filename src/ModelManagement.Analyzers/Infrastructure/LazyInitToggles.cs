@@ -191,8 +191,7 @@ internal static class LazyInitToggles
         => type is not null
             && (type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Int32
                     or SpecialType.System_UInt64 or SpecialType.System_UInt32
-                || (type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-                    && type.Name is "DateTimeOffset" or "TimeSpan"));
+                || (type.Name is "DateTimeOffset" or "TimeSpan" && Namespaces.IsExactly(type.ContainingNamespace, "System")));
 
     private static bool ReadsTheClock(SyntaxNode expression, SemanticModel model, bool followLocals, CancellationToken cancellationToken)
     {
@@ -224,14 +223,13 @@ internal static class LazyInitToggles
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (current.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true }
-                && ((isStatic && current.Name is "DateTime" or "DateTimeOffset" or "Environment") || current.Name == "TimeProvider"))
+            if (((isStatic && current.Name is "DateTime" or "DateTimeOffset" or "Environment") || current.Name == "TimeProvider")
+                && Namespaces.IsExactly(current.ContainingNamespace, "System"))
             {
                 return true;
             }
 
-            if (isStatic && current.Name == "Stopwatch"
-                && current.ContainingNamespace is { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            if (isStatic && current.Name == "Stopwatch" && Namespaces.IsExactly(current.ContainingNamespace, "System", "Diagnostics"))
             {
                 return true;
             }

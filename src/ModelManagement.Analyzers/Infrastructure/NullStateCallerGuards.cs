@@ -85,8 +85,8 @@ internal sealed class NullStateCallerGuards
                 case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax:
                     return null;
                 case MethodDeclarationSyntax declaration:
-                    var treeModel = declaration.SyntaxTree == model.SyntaxTree ? model : model.Compilation.GetSemanticModel(declaration.SyntaxTree);
-                    return treeModel.GetDeclaredSymbol(declaration, cancellationToken) is { DeclaredAccessibility: Accessibility.Private } helper ? helper : null;
+                    return SemanticModels.For(model.Compilation, declaration.SyntaxTree, model)?.GetDeclaredSymbol(declaration, cancellationToken)
+                        is { DeclaredAccessibility: Accessibility.Private } helper ? helper : null;
                 case MemberDeclarationSyntax:
                     return null;
             }
