@@ -7,7 +7,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace ModelManagement.Analyzers.Infrastructure;
 
 /// <summary>
-/// MM0003: a private method every use of which (calls and method-group references, outside the method itself) sits where
+/// MM0003: a private method — or an internal one that is neither virtual nor an interface implementation, whose uses are
+/// looked for in every file of the compilation (a friend assembly's calls are tests: aws-lambda-dotnet's
+/// <c>LambdaBootstrap.InitializeAsync</c>, internal for its tests) — every use of which (calls and method-group references, outside the method itself) sits where
 /// its caller visibly checked a member non-null — in the branch of <c>if (_x != null …)</c>, after
 /// <c>if (_x == null) return;</c>, in <c>_x == null ? null : Helper</c>, right of <c>_x != null &amp;&amp;</c> — starts with
 /// that member set, when the member keeps its value after construction (Nethereum's backfiller helpers) — or inside the
@@ -28,7 +30,8 @@ internal sealed class NullStateCallerGuards
 
     private bool GuardedAtEveryUse(IMethodSymbol method, ISymbol member, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
-        if (method.DeclaredAccessibility != Accessibility.Private || method.MethodKind != MethodKind.Ordinary)
+        if (method.DeclaredAccessibility is not (Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+            || method.MethodKind != MethodKind.Ordinary)
         {
             return false;
         }
@@ -45,7 +48,7 @@ internal sealed class NullStateCallerGuards
 
     private bool Decide(IMethodSymbol method, ISymbol member, SemanticModel model, int depth, CancellationToken cancellationToken)
     {
-        if (PrivateMethodUses.Find(method, model.Compilation, cancellationToken) is not { } uses)
+        if (PrivateMethodUses.FindInAssembly(method, model.Compilation, cancellationToken) is not { } uses)
         {
             return false;
         }
@@ -86,7 +89,7 @@ internal sealed class NullStateCallerGuards
                     return null;
                 case MethodDeclarationSyntax declaration:
                     return SemanticModels.For(model.Compilation, declaration.SyntaxTree, model)?.GetDeclaredSymbol(declaration, cancellationToken)
-                        is { DeclaredAccessibility: Accessibility.Private } helper ? helper : null;
+                        is { DeclaredAccessibility: Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal } helper ? helper : null;
                 case MemberDeclarationSyntax:
                     return null;
             }

@@ -297,11 +297,11 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         private void ReportPerMember(OperationBlockAnalysisContext context, List<NullStateDereference> uses)
         {
             var owner = context.OwningSymbol as IMethodSymbol;
-            if (owner is { DeclaredAccessibility: Accessibility.Private, MethodKind: MethodKind.Ordinary } && !context.OperationBlocks.IsEmpty
-                && context.OperationBlocks[0].SemanticModel is { } model)
+            if (owner is { DeclaredAccessibility: Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal, MethodKind: MethodKind.Ordinary }
+                && !context.OperationBlocks.IsEmpty && context.OperationBlocks[0].SemanticModel is { } model)
             {
-                // A private helper every caller reaches only after checking the member, which keeps its value after
-                // construction: the member is set on entry (NullStateCallerGuards).
+                // A private (or internal, non-virtual) helper every caller reaches only after checking the member, which
+                // keeps its value after construction: the member is set on entry (NullStateCallerGuards).
                 uses = uses.FindAll(use => !(use.Symbol is IFieldSymbol or IPropertySymbol
                     && _dependencies.IsStableAfterConstruction(use.Symbol, context.CancellationToken)
                     && _callerGuards.GuardedAtEveryUse(owner, use.Symbol, model, context.CancellationToken)));

@@ -335,6 +335,71 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task InternalHelperEveryCallerInTheAssemblyReachesAfterTheCheck_DoesNotReport_OtherwiseItDoes()
+    {
+        // The third triage (aws-lambda-dotnet's LambdaBootstrap): `internal InitializeAsync` (internal for its tests) is
+        // called once, after `_initializer != null &&`. Its callers are looked for in the whole compilation: a second,
+        // unchecked call from another type reports, and so does a virtual internal helper (an override may be called
+        // from anywhere) and an internal helper with one unchecked call.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public class Bootstrap
+            {
+                private readonly Func<Task<bool>> _initializer;
+                private readonly Func<Task<bool>> _warmer;
+
+                public Bootstrap(Func<Task<bool>> initializer = null, Func<Task<bool>> warmer = null)
+                {
+                    _initializer = initializer;
+                    _warmer = warmer;
+                }
+
+                public async Task RunAsync()
+                {
+                    if (_initializer != null && !await InitializeAsync())
+                    {
+                        return;
+                    }
+
+                    if (_warmer != null)
+                    {
+                        await WarmAsync();
+                        await PrimeAsync();
+                    }
+
+                    await WarmUpAsync();
+                }
+
+                internal async Task<bool> InitializeAsync()
+                {
+                    try
+                    {
+                        return await _initializer();
+                    }
+                    catch (Exception)
+                    {
+                        return false;
+                    }
+                }
+
+                internal async Task<bool> WarmAsync() => await [|_warmer|]();
+
+                internal virtual async Task<bool> PrimeAsync() => await [|_warmer|]();
+
+                internal async Task<bool> WarmUpAsync() => await [|_initializer|]();
+            }
+
+            public static class Warmers
+            {
+                public static Task WarmAsync(Bootstrap bootstrap) => bootstrap.WarmAsync();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task HelperOfAHelperEveryCallerReachesAfterTheCheck_DoesNotReport_AnUncheckedOuterUseDoes()
     {
         // The second triage (dotnetcore/Util's OrCondition): `AppendTo` checks both conditions and calls private
