@@ -155,9 +155,7 @@ internal static class MM0002SiteAnalysis
         site.WrapRefusal = !wrappable ? MM0002WrapRefusal.NotAStatement
             : declaresOrAssigns ? MM0002WrapRefusal.DeclaresOrAssigns
             : !site.HasReportFailure && model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is null ? MM0002WrapRefusal.NoFailureSink
-            : !(awaitParent is ExpressionStatementSyntax expressionStatement
-                ? Statements.CanWrap(expressionStatement, 1) // a #if opened inside the statement and closed after it: the try's braces would cut it
-                : !awaitParent!.Parent!.ContainsDirectives) ? MM0002WrapRefusal.DirectiveAcrossStatement
+            : !BodyCanWrap(awaitParent!) ? MM0002WrapRefusal.DirectiveAcrossStatement
             : AwaitsInside(invocation) ? MM0002WrapRefusal.AwaitInsideTheCall
             : MM0002WrapRefusal.None;
 
@@ -185,7 +183,26 @@ internal static class MM0002SiteAnalysis
         return site;
     }
 
-    /// <summary>An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all).</summary>
+    /// <summary>
+    /// Whether no preprocessor directive stands where the try's braces go: a <c>#if</c> opened inside the statement and
+    /// closed after it would be cut; for an expression body or a lambda's body, any directive in the body (or before the
+    /// member's closing <c>;</c>) refuses. A directive before the member or the lambda (a <c>#region</c> line above it)
+    /// is outside what the fix rewrites.
+    /// </summary>
+    private static bool BodyCanWrap(SyntaxNode awaitParent)
+        => awaitParent switch
+        {
+            ExpressionStatementSyntax expressionStatement => Statements.CanWrap(expressionStatement, 1),
+            ArrowExpressionClauseSyntax arrow => !arrow.ContainsDirectives && !(arrow.Parent switch
+            {
+                MethodDeclarationSyntax method => method.SemicolonToken,
+                LocalFunctionStatementSyntax function => function.SemicolonToken,
+                _ => default,
+            }).ContainsDirectives,
+            LambdaExpressionSyntax lambda => !lambda.Body.ContainsDirectives,
+            _ => false,
+        };
+
     /// <summary>The exception types (other than <c>Exception</c>) the catches of enclosing trys of the same function handle.</summary>
     private static ImmutableArray<ITypeSymbol> ExceptionsHandledAround(SyntaxNode site, TryStatementSyntax? joinedTry, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -221,6 +238,7 @@ internal static class MM0002SiteAnalysis
         return handled.ToImmutable();
     }
 
+    /// <summary>An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all).</summary>
     private static bool AwaitsInside(InvocationExpressionSyntax invocation)
         => invocation.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax).Any(static n => n is AwaitExpressionSyntax);
 

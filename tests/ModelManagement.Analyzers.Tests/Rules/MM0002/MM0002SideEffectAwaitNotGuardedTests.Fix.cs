@@ -621,6 +621,38 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_ExpressionBodiedMethodBelowARegion_GetsABlockBody_TheRegionStays()
+    {
+        // An independent consumer: a `#region … #endregion` above the member made the try/catch fix refuse (the directive
+        // check looked at the whole member, leading lines included), so `dotnet format` applied the helper fix instead.
+        var source = Service("", members: """
+                #region Sizes
+                private int Size => 0;
+                #endregion
+
+                private async Task FlushAsync(CancellationToken token) => await [|_telemetry.FlushAsync()|];
+            """);
+        var fixedSource = Service("", members: """
+                #region Sizes
+                private int Size => 0;
+                #endregion
+
+                private async Task FlushAsync(CancellationToken token)
+                {
+                    try
+                    {
+                        await _telemetry.FlushAsync();
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException || !token.IsCancellationRequested)
+                    {
+                        SideEffect.ReportFailure(ex);
+                    }
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_LambdaTokenParameter_IsPreferredOverTheMethods()
     {
         var source = Service("""

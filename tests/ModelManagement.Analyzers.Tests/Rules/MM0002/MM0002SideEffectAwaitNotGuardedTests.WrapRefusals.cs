@@ -135,6 +135,29 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         Assert.Equal(MM0002WrapRefusal.DirectiveAcrossStatement, site!.WrapRefusal);
     }
 
+    [Fact]
+    public async Task WrapRefusal_DirectiveOutsideTheLambdasBody_IsNoReason_OneInsideIs()
+    {
+        // The try goes into the lambda's body: a `#if` block on the lines before the lambda is not cut.
+        var outside = Service("""
+                    await new System.Func<Task>(
+            #if DEBUG
+                        // debug builds log the same way
+            #endif
+                        async () => await _history.LogResultAsync(result))();
+            """);
+        Assert.Equal(MM0002WrapRefusal.None, (await AnalyzeSiteAsync(outside)).WrapRefusal);
+
+        var inside = Service("""
+                    await new System.Func<Task>(async () => await _history.LogResultAsync(result
+            #if DEBUG
+                        + "!"
+            #endif
+                        ))();
+            """);
+        Assert.Equal(MM0002WrapRefusal.DirectiveAcrossStatement, (await AnalyzeSiteAsync(inside)).WrapRefusal);
+    }
+
     private static bool IsNamed(MetadataReference reference, string assemblyName)
         => reference.Display is { } display
             && System.IO.Path.GetFileNameWithoutExtension(display).Equals(assemblyName, StringComparison.OrdinalIgnoreCase);
