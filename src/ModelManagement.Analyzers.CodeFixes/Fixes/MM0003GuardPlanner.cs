@@ -178,8 +178,29 @@ internal static class MM0003GuardPlanner
             statements.RemoveAt(statements.Count - 1);
         }
 
+        statements = AroundTheTryTheyFill(statements);
         var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
         return StaysDefinitelyAssigned(statements, model) ? plan : null;
+    }
+
+    /// <summary>
+    /// When the guarded statements are the whole block of a try without a <c>finally</c> — MM0002's try/catch around a
+    /// side effect, written before this guard — the guard goes around the try statement instead: the same behaviour (the
+    /// check cannot throw, and no finally is skipped), and the same code whichever of the two fixes runs first (MM0002's
+    /// fix then wraps the await inside the guard). Nested such trys are all taken in.
+    /// </summary>
+    private static List<StatementSyntax> AroundTheTryTheyFill(List<StatementSyntax> statements)
+    {
+        while (statements[0].Parent is BlockSyntax { Parent: TryStatementSyntax { Finally: null } tryStatement } block
+            && block == tryStatement.Block
+            && block.Statements.Count == statements.Count
+            && CanHoldGuard(tryStatement)
+            && Statements.CanWrap(tryStatement, 1))
+        {
+            statements = new List<StatementSyntax> { tryStatement };
+        }
+
+        return statements;
     }
 
     /// <summary>Merges guards of the same dependency over overlapping or adjacent statements of one block.</summary>

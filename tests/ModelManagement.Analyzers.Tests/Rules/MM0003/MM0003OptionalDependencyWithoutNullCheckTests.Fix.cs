@@ -72,6 +72,123 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task UseFillingATryBlock_IsGuardedAroundTheTry_UnlessTheTryHasAFinally()
+    {
+        // An independent consumer ran `dotnet format analyzers` with MM0002 and MM0003: whichever fix ran first decided
+        // whether the null check ended up around MM0002's try or inside it. A use that is a try's whole block (nested trys
+        // too) is now guarded around the try, the shape MM0003-then-MM0002 gives; a try with a finally, which runs the
+        // finally even when the dependency is absent, or one holding other work, keeps the guard inside.
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    // register quietly
+                    try
+                    {
+                        await {|#0:_registry|}.RegisterAsync(model);
+                        {|#1:_registry|}.Register(model);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        Log(ex.Message);
+                    }
+
+                    try
+                    {
+                        try
+                        {
+                            await {|#2:_registry|}.RegisterAsync(model);
+                        }
+                        catch (InvalidOperationException)
+                        {
+                        }
+                    }
+                    catch (Exception)
+                    {
+                    }
+
+                    try
+                    {
+                        await {|#3:_registry|}.RegisterAsync(model);
+                    }
+                    finally
+                    {
+                        Log("done");
+                    }
+
+                    try
+                    {
+                        Log("before");
+                        await {|#4:_registry|}.RegisterAsync(model);
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            """,
+            /* lang=c#-test */ """
+                public async Task PublishAsync(string model)
+                {
+                    // register quietly
+                    if (_registry is not null)
+                    {
+                        try
+                        {
+                            await _registry.RegisterAsync(model);
+                            _registry.Register(model);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            Log(ex.Message);
+                        }
+                    }
+
+                    if (_registry is not null)
+                    {
+                        try
+                        {
+                            try
+                            {
+                                await _registry.RegisterAsync(model);
+                            }
+                            catch (InvalidOperationException)
+                            {
+                            }
+                        }
+                        catch (Exception)
+                        {
+                        }
+                    }
+
+                    try
+                    {
+                        if (_registry is not null)
+                        {
+                            await _registry.RegisterAsync(model);
+                        }
+                    }
+                    finally
+                    {
+                        Log("done");
+                    }
+
+                    try
+                    {
+                        Log("before");
+                        if (_registry is not null)
+                        {
+                            await _registry.RegisterAsync(model);
+                        }
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+            """,
+            expected: new[] { Uses(5) });
+    }
+
+    [Fact]
     public async Task EmbeddedStatementOfIfWithElse_BracesTheOuterIf_SoTheElseKeepsItsIf()
     {
         await VerifyFixAsync(
