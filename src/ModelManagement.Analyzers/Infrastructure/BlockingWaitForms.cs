@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Text;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -232,7 +233,7 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
         => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task)
-            || IsDelay(task, types) || IsCreatedCompleted(task, types)
+            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsLocalCreatedCompleted(task, types)
             || (Unconverted(task) is IInvocationOperation call && CompletedTaskMethods.ReturnsOnlyCompletedTasks(call, System.Threading.CancellationToken.None));
 
     /// <summary>
@@ -259,6 +260,65 @@ internal static class BlockingWaitForms
                 && SymbolEqualityComparer.Default.Equals(value.Type, result),
             _ => false,
         };
+
+    /// <summary>
+    /// A local whose only write is its declaration's initializer, a task created completed
+    /// (<c>var preset = Task.FromResult(name ?? "small"); _model = preset.Result;</c>, an independent consumer's): the same
+    /// value as the inline form. An assignment, a <c>ref</c>/<c>out</c> argument or a deconstruction anywhere in the
+    /// function (its lambdas included) may put another task there.
+    /// </summary>
+    private static bool IsLocalCreatedCompleted(IOperation? task, BlockingWaitTypes types)
+    {
+        if (Unconverted(task) is not ILocalReferenceOperation { Local: { IsRef: false } local } reference)
+        {
+            return false;
+        }
+
+        IOperation root = reference;
+        var steps = 0;
+        for (IOperation? current = reference; current is not null && steps < MaxRootSteps; current = current.Parent, steps++)
+        {
+            root = current;
+        }
+
+        if (steps >= MaxRootSteps)
+        {
+            return false;
+        }
+
+        var initialized = false;
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Initializer is not { } initializer || !IsCreatedCompleted(initializer.Value, types))
+                    {
+                        return false;
+                    }
+
+                    initialized = true;
+                    break;
+                case IAssignmentOperation { Target: var target } when WritesTo(target, local):
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: var argument } when WritesTo(argument, local):
+                case ILocalReferenceOperation { IsDeclaration: true } declared when SymbolEqualityComparer.Default.Equals(declared.Local, local):
+                    return false;
+            }
+        }
+
+        return initialized;
+
+        static bool WritesTo(IOperation target, ILocalSymbol local)
+            => target switch
+            {
+                ILocalReferenceOperation written => SymbolEqualityComparer.Default.Equals(written.Local, local),
+                ITupleOperation tuple => tuple.Elements.Any(element => WritesTo(element, local)),
+                IDeclarationExpressionOperation declaration => WritesTo(declaration.Expression, local),
+                _ => false,
+            };
+    }
+
+    private const int MaxRootSteps = 256;
 
     private static bool IsTaskOrValueTask(INamedTypeSymbol? type, BlockingWaitTypes types)
         => type is not null && (IsTask(type, types) || SymbolEqualityComparer.Default.Equals(type, types.ValueTask));

@@ -238,6 +238,55 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task WaitOnALocalHoldingATaskCreatedCompleted_DoesNotReport_UnlessAnotherTaskMayBeWrittenThere()
+    {
+        // An independent consumer: `var presetTask = Task.FromResult(preset ?? "small"); _model = presetTask.Result;` is
+        // the inline form held in a local first. A local assigned again, passed by ref, written in a lambda, or declared
+        // without such an initializer is still reported.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            class Client
+            {
+                private readonly string _model;
+                private readonly int _size;
+
+                public Client(string preset, Task<int> work, bool warm)
+                {
+                    var presetTask = Task.FromResult(preset ?? "small");
+                    _model = presetTask.Result;
+                    var done = Task.CompletedTask;
+                    done.Wait();
+
+                    var reassigned = Task.FromResult(1);
+                    if (warm)
+                    {
+                        reassigned = work;
+                    }
+
+                    _size = {|MM0001:reassigned.Result|};
+                    var byRef = Task.FromResult(2);
+                    Swap(ref byRef, work);
+                    _size += {|MM0001:byRef.Result|};
+                    var captured = Task.FromResult(3);
+                    Action later = () => captured = work;
+                    later();
+                    _size += {|MM0001:captured.Result|};
+                    var fromWork = work;
+                    _size += {|MM0001:fromWork.Result|};
+                    Task<int> deconstructed = Task.FromResult(4);
+                    (deconstructed, _) = (work, 0);
+                    _size += {|MM0001:deconstructed.Result|};
+                }
+
+                private static void Swap(ref Task<int> task, Task<int> other) => task = other;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task WaitOnAMethodThatOnlyReturnsCompletedTasks_DoesNotReport_ButOneThatMayRunWorkDoes()
     {
         // The triage of unseen repositories: DisCatSharp's sealed hosted service blocks on an inherited, not async
