@@ -60,8 +60,9 @@ internal static class UsingDirectives
     /// <summary>
     /// <paramref name="root"/> with <c>using N;</c> for each of <paramref name="namespaces"/>, placed like the file's own:
     /// in the using section that exists (the file's, else the one namespace's), in order when the section is sorted
-    /// (<c>System</c> first), else after the last plain using; with the file's indentation and line ends. Null when the
-    /// section has a header comment or a preprocessor directive where the new using would go.
+    /// (<c>System</c> first), else after the last plain using — above a <c>#if</c> region of usings, never in it; with the
+    /// file's indentation and line ends. Null when the section has a header comment where the new using would go, or
+    /// starts with a <c>#if</c> region.
     /// </summary>
     public static CompilationUnitSyntax? TryAdd(CompilationUnitSyntax root, IReadOnlyList<string> namespaces)
     {
@@ -77,10 +78,6 @@ internal static class UsingDirectives
             _ => root.Usings,
         };
         var next = usings.Count > 0 ? usings[usings.Count - 1].GetLastToken().GetNextToken(includeZeroWidth: true) : FirstTokenAfterUsings(root);
-        if (usings.Any(u => HasConditional(u.GetLeadingTrivia())) || HasConditional(next.LeadingTrivia))
-        {
-            return null; // e.g. #if around a using: where ours goes would change what it means
-        }
 
         var endOfLine = EndOfLine(root);
         var sorted = namespaces.OrderBy(n => n, NamespaceComparer.SystemFirst).ToList();
@@ -102,6 +99,18 @@ internal static class UsingDirectives
             foreach (var name in sorted)
             {
                 var index = InsertionIndex(usings, name);
+                var firstConditional = FirstConditional(usings);
+                if (index > firstConditional)
+                {
+                    // A using in a #if region (kafka's `#if NET8_0_OR_GREATER using System.Buffers; #endif`): ours goes
+                    // above the region, never into it, where it would exist for one configuration only.
+                    index = firstConditional;
+                }
+
+                if (index == 0 && firstConditional == 0)
+                {
+                    return null; // the region opens above the first using: no place outside it in this section
+                }
                 var neighbor = usings[Math.Min(index, usings.Count - 1)];
                 var directive = NewDirective(name, endOfLine).WithLeadingTrivia(Indentation(neighbor));
                 if (index == 0)
@@ -121,6 +130,20 @@ internal static class UsingDirectives
             FileScopedNamespaceDeclarationSyntax fileScoped => root.ReplaceNode(fileScoped, fileScoped.WithUsings(usings)),
             _ => root.WithUsings(usings),
         };
+    }
+
+    /// <summary>The index of the first using with a <c>#if</c> (or <c>#elif</c>/<c>#else</c>/<c>#endif</c>) before it; the count when none has.</summary>
+    private static int FirstConditional(SyntaxList<UsingDirectiveSyntax> usings)
+    {
+        for (var i = 0; i < usings.Count; i++)
+        {
+            if (HasConditional(usings[i].GetLeadingTrivia()))
+            {
+                return i;
+            }
+        }
+
+        return usings.Count;
     }
 
     private static UsingDirectiveSyntax NewDirective(string name, SyntaxTrivia endOfLine)

@@ -76,6 +76,22 @@ public sealed class UsingDirectivesTests
         Assert.Equal(expected, UsingDirectives.TryAdd(root, new[] { ns })!.ToFullString());
     }
 
+    [Theory]
+    // Found by `dotnet format` on confluent-kafka-dotnet: Roslyn's import adder, the fallback, left a blank line above the #if.
+    [InlineData("using System.Threading.Tasks;\n#if NET8_0_OR_GREATER\nusing System.Buffers;\n#endif\n\nnamespace N { }\n", "ModelManagement.Patterns",
+        "using System.Threading.Tasks;\nusing ModelManagement.Patterns;\n#if NET8_0_OR_GREATER\nusing System.Buffers;\n#endif\n\nnamespace N { }\n")]
+    // Sorted: the new using's place is inside the region, so it goes just above it.
+    [InlineData("using Alpha;\n#if DEBUG\nusing Beta;\n#endif\nusing Gamma;\n", "Delta", "using Alpha;\nusing Delta;\n#if DEBUG\nusing Beta;\n#endif\nusing Gamma;\n")]
+    [InlineData("using Alpha;\n#if DEBUG\nusing Beta;\n#else\nusing Gamma;\n#endif\n", "Aardvark", "using Aardvark;\nusing Alpha;\n#if DEBUG\nusing Beta;\n#else\nusing Gamma;\n#endif\n")]
+    // A #if after the usings (around the first member) stays below them.
+    [InlineData("using Alpha;\n\n#if DEBUG\nclass C { }\n#endif\n", "Beta", "using Alpha;\nusing Beta;\n\n#if DEBUG\nclass C { }\n#endif\n")]
+    public void TryAdd_UsingsWithAConditionalRegion_TheNewOneGoesAboveTheRegion(string source, string ns, string expected)
+    {
+        var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source).GetRoot();
+
+        Assert.Equal(expected, UsingDirectives.TryAdd(root, new[] { ns })!.ToFullString());
+    }
+
     [Fact]
     public void TryAdd_SeveralNamespaces_EachInItsPlace()
     {
@@ -87,8 +103,8 @@ public sealed class UsingDirectivesTests
     [Theory]
     [InlineData("// Copyright (c) Contoso\nnamespace N { }\n")]
     [InlineData("#nullable enable\nnamespace N { }\n")]
-    [InlineData("using A;\n#if DEBUG\nusing B;\n#endif\nclass C { }\n")]
     [InlineData("#if DEBUG\nusing A;\n#endif\nclass C { }\n")]
+    [InlineData("#if DEBUG\nusing A;\n#endif\nusing B;\nclass C { }\n")]
     public void TryAdd_WhereTheNewUsingsPlaceIsNotClear_LeavesItToRoslyn(string source)
     {
         var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(source).GetRoot();
