@@ -198,8 +198,12 @@ internal static class MM0005LazyRewriter
                         continue; // the constructor it calls creates it
                     }
 
+                    // A body of several lines keeps the author's layout (a `){` brace, blank lines): only the new
+                    // statement is formatted. An expression body or a one-line body becomes a new block, formatted whole.
                     editor.ReplaceNode(constructor, (current, _) => Statements.Prepend(current, assignment, returnsValue: false, after: IsLazyCreation) is { } prepended
-                        ? Expand(prepended).WithAdditionalAnnotations(Formatter.Annotation)
+                        ? current is ConstructorDeclarationSyntax { Body: { } body } && !Statements.IsOnOneLine(body)
+                            ? prepended
+                            : Expand(prepended).WithAdditionalAnnotations(Formatter.Annotation)
                         : current); // no body (the planner refuses that: ConstructorWithoutBody)
                 }
             }

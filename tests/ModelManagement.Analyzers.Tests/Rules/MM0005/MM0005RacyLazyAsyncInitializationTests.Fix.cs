@@ -218,6 +218,21 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_ConstructorOfSeveralLines_KeepsTheAuthorsLayout_OnlyTheNewStatementIsFormatted()
+    {
+        // `dotnet format` on confluent-kafka-dotnet's JsonSchemaResolver: the constructor that got the creation was
+        // formatted whole — its `= null){` brace moved to a line of its own and the whitespace-only line after it emptied.
+        var source = "using System.Threading.Tasks;\n\npublic sealed class LlmClient\n{\n    private readonly ICatalogStore _store;\n    private Catalog _catalog;\n\n"
+            + "    public LlmClient(ICatalogStore store,\n        string unused = null){\n        _store = store;\n    }\n        \n"
+            + "    public async Task<Catalog> GetCatalogAsync(){\n        return [|_catalog|] ??= await _store.LoadAsync();\n    }\n}\n";
+        var fixedSource = "using System.Threading.Tasks;\nusing ModelManagement.Patterns;\n\npublic sealed class LlmClient\n{\n    private readonly ICatalogStore _store;\n    private readonly AsyncLazy<Catalog> _catalog;\n\n"
+            + "    public LlmClient(ICatalogStore store,\n        string unused = null){\n        _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);\n        _store = store;\n    }\n        \n"
+            + "    public async Task<Catalog> GetCatalogAsync(){\n        return await _catalog;\n    }\n\n"
+            + "    private async Task<Catalog> LoadCatalogAsync()\n    {\n        return await _store.LoadAsync();\n    }\n}\n";
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task Fix_ExpressionBodiedConstructor_KeepsItsComments()
     {
         // Crash hunt: the comment after `=>` of the constructor that gets the helper's creation was dropped.
