@@ -15,7 +15,10 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// host's newline when <c>.editorconfig</c> sets no <c>end_of_line</c> (<c>\n</c> for <c>dotnet format</c> on Linux), so a
 /// CRLF file came out with mixed endings (an independent consumer). Every action of these fixes (single fixes and Fix
 /// All) is wrapped: after the wrapped action's own clean-up, a document whose original text used one line ending
-/// throughout gets it back everywhere.
+/// throughout gets it back everywhere — also when <c>.editorconfig</c>'s <c>end_of_line</c> names the other one (a real
+/// repository's LF files under <c>end_of_line = crlf</c> came out with CRLF new lines and LF reused ones, mixed): a fix
+/// changes a few lines, and a file of one kind stays of one kind; <c>dotnet format whitespace</c> converts whole files.
+/// A file already mixed is left as the formatter writes it.
 /// </summary>
 internal static class LineEndings
 {
@@ -31,7 +34,7 @@ internal static class LineEndings
 
     /// <summary>
     /// <paramref name="changed"/> with each changed document's line endings made those of its text in
-    /// <paramref name="original"/>, when that text used one kind only and <c>.editorconfig</c> does not choose.
+    /// <paramref name="original"/>, when that text used one kind only.
     /// </summary>
     public static async Task<Solution> RestoreAsync(Solution original, Solution changed, CancellationToken cancellationToken)
     {
@@ -40,8 +43,7 @@ internal static class LineEndings
         {
             foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
             {
-                if (original.GetDocument(id) is not { } before || result.GetDocument(id) is not { } after
-                    || await SetByEditorConfigAsync(after, cancellationToken).ConfigureAwait(false))
+                if (original.GetDocument(id) is not { } before || result.GetDocument(id) is not { } after)
                 {
                     continue;
                 }
@@ -117,10 +119,6 @@ internal static class LineEndings
 
         return changed ? builder.ToString() : content;
     }
-
-    private static async Task<bool> SetByEditorConfigAsync(Document document, CancellationToken cancellationToken)
-        => await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false) is not { } tree
-            || document.Project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue("end_of_line", out _);
 
     private sealed class PreservingAction : CodeAction
     {

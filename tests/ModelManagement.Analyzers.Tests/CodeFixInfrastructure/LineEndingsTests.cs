@@ -104,15 +104,20 @@ public sealed class LineEndingsTests
         Assert.Equal("\n", LineEndings.SingleNewLine(SourceText.From(single)));
     }
 
-    [Fact]
-    public async Task EndOfLineSetInEditorConfig_IsLeftToTheFormatter()
+    [Theory]
+    [InlineData("\r\n", "lf")]
+    [InlineData("\n", "crlf")]
+    [InlineData("\r\n", "crlf")]
+    public async Task EndOfLineSetInEditorConfig_AFileOfOneKindStaysOfThatKind(string fileNewLine, string editorConfigValue)
     {
-        // `.editorconfig` chooses: the formatter writes what it says (lf here), the file's own CRLF lines stay as they were.
-        var crlf = SideEffectSource.ReplaceLineEndings("\r\n");
+        // A real repository (oqtane) under `end_of_line = crlf` with LF files: the formatter wrote the try's lines in CRLF,
+        // the lines built from the file's own trivia stayed LF — a mixed file. A fix keeps a file's one kind.
+        var source = SideEffectSource.ReplaceLineEndings(fileNewLine);
 
-        var single = await FixAsync("MM0002", crlf, editorConfig: "root = true\n\n[*.cs]\nend_of_line = lf\n", fixAll: false);
+        var single = await FixAsync("MM0002", source, editorConfig: "root = true\n\n[*.cs]\nend_of_line = " + editorConfigValue + "\n", fixAll: false);
 
-        Assert.Null(LineEndings.SingleNewLine(SourceText.From(single))); // mixed: the new lines are LF
+        Assert.NotEqual(source, single);
+        Assert.Equal(fileNewLine, LineEndings.SingleNewLine(SourceText.From(single)));
     }
 
     [Theory]
