@@ -76,7 +76,8 @@ internal static class SingleCallerHelpers
     /// or lambda: a direct call (<c>_ = ReceiveLoopAsync();</c>) or the delegate handed to <c>Task.Run</c> or
     /// <c>TaskFactory.StartNew</c> (<c>_ = Task.Run(ReceiveLoop, token);</c>, Obsidian's per-connection receive loop). It runs
     /// once per instance, so its state has one caller. A method group handed to anything else (a scheduler, a timer, an
-    /// event) may be invoked again and is no such method. Runs only when a report is about to be made.
+    /// event) may be invoked again and is no such method — except the factory of a single-flight lazy the constructor creates
+    /// (<see cref="SingleFlightCreation"/>), which runs one caller at a time. Runs only when a report is about to be made.
     /// </summary>
     public static bool IsStartedOnceByItsConstructor(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
     {
@@ -86,7 +87,9 @@ internal static class SingleCallerHelpers
         }
 
         SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
-        var started = use.Parent is InvocationExpressionSyntax call && call.Expression == use
+        SyntaxNode? started = SingleFlightCreation(use, model, cancellationToken) is { } creation
+            ? creation
+            : use.Parent is InvocationExpressionSyntax call && call.Expression == use
             ? call
             : use.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax starter } }
                 && model.GetSymbolInfo(starter, cancellationToken).Symbol is IMethodSymbol { Name: "Run" or "StartNew" } run
@@ -106,6 +109,70 @@ internal static class SingleCallerHelpers
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The creation of a single-flight lazy that <paramref name="use"/> is the factory of — the method group, or a lambda
+    /// that only calls it (<c>() =&gt; LoadAsync()</c>, <c>async () =&gt; await LoadAsync()</c>), as the first argument of
+    /// <c>new AsyncLazy&lt;T&gt;(…)</c> or <c>new AsyncInitializer(…)</c> (ModelManagement.Patterns; also
+    /// Microsoft.VisualStudio.Threading's <c>AsyncLazy&lt;T&gt;</c>) or of <c>new Lazy&lt;Task&lt;T&gt;&gt;(…)</c> in its
+    /// default, <c>true</c> or <c>ExecutionAndPublication</c> mode: the lazy runs it one caller at a time (an independent
+    /// consumer's check inside an <c>AsyncLazy</c> factory). Null otherwise.
+    /// </summary>
+    private static BaseObjectCreationExpressionSyntax? SingleFlightCreation(SyntaxNode use, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var factory = use;
+        if (use.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call && call.Expression == use)
+        {
+            SyntaxNode body = call.Parent is AwaitExpressionSyntax awaited ? awaited : call;
+            if (body.Parent is not (ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } lambda) || lambda.Body != body)
+            {
+                return null;
+            }
+
+            factory = lambda;
+        }
+
+        if (factory.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: BaseObjectCreationExpressionSyntax creation } arguments } argument
+            || arguments.Arguments[0] != argument
+            || model.GetSymbolInfo(creation, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { } lazyType } constructor)
+        {
+            return null;
+        }
+
+        var singleFlight = lazyType switch
+        {
+            { Name: "AsyncLazy", Arity: 1 } => Namespaces.IsExactly(lazyType.ContainingNamespace, "ModelManagement", "Patterns")
+                || Namespaces.IsExactly(lazyType.ContainingNamespace, "Microsoft", "VisualStudio", "Threading"),
+            { Name: "AsyncInitializer", Arity: 0 } => Namespaces.IsExactly(lazyType.ContainingNamespace, "ModelManagement", "Patterns"),
+            { Name: "Lazy", Arity: 1, TypeArguments: [INamedTypeSymbol { Name: "Task" or "ValueTask" } value] } =>
+                Namespaces.IsExactly(lazyType.ContainingNamespace, "System") && Namespaces.IsExactly(value.ContainingNamespace, "System", "Threading", "Tasks")
+                && IsExecutionAndPublication(constructor, arguments, model, cancellationToken),
+            _ => false,
+        };
+        return singleFlight ? creation : null;
+    }
+
+    /// <summary><c>new Lazy&lt;T&gt;(f)</c>, <c>(f, true)</c> or <c>(f, LazyThreadSafetyMode.ExecutionAndPublication)</c>.</summary>
+    private static bool IsExecutionAndPublication(IMethodSymbol constructor, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (constructor.Parameters.Length == 1)
+        {
+            return true;
+        }
+
+        if (constructor.Parameters.Length != 2 || arguments.Arguments.Count != 2 || arguments.Arguments[1].NameColon is not null)
+        {
+            return false;
+        }
+
+        var mode = model.GetConstantValue(arguments.Arguments[1].Expression, cancellationToken);
+        return constructor.Parameters[1].Type switch
+        {
+            { SpecialType: SpecialType.System_Boolean } => mode is { HasValue: true, Value: true },
+            { Name: "LazyThreadSafetyMode" } => mode is { HasValue: true, Value: 2 }, // ExecutionAndPublication
+            _ => false,
+        };
     }
 
     /// <summary>

@@ -53,6 +53,86 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task FactoryOfASingleFlightLazyTheConstructorCreates_DoesNotReport_OtherLaziesAndUsesDo()
+    {
+        // An independent consumer: `_lazy = new AsyncLazy<…>(LoadAsync)` in the constructor, with `if (_models is null)`
+        // inside LoadAsync — the lazy runs it one caller at a time. Also AsyncInitializer, and Lazy<Task<T>> in its default,
+        // `true` or ExecutionAndPublication mode, with a method group or a lambda that only calls it. Still reported: a
+        // PublicationOnly Lazy (runs the factory concurrently), a lazy created again by a method, and a factory also called
+        // directly.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class CatalogConnection
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _lazy;
+                private readonly AsyncInitializer _initializer;
+                private readonly Lazy<Task<Catalog>> _byDefault;
+                private readonly Lazy<Task<Catalog>> _threadSafe;
+                private readonly Lazy<Task<Catalog>> _byMode;
+                private Lazy<Task<Catalog>> _racing;
+                private AsyncLazy<Catalog> _renewed;
+                private Catalog _a, _b, _c, _d, _e, _f, _g, _h;
+                private bool _warm;
+
+                public CatalogConnection(ICatalogStore store)
+                {
+                    _store = store;
+                    _lazy = new AsyncLazy<Catalog>(LoadAsync);
+                    _initializer = new AsyncInitializer(WarmAsync);
+                    _byDefault = new Lazy<Task<Catalog>>(() => LoadByDefaultAsync());
+                    _threadSafe = new Lazy<Task<Catalog>>(async () => await LoadThreadSafeAsync(), true);
+                    _byMode = new Lazy<Task<Catalog>>(LoadByModeAsync, LazyThreadSafetyMode.ExecutionAndPublication);
+                    _racing = new Lazy<Task<Catalog>>(LoadRacingAsync, LazyThreadSafetyMode.PublicationOnly);
+                    _renewed = new AsyncLazy<Catalog>(LoadRenewedAsync);
+                }
+
+                public void Renew() => _renewed = new AsyncLazy<Catalog>(LoadRenewedAsync);
+
+                public Task<Catalog> DirectAsync() => LoadAlsoCalledAsync();
+
+                private async Task<Catalog> LoadAsync()
+                {
+                    if (_a is null)
+                    {
+                        _a = await _store.LoadAsync();
+                    }
+
+                    return _a;
+                }
+
+                private async Task WarmAsync()
+                {
+                    if (!_warm)
+                    {
+                        await _store.WarmUpAsync();
+                        _warm = true;
+                    }
+                }
+
+                private async Task<Catalog> LoadByDefaultAsync() => _b ??= await _store.LoadAsync();
+
+                private async Task<Catalog> LoadThreadSafeAsync() => _c ??= await _store.LoadAsync();
+
+                private async Task<Catalog> LoadByModeAsync() => _d ??= await _store.LoadAsync();
+
+                private async Task<Catalog> LoadRacingAsync() => [|_e|] ??= await _store.LoadAsync();
+
+                private async Task<Catalog> LoadRenewedAsync() => [|_f|] ??= await _store.LoadAsync();
+
+                private async Task<Catalog> LoadAlsoCalledAsync() => [|_g|] ??= await _store.LoadAsync();
+
+                private Lazy<Task<Catalog>> Unused() => new Lazy<Task<Catalog>>(LoadAlsoCalledAsync);
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task PrivateLoopStartedTwiceInALoopOrThroughASchedulerOrSharingStaticState_Reports()
     {
         var source = /* lang=c#-test */ """
