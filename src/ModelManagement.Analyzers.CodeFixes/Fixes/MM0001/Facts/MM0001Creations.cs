@@ -282,7 +282,12 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         SyntaxNode child = creation;
         foreach (var ancestor in creation.Ancestors())
         {
-            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            if (ancestor is AnonymousFunctionExpressionSyntax lambda)
+            {
+                return IsWholeBody(lambda, creation) && AssertsAThrow(lambda);
+            }
+
+            if (ancestor is LocalFunctionStatementSyntax or MemberDeclarationSyntax)
             {
                 return false;
             }
@@ -297,6 +302,68 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         }
 
         return false;
+    }
+
+    /// <summary>The lambda only creates the instance: <c>() =&gt; new C(s)</c>, <c>() =&gt; { new C(s); }</c>, <c>() =&gt; { _ = new C(s); }</c>.</summary>
+    private static bool IsWholeBody(AnonymousFunctionExpressionSyntax lambda, BaseObjectCreationExpressionSyntax creation)
+    {
+        SyntaxNode node = creation;
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        if (node.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard && discard.Right == node)
+        {
+            node = discard;
+        }
+
+        return lambda.ExpressionBody == node
+            || (lambda.Block is { Statements: [ExpressionStatementSyntax only] } && only.Expression == node);
+    }
+
+    /// <summary>
+    /// A test asserting that the creation throws — xunit's <c>Assert.Throws*</c> and <c>Record.Exception*</c>, NUnit's
+    /// <c>Assert.Throws*</c>/<c>Catch*</c> and <c>Assert.That(…, Throws…)</c>, MSTest's <c>ThrowsException*</c>/<c>ThrowsExactly*</c>,
+    /// FluentAssertions' <c>Invoking(…)…Should().Throw*</c> — handles a failed construction like a creator's catch (an
+    /// independent consumer's <c>Construct_WhenDirectoryOffline_Throws</c> failed once the failure moved to the first use).
+    /// Matched by name: the test project's framework need not resolve in the project being fixed.
+    /// </summary>
+    private static bool AssertsAThrow(AnonymousFunctionExpressionSyntax lambda)
+    {
+        if (lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } arguments })
+        {
+            return false;
+        }
+
+        var (receiver, name) = call.Expression switch
+        {
+            MemberAccessExpressionSyntax access => (access.Expression, access.Name.Identifier.ValueText),
+            SimpleNameSyntax simple => (null, simple.Identifier.ValueText),
+            _ => (null, string.Empty),
+        };
+        switch (name)
+        {
+            case "Throws" or "ThrowsAsync" or "ThrowsAny" or "ThrowsAnyAsync" or "ThrowsException" or "ThrowsExceptionAsync"
+                or "ThrowsExactly" or "ThrowsExactlyAsync" or "Catch" or "CatchAsync":
+                return true;
+            case "Exception" or "ExceptionAsync":
+                return receiver is IdentifierNameSyntax { Identifier.ValueText: "Record" };
+            case "That":
+                return arguments.Arguments.Skip(1).Any(static argument => argument.DescendantNodes().OfType<IdentifierNameSyntax>().Any(static n => n.Identifier.ValueText == "Throws"));
+            case "Invoking" or "Awaiting":
+                for (SyntaxNode node = call; node.Parent is MemberAccessExpressionSyntax next && next.Parent is InvocationExpressionSyntax nextCall; node = nextCall)
+                {
+                    if (next.Name.Identifier.ValueText.StartsWith("Throw", System.StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
     }
 
     /// <summary>
