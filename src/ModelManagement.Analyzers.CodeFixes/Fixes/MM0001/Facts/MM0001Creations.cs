@@ -284,7 +284,7 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         {
             if (ancestor is AnonymousFunctionExpressionSyntax lambda)
             {
-                return IsWholeBody(lambda, creation) && AssertsAThrow(lambda);
+                return IsWholeBody(lambda, creation) && AssertsAThrow(lambda, model, cancellationToken);
             }
 
             if (ancestor is LocalFunctionStatementSyntax or MemberDeclarationSyntax)
@@ -323,48 +323,54 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     }
 
     /// <summary>
-    /// A test asserting that the creation throws — xunit's <c>Assert.Throws*</c> and <c>Record.Exception*</c>, NUnit's
-    /// <c>Assert.Throws*</c>/<c>Catch*</c> and <c>Assert.That(…, Throws…)</c>, MSTest's <c>ThrowsException*</c>/<c>ThrowsExactly*</c>,
-    /// FluentAssertions' <c>Invoking(…)…Should().Throw*</c> — handles a failed construction like a creator's catch (an
-    /// independent consumer's <c>Construct_WhenDirectoryOffline_Throws</c> failed once the failure moved to the first use).
-    /// Matched by name: the test project's framework need not resolve in the project being fixed.
+    /// A test asserting that the creation throws — the lambda handed to an exception assertion MM0007 knows (xunit's
+    /// <c>Assert.Throws*</c>/<c>Record.Exception*</c>, NUnit's <c>Assert.Throws*</c>/<c>Catch*</c>, MSTest's
+    /// <c>ThrowsException*</c>/<c>ThrowsExactly*</c>, Shouldly's <c>Should.Throw*</c>), to a call an assertion is chained on
+    /// (FluentAssertions' <c>Invoking(…).Should().Throw*</c>), or with a throw constraint beside it (NUnit's
+    /// <c>Assert.That(…, Throws.Exception)</c>) — handles a failed construction like a creator's catch (an independent
+    /// consumer's <c>Construct_WhenDirectoryOffline_Throws</c> failed once the failure moved to the first use). Assertions
+    /// that nothing is thrown (<c>DoesNotThrow</c>, <c>NotThrow</c>, <c>Throws.Nothing</c>) hold after the rewrite too.
     /// </summary>
-    private static bool AssertsAThrow(AnonymousFunctionExpressionSyntax lambda)
+    private static bool AssertsAThrow(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
     {
         if (lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } arguments })
         {
             return false;
         }
 
-        var (receiver, name) = call.Expression switch
+        SyntaxNode node = call;
+        for (var depth = 0; depth < MaxAssertionChain; depth++)
         {
-            MemberAccessExpressionSyntax access => (access.Expression, access.Name.Identifier.ValueText),
-            SimpleNameSyntax simple => (null, simple.Identifier.ValueText),
-            _ => (null, string.Empty),
-        };
-        switch (name)
-        {
-            case "Throws" or "ThrowsAsync" or "ThrowsAny" or "ThrowsAnyAsync" or "ThrowsException" or "ThrowsExceptionAsync"
-                or "ThrowsExactly" or "ThrowsExactlyAsync" or "Catch" or "CatchAsync":
+            if (IsThrowAssertion(model.GetSymbolInfo(node, cancellationToken).Symbol))
+            {
                 return true;
-            case "Exception" or "ExceptionAsync":
-                return receiver is IdentifierNameSyntax { Identifier.ValueText: "Record" };
-            case "That":
-                return arguments.Arguments.Skip(1).Any(static argument => argument.DescendantNodes().OfType<IdentifierNameSyntax>().Any(static n => n.Identifier.ValueText == "Throws"));
-            case "Invoking" or "Awaiting":
-                for (SyntaxNode node = call; node.Parent is MemberAccessExpressionSyntax next && next.Parent is InvocationExpressionSyntax nextCall; node = nextCall)
-                {
-                    if (next.Name.Identifier.ValueText.StartsWith("Throw", System.StringComparison.Ordinal))
-                    {
-                        return true;
-                    }
-                }
+            }
 
-                return false;
-            default:
-                return false;
+            if (node.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax chained })
+            {
+                break;
+            }
+
+            node = chained;
         }
+
+        foreach (var argument in arguments.Arguments)
+        {
+            if (argument.Expression != lambda
+                && argument.Expression.DescendantNodesAndSelf().OfType<MemberAccessExpressionSyntax>().Any(access => IsThrowAssertion(model.GetSymbolInfo(access, cancellationToken).Symbol)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
+
+    private const int MaxAssertionChain = 8;
+
+    private static bool IsThrowAssertion(ISymbol? member)
+        => member is not null && MM0007ExceptionAssertions.IsExceptionAssertion(member)
+            && member.Name.IndexOf("Not", System.StringComparison.Ordinal) < 0; // DoesNotThrow, NotThrow, Throws.Nothing
 
     /// <summary>
     /// The instance is a local declared in <paramref name="block"/> (<c>var c = new T(…);</c>) that is only used inside it,
