@@ -111,6 +111,7 @@ internal static class UsingDirectives
                 {
                     return null; // the region opens above the first using: no place outside it in this section
                 }
+
                 var neighbor = usings[Math.Min(index, usings.Count - 1)];
                 var directive = NewDirective(name, endOfLine).WithLeadingTrivia(Indentation(neighbor));
                 if (index == 0)
