@@ -274,51 +274,14 @@ internal static class BlockingWaitForms
             return false;
         }
 
-        IOperation root = reference;
-        var steps = 0;
-        for (IOperation? current = reference; current is not null && steps < MaxRootSteps; current = current.Parent, steps++)
-        {
-            root = current;
-        }
-
-        if (steps >= MaxRootSteps)
-        {
-            return false;
-        }
-
-        var initialized = false;
-        foreach (var operation in root.DescendantsAndSelf())
-        {
-            switch (operation)
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.Initializer is not { } initializer || !IsCreatedCompleted(initializer.Value, types))
-                    {
-                        return false;
-                    }
-
-                    initialized = true;
-                    break;
-                case IAssignmentOperation { Target: var target } when WritesTo(target, local):
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out, Value: var argument } when WritesTo(argument, local):
-                case ILocalReferenceOperation { IsDeclaration: true } declared when SymbolEqualityComparer.Default.Equals(declared.Local, local):
-                    return false;
-            }
-        }
-
-        return initialized;
-
-        static bool WritesTo(IOperation target, ILocalSymbol local)
-            => target switch
-            {
-                ILocalReferenceOperation written => SymbolEqualityComparer.Default.Equals(written.Local, local),
-                ITupleOperation tuple => tuple.Elements.Any(element => WritesTo(element, local)),
-                IDeclarationExpressionOperation declaration => WritesTo(declaration.Expression, local),
-                _ => false,
-            };
+        var root = Shapes.Root(reference);
+        // Its declaration (the function's, lambdas included) initializes it completed, and no assignment, deconstruction
+        // or ref/out argument writes it (Assigns, as for an earlier wait).
+        return root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local))
+                is { Initializer: { } initializer }
+            && IsCreatedCompleted(initializer.Value, types)
+            && !Assigns(root, local);
     }
-
-    private const int MaxRootSteps = 256;
 
     private static bool IsTaskOrValueTask(INamedTypeSymbol? type, BlockingWaitTypes types)
         => type is not null && (IsTask(type, types) || SymbolEqualityComparer.Default.Equals(type, types.ValueTask));

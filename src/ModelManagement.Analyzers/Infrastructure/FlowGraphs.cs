@@ -24,12 +24,7 @@ internal static class FlowGraphs
     /// </summary>
     public static ControlFlowGraph Of(IOperation operation, CancellationToken cancellationToken)
     {
-        var root = operation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
+        var root = Shapes.Root(operation);
         if (Graphs.TryGetValue(root, out var graph))
         {
             return graph;

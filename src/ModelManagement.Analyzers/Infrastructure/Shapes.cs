@@ -69,6 +69,18 @@ internal static class Shapes
         return false;
     }
 
+    /// <summary>The root of <paramref name="operation"/>'s tree: the member body or initializer holding it.</summary>
+    public static IOperation Root(IOperation operation)
+    {
+        var root = operation;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        return root;
+    }
+
     /// <summary><paramref name="operation"/> without its conversions, explicit casts too (<c>((Task)a).Wait()</c> waits for <c>a</c>).</summary>
     public static IOperation? WithoutConversions(IOperation? operation)
     {

@@ -79,7 +79,7 @@ internal static class SingleCallerHelpers
     /// event) may be invoked again and is no such method — except the factory of a single-flight lazy the constructor creates
     /// (<see cref="SingleFlightCreation"/>), which runs one caller at a time. Runs only when a report is about to be made.
     /// </summary>
-    public static bool IsStartedOnceByItsConstructor(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    public static bool IsStartedOnceByItsConstructor(IMethodSymbol method, LazyInitTypes types, Compilation compilation, CancellationToken cancellationToken)
     {
         if (method.IsStatic || PrivateMethodUses.Find(method, compilation, cancellationToken) is not [var (name, model)])
         {
@@ -87,7 +87,7 @@ internal static class SingleCallerHelpers
         }
 
         SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
-        SyntaxNode? started = SingleFlightCreation(use, model, cancellationToken) is { } creation
+        SyntaxNode? started = SingleFlightCreation(use, types, model, cancellationToken) is { } creation
             ? creation
             : use.Parent is InvocationExpressionSyntax call && call.Expression == use
             ? call
@@ -114,12 +114,12 @@ internal static class SingleCallerHelpers
     /// <summary>
     /// The creation of a single-flight lazy that <paramref name="use"/> is the factory of — the method group, or a lambda
     /// that only calls it (<c>() =&gt; LoadAsync()</c>, <c>async () =&gt; await LoadAsync()</c>), as the first argument of
-    /// <c>new AsyncLazy&lt;T&gt;(…)</c> or <c>new AsyncInitializer(…)</c> (ModelManagement.Patterns; also
-    /// Microsoft.VisualStudio.Threading's <c>AsyncLazy&lt;T&gt;</c>) or of <c>new Lazy&lt;Task&lt;T&gt;&gt;(…)</c> in its
-    /// default, <c>true</c> or <c>ExecutionAndPublication</c> mode: the lazy runs it one caller at a time (an independent
+    /// a single-flight type MM0005 knows (<see cref="LazyInitTypes.IsSingleFlight"/>: the <c>AsyncLazy&lt;T&gt;</c> types,
+    /// <c>AsyncInitializer</c>, and <c>Lazy&lt;Task&lt;T&gt;&gt;</c> created in its default, <c>true</c> or
+    /// <c>ExecutionAndPublication</c> mode): the lazy runs it one caller at a time (an independent
     /// consumer's check inside an <c>AsyncLazy</c> factory). Null otherwise.
     /// </summary>
-    private static BaseObjectCreationExpressionSyntax? SingleFlightCreation(SyntaxNode use, SemanticModel model, CancellationToken cancellationToken)
+    private static BaseObjectCreationExpressionSyntax? SingleFlightCreation(SyntaxNode use, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)
     {
         var factory = use;
         if (use.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call && call.Expression == use)
@@ -140,16 +140,8 @@ internal static class SingleCallerHelpers
             return null;
         }
 
-        var singleFlight = lazyType switch
-        {
-            { Name: "AsyncLazy", Arity: 1 } => Namespaces.IsExactly(lazyType.ContainingNamespace, "ModelManagement", "Patterns")
-                || Namespaces.IsExactly(lazyType.ContainingNamespace, "Microsoft", "VisualStudio", "Threading"),
-            { Name: "AsyncInitializer", Arity: 0 } => Namespaces.IsExactly(lazyType.ContainingNamespace, "ModelManagement", "Patterns"),
-            { Name: "Lazy", Arity: 1, TypeArguments: [INamedTypeSymbol { Name: "Task" or "ValueTask" } value] } =>
-                Namespaces.IsExactly(lazyType.ContainingNamespace, "System") && Namespaces.IsExactly(value.ContainingNamespace, "System", "Threading", "Tasks")
-                && IsExecutionAndPublication(constructor, arguments, model, cancellationToken),
-            _ => false,
-        };
+        var singleFlight = types.IsSingleFlight(lazyType)
+            && (!SymbolEqualityComparer.Default.Equals(lazyType.OriginalDefinition, types.Lazy) || IsExecutionAndPublication(constructor, arguments, model, cancellationToken));
         return singleFlight ? creation : null;
     }
 

@@ -1561,19 +1561,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>The graph exists only for member bodies and initializers (never for attribute arguments of broken code).</summary>
     private static bool IsInGraphRoot(IOperation operation)
-        => Root(operation).Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
+        => Shapes.Root(operation).Kind is OperationKind.Block or OperationKind.MethodBody or OperationKind.ConstructorBody
             or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
-
-    private static IOperation Root(IOperation operation)
-    {
-        var root = operation;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        return root;
-    }
 
     /// <summary>
     /// Where one call is judged: the diagnostic sink, and the control-flow graph of the member body holding the call,
@@ -1605,6 +1594,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         public void ReportDiagnostic(Diagnostic diagnostic) => _report(diagnostic);
 
         /// <summary>Only called after <see cref="IsInGraphRoot"/> held.</summary>
-        public ControlFlowGraph GetControlFlowGraph() => _graph ??= FlowGraphs.Of(Root(_operation), CancellationToken);
+        public ControlFlowGraph GetControlFlowGraph() => _graph ??= FlowGraphs.Of(_operation, CancellationToken);
     }
 }

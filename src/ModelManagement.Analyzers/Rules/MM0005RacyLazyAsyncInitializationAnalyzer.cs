@@ -237,7 +237,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var decided = Volatile.Read(ref _startedOnceByConstructor);
             if (decided == 0)
             {
-                decided = SingleCallerHelpers.IsStartedOnceByItsConstructor(method, _compilation, cancellationToken) ? 1 : 2;
+                decided = SingleCallerHelpers.IsStartedOnceByItsConstructor(method, _types, _compilation, cancellationToken) ? 1 : 2;
                 Volatile.Write(ref _startedOnceByConstructor, decided);
             }
 
