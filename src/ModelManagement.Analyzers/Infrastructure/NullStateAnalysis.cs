@@ -1945,11 +1945,35 @@ internal sealed class NullStateAnalysis
 
         for (var i = 0; i < _slots.Count; i++)
         {
-            if (_slots[i].Kind == SlotKind.Member && _slots[i].Name == name)
+            if (_slots[i].Name == name && (_slots[i].Kind == SlotKind.Member || IsCapturedPrimaryParameter(_slots[i])))
             {
                 NullStateBitSet.Clear(state, 0, i);
             }
         }
+    }
+
+    /// <summary>
+    /// A slot of a primary-constructor parameter the type captures as an optional member, which a guard property of the
+    /// type names like a field (<c>public bool HasRegistry =&gt; registry is not null;</c>) — unless a field or property
+    /// of that name exists: in the getter the name is then the member's.
+    /// </summary>
+    private bool IsCapturedPrimaryParameter(Slot slot)
+        => slot.Kind == SlotKind.Parameter
+            && slot.Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor, ContainingType: { } type } } parameter
+            && _scope.IsOptionalMember(parameter)
+            && !HasFieldOrProperty(type, parameter.Name);
+
+    private static bool HasFieldOrProperty(INamedTypeSymbol type, string name)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IFieldSymbol or IPropertySymbol)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool TryGetBool(AttributeData attribute, int index, out bool value)

@@ -425,6 +425,43 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task OwnGuardPropertyOverCapturedPrimaryConstructorParameter_DoesNotReport_WhereItHolds()
+    {
+        // An independent consumer's primary-constructor class: `HasRegistry => registry is not null` names the captured
+        // parameter like a field (`[MemberNotNullWhen]` cannot name a parameter). Control: the branch where the guard is
+        // false.
+        await VerifyAsync(/* lang=c#-test */ """
+            public sealed class Gateway(IModelRegistry registry = null)
+            {
+                public bool HasRegistry => registry is not null;
+
+                public string Describe()
+                {
+                    if (!HasRegistry)
+                    {
+                        return "standalone";
+                    }
+
+                    return registry.DefaultModel;
+                }
+
+                public void Publish()
+                {
+                    if (HasRegistry)
+                    {
+                        registry.Register("a");
+                    }
+                    else
+                    {
+                        {|#0:registry|}.Register("b");
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic().WithLocation(0).WithArguments("registry"));
+    }
+
+    [Fact]
     public async Task MemberNotNullWhenProperty_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
