@@ -121,11 +121,13 @@ internal static class MM0005LazyRewriter
         }
 
         // 3. The initialization method, after the member holding the check.
+        // The moved statements keep their own layout through the formatting of the new method (MovedLayout).
+        var layout = new MovedLayout();
         var body = new List<StatementSyntax>();
         foreach (var original in plan.Initialization)
         {
             var statement = DetachTokens(original, plan.DetachedTokens);
-            body.Add(body.Count == 0 ? Statements.WithoutLeadingBlankLines(statement) : statement);
+            body.Add(layout.Mark(body.Count == 0 ? Statements.WithoutLeadingBlankLines(statement) : statement));
         }
 
         if (!plan.IsFlag)
@@ -235,6 +237,11 @@ internal static class MM0005LazyRewriter
         // Formatted now rather than by the code action's clean-up: Fix All applies the next conversion to this result.
         var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
         changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } formatted)
+        {
+            changed = changed.WithSyntaxRoot(layout.Restore(formatted));
+        }
+
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 

@@ -455,6 +455,149 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_MovedMultiLineCollectionExpression_KeepsItsLayout()
+    {
+        // dapr/dotnet-sdk's test environment: the moved statement's collection expression kept its first element's
+        // indentation change but not the second's (the elements no longer lined up).
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private bool _started;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task StartAsync(CancellationToken cancellationToken = default)
+                {
+                    if ([|_started|]) return;
+
+                    List<Task> tasks =
+                    [
+                        _store.WarmUpAsync(),
+                        _store.LoadAsync()
+                    ];
+
+                    await Task.WhenAll(tasks);
+
+                    _started = true;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _store = store;
+                }
+
+                public async Task StartAsync(CancellationToken cancellationToken = default)
+                {
+                    await _initializer.EnsureInitializedAsync(cancellationToken);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    List<Task> tasks =
+                    [
+                        _store.WarmUpAsync(),
+                        _store.LoadAsync()
+                    ];
+
+                    await Task.WhenAll(tasks);
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_StatementsMovedOutOfTheCheck_KeepTheirLayoutOneLevelOut()
+    {
+        // The loader's statements come out of the `if` block, one level shallower: every line of a multi-line statement
+        // moves out with its first line (the collection expression, the argument aligned under its call, the comment line).
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        List<Task> warmUps =
+                        [
+                            _store.WarmUpAsync(),
+                            // the second warm-up
+                            _store.WarmUpAsync()
+                        ];
+                        await Task.WhenAll(warmUps[0],
+                                           warmUps[1]);
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    return await _catalog;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    List<Task> warmUps =
+                    [
+                        _store.WarmUpAsync(),
+                        // the second warm-up
+                        _store.WarmUpAsync()
+                    ];
+                    await Task.WhenAll(warmUps[0],
+                                       warmUps[1]);
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task Fix_PrivateAutoProperty_BecomesGetOnlyLazyProperty()
     {
         var source = /* lang=c#-test */ """
