@@ -130,6 +130,33 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapInTryCatch_MultiLineCollectionExpression_MovesInWithItsStatement()
+    {
+        var source = Spaced("""
+                    await [|_events.LogUserEventAsync(string.Join(",", (System.Collections.Generic.List<string>)
+                    [
+                        "read",
+                        "write"
+                    ]))|];
+            """);
+        var fixedSource = Spaced("""
+                    try
+                    {
+                        await _events.LogUserEventAsync(string.Join(",", (System.Collections.Generic.List<string>)
+                        [
+                            "read",
+                            "write"
+                        ]));
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+
+            """);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task WrapInTryCatch_InsideABlockWrittenOnOneLine_PutsItsStatementsOnTheirOwnLines()
     {
         // An independent consumer check saw `async () => { try … return n; });` with the try spread over lines but the
