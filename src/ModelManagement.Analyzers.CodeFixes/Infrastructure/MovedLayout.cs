@@ -52,50 +52,11 @@ internal sealed class MovedLayout
     }
 
     private static SyntaxNode? Shifted(SyntaxNode original, SyntaxNode formatted)
-    {
-        if (IndentationOf(original.GetFirstToken()) is not { } before || IndentationOf(formatted.GetFirstToken()) is not { } after)
-        {
-            return null;
-        }
-
-        var firstToken = original.GetFirstToken();
-        var previousEndsLine = false;
-        var tokens = new Dictionary<SyntaxToken, SyntaxToken>();
-        foreach (var token in original.DescendantTokens())
-        {
-            if (token != firstToken && before != after)
-            {
-                var leading = token.LeadingTrivia;
-                var changed = false;
-                var result = new List<SyntaxTrivia>(leading.Count);
-                var atLineStart = previousEndsLine;
-                foreach (var trivia in leading)
-                {
-                    if (atLineStart && trivia.IsKind(SyntaxKind.WhitespaceTrivia) && trivia.ToString() is var text && text.StartsWith(before, System.StringComparison.Ordinal))
-                    {
-                        result.Add(SyntaxFactory.Whitespace(after + text.Substring(before.Length)));
-                        changed = true;
-                    }
-                    else
-                    {
-                        result.Add(trivia);
-                    }
-
-                    atLineStart = trivia.IsKind(SyntaxKind.EndOfLineTrivia) || trivia.IsDirective;
-                }
-
-                if (changed)
-                {
-                    tokens[token] = token.WithLeadingTrivia(result);
-                }
-            }
-
-            previousEndsLine = token.TrailingTrivia.Count > 0 && token.TrailingTrivia[token.TrailingTrivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
-        }
-
-        var restored = tokens.Count == 0 ? original : original.ReplaceTokens(tokens.Keys, (token, _) => tokens[token]);
-        return restored.WithLeadingTrivia(formatted.GetLeadingTrivia()).WithTrailingTrivia(formatted.GetTrailingTrivia());
-    }
+        => IndentationOf(original.GetFirstToken()) is { } before && IndentationOf(formatted.GetFirstToken()) is { } after
+            ? Statements.WithLinesAfterTheFirstShifted(original, before, after)
+                .WithLeadingTrivia(formatted.GetLeadingTrivia())
+                .WithTrailingTrivia(formatted.GetTrailingTrivia())
+            : null;
 
     /// <summary>The whitespace before <paramref name="token"/> when it starts its line (empty at the margin); else null.</summary>
     private static string? IndentationOf(SyntaxToken token)

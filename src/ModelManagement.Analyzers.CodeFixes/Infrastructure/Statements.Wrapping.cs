@@ -223,7 +223,7 @@ internal static partial class Statements
                 // the formatter, a comment line after a statement ending in a trailing comment was lined up under that
                 // comment instead of at the block's indentation.
                 var startsLine = EndsWithLineBreak(statements[i - 1]);
-                var leading = Shifted(statement.GetLeadingTrivia(), startsLine, unit, out var changed);
+                var leading = Shifted(statement.GetLeadingTrivia(), startsLine, string.Empty, unit, out var changed);
                 if (changed)
                 {
                     statement = statement.WithLeadingTrivia(leading);
@@ -268,15 +268,32 @@ internal static partial class Statements
     /// statement's first line once it moves into the wrapper. The text of tokens (string literals) is never touched.
     /// </summary>
     private static StatementSyntax WithContinuationLinesShifted(StatementSyntax statement, string unit)
+        => WithLinesAfterTheFirstShifted(statement, string.Empty, unit);
+
+    /// <summary>
+    /// <paramref name="node"/> with every line after its first one re-indented: the whitespace that starts the line, when
+    /// it begins with <paramref name="before"/>, begins with <paramref name="after"/> instead (one level in: from nothing to
+    /// a unit; out or anywhere: from one indentation to another). A line indented less than <paramref name="before"/>,
+    /// preprocessor directives stay where they are, and so does a line after a directive (the formatter a wrapper ends
+    /// with indents those lines itself; the fixes that move statements refuse those with directives inside). The text of
+    /// tokens (string literals, raw strings) is never touched. Used by the wrappers here and by <see cref="MovedLayout"/>.
+    /// </summary>
+    public static TNode WithLinesAfterTheFirstShifted<TNode>(TNode node, string before, string after)
+        where TNode : SyntaxNode
     {
-        var firstToken = statement.GetFirstToken();
+        if (before == after)
+        {
+            return node;
+        }
+
+        var firstToken = node.GetFirstToken();
         var previousEndsLine = false;
         var replacements = new Dictionary<SyntaxToken, SyntaxToken>();
-        foreach (var token in statement.DescendantTokens())
+        foreach (var token in node.DescendantTokens())
         {
             if (token != firstToken)
             {
-                var leading = Shifted(token.LeadingTrivia, previousEndsLine, unit, out var changed);
+                var leading = Shifted(token.LeadingTrivia, previousEndsLine, before, after, out var changed);
                 if (changed)
                 {
                     replacements[token] = token.WithLeadingTrivia(leading);
@@ -286,11 +303,15 @@ internal static partial class Statements
             previousEndsLine = token.TrailingTrivia.Count > 0 && token.TrailingTrivia[token.TrailingTrivia.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
         }
 
-        return replacements.Count == 0 ? statement : statement.ReplaceTokens(replacements.Keys, (original, _) => replacements[original]);
+        return replacements.Count == 0 ? node : node.ReplaceTokens(replacements.Keys, (original, _) => replacements[original]);
     }
 
-    /// <summary>Adds <paramref name="unit"/> to the whitespace that starts each line of <paramref name="trivia"/>.</summary>
-    private static SyntaxTriviaList Shifted(SyntaxTriviaList trivia, bool atLineStart, string unit, out bool changed)
+    /// <summary>
+    /// <paramref name="trivia"/> with the whitespace that starts each of its lines beginning with <paramref name="after"/>
+    /// where it began with <paramref name="before"/> (a line with no whitespace begins with nothing, so it gets
+    /// <paramref name="after"/> when <paramref name="before"/> is empty).
+    /// </summary>
+    private static SyntaxTriviaList Shifted(SyntaxTriviaList trivia, bool atLineStart, string before, string after, out bool changed)
     {
         changed = false;
         var result = new List<SyntaxTrivia>(trivia.Count + 1);
@@ -298,12 +319,27 @@ internal static partial class Statements
         {
             if (atLineStart && !item.IsKind(SyntaxKind.EndOfLineTrivia) && !item.IsDirective)
             {
-                changed = true;
-                result.Add(item.IsKind(SyntaxKind.WhitespaceTrivia)
-                    ? SyntaxFactory.Whitespace(unit + item.ToString())
-                    : SyntaxFactory.Whitespace(unit));
-                if (!item.IsKind(SyntaxKind.WhitespaceTrivia))
+                if (item.IsKind(SyntaxKind.WhitespaceTrivia))
                 {
+                    var text = item.ToString();
+                    if (text.StartsWith(before, StringComparison.Ordinal))
+                    {
+                        changed = true;
+                        AddWhitespace(result, after + text.Substring(before.Length));
+                    }
+                    else
+                    {
+                        result.Add(item);
+                    }
+                }
+                else
+                {
+                    if (before.Length == 0)
+                    {
+                        changed = true;
+                        AddWhitespace(result, after);
+                    }
+
                     result.Add(item);
                 }
             }
@@ -315,14 +351,22 @@ internal static partial class Statements
             atLineStart = item.IsKind(SyntaxKind.EndOfLineTrivia);
         }
 
-        if (atLineStart)
+        if (atLineStart && before.Length == 0)
         {
             // The token itself starts the line, without whitespace before it.
             changed = true;
-            result.Add(SyntaxFactory.Whitespace(unit));
+            AddWhitespace(result, after);
         }
 
         return changed ? SyntaxFactory.TriviaList(result) : trivia;
+    }
+
+    private static void AddWhitespace(List<SyntaxTrivia> trivia, string text)
+    {
+        if (text.Length > 0)
+        {
+            trivia.Add(SyntaxFactory.Whitespace(text));
+        }
     }
 
     /// <summary>
