@@ -374,6 +374,17 @@ internal static partial class Statements
     /// are followed by a blank line than not; false when fewer, or when there is no such statement to learn from.
     /// </summary>
     public static bool SeparatesBlocksWithBlankLines(SyntaxNode root)
+        => BlankLinesAfterBlocks(root) > 0;
+
+    /// <summary>
+    /// True only when the document shows the habit of gluing the next statement to a block: more of its statements that end
+    /// in a block are followed directly by the next statement than by a blank line.
+    /// </summary>
+    public static bool GluesStatementsToBlocks(SyntaxNode root)
+        => BlankLinesAfterBlocks(root) < 0;
+
+    /// <summary>How many more statements ending in a block are followed by a blank line than not (negative: fewer).</summary>
+    private static int BlankLinesAfterBlocks(SyntaxNode root)
     {
         var blank = 0;
         var glued = 0;
@@ -403,7 +414,7 @@ internal static partial class Statements
             }
         }
 
-        return blank > glued;
+        return blank - glued;
     }
 
     private static SyntaxList<StatementSyntax> SiblingsOf(StatementSyntax statement)
@@ -427,7 +438,7 @@ internal static partial class Statements
     /// <paramref name="next"/> separated from the block before it by a blank line (the line break of <paramref name="previous"/>'s
     /// line), unless it has one: after the <c>#endif</c>/<c>#endregion</c> that close right below the block, before anything else.
     /// </summary>
-    private static StatementSyntax WithBlankLineBefore(StatementSyntax next, StatementSyntax previous)
+    public static StatementSyntax WithBlankLineBefore(StatementSyntax next, StatementSyntax previous)
     {
         var leading = next.GetLeadingTrivia();
         if (StartsWithBlankLine(leading))

@@ -77,10 +77,19 @@ internal static class MM0004Rewriter
             replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator));
         }
 
+        // The branch ends its line as the statement did, so the lines below it stay as they were (left elastic, the formatter
+        // made exactly one blank line of none, two, or a whitespace-only one: LANCommander under `dotnet format`). A blank
+        // line is added where none was unless the file glues statements to its blocks.
+        if (statement.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+        {
+            replacement[replacement.Count - 1] = replacement[replacement.Count - 1].WithTrailingTrivia(LineEnd(statement));
+        }
+
+        var blankLineAfter = !Statements.GluesStatementsToBlocks(root);
         return statement.Parent switch
         {
-            BlockSyntax block => root.ReplaceNode(block, block.WithStatements(Splice(block.Statements, statement, replacement))),
-            SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, statement, replacement))),
+            BlockSyntax block => root.ReplaceNode(block, block.WithStatements(Splice(block.Statements, statement, replacement, blankLineAfter))),
+            SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, statement, replacement, blankLineAfter))),
             _ when Statements.IsEmbedded(statement) => Statements.ReplaceEmbedded(root, statement, replacement, LineEnd(statement)), // `if (c) Validate(x);`: in braces
             _ => root,
         };
@@ -141,7 +150,7 @@ internal static class MM0004Rewriter
     private static SyntaxTriviaList LineEnd(StatementSyntax statement)
         => SyntaxFactory.TriviaList(statement.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)));
 
-    private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement)
+    private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement, bool blankLineAfter)
     {
         var index = statements.IndexOf(old);
         if (index < 0)
@@ -149,6 +158,10 @@ internal static class MM0004Rewriter
             return statements;
         }
 
-        return statements.RemoveAt(index).InsertRange(index, replacement);
+        var spliced = statements.RemoveAt(index).InsertRange(index, replacement);
+        var next = index + replacement.Count;
+        return blankLineAfter && next < spliced.Count
+            ? spliced.Replace(spliced[next], Statements.WithBlankLineBefore(spliced[next], replacement[replacement.Count - 1]))
+            : spliced;
     }
 }

@@ -431,6 +431,76 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ReturnFallback_LinesBelowTheBranch_StayAsTheyWere()
+    {
+        // LANCommander under `dotnet format`: two blank lines (or a blank and a whitespace-only one) after the call became
+        // one, as the formatter makes of the elastic line end after a new block. Both lines stay (the whitespace-only one
+        // may lose its spaces to the formatter).
+        var source = Generator("""
+                    [|_validator.TryValidate(story, out var errors)|];
+
+
+                    Console.WriteLine(errors.Count);
+                    [|_validator.TryValidate(story, out var again)|];
+
+                    
+                    Console.WriteLine(again.Count);
+            """);
+        var fixedSource = Generator("""
+                    if (!_validator.TryValidate(story, out var errors))
+                    {
+                        return await FallbackAsync(seed).ConfigureAwait(false);
+                    }
+
+
+                    Console.WriteLine(errors.Count);
+                    if (!_validator.TryValidate(story, out var again))
+                    {
+                        return await FallbackAsync(seed).ConfigureAwait(false);
+                    }
+
+
+                    Console.WriteLine(again.Count);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task ReturnFallback_FileThatGluesStatementsToBlocks_GetsNoBlankLineAfterTheBranch()
+    {
+        // LANCommander: a blank line was added below the branch in a file whose blocks are followed directly by the next
+        // statement. A file without blocks to learn from still gets one (the tests above).
+        var source = Generator("""
+                    if (seed.Length > 10)
+                    {
+                        seed = seed.Substring(0, 10);
+                    }
+                    if (seed.Length == 0)
+                    {
+                        seed = "none";
+                    }
+                    [|_validator.TryValidate(story, out var errors)|];
+                    Console.WriteLine(errors.Count);
+            """);
+        var fixedSource = Generator("""
+                    if (seed.Length > 10)
+                    {
+                        seed = seed.Substring(0, 10);
+                    }
+                    if (seed.Length == 0)
+                    {
+                        seed = "none";
+                    }
+                    if (!_validator.TryValidate(story, out var errors))
+                    {
+                        return await FallbackAsync(seed).ConfigureAwait(false);
+                    }
+                    Console.WriteLine(errors.Count);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_BoolResultWithTrailingComment_CommentEndsTheConditionLine()
     {
         // An independent consumer check saw the comment moved onto the `}` line and no blank line after the branch.
