@@ -17,6 +17,18 @@ internal static class Awaits
             SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))))));
 
     /// <summary>
+    /// Whether an await written in place of <paramref name="node"/> needs no parentheses: the node is a whole statement,
+    /// expression body, argument, initial or assigned value, returned value, element (<c>[a, .. b]</c>, <c>{ a }</c>) or
+    /// interpolation. Elsewhere a fix writes them and lets the simplifier drop them where it can (Roslyn 4.8's kept them in
+    /// a spread element: <c>[.. (await loaded)]</c>, an independent consumer's output; and in a collection expression's element).
+    /// </summary>
+    public static bool StandsAlone(SyntaxNode node)
+        => node.Parent is ExpressionStatementSyntax or ArgumentSyntax or EqualsValueClauseSyntax or ReturnStatementSyntax
+            or ArrowExpressionClauseSyntax or InitializerExpressionSyntax or InterpolationSyntax
+            || (node.Parent is AssignmentExpressionSyntax assignment && assignment.Right == node)
+            || (node.Parent is { } parent && (parent.IsKind(SyntaxKind.ExpressionElement) || parent.IsKind(SyntaxKind.SpreadElement)));
+
+    /// <summary>
     /// <c>await <paramref name="expression"/>.ConfigureAwait(false)</c> when every await of the function holding
     /// <paramref name="site"/> is configured that way (library code that keeps off the caller's context, see
     /// <see cref="MemberConfiguresAwaits"/>), else a plain <c>await</c>: the written await matches its neighbours.

@@ -35,8 +35,8 @@ internal static partial class Statements
         if (IsOnOneLine(block))
         {
             statement = statement.WithoutAnnotations(Formatter.Annotation)
-                .WithLeadingTrivia()
-                .WithTrailingTrivia(SyntaxFactory.Space);
+                .WithLeadingTrivia(Comments(statement.GetLeadingTrivia(), trailing: false))
+                .WithTrailingTrivia(Comments(statement.GetTrailingTrivia(), trailing: true).Add(SyntaxFactory.Space));
             if (block.Statements.Count == 0 && block.OpenBraceToken.TrailingTrivia.Count == 0)
             {
                 block = block.WithOpenBraceToken(block.OpenBraceToken.WithTrailingTrivia(SyntaxFactory.Space));
@@ -45,8 +45,15 @@ internal static partial class Statements
         else
         {
             // Its own line: the formatter indents it; the line break keeps the next statement's comments on their line.
-            statement = statement.WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-                .WithTrailingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(block.SyntaxTree)))
+            // Comments the statement carries (those of a statement it replaces) stay: above it and ending its line.
+            var trailing = Comments(statement.GetTrailingTrivia(), trailing: true);
+            if (trailing.Count == 0 || !trailing[trailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                trailing = trailing.Add(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(block.SyntaxTree)));
+            }
+
+            statement = statement.WithLeadingTrivia(Comments(statement.GetLeadingTrivia(), trailing: false).Insert(0, SyntaxFactory.ElasticMarker))
+                .WithTrailingTrivia(trailing)
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
 

@@ -1313,12 +1313,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public LlmClient(IModelStore store)
                 {
                     _store = store;
-                    _initializer = new AsyncInitializer(InitializeAsync);
-                }
-
-                private async Task InitializeAsync()
-                {
-                    await LoadCatalogueAsync().ConfigureAwait(false);
+                    _initializer = new AsyncInitializer(LoadCatalogueAsync);
                 }
 
                 private async Task LoadCatalogueAsync()
@@ -2098,12 +2093,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public Banner(ITemplateStore store)
                 {
                     _store = store;
-                    _initializer = new AsyncInitializer(InitializeAsync);
-                }
-
-                private async Task InitializeAsync()
-                {
-                    await LoadTemplateAsync().ConfigureAwait(false);
+                    _initializer = new AsyncInitializer(LoadTemplateAsync);
                 }
 
                 private async Task LoadTemplateAsync() => _template = await _store.LoadTemplateAsync("default").ConfigureAwait(false);
@@ -2381,12 +2371,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public NarrativeGenerator(IModelRegistry registry)
                 {
                     _registry = registry;
-                    _initializer = new AsyncInitializer(InitializeAsync);
-                }
-
-                private async Task InitializeAsync()
-                {
-                    await RefreshModelsAsync().ConfigureAwait(false);
+                    _initializer = new AsyncInitializer(RefreshModelsAsync);
                 }
 
                 public async Task<string> NarrateAsync(string topic)
@@ -3552,6 +3537,291 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                     await Task.Yield();
                     return counter.Count;
                 }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task Factory_WaitOnOwnInitMethod_AwaitedDirectly_KeepsTheStatementsComments()
+    {
+        // No wrapper method to move the statement into: its comments go with the call that now starts its work.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private int _count;
+
+                public Catalog(IStore store)
+                {
+                    _store = store;
+                    // the catalogue must be complete before first use
+                    [|InitializeAsync(/* all pages */).Wait()|]; // blocks the caller's thread
+                }
+
+                public int Count => _count;
+
+                private async Task InitializeAsync() { _count = await _store.LoadAsync(); }
+
+                public static async Task<int> CountAsync(IStore store) { var catalog = new Catalog(store); await Task.Yield(); return catalog.Count; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private int _count;
+
+                private Catalog(IStore store)
+                {
+                    _store = store;
+                }
+
+                public static async Task<Catalog> CreateAsync(IStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Catalog(store);
+                    // the catalogue must be complete before first use
+                    await instance.InitializeAsync().ConfigureAwait(false); /* all pages */ // blocks the caller's thread
+                    return instance;
+                }
+
+                public int Count => _count;
+
+                private async Task InitializeAsync() { _count = await _store.LoadAsync(); }
+
+                public static async Task<int> CountAsync(IStore store) { var catalog = await CreateAsync(store); await Task.Yield(); return catalog.Count; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task Lazy_WaitOnOwnInitMethod_RunDirectly_KeepsTheStatementsComments()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private int _count;
+
+                public Catalog(IStore store)
+                {
+                    _store = store;
+                    // the catalogue must be complete before first use
+                    [|InitializeAsync().Wait()|]; // blocks the caller's thread
+                }
+
+                public async Task<int> CountAsync() { await Task.Yield(); return _count; }
+
+                private async Task InitializeAsync() { _count = await _store.LoadAsync(); }
+            }
+
+            internal sealed class Shelf
+            {
+                private readonly IStore _store;
+                private int _count;
+
+                public Shelf(IStore store) { _store = store; /* warm up */ [|InitializeAsync().Wait()|]; }
+
+                public async Task<int> CountAsync() { await Task.Yield(); return _count; }
+
+                private async Task InitializeAsync() { _count = await _store.LoadAsync(); }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private int _count;
+                private readonly AsyncInitializer _initializer;
+
+                public Catalog(IStore store)
+                {
+                    _store = store;
+                    // the catalogue must be complete before first use
+                    _initializer = new AsyncInitializer(InitializeAsync); // blocks the caller's thread
+                }
+
+                public async Task<int> CountAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _count; }
+
+                private async Task InitializeAsync() { _count = await _store.LoadAsync(); }
+            }
+
+            internal sealed class Shelf
+            {
+                private readonly IStore _store;
+                private int _count;
+                private readonly AsyncInitializer _initializer;
+
+                public Shelf(IStore store) { _store = store; /* warm up */ _initializer = new AsyncInitializer(InitializeAsync); }
+
+                public async Task<int> CountAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _count; }
+
+                private async Task InitializeAsync() { _count = await _store.LoadAsync(); }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task Factory_ConstructorOnlyCallsOwnBlockingMethod_AwaitsItsAsyncFormDirectly()
+    {
+        // An independent consumer's shape: the constructor's one statement calls an own method that blocks. The method
+        // becomes async and CreateAsync awaits it; no InitializeAsync whose only line awaits it. The task awaited twice
+        // stays awaited twice, and the awaited spread needs no parentheses.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<IReadOnlyList<string>> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private List<string> _names = [];
+
+                public Catalog(IStore store)
+                {
+                    _store = store;
+                    [|Refresh()|]; // load now
+                }
+
+                public int Count => _names.Count;
+
+                private void Refresh()
+                {
+                    var loaded = _store.LoadAsync();
+                    loaded.Wait();
+                    _names = [.. loaded.Result];
+                }
+
+                public static async Task<int> CountAsync(IStore store) { var catalog = new Catalog(store); await Task.Yield(); return catalog.Count; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<IReadOnlyList<string>> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private List<string> _names = [];
+
+                private Catalog(IStore store)
+                {
+                    _store = store;
+                }
+
+                public static async Task<Catalog> CreateAsync(IStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Catalog(store);
+                    await instance.RefreshAsync().ConfigureAwait(false); // load now
+                    return instance;
+                }
+
+                public int Count => _names.Count;
+
+                private async Task RefreshAsync()
+                {
+                    var loaded = _store.LoadAsync();
+                    await loaded.ConfigureAwait(false);
+                    _names = [.. await loaded.ConfigureAwait(false)];
+                }
+
+                public static async Task<int> CountAsync(IStore store) { var catalog = await CreateAsync(store); await Task.Yield(); return catalog.Count; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
+    [Fact]
+    public async Task Factory_OwnBlockingMethodCalledWithOtherStatements_KeepsTheWrapper()
+    {
+        // Direct only when the call is all that moves: with a second statement, the wrapper runs both in order.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private int _count;
+                private bool _ready;
+
+                public Catalog(IStore store)
+                {
+                    _store = store;
+                    [|Refresh()|];
+                    _ready = true;
+                }
+
+                public int Count => _ready ? _count : -1;
+
+                private void Refresh() => _count = _store.LoadAsync().Result;
+
+                public static async Task<int> CountAsync(IStore store) { var catalog = new Catalog(store); await Task.Yield(); return catalog.Count; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            internal sealed class Catalog
+            {
+                private readonly IStore _store;
+                private int _count;
+                private bool _ready;
+
+                private Catalog(IStore store)
+                {
+                    _store = store;
+                }
+
+                public static async Task<Catalog> CreateAsync(IStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new Catalog(store);
+                    await instance.InitializeAsync().ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await RefreshAsync().ConfigureAwait(false);
+                    _ready = true;
+                }
+
+                public int Count => _ready ? _count : -1;
+
+                private async Task RefreshAsync() => _count = await _store.LoadAsync().ConfigureAwait(false);
+
+                public static async Task<int> CountAsync(IStore store) { var catalog = await CreateAsync(store); await Task.Yield(); return catalog.Count; }
             }
             """;
         await VerifyAsync(source, fixedSource, Factory);

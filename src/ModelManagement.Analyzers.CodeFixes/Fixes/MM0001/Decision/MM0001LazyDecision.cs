@@ -123,8 +123,8 @@ internal static class MM0001LazyDecision
             return (null, stateRefusal);
         }
 
-        var direct = moved.Count == 1 && captured.IsEmpty && MM0001MovedCode.DirectCallTarget(facts, moved[0]) is { } method
-            && scope.InitializationOnly.Contains(MM0001MemberFacts.Normalize(method)) ? method.Name : null;
+        var direct = moved.Count == 1 && captured.IsEmpty && MM0001MovedCode.DirectCallTarget(facts, moved[0]) is { } call
+            && scope.InitializationOnly.Contains(MM0001MemberFacts.Normalize(call.Method)) ? call.Name : null;
         var accessibility = facts.Type.IsAbstract ? Accessibility.Protected : Accessibility.Public;
         return (new MM0001LazyPlan(
             direct,

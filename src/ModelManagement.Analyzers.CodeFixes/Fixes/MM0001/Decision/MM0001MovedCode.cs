@@ -308,12 +308,15 @@ internal static class MM0001MovedCode
     }
 
     /// <summary>
-    /// The own parameterless <c>Task</c> method <paramref name="unit"/> only waits for (<c>Own().Wait();</c>,
-    /// <c>Own().GetAwaiter().GetResult();</c>, also after <c>ConfigureAwait</c>), when nothing else moves with it; null otherwise.
+    /// The own parameterless instance method <paramref name="unit"/> only runs, when nothing else moves with it, and the
+    /// name the rewrite calls it by: a <c>Task</c> method it waits for (<c>Own().Wait();</c>,
+    /// <c>Own().GetAwaiter().GetResult();</c>, also after <c>ConfigureAwait</c>), or a <c>void</c> method the fix makes
+    /// async (<c>Refresh();</c> runs as <c>RefreshAsync</c>, an independent consumer's wrapper whose only line awaited it);
+    /// null otherwise.
     /// </summary>
-    public static IMethodSymbol? DirectCallTarget(MM0001TypeFacts facts, MM0001CodeUnit unit)
+    public static (IMethodSymbol Method, string Name)? DirectCallTarget(MM0001TypeFacts facts, MM0001CodeUnit unit)
     {
-        if (!facts.Initializers.IsEmpty || !facts.ConvertedMethods.IsEmpty || unit.Node is not ExpressionStatementSyntax statement)
+        if (!facts.Initializers.IsEmpty || unit.Node is not ExpressionStatementSyntax statement)
         {
             return null;
         }
@@ -323,6 +326,15 @@ internal static class MM0001MovedCode
             if (site.Node != statement.Expression)
             {
                 continue;
+            }
+
+            if (!facts.ConvertedMethods.IsEmpty)
+            {
+                return site.Operation is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false, IsStatic: false, ReturnsVoid: true } called }
+                    && MM0001MemberFacts.IsOwn(called, facts.Type)
+                    && ConvertedName(facts, called) is { } newName
+                        ? (called, newName)
+                        : null;
             }
 
             var task = site.Operation switch
@@ -339,8 +351,23 @@ internal static class MM0001MovedCode
             return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false, IsStatic: false } method }
                 && MM0001MemberFacts.IsOwn(method, facts.Type)
                 && SymbolEqualityComparer.Default.Equals(method.ReturnType, facts.Types.Task)
-                    ? method
+                    ? (method, method.Name)
                     : null;
+        }
+
+        return null;
+    }
+
+    /// <summary>The name the fix gives <paramref name="method"/> when it makes it async, or null when it stays as it is.</summary>
+    private static string? ConvertedName(MM0001TypeFacts facts, IMethodSymbol method)
+    {
+        foreach (var converted in facts.ConvertedMethods)
+        {
+            if (facts.FindMember(converted.Declaration)?.Symbol is { } symbol
+                && SymbolEqualityComparer.Default.Equals(symbol, method.OriginalDefinition))
+            {
+                return converted.NewName;
+            }
         }
 
         return null;

@@ -95,6 +95,21 @@ internal static class MM0001Edits
         }
     }
 
+    /// <summary>
+    /// <paramref name="statement"/> with the comments of <paramref name="replaced"/>, the one constructor statement a direct
+    /// rewrite drops because the new statement now starts its work (<c>await instance.LoadAsync()</c>,
+    /// <c>new AsyncInitializer(LoadAsync)</c>): the comment lines above it (below any directive, which stays in the
+    /// constructor), the comments inside it and the comment ending its line. Without a wrapper method to move into, they
+    /// were lost.
+    /// </summary>
+    public static StatementSyntax WithCommentsOf(StatementSyntax statement, StatementSyntax replaced)
+    {
+        var trailing = SyntaxFactory.TriviaList(CommentTrivia.Outside(replaced, default, withTrailing: false)).AddRange(replaced.GetTrailingTrivia());
+        return statement
+            .WithLeadingTrivia(Statements.Comments(Statements.WithoutLeadingDirectives(replaced).GetLeadingTrivia(), trailing: false))
+            .WithTrailingTrivia(Statements.Comments(trailing, trailing: true));
+    }
+
     /// <summary>Converted methods, fields and properties the moved code assigns.</summary>
     public static async Task ApplyCommonAsync(SolutionEditor solutionEditor, MM0001TypeFacts facts, ImmutableArray<MM0001StateMember> members, CancellationToken cancellationToken)
     {

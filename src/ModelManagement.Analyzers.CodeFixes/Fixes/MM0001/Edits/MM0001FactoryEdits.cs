@@ -69,6 +69,14 @@ internal static class MM0001FactoryEdits
         }
 
         var instance = SyntaxFactory.IdentifierName(factory.InstanceName);
+        StatementSyntax initialization = SyntaxFactory.ExpressionStatement(Awaits.Configured(SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(factory.DirectMethodName ?? facts.InitializeMethodName)),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(p.Name)))))))));
+        if (factory.DirectMethodName is not null && factory.MovedStatements.Length == 1)
+        {
+            initialization = MM0001Edits.WithCommentsOf(initialization, factory.MovedStatements[0]);
+        }
+
         var body = SyntaxFactory.Block(statements.Concat(new StatementSyntax[]
         {
             SyntaxFactory.LocalDeclarationStatement(SyntaxFactory.VariableDeclaration(
@@ -78,9 +86,7 @@ internal static class MM0001FactoryEdits
                         typeName,
                         SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.KeptParameters.Select(i => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(constructorParameters[i].Identifier.ValueText)))))),
                         initializer: null)))))),
-            SyntaxFactory.ExpressionStatement(Awaits.Configured(SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, instance, SyntaxFactory.IdentifierName(factory.DirectMethodName ?? facts.InitializeMethodName)),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(factory.Parameters.Select(p => SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(p.Name))))))))),
+            initialization,
             SyntaxFactory.ReturnStatement(instance),
         }));
 
@@ -125,9 +131,7 @@ internal static class MM0001FactoryEdits
             var callerGenerator = callerEditor.Generator;
             // Parentheses only where an await needs them; elsewhere the simplifier of Roslyn 4.8 would leave some of
             // them (in a collection expression: `[(await T.CreateAsync(s))]`, found by an independent consumer).
-            var standsAlone = caller.Node.Parent is ExpressionStatementSyntax or ArgumentSyntax or EqualsValueClauseSyntax
-                or ReturnStatementSyntax or ArrowExpressionClauseSyntax or InitializerExpressionSyntax or InterpolationSyntax
-                || caller.Node.Parent.IsKind(SyntaxKind.ExpressionElement);
+            var standsAlone = Awaits.StandsAlone(caller.Node);
             var constructorParameterCount = constructorParameters.Count;
             var configure = Awaits.ConfigureAt(caller.Node, callerEditor.SemanticModel, cancellationToken); // decided on the original member
             callerEditor.ReplaceNode(caller.Node, (current, _) => RewriteCreation(

@@ -126,7 +126,12 @@ internal static class MM0001LazyEdits
             return constructor.WithExpressionBody(arrow.WithExpression(assignment.WithTriviaFrom(arrow.Expression)));
         }
 
-        var statement = SyntaxFactory.ExpressionStatement(assignment).WithAdditionalAnnotations(Formatter.Annotation);
+        StatementSyntax statement = SyntaxFactory.ExpressionStatement(assignment).WithAdditionalAnnotations(Formatter.Annotation);
+        if (lazy.DirectMethodName is not null && lazy.MovedStatements.Length == 1)
+        {
+            statement = MM0001Edits.WithCommentsOf(statement, lazy.MovedStatements[0]);
+        }
+
         if (constructor.Body is { } body)
         {
             // Every statement before the insertion point stays, so the index holds after the moved ones are removed.

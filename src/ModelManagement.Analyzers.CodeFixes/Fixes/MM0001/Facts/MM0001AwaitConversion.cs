@@ -317,7 +317,7 @@ internal sealed class MM0001AwaitConversion
         var await = SyntaxFactory.AwaitExpression(
             SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
             Invoke(awaited.WithoutLeadingTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression), dot));
-        ExpressionSyntax replacement = Node.Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax
+        ExpressionSyntax replacement = Awaits.StandsAlone(Node)
             ? await
             : SyntaxFactory.ParenthesizedExpression(await).WithAdditionalAnnotations(Simplifier.Annotation);
         return replacement.WithLeadingTrivia(current.GetLeadingTrivia()).WithTrailingTrivia(current.GetTrailingTrivia());
