@@ -248,7 +248,10 @@ internal static partial class Statements
         return trailing.Count > 0 && trailing[trailing.Count - 1].IsKind(SyntaxKind.EndOfLineTrivia);
     }
 
-    /// <summary>One level of the statement's indentation: a tab when its line starts with one, else four spaces.</summary>
+    /// <summary>
+    /// One level of the statement's indentation: a tab when its line starts with one, else the file's own number of spaces
+    /// (<see cref="FileIndentation"/>; four when the file shows none).
+    /// </summary>
     private static string IndentUnit(StatementSyntax statement)
     {
         foreach (var trivia in statement.GetLeadingTrivia())
@@ -259,7 +262,7 @@ internal static partial class Statements
             }
         }
 
-        return "    ";
+        return FileIndentation.Of(statement.SyntaxTree, default) is { UseTabs: false } style ? style.Unit : "    ";
     }
 
     /// <summary>

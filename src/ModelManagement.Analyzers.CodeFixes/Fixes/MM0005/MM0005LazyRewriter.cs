@@ -236,7 +236,9 @@ internal static class MM0005LazyRewriter
 
         // Formatted now rather than by the code action's clean-up: Fix All applies the next conversion to this result.
         var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
-        changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // In the file's own indentation, where it clearly has one the options do not say (FileIndentation).
+        var options = await FileIndentation.OptionsAsync(changed, editor.OriginalRoot.SyntaxTree, cancellationToken).ConfigureAwait(false);
+        changed = await Formatter.FormatAsync(changed, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
         if (await changed.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } formatted)
         {
             changed = changed.WithSyntaxRoot(layout.Restore(formatted));
