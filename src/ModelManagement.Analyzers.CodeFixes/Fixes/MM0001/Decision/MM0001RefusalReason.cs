@@ -153,7 +153,7 @@ internal enum MM0001RefusalReason
     /// <summary>Several constructors, or a ref/out/in/params parameter: one factory cannot replace them.</summary>
     FactoryConstructorShape,
 
-    /// <summary>A creation the factory cannot replace: not by <c>new</c>, with an object initializer, outside C#, <c>typeof</c>, a <c>new()</c> constraint.</summary>
+    /// <summary>A creation the factory cannot replace: not by <c>new</c>, with an object initializer, outside C#, <c>typeof</c>, a <c>new()</c> constraint, a type argument in a base list (<c>IClassFixture&lt;T&gt;</c>).</summary>
     CreationCannotBeReplaced,
 
     /// <summary>A creation in synchronous code: it cannot await the factory.</summary>

@@ -409,10 +409,6 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         return true; // a local of the block cannot be read outside it
     }
 
-    /// <summary>
-    /// Creations the search cannot see: <c>typeof(T)</c> (reflection, DI registration), a type argument of a generic
-    /// method (<c>AddSingleton&lt;T&gt;()</c>) or of a <c>new()</c>-constrained type parameter.
-    /// </summary>
     /// <summary>The C# projects that can create the type: its own and those that depend on it, directly or not.</summary>
     private static IEnumerable<Project> ProjectsThatSeeTheType(MM0001TypeFacts facts)
     {
@@ -447,6 +443,12 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
         return null;
     }
 
+    /// <summary>
+    /// Creations the search cannot see: <c>typeof(T)</c> (reflection, DI registration), a type argument of a generic
+    /// method (<c>AddSingleton&lt;T&gt;()</c>), of a <c>new()</c>-constrained type parameter, or of a type in another
+    /// type's base list (xUnit's <c>IClassFixture&lt;T&gt;</c> and <c>ICollectionFixture&lt;T&gt;</c>: the test framework
+    /// creates the fixture through its public constructor, and every test of the class failed once it was private).
+    /// </summary>
     private static async Task<MM0001Refusal?> FindHiddenCreationAsync(MM0001TypeFacts facts, CancellationToken cancellationToken)
     {
         foreach (var referenced in await SymbolFinder.FindReferencesAsync(facts.Type, facts.Solution, cancellationToken).ConfigureAwait(false))
@@ -484,6 +486,8 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
                     case IMethodSymbol method:
                         return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, method, typeNode);
                     case INamedTypeSymbol named when index >= 0 && index < named.TypeParameters.Length && named.TypeParameters[index].HasConstructorConstraint:
+                        return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, named, typeNode);
+                    case INamedTypeSymbol named when generic.FirstAncestorOrSelf<BaseListSyntax>() is not null:
                         return new MM0001Refusal(MM0001RefusalReason.CreationCannotBeReplaced, named, typeNode);
                 }
             }

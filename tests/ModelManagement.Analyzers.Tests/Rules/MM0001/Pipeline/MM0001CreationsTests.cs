@@ -64,6 +64,9 @@ public sealed class MM0001CreationsTests
     [InlineData("public static class Use { public static async Task<int> CountAsync(IStore s) { await Task.Yield(); lock (s) { return Run(async () => new C(s).Count).Result; } } static Task<int> Run(System.Func<Task<int>> f) => f(); }", null)]
     [InlineData("public static class Use { public static readonly System.Type Kind = typeof(C); }", "CreationCannotBeReplaced")]
     [InlineData("public static class Use { public static async Task<C> MakeAsync(IStore s) { await Task.Yield(); return new C(s) { }; } }", "CreationCannotBeReplaced")]
+    [InlineData("public sealed class GameTests : Xunit.IClassFixture<C> { } namespace Xunit { public interface IClassFixture<T> { } }", "CreationCannotBeReplaced")] // real code (a bot SDK's test fixture): xunit creates it through its public constructor
+    [InlineData("public sealed class Tests : IFixtures<int, C> { } public interface IFixtures<T1, T2> { }", "CreationCannotBeReplaced")]
+    [InlineData("public static class Use { public static readonly System.Collections.Generic.List<C> All = new(); }", null)] // a type argument outside a base list creates nothing
     public async Task CreationAFactoryCannotReplace_IsTheProblem(string use, string? expected)
     {
         var creations = await CollectAsync(Type + use);
