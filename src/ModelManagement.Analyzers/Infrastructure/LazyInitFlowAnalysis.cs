@@ -537,7 +537,8 @@ internal sealed class LazyInitFlowAnalysis
                 }
 
                 if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
-                    && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member)
+                    && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member
+                    && !_summaries.IsSingleFlightHelperCall(awaitOperation.Operation, _ownType, _types, _model, _cancellationToken))
                 {
                     written = member;
                     return Outcome.Found; // `await LoadCoreAsync()` writes the state after its own await
@@ -545,7 +546,10 @@ internal sealed class LazyInitFlowAnalysis
 
                 if (_summaries.IsSingleFlightHelperCall(awaitOperation.Operation, _ownType, _types, _model, _cancellationToken))
                 {
-                    return outcome; // `await TryLoadManifestAsync()`, double-checked under its own lock: the work runs once
+                    // `await TryLoadManifestAsync()`, double-checked under its own lock: the work runs once, also when it
+                    // writes the very member the caller checked first (`if (!_loaded) await LoadCoreAsync();`, a fast path
+                    // in front of a helper that checks again under its semaphore: a real repository's MQTT service).
+                    return outcome;
                 }
 
                 awaitSeen = true;

@@ -86,7 +86,7 @@ internal sealed class LazyInitWriteSummaries
             return false;
         }
 
-        var writes = 0;
+        var writes = new List<(IOperation Write, ISymbol Member)>();
         foreach (var operation in body.DescendantsAndSelf())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -117,20 +117,34 @@ internal sealed class LazyInitWriteSummaries
                 return false; // a tuple or a ref conditional that may hold one: not read here
             }
 
-            if (RecheckOf(operation.Syntax, member, declaration, model, cancellationToken) is not { } recheck
-                || !LazyInitGuards.IsGuarded(recheck, declaration, new[] { member }, 1, types, model, cancellationToken))
+            writes.Add((operation, member));
+        }
+
+        // Each write sits under a re-check a guard holds: of the member itself, or of another member the helper writes (the
+        // flag of `if (!_loaded) { _index = await Load(); _loaded = true; }`, which the second caller finds set).
+        var written = new ISymbol[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            written[i] = writes[i].Member;
+        }
+
+        foreach (var (write, member) in writes)
+        {
+            if ((RecheckOf(write.Syntax, new[] { member }, declaration, model, cancellationToken) ?? RecheckOf(write.Syntax, written, declaration, model, cancellationToken)) is not { } recheck
+                || !LazyInitGuards.IsGuarded(recheck.Condition, declaration, new[] { recheck.Member }, 1, types, model, cancellationToken))
             {
                 return false; // written without a re-check a guard holds: a second caller may write it again
             }
-
-            writes++;
         }
 
-        return writes > 0;
+        return writes.Count > 0;
     }
 
-    /// <summary>The condition of the innermost <c>if</c> around <paramref name="write"/> (in its then-branch) that reads <paramref name="member"/>.</summary>
-    private static ExpressionSyntax? RecheckOf(SyntaxNode write, ISymbol member, SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The condition of the innermost <c>if</c> around <paramref name="write"/> (in its then-branch), or of an early exit
+    /// before it, that reads one of <paramref name="members"/>, with the member it reads.
+    /// </summary>
+    private static (ExpressionSyntax Condition, ISymbol Member)? RecheckOf(SyntaxNode write, ISymbol[] members, SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
     {
         SyntaxNode child = write;
         for (var node = write.Parent; node is not null && node != function; child = node, node = node.Parent)
@@ -140,28 +154,67 @@ internal sealed class LazyInitWriteSummaries
                 return null;
             }
 
-            if (node is IfStatementSyntax ifStatement && child == ifStatement.Statement && Reads(ifStatement.Condition, member, model, cancellationToken))
+            if (node is IfStatementSyntax ifStatement && child == ifStatement.Statement && Reads(ifStatement.Condition, members, model, cancellationToken) is { } read)
             {
-                return ifStatement.Condition;
+                return (ifStatement.Condition, read);
+            }
+
+            if (node is BlockSyntax block && child is StatementSyntax statement && EarlyExitRecheck(block, statement, members, model, cancellationToken) is { } exit)
+            {
+                return exit;
             }
         }
 
         return null;
     }
 
-    private static bool Reads(ExpressionSyntax condition, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>
+    /// The condition of an <c>if</c> before <paramref name="statement"/> in <paramref name="block"/> that reads one of
+    /// <paramref name="members"/> (with the one it reads) and leaves the function when it holds (<c>if (_loaded) return true;</c>): the early-exit
+    /// form of the re-check, which the statements after it answer to.
+    /// </summary>
+    private static (ExpressionSyntax Condition, ISymbol Member)? EarlyExitRecheck(BlockSyntax block, StatementSyntax statement, ISymbol[] members, SemanticModel model, CancellationToken cancellationToken)
     {
-        foreach (var node in condition.DescendantNodesAndSelf())
+        foreach (var earlier in block.Statements)
         {
-            if (node is IdentifierNameSyntax name
-                && name.Identifier.ValueText == member.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
+            if (earlier == statement)
             {
-                return true;
+                break;
+            }
+
+            if (earlier is IfStatementSyntax { Else: null } check
+                && (check.Statement is ReturnStatementSyntax or ThrowStatementSyntax
+                    || check.Statement is BlockSyntax { Statements: { Count: > 0 } inner } && inner[inner.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax)
+                && Reads(check.Condition, members, model, cancellationToken) is { } read)
+            {
+                return (check.Condition, read);
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>The first of <paramref name="members"/> that <paramref name="condition"/> reads, or null.</summary>
+    private static ISymbol? Reads(ExpressionSyntax condition, ISymbol[] members, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf())
+        {
+            if (node is not IdentifierNameSyntax name)
+            {
+                continue;
+            }
+
+            foreach (var member in members)
+            {
+                if (name.Identifier.ValueText == member.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
+                {
+                    return member;
+                }
+            }
+        }
+
+        return null;
     }
 
     private bool NamesAny(IMethodSymbol method, ISymbol[] tested, int testedCount, CancellationToken cancellationToken)

@@ -151,4 +151,98 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     {
         await VerifyAsync(SingleFlightHelperCaller.Replace("MARK", "{|MM0005:").Replace("END", "|}").Replace("HELPER", helper));
     }
+
+    private const string FastPathCaller = /* lang=c#-test */ """
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public interface IIndexStore { Task<string[]> LoadAsync(); }
+
+        public sealed class AuthIndex
+        {
+            private static readonly SemaphoreSlim Gate = new SemaphoreSlim(1, 1);
+            private readonly IIndexStore _store;
+            private volatile bool _loaded;
+            private string[] _index = Array.Empty<string>();
+
+            public AuthIndex(IIndexStore store) => _store = store;
+
+            public async Task<int> CountAsync()
+            {
+                if (MARK!_loadedEND)
+                {
+                    await LoadCoreAsync();
+                }
+
+                return _index.Length;
+            }
+
+            private async Task<bool> LoadCoreAsync()
+            {
+                HELPER
+            }
+        }
+        """;
+
+    /// <summary>
+    /// A fast path in front of an own helper that checks the same member again under its semaphore (a real repository's
+    /// MQTT service, <c>EnsureMqttAuthIndexLoadedAsync</c>): two callers that arrive together both call the helper, and its
+    /// re-check lets one of them load. The helper writes the member the caller checked; it is single-flight all the same.
+    /// </summary>
+    [Theory]
+    [InlineData("""
+        await Gate.WaitAsync();
+        try
+        {
+            if (!_loaded)
+            {
+                _index = await _store.LoadAsync();
+                _loaded = true;
+            }
+
+            return true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        """)]
+    [InlineData("""
+        await Gate.WaitAsync();
+        try
+        {
+            if (_loaded) return true; // the early-exit form of the re-check
+            _index = await _store.LoadAsync();
+            _loaded = true;
+            return true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        """)]
+    public async Task FastPathInFrontOfAnOwnDoubleCheckedHelperWritingTheSameMember_DoesNotReport(string helper)
+    {
+        await VerifyAsync(FastPathCaller.Replace("MARK", string.Empty).Replace("END", string.Empty).Replace("HELPER", helper));
+    }
+
+    [Theory]
+    [InlineData("""
+        await Gate.WaitAsync();
+        try
+        {
+            _index = await _store.LoadAsync(); // no re-check: the second caller loads again
+            _loaded = true;
+            return true;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+        """)]
+    public async Task FastPathInFrontOfAnOwnHelperWithoutAGuardedRecheck_Reports(string helper)
+    {
+        await VerifyAsync(FastPathCaller.Replace("MARK", "{|MM0005:").Replace("END", "|}").Replace("HELPER", helper));
+    }
 }
