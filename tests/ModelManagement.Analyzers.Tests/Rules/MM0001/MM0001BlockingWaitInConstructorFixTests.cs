@@ -3827,6 +3827,80 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Factory);
     }
 
+    [Fact]
+    public async Task Factory_InAUiElement_AwaitsWithoutConfigureAwait()
+    {
+        // Real code (a WPF UserControl filling its combo box from a service): after a configured await the loop ran on a
+        // pool thread, where WPF throws. In a type bound to a UI thread the moved waits keep the caller's context.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            namespace System.Windows.Threading { public class DispatcherObject { } }
+            namespace System.Windows.Controls { public class UserControl : System.Windows.Threading.DispatcherObject { } }
+
+            public interface IUsers { Task<List<string>> GetAllAsync(); }
+
+            public sealed class UserView : System.Windows.Controls.UserControl
+            {
+                private readonly List<string> _items = new List<string>();
+
+                public UserView(IUsers users)
+                {
+                    foreach (var user in [|users.GetAllAsync().Result|])
+                    {
+                        _items.Add(user);
+                    }
+                }
+
+                public int Count => _items.Count;
+
+                public static async Task<int> ShowAsync(IUsers users) { var view = new UserView(users); await Task.Yield(); return view.Count; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace System.Windows.Threading { public class DispatcherObject { } }
+            namespace System.Windows.Controls { public class UserControl : System.Windows.Threading.DispatcherObject { } }
+
+            public interface IUsers { Task<List<string>> GetAllAsync(); }
+
+            public sealed class UserView : System.Windows.Controls.UserControl
+            {
+                private readonly List<string> _items = new List<string>();
+
+                private UserView()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<UserView> CreateAsync(IUsers users, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new UserView();
+                    await instance.InitializeAsync(users).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IUsers users)
+                {
+                    foreach (var user in await users.GetAllAsync())
+                    {
+                        _items.Add(user);
+                    }
+                }
+
+                public int Count => _items.Count;
+
+                public static async Task<int> ShowAsync(IUsers users) { var view = await CreateAsync(users); await Task.Yield(); return view.Count; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+
     private static Task VerifyNoFixAsync(string source, string equivalenceKey, LanguageVersion languageVersion = LanguageVersion.Latest, NullableContextOptions nullable = NullableContextOptions.Disable)
     {
         var test = new Verify.Test

@@ -157,7 +157,7 @@ internal static class MM0001Edits
     }
 
     /// <summary>Applies the conversions inside <paramref name="node"/> and of the node itself (innermost first, so nested ones compose).</summary>
-    private static SyntaxNode Convert(SyntaxNode node, ImmutableArray<MM0001AwaitConversion> conversions, SyntaxGenerator generator, INamedTypeSymbol task)
+    private static SyntaxNode Convert(SyntaxNode node, ImmutableArray<MM0001AwaitConversion> conversions, SyntaxGenerator generator, INamedTypeSymbol task, bool configure)
     {
         var inside = new Dictionary<SyntaxNode, MM0001AwaitConversion>();
         MM0001AwaitConversion? self = null;
@@ -175,8 +175,8 @@ internal static class MM0001Edits
 
         var converted = inside.Count == 0
             ? node
-            : node.ReplaceNodes(inside.Keys, (original, current) => inside[original].Build(current, generator, task));
-        return self is null ? converted : self.Build(converted, generator, task);
+            : node.ReplaceNodes(inside.Keys, (original, current) => inside[original].Build(current, generator, task, configure));
+        return self is null ? converted : self.Build(converted, generator, task, configure);
     }
 
     /// <summary>The private async initialization method: moved initializers as assignments, then the moved statements, awaited.</summary>
@@ -192,7 +192,7 @@ internal static class MM0001Edits
         var statements = new List<StatementSyntax>();
         foreach (var initializer in facts.Initializers)
         {
-            var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, facts.Conversions, generator, task);
+            var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, facts.Conversions, generator, task, !UiThreadTypes.IsBound(facts.Type));
             statements.Add(SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
                     MemberReferences.Own(initializer.Member.Name, initializer.Member.IsStatic),
@@ -202,7 +202,7 @@ internal static class MM0001Edits
 
         if (movesExpressionBody && facts.Constructor?.ExpressionBody is { } arrow)
         {
-            var expression = (ExpressionSyntax)Convert(arrow.Expression, facts.Conversions, generator, task);
+            var expression = (ExpressionSyntax)Convert(arrow.Expression, facts.Conversions, generator, task, !UiThreadTypes.IsBound(facts.Type));
             var moved = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
             if (takesArrowComments)
             {
@@ -228,7 +228,7 @@ internal static class MM0001Edits
         foreach (var statement in movedStatements)
         {
             // A #region line above it stays in the constructor (RemoveKeepingLeadingDirectives).
-            var converted = Statements.WithoutLeadingDirectives((StatementSyntax)Convert(statement, facts.Conversions, generator, task));
+            var converted = Statements.WithoutLeadingDirectives((StatementSyntax)Convert(statement, facts.Conversions, generator, task, !UiThreadTypes.IsBound(facts.Type)));
             statements.Add(statements.Count == 0 ? Statements.WithoutLeadingBlankLines(converted) : converted);
         }
 
@@ -253,7 +253,7 @@ internal static class MM0001Edits
         MM0001FixTypes types,
         SyntaxGenerator generator)
     {
-        var declaration = (MethodDeclarationSyntax)Convert(converted.Declaration, conversions, generator, types.Task);
+        var declaration = (MethodDeclarationSyntax)Convert(converted.Declaration, conversions, generator, types.Task, !UiThreadTypes.IsBound(symbol.ContainingType));
         var returnType = symbol.ReturnsVoid
             ? TypeNames.Imported(generator, types.Task)
             : TypeNames.Imported(generator, types.Blocking.TaskOfT!.Construct(symbol.ReturnType));

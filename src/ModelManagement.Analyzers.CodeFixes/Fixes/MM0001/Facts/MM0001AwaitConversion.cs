@@ -235,9 +235,11 @@ internal sealed class MM0001AwaitConversion
 
     /// <summary>
     /// The awaited replacement for <paramref name="current"/> (the <see cref="Node"/> as it is now, nested conversions done);
-    /// parenthesized for the simplifier unless the original stands as a statement.
+    /// parenthesized for the simplifier unless the original stands as a statement. The await ends in
+    /// <c>ConfigureAwait(false)</c> when <paramref name="configure"/>: not in a type bound to a UI thread
+    /// (<see cref="UiThreadTypes"/>), whose moved code may touch its controls after the await.
     /// </summary>
-    public ExpressionSyntax Build(SyntaxNode current, SyntaxGenerator generator, INamedTypeSymbol task)
+    public ExpressionSyntax Build(SyntaxNode current, SyntaxGenerator generator, INamedTypeSymbol task, bool configure = true)
     {
         // The receiver keeps its trivia (comments after it survive) and the first '.' of the old chain keeps its
         // trivia, so a chain written over several lines stays laid out that way.
@@ -278,9 +280,9 @@ internal sealed class MM0001AwaitConversion
                 dot = getAwaiter.OperatorToken;
                 break;
             case ConversionKind.ConfiguredGetResult:
-                var configure = (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)GetAwaiterAccess(current).Expression).Expression;
-                awaited = configure.Expression;
-                dot = configure.OperatorToken;
+                var configured = (MemberAccessExpressionSyntax)((InvocationExpressionSyntax)GetAwaiterAccess(current).Expression).Expression;
+                awaited = configured.Expression;
+                dot = configured.OperatorToken;
                 break;
             case ConversionKind.WaitAll:
             case ConversionKind.WaitAny:
@@ -314,9 +316,31 @@ internal sealed class MM0001AwaitConversion
         }
 
         dot = WithCommentsOfDroppedParts(current, awaited, dot);
+        ExpressionSyntax operand;
+        if (configure)
+        {
+            operand = Invoke(awaited.WithoutLeadingTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression), dot);
+        }
+        else
+        {
+            // No `.ConfigureAwait` to carry the dropped parts' comments: they follow the awaited expression.
+            var comments = new List<SyntaxTrivia>();
+            foreach (var trivia in dot.LeadingTrivia)
+            {
+                if (CommentTrivia.IsComment(trivia))
+                {
+                    comments.Add(trivia);
+                }
+            }
+
+            operand = comments.Count == 0
+                ? awaited.WithoutLeadingTrivia()
+                : awaited.WithoutLeadingTrivia().WithTrailingTrivia(awaited.GetTrailingTrivia().AddRange(CommentTrivia.OnOneLine(comments, codeFollows: true)));
+        }
+
         var await = SyntaxFactory.AwaitExpression(
             SyntaxFactory.Token(SyntaxTriviaList.Empty, SyntaxKind.AwaitKeyword, SyntaxFactory.TriviaList(SyntaxFactory.Space)),
-            Invoke(awaited.WithoutLeadingTrivia(), "ConfigureAwait", SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression), dot));
+            operand);
         ExpressionSyntax replacement = Awaits.StandsAlone(Node)
             ? await
             : SyntaxFactory.ParenthesizedExpression(await).WithAdditionalAnnotations(Simplifier.Annotation);
