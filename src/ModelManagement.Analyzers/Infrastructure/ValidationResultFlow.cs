@@ -48,6 +48,19 @@ internal static class ValidationResultFlow
         Func<IInvocationOperation, bool> isValidationCall,
         CancellationToken cancellationToken)
     {
+        // A local declared in a lambda or local function lives in that function's own graph (a consumer's verdict stored
+        // and never read inside a local function was found "captured" by the function that declared it, and one inside a
+        // lambda was not found at all: both stayed quiet).
+        if (local.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } function)
+        {
+            if (FunctionGraph(graph, function, depth: 0, cancellationToken) is not { } inner)
+            {
+                return false;
+            }
+
+            graph = inner;
+        }
+
         if (IsCapturedByLocalFunction(graph, local))
         {
             return false;
@@ -372,6 +385,56 @@ internal static class ValidationResultFlow
             || reference.Parent is IArgumentOperation { Parameter.RefKind: RefKind.Out }
             || reference.Parent is IDeconstructionAssignmentOperation
             || reference.Parent is ITupleOperation { Parent: IDeconstructionAssignmentOperation };
+
+    /// <summary>The graph of <paramref name="function"/> (a local function or lambda) nested in <paramref name="graph"/>, or null.</summary>
+    private static ControlFlowGraph? FunctionGraph(ControlFlowGraph graph, IMethodSymbol function, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > 8)
+        {
+            return null;
+        }
+
+        foreach (var localFunction in graph.LocalFunctions)
+        {
+            var nested = graph.GetLocalFunctionControlFlowGraph(localFunction, cancellationToken);
+            if (SymbolEqualityComparer.Default.Equals(localFunction, function))
+            {
+                return nested;
+            }
+
+            if (FunctionGraph(nested, function, depth + 1, cancellationToken) is { } found)
+            {
+                return found;
+            }
+        }
+
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.BranchValue is null ? block.Operations : block.Operations.Add(block.BranchValue))
+            {
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is not IFlowAnonymousFunctionOperation lambda)
+                    {
+                        continue;
+                    }
+
+                    var nested = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
+                    if (SymbolEqualityComparer.Default.Equals(lambda.Symbol, function))
+                    {
+                        return nested;
+                    }
+
+                    if (FunctionGraph(nested, function, depth + 1, cancellationToken) is { } found)
+                    {
+                        return found;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
 
     private static bool IsCapturedByLocalFunction(ControlFlowGraph graph, ILocalSymbol local)
     {

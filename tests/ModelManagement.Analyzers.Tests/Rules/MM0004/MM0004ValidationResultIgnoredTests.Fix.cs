@@ -131,6 +131,58 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task ReturnFallback_VerdictStoredAndNeverReadInsideALambdaAndALocalFunction_ReportsAndReturnsTheFallback()
+    {
+        // An independent consumer: a verdict stored in a local and never read was reported in a method's body but not in a
+        // lambda or a local function (the member's graph was searched; the local lives in the function's own graph).
+        var source = Generator("""
+                    System.Func<string, Task<string>> review = async draft =>
+                    {
+                        var reviewed = await [|_validator.ValidateAsync(draft, cancellationToken)|].ConfigureAwait(false);
+                        return draft;
+                    };
+                    story = await review(story).ConfigureAwait(false);
+                    story = Trim(story);
+
+                    string Trim(string draft)
+                    {
+                        var trimmed = [|_validator.Validate(draft)|];
+                        return draft;
+                    }
+            """, members: """
+                private static string DraftFallback(string draft) => "(withheld)";
+            """);
+        var fixedSource = Generator("""
+                    System.Func<string, Task<string>> review = async draft =>
+                    {
+                        var reviewed = await _validator.ValidateAsync(draft, cancellationToken).ConfigureAwait(false);
+                        if (!reviewed.IsValid)
+                        {
+                            return DraftFallback(draft);
+                        }
+
+                        return draft;
+                    };
+                    story = await review(story).ConfigureAwait(false);
+                    story = Trim(story);
+
+                    string Trim(string draft)
+                    {
+                        var trimmed = _validator.Validate(draft);
+                        if (!trimmed.IsValid)
+                        {
+                            return DraftFallback(draft);
+                        }
+
+                        return draft;
+                    }
+            """, members: """
+                private static string DraftFallback(string draft) => "(withheld)";
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_EmbeddedStatements_GetBraces_KeepTheElseAndTheComments()
     {
         // An independent consumer: MM0002 and MM0003 put braces around a statement written without them, MM0004 refused
