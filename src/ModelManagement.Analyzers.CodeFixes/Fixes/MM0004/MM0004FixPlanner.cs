@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 using ModelManagement.Analyzers.Rules;
@@ -118,6 +119,11 @@ internal static class MM0004FixPlanner
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.VerdictReadLater, laterRead);
         }
 
+        if (SameValidationLater(statement, invocation) is { } again)
+        {
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.ValidatedAgainLater, again);
+        }
+
         var position = insertAfter ? statement.Span.End : statement.SpanStart;
         // The fallback's await is configured like the validated call's, or, where that call is not awaited, like the
         // function's other awaits (a library method whose every await says `.ConfigureAwait(false)`, or CA2007 on).
@@ -134,6 +140,68 @@ internal static class MM0004FixPlanner
             fallback.Node,
             discardedOut,
             optionalValidator));
+    }
+
+    /// <summary>
+    /// The same validation written again later in the function (the same callee and arguments, token for token, with none
+    /// of the names they use assigned in between): a real handler's dropped <c>var vr = _validator.Validate(cmd);</c> was
+    /// followed by the very call whose verdict it handled, with its own exception, which a branch here would pre-empt.
+    /// </summary>
+    private static InvocationExpressionSyntax? SameValidationLater(StatementSyntax statement, InvocationExpressionSyntax invocation)
+    {
+        var function = statement.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (function is null)
+        {
+            return null;
+        }
+
+        var text = Tokens(invocation);
+        HashSet<string>? names = null;
+        foreach (var node in function.DescendantNodes())
+        {
+            if (node.SpanStart < statement.Span.End || node is not InvocationExpressionSyntax later || Tokens(later) != text)
+            {
+                continue;
+            }
+
+            names ??= new HashSet<string>(invocation.DescendantTokens().Where(static t => t.IsKind(SyntaxKind.IdentifierToken)).Select(static t => t.ValueText));
+            if (!AssignsAnyBetween(function, statement.Span.End, later.SpanStart, names))
+            {
+                return later;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Tokens(SyntaxNode node) => string.Concat(node.DescendantTokens().Select(static t => t.Text));
+
+    /// <summary>Whether code between <paramref name="start"/> and <paramref name="end"/> may change a variable named in <paramref name="names"/>.</summary>
+    private static bool AssignsAnyBetween(SyntaxNode function, int start, int end, HashSet<string> names)
+    {
+        foreach (var node in function.DescendantNodes(new TextSpan(start, end - start)))
+        {
+            if (node.SpanStart < start || node.SpanStart >= end)
+            {
+                continue;
+            }
+
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
+                _ => null,
+            };
+            if (target is not null && target.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && names.Contains(t.ValueText)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -27,6 +27,12 @@ internal enum MM0004FixRefusal
     /// </summary>
     VerdictReadLater,
 
+    /// <summary>
+    /// The same validation (the same callee and arguments, as written) is called again later in the function: that later
+    /// call's verdict is the one the code acts on, and a branch on this one would pre-empt its handling.
+    /// </summary>
+    ValidatedAgainLater,
+
     /// <summary>The out verdict is a nullable reference (<c>out Report? report</c>): testing its member could throw.</summary>
     OutVerdictMayBeNull,
 

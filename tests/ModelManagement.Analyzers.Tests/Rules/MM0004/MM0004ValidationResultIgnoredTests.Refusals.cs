@@ -105,6 +105,33 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task Refusal_ValidatedAgainLater_WhenTheSameCallIsHandledAfterIt()
+    {
+        // Real code (a command handler): the dropped verdict was followed by the same validation, handled with the
+        // handler's own exception; a branch on the first would have thrown another exception type first.
+        await AssertRefusedAsync(Generator("""
+                    var dropped = _validator.Validate(story);
+                    var verdict = _validator.Validate(story);
+                    if (!verdict.IsValid) throw new ApplicationException("invalid");
+            """), MM0004FixRefusal.ValidatedAgainLater);
+        await AssertRefusedAsync(Generator("""
+                    _validator.Validate(story);
+                    if (!_validator.Validate( story ).IsValid) return await FallbackAsync(seed);
+            """), MM0004FixRefusal.ValidatedAgainLater);
+    }
+
+    [Fact]
+    public async Task ValidationOfAnotherValueLater_TheFixIsOffered()
+    {
+        var (result, _) = await PlanAsync(Generator("""
+                    _validator.Validate(story);
+                    var title = story.Substring(0, 1);
+                    if (!_validator.Validate(title).IsValid) return await FallbackAsync(seed);
+            """));
+        Assert.NotNull(result.Plan);
+    }
+
+    [Fact]
     public async Task VerdictNotReadAgain_ButANameInAnotherFunction_TheFixIsOffered()
     {
         var (result, _) = await PlanAsync(Generator("""
