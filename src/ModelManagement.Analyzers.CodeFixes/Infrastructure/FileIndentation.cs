@@ -139,28 +139,18 @@ internal static class FileIndentation
         var spaces = new int[9]; // spaces[n]: blocks whose first member or statement is n spaces in from the block's line
         foreach (var node in root.DescendantNodes(static n => n is not (ExpressionSyntax or AttributeListSyntax)))
         {
-            SyntaxToken open;
-            SyntaxNode? first;
-            switch (node)
+            // A block and its first member or statement.
+            var (open, first) = node switch
             {
-                case BlockSyntax { Statements.Count: > 0 } block:
-                    open = block.OpenBraceToken;
-                    first = block.Statements[0];
-                    break;
-                case TypeDeclarationSyntax { Members.Count: > 0 } type:
-                    open = type.OpenBraceToken;
-                    first = type.Members[0];
-                    break;
-                case NamespaceDeclarationSyntax { Members.Count: > 0 } declaration:
-                    open = declaration.OpenBraceToken;
-                    first = declaration.Members[0];
-                    break;
-                case EnumDeclarationSyntax { Members.Count: > 0 } enumeration:
-                    open = enumeration.OpenBraceToken;
-                    first = enumeration.Members[0];
-                    break;
-                default:
-                    continue;
+                BlockSyntax { Statements.Count: > 0 } block => (block.OpenBraceToken, (SyntaxNode?)block.Statements[0]),
+                TypeDeclarationSyntax { Members.Count: > 0 } type => (type.OpenBraceToken, type.Members[0]),
+                NamespaceDeclarationSyntax { Members.Count: > 0 } declaration => (declaration.OpenBraceToken, declaration.Members[0]),
+                EnumDeclarationSyntax { Members.Count: > 0 } enumeration => (enumeration.OpenBraceToken, enumeration.Members[0]),
+                _ => (default, null),
+            };
+            if (first is null)
+            {
+                continue;
             }
 
             if (open.IsMissing || !StartsLine(text, first.GetFirstToken()))
