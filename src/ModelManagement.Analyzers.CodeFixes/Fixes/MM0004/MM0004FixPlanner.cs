@@ -149,8 +149,7 @@ internal static class MM0004FixPlanner
     /// </summary>
     private static InvocationExpressionSyntax? SameValidationLater(StatementSyntax statement, InvocationExpressionSyntax invocation)
     {
-        var function = statement.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        var function = EnclosingFunction(statement);
         if (function is null)
         {
             return null;
@@ -174,6 +173,11 @@ internal static class MM0004FixPlanner
 
         return null;
     }
+
+    /// <summary>The method, accessor, local function or lambda whose body holds <paramref name="statement"/>.</summary>
+    private static SyntaxNode? EnclosingFunction(StatementSyntax statement)
+        => statement.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
 
     private static string Tokens(SyntaxNode node) => string.Concat(node.DescendantTokens().Select(static t => t.Text));
 
@@ -211,8 +215,7 @@ internal static class MM0004FixPlanner
     /// </summary>
     private static IdentifierNameSyntax? ReadLater(SemanticModel model, StatementSyntax statement, string name, CancellationToken cancellationToken)
     {
-        var function = statement.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        var function = EnclosingFunction(statement);
         if (function is null)
         {
             return null;
