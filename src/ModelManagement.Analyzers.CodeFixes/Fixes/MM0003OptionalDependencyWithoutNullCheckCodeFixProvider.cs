@@ -55,7 +55,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
             LineEndings.Register(context, 
                 CodeAction.Create(
                     Title,
-                    FileIndentation.Keeping(context.Document, cancellationToken => GuardAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken)),
+                    cancellationToken => GuardAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
                     GuardWithNullCheckKey),
                 diagnostic);
         }

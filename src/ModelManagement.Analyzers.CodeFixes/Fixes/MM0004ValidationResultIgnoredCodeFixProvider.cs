@@ -69,10 +69,10 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
             if (plan.Fallback is not null)
             {
                 LineEndings.Register(context, 
-                    CodeAction.Create(ReturnFallbackTitle, FileIndentation.Keeping(context.Document, ct => FixOneAsync(context.Document, diagnostic, fallback: true, ct)), ReturnFallbackKey),
+                    CodeAction.Create(ReturnFallbackTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: true, ct), ReturnFallbackKey),
                     diagnostic);
                 LineEndings.Register(context, 
-                    CodeAction.Create(ThrowTitle, FileIndentation.Keeping(context.Document, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct)), ThrowKey),
+                    CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ThrowKey),
                     diagnostic);
             }
             else
@@ -81,7 +81,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
                 // Fix All started here (and `dotnet format`, which takes the first site's first fix) still returns the
                 // fallback wherever one fits, instead of throwing everywhere.
                 LineEndings.Register(context, 
-                    CodeAction.Create(ThrowTitle, FileIndentation.Keeping(context.Document, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct)), ReturnFallbackKey),
+                    CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
                     diagnostic);
             }
         }

@@ -112,8 +112,6 @@ internal static class Documents
         ImmutableArray<Diagnostic> diagnostics,
         Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> fix)
     {
-        // Each fixed document keeps its file's own indentation (FileIndentation), as a single fix's does.
-        fix = WithFileIndentation(fix);
         var canonical = CanonicalCopy(document);
         if (canonical.Id == document.Id && document.GetLinkedDocumentIds().IsEmpty)
         {
@@ -126,12 +124,6 @@ internal static class Documents
             _ => new Lazy<Task<SyntaxNode?>>(() => FixCopyAsync(context, canonical, fix)));
         return WithRootAsync(document, result.Value);
     }
-
-    private static Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> WithFileIndentation(
-        Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> fix)
-        => async (document, diagnostics, cancellationToken) => await fix(document, diagnostics, cancellationToken).ConfigureAwait(false) is { } fixedDocument
-            ? await FileIndentation.FormatAsync(document, fixedDocument, cancellationToken).ConfigureAwait(false)
-            : null;
 
     private static readonly ConditionalWeakTable<FixAllContext, ConcurrentDictionary<DocumentId, Lazy<Task<SyntaxNode?>>>> CanonicalResults = new();
 

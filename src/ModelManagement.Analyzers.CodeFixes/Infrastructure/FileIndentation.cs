@@ -1,4 +1,5 @@
-using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -7,7 +8,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Options;
-using Microsoft.CodeAnalysis.Simplification;
 using Microsoft.CodeAnalysis.Text;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
@@ -18,9 +18,9 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// two spaces in a repository without <c>.editorconfig</c>, tabs under a spaces section — the new lines came out four
 /// spaces a level, and so did the untouched lines the formatted spans reach (a constructor's signature, the statement
 /// after an edit, a class's closing brace: two independent consumers). A file whose blocks clearly indent one way (a tab,
-/// or the same number of spaces, for at least three quarters of the blocks that show it) is cleaned up by the fix itself
-/// with that indentation, before the code action's own clean-up (<see cref="FormatAsync(Document, Document, CancellationToken)"/>);
-/// a file that shows no clear way, or the way the options say, is left to that clean-up.
+/// or the same number of spaces, for at least three quarters of the blocks that show it) has the spans the clean-up
+/// formatted formatted again with that indentation; a file that shows no clear way, or the way the options say, is left
+/// as the clean-up wrote it.
 /// </summary>
 internal static class FileIndentation
 {
@@ -68,57 +68,62 @@ internal static class FileIndentation
     }
 
     /// <summary>
-    /// <paramref name="fix"/>, whose document then keeps the indentation of <paramref name="original"/>'s file
-    /// (<see cref="FormatAsync(Document, Document, CancellationToken)"/>): what a single fix's code action runs.
+    /// <paramref name="changed"/> (a fix's result, after its clean-up) with each changed document whose file in
+    /// <paramref name="original"/> clearly indents otherwise than the options say formatted again with the file's
+    /// indentation, on the lines that differ from the original (<see cref="SyntaxTree.GetChangedSpans"/>, widened to
+    /// whole lines): the lines the fix wrote, and those the clean-up re-indented around them. Lines the clean-up left as
+    /// they were are not touched. Such a document's text is set anew, so no later clean-up formats it back.
     /// </summary>
-    public static Func<CancellationToken, Task<Document>> Keeping(Document original, Func<CancellationToken, Task<Document>> fix)
-        => async cancellationToken => await FormatAsync(original, await fix(cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-
-    /// <summary>
-    /// <paramref name="changed"/> (a fix's result, before the code action's clean-up) cleaned up as that clean-up would —
-    /// simplified, then formatted where the fix asked for it (the formatter's annotation, elastic trivia) — but with the
-    /// indentation of <paramref name="original"/>'s file, when it clearly has one the options do not say; its text is
-    /// then set anew, without annotations, so the clean-up that follows finds nothing left to format. Otherwise
-    /// <paramref name="changed"/> itself, for the clean-up to format by the options. Formatting once with the file's step
-    /// (not by the options, then again by the file's) keeps the lines the formatter moves by their anchor's shift — a
-    /// multi-line comment's inner lines, an argument after an <c>#if</c> — where they belong (a helper's real 2-space files).
-    /// </summary>
-    public static async Task<Document> FormatAsync(Document original, Document changed, CancellationToken cancellationToken)
-    {
-        if (changed == original
-            || await original.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false) is not { } tree
-            || await OptionsAsync(changed, tree, cancellationToken).ConfigureAwait(false) is not { } options)
-        {
-            return changed;
-        }
-
-        var document = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-        document = await Formatter.FormatAsync(document, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);
-        document = await Formatter.FormatAsync(document, SyntaxAnnotation.ElasticAnnotation, options, cancellationToken).ConfigureAwait(false);
-        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithText(SourceText.From(text.ToString(), text.Encoding, text.ChecksumAlgorithm));
-    }
-
-    /// <summary><see cref="FormatAsync(Document, Document, CancellationToken)"/> for each document of <paramref name="changed"/> the fix changed.</summary>
-    public static async Task<Solution> FormatAsync(Solution original, Solution changed, CancellationToken cancellationToken)
+    public static async Task<Solution> RestoreAsync(Solution original, Solution changed, CancellationToken cancellationToken)
     {
         var result = changed;
         foreach (var projectChanges in changed.GetChanges(original).GetProjectChanges())
         {
-            foreach (var id in projectChanges.GetChangedDocuments())
+            foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
             {
-                if (original.GetDocument(id) is { } before && result.GetDocument(id) is { } after)
+                if (original.GetDocument(id) is not { } before || result.GetDocument(id) is not { } after
+                    || await before.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false) is not { } oldTree
+                    || await after.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false) is not { } newTree
+                    || await OptionsAsync(after, oldTree, cancellationToken).ConfigureAwait(false) is not { } options)
                 {
-                    var formatted = await FormatAsync(before, after, cancellationToken).ConfigureAwait(false);
-                    if (formatted != after)
-                    {
-                        result = result.WithDocumentText(id, await formatted.GetTextAsync(cancellationToken).ConfigureAwait(false));
-                    }
+                    continue;
                 }
+
+                var text = await after.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                var spans = WholeLines(text, newTree.GetChangedSpans(oldTree));
+                if (spans.Count == 0)
+                {
+                    continue;
+                }
+
+                var formatted = await Formatter.FormatAsync(after, spans, options, cancellationToken).ConfigureAwait(false);
+                result = result.WithDocumentText(id, await formatted.GetTextAsync(cancellationToken).ConfigureAwait(false));
             }
         }
 
         return result;
+    }
+
+    /// <summary><paramref name="spans"/> widened to the whole lines they touch, merged where they meet, in order.</summary>
+    private static List<TextSpan> WholeLines(SourceText text, IList<TextSpan> spans)
+    {
+        var lines = new List<TextSpan>(spans.Count);
+        foreach (var span in spans.OrderBy(static s => s.Start))
+        {
+            var start = text.Lines.GetLineFromPosition(span.Start).Start;
+            var end = text.Lines.GetLineFromPosition(span.End).End;
+            if (lines.Count > 0 && start <= lines[lines.Count - 1].End + 2)
+            {
+                var last = lines[lines.Count - 1];
+                lines[lines.Count - 1] = TextSpan.FromBounds(last.Start, System.Math.Max(last.End, end));
+            }
+            else
+            {
+                lines.Add(TextSpan.FromBounds(start, end));
+            }
+        }
+
+        return lines;
     }
 
     private static Style? Detect(SyntaxTree tree, CancellationToken cancellationToken)

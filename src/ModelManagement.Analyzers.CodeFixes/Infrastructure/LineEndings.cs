@@ -18,8 +18,8 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// throughout gets it back everywhere — also when <c>.editorconfig</c>'s <c>end_of_line</c> names the other one (a real
 /// repository's LF files under <c>end_of_line = crlf</c> came out with CRLF new lines and LF reused ones, mixed): a fix
 /// changes a few lines, and a file of one kind stays of one kind; <c>dotnet format whitespace</c> converts whole files.
-/// A file already mixed is left as the formatter writes it. (A file's own indentation is kept by the fixes themselves,
-/// before that clean-up: <see cref="FileIndentation"/>.)
+/// A file already mixed is left as the formatter writes it. The same wrapper keeps the file's own indentation
+/// (<see cref="FileIndentation"/>).
 /// </summary>
 internal static class LineEndings
 {
@@ -142,9 +142,16 @@ internal static class LineEndings
             var result = new List<CodeActionOperation>(operations.Length);
             foreach (var operation in operations)
             {
-                result.Add(operation is ApplyChangesOperation apply
-                    ? new ApplyChangesOperation(await RestoreAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false))
-                    : operation);
+                if (operation is ApplyChangesOperation apply)
+                {
+                    // The file's own indentation first (it formats where the clean-up did), then its line endings.
+                    var indented = await FileIndentation.RestoreAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
+                    result.Add(new ApplyChangesOperation(await RestoreAsync(_original, indented, cancellationToken).ConfigureAwait(false)));
+                }
+                else
+                {
+                    result.Add(operation);
+                }
             }
 
             return result;

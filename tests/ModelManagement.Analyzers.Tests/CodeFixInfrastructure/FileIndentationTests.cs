@@ -420,66 +420,6 @@ public sealed class FileIndentationTests
         await test.RunAsync(CancellationToken.None);
     }
 
-    [Fact]
-    public async Task TwoSpaceFile_LinesAfterADirectiveInsideAWrappedStatement_StayWhereTheyWere()
-    {
-        // A helper's real 2-space files: formatted by the options and then again by the file's step, the lines after an
-        // #if inside the wrapped statement landed two columns left of the statement. Formatted once with the file's step,
-        // they stay where they were, as in a 4-space file (the formatter does not re-indent lines after a directive).
-        var source = """
-            using System.Threading.Tasks;
-
-            namespace R2
-            {
-              public interface INotifier { Task NotifyAsync(string m); }
-              public sealed class Svc
-              {
-                private readonly INotifier? _notifier;
-                public Svc(INotifier? notifier = null) { _notifier = notifier; }
-
-                public async Task DirectiveAsync()
-                {
-                  await {|MM0003:_notifier|}.NotifyAsync(
-            #if DEBUG
-                    "debug"
-            #else
-                    "release"
-            #endif
-                    );
-                }
-              }
-            }
-            """;
-        var fixedSource = """
-            using System.Threading.Tasks;
-
-            namespace R2
-            {
-              public interface INotifier { Task NotifyAsync(string m); }
-              public sealed class Svc
-              {
-                private readonly INotifier? _notifier;
-                public Svc(INotifier? notifier = null) { _notifier = notifier; }
-
-                public async Task DirectiveAsync()
-                {
-                  if (_notifier is not null)
-                  {
-                    await _notifier.NotifyAsync(
-            #if DEBUG
-                    "debug"
-            #else
-                    "release"
-            #endif
-                    );
-                  }
-                }
-              }
-            }
-            """;
-        await new MM0003Verify.Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
-    }
-
     [Theory]
     [InlineData("namespace N\n{\n  class A\n  {\n    void M()\n    {\n      M();\n    }\n  }\n}\n", false, 2)]
     [InlineData("namespace N\n{\n\tclass A\n\t{\n\t\tvoid M()\n\t\t{\n\t\t\tM();\n\t\t}\n\t}\n}\n", true, 0)]

@@ -87,7 +87,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
                 LineEndings.Register(context, 
                     CodeAction.Create(
                         WrapInTryCatchTitle,
-                        FileIndentation.Keeping(document, ct => ApplyAsync(document, new[] { site }, WrapInTryCatchKey, ct)),
+                        ct => ApplyAsync(document, new[] { site }, WrapInTryCatchKey, ct),
                         WrapInTryCatchKey),
                     diagnostic);
             }
@@ -101,7 +101,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
                 LineEndings.Register(context, 
                     CodeAction.Create(
                         UseSideEffectHelperTitle,
-                        FileIndentation.Keeping(document, ct => ApplyAsync(document, new[] { site }, key, ct)),
+                        ct => ApplyAsync(document, new[] { site }, key, ct),
                         key),
                     diagnostic);
             }

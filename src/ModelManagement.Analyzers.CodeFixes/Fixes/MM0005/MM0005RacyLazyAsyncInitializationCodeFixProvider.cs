@@ -52,7 +52,7 @@ public sealed class MM0005RacyLazyAsyncInitializationCodeFixProvider : CodeFixPr
             }
 
             LineEndings.Register(context, 
-                CodeAction.Create(Title, FileIndentation.Keeping(context.Document, cancellationToken => MM0005LazyRewriter.ApplyAsync(context.Document, plan, cancellationToken)), ConvertToSingleFlightKey),
+                CodeAction.Create(Title, cancellationToken => MM0005LazyRewriter.ApplyAsync(context.Document, plan, cancellationToken), ConvertToSingleFlightKey),
                 diagnostic);
         }
     }

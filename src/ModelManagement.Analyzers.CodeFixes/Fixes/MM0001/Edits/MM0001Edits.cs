@@ -65,7 +65,7 @@ internal static class MM0001Edits
             }
         }
 
-        return await FileIndentation.FormatAsync(solution, changed, cancellationToken).ConfigureAwait(false);
+        return changed;
     }
 
     /// <summary>The solution with every plan's edits, or null when they throw (an edit the syntax editor cannot apply).</summary>
