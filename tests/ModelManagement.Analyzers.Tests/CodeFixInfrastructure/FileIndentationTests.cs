@@ -420,6 +420,64 @@ public sealed class FileIndentationTests
         await test.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task TwoSpaceFile_MM0002Wrap_ShiftsAMultiLineStatementsContinuationLinesByOneStep()
+    {
+        // The common multi-line shape: a call whose arguments continue on further lines moves in by the file's step,
+        // every line of it (a one-pass rework, formatting with the file's step before the clean-up, shifted them by two
+        // steps and was reverted: a helper's real 2-space file and this test).
+        var source = """
+            using System.Threading.Tasks;
+
+            namespace R2
+            {
+              public interface ITelemetry { Task TrackEventAsync(string m); }
+              public sealed class Svc
+              {
+                private readonly ITelemetry _telemetry;
+                public Svc(ITelemetry telemetry) { _telemetry = telemetry; }
+
+                public async Task ReportAsync(System.Exception exception)
+                {
+                  await {|MM0002:_telemetry.TrackEventAsync(
+                    exception == null
+                      ? "none"
+                      : exception.GetType().Name)|};
+                }
+              }
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            namespace R2
+            {
+              public interface ITelemetry { Task TrackEventAsync(string m); }
+              public sealed class Svc
+              {
+                private readonly ITelemetry _telemetry;
+                public Svc(ITelemetry telemetry) { _telemetry = telemetry; }
+
+                public async Task ReportAsync(System.Exception exception)
+                {
+                  try
+                  {
+                    await _telemetry.TrackEventAsync(
+                      exception == null
+                        ? "none"
+                        : exception.GetType().Name);
+                  }
+                  catch (System.Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                  {
+                  }
+                }
+              }
+            }
+            """;
+        await new MM0002Verify.Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
+    }
+
     [Theory]
     [InlineData("namespace N\n{\n  class A\n  {\n    void M()\n    {\n      M();\n    }\n  }\n}\n", false, 2)]
     [InlineData("namespace N\n{\n\tclass A\n\t{\n\t\tvoid M()\n\t\t{\n\t\t\tM();\n\t\t}\n\t}\n}\n", true, 0)]
