@@ -18,9 +18,9 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// two spaces in a repository without <c>.editorconfig</c>, tabs under a spaces section — the new lines came out four
 /// spaces a level, and so did the untouched lines the formatted spans reach (a constructor's signature, the statement
 /// after an edit, a class's closing brace: two independent consumers). A file whose blocks clearly indent one way (a tab,
-/// or the same number of spaces, for at least three quarters of the blocks that show it) has the spans the clean-up
-/// formatted formatted again with that indentation; a file that shows no clear way, or the way the options say, is left
-/// as the clean-up wrote it.
+/// or the same number of spaces, for at least three quarters of the blocks that show it) has the lines the clean-up
+/// changed formatted again with that indentation; a file that shows no clear way, or the way the options say, is left as
+/// the clean-up wrote it.
 /// </summary>
 internal static class FileIndentation
 {
@@ -37,10 +37,6 @@ internal static class FileIndentation
     /// <summary>The indentation the blocks of <paramref name="tree"/> clearly use, or null when they show no clear one.</summary>
     public static Style? Of(SyntaxTree tree, CancellationToken cancellationToken)
         => Styles.GetValue(tree, t => new StrongBox<Style?>(Detect(t, cancellationToken))).Value;
-
-    /// <summary>One level of the indentation of <paramref name="tree"/>: its own when clear, else four spaces.</summary>
-    public static string Unit(SyntaxTree tree, CancellationToken cancellationToken = default)
-        => Of(tree, cancellationToken)?.Unit ?? "    ";
 
     /// <summary>
     /// The options to format <paramref name="document"/> with in its file's own indentation, read from

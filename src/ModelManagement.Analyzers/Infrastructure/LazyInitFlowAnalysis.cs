@@ -536,20 +536,19 @@ internal sealed class LazyInitFlowAnalysis
                     return outcome;
                 }
 
-                if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
-                    && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member
-                    && !_summaries.IsSingleFlightHelperCall(awaitOperation.Operation, _ownType, _types, _model, _cancellationToken))
-                {
-                    written = member;
-                    return Outcome.Found; // `await LoadCoreAsync()` writes the state after its own await
-                }
-
                 if (_summaries.IsSingleFlightHelperCall(awaitOperation.Operation, _ownType, _types, _model, _cancellationToken))
                 {
                     // `await TryLoadManifestAsync()`, double-checked under its own lock: the work runs once, also when it
                     // writes the very member the caller checked first (`if (!_loaded) await LoadCoreAsync();`, a fast path
                     // in front of a helper that checks again under its semaphore: a real repository's MQTT service).
                     return outcome;
+                }
+
+                if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
+                    && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member)
+                {
+                    written = member;
+                    return Outcome.Found; // `await LoadCoreAsync()` writes the state after its own await
                 }
 
                 awaitSeen = true;

@@ -189,10 +189,11 @@ internal static class MM0001Edits
         bool takesArrowComments = false)
     {
         var task = facts.Types.Task;
+        var configure = !UiThreadTypes.IsBound(facts.Type); // a UI-bound type's moved code keeps its thread
         var statements = new List<StatementSyntax>();
         foreach (var initializer in facts.Initializers)
         {
-            var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, facts.Conversions, generator, task, !UiThreadTypes.IsBound(facts.Type));
+            var value = (ExpressionSyntax)Convert(initializer.Initializer.Value, facts.Conversions, generator, task, configure);
             statements.Add(SyntaxFactory.ExpressionStatement(SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
                     MemberReferences.Own(initializer.Member.Name, initializer.Member.IsStatic),
@@ -202,7 +203,7 @@ internal static class MM0001Edits
 
         if (movesExpressionBody && facts.Constructor?.ExpressionBody is { } arrow)
         {
-            var expression = (ExpressionSyntax)Convert(arrow.Expression, facts.Conversions, generator, task, !UiThreadTypes.IsBound(facts.Type));
+            var expression = (ExpressionSyntax)Convert(arrow.Expression, facts.Conversions, generator, task, configure);
             var moved = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
             if (takesArrowComments)
             {
@@ -228,7 +229,7 @@ internal static class MM0001Edits
         foreach (var statement in movedStatements)
         {
             // A #region line above it stays in the constructor (RemoveKeepingLeadingDirectives).
-            var converted = Statements.WithoutLeadingDirectives((StatementSyntax)Convert(statement, facts.Conversions, generator, task, !UiThreadTypes.IsBound(facts.Type)));
+            var converted = Statements.WithoutLeadingDirectives((StatementSyntax)Convert(statement, facts.Conversions, generator, task, configure));
             statements.Add(statements.Count == 0 ? Statements.WithoutLeadingBlankLines(converted) : converted);
         }
 
