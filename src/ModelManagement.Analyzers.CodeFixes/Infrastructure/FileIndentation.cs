@@ -5,6 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Formatting;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Options;
@@ -20,13 +21,16 @@ namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 /// after an edit, a class's closing brace: two independent consumers). A file whose blocks clearly indent one way (a tab,
 /// or the same number of spaces, for at least three quarters of the blocks that show it) has the lines the clean-up
 /// changed formatted again with that indentation; a file that shows no clear way, or the way the options say, is left as
-/// the clean-up wrote it.
+/// the clean-up wrote it. The same goes for a braced case section's layout (<c>csharp_indent_case_contents_when_block</c>):
+/// in a file whose case-section braces sit at the label's column, Roslyn's default (one level in) put the lines the
+/// clean-up formatted inside such a section — a fix's new statements and the untouched <c>break;</c> after them — two
+/// levels below the braces it did not move (a helper's real-file check).
 /// </summary>
 internal static class FileIndentation
 {
     private const int MaxSamples = 200;
 
-    private static readonly ConditionalWeakTable<SyntaxTree, StrongBox<Style?>> Styles = new();
+    private static readonly ConditionalWeakTable<SyntaxTree, Layout> Layouts = new();
 
     /// <summary>One level of indentation: a tab (<paramref name="UseTabs"/>), or <paramref name="Spaces"/> spaces.</summary>
     internal readonly record struct Style(bool UseTabs, int Spaces)
@@ -34,39 +38,59 @@ internal static class FileIndentation
         public string Unit => UseTabs ? "\t" : new string(' ', Spaces);
     }
 
+    /// <summary>
+    /// What a file's layout clearly shows: its indentation (<paramref name="Indent"/>) and whether a braced case
+    /// section's braces sit one level in from its label (<paramref name="IndentsCaseBlocks"/>); null where it shows no
+    /// clear one.
+    /// </summary>
+    internal sealed record Layout(Style? Indent, bool? IndentsCaseBlocks);
+
     /// <summary>The indentation the blocks of <paramref name="tree"/> clearly use, or null when they show no clear one.</summary>
-    public static Style? Of(SyntaxTree tree, CancellationToken cancellationToken)
-        => Styles.GetValue(tree, t => new StrongBox<Style?>(Detect(t, cancellationToken))).Value;
+    public static Style? Of(SyntaxTree tree, CancellationToken cancellationToken) => LayoutOf(tree, cancellationToken).Indent;
+
+    /// <summary>What the layout of <paramref name="tree"/> clearly shows (cached per tree).</summary>
+    public static Layout LayoutOf(SyntaxTree tree, CancellationToken cancellationToken)
+        => Layouts.GetValue(tree, t => Detect(t, cancellationToken));
 
     /// <summary>
-    /// The options to format <paramref name="document"/> with in its file's own indentation, read from
-    /// <paramref name="original"/> (the tree before the fix): the document's options with that indentation, or null when
-    /// the file shows no clear one or the one the options already say.
+    /// The options to format <paramref name="document"/> with in its file's own layout, read from
+    /// <paramref name="original"/> (the tree before the fix): the document's options with the indentation and case-block
+    /// layout the file clearly shows, or null when it shows none clearly or only what the options already say.
     /// </summary>
     public static async Task<OptionSet?> OptionsAsync(Document document, SyntaxTree original, CancellationToken cancellationToken)
     {
-        if (Of(original, cancellationToken) is not { } style)
+        var layout = LayoutOf(original, cancellationToken);
+        if (layout is { Indent: null, IndentsCaseBlocks: null })
         {
             return null;
         }
 
         var options = await document.GetOptionsAsync(cancellationToken).ConfigureAwait(false);
-        var useTabs = options.GetOption(FormattingOptions.UseTabs);
-        var size = options.GetOption(FormattingOptions.IndentationSize);
-        if (style.UseTabs == useTabs && (useTabs || style.Spaces == size))
+        OptionSet result = options;
+        if (layout.Indent is { } style)
         {
-            return null;
+            var useTabs = options.GetOption(FormattingOptions.UseTabs);
+            var size = options.GetOption(FormattingOptions.IndentationSize);
+            if (style.UseTabs != useTabs || (!useTabs && style.Spaces != size))
+            {
+                result = result
+                    .WithChangedOption(FormattingOptions.UseTabs, LanguageNames.CSharp, style.UseTabs)
+                    .WithChangedOption(FormattingOptions.IndentationSize, LanguageNames.CSharp, style.UseTabs ? options.GetOption(FormattingOptions.TabSize) : style.Spaces);
+            }
         }
 
-        return options
-            .WithChangedOption(FormattingOptions.UseTabs, style.UseTabs)
-            .WithChangedOption(FormattingOptions.IndentationSize, style.UseTabs ? options.GetOption(FormattingOptions.TabSize) : style.Spaces);
+        if (layout.IndentsCaseBlocks is { } indents && options.GetOption(CSharpFormattingOptions.IndentSwitchCaseSectionWhenBlock) != indents)
+        {
+            result = result.WithChangedOption(CSharpFormattingOptions.IndentSwitchCaseSectionWhenBlock, indents);
+        }
+
+        return ReferenceEquals(result, options) ? null : result;
     }
 
     /// <summary>
     /// <paramref name="changed"/> (a fix's result, after its clean-up) with each changed document whose file in
-    /// <paramref name="original"/> clearly indents otherwise than the options say formatted again with the file's
-    /// indentation, on the lines that differ from the original (<see cref="SyntaxTree.GetChangedSpans"/>, widened to
+    /// <paramref name="original"/> clearly lays out otherwise than the options say formatted again with the file's
+    /// layout (<see cref="OptionsAsync"/>), on the lines that differ from the original (<see cref="SyntaxTree.GetChangedSpans"/>, widened to
     /// whole lines): the lines the fix wrote, and those the clean-up re-indented around them. Lines the clean-up left as
     /// they were are not touched. Such a document's text is set anew, so no later clean-up formats it back.
     /// </summary>
@@ -122,7 +146,7 @@ internal static class FileIndentation
         return lines;
     }
 
-    private static Style? Detect(SyntaxTree tree, CancellationToken cancellationToken)
+    private static Layout Detect(SyntaxTree tree, CancellationToken cancellationToken)
     {
         if (!tree.TryGetText(out var text) || !tree.TryGetRoot(out var root))
         {
@@ -133,8 +157,27 @@ internal static class FileIndentation
         var tabs = 0;
         var samples = 0;
         var spaces = new int[9]; // spaces[n]: blocks whose first member or statement is n spaces in from the block's line
+        var caseBlocksAtLabel = 0;
+        var caseBlocksIndented = 0;
         foreach (var node in root.DescendantNodes(static n => n is not (ExpressionSyntax or AttributeListSyntax)))
         {
+            if (node is SwitchSectionSyntax { Labels.Count: > 0, Statements: [BlockSyntax { OpenBraceToken.IsMissing: false } caseBlock, ..] } section
+                && StartsLine(text, caseBlock.OpenBraceToken) && StartsLine(text, section.Labels[0].GetFirstToken()))
+            {
+                var label = Indentation(text, section.SpanStart);
+                var brace = Indentation(text, caseBlock.OpenBraceToken.SpanStart);
+                if (brace == label)
+                {
+                    caseBlocksAtLabel++;
+                }
+                else if (brace.Length > label.Length && brace.StartsWith(label, System.StringComparison.Ordinal))
+                {
+                    caseBlocksIndented++;
+                }
+
+                continue;
+            }
+
             // A block and its first member or statement.
             var (open, first) = node switch
             {
@@ -188,9 +231,16 @@ internal static class FileIndentation
         }
 
         // Clear: at least two blocks show it, and at least three in four of the blocks that show any step.
-        return tabs >= 2 && tabs * 4 >= samples * 3 ? new Style(true, 0)
+        Style? indent = tabs >= 2 && tabs * 4 >= samples * 3 ? new Style(true, 0)
             : spaces[best] >= 2 && spaces[best] * 4 >= samples * 3 ? new Style(false, best)
             : null;
+
+        // Case-section braces: clear from one section on, when at least three in four of those that show it agree.
+        var caseSamples = caseBlocksAtLabel + caseBlocksIndented;
+        bool? indentsCaseBlocks = caseBlocksAtLabel * 4 >= caseSamples * 3 && caseBlocksAtLabel > 0 ? false
+            : caseBlocksIndented * 4 >= caseSamples * 3 && caseBlocksIndented > 0 ? true
+            : null;
+        return new Layout(indent, indentsCaseBlocks);
     }
 
     private static bool StartsLine(SourceText text, SyntaxToken token)

@@ -478,6 +478,104 @@ public sealed class FileIndentationTests
         await new MM0002Verify.Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task CaseSectionBracesAtTheLabelsColumn_MM0002Wrap_KeepsTheSectionsLayout()
+    {
+        // A braced case section whose braces sit at the label's column (csharp_indent_case_contents_when_block = false's
+        // layout) in a file without an .editorconfig saying so: the clean-up's default (contents one level in from the
+        // braces' own level one in) put the new try and the untouched `break;` two levels below the braces (a helper's
+        // real-file check). The file's layout is read from its sections and kept.
+        var source = """
+            using System.Threading.Tasks;
+
+            namespace R3
+            {
+                public interface ITelemetry { Task TrackEventAsync(string m); }
+                public sealed class Svc
+                {
+                    private readonly ITelemetry _telemetry;
+                    public Svc(ITelemetry telemetry) { _telemetry = telemetry; }
+
+                    public async Task<int> ReportAsync(int code)
+                    {
+                        switch (code)
+                        {
+                            case 1:
+                            {
+                                return 1;
+                            }
+                            case 4:
+                            {
+                                // reported before the answer
+                                await {|MM0002:_telemetry.TrackEventAsync("four")|};
+                                break;
+                            }
+                        }
+
+                        return code;
+                    }
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            namespace R3
+            {
+                public interface ITelemetry { Task TrackEventAsync(string m); }
+                public sealed class Svc
+                {
+                    private readonly ITelemetry _telemetry;
+                    public Svc(ITelemetry telemetry) { _telemetry = telemetry; }
+
+                    public async Task<int> ReportAsync(int code)
+                    {
+                        switch (code)
+                        {
+                            case 1:
+                            {
+                                return 1;
+                            }
+                            case 4:
+                            {
+                                // reported before the answer
+                                try
+                                {
+                                    await _telemetry.TrackEventAsync("four");
+                                }
+                                catch (System.Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                                {
+                                }
+
+                                break;
+                            }
+                        }
+
+                        return code;
+                    }
+                }
+            }
+            """;
+        await new MM0002Verify.Test { TestCode = source, FixedCode = fixedSource }.RunAsync(CancellationToken.None);
+    }
+
+    [Theory]
+    [InlineData("class A\n{\n    void M(int i)\n    {\n        switch (i)\n        {\n            case 1:\n            {\n                break;\n            }\n        }\n    }\n}\n", false)]
+    [InlineData("class A\n{\n    void M(int i)\n    {\n        switch (i)\n        {\n            case 1:\n                {\n                    break;\n                }\n        }\n    }\n}\n", true)]
+    public void LayoutOf_ReadsWhereTheFilesCaseSectionBracesSit(string text, bool indented)
+    {
+        Assert.Equal(indented, FileIndentation.LayoutOf(CSharpSyntaxTree.ParseText(text), CancellationToken.None).IndentsCaseBlocks);
+    }
+
+    [Theory]
+    [InlineData("class A\n{\n    void M(int i)\n    {\n        switch (i)\n        {\n            case 1:\n                break;\n        }\n    }\n}\n")] // no braced section
+    [InlineData("class A\n{\n    void M(int i)\n    {\n        switch (i)\n        {\n            case 1: {\n                break;\n            }\n        }\n    }\n}\n")] // brace on the label's line
+    public void LayoutOf_HasNoCaseLayoutWhereNoSectionShowsOne(string text)
+    {
+        Assert.Null(FileIndentation.LayoutOf(CSharpSyntaxTree.ParseText(text), CancellationToken.None).IndentsCaseBlocks);
+    }
+
     [Theory]
     [InlineData("namespace N\n{\n  class A\n  {\n    void M()\n    {\n      M();\n    }\n  }\n}\n", false, 2)]
     [InlineData("namespace N\n{\n\tclass A\n\t{\n\t\tvoid M()\n\t\t{\n\t\t\tM();\n\t\t}\n\t}\n}\n", true, 0)]
