@@ -54,9 +54,76 @@ internal sealed class MovedLayout
     private static SyntaxNode? Shifted(SyntaxNode original, SyntaxNode formatted)
         => IndentationOf(original.GetFirstToken()) is { } before && IndentationOf(formatted.GetFirstToken()) is { } after
             ? Statements.WithLinesAfterTheFirstShifted(original, before, after)
-                .WithLeadingTrivia(formatted.GetLeadingTrivia())
+                .WithLeadingTrivia(WithCommentsShifted(original.GetLeadingTrivia(), formatted.GetLeadingTrivia()))
                 .WithTrailingTrivia(formatted.GetTrailingTrivia())
             : null;
+
+    /// <summary>
+    /// <paramref name="formatted"/> (the moved node's leading trivia after formatting) with each multi-line <c>/* */</c>
+    /// comment as it was in <paramref name="original"/>, its lines after the first shifted by what the formatter changed
+    /// in the comment's own indentation: the formatter moves those lines by how far it believes the comment moved,
+    /// measured in the new member before formatting, so a comment moved into it lost most of its second line's indentation.
+    /// </summary>
+    private static SyntaxTriviaList WithCommentsShifted(SyntaxTriviaList original, SyntaxTriviaList formatted)
+    {
+        var originals = MultiLineComments(original);
+        var placed = MultiLineComments(formatted);
+        if (originals.Count == 0 || originals.Count != placed.Count)
+        {
+            return formatted;
+        }
+
+        var result = formatted;
+        for (var i = placed.Count - 1; i >= 0; i--)
+        {
+            var (comment, indentation) = originals[i];
+            var (index, newIndentation) = placed[i];
+            if (indentation is null || newIndentation is null)
+            {
+                continue;
+            }
+
+            var text = ShiftLinesAfterTheFirst(original[comment].ToString(), indentation, newIndentation);
+            if (text != result[index].ToString())
+            {
+                result = result.Replace(result[index], SyntaxFactory.Comment(text));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The index of each multi-line comment in <paramref name="trivia"/> that spans lines, with the whitespace before it when it starts its line.</summary>
+    private static List<(int Index, string? Indentation)> MultiLineComments(SyntaxTriviaList trivia)
+    {
+        var comments = new List<(int, string?)>();
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (trivia[i].IsKind(SyntaxKind.MultiLineCommentTrivia) && trivia[i].ToString().IndexOf('\n') >= 0)
+            {
+                var indentation = i > 0 && trivia[i - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? trivia[i - 1].ToString() : string.Empty;
+                var start = indentation.Length > 0 ? i - 1 : i;
+                comments.Add((i, start == 0 || trivia[start - 1].IsKind(SyntaxKind.EndOfLineTrivia) ? indentation : null));
+            }
+        }
+
+        return comments;
+    }
+
+    /// <summary><paramref name="text"/> with each line after the first that begins with <paramref name="before"/> beginning with <paramref name="after"/> instead.</summary>
+    private static string ShiftLinesAfterTheFirst(string text, string before, string after)
+    {
+        var lines = text.Split('\n');
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith(before, System.StringComparison.Ordinal))
+            {
+                lines[i] = after + lines[i].Substring(before.Length);
+            }
+        }
+
+        return string.Join("\n", lines);
+    }
 
     /// <summary>The whitespace before <paramref name="token"/> when it starts its line (empty at the margin); else null.</summary>
     private static string? IndentationOf(SyntaxToken token)

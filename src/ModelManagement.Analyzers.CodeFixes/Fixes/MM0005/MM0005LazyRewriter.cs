@@ -145,7 +145,8 @@ internal static class MM0005LazyRewriter
                 }
             }
 
-            body.Add(body.Count == 0 ? Statements.WithoutLeadingBlankLines(returnValue) : returnValue);
+            // Marked too: the value's own lines, and a multi-line comment above the write, keep their layout.
+            body.Add(layout.Mark(body.Count == 0 ? Statements.WithoutLeadingBlankLines(returnValue) : returnValue));
         }
 
         var modifiers = SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword));

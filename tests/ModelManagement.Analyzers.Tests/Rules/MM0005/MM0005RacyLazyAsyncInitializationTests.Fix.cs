@@ -1307,4 +1307,63 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task Fix_AMultiLineCommentMovedIntoTheLoadMethod_KeepsItsLinesLayout()
+    {
+        // The formatter moved a moved `/* */` comment's second line by how far it believed the comment moved, measured in
+        // the new method before formatting: 19 spaces became 6 (a helper's check, every indentation style).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _data;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_data == null|])
+                    {
+                        /* load it
+                           once */
+                        _data = await _store.LoadAsync();
+                    }
+
+                    return _data;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _data;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _data = new AsyncLazy<Catalog>(LoadDataAsync);
+                    _store = store;
+                }
+
+                public async Task<Catalog> GetAsync()
+                {
+                    return await _data;
+                }
+
+                private async Task<Catalog> LoadDataAsync()
+                {
+                    /* load it
+                       once */
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
 }
