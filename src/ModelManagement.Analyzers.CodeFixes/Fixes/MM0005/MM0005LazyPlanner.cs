@@ -25,6 +25,84 @@ internal static class MM0005LazyPlanner
     /// <summary>A directive anywhere in <paramref name="node"/> except the lines above it (shared with MM0001's moved code).</summary>
     private static bool HasDirectiveInside(SyntaxNode node) => Statements.HasDirectiveInside(node);
 
+    /// <summary>
+    /// Whether the check can go, leaving the load to the reads: the statement right after it (after the moved statements of
+    /// the early-return form) reads the value in <paramref name="function"/> first of all it does, unconditionally, before
+    /// any await, call, creation or assignment. Otherwise the check stays as <c>await _x;</c>, so the load keeps its place:
+    /// a billed call between the check and the first read ran before the load once the check was gone, and a read on one
+    /// path only would not load on the others (an independent consumer's <c>CompleteAsync</c>).
+    /// </summary>
+    private static bool NextStatementReadsFirst(SyntaxNode check, ImmutableArray<StatementSyntax> moved, ImmutableArray<ExpressionSyntax>.Builder readers, SyntaxNode function)
+    {
+        var statement = check as StatementSyntax ?? check.Parent as ExpressionStatementSyntax;
+        if (statement?.Parent is not BlockSyntax block)
+        {
+            return false;
+        }
+
+        var index = block.Statements.IndexOf(statement) + moved.Length + 1;
+        if (index >= block.Statements.Count)
+        {
+            return false;
+        }
+
+        var next = block.Statements[index];
+        ExpressionSyntax? first = null;
+        foreach (var reader in readers)
+        {
+            if (next.Span.Contains(reader.Span) && (first is null || reader.SpanStart < first.SpanStart) && FindFunction(reader) == function)
+            {
+                first = reader;
+            }
+        }
+
+        if (first is null)
+        {
+            return false;
+        }
+
+        // Evaluated unconditionally: every step up to the statement is one that always evaluates the part holding the read.
+        SyntaxNode child = first;
+        for (var parent = first.Parent; parent is not null && child != next; child = parent, parent = parent.Parent)
+        {
+            var unconditional = parent switch
+            {
+                ConditionalExpressionSyntax conditional => conditional.Condition == child,
+                BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.LogicalAndExpression) || binary.IsKind(SyntaxKind.LogicalOrExpression)
+                    || binary.IsKind(SyntaxKind.CoalesceExpression) => binary.Left == child,
+                ConditionalAccessExpressionSyntax access => access.Expression == child,
+                SwitchExpressionSyntax switchExpression => switchExpression.GoverningExpression == child,
+                AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax => false,
+                ExpressionSyntax or ArgumentSyntax or ArgumentListSyntax or BracketedArgumentListSyntax or InterpolationSyntax
+                    or EqualsValueClauseSyntax or VariableDeclaratorSyntax or VariableDeclarationSyntax => true,
+                IfStatementSyntax ifStatement => ifStatement.Condition == child,
+                ForEachStatementSyntax forEach => forEach.Expression == child,
+                SwitchStatementSyntax switchStatement => switchStatement.Expression == child,
+                UsingStatementSyntax or LockStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or ExpressionStatementSyntax
+                    or LocalDeclarationStatementSyntax => parent == next || !(parent is StatementSyntax),
+                _ => false,
+            };
+            if (!unconditional)
+            {
+                return false;
+            }
+        }
+
+        // Nothing with an effect is evaluated before it.
+        foreach (var node in next.DescendantNodes(node => node.SpanStart < first.SpanStart))
+        {
+            if (node.Span.End <= first.SpanStart
+                && node is AwaitExpressionSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax
+                    or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }
+                    or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool HasDirectiveInside(ImmutableArray<StatementSyntax> statements)
     {
         foreach (var statement in statements)
@@ -275,7 +353,7 @@ internal static class MM0005LazyPlanner
             valueType,
             readers.ToImmutable(),
             tokenReaders.ToImmutable(),
-            keepAwaitAtCheck: !readsInCheckingFunction,
+            keepAwaitAtCheck: !readsInCheckingFunction || !NextStatementReadsFirst(check, moved, readers, function),
             token?.Name,
             newFieldName,
             methodName,

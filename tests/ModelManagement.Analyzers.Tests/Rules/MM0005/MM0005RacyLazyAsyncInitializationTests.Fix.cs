@@ -1366,4 +1366,183 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyFixAsync(source, fixedSource);
     }
+
+    [Fact]
+    public async Task Fix_WorkBetweenTheCheckAndTheFirstRead_KeepsTheLoadAtTheCheck()
+    {
+        // An independent consumer's LlmClient: with the check gone, the load waited for the first read, so the billed call
+        // between them ran first — also when the load then failed. The check stays as an await; the read awaits too.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync(); // throws while the store is offline
+                    }
+
+                    await _store.WarmUpAsync(); // billed: must not run without a catalogue
+                    return _catalog.Models[0] + prompt;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await _catalog;
+
+                    await _store.WarmUpAsync(); // billed: must not run without a catalogue
+                    return (await _catalog).Models[0] + prompt;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync(); // throws while the store is offline
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Theory]
+    [InlineData("return flag ? _catalog.Models[0] : \"none\";", "return flag ? (await _catalog).Models[0] : \"none\";")] // read on one branch only
+    [InlineData("return Describe(await _store.CountAsync(), _catalog);", "return Describe(await _store.CountAsync(), await _catalog);")] // an await before the read
+    [InlineData("if (flag) { return _catalog.Models[0]; }", "if (flag) { return (await _catalog).Models[0]; }")] // read inside a branch
+    public async Task Fix_NextStatementDoesNotReadFirstOrAlways_KeepsTheLoadAtTheCheck(string next, string fixedNext)
+    {
+        var source = $$"""
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<Catalog> LoadAsync(); Task<int> CountAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(IStore store) => _store = store;
+
+                public async Task<string> FindAsync(bool flag)
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    {{next}}
+                    return "none";
+                }
+
+                private static string Describe(int count, Catalog catalog) => count + catalog.Models[0];
+            }
+            """;
+        var fixedSource = $$"""
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IStore { Task<Catalog> LoadAsync(); Task<int> CountAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(IStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<string> FindAsync(bool flag)
+                {
+                    await _catalog;
+
+                    {{fixedNext}}
+                    return "none";
+                }
+
+                private static string Describe(int count, Catalog catalog) => count + catalog.Models[0];
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_CoalesceAssignmentStatement_WorkBeforeTheFirstRead_KeepsTheLoadThere()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    [|_catalog|] ??= await _store.LoadAsync();
+                    await _store.WarmUpAsync();
+                    return _catalog.Models[0] + prompt;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<string> CompleteAsync(string prompt)
+                {
+                    await _catalog;
+                    await _store.WarmUpAsync();
+                    return (await _catalog).Models[0] + prompt;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
 }

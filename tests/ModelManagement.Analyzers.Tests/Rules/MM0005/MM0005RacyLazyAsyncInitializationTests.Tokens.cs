@@ -147,7 +147,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         // The load passed the caller's token: it gets CancellationToken.None (one caller's cancellation must not fail the
         // shared load), and the readers that see the same parameter, in the function and in its lambda, wait with it.
         // Another method's reader keeps awaiting without a token, as it read the field without one (configured like its
-        // other awaits: `await _models` itself could not be).
+        // other awaits: `await _models` itself could not be). The check stays as an await: the statement after it is no read.
         var source = /* lang=c#-test */ """
             using System;
             using System.Linq;
@@ -211,6 +211,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public async Task<string> FindAsync(string prefix, CancellationToken cancellationToken)
                 {
+                    await _models.GetValueAsync(cancellationToken).ConfigureAwait(false);
+
                     Func<Task<int>> count = async () => (await _models.GetValueAsync(cancellationToken).ConfigureAwait(false)).Length;
                     await count().ConfigureAwait(false);
                     return (await _models.GetValueAsync(cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.StartsWith(prefix, StringComparison.Ordinal));
