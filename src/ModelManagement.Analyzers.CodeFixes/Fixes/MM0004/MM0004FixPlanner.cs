@@ -582,15 +582,25 @@ internal static class MM0004FixPlanner
         return TaskTypes.IsTaskOfResult(function.ReturnType) ? ((INamedTypeSymbol)function.ReturnType).TypeArguments[0] : null;
     }
 
+    /// <summary>
+    /// Whether <paramref name="function"/> has no <c>this</c>: a static member, a <c>static</c> lambda or local function (or
+    /// one nested in such), or a lambda in a field or property initializer (CS8821, CS8422, CS0236 where an instance
+    /// fallback was returned there: an independent consumer's minimal-API handlers).
+    /// </summary>
     private static bool IsStaticContext(IMethodSymbol function)
     {
         ISymbol? symbol = function;
         while (symbol is IMethodSymbol { MethodKind: MethodKind.LocalFunction or MethodKind.AnonymousFunction } inner)
         {
+            if (inner.IsStatic)
+            {
+                return true;
+            }
+
             symbol = inner.ContainingSymbol;
         }
 
-        return symbol?.IsStatic ?? true;
+        return symbol is null or IFieldSymbol or IPropertySymbol or IEventSymbol || symbol.IsStatic;
     }
 
     private static ITypeSymbol? ValueType(ISymbol member)

@@ -202,6 +202,40 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 }
             """), MM0004FixRefusal.NoFallbackMember);
 
+    [Theory]
+    [InlineData("""
+                public System.Func<IStoryValidator, string, string> Handler() =>
+                    static (validator, story) =>
+                    {
+                        validator.Validate(story);
+                        return story;
+                    };
+        """)] // a static lambda (CS8821 with `return StoryFallback;`)
+    [InlineData("""
+                public string Check(string story)
+                {
+                    return Core(_validator, story);
+
+                    static string Core(IStoryValidator validator, string text)
+                    {
+                        validator.Validate(text);
+                        return text;
+                    }
+                }
+        """)] // a static local function (CS8422)
+    [InlineData("""
+                private readonly System.Func<IStoryValidator, string, string> _check = (validator, story) =>
+                {
+                    validator.Validate(story);
+                    return story;
+                };
+        """)] // a lambda in a field initializer (CS0236)
+    public async Task FallbackRefusal_NoThisInAStaticLambdaLocalFunctionOrFieldInitializer(string members)
+        // An independent consumer's minimal-API handlers: the instance fallback was returned where there is no `this`.
+        => await AssertFallbackRefusedAsync(
+            Generator("", members: members + "\n    private string StoryFallback => \"A quiet day.\";"),
+            MM0004FixRefusal.NoFallbackMember);
+
     private const string GenericFallback = "private Task<string> FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");";
 
     private static async Task AssertFallbackChosenAsync(string source, string expected)
