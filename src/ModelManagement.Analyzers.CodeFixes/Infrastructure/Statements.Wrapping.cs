@@ -52,6 +52,23 @@ internal static partial class Statements
             return root.ReplaceNodes(new SyntaxNode[] { labeled, next }, (original, _) => original == labeled ? relabeled : WithBlankLineBefore(next, labeled));
         }
 
+        if (first.Parent is GlobalStatementSyntax global && global.Parent is CompilationUnitSyntax unit)
+        {
+            // A top-level statement becomes a top-level try or if, as in a method's body: no braces around it (an
+            // independent consumer's Program.cs got `{ try … }` and a stray blank line); the next one gets its blank line.
+            var members = unit.Members;
+            var index = members.IndexOf(global);
+            var replaced = global.WithStatement(Wrapped(SyntaxFactory.SingletonList(first), wrap));
+            if (!blankLineAfter || index + 1 >= members.Count || members[index + 1] is not GlobalStatementSyntax next)
+            {
+                return root.ReplaceNode(global, replaced);
+            }
+
+            return root.ReplaceNodes(
+                new SyntaxNode[] { global, next },
+                (original, _) => original == global ? replaced : next.WithStatement(WithBlankLineBefore(next.Statement, first)));
+        }
+
         var list = SiblingsOf(first);
         var start = list.IndexOf(first);
         if (start < 0)

@@ -391,4 +391,55 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             : PlainFixed + "\n        " + TasksFixed);
         await VerifyShapesFixAsync(source, fixedSource, Wrap);
     }
+
+    [Fact]
+    public async Task Wrap_TopLevelStatement_NoBracesAroundTheTry()
+    {
+        // An independent consumer's Program.cs: the top-level await came out as `{ try … }` with a stray blank line. (No
+        // blank line after the try: this file shows no habit of one after a block.)
+        var program = """
+            using System;
+            using System.Threading.Tasks;
+
+            var metrics = new Metrics();
+            Console.WriteLine("start");
+
+            // startup metric: an outage must not fail the run
+            await {|MM0002:metrics.RecordLatencyAsync("startup")|};
+            Console.WriteLine("done");
+
+            sealed class Metrics
+            {
+                public Task RecordLatencyAsync(string op) => Task.CompletedTask;
+            }
+            """;
+        var fixedProgram = """
+            using System;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            var metrics = new Metrics();
+            Console.WriteLine("start");
+
+            // startup metric: an outage must not fail the run
+            try
+            {
+                await metrics.RecordLatencyAsync("startup");
+            }
+            catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+            {
+            }
+            Console.WriteLine("done");
+
+            sealed class Metrics
+            {
+                public Task RecordLatencyAsync(string op) => Task.CompletedTask;
+            }
+            """;
+        var test = new VerifyFix.Test { CodeActionEquivalenceKey = Wrap };
+        test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+        test.TestState.Sources.Add(program);
+        test.FixedState.Sources.Add(fixedProgram);
+        await test.RunAsync(CancellationToken.None);
+    }
 }
