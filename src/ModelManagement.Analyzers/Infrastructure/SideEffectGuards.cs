@@ -165,13 +165,65 @@ internal static class SideEffectGuards
         {
             var caught = catchClause.ExceptionType;
             if ((caught.SpecialType == SpecialType.System_Object || SymbolEqualityComparer.Default.Equals(caught, exceptionType))
-                && !EndsWithThrow(catchClause.Handler))
+                && (!EndsWithThrow(catchClause.Handler) || ThrowsAlongWithTheHandledException(catchClause.Handler, tryOperation)))
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The handler ends by throwing a new exception built with the exception an enclosing catch clause is handling
+    /// (<c>catch (Exception reportFailure) { throw new AggregateException(reportFailure, exception); }</c> inside
+    /// <c>catch (Exception exception)</c>, Google's error-reporting middleware): the author delivers the side effect's failure
+    /// together with the operation's, so nothing is replaced — the side effect is handled, not unguarded.
+    /// </summary>
+    private static bool ThrowsAlongWithTheHandledException(IBlockOperation handler, ITryOperation tryOperation)
+    {
+        var last = handler.Operations[handler.Operations.Length - 1];
+        var thrown = (last as IThrowOperation ?? (last as IExpressionStatementOperation)?.Operation as IThrowOperation)?.Exception;
+        while (thrown is IConversionOperation conversion)
+        {
+            thrown = conversion.Operand;
+        }
+
+        if (thrown is not IObjectCreationOperation creation || OuterCaughtException(tryOperation) is not { } outer)
+        {
+            return false;
+        }
+
+        foreach (var argument in creation.Arguments)
+        {
+            foreach (var node in argument.Value.DescendantsAndSelf())
+            {
+                if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, outer))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The exception local of the catch clause <paramref name="tryOperation"/> stands in, within its function; else null.</summary>
+    private static ILocalSymbol? OuterCaughtException(ITryOperation tryOperation)
+    {
+        var current = tryOperation.Parent;
+        for (var depth = 0; current is not null && depth < MaxParentDepth; depth++, current = current.Parent)
+        {
+            switch (current)
+            {
+                case ICatchClauseOperation catchClause:
+                    return (catchClause.ExceptionDeclarationOrExpression as IVariableDeclaratorOperation)?.Symbol;
+                case IAnonymousFunctionOperation or ILocalFunctionOperation:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool EndsWithThrow(IBlockOperation handler)

@@ -667,6 +667,43 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ReportInACatch_WhoseOwnCatchThrowsItTogetherWithTheHandledException_DoesNotReport_ThrowingItAloneDoes()
+    {
+        // Google's error-reporting middleware: the request failed; the report's own failure is thrown together with the
+        // request's (`new AggregateException(reportFailure, exception)`), so nothing is replaced — the author handles it.
+        // Throwing the report's failure without the request's (or only wrapping it) still replaces the request's.
+        var source = InMethod("""
+                    try
+                    {
+                        await [|_history.LogResultAsync(result)|]; // the operation: its catch ends with `throw;`
+                    }
+                    catch (Exception exception)
+                    {
+                        try
+                        {
+                            await _history.LogResultAsync(result);
+                        }
+                        catch (Exception reportFailure)
+                        {
+                            throw new AggregateException(reportFailure, exception);
+                        }
+
+                        try
+                        {
+                            await [|_history.LogResultAsync(result)|];
+                        }
+                        catch (Exception reportFailure)
+                        {
+                            throw new InvalidOperationException("report failed", reportFailure);
+                        }
+
+                        throw;
+                    }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task LambdaInsideGuardedTry_Reports()
     {
         var source = InMethod("""
