@@ -450,6 +450,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     && (DerivesFromDbContext(method.ContainingType) || IsSingleReaderChannel(method.ContainingType) || IsTurnBasedActor(method.ContainingType)
                         || ImplementsSingleCallerInterface(method.ContainingType)))
                 || (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
+                || (!method.IsStatic && IsCursorStep(name) && IsCursor(method.ContainingType))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
         }
@@ -635,6 +636,47 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             {
                 if ((implemented.Name == "IActor" && Namespaces.IsExactly(implemented.ContainingNamespace, "Proto"))
                     || (implemented.Name == "IHttpResponseBodyFeature" && Namespaces.IsExactly(implemented.ContainingNamespace, "Microsoft", "AspNetCore", "Http", "Features")))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// A step of a cursor, by its name: <c>Peek…</c>, <c>Next…</c>, <c>Fetch…</c>, <c>ReadNext…</c> — the moves its one
+        /// consumer makes besides <c>MoveNextAsync</c> (neo4j's <c>ResultCursor.PeekAsync</c>/<c>FetchAsync</c>, tweetinvi's
+        /// <c>NextPageAsync</c>, Cosmos' <c>ReadNextAsync</c>). A cursor's other members (an <c>EnsureInitializedAsync</c>,
+        /// a header loaded once) are still judged.
+        /// </summary>
+        private static bool IsCursorStep(string name)
+            => name.StartsWith("Peek", System.StringComparison.Ordinal) || name.StartsWith("Next", System.StringComparison.Ordinal)
+                || name.StartsWith("Fetch", System.StringComparison.Ordinal) || name.StartsWith("ReadNext", System.StringComparison.Ordinal);
+
+        /// <summary>
+        /// A cursor its one consumer steps through: a type named <c>…Cursor</c>, <c>…Iterator</c> or <c>…Enumerator</c>, or
+        /// one implementing <c>IAsyncEnumerator&lt;T&gt;</c> or <c>IEnumerator</c>. What its steps keep — a peeked record,
+        /// the current page — is one reader's position (a triage of unseen repositories: neo4j, tweetinvi).
+        /// </summary>
+        private static bool IsCursor(INamedTypeSymbol? type)
+        {
+            if (type is null || type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
+            {
+                return false;
+            }
+
+            var name = type.Name;
+            if (name.EndsWith("Cursor", System.StringComparison.Ordinal) || name.EndsWith("Iterator", System.StringComparison.Ordinal)
+                || name.EndsWith("Enumerator", System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if ((implemented.MetadataName == "IAsyncEnumerator`1" && Namespaces.IsExactly(implemented.ContainingNamespace, "System", "Collections", "Generic"))
+                    || (implemented.MetadataName == "IEnumerator" && Namespaces.IsExactly(implemented.ContainingNamespace, "System", "Collections")))
                 {
                     return true;
                 }

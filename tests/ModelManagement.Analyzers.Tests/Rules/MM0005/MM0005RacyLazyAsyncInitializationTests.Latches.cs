@@ -337,6 +337,124 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task CursorsPeekAndPageSteps_DoNotReport_TheSameInAServiceDoes()
+    {
+        // A triage of unseen repositories: neo4j's ResultCursor.PeekAsync (a peeked record and an end-of-stream latch) and
+        // tweetinvi's MultiLevelCursorIterator.NextPageAsync (the current page, refilled when used up) are one reader's
+        // position, like an enumerator's MoveNextAsync (steps by name: Peek…, Next…, Fetch…, ReadNext…). A cursor's other
+        // member (a header loaded once) and a service doing the same are still judged.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IRecordStream { Task<string> NextRecordAsync(); }
+
+            public sealed class ResultCursor
+            {
+                private readonly IRecordStream _stream;
+                private string _peeked;
+                private bool _atEnd;
+
+                public ResultCursor(IRecordStream stream) => _stream = stream;
+
+                public async Task<string> PeekAsync()
+                {
+                    if (_peeked != null)
+                    {
+                        return _peeked;
+                    }
+
+                    if (_atEnd)
+                    {
+                        return null;
+                    }
+
+                    _peeked = await _stream.NextRecordAsync();
+                    if (_peeked != null)
+                    {
+                        return _peeked;
+                    }
+
+                    _atEnd = true;
+                    return null;
+                }
+            }
+
+            public sealed class MultiLevelCursorIterator
+            {
+                private readonly IRecordStream _stream;
+                private string _page;
+
+                public MultiLevelCursorIterator(IRecordStream stream) => _stream = stream;
+
+                public async Task<string> NextPageAsync()
+                {
+                    if (_page == null)
+                    {
+                        _page = await _stream.NextRecordAsync();
+                    }
+
+                    var page = _page;
+                    _page = null;
+                    return page;
+                }
+            }
+
+            public sealed class RecordSource : IAsyncEnumerator<string>
+            {
+                private readonly IRecordStream _stream;
+                private string _header;
+
+                public RecordSource(IRecordStream stream) => _stream = stream;
+
+                public string Current { get; private set; }
+
+                public async Task<string> HeaderAsync()
+                {
+                    if ({|#1:_header == null|})
+                    {
+                        _header = await _stream.NextRecordAsync();
+                    }
+
+                    return _header;
+                }
+
+                public async ValueTask<bool> MoveNextAsync()
+                {
+                    Current = await _stream.NextRecordAsync();
+                    return Current != null;
+                }
+
+                public ValueTask DisposeAsync() => default;
+            }
+
+            public sealed class RecordService
+            {
+                private readonly IRecordStream _stream;
+                private string _peeked;
+
+                public RecordService(IRecordStream stream) => _stream = stream;
+
+                public async Task<string> PeekAsync()
+                {
+                    if ({|#0:_peeked != null|})
+                    {
+                        return _peeked;
+                    }
+
+                    _peeked = await _stream.NextRecordAsync();
+                    return _peeked;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_peeked"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_header"));
+    }
+
+    [Fact]
     public async Task EnumeratorStepsAndStreamReads_DoNotReport_OtherMethodsStillDo()
     {
         var source = /* lang=c#-test */ """
@@ -379,7 +497,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return _other != null;
                 }
 
-                public async Task<Exception> PeekAsync()
+                public async Task<Exception> LoadOtherAsync() // not a step: still judged
                 {
                     if ({|#0:_other == null|})
                     {

@@ -2398,7 +2398,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     return false;
                 }
 
-                public async Task<Catalog> PeekAsync()
+                public async Task<Catalog> CachedAsync() // not a step (Peek…, Next…): still judged
                 {
                     if ({|#0:_cached == null|})
                     {
