@@ -270,6 +270,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             && RunsAfter(statement) is var (next, endedFunction)
             && (next is not null
                 ? next is ReturnStatementSyntax { Expression: null } or ThrowStatementSyntax || ReadsValidatorVerdictState(next, invocation.Syntax)
+                    || ReadsValidatorVerdictStateAfterWaitingOnIt(next, invocation, context.CancellationToken)
                 : endedFunction is not null && EndsAnEventHandler(endedFunction, invocation.SemanticModel, context.CancellationToken)))
         {
             // `ValidateNonNullSource(source); return;` — validated for its effect (reporting the error), nothing handed on
@@ -692,6 +693,90 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadsValidatorVerdictState"/> on a later statement of the same block, when the (at most two)
+    /// statements before it touch nothing but the validator (its receiver, the locals they declare, types): waiting for
+    /// its pending asynchronous validators before reading the verdict from its state (Blazored.FluentValidation:
+    /// <c>ctx.Validate(); if (ctx.Properties.TryGetValue(PendingTask, out var t)) { await (Task)t; } return
+    /// !ctx.GetValidationMessages().Any();</c>). A statement in between that touches anything else (the content, another
+    /// object) or leaves the block keeps the report.
+    /// </summary>
+    private static bool ReadsValidatorVerdictStateAfterWaitingOnIt(StatementSyntax next, IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var owner } }
+            || !IsNameChain(owner)
+            || invocation.SemanticModel is not { } model)
+        {
+            return false;
+        }
+
+        var root = owner;
+        while (root is MemberAccessExpressionSyntax access)
+        {
+            root = access.Expression;
+        }
+
+        if (root is not IdentifierNameSyntax rootName || model.GetSymbolInfo(rootName, cancellationToken).Symbol is not { } receiver)
+        {
+            return false;
+        }
+
+        var current = next;
+        for (var skipped = 0; skipped < 2; skipped++)
+        {
+            if (current.Parent is not BlockSyntax block || !TouchesOnly(current, receiver, model, cancellationToken))
+            {
+                return false;
+            }
+
+            var index = block.Statements.IndexOf(current);
+            if (index < 0 || index + 1 >= block.Statements.Count)
+            {
+                return false;
+            }
+
+            current = block.Statements[index + 1];
+            if (ReadsValidatorVerdictState(current, invocation.Syntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool TouchesOnly(StatementSyntax statement, ISymbol receiver, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var node in statement.DescendantNodesAndSelf())
+            {
+                if (node is ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax
+                    or YieldStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+                {
+                    return false;
+                }
+
+                if (node is not IdentifierNameSyntax name || (name.Parent is MemberAccessExpressionSyntax parent && parent.Name == name))
+                {
+                    continue;
+                }
+
+                var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
+                if (symbol is INamespaceOrTypeSymbol or ITypeParameterSymbol || SymbolEqualityComparer.Default.Equals(symbol, receiver))
+                {
+                    continue;
+                }
+
+                if (symbol is ILocalSymbol local && local.DeclaringSyntaxReferences is [var declaration] && statement.Span.Contains(declaration.Span))
+                {
+                    continue;
+                }
+
+                return false;
+            }
+
+            return true;
+        }
     }
 
     /// <summary><c>name</c>, <c>a.b.c</c>: a receiver that reads the same object each time it is written (no call, no index).</summary>

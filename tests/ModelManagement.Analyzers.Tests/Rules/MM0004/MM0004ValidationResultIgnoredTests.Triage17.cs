@@ -103,6 +103,64 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task VerdictReadFromTheValidatorsStateAfterWaitingOnIt_DoesNotReport_WorkOnAnythingElseInBetweenDoes()
+    {
+        // Blazored.FluentValidation (a triage of unseen repositories): `Validate()` starts the asynchronous validators, the
+        // code awaits the pending task the context keeps, then reads the verdict from the context's messages.
+        var source = """
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class EditContext
+            {
+                private readonly List<string> _messages = new List<string>();
+                public Dictionary<object, object> Properties { get; } = new Dictionary<object, object>();
+                public bool Validate() { _messages.Clear(); return true; }
+                public IEnumerable<string> GetValidationMessages() => _messages;
+            }
+
+            public sealed class FormValidator
+            {
+                public EditContext CurrentEditContext { get; set; }
+
+                public async Task<bool> ValidateAsync()
+                {
+                    CurrentEditContext.Validate();
+
+                    if (CurrentEditContext.Properties.TryGetValue("pending", out var pending))
+                    {
+                        await (Task)pending;
+                    }
+
+                    return !CurrentEditContext.GetValidationMessages().Any();
+                }
+
+                public async Task<bool> SaveAsync(EditContext ctx, string model)
+                {
+                    [|ctx.Validate()|];
+                    await StoreAsync(model); // the content is handed on before the verdict is read
+                    return !ctx.GetValidationMessages().Any();
+                }
+
+                public async Task<bool> LeavesAsync(EditContext ctx, bool quick)
+                {
+                    [|ctx.Validate()|];
+                    if (quick)
+                    {
+                        return true; // a path that never reads the verdict
+                    }
+
+                    return !ctx.GetValidationMessages().Any();
+                }
+
+                private static Task StoreAsync(string model) => Task.CompletedTask;
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task FindingsCollectionNamedWarnings_ReadOnEveryPath_DoesNotReport()
     {
         // Smartstore's cart validators fill `IList<string> warnings`; the caller reads the list (7 reports).
