@@ -26,7 +26,112 @@ internal static class LazyInitGuards
         SemanticModel model,
         CancellationToken cancellationToken)
         => IsGuardedLocally(check, functionBody, testedMembers, testedCount, types, model, cancellationToken)
+            || WrittenOnlyUnderATryAcquire(check, functionBody, testedMembers, testedCount, types, model, cancellationToken)
             || CallersHoldAGuard(functionBody, testedMembers, testedCount, types, model, depth: 0, cancellationToken);
+
+    /// <summary>
+    /// Every write of a checked member after the check sits in the then-branch of <c>if (await _gate.WaitAsync(0))</c> (or
+    /// <c>TimeSpan.Zero</c>): a try-acquire that lets one caller in and sends the others away without waiting, so a second
+    /// caller never runs the work while the first does (BililiveRecorder's close confirmation: a triage of unseen
+    /// repositories). A <c>WaitAsync()</c> that waits is no such guard: its second caller runs the work after the first,
+    /// unless it checks again inside (the double-checked form, judged where the check is).
+    /// </summary>
+    private static bool WrittenOnlyUnderATryAcquire(
+        SyntaxNode check,
+        SyntaxNode functionBody,
+        ISymbol[] testedMembers,
+        int testedCount,
+        LazyInitTypes types,
+        SemanticModel model,
+        CancellationToken cancellationToken)
+    {
+        var writes = 0;
+        foreach (var node in functionBody.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node.SpanStart < check.Span.End
+                || node is not AssignmentExpressionSyntax { Left: var target }
+                || TargetName(target) is not { } name
+                || !NamesATestedMember(name, testedMembers, testedCount)
+                || !IsTestedMember(model.GetSymbolInfo(target, cancellationToken).Symbol, testedMembers, testedCount))
+            {
+                continue;
+            }
+
+            if (!UnderATryAcquire(node, check, types, model, cancellationToken))
+            {
+                return false;
+            }
+
+            writes++;
+        }
+
+        return writes > 0;
+
+        static string? TargetName(ExpressionSyntax target)
+            => target switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax, Name: var memberName } => memberName.Identifier.ValueText,
+                _ => null,
+            };
+
+        static bool NamesATestedMember(string name, ISymbol[] members, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (members[i].Name == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        static bool IsTestedMember(ISymbol? symbol, ISymbol[] members, int count)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                if (SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, members[i]))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="write"/> is in the then-branch of an <c>if (await x.WaitAsync(0))</c> between it and <paramref name="check"/>.</summary>
+    private static bool UnderATryAcquire(SyntaxNode write, SyntaxNode check, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode child = write;
+        for (var node = write.Parent; node is not null && !node.Span.Contains(check.Span); child = node, node = node.Parent)
+        {
+            if (node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                return false;
+            }
+
+            if (node is IfStatementSyntax { Condition: AwaitExpressionSyntax { Expression: var awaited } } ifStatement && child == ifStatement.Statement
+                && StripConfigureAwait(awaited) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } access, ArgumentList.Arguments: [var timeout, ..] }
+                && IsZero(timeout.Expression, model, cancellationToken)
+                && IsLockLike(model.GetTypeInfo(access.Expression, cancellationToken).Type, types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static ExpressionSyntax StripConfigureAwait(ExpressionSyntax expression)
+            => expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: var inner } } ? inner : expression;
+
+        static bool IsZero(ExpressionSyntax timeout, SemanticModel model, CancellationToken cancellationToken)
+            => model.GetConstantValue(timeout, cancellationToken) is { HasValue: true, Value: 0 }
+                || (timeout is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Zero" } zero
+                    && model.GetSymbolInfo(zero, cancellationToken).Symbol is IFieldSymbol { ContainingType: { Name: "TimeSpan", ContainingNamespace.Name: "System" } });
+    }
 
     private static bool IsGuardedLocally(
         SyntaxNode check,

@@ -723,6 +723,97 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task WriteOnlyUnderAZeroTimeoutTryAcquire_DoesNotReport_AWaitingAcquireOrAWriteOutsideDoes()
+    {
+        // BililiveRecorder's close confirmation (a triage of unseen repositories): the flag is checked outside, written only
+        // inside `if (await _gate.WaitAsync(0))` — a second caller is sent away while the first runs. A WaitAsync that
+        // waits lets it run the work after the first; a write outside the try-acquire is unguarded.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IConfirmDialog { Task<bool> ShowAsync(); }
+
+            public sealed class MainWindow
+            {
+                private readonly SemaphoreSlim _closeGate = new SemaphoreSlim(1, 1);
+                private readonly IConfirmDialog _dialog;
+                private bool _closeConfirmed;
+                private bool _saved;
+                private bool _exported;
+
+                public MainWindow(IConfirmDialog dialog) => _dialog = dialog;
+
+                public bool PromptCloseConfirm { get; set; } = true;
+
+                private async void Window_Closing(object sender, System.ComponentModel.CancelEventArgs e)
+                {
+                    if (PromptCloseConfirm && !_closeConfirmed)
+                    {
+                        e.Cancel = true;
+
+                        if (await _closeGate.WaitAsync(0))
+                        {
+                            try
+                            {
+                                if (await _dialog.ShowAsync())
+                                {
+                                    _closeConfirmed = true;
+                                    Close();
+                                    return;
+                                }
+                            }
+                            catch (Exception) { }
+                            finally
+                            {
+                                _closeGate.Release();
+                            }
+                        }
+                    }
+                }
+
+                private void Close() { }
+
+                public async Task SaveAsync()
+                {
+                    if ({|#0:!_saved|})
+                    {
+                        await _closeGate.WaitAsync();
+                        try
+                        {
+                            await _dialog.ShowAsync();
+                            _saved = true;
+                        }
+                        finally
+                        {
+                            _closeGate.Release();
+                        }
+                    }
+                }
+
+                public async Task ExportAsync()
+                {
+                    if ({|#1:!_exported|})
+                    {
+                        if (await _closeGate.WaitAsync(TimeSpan.Zero).ConfigureAwait(false))
+                        {
+                            _closeGate.Release();
+                        }
+
+                        await _dialog.ShowAsync();
+                        _exported = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_saved"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_exported"));
+    }
+
+    [Fact]
     public async Task CheckUnderASemaphoreTakenInTheIfCondition_DoesNotReport_TheElseBranchStillDoes()
     {
         var source = /* lang=c#-test */ """
