@@ -52,7 +52,7 @@ internal static class LazyInitGuards
                 || node is not AssignmentExpressionSyntax { Left: var target }
                 || TargetName(target) is not { } name
                 || !NamesATestedMember(name, testedMembers, testedCount)
-                || !IsTestedMember(model.GetSymbolInfo(target, cancellationToken).Symbol, testedMembers, testedCount))
+                || !IsTested(model.GetSymbolInfo(target, cancellationToken).Symbol?.OriginalDefinition, testedMembers, testedCount))
             {
                 continue;
             }
@@ -87,19 +87,20 @@ internal static class LazyInitGuards
 
             return false;
         }
+    }
 
-        static bool IsTestedMember(ISymbol? symbol, ISymbol[] members, int count)
+    /// <summary>Whether <paramref name="symbol"/> is one of the first <paramref name="count"/> of <paramref name="tested"/>.</summary>
+    private static bool IsTested(ISymbol? symbol, ISymbol[] tested, int count)
+    {
+        for (var i = 0; i < count; i++)
         {
-            for (var i = 0; i < count; i++)
+            if (SymbolEqualityComparer.Default.Equals(symbol, tested[i]))
             {
-                if (SymbolEqualityComparer.Default.Equals(symbol?.OriginalDefinition, members[i]))
-                {
-                    return true;
-                }
+                return true;
             }
-
-            return false;
         }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="write"/> is in the then-branch of an <c>if (await x.WaitAsync(0))</c> between it and <paramref name="check"/>.</summary>
@@ -673,13 +674,9 @@ internal static class LazyInitGuards
                 continue;
             }
 
-            var target = model.GetSymbolInfo(arguments[0].Expression, cancellationToken).Symbol?.OriginalDefinition;
-            for (var i = 0; i < testedCount; i++)
+            if (IsTested(model.GetSymbolInfo(arguments[0].Expression, cancellationToken).Symbol?.OriginalDefinition, testedMembers, testedCount))
             {
-                if (SymbolEqualityComparer.Default.Equals(target, testedMembers[i]))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
