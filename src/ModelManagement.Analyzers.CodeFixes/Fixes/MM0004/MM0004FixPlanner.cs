@@ -453,12 +453,63 @@ internal static class MM0004FixPlanner
             }
         }
 
+        if (fits.Count == 0 && FallbackTheFunctionReturns(model, functionNode, returnType, position, cancellationToken) is { } returned)
+        {
+            return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(returned);
+        }
+
         return fits.Count switch
         {
             0 => FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(refusal, refusalNode),
             1 => FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Of(fits[0].Expression),
             _ => ChooseFallback(fits, function, validatedSymbol, returnType, functionNode),
         };
+    }
+
+    /// <summary>
+    /// The fallback the function already answers with elsewhere, when no member of its type fits: a static field, property
+    /// or constant named for a fallback (<c>return Narratives.FallbackNarrative;</c>, an independent consumer's guardrail
+    /// that paged and then fell back, where the fix threw instead) that its own <c>return</c> statements name — one such,
+    /// written as they write it. Null when there is none, or several different ones.
+    /// </summary>
+    private static ExpressionSyntax? FallbackTheFunctionReturns(SemanticModel model, SyntaxNode functionNode, ITypeSymbol returnType, int position, CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? found = null;
+        ISymbol? foundSymbol = null;
+        foreach (var node in functionNode.DescendantNodes(node => node == functionNode || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not ReturnStatementSyntax { Expression: { } returned })
+            {
+                continue;
+            }
+
+            var expression = returned;
+            while (expression is ParenthesizedExpressionSyntax parenthesized)
+            {
+                expression = parenthesized.Expression;
+            }
+
+            if (expression is not (MemberAccessExpressionSyntax or IdentifierNameSyntax)
+                || model.GetSymbolInfo(expression, cancellationToken).Symbol is not ({ IsStatic: true } and (IFieldSymbol or IPropertySymbol) and var symbol)
+                || symbol.Name.IndexOf("Fallback", StringComparison.OrdinalIgnoreCase) < 0
+                || !model.IsAccessible(position, symbol)
+                || IsObsolete(symbol)
+                || ValueType(symbol) is not { } type
+                || !Converts(model.Compilation, type, returnType))
+            {
+                continue;
+            }
+
+            if (foundSymbol is not null && !SymbolEqualityComparer.Default.Equals(foundSymbol, symbol))
+            {
+                return null; // two different fallbacks: nothing says which one stands in here
+            }
+
+            foundSymbol = symbol;
+            found ??= expression.WithoutTrivia();
+        }
+
+        return found;
     }
 
     /// <summary>Marked <c>[Obsolete]</c>: a fix does not write a new call to it (a warning, CS0618, or an error, CS0619).</summary>

@@ -907,4 +907,85 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
+
+    [Fact]
+    public async Task ReturnFallback_NoMemberFits_TheFallbackTheFunctionAlreadyReturnsIsTaken()
+    {
+        // An independent consumer's guardrail: blocked content paged the on-call and answered with a fallback constant of
+        // another type; the fix threw instead (no member of the type fitted). The fallback the function already returns
+        // is the one to answer with.
+        var source = """
+            using System.Threading.Tasks;
+
+            public static class Narratives
+            {
+                public const string FallbackNarrative = "The story could not be told safely today.";
+            }
+
+            public sealed class ScreenResult { public bool IsSafe { get; set; } }
+
+            public interface IAlerts { Task SendAsync(string m); }
+
+            public sealed class GuardrailMonitor
+            {
+                private readonly IAlerts _alerts;
+
+                public GuardrailMonitor(IAlerts alerts) => _alerts = alerts;
+
+                public ScreenResult Screen(string text) => new ScreenResult { IsSafe = !text.Contains("forbidden") };
+
+                public async Task<string> GuardAsync(string text)
+                {
+                    [|Screen(text)|]; // verdict ignored
+
+                    if (!text.Contains("weapon"))
+                    {
+                        return text;
+                    }
+
+                    await _alerts.SendAsync("blocked");
+                    return Narratives.FallbackNarrative;
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+
+            public static class Narratives
+            {
+                public const string FallbackNarrative = "The story could not be told safely today.";
+            }
+
+            public sealed class ScreenResult { public bool IsSafe { get; set; } }
+
+            public interface IAlerts { Task SendAsync(string m); }
+
+            public sealed class GuardrailMonitor
+            {
+                private readonly IAlerts _alerts;
+
+                public GuardrailMonitor(IAlerts alerts) => _alerts = alerts;
+
+                public ScreenResult Screen(string text) => new ScreenResult { IsSafe = !text.Contains("forbidden") };
+
+                public async Task<string> GuardAsync(string text)
+                {
+                    var validation = Screen(text); // verdict ignored
+                    if (!validation.IsSafe)
+                    {
+                        return Narratives.FallbackNarrative;
+                    }
+
+                    if (!text.Contains("weapon"))
+                    {
+                        return text;
+                    }
+
+                    await _alerts.SendAsync("blocked");
+                    return Narratives.FallbackNarrative;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, MM0004ValidationResultIgnoredCodeFixProvider.ReturnFallbackKey);
+    }
 }

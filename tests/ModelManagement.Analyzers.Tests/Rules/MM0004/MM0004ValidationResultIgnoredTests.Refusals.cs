@@ -236,6 +236,41 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             Generator("", members: members + "\n    private string StoryFallback => \"A quiet day.\";"),
             MM0004FixRefusal.NoFallbackMember);
 
+    [Fact]
+    public async Task FallbackRefusal_TheFunctionReturnsTwoDifferentFallbacks_NothingSaysWhichOne()
+        => await AssertFallbackRefusedAsync("""
+            using Domain;
+
+            public static class Texts
+            {
+                public const string FallbackShort = "…";
+                public const string FallbackLong = "The story could not be told today.";
+            }
+
+            public sealed class Teller
+            {
+                private readonly IStoryValidator _validator;
+
+                public Teller(IStoryValidator validator) => _validator = validator;
+
+                public string Tell(string story, bool brief)
+                {
+                    _validator.Validate(story);
+                    if (brief)
+                    {
+                        return Texts.FallbackShort;
+                    }
+
+                    if (story.Length > 500)
+                    {
+                        return Texts.FallbackLong;
+                    }
+
+                    return story;
+                }
+            }
+            """, MM0004FixRefusal.NoFallbackMember);
+
     private const string GenericFallback = "private Task<string> FallbackAsync(string seed) => Task.FromResult(\"A quiet day in \" + seed + \".\");";
 
     private static async Task AssertFallbackChosenAsync(string source, string expected)
