@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
 using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.Rules;
@@ -697,7 +698,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Like <see cref="ReadsValidatorVerdictState"/> on a later statement of the same block, when the (at most two)
-    /// statements before it touch nothing but the validator (its receiver, the locals they declare, types): waiting for
+    /// statements before it touch nothing but the validator (its receiver, the locals they declare, types; a throw hands
+    /// nothing on): waiting for
     /// its pending asynchronous validators before reading the verdict from its state (Blazored.FluentValidation:
     /// <c>ctx.Validate(); if (ctx.Properties.TryGetValue(PendingTask, out var t)) { await (Task)t; } return
     /// !ctx.GetValidationMessages().Any();</c>). A statement in between that touches anything else (the content, another
@@ -726,7 +728,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var current = next;
         for (var skipped = 0; skipped < 2; skipped++)
         {
-            if (current.Parent is not BlockSyntax block || !TouchesOnly(current, receiver, model, cancellationToken))
+            if (current.Parent is not BlockSyntax block || !TouchesOnly(current, TextSpan.FromBounds(next.SpanStart, current.Span.End), receiver, model, cancellationToken))
             {
                 return false;
             }
@@ -746,11 +748,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         return false;
 
-        static bool TouchesOnly(StatementSyntax statement, ISymbol receiver, SemanticModel model, CancellationToken cancellationToken)
+        // `waited`: the statements skipped so far, whose locals the later ones may use (`out var pending`, then `await pending`).
+        // A throw hands nothing on (as a `throw` right after the call); a return, a jump or a lambda could.
+        static bool TouchesOnly(StatementSyntax statement, TextSpan waited, ISymbol receiver, SemanticModel model, CancellationToken cancellationToken)
         {
             foreach (var node in statement.DescendantNodesAndSelf())
             {
-                if (node is ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax
+                if (node is ReturnStatementSyntax or GotoStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax
                     or YieldStatementSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
                 {
                     return false;
@@ -767,7 +771,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                if (symbol is ILocalSymbol local && local.DeclaringSyntaxReferences is [var declaration] && statement.Span.Contains(declaration.Span))
+                if (symbol is ILocalSymbol local && local.DeclaringSyntaxReferences is [var declaration] && waited.Contains(declaration.Span))
                 {
                     continue;
                 }

@@ -136,6 +136,22 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     return !CurrentEditContext.GetValidationMessages().Any();
                 }
 
+                public async Task<bool> ValidateStrictlyAsync()
+                {
+                    // The library's own shape: no pending task is a failure (a throw hands nothing on); the local it
+                    // declared is awaited by the next statement.
+                    CurrentEditContext.Validate();
+
+                    if (!CurrentEditContext!.Properties.TryGetValue("pending", out var pending))
+                    {
+                        throw new System.InvalidOperationException("No pending validation found");
+                    }
+
+                    await (Task)pending;
+
+                    return !CurrentEditContext.GetValidationMessages().Any();
+                }
+
                 public async Task<bool> SaveAsync(EditContext ctx, string model)
                 {
                     [|ctx.Validate()|];
