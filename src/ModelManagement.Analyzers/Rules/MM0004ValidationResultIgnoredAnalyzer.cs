@@ -760,9 +760,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                     return false;
                 }
 
-                if (node is not IdentifierNameSyntax name || (name.Parent is MemberAccessExpressionSyntax parent && parent.Name == name))
+                if (node is not IdentifierNameSyntax name || (name.Parent is MemberAccessExpressionSyntax parent && parent.Name == name)
+                    || SyntaxFacts.IsInTypeOnlyContext(name))
                 {
-                    continue;
+                    continue; // a member's name, or a type's (resolved or not: `(Task<ValidationResult>)t` with a package still loading)
                 }
 
                 var symbol = model.GetSymbolInfo(name, cancellationToken).Symbol;
