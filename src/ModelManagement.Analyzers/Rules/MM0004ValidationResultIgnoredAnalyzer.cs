@@ -699,11 +699,10 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// <summary>
     /// Like <see cref="ReadsValidatorVerdictState"/> on a later statement of the same block, when the (at most two)
     /// statements before it touch nothing but the validator (its receiver, the locals they declare, types; a throw hands
-    /// nothing on): waiting for
-    /// its pending asynchronous validators before reading the verdict from its state (Blazored.FluentValidation:
-    /// <c>ctx.Validate(); if (ctx.Properties.TryGetValue(PendingTask, out var t)) { await (Task)t; } return
-    /// !ctx.GetValidationMessages().Any();</c>). A statement in between that touches anything else (the content, another
-    /// object) or leaves the block keeps the report.
+    /// nothing on): waiting for its pending asynchronous validators before reading the verdict from its state
+    /// (Blazored.FluentValidation: <c>ctx.Validate(); if (!ctx.Properties.TryGetValue(PendingTask, out var t)) { throw …; }
+    /// await (Task)t; return !ctx.GetValidationMessages().Any();</c>). A statement in between that touches anything else
+    /// (the content, another object) or leaves the block keeps the report.
     /// </summary>
     private static bool ReadsValidatorVerdictStateAfterWaitingOnIt(StatementSyntax next, IInvocationOperation invocation, CancellationToken cancellationToken)
     {

@@ -79,7 +79,7 @@ internal static class MM0005LazyPlanner
                 ForEachStatementSyntax forEach => forEach.Expression == child,
                 SwitchStatementSyntax switchStatement => switchStatement.Expression == child,
                 UsingStatementSyntax or LockStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or ExpressionStatementSyntax
-                    or LocalDeclarationStatementSyntax => parent == next || !(parent is StatementSyntax),
+                    or LocalDeclarationStatementSyntax => parent == next,
                 _ => false,
             };
             if (!unconditional)
