@@ -441,7 +441,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// writer or a response body feature (<see cref="IsSingleReaderChannel"/>), or of an Entity
         /// Framework <c>DbContext</c>, which is one unit of work: a second operation started before the first completed
         /// throws, so its state (eShop's <c>OrderingContext</c>: <c>if (_currentTransaction != null) return null;
-        /// _currentTransaction = await Database.BeginTransactionAsync(…);</c>) has one caller at a time.
+        /// _currentTransaction = await Database.BeginTransactionAsync(…);</c>) has one caller at a time. Also a cursor's
+        /// steps (<see cref="IsCursorStep"/>), and the framework callbacks raised once: a hosted service's start, a
+        /// <c>BackgroundService.ExecuteAsync</c>, Blazor's <c>OnInitializedAsync</c>, an Avalonia control's <c>OnOpened</c>.
         /// </summary>
         internal static bool IsSingleCallerStep(IMethodSymbol method)
         {
@@ -452,6 +454,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 || (name is "MoveNextAsync" or "MoveNext" && ReturnsTaskOfBool(method))
                 || (!method.IsStatic && IsCursorStep(name) && IsCursor(method.ContainingType))
                 || (name is "ExecuteAsync" && method.IsOverride && OverridesBackgroundService(method))
+                || (name is "OnInitializedAsync" && method.IsOverride && OverridesComponentBase(method))
+                || (name is "OnOpened" && method.IsOverride && OverridesAvaloniaControl(method))
                 || (name is "StartAsync" && ImplementsHostedServiceStart(method));
         }
 
@@ -505,6 +509,25 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
                 if (overridden.ContainingType is { Name: "ComponentBase", ContainingNamespace: { Name: "Components", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// An override of a method declared in <c>Avalonia.Controls</c> (<c>TopLevel</c>/<c>Window.OnOpened</c>): the framework
+        /// raises it on the UI thread once per opening, so a first-time flag there (ClassIsland's settings window:
+        /// <c>if (_isFirstNavigated) return; await CoreNavigate(page); _isFirstNavigated = true;</c>, a triage of unseen
+        /// repositories) has no second caller while the first awaits.
+        /// </summary>
+        private static bool OverridesAvaloniaControl(IMethodSymbol method)
+        {
+            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+            {
+                if (Namespaces.IsExactly(overridden.ContainingType?.ContainingNamespace, "Avalonia", "Controls"))
                 {
                     return true;
                 }

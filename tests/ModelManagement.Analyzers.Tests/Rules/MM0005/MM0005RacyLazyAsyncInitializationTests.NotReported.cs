@@ -2518,6 +2518,85 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task OnceRaisedLifecycleOverrides_DoNotReport_ALookalikeAndAnotherMethodDo()
+    {
+        // A triage of unseen repositories: ClassIsland's Avalonia settings window (`OnOpened`, raised once per opening on
+        // the UI thread) and Blazor's `OnInitializedAsync` (run once per component instance): a first-time flag there has
+        // no second caller. A method of that name overriding nothing of theirs, and another method, are still judged.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            namespace Avalonia.Controls { public class Window { protected virtual void OnOpened(EventArgs e) { } } }
+            namespace Microsoft.AspNetCore.Components { public abstract class ComponentBase { protected virtual Task OnInitializedAsync() => Task.CompletedTask; } }
+            namespace Lookalike { public class Window { protected virtual void OnOpened(EventArgs e) { } } }
+
+            public sealed class SettingsWindow : Avalonia.Controls.Window
+            {
+                private bool _isFirstNavigated;
+
+                protected override async void OnOpened(EventArgs e)
+                {
+                    base.OnOpened(e);
+                    if (_isFirstNavigated)
+                    {
+                        return;
+                    }
+
+                    await NavigateAsync("general");
+                    _isFirstNavigated = true;
+                }
+
+                private Task NavigateAsync(string page) => Task.Delay(10);
+            }
+
+            public sealed class ModelList : Microsoft.AspNetCore.Components.ComponentBase
+            {
+                private string[] _models;
+                private string[] _others;
+
+                protected override async Task OnInitializedAsync()
+                {
+                    if (_models == null)
+                    {
+                        _models = await LoadAsync();
+                    }
+                }
+
+                public async Task RefreshAsync()
+                {
+                    if ({|#0:_others == null|})
+                    {
+                        _others = await LoadAsync();
+                    }
+                }
+
+                private Task<string[]> LoadAsync() => Task.FromResult(new[] { "a" });
+            }
+
+            public sealed class PlainWindow : Lookalike.Window
+            {
+                private bool _navigated;
+
+                protected override async void OnOpened(EventArgs e)
+                {
+                    if ({|#1:_navigated|})
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(10);
+                    _navigated = true;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_others"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_navigated"));
+    }
+
+    [Fact]
     public async Task BackgroundServiceExecuteAsync_DoesNotReport_ButAnotherMethodAndAnOwnExecuteAsyncDo()
     {
         // An independent consumer's reconnect loop: the host calls ExecuteAsync once per service, so its
