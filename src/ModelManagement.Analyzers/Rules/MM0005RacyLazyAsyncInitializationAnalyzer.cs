@@ -505,10 +505,14 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         }
 
         private static bool OverridesComponentBase(IMethodSymbol method)
+            => OverridesOneDeclaredIn(method, static type => type is { Name: "ComponentBase", ContainingNamespace: { Name: "Components", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } });
+
+        /// <summary>Whether <paramref name="method"/> overrides, at some level, a method declared in a type <paramref name="declaredIn"/> accepts.</summary>
+        private static bool OverridesOneDeclaredIn(IMethodSymbol method, System.Func<INamedTypeSymbol?, bool> declaredIn)
         {
             for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
             {
-                if (overridden.ContainingType is { Name: "ComponentBase", ContainingNamespace: { Name: "Components", ContainingNamespace: { Name: "AspNetCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } } } })
+                if (declaredIn(overridden.ContainingType))
                 {
                     return true;
                 }
@@ -524,17 +528,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// repositories) has no second caller while the first awaits.
         /// </summary>
         private static bool OverridesAvaloniaControl(IMethodSymbol method)
-        {
-            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-            {
-                if (Namespaces.IsExactly(overridden.ContainingType?.ContainingNamespace, "Avalonia", "Controls"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => OverridesOneDeclaredIn(method, static type => Namespaces.IsExactly(type?.ContainingNamespace, "Avalonia", "Controls"));
 
         /// <summary>
         /// <c>IHostedService.StartAsync</c> (implicit or explicit): the host calls it once per service, before any request,
@@ -569,17 +563,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         /// <c>if (_client == null) { _client = await ConnectAsync(ct); }</c> has no second caller to race with.
         /// </summary>
         private static bool OverridesBackgroundService(IMethodSymbol method)
-        {
-            for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-            {
-                if (IsHostingType(overridden.ContainingType, "BackgroundService"))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+            => OverridesOneDeclaredIn(method, static type => IsHostingType(type, "BackgroundService"));
 
         /// <summary>A type of <c>Microsoft.Extensions.Hosting</c> named <paramref name="name"/>.</summary>
         private static bool IsHostingType(INamedTypeSymbol? type, string name)
