@@ -469,26 +469,15 @@ internal static class MM0004FixPlanner
     /// <summary>
     /// The fallback the function already answers with elsewhere, when no member of its type fits: a static field, property
     /// or constant named for a fallback (<c>return Narratives.FallbackNarrative;</c>, an independent consumer's guardrail
-    /// that paged and then fell back, where the fix threw instead) that its own <c>return</c> statements name — one such,
+    /// that paged and then fell back, where the fix threw instead) that it returns itself (<see cref="ReturnedExpressions"/>) — one such,
     /// written as they write it. Null when there is none, or several different ones.
     /// </summary>
     private static ExpressionSyntax? FallbackTheFunctionReturns(SemanticModel model, SyntaxNode functionNode, ITypeSymbol returnType, int position, CancellationToken cancellationToken)
     {
         ExpressionSyntax? found = null;
         ISymbol? foundSymbol = null;
-        foreach (var node in functionNode.DescendantNodes(node => node == functionNode || node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        foreach (var expression in ReturnedExpressions(functionNode))
         {
-            if (node is not ReturnStatementSyntax { Expression: { } returned })
-            {
-                continue;
-            }
-
-            var expression = returned;
-            while (expression is ParenthesizedExpressionSyntax parenthesized)
-            {
-                expression = parenthesized.Expression;
-            }
-
             if (expression is not (MemberAccessExpressionSyntax or IdentifierNameSyntax)
                 || model.GetSymbolInfo(expression, cancellationToken).Symbol is not ({ IsStatic: true } and (IFieldSymbol or IPropertySymbol) and var symbol)
                 || symbol.Name.IndexOf("Fallback", StringComparison.OrdinalIgnoreCase) < 0
@@ -685,6 +674,25 @@ internal static class MM0004FixPlanner
     /// <summary>True when the function returns <paramref name="value"/> itself somewhere (a <c>return story;</c>).</summary>
     private static bool Returns(SemanticModel model, SyntaxNode function, ISymbol value, CancellationToken cancellationToken)
     {
+        foreach (var returned in ReturnedExpressions(function))
+        {
+            if (returned is IdentifierNameSyntax identifier
+                && identifier.Identifier.ValueText == value.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// What <paramref name="function"/> itself returns (its <c>return</c> statements and expression body, not those of the
+    /// lambdas and local functions in it), without the parentheses around it.
+    /// </summary>
+    private static IEnumerable<ExpressionSyntax> ReturnedExpressions(SyntaxNode function)
+    {
         foreach (var node in function.DescendantNodes(n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             var returned = node switch
@@ -698,15 +706,11 @@ internal static class MM0004FixPlanner
                 returned = parenthesized.Expression;
             }
 
-            if (returned is IdentifierNameSyntax identifier
-                && identifier.Identifier.ValueText == value.Name
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, value))
+            if (returned is not null)
             {
-                return true;
+                yield return returned;
             }
         }
-
-        return false;
     }
 
     /// <summary>Locals declared before <paramref name="position"/> and parameters in scope there.</summary>

@@ -25,6 +25,18 @@ internal static class MM0005LazyPlanner
     /// <summary>A directive anywhere in <paramref name="node"/> except the lines above it (shared with MM0001's moved code).</summary>
     private static bool HasDirectiveInside(SyntaxNode node) => Statements.HasDirectiveInside(node);
 
+    /// <summary>The statement after the check and the statements that move with it, in the same block; null at the end (the rewriter's too).</summary>
+    internal static StatementSyntax? NextStatement(StatementSyntax check, ImmutableArray<StatementSyntax> moved)
+    {
+        if (check.Parent is not BlockSyntax block)
+        {
+            return null;
+        }
+
+        var index = block.Statements.IndexOf(check) + moved.Length + 1;
+        return index < block.Statements.Count ? block.Statements[index] : null;
+    }
+
     /// <summary>
     /// Whether the check can go, leaving the load to the reads: the statement right after it (after the moved statements of
     /// the early-return form) reads the value in <paramref name="function"/> first of all it does, unconditionally, before
@@ -34,19 +46,12 @@ internal static class MM0005LazyPlanner
     /// </summary>
     private static bool NextStatementReadsFirst(SyntaxNode check, ImmutableArray<StatementSyntax> moved, ImmutableArray<ExpressionSyntax>.Builder readers, SyntaxNode function)
     {
-        var statement = check as StatementSyntax ?? check.Parent as ExpressionStatementSyntax;
-        if (statement?.Parent is not BlockSyntax block)
+        if ((check as StatementSyntax ?? check.Parent as ExpressionStatementSyntax) is not { } statement
+            || NextStatement(statement, moved) is not { } next)
         {
             return false;
         }
 
-        var index = block.Statements.IndexOf(statement) + moved.Length + 1;
-        if (index >= block.Statements.Count)
-        {
-            return false;
-        }
-
-        var next = block.Statements[index];
         ExpressionSyntax? first = null;
         foreach (var reader in readers)
         {

@@ -71,7 +71,7 @@ internal static class MM0005LazyRewriter
         {
             case AssignmentExpressionSyntax coalesce when !plan.KeepAwaitAtCheck
                 && coalesce.Parent is ExpressionStatementSyntax statement
-                && NextStatement(statement, ImmutableArray<StatementSyntax>.Empty) is not null:
+                && MM0005LazyPlanner.NextStatement(statement, ImmutableArray<StatementSyntax>.Empty) is not null:
                 // `_x ??= await LoadAsync();` as a statement, in a function that reads the value again after it: the
                 // readers await the value, so the statement goes (its comments to the next statement, as for a check).
                 RemoveStatement(editor, statement, ImmutableArray<StatementSyntax>.Empty, CommentTrivia.Outside(statement, coalesce.Right.Span, withTrailing: false));
@@ -101,7 +101,7 @@ internal static class MM0005LazyRewriter
                 editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck
-                || (NextStatement(ifStatement, plan.MovedStatements) is null && HasComments(ifStatement, plan)):
+                || (MM0005LazyPlanner.NextStatement(ifStatement, plan.MovedStatements) is null && HasComments(ifStatement, plan)):
                 // Kept (rather than removed) when the function reads the value nowhere else, or when comments on the check
                 // have no following statement to go to: they stay on this line.
                 editor.ReplaceNode(ifStatement, WithComments(
@@ -438,18 +438,6 @@ internal static class MM0005LazyRewriter
         return statement.WithTrailingTrivia(trailing);
     }
 
-    /// <summary>The statement after the check and the statements that move with it, in the same block; null at the end.</summary>
-    private static StatementSyntax? NextStatement(StatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved)
-    {
-        if (ifStatement.Parent is not BlockSyntax block)
-        {
-            return null;
-        }
-
-        var index = block.Statements.IndexOf(ifStatement) + moved.Length + 1;
-        return index < block.Statements.Count ? block.Statements[index] : null;
-    }
-
     /// <summary>
     /// Removes the check (and the moved statements after it); the next statement loses the blank line that separated them,
     /// and takes the comments: those above the check stay above it, those on the check's lines (and on the moved write)
@@ -457,7 +445,7 @@ internal static class MM0005LazyRewriter
     /// </summary>
     private static void RemoveStatement(SyntaxEditor editor, StatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved, List<SyntaxTrivia> comments)
     {
-        if (NextStatement(ifStatement, moved) is { } next)
+        if (MM0005LazyPlanner.NextStatement(ifStatement, moved) is { } next)
         {
             foreach (var trivia in ifStatement.GetLastToken().TrailingTrivia)
             {
