@@ -98,6 +98,6 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : Co
                 : MM0003GuardRewriter.ApplyIfGuard(newRoot, plan, root.SyntaxTree);
         }
 
-        return document.WithSyntaxRoot(newRoot);
+        return await KeptLayout.FormatAsync(document.WithSyntaxRoot(newRoot), document, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -51,7 +51,13 @@ internal sealed class MovedLayout
         return replacements.Count == 0 ? formattedRoot : formattedRoot.ReplaceNodes(replacements.Keys, (node, _) => replacements[node]);
     }
 
-    private static SyntaxNode? Shifted(SyntaxNode original, SyntaxNode formatted)
+    /// <summary>
+    /// <paramref name="original"/> placed where the formatter placed <paramref name="formatted"/> (the same node after
+    /// formatting): its lines after the first shifted by what the formatter changed in the first line's indentation,
+    /// between the trivia the formatter gave it; null when either first line does not start a line. Shared with
+    /// <see cref="KeptLayout"/>.
+    /// </summary>
+    public static SyntaxNode? Shifted(SyntaxNode original, SyntaxNode formatted)
         => IndentationOf(original.GetFirstToken()) is { } before && IndentationOf(formatted.GetFirstToken()) is { } after
             ? Statements.WithLinesAfterTheFirstShifted(original, before, after)
                 .WithLeadingTrivia(WithCommentsShifted(original.GetLeadingTrivia(), formatted.GetLeadingTrivia()))
@@ -126,7 +132,7 @@ internal sealed class MovedLayout
     }
 
     /// <summary>The whitespace before <paramref name="token"/> when it starts its line (empty at the margin); else null.</summary>
-    private static string? IndentationOf(SyntaxToken token)
+    public static string? IndentationOf(SyntaxToken token)
     {
         var leading = token.LeadingTrivia;
         var index = leading.Count - 1;

@@ -84,7 +84,7 @@ internal static partial class Statements
         var wrapped = new List<StatementSyntax>(count);
         for (var i = start; i < start + count; i++)
         {
-            wrapped.Add(list[i]);
+            wrapped.Add(KeptLayout.Mark(list[i])); // here, where it still knows the line it starts (see Wrapped)
         }
 
         var result = new List<StatementSyntax>(list.Count - count + 1);
@@ -233,7 +233,9 @@ internal static partial class Statements
         var shifted = new List<StatementSyntax>(statements.Count);
         for (var i = 0; i < statements.Count; i++)
         {
-            var statement = WithContinuationLinesShifted(statements[i], unit);
+            // Marked with its written layout, which it gets back after the clean-up formats the wrapper (KeptLayout), unless
+            // the caller marked it (a statement of a new list no longer knows the line it starts).
+            var statement = WithContinuationLinesShifted(KeptLayout.Mark(statements[i]), unit);
             if (i > 0)
             {
                 // The lines above a later statement (its indentation, a comment line) move one level in as well: left to

@@ -34,6 +34,53 @@ public sealed class StatementsTests
     }
 
     [Fact]
+    public async Task Wrap_ThenFormatted_KeptLayoutGivesTheWrappedStatementsTheirWrittenSpacingBack()
+    {
+        var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    [|First( 1,2 );|] // trailing
+                    Second(1,
+                           2);
+                    After();
+                }
+                static void First(int a, int b) { } static void Second(int a, int b) { } static void After() { }
+            }
+            """);
+
+        var root = Statements.Wrap(code.Root, code.Node<StatementSyntax>(), 2, statements => SyntaxFactory.TryStatement(
+            SyntaxFactory.Block(statements), default, SyntaxFactory.FinallyClause(SyntaxFactory.Block())));
+        using var workspace = new AdhocWorkspace();
+        var formatted = Microsoft.CodeAnalysis.Formatting.Formatter.Format(root, Microsoft.CodeAnalysis.Formatting.Formatter.Annotation, workspace);
+
+        Assert.Contains("First(1, 2);", formatted.ToFullString()); // what the formatter does to the statements inside
+        var restored = KeptLayout.Restore(formatted);
+        Assert.NotNull(restored);
+        Assert.Equal(/* lang=c#-test */ """
+            class C
+            {
+                void M()
+                {
+                    try
+                    {
+                        First( 1,2 ); // trailing
+                        Second(1,
+                               2);
+                    }
+                    finally
+                    {
+                    }
+
+                    After();
+                }
+                static void First(int a, int b) { } static void Second(int a, int b) { } static void After() { }
+            }
+            """, restored!.ToFullString());
+    }
+
+    [Fact]
     public async Task Wrap_ConsecutiveStatements_KeepsCommentsAndFormatsOnlyTheWrapper()
     {
         var code = await InfrastructureTestCode.CompileAsync(/* lang=c#-test */ """

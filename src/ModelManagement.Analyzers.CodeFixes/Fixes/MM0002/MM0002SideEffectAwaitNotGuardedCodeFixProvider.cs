@@ -130,8 +130,8 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
             newRoot = editor.GetChangedRoot();
         }
 
-        var changed = document.WithSyntaxRoot(newRoot);
-        return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
+        var changed = await SafeImportAdder.AddImportsAsync(document.WithSyntaxRoot(newRoot), document, cancellationToken).ConfigureAwait(false);
+        return await KeptLayout.FormatAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

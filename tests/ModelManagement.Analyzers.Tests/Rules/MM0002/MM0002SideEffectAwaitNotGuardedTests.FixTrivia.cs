@@ -38,6 +38,39 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         await VerifyShapesFixAsync(source, fixedSource, Wrap);
     }
 
+    [Fact]
+    public async Task WrapInTryCatch_TheWrappedStatementsKeepTheirOwnSpacingAndAlignment()
+    {
+        // Only the new try is the fix's to lay out: the statement inside keeps its spacing (`( "read" )`, `id.ToString( )`)
+        // and its arguments stay aligned under the first one, one level in with it. The clean-up formatted the whole try
+        // and re-spaced both. Two sites: Fix All keeps both.
+        var source = Spaced("""
+                    await [|_events.LogUserEventAsync( "read" )|];
+                    await [|_events.RecordAsync(string.Concat("user:",
+                                                              id.ToString( )))|];
+            """);
+        var fixedSource = Spaced("""
+                    try
+                    {
+                        await _events.LogUserEventAsync( "read" );
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+
+                    try
+                    {
+                        await _events.RecordAsync(string.Concat("user:",
+                                                                  id.ToString( )));
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+
+            """);
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
     [Theory]
     [InlineData(Wrap)]
     [InlineData(Helper)]

@@ -44,6 +44,34 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
             languageVersion);
     }
 
+    [Fact]
+    public async Task IfGuard_TheGuardedStatementsKeepTheirOwnSpacingAndAlignment()
+    {
+        // Only the new if is the fix's to lay out: the guarded statement keeps its spacing (`Log( … )`, `+"!"`) and its
+        // aligned second line moves in with it. The clean-up formatted the whole if and re-spaced them.
+        await VerifyFixAsync(
+            /* lang=c#-test */ """
+                public void Describe()
+                {
+                    Log( [|_registry|].DefaultModel+"!" +
+                         "?" );
+                    Log("done");
+                }
+            """,
+            /* lang=c#-test */ """
+                public void Describe()
+                {
+                    if (_registry is not null)
+                    {
+                        Log( _registry.DefaultModel+"!" +
+                             "?" );
+                    }
+
+                    Log("done");
+                }
+            """);
+    }
+
     [Theory]
     [InlineData(LanguageVersion.CSharp7_3, "_registry != null")]
     [InlineData(LanguageVersion.Latest, "_registry is not null")]
