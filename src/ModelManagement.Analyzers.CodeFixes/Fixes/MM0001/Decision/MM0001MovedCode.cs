@@ -191,6 +191,11 @@ internal static class MM0001MovedCode
                         return (default, new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, variable));
                     }
                 }
+
+                if (FirstMutated(facts, unit, used) is { } mutated)
+                {
+                    return (default, new MM0001Refusal(MM0001RefusalReason.InputChangedAfterConstruction, mutated));
+                }
             }
         }
 
@@ -239,6 +244,36 @@ internal static class MM0001MovedCode
         }
 
         return (result.ToImmutable(), null);
+    }
+
+    /// <summary>
+    /// A variable the moved code reads whose object <paramref name="unit"/> — a constructor statement that stays and ran after
+    /// the moved code — changes (<c>filters.Add("staging")</c> after <c>_count = load(filters).Result;</c>, an element or
+    /// member assigned, a mutating call): deferred, the initialization would see the changed object (an independent
+    /// consumer's load counted two filters instead of one). Null when there is none.
+    /// </summary>
+    private static ISymbol? FirstMutated(MM0001TypeFacts facts, MM0001CodeUnit unit, HashSet<ISymbol> used)
+    {
+        if (!unit.Flow.ReadInside.Any(used.Contains) || facts.ConstructorPart.Model.GetOperation(unit.Node) is not { } root)
+        {
+            return null;
+        }
+
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            var variable = operation switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                _ => null,
+            };
+            if (variable is not null && used.Contains(variable) && Mutations.IsMutated(operation, facts.Types.IsCollection))
+            {
+                return variable;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -77,8 +77,38 @@ internal static class MM0001Readers
             edits.Add(new MM0001NodeEdit<MethodDeclarationSyntax>(member.Document, method, CancellationTokens.FindParameter(symbol)?.Name, returnsValue));
         }
 
-        var refusal = CheckSynchronousReaders(facts, scope, state, targets);
+        var refusal = AsyncVoidCaller(facts, targets) ?? CheckSynchronousReaders(facts, scope, state, targets);
         return refusal is null ? (edits.ToImmutable(), null) : (default, refusal);
+    }
+
+    /// <summary>
+    /// Async code that returns nothing — an <c>async void</c> method, an <c>async</c> lambda handling an event — and calls a
+    /// member that will await the initialization (directly or through own calls): a failed load would surface there, where
+    /// nothing can catch it and the process ends, instead of in the constructor's caller (a config's
+    /// <c>store.Changed += async (s, e) =&gt; await ReloadAsync();</c> next to the wait, a real-code shape).
+    /// </summary>
+    private static MM0001Refusal? AsyncVoidCaller(MM0001TypeFacts facts, HashSet<IMethodSymbol> targets)
+    {
+        if (targets.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var code in facts.AllCode())
+        {
+            var asyncVoidMember = code.Symbol is { IsAsync: true, ReturnsVoid: true };
+            foreach (var call in code.Calls)
+            {
+                if ((asyncVoidMember || call.InAsyncVoidCode) && call.Receiver != MM0001Receiver.Other
+                    && (targets.Contains(call.Target)
+                        || (facts.TryGetMember(call.Target, out var callee) && targets.Overlaps(facts.Reach(callee, includeAsync: true)))))
+                {
+                    return new MM0001Refusal(MM0001RefusalReason.AsyncVoidReader, code.Symbol ?? call.Target);
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

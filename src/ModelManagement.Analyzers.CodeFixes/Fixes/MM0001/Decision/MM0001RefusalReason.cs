@@ -101,8 +101,9 @@ internal enum MM0001RefusalReason
     AsyncReaderCannotAwait,
 
     /// <summary>
-    /// An <c>async void</c> member (an event handler, a timer callback) would await the initialization: a failed load would
-    /// escape it, where nothing can catch it, and end the process.
+    /// An <c>async void</c> member (an event handler, a timer callback) would await the initialization, itself or through an
+    /// own member it calls, or an <c>async</c> lambda that returns nothing (<c>store.Changed += async (s, e) =&gt; await
+    /// ReloadAsync();</c>) calls such a member: a failed load would escape it, where nothing can catch it, and end the process.
     /// </summary>
     AsyncVoidReader,
 

@@ -99,26 +99,32 @@ internal sealed record MM0001MemberFacts(
             }
         }
 
-        var stack = new Stack<(IOperation Operation, bool Deferred)>();
+        var stack = new Stack<(IOperation Operation, bool Deferred, bool AsyncVoid)>();
         foreach (var root in roots)
         {
             if (root is not null)
             {
-                stack.Push((root, false));
+                stack.Push((root, false, false));
             }
         }
 
         while (stack.Count > 0)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (operation, deferred) = stack.Pop();
+            var (operation, deferred, asyncVoid) = stack.Pop();
             switch (operation)
             {
                 case INameOfOperation:
                     continue;
+                case IAnonymousFunctionOperation { Symbol: { IsAsync: true, ReturnsVoid: true } }:
+                    usesThisOrDeferredCode = true;
+                    deferred = true;
+                    asyncVoid = true;
+                    break;
                 case IAnonymousFunctionOperation or ILocalFunctionOperation or IDelegateCreationOperation:
                     usesThisOrDeferredCode = true;
                     deferred = true;
+                    asyncVoid = false;
                     break;
                 case IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance, IsImplicit: false }
                     when !IsReceiverPosition(operation):
@@ -142,7 +148,7 @@ internal sealed record MM0001MemberFacts(
                     localFunctions.Add(localFunction.OriginalDefinition);
                     break;
                 case IInvocationOperation { TargetMethod: { } method } invocation when IsOwn(method, ownType):
-                    calls.Add(new MM0001Call(Normalize(method), GetReceiver(invocation.Instance), deferred));
+                    calls.Add(new MM0001Call(Normalize(method), GetReceiver(invocation.Instance), deferred, asyncVoid));
                     break;
                 case IMethodReferenceOperation { Method: { } referenced } when IsOwn(referenced, ownType):
                     usesThisOrDeferredCode = true;
@@ -152,7 +158,7 @@ internal sealed record MM0001MemberFacts(
 
             foreach (var child in operation.ChildOperations)
             {
-                stack.Push((child, deferred));
+                stack.Push((child, deferred, asyncVoid));
             }
         }
 
