@@ -18,8 +18,6 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// </summary>
 internal static class MM0002SiteAnalysis
 {
-    private const int MaxAncestorDepth = 64;
-
     public static MM0002Site? Analyze(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         => Analyze(root, model, diagnostic, owners: null, cancellationToken);
 
@@ -131,7 +129,7 @@ internal static class MM0002SiteAnalysis
         }
 
         // Half-typed code (missing or skipped tokens anywhere in the member): no fix rather than a broken one.
-        if (HasSyntaxErrors(awaitExpression))
+        if (SyntaxErrors.InEnclosingMember(awaitExpression))
         {
             return null;
         }
@@ -249,7 +247,7 @@ internal static class MM0002SiteAnalysis
     /// </summary>
     private static MM0002Site? AnalyzeTaskOfWhenAll(SyntaxNode root, SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
     {
-        if (HasSyntaxErrors(invocation))
+        if (SyntaxErrors.InEnclosingMember(invocation))
         {
             return null;
         }
@@ -274,30 +272,6 @@ internal static class MM0002SiteAnalysis
         site.CanUseHelper = true;
         site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
         return site;
-    }
-
-    /// <summary>
-    /// Whether the member around the await (method, accessor, field initializer, top-level statement — with its local
-    /// functions and lambdas) has missing or skipped tokens or other syntax errors: rewriting half-typed code would
-    /// build on the parser's guesses (a try around <c>await LogAsync(</c> and a stray brace).
-    /// </summary>
-    private static bool HasSyntaxErrors(SyntaxNode node)
-    {
-        var depth = 0;
-        foreach (var ancestor in node.Ancestors())
-        {
-            if (ancestor is MemberDeclarationSyntax)
-            {
-                return ancestor.ContainsDiagnostics;
-            }
-
-            if (++depth > MaxAncestorDepth)
-            {
-                break;
-            }
-        }
-
-        return node.SyntaxTree.GetRoot().ContainsDiagnostics;
     }
 
     private static bool DeclaresOrAssigns(SemanticModel model, AwaitExpressionSyntax awaitExpression)

@@ -30,6 +30,11 @@ internal static class MM0004FixPlanner
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, found);
         }
 
+        if (SyntaxErrors.InEnclosingMember(invocation))
+        {
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.SyntaxErrors, invocation);
+        }
+
         if (!properties.TryGetValue(MM0004Properties.ValidityMember, out var member) || member is null)
         {
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoVerdict, invocation);

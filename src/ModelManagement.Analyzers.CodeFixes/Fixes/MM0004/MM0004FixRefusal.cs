@@ -78,4 +78,10 @@ internal enum MM0004FixRefusal
 
     /// <summary>Fallback: the call is in a <c>finally</c> block, which a <c>return</c> may not leave (CS0157).</summary>
     FallbackInFinally,
+
+    /// <summary>
+    /// The member around the call has syntax errors (half-typed <c>var ok = Validate(s</c>): a rewrite would build on the
+    /// parser's guesses (an independent consumer got <c>if (!ok) throw …</c> glued after the unfinished line).
+    /// </summary>
+    SyntaxErrors,
 }

@@ -1,6 +1,7 @@
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 using ModelManagement.Analyzers.Rules;
 using ModelManagement.Analyzers.Tests.Verifiers;
@@ -58,6 +59,36 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 private static string HeadlineFallback(string headline) => "(withheld: " + headline.Length + " characters)";
             """));
         Assert.EndsWith("HeadlineFallback(headline)", named.Plan?.Fallback?.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refusal_SyntaxErrors_InHalfTypedCode_NothingIsGluedToTheUnfinishedLine()
+    {
+        // An independent consumer: `if (!ok) throw …` was written after `var ok = Validate(s`, on code that did not parse.
+        const string Source = """
+            public sealed class Guard
+            {
+                public bool Validate(string s) => s.Length > 0;
+
+                public string Check(string s)
+                {
+                    var ok = Validate(s
+                    return s;
+                }
+            }
+            """;
+        var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(Microsoft.CodeAnalysis.LanguageNames.CSharp, CancellationToken.None);
+        var tree = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(Source, path: "/0/Test0.cs");
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "HalfTyped", new[] { tree }, references, new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        var diagnostics = await compilation.WithAnalyzers(System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(
+            new MM0004ValidationResultIgnoredAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var diagnostic = Assert.Single(diagnostics, d => d.Id == "MM0004");
+
+        var result = MM0004FixPlanner.Plan(await tree.GetRootAsync(), compilation.GetSemanticModel(tree), diagnostic, CancellationToken.None);
+
+        Assert.Null(result.Plan);
+        Assert.Equal(MM0004FixRefusal.SyntaxErrors, result.Refusal);
     }
 
     [Fact]

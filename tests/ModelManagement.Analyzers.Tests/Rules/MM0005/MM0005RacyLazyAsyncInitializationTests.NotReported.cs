@@ -2729,4 +2729,45 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("_cached"),
             Verify.Diagnostic().WithLocation(1).WithArguments("_other"));
     }
+
+    [Fact]
+    public async Task KeyedCacheElementWrites_AreNotJudged_TheWholeFieldWrittenThatWayIs()
+    {
+        // A real-code check (d-german/cache-example): `if (!Cache.ContainsKey(key)) Cache[key] = await …;` races per key, but the
+        // rule judges a member written as a whole; an element write is not one (documented under "Not reported").
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Calculator
+            {
+                private readonly Dictionary<int, int> _cache = new Dictionary<int, int>();
+                private Dictionary<int, int> _all;
+
+                public async Task<int> GetValueAsync(int key)
+                {
+                    if (!_cache.ContainsKey(key))
+                    {
+                        _cache[key] = await CalculateAsync(key);
+                    }
+
+                    return _cache[key];
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    if ({|#0:_all == null|})
+                    {
+                        _all = await LoadAllAsync();
+                    }
+
+                    return _all.Count;
+                }
+
+                private static Task<int> CalculateAsync(int key) => Task.FromResult(key * 2);
+                private static Task<Dictionary<int, int>> LoadAllAsync() => Task.FromResult(new Dictionary<int, int>());
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_all"));
+    }
 }
