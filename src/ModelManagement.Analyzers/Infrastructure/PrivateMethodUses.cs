@@ -32,9 +32,21 @@ internal static class PrivateMethodUses
             return FindInDeclaringType(method, compilation, cancellationToken);
         }
 
-        if (method is not { DeclaredAccessibility: Accessibility.Internal or Accessibility.ProtectedAndInternal, MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false }
+        if (method is not { MethodKind: MethodKind.Ordinary, IsVirtual: false, IsAbstract: false, IsOverride: false }
             || !method.ExplicitInterfaceImplementations.IsEmpty
             || method.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct })
+        {
+            return null;
+        }
+
+        if (PrivateNestedTypeHolding(method) is { ContainingType: { } outer })
+        {
+            // A member of a private nested type (a test class's `private sealed class Fixture { public async Task<Client>
+            // CreateClientAsync() … }`): only the code of the type around it can call it — unless through an interface.
+            return ImplementsAnInterfaceMember(method) ? null : FindInType(outer, method, compilation, cancellationToken);
+        }
+
+        if (method.DeclaredAccessibility is not (Accessibility.Internal or Accessibility.ProtectedAndInternal))
         {
             return null;
         }
@@ -57,8 +69,44 @@ internal static class PrivateMethodUses
     /// protected one, those of the type that declares it); null when they cannot be decided.
     /// </summary>
     public static List<(SimpleNameSyntax Name, SemanticModel Model)>? FindInDeclaringType(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+        => method.ContainingType is { } type ? FindInType(type, method, compilation, cancellationToken) : null;
+
+    /// <summary>
+    /// The innermost type around <paramref name="method"/> (its own included) declared <c>private</c> inside another type,
+    /// when there is one: the method is then callable only from that other type's code, whatever its own accessibility.
+    /// </summary>
+    public static INamedTypeSymbol? PrivateNestedTypeHolding(IMethodSymbol method)
     {
-        if (method.MethodKind != MethodKind.Ordinary || method.ContainingType is not { } type || type.DeclaringSyntaxReferences.IsEmpty)
+        for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+        {
+            if (type.DeclaredAccessibility == Accessibility.Private && type.ContainingType is not null)
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ImplementsAnInterfaceMember(IMethodSymbol method)
+    {
+        foreach (var implemented in method.ContainingType.AllInterfaces)
+        {
+            foreach (var member in implemented.GetMembers(method.Name))
+            {
+                if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member), method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static List<(SimpleNameSyntax Name, SemanticModel Model)>? FindInType(INamedTypeSymbol type, IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (method.MethodKind != MethodKind.Ordinary || type.DeclaringSyntaxReferences.IsEmpty)
         {
             return null;
         }

@@ -233,8 +233,13 @@ internal static class SingleCallerHelpers
 
     private static bool IsAwaitedCallInSingleCaller(SimpleNameSyntax name, SemanticModel model, System.Func<IMethodSymbol, bool> isSingleCaller, CancellationToken cancellationToken)
     {
-        // `H(…)` or `this.H(…)`, then optionally `.ConfigureAwait(…)`, directly under `await`.
-        ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access && access.Name == name ? access : name;
+        // `H(…)`, `this.H(…)` or `local.H(…)` (an instance the caller holds in a local: a private nested fixture a test
+        // creates), then optionally `.ConfigureAwait(…)`, directly under `await`.
+        ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
+            && (access.Expression is ThisExpressionSyntax
+                || (access.Expression is IdentifierNameSyntax receiver && model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol))
+            ? access
+            : name;
         if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee)
         {
             return false; // a method group handed on: it may be called from anywhere

@@ -253,7 +253,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 System.Func<IMethodSymbol, bool> isSingleCaller =
                     caller => (tests is not null && tests.IsTestMethod(caller)) || TestFrameworks.IsSetUp(caller) || IsSingleCallerStep(caller);
                 decided = owner is IMethodSymbol method
-                    && ((method.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
+                    && (((method.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
+                                || PrivateMethodUses.PrivateNestedTypeHolding(method) is not null)
                             && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken))
                         || (method.DeclaredAccessibility != Accessibility.Private
                             && SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken))) ? 1 : 2;
@@ -652,19 +653,23 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
         }
 
         /// <summary>
-        /// A step of a cursor, by its name: <c>Peek…</c>, <c>Next…</c>, <c>Fetch…</c>, <c>ReadNext…</c> — the moves its one
-        /// consumer makes besides <c>MoveNextAsync</c> (neo4j's <c>ResultCursor.PeekAsync</c>/<c>FetchAsync</c>, tweetinvi's
-        /// <c>NextPageAsync</c>, Cosmos' <c>ReadNextAsync</c>). A cursor's other members (an <c>EnsureInitializedAsync</c>,
-        /// a header loaded once) are still judged.
+        /// A step of a cursor, by its name: <c>Peek…</c>, <c>Next…</c>, <c>Fetch…</c>, <c>Prefetch…</c>, <c>ReadNext…</c> — the
+        /// moves its one consumer makes besides <c>MoveNextAsync</c> (neo4j's <c>ResultCursor.PeekAsync</c>/<c>FetchAsync</c>,
+        /// tweetinvi's <c>NextPageAsync</c>, Cosmos' <c>ReadNextAsync</c> and its page enumerators' <c>PrefetchAsync</c>, which
+        /// their <c>MoveNextAsync</c> awaits first). A cursor's other members (an <c>EnsureInitializedAsync</c>, a header loaded
+        /// once) are still judged.
         /// </summary>
         private static bool IsCursorStep(string name)
             => name.StartsWith("Peek", System.StringComparison.Ordinal) || name.StartsWith("Next", System.StringComparison.Ordinal)
-                || name.StartsWith("Fetch", System.StringComparison.Ordinal) || name.StartsWith("ReadNext", System.StringComparison.Ordinal);
+                || name.StartsWith("Fetch", System.StringComparison.Ordinal) || name.StartsWith("Prefetch", System.StringComparison.Ordinal)
+                || name.StartsWith("ReadNext", System.StringComparison.Ordinal);
 
         /// <summary>
         /// A cursor its one consumer steps through: a type named <c>…Cursor</c>, <c>…Iterator</c> or <c>…Enumerator</c>, or
-        /// one implementing <c>IAsyncEnumerator&lt;T&gt;</c> or <c>IEnumerator</c>. What its steps keep — a peeked record,
-        /// the current page — is one reader's position (a triage of unseen repositories: neo4j, tweetinvi).
+        /// deriving from one so named (Cosmos' <c>StandByFeedIteratorCore</c> : <c>FeedIteratorInternal</c> :
+        /// <c>FeedIterator</c>), or implementing <c>IAsyncEnumerator&lt;T&gt;</c> or <c>IEnumerator</c>. What its steps keep
+        /// — a peeked record, the current page — is one reader's position (triages of unseen repositories: neo4j,
+        /// tweetinvi, Cosmos).
         /// </summary>
         private static bool IsCursor(INamedTypeSymbol? type)
         {
@@ -673,11 +678,14 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                 return false;
             }
 
-            var name = type.Name;
-            if (name.EndsWith("Cursor", System.StringComparison.Ordinal) || name.EndsWith("Iterator", System.StringComparison.Ordinal)
-                || name.EndsWith("Enumerator", System.StringComparison.Ordinal))
+            for (var current = type; current is not null; current = current.BaseType)
             {
-                return true;
+                var name = current.Name;
+                if (name.EndsWith("Cursor", System.StringComparison.Ordinal) || name.EndsWith("Iterator", System.StringComparison.Ordinal)
+                    || name.EndsWith("Enumerator", System.StringComparison.Ordinal))
+                {
+                    return true;
+                }
             }
 
             foreach (var implemented in type.AllInterfaces)

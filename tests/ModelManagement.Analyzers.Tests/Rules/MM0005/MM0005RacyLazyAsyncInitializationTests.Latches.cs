@@ -337,6 +337,85 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task PrefetchStepsAndIteratorsNamedForTheirBase_DoNotReport_TheSameStepOfAServiceDoes()
+    {
+        // A triage of unseen repositories (Cosmos): a page enumerator's PrefetchAsync, which its MoveNextAsync awaits first,
+        // and the ReadNext…Async of a `…IteratorCore` deriving from a `FeedIterator` are one reader's position. A service
+        // named for neither, with the same step, is still judged.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IPageSource { Task<string> ReadPageAsync(string token); }
+
+            public sealed class BufferedPageAsyncEnumerator
+            {
+                private readonly IPageSource _source;
+                private string _buffered;
+
+                public BufferedPageAsyncEnumerator(IPageSource source) => _source = source;
+
+                public async Task PrefetchAsync()
+                {
+                    if (_buffered != null)
+                    {
+                        return;
+                    }
+
+                    _buffered = await _source.ReadPageAsync(null);
+                }
+            }
+
+            public abstract class FeedIterator
+            {
+                public abstract Task<string> ReadNextAsync();
+            }
+
+            public abstract class FeedIteratorInternal : FeedIterator
+            {
+            }
+
+            public sealed class StandByFeedIteratorCore : FeedIteratorInternal
+            {
+                private readonly IPageSource _source;
+                private string _continuation;
+
+                public StandByFeedIteratorCore(IPageSource source) => _source = source;
+
+                public override Task<string> ReadNextAsync() => ReadNextInternalAsync();
+
+                internal async Task<string> ReadNextInternalAsync()
+                {
+                    if (_continuation == null)
+                    {
+                        _continuation = await _source.ReadPageAsync("start");
+                    }
+
+                    return _continuation;
+                }
+            }
+
+            public sealed class PageService
+            {
+                private readonly IPageSource _source;
+                private string _buffered;
+
+                public PageService(IPageSource source) => _source = source;
+
+                public async Task PrefetchAsync()
+                {
+                    if ({|#0:_buffered != null|})
+                    {
+                        return;
+                    }
+
+                    _buffered = await _source.ReadPageAsync(null);
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_buffered"));
+    }
+
+    [Fact]
     public async Task CursorsPeekAndPageSteps_DoNotReport_TheSameInAServiceDoes()
     {
         // A triage of unseen repositories: neo4j's ResultCursor.PeekAsync (a peeked record and an end-of-stream latch) and

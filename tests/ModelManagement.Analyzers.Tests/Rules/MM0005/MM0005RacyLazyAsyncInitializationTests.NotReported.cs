@@ -1650,6 +1650,79 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task PublicMethodOfAPrivateNestedFixtureItsTestsAwait_DoesNotReport_AFixtureOthersCanReachDoes()
+    {
+        // A triage of unseen repositories (OllamaChat's MCP server tests, 5 reports): `await using var fixture = new
+        // WebFixture(); var client = await fixture.CreateClientAsync();` in each test, the fixture a private nested type
+        // whose public CreateClientAsync caches its client. Only the test class's code can call it, and its tests await it
+        // one call at a time. The same fixture as a type of its own (any code may call it) and a nested fixture whose
+        // method a test's lambda calls are still judged.
+        var source = /* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+
+            public sealed class WebServerTests
+            {
+                private readonly ICatalogStore _store = null;
+
+                [Xunit.Fact]
+                public async Task AdvertisesSchema()
+                {
+                    var fixture = new WebFixture(_store);
+                    var catalog = await fixture.CreateClientAsync();
+                    Xunit.Assert.NotNull(catalog);
+                    await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => await new LambdaFixture(_store).CreateClientAsync()));
+                    await new SharedFixture(_store).CreateClientAsync();
+                }
+
+                private sealed class WebFixture
+                {
+                    private readonly ICatalogStore _store;
+                    private Catalog _client;
+
+                    public WebFixture(ICatalogStore store) => _store = store;
+
+                    public async Task<Catalog> CreateClientAsync()
+                    {
+                        if (_client is not null)
+                        {
+                            return _client;
+                        }
+
+                        _client = await _store.LoadAsync();
+                        return _client;
+                    }
+                }
+
+                private sealed class LambdaFixture
+                {
+                    private readonly ICatalogStore _store;
+                    private Catalog _client;
+
+                    public LambdaFixture(ICatalogStore store) => _store = store;
+
+                    public async Task<Catalog> CreateClientAsync() => {|#0:_client|} ??= await _store.LoadAsync();
+                }
+            }
+
+            public sealed class SharedFixture
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _client;
+
+                public SharedFixture(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> CreateClientAsync() => {|#1:_client|} ??= await _store.LoadAsync();
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_client"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_client"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task InsideTestMethods_DoesNotReport_ButTheirLambdasAndHelpersDo()
     {
         // jellyfin's integration tests: `_accessToken ??= await AuthHelper.CompleteStartupAsync(client)` in every [Fact].
