@@ -21,7 +21,8 @@ internal sealed class MM0007Options
     public static readonly ImmutableArray<string> DefaultNameWords = ImmutableArray.Create(
         "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel",
         "Reject", "Refuse", "Deny", "Denied", "Unauthorized", "Forbidden", "NotFound", "BadRequest", "Wrong", "Missing",
-        "DeadLetter", "Poison", "Corrupt", "Abort", "Expired", "Unreachable", "Unhealthy", "Conflict", "Offline", "Outage", "FallsBack", "NonExistent", "NonExisting", "NotExisting", "DoesNotExist");
+        "DeadLetter", "Poison", "Corrupt", "Abort", "Expired", "Unreachable", "Unhealthy", "Conflict", "Offline", "Outage", "FallsBack", "NonExistent", "NonExisting", "NotExisting", "DoesNotExist",
+        "Delayed", "Degraded", "Faulted", "FaultInjection", "InjectedFault", "Chaos");
 
     private static readonly MM0007Options Default = new(DefaultNameWords);
 
