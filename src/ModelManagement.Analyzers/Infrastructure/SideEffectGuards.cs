@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -13,6 +14,64 @@ internal static class SideEffectGuards
     // Bounds every parent walk: deeper nesting than this is not real code; such operations count as guarded.
     private const int MaxParentDepth = 256;
     private const int MaxPeelDepth = 8;
+
+    /// <summary>
+    /// True when a transaction is committed after <paramref name="awaitOperation"/>'s statement, in the statements that
+    /// follow it in its block or an enclosing one of the same function (<c>trans?.Commit();</c>, <c>await
+    /// tx.CommitAsync();</c>, <c>session.CommitTransaction()</c>, a <c>TransactionScope</c>'s <c>Complete()</c>): the side
+    /// effect is part of the unit of work that commits (ServiceStack's CRUD events, recorded in the change's own transaction),
+    /// and swallowing its failure would commit the change without it. Only asked for a side effect about to be reported.
+    /// </summary>
+    public static bool IsCommittedAfter(IAwaitOperation awaitOperation)
+    {
+        SyntaxNode? child = awaitOperation.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+        for (var depth = 0; child is not null && depth < MaxParentDepth; depth++)
+        {
+            var parent = child.Parent;
+            if (parent is null or MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax
+                or AccessorDeclarationSyntax or CompilationUnitSyntax)
+            {
+                return false;
+            }
+
+            if (parent is BlockSyntax or SwitchSectionSyntax)
+            {
+                var statements = parent is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)parent).Statements;
+                for (var i = statements.IndexOf((StatementSyntax)child) + 1; i > 0 && i < statements.Count; i++)
+                {
+                    if (Commits(statements[i], awaitOperation.SemanticModel))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            child = parent;
+        }
+
+        return false;
+    }
+
+    private static bool Commits(StatementSyntax statement, SemanticModel? model)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax or MemberBindingExpressionSyntax } invocation)
+            {
+                var name = invocation.Expression is MemberAccessExpressionSyntax access ? access.Name.Identifier.ValueText
+                    : ((MemberBindingExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
+                if (name.StartsWith("Commit", System.StringComparison.Ordinal)
+                    || (name == "Complete" && model is not null && invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
+                        && model.GetTypeInfo(receiver).Type is { Name: "TransactionScope" } scope
+                        && Namespaces.IsExactly(scope.ContainingNamespace, "System", "Transactions")))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when <paramref name="operation"/> is guarded where it stands (see the type's summary).</summary>
     public static bool IsGuarded(IOperation operation, INamedTypeSymbol exceptionType, INamedTypeSymbol? helperType)

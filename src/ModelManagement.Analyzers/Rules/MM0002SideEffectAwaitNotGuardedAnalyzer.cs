@@ -122,9 +122,10 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (IsInsideSideEffectMember(awaitOperation, context.ContainingSymbol, state, options, context))
+        if (IsInsideSideEffectMember(awaitOperation, context.ContainingSymbol, state, options, context)
+            || SideEffectGuards.IsCommittedAfter(awaitOperation))
         {
-            return;
+            return; // a logging helper's own implementation; a record that commits with the change it belongs to
         }
 
         context.ReportDiagnostic(Diagnostic.Create(

@@ -221,6 +221,50 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task RecordInsideATransactionCommittedAfterIt_DoesNotReport_OneAfterTheCommitOrOutsideDoes()
+    {
+        // A triage of unseen repositories (ServiceStack's AutoCrud): the CRUD event is recorded in the change's own database
+        // transaction, committed after it; swallowing its failure would commit the change without its event. A record
+        // after the commit, or in a function that commits nothing, is still a side effect.
+        var source = InMethod("""
+                    using (var trans = new Transaction())
+                    {
+                        if (result.Length > 0)
+                            await _history.LogResultAsync(result);
+                        trans?.Commit();
+                    }
+
+                    var tx = new Transaction();
+                    await _auditor.SubmitAsync(result);
+                    await tx.CommitAsync();
+                    using (var scope = new System.Transactions.TransactionScope(System.Transactions.TransactionScopeAsyncFlowOption.Enabled))
+                    {
+                        await _history.LogResultAsync("scoped");
+                        scope.Complete();
+                    }
+
+                    await [|_history.LogResultAsync("committed")|];
+                    await [|_telemetry.FlushAsync()|];
+            """, members: """
+                private async Task LaterAsync()
+                {
+                    var tx = new Transaction();
+                    Func<Task> later = async () => { await [|_history.LogResultAsync("lambda")|]; };
+                    await later();
+                    tx.Commit();
+                }
+
+                private sealed class Transaction : IDisposable
+                {
+                    public void Commit() { }
+                    public Task CommitAsync() => Task.CompletedTask;
+                    public void Dispose() { }
+                }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ConfigureAwaitOptions_SuppressThrowingIsNotReported_OtherOptionsAre()
     {
         // .NET 8's ConfigureAwaitOptions.SuppressThrowing: the await cannot throw, so the side effect cannot break the
