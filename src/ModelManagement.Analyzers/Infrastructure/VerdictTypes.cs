@@ -58,6 +58,11 @@ internal static class VerdictTypes
             return CanBeVerdict(array.ElementType, integersCount, depth + 1);
         }
 
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple)
+        {
+            return TupleCanBeVerdict(tuple, integersCount, depth);
+        }
+
         if (type is INamedTypeSymbol named)
         {
             foreach (var argument in named.TypeArguments)
@@ -71,6 +76,36 @@ internal static class VerdictTypes
 
         return false;
     }
+
+    /// <summary>
+    /// A tuple carries a verdict when an element does: an element its author named, by its name (<c>(bool IsValid, string
+    /// Error)</c>, <c>(bool Ok, T Value)</c>) or by a type that is a verdict for more than being a <c>bool</c> or a
+    /// <c>string</c> (a <c>ValidationResult</c>, an enum); an unnamed one by its type (<c>(bool, string)</c>). The rules
+    /// ServiceStack's <c>ValidateTransforms</c> parses and hands back, <c>List&lt;(string? Match, Regex Regex, string
+    /// Replacement, bool Global)&gt;</c>, are data: it throws on a bad rule.
+    /// </summary>
+    private static bool TupleCanBeVerdict(INamedTypeSymbol tuple, bool integersCount, int depth)
+    {
+        foreach (var element in tuple.TupleElements)
+        {
+            if (element.IsExplicitlyNamedTupleElement
+                ? HasVerdictWord(element.Name) || IsSuccessName(element.Name)
+                    || (element.Type.SpecialType is not (SpecialType.System_Boolean or SpecialType.System_String)
+                        && CanBeVerdict(element.Type, integersCount, depth + 1))
+                : CanBeVerdict(element.Type, integersCount, depth + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Ok</c>, <c>IsOk</c>, <c>Success</c>, <c>Succeeded</c>, <c>Passed</c>: a tuple element naming the outcome.</summary>
+    private static bool IsSuccessName(string name)
+        => name.Equals("ok", StringComparison.OrdinalIgnoreCase) || name.Equals("isOk", StringComparison.OrdinalIgnoreCase)
+            || name.IndexOf("success", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("succeed", StringComparison.OrdinalIgnoreCase) >= 0
+            || name.IndexOf("passed", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>
     /// Whether a result that is a validator's only because it has a validity member (<c>IsValid</c>, <c>IsSafe</c>…) is named

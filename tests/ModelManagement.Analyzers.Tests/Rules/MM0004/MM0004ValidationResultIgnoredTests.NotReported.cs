@@ -286,6 +286,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     ValidateItemSize(story, "story");
                     await ValidateMessageLength(story);
                     ValidateChunkSizes(story);
+                    ValidateTransforms(story);
+                    ValidateEndpoint(story);
                     return story;
             """, members: """
                 public sealed class Account { public string Name { get; set; } }
@@ -298,6 +300,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 private static long ValidateItemSize(string item, string name) => item.Length;
                 private static Task<int> ValidateMessageLength(string story) => Task.FromResult(story.Length);
                 private static IReadOnlyList<int> ValidateChunkSizes(string story) => new[] { story.Length };
+                // Tuples whose named elements are data (ServiceStack's ValidateTransforms, found by a triage): the parsed rules.
+                private static List<(string Match, System.Text.RegularExpressions.Regex Regex, string Replacement, bool Global)> ValidateTransforms(string story) => new();
+                private static (string Host, int Port) ValidateEndpoint(string story) => ("localhost", 80);
             """);
         await VerifyAsync(source);
     }

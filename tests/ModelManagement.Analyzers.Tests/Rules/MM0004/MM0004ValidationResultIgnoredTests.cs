@@ -265,6 +265,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     [|ValidatePair(story)|];
                     await [|ValidateAuthorAsync(story)|];
                     [|ValidateFields(story)|];
+                    [|ValidateUnnamedPair(story)|];
+                    [|ValidateSuccessAndValue(story)|];
+                    [|ValidateWithOutcome(story)|];
                     return story;
             """, members: """
                 public enum ToneStatus { Fine, Harsh }
@@ -278,6 +281,9 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                 private static (bool Ok, string Why) ValidatePair(string story) => (true, null);
                 private static Task<StoryError> ValidateAuthorAsync(string story) => Task.FromResult<StoryError>(null);
                 private static Dictionary<string, string[]> ValidateFields(string story) => new();
+                private static (bool, string) ValidateUnnamedPair(string story) => (true, null);
+                private static (bool Success, int Length) ValidateSuccessAndValue(string story) => (true, story.Length);
+                private static (ToneStatus Tone, int Length) ValidateWithOutcome(string story) => (ToneStatus.Fine, story.Length);
             """);
         await VerifyAsync(source);
     }
