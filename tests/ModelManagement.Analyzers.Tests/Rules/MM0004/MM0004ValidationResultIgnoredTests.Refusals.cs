@@ -341,6 +341,15 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             MM0004FixRefusal.FallbackAmbiguous);
 
     [Fact]
+    public async Task Fallback_OnlyOneFits_ItIsTakenWhateverItsNameSays()
+        // A real-code check: the one member that fits is taken even when its name says it stands in for another value
+        // (here `SummaryFallbackAsync` for a story) — names only decide between several (documented; review the preview).
+        => await AssertFallbackChosenAsync(Generator("""
+                    _validator.Validate(story);
+            """).Replace(GenericFallback, "private Task<string> SummaryFallbackAsync(string seed) => Task.FromResult(\"No summary for \" + seed);"),
+            "SummaryFallbackAsync(seed)");
+
+    [Fact]
     public async Task Fallback_SameNamedOverloadsFit_TheFirstDeclaredIsTaken()
         => await AssertFallbackChosenAsync(Generator("""
                     _validator.Validate(story);
