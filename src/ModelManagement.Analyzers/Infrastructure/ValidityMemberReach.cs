@@ -23,10 +23,13 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <para>Where such a type can come from, each checked without building symbols:</para>
 /// <list type="bullet">
 /// <item>a metadata reference (<see cref="ModuleVerdicts"/>, cached per module: references are shared by compilations):
-/// the instance properties and fields of those names in its metadata. One on a class another type may derive from, or
-/// on a verdict its own members hand out, may be a verdict's; a verdict no member of its own assembly returns
+/// the instance properties and fields of those names in its metadata. One on a verdict its own members hand out, or on a
+/// verdict another type may derive from, may be a verdict's; a verdict no member of its own assembly returns
 /// (<c>DataflowMessageHeader.IsValid</c>) counts only where another reference's metadata or the source names it; one on a
-/// sealed type or interface not named like a verdict (<c>CLSCompliantAttribute.IsCompliant</c>) never counts;</item>
+/// class not named like a verdict that others may derive from (ASP.NET Core's <c>ModelStateDictionary.IsValid</c>) counts
+/// only where a reference declares a type named like a verdict deriving from it, or the source names it; one on a sealed
+/// type or interface not named like a verdict (<c>CLSCompliantAttribute.IsCompliant</c>) or on a type no other assembly
+/// sees (a private nested struct a reference assembly keeps for its layout) never counts;</item>
 /// <item>a project reference (another compilation): any property or field of those names;</item>
 /// <item>the source: read from the type declarations' syntax once the compilation's declaration table lists a member of
 /// that name, an instance property or field of that name (a record's positional parameter is one, looked for even without
@@ -98,6 +101,7 @@ internal sealed class ValidityMemberReach
             }
         }
 
+        var bases = new List<(string Namespace, string Name)>();
         foreach (var module in modules)
         {
             var verdicts = ModuleCache.GetOrCreateValue(module).GetOrAdd(key, _ => ModuleVerdicts.Read(module.GetMetadataReader(), names));
@@ -107,6 +111,12 @@ internal sealed class ValidityMemberReach
             }
 
             hidden.AddRange(verdicts.Types);
+            bases.AddRange(verdicts.Bases);
+        }
+
+        if (bases.Count != 0 && DerivesAVerdictOrCannotTell(modules, bases, cancellationToken))
+        {
+            return true;
         }
 
         if (hidden.Count != 0)
@@ -120,7 +130,101 @@ internal sealed class ValidityMemberReach
             }
         }
 
+        hidden.AddRange(bases); // the source may derive a verdict from them: it names them then (other libraries' mere references do not count)
         return SourceMayDeclare(names, hidden, cancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a type of <paramref name="modules"/> derives, directly or through other classes that are neither sealed nor
+    /// named like a verdict, from one of <paramref name="bases"/> and is named like a verdict (then it is one, and may be
+    /// handed out anywhere). <paramref name="bases"/> grows with those intermediate classes. No reference assembly of .NET
+    /// or ASP.NET Core derives one from <c>ModelStateDictionary</c>, so a project that only references them no longer makes
+    /// every call a candidate (MM0004 bound every member body of ASP.NET Core projects; a triage's timings).
+    /// </summary>
+    private static bool DerivesAVerdict(List<ModuleMetadata> modules, List<(string Namespace, string Name)> bases, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<(string, string)>(bases);
+        for (var round = 0; round < MaxDerivationRounds; round++)
+        {
+            var added = new List<(string Namespace, string Name)>();
+            foreach (var module in modules)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var reader = module.GetMetadataReader();
+                foreach (var handle in reader.TypeDefinitions)
+                {
+                    var type = reader.GetTypeDefinition(handle);
+                    if (BaseName(reader, type.BaseType) is not { } baseName || !known.Contains(baseName))
+                    {
+                        continue;
+                    }
+
+                    var name = reader.GetString(type.Name);
+                    if (VerdictTypes.HasVerdictWord(name))
+                    {
+                        return true;
+                    }
+
+                    if ((type.Attributes & TypeAttributes.Sealed) == 0)
+                    {
+                        if (type.GetGenericParameters().Count != 0 || type.IsNested)
+                        {
+                            return true; // derived through a specification or an enclosing type: not followed further
+                        }
+
+                        var derived = (reader.GetString(type.Namespace), name);
+                        if (known.Add(derived))
+                        {
+                            added.Add(derived);
+                        }
+                    }
+                }
+            }
+
+            if (added.Count == 0)
+            {
+                return false;
+            }
+
+            bases.AddRange(added);
+        }
+
+        return true; // deeper than followed: assume the worst
+    }
+
+    private const int MaxDerivationRounds = 4;
+
+    private static bool DerivesAVerdictOrCannotTell(List<ModuleMetadata> modules, List<(string Namespace, string Name)> bases, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return DerivesAVerdict(modules, bases, cancellationToken);
+        }
+        catch (BadImageFormatException)
+        {
+            return true; // unreadable metadata: the compiler reports it; assume the worst
+        }
+    }
+
+    /// <summary>The namespace and name of a base type written as a reference or definition of this module; null otherwise (a generic instantiation, none).</summary>
+    private static (string, string)? BaseName(MetadataReader reader, EntityHandle handle)
+    {
+        if (handle.IsNil)
+        {
+            return null; // `<Module>`, interfaces, System.Object
+        }
+
+        switch (handle.Kind)
+        {
+            case HandleKind.TypeReference:
+                var reference = reader.GetTypeReference((TypeReferenceHandle)handle);
+                return (reader.GetString(reference.Namespace), reader.GetString(reference.Name));
+            case HandleKind.TypeDefinition:
+                var definition = reader.GetTypeDefinition((TypeDefinitionHandle)handle);
+                return (reader.GetString(definition.Namespace), reader.GetString(definition.Name));
+            default:
+                return null;
+        }
     }
 
     private static bool ProjectMayDeclare(Compilation project, ImmutableArray<string> names, CancellationToken cancellationToken)
@@ -358,28 +462,38 @@ internal sealed class ValidityMemberReach
     /// verdict (<see cref="VerdictTypes.IsNamedLikeVerdict"/>) with an instance validity member, returned by no method,
     /// property, field or <c>out</c>/<c>ref</c> parameter of another type (<c>DataflowMessageHeader.IsValid</c>: the dataflow
     /// blocks take headers, they return none). A member of a sealed type or interface not named like a verdict
-    /// (<c>CLSCompliantAttribute.IsCompliant</c>) is no verdict's; one of a class another type may derive from may be.
+    /// (<c>CLSCompliantAttribute.IsCompliant</c>) is no verdict's; one of a class not named like one that another type may
+    /// derive from is kept in <see cref="Bases"/>.
     /// </summary>
     private sealed class ModuleVerdicts
     {
-        private static readonly ModuleVerdicts OpenVerdicts = new(open: true, ImmutableArray<(string, string)>.Empty);
-        private static readonly ModuleVerdicts NoVerdicts = new(open: false, ImmutableArray<(string, string)>.Empty);
+        private static readonly ModuleVerdicts OpenVerdicts = new(open: true, ImmutableArray<(string, string)>.Empty, ImmutableArray<(string, string)>.Empty);
+        private static readonly ModuleVerdicts NoVerdicts = new(open: false, ImmutableArray<(string, string)>.Empty, ImmutableArray<(string, string)>.Empty);
 
-        private ModuleVerdicts(bool open, ImmutableArray<(string Namespace, string Name)> types)
+        private ModuleVerdicts(bool open, ImmutableArray<(string Namespace, string Name)> types, ImmutableArray<(string Namespace, string Name)> bases)
         {
             Open = open;
             Types = types;
+            Bases = bases;
         }
 
         public bool Open { get; }
 
         public ImmutableArray<(string Namespace, string Name)> Types { get; }
 
+        /// <summary>
+        /// Classes not named like a verdict, not sealed, with a validity member (ASP.NET Core's <c>ModelStateDictionary.IsValid</c>):
+        /// no verdict themselves, they may be the base of one — which counts only where a type deriving from them is named
+        /// like a verdict (<see cref="DerivesAVerdict"/>) or the source names them.
+        /// </summary>
+        public ImmutableArray<(string Namespace, string Name)> Bases { get; }
+
         public static ModuleVerdicts Read(MetadataReader reader, ImmutableArray<string> names)
         {
             try
             {
                 var declaring = new HashSet<TypeDefinitionHandle>();
+                var bases = new HashSet<TypeDefinitionHandle>();
                 var comparer = reader.StringComparer;
                 foreach (var handle in reader.PropertyDefinitions)
                 {
@@ -397,7 +511,7 @@ internal sealed class ValidityMemberReach
                     }
 
                     var method = reader.GetMethodDefinition(accessor);
-                    if ((method.Attributes & MethodAttributes.Static) == 0 && !Add(reader, method.GetDeclaringType(), declaring))
+                    if ((method.Attributes & MethodAttributes.Static) == 0 && !Add(reader, method.GetDeclaringType(), declaring, bases))
                     {
                         return OpenVerdicts;
                     }
@@ -406,30 +520,23 @@ internal sealed class ValidityMemberReach
                 foreach (var handle in reader.FieldDefinitions)
                 {
                     var field = reader.GetFieldDefinition(handle);
-                    if (NameIsAny(comparer, field.Name, names) && (field.Attributes & FieldAttributes.Static) == 0 && !Add(reader, field.GetDeclaringType(), declaring))
+                    if (NameIsAny(comparer, field.Name, names) && (field.Attributes & FieldAttributes.Static) == 0 && !Add(reader, field.GetDeclaringType(), declaring, bases))
                     {
                         return OpenVerdicts;
                     }
                 }
 
-                if (declaring.Count == 0)
+                if (declaring.Count == 0 && bases.Count == 0)
                 {
                     return NoVerdicts;
                 }
 
-                if (HandsOut(reader, declaring))
+                if (declaring.Count != 0 && HandsOut(reader, declaring))
                 {
                     return OpenVerdicts;
                 }
 
-                var types = ImmutableArray.CreateBuilder<(string, string)>(declaring.Count);
-                foreach (var handle in declaring)
-                {
-                    var type = reader.GetTypeDefinition(handle);
-                    types.Add((reader.GetString(type.Namespace), reader.GetString(type.Name)));
-                }
-
-                return new ModuleVerdicts(open: false, types.MoveToImmutable());
+                return new ModuleVerdicts(open: false, Names(reader, declaring), Names(reader, bases));
             }
             catch (BadImageFormatException)
             {
@@ -450,13 +557,70 @@ internal sealed class ValidityMemberReach
             return false;
         }
 
-        /// <summary>Adds a declaring type that is a verdict; false when it may be the base of one (nothing can then be told).</summary>
-        private static bool Add(MetadataReader reader, TypeDefinitionHandle handle, HashSet<TypeDefinitionHandle> declaring)
+        /// <summary>
+        /// Whether code of another assembly can see the type: public, or nested public, protected or protected internal
+        /// in such a type. ASP.NET Core's reference assembly keeps the private nested struct
+        /// <c>RazorComponentEndpointInvoker.RequestValidationState</c> (its <c>IsValid</c> opened the gate of every ASP.NET
+        /// Core project). Friend assemblies (<c>InternalsVisibleTo</c>) are not counted.
+        /// </summary>
+        private static bool IsVisibleOutside(MetadataReader reader, TypeDefinition type)
+        {
+            for (var depth = 0; depth < MaxNestingDepth; depth++)
+            {
+                switch (type.Attributes & TypeAttributes.VisibilityMask)
+                {
+                    case TypeAttributes.Public:
+                        return true;
+                    case TypeAttributes.NestedPublic:
+                    case TypeAttributes.NestedFamily:
+                    case TypeAttributes.NestedFamORAssem:
+                        var enclosing = type.GetDeclaringType();
+                        if (enclosing.IsNil)
+                        {
+                            return true;
+                        }
+
+                        type = reader.GetTypeDefinition(enclosing);
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private const int MaxNestingDepth = 32;
+
+        private static ImmutableArray<(string Namespace, string Name)> Names(MetadataReader reader, HashSet<TypeDefinitionHandle> handles)
+        {
+            var names = ImmutableArray.CreateBuilder<(string, string)>(handles.Count);
+            foreach (var handle in handles)
+            {
+                var type = reader.GetTypeDefinition(handle);
+                names.Add((reader.GetString(type.Namespace), reader.GetString(type.Name)));
+            }
+
+            return names.MoveToImmutable();
+        }
+
+        /// <summary>
+        /// Adds a declaring type that is a verdict, or a class that may be the base of one (<see cref="Bases"/>); false when
+        /// nothing can be told: a verdict others may derive from, or a generic or nested base (derived types name it through
+        /// a specification or its enclosing type, which <see cref="DerivesAVerdict"/> does not follow).
+        /// </summary>
+        private static bool Add(MetadataReader reader, TypeDefinitionHandle handle, HashSet<TypeDefinitionHandle> declaring, HashSet<TypeDefinitionHandle> bases)
         {
             var type = reader.GetTypeDefinition(handle);
+            if (!IsVisibleOutside(reader, type))
+            {
+                return true; // no other assembly can name it or derive from it (a private struct a reference assembly keeps for its layout)
+            }
+
+            var closed = (type.Attributes & (TypeAttributes.Sealed | TypeAttributes.Interface)) != 0;
             if (VerdictTypes.HasVerdictWord(reader.GetString(type.Name)))
             {
-                if ((type.Attributes & (TypeAttributes.Sealed | TypeAttributes.Interface)) == 0)
+                if (!closed)
                 {
                     return false;
                 }
@@ -465,7 +629,18 @@ internal sealed class ValidityMemberReach
                 return true;
             }
 
-            return (type.Attributes & (TypeAttributes.Sealed | TypeAttributes.Interface)) != 0;
+            if (closed)
+            {
+                return true;
+            }
+
+            if (type.GetGenericParameters().Count != 0 || type.IsNested)
+            {
+                return false;
+            }
+
+            bases.Add(handle);
+            return true;
         }
 
         /// <summary>Whether a member of a type other than the verdicts returns one (or hands one out through a <c>ref</c>).</summary>

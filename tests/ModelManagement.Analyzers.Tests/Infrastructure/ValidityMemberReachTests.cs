@@ -131,6 +131,45 @@ public sealed class ValidityMemberReachTests
     }
 
     [Fact]
+    public async Task ALibraryBaseClassNotNamedLikeAVerdict_StaysClosed_UntilAVerdictDerivesFromItOrTheSourceNamesIt()
+    {
+        // ASP.NET Core's ModelStateDictionary.IsValid (a class others may derive from, named for no verdict) opened the gate
+        // in every ASP.NET Core project, and MM0004 bound every member body there (a triage's timings). It counts only once
+        // a type deriving from it — directly or through another such class — is named like a verdict, or the source names it.
+        var library = await TestCompilations.EmitAsync(
+            "namespace Vendor.Binding { public class StateDictionary { public bool IsValid => true; } public class Holder { public StateDictionary State { get; } = new StateDictionary(); } public class ExtendedState : StateDictionary { } public sealed class Snapshot : ExtendedState { } }",
+            ImmutableArray<MetadataReference>.Empty,
+            "Vendor.Binding");
+        Assert.False(await MayExistAsync(OnlyMethodsAndReads, library));
+        Assert.True(await MayExistAsync(OnlyMethodsAndReads + "public sealed class Mine : Vendor.Binding.StateDictionary { }", library));
+
+        var derived = await TestCompilations.EmitAsync(
+            "namespace Vendor.Rules { public sealed class RuleValidationResult : Vendor.Binding.ExtendedState { } }",
+            ImmutableArray.Create(library),
+            "Vendor.Rules");
+        Assert.True(await MayExistAsync(OnlyMethodsAndReads, library, derived));
+
+        var generic = await TestCompilations.EmitAsync(
+            "namespace Vendor.Generic { public class Bag<T> { public bool IsValid => true; } }",
+            ImmutableArray<MetadataReference>.Empty,
+            "Vendor.Generic");
+        Assert.True(await MayExistAsync(OnlyMethodsAndReads, generic)); // a generic base: derived types name it through a specification
+    }
+
+    [Fact]
+    public async Task ALibraryVerdictNoOtherAssemblyCanSee_StaysClosed_APublicOneHandedOutOpens()
+    {
+        // ASP.NET Core's reference assembly keeps RazorComponentEndpointInvoker's private nested RequestValidationState struct
+        // (for its layout), and a member of its own type hands it out: its IsValid opened the gate of every ASP.NET Core project.
+        const string Library = "namespace Vendor.Endpoints { public sealed class Invoker { private struct RequestValidationState { public bool IsValid; } internal sealed class InternalResult { public bool IsValid => true; } private RequestValidationState Validate() => default; internal InternalResult Check() => null; } }";
+        var hidden = await TestCompilations.EmitAsync(Library, ImmutableArray<MetadataReference>.Empty, "Vendor.Endpoints");
+        Assert.False(await MayExistAsync(OnlyMethodsAndReads, hidden));
+
+        var visible = await TestCompilations.EmitAsync(Library.Replace("private struct RequestValidationState", "public struct RequestValidationState").Replace("private RequestValidationState Validate", "public RequestValidationState Validate"), ImmutableArray<MetadataReference>.Empty, "Vendor.Endpoints2");
+        Assert.True(await MayExistAsync(OnlyMethodsAndReads, visible));
+    }
+
+    [Fact]
     public async Task ConfiguredValidityMembers_AreTheNamesLookedFor()
     {
         var compilation = await TestCompilations.CompileAsync(
