@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -53,6 +54,15 @@ internal static class MM0001LazyDecision
         if (refusal is not null)
         {
             return (null, refusal);
+        }
+
+        foreach (var variable in captured)
+        {
+            if ((variable.Symbol as ILocalSymbol)?.Type is { Name: "Stopwatch" } watch && Namespaces.IsExactly(watch.ContainingNamespace, "System", "Diagnostics"))
+            {
+                // A real-code check's start-up timing: `var sw = Stopwatch.StartNew();` stays, the load and its log move.
+                return (null, new MM0001Refusal(MM0001RefusalReason.StopwatchStartedBeforeTheWait, variable.Symbol));
+            }
         }
 
         if (FirstTokenUse(facts, moved) is { } tokenUse)

@@ -128,6 +128,13 @@ internal enum MM0001RefusalReason
     AmbientStateWouldBeReadLater,
 
     /// <summary>
+    /// A <c>Stopwatch</c> the constructor starts before the wait is handed to the moved code (<c>var sw = Stopwatch.StartNew();
+    /// try { _w = load.Result; } finally { Log(sw.ElapsedMilliseconds); }</c>): deferred, what it measures would include the
+    /// time until the first async use (lazy only; the factory runs the load right after construction).
+    /// </summary>
+    StopwatchStartedBeforeTheWait,
+
+    /// <summary>
     /// A creation of the type sits in a <c>try</c> with a <c>catch</c> and the instance can leave the <c>try</c> block
     /// (<c>try { return new RemoteCatalog(store); } catch (IOException) { return new BuiltinCatalog(); }</c>): deferred,
     /// a failed load would surface at the first async use, past the handler (lazy only; the factory keeps it at creation).
