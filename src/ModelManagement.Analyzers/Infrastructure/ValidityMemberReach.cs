@@ -25,7 +25,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <item>a metadata reference (<see cref="ModuleVerdicts"/>, cached per module: references are shared by compilations):
 /// the instance properties and fields of those names in its metadata. One on a verdict its own members hand out, or on a
 /// verdict another type may derive from, may be a verdict's; a verdict no member of its own assembly returns
-/// (<c>DataflowMessageHeader.IsValid</c>) counts only where another reference's metadata or the source names it; one on a
+/// (<c>DataflowMessageHeader.IsValid</c>) counts only where another reference's signatures hand it out (return it, as a
+/// property or field, or through <c>ref</c>/<c>out</c>: a parameter or attribute naming it gives no value of it) or the
+/// source names it; one on a
 /// class not named like a verdict that others may derive from (ASP.NET Core's <c>ModelStateDictionary.IsValid</c>) counts
 /// only where a reference declares a type named like a verdict deriving from it, or the source names it; one on a sealed
 /// type or interface not named like a verdict (<c>CLSCompliantAttribute.IsCompliant</c>) or on a type no other assembly
@@ -123,9 +125,9 @@ internal sealed class ValidityMemberReach
         {
             foreach (var module in modules)
             {
-                if (ReferencesAny(module.GetMetadataReader(), hidden))
+                if (HandsOutAny(module.GetMetadataReader(), hidden))
                 {
-                    return true; // another library's signatures may hand one out
+                    return true; // another library's signatures hand one out
                 }
             }
         }
@@ -224,6 +226,96 @@ internal sealed class ValidityMemberReach
                 return (reader.GetString(definition.Namespace), reader.GetString(definition.Name));
             default:
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Whether a member of <paramref name="reader"/>'s types (other than <paramref name="skip"/>) that another assembly can
+    /// reach returns a type the provider looks for — as a method's result, a property or a field — or hands one out through a
+    /// <c>ref</c>/<c>out</c> parameter (ASP.NET Core's internal <c>AntiforgeryValidationFeature.Valid</c> hands out nothing).
+    /// </summary>
+    private static bool SignaturesHandOut(MetadataReader reader, MentionProvider provider, HashSet<TypeDefinitionHandle>? skip)
+    {
+        foreach (var typeHandle in reader.TypeDefinitions)
+        {
+            if (skip is not null && skip.Contains(typeHandle))
+            {
+                continue; // a verdict's own members need a verdict first
+            }
+
+            var type = reader.GetTypeDefinition(typeHandle);
+            if (!ModuleVerdicts.IsVisibleOutside(reader, type))
+            {
+                continue; // no code outside its assembly reaches its members
+            }
+
+            foreach (var handle in type.GetMethods())
+            {
+                var method = reader.GetMethodDefinition(handle);
+                if (!IsVisibleOutside(method.Attributes))
+                {
+                    continue;
+                }
+
+                var signature = method.DecodeSignature(provider, null);
+                if (signature.ReturnType.Mentions)
+                {
+                    return true;
+                }
+
+                foreach (var parameter in signature.ParameterTypes)
+                {
+                    if (parameter.Mentions && parameter.ByReference)
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            foreach (var handle in type.GetProperties())
+            {
+                var property = reader.GetPropertyDefinition(handle);
+                var getter = property.GetAccessors().Getter;
+                if (!getter.IsNil && IsVisibleOutside(reader.GetMethodDefinition(getter).Attributes)
+                    && property.DecodeSignature(provider, null).ReturnType.Mentions)
+                {
+                    return true;
+                }
+            }
+
+            foreach (var handle in type.GetFields())
+            {
+                var field = reader.GetFieldDefinition(handle);
+                var access = field.Attributes & FieldAttributes.FieldAccessMask;
+                if (access is FieldAttributes.Public or FieldAttributes.Family or FieldAttributes.FamORAssem
+                    && field.DecodeSignature(provider, null).Mentions)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A public, protected or protected internal method: code of another assembly can call it.</summary>
+    private static bool IsVisibleOutside(MethodAttributes attributes)
+        => (attributes & MethodAttributes.MemberAccessMask) is MethodAttributes.Public or MethodAttributes.Family or MethodAttributes.FamORAssem;
+
+    /// <summary>
+    /// Whether another library's signatures hand out one of <paramref name="types"/> (a verdict its own library hands out
+    /// nowhere): a mere reference — a parameter, an attribute argument — gives user code no value of it (ASP.NET Core MVC
+    /// names <c>IAntiforgeryValidationFeature</c> and returns none).
+    /// </summary>
+    private static bool HandsOutAny(MetadataReader reader, List<(string Namespace, string Name)> types)
+    {
+        try
+        {
+            return ReferencesAny(reader, types) && SignaturesHandOut(reader, new MentionProvider(null, new HashSet<(string, string)>(types)), skip: null);
+        }
+        catch (BadImageFormatException)
+        {
+            return true; // unreadable metadata: assume the worst
         }
     }
 
@@ -563,7 +655,7 @@ internal sealed class ValidityMemberReach
         /// <c>RazorComponentEndpointInvoker.RequestValidationState</c> (its <c>IsValid</c> opened the gate of every ASP.NET
         /// Core project). Friend assemblies (<c>InternalsVisibleTo</c>) are not counted.
         /// </summary>
-        private static bool IsVisibleOutside(MetadataReader reader, TypeDefinition type)
+        public static bool IsVisibleOutside(MetadataReader reader, TypeDefinition type)
         {
             for (var depth = 0; depth < MaxNestingDepth; depth++)
             {
@@ -645,52 +737,7 @@ internal sealed class ValidityMemberReach
 
         /// <summary>Whether a member of a type other than the verdicts returns one (or hands one out through a <c>ref</c>).</summary>
         private static bool HandsOut(MetadataReader reader, HashSet<TypeDefinitionHandle> verdicts)
-        {
-            var provider = new MentionProvider(verdicts);
-            foreach (var typeHandle in reader.TypeDefinitions)
-            {
-                if (verdicts.Contains(typeHandle))
-                {
-                    continue; // a verdict's own members need a verdict first
-                }
-
-                var type = reader.GetTypeDefinition(typeHandle);
-                foreach (var handle in type.GetMethods())
-                {
-                    var signature = reader.GetMethodDefinition(handle).DecodeSignature(provider, null);
-                    if (signature.ReturnType.Mentions)
-                    {
-                        return true;
-                    }
-
-                    foreach (var parameter in signature.ParameterTypes)
-                    {
-                        if (parameter.Mentions && parameter.ByReference)
-                        {
-                            return true;
-                        }
-                    }
-                }
-
-                foreach (var handle in type.GetProperties())
-                {
-                    if (reader.GetPropertyDefinition(handle).DecodeSignature(provider, null).ReturnType.Mentions)
-                    {
-                        return true;
-                    }
-                }
-
-                foreach (var handle in type.GetFields())
-                {
-                    if (reader.GetFieldDefinition(handle).DecodeSignature(provider, null).Mentions)
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+            => SignaturesHandOut(reader, new MentionProvider(verdicts, null), verdicts);
     }
 
     /// <summary>A decoded signature type reduced to whether it mentions one of the target types, and whether it is a reference.</summary>
@@ -709,9 +756,15 @@ internal sealed class ValidityMemberReach
 
     private sealed class MentionProvider : ISignatureTypeProvider<Mention, object?>
     {
-        private readonly HashSet<TypeDefinitionHandle> _targets;
+        private readonly HashSet<TypeDefinitionHandle>? _targets;
+        private readonly HashSet<(string Namespace, string Name)>? _names;
 
-        public MentionProvider(HashSet<TypeDefinitionHandle> targets) => _targets = targets;
+        /// <summary>Looks for the types <paramref name="targets"/> defines in the module read, or those <paramref name="names"/> names in any module.</summary>
+        public MentionProvider(HashSet<TypeDefinitionHandle>? targets, HashSet<(string Namespace, string Name)>? names)
+        {
+            _targets = targets;
+            _names = names;
+        }
 
         public Mention GetArrayType(Mention elementType, ArrayShape shape) => Value(elementType);
 
@@ -744,9 +797,19 @@ internal sealed class ValidityMemberReach
 
         public Mention GetSZArrayType(Mention elementType) => Value(elementType);
 
-        public Mention GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind) => new(_targets.Contains(handle), byReference: false);
+        public Mention GetTypeFromDefinition(MetadataReader reader, TypeDefinitionHandle handle, byte rawTypeKind)
+            => new(_targets?.Contains(handle) == true, byReference: false);
 
-        public Mention GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind) => default;
+        public Mention GetTypeFromReference(MetadataReader reader, TypeReferenceHandle handle, byte rawTypeKind)
+        {
+            if (_names is null)
+            {
+                return default;
+            }
+
+            var reference = reader.GetTypeReference(handle);
+            return new(_names.Contains((reader.GetString(reference.Namespace), reader.GetString(reference.Name))), byReference: false);
+        }
 
         public Mention GetTypeFromSpecification(MetadataReader reader, object? genericContext, TypeSpecificationHandle handle, byte rawTypeKind)
             => reader.GetTypeSpecification(handle).DecodeSignature(this, genericContext);

@@ -128,6 +128,13 @@ public sealed class ValidityMemberReachTests
             ImmutableArray.Create(library),
             "Vendor.Gate");
         Assert.True(await MayExistAsync(OnlyMethodsAndReads, library, second));
+
+        // A library that only takes it (a parameter, as ASP.NET Core MVC names IAntiforgeryValidationFeature) hands none out.
+        var taker = await TestCompilations.EmitAsync(
+            "namespace Vendor.Audit { public sealed class Recorder { public void Record(Vendor.Screening.ScreeningResult result) { } } }",
+            ImmutableArray.Create(library),
+            "Vendor.Audit");
+        Assert.False(await MayExistAsync(OnlyMethodsAndReads, library, taker));
     }
 
     [Fact]
@@ -166,6 +173,20 @@ public sealed class ValidityMemberReachTests
         Assert.False(await MayExistAsync(OnlyMethodsAndReads, hidden));
 
         var visible = await TestCompilations.EmitAsync(Library.Replace("private struct RequestValidationState", "public struct RequestValidationState").Replace("private RequestValidationState Validate", "public RequestValidationState Validate"), ImmutableArray<MetadataReference>.Empty, "Vendor.Endpoints2");
+        Assert.True(await MayExistAsync(OnlyMethodsAndReads, visible));
+    }
+
+    [Fact]
+    public async Task AVerdictHandedOutOnlyByMembersNoOtherAssemblyReaches_StaysClosed()
+    {
+        // ASP.NET Core's IAntiforgeryValidationFeature (a public verdict interface): the only member of the shared framework
+        // typed with it is the internal AntiforgeryValidationFeature.Valid, and MVC names it only where it takes one. That
+        // kept the gate open in every ASP.NET Core project. A public member returning it still opens it.
+        const string Gate = "namespace Vendor.Gate { public interface IGateValidationFeature { bool IsValid { get; } } internal sealed class GateValidationFeature : IGateValidationFeature { public static readonly IGateValidationFeature Valid = new GateValidationFeature(); public bool IsValid => true; } public sealed class Pipeline { internal IGateValidationFeature Last => GateValidationFeature.Valid; private IGateValidationFeature Check() => null; public void Take(IGateValidationFeature feature) { } } }";
+        var hidden = await TestCompilations.EmitAsync(Gate, ImmutableArray<MetadataReference>.Empty, "Vendor.Gate");
+        Assert.False(await MayExistAsync(OnlyMethodsAndReads, hidden));
+
+        var visible = await TestCompilations.EmitAsync(Gate.Replace("internal IGateValidationFeature Last", "public IGateValidationFeature Last"), ImmutableArray<MetadataReference>.Empty, "Vendor.Gate2");
         Assert.True(await MayExistAsync(OnlyMethodsAndReads, visible));
     }
 
