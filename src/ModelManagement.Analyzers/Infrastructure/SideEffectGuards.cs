@@ -22,7 +22,7 @@ internal static class SideEffectGuards
     /// effect is part of the unit of work that commits (ServiceStack's CRUD events, recorded in the change's own transaction),
     /// and swallowing its failure would commit the change without it. Only asked for a side effect about to be reported.
     /// </summary>
-    public static bool IsCommittedAfter(IAwaitOperation awaitOperation)
+    public static bool IsCommittedAfter(IAwaitOperation awaitOperation, System.Threading.CancellationToken cancellationToken)
     {
         SyntaxNode? child = awaitOperation.Syntax.FirstAncestorOrSelf<StatementSyntax>();
         for (var depth = 0; child is not null && depth < MaxParentDepth; depth++)
@@ -39,7 +39,7 @@ internal static class SideEffectGuards
                 var statements = parent is BlockSyntax block ? block.Statements : ((SwitchSectionSyntax)parent).Statements;
                 for (var i = statements.IndexOf((StatementSyntax)child) + 1; i > 0 && i < statements.Count; i++)
                 {
-                    if (Commits(statements[i], awaitOperation.SemanticModel))
+                    if (Commits(statements[i], awaitOperation.SemanticModel, cancellationToken))
                     {
                         return true;
                     }
@@ -52,7 +52,7 @@ internal static class SideEffectGuards
         return false;
     }
 
-    private static bool Commits(StatementSyntax statement, SemanticModel? model)
+    private static bool Commits(StatementSyntax statement, SemanticModel? model, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var node in statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
@@ -62,7 +62,7 @@ internal static class SideEffectGuards
                     : ((MemberBindingExpressionSyntax)invocation.Expression).Name.Identifier.ValueText;
                 if (name.StartsWith("Commit", System.StringComparison.Ordinal)
                     || (name == "Complete" && model is not null && invocation.Expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax receiver }
-                        && model.GetTypeInfo(receiver).Type is { Name: "TransactionScope" } scope
+                        && model.GetTypeInfo(receiver, cancellationToken).Type is { Name: "TransactionScope" } scope
                         && Namespaces.IsExactly(scope.ContainingNamespace, "System", "Transactions")))
                 {
                     return true;

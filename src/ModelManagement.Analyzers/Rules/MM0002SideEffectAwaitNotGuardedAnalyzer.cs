@@ -123,7 +123,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         }
 
         if (IsInsideSideEffectMember(awaitOperation, context.ContainingSymbol, state, options, context)
-            || SideEffectGuards.IsCommittedAfter(awaitOperation))
+            || SideEffectGuards.IsCommittedAfter(awaitOperation, context.CancellationToken))
         {
             return; // a logging helper's own implementation; a record that commits with the change it belongs to
         }
