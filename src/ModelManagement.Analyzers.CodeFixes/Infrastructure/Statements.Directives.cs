@@ -86,6 +86,30 @@ internal static partial class Statements
             : result.WithCloseBraceToken(result.CloseBraceToken.WithLeadingTrivia(TakePending(pending, result.CloseBraceToken.LeadingTrivia)));
     }
 
+    /// <summary>
+    /// The leading trivia of a statement another statement takes the place of, split into what belongs to the place — the
+    /// lines up to its last directive (a <c>#region</c> line and what comes before it) and the blank lines after them — and
+    /// what belongs to the statement (its comments and indentation), which goes with it.
+    /// </summary>
+    public static (SyntaxTriviaList Place, SyntaxTriviaList Own) SplitPlace(SyntaxTriviaList leading)
+    {
+        var (directives, after) = SplitLeadingDirectives(leading);
+        var lineStart = 0;
+        for (var i = 0; i < after.Count; i++)
+        {
+            if (after[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            {
+                lineStart = i + 1; // a blank line
+            }
+            else if (!after[i].IsKind(SyntaxKind.WhitespaceTrivia))
+            {
+                break;
+            }
+        }
+
+        return (directives.AddRange(after.Take(lineStart)), SyntaxFactory.TriviaList(after.Skip(lineStart)));
+    }
+
     private static SyntaxTriviaList TakePending(List<SyntaxTrivia> pending, SyntaxTriviaList leading)
     {
         var combined = Join(pending, leading);

@@ -320,7 +320,8 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     public async Task Lazy_BlankLineBeforeTheBraceAfterMovedStatements_MovesWithThem()
     {
         // Brighter's message-pump tests (dotnet format on a real repository): the blank line that set the moved
-        // statements off from the constructor's brace stayed behind, so the constructor ended in an empty line.
+        // statements off from the constructor's brace stayed behind, so the constructor ended in an empty line. The one
+        // above them stays: the new statement stands where they stood.
         var source = /* lang=c#-test */ """
             using System.Collections.Generic;
             using System.Threading.Tasks;
@@ -361,6 +362,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public Pump(IModelStore store, string name)
                 {
                     _name = name;
+
                     _initializer = new AsyncInitializer(() => InitializeAsync(store));
                 }
 
@@ -372,6 +374,116 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 }
 
                 public async Task<int> RunAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _queue.Count + _name.Length; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task Lazy_TheNewStatementTakesTheWaitsPlace_KeepingTheBlankLinesAboveIt()
+    {
+        // A test class's constructor (SqliteBasicAsyncTest): the blank lines that set the wait off went with it.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IDatabase { Task InitializeAsync(); int Count { get; } }
+
+            public sealed class BasicTest
+            {
+                private readonly IDatabase _sqlite;
+
+                public BasicTest(IDatabase database)
+                {
+                    _sqlite = database;
+
+
+                    [|_sqlite.InitializeAsync().Wait()|];
+                }
+
+                public async Task<int> CountAsync() { await Task.Yield(); return _sqlite.Count; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IDatabase { Task InitializeAsync(); int Count { get; } }
+
+            public sealed class BasicTest
+            {
+                private readonly IDatabase _sqlite;
+                private readonly AsyncInitializer _initializer;
+
+                public BasicTest(IDatabase database)
+                {
+                    _sqlite = database;
+
+
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await _sqlite.InitializeAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _sqlite.Count; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
+    public async Task Lazy_TheWaitInARegion_TheRegionHoldsTheNewStatement()
+    {
+        // A search index opened eagerly inside `#region warm-up`: the region and the blank line above it were removed,
+        // though the region's comment stayed and the new statement stands where the wait stood.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class SearchIndex
+            {
+                private readonly string _name;
+                private bool _open;
+
+                public SearchIndex(string name)
+                {
+                    _name = name;
+
+                    #region warm-up
+                    // open the index eagerly so the first query is fast
+                    [|OpenIndexAsync().ConfigureAwait(false).GetAwaiter().GetResult()|];
+                    #endregion
+                }
+
+                private async Task OpenIndexAsync() { await Task.Yield(); _open = true; }
+
+                public async Task<bool> QueryAsync(string text) { await Task.Yield(); return _open && text.Length > _name.Length; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class SearchIndex
+            {
+                private readonly string _name;
+                private bool _open;
+                private readonly AsyncInitializer _initializer;
+
+                public SearchIndex(string name)
+                {
+                    _name = name;
+
+                    #region warm-up
+                    // open the index eagerly so the first query is fast
+                    _initializer = new AsyncInitializer(OpenIndexAsync);
+                    #endregion
+                }
+
+                private async Task OpenIndexAsync() { await Task.Yield(); _open = true; }
+
+                public async Task<bool> QueryAsync(string text) { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _open && text.Length > _name.Length; }
             }
             """;
         await VerifyAsync(source, fixedSource, Lazy);
@@ -2582,6 +2694,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
                 public LlmClient(IModelStore store, int size)
                 {
                     _size = size; // kept in place
+
                     _initializer = new AsyncInitializer(() => InitializeAsync(store, size));
 
                     // after

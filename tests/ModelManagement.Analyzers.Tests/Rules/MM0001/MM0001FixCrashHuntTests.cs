@@ -76,7 +76,8 @@ public sealed class MM0001FixCrashHuntTests
     [Fact]
     public async Task Lazy_RegionLinesRightAboveTheWait_StayInTheConstructor()
     {
-        // A consumer run on real shapes: `#endregion` sat in the wait's leading trivia and refused the fix.
+        // A consumer run on real shapes: `#endregion` sat in the wait's leading trivia and refused the fix. It closes the
+        // region above; the new statement stands where the wait stood, after it.
         var source = /* lang=c#-test */ """
             using System.Collections.Generic;
             using System.Threading;
@@ -123,8 +124,8 @@ public sealed class MM0001FixCrashHuntTests
                 {
                     #region fields
                     _store = store;
-                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
                     #endregion
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
                 }
 
                 private async Task InitializeAsync(IModelStore store)

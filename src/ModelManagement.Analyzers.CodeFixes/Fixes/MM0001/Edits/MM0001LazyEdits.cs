@@ -134,17 +134,39 @@ internal static class MM0001LazyEdits
 
         if (constructor.Body is { } body)
         {
+            var moved = new HashSet<int>(body.Statements.Select(static (s, i) => (s, i)).Where(p => lazy.MovedStatements.Contains(p.s)).Select(static p => p.i));
+            var endsWithMoved = moved.Contains(body.Statements.Count - 1);
+
+            // Where the new statement takes the first moved statement's place, the blank lines and the #region line above
+            // that statement stay there, above the new one (a test constructor's blank lines, a `#region warm-up` around
+            // the wait); its comments go with it, or with the new statement when that only calls the moved method.
+            var place = default(SyntaxTriviaList);
+            if (moved.Count > 0 && moved.Min() == lazy.InsertIndex)
+            {
+                var first = body.Statements[lazy.InsertIndex];
+                SyntaxTriviaList own;
+                (place, own) = Statements.SplitPlace(first.GetLeadingTrivia());
+                body = body.WithStatements(body.Statements.Replace(first, first.WithLeadingTrivia(own)));
+            }
+
             // Every statement before the insertion point stays, so the index holds after the moved ones are removed.
-            var remaining = Statements.RemoveKeepingLeadingDirectives(body, lazy.MovedStatements.Contains);
-            if (body.Statements.Count > 0 && lazy.MovedStatements.Contains(body.Statements[body.Statements.Count - 1])
-                && remaining.CloseBraceToken.LeadingTrivia.All(static t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            var remaining = Statements.RemoveKeepingLeadingDirectives(body, s => moved.Contains(body.Statements.IndexOf(s)));
+            if (endsWithMoved && remaining.CloseBraceToken.LeadingTrivia.All(static t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)))
             {
                 // The statements that ended the body moved: so does the blank line that set them off from the brace (a
                 // comment left above the brace keeps its own).
                 remaining = remaining.WithCloseBraceToken(Statements.WithoutLeadingBlankLines(remaining.CloseBraceToken));
             }
 
-            return constructor.WithBody(Statements.Insert(remaining, System.Math.Min(lazy.InsertIndex, remaining.Statements.Count), statement));
+            var index = System.Math.Min(lazy.InsertIndex, remaining.Statements.Count);
+            var result = Statements.Insert(remaining, index, statement);
+            if (place.Count > 0)
+            {
+                var inserted = result.Statements[index];
+                result = result.WithStatements(result.Statements.Replace(inserted, inserted.WithLeadingTrivia(place.AddRange(inserted.GetLeadingTrivia()))));
+            }
+
+            return constructor.WithBody(result);
         }
 
         // An expression body whose expression stays (only initializers block): the initializer is created first, as the
