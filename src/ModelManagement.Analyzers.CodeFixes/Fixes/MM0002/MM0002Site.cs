@@ -37,7 +37,11 @@ internal sealed class MM0002Site
     /// <summary>Why the try/catch fix is not offered, or <see cref="MM0002WrapRefusal.None"/>.</summary>
     public MM0002WrapRefusal WrapRefusal { get; set; } = MM0002WrapRefusal.NotAStatement;
 
-    public bool CanUseHelper { get; set; }
+    /// <summary>True when the helper fix is offered (<see cref="HelperRefusal"/> is <see cref="MM0002HelperRefusal.None"/>).</summary>
+    public bool CanUseHelper => HelperRefusal == MM0002HelperRefusal.None;
+
+    /// <summary>Why the helper fix is not offered, or <see cref="MM0002HelperRefusal.None"/>.</summary>
+    public MM0002HelperRefusal HelperRefusal { get; set; } = MM0002HelperRefusal.NotATask;
 
     public bool HelperNeedsAsTask { get; set; }
 

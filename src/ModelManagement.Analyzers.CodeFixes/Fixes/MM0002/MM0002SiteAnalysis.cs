@@ -35,7 +35,7 @@ internal static class MM0002SiteAnalysis
             && owners().IsOwnerCall(container, target))
         {
             site.WrapRefusal = MM0002WrapRefusal.OwnersOwnWork;
-            site.CanUseHelper = false;
+            site.HelperRefusal = MM0002HelperRefusal.OwnersOwnWork;
         }
 
         return site;
@@ -163,22 +163,56 @@ internal static class MM0002SiteAnalysis
         site.NamesInScope = UniqueNames.TakenAround(
             model, awaitExpression, site.Token is { } token ? new SyntaxNode[] { token } : Array.Empty<SyntaxNode>(), cancellationToken);
 
-        if (helperType is not null && invocationOperation is not null && !declaresOrAssigns && !optionalSink && !waitAsync
-            && site.HandledAround.IsEmpty && joinedTry is null // the helper swallows every failure: what the author's catch around it handles would stop reaching it
-            && !helperType.GetMembers("TryAsync").IsEmpty
-            && !invocation.ContainsDirectives // `#if` inside the call: the lambda's closing parts would land in one branch only
-            && !invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax))
+        var captures = false;
+        site.HelperRefusal = helperType is null || helperType.GetMembers("TryAsync").IsEmpty ? MM0002HelperRefusal.NoHelper
+            : declaresOrAssigns ? MM0002HelperRefusal.DeclaresOrAssigns
+            : optionalSink ? MM0002HelperRefusal.OptionalSink
+            : waitAsync ? MM0002HelperRefusal.WaitAsync
+            : !site.HandledAround.IsEmpty || joinedTry is not null ? MM0002HelperRefusal.HandledAround // what the author's catch handles would stop reaching it
+            : invocation.ContainsDirectives ? MM0002HelperRefusal.DirectiveInsideTheCall
+            : invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax) ? MM0002HelperRefusal.AwaitInsideTheCall
+            : invocationOperation is null || !TaskTypes.IsTaskOrValueTask(invocationOperation.Type) ? MM0002HelperRefusal.NotATask
+            : !CanMoveIntoLambda(invocationOperation, out captures) ? MM0002HelperRefusal.CannotMoveIntoLambda
+            : ReceiverIsOptionalDependency(invocationOperation, model, cancellationToken) ? MM0002HelperRefusal.OptionalDependency
+            : MM0002HelperRefusal.None;
+        if (site.CanUseHelper)
         {
-            var returnType = invocationOperation.Type;
-            if (TaskTypes.IsTaskOrValueTask(returnType) && CanMoveIntoLambda(invocationOperation, out var captures))
-            {
-                site.CanUseHelper = true;
-                site.HelperNeedsAsTask = returnType!.Name == "ValueTask";
-                site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
-            }
+            site.HelperNeedsAsTask = invocationOperation!.Type!.Name == "ValueTask";
+            site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
         }
 
         return site;
+    }
+
+    /// <summary>
+    /// True when the call's receiver is an optional dependency of the type the call is written in (what MM0003 judges:
+    /// <see cref="OptionalDependencies"/>), reached as a member of <c>this</c> or a primary-constructor parameter.
+    /// </summary>
+    private static bool ReceiverIsOptionalDependency(IInvocationOperation invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var receiver = invocation.Instance;
+        while (receiver is IConversionOperation { IsImplicit: true } conversion)
+        {
+            receiver = conversion.Operand;
+        }
+
+        ISymbol? member = receiver switch
+        {
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation } property => property.Property,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            _ => null,
+        };
+        if (member is null
+            || invocation.Syntax.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration
+            || model.GetDeclaredSymbol(declaration, cancellationToken) is not { } type
+            || !NullStateKnownSymbols.TryCreate(model.Compilation, cancellationToken, out var symbols)
+            || OptionalDependencies.TryCreate(type, symbols, cancellationToken) is not { } dependencies)
+        {
+            return false;
+        }
+
+        return OptionalDependencies.Contains(dependencies.GetMembers(model, model.Compilation, cancellationToken), member);
     }
 
     /// <summary>
@@ -254,22 +288,25 @@ internal static class MM0002SiteAnalysis
 
         var site = new MM0002Site(awaitExpression: null, invocation, configureAwait: null) { WrapRefusal = MM0002WrapRefusal.TaskOfWhenAll };
         var helperType = model.Compilation.GetTypeByMetadataName(SideEffectCallClassifier.HelperMetadataName);
-        if (helperType is null || helperType.GetMembers("TryAsync").IsEmpty
-            || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
-            || !TaskTypes.IsNonGenericTask(operation.Type)
-            || invocation.ContainsDirectives
-            || invocation.Expression is MemberBindingExpressionSyntax // an optional sink's `metrics?.FlushAsync(ct) ?? Task.CompletedTask`
-            || invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax)
-            || model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
-            || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax)
-            || !CanMoveIntoLambda(operation, out var captures))
+        var operation = model.GetOperation(invocation, cancellationToken) as IInvocationOperation;
+        var captures = false;
+        site.HelperRefusal = helperType is null || helperType.GetMembers("TryAsync").IsEmpty ? MM0002HelperRefusal.NoHelper
+            : operation is null || !TaskTypes.IsNonGenericTask(operation.Type) ? MM0002HelperRefusal.NotATask
+            : invocation.ContainsDirectives ? MM0002HelperRefusal.DirectiveInsideTheCall
+            : invocation.Expression is MemberBindingExpressionSyntax ? MM0002HelperRefusal.OptionalSink // `metrics?.FlushAsync(ct) ?? Task.CompletedTask`
+            : invocation.DescendantNodes().Any(n => n is AwaitExpressionSyntax) ? MM0002HelperRefusal.AwaitInsideTheCall
+            : model.AnalyzeDataFlow(invocation) is not { Succeeded: true, AlwaysAssigned.IsEmpty: true }
+                || invocation.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax) ? MM0002HelperRefusal.DeclaresOrAssigns
+            : !CanMoveIntoLambda(operation, out captures) ? MM0002HelperRefusal.CannotMoveIntoLambda
+            : ReceiverIsOptionalDependency(operation, model, cancellationToken) ? MM0002HelperRefusal.OptionalDependency
+            : MM0002HelperRefusal.None;
+        if (!site.CanUseHelper)
         {
             return site; // reported, but neither fix is offered
         }
 
         site.Token = MM0002CancellationTokens.FindCallToken(operation) ?? MM0002CancellationTokens.FindScopeToken(model, invocation, cancellationToken);
-        site.HelperNameIsFree = UsingDirectives.PlainNameWouldBind(model, invocation.SpanStart, helperType);
-        site.CanUseHelper = true;
+        site.HelperNameIsFree = UsingDirectives.PlainNameWouldBind(model, invocation.SpanStart, helperType!);
         site.HelperLambdaCanBeStatic = !captures && LanguageVersionHelpers.SupportsStaticAnonymousFunctions(root.SyntaxTree);
         return site;
     }
