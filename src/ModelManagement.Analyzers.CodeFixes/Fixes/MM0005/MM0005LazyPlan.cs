@@ -27,7 +27,8 @@ internal sealed class MM0005LazyPlan
         string newFieldName,
         string methodName,
         ImmutableArray<StatementSyntax> movedStatements,
-        ImmutableArray<IdentifierNameSyntax> detachedTokens)
+        ImmutableArray<IdentifierNameSyntax> detachedTokens,
+        IMethodSymbol? directMethod = null)
     {
         IsFlag = isFlag;
         Field = field;
@@ -45,6 +46,7 @@ internal sealed class MM0005LazyPlan
         MethodName = methodName;
         MovedStatements = movedStatements;
         DetachedTokens = detachedTokens;
+        DirectMethod = directMethod;
     }
 
     /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
@@ -90,6 +92,13 @@ internal sealed class MM0005LazyPlan
     public string NewFieldName { get; }
 
     public string MethodName { get; }
+
+    /// <summary>
+    /// The own parameterless method the whole load awaits (<c>_codes ??= await LoadCodesAsync();</c>, a flag's
+    /// <c>await WarmUpAsync();</c>) when its task is exactly the helper's: the helper takes it as its callback
+    /// (<see cref="MethodName"/> is its name) and no method is added; else null.
+    /// </summary>
+    public IMethodSymbol? DirectMethod { get; }
 
     /// <summary>
     /// Early-return form (<c>if (_x != null) return _x; …; _x = v; return _x;</c>): the statements after the check, up to

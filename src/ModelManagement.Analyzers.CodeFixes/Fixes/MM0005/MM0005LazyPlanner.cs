@@ -345,8 +345,9 @@ internal static class MM0005LazyPlanner
 
         var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
         var newFieldName = isFlag ? UniqueNames.Choose(FieldNames.SpelledLike(member.Name, "initializer"), taken) : member.Name;
-        var methodName = UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(member.Name) + "Async", taken.Add(newFieldName));
         var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);
+        var direct = DirectMethod(model, member, isFlag, check, guarded, moved, value, valueType, cancellationToken);
+        var methodName = direct?.Name ?? UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(member.Name) + "Async", taken.Add(newFieldName));
         return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
             isFlag,
             member,
@@ -363,7 +364,51 @@ internal static class MM0005LazyPlanner
             newFieldName,
             methodName,
             moved,
-            detachedTokens.ToImmutable()));
+            detachedTokens.ToImmutable(),
+            direct));
+    }
+
+    /// <summary>
+    /// The own method the whole load is: one <c>await M()</c> (or <c>await M().ConfigureAwait(…)</c>) of a parameterless
+    /// method of the type, whose task is exactly the helper's (<c>Task</c> for a flag, <c>Task&lt;T&gt;</c> of the lazy's
+    /// <c>T</c>, nullability included), with no comment the new method would have carried. The helper then takes that
+    /// method (<c>new AsyncLazy&lt;string[]&gt;(LoadCodesAsync)</c>) rather than a new <c>LoadCodesAsync1</c> that only
+    /// awaits it (a shapes round). Null otherwise.
+    /// </summary>
+    private static IMethodSymbol? DirectMethod(
+        SemanticModel model,
+        ISymbol member,
+        bool isFlag,
+        SyntaxNode check,
+        ImmutableArray<StatementSyntax> guarded,
+        ImmutableArray<StatementSyntax> moved,
+        ExpressionSyntax? value,
+        ITypeSymbol? valueType,
+        CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? loaded = isFlag
+            ? guarded is [ExpressionStatementSyntax { Expression: AwaitExpressionSyntax awaitStatement }] ? awaitStatement.Expression : null
+            : guarded.IsEmpty && value is AwaitExpressionSyntax awaitValue ? awaitValue.Expression : null;
+        if (loaded is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure, ArgumentList.Arguments.Count: 1 })
+        {
+            loaded = configure.Expression;
+        }
+
+        if (loaded is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call
+            || call.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax })
+            || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, Parameters.IsEmpty: true } method
+            || (member.IsStatic && !method.IsStatic)
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, member.ContainingType)
+            || method.ReturnType is not INamedTypeSymbol { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
+            || (isFlag ? task.IsGenericType : task.TypeArguments.Length != 1 || !SymbolEqualityComparer.IncludeNullability.Equals(task.TypeArguments[0], valueType))
+            || HasComment(check) || moved.Any(HasComment))
+        {
+            return null;
+        }
+
+        return method;
+
+        static bool HasComment(SyntaxNode node) => node.DescendantTrivia().Any(CommentTrivia.IsComment);
     }
 
     /// <summary>

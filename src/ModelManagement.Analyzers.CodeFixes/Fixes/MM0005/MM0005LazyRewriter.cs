@@ -41,7 +41,7 @@ internal static class MM0005LazyRewriter
         // new AsyncLazy<T>(LoadXAsync) / new AsyncInitializer(InitializeAsync)
         var creation = SyntaxFactory.ObjectCreationExpression(
             TypeNames.Imported(generator, lazyType),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(MemberReferences.Own(plan.MethodName, plan.Field.IsStatic)))),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(MemberReferences.Own(plan.MethodName, plan.DirectMethod?.IsStatic ?? plan.Field.IsStatic)))),
             initializer: null);
 
         // 1. Readers await the value.
@@ -160,7 +160,10 @@ internal static class MM0005LazyRewriter
             .WithBody(SyntaxFactory.Block(body))
             .WithAdditionalAnnotations(Formatter.Annotation);
         var holder = plan.Check.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m.Parent is TypeDeclarationSyntax)!;
-        editor.InsertAfter(PrivateMethodPlace(holder), method);
+        if (plan.DirectMethod is null)
+        {
+            editor.InsertAfter(PrivateMethodPlace(holder), method);
+        }
 
         // 4. The field, and its creation in every constructor (the initializer when static).
         var fieldModifiers = SyntaxFactory.TokenList();
