@@ -48,6 +48,22 @@ internal static class TestCompilations
     public static async Task<(Diagnostic Diagnostic, SyntaxTree Tree, SemanticModel Model)> SingleDiagnosticAsync(
         string source, string domain, DiagnosticAnalyzer analyzer, Func<MetadataReference, bool>? keepReference = null)
     {
+        var (diagnostics, tree, model) = await DiagnosticsAsync(source, domain, analyzer, keepReference);
+        return (Assert.Single(diagnostics), tree, model);
+    }
+
+    /// <summary>As <see cref="SingleDiagnosticAsync"/>, for a source with several diagnostics: the first in the file.</summary>
+    public static async Task<(Diagnostic Diagnostic, SyntaxTree Tree, SemanticModel Model)> FirstDiagnosticAsync(
+        string source, string domain, DiagnosticAnalyzer analyzer)
+    {
+        var (diagnostics, tree, model) = await DiagnosticsAsync(source, domain, analyzer, keepReference: null);
+        Assert.NotEmpty(diagnostics);
+        return (diagnostics.OrderBy(static d => d.Location.SourceSpan.Start).First(), tree, model);
+    }
+
+    private static async Task<(ImmutableArray<Diagnostic> Diagnostics, SyntaxTree Tree, SemanticModel Model)> DiagnosticsAsync(
+        string source, string domain, DiagnosticAnalyzer analyzer, Func<MetadataReference, bool>? keepReference)
+    {
         var references = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var parse = new CSharpParseOptions(LanguageVersion.Latest);
         var tree = CSharpSyntaxTree.ParseText(source, parse, path: "/0/Test0.cs");
@@ -58,6 +74,6 @@ internal static class TestCompilations
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create(analyzer)).GetAnalyzerDiagnosticsAsync();
-        return (Assert.Single(diagnostics), tree, compilation.GetSemanticModel(tree));
+        return (diagnostics, tree, compilation.GetSemanticModel(tree));
     }
 }

@@ -164,7 +164,8 @@ internal static class MM0004FixPlanner
         HashSet<string>? names = null;
         foreach (var node in function.DescendantNodes())
         {
-            if (node.SpanStart < statement.Span.End || node is not InvocationExpressionSyntax later || Tokens(later) != text)
+            if (node.SpanStart < statement.Span.End || node is not InvocationExpressionSyntax later || Tokens(later) != text
+                || OnExclusiveBranches(statement, later))
             {
                 continue;
             }
@@ -177,6 +178,37 @@ internal static class MM0004FixPlanner
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="first"/> and <paramref name="later"/> sit on branches of which one run takes only one: the
+    /// two arms of an <c>if</c>/<c>else</c> or of a conditional, two sections of a <c>switch</c> or arms of a switch
+    /// expression (a shapes round: the same check under <c>if (strict)</c> and its <c>else</c> refused the first one).
+    /// </summary>
+    private static bool OnExclusiveBranches(SyntaxNode first, SyntaxNode later)
+    {
+        SyntaxNode child = first;
+        foreach (var ancestor in first.Ancestors())
+        {
+            if (!ancestor.Span.Contains(later.Span))
+            {
+                child = ancestor;
+                continue;
+            }
+
+            // The closest node holding both: are they on different arms of it?
+            return ancestor switch
+            {
+                IfStatementSyntax choice => (child == choice.Statement && choice.Else is { } other && other.Span.Contains(later.Span))
+                    || (child == choice.Else && choice.Statement.Span.Contains(later.Span)),
+                ConditionalExpressionSyntax conditional => (child == conditional.WhenTrue && conditional.WhenFalse.Span.Contains(later.Span))
+                    || (child == conditional.WhenFalse && conditional.WhenTrue.Span.Contains(later.Span)),
+                SwitchStatementSyntax or SwitchExpressionSyntax => child is SwitchSectionSyntax or SwitchExpressionArmSyntax && !child.Span.Contains(later.Span),
+                _ => false,
+            };
+        }
+
+        return false;
     }
 
     /// <summary>The method, accessor, local function or lambda whose body holds <paramref name="statement"/>.</summary>
@@ -389,7 +421,7 @@ internal static class MM0004FixPlanner
             return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotReturningValidatedValue, invocation.ArgumentList);
         }
 
-        var scope = VariablesInScope(model, position, cancellationToken);
+        var scope = VariablesInScope(model, position, function, cancellationToken);
         var refusal = MM0004FixRefusal.NoFallbackMember;
         SyntaxNode? refusalNode = functionNode;
         var isStaticContext = IsStaticContext(function);
@@ -719,12 +751,23 @@ internal static class MM0004FixPlanner
     }
 
     /// <summary>Locals declared before <paramref name="position"/> and parameters in scope there.</summary>
-    private static List<ISymbol> VariablesInScope(SemanticModel model, int position, CancellationToken cancellationToken)
+    /// <summary>
+    /// The parameters and locals (declared before <paramref name="position"/>) of <paramref name="function"/> itself. Those of
+    /// an enclosing function are left out: a static lambda or local function cannot use them (CS8421, CS8820), and in any
+    /// other the enclosing value is not what was validated — `StoryFallback(story)` inside `Select(word => …)` withheld the
+    /// whole story in place of one word (a shapes round).
+    /// </summary>
+    private static List<ISymbol> VariablesInScope(SemanticModel model, int position, IMethodSymbol function, CancellationToken cancellationToken)
     {
         var result = new List<ISymbol>();
         foreach (var symbol in model.LookupSymbols(position))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (!SymbolEqualityComparer.Default.Equals(symbol.ContainingSymbol, function))
+            {
+                continue;
+            }
+
             switch (symbol)
             {
                 case IParameterSymbol:

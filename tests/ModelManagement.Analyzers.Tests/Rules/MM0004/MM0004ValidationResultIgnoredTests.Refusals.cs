@@ -62,6 +62,59 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task FallbackRefusal_AVariableOfTheEnclosingFunction_IsNotPassed()
+    {
+        // A shapes round: inside `static string Check(string text)` and `static text => …` the fix wrote
+        // `StoryFallback(story)` with the enclosing method's `story` (CS8421, CS8820); inside a plain lambda over the words
+        // of the story it withheld the whole story in place of one word.
+        await AssertFallbackRefusedAsync(Generator(string.Empty, members: """
+                public string StaticLocal(string story)
+                {
+                    return Check(story.ToUpperInvariant());
+
+                    static string Check(string text)
+                    {
+                        s_validator.Validate(text);
+                        return text;
+                    }
+                }
+
+                private static readonly IStoryValidator s_validator = null;
+                private static string StoryFallback(string story) => "[withheld story of " + story.Length + "]";
+            """), MM0004FixRefusal.FallbackArgumentUnresolved);
+
+        await AssertFallbackRefusedAsync(Generator(string.Empty, members: """
+                public string Words(string story)
+                {
+                    return string.Join("|", System.Linq.Enumerable.Select(story.Split(' '), word =>
+                    {
+                        _validator.Validate(word);
+                        return word;
+                    }));
+                }
+
+                private static string StoryFallback(string story) => "[withheld story of " + story.Length + "]";
+            """), MM0004FixRefusal.FallbackArgumentUnresolved);
+
+        // The local function's own parameter of the fallback parameter's name is passed.
+        var (own, _) = await PlanAsync(Generator(string.Empty, members: """
+                public string Paragraphs(string text)
+                {
+                    return string.Join("\n", System.Linq.Enumerable.Select(text.Split('\n'), Check));
+
+                    string Check(string story)
+                    {
+                        _validator.Validate(story);
+                        return story;
+                    }
+                }
+
+                private static string StoryFallback(string story) => "[withheld story of " + story.Length + "]";
+            """));
+        Assert.EndsWith("StoryFallback(story)", own.Plan?.Fallback?.ToString(), System.StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Refusal_SyntaxErrors_InHalfTypedCode_NothingIsGluedToTheUnfinishedLine()
     {
         // An independent consumer: `if (!ok) throw …` was written after `var ok = Validate(s`, on code that did not parse.
@@ -149,6 +202,19 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     _validator.Validate(story);
                     if (!_validator.Validate( story ).IsValid) return await FallbackAsync(seed);
             """), MM0004FixRefusal.ValidatedAgainLater);
+    }
+
+    [Theory]
+    [InlineData("if (seed.Length > 3) { _validator.Validate(story); } else { _validator.Validate(story); }")]
+    [InlineData("switch (seed.Length) { case 1: _validator.Validate(story); break; default: _validator.Validate(story); break; }")]
+    public async Task ValidatedAgainOnAnExclusiveBranch_IsNoReason_TheFirstGetsItsFix(string branches)
+    {
+        // A shapes round: the same check under `if (strict)` and under its `else` refused the first one as validated again
+        // later, though no run reaches both; after Fix All the first branch stayed unguarded.
+        var (diagnostic, tree, model) = await TestCompilations.FirstDiagnosticAsync(Generator("        " + branches + "\n"), Domain, new MM0004ValidationResultIgnoredAnalyzer());
+        var result = MM0004FixPlanner.Plan(await tree.GetRootAsync(), model, diagnostic, CancellationToken.None);
+        Assert.NotNull(result.Plan);
+        Assert.Equal(MM0004FixRefusal.None, result.Refusal);
     }
 
     [Fact]
