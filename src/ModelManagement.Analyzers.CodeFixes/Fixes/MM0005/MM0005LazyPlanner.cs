@@ -663,6 +663,13 @@ internal static class MM0005LazyPlanner
                     continue;
                 }
 
+                if (field.IsStatic && symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } })
+                {
+                    // A primary-constructor parameter is instance state too: the static loader cannot see it (CS9105; an
+                    // independent consumer's `static … s_windows` loaded through `registry` of `WindowCache(IRegistry registry)`).
+                    return value;
+                }
+
                 if (symbol is ILocalSymbol or IParameterSymbol && flow.DataFlowsIn.Contains(symbol))
                 {
                     if (callerToken is not null && SymbolEqualityComparer.Default.Equals(symbol, callerToken)

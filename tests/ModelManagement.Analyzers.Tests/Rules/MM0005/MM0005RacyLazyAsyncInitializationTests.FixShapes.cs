@@ -711,6 +711,32 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task NoFix_StaticStateLoadedThroughAPrimaryConstructorParameter_UsesLocalState()
+    {
+        // An independent consumer: `private static Dictionary<string, int>? s_windows` loaded through `registry` of
+        // `WindowCache(IRegistry registry)` became a static `LoadWindowsAsync` reading `registry` (CS9105).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Reporter(ICatalogStore store)
+            {
+                private static Catalog s_known;
+
+                public async Task<int> ReportAsync()
+                {
+                    if ([|s_known == null|])
+                    {
+                        s_known = await store.LoadAsync();
+                    }
+
+                    return s_known.Models.Length;
+                }
+            }
+            """;
+        await AssertRefusalAsync(source, MM0005FixRefusal.UsesLocalState);
+    }
+
+    [Fact]
     public async Task NoFix_EarlyReturnFollowedByMoreWork_EarlyReturnSkipsMore()
     {
         var source = /* lang=c#-test */ """
