@@ -180,7 +180,7 @@ internal static class MM0003GuardPlanner
 
         statements = AroundTheTryTheyFill(statements);
         var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
-        return StaysDefinitelyAssigned(statements, model) ? plan : null;
+        return NoWrittenValueFlowsOut(statements, model) ? plan : null;
     }
 
     /// <summary>
@@ -256,7 +256,7 @@ internal static class MM0003GuardPlanner
             merged.Add(plan);
         }
 
-        merged.RemoveAll(plan => plan.Statements.Count > 0 && !StaysDefinitelyAssigned(plan.Statements, model));
+        merged.RemoveAll(plan => plan.Statements.Count > 0 && !NoWrittenValueFlowsOut(plan.Statements, model));
 
         // Every use is reported, so a guarded statement (a foreach over the dependency) may hold further diagnostics of
         // the same dependency: the outer guard covers them, a second guard inside would be redundant.
@@ -426,11 +426,14 @@ internal static class MM0003GuardPlanner
     }
 
     /// <summary>
-    /// A guard (an <c>if</c> or <c>?.</c>) makes the statements conditional: a local first assigned inside (an
-    /// <c>out</c> argument, an assignment) and read afterwards would no longer be definitely assigned (CS0165), so such
-    /// statements get no guard.
+    /// A guard (an <c>if</c> or <c>?.</c>) makes the statements conditional: a local or parameter they write (an
+    /// assignment, an <c>out</c> or <c>ref</c> argument) whose value is read afterwards — later in the function, or by the
+    /// caller through a <c>ref</c>/<c>out</c> parameter — would keep its old value when the dependency is absent (or be
+    /// unassigned, CS0165), and the code reading it would go on with that value: the value flows on, so such statements
+    /// get no guard. FASTER's <c>stackCtx = new(comparer.GetHashCode64(ref key));</c> on a <c>ref</c> parameter, guarded,
+    /// locked the bucket of the caller's stale context instead of failing (a triage's real build).
     /// </summary>
-    private static bool StaysDefinitelyAssigned(List<StatementSyntax> statements, SemanticModel model)
+    private static bool NoWrittenValueFlowsOut(List<StatementSyntax> statements, SemanticModel model)
     {
         var analysis = model.AnalyzeDataFlow(statements[0], statements[statements.Count - 1]);
         if (analysis is null || !analysis.Succeeded)
@@ -440,7 +443,7 @@ internal static class MM0003GuardPlanner
 
         foreach (var variable in analysis.DataFlowsOut)
         {
-            if (analysis.WrittenInside.Contains(variable) && !analysis.DefinitelyAssignedOnEntry.Contains(variable))
+            if (analysis.WrittenInside.Contains(variable))
             {
                 return false;
             }

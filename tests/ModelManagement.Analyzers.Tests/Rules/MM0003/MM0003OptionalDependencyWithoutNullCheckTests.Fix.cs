@@ -807,6 +807,79 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task AssignmentWhoseValueIsReadLater_OffersNoFix_EvenWhenTheTargetHadAValue()
+    {
+        // A triage's real build (FASTER's TransientLocking): `stackCtx = new(comparer.GetHashCode64(ref key));` on a ref
+        // parameter was guarded; the next statements read `stackCtx`, and with no comparer the method locked the bucket of
+        // the caller's stale context instead of failing. The same for a local assigned before, a compound assignment, and
+        // a ref argument: what reads the value later would go on with the old one.
+        var members = /* lang=c#-test */ """
+                public void Locate(ref string context)
+                {
+                    context = [|_registry|].DefaultModel;
+                    System.Console.WriteLine(context.Length);
+                }
+
+                public int Hash(string name)
+                {
+                    var h = name.Length;
+                    h = [|_registry|].Count;
+                    return h * 31;
+                }
+
+                public int Total()
+                {
+                    var total = 1;
+                    total += [|_registry|].Count;
+                    return total;
+                }
+            """;
+        await VerifyFixAsync(members, members);
+    }
+
+    [Fact]
+    public async Task AssignmentNotReadLaterInTheFunction_IsGuarded()
+    {
+        // A field (read by other members, which see the value it had, as when the dependency is absent) and a local the
+        // function does not read again keep their guard.
+        var members = /* lang=c#-test */ """
+                private string _current;
+
+                public void Refresh()
+                {
+                    _current = [|_registry|].DefaultModel;
+                }
+
+                public void Touch()
+                {
+                    var seen = 0;
+                    seen = [|_registry|].Count;
+                }
+            """;
+        var fixedMembers = /* lang=c#-test */ """
+                private string _current;
+
+                public void Refresh()
+                {
+                    if (_registry is not null)
+                    {
+                        _current = _registry.DefaultModel;
+                    }
+                }
+
+                public void Touch()
+                {
+                    var seen = 0;
+                    if (_registry is not null)
+                    {
+                        seen = _registry.Count;
+                    }
+                }
+            """;
+        await VerifyFixAsync(members, fixedMembers);
+    }
+
+    [Fact]
     public async Task AssignmentThroughTheDependencyInAVoidExpressionBody_IsValueFlows_OffersNoFix_UnlikeItsBlockBody()
     {
         // An independent consumer asked why `=> _registry.Models[0] = name;` gets no fix while `{ … }` does: an
