@@ -490,6 +490,76 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Lazy_ARegionAroundTheFirstOfTwoMovedStatements_HoldsTheNewStatement()
+    {
+        // An independent consumer: `#region warm-up` around the first wait, the second wait after it; both moved and
+        // the two region lines were deleted.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface ITemplateStore { Task WarmUpAsync(); Task<IDictionary<string, string>> LoadTemplatesAsync(); }
+
+            public sealed class Cache
+            {
+                private readonly IDictionary<string, string> _templates;
+
+                public Cache(ITemplateStore store)
+                {
+                    #region warm-up
+                    // Warm the store first.
+                    [|store.WarmUpAsync().Wait()|];
+                    #endregion
+
+                    _templates = [|store.LoadTemplatesAsync().GetAwaiter().GetResult()|];
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _templates.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface ITemplateStore { Task WarmUpAsync(); Task<IDictionary<string, string>> LoadTemplatesAsync(); }
+
+            public sealed class Cache
+            {
+                private IDictionary<string, string> _templates;
+                private readonly AsyncInitializer _initializer;
+
+                public Cache(ITemplateStore store)
+                {
+                    #region warm-up
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    #endregion
+                }
+
+                private async Task InitializeAsync(ITemplateStore store)
+                {
+                    // Warm the store first.
+                    await store.WarmUpAsync().ConfigureAwait(false);
+
+                    _templates = await store.LoadTemplatesAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    return _templates.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task Lazy_BlockingFieldInitializerAndWaitAllOverTasksStartedFirst_HandsTheTasksOver()
     {
         // An independent consumer's DualRegionCatalog got the factory (a public constructor made private) though its only
