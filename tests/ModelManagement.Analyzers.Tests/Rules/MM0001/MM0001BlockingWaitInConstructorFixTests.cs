@@ -560,6 +560,77 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Lazy_ASleepLeftBehind_IsNoLaterWork()
+    {
+        // An independent consumer: a constructor ending in `Task.Delay(1).Wait();` (a sleep, not reported) got no fix,
+        // refused as LaterCallsWouldRunFirst; a pause works on no other object, so deferring the warm-up past it changes
+        // only the timing.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface ITemplateStore { Task WarmUpAsync(); Task<IDictionary<string, string>> LoadTemplatesAsync(); }
+
+            public sealed class Cache
+            {
+                private readonly IDictionary<string, string> _templates;
+
+                public Cache(ITemplateStore store)
+                {
+                    [|Task.Run(() => store.WarmUpAsync()).Wait()|];
+
+                    _templates = [|store.LoadTemplatesAsync().GetAwaiter().GetResult()|];
+                    Task.Delay(1).Wait();
+                    Thread.Sleep(System.TimeSpan.FromMilliseconds(1));
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _templates.Count;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface ITemplateStore { Task WarmUpAsync(); Task<IDictionary<string, string>> LoadTemplatesAsync(); }
+
+            public sealed class Cache
+            {
+                private IDictionary<string, string> _templates;
+                private readonly AsyncInitializer _initializer;
+
+                public Cache(ITemplateStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                    Task.Delay(1).Wait();
+                    Thread.Sleep(System.TimeSpan.FromMilliseconds(1));
+                }
+
+                private async Task InitializeAsync(ITemplateStore store)
+                {
+                    await Task.Run(() => store.WarmUpAsync()).ConfigureAwait(false);
+
+                    _templates = await store.LoadTemplatesAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    return _templates.Count;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task Lazy_BlockingFieldInitializerAndWaitAllOverTasksStartedFirst_HandsTheTasksOver()
     {
         // An independent consumer's DualRegionCatalog got the factory (a public constructor made private) though its only

@@ -20,7 +20,7 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
 /// Every refusal reason of the MM0001 fix (docs/rules/MM0001.md, "Why no fix was offered") produced by a minimal type:
 /// the decision names the reason, and no rewrite that the reason rules out is planned.
 /// </summary>
-public sealed class MM0001FixRefusalTests
+public sealed partial class MM0001FixRefusalTests
 {
     private const string Prelude = """
         using System;
@@ -56,6 +56,7 @@ public sealed class MM0001FixRefusalTests
         Case(MM0001RefusalReason.EarlyReturn, "public sealed class C { private string[] _m = new string[0]; public C(IStore s, bool skip) { var a = s.LoadAsync(); a.Wait(); if (skip) return; _m = a.Result; } public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"), // a return between the waits (crash hunt: the initialization ran what the return skipped)
         Case(MM0001RefusalReason.LaterCallsWouldRunFirst, "public sealed class C { private readonly IStore _s; public C(IStore s) { _s = s; s.LoadAsync().Wait(); Console.WriteLine(\"opened\"); } public async Task<int> CountAsync() => (await _s.LoadAsync()).Length; }"), // dotnet format on Brighter: `_pump.Start(); <wait>; _pump.Stop();` stopped before the wait
         Case(MM0001RefusalReason.LaterCallsWouldRunFirst, "public sealed class C { private readonly List<string> _bus = new List<string>(); public C(IStore s) { var names = s.LoadAsync().Result; _bus.AddRange(names); Console.WriteLine(_bus.Count); } public async Task<int> CountAsync() { await Task.Yield(); return _bus.Count; } }"), // re-verification on Brighter: `_bus.Enqueue(message)` moved with its local, `_dispatcher.Receive()` stayed and ran first
+        Case(MM0001RefusalReason.LaterCallsWouldRunFirst, "public sealed class C { private readonly IStore _s; public C(IStore s) { _s = s; s.LoadAsync().Wait(); System.Threading.Thread.Sleep(s.GetHashCode()); } public async Task<int> CountAsync() => (await _s.LoadAsync()).Length; }"), // a sleep whose length calls into another object is work like any other (a plain sleep is not: Lazy_ASleepLeftBehind_IsNoLaterWork)
         Case(MM0001RefusalReason.ThisEscapesBeforeInitializer, "public sealed class C { public static readonly List<object> All = new List<object>(); private string[] _m; public C(IStore s) { var prefix = \"a\"; All.Add(this); _m = Get(s, prefix).Result; } static async Task<string[]> Get(IStore s, string p) => await s.LoadAsync(); public async Task<int> CountAsync() => await Task.FromResult(_m.Length); }"),
         Case(MM0001RefusalReason.StateNotPrivateInstanceMember, "public sealed class C { public string[] Models; public C(IStore s) { Models = s.LoadAsync().Result; } public async Task<int> CountAsync() => await Task.FromResult(Models.Length); }"),
         Case(MM0001RefusalReason.StateReadThroughAnotherInstance, "public sealed class C { private readonly string[] _m; public C(Task<string[]> load) { _m = load.Result; } public async Task<bool> SameAsync(C other) { await Task.Yield(); return other._m.Length == _m.Length; } }"),

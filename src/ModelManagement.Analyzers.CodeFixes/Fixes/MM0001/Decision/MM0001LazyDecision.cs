@@ -192,13 +192,61 @@ internal static class MM0001LazyDecision
                 continue;
             }
 
-            if (FirstCall(unit.Node) is { } call)
+            if (FirstCall(unit.Node) is { } call && !IsSleep(unit.Node, facts.ConstructorPart.Model))
             {
                 return call;
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A statement that only pauses — <c>Thread.Sleep(…)</c>, or a wait on <c>Task.Delay(…)</c> itself, which the rule
+    /// does not report — with arguments that call nothing but <c>TimeSpan.From…</c>: it works on no other object, so the
+    /// deferred work coming after it changes only the timing (an independent consumer's constructor ending in
+    /// <c>Task.Delay(1).Wait();</c> got no fix).
+    /// </summary>
+    private static bool IsSleep(SyntaxNode statement, SemanticModel model)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax outer })
+        {
+            return false;
+        }
+
+        var call = outer;
+        if (outer.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" or "GetResult" } wait && outer.ArgumentList.Arguments.Count == 0)
+        {
+            // `Task.Delay(n).Wait()`, `Task.Delay(n).GetAwaiter().GetResult()`
+            var task = wait.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } awaiter, ArgumentList.Arguments.Count: 0 }
+                && wait.Name.Identifier.ValueText == "GetResult"
+                ? awaiter.Expression
+                : wait.Expression;
+            if (task is not InvocationExpressionSyntax delay)
+            {
+                return false;
+            }
+
+            call = delay;
+        }
+
+        if (model.GetSymbolInfo(call).Symbol is not IMethodSymbol { IsStatic: true } method
+            || !(method.Name == "Delay" && method.ContainingType.Name == "Task" && Namespaces.IsExactly(method.ContainingType.ContainingNamespace, "System", "Threading", "Tasks")
+                || method.Name == "Sleep" && call == outer && method.ContainingType.Name == "Thread" && Namespaces.IsExactly(method.ContainingType.ContainingNamespace, "System", "Threading")))
+        {
+            return false;
+        }
+
+        foreach (var inner in call.ArgumentList.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (inner is InvocationExpressionSyntax argumentCall
+                && !(model.GetSymbolInfo(argumentCall).Symbol is IMethodSymbol { IsStatic: true, ContainingType.Name: "TimeSpan" } from && from.Name.StartsWith("From", System.StringComparison.Ordinal)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static InvocationExpressionSyntax? FirstCall(SyntaxNode statement)
