@@ -94,10 +94,12 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
 
             if (site.CanUseHelper)
             {
-                // For a task of Task.WhenAll (no try statement can guard it alone) the helper is the rule's default fix
-                // and carries its key, so a Fix All (or `dotnet format`, which fixes with the first diagnostic's first
-                // action) started on any site guards every site the same way: try/catch where it can, the helper elsewhere.
-                var key = site.IsTaskOfWhenAll ? WrapInTryCatchKey : UseSideEffectHelperKey;
+                // Where no try statement can guard the site (a task of Task.WhenAll, or the try/catch fix is refused) the
+                // helper is the rule's default fix and carries its key, so a Fix All (or `dotnet format`, which fixes with
+                // the first diagnostic's first action) started on any site guards every site the same way: try/catch where
+                // it can, the helper elsewhere (a shapes round: a first site taking only the helper turned every plain
+                // await of the run into the helper).
+                var key = site.TakesHelperAsDefault ? WrapInTryCatchKey : UseSideEffectHelperKey;
                 LineEndings.Register(context, 
                     CodeAction.Create(
                         UseSideEffectHelperTitle,
@@ -123,10 +125,10 @@ public sealed class MM0002SideEffectAwaitNotGuardedCodeFixProvider : CodeFixProv
         }
         else
         {
-            // The helper key is only offered where try/catch is too: a task of Task.WhenAll keeps its diagnostic for the
-            // default key, so a Fix All and the fixes one by one agree.
+            // The helper key is only offered where try/catch is too: a site taking the helper as its default fix keeps its
+            // diagnostic for the default key, so a Fix All and the fixes one by one agree.
             var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
-            MM0002HelperCallBuilder.UseHelper(editor, sites.Where(s => !s.IsTaskOfWhenAll).ToList());
+            MM0002HelperCallBuilder.UseHelper(editor, sites.Where(s => !s.TakesHelperAsDefault).ToList());
             newRoot = editor.GetChangedRoot();
         }
 

@@ -40,6 +40,14 @@ internal sealed class MM0002Site
     /// <summary>True when the helper fix is offered (<see cref="HelperRefusal"/> is <see cref="MM0002HelperRefusal.None"/>).</summary>
     public bool CanUseHelper => HelperRefusal == MM0002HelperRefusal.None;
 
+    /// <summary>
+    /// True when the helper is this site's default fix (offered under the try/catch key): no try statement can guard it
+    /// (a task of <c>Task.WhenAll</c>, or the try/catch fix is refused) and the helper can. A Fix All or <c>dotnet format</c>
+    /// run with the default key then treats every site the same whichever it starts from: try/catch where it fits, the
+    /// helper elsewhere.
+    /// </summary>
+    public bool TakesHelperAsDefault => CanUseHelper && (IsTaskOfWhenAll || !CanWrap);
+
     /// <summary>Why the helper fix is not offered, or <see cref="MM0002HelperRefusal.None"/>.</summary>
     public MM0002HelperRefusal HelperRefusal { get; set; } = MM0002HelperRefusal.NotATask;
 

@@ -19,11 +19,12 @@ internal static class MM0002TryCatchBuilder
     /// </summary>
     /// <remarks>
     /// This is the rule's default fix (the one <c>dotnet format</c> applies): a site no try statement can guard (a task of
-    /// <c>Task.WhenAll</c>) gets the helper instead, in the same pass, so one run fixes every site whichever comes first.
+    /// <c>Task.WhenAll</c>, or one the try/catch fix refuses but the helper takes) gets the helper instead, in the same
+    /// pass, so one run fixes every site the same way whichever comes first.
     /// </remarks>
     public static SyntaxNode WrapInTryCatch(SyntaxNode root, IReadOnlyList<MM0002Site> sites)
     {
-        var edited = sites.Where(s => (s.CanWrap && s.Await is not null) || (s.IsTaskOfWhenAll && s.CanUseHelper))
+        var edited = sites.Where(s => (s.CanWrap && s.Await is not null) || s.TakesHelperAsDefault)
             .OrderByDescending(s => s.SpanStart).ToList();
         if (edited.Count == 0)
         {
@@ -39,7 +40,7 @@ internal static class MM0002TryCatchBuilder
                 continue;
             }
 
-            current = site.IsTaskOfWhenAll ? current.ReplaceNode(target, MM0002HelperCallBuilder.Rewrite(target, site))
+            current = site.TakesHelperAsDefault ? current.ReplaceNode(target, MM0002HelperCallBuilder.Rewrite(target, site))
                 : site.Statement is not null && OwnTryWithNarrowerCatches(target) is { } ownTry
                     ? current.ReplaceNode(ownTry, WithCatchAdded(ownTry, BuildTry(SyntaxFactory.SingletonList((StatementSyntax)target), site).Catches[0]))
                 : site.Statement is not null ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), blankLineAfter)
@@ -89,7 +90,7 @@ internal static class MM0002TryCatchBuilder
         return tryStatement.AddCatches(added.WithAdditionalAnnotations(MM0002Syntax.NewNodeAnnotations));
     }
 
-    private static SyntaxNode NodeOf(MM0002Site site) => site.IsTaskOfWhenAll ? MM0002HelperCallBuilder.Target(site) : Target(site);
+    private static SyntaxNode NodeOf(MM0002Site site) => site.TakesHelperAsDefault ? MM0002HelperCallBuilder.Target(site) : Target(site);
 
     /// <summary>The node a site's fix replaces: its statement, else the method, local function or lambda whose expression body it is.</summary>
     private static SyntaxNode Target(MM0002Site site)

@@ -119,4 +119,38 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
             }
             """)).HelperRefusal);
     }
+
+    [Fact]
+    public async Task DefaultFix_ASiteOnlyTheHelperTakes_GetsItUnderTheDefaultKey_PlainAwaitsStillGetTryCatch()
+    {
+        // A shapes round: the first MM0002 site of a `dotnet format` run was an expression body holding `#if` (try/catch
+        // refused, only the helper offered, under its own key), and every plain await of the run got the helper too.
+        var source = Service("""
+                    await [|_history.LogResultAsync(result)|];
+            """, parameters: "string prompt", members: """
+                private async Task FinishAsync(string text) =>
+            #if DEBUG
+                    await Task.CompletedTask;
+            #else
+                    await [|_history.LogResultAsync(text)|];
+            #endif
+            """);
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _history.LogResultAsync(result);
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """, parameters: "string prompt", members: """
+                private async Task FinishAsync(string text) =>
+            #if DEBUG
+                    await Task.CompletedTask;
+            #else
+                    await SideEffect.TryAsync(() => _history.LogResultAsync(text));
+            #endif
+            """);
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
 }
