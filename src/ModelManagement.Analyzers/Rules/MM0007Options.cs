@@ -22,7 +22,7 @@ internal sealed class MM0007Options
         "Error", "Fail", "Throw", "Exception", "Invalid", "Timeout", "TimesOut", "TimedOut", "Fallback", "Unavailable", "Cancel",
         "Reject", "Refuse", "Deny", "Denied", "Unauthorized", "Forbidden", "NotFound", "BadRequest", "Wrong", "Missing",
         "DeadLetter", "Poison", "Corrupt", "Abort", "Expired", "Unreachable", "Unhealthy", "Conflict", "Offline", "Outage", "FallsBack", "NonExistent", "NonExisting", "NotExisting", "DoesNotExist",
-        "Delayed", "Degraded", "Faulted", "FaultInjection", "InjectedFault", "Chaos");
+        "Delayed", "Degraded", "Faulted", "FaultInjection", "InjectedFault", "Chaos", "RecoverAfter", "RecoversAfter", "RecoveryAfter", "RecoveredAfter");
 
     private static readonly MM0007Options Default = new(DefaultNameWords);
 

@@ -43,6 +43,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Read_WhenRegionDegraded_UsesTheSecondary")]
     [InlineData("Query_FaultInjectionOnGateway_Retries")]
     [InlineData("Send_WithChaosPolicy_Recovers")]
+    [InlineData("Watch_ShouldRecover_AfterNetworkPause")] // dotnet-etcd's WatchResilienceTests (docker pause, then unpause)
+    [InlineData("Watch_RecoversAfterServerRestart")]
     public async Task TestNamedForAFailurePath_DoesNotReport(string testName)
     {
         var source = /* lang=c#-test */ $$"""

@@ -74,6 +74,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("ScreenBatch_CountsBlockedItems")]
     [InlineData("Moderation_PreventsPromptInjection")]
     [InlineData("Monitor_FlagsOutputThatViolatesPolicy")]
+    [InlineData("RecoverPassword_SendsTheEmail")] // a recovery feature is its normal path; recovering *after* something is not
+    [InlineData("Get_WithRetryPolicyConfigured_ReturnsModel")]
     public async Task GuardrailVerdictWordsInTheName_AreNoFailurePath_Reports(string testName)
     {
         // A guardrail that blocks content works: its verdict words name its normal path, not the integration failing
