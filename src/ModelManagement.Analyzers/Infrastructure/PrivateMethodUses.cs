@@ -24,8 +24,10 @@ internal static class PrivateMethodUses
     /// <c>private protected</c> and neither virtual nor an interface implementation (found in every file of the compilation
     /// that spells its name; a friend assembly's calls through <c>InternalsVisibleTo</c> are not seen: they are tests) —
     /// with the model that binds each; null when they cannot be decided or the method may have callers elsewhere.
+    /// With <c>publicToo</c> (the assembly is known to have no callers outside it: a test assembly's xunit fixture type) a
+    /// public method's uses are searched like an internal one's.
     /// </summary>
-    public static List<(SimpleNameSyntax Name, SemanticModel Model)>? FindInAssembly(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken)
+    public static List<(SimpleNameSyntax Name, SemanticModel Model)>? FindInAssembly(IMethodSymbol method, Compilation compilation, CancellationToken cancellationToken, bool publicToo = false)
     {
         if (method.DeclaredAccessibility == Accessibility.Private)
         {
@@ -46,7 +48,8 @@ internal static class PrivateMethodUses
             return ImplementsAnInterfaceMember(method) ? null : FindInType(outer, method, compilation, cancellationToken);
         }
 
-        if (method.DeclaredAccessibility is not (Accessibility.Internal or Accessibility.ProtectedAndInternal))
+        if (method.DeclaredAccessibility is not (Accessibility.Internal or Accessibility.ProtectedAndInternal)
+            && !(publicToo && method.DeclaredAccessibility == Accessibility.Public))
         {
             return null;
         }

@@ -23,9 +23,11 @@ internal static class SingleCallerHelpers
     /// <c>internal InitializeAsync</c> only its <c>StartAsync</c> awaits, internal so its tests can call it) and every
     /// mention of its name in the assembly is a call to it, awaited directly (<c>await H()</c>, <c>await H().ConfigureAwait(false)</c>) in the body of a method
     /// <paramref name="isSingleCaller"/> accepts (not in a lambda or local function). Runs only when a report is about to be made.
+    /// With <paramref name="publicToo"/> (a test assembly's xunit fixture, which nothing outside the assembly calls) a public
+    /// method is searched like an internal one.
     /// </summary>
-    public static bool IsHelperOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
-        => IsHelperOfSingleCallers(method, isSingleCaller, compilation, new System.Collections.Generic.HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken);
+    public static bool IsHelperOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken, bool publicToo = false)
+        => IsHelperOfSingleCallers(method, isSingleCaller, compilation, new System.Collections.Generic.HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken, publicToo);
 
     /// <summary>
     /// The same, where a caller may itself be such a helper (squidex's <c>SearchAsync</c> and <c>UpdateAsync</c> awaiting
@@ -33,7 +35,12 @@ internal static class SingleCallerHelpers
     /// again on the way (recursion) does not count.
     /// </summary>
     private static bool IsHelperOfSingleCallers(
-        IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, System.Collections.Generic.HashSet<IMethodSymbol> visiting, CancellationToken cancellationToken)
+        IMethodSymbol method,
+        System.Func<IMethodSymbol, bool> isSingleCaller,
+        Compilation compilation,
+        System.Collections.Generic.HashSet<IMethodSymbol> visiting,
+        CancellationToken cancellationToken,
+        bool publicToo = false)
     {
         if (visiting.Count >= MaxHelperDepth || !visiting.Add(method.OriginalDefinition))
         {
@@ -45,7 +52,7 @@ internal static class SingleCallerHelpers
 
         try
         {
-            return IsHelperOfSingleCallersCore(method, IsSingleCallerOrItsHelper, compilation, cancellationToken);
+            return IsHelperOfSingleCallersCore(method, IsSingleCallerOrItsHelper, compilation, cancellationToken, publicToo);
         }
         finally
         {
@@ -53,16 +60,16 @@ internal static class SingleCallerHelpers
         }
     }
 
-    private static bool IsHelperOfSingleCallersCore(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken)
+    private static bool IsHelperOfSingleCallersCore(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken, bool publicToo = false)
     {
-        if (PrivateMethodUses.FindInAssembly(method, compilation, cancellationToken) is not { } uses)
+        if (PrivateMethodUses.FindInAssembly(method, compilation, cancellationToken, publicToo) is not { } uses)
         {
             return false;
         }
 
         foreach (var (name, model) in uses)
         {
-            if (!IsAwaitedCallInSingleCaller(name, model, isSingleCaller, cancellationToken))
+            if (!IsAwaitedCallInSingleCaller(name, model, isSingleCaller, cancellationToken, fieldReceiver: publicToo))
             {
                 return false;
             }
@@ -231,13 +238,16 @@ internal static class SingleCallerHelpers
         }
     }
 
-    private static bool IsAwaitedCallInSingleCaller(SimpleNameSyntax name, SemanticModel model, System.Func<IMethodSymbol, bool> isSingleCaller, CancellationToken cancellationToken)
+    private static bool IsAwaitedCallInSingleCaller(
+        SimpleNameSyntax name, SemanticModel model, System.Func<IMethodSymbol, bool> isSingleCaller, CancellationToken cancellationToken, bool fieldReceiver = false)
     {
         // `H(…)`, `this.H(…)` or `local.H(…)` (an instance the caller holds in a local: a private nested fixture a test
-        // creates), then optionally `.ConfigureAwait(…)`, directly under `await`.
+        // creates), then optionally `.ConfigureAwait(…)`, directly under `await`. With `fieldReceiver` (an xunit fixture's
+        // method) also `_fixture.H(…)`: the fixture xunit handed the test class's constructor, kept in a field or property.
         ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
             && (access.Expression is ThisExpressionSyntax
-                || (access.Expression is IdentifierNameSyntax receiver && model.GetSymbolInfo(receiver, cancellationToken).Symbol is ILocalSymbol))
+                || (access.Expression is IdentifierNameSyntax receiver && model.GetSymbolInfo(receiver, cancellationToken).Symbol is { } held
+                    && (held is ILocalSymbol || (fieldReceiver && held is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }))))
             ? access
             : name;
         if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee)

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 
 namespace ModelManagement.Analyzers.Infrastructure;
@@ -36,6 +38,8 @@ internal sealed class TestFrameworks
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> isTestAttributeCache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> hasTestMethodCache = new(SymbolEqualityComparer.Default);
 
+    private ImmutableHashSet<INamedTypeSymbol>? xunitFixtures;
+
     private TestFrameworks(ImmutableArray<INamedTypeSymbol> testAttributes)
     {
         this.testAttributes = testAttributes;
@@ -59,6 +63,57 @@ internal sealed class TestFrameworks
         }
 
         return found is null ? null : new TestFrameworks(found.ToImmutable());
+    }
+
+    /// <summary>
+    /// True when a class of the compilation declares xunit's <c>IClassFixture&lt;T&gt;</c> or <c>ICollectionFixture&lt;T&gt;</c>
+    /// with <paramref name="type"/> as <c>T</c>: xunit creates one instance per test class or collection and runs that
+    /// class's or collection's tests one at a time, and only the test assembly calls it. The fixture types are collected
+    /// from the compilation's own types on the first call (made only when a report is about to be made).
+    /// </summary>
+    public bool IsXunitFixture(INamedTypeSymbol type, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var fixtures = Volatile.Read(ref xunitFixtures);
+        if (fixtures is null)
+        {
+            var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+            var pending = new Stack<INamespaceOrTypeSymbol>();
+            pending.Push(compilation.Assembly.GlobalNamespace);
+            while (pending.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var current = pending.Pop();
+                if (current is INamespaceSymbol ns)
+                {
+                    foreach (var member in ns.GetMembers())
+                    {
+                        pending.Push(member);
+                    }
+
+                    continue;
+                }
+
+                var named = (INamedTypeSymbol)current;
+                foreach (var nested in named.GetTypeMembers())
+                {
+                    pending.Push(nested);
+                }
+
+                foreach (var implemented in named.Interfaces)
+                {
+                    if (implemented is { Arity: 1, Name: "IClassFixture" or "ICollectionFixture", ContainingNamespace: { Name: "Xunit", ContainingNamespace.IsGlobalNamespace: true } }
+                        && implemented.TypeArguments[0] is INamedTypeSymbol fixture)
+                    {
+                        builder.Add(fixture.OriginalDefinition);
+                    }
+                }
+            }
+
+            fixtures = builder.ToImmutable();
+            Volatile.Write(ref xunitFixtures, fixtures);
+        }
+
+        return fixtures.Contains(type.OriginalDefinition);
     }
 
     /// <summary>

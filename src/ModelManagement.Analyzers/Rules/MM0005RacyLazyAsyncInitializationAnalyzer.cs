@@ -256,6 +256,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                     && (((method.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
                                 || PrivateMethodUses.PrivateNestedTypeHolding(method) is not null)
                             && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken))
+                        || (method.DeclaredAccessibility == Accessibility.Public && tests is not null && method.ContainingType is { } fixture
+                            && tests.IsXunitFixture(fixture, _compilation, cancellationToken)
+                            && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken, publicToo: true))
                         || (method.DeclaredAccessibility != Accessibility.Private
                             && SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken))) ? 1 : 2;
                 Volatile.Write(ref _helperOfSingleCallers, decided);

@@ -1723,6 +1723,62 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task PublicMethodOfAnXunitFixtureItsTestsAwait_DoesNotReport_OneATestsLambdaCallsDoes()
+    {
+        // A triage of unseen repositories (opentelemetry-dotnet-instrumentation's OracleCollectionFixture, 2 reports): a
+        // public method of an `ICollectionFixture<T>`/`IClassFixture<T>` fixture configures its container once, awaited only
+        // by the tests of its collection or class, which xunit runs one at a time, and nothing outside the test assembly
+        // calls it. A fixture method a test's lambda runs four times at once is still judged.
+        var source = /* lang=c#-test */ """
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Xunit;
+
+            [CollectionDefinition("oracle")]
+            public sealed class OracleCollection : ICollectionFixture<OracleFixture> { }
+
+            public sealed class OracleFixture
+            {
+                private readonly ICatalogStore _store = null;
+                private bool _tracingConfigured;
+                private Catalog _catalog;
+
+                public async Task EnableTracingAsync()
+                {
+                    if (_tracingConfigured)
+                    {
+                        return;
+                    }
+
+                    await _store.WarmUpAsync();
+                    _tracingConfigured = true;
+                }
+
+                public async Task<Catalog> CatalogAsync() => {|#0:_catalog|} ??= await _store.LoadAsync();
+            }
+
+            [Collection("oracle")]
+            public sealed class OracleTests
+            {
+                private readonly OracleFixture _oracle;
+
+                public OracleTests(OracleFixture oracle) => _oracle = oracle;
+
+                [Fact]
+                public async Task SubmitsTraces()
+                {
+                    await _oracle.EnableTracingAsync();
+                    await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ => await _oracle.CatalogAsync()));
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_catalog"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task InsideTestMethods_DoesNotReport_ButTheirLambdasAndHelpersDo()
     {
         // jellyfin's integration tests: `_accessToken ??= await AuthHelper.CompleteStartupAsync(client)` in every [Fact].
