@@ -64,7 +64,7 @@ internal sealed class ValidationCallClassifier
     private readonly PerTreeCache<ValidationAnalyzerOptions> _options;
     private readonly ConcurrentDictionary<IMethodSymbol, MethodFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<string>> _boolMembers = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesMayBeApplied = new();
+    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _attributesMayBeApplied = new(NameListComparer.Instance);
     private readonly ValidityMemberReach _validityMembers;
 
     public ValidationCallClassifier(Compilation compilation, AnalyzerConfigOptionsProvider optionsProvider)

@@ -51,9 +51,12 @@ internal sealed class ValidityMemberReach
     private static readonly ConditionalWeakTable<ModuleMetadata, ConcurrentDictionary<string, ModuleVerdicts>> ModuleCache = new();
 
     private readonly Compilation _compilation;
-    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _byNames = new();
+    private readonly ConcurrentDictionary<ImmutableArray<string>, bool> _byNames = new(NameListComparer.Instance);
 
     public ValidityMemberReach(Compilation compilation) => _compilation = compilation;
+
+    /// <summary>How many name lists have been answered (each computed once, whatever array holds the names).</summary>
+    internal int AnsweredNameLists => _byNames.Count;
 
     /// <summary>Whether a type with a property or field named one of <paramref name="names"/> may exist (computed once per name list).</summary>
     public bool AnyMayExist(ImmutableArray<string> names, CancellationToken cancellationToken)

@@ -309,6 +309,20 @@ public sealed class ValidityMemberReachTests
                 && member.Locations.Any(location => location.SourceTree == part.SyntaxTree && part.Span.Contains(location.SourceSpan)
                     && !part.Members.OfType<BaseTypeDeclarationSyntax>().Any(nested => nested.Span.Contains(location.SourceSpan))));
 
+    [Fact]
+    public async Task TheSameNamesInAnotherArray_AreAnsweredFromTheCache()
+    {
+        // Configured names are read per file into new arrays: the per-compilation answer must not be computed per file.
+        var compilation = await TestCompilations.CompileAsync(OnlyMethodsAndReads, ImmutableArray<MetadataReference>.Empty, "App");
+        var reach = new ValidityMemberReach(compilation);
+        var first = reach.AnyMayExist(ImmutableArray.Create("IsCompliant", "IsValid"), CancellationToken.None);
+        var second = reach.AnyMayExist(ImmutableArray.Create("IsCompliant", "IsValid"), CancellationToken.None);
+        Assert.Equal(first, second);
+        Assert.Equal(1, reach.AnsweredNameLists);
+        reach.AnyMayExist(ImmutableArray.Create("IsValid", "IsCompliant"), CancellationToken.None);
+        Assert.Equal(2, reach.AnsweredNameLists); // another order is another list
+    }
+
     private static async Task<bool> MayExistAsync(string source, params MetadataReference[] libraries)
     {
         var compilation = await TestCompilations.CompileAsync(source, libraries.ToImmutableArray(), "App");
