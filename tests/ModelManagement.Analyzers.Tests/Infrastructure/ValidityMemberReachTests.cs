@@ -310,6 +310,18 @@ public sealed class ValidityMemberReachTests
                     && !part.Members.OfType<BaseTypeDeclarationSyntax>().Any(nested => nested.Span.Contains(location.SourceSpan))));
 
     [Fact]
+    public async Task TheSourceNamingALibraryVerdict_IsFound_BehindEscapesInLiteralsAndComments()
+    {
+        // The scan for the source naming a library's verdict reads a string literal or a comment full of `\u` escapes once
+        // (lucenenet's Unicode tables took it about a second); a name spelled with an escape after them still counts.
+        var library = await TestCompilations.EmitAsync(HiddenVerdictLibrary, ImmutableArray<MetadataReference>.Empty, "Vendor.Screening");
+        const string Escapes = "public static class Table { /* \\u0041 \\u0042 */ public const string Letters = \"\\u0041\\u0042\\u0043\"; public const char Z = '\\u005A'; }\n";
+        Assert.False(await MayExistAsync(OnlyMethodsAndReads + Escapes, library));
+        Assert.True(await MayExistAsync(
+            OnlyMethodsAndReads + Escapes + "public static class Use { public static object Make() => new Vendor.Screening.Screening\\u0052esult(); }", library));
+    }
+
+    [Fact]
     public async Task TheSameNamesInAnotherArray_AreAnsweredFromTheCache()
     {
         // Configured names are read per file into new arrays: the per-compilation answer must not be computed per file.
