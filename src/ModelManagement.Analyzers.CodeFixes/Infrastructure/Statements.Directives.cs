@@ -94,20 +94,8 @@ internal static partial class Statements
     public static (SyntaxTriviaList Place, SyntaxTriviaList Own) SplitPlace(SyntaxTriviaList leading)
     {
         var (directives, after) = SplitLeadingDirectives(leading);
-        var lineStart = 0;
-        for (var i = 0; i < after.Count; i++)
-        {
-            if (after[i].IsKind(SyntaxKind.EndOfLineTrivia))
-            {
-                lineStart = i + 1; // a blank line
-            }
-            else if (!after[i].IsKind(SyntaxKind.WhitespaceTrivia))
-            {
-                break;
-            }
-        }
-
-        return (directives.AddRange(after.Take(lineStart)), SyntaxFactory.TriviaList(after.Skip(lineStart)));
+        var own = WithoutLeadingBlankLines(after);
+        return (directives.AddRange(after.Take(after.Count - own.Count)), own);
     }
 
     private static SyntaxTriviaList TakePending(List<SyntaxTrivia> pending, SyntaxTriviaList leading)

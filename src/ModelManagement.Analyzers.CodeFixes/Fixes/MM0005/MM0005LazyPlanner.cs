@@ -399,8 +399,8 @@ internal static class MM0005LazyPlanner
             || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, Parameters.IsEmpty: true } method
             || (member.IsStatic && !method.IsStatic)
             || !SymbolEqualityComparer.Default.Equals(method.ContainingType, member.ContainingType)
-            || method.ReturnType is not INamedTypeSymbol { Name: "Task", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
-            || (isFlag ? task.IsGenericType : task.TypeArguments.Length != 1 || !SymbolEqualityComparer.IncludeNullability.Equals(task.TypeArguments[0], valueType))
+            || !TaskTypes.IsTaskOrValueTask(method.ReturnType) || method.ReturnType is not INamedTypeSymbol { Name: "Task" } task
+            || (isFlag ? task.Arity != 0 : task.Arity != 1 || !SymbolEqualityComparer.IncludeNullability.Equals(task.TypeArguments[0], valueType))
             || HasComment(check) || moved.Any(HasComment))
         {
             return null;
