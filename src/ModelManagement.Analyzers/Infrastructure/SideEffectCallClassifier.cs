@@ -242,21 +242,19 @@ internal sealed class SideEffectCallClassifier
             return true;
         }
 
+        var excludedRoot = OwnNounRoot(invocation, methodName);
         if (receiverType is ITypeParameterSymbol typeParameter)
         {
             foreach (var constraint in typeParameter.ConstraintTypes)
             {
-                if (options.HasSideEffectWord(constraint.Name))
+                if (options.HasSideEffectWord(constraint.Name, excludedRoot: excludedRoot))
                 {
                     return true;
                 }
             }
         }
-        else if (receiverType is not null
-            && options.HasSideEffectWord(receiverType.Name, excludedRoot: IsOwnCall(invocation) ? VerbRoot(methodName) : null))
+        else if (receiverType is not null && options.HasSideEffectWord(receiverType.Name, excludedRoot: excludedRoot))
         {
-            // An own method is confirmed by its type's name, but not by the verb's own root: `TrackChannelAsync` in MODiX's
-            // `ChannelTrackingBehavior` upserts the channel into the datastore (the handler's whole job).
             return true;
         }
 
@@ -279,7 +277,20 @@ internal sealed class SideEffectCallClassifier
             IParameterReferenceOperation parameter => parameter.Parameter.Name,
             _ => null,
         };
-        return receiverName is not null && options.HasSideEffectWord(receiverName);
+        return receiverName is not null && options.HasSideEffectWord(receiverName, excludedRoot: excludedRoot);
+    }
+
+    /// <summary>
+    /// The verb root whose own nouns confirm nothing. For an own method, every verb's: <c>TrackChannelAsync</c> in MODiX's
+    /// <c>ChannelTrackingBehavior</c> upserts the channel into the datastore (the handler's whole job), and a
+    /// <c>RouteTracingBehavior</c>'s <c>TraceRouteAsync</c> is its work. On another receiver (its type, constraints or name),
+    /// <c>Track</c>'s: a tracker tracks parcels, progress or changes as much as usage (an independent consumer's
+    /// <c>IShipmentTracker.TrackAsync(parcel)</c> was wrapped and its failures swallowed), while a tracer only traces.
+    /// </summary>
+    private static string? OwnNounRoot(IInvocationOperation invocation, string methodName)
+    {
+        var root = VerbRoot(methodName);
+        return IsOwnCall(invocation) || root == "Track" ? root : null;
     }
 
     private static bool IsOwnCall(IInvocationOperation invocation)

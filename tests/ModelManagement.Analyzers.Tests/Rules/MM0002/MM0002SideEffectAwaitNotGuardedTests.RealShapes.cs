@@ -255,6 +255,53 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task TrackOnAReceiverNamedForTheVerbsOwnNoun_DoesNotReport_AnotherWordOrATracerStillConfirms()
+    {
+        // An independent consumer: `IShipmentTracker.TrackAsync(parcel)` tracks a parcel — the domain's work — and the fix
+        // swallowed its failures. "Tracker"/"Tracking" in the receiver's type, constraints or name are Track's own nouns; a
+        // tracker tracks parcels, progress or changes as much as usage. Another word still confirms, and a tracer only traces.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IShipmentTracker { Task TrackAsync(string parcel); Task TrackEventAsync(string name); }
+            public interface IUsageTracking { Task TrackAsync(string feature); }
+            public interface ITelemetryTracker { Task TrackAsync(string name); }
+            public interface ITracer { Task TraceAsync(string message); }
+            public interface IParcels { Task TrackAsync(string parcel); }
+
+            public sealed class Dispatcher
+            {
+                private readonly IShipmentTracker _shipmentTracker;
+                private readonly IUsageTracking _usage;
+                private readonly ITelemetryTracker _telemetry;
+                private readonly ITracer _tracer;
+                private readonly IParcels _tracking;
+
+                public Dispatcher(IShipmentTracker shipmentTracker, IUsageTracking usage, ITelemetryTracker telemetry, ITracer tracer, IParcels tracking)
+                {
+                    _shipmentTracker = shipmentTracker;
+                    _usage = usage;
+                    _telemetry = telemetry;
+                    _tracer = tracer;
+                    _tracking = tracking;
+                }
+
+                public async Task DispatchAsync<T>(string parcel, T generic) where T : IShipmentTracker
+                {
+                    await _shipmentTracker.TrackAsync(parcel);
+                    await _usage.TrackAsync("dispatch");
+                    await _tracking.TrackAsync(parcel);
+                    await generic.TrackAsync(parcel);
+                    await [|_shipmentTracker.TrackEventAsync("dispatched")|];
+                    await [|_telemetry.TrackAsync("dispatch")|];
+                    await [|_tracer.TraceAsync(parcel)|];
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ReceiverCheckedPrefixesNone_PrefixAloneCountsAgain()
     {
         var source = InShapes("""
