@@ -369,6 +369,18 @@ public sealed partial class MM0001FixRefusalTests
     }
 
     [Fact]
+    public async Task SynchronousReaderCalledOnAnotherInstance_TheRefusalNamesTheReader_NotTheAsyncCaller()
+    {
+        // A fix-shapes round: `Main` (static, async) only created the instance and awaited its `ViaLocalAsync`, a
+        // synchronous method whose async local function reads the state; the trace said `AsyncReaderCannotAwait (Main)`.
+        // A call on another instance does not make the caller a reader of this instance's state: the reader is named.
+        var decision = await DecideAsync(Prelude + "public sealed class C { private readonly string[] _m; public C(IStore s) { _m = s.LoadAsync().Result; } public async Task<int> CountAsync() { await Task.Yield(); return _m.Length; } public Task<string> ViaLocalAsync() { return Inner(); async Task<string> Inner() { await Task.Yield(); return _m[0]; } } public static async Task Main() { var c = new C(null); Console.WriteLine(await c.ViaLocalAsync()); } }", withPatterns: true);
+
+        Assert.Equal(MM0001RefusalReason.SynchronousReader, decision.LazyRefusal?.Reason);
+        Assert.Equal("ViaLocalAsync", decision.LazyRefusal?.Symbol?.Name);
+    }
+
+    [Fact]
     public void Refusal_TracesReasonSymbolAndPosition()
     {
         var tree = CSharpSyntaxTree.ParseText("class C { int Count => 0; }", path: "/src/C.cs");
@@ -382,6 +394,28 @@ public sealed partial class MM0001FixRefusalTests
 
     /// <summary>The reasons the planner gives for the type named C: for both rewrites, or for the shape as a whole.</summary>
     private static async Task<List<MM0001RefusalReason>> RefusalsAsync(
+        string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null)
+    {
+        var decision = await DecideAsync(source, withPatterns, frameworkReferences, shippedPublicApi, projectFilePath);
+        var reasons = new List<MM0001RefusalReason>();
+        foreach (var refusal in new[] { decision.Refusal, decision.LazyRefusal, decision.FactoryRefusal })
+        {
+            if (refusal is not null)
+            {
+                reasons.Add(refusal.Reason);
+            }
+        }
+
+        if (decision.Plan is { Lazy: null })
+        {
+            reasons.Add(decision.LazyRefusal?.Reason ?? MM0001RefusalReason.None);
+        }
+
+        return reasons;
+    }
+
+    /// <summary>The planner's decision for the type named C.</summary>
+    private static async Task<MM0001Decision> DecideAsync(
         string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null)
     {
         using var workspace = new AdhocWorkspace();
@@ -404,23 +438,7 @@ public sealed partial class MM0001FixRefusalTests
         var compilation = (await document.Project.GetCompilationAsync())!;
         var type = compilation.GetTypeByMetadataName("C")!;
 
-        var decision = await MM0001Pipeline.DecideAsync(document.Project.Solution, document.Project, type, planFactory: true, CancellationToken.None);
-
-        var reasons = new List<MM0001RefusalReason>();
-        foreach (var refusal in new[] { decision.Refusal, decision.LazyRefusal, decision.FactoryRefusal })
-        {
-            if (refusal is not null)
-            {
-                reasons.Add(refusal.Reason);
-            }
-        }
-
-        if (decision.Plan is { Lazy: null })
-        {
-            reasons.Add(decision.LazyRefusal?.Reason ?? MM0001RefusalReason.None);
-        }
-
-        return reasons;
+        return await MM0001Pipeline.DecideAsync(document.Project.Solution, document.Project, type, planFactory: true, CancellationToken.None);
     }
 }
 

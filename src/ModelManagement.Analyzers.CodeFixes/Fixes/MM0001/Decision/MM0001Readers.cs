@@ -241,11 +241,16 @@ internal static class MM0001Readers
         => ModelManagement.Analyzers.Infrastructure.NamePrefix.StartsWithWord(
             ModelManagement.Analyzers.Infrastructure.NamePrefix.MemberName(method.Name), TeardownWords); // `IAsyncDisposable.DisposeAsync` too
 
+    /// <summary>
+    /// True when the member calls, on this instance, a synchronous member that reads the state. A call on another instance
+    /// reads that instance's state: its callee is a synchronous reader on its own account (named as such), and the caller
+    /// gains nothing from awaiting this instance's initializer.
+    /// </summary>
     private static bool CallsSynchronousReader(MM0001TypeFacts facts, MM0001MemberFacts member, HashSet<IMethodSymbol> reads)
     {
         foreach (var call in member.Calls)
         {
-            if (facts.TryGetMember(call.Target, out var callee) && !callee.IsAsync && reads.Contains(call.Target))
+            if (call.Receiver != MM0001Receiver.Other && facts.TryGetMember(call.Target, out var callee) && !callee.IsAsync && reads.Contains(call.Target))
             {
                 return true;
             }
