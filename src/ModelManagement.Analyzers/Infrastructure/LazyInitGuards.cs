@@ -389,7 +389,7 @@ internal static class LazyInitGuards
     /// </summary>
     private static IEnumerable<SyntaxToken> TokensNamed(SyntaxNode scope, string name, CancellationToken cancellationToken)
     {
-        var words = ImmutableArray.Create(new WordTextIndex.Word(name), new WordTextIndex.Word("\\u", wholeWord: false), new WordTextIndex.Word("\\U", wholeWord: false));
+        var words = ImmutableArray.Create(new WordTextIndex.Word(name)).AddRange(WordTextIndex.Escapes);
         var text = scope.SyntaxTree.GetText(cancellationToken);
         var positions = WordTextIndex.Find(text, words, new char[WordTextIndex.BufferLength(words)], cancellationToken);
         var span = scope.Span;

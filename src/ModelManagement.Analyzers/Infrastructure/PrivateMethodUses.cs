@@ -54,7 +54,7 @@ internal static class PrivateMethodUses
             return null;
         }
 
-        var words = new WordTextIndex(ImmutableArray.Create(new WordTextIndex.Word(method.Name), new WordTextIndex.Word("\\u", wholeWord: false), new WordTextIndex.Word("\\U", wholeWord: false)));
+        var words = new WordTextIndex(ImmutableArray.Create(new WordTextIndex.Word(method.Name)).AddRange(WordTextIndex.Escapes));
         var uses = new List<(SimpleNameSyntax, SemanticModel)>();
         foreach (var tree in compilation.SyntaxTrees)
         {

@@ -544,23 +544,12 @@ internal sealed class ValidityMemberReach
                 continue;
             }
 
-            var root = tree.GetRoot(cancellationToken);
-            var readUpTo = 0;
-            foreach (var position in positions)
+            foreach (var identifier in WordTextIndex.IdentifiersAt(tree.GetRoot(cancellationToken), positions))
             {
-                if (position < readUpTo)
-                {
-                    continue; // inside a token already read: a string literal full of `\u` escapes is read once
-                }
-
-                var token = root.FindToken(position);
-                if (token.IsKind(SyntaxKind.IdentifierToken) && token.Span.Contains(position) && typeNames.Contains(token.ValueText))
+                if (typeNames.Contains(identifier.ValueText))
                 {
                     return true; // the source names it (an escape found by its backslash is read as the compiler reads it)
                 }
-
-                // The rest of that token, or of the trivia around it (a comment): every position there finds the same token.
-                readUpTo = token.Span.Contains(position) ? token.Span.End : position < token.SpanStart ? token.SpanStart : token.FullSpan.End;
             }
         }
 

@@ -17,7 +17,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// A whole word is one not preceded or followed by an identifier character, so <c>.Result</c> and <c>Wait(</c> count and
 /// <c>FunctionResult</c> or <c>WaitAsync</c> do not: exact for keywords and identifiers as written. Identifiers may also
 /// be written with Unicode escapes (<c>Resul\u0074</c>); a rule that must see those adds <see cref="Escapes"/> to its
-/// words, so a span with an escape always passes. Occurrences in comments and strings only let a span through.
+/// words: an escape inside an identifier lets its span through (an escape in a string or character literal or a comment
+/// spells no identifier and is dropped). Occurrences of the words themselves in comments and strings only let a span
+/// through.
 /// </remarks>
 internal sealed class WordTextIndex
 {
@@ -34,6 +36,7 @@ internal sealed class WordTextIndex
     private static readonly int[] None = Array.Empty<int>();
 
     private readonly ImmutableArray<Word> _words;
+    private readonly bool _findsEscapes;
     private readonly int _bufferLength;
     private readonly PerTreeCache<int[]> _positions;
 
@@ -43,6 +46,11 @@ internal sealed class WordTextIndex
     public WordTextIndex(ImmutableArray<Word> words)
     {
         _words = words;
+        foreach (var word in words)
+        {
+            _findsEscapes |= word.Text.Length > 0 && word.Text[0] == '\\';
+        }
+
         _bufferLength = BufferLength(words);
         _positions = new PerTreeCache<int[]>(FindInTree);
     }
@@ -50,10 +58,97 @@ internal sealed class WordTextIndex
     private int[] FindInTree(SyntaxTree tree, CancellationToken cancellationToken)
     {
         var buffer = Interlocked.Exchange(ref _buffer, null) ?? new char[_bufferLength];
-        var positions = Find(tree.GetText(cancellationToken), _words, buffer, cancellationToken);
+        var text = tree.GetText(cancellationToken);
+        var positions = Find(text, _words, buffer, cancellationToken);
         Volatile.Write(ref _buffer, buffer);
-        return positions;
+        return _findsEscapes ? EscapesInIdentifiersOnly(tree, text, positions, cancellationToken) : positions;
     }
+
+    /// <summary>
+    /// <paramref name="positions"/> with each Unicode escape (a position of a backslash) outside an identifier dropped, and
+    /// each one inside an identifier moved to the identifier's start. Lucene.NET's character tables hold thousands of escapes
+    /// in literals: every type declaring one passed MM0001's gate, and the driver built the operation trees of their huge
+    /// initializers for nothing.
+    /// </summary>
+    internal static int[] EscapesInIdentifiersOnly(SyntaxTree tree, SourceText text, int[] positions, CancellationToken cancellationToken)
+    {
+        List<int>? escapes = null;
+        foreach (var position in positions)
+        {
+            if (text[position] == '\\')
+            {
+                (escapes ??= new List<int>()).Add(position);
+            }
+        }
+
+        if (escapes is null)
+        {
+            return positions;
+        }
+
+        var kept = new List<int>(positions.Length);
+        foreach (var position in positions)
+        {
+            if (text[position] != '\\')
+            {
+                kept.Add(position);
+            }
+        }
+
+        foreach (var identifier in IdentifiersAt(tree.GetRoot(cancellationToken), escapes))
+        {
+            kept.Add(identifier.SpanStart);
+        }
+
+        kept.Sort();
+        return kept.ToArray();
+    }
+
+    /// <summary>
+    /// The identifier tokens that contain one of <paramref name="positions"/> (ascending), each once; a position in any other
+    /// token or in trivia (a comment) has none. Positions close together are read in one walk over the tokens they span
+    /// rather than looked up from the root one by one: lucenenet's generated scanners concatenate thousands of literals
+    /// into one left-deep chain of <c>+</c>, where every lookup from the root walks the whole depth (2.5 s for one
+    /// compilation's gate); positions far apart start a walk of their own, so two words at a file's ends cost two lookups.
+    /// </summary>
+    internal static IEnumerable<SyntaxToken> IdentifiersAt(SyntaxNode root, IReadOnlyList<int> positions)
+    {
+        var end = root.FullSpan.End;
+        for (var first = 0; first < positions.Count;)
+        {
+            var last = first;
+            while (last + 1 < positions.Count && positions[last + 1] - positions[last] <= WalkGap)
+            {
+                last++;
+            }
+
+            var next = first;
+            var span = TextSpan.FromBounds(positions[first], Math.Min(positions[last] + 1, end));
+            foreach (var token in root.DescendantTokens(span))
+            {
+                var found = false;
+                for (; next <= last && positions[next] < token.FullSpan.End; next++)
+                {
+                    found |= token.Span.Contains(positions[next]);
+                }
+
+                if (found && token.IsKind(SyntaxKind.IdentifierToken))
+                {
+                    yield return token;
+                }
+
+                if (next > last)
+                {
+                    break;
+                }
+            }
+
+            first = last + 1;
+        }
+    }
+
+    /// <summary>The largest distance (in characters) between two positions <see cref="IdentifiersAt"/> reads in one walk.</summary>
+    private const int WalkGap = 2048;
 
     /// <summary>True when the text of one of <paramref name="blocks"/> contains a word.</summary>
     public bool AnyIn(ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)

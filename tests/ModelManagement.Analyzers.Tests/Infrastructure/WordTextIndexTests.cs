@@ -132,6 +132,50 @@ public sealed class WordTextIndexTests
         Assert.False(new WordTextIndex(WordTextIndex.Await).AnyIn(type, CancellationToken.None));
     }
 
+    [Fact]
+    public void Contains_AnEscapeOnlyInLiteralsAndComments_LetsNoSpanThrough_OneInAnIdentifierDoes()
+    {
+        // Lucene.NET's character tables: thousands of escapes in string and character literals let every type holding one
+        // through MM0001's gate. An escape spells an identifier only inside one.
+        var source = "class Tables { static readonly string S = \"\\u0041\\u0042\"; static readonly char[] C = { '\\u0043', '\\U00000044' }; /* \\u0045 */ string I = $\"\\u0046{S}\"; }\n"
+            + "class Named { int M(System.Threading.Tasks.Task<int> t) => t.R\\u0065sult; }\n"
+            + "class Verbatim { string V = @\"\\u0047\"; /// \\u0048 doc\n void N() { } }";
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var types = tree.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>().ToArray();
+        var index = new WordTextIndex(Waits.AddRange(WordTextIndex.Escapes));
+
+        Assert.False(index.Contains(tree, types[0].Span, CancellationToken.None));
+        Assert.True(index.Contains(tree, types[1].Span, CancellationToken.None));
+        Assert.False(index.Contains(tree, types[2].Span, CancellationToken.None));
+    }
+
+    [Fact]
+    public void IdentifiersAt_EachIdentifierOnce_NoneForLiteralsOrTrivia()
+    {
+        var source = "class C { int Wai\\u0074\\u0041ll; string S = \"\\u0041\"; // \\u0042\n int \\u0061b; }";
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var positions = Enumerable.Range(0, source.Length).Where(i => source[i] == '\\').ToArray();
+
+        var identifiers = WordTextIndex.IdentifiersAt(tree.GetRoot(), positions).Select(static t => t.ValueText).ToArray();
+
+        Assert.Equal(new[] { "WaitAll", "ab" }, identifiers);
+    }
+
+    [Fact]
+    public void IdentifiersAt_PositionsFarApart_AreEachRead_InOneDeepChainOfLiteralsToo()
+    {
+        // Positions more than one walk apart start walks of their own; a left-deep chain of concatenated literals (lucenenet's
+        // generated scanners) holds no identifier however many escapes it has.
+        var chain = string.Join(" + ", Enumerable.Repeat("\"\\u0041\\u0042\"", 3000));
+        var source = "class C { int \\u0061; string S = " + chain + "; /* " + new string('x', 5000) + " */ int b\\u0062; }";
+        var tree = CSharpSyntaxTree.ParseText(source);
+        var positions = Enumerable.Range(0, source.Length).Where(i => source[i] == '\\').ToArray();
+
+        var identifiers = WordTextIndex.IdentifiersAt(tree.GetRoot(), positions).Select(static t => t.ValueText).ToArray();
+
+        Assert.Equal(new[] { "a", "bb" }, identifiers);
+    }
+
     private static int[] Find(string text, ImmutableArray<WordTextIndex.Word> words)
         => WordTextIndex.Find(SourceText.From(text), words, new char[WordTextIndex.BufferLength(words)], CancellationToken.None);
 }
