@@ -161,10 +161,12 @@ internal sealed class BlockingCallSummaries
 
         cut = false;
         var summary = BlockingSummary.None;
-        if (!method.IsAsync && MayBlockOrCallOwn(method, cancellationToken))
+        if ((!method.IsAsync || CompletedTaskMethods.RunsWholeAtTheCall(method, cancellationToken)) && MayBlockOrCallOwn(method, cancellationToken))
         {
             // Async members are not followed: past their first await they run after construction, and blocking in them
-            // is an async-method problem (VSTHRD103), not a constructor one.
+            // is an async-method problem (VSTHRD103), not a constructor one. One that awaits nothing is: all of it runs at
+            // the call (a real test fixture's constructor waited on its `async Task EnsureContainerStarted()`, which blocked
+            // on the container's start inside a lock; the wait itself blocks on a finished task).
             var body = Scan(method, callerModel, cancellationToken);
             if (body.IsIterator)
             {

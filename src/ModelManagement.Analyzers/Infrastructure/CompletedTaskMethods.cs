@@ -30,7 +30,7 @@ internal static class CompletedTaskMethods
         {
             // An `async` method that awaits nothing runs to its end before it returns its task (LANCommander's
             // `async Task StopAsync() { _cts.Cancel(); … }`, waited by a constructor): the wait blocks on nothing.
-            return (declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody) is { } asyncBody && !Awaits(asyncBody);
+            return RunsWholeAtTheCall(method, cancellationToken);
         }
 
         if (declaration.ExpressionBody is { } arrow)
@@ -63,6 +63,26 @@ internal static class CompletedTaskMethods
         }
 
         return returns > 0;
+    }
+
+    /// <summary>
+    /// An <c>async</c> method or local function that awaits nothing: its whole body runs at the call, before its (completed)
+    /// task is returned — so what blocks in it blocks its caller.
+    /// </summary>
+    public static bool RunsWholeAtTheCall(IMethodSymbol method, CancellationToken cancellationToken)
+    {
+        if (!method.IsAsync || method.OriginalDefinition.DeclaringSyntaxReferences is not { Length: 1 } references)
+        {
+            return false;
+        }
+
+        var body = references[0].GetSyntax(cancellationToken) switch
+        {
+            MethodDeclarationSyntax declaration => declaration.Body ?? (SyntaxNode?)declaration.ExpressionBody,
+            LocalFunctionStatementSyntax local => local.Body ?? (SyntaxNode?)local.ExpressionBody,
+            _ => null,
+        };
+        return body is not null && !Awaits(body);
     }
 
     /// <summary>

@@ -36,6 +36,60 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task OwnAsyncMethodThatAwaitsNothing_IsFollowed_ItsBlockingRunsAtTheCall()
+    {
+        // A fix-shapes round on real code (a Postgres test fixture): the constructor waits on `EnsureContainerStarted()`, an
+        // `async Task` that awaits nothing — the wait blocks on a finished task — and inside a lock it blocked on the
+        // container's start and the database set-up. All of an async method that awaits nothing runs at the call; one
+        // that awaits is still not followed (what blocks after its first await runs after construction) — waiting on it is
+        // the blocking.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Container { public async Task StartAsync() => await Task.Delay(1); }
+
+            public sealed class PostgresFixture
+            {
+                private static readonly object Sync = new object();
+                private static Container _container;
+                private static bool _started;
+
+                public PostgresFixture()
+                {
+                    {|#0:EnsureContainerStarted()|}.Wait();
+                    _ = {|#1:StartLocal()|};
+                    {|#2:WarmAsync().Wait()|};
+
+                    async Task StartLocal() => new Container().StartAsync().Wait();
+                }
+
+                private async Task EnsureContainerStarted()
+                {
+                    if (_started) return;
+                    lock (Sync)
+                    {
+                        if (_started) return;
+                        _container = new Container();
+                        _container.StartAsync().Wait();
+                        _started = true;
+                    }
+                }
+
+                private async Task WarmAsync()
+                {
+                    await Task.Yield();
+                    new Container().StartAsync().Wait();
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("PostgresFixture", "StartAsync()"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("PostgresFixture", "StartAsync()"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("PostgresFixture", "WarmAsync()"));
+    }
+
+    [Fact]
     public async Task OwnMethodsThreeDeep_ReportedAtTheFirstCall()
     {
         var source = /* lang=c#-test */ """
