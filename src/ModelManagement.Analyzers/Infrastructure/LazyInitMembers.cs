@@ -10,7 +10,8 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>
 /// Recognises the shared state MM0005 tracks (a field or auto-property of <c>this</c> or a static one) and the tests
 /// of it that decide "initialization still needed": <c>!_flag</c>, <c>_x == null</c>, <c>_x is null</c>,
-/// <c>_x == default</c>, <c>_x is not { }</c>, <c>!_x.HasValue</c>, the left operand of <c>??</c>, and their negations.
+/// <c>_x == default</c>, <c>_x is not { }</c>, <c>!_x.HasValue</c>, <c>string.IsNullOrEmpty(_x)</c>, the left operand of
+/// <c>??</c>, and their negations.
 /// </summary>
 internal static class LazyInitMembers
 {
@@ -85,6 +86,11 @@ internal static class LazyInitMembers
                 needsInitializationWhenTrue = false;
                 return member is not null;
 
+            case IInvocationOperation emptiness when IsEmptinessTest(emptiness):
+                member = GetTrackedMember(emptiness.Arguments[0].Value, captures);
+                needsInitializationWhenTrue = true;
+                return member is not null;
+
             case IIsNullOperation { Operand: IFlowCaptureReferenceOperation reference }
                 when captures is not null && captures.TryGetValue(reference.Id, out var captured)
                     && captured.Syntax.Parent is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce
@@ -105,6 +111,14 @@ internal static class LazyInitMembers
                 return true;
         }
     }
+
+    /// <summary>
+    /// <c>string.IsNullOrEmpty(x)</c> or <c>string.IsNullOrWhiteSpace(x)</c>: the usual test of a cached token or text, a null
+    /// test that also counts an empty value as "not yet" (a fix-shapes round: a token holder's cache raced like its
+    /// <c>_token == null</c> twin).
+    /// </summary>
+    public static bool IsEmptinessTest(IInvocationOperation invocation)
+        => invocation is { TargetMethod: { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 };
 
     /// <summary>
     /// A bare <c>bool</c> member as the test (<c>_loaded</c>, <c>!_loaded</c>): <see cref="TryGetCheck"/> guesses its sense
@@ -181,6 +195,8 @@ internal static class LazyInitMembers
                     return IsOperand(isPattern.Value, trackedOnly);
                 case IPropertyReferenceOperation { Property.Name: "HasValue" } hasValue:
                     return IsOperand(hasValue.Instance, trackedOnly);
+                case IInvocationOperation emptiness when IsEmptinessTest(emptiness):
+                    return IsOperand(emptiness.Arguments[0].Value, trackedOnly);
                 default:
                     return IsOperand(condition, trackedOnly);
             }

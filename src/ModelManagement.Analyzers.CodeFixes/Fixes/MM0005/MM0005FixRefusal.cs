@@ -57,6 +57,12 @@ internal enum MM0005FixRefusal
     LoadMayReturnNull,
 
     /// <summary>
+    /// The check is <c>string.IsNullOrEmpty(_x)</c> (or <c>IsNullOrWhiteSpace</c>): it loads again after an empty result,
+    /// while <c>AsyncLazy&lt;T&gt;</c> would keep the empty value for good.
+    /// </summary>
+    EmptyValueLoadsAgain,
+
+    /// <summary>
     /// A preprocessor directive (<c>#if</c>, <c>#region</c>, …) inside the check or the code that moves into the
     /// initialization: one half of a pair would move and the other stay. Directives on the lines above the check stay where
     /// they are.
