@@ -313,8 +313,9 @@ internal static class MM0001LazyDecision
     }
 
     /// <summary>
-    /// The state with what the initialization works on: the own instance fields and properties it reads, and the fields the
-    /// constructor, before the blocking code, assigns from the parameters it uses (<c>_store = store</c>).
+    /// The state with what the initialization works on: the own instance fields and properties it reads, the fields the
+    /// constructor, before the blocking code, assigns from the parameters it uses (<c>_store = store</c>), and the fields
+    /// those were built from there (<c>_session = new Session(_store)</c>: the work on the session may change the store).
     /// </summary>
     private static HashSet<ISymbol> WithInputs(MM0001TypeFacts facts, MM0001LazyScope scope, HashSet<ISymbol> state, ImmutableArray<MM0001CapturedVariable> captured)
     {
@@ -336,6 +337,27 @@ internal static class MM0001LazyDecision
             if (captured.Any(variable => unit.Flow.ReadInside.Contains(variable.Symbol)))
             {
                 guarded.UnionWith(unit.Facts.Assignments.Where(static assigned => !assigned.IsStatic));
+            }
+        }
+
+        // What a guarded field was built from before the blocking code: the work on `_session` shows through `_store` when
+        // the constructor wrote `_session = new Session(_store);` (a triage's real build: CQRSlite's snapshot tests read
+        // the store their session had saved into synchronously, and two of them failed once the saves were deferred).
+        for (var changed = true; changed;)
+        {
+            changed = false;
+            for (var i = 0; i < scope.Boundary && i < facts.ConstructorUnits.Length; i++)
+            {
+                var unit = facts.ConstructorUnits[i];
+                if (!unit.Facts.Assignments.Any(assigned => !assigned.IsStatic && guarded.Contains(assigned)))
+                {
+                    continue;
+                }
+
+                foreach (var access in unit.Facts.Accesses)
+                {
+                    changed |= access.Receiver == MM0001Receiver.This && !access.Member.IsStatic && guarded.Add(access.Member);
+                }
             }
         }
 
