@@ -315,7 +315,8 @@ internal static class MM0001LazyDecision
     /// <summary>
     /// The state with what the initialization works on: the own instance fields and properties it reads, the fields the
     /// constructor, before the blocking code, assigns from the parameters it uses (<c>_store = store</c>), and the fields
-    /// those were built from there (<c>_session = new Session(_store)</c>: the work on the session may change the store).
+    /// those were built from there, directly or through locals (<c>_session = new Session(_store)</c>: the work on the
+    /// session may change the store).
     /// </summary>
     private static HashSet<ISymbol> WithInputs(MM0001TypeFacts facts, MM0001LazyScope scope, HashSet<ISymbol> state, ImmutableArray<MM0001CapturedVariable> captured)
     {
@@ -340,23 +341,36 @@ internal static class MM0001LazyDecision
             }
         }
 
-        // What a guarded field was built from before the blocking code: the work on `_session` shows through `_store` when
-        // the constructor wrote `_session = new Session(_store);` (a triage's real build: CQRSlite's snapshot tests read
-        // the store their session had saved into synchronously, and two of them failed once the saves were deferred).
+        // What a guarded field was built from before the blocking code, directly or through locals: the work on `_session`
+        // shows through `_store` when the constructor wrote `var repository = new Repository(_store); _session = new
+        // Session(repository);` (a triage's real build: CQRSlite's snapshot tests read the store behind their session
+        // synchronously, and two of them failed once the session's saves were deferred).
+        var builtFrom = new HashSet<ISymbol>(guarded, SymbolEqualityComparer.Default);
+        builtFrom.UnionWith(captured.Select(static variable => variable.Symbol).Where(static symbol => symbol is ILocalSymbol));
         for (var changed = true; changed;)
         {
             changed = false;
             for (var i = 0; i < scope.Boundary && i < facts.ConstructorUnits.Length; i++)
             {
                 var unit = facts.ConstructorUnits[i];
-                if (!unit.Facts.Assignments.Any(assigned => !assigned.IsStatic && guarded.Contains(assigned)))
+                if (!unit.Facts.Assignments.Any(assigned => !assigned.IsStatic && builtFrom.Contains(assigned))
+                    && !unit.Flow.WrittenInside.Any(builtFrom.Contains))
                 {
                     continue;
                 }
 
                 foreach (var access in unit.Facts.Accesses)
                 {
-                    changed |= access.Receiver == MM0001Receiver.This && !access.Member.IsStatic && guarded.Add(access.Member);
+                    if (access.Receiver == MM0001Receiver.This && !access.Member.IsStatic && builtFrom.Add(access.Member))
+                    {
+                        guarded.Add(access.Member);
+                        changed = true;
+                    }
+                }
+
+                foreach (var local in unit.Flow.ReadInside)
+                {
+                    changed |= local is ILocalSymbol && builtFrom.Add(local);
                 }
             }
         }
