@@ -15,6 +15,7 @@ internal static class BlockingWaitForms
 
     private static readonly string[] VisualStudioThreading = { "Microsoft", "VisualStudio", "Threading" };
     private static readonly string[] NitoAsyncEx = { "Nito", "AsyncEx" };
+    private static readonly string[] SystemThreadingTasks = { "System", "Threading", "Tasks" };
 
     /// <summary>
     /// The <see cref="MM0001Properties"/> form of <paramref name="operation"/> (Result, Wait, GetResult, WaitAll, WaitAny,
@@ -233,8 +234,56 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
         => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task)
-            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsLocalCreatedCompleted(task, types)
+            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsSynchronousWorkStarted(task, types)
+            || (LocalInitializer(task) is { } initializer && (IsCreatedCompleted(initializer, types) || IsSynchronousWorkStarted(initializer, types)))
             || (Unconverted(task) is IInvocationOperation call && CompletedTaskMethods.ReturnsOnlyCompletedTasks(call, System.Threading.CancellationToken.None));
+
+    /// <summary>
+    /// <c>Task.Run(() =&gt; …)</c> or <c>Task.Factory.StartNew(() =&gt; …)</c> of a synchronous lambda that returns no task
+    /// and holds no blocking wait of its own: CPU work run on another thread and joined (a triage's real code — Tiktoken's
+    /// constructor builds its token table in parallel with compiling a regex; perfview continues a deep recursion on a
+    /// fresh stack), not async work there is anything to load lazily. A lambda that is <c>async</c>, returns a task
+    /// (<c>Task.Run(() =&gt; LoadAsync())</c>) or blocks itself (<c>Task.Run(() =&gt; LoadAsync().Result)</c>) is async
+    /// work, and a method group is not looked into.
+    /// </summary>
+    private static bool IsSynchronousWorkStarted(IOperation? task, BlockingWaitTypes types)
+    {
+        if (Unconverted(task) is not IInvocationOperation { TargetMethod: { } start, Arguments.Length: > 0 } invocation
+            || !(start.Name == "Run" && start.IsStatic && IsTask(start.ContainingType, types)
+                || start.Name == "StartNew" && !start.IsStatic && IsNamed(start.ContainingType, "TaskFactory", SystemThreadingTasks)))
+        {
+            return false;
+        }
+
+        var argument = invocation.Arguments[0].Value;
+        while (argument is IConversionOperation conversion)
+        {
+            argument = conversion.Operand;
+        }
+
+        if (argument is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol: { IsAsync: false } lambda } function }
+            || (!lambda.ReturnsVoid && IsAwaitable(lambda.ReturnType, types)))
+        {
+            return false;
+        }
+
+        foreach (var operation in function.Body.Descendants())
+        {
+            if (operation is IInvocationOperation or IPropertyReferenceOperation && Classify(operation, types) is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A task or value task, generic or not.</summary>
+    private static bool IsAwaitable(ITypeSymbol type, BlockingWaitTypes types)
+        => type is INamedTypeSymbol named
+            && (IsTaskOrValueTask(named, types)
+                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, types.TaskOfT)
+                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, types.ValueTaskOfT));
 
     /// <summary>
     /// <c>Task.Delay(n).Wait()</c>: a sleep, not async work — there is nothing to load on first use, and deferring it would
@@ -262,25 +311,25 @@ internal static class BlockingWaitForms
         };
 
     /// <summary>
-    /// A local whose only write is its declaration's initializer, a task created completed
-    /// (<c>var preset = Task.FromResult(name ?? "small"); _model = preset.Result;</c>, an independent consumer's): the same
-    /// value as the inline form. An assignment, a <c>ref</c>/<c>out</c> argument or a deconstruction anywhere in the
-    /// function (its lambdas included) may put another task there.
+    /// The initializer of a local whose only write is its declaration (<c>var preset = Task.FromResult(name ?? "small");
+    /// _model = preset.Result;</c>, an independent consumer's): the same value as the inline form. An assignment, a
+    /// <c>ref</c>/<c>out</c> argument or a deconstruction anywhere in the function (its lambdas included) may put another
+    /// task there.
     /// </summary>
-    private static bool IsLocalCreatedCompleted(IOperation? task, BlockingWaitTypes types)
+    private static IOperation? LocalInitializer(IOperation? task)
     {
         if (Unconverted(task) is not ILocalReferenceOperation { Local: { IsRef: false } local } reference)
         {
-            return false;
+            return null;
         }
 
         var root = Shapes.Root(reference);
-        // Its declaration (the function's, lambdas included) initializes it completed, and no assignment, deconstruction
-        // or ref/out argument writes it (Assigns, as for an earlier wait).
+        // Its declaration (the function's, lambdas included) initializes it, and no assignment, deconstruction or ref/out
+        // argument writes it (Assigns, as for an earlier wait).
         return root.DescendantsAndSelf().OfType<IVariableDeclaratorOperation>().FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local))
-                is { Initializer: { } initializer }
-            && IsCreatedCompleted(initializer.Value, types)
-            && !Assigns(root, local);
+                is { Initializer: { } initializer } && !Assigns(root, local)
+            ? initializer.Value
+            : null;
     }
 
     private static bool IsTaskOrValueTask(INamedTypeSymbol? type, BlockingWaitTypes types)

@@ -1991,7 +1991,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Theory]
-    [InlineData("public sealed class Catalogue { private static readonly int s_count; static Catalogue() { s_count = [|Task.Run(() => 1).Result|]; } public static int Count => s_count; }")]
+    [InlineData("public sealed class Catalogue { private static readonly int s_count; static Catalogue() { s_count = [|Task.Run(async () => 1).Result|]; } public static int Count => s_count; }")]
     [InlineData("public struct Catalogue { private int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
     [InlineData("public sealed record Catalogue { private readonly int _count; public Catalogue(Task<int> load) { _count = [|load.Result|]; } public async Task<int> CountAsync() => await Task.FromResult(_count); }")]
     [InlineData("public class Base { protected Base(int count) { } } public sealed class Catalogue : Base { public Catalogue(Task<int> load) : base([|load.Result|]) { } }")]
@@ -3610,7 +3610,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 public LoaderTests()
                 {
-                    _value = [|Task.Run(() => "x").Result|];
+                    _value = [|Task.Run(async () => "x").Result|];
                 }
 
                 [Xunit.Fact]
@@ -3645,7 +3645,7 @@ public sealed class MM0001BlockingWaitInConstructorFixTests
 
                 private async Task InitializeAsync()
                 {
-                    _value = await Task.Run(() => "x").ConfigureAwait(false);
+                    _value = await Task.Run(async () => "x").ConfigureAwait(false);
                 }
 
                 [Xunit.Fact]

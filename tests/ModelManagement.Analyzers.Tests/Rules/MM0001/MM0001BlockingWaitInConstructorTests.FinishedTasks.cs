@@ -11,6 +11,53 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
 public sealed partial class MM0001BlockingWaitInConstructorTests
 {
     [Fact]
+    public async Task JoinOfSynchronousWorkStartedOnAnotherThread_DoesNotReport_AsyncWorkStartedSoDoes()
+    {
+        // A triage of real code: Tiktoken's constructor builds its token table with Task.Run while it compiles a regex, then
+        // joins (fork-join of CPU work); perfview continues a deep recursion on a fresh stack with StartNew. No async work
+        // runs: nothing to load on first use. A lambda that is async, returns a task or blocks itself is async work still.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<int> LoadAsync(); }
+
+            public sealed class Tokenizer
+            {
+                private readonly int _table;
+                private readonly double _sum;
+                private readonly int _loaded;
+                private readonly int _blocked;
+                private readonly int _viaGroup;
+                private readonly int _asyncLambda;
+
+                public Tokenizer(IStore store, int[] keys)
+                {
+                    var table = Task.Run(() => Build(keys));
+                    Console.WriteLine("compiling the pattern meanwhile");
+                    _table = table.Result;
+                    _sum = Task.Factory.StartNew(() => Sum(keys), TaskCreationOptions.LongRunning).GetAwaiter().GetResult();
+                    Task.Run(() => Console.WriteLine("warm")).Wait();
+                    _loaded = {|#0:Task.Run(() => store.LoadAsync()).Result|};
+                    _blocked = {|#1:Task.Run(() => store.LoadAsync().Result).Result|};
+                    _viaGroup = {|#2:Task.Run(LoadNow).Result|};
+                    _asyncLambda = {|#3:Task.Run(async () => await store.LoadAsync() + 1).Result|};
+                }
+
+                private static int Build(int[] keys) => keys.Length;
+                private static double Sum(int[] keys) => keys.Length * 2.0;
+                private static int LoadNow() => 1;
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Tokenizer", "LoadAsync()"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Tokenizer", "Task.Run(...)"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("Tokenizer", "LoadNow()"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("Tokenizer", "Task.Run(...)"));
+    }
+
+    [Fact]
     public async Task WaitOnTheFinishedSideOfACompletionTest_DoesNotReport()
     {
         var source = /* lang=c#-test */ """

@@ -145,7 +145,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     Flush();
                 }
 
-                private void Flush() => Task.Run(() => { }).Wait();
+                private void Flush() => Task.Run(async () => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -174,7 +174,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private void B() => A();
 
-                private void D() => Task.Run(() => { }).Wait();
+                private void D() => Task.Run(async () => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -277,7 +277,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
             public partial class Registry
             {
-                partial void Populate() => Task.Run(() => { }).Wait();
+                partial void Populate() => Task.Run(async () => { }).Wait();
             }
             """));
         await test.RunAsync();
@@ -394,21 +394,21 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public CatalogueLoader() => [|Load()|];
 
-                protected sealed override void Load() => Task.Run(() => { }).Wait();
+                protected sealed override void Load() => Task.Run(async () => { }).Wait();
             }
 
             sealed class SealedLoader : Loader
             {
                 public SealedLoader() => [|Load()|];
 
-                protected override void Load() => Task.Run(() => { }).Wait();
+                protected override void Load() => Task.Run(async () => { }).Wait();
             }
 
             struct Window
             {
                 public Window(int size) => [|Prime()|];
 
-                private void Prime() => Task.Run(() => { }).Wait();
+                private void Prime() => Task.Run(async () => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -455,7 +455,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     [|parent.Refresh()|];
                 }
 
-                private void Refresh() => Task.Run(() => { }).Wait();
+                private void Refresh() => Task.Run(async () => { }).Wait();
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -493,7 +493,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
 
                 private Task StartAsync()
                 {
-                    Task.Run(() => { }).Wait();
+                    Task.Run(async () => { }).Wait();
                     return Task.CompletedTask;
                 }
             }

@@ -230,7 +230,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _size += Task.FromResult(1).ConfigureAwait(false).GetAwaiter().GetResult();
                     _other = {|MM0001:new ValueTask<int>(work).Result|};
                     _other += {|MM0001:Task.FromException<int>(new InvalidOperationException()).Result|};
-                    _other += {|MM0001:Task.Run(() => 1).Result|};
+                    _other += {|MM0001:Task.Run(async () => 1).Result|};
                 }
             }
             """;

@@ -25,13 +25,13 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Theory]
-    [InlineData("class C { static C() { Task.Run(() => { }).Wait(); } }", MM0001Properties.SiteStaticConstructor)]
-    [InlineData("class C { int _x = Task.Run(() => 1).Result; }", MM0001Properties.SiteFieldInitializer)]
-    [InlineData("class C { static int X = Task.Run(() => 1).Result; }", MM0001Properties.SiteStaticFieldInitializer)]
-    [InlineData("class C { int X { get; } = Task.Run(() => 1).Result; }", MM0001Properties.SitePropertyInitializer)]
-    [InlineData("class C { static int X { get; } = Task.Run(() => 1).Result; }", MM0001Properties.SiteStaticPropertyInitializer)]
-    [InlineData("class B { public B(int x) { } } class C : B { public C() : base(Task.Run(() => 1).Result) { } }", MM0001Properties.SiteConstructorInitializer)]
-    [InlineData("class B(int x); class C() : B(Task.Run(() => 1).Result);", MM0001Properties.SitePrimaryConstructorBase)]
+    [InlineData("class C { static C() { Task.Run(async () => { }).Wait(); } }", MM0001Properties.SiteStaticConstructor)]
+    [InlineData("class C { int _x = Task.Run(async () => 1).Result; }", MM0001Properties.SiteFieldInitializer)]
+    [InlineData("class C { static int X = Task.Run(async () => 1).Result; }", MM0001Properties.SiteStaticFieldInitializer)]
+    [InlineData("class C { int X { get; } = Task.Run(async () => 1).Result; }", MM0001Properties.SitePropertyInitializer)]
+    [InlineData("class C { static int X { get; } = Task.Run(async () => 1).Result; }", MM0001Properties.SiteStaticPropertyInitializer)]
+    [InlineData("class B { public B(int x) { } } class C : B { public C() : base(Task.Run(async () => 1).Result) { } }", MM0001Properties.SiteConstructorInitializer)]
+    [InlineData("class B(int x); class C() : B(Task.Run(async () => 1).Result);", MM0001Properties.SitePrimaryConstructorBase)]
     [InlineData("class C(Task<int> t) { int _x = t.Result; }", MM0001Properties.SiteFieldInitializer)]
     public async Task Sites_AreNamed(string declarations, string site)
     {
@@ -70,9 +70,9 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Theory]
-    [InlineData("public C() => Load(); static void Load() => Task.Run(() => { }).Wait();", MM0001Properties.CalleeStaticMethod, "Load")]
-    [InlineData("public C() { Load(); void Load() => Task.Run(() => { }).Wait(); }", MM0001Properties.CalleeLocalFunction, "Load")]
-    [InlineData("public C() { var x = Value; } int Value => Task.Run(() => 1).Result;", MM0001Properties.CalleeProperty, "Value")]
+    [InlineData("public C() => Load(); static void Load() => Task.Run(async () => { }).Wait();", MM0001Properties.CalleeStaticMethod, "Load")]
+    [InlineData("public C() { Load(); void Load() => Task.Run(async () => { }).Wait(); }", MM0001Properties.CalleeLocalFunction, "Load")]
+    [InlineData("public C() { var x = Value; } int Value => Task.Run(async () => 1).Result;", MM0001Properties.CalleeProperty, "Value")]
     public async Task OwnCallKinds_AreNamed(string members, string kind, string callee)
     {
         var diagnostic = await MM0001Host.SingleAsync("using System.Threading.Tasks; class C { " + members + " }");
@@ -95,7 +95,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 public A(string s) : this() => Load();
                 private int _f = Count();
                 private static int Count() { Load(); return 1; }
-                private static void Load() => Task.Run(() => { }).Wait();
+                private static void Load() => Task.Run(async () => { }).Wait();
             }
             """);
 

@@ -101,7 +101,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 private void Load()
                 {
                     var x = Undeclared.Value;
-                    Task.Run(() => { }).Wait();
+                    Task.Run(async () => { }).Wait();
                 }
 
                 private void Broken() { Broken(; }

@@ -137,7 +137,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     {|#1:Task.Run(async () => await RefreshAsync()).Wait()|};
                     _size = {|#2:Task.Run(() => SizeAsync()).GetAwaiter().GetResult()|};
                     {|#3:Task.Run(RefreshAsync).ConfigureAwait(false).GetAwaiter().GetResult()|};
-                    var started = {|#4:Task.Factory.StartNew(() => 1).Result|};
+                    var started = {|#4:Task.Factory.StartNew(async () => 1).Result|};
                 }
 
                 private static Task<string[]> LoadAsync() => Task.Run(() => new string[0]);

@@ -260,9 +260,9 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             class Defaults
             {
                 private static readonly string Model = {|#0:LoadAsync().Result|};
-                private readonly int _limit = {|#1:Task.Run(() => 8).GetAwaiter().GetResult()|};
+                private readonly int _limit = {|#1:Task.Run(async () => 8).GetAwaiter().GetResult()|};
 
-                private static Task<string> LoadAsync() => Task.Run(() => "narrator-large");
+                private static Task<string> LoadAsync() => Task.Run(async () => "narrator-large");
             }
             """;
         await Verify.VerifyAnalyzerAsync(
@@ -281,9 +281,9 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public static string Model { get; } = [|LoadAsync().Result|];
 
-                public int Limit { get; set; } = [|Task.Run(() => 4).Result|];
+                public int Limit { get; set; } = [|Task.Run(async () => 4).Result|];
 
-                private static Task<string> LoadAsync() => Task.Run(() => "narrator-large");
+                private static Task<string> LoadAsync() => Task.Run(async () => "narrator-large");
             }
             """;
         await Verify.VerifyAnalyzerAsync(source);
@@ -321,7 +321,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             {
                 public NarrativeGenerator(Task<string> model) : base({|#0:model.Result|}) { }
 
-                public NarrativeGenerator() : this({|#1:Task.Run(() => "narrator").Result|}) { }
+                public NarrativeGenerator() : this({|#1:Task.Run(async () => "narrator").Result|}) { }
 
                 private NarrativeGenerator(string model) : base(model) { }
             }

@@ -238,7 +238,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public Narrator(Task<string> pending)
                 {
-                    _name = [|Task.Run(() => "x").Result|] + nameof(pending);
+                    _name = [|Task.Run(async () => "x").Result|] + nameof(pending);
                 }
 
                 public async Task<string> NameAsync()
