@@ -62,19 +62,43 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
             // for the whole compilation makes the driver build every body's. A BenchmarkDotNet class is left out: its
             // constructor is the run's set-up, outside the timed methods, on a thread without a synchronization context,
             // and the lazy rewrite would move that set-up into what is measured.
+            //
+            // An attribute is left out too: the runtime creates it by reflection (a test framework's `FactAttribute` subclass
+            // deciding `Skip` in its constructor, WireMock.Net's), so there is no async first use to defer to and no factory.
             var benchmarks = BenchmarkClasses.IsReferenced(start.Compilation);
+            var attribute = start.Compilation.GetTypeByMetadataName("System.Attribute");
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     if (waits.AnyIn(type, symbolStart.CancellationToken)
-                        && !(benchmarks && BenchmarkClasses.DeclaresBenchmark(type)))
+                        && !(benchmarks && BenchmarkClasses.DeclaresBenchmark(type))
+                        && !IsAttribute(type, attribute))
                     {
                         symbolStart.RegisterOperationBlockStartAction(onBlockStart);
                     }
                 },
                 SymbolKind.NamedType);
         });
+    }
+
+    /// <summary>Whether <paramref name="type"/> derives from <c>System.Attribute</c>.</summary>
+    private static bool IsAttribute(INamedTypeSymbol type, INamedTypeSymbol? attribute)
+    {
+        if (attribute is null || type.TypeKind != TypeKind.Class)
+        {
+            return false;
+        }
+
+        for (var (baseType, depth) = (type.BaseType, 0); baseType is not null && depth < 64; baseType = baseType.BaseType, depth++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(baseType, attribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeOperation(OperationAnalysisContext context, BlockingWaitTypes types, BlockingCallSummaries? summaries)

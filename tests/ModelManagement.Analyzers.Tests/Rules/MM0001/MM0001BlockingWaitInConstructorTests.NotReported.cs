@@ -594,6 +594,46 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task ConstructionOfAnAttribute_DoesNotReport_ALookAlikeThatIsNoAttributeDoes()
+    {
+        // A triage's real code: WireMock.Net's `RunOnDockerPlatformFact : FactAttribute` decides `Skip` in its constructor
+        // by blocking on an async probe. The runtime creates attributes by reflection: no async first use, no factory.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public static class Docker
+            {
+                public static readonly Lazy<Task<string>> Platform = new Lazy<Task<string>>(() => Task.FromResult("linux"));
+            }
+
+            public class FactAttribute : Attribute { public string Skip { get; set; } }
+
+            public sealed class RunOnDockerPlatformFact : FactAttribute
+            {
+                public RunOnDockerPlatformFact(string platform)
+                {
+                    if (Docker.Platform.Value.Result != platform)
+                    {
+                        Skip = "Only on " + platform;
+                    }
+                }
+            }
+
+            public sealed class RunOnDockerPlatform
+            {
+                public RunOnDockerPlatform(string platform)
+                {
+                    if ({|MM0001:Docker.Platform.Value.Result|} != platform)
+                    {
+                    }
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task OwnAsyncMethodAndIteratorCalledByConstructor_DoNotReport()
     {
         var source = /* lang=c#-test */ """
