@@ -531,7 +531,8 @@ internal sealed class LazyInitFlowAnalysis
             case IAwaitOperation awaitOperation:
             {
                 var outcome = Scan(awaitOperation.Operation, ref awaitSeen, tested, testedCount, ref written);
-                if (outcome != Outcome.Continue || _types.IsSingleFlightAwait(awaitOperation.Operation) || IsMemoizedTaskAwait(awaitOperation.Operation))
+                if (outcome != Outcome.Continue || _types.IsSingleFlightAwait(awaitOperation.Operation) || IsMemoizedTaskAwait(awaitOperation.Operation)
+                    || IsSignalAwait(awaitOperation.Operation))
                 {
                     return outcome;
                 }
@@ -618,6 +619,41 @@ internal sealed class LazyInitFlowAnalysis
         _memoizedTasks ??= CollectMemoizedTasks(_graph.OriginalOperation);
         return _memoizedTasks.Contains(reference.Member.OriginalDefinition);
     }
+
+    /// <summary>
+    /// `await _ready.Task` on a <c>TaskCompletionSource</c> held by a field or property, or the await of a call of a source
+    /// method that only hands such a task out (<c>public Task WaitAsync() =&gt; _tcs.Task;</c>, KurrentDB's readiness signal
+    /// behind <c>if (!_isReady) { await ready.WaitAsync(); _isReady = true; }</c>): every caller awaits the one signal,
+    /// nothing is started, and the flag written after it only records that it came.
+    /// </summary>
+    private bool IsSignalAwait(IOperation awaited)
+    {
+        var peeled = SideEffectGuards.PeelAwaited(awaited);
+        if (IsCompletionSourceTask(peeled))
+        {
+            return true;
+        }
+
+        if (peeled is not IInvocationOperation { Arguments.Length: 0, TargetMethod: { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false } method }
+            || method.ContainingType?.TypeKind is not (TypeKind.Class or TypeKind.Struct)
+            || Shapes.SingleMethodDeclaration(method, _cancellationToken) is not { } declaration)
+        {
+            return false;
+        }
+
+        var returned = declaration.ExpressionBody?.Expression
+            ?? (declaration.Body is { Statements: [ReturnStatementSyntax { Expression: { } value }] } ? value : null);
+        return returned is not null
+            && SemanticModels.For(_model.Compilation, returned.SyntaxTree, _model) is { } model
+            && IsCompletionSourceTask(model.GetOperation(returned, _cancellationToken));
+    }
+
+    private static bool IsCompletionSourceTask(IOperation? operation)
+        => Shapes.WithoutConversions(operation) is IPropertyReferenceOperation
+            {
+                Property: { Name: "Task", ContainingType: { Name: "TaskCompletionSource", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } },
+                Instance: IFieldReferenceOperation or IPropertyReferenceOperation,
+            };
 
     private static HashSet<ISymbol> CollectMemoizedTasks(IOperation root)
     {

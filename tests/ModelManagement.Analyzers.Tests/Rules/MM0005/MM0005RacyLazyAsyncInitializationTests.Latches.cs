@@ -942,4 +942,57 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_initialized"));
     }
+
+    [Fact]
+    public async Task FlagAfterAwaitingASharedCompletionSignal_DoesNotReport_AFreshTaskBehindTheSameShapeDoes()
+    {
+        // A triage's real code (KurrentDB's search service): `if (!_isReady) { await ready.WaitAsync(); _isReady = true; }`
+        // where `WaitAsync() => _tcs.Task` — every caller awaits the one signal the host completes; nothing runs twice.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ReadySignal
+            {
+                private readonly TaskCompletionSource<bool> _tcs = new TaskCompletionSource<bool>();
+                public Task WaitAsync() => _tcs.Task;
+                public Task StartAsync() => Task.Delay(1);
+                public void SetReady() => _tcs.TrySetResult(true);
+            }
+
+            public sealed class SearchService
+            {
+                private readonly ReadySignal _ready;
+                private readonly TaskCompletionSource<bool> _opened = new TaskCompletionSource<bool>();
+                private bool _isReady;
+                private bool _isOpen;
+                private bool _started;
+
+                public SearchService(ReadySignal ready) => _ready = ready;
+
+                public async Task<int> SearchAsync()
+                {
+                    if (!_isReady)
+                    {
+                        await _ready.WaitAsync();
+                        _isReady = true;
+                    }
+
+                    if (!_isOpen)
+                    {
+                        await _opened.Task.ConfigureAwait(false);
+                        _isOpen = true;
+                    }
+
+                    if ({|#0:!_started|})
+                    {
+                        await _ready.StartAsync();
+                        _started = true;
+                    }
+
+                    return 1;
+                }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_started"));
+    }
 }
