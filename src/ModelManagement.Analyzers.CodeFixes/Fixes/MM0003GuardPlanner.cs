@@ -118,7 +118,7 @@ internal static class MM0003GuardPlanner
     /// <summary>A plan for one use, or null when no guard keeps the code compiling and meaningful.</summary>
     public static MM0003GuardPlan? TryPlan(SyntaxNode root, SemanticModel model, Location location, string shape, CancellationToken cancellationToken)
     {
-        if (shape is not (MM0003DiagnosticProperties.Statement or MM0003DiagnosticProperties.DiscardedExpression))
+        if (shape is not (MM0003DiagnosticProperties.Statement or MM0003DiagnosticProperties.DiscardedExpression or MM0003DiagnosticProperties.ValueFlows))
         {
             return null;
         }
@@ -133,6 +133,11 @@ internal static class MM0003GuardPlanner
         }
 
         var avoidOperators = HasUserDefinedEquality(TypeOf(symbol));
+        if (shape == MM0003DiagnosticProperties.ValueFlows)
+        {
+            return TryPlanNullableChain(root, model, receiver, symbol, avoidOperators, cancellationToken);
+        }
+
         ExpressionSyntax? chainTop = null;
         var canUseConditionalAccess = false;
         StatementSyntax? statement;
@@ -181,6 +186,27 @@ internal static class MM0003GuardPlanner
         statements = AroundTheTryTheyFill(statements);
         var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
         return NoWrittenValueFlowsOut(statements, model) ? plan : null;
+    }
+
+    /// <summary>
+    /// A value that flows on from a chain already null-conditional after the dependency — <c>var user =
+    /// _accessor.HttpContext?.User?.Name;</c> (a fix-shapes round's real <c>AppDbContext</c>) — gets <c>?.</c> at its head:
+    /// <c>_accessor?.HttpContext?.User?.Name</c> has the chain's type already, and an absent dependency becomes the null the
+    /// code already handles. Not when the chain is awaited (a null task throws at the await), nor on a value-type dependency.
+    /// </summary>
+    private static MM0003GuardPlan? TryPlanNullableChain(
+        SyntaxNode root, SemanticModel model, ExpressionSyntax receiver, ISymbol symbol, bool avoidOperators, CancellationToken cancellationToken)
+    {
+        var chainTop = MM0003DiagnosticProperties.ChainTop(receiver);
+        return chainTop is ConditionalAccessExpressionSyntax
+            && receiver.Parent is not ConditionalAccessExpressionSyntax
+            && chainTop.Parent is not (AwaitExpressionSyntax or RefExpressionSyntax)
+            && !(chainTop.Parent is AssignmentExpressionSyntax assignment && assignment.Left == chainTop)
+            && TypeOf(symbol) is { IsReferenceType: true }
+            && LanguageVersionHelpers.IsAtLeast(root.SyntaxTree, LanguageVersion.CSharp6)
+            && ConditionalAccessCompiles(chainTop, model, cancellationToken)
+            ? new MM0003GuardPlan(receiver, symbol, new List<StatementSyntax>(), chainTop, canUseConditionalAccess: true, avoidOperators)
+            : null;
     }
 
     /// <summary>

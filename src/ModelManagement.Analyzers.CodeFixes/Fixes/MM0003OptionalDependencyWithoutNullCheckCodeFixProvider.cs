@@ -17,7 +17,8 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <c>if (x is not null) { … }</c> (<c>x != null</c> before C# 9), or turns a lone discarded call into <c>x?.M(…)</c>.
 /// Consecutive statements that dereference the same dependency share one guard, in a single fix and in Fix All; Fix All
 /// adds no guard inside a statement it already guards (the analyzer reports every use, so such uses are reported too).
-/// No fix where the value flows on (declarations, returns, arguments, conditions).
+/// No fix where the value flows on (declarations, returns, arguments, conditions), unless from a chain already
+/// null-conditional after the dependency (<c>_accessor.HttpContext?.User</c> becomes <c>_accessor?.HttpContext?.User</c>).
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MM0003OptionalDependencyWithoutNullCheckCodeFixProvider)), Shared]
 public sealed class MM0003OptionalDependencyWithoutNullCheckCodeFixProvider : CodeFixProvider

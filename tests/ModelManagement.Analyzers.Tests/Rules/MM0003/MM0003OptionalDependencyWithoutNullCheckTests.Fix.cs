@@ -782,6 +782,42 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ValueFromAChainAlreadyNullConditional_GetsTheConditionalAtItsHead_AwaitedOrValueTypeDoesNot()
+    {
+        // A fix-shapes round's real `AppDbContext`: `var userId = _httpContextAccessor.HttpContext?.User?…;` handles a
+        // missing context already; `_httpContextAccessor?.HttpContext?.User?…` has the same type, and an absent accessor
+        // becomes that null instead of a NullReferenceException. An awaited chain (a null task throws at the await) keeps
+        // no fix, nor does a value that flows on from a chain without `?.`.
+        var members = /* lang=c#-test */ """
+                public int Describe()
+                {
+                    var first = {|#0:_registry|}.Models?[0];
+                    var length = {|#1:_registry|}.DefaultModel?.Trim().Length;
+                    string name = {|#2:_registry|}.DefaultModel?.ToUpperInvariant() ?? "none";
+                    return (first?.Length ?? 0) + (length ?? 0) + name.Length;
+                }
+
+                public async System.Threading.Tasks.Task<string> FindAsync() => await [|_registry|].FindAsync("a")?.WaitAsync(System.TimeSpan.FromSeconds(1));
+
+                public string Plain() => [|_registry|].DefaultModel;
+            """;
+        var fixedMembers = /* lang=c#-test */ """
+                public int Describe()
+                {
+                    var first = _registry?.Models?[0];
+                    var length = _registry?.DefaultModel?.Trim().Length;
+                    string name = _registry?.DefaultModel?.ToUpperInvariant() ?? "none";
+                    return (first?.Length ?? 0) + (length ?? 0) + name.Length;
+                }
+
+                public async System.Threading.Tasks.Task<string> FindAsync() => await [|_registry|].FindAsync("a")?.WaitAsync(System.TimeSpan.FromSeconds(1));
+
+                public string Plain() => [|_registry|].DefaultModel;
+            """;
+        await VerifyFixAsync(members, fixedMembers, expected: new[] { Uses(3) });
+    }
+
+    [Fact]
     public async Task ValueFlowsIntoDeclaration_OffersNoFix()
     {
         var members = /* lang=c#-test */ """
