@@ -262,14 +262,17 @@ internal static class BlockingWaitForms
         }
 
         if (argument is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol: { IsAsync: false } lambda } function }
-            || (!lambda.ReturnsVoid && IsAwaitable(lambda.ReturnType, types)))
+            || (!lambda.ReturnsVoid && (IsAwaitable(lambda.ReturnType, types) || lambda.ReturnType is IErrorTypeSymbol)))
         {
             return false;
         }
 
         foreach (var operation in function.Body.Descendants())
         {
-            if (operation is IInvocationOperation or IPropertyReferenceOperation && Classify(operation, types) is not null)
+            // Code that does not bind (a missing reference, half-typed code) may well be async work: no exemption on a guess
+            // (a triage's test view without its library: `Task.Run(() => _repository.Save(aggregate)).Wait()`).
+            if (operation is IInvalidOperation
+                || (operation is IInvocationOperation or IPropertyReferenceOperation && Classify(operation, types) is not null))
             {
                 return false;
             }

@@ -15,7 +15,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     {
         // A triage of real code: Tiktoken's constructor builds its token table with Task.Run while it compiles a regex, then
         // joins (fork-join of CPU work); perfview continues a deep recursion on a fresh stack with StartNew. No async work
-        // runs: nothing to load on first use. A lambda that is async, returns a task or blocks itself is async work still.
+        // runs: nothing to load on first use. A lambda that is async, returns a task or blocks itself is async work still,
+        // and so is one that does not bind (a test view without its library: `_repository.Save(aggregate)` returned a task).
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading.Tasks;
@@ -30,6 +31,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                 private readonly int _blocked;
                 private readonly int _viaGroup;
                 private readonly int _asyncLambda;
+                private readonly Repository _repository;
 
                 public Tokenizer(IStore store, int[] keys)
                 {
@@ -42,6 +44,7 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     _blocked = {|#1:Task.Run(() => store.LoadAsync().Result).Result|};
                     _viaGroup = {|#2:Task.Run(LoadNow).Result|};
                     _asyncLambda = {|#3:Task.Run(async () => await store.LoadAsync() + 1).Result|};
+                    {|#4:Task.Run(() => _repository.Save(keys)).Wait()|};
                 }
 
                 private static int Build(int[] keys) => keys.Length;
@@ -51,10 +54,12 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             """;
         await Verify.VerifyAnalyzerAsync(
             source,
+            Microsoft.CodeAnalysis.Testing.DiagnosticResult.CompilerError("CS0246").WithSpan(14, 22, 14, 32).WithArguments("Repository"),
             Verify.Diagnostic().WithLocation(0).WithArguments("Tokenizer", "LoadAsync()"),
             Verify.Diagnostic().WithLocation(1).WithArguments("Tokenizer", "Task.Run(...)"),
             Verify.Diagnostic().WithLocation(2).WithArguments("Tokenizer", "LoadNow()"),
-            Verify.Diagnostic().WithLocation(3).WithArguments("Tokenizer", "Task.Run(...)"));
+            Verify.Diagnostic().WithLocation(3).WithArguments("Tokenizer", "Task.Run(...)"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("Tokenizer", "Task.Run(...)"));
     }
 
     [Fact]
