@@ -262,7 +262,7 @@ internal static class BlockingWaitForms
         }
 
         if (argument is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol: { IsAsync: false } lambda } function }
-            || (!lambda.ReturnsVoid && (IsAwaitable(lambda.ReturnType, types) || lambda.ReturnType is IErrorTypeSymbol)))
+            || (!lambda.ReturnsVoid && (Shapes.IsAwaitable(lambda.ReturnType) || lambda.ReturnType is IErrorTypeSymbol)))
         {
             return false;
         }
@@ -280,13 +280,6 @@ internal static class BlockingWaitForms
 
         return true;
     }
-
-    /// <summary>A task or value task, generic or not.</summary>
-    private static bool IsAwaitable(ITypeSymbol type, BlockingWaitTypes types)
-        => type is INamedTypeSymbol named
-            && (IsTaskOrValueTask(named, types)
-                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, types.TaskOfT)
-                || SymbolEqualityComparer.Default.Equals(named.OriginalDefinition, types.ValueTaskOfT));
 
     /// <summary>
     /// <c>Task.Delay(n).Wait()</c>: a sleep, not async work — there is nothing to load on first use, and deferring it would

@@ -120,6 +120,18 @@ internal static class LazyInitMembers
     public static bool IsEmptinessTest(IInvocationOperation invocation)
         => invocation is { TargetMethod: { IsStatic: true, Name: "IsNullOrEmpty" or "IsNullOrWhiteSpace", ContainingType.SpecialType: SpecialType.System_String }, Arguments.Length: 1 };
 
+    /// <summary>A condition that is such a test, negated or not (<c>!string.IsNullOrWhiteSpace(_x)</c>).</summary>
+    public static bool IsEmptinessCheck(IOperation? condition)
+    {
+        condition = Shapes.WithoutConversions(condition);
+        for (var depth = 0; depth < 8 && condition is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not; depth++)
+        {
+            condition = Shapes.WithoutConversions(not.Operand);
+        }
+
+        return condition is IInvocationOperation invocation && IsEmptinessTest(invocation);
+    }
+
     /// <summary>
     /// A bare <c>bool</c> member as the test (<c>_loaded</c>, <c>!_loaded</c>): <see cref="TryGetCheck"/> guesses its sense
     /// ("true means done"), which a flag like <c>_stale</c> or <c>_expired</c> has the other way round.

@@ -69,6 +69,23 @@ internal static class Shapes
         return false;
     }
 
+    /// <summary><paramref name="type"/> is <paramref name="baseType"/> or derives from it (a bounded walk of base classes).</summary>
+    public static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        INamedTypeSymbol? current = type;
+        for (var depth = 0; current is not null && depth < 32; depth++)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, baseType))
+            {
+                return true;
+            }
+
+            current = current.BaseType;
+        }
+
+        return false;
+    }
+
     /// <summary>The root of <paramref name="operation"/>'s tree: the member body or initializer holding it.</summary>
     public static IOperation Root(IOperation operation)
     {

@@ -73,32 +73,13 @@ public sealed class MM0001BlockingWaitInConstructorAnalyzer : DiagnosticAnalyzer
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     if (waits.AnyIn(type, symbolStart.CancellationToken)
                         && !(benchmarks && BenchmarkClasses.DeclaresBenchmark(type))
-                        && !IsAttribute(type, attribute))
+                        && !(attribute is not null && type.TypeKind == TypeKind.Class && Shapes.DerivesFrom(type, attribute)))
                     {
                         symbolStart.RegisterOperationBlockStartAction(onBlockStart);
                     }
                 },
                 SymbolKind.NamedType);
         });
-    }
-
-    /// <summary>Whether <paramref name="type"/> derives from <c>System.Attribute</c>.</summary>
-    private static bool IsAttribute(INamedTypeSymbol type, INamedTypeSymbol? attribute)
-    {
-        if (attribute is null || type.TypeKind != TypeKind.Class)
-        {
-            return false;
-        }
-
-        for (var (baseType, depth) = (type.BaseType, 0); baseType is not null && depth < 64; baseType = baseType.BaseType, depth++)
-        {
-            if (SymbolEqualityComparer.Default.Equals(baseType, attribute))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void AnalyzeOperation(OperationAnalysisContext context, BlockingWaitTypes types, BlockingCallSummaries? summaries)

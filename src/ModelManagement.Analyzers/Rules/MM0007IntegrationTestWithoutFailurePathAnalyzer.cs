@@ -314,7 +314,7 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
                         return true;
                     }
                 }
-                else if (_nunitCategory is not null && DerivesFrom(attributeClass, _nunitCategory))
+                else if (_nunitCategory is not null && Shapes.DerivesFrom(attributeClass, _nunitCategory))
                 {
                     // NUnit's parameterless constructor names the category after the attribute class: [Integration].
                     if (arguments.Length == 1 ? IsText(arguments[0], IntegrationCategory) : arguments.IsEmpty && IsIntegrationAttributeName(attributeClass.Name))
@@ -322,29 +322,13 @@ public sealed class MM0007IntegrationTestWithoutFailurePathAnalyzer : Diagnostic
                         return true;
                     }
                 }
-                else if (_msTestCategory is not null && DerivesFrom(attributeClass, _msTestCategory))
+                else if (_msTestCategory is not null && Shapes.DerivesFrom(attributeClass, _msTestCategory))
                 {
                     if (arguments.Length == 1 && IsText(arguments[0], IntegrationCategory))
                     {
                         return true;
                     }
                 }
-            }
-
-            return false;
-        }
-
-        private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-        {
-            INamedTypeSymbol? current = type;
-            for (var depth = 0; current is not null && depth < MaxBaseDepth; depth++)
-            {
-                if (SymbolEqualityComparer.Default.Equals(current, baseType))
-                {
-                    return true;
-                }
-
-                current = current.BaseType;
             }
 
             return false;

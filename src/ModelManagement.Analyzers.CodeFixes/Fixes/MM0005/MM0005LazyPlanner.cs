@@ -5,7 +5,6 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 
@@ -122,29 +121,6 @@ internal static class MM0005LazyPlanner
         return false;
     }
 
-    /// <summary><c>string.IsNullOrEmpty(_x)</c>, <c>!string.IsNullOrWhiteSpace(_x)</c> (conversions and negations looked through).</summary>
-    private static bool IsEmptinessTest(IOperation? condition)
-    {
-        for (var depth = 0; depth < 8; depth++)
-        {
-            switch (condition)
-            {
-                case IConversionOperation conversion:
-                    condition = conversion.Operand;
-                    continue;
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not:
-                    condition = not.Operand;
-                    continue;
-                case IInvocationOperation invocation:
-                    return LazyInitMembers.IsEmptinessTest(invocation);
-            }
-
-            break;
-        }
-
-        return false;
-    }
-
     public static FixPlanResult<MM0005LazyPlan, MM0005FixRefusal> Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
@@ -197,7 +173,7 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
         }
 
-        if (check is IfStatementSyntax { Condition: var tested } && IsEmptinessTest(model.GetOperation(tested, cancellationToken)))
+        if (check is IfStatementSyntax { Condition: var tested } && LazyInitMembers.IsEmptinessCheck(model.GetOperation(tested, cancellationToken)))
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.EmptyValueLoadsAgain, node);
         }
