@@ -168,7 +168,7 @@ internal sealed class NullStateAnalysis
     /// <summary>
     /// Runs the analysis over an own method's body with every member of the scope maybe-null at entry and returns the
     /// members the body mentions that are non-null at every normal exit (none when the exit is unreachable or the graph
-    /// does not settle): a call of the method leaves them set (<see cref="OptionalDependencies.EnsuredByOwnCall"/>).
+    /// does not settle): a call of the method leaves them set (<see cref="OptionalDependencies.EnsuredByOwnCall(IMethodSymbol, NullStateScope)"/>).
     /// </summary>
     public static ImmutableArray<ISymbol> NonNullAtExit(ControlFlowGraph graph, NullStateScope scope)
     {
@@ -1217,13 +1217,17 @@ internal sealed class NullStateAnalysis
             }
         }
 
-        // Construction (the exit-state analysis that decides which stored members are optional, and the own methods it
-        // follows): an own method that sets a member on every path (`Init()` defaulting `Configuration` when null) without
-        // saying so in a [MemberNotNull] is read from its body, while some tracked member may still be null here. Member
-        // bodies (which report) keep to the attributes, as MM0003's graph-free fast path does.
-        if (_scope.Report is null && ownReceiver && !method.IsStatic && AnyMemberMaybeNull(_state))
+        // An own method that sets a member on every path (`Init()` defaulting `Configuration` when null) without saying
+        // so in a [MemberNotNull] is read from its body, while some tracked member may still be null here. In construction
+        // (the exit-state analysis that decides which stored members are optional, and the own methods it follows) any
+        // such method; in member bodies, which report, one whose text assigns a tracked member (perfview's
+        // `PrepForWrite()` before `Log.WriteLine(…)`), as MM0003's graph-free fast path also asks.
+        if (ownReceiver && !method.IsStatic && AnyMemberMaybeNull(_state))
         {
-            foreach (var member in _scope.Dependencies.EnsuredByOwnCall(method, _scope))
+            var ensured = _scope.Report is null
+                ? _scope.Dependencies.EnsuredByOwnCall(method, _scope)
+                : _scope.Dependencies.EnsuredByOwnCallInMemberBody(method, _scope.Members, _scope.CancellationToken);
+            foreach (var member in ensured)
             {
                 if (_symbolSlots.TryGetValue(member, out var slot) && _slots[slot].Kind == SlotKind.Member)
                 {

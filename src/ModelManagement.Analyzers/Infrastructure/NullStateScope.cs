@@ -14,7 +14,7 @@ internal sealed class NullStateScope
         NullStateKnownSymbols symbols,
         Action<NullStateDereference> report,
         CancellationToken cancellationToken)
-        : this(dependencies, members, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, symbols, report, cancellationToken)
+        : this(dependencies, members, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, symbols, report, calleeParametersMayBeNull: true, cancellationToken)
     {
     }
 
@@ -25,8 +25,10 @@ internal sealed class NullStateScope
         ImmutableArray<ISymbol> nonNullAtEntry,
         NullStateKnownSymbols symbols,
         Action<NullStateDereference>? report,
+        bool calleeParametersMayBeNull,
         CancellationToken cancellationToken)
     {
+        CalleeParametersMayBeNull = calleeParametersMayBeNull;
         Dependencies = dependencies;
         Members = members;
         ExtraParameters = extraParameters;
@@ -54,6 +56,13 @@ internal sealed class NullStateScope
 
     public CancellationToken CancellationToken { get; }
 
+    /// <summary>
+    /// Whether an own method called here is read with its parameters maybe-null (what it assigns from one may be null:
+    /// <c>Swap(null)</c>), as in member bodies and the helpers they follow; construction reads its own calls with the
+    /// parameters set, as the constructor's values are.
+    /// </summary>
+    public bool CalleeParametersMayBeNull { get; }
+
     /// <summary>A scope for deciding, over one constructor, which stored members null can reach at its exit.</summary>
     public static NullStateScope ForConstructor(
         OptionalDependencies dependencies,
@@ -61,8 +70,9 @@ internal sealed class NullStateScope
         ImmutableArray<ISymbol> parameters,
         ImmutableArray<ISymbol> nonNullAtEntry,
         NullStateKnownSymbols symbols,
-        CancellationToken cancellationToken)
-        => new(dependencies, members, parameters, nonNullAtEntry, symbols, report: null, cancellationToken);
+        CancellationToken cancellationToken,
+        bool calleeParametersMayBeNull = false)
+        => new(dependencies, members, parameters, nonNullAtEntry, symbols, report: null, calleeParametersMayBeNull, cancellationToken);
 
     /// <summary>A member (field/property on <c>this</c> or static, or a captured primary-constructor parameter) that is optional.</summary>
     public bool IsOptionalMember(ISymbol member) => OptionalDependencies.Contains(Members, member.OriginalDefinition);

@@ -31,6 +31,8 @@ internal sealed class OptionalDependencies
     private static int s_ensureDepth;
 
     private ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>? _ensuredByCall;
+    private ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>? _ensuredByCallWithAnyArguments;
+    private ConcurrentDictionary<IMethodSymbol, bool>? _assignsMember;
 
     /// <summary>What the constructors were bound with (set before their exit states are computed), for own methods they call.</summary>
     private (SemanticModel? Model, Compilation? Compilation) _constructorBinding;
@@ -168,19 +170,48 @@ internal sealed class OptionalDependencies
     /// inside it are followed two levels deep. Memoised per method for the members asked about.
     /// </summary>
     public ImmutableArray<ISymbol> EnsuredByOwnCall(IMethodSymbol method, NullStateScope scope)
+        => EnsuredByOwnCall(method, scope.Members, scope.CalleeParametersMayBeNull, scope.CancellationToken);
+
+    /// <summary>
+    /// In a member body, which reports: what an own call leaves set (<see cref="EnsuredByOwnCall(IMethodSymbol, NullStateScope)"/>),
+    /// read only for a method whose own text assigns one of <paramref name="members"/> (perfview's <c>WriteArchive</c> calls
+    /// <c>PrepForWrite()</c>, which starts with <c>if (Log == null) Log = new StringWriter();</c>, then writes to
+    /// <c>Log</c>). The syntax test keeps the graphs of every other callee away: a helper that only calls the one that
+    /// assigns is not followed here.
+    /// </summary>
+    public ImmutableArray<ISymbol> EnsuredByOwnCallInMemberBody(IMethodSymbol method, ImmutableArray<ISymbol> members, CancellationToken cancellationToken)
+    {
+        var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
+        if (members.IsEmpty || !SymbolEqualityComparer.Default.Equals(definition.ContainingType, _type.OriginalDefinition))
+        {
+            return ImmutableArray<ISymbol>.Empty;
+        }
+
+        var cache = LazyInitializer.EnsureInitialized(ref _assignsMember, static () => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default))!;
+        if (!cache.TryGetValue(definition, out var assigns))
+        {
+            assigns = Shapes.SingleMethodDeclaration(definition, cancellationToken) is { } declaration && AssignsAnyMember(declaration, members);
+            cache[definition] = assigns;
+        }
+
+        return assigns ? EnsuredByOwnCall(method, members, parametersMayBeNull: true, cancellationToken) : ImmutableArray<ISymbol>.Empty;
+    }
+
+    private ImmutableArray<ISymbol> EnsuredByOwnCall(IMethodSymbol method, ImmutableArray<ISymbol> members, bool parametersMayBeNull, CancellationToken cancellationToken)
     {
         var definition = method.PartialImplementationPart ?? method.OriginalDefinition;
         if (definition.MethodKind != MethodKind.Ordinary
             || !SymbolEqualityComparer.Default.Equals(definition.ContainingType, _type.OriginalDefinition)
             || definition.IsAsync || definition.IsExtern
             || ((definition.IsVirtual || definition.IsAbstract || definition.IsOverride) && !definition.IsSealed && !_type.IsSealed)
-            || scope.Members.IsEmpty)
+            || members.IsEmpty)
         {
             return ImmutableArray<ISymbol>.Empty;
         }
 
-        var members = scope.Members;
-        var cache = LazyInitializer.EnsureInitialized(ref _ensuredByCall, static () => new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>(SymbolEqualityComparer.Default))!;
+        var cache = parametersMayBeNull
+            ? LazyInitializer.EnsureInitialized(ref _ensuredByCallWithAnyArguments, static () => new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>(SymbolEqualityComparer.Default))!
+            : LazyInitializer.EnsureInitialized(ref _ensuredByCall, static () => new ConcurrentDictionary<IMethodSymbol, (ImmutableArray<ISymbol>, ImmutableArray<ISymbol>)>(SymbolEqualityComparer.Default))!;
         if (cache.TryGetValue(definition, out var cached) && cached.Item1 == members)
         {
             return cached.Item2;
@@ -195,7 +226,7 @@ internal sealed class OptionalDependencies
         s_ensureDepth++;
         try
         {
-            ensured = ComputeEnsured(definition, members, scope.CancellationToken);
+            ensured = ComputeEnsured(definition, members, parametersMayBeNull, cancellationToken);
         }
         finally
         {
@@ -206,7 +237,7 @@ internal sealed class OptionalDependencies
         return ensured;
     }
 
-    private ImmutableArray<ISymbol> ComputeEnsured(IMethodSymbol method, ImmutableArray<ISymbol> members, CancellationToken cancellationToken)
+    private ImmutableArray<ISymbol> ComputeEnsured(IMethodSymbol method, ImmutableArray<ISymbol> members, bool parametersMayBeNull, CancellationToken cancellationToken)
     {
         if (Shapes.SingleMethodDeclaration(method, cancellationToken) is not { } declaration
             || (declaration.Body is null && declaration.ExpressionBody is null)
@@ -225,8 +256,49 @@ internal sealed class OptionalDependencies
             return ImmutableArray<ISymbol>.Empty;
         }
 
-        var scope = NullStateScope.ForConstructor(this, members, ImmutableArray<ISymbol>.Empty, ImmutableArray<ISymbol>.Empty, _symbols, cancellationToken);
+        var parameters = ImmutableArray<ISymbol>.Empty;
+        if (parametersMayBeNull)
+        {
+            var builder = ImmutableArray.CreateBuilder<ISymbol>();
+            foreach (var parameter in method.Parameters)
+            {
+                if (_symbols.CanBeNull(parameter.Type))
+                {
+                    builder.Add(parameter.OriginalDefinition);
+                }
+            }
+
+            parameters = builder.ToImmutable();
+        }
+
+        var scope = NullStateScope.ForConstructor(this, members, parameters, ImmutableArray<ISymbol>.Empty, _symbols, cancellationToken, parametersMayBeNull);
         return NullStateAnalysis.NonNullAtExit(FlowGraphs.Of(body, cancellationToken), scope);
+    }
+
+    /// <summary>Syntax-only: the method's text assigns (<c>=</c>, <c>??=</c>) one of the members, by its name or <c>this.</c> and its name.</summary>
+    private static bool AssignsAnyMember(MethodDeclarationSyntax declaration, ImmutableArray<ISymbol> members)
+    {
+        foreach (var node in declaration.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression or (int)SyntaxKind.CoalesceAssignmentExpression } assignment
+                && assignment.Left switch
+                {
+                    IdentifierNameSyntax identifier => identifier,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name,
+                    _ => null,
+                } is { } name)
+            {
+                foreach (var member in members)
+                {
+                    if (name.Identifier.ValueText == member.Name)
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Syntax-only pre-filter: the method's text names one of the members, or calls a method by a simple name or <c>this.</c>.</summary>

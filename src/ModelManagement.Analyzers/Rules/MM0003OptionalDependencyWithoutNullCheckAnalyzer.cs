@@ -239,13 +239,42 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
 
             foreach (var operationBlock in context.OperationBlocks)
             {
-                if (NullStateUnguardedUses.BodyMayClearUnmentioned(operationBlock))
+                if (NullStateUnguardedUses.BodyMayClearUnmentioned(operationBlock) || CallsOwnMethodSetting(operationBlock, plainUses, context.CancellationToken))
                 {
                     return null;
                 }
             }
 
             return plainUses;
+        }
+
+        /// <summary>
+        /// Whether the body calls an own method that leaves one of the plainly used members set
+        /// (<see cref="OptionalDependencies.EnsuredByOwnCallInMemberBody"/>): then the graph decides which uses follow the call.
+        /// </summary>
+        private bool CallsOwnMethodSetting(IOperation body, List<NullStateDereference> plainUses, CancellationToken cancellationToken)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is not IInvocationOperation { TargetMethod.IsStatic: false } invocation
+                    || invocation.Instance is not (null or IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }))
+                {
+                    continue;
+                }
+
+                foreach (var member in _dependencies.EnsuredByOwnCallInMemberBody(invocation.TargetMethod, _members, cancellationToken))
+                {
+                    foreach (var plain in plainUses)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(plain.Symbol, member))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
         }
 
         public void OnBlockEnd(OperationBlockAnalysisContext context)

@@ -328,6 +328,32 @@ public sealed class MM0003GuardedUsesFastPathTests
                 }
             }
 
+            public sealed class Ensuring
+            {
+                private IRegistry? _log;
+                private IRegistry? _other;
+
+                public Ensuring(IRegistry? log = null, IRegistry? other = null)
+                {
+                    _log = log;
+                    _other = other;
+                }
+
+                public void AfterEnsure() { Prepare(); _log.Register("a"); _other.Register("b"); }
+
+                public void BeforeEnsure() { _log.Register("c"); Prepare(); }
+
+                private void Prepare() { if (_log == null) { _log = new Fallback(); } }
+            }
+
+            public sealed class Fallback : IRegistry
+            {
+                public string Name => "fallback";
+                public string[] Models => Array.Empty<string>();
+                public void Register(string s) { }
+                public Task<string> FindAsync(string s) => Task.FromResult(s);
+            }
+
             public sealed class Primary(IRegistry? registry = null)
             {
                 public string Name() => registry.Name;

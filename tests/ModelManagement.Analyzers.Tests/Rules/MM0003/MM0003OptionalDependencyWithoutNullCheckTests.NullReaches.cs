@@ -250,6 +250,170 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task MemberUsedAfterAnOwnMethodThatDefaultsIt_DoesNotReport()
+    {
+        // The s33 triage (perfview's ZippedETLWriter.WriteArchive): a public method first calls a private helper whose
+        // first statement is `if (Log == null) Log = new StringWriter();`, then uses Log — a property, as there, and a
+        // field defaulted by an expression-bodied `??=` helper; a sealed type's public helper counts too.
+        var source = /* lang=c#-test */ """
+            public sealed class ArchiveWriter
+            {
+                private IModelRegistry _audit;
+
+                public ArchiveWriter(IModelRegistry log = null, IModelRegistry audit = null)
+                {
+                    Log = log;
+                    _audit = audit;
+                }
+
+                public IModelRegistry Log { get; set; }
+
+                public bool WriteArchive(string model)
+                {
+                    var inputs = PrepForWrite(model);
+                    Log.Register(model);
+                    return inputs > 0;
+                }
+
+                public void Audit(string model)
+                {
+                    this.EnsureAudit();
+                    _audit.Register(model);
+                    _audit.Register(model + "!");
+                }
+
+                public void Both(string model)
+                {
+                    PrepForWrite(model);
+                    EnsureAudit();
+                    Log.Register(_audit.DefaultModel);
+                }
+
+                private int PrepForWrite(string model)
+                {
+                    if (Log == null)
+                    {
+                        Log = new DefaultRegistry();
+                    }
+
+                    return model.Length;
+                }
+
+                public void EnsureAudit() => _audit ??= new DefaultRegistry();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task MemberUsedAfterAnOwnMethodThatMayLeaveItNull_Reports()
+    {
+        // Controls for the one above: a use before the call, a helper that defaults on one path only, a virtual one, an
+        // async one, the helper called on another instance, a use in a lambda created before the call, a helper that only
+        // calls the one that assigns (member bodies follow a helper whose own text assigns the member), and the helper
+        // called in a different member.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public class Writer
+            {
+                private IModelRegistry _a;
+                private IModelRegistry _b;
+                private IModelRegistry _c;
+                private IModelRegistry _d;
+                private IModelRegistry _e;
+                private IModelRegistry _f;
+                private IModelRegistry _g;
+
+                public Writer(IModelRegistry a = null, IModelRegistry b = null, IModelRegistry c = null, IModelRegistry d = null,
+                    IModelRegistry e = null, IModelRegistry f = null, IModelRegistry g = null)
+                {
+                    _a = a;
+                    _b = b;
+                    _c = c;
+                    _d = d;
+                    _e = e;
+                    _f = f;
+                    _g = g;
+                }
+
+                public void Early(string model)
+                {
+                    [|_a|].Register(model);
+                    EnsureA();
+                }
+
+                public void OnePath(bool fast, string model)
+                {
+                    Defaults(fast);
+                    [|_b|].Register(model);
+                }
+
+                public void Virtual(string model)
+                {
+                    Overridable();
+                    [|_c|].Register(model);
+                }
+
+                public async Task Async(string model)
+                {
+                    await EnsureDAsync();
+                    [|_d|].Register(model);
+                }
+
+                public void Other(Writer other, string model)
+                {
+                    other.EnsureE();
+                    [|_e|].Register(model);
+                }
+
+                public Action Later(string model)
+                {
+                    Action use = () => [|_a|].Register(model);
+                    EnsureA();
+                    return use;
+                }
+
+                public void Indirect(string model)
+                {
+                    Setup();
+                    [|_f|].Register(model);
+                }
+
+                public void Elsewhere(string model) => [|_g|].Register(model);
+
+                public void Prepare() => _g ??= new DefaultRegistry();
+
+                private void EnsureA() => _a ??= new DefaultRegistry();
+
+                private void Defaults(bool fast)
+                {
+                    if (!fast)
+                    {
+                        _b ??= new DefaultRegistry();
+                    }
+                }
+
+                protected virtual void Overridable() => _c ??= new DefaultRegistry();
+
+                private async Task EnsureDAsync()
+                {
+                    _d ??= new DefaultRegistry();
+                    await Task.Yield();
+                }
+
+                private void EnsureE() => _e ??= new DefaultRegistry();
+
+                private void Setup() => EnsureF();
+
+                private void EnsureF() => _f ??= new DefaultRegistry();
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task PrivateHelperEveryCallerReachesAfterTheCheck_DoesNotReport_OneUsedOnceUncheckedDoes()
     {
         // The triage (Nethereum's backfiller and sparse tree): private helpers called only under `_x != null &&`, after
