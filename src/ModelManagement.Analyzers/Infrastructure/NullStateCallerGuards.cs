@@ -62,6 +62,7 @@ internal sealed class NullStateCallerGuards
             }
 
             if (!VisiblyChecked(name, member.Name)
+                && !CheckedThroughStoredParameter(name, member.Name)
                 && !(depth < MaxHelperChain && EnclosingHelper(name, model, cancellationToken) is { } helper
                     && GuardedAtEveryUse(helper, member, model, depth + 1, cancellationToken)))
             {
@@ -140,6 +141,99 @@ internal sealed class NullStateCallerGuards
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// A use in a constructor under a check of the parameter the constructor stored into the member: perfview's
+    /// <c>m_createMenu = createMenu; if (createMenu != null) { canvas.RightButtonUp += OnRightButtonUp; }</c>. The store is
+    /// an earlier statement of the constructor's body, <c>_x = p;</c> (or <c>this._x = p;</c>), the only write of the
+    /// member in that body, and the parameter is written nowhere in it.
+    /// </summary>
+    private static bool CheckedThroughStoredParameter(SyntaxNode use, string member)
+    {
+        StatementSyntax? useStatement = null;
+        ConstructorDeclarationSyntax? constructor = null;
+        foreach (var ancestor in use.Ancestors())
+        {
+            if (ancestor is StatementSyntax statement && ancestor.Parent is BlockSyntax { Parent: ConstructorDeclarationSyntax })
+            {
+                useStatement = statement;
+            }
+
+            if (ancestor is MemberDeclarationSyntax declaration)
+            {
+                constructor = declaration as ConstructorDeclarationSyntax;
+                break;
+            }
+        }
+
+        if (constructor?.Body is not { } body || useStatement is null)
+        {
+            return false;
+        }
+
+        string? parameter = null;
+        foreach (var statement in body.Statements)
+        {
+            if (statement == useStatement)
+            {
+                break;
+            }
+
+            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax source } store }
+                && source.Identifier.ValueText != member // `this.menu = menu;`: a check of either name already counts
+                && Names(store.Left, member)
+                && IsParameter(constructor, source.Identifier.ValueText))
+            {
+                parameter = source.Identifier.ValueText;
+                break;
+            }
+        }
+
+        return parameter is not null
+            && WrittenOnce(body, member, parameter)
+            && VisiblyChecked(use, parameter);
+    }
+
+    private static bool IsParameter(ConstructorDeclarationSyntax constructor, string name)
+    {
+        foreach (var parameter in constructor.ParameterList.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The member is assigned once in the body (the store), and the parameter never (nor passed by <c>ref</c>/<c>out</c>).</summary>
+    private static bool WrittenOnce(BlockSyntax body, string member, string parameter)
+    {
+        var stores = 0;
+        foreach (var node in body.DescendantNodes())
+        {
+            var target = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
+                _ => null,
+            };
+            if (target is null)
+            {
+                continue;
+            }
+
+            if (Names(target, parameter) || (Names(target, member) && ++stores > 1))
+            {
+                return false;
+            }
+        }
+
+        return stores == 1;
     }
 
     /// <summary>An earlier statement of the block is <c>if (_x == null) return;</c> (or <c>throw</c>, <c>continue</c>, <c>break</c>).</summary>

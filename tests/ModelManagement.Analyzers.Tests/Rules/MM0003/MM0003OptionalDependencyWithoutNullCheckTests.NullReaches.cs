@@ -499,6 +499,95 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task HandlerSubscribedOnlyUnderACheckOfTheStoredParameter_DoesNotReport_OtherwiseItDoes()
+    {
+        // The s33 triage (perfview's RubberBandAdorner): the constructor stores the optional callback, then subscribes the
+        // private handler only under `if (createMenu != null)` — a check of the parameter it stored — and the unsubscription
+        // checks the member. Controls: the subscription before the store, a parameter written between, a second store of
+        // the member, a store under a condition, a check of another parameter, and a member some method sets again.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class Canvas
+            {
+                public event EventHandler Click;
+
+                public void Raise() => Click?.Invoke(this, EventArgs.Empty);
+            }
+
+            public sealed class Adorner
+            {
+                private readonly Canvas _canvas;
+                private readonly IModelRegistry _menu;
+
+                public Adorner(Canvas canvas, IModelRegistry createMenu = null)
+                {
+                    _canvas = canvas;
+                    _menu = createMenu;
+                    if (createMenu != null)
+                    {
+                        _canvas.Click += OnClick;
+                    }
+                }
+
+                public void Detach()
+                {
+                    if (_menu != null)
+                    {
+                        _canvas.Click -= OnClick;
+                    }
+                }
+
+                private void OnClick(object sender, EventArgs e) => _menu.Register("menu");
+            }
+
+            public sealed class Controls
+            {
+                private readonly IModelRegistry _early;
+                private readonly IModelRegistry _rewritten;
+                private readonly IModelRegistry _twice;
+                private readonly IModelRegistry _conditional;
+                private readonly IModelRegistry _other;
+                private IModelRegistry _swappable;
+
+                public Controls(Canvas canvas, bool flag, IModelRegistry early = null, IModelRegistry rewritten = null, IModelRegistry twice = null,
+                    IModelRegistry conditional = null, IModelRegistry other = null, IModelRegistry swappable = null)
+                {
+                    if (early != null) { ShowEarly(); }
+                    _early = early;
+                    _rewritten = rewritten;
+                    rewritten = rewritten ?? new DefaultRegistry();
+                    if (rewritten != null) { canvas.Click += (s, e) => ShowRewritten(); }
+                    _twice = twice;
+                    if (twice != null) { canvas.Click += (s, e) => ShowTwice(); }
+                    _twice = null;
+                    if (flag) { _conditional = conditional; }
+                    if (conditional != null) { canvas.Click += (s, e) => ShowConditional(); }
+                    _other = other;
+                    if (early != null) { canvas.Click += (s, e) => ShowOther(); }
+                    _swappable = swappable;
+                    if (swappable != null) { canvas.Click += (s, e) => ShowSwappable(); }
+                }
+
+                public void Reset() => _swappable = null;
+
+                private void ShowEarly() => [|_early|].Register("early");
+
+                private void ShowRewritten() => [|_rewritten|].Register("rewritten");
+
+                private void ShowTwice() => [|_twice|].Register("twice");
+
+                private void ShowConditional() => [|_conditional|].Register("conditional");
+
+                private void ShowOther() => [|_other|].Register("other");
+
+                private void ShowSwappable() => [|_swappable|].Register("swappable");
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task InternalHelperEveryCallerInTheAssemblyReachesAfterTheCheck_DoesNotReport_OtherwiseItDoes()
     {
         // The third triage (aws-lambda-dotnet's LambdaBootstrap): `internal InitializeAsync` (internal for its tests) is
