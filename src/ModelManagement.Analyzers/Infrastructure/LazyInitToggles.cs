@@ -187,6 +187,42 @@ internal static class LazyInitToggles
         return ReadsTheClock(condition, model, followLocals: true, cancellationToken);
     }
 
+    /// <summary>
+    /// A value tested beside a clock stamp that the same function renews: <c>if (_token == null || _expires &lt;
+    /// DateTimeOffset.UtcNow) { _token = await FetchAsync(); _expires = …; }</c>, Papercut's
+    /// <c>if (_cachedWebUrl != null &amp;&amp; DateTime.Now - _lastUrlCheck &lt; _urlCacheExpiration) return _cachedWebUrl;</c> …
+    /// <c>_lastUrlCheck = DateTime.Now;</c> — a cache that expires, loaded again every interval like the stamp itself
+    /// (<see cref="IsClockStamp"/>), which <c>AsyncLazy&lt;T&gt;</c> could not replace. True when the condition also names
+    /// another member of the value's type (on <c>this</c>) that is a clock stamp of this condition, and the function around
+    /// the condition assigns that stamp.
+    /// </summary>
+    public static bool IsBesideARenewedClockStamp(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Shapes.EnclosingFunction(condition) is not { } function)
+        {
+            return false;
+        }
+
+        foreach (var node in condition.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not IdentifierNameSyntax name
+                || name.Identifier.ValueText == member.Name
+                || (name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is not ThisExpressionSyntax)
+                || model.GetSymbolInfo(name, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Property } stamp
+                || !SymbolEqualityComparer.Default.Equals(stamp.ContainingType, member.ContainingType))
+            {
+                continue;
+            }
+
+            if (IsClockStamp(stamp, condition, model, cancellationToken) && Assigns(function, stamp, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsTimeType(ITypeSymbol? type)
         => type is not null
             && (type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Int32

@@ -11,7 +11,7 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
     [Fact]
-    public async Task TimeComparedWithTheClock_DoesNotReport_ATimeOnlyTestedForAValueOrAValueBesideItDoes()
+    public async Task TimeComparedWithTheClock_DoesNotReport_ATimeOnlyTestedForAValueDoes()
     {
         var source = /* lang=c#-test */ """
             using System;
@@ -87,7 +87,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public async Task<string> TokenAsync()
                 {
-                    if ({|#1:_token == null || _expires < DateTimeOffset.UtcNow|})
+                    if (_token == null || _expires < DateTimeOffset.UtcNow)
                     {
                         _token = await _broker.FetchAsync();
                         _expires = DateTimeOffset.UtcNow.AddMinutes(5);
@@ -99,7 +99,91 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(
             source,
-            Verify.Diagnostic().WithLocation(0).WithArguments("_loadedAt"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("_token"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("_loadedAt"));
+    }
+
+    [Fact]
+    public async Task ValueBesideAClockStampTheFunctionRenews_DoesNotReport_OtherwiseItDoes()
+    {
+        // The s33 triage (Papercut's ServiceCommunicator): a URL cached for five minutes, returned early while fresh, then
+        // fetched again and stamped — a cache that expires, like the token above. Controls: a stamp this function does not
+        // renew, another instance's stamp, and the value tested alone.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IBroker { Task<string> FetchAsync(); }
+
+            public sealed class ServiceCommunicator
+            {
+                private readonly IBroker _broker;
+                private readonly TimeSpan _urlCacheExpiration = TimeSpan.FromMinutes(5);
+                private string _cachedWebUrl;
+                private DateTime _lastUrlCheck = DateTime.MinValue;
+                private string _fixed;
+                private DateTime _deadline;
+                private string _peerValue;
+                private string _plain;
+
+                public ServiceCommunicator(IBroker broker, ServiceCommunicator peer = null)
+                {
+                    _broker = broker;
+                    Peer = peer ?? this;
+                }
+
+                public ServiceCommunicator Peer { get; }
+
+                public DateTime Stamp;
+
+                public async Task<string> GetWebUrlAsync()
+                {
+                    if (_cachedWebUrl != null && DateTime.Now - _lastUrlCheck < _urlCacheExpiration)
+                    {
+                        return _cachedWebUrl;
+                    }
+
+                    _cachedWebUrl = await _broker.FetchAsync();
+                    this._lastUrlCheck = DateTime.Now;
+                    return _cachedWebUrl;
+                }
+
+                public async Task<string> GetFixedAsync()
+                {
+                    if ({|#0:_fixed == null || _deadline < DateTime.UtcNow|})
+                    {
+                        _fixed = await _broker.FetchAsync();
+                    }
+
+                    return _fixed;
+                }
+
+                public async Task<string> GetPeerValueAsync()
+                {
+                    if ({|#1:_peerValue == null || Peer.Stamp < DateTime.UtcNow|})
+                    {
+                        _peerValue = await _broker.FetchAsync();
+                        Peer.Stamp = DateTime.UtcNow.AddMinutes(1);
+                    }
+
+                    return _peerValue;
+                }
+
+                public async Task<string> GetPlainAsync()
+                {
+                    if ({|#2:_plain == null|})
+                    {
+                        _plain = await _broker.FetchAsync();
+                        _lastUrlCheck = DateTime.Now;
+                    }
+
+                    return _plain;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_fixed"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_peerValue"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_plain"));
     }
 }
