@@ -686,7 +686,7 @@ internal static class BlockingWaitForms
         => operation is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled", ContainingType.Name: "TaskStatus" } };
 
     /// <summary><c>Task.Run(...)</c> or <c>Task.Factory.StartNew(...)</c>: the blocking wait is on the work it starts.</summary>
-    private static bool IsTaskStart(IInvocationOperation invocation)
+    internal static bool IsTaskStart(IInvocationOperation invocation)
         => invocation.TargetMethod is { Name: "Run" or "StartNew" } method
             && method.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 

@@ -178,6 +178,83 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
     }
 
     [Theory]
+    [InlineData("Task.Run(LoadAsync).Wait()", "Task.Run(LoadAsync)")]
+    [InlineData("Task.Run(LoadAsync).GetAwaiter().GetResult()", "Task.Run(LoadAsync)")]
+    [InlineData("Task.Run(this.LoadAsync).Wait()", "Task.Run(this.LoadAsync)")]
+    [InlineData("Task.Factory.StartNew(LoadAsync).Unwrap().Wait()", "Task.Factory.StartNew(LoadAsync).Unwrap()")]
+    public async Task OwnInitMethodStartedAsAMethodGroup_IsPartOfTheInitialization_NotAReaderThatAwaitsItself(string wait, string awaited)
+    {
+        // The s34 shapes round: `Task.Run(InitializeAsync).Wait()` — the method group runs where the task starts, like
+        // `Task.Run(() => InitializeAsync())`. The lazy fix used to give it the initializer's await as a reader of the state,
+        // so it waited for itself and the first async use never finished.
+        var source = $$"""
+            using System.Threading.Tasks;
+
+            public sealed class ModelCatalog
+            {
+                private bool _isInitialized;
+                private string[] _models = new string[0];
+
+                public ModelCatalog()
+                {
+                    [|{{wait}}|];
+                }
+
+                private async Task LoadAsync()
+                {
+                    if (_isInitialized) return;
+                    await Task.Delay(5);
+                    _models = new[] { "narrative-v2" };
+                    _isInitialized = true;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    return _models.Length;
+                }
+            }
+            """;
+        var fixedSource = $$"""
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class ModelCatalog
+            {
+                private bool _isInitialized;
+                private string[] _models = new string[0];
+                private readonly AsyncInitializer _initializer;
+
+                public ModelCatalog()
+                {
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await {{awaited}}.ConfigureAwait(false);
+                }
+
+                private async Task LoadAsync()
+                {
+                    if (_isInitialized) return;
+                    await Task.Delay(5);
+                    _models = new[] { "narrative-v2" };
+                    _isInitialized = true;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    return _models.Length;
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource);
+    }
+
+    [Theory]
     [InlineData("public async Task ReloadAsync() => await LoadAsync();")]
     [InlineData("public System.Func<Task> Reloader => LoadAsync;")]
     [InlineData("public async Task ReloadAsync(ModerationRules other) => await other.LoadAsync();")]

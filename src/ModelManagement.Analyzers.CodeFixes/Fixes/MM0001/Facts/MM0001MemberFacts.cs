@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -149,6 +150,13 @@ internal sealed record MM0001MemberFacts(
                     break;
                 case IInvocationOperation { TargetMethod: { } method } invocation when IsOwn(method, ownType):
                     calls.Add(new MM0001Call(Normalize(method), GetReceiver(invocation.Instance), deferred, asyncVoid));
+                    break;
+                case IMethodReferenceOperation { Method: { } referenced, Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation start } } } reference
+                    when IsOwn(referenced, ownType) && BlockingWaitForms.IsTaskStart(start):
+                    // `Task.Run(LoadAsync)`: the method runs where the task starts, as in `Task.Run(() => LoadAsync())` — a
+                    // call, so the initialization reaches it (and does not make it await itself).
+                    usesThisOrDeferredCode = true;
+                    calls.Add(new MM0001Call(Normalize(referenced), GetReceiver(reference.Instance), deferred, asyncVoid));
                     break;
                 case IMethodReferenceOperation { Method: { } referenced } when IsOwn(referenced, ownType):
                     usesThisOrDeferredCode = true;
