@@ -81,7 +81,8 @@ internal static class SingleCallerHelpers
     /// <summary>
     /// A private instance method whose only use is in an instance constructor of its type, outside any loop, local function
     /// or lambda: a direct call (<c>_ = ReceiveLoopAsync();</c>) or the delegate handed to <c>Task.Run</c> or
-    /// <c>TaskFactory.StartNew</c> (<c>_ = Task.Run(ReceiveLoop, token);</c>, Obsidian's per-connection receive loop). It runs
+    /// <c>TaskFactory.StartNew</c> (<c>_ = Task.Run(ReceiveLoop, token);</c>, Obsidian's per-connection receive loop), also
+    /// as a lambda that only calls it (<c>Task.Run(async () =&gt; await InitializeAsync()).Wait();</c>). It runs
     /// once per instance, so its state has one caller. A method group handed to anything else (a scheduler, a timer, an
     /// event) may be invoked again and is no such method — except the factory of a single-flight lazy the constructor creates
     /// (<see cref="SingleFlightCreation"/>), which runs one caller at a time. Runs only when a report is about to be made.
@@ -96,13 +97,11 @@ internal static class SingleCallerHelpers
         SyntaxNode use = name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is ThisExpressionSyntax ? access : name;
         SyntaxNode? started = SingleFlightCreation(use, types, model, cancellationToken) is { } creation
             ? creation
+            : OnlyCallingLambda(use) is { } lambda && TaskStartOf(lambda, model, cancellationToken) is { } startedByLambda
+            ? startedByLambda // `Task.Run(async () => await InitializeAsync())`: the lambda stands for the method group
             : use.Parent is InvocationExpressionSyntax call && call.Expression == use
             ? call
-            : use.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax starter } }
-                && model.GetSymbolInfo(starter, cancellationToken).Symbol is IMethodSymbol { Name: "Run" or "StartNew" } run
-                && run.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } }
-                    ? starter
-                    : null;
+            : TaskStartOf(use, model, cancellationToken);
         for (var node = started?.Parent; node is not null; node = node.Parent)
         {
             switch (node)
@@ -129,10 +128,9 @@ internal static class SingleCallerHelpers
     private static BaseObjectCreationExpressionSyntax? SingleFlightCreation(SyntaxNode use, LazyInitTypes types, SemanticModel model, CancellationToken cancellationToken)
     {
         var factory = use;
-        if (use.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call && call.Expression == use)
+        if (use.Parent is InvocationExpressionSyntax call && call.Expression == use)
         {
-            SyntaxNode body = call.Parent is AwaitExpressionSyntax awaited ? awaited : call;
-            if (body.Parent is not (ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } lambda) || lambda.Body != body)
+            if (OnlyCallingLambda(use) is not { } lambda)
             {
                 return null;
             }
@@ -151,6 +149,29 @@ internal static class SingleCallerHelpers
             && (!SymbolEqualityComparer.Default.Equals(lazyType.OriginalDefinition, types.Lazy) || IsExecutionAndPublication(constructor, arguments, model, cancellationToken));
         return singleFlight ? creation : null;
     }
+
+    /// <summary>
+    /// The parameterless lambda whose whole body is a call of the method with no arguments, awaited or not
+    /// (<c>() =&gt; LoadAsync()</c>, <c>async () =&gt; await LoadAsync()</c>): it stands for the method group. Null otherwise.
+    /// </summary>
+    private static ParenthesizedLambdaExpressionSyntax? OnlyCallingLambda(SyntaxNode use)
+    {
+        if (use.Parent is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call || call.Expression != use)
+        {
+            return null;
+        }
+
+        SyntaxNode body = call.Parent is AwaitExpressionSyntax awaited ? awaited : call;
+        return body.Parent is ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 0 } lambda && lambda.Body == body ? lambda : null;
+    }
+
+    /// <summary>The <c>Task.Run(…)</c> or <c>TaskFactory.StartNew(…)</c> call <paramref name="work"/> is an argument of; null otherwise.</summary>
+    private static InvocationExpressionSyntax? TaskStartOf(SyntaxNode work, SemanticModel model, CancellationToken cancellationToken)
+        => work.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax starter } }
+            && model.GetSymbolInfo(starter, cancellationToken).Symbol is IMethodSymbol { Name: "Run" or "StartNew" } run
+            && run.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } }
+                ? starter
+                : null;
 
     /// <summary><c>new Lazy&lt;T&gt;(f)</c>, <c>(f, true)</c> or <c>(f, LazyThreadSafetyMode.ExecutionAndPublication)</c>.</summary>
     private static bool IsExecutionAndPublication(IMethodSymbol constructor, ArgumentListSyntax arguments, SemanticModel model, CancellationToken cancellationToken)

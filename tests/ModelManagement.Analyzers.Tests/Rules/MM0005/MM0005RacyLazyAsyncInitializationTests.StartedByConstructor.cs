@@ -53,6 +53,82 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task PrivateMethodStartedOnceThroughALambdaThatOnlyCallsIt_DoesNotReport_OtherLambdasDo()
+    {
+        // The s34 shapes round (the most common real form): `Task.Run(async () => await InitializeAsync()).Wait();` and
+        // `_ = Task.Run(() => InitializeAsync());` in a constructor start the method once, as `Task.Run(InitializeAsync)`
+        // does. Controls: a lambda that calls it twice, one that passes an argument on, and one started in a loop.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Bot
+            {
+                private readonly ICatalogStore _store;
+                private bool _isInitialized;
+                private Catalog _catalog;
+                private bool _twice;
+                private Catalog _withArgument;
+                private bool _looped;
+
+                public Bot(ICatalogStore store)
+                {
+                    _store = store;
+                    Task.Run(async () => await InitializeAsync()).Wait();
+                    _ = Task.Factory.StartNew(() => LoadAsync());
+                    _ = Task.Run(async () => { await TwiceAsync(); await TwiceAsync(); });
+                    _ = Task.Run(() => WithArgumentAsync(1));
+                    for (var i = 0; i < 2; i++)
+                    {
+                        _ = Task.Run(() => LoopedAsync());
+                    }
+                }
+
+                private async Task InitializeAsync()
+                {
+                    if (_isInitialized) return;
+                    await _store.WarmUpAsync();
+                    _isInitialized = true;
+                }
+
+                private async Task LoadAsync()
+                {
+                    if (_catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+                }
+
+                private async Task TwiceAsync()
+                {
+                    if ([|!_twice|])
+                    {
+                        await _store.WarmUpAsync();
+                        _twice = true;
+                    }
+                }
+
+                private async Task WithArgumentAsync(int attempt)
+                {
+                    if ([|_withArgument == null|])
+                    {
+                        _withArgument = await _store.LoadAsync();
+                    }
+                }
+
+                private async Task LoopedAsync()
+                {
+                    if ([|!_looped|])
+                    {
+                        await _store.WarmUpAsync();
+                        _looped = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task FactoryOfASingleFlightLazyTheConstructorCreates_DoesNotReport_OtherLaziesAndUsesDo()
     {
         // An independent consumer: `_lazy = new AsyncLazy<…>(LoadAsync)` in the constructor, with `if (_models is null)`
