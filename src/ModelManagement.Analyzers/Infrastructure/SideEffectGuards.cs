@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -20,7 +21,8 @@ internal static class SideEffectGuards
     /// follow it in its block or an enclosing one of the same function (<c>trans?.Commit();</c>, <c>await
     /// tx.CommitAsync();</c>, <c>session.CommitTransaction()</c>, a <c>TransactionScope</c>'s <c>Complete()</c>): the side
     /// effect is part of the unit of work that commits (ServiceStack's CRUD events, recorded in the change's own transaction),
-    /// and swallowing its failure would commit the change without it. Only asked for a side effect about to be reported.
+    /// and swallowing its failure would commit the change without it. A <c>return</c>, <c>throw</c> or <c>yield break</c>
+    /// between them ends the search: the commit is on another path. Only asked for a side effect about to be reported.
     /// </summary>
     public static bool IsCommittedAfter(IAwaitOperation awaitOperation, System.Threading.CancellationToken cancellationToken)
     {
@@ -42,6 +44,11 @@ internal static class SideEffectGuards
                     if (Commits(statements[i], awaitOperation.SemanticModel, cancellationToken))
                     {
                         return true;
+                    }
+
+                    if (statements[i] is ReturnStatementSyntax or ThrowStatementSyntax or YieldStatementSyntax { RawKind: (int)SyntaxKind.YieldBreakStatement })
+                    {
+                        return false; // the record's path leaves the function here: a commit further down is on another path
                     }
                 }
             }

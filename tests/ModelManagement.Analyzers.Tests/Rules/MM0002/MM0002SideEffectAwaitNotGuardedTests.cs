@@ -265,6 +265,47 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task RecordOnAPathThatLeavesBeforeTheCommit_Reports_OneThatContinuesToItDoesNot()
+    {
+        // The s34 shapes round (an SMS alert controller): the audit of invalid input sits in a branch that returns (or
+        // throws) before the transaction the other path commits — it is no part of that unit of work. A branch that falls
+        // through to the commit, or breaks out of a loop before it, still is.
+        var source = InMethod("""
+                    if (result.Length == 0)
+                    {
+                        await [|_history.LogResultAsync("invalid")|];
+                        return "invalid";
+                    }
+
+                    if (result.Length == 1)
+                    {
+                        await [|_auditor.SubmitAsync("rejected")|];
+                        throw new InvalidOperationException("rejected");
+                    }
+
+                    var tx = new Transaction();
+                    if (result.Length == 2)
+                    {
+                        await _history.LogResultAsync("short");
+                    }
+
+                    foreach (var c in result)
+                    {
+                        await _auditor.SubmitAsync("first");
+                        break;
+                    }
+
+                    await tx.CommitAsync();
+            """, members: """
+                private sealed class Transaction
+                {
+                    public Task CommitAsync() => Task.CompletedTask;
+                }
+            """);
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ConfigureAwaitOptions_SuppressThrowingIsNotReported_OtherOptionsAre()
     {
         // .NET 8's ConfigureAwaitOptions.SuppressThrowing: the await cannot throw, so the side effect cannot break the
