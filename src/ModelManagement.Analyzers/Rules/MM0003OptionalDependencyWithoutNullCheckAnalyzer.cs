@@ -63,10 +63,75 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                         return; // a type without optional dependencies is never visited again
                     }
 
+                    if (dependencies.OnlyConstructorsTracked(semanticModel: null, compilation, symbolStart.CancellationToken))
+                    {
+                        // No member is optional and no method parameter marked: only the constructors with an optional
+                        // parameter can dereference a tracked value. Their bodies were just bound to decide that, so they
+                        // are judged at the type's end, and the driver builds no operation tree for the type's other
+                        // members (KurrentDB.Core: 17 such types of 22, 336 other bodies; semantic-kernel: 17 of 26).
+                        symbolStart.RegisterSymbolEndAction(end => AnalyzeCandidateConstructors(end, type, dependencies, symbols, compilation, callerGuards));
+                        return;
+                    }
+
                     symbolStart.RegisterOperationBlockStartAction(block => OnBlockStart(block, dependencies, symbols, compilation, callerGuards, guardedUsesFastPath));
                 },
                 SymbolKind.NamedType);
         });
+    }
+
+    /// <summary>
+    /// A type whose only tracked values are its constructors' optional parameters: each constructor that has one and
+    /// dereferences it gets the same graph analysis an operation block would, on the body the semantic model already holds.
+    /// </summary>
+    private static void AnalyzeCandidateConstructors(
+        SymbolAnalysisContext context,
+        INamedTypeSymbol type,
+        OptionalDependencies dependencies,
+        NullStateKnownSymbols symbols,
+        Compilation compilation,
+        NullStateCallerGuards callerGuards)
+    {
+        var cancellationToken = context.CancellationToken;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (!dependencies.IsCandidateConstructor(constructor))
+            {
+                continue;
+            }
+
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax declaration
+                    || SemanticModels.For(compilation, declaration.SyntaxTree)?.GetOperation(declaration, cancellationToken) is not IConstructorBodyOperation { Parent: null } body
+                    || !DereferencesTrackedParameter(body, dependencies, symbols))
+                {
+                    continue;
+                }
+
+                var uses = new List<NullStateDereference>();
+                NullStateAnalysis.Run(FlowGraphs.Of(body, cancellationToken), new NullStateScope(dependencies, ImmutableArray<ISymbol>.Empty, symbols, uses.Add, cancellationToken));
+                if (uses.Count > 0)
+                {
+                    new Reporter(dependencies, symbols, callerGuards).ReportPerMember(constructor, ImmutableArray.Create<IOperation>(body), uses, context.ReportDiagnostic, cancellationToken);
+                }
+            }
+        }
+    }
+
+    /// <summary>What <see cref="BlockState.OnMemberReference"/> asks of a constructor body: a tracked parameter dereferenced.</summary>
+    private static bool DereferencesTrackedParameter(IOperation body, OptionalDependencies dependencies, NullStateKnownSymbols symbols)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IParameterReferenceOperation { Parameter: { } parameter } reference
+                && (dependencies.IsCandidateConstructorParameter(parameter.OriginalDefinition) || IsMarkedParameter(parameter, symbols))
+                && BlockState.ClassifyUse(reference) == Use.Dereference)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void OnBlockStart(
@@ -82,15 +147,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             return;
         }
 
-        // Per-type pre-filter: when no member of the type is optional (decided once per type, from its constructors),
-        // only the constructors whose own optional parameters are tracked get operation actions.
-        var model = context.OperationBlocks.IsEmpty ? null : context.OperationBlocks[0].SemanticModel;
-        if (dependencies.OnlyConstructorsTracked(model, compilation, context.CancellationToken)
-            && !(context.OwningSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor && dependencies.IsCandidateConstructor(constructor)))
-        {
-            return;
-        }
-
+        // A type whose only tracked values are its constructors' parameters never gets here (AnalyzeCandidateConstructors).
         // Cheap pre-check: only blocks that reference an optional member or tracked parameter get a graph.
         // The fast path (a dereference a check visibly dominates needs no graph) holds outside constructors, which store
         // the members, and outside initializers.
@@ -319,68 +376,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             }
         }
 
-        /// <summary>
-        /// One diagnostic per optional value per member body: on its first unguarded use in source order, with the other
-        /// unguarded uses as additional locations; the <c>Shapes</c> property gives the fix each use's own guard shape.
-        /// </summary>
         private void ReportPerMember(OperationBlockAnalysisContext context, List<NullStateDereference> uses)
-        {
-            var owner = context.OwningSymbol as IMethodSymbol;
-            if (owner is { DeclaredAccessibility: Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal, MethodKind: MethodKind.Ordinary }
-                && !context.OperationBlocks.IsEmpty && context.OperationBlocks[0].SemanticModel is { } model)
-            {
-                // A private (or internal, non-virtual) helper every caller reaches only after checking the member, which
-                // keeps its value after construction: the member is set on entry (NullStateCallerGuards).
-                uses = uses.FindAll(use => !(use.Symbol is IFieldSymbol or IPropertySymbol
-                    && _dependencies.IsStableAfterConstruction(use.Symbol, context.CancellationToken)
-                    && _callerGuards.GuardedAtEveryUse(owner, use.Symbol, model, context.CancellationToken)));
-                if (uses.Count == 0)
-                {
-                    return;
-                }
-            }
-
-            uses.Sort(static (a, b) => a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart));
-            var done = new bool[uses.Count];
-            for (var i = 0; i < uses.Count; i++)
-            {
-                if (done[i])
-                {
-                    continue;
-                }
-
-                var first = uses[i];
-                var shapes = new List<string>();
-                var additional = new List<Location>();
-                for (var j = i; j < uses.Count; j++)
-                {
-                    if (done[j] || !SameValue(first, uses[j]))
-                    {
-                        continue;
-                    }
-
-                    done[j] = true;
-                    var use = uses[j];
-                    shapes.Add(MM0003DiagnosticProperties.ShapeOf(use.Receiver, use.EnclosingLambda ?? owner, IsNullableValueTypeReceiver(use, context)));
-                    if (j != i)
-                    {
-                        additional.Add(use.Receiver.GetLocation());
-                    }
-                }
-
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Descriptors.MM0003_OptionalDependencyWithoutNullCheck,
-                    first.Receiver.GetLocation(),
-                    additional,
-                    MM0003DiagnosticProperties.ForUses(shapes),
-                    first.Name));
-            }
-        }
-
-        private static bool SameValue(NullStateDereference a, NullStateDereference b)
-            => a.Symbol is not null && b.Symbol is not null
-                ? SymbolEqualityComparer.Default.Equals(a.Symbol, b.Symbol)
-                : a.Symbol is null && b.Symbol is null && a.Name == b.Name;
+            => new Reporter(_dependencies, _symbols, _callerGuards).ReportPerMember(context.OwningSymbol, context.OperationBlocks, uses, context.ReportDiagnostic, context.CancellationToken);
 
         /// <summary>
         /// Cheap parent-shape test run before any symbol lookup. A block whose optional references are all
@@ -388,7 +385,7 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
         /// count as dereferences, since the copy may be dereferenced later. A write (an assignment's target, a
         /// <c>ref</c>/<c>out</c> argument) only matters to the fast path: a visible check proves nothing after it.
         /// </summary>
-        private static Use ClassifyUse(IOperation reference)
+        internal static Use ClassifyUse(IOperation reference)
         {
             var child = reference;
             var parent = reference.Parent;
@@ -417,19 +414,101 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             };
         }
 
-        private bool IsMarkedParameter(IParameterSymbol parameter)
-            => _symbols.CanBeNull(parameter.Type)
-                && OptionalDependencies.HasAttributeNamed(parameter.GetAttributes(), OptionalDependencies.AttributeName);
+        private bool IsMarkedParameter(IParameterSymbol parameter) => MM0003OptionalDependencyWithoutNullCheckAnalyzer.IsMarkedParameter(parameter, _symbols);
+    }
 
-        private bool IsNullableValueTypeReceiver(NullStateDereference dereference, OperationBlockAnalysisContext context)
+    private static bool IsMarkedParameter(IParameterSymbol parameter, NullStateKnownSymbols symbols)
+        => symbols.CanBeNull(parameter.Type)
+            && OptionalDependencies.HasAttributeNamed(parameter.GetAttributes(), OptionalDependencies.AttributeName);
+
+    /// <summary>Turns one body's unguarded uses into diagnostics, for an operation block and for a constructor judged at its type's end alike.</summary>
+    private readonly struct Reporter
+    {
+        private readonly OptionalDependencies _dependencies;
+        private readonly NullStateKnownSymbols _symbols;
+        private readonly NullStateCallerGuards _callerGuards;
+
+        public Reporter(OptionalDependencies dependencies, NullStateKnownSymbols symbols, NullStateCallerGuards callerGuards)
         {
-            foreach (var operationBlock in context.OperationBlocks)
+            _dependencies = dependencies;
+            _symbols = symbols;
+            _callerGuards = callerGuards;
+        }
+
+        /// <summary>
+        /// One diagnostic per optional value per member body: on its first unguarded use in source order, with the other
+        /// unguarded uses as additional locations; the <c>Shapes</c> property gives the fix each use's own guard shape.
+        /// </summary>
+        public void ReportPerMember(ISymbol owningSymbol, ImmutableArray<IOperation> blocks, List<NullStateDereference> uses, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            var owner = owningSymbol as IMethodSymbol;
+            var dependencies = _dependencies;
+            var callerGuards = _callerGuards;
+            if (owner is { DeclaredAccessibility: Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal, MethodKind: MethodKind.Ordinary }
+                && !blocks.IsEmpty && blocks[0].SemanticModel is { } model)
+            {
+                // A private (or internal, non-virtual) helper every caller reaches only after checking the member, which
+                // keeps its value after construction: the member is set on entry (NullStateCallerGuards).
+                uses = uses.FindAll(use => !(use.Symbol is IFieldSymbol or IPropertySymbol
+                    && dependencies.IsStableAfterConstruction(use.Symbol, cancellationToken)
+                    && callerGuards.GuardedAtEveryUse(owner, use.Symbol, model, cancellationToken)));
+                if (uses.Count == 0)
+                {
+                    return;
+                }
+            }
+
+            uses.Sort(static (a, b) => a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart));
+            var done = new bool[uses.Count];
+            for (var i = 0; i < uses.Count; i++)
+            {
+                if (done[i])
+                {
+                    continue;
+                }
+
+                var first = uses[i];
+                var shapes = new List<string>();
+                var additional = new List<Location>();
+                for (var j = i; j < uses.Count; j++)
+                {
+                    if (done[j] || !SameValue(first, uses[j]))
+                    {
+                        continue;
+                    }
+
+                    done[j] = true;
+                    var use = uses[j];
+                    shapes.Add(MM0003DiagnosticProperties.ShapeOf(use.Receiver, use.EnclosingLambda ?? owner, IsNullableValueTypeReceiver(use, blocks, cancellationToken)));
+                    if (j != i)
+                    {
+                        additional.Add(use.Receiver.GetLocation());
+                    }
+                }
+
+                report(Diagnostic.Create(
+                    Descriptors.MM0003_OptionalDependencyWithoutNullCheck,
+                    first.Receiver.GetLocation(),
+                    additional,
+                    MM0003DiagnosticProperties.ForUses(shapes),
+                    first.Name));
+            }
+        }
+
+        private static bool SameValue(NullStateDereference a, NullStateDereference b)
+            => a.Symbol is not null && b.Symbol is not null
+                ? SymbolEqualityComparer.Default.Equals(a.Symbol, b.Symbol)
+                : a.Symbol is null && b.Symbol is null && a.Name == b.Name;
+
+        private bool IsNullableValueTypeReceiver(NullStateDereference dereference, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        {
+            foreach (var operationBlock in blocks)
             {
                 if (operationBlock.Syntax.Span.Contains(dereference.Receiver.Span))
                 {
                     var model = operationBlock.SemanticModel;
                     return model is not null
-                        && _symbols.IsNullableValueType(model.GetTypeInfo(dereference.Receiver, context.CancellationToken).Type);
+                        && _symbols.IsNullableValueType(model.GetTypeInfo(dereference.Receiver, cancellationToken).Type);
                 }
             }
 
