@@ -930,9 +930,10 @@ internal sealed class OptionalDependencies
     }
 
     /// <summary>
-    /// A member that keeps its value after construction: a readonly field, a property without a setter (or with
-    /// <c>init</c>), or a member no code of the type assigns outside its constructors. Inside a lambda or local function
-    /// such a member keeps the null state it had where the function was created, as in the compiler's nullable analysis.
+    /// A member that keeps its value after construction — or at least its being set: a readonly field, a property without
+    /// a setter (or with <c>init</c>), or a member no code of the type assigns outside its constructors with a value that
+    /// may be null (<see cref="ComputeAssignedOutsideConstructors"/>). Inside a lambda or local function such a member
+    /// keeps the non-null state it had where the function was created, as in the compiler's nullable analysis.
     /// </summary>
     public bool IsStableAfterConstruction(ISymbol member, CancellationToken cancellationToken)
     {
@@ -950,7 +951,31 @@ internal sealed class OptionalDependencies
         }
     }
 
-    /// <summary>Names assigned (<c>=</c>, compound, <c>++</c>/<c>--</c>, <c>ref</c>/<c>out</c>) anywhere in the type outside instance constructors; computed once.</summary>
+    /// <summary>An expression whose value is never null: a new object or array, a collection expression, a string literal or interpolation, <c>this</c>.</summary>
+    private static bool IsNeverNull(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax or CastExpressionSyntax || expression.IsKind(SyntaxKind.SuppressNullableWarningExpression))
+        {
+            expression = expression switch
+            {
+                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
+                CastExpressionSyntax cast => cast.Expression,
+                _ => ((PostfixUnaryExpressionSyntax)expression).Operand,
+            };
+        }
+
+        return expression is BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax
+            or InterpolatedStringExpressionSyntax or ThisExpressionSyntax
+            || expression.IsKind(SyntaxKind.StringLiteralExpression)
+            || expression.IsKind(SyntaxKind.CollectionExpression);
+    }
+
+    /// <summary>
+    /// Names assigned (<c>=</c>, compound, <c>++</c>/<c>--</c>, <c>ref</c>/<c>out</c>) anywhere in the type outside instance
+    /// constructors with a value that may be null; computed once. A <c>??=</c>, or an <c>=</c> of a new object, array,
+    /// literal string or <c>this</c> (couchbase's <c>_atr = new AtrRepository(…)</c>), cannot make a member null that a
+    /// check found set, so it does not count.
+    /// </summary>
     private ImmutableHashSet<string> ComputeAssignedOutsideConstructors(CancellationToken cancellationToken)
     {
         var names = ImmutableHashSet.CreateBuilder<string>();
@@ -972,6 +997,8 @@ internal sealed class OptionalDependencies
                 {
                     var target = node switch
                     {
+                        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } => null, // `??=` never makes a set member null
+                        AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment when IsNeverNull(assignment.Right) => null,
                         AssignmentExpressionSyntax assignment => assignment.Left,
                         PrefixUnaryExpressionSyntax prefix when prefix.IsKind(SyntaxKind.PreIncrementExpression) || prefix.IsKind(SyntaxKind.PreDecrementExpression) => prefix.Operand,
                         PostfixUnaryExpressionSyntax postfix when postfix.IsKind(SyntaxKind.PostIncrementExpression) || postfix.IsKind(SyntaxKind.PostDecrementExpression) => postfix.Operand,

@@ -1074,6 +1074,62 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task MemberOnlyEverReassignedANewValue_KeepsACheckIntoALambda_OneReassignedAPossiblyNullValueDoesNot()
+    {
+        // The s34 triage (couchbase's AttemptContext): `_ = _atr ?? throw …;` before a retry lambda that uses `_atr`, whose
+        // only write outside the constructor is `_atr = new AtrRepository(…)` — once set it is never null again. So for
+        // `??=` and a new array. Controls: a member also reassigned from a parameter, and one set to null.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class AttemptContext
+            {
+                private IModelRegistry _atr;
+                private IModelRegistry _lazy;
+                private string[] _names;
+                private IModelRegistry _swapped;
+                private IModelRegistry _cleared;
+
+                public AttemptContext(IModelRegistry atr = null, IModelRegistry lazy = null, string[] names = null, IModelRegistry swapped = null, IModelRegistry cleared = null)
+                {
+                    _atr = atr;
+                    _lazy = lazy;
+                    _names = names;
+                    _swapped = swapped;
+                    _cleared = cleared;
+                }
+
+                public void SelectAtr() => _atr = new DefaultRegistry();
+
+                public void Ensure() { _lazy ??= new DefaultRegistry(); _names = new[] { "a" }; }
+
+                public void Swap(IModelRegistry other) => _swapped = other;
+
+                public void Clear() => _cleared = null;
+
+                public async Task CommitAsync(Func<Func<Task>, Task> repeat)
+                {
+                    _ = _atr ?? throw new InvalidOperationException("no ATR");
+                    if (_lazy == null || _names == null || _swapped == null || _cleared == null)
+                    {
+                        return;
+                    }
+
+                    await repeat(async () =>
+                    {
+                        await _atr.RegisterAsync("commit");
+                        _lazy.Register(_names[0]);
+                        [|_swapped|].Register("swapped");
+                        [|_cleared|].Register("cleared");
+                    });
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task LambdaOverMemberAssignedAfterConstruction_Reports()
     {
         // The field is reset elsewhere, so the lambda may run when it is null again.
