@@ -1429,11 +1429,12 @@ internal sealed class NullStateAnalysis
             else
             {
                 _ = SlotOf(value); // a tracked value stored elsewhere (`_registry = registry;`) needs its own slot to carry its state
-                if (!IsNewObject(value))
+                if (!IsNewObject(value) && !IsCoalesceAssignmentTarget(target))
                 {
                     // A parameter only ever given a new object or a call's declared non-null result (`options ??= new
-                    // Options()`, EventStore's `configuration ??= new ConfigurationBuilder().Build()`) never goes back to
-                    // null: a lambda or local function keeps what it knew of it.
+                    // Options()`, EventStore's `configuration ??= new ConfigurationBuilder().Build()`), or given a value only
+                    // by `??=` (Fusion's `hasher ??= … ? DefaultStringHasher : DefaultHasher`), never goes back to null once
+                    // set: a lambda or local function keeps what it knew of it.
                     NoteAssignedParameter(target);
                 }
             }
@@ -1472,6 +1473,11 @@ internal sealed class NullStateAnalysis
             }
         }
     }
+
+    /// <summary>The write of <c>p ??= …</c>, which happens only where <c>p</c> is null: it never makes a set value null.</summary>
+    private static bool IsCoalesceAssignmentTarget(IOperation target)
+        => target.Syntax.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } assignment
+            && assignment.Left == target.Syntax;
 
     private static bool IsNewObject(IOperation value) // or a call declared to return non-null
     {

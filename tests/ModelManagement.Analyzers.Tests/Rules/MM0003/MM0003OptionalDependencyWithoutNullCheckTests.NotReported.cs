@@ -770,6 +770,42 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ParameterGivenAValueOnlyByCoalesceAssignment_LambdasKeepKnowingIt_APlainAssignmentDoesNot()
+    {
+        // The s34 triage (ActualLab.Fusion's HashRing): `hasher ??= typeof(T) == typeof(string) ? DefaultStringHasher :
+        // DefaultHasher;` then `values.Select(v => (v, hasher.Invoke(v)))`. A `??=` only writes where the parameter is
+        // null, so it never makes a set value null again. Control: a parameter also assigned plainly after the lambda.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public sealed class HashRing
+            {
+                public static readonly Func<string, int> DefaultHasher = static v => v.Length;
+                public static readonly Func<string, int> OtherHasher = static v => v.Length * 31;
+
+                public HashRing(IEnumerable<string> values, bool other, Func<string, int>? hasher = null, Func<string, int>? second = null)
+                {
+                    hasher ??= other ? OtherHasher : DefaultHasher;
+                    Hashes = values.Select(v => hasher.Invoke(v)).ToArray();
+                    second ??= DefaultHasher;
+                    Seconds = values.Select(v => {|#0:second|}(v)).ToArray();
+                    second = Pick();
+                }
+
+                public int[] Hashes { get; }
+
+                public int[] Seconds { get; }
+
+                private static Func<string, int>? Pick() => null;
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("second"));
+    }
+
+    [Fact]
     public async Task LambdaWithItsOwnCheck_DoesNotReport()
     {
         await VerifyNoDiagnosticAsync(/* lang=c#-test */ """
