@@ -686,8 +686,11 @@ internal static class BlockingWaitForms
         => operation is IFieldReferenceOperation { Field: { Name: "RanToCompletion" or "Faulted" or "Canceled", ContainingType.Name: "TaskStatus" } };
 
     /// <summary><c>Task.Run(...)</c> or <c>Task.Factory.StartNew(...)</c>: the blocking wait is on the work it starts.</summary>
-    internal static bool IsTaskStart(IInvocationOperation invocation)
-        => invocation.TargetMethod is { Name: "Run" or "StartNew" } method
+    internal static bool IsTaskStart(IInvocationOperation invocation) => IsTaskStart(invocation.TargetMethod);
+
+    /// <summary><c>Task.Run</c> or <c>TaskFactory.StartNew</c> (any overload).</summary>
+    internal static bool IsTaskStart(IMethodSymbol method)
+        => method is { Name: "Run" or "StartNew" }
             && method.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } };
 
     /// <summary>Strips <c>.GetAwaiter()</c> and <c>.ConfigureAwait(...)</c> (and implicit conversions) down to the awaited expression.</summary>

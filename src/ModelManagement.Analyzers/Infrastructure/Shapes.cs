@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,6 +28,20 @@ internal static class Shapes
         var references = method.OriginalDefinition.DeclaringSyntaxReferences;
         return references.Length == 1 ? references[0].GetSyntax(cancellationToken) as MethodDeclarationSyntax : null;
     }
+
+    /// <summary>
+    /// The expression <paramref name="node"/> writes, when it is a write: the left side of an assignment (simple, compound,
+    /// <c>??=</c>), the operand of <c>++</c>/<c>--</c>, or a <c>ref</c>/<c>out</c> argument; null otherwise.
+    /// </summary>
+    public static ExpressionSyntax? WrittenExpression(SyntaxNode node)
+        => node switch
+        {
+            AssignmentExpressionSyntax assignment => assignment.Left,
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+            PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression } postfix => postfix.Operand,
+            ArgumentSyntax { RefKindKeyword.RawKind: (int)SyntaxKind.RefKeyword or (int)SyntaxKind.OutKeyword } argument => argument.Expression,
+            _ => null,
+        };
 
     /// <summary>The block or arrow expression of a method declaration; null for an abstract, extern or partial one.</summary>
     public static SyntaxNode? BodyOf(MethodDeclarationSyntax declaration)

@@ -168,8 +168,8 @@ internal static class SingleCallerHelpers
     /// <summary>The <c>Task.Run(…)</c> or <c>TaskFactory.StartNew(…)</c> call <paramref name="work"/> is an argument of; null otherwise.</summary>
     private static InvocationExpressionSyntax? TaskStartOf(SyntaxNode work, SemanticModel model, CancellationToken cancellationToken)
         => work.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax starter } }
-            && model.GetSymbolInfo(starter, cancellationToken).Symbol is IMethodSymbol { Name: "Run" or "StartNew" } run
-            && run.ContainingType is { Name: "Task" or "TaskFactory", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } }
+            && model.GetSymbolInfo(starter, cancellationToken).Symbol is IMethodSymbol run
+            && BlockingWaitForms.IsTaskStart(run)
                 ? starter
                 : null;
 

@@ -147,7 +147,8 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
             return;
         }
 
-        // A type whose only tracked values are its constructors' parameters never gets here (AnalyzeCandidateConstructors).
+        // (A type whose only tracked values are its constructors' parameters never gets here: AnalyzeCandidateConstructors.)
+        //
         // Cheap pre-check: only blocks that reference an optional member or tracked parameter get a graph.
         // The fast path (a dereference a check visibly dominates needs no graph) holds outside constructors, which store
         // the members, and outside initializers.
