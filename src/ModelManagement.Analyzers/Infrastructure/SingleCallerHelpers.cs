@@ -26,21 +26,30 @@ internal static class SingleCallerHelpers
     /// With <paramref name="publicToo"/> (a test assembly's xunit fixture, which nothing outside the assembly calls) a public
     /// method is searched like an internal one.
     /// </summary>
-    public static bool IsHelperOfSingleCallers(IMethodSymbol method, System.Func<IMethodSymbol, bool> isSingleCaller, Compilation compilation, CancellationToken cancellationToken, bool publicToo = false)
-        => IsHelperOfSingleCallers(method, isSingleCaller, compilation, new System.Collections.Generic.HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), cancellationToken, publicToo);
+    public static bool IsHelperOfSingleCallers(
+        IMethodSymbol method,
+        System.Func<IMethodSymbol, bool> isSingleCaller,
+        Compilation compilation,
+        CancellationToken cancellationToken,
+        bool publicToo = false,
+        System.Func<INamedTypeSymbol, bool>? publicCallersIn = null)
+        => IsHelperOfSingleCallers(method, isSingleCaller, compilation, new System.Collections.Generic.HashSet<IMethodSymbol>(SymbolEqualityComparer.Default), publicToo, publicCallersIn, cancellationToken);
 
     /// <summary>
     /// The same, where a caller may itself be such a helper (squidex's <c>SearchAsync</c> and <c>UpdateAsync</c> awaiting
     /// <c>GetProcessAsync</c>, each awaited by the tests), up to <see cref="MaxHelperDepth"/> helpers deep; a helper met
-    /// again on the way (recursion) does not count.
+    /// again on the way (recursion) does not count. A public caller is searched like an internal one when its type is one
+    /// <paramref name="publicCallersIn"/> accepts (couchbase's xunit collection fixture: <c>GetDefaultScope</c> and
+    /// <c>DefaultBucket</c>, awaited by the tests, await each other and the private <c>BuildAsync</c>).
     /// </summary>
     private static bool IsHelperOfSingleCallers(
         IMethodSymbol method,
         System.Func<IMethodSymbol, bool> isSingleCaller,
         Compilation compilation,
         System.Collections.Generic.HashSet<IMethodSymbol> visiting,
-        CancellationToken cancellationToken,
-        bool publicToo = false)
+        bool publicToo,
+        System.Func<INamedTypeSymbol, bool>? publicCallersIn,
+        CancellationToken cancellationToken)
     {
         if (visiting.Count >= MaxHelperDepth || !visiting.Add(method.OriginalDefinition))
         {
@@ -48,7 +57,15 @@ internal static class SingleCallerHelpers
         }
 
         bool IsSingleCallerOrItsHelper(IMethodSymbol caller)
-            => isSingleCaller(caller) || IsHelperOfSingleCallers(caller, isSingleCaller, compilation, visiting, cancellationToken);
+            => isSingleCaller(caller)
+                || IsHelperOfSingleCallers(
+                    caller,
+                    isSingleCaller,
+                    compilation,
+                    visiting,
+                    publicToo: caller.DeclaredAccessibility == Accessibility.Public && caller.ContainingType is { } type && publicCallersIn?.Invoke(type) == true,
+                    publicCallersIn,
+                    cancellationToken);
 
         try
         {

@@ -250,15 +250,17 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             if (decided == 0)
             {
                 var tests = _tests;
+                var compilation = _compilation;
                 System.Func<IMethodSymbol, bool> isSingleCaller =
                     caller => (tests is not null && tests.IsTestMethod(caller)) || TestFrameworks.IsSetUp(caller) || IsSingleCallerStep(caller);
+                System.Func<INamedTypeSymbol, bool>? fixtures = tests is null ? null : type => tests.IsXunitFixture(type, compilation, cancellationToken);
                 decided = owner is IMethodSymbol method
                     && (((method.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal
                                 || PrivateMethodUses.PrivateNestedTypeHolding(method) is not null)
-                            && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken))
+                            && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken, publicCallersIn: fixtures))
                         || (method.DeclaredAccessibility == Accessibility.Public && tests is not null && method.ContainingType is { } fixture
                             && tests.IsXunitFixture(fixture, _compilation, cancellationToken)
-                            && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken, publicToo: true))
+                            && SingleCallerHelpers.IsHelperOfSingleCallers(method, isSingleCaller, _compilation, cancellationToken, publicToo: true, publicCallersIn: fixtures))
                         || (method.DeclaredAccessibility != Accessibility.Private
                             && SingleCallerHelpers.IsOverrideOfAHookOfSingleCallers(method, TestFrameworks.IsSetUp, _compilation, cancellationToken))) ? 1 : 2;
                 Volatile.Write(ref _helperOfSingleCallers, decided);

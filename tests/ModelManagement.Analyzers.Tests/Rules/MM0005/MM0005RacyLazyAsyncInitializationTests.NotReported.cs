@@ -1779,6 +1779,78 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task XunitFixtureMethodsAwaitingEachOther_DoNotReport_OneAnotherTypeCallsDoes()
+    {
+        // The s34 triage (couchbase's Stellar and Combination fixtures, 3 reports): the fixture's public helpers, awaited by
+        // the tests, also await each other and a private BuildAsync — every caller is a test or such a helper, run one at a
+        // time. Control: a fixture helper a non-fixture type's public method awaits is still judged.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Xunit;
+
+            [CollectionDefinition("stellar")]
+            public sealed class StellarCollection : ICollectionFixture<StellarFixture> { }
+
+            public sealed class StellarFixture
+            {
+                private readonly ICatalogStore _store = null;
+                private Catalog _cluster;
+                private Catalog _other;
+
+                private async Task BuildAsync()
+                {
+                    _cluster ??= await _store.LoadAsync();
+                }
+
+                public async Task<Catalog> DefaultBucket()
+                {
+                    if (_cluster == null)
+                    {
+                        await BuildAsync();
+                    }
+
+                    return _cluster;
+                }
+
+                public async Task<Catalog> GetDefaultScope()
+                {
+                    await BuildAsync();
+                    return await DefaultBucket();
+                }
+
+                public async Task<Catalog> OtherAsync() => {|#0:_other|} ??= await _store.LoadAsync();
+            }
+
+            public sealed class Outsider
+            {
+                public async Task<Catalog> UseAsync(StellarFixture fixture) => await fixture.OtherAsync();
+            }
+
+            [Collection("stellar")]
+            public sealed class StellarTests
+            {
+                private readonly StellarFixture _fixture;
+
+                public StellarTests(StellarFixture fixture) => _fixture = fixture;
+
+                [Fact]
+                public async Task Bucket() => await _fixture.DefaultBucket();
+
+                [Fact]
+                public async Task Scope()
+                {
+                    await _fixture.GetDefaultScope();
+                    await _fixture.OtherAsync();
+                }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_other"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task InsideTestMethods_DoesNotReport_ButTheirLambdasAndHelpersDo()
     {
         // jellyfin's integration tests: `_accessToken ??= await AuthHelper.CompleteStartupAsync(client)` in every [Fact].
