@@ -105,8 +105,16 @@ internal static class SingleCallerHelpers
     /// (<see cref="SingleFlightCreation"/>), which runs one caller at a time. Runs only when a report is about to be made.
     /// </summary>
     public static bool IsStartedOnceByItsConstructor(IMethodSymbol method, LazyInitTypes types, Compilation compilation, CancellationToken cancellationToken)
+        => IsStartedOnceByItsConstructor(method, types, compilation, depth: 0, cancellationToken);
+
+    /// <summary>
+    /// The same, where the one start may also sit in the body of another private method that runs once per instance itself,
+    /// up to <see cref="MaxHelperDepth"/> methods deep: MM0001's lazy fix turns <c>Task.Run(InitializeAsync).Wait();</c> into
+    /// <c>new AsyncInitializer(InitializeAsync1)</c> with <c>InitializeAsync1</c> awaiting <c>Task.Run(InitializeAsync)</c>.
+    /// </summary>
+    private static bool IsStartedOnceByItsConstructor(IMethodSymbol method, LazyInitTypes types, Compilation compilation, int depth, CancellationToken cancellationToken)
     {
-        if (method.IsStatic || PrivateMethodUses.Find(method, compilation, cancellationToken) is not [var (name, model)])
+        if (method.IsStatic || depth > MaxHelperDepth || PrivateMethodUses.Find(method, compilation, cancellationToken) is not [var (name, model)])
         {
             return false;
         }
@@ -125,6 +133,9 @@ internal static class SingleCallerHelpers
             {
                 case ConstructorDeclarationSyntax constructor:
                     return !constructor.Modifiers.Any(SyntaxKind.StaticKeyword);
+                case MethodDeclarationSyntax declaration:
+                    return SemanticModels.For(compilation, declaration.SyntaxTree, model)?.GetDeclaredSymbol(declaration, cancellationToken) is { DeclaredAccessibility: Accessibility.Private } outer
+                        && IsStartedOnceByItsConstructor(outer, types, compilation, depth + 1, cancellationToken);
                 case ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
                     or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or MemberDeclarationSyntax:
                     return false;

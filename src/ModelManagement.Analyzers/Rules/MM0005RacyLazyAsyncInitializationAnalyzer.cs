@@ -224,7 +224,7 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             => !owner.IsStatic && _scopedServices.IsScopedOnly(owner.ContainingType, cancellationToken);
 
         /// <summary>
-        /// The body runs once per instance (<see cref="SingleCallerHelpers.IsStartedOnceByItsConstructor"/>): its instance
+        /// The body runs once per instance (<see cref="SingleCallerHelpers.IsStartedOnceByItsConstructor(IMethodSymbol, LazyInitTypes, Compilation, CancellationToken)"/>): its instance
         /// state has one caller; a static member is shared by every instance's run and is still judged.
         /// </summary>
         private bool IsStartedOnceByItsConstructor(ISymbol owner, ISymbol member, CancellationToken cancellationToken)

@@ -129,6 +129,65 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task MethodStartedOnceFromAnotherMethodThatRunsOnce_DoesNotReport_OneStartedFromAMethodRunTwiceDoes()
+    {
+        // What MM0001's lazy fix writes for `Task.Run(InitializeAsync).Wait();` (the s34 shapes round): the initializer's
+        // factory `InitializeAsync1` awaits `Task.Run(InitializeAsync)`, so InitializeAsync runs once per instance, one
+        // caller at a time — its own `if (_isInitialized) return;` races with nothing. Control: the same start inside a
+        // private method the constructor calls twice.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class ModelCatalog
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncInitializer _initializer;
+                private bool _isInitialized;
+                private bool _warm;
+
+                public ModelCatalog(ICatalogStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(InitializeAsync1);
+                    _ = WarmTwiceAsync();
+                    _ = WarmTwiceAsync();
+                }
+
+                private async Task InitializeAsync1()
+                {
+                    await Task.Run(InitializeAsync).ConfigureAwait(false);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    if (_isInitialized) return;
+                    await _store.WarmUpAsync();
+                    _isInitialized = true;
+                }
+
+                private async Task WarmTwiceAsync() => await Task.Run(WarmAsync);
+
+                private async Task WarmAsync()
+                {
+                    if ([|!_warm|])
+                    {
+                        await _store.WarmUpAsync();
+                        _warm = true;
+                    }
+                }
+
+                public async Task<bool> ReadyAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    return _isInitialized;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task FactoryOfASingleFlightLazyTheConstructorCreates_DoesNotReport_OtherLaziesAndUsesDo()
     {
         // An independent consumer: `_lazy = new AsyncLazy<…>(LoadAsync)` in the constructor, with `if (_models is null)`
