@@ -287,16 +287,36 @@ internal static class SingleCallerHelpers
         }
     }
 
+    private static bool IsPrimaryConstructorParameter(ISymbol symbol, CancellationToken cancellationToken)
+    {
+        if (symbol is not IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor })
+        {
+            return false;
+        }
+
+        foreach (var reference in constructor.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsAwaitedCallInSingleCaller(
         SimpleNameSyntax name, SemanticModel model, System.Func<IMethodSymbol, bool> isSingleCaller, CancellationToken cancellationToken, bool fieldReceiver = false)
     {
         // `H(…)`, `this.H(…)` or `local.H(…)` (an instance the caller holds in a local: a private nested fixture a test
         // creates), then optionally `.ConfigureAwait(…)`, directly under `await`. With `fieldReceiver` (an xunit fixture's
-        // method) also `_fixture.H(…)`: the fixture xunit handed the test class's constructor, kept in a field or property.
+        // method) also `_fixture.H(…)`: the fixture xunit handed the test class's constructor, kept in a field or property,
+        // or a captured primary-constructor parameter (couchbase's `class StellarKvTests(StellarFixture fixture)`).
         ExpressionSyntax callee = name.Parent is MemberAccessExpressionSyntax access && access.Name == name
             && (access.Expression is ThisExpressionSyntax
                 || (access.Expression is IdentifierNameSyntax receiver && model.GetSymbolInfo(receiver, cancellationToken).Symbol is { } held
-                    && (held is ILocalSymbol || (fieldReceiver && held is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }))))
+                    && (held is ILocalSymbol
+                        || (fieldReceiver && (held is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false } || IsPrimaryConstructorParameter(held, cancellationToken))))))
             ? access
             : name;
         if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee)

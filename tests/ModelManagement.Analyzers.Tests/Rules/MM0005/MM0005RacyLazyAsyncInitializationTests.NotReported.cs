@@ -1783,7 +1783,8 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     {
         // The s34 triage (couchbase's Stellar and Combination fixtures, 3 reports): the fixture's public helpers, awaited by
         // the tests, also await each other and a private BuildAsync — every caller is a test or such a helper, run one at a
-        // time. Control: a fixture helper a non-fixture type's public method awaits is still judged.
+        // time — also through a test class's captured primary-constructor parameter. Control: a fixture helper a
+        // non-fixture type's public method awaits is still judged.
         var source = /* lang=c#-test */ """
             using System.Threading.Tasks;
             using Xunit;
@@ -1842,6 +1843,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     await _fixture.GetDefaultScope();
                     await _fixture.OtherAsync();
                 }
+            }
+
+            [Collection("stellar")]
+            public sealed class StellarKvTests(StellarFixture fixture)
+            {
+                [Fact]
+                public async Task Get() => await fixture.GetDefaultScope();
             }
             """;
         var test = new Verify.Test { TestCode = source + Domain };
