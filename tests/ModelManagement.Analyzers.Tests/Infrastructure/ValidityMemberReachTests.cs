@@ -83,6 +83,9 @@ public sealed class ValidityMemberReachTests
     [InlineData("public sealed class Outcome { public bool Compliant; }")]
     [InlineData("public sealed record CheckResult(bool IsCompliant);")]
     [InlineData("namespace Inner { public class Holder { public record Entry(bool IsValid); } }")] // nested, unsealed: a verdict may derive from it
+    [InlineData("public class Holder { private class Trace { public bool IsValid { get; set; } } private sealed class Derived : Trace { } }")] // private, but derived inside
+    [InlineData("public partial class Holder { private class Trace { public bool IsValid { get; set; } } }")] // another part may derive from it
+    [InlineData("public class Holder { private protected class Trace { public bool IsValid { get; set; } } }")] // derived types of Holder see it
     [InlineData("namespace Inner; public readonly record struct ScanResult(bool IsSafe);")]
     [InlineData("public sealed class GateOutcome { public bool IsV\\u0061lid => true; }")] // names are read as the compiler reads them
     [InlineData("public sealed class Relay { public System.Threading.Tasks.Dataflow.DataflowMessageHeader Last; }")] // names a library's verdict
@@ -97,6 +100,8 @@ public sealed class ValidityMemberReachTests
     [InlineData("public sealed class Gadget { public bool IsV\\u0061lid => true; }")]
     [InlineData("namespace Inner { public static class Holder { public sealed record Point(bool IsValid); } }")]
     [InlineData("public record Entry(bool IsValidated);")]
+    [InlineData("public class Holder { private class PropertyValidatorTrace { public bool IsValid { get; private set; } } }")] // RepoDB's tests: never derived
+    [InlineData("public class Holder { class Trace { public bool IsValid { get; set; } } class Other : System.Exception { } }")] // private by default
     public async Task AMemberNoVerdictCanHave_StaysClosed(string declaration)
     {
         Assert.False(await MayExistAsync(OnlyMethodsAndReads + declaration));
@@ -284,7 +289,7 @@ public sealed class ValidityMemberReachTests
     [InlineData("Open", true)]
     [InlineData("Outer", false)] // nested types are their own declarations
     [InlineData("InnerResult", true)]
-    [InlineData("Hidden", true)]
+    [InlineData("Hidden", false)] // private and never derived: no verdict can derive from it
     [InlineData("Validity", true)]
     [InlineData("IStaticResult", false)]
     [InlineData("Explicit", false)]
@@ -302,12 +307,39 @@ public sealed class ValidityMemberReachTests
     }
 
     private static bool SymbolsDeclare(INamedTypeSymbol type, TypeDeclarationSyntax part, string name)
-        => (VerdictTypes.HasVerdictWord(type.Name) || (type.TypeKind == TypeKind.Class && !type.IsSealed && !type.IsStatic))
+        => (VerdictTypes.HasVerdictWord(type.Name) || (type.TypeKind == TypeKind.Class && !type.IsSealed && !type.IsStatic && !PrivateNestedNeverDerived(type)))
             && type.GetMembers(name).Any(member => member is IPropertySymbol or IFieldSymbol
                 && !member.IsStatic
                 && (!member.IsImplicitlyDeclared || member.Name != "EqualityContract") // a record's own, never a validity member
                 && member.Locations.Any(location => location.SourceTree == part.SyntaxTree && part.Span.Contains(location.SourceSpan)
                     && !part.Members.OfType<BaseTypeDeclarationSyntax>().Any(nested => nested.Span.Contains(location.SourceSpan))));
+
+    /// <summary>The symbols' side of a private nested class nothing inside a non-partial outer type names as a base.</summary>
+    private static bool PrivateNestedNeverDerived(INamedTypeSymbol type)
+    {
+        if (type.DeclaredAccessibility != Accessibility.Private || type.ContainingType is not { } outer
+            || outer.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is TypeDeclarationSyntax declaration && declaration.Modifiers.Any(m => m.ValueText == "partial")))
+        {
+            return false;
+        }
+
+        var pending = new System.Collections.Generic.Stack<INamedTypeSymbol>(outer.GetTypeMembers());
+        while (pending.Count > 0)
+        {
+            var nested = pending.Pop();
+            if (nested.BaseType?.Name == type.Name || nested.Interfaces.Any(i => i.Name == type.Name))
+            {
+                return false;
+            }
+
+            foreach (var inner in nested.GetTypeMembers())
+            {
+                pending.Push(inner);
+            }
+        }
+
+        return true;
+    }
 
     [Fact]
     public async Task TheSourceNamingALibraryVerdict_IsFound_BehindEscapesInLiteralsAndComments()

@@ -158,8 +158,10 @@ public sealed class MM0003ConstructorOnlyTypesTests
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) { }
     }
 
+#pragma warning disable CS0618 // The public constructor is marked for analyzer hosts; a test double is what it is for here.
     private sealed class RecordingSymbolStartContext(ISymbol symbol, Compilation compilation, AnalyzerOptions options)
         : SymbolStartAnalysisContext(symbol, compilation, options, CancellationToken.None)
+#pragma warning restore CS0618
     {
         public List<string> Registered { get; } = new();
 
