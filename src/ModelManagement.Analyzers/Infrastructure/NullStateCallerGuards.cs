@@ -291,13 +291,7 @@ internal sealed class NullStateCallerGuards
             || (Names(comparison.Right, name) && comparison.Left.IsKind(SyntaxKind.NullLiteralExpression));
 
     private static bool Names(ExpressionSyntax expression, string name)
-        => expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
-            ParenthesizedExpressionSyntax parenthesized => Names(parenthesized.Expression, name),
-            _ => false,
-        };
+        => Shapes.OwnMemberName(expression)?.Identifier.ValueText == name;
 
     private sealed class PairComparer : System.Collections.Generic.IEqualityComparer<(IMethodSymbol, ISymbol)>
     {

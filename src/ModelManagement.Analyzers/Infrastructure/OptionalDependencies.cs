@@ -281,12 +281,7 @@ internal sealed class OptionalDependencies
         foreach (var node in declaration.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             if (node is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression or (int)SyntaxKind.CoalesceAssignmentExpression } assignment
-                && assignment.Left switch
-                {
-                    IdentifierNameSyntax identifier => identifier,
-                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name,
-                    _ => null,
-                } is { } name)
+                && Shapes.OwnMemberName(assignment.Left) is { } name)
             {
                 foreach (var member in members)
                 {
@@ -910,13 +905,7 @@ internal sealed class OptionalDependencies
                 PropertyDeclarationSyntax property => property.Initializer?.Value,
                 _ => null,
             };
-            while (initializer is ParenthesizedExpressionSyntax or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression })
-            {
-                initializer = initializer is ParenthesizedExpressionSyntax parenthesized
-                    ? parenthesized.Expression
-                    : ((PostfixUnaryExpressionSyntax)initializer).Operand;
-            }
-
+            initializer = initializer is null ? null : Shapes.Unwrapped(initializer, casts: false);
             if (initializer is not null
                 && !initializer.IsKind(SyntaxKind.NullLiteralExpression)
                 && !initializer.IsKind(SyntaxKind.DefaultLiteralExpression)
@@ -954,16 +943,7 @@ internal sealed class OptionalDependencies
     /// <summary>An expression whose value is never null: a new object or array, a collection expression, a string literal or interpolation, <c>this</c>.</summary>
     private static bool IsNeverNull(ExpressionSyntax expression)
     {
-        while (expression is ParenthesizedExpressionSyntax or CastExpressionSyntax || expression.IsKind(SyntaxKind.SuppressNullableWarningExpression))
-        {
-            expression = expression switch
-            {
-                ParenthesizedExpressionSyntax parenthesized => parenthesized.Expression,
-                CastExpressionSyntax cast => cast.Expression,
-                _ => ((PostfixUnaryExpressionSyntax)expression).Operand,
-            };
-        }
-
+        expression = Shapes.Unwrapped(expression, casts: true);
         return expression is BaseObjectCreationExpressionSyntax or ArrayCreationExpressionSyntax or ImplicitArrayCreationExpressionSyntax
             or InterpolatedStringExpressionSyntax or ThisExpressionSyntax
             || expression.IsKind(SyntaxKind.StringLiteralExpression)
@@ -1001,14 +981,9 @@ internal sealed class OptionalDependencies
                         AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment when IsNeverNull(assignment.Right) => null,
                         _ => Shapes.WrittenExpression(node),
                     };
-                    if (target is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access)
+                    if (target is not null && Shapes.OwnMemberName(target) is { } name)
                     {
-                        target = access.Name;
-                    }
-
-                    if (target is IdentifierNameSyntax identifier)
-                    {
-                        names.Add(identifier.Identifier.ValueText);
+                        names.Add(name.Identifier.ValueText);
                     }
                 }
             }

@@ -29,6 +29,37 @@ internal static class Shapes
         return references.Length == 1 ? references[0].GetSyntax(cancellationToken) as MethodDeclarationSyntax : null;
     }
 
+    /// <summary>The expression inside parentheses and <c>!</c> (and casts, with <paramref name="casts"/>).</summary>
+    public static ExpressionSyntax Unwrapped(ExpressionSyntax expression, bool casts)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case ParenthesizedExpressionSyntax parenthesized:
+                    expression = parenthesized.Expression;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    expression = suppressed.Operand;
+                    break;
+                case CastExpressionSyntax cast when casts:
+                    expression = cast.Expression;
+                    break;
+                default:
+                    return expression;
+            }
+        }
+    }
+
+    /// <summary>The name of an own member written <c>X</c> or <c>this.X</c> (in parentheses or not); null for anything else.</summary>
+    public static SimpleNameSyntax? OwnMemberName(ExpressionSyntax expression)
+        => Unparenthesized(expression) switch
+        {
+            IdentifierNameSyntax identifier => identifier,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name,
+            _ => null,
+        };
+
     /// <summary>
     /// The expression <paramref name="node"/> writes, when it is a write: the left side of an assignment (simple, compound,
     /// <c>??=</c>), the operand of <c>++</c>/<c>--</c>, or a <c>ref</c>/<c>out</c> argument; null otherwise.
