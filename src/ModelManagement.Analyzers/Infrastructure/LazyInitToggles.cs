@@ -76,6 +76,76 @@ internal static class LazyInitToggles
             : AssignedAfter(block, ifStatement, member, model, directly: true, cancellationToken);
     }
 
+    /// <summary>
+    /// The check is (an operand of) the condition of a <c>while</c>, <c>do</c> or <c>for</c> loop some pass of which goes
+    /// round again without writing the member: a worker or read loop that runs until a latch is set — hazelcast's
+    /// <c>while (!_stop) { …; if (seen == i) continue; …; _stop = true; }</c>, Octonica.ClickHouseClient's
+    /// <c>do { … case EndOfStream: _endOfStream = true; break; … } while (!_endOfStream)</c> — which no single-flight
+    /// helper replaces. A loop whose body writes the member on every pass (a retried load,
+    /// <c>while (_token == null) { try { _token = await LoadAsync(); } catch { … } }</c>) is the initialization and is
+    /// still judged.
+    /// </summary>
+    public static bool IsLoopUntilALatch(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var whole = condition;
+        while (whole.Parent is ParenthesizedExpressionSyntax
+            or BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression }
+            or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression })
+        {
+            whole = whole.Parent;
+        }
+
+        var (loop, body) = whole.Parent switch
+        {
+            WhileStatementSyntax loopStatement when loopStatement.Condition == whole => ((StatementSyntax?)loopStatement, loopStatement.Statement),
+            DoStatementSyntax loopStatement when loopStatement.Condition == whole => (loopStatement, loopStatement.Statement),
+            ForStatementSyntax loopStatement when loopStatement.Condition == whole => (loopStatement, loopStatement.Statement),
+            _ => (null, null),
+        };
+        return loop is not null && body is not null && !WritesOnEveryPass(body, loop, member, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// A statement of the loop's body (or the body itself) writes the member unconditionally before any <c>continue</c>
+    /// of this loop can skip it.
+    /// </summary>
+    private static bool WritesOnEveryPass(StatementSyntax body, StatementSyntax loop, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (body is not BlockSyntax block)
+        {
+            return AssignsUnconditionally(body, member, model, depth: 0, cancellationToken);
+        }
+
+        foreach (var statement in block.Statements)
+        {
+            if (AssignsUnconditionally(statement, member, model, depth: 0, cancellationToken))
+            {
+                return true;
+            }
+
+            if (ContinuesLoop(statement, loop))
+            {
+                return false; // `if (seen == i) continue;`: that pass goes round again without the write
+            }
+        }
+
+        return false;
+    }
+
+    private static bool ContinuesLoop(StatementSyntax statement, StatementSyntax loop)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ContinueStatementSyntax @continue
+                && @continue.Ancestors().FirstOrDefault(static a => a is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or ForEachStatementSyntax or ForEachVariableStatementSyntax) == loop)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, bool directly, CancellationToken cancellationToken)
     {
         for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
@@ -307,10 +377,11 @@ internal static class LazyInitToggles
                     continue; // constructors and initializers set the initial state; the checking function was judged above
                 }
 
-                if ((IsReset(declaration) || ReadsFlag(declaration, member, model, cancellationToken))
+                if ((IsReset(declaration) || ReadsFlag(declaration, member, model, cancellationToken)
+                        || IsRunOnlyUnderACheckOfTheFlag(declaration, type, member, model, cancellationToken))
                     && ClearsFlag(declaration, member, model, cancellationToken))
                 {
-                    return true; // the other half of a switch (it tests the flag and sets it back), or a reset for reuse
+                    return true; // the other half of a switch (it, or every caller of it, tests the flag and sets it back), or a reset for reuse
                 }
             }
 
@@ -475,6 +546,48 @@ internal static class LazyInitToggles
         => declaration is MethodDeclarationSyntax method
             && method.Identifier.ValueText.StartsWith("Reset", System.StringComparison.Ordinal);
 
+    /// <summary>
+    /// A method whose every call in the type's declaration (at least one) sits in an <c>if</c> whose condition tests the
+    /// flag: Octonica.ClickHouseClient's <c>if (_endOfStream) await RepeatQuery(…);</c>, whose <c>RepeatQuery</c> sets
+    /// <c>_endOfStream = false</c> again — the other half of the switch, with its test at the caller.
+    /// </summary>
+    private static bool IsRunOnlyUnderACheckOfTheFlag(MemberDeclarationSyntax declaration, TypeDeclarationSyntax type, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (declaration is not MethodDeclarationSyntax method)
+        {
+            return false;
+        }
+
+        var name = method.Identifier.ValueText;
+        var called = false;
+        foreach (var invocation in type.DescendantNodes().OfType<InvocationExpressionSyntax>())
+        {
+            var callee = invocation.Expression switch
+            {
+                IdentifierNameSyntax identifier => identifier,
+                MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier,
+                _ => null,
+            };
+            if (callee is null || callee.Identifier.ValueText != name)
+            {
+                continue;
+            }
+
+            var underCheck = invocation.Ancestors()
+                .TakeWhile(static node => node is not (MemberDeclarationSyntax or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+                .OfType<IfStatementSyntax>()
+                .Any(ifStatement => !ifStatement.Condition.Span.Contains(invocation.Span) && ReadsFlag(ifStatement.Condition, member, model, cancellationToken));
+            if (!underCheck)
+            {
+                return false;
+            }
+
+            called = true;
+        }
+
+        return called;
+    }
+
     /// <summary>An assignment of <c>false</c> to the flag outside any <c>catch</c> clause.</summary>
     private static bool ClearsFlag(SyntaxNode scope, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -541,7 +654,7 @@ internal static class LazyInitToggles
     /// <summary>A mention of the flag that is not the target of an assignment.</summary>
     private static bool ReadsFlag(SyntaxNode scope, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
     {
-        foreach (var node in scope.DescendantNodes())
+        foreach (var node in scope.DescendantNodesAndSelf())
         {
             if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != member.Name)
             {

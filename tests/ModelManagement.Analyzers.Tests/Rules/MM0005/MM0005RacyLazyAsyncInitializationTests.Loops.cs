@@ -1,0 +1,184 @@
+using System.Threading.Tasks;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
+
+/// <summary>
+/// MM0005 on loops whose own condition tests the member: a worker or read loop that runs until a latch is set
+/// (hazelcast's near-cache test's <c>while (!_stop)</c>, Octonica.ClickHouseClient's <c>do { … } while (!_endOfStream)</c>)
+/// is not an initialization; a loop that writes the member on every pass (a retried load) still is. And a protocol flag
+/// set back by an own method only its checking caller runs (<c>if (_endOfStream) await RepeatQuery();</c>).
+/// </summary>
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    [Fact]
+    public async Task LoopRunningUntilALatchSomeIterationSets_DoesNotReport()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IMap { Task SetAsync(int value); Task<int> GetAsync(); }
+
+            public sealed class StressTest
+            {
+                private readonly IMap _map;
+                private bool _stop;
+                private bool _endOfStream;
+                private int _violations;
+
+                public StressTest(IMap map) => _map = map;
+
+                public async Task SetLoopAsync()
+                {
+                    var i = 0;
+                    while (!_stop)
+                    {
+                        i++;
+                        await _map.SetAsync(i);
+                        var seen = await _map.GetAsync();
+                        if (seen == i) continue; // the usual pass: the flag stays unset
+
+                        _violations++;
+                        _stop = true;
+                    }
+                }
+
+                public async Task DrainAsync()
+                {
+                    do
+                    {
+                        var code = await _map.GetAsync();
+                        switch (code)
+                        {
+                            case 0:
+                                _endOfStream = true;
+                                break;
+                            case 1:
+                                await _map.SetAsync(code);
+                                break;
+                        }
+                    } while (!_endOfStream);
+                }
+
+                public async Task PollAsync()
+                {
+                    for (var round = 0; !_stop && round < 10; round++)
+                    {
+                        if (await _map.GetAsync() < 0)
+                        {
+                            _stop = true;
+                        }
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
+    public async Task LoopWritingTheMemberOnEveryPass_StillReports()
+    {
+        // A retried load writes the member each time round (also inside the `try` of a retry): the loop is the initialization.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<string> LoadAsync(); }
+
+            public sealed class Client
+            {
+                private readonly IStore _store;
+                private string _token;
+                private bool _connected;
+
+                public Client(IStore store) => _store = store;
+
+                public async Task<string> TokenAsync()
+                {
+                    while ({|#0:_token == null|})
+                    {
+                        try
+                        {
+                            _token = await _store.LoadAsync();
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            await Task.Delay(10);
+                        }
+                    }
+
+                    return _token;
+                }
+
+                public async Task ConnectAsync()
+                {
+                    for (var attempt = 0; {|#1:!_connected && attempt < 3|}; attempt++)
+                    {
+                        await _store.LoadAsync();
+                        _connected = true;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_token"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_connected"));
+    }
+
+    [Fact]
+    public async Task FlagSetBackByAnOwnMethodRunOnlyUnderItsCheck_DoesNotReport_AClearNobodyChecksStillDoes()
+    {
+        // Octonica.ClickHouseClient's column writer: `_endOfStream` is set when the server ends the stream, and set back
+        // by RepeatQuery(), which SendTable runs only `if (_endOfStream)` — a protocol state, not a one-time initialization.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface ISession { Task SendAsync(); Task<int> ReadAsync(); }
+
+            public sealed class ColumnWriter
+            {
+                private readonly ISession _session;
+                private bool _endOfStream;
+                private bool _loaded;
+
+                public ColumnWriter(ISession session) => _session = session;
+
+                public async Task SendTableAsync()
+                {
+                    if (_endOfStream)
+                        await RepeatQueryAsync();
+
+                    await _session.SendAsync();
+                }
+
+                public async Task EndWriteAsync()
+                {
+                    if (_endOfStream)
+                        return;
+
+                    await _session.SendAsync();
+                    _endOfStream = true;
+                }
+
+                private async Task RepeatQueryAsync()
+                {
+                    await _session.SendAsync();
+                    _endOfStream = false;
+                }
+
+                public async Task LoadAsync()
+                {
+                    if ({|#0:_loaded|})
+                        return;
+
+                    await _session.ReadAsync();
+                    _loaded = true;
+                }
+
+                public void Invalidate() => _loaded = false; // a clear nobody runs under a check: still an initialization flag
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_loaded"));
+    }
+}
