@@ -146,6 +146,45 @@ internal static class LazyInitToggles
         return false;
     }
 
+    /// <summary>
+    /// The checking function itself sets the member back to <c>null</c> (or <c>default</c>) after a write of a value, outside
+    /// any <c>catch</c>: a cursor over work items that the function loads, moves on and clears (monotorrent's
+    /// <c>HttpPeerConnection.ReceiveAsync</c>: <c>if (CurrentRequest == null) { await …; CurrentRequest = new
+    /// HttpRequestData(…); }</c> … <c>CurrentRequest = null;</c>), not a value loaded once — the reference counterpart of
+    /// the in-progress marker of <see cref="IsToggledFlag"/>. A clear before the load (<c>_x = null; _x = await …;</c>) or
+    /// in a <c>catch</c> (a reset on failure) keeps the initialization.
+    /// </summary>
+    public static bool IsClearedAgainByTheFunction(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Shapes.EnclosingFunction(condition) is not { } function)
+        {
+            return false;
+        }
+
+        var wroteAValue = false;
+        foreach (var node in function.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } assignment
+                || !Names(assignment.Left, member, model, cancellationToken))
+            {
+                continue;
+            }
+
+            if (!Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.NullLiteralExpression)
+                && !Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.DefaultLiteralExpression)
+                && !Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.DefaultExpression))
+            {
+                wroteAValue = true;
+            }
+            else if (wroteAValue && !InCatch(assignment, function))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, bool directly, CancellationToken cancellationToken)
     {
         for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)

@@ -181,4 +181,83 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_loaded"));
     }
+
+    [Fact]
+    public async Task CursorTheCheckingFunctionClearsAfterLoadingIt_DoesNotReport_AClearBeforeTheLoadOrInACatchStillDoes()
+    {
+        // monotorrent's HttpPeerConnection.ReceiveAsync: `if (CurrentRequest == null) { await …; CurrentRequest = new
+        // HttpRequestData(…); }` … `if (CurrentRequest.Complete) { … CurrentRequest = null; }` — the request being received,
+        // moved on and cleared by the same function: a cursor, not a value loaded once.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public sealed class Request { public int Remaining; }
+
+            public sealed class PeerConnection
+            {
+                private readonly Queue<Request> _pending = new Queue<Request>();
+                private Request _current;
+                private Request _cached;
+                private Request _guarded;
+
+                public async Task<int> ReceiveAsync()
+                {
+                    if (_current == null)
+                    {
+                        await Task.Yield();
+                        _current = _pending.Dequeue();
+                    }
+
+                    _current.Remaining--;
+                    if (_current.Remaining == 0)
+                    {
+                        _current = _pending.Count > 0 ? _pending.Dequeue() : null;
+                        if (_current is { Remaining: 0 })
+                        {
+                            _current = null;
+                        }
+                    }
+
+                    return 1;
+                }
+
+                public async Task<Request> CachedAsync()
+                {
+                    if ({|#0:_cached == null|})
+                    {
+                        _cached = null;
+                        await Task.Yield();
+                        _cached = _pending.Peek();
+                    }
+
+                    return _cached;
+                }
+
+                public async Task<Request> GuardedAsync()
+                {
+                    if ({|#1:_guarded == null|})
+                    {
+                        try
+                        {
+                            await Task.Yield();
+                            _guarded = _pending.Peek();
+                        }
+                        catch (InvalidOperationException)
+                        {
+                            _guarded = null;
+                            throw;
+                        }
+                    }
+
+                    return _guarded;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_cached"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_guarded"));
+    }
 }
