@@ -195,6 +195,12 @@ internal static class LazyInitGuards
                         {
                             return true; // `if (Interlocked.Exchange(ref _initialized, 1) == 1) return;` (DisCatSharp): the rest runs for one caller
                         }
+
+                        if (statement is ExpressionStatementSyntax { Expression: InvocationExpressionSyntax call }
+                            && ClaimsThroughOwnCall(call, model, cancellationToken))
+                        {
+                            return true; // `LockSync();` whose body throws when the busy flag is set and sets it (Dotmim.Sync)
+                        }
                     }
 
                     break;
@@ -587,7 +593,7 @@ internal static class LazyInitGuards
     /// (or <c>throw</c>) and then <c>_busy = true;</c> on a <c>bool</c> field of the own type, with no <c>_busy = false;</c>
     /// between them and the statement. The same claim MM0005 accepts inside an async method before its first await.
     /// </summary>
-    private static ISymbol? ClaimingFlag(BlockSyntax block, StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    private static ISymbol? ClaimingFlag(BlockSyntax block, StatementSyntax? statement, SemanticModel model, CancellationToken cancellationToken, bool throwOnly = false)
     {
         ISymbol? tested = null;
         ISymbol? claimed = null;
@@ -600,7 +606,7 @@ internal static class LazyInitGuards
 
             switch (current)
             {
-                case IfStatementSyntax { Else: null } check when Leaves(check.Statement) && OwnBoolField(check.Condition, model, cancellationToken) is { } flag:
+                case IfStatementSyntax { Else: null } check when (throwOnly ? Throws(check.Statement) : Leaves(check.Statement)) && OwnBoolField(check.Condition, model, cancellationToken) is { } flag:
                     tested = flag;
                     break;
                 case ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
@@ -610,8 +616,44 @@ internal static class LazyInitGuards
             }
         }
 
-        return null;
+        return statement is null ? claimed : null;
     }
+
+    /// <summary>
+    /// A call of an own synchronous method (non-virtual, declared in this file) whose body — or the body of a <c>lock</c>
+    /// that is its only statement — claims a busy flag and throws when it is already claimed: Dotmim.Sync's
+    /// <c>LockSync()</c>, <c>lock (balanceLock) { if (syncInProgress) throw new AlreadyInProgressException();
+    /// syncInProgress = true; }</c>. A second caller throws out of the call, so what follows it runs for one caller at a
+    /// time. A callee that only returns when the flag is set stops nobody.
+    /// </summary>
+    private static bool ClaimsThroughOwnCall(InvocationExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (call.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax })
+            || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, ReturnsVoid: true, IsAsync: false, IsVirtual: false, IsAbstract: false, IsOverride: false } callee)
+        {
+            return false;
+        }
+
+        foreach (var reference in callee.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree
+                || reference.GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body: { } body })
+            {
+                continue;
+            }
+
+            var claimBlock = body is { Statements: [LockStatementSyntax { Statement: BlockSyntax locked }] } ? locked : body;
+            if (ClaimingFlag(claimBlock, statement: null, model, cancellationToken, throwOnly: true) is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Throws(StatementSyntax statement)
+        => (statement is BlockSyntax { Statements.Count: 1 } block ? block.Statements[0] : statement) is ThrowStatementSyntax;
 
     private static ISymbol? OwnBoolField(ExpressionSyntax condition, SemanticModel model, CancellationToken cancellationToken)
     {
