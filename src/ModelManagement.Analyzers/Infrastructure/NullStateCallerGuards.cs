@@ -145,11 +145,13 @@ internal sealed class NullStateCallerGuards
 
     /// <summary>
     /// A use in a constructor under a check of the parameter the constructor stored into the member: perfview's
-    /// <c>m_createMenu = createMenu; if (createMenu != null) { canvas.RightButtonUp += OnRightButtonUp; }</c>. The store is
-    /// an earlier statement of the constructor's body, <c>_x = p;</c> (or <c>this._x = p;</c>), the only write of the
-    /// member in that body, and the parameter is written nowhere in it.
+    /// <c>m_createMenu = createMenu; if (createMenu != null) { canvas.RightButtonUp += OnRightButtonUp; }</c> (a call of a
+    /// helper that uses the member), hazelcast's <c>FirstFrame = LastFrame = firstFrame; if (firstFrame != null) {
+    /// LastFrame.Flags |= Final; }</c> (the member itself). The store is an earlier statement of the constructor's body,
+    /// <c>_x = p;</c> (or <c>this._x = p;</c>, or one link of a chain <c>_a = _x = p;</c>), the only write of the member in
+    /// that body, and the parameter is written nowhere in it.
     /// </summary>
-    private static bool CheckedThroughStoredParameter(SyntaxNode use, string member)
+    internal static bool CheckedThroughStoredParameter(SyntaxNode use, string member)
     {
         StatementSyntax? useStatement = null;
         ConstructorDeclarationSyntax? constructor = null;
@@ -180,12 +182,12 @@ internal sealed class NullStateCallerGuards
                 break;
             }
 
-            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax source } store }
-                && source.Identifier.ValueText != member // `this.menu = menu;`: a check of either name already counts
-                && Names(store.Left, member)
-                && IsParameter(constructor, source.Identifier.ValueText))
+            if (statement is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } store }
+                && StoredParameter(store, member) is { } source
+                && source != member // `this.menu = menu;`: a check of either name already counts
+                && IsParameter(constructor, source))
             {
-                parameter = source.Identifier.ValueText;
+                parameter = source;
                 break;
             }
         }
@@ -193,6 +195,29 @@ internal sealed class NullStateCallerGuards
         return parameter is not null
             && WrittenOnce(body, member, parameter)
             && VisiblyChecked(use, parameter);
+    }
+
+    /// <summary>The name <c>p</c> of <c>_x = p</c>, or of a chain <c>_a = _x = p</c> one of whose targets is the member.</summary>
+    private static string? StoredParameter(AssignmentExpressionSyntax store, string member)
+    {
+        var storesMember = false;
+        var current = store;
+        for (var links = 0; links < 8; links++)
+        {
+            storesMember |= Names(current.Left, member);
+            switch (current.Right)
+            {
+                case IdentifierNameSyntax source:
+                    return storesMember ? source.Identifier.ValueText : null;
+                case AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } inner:
+                    current = inner;
+                    break;
+                default:
+                    return null;
+            }
+        }
+
+        return null;
     }
 
     private static bool IsParameter(ConstructorDeclarationSyntax constructor, string name)

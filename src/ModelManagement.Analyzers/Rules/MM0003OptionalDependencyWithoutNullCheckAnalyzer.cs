@@ -459,6 +459,18 @@ public sealed class MM0003OptionalDependencyWithoutNullCheckAnalyzer : Diagnosti
                 }
             }
 
+            if (owner is { MethodKind: MethodKind.Constructor })
+            {
+                // `FirstFrame = LastFrame = firstFrame; if (firstFrame != null) { LastFrame.Flags |= Final; }` (hazelcast): the
+                // member holds the parameter the constructor just checked.
+                uses = uses.FindAll(static use => !(use.EnclosingLambda is null && use.Symbol is IFieldSymbol or IPropertySymbol
+                    && NullStateCallerGuards.CheckedThroughStoredParameter(use.Receiver, use.Symbol.Name)));
+                if (uses.Count == 0)
+                {
+                    return;
+                }
+            }
+
             uses.Sort(static (a, b) => a.Receiver.SpanStart.CompareTo(b.Receiver.SpanStart));
             var done = new bool[uses.Count];
             for (var i = 0; i < uses.Count; i++)

@@ -588,6 +588,69 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ConstructorUseUnderACheckOfTheParameterItJustStored_DoesNotReport_OtherwiseItDoes()
+    {
+        // The s34 triage (hazelcast's ClientMessage): `FirstFrame = LastFrame = firstFrame; if (firstFrame != null) {
+        // LastFrame.Flags |= Final; }` — the member holds what the parameter holds, and the parameter was checked. Controls:
+        // the use before the store, a second store of the member between, a parameter written between, and a check of
+        // another parameter.
+        var source = /* lang=c#-test */ """
+            public sealed class Frame
+            {
+                public int Flags;
+                public Frame Next;
+
+                public void Seal() => Flags |= 2;
+            }
+
+            public sealed class Message
+            {
+                public Frame FirstFrame { get; private set; }
+                public Frame LastFrame { get; private set; }
+
+                public Message(Frame firstFrame = null)
+                {
+                    FirstFrame = LastFrame = firstFrame;
+                    if (firstFrame != null)
+                    {
+                        firstFrame.Next = null;
+                        LastFrame.Flags |= 1; // the parameter it holds was just checked
+                    }
+                }
+
+                public void Append(Frame frame)
+                {
+                    if (LastFrame != null) LastFrame.Next = frame;
+                    LastFrame = frame;
+                }
+            }
+
+            public sealed class Controls
+            {
+                private readonly Frame _before;
+                private Frame _twice;
+                private readonly Frame _rewritten;
+                private readonly Frame _other;
+
+                public Controls(Frame before = null, Frame twice = null, Frame rewritten = null, Frame other = null)
+                {
+                    if (before != null) { [|_before|].Flags = 1; }
+                    _before = before;
+                    _twice = twice;
+                    _twice = null;
+                    if (twice != null) { [|_twice|].Flags = 1; }
+                    _rewritten = rewritten;
+                    rewritten = rewritten ?? new Frame();
+                    if (rewritten != null) { [|_rewritten|].Flags = 1; }
+                    _other = other;
+                    if (before != null) { [|_other|].Flags = 1; }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task InternalHelperEveryCallerInTheAssemblyReachesAfterTheCheck_DoesNotReport_OtherwiseItDoes()
     {
         // The third triage (aws-lambda-dotnet's LambdaBootstrap): `internal InitializeAsync` (internal for its tests) is
