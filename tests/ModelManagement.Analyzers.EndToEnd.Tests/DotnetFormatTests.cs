@@ -276,6 +276,82 @@ public sealed class DotnetFormatTests
     }
 
     [Fact]
+    public async Task FormatAnalyzers_MM0001_CSharp14PartialConstructor_GetsTheLazyRewrite_ButNoFactory()
+    {
+        // The s35 shapes round: `public partial PartialHost(IStore store);` (the defining declaration, no body) counted as a
+        // second constructor that does not chain to the blocking one, so no fix at all (ConstructorShape). The implementing
+        // declaration is the constructor now. The factory, which makes the constructor private, is refused for a partial
+        // constructor (FactoryConstructorShape): both declarations would have to change together.
+        const string Program = """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<string> LoadAsync(); }
+            public sealed class Store : IStore { public Task<string> LoadAsync() => Task.FromResult("template"); }
+
+            public sealed partial class PartialHost
+            {
+                private string _template = "";
+
+                public partial PartialHost(IStore store);
+
+                public async Task<string> RenderAsync()
+                {
+                    await Task.Yield();
+                    return _template + "!";
+                }
+            }
+
+            public sealed partial class PartialHost
+            {
+                public partial PartialHost(IStore store)
+                {
+                    // load the template once
+                    _template = store.LoadAsync().Result; // expect: MM0001
+                }
+            }
+
+            public sealed partial class SyncReaderHost
+            {
+                private string _name = "";
+
+                public partial SyncReaderHost(IStore store);
+
+                public string Name => _name;
+            }
+
+            public sealed partial class SyncReaderHost
+            {
+                public partial SyncReaderHost(IStore store)
+                {
+                    _name = store.LoadAsync().Result; // expect: MM0001
+                }
+            }
+
+            public static class Program
+            {
+                public static async Task Main()
+                {
+                    Console.WriteLine(await new PartialHost(new Store()).RenderAsync());
+                    Console.WriteLine(new SyncReaderHost(new Store()).Name);
+                }
+            }
+            """;
+        var (project, after) = await FormatProgramAsync("format-partial-constructor", Program, "MM0001");
+        Assert.Contains("EnsureInitializedAsync", after, StringComparison.Ordinal);
+        Assert.Contains("public partial PartialHost(IStore store);", after, StringComparison.Ordinal);
+        Assert.Contains("// load the template once", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("CreateAsync", after, StringComparison.Ordinal);
+        Assert.Contains("_name = store.LoadAsync().Result;", after, StringComparison.Ordinal);
+
+        var sarif = (await BuildSucceedsAsync(project)).RequireSarif();
+        Assert.Single(sarif.OurResults, r => r.RuleId == "MM0001"); // SyncReaderHost: no fix (sync reader, partial constructor)
+        var run = await project.RunProgramAsync();
+        Assert.True(run.Succeeded, run.ToString());
+        Assert.Contains("template!", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FormatAnalyzers_MM0004_FirstSiteWithoutAnyFix_StillReturnsTheFallbackWhereOneFits()
     {
         // An independent consumer (twice): when the first MM0004 site dotnet format looks at has no fix at all (a result

@@ -54,6 +54,12 @@ internal static class MM0001FactoryDecision
         }
 
         var constructor = type.InstanceConstructors[0];
+        if (constructor.PartialImplementationPart is not null || constructor.PartialDefinitionPart is not null)
+        {
+            // A C# 14 partial constructor: made private, both declarations would have to change together.
+            return (null, new MM0001Refusal(MM0001RefusalReason.FactoryConstructorShape, constructor));
+        }
+
         foreach (var parameter in constructor.Parameters)
         {
             if (parameter.RefKind != RefKind.None || parameter.IsParams || parameter.Type.IsRefLikeType || parameter.Type.TypeKind == TypeKind.Pointer)

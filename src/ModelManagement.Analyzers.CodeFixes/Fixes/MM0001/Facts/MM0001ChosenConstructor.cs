@@ -61,8 +61,11 @@ internal sealed record MM0001ChosenConstructor(
         }
 
         var explicitConstructors = new List<(ConstructorDeclarationSyntax Syntax, IMethodSymbol Symbol, MM0001TypePart Part)>();
-        foreach (var constructor in type.InstanceConstructors)
+        foreach (var declared in type.InstanceConstructors)
         {
+            // A C# 14 partial constructor is its implementing declaration, the one with the body: the defining one
+            // (`public partial C(IStore store);`) is no other constructor (the shapes round's PartialHost).
+            var constructor = declared.PartialImplementationPart ?? declared;
             foreach (var reference in constructor.IsImplicitlyDeclared ? ImmutableArray<SyntaxReference>.Empty : constructor.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not ConstructorDeclarationSyntax syntax || MM0001TypePart.Find(parts, syntax) is not { } part)
