@@ -195,7 +195,8 @@ internal static class SideEffectGuards
     /// The call of an optional sink awaited with a completed task in its place: <c>await (_audit?.AuditAsync(e) ??
     /// Task.CompletedTask);</c>, <c>await (_audit is null ? Task.CompletedTask : _audit.AuditAsync(e));</c> — when the
     /// sink is there, its failure fails the await like a plain call's. Also the bare <c>await _audit?.AuditAsync(e);</c>
-    /// (which, besides, throws a <see cref="System.NullReferenceException"/> when the sink is absent: an awaited null task).
+    /// (which, besides, throws a <see cref="System.NullReferenceException"/> when the sink is absent: an awaited null task),
+    /// and a switch expression one arm of which calls while every other completes.
     /// </summary>
     public static IInvocationOperation? OptionalCall(IOperation? operation)
     {
@@ -209,6 +210,29 @@ internal static class SideEffectGuards
             return IsCompletedTask(whenTrue) ? PeelAwaited(whenFalse) as IInvocationOperation
                 : IsCompletedTask(whenFalse) ? PeelAwaited(whenTrue) as IInvocationOperation
                 : null;
+        }
+
+        if (operation is ISwitchExpressionOperation { Arms: var arms })
+        {
+            // `await (kind switch { "chat" => _log.LogEventAsync("chat"), _ => Task.CompletedTask })` (the s35 shapes round):
+            // one arm calls, every other one completes.
+            IInvocationOperation? chosen = null;
+            foreach (var arm in arms)
+            {
+                if (IsCompletedTask(arm.Value))
+                {
+                    continue;
+                }
+
+                if (chosen is not null || PeelAwaited(arm.Value) is not IInvocationOperation call)
+                {
+                    return null;
+                }
+
+                chosen = call;
+            }
+
+            return chosen;
         }
 
         if (operation is not ICoalesceOperation { Value: var value, WhenNull: var whenNull } || !IsCompletedTask(whenNull))

@@ -103,6 +103,10 @@ internal static class MM0002SiteAnalysis
                     optionalSink = true; // `_audit is null ? Task.CompletedTask : _audit.AuditAsync(e)`
                     current = choice;
                     break;
+                case SwitchExpressionArmSyntax arm when arm.Expression == current && !optionalSink && arm.Parent is SwitchExpressionSyntax choice:
+                    optionalSink = true; // `kind switch { "chat" => _log.LogEventAsync(..), _ => Task.CompletedTask }`
+                    current = choice;
+                    break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "WaitAsync" } member
                     when member.Expression == current && member.Parent is InvocationExpressionSyntax outer && !waitAsync && configureAwait is null:
                     waitAsync = true;

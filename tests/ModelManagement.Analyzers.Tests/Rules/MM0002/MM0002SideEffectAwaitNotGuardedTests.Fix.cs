@@ -355,6 +355,28 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task SideEffectChosenByASwitchExpressionArm_IsWrapped_ASwitchOfTwoCallsIsNot()
+    {
+        // The s35 shapes round: the `?:` form was reported and wrapped, the same choice written as a switch expression was
+        // not reported. A switch choosing between two calls is no optional sink (each arm is judged as what it is).
+        var source = Service("""
+                    await (prompt switch { "chat" => [|_telemetry.FlushAsync()|], _ => Task.CompletedTask }); // chat only
+                    await (prompt switch { "a" => Task.Delay(1), _ => Task.Delay(2) });
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await (prompt switch { "chat" => _telemetry.FlushAsync(), _ => Task.CompletedTask }); // chat only
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+                    await (prompt switch { "a" => Task.Delay(1), _ => Task.Delay(2) });
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task BareConditionalAccessAwaited_IsReportedAndWrapped_TheHelperIsNotOffered()
     {
         // An independent consumer: `await _audit?.LogEventAsync(..)` on a required dependency got no diagnostic at all,
