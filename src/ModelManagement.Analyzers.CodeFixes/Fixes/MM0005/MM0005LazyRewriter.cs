@@ -105,12 +105,14 @@ internal static class MM0005LazyRewriter
                 // Kept (rather than removed) when the function reads the value nowhere else, or when comments on the check
                 // have no following statement to go to: they stay on this line.
                 editor.ReplaceNode(ifStatement, WithComments(
-                        SyntaxFactory.ExpressionStatement(AwaitValue(fieldName, plan.CancellationTokenName, ifStatement, compilation)).WithTriviaFrom(ifStatement),
+                        SyntaxFactory.ExpressionStatement(AwaitValue(fieldName, plan.CancellationTokenName, ifStatement, compilation))
+                            .WithLeadingTrivia(ifStatement.GetLeadingTrivia())
+                            .WithTrailingTrivia(OwnTrailingTrivia(ifStatement, plan)),
                         CommentsLeftBehind(ifStatement, plan))
                     .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement:
-                RemoveStatement(editor, ifStatement, plan.MovedStatements, CommentsLeftBehind(ifStatement, plan));
+                RemoveStatement(editor, ifStatement, plan.MovedStatements, CommentsLeftBehind(ifStatement, plan), EndsInMovedCode(ifStatement, plan));
                 break;
         }
 
@@ -402,6 +404,37 @@ internal static class MM0005LazyRewriter
             ? write
             : null;
 
+    /// <summary>
+    /// The check's last token belongs to code that moves into the load method — the write of a one-line check, <c>if (_x ==
+    /// null) _x = await LoadAsync(); // note</c> — so the comments after it go with that code, not onto the line left here.
+    /// </summary>
+    private static bool EndsInMovedCode(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
+    {
+        var last = ifStatement.GetLastToken();
+        return IsInMovedStatement(last, plan) || (ValueWrite(plan) is { } write && write.FullSpan.Contains(last.Span));
+    }
+
+    /// <summary>The check's trailing trivia, without the comments that move with the code it ends in (<see cref="EndsInMovedCode"/>).</summary>
+    private static SyntaxTriviaList OwnTrailingTrivia(IfStatementSyntax ifStatement, MM0005LazyPlan plan)
+    {
+        var trailing = ifStatement.GetTrailingTrivia();
+        if (!EndsInMovedCode(ifStatement, plan))
+        {
+            return trailing;
+        }
+
+        var kept = new List<SyntaxTrivia>();
+        foreach (var trivia in trailing)
+        {
+            if (!CommentTrivia.IsComment(trivia) && !(trivia.IsKind(SyntaxKind.WhitespaceTrivia) && kept.Count == 0))
+            {
+                kept.Add(trivia);
+            }
+        }
+
+        return SyntaxFactory.TriviaList(kept);
+    }
+
     private static bool IsInMovedStatement(SyntaxToken token, MM0005LazyPlan plan)
     {
         foreach (var statement in plan.Initialization)
@@ -446,11 +479,11 @@ internal static class MM0005LazyRewriter
     /// and takes the comments: those above the check stay above it, those on the check's lines (and on the moved write)
     /// end its line.
     /// </summary>
-    private static void RemoveStatement(SyntaxEditor editor, StatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved, List<SyntaxTrivia> comments)
+    private static void RemoveStatement(SyntaxEditor editor, StatementSyntax ifStatement, ImmutableArray<StatementSyntax> moved, List<SyntaxTrivia> comments, bool endsInMovedCode = false)
     {
         if (MM0005LazyPlanner.NextStatement(ifStatement, moved) is { } next)
         {
-            foreach (var trivia in ifStatement.GetLastToken().TrailingTrivia)
+            foreach (var trivia in endsInMovedCode ? default : ifStatement.GetLastToken().TrailingTrivia)
             {
                 if (CommentTrivia.IsComment(trivia))
                 {

@@ -209,6 +209,75 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_CheckAndWriteOnOneLine_TheTrailingCommentMovesOnceWithTheWrite()
+    {
+        // The s35 shapes round: `if (s_prompt == null) s_prompt = await …; // trailing note` — the comment ends the write,
+        // which becomes the load method's `return`; it also ended the next statement's line (twice in all).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+                private Catalog _backup;
+
+                public Warmer(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|_catalog == null|]) _catalog = await _store.LoadAsync(); // trailing note
+                    return _catalog.Models.Length;
+                }
+
+                public async Task WarmAsync()
+                {
+                    if ([|_backup == null|]) _backup = await _store.LoadAsync(); // warm note
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Warmer
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+                private readonly AsyncLazy<Catalog> _backup;
+
+                public Warmer(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _backup = new AsyncLazy<Catalog>(LoadBackupAsync);
+                    _store = store;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    return (await _catalog).Models.Length;
+                }
+
+                public async Task WarmAsync()
+                {
+                    await _backup;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await _store.LoadAsync(); // trailing note
+                }
+
+                private async Task<Catalog> LoadBackupAsync()
+                {
+                    return await _store.LoadAsync(); // warm note
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, iterations: 2);
+    }
+
+    [Fact]
     public async Task Fix_CommentAboveACheckEndingItsBlock_StaysOnTheAwaitLeftThere()
     {
         // No statement follows the check in its block, so the comment above it stays on the `await _x;` left in its place.
