@@ -38,6 +38,31 @@ internal static class CommentTrivia
     }
 
     /// <summary>
+    /// <paramref name="trivia"/> without its comments and the spaces in front of them (<c> // note⏎</c> becomes <c>⏎</c>):
+    /// for the place a comment moves away from.
+    /// </summary>
+    public static SyntaxTriviaList Without(SyntaxTriviaList trivia)
+    {
+        var kept = new List<SyntaxTrivia>();
+        for (var i = 0; i < trivia.Count; i++)
+        {
+            if (IsComment(trivia[i]))
+            {
+                while (kept.Count > 0 && kept[kept.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+                {
+                    kept.RemoveAt(kept.Count - 1);
+                }
+
+                continue;
+            }
+
+            kept.Add(trivia[i]);
+        }
+
+        return SyntaxFactory.TriviaList(kept);
+    }
+
+    /// <summary>
     /// <paramref name="comments"/> as trailing trivia: each after a space, a comment after a <c>//</c> comment on a new line
     /// (the <c>//</c> would swallow it), and a final line break after a closing <c>//</c> comment when
     /// <paramref name="codeFollows"/> on the same line.

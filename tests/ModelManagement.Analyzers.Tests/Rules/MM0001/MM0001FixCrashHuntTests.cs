@@ -150,6 +150,8 @@ public sealed class MM0001FixCrashHuntTests
     public async Task Factory_ExpressionBodiedConstructor_CommentsOfTheExpressionMoveWithIt()
     {
         // A crash hunt: `=> /* c1 */ _v = …` lost its comment when the factory dropped the expression body.
+        // The comment after the `;` (c3) moves with the statement too (the s35 shapes round found it on the private
+        // constructor's closing brace).
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading.Tasks;
@@ -174,7 +176,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 private Cache()
                 {
-                } // c3
+                }
 
                 /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
                 public static async Task<Cache> CreateAsync(Func<Task<string>> load, CancellationToken cancellationToken = default)
@@ -187,7 +189,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 private async Task InitializeAsync(Func<Task<string>> load)
                 {
-                    _value = await load().ConfigureAwait(false); /* c1 */ /* c2 */
+                    _value = await load().ConfigureAwait(false); /* c1 */ /* c2 */ // c3
                 }
 
                 public string Value => _value;

@@ -207,9 +207,12 @@ internal static class MM0001Edits
             var moved = SyntaxFactory.ExpressionStatement(expression.WithoutTrivia());
             if (takesArrowComments)
             {
-                // The factory drops the expression body: its comments (`=> /* note */ _v = …`) end the moved statement's line.
+                // The factory drops the expression body: its comments (`=> /* note */ _v = …`) end the moved statement's line,
+                // and so does the comment after its `;` (`=> _v = ….Result; // note`), which ends that statement's line in a
+                // block body too (a shapes round found it on the new private constructor's closing brace).
                 var comments = new List<SyntaxTrivia>();
-                foreach (var trivia in arrow.ArrowToken.TrailingTrivia.Concat(expression.GetLeadingTrivia()).Concat(expression.GetTrailingTrivia()))
+                foreach (var trivia in arrow.ArrowToken.TrailingTrivia.Concat(expression.GetLeadingTrivia()).Concat(expression.GetTrailingTrivia())
+                    .Concat(facts.Constructor.SemicolonToken.TrailingTrivia))
                 {
                     if (CommentTrivia.IsComment(trivia))
                     {

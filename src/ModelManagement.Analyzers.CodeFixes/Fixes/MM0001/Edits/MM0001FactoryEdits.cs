@@ -186,7 +186,7 @@ internal static class MM0001FactoryEdits
                 .WithSemicolonToken(default)
                 .WithParameterList(constructor.ParameterList.WithCloseParenToken(constructor.ParameterList.CloseParenToken.WithTrailingTrivia()))
                 .WithBody(SyntaxFactory.Block()
-                    .WithTrailingTrivia(constructor.SemicolonToken.TrailingTrivia) // `=> …; // note` keeps its line's comment
+                    .WithTrailingTrivia(CommentTrivia.Without(constructor.SemicolonToken.TrailingTrivia)) // `=> …; // note`: the comment moves with the statement
                     .WithAdditionalAnnotations(Formatter.Annotation));
         }
         else if (constructor.Body is { } body && !factory.MovedStatements.IsEmpty)
