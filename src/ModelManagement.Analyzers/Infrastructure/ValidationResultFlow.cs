@@ -340,6 +340,11 @@ internal static class ValidationResultFlow
             switch (descendant)
             {
                 case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    if (IsArgumentOfADebugOnlyCall(reference))
+                    {
+                        break; // `Debug.Assert(ok);`: gone from a Release build, where the verdict is then never read
+                    }
+
                     if (IsFoldedIntoAFlag(reference))
                     {
                         return Access.Read;
@@ -367,6 +372,37 @@ internal static class ValidationResultFlow
         }
 
         return written ? Access.Write : Access.None;
+    }
+
+    /// <summary>
+    /// The reference sits in an argument of a call of a <c>[Conditional("DEBUG")]</c> method (<c>Debug.Assert(ok, error)</c>,
+    /// <c>Debug.Assert(v.IsValid)</c>): the compiler drops the call from a build without <c>DEBUG</c> — a Release build —
+    /// where the content then goes on with its verdict unread (a shapes round). Judged the same in every configuration,
+    /// so Debug and Release builds report alike. <c>[Conditional("TRACE")]</c> calls stay in Release builds and count.
+    /// </summary>
+    private static bool IsArgumentOfADebugOnlyCall(IOperation reference)
+    {
+        for (var current = reference.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IInvocationOperation invocation)
+            {
+                foreach (var attribute in invocation.TargetMethod.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "ConditionalAttribute", ContainingNamespace: { Name: "Diagnostics", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }
+                        && attribute.ConstructorArguments is [{ Value: "DEBUG" }])
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (current is IAnonymousFunctionOperation or IFlowAnonymousFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

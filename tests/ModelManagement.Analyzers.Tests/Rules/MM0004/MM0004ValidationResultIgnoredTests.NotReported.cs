@@ -864,3 +864,58 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }
+
+/// <summary>MM0004: reads that a Release build drops.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task VerdictReadOnlyByDebugAssert_Reports_ATraceCallOrARealCheckDoesNot()
+    {
+        // The s35 shapes round: `Debug.Assert(ok, error)` is [Conditional("DEBUG")], gone from a Release build, where the
+        // content is handed on with its verdict unread. A [Conditional("TRACE")] call stays in Release builds and counts.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Diagnostics;
+
+            public sealed class Verdict { public bool IsValid { get; set; } public string Error { get; set; } = ""; }
+            public interface IGuard { Verdict ValidateOutput(string text); bool TryValidateJson(string json, out string error); }
+
+            public sealed class Publisher
+            {
+                private readonly IGuard _guard;
+
+                public Publisher(IGuard guard) => _guard = guard;
+
+                public string PublishAssert(string json)
+                {
+                    var ok = {|#0:_guard.TryValidateJson(json, out var error)|};
+                    Debug.Assert(ok, error); // removed in Release
+                    return json;
+                }
+
+                public string PublishAssertMember(string text)
+                {
+                    var v = {|#1:_guard.ValidateOutput(text)|};
+                    Debug.Assert(v.IsValid);
+                    return text;
+                }
+
+                public string PublishTrace(string text)
+                {
+                    var v = _guard.ValidateOutput(text);
+                    Trace.WriteLineIf(!v.IsValid, "invalid: " + v.Error);
+                    return text;
+                }
+
+                public string PublishChecked(string text)
+                {
+                    var v = _guard.ValidateOutput(text);
+                    Debug.Assert(v.IsValid);
+                    if (!v.IsValid) throw new InvalidOperationException(v.Error);
+                    return text;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_guard.TryValidateJson"), Verify.Diagnostic().WithLocation(1).WithArguments("_guard.ValidateOutput"));
+    }
+}
