@@ -142,7 +142,7 @@ internal static partial class Statements
     /// A block written on one line (<c>async () =&gt; { await LogAsync(); return n; }</c>) that now holds a multi-line
     /// wrapper: every statement and the closing brace on its own line, formatted, comments kept.
     /// </summary>
-    private static BlockSyntax OnSeparateLines(BlockSyntax block)
+    public static BlockSyntax OnSeparateLines(BlockSyntax block)
     {
         var newLine = SyntaxFactory.EndOfLine(DocumentationComments.NewLine(block.SyntaxTree));
         var statements = new List<StatementSyntax>(block.Statements.Count);

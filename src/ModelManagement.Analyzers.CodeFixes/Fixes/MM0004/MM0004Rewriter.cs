@@ -88,6 +88,8 @@ internal static class MM0004Rewriter
         var blankLineAfter = !Statements.GluesStatementsToBlocks(root);
         return statement.Parent switch
         {
+            BlockSyntax block when Statements.IsOnOneLine(block) // `s => { _m.Validate(s); return s; }`: one statement per line
+                => root.ReplaceNode(block, Statements.OnSeparateLines(block.WithStatements(Splice(block.Statements, statement, replacement, blankLineAfter)))),
             BlockSyntax block => root.ReplaceNode(block, block.WithStatements(Splice(block.Statements, statement, replacement, blankLineAfter))),
             SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, statement, replacement, blankLineAfter))),
             _ when Statements.IsEmbedded(statement) => Statements.ReplaceEmbedded(root, statement, replacement, LineEnd(statement)), // `if (c) Validate(x);`: in braces

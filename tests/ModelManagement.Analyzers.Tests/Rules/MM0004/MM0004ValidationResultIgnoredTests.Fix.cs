@@ -989,3 +989,54 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyFixAsync(source, fixedSource, MM0004ValidationResultIgnoredCodeFixProvider.ReturnFallbackKey);
     }
 }
+
+/// <summary>MM0004 fix layout in blocks written on one line.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task NoFallback_InABlockLambdaOnOneLine_PutsEveryStatementOnItsOwnLine()
+    {
+        // The s35 shapes round: `s => { _m.Validate(s); return s; }` became `s => {` … `return s; };`, the branch spliced
+        // into the one-line block without laying it out.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public sealed class Verdict { public bool IsValid { get; set; } }
+            public interface IModerator { Verdict Validate(string s); }
+
+            public sealed class Gate
+            {
+                private readonly IModerator _m;
+
+                public Gate(IModerator m) => _m = m;
+
+                public Func<string, string> Keeper() => s => { [|_m.Validate(s)|]; return s; };
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+
+            public sealed class Verdict { public bool IsValid { get; set; } }
+            public interface IModerator { Verdict Validate(string s); }
+
+            public sealed class Gate
+            {
+                private readonly IModerator _m;
+
+                public Gate(IModerator m) => _m = m;
+
+                public Func<string, string> Keeper() => s =>
+                {
+                    var validation = _m.Validate(s);
+                    if (!validation.IsValid)
+                    {
+                        throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+                    return s;
+                };
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback); // no fallback fits: the throw is the site's only action, under this key
+    }
+}
