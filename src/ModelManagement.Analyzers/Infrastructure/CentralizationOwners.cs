@@ -145,9 +145,12 @@ internal sealed class CentralizationOwners
                     continue;
                 }
 
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the owners are declared across the compilation's files.
-                model ??= compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+                model ??= SemanticModels.For(compilation, tree);
+                if (model is null)
+                {
+                    break;
+                }
+
                 foreach (var declared in DeclaredSymbols(member, model, cancellationToken))
                 {
                     ImmutableArray<INamedTypeSymbol>.Builder? owners = null;

@@ -82,10 +82,10 @@ internal sealed class NullTolerantParameters
                 continue;
             }
 
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the callee is in another member, often another file.
-            model ??= _compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-            if (!HandsOnToATolerantParameter(identifier, parameter, model, depth, cancellationToken))
+            // A callee in another project (a project reference in the IDE or dotnet format) is not bound here: like a
+            // metadata method, it is not known to accept null.
+            model ??= SemanticModels.For(_compilation, declaration.SyntaxTree);
+            if (model is null || !HandsOnToATolerantParameter(identifier, parameter, model, depth, cancellationToken))
             {
                 return false;
             }

@@ -143,9 +143,12 @@ internal static class PrivateMethodUses
                 continue; // the declaration's own name is a token of the method, not a name
             }
 
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the uses live in other members (and files) of the type.
-            model ??= compilation.GetSemanticModel(scope.SyntaxTree);
-#pragma warning restore RS1030
+            model ??= SemanticModels.For(compilation, scope.SyntaxTree);
+            if (model is null)
+            {
+                return false; // a declaration in another compilation: its uses cannot be decided here
+            }
+
             var info = model.GetSymbolInfo(name, cancellationToken);
             if (info.Symbol is not { } symbol)
             {

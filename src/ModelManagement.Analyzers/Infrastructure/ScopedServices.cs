@@ -129,9 +129,12 @@ internal sealed class ScopedServices
                 continue;
             }
 
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the registrations are in other files than the reported member's.
-            model ??= _compilation.GetSemanticModel(tree);
-#pragma warning restore RS1030
+            model ??= SemanticModels.For(_compilation, tree);
+            if (model is null)
+            {
+                return;
+            }
+
             if (RegisteredClass(node, model, cancellationToken) is { } registered)
             {
                 found.Add(registered.OriginalDefinition);

@@ -913,9 +913,9 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             {
                 if (returned.Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression })
                 {
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel(): the validator is another member, often in another file.
-                    model ??= call.SemanticModel?.Compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
+                    // The validator may be source of another project (a project reference in the IDE or dotnet format):
+                    // its tree is not this compilation's, and then it is not bound here (null: judged as not opted in).
+                    model ??= call.SemanticModel is { } callModel ? SemanticModels.For(callModel.Compilation, declaration.SyntaxTree, callModel) : null;
                     if (model is null || !IsFalseOnlyWhenOptedIn(returned, call, model, cancellationToken))
                     {
                         return false;
