@@ -262,6 +262,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && call.ResultIsBool && IsInGraphRoot(invocation)
+            && ErrorOutputsTestedOnEveryPath(invocation, context))
+        {
+            // `TryValidateSettings(s, out string paramName, out string reason); if (reason != null) throw new
+            // ArgumentException(reason, paramName);` (FeatureManagement): the failure detail is the verdict's other channel,
+            // and it is tested (or asserted) on every path — the fix's throw replaced the method's own ArgumentException.
+            return;
+        }
+
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
             && FindingsMemberOfAnArgumentReadAfter(invocation, classifier, context.CancellationToken))
         {
             return; // `await ValidateAddToCartItemAsync(ctx, item); foreach (var w in ctx.Warnings) …` (Smartstore): the findings are read
@@ -432,6 +442,85 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// The local an <c>out</c> parameter marked <c>[NotNullWhen(true)]</c> or <c>[MaybeNullWhen(false)]</c> writes (by
     /// attribute class name, so a polyfill counts): the value that is null (or default) exactly when the call returns false.
     /// </summary>
+    /// <summary>
+    /// An <c>out</c> argument whose parameter is named for the failure (<c>error</c>, <c>errors</c>, <c>errorMessage</c>,
+    /// <c>reason</c>, <c>failure</c>, <c>problem</c>, <c>violation</c>, …) into a local that is read on every path, one of its
+    /// reads deciding something: a condition (<c>if (reason != null) throw …</c>, <c>?:</c>, a loop, <c>&amp;&amp;</c>/<c>||</c>,
+    /// a pattern) or an argument of an assertion (<c>Assert.Equal(expected, errorMessage)</c>, <c>….Should()</c>). Such a
+    /// detail is set exactly when validation failed, so testing it is checking the dropped <c>bool</c>'s verdict. Reads that
+    /// only log or pass it on decide nothing and keep the report.
+    /// </summary>
+    private static bool ErrorOutputsTestedOnEveryPath(IInvocationOperation invocation, Site context)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is not { RefKind: RefKind.Out } parameter
+                || !IsFailureName(parameter.Name)
+                || (argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value) is not ILocalReferenceOperation { Local: var local }
+                || !HasDecidingRead(local, invocation.Syntax))
+            {
+                continue;
+            }
+
+            if (!ValidationResultFlow.HasUnreadPath(context.GetControlFlowGraph(), local, invocation.Syntax, ValidationStore.OutArgument, context.IsValidationCall, context.CancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool IsFailureName(string name) => IdentifierWords.ContainsAnyWord(name, FailureWords);
+    }
+
+    private static readonly string[] FailureWords = { "error", "errors", "reason", "failure", "failures", "problem", "problems", "violation", "violations" };
+
+    /// <summary>A read of <paramref name="local"/> after <paramref name="call"/> in a condition or an assertion's arguments.</summary>
+    private static bool HasDecidingRead(ILocalSymbol local, SyntaxNode call)
+    {
+        if (call.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member)
+        {
+            return false;
+        }
+
+        foreach (var node in member.DescendantNodes())
+        {
+            if (node.SpanStart < call.Span.End || node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != local.Name)
+            {
+                continue;
+            }
+
+            for (SyntaxNode? current = identifier; current is not null && current is not (StatementSyntax or MemberDeclarationSyntax); current = current.Parent)
+            {
+                switch (current.Parent)
+                {
+                    case IfStatementSyntax ifStatement when ifStatement.Condition == current:
+                    case WhileStatementSyntax loop when loop.Condition == current:
+                    case ConditionalExpressionSyntax conditional when conditional.Condition == current:
+                    case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.CoalesceExpression }:
+                    case IsPatternExpressionSyntax:
+                    case SwitchStatementSyntax or SwitchExpressionSyntax:
+                        return true;
+                    case ArgumentListSyntax { Parent: InvocationExpressionSyntax assertion } when IsAssertion(assertion):
+                        return true;
+                    case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" }:
+                        return true;
+                }
+            }
+        }
+
+        return false;
+
+        static bool IsAssertion(InvocationExpressionSyntax invocation)
+            => invocation.Expression switch
+            {
+                MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Assert" or "ClassicAssert" or "CollectionAssert" or "StringAssert" } } => true,
+                MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText.StartsWith("Assert", System.StringComparison.Ordinal),
+                IdentifierNameSyntax name => name.Identifier.ValueText.StartsWith("Assert", System.StringComparison.Ordinal),
+                _ => false,
+            };
+    }
+
     private static ILocalSymbol? OutValueCarryingTheVerdict(IInvocationOperation invocation)
     {
         foreach (var argument in invocation.Arguments)

@@ -919,3 +919,75 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_guard.TryValidateJson"), Verify.Diagnostic().WithLocation(1).WithArguments("_guard.ValidateOutput"));
     }
 }
+
+/// <summary>MM0004: a dropped bool whose failure detail, the verdict's other channel, is tested.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task DroppedBoolWhoseErrorOutputIsTestedOnEveryPath_DoesNotReport_LoggedOnlyOrUnreadDoes()
+    {
+        // The s35 consumer round (FeatureManagement's RecurrenceValidator): `TryValidateSettings(s, out string paramName,
+        // out string reason); if (reason != null) throw new ArgumentException(reason, paramName);` — the fix's throw
+        // replaced the method's own ArgumentException (5 of 69 tests failed after dotnet format). The failure detail is
+        // set exactly when validation failed; testing it checks the verdict. Logging it only, or not reading it on every
+        // path, still reports.
+        var source = /* lang=c#-test */ """
+            using System;
+
+            public class Settings { public int Start; }
+
+            public static class RecurrenceValidator
+            {
+                public static bool TryValidateSettings(Settings settings, out string paramName, out string reason)
+                {
+                    paramName = settings.Start < 0 ? "Start" : null;
+                    reason = settings.Start < 0 ? "negative" : null;
+                    return paramName == null;
+                }
+            }
+
+            public static class Assert
+            {
+                public static void Equal(string expected, string actual) { if (expected != actual) throw new Exception(actual); }
+            }
+
+            public class Filter
+            {
+                public Settings Bind(Settings settings)
+                {
+                    RecurrenceValidator.TryValidateSettings(settings, out string paramName, out string reason);
+                    if (reason != null)
+                    {
+                        throw new ArgumentException(reason, paramName);
+                    }
+
+                    return settings;
+                }
+
+                public void Check(Settings settings, string expectedReason)
+                {
+                    RecurrenceValidator.TryValidateSettings(settings, out _, out string errorMessage);
+                    Assert.Equal(expectedReason, errorMessage);
+                }
+
+                public Settings Logged(Settings settings)
+                {
+                    {|#0:RecurrenceValidator.TryValidateSettings(settings, out _, out var reason)|};
+                    Console.WriteLine(reason);
+                    return settings;
+                }
+
+                public Settings SometimesTested(Settings settings, bool strict)
+                {
+                    {|#1:RecurrenceValidator.TryValidateSettings(settings, out _, out var reason)|};
+                    if (strict && reason != null) throw new ArgumentException(reason);
+                    return settings;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("RecurrenceValidator.TryValidateSettings"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("RecurrenceValidator.TryValidateSettings"));
+    }
+}
