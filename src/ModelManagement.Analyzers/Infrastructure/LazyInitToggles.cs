@@ -170,9 +170,7 @@ internal static class LazyInitToggles
                 continue;
             }
 
-            if (!Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.NullLiteralExpression)
-                && !Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.DefaultLiteralExpression)
-                && !Shapes.Unparenthesized(assignment.Right).IsKind(SyntaxKind.DefaultExpression))
+            if (Shapes.Unparenthesized(assignment.Right) is not ({ RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression } or DefaultExpressionSyntax))
             {
                 wroteAValue = true;
             }
