@@ -182,13 +182,21 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
     [InlineData("Task.Run(LoadAsync).GetAwaiter().GetResult()", "Task.Run(LoadAsync)")]
     [InlineData("Task.Run(this.LoadAsync).Wait()", "Task.Run(this.LoadAsync)")]
     [InlineData("Task.Factory.StartNew(LoadAsync).Unwrap().Wait()", "Task.Factory.StartNew(LoadAsync).Unwrap()")]
+    [InlineData("Retry.ExecuteAsync(LoadAsync).Wait()", "Retry.ExecuteAsync(LoadAsync)")]
+    [InlineData("Retry.ExecuteAsync(this.LoadAsync).GetAwaiter().GetResult()", "Retry.ExecuteAsync(this.LoadAsync)")]
     public async Task OwnInitMethodStartedAsAMethodGroup_IsPartOfTheInitialization_NotAReaderThatAwaitsItself(string wait, string awaited)
     {
         // The s34 shapes round: `Task.Run(InitializeAsync).Wait()` — the method group runs where the task starts, like
         // `Task.Run(() => InitializeAsync())`. The lazy fix used to give it the initializer's await as a reader of the state,
-        // so it waited for itself and the first async use never finished.
+        // so it waited for itself and the first async use never finished. The s35 triage: the same with a retry helper whose
+        // task the constructor waits on (pitstop's `Policy…ExecuteAsync(InitializeDBAsync).Wait()`).
         var source = $$"""
             using System.Threading.Tasks;
+
+            public static class Retry
+            {
+                public static async Task ExecuteAsync(System.Func<Task> action) => await action();
+            }
 
             public sealed class ModelCatalog
             {
@@ -218,6 +226,11 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
         var fixedSource = $$"""
             using System.Threading.Tasks;
             using ModelManagement.Patterns;
+
+            public static class Retry
+            {
+                public static async Task ExecuteAsync(System.Func<Task> action) => await action();
+            }
 
             public sealed class ModelCatalog
             {

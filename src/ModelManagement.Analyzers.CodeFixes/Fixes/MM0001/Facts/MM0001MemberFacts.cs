@@ -152,9 +152,12 @@ internal sealed record MM0001MemberFacts(
                     calls.Add(new MM0001Call(Normalize(method), GetReceiver(invocation.Instance), deferred, asyncVoid));
                     break;
                 case IMethodReferenceOperation { Method: { } referenced, Parent: IDelegateCreationOperation { Parent: IArgumentOperation { Parent: IInvocationOperation start } } } reference
-                    when IsOwn(referenced, ownType) && BlockingWaitForms.IsTaskStart(start):
+                    when IsOwn(referenced, ownType) && (BlockingWaitForms.IsTaskStart(start) || IsWaitedRightAway(start)):
                     // `Task.Run(LoadAsync)`: the method runs where the task starts, as in `Task.Run(() => LoadAsync())` — a
-                    // call, so the initialization reaches it (and does not make it await itself).
+                    // call, so the initialization reaches it (and does not make it await itself). So does a method group
+                    // handed to a call whose task is waited or awaited right there: pitstop's Polly set-up
+                    // `Policy…ExecuteAsync(InitializeDBAsync).Wait()` (the s35 triage: the fix made InitializeDBAsync await
+                    // the initializer that runs it, and the first repository call hung).
                     usesThisOrDeferredCode = true;
                     calls.Add(new MM0001Call(Normalize(referenced), GetReceiver(reference.Instance), deferred, asyncVoid));
                     break;
@@ -252,6 +255,36 @@ internal sealed record MM0001MemberFacts(
         }
 
         return operation;
+    }
+
+    /// <summary>
+    /// The task <paramref name="call"/> returns is waited or awaited where it is made: <c>await M(…)</c>, <c>M(…).Wait()</c>,
+    /// <c>M(…).Result</c>, <c>M(…).GetAwaiter().GetResult()</c>, also through <c>ConfigureAwait(…)</c> and conversions — the
+    /// delegates handed to it run before that statement goes on.
+    /// </summary>
+    private static bool IsWaitedRightAway(IInvocationOperation call)
+    {
+        IOperation current = call;
+        for (var depth = 0; depth < 6 && current.Parent is { } parent; depth++)
+        {
+            switch (parent)
+            {
+                case IConversionOperation:
+                case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" or "GetAwaiter" } configure when configure.Instance == current:
+                    current = parent;
+                    continue;
+                case IAwaitOperation:
+                    return true;
+                case IInvocationOperation { TargetMethod.Name: "Wait" or "GetResult" } wait when wait.Instance == current:
+                    return true;
+                case IPropertyReferenceOperation { Property.Name: "Result" } result when result.Instance == current:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsReceiverPosition(IOperation instanceReference)
