@@ -67,7 +67,7 @@ internal sealed class TestFrameworks
 
     /// <summary>
     /// True when a class of the compilation declares xunit's <c>IClassFixture&lt;T&gt;</c> or <c>ICollectionFixture&lt;T&gt;</c>
-    /// with <paramref name="type"/> as <c>T</c>: xunit creates one instance per test class or collection and runs that
+    /// with <paramref name="type"/> as <c>T</c> (or <c>T</c> derives from the source class <paramref name="type"/>): xunit creates one instance per test class or collection and runs that
     /// class's or collection's tests one at a time, and only the test assembly calls it. The fixture types are collected
     /// from the compilation's own types on the first call (made only when a report is about to be made).
     /// </summary>
@@ -104,7 +104,13 @@ internal sealed class TestFrameworks
                     if (implemented is { Arity: 1, Name: "IClassFixture" or "ICollectionFixture", ContainingNamespace: { Name: "Xunit", ContainingNamespace.IsGlobalNamespace: true } }
                         && implemented.TypeArguments[0] is INamedTypeSymbol fixture)
                     {
-                        builder.Add(fixture.OriginalDefinition);
+                        // The fixture and the source base classes it inherits its methods from (IoTSharp's `AppInstance`,
+                        // the abstract base of one fixture per database: the s35 triage). xunit calls them on the fixture
+                        // instance it made, whichever class declares them.
+                        for (var declaring = fixture.OriginalDefinition; declaring is { SpecialType: SpecialType.None } && !declaring.DeclaringSyntaxReferences.IsEmpty; declaring = declaring.BaseType?.OriginalDefinition)
+                        {
+                            builder.Add(declaring);
+                        }
                     }
                 }
             }

@@ -1779,6 +1779,78 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task MethodOfAnXunitFixturesBaseClass_DoesNotReport_ABaseNoFixtureDerivesFromDoes()
+    {
+        // The s35 triage (IoTSharp's AppInstance): one fixture per database derives from an abstract base that caches the
+        // login; the tests await `_fixture.LoginAsync()`, declared on the base. xunit calls it on the fixture instance it
+        // made, one test at a time, whichever class declares it. A class no fixture derives from is still judged.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Xunit;
+
+            public abstract class AppInstance
+            {
+                private readonly ICatalogStore _store = null;
+                private Catalog _login;
+
+                public async Task<Catalog> LoginAsync()
+                {
+                    if (_login is not null)
+                    {
+                        return _login;
+                    }
+
+                    _login = await _store.LoadAsync();
+                    return _login;
+                }
+            }
+
+            public sealed class SqliteAppFixture : AppInstance { }
+
+            public abstract class OtherBase
+            {
+                private readonly ICatalogStore _store = null;
+                private Catalog _login;
+
+                public async Task<Catalog> LoginAsync()
+                {
+                    if ({|#0:_login is not null|})
+                    {
+                        return _login;
+                    }
+
+                    _login = await _store.LoadAsync();
+                    return _login;
+                }
+            }
+
+            public sealed class Other : OtherBase { }
+
+            public sealed class ApiSmokeTests : IClassFixture<SqliteAppFixture>
+            {
+                private readonly SqliteAppFixture _fixture;
+                private readonly Other _other = new Other();
+
+                public ApiSmokeTests(SqliteAppFixture fixture) => _fixture = fixture;
+
+                [Fact]
+                public async Task Login_ReturnsToken()
+                {
+                    await _fixture.LoginAsync();
+                    await _other.LoginAsync();
+                }
+
+                [Fact]
+                public Task Login_Returned() => _fixture.LoginAsync();
+            }
+            """;
+        var test = new Verify.Test { TestCode = source + Domain };
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_login"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
+    }
+
+    [Fact]
     public async Task XunitFixtureMethodsAwaitingEachOther_DoNotReport_OneAnotherTypeCallsDoes()
     {
         // The s34 triage (couchbase's Stellar and Combination fixtures, 3 reports): the fixture's public helpers, awaited by
