@@ -203,7 +203,48 @@ internal static class ValidationResultFlow
 
         return node.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or EqualsValueClauseSyntax or ArgumentSyntax
                 or AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression }
-            || ReadsAnotherValidationResult(graph, condition, local, isValidationCall);
+            || ReadsAnotherValidationResult(graph, condition, local, isValidationCall)
+            || ReadsTheValidatedValue(graph, condition, local, isValidationCall);
+    }
+
+    /// <summary>
+    /// <paramref name="condition"/> reads a local or parameter the validation call stored in <paramref name="local"/> was
+    /// given: <c>if (template.Status == Active &amp;&amp; !validation.Success)</c> (IoTSharp's collection templates, the s35
+    /// triage) — the validated content's own state says whether validity is required (a draft may be saved invalid), so the
+    /// path that skips the verdict is the content's rule, not an unrelated guard like <c>verbose &amp;&amp; !ok</c>.
+    /// </summary>
+    private static bool ReadsTheValidatedValue(ControlFlowGraph graph, IOperation condition, ILocalSymbol local, Func<IInvocationOperation, bool> isValidationCall)
+    {
+        if (StoringCall(graph, local, isValidationCall) is not { } call)
+        {
+            return false;
+        }
+
+        foreach (var argument in call.Arguments)
+        {
+            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+            ISymbol? validated = value switch
+            {
+                ILocalReferenceOperation reference => reference.Local,
+                IParameterReferenceOperation reference => reference.Parameter,
+                _ => null,
+            };
+            if (validated is null)
+            {
+                continue;
+            }
+
+            foreach (var operation in condition.DescendantsAndSelf())
+            {
+                if ((operation is ILocalReferenceOperation { Local: var read } && SymbolEqualityComparer.Default.Equals(read, validated))
+                    || (operation is IParameterReferenceOperation { Parameter: var parameter } && SymbolEqualityComparer.Default.Equals(parameter, validated)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="condition"/> reads a local (other than <paramref name="local"/>) the graph stores a validation call's result in.</summary>
@@ -222,6 +263,10 @@ internal static class ValidationResultFlow
     }
 
     private static bool IsStoredValidationResult(ControlFlowGraph graph, ILocalSymbol other, Func<IInvocationOperation, bool> isValidationCall)
+        => StoringCall(graph, other, isValidationCall) is not null;
+
+    /// <summary>The validation call whose result the graph stores in <paramref name="other"/>, or null.</summary>
+    private static IInvocationOperation? StoringCall(ControlFlowGraph graph, ILocalSymbol other, Func<IInvocationOperation, bool> isValidationCall)
     {
         foreach (var block in graph.Blocks)
         {
@@ -235,12 +280,12 @@ internal static class ValidationResultFlow
                     && SideEffectGuards.PeelAwaited(value is IAwaitOperation awaited ? awaited.Operation : value) is IInvocationOperation invocation
                     && isValidationCall(invocation))
                 {
-                    return true;
+                    return invocation;
                 }
             }
         }
 
-        return false;
+        return null;
     }
 
     private static bool ReadsByName(SyntaxNode expression, string name)

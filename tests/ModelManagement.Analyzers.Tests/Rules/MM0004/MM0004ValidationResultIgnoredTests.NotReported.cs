@@ -991,3 +991,63 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             Verify.Diagnostic().WithLocation(1).WithArguments("RecurrenceValidator.TryValidateSettings"));
     }
 }
+
+/// <summary>MM0004: a verdict whose requirement depends on the validated content's own state.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task VerdictRequiredOnlyInAStateOfTheValidatedContent_DoesNotReport_AnUnrelatedGuardDoes()
+    {
+        // The s35 triage (IoTSharp's collection templates): `if (template.Status == Active && !validation.Success) return …;`
+        // — a draft may be saved invalid; the content's own state decides whether the verdict matters. A guard on anything
+        // else (a flag of the caller) can skip the check and still reports.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+
+            public enum TemplateStatus { Draft, Active }
+
+            public sealed class Template
+            {
+                public TemplateStatus Status { get; set; }
+                public string Key { get; set; } = "";
+            }
+
+            public sealed class TemplateValidationResult { public bool Success { get; set; } }
+
+            public static class TemplateService
+            {
+                public static TemplateValidationResult Validate(Template t) => new TemplateValidationResult { Success = t.Key.Length > 0 };
+            }
+
+            public sealed class TemplatesController
+            {
+                private readonly List<Template> _store = new List<Template>();
+
+                public string Create(Template template)
+                {
+                    var validation = TemplateService.Validate(template);
+                    if (template.Status == TemplateStatus.Active && !validation.Success)
+                    {
+                        return "invalid";
+                    }
+
+                    _store.Add(template);
+                    return "OK";
+                }
+
+                public string CreateStrict(Template template, bool strict)
+                {
+                    var validation = {|#0:TemplateService.Validate(template)|};
+                    if (strict && !validation.Success)
+                    {
+                        return "invalid";
+                    }
+
+                    _store.Add(template);
+                    return "OK";
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("TemplateService.Validate"));
+    }
+}
