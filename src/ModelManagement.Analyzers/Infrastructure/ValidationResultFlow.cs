@@ -222,14 +222,7 @@ internal static class ValidationResultFlow
 
         foreach (var argument in call.Arguments)
         {
-            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
-            ISymbol? validated = value switch
-            {
-                ILocalReferenceOperation reference => reference.Local,
-                IParameterReferenceOperation reference => reference.Parameter,
-                _ => null,
-            };
-            if (validated is null)
+            if (ArgumentVariable(argument) is not { } validated)
             {
                 continue;
             }
@@ -264,6 +257,15 @@ internal static class ValidationResultFlow
 
     private static bool IsStoredValidationResult(ControlFlowGraph graph, ILocalSymbol other, Func<IInvocationOperation, bool> isValidationCall)
         => StoringCall(graph, other, isValidationCall) is not null;
+
+    /// <summary>The local or parameter an argument passes (through a conversion), or null for any other value.</summary>
+    internal static ISymbol? ArgumentVariable(IArgumentOperation argument)
+        => (argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value) switch
+        {
+            ILocalReferenceOperation reference => reference.Local,
+            IParameterReferenceOperation reference => reference.Parameter,
+            _ => null,
+        };
 
     /// <summary>The validation call whose result the graph stores in <paramref name="other"/>, or null.</summary>
     private static IInvocationOperation? StoringCall(ControlFlowGraph graph, ILocalSymbol other, Func<IInvocationOperation, bool> isValidationCall)

@@ -586,18 +586,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
         foreach (var argument in invocation.Arguments)
         {
-            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
-            ISymbol? holder = value switch
-            {
-                ILocalReferenceOperation local => local.Local,
-                IParameterReferenceOperation parameter => parameter.Parameter,
-                _ => null,
-            };
-            if (holder is null)
+            if (ValidationResultFlow.ArgumentVariable(argument) is not { } holder)
             {
                 continue;
             }
 
+            var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
             foreach (var member in classifier.FindingsMembers(value.Type))
             {
                 foreach (var node in body.DescendantNodes(node => node.Span.End > call.Span.End))
