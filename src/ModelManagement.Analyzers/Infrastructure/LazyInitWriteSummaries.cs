@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -253,11 +254,49 @@ internal sealed class LazyInitWriteSummaries
     }
 
     /// <summary>
-    /// The cheap gate before a graph is built: can anything in <paramref name="operation"/> (lambdas and local functions
-    /// included) write a tracked member — an assignment or increment of one, or a call <see cref="GetForCall"/> would
-    /// summarise? When not, the flow analysis cannot find a write after an await, so it is not run.
+    /// The cheap gate before a graph is built: can anything in <paramref name="blocks"/> (lambdas and local functions
+    /// included) write a tracked member it reads — an assignment or increment of a tracked member, or a call
+    /// <see cref="GetForCall"/> would summarise to a callee whose body names a tracked member the blocks read? A check
+    /// reads the member it tests, and the flow analysis only reports a tested member written after an await, directly or
+    /// through such a callee (whose summary is empty unless its body names a tested member, <see cref="NamesAny"/>). When
+    /// not, the analysis cannot find anything, so no graph is built: a service method that checks an optional dependency
+    /// (<c>if (_auditor != null)</c>) and awaits its own <c>GetModelsAsync()</c>, which reads another member, gets none.
+    /// Read-only fields are left out of the members read: no method body writes one.
     /// </summary>
-    public static bool MayWriteTrackedMember(IOperation operation, INamedTypeSymbol? ownType, int depth = 0)
+    public bool MayWriteAReadMember(ImmutableArray<IOperation> blocks, INamedTypeSymbol? ownType, CancellationToken cancellationToken)
+    {
+        List<IMethodSymbol>? callees = null;
+        List<ISymbol>? read = null;
+        foreach (var block in blocks)
+        {
+            if (CollectWritesAndReads(block, ownType, ref callees, ref read, depth: 0))
+            {
+                return true;
+            }
+        }
+
+        if (callees is null || read is null)
+        {
+            return false;
+        }
+
+        var readMembers = read.ToArray();
+        foreach (var callee in callees)
+        {
+            if (NamesAny(callee, readMembers, readMembers.Length, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True at a direct write of a tracked member (or too deep to judge cheaply); otherwise collects the summarised callees
+    /// and the tracked members read.
+    /// </summary>
+    private static bool CollectWritesAndReads(IOperation operation, INamedTypeSymbol? ownType, ref List<IMethodSymbol>? callees, ref List<ISymbol>? read, int depth)
     {
         if (depth > 256)
         {
@@ -271,12 +310,29 @@ internal sealed class LazyInitWriteSummaries
             case IIncrementOrDecrementOperation increment when MayBeTrackedTarget(increment.Target):
                 return true;
             case IInvocationOperation invocation when IsSummarisedCall(invocation, ownType):
-                return true;
+                var callee = invocation.TargetMethod.OriginalDefinition;
+                callees ??= new List<IMethodSymbol>();
+                if (!callees.Contains(callee, SymbolEqualityComparer.Default))
+                {
+                    callees.Add(callee);
+                }
+
+                break;
+            case IMemberReferenceOperation reference
+                when LazyInitMembers.GetTrackedMember(reference, captures: null) is { } member and not IFieldSymbol { IsReadOnly: true }:
+                // A read-only field (`string.Empty`, an injected `_logger`) is written by constructors only, never after an await.
+                read ??= new List<ISymbol>();
+                if (!read.Contains(member, SymbolEqualityComparer.Default))
+                {
+                    read.Add(member);
+                }
+
+                break;
         }
 
         foreach (var child in operation.ChildOperations)
         {
-            if (MayWriteTrackedMember(child, ownType, depth + 1))
+            if (CollectWritesAndReads(child, ownType, ref callees, ref read, depth + 1))
             {
                 return true;
             }

@@ -279,9 +279,9 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
 
             var ownType = context.OwningSymbol.ContainingType;
-            if (!MayWrite(context.OperationBlocks, ownType))
+            if (!_summaries.MayWriteAReadMember(context.OperationBlocks, ownType, context.CancellationToken))
             {
-                return; // no member written and no own call that could write one: no graph can find a write after an await
+                return; // no member written and no own call that could write one it reads: no graph can find a write after an await
             }
 
             var analyzeBody = _judgeBody && inBody && context.OwningSymbol is IMethodSymbol { IsAsync: true };
@@ -402,19 +402,6 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             {
                 VisitLambdas(child, graph, ownType, context, depth);
             }
-        }
-
-        private static bool MayWrite(ImmutableArray<IOperation> blocks, INamedTypeSymbol? ownType)
-        {
-            foreach (var block in blocks)
-            {
-                if (LazyInitWriteSummaries.MayWriteTrackedMember(block, ownType))
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         private bool ContainsRacyAwait(IOperation value)
