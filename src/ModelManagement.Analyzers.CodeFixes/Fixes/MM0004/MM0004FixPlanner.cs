@@ -377,6 +377,42 @@ internal static class MM0004FixPlanner
         return (outer, awaited, configureAwait);
     }
 
+    /// <summary>
+    /// Whether the function has an <c>out</c> parameter that is not definitely assigned when <paramref name="statement"/>
+    /// completes: the <c>return</c> placed right after it would leave it unassigned (CS0177; a fix-shapes round's
+    /// <c>string Generate(string seed, out int tokens)</c>, which assigned <c>tokens</c> after validating). When the data flow
+    /// cannot be read, the answer is yes.
+    /// </summary>
+    private static bool LeavesAnOutParameterUnassigned(SemanticModel model, StatementSyntax statement, IMethodSymbol function)
+    {
+        var hasOut = false;
+        foreach (var parameter in function.Parameters)
+        {
+            hasOut |= parameter.RefKind == RefKind.Out;
+        }
+
+        if (!hasOut)
+        {
+            return false;
+        }
+
+        var flow = model.AnalyzeDataFlow(statement);
+        if (flow is null || !flow.Succeeded)
+        {
+            return true;
+        }
+
+        foreach (var parameter in function.Parameters)
+        {
+            if (parameter.RefKind == RefKind.Out && !flow.DefinitelyAssignedOnExit.Contains(parameter))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static FixPlanResult<ExpressionSyntax, MM0004FixRefusal> PlanFallback(
         SemanticModel model,
         InvocationExpressionSyntax invocation,
@@ -411,6 +447,11 @@ internal static class MM0004FixPlanner
             {
                 return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackInFinally, statement); // CS0157
             }
+        }
+
+        if (LeavesAnOutParameterUnassigned(model, statement, function))
+        {
+            return FixPlanResult<ExpressionSyntax, MM0004FixRefusal>.Refuse(MM0004FixRefusal.FallbackLeavesOutParameterUnassigned, statement); // CS0177
         }
 
         if (invocation.ArgumentList.Arguments.Count == 0

@@ -80,6 +80,12 @@ internal enum MM0004FixRefusal
     FallbackInFinally,
 
     /// <summary>
+    /// Fallback: an <c>out</c> parameter of the function is not yet definitely assigned after the call, and a <c>return</c>
+    /// there would leave it so (CS0177); a <c>throw</c> may.
+    /// </summary>
+    FallbackLeavesOutParameterUnassigned,
+
+    /// <summary>
     /// The member around the call has syntax errors (half-typed <c>var ok = Validate(s</c>): a rewrite would build on the
     /// parser's guesses (an independent consumer got <c>if (!ok) throw …</c> glued after the unfinished line).
     /// </summary>

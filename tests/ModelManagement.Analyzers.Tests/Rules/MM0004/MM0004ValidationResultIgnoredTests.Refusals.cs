@@ -445,6 +445,38 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     try { story = story.Trim(); } finally { _validator.Validate(story); }
             """), MM0004FixRefusal.FallbackInFinally);
 
+    [Fact]
+    public async Task FallbackRefusal_AnOutParameterAssignedOnlyAfterTheCall()
+    {
+        // A fix-shapes round: `return Fallback();` right after the call left `out int tokens` unassigned (CS0177). A throw
+        // may leave it so: that fix is still offered.
+        await AssertFallbackRefusedAsync(Generator(string.Empty, members: """
+                public string Generate(string story, out int tokens)
+                {
+                    _validator.Validate(story);
+                    tokens = story.Length;
+                    return story;
+                }
+
+                private static string StoryFallback() => "A quiet day.";
+            """), MM0004FixRefusal.FallbackLeavesOutParameterUnassigned);
+
+        // Assigned before the call: the fallback is offered.
+        var (assigned, _) = await PlanAsync(Generator(string.Empty, members: """
+                public string Generate(string story, out int tokens)
+                {
+                    tokens = story.Length;
+                    _validator.Validate(story);
+                    return story;
+                }
+
+                private static string StoryFallback() => "A quiet day.";
+            """));
+        Assert.NotNull(assigned.Plan);
+        Assert.Equal(MM0004FixRefusal.None, assigned.Plan!.FallbackRefusal);
+        Assert.NotNull(assigned.Plan.Fallback);
+    }
+
     [Theory]
     [InlineData("[Obsolete(\"use FallbackText\", true)] ")]
     [InlineData("[Obsolete(\"use FallbackText\")] ")]
