@@ -22,6 +22,14 @@ internal static class MM0005LazyPlanner
     public const string AsyncLazyMetadataName = "ModelManagement.Patterns.AsyncLazy`1";
     public const string AsyncInitializerMetadataName = "ModelManagement.Patterns.AsyncInitializer";
 
+    /// <summary>A value the load could change: a field neither constant nor read-only, a property or an event.</summary>
+    private static bool ReadsState(ISymbol? symbol) => symbol switch
+    {
+        IFieldSymbol field => !field.IsConst && !field.IsReadOnly,
+        IPropertySymbol or IEventSymbol => true,
+        _ => false,
+    };
+
     /// <summary>A directive anywhere in <paramref name="node"/> except the lines above it (shared with MM0001's moved code).</summary>
     private static bool HasDirectiveInside(SyntaxNode node) => Statements.HasDirectiveInside(node);
 
@@ -42,9 +50,13 @@ internal static class MM0005LazyPlanner
     /// the early-return form) reads the value in <paramref name="function"/> first of all it does, unconditionally, before
     /// any await, call, creation or assignment. Otherwise the check stays as <c>await _x;</c>, so the load keeps its place:
     /// a billed call between the check and the first read ran before the load once the check was gone, and a read on one
-    /// path only would not load on the others (an independent consumer's <c>CompleteAsync</c>).
+    /// path only would not load on the others (an independent consumer's <c>CompleteAsync</c>). Reading other state before
+    /// it counts too (a field that is neither constant nor read-only, a property, an event, an element): the load may change
+    /// it (a fix-shapes round: <c>_loads++;</c> in the guarded block and <c>return "loads=" + _loads + _models[0];</c>
+    /// after it printed <c>loads=0</c> once the load moved behind that read).
     /// </summary>
-    private static bool NextStatementReadsFirst(SyntaxNode check, ImmutableArray<StatementSyntax> moved, ImmutableArray<ExpressionSyntax>.Builder readers, SyntaxNode function)
+    private static bool NextStatementReadsFirst(
+        SyntaxNode check, ImmutableArray<StatementSyntax> moved, ImmutableArray<ExpressionSyntax>.Builder readers, SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
     {
         if ((check as StatementSyntax ?? check.Parent as ExpressionStatementSyntax) is not { } statement
             || NextStatement(statement, moved) is not { } next)
@@ -97,9 +109,11 @@ internal static class MM0005LazyPlanner
         foreach (var node in next.DescendantNodes(node => node.SpanStart < first.SpanStart))
         {
             if (node.Span.End <= first.SpanStart
-                && node is AwaitExpressionSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax
-                    or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }
-                    or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression })
+                && (node is AwaitExpressionSyntax or InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax or AssignmentExpressionSyntax
+                        or ElementAccessExpressionSyntax
+                        or PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression or (int)SyntaxKind.PostDecrementExpression }
+                        or PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression }
+                    || (node is SimpleNameSyntax name && ReadsState(model.GetSymbolInfo(name, cancellationToken).Symbol))))
             {
                 return false;
             }
@@ -335,9 +349,19 @@ internal static class MM0005LazyPlanner
                 return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReaderNotAsync, reference);
             }
 
-            if (readerFunction != function && TestsForNull(reference))
+            if ((readerFunction != function || reference.SpanStart < check.SpanStart) && TestsForNull(reference))
             {
+                // Another function's, or the checking function's before its check (`Trace += _x == null ? "cold" : "warm";`, a
+                // fix-shapes round, which always read "warm" once the peek awaited the load): a peek, not a use.
                 return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.ReaderTestsForNull, reference);
+            }
+
+            if (!isFlag && TestsForNull(reference) && model.GetTypeInfo(value!, cancellationToken).Nullability.FlowState == NullableFlowState.None)
+            {
+                // Nullable annotations off, and a use after the load still tests the value for null (`return _prompt ?? "(none
+                // yet)";`, a fix-shapes round): the code expects the load to return null, which the check retried and
+                // AsyncLazy<T> would keep for good.
+                return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.LoadMayReturnNull, reference);
             }
 
             readsInCheckingFunction |= readerFunction == function;
@@ -364,7 +388,7 @@ internal static class MM0005LazyPlanner
             valueType,
             readers.ToImmutable(),
             tokenReaders.ToImmutable(),
-            keepAwaitAtCheck: !readsInCheckingFunction || !NextStatementReadsFirst(check, moved, readers, function),
+            keepAwaitAtCheck: !readsInCheckingFunction || !NextStatementReadsFirst(check, moved, readers, function, model, cancellationToken),
             token?.Name,
             newFieldName,
             methodName,

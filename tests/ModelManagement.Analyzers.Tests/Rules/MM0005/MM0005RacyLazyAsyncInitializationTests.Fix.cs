@@ -933,6 +933,55 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await AssertRefusalAsync(source, MM0005FixRefusal.LoadMayReturnNull);
     }
 
+    [Theory]
+    [InlineData("return _prompt ?? \"(none yet)\";", true)]
+    [InlineData("return _prompt == null ? \"(none yet)\" : _prompt;", true)]
+    [InlineData("return _prompt.Trim();", false)]
+    public async Task NullableOff_AUseAfterTheLoadTestsForNull_LoadMayReturnNull(string use, bool refused)
+    {
+        // A fix-shapes round (C# 7.3, annotations off): the finder returned null on its first call, the check looked again on
+        // the next call, and the converted AsyncLazy<string> kept the null for good. A use after the load that tests for null
+        // says the load may return it; without such a test, the fix is offered (documented: a null result is then kept).
+        var source = /* lang=c#-test */ $$"""
+            #nullable disable
+            using System.Threading.Tasks;
+
+            public interface IPromptStore
+            {
+                Task<string> FindAsync();
+            }
+
+            public sealed class PromptFinder
+            {
+                private readonly IPromptStore _store;
+                private string _prompt;
+
+                public PromptFinder(IPromptStore store) { _store = store; }
+
+                public async Task<string> GetAsync()
+                {
+                    if ([|_prompt == null|])
+                    {
+                        _prompt = await _store.FindAsync();
+                    }
+
+                    {{use}}
+                }
+            }
+            """;
+        if (refused)
+        {
+            await VerifyNoFixAsync(source);
+            await AssertRefusalAsync(source, MM0005FixRefusal.LoadMayReturnNull);
+        }
+        else
+        {
+            var result = await PlanAsync(source);
+            Assert.NotNull(result.Plan);
+            Assert.Equal(MM0005FixRefusal.None, result.Refusal);
+        }
+    }
+
     [Fact]
     public async Task NoFix_ProtectedField_NotPrivateField()
     {
@@ -1487,6 +1536,77 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 private async Task<Catalog> LoadCatalogAsync()
                 {
+                    return await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Theory]
+    [InlineData("return \"loads=\" + _loads + \" first=\" + _catalog.Models[0];", "return \"loads=\" + _loads + \" first=\" + (await _catalog).Models[0];")] // a field the load writes
+    [InlineData("return Status + _catalog.Models[0];", "return Status + (await _catalog).Models[0];")] // a property
+    public async Task Fix_NextStatementReadsOtherStateFirst_KeepsTheLoadAtTheCheck(string next, string fixedNext)
+    {
+        // A fix-shapes round: the guarded block also counted the load, and the statement after it read the count before the
+        // value — with the check gone the load ran behind that read, and the first call printed `loads=0`.
+        var source = $$"""
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<Catalog> LoadAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IStore _store;
+                private Catalog _catalog;
+                private int _loads;
+
+                public LlmClient(IStore store) => _store = store;
+
+                public string Status => _loads > 0 ? "warm:" : "cold:";
+
+                public async Task<string> FindAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _loads++;
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    {{next}}
+                }
+            }
+            """;
+        var fixedSource = $$"""
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IStore { Task<Catalog> LoadAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly IStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+                private int _loads;
+
+                public LlmClient(IStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public string Status => _loads > 0 ? "warm:" : "cold:";
+
+                public async Task<string> FindAsync()
+                {
+                    await _catalog;
+
+                    {{fixedNext}}
+                }
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    _loads++;
                     return await _store.LoadAsync();
                 }
             }

@@ -391,6 +391,39 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         }
     }
 
+    [Theory]
+    [InlineData("Trace += _models == null ? \"cold;\" : \"warm;\";")]
+    [InlineData("Trace += _models?.Models.Length.ToString() ?? \"cold;\";")]
+    public async Task NoFix_APeekBeforeTheCheckInTheCheckingFunction_ReaderTestsForNull(string peek)
+    {
+        // A fix-shapes round: the peek became `await _models.GetValueAsync() == null`, which started the load and was always
+        // false (two calls printed `warm;warm;` instead of `cold;warm;`).
+        await AssertRefusalAsync($$"""
+            using System.Threading.Tasks;
+
+            public sealed class Readers
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _models;
+
+                public Readers(ICatalogStore store) => _store = store;
+
+                public string Trace { get; private set; } = "";
+
+                public async Task<int> CountAsync()
+                {
+                    {{peek}}
+                    if ([|_models == null|])
+                    {
+                        _models = await _store.LoadAsync();
+                    }
+
+                    return _models.Models.Length;
+                }
+            }
+            """, MM0005FixRefusal.ReaderTestsForNull);
+    }
+
     [Fact]
     public async Task FixAll_SameFieldNameInTwoClasses_ConvertsTheOneThatCanBe()
     {
