@@ -242,6 +242,25 @@ internal sealed class SideEffectCallClassifier
             return true;
         }
 
+        var receiver = invocation.Instance;
+        if (receiver is null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0)
+        {
+            receiver = invocation.Arguments[0].Value;
+        }
+
+        for (var i = 0; i < MaxDepth && receiver is IConversionOperation { IsImplicit: true } conversion; i++)
+        {
+            receiver = conversion.Operand;
+        }
+
+        if (IsUnitOfWork(receiverType) || (receiver is IMemberReferenceOperation { Instance: { } owner } && IsUnitOfWork(owner.Type)))
+        {
+            // A unit of work's writes belong to the batch its owner completes (ServiceControl's audit ingestion:
+            // `IAuditIngestionUnitOfWork.RecordSagaSnapshot`, `unitOfWork.Monitoring.RecordKnownEndpoint`, whose failures
+            // must fail the batch): the domain words in its name or its parts' names are what it stores, not telemetry.
+            return false;
+        }
+
         var excludedRoot = OwnNounRoot(invocation, methodName);
         if (receiverType is ITypeParameterSymbol typeParameter)
         {
@@ -258,17 +277,6 @@ internal sealed class SideEffectCallClassifier
             return true;
         }
 
-        var receiver = invocation.Instance;
-        if (receiver is null && invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0)
-        {
-            receiver = invocation.Arguments[0].Value;
-        }
-
-        for (var i = 0; i < MaxDepth && receiver is IConversionOperation { IsImplicit: true } conversion; i++)
-        {
-            receiver = conversion.Operand;
-        }
-
         var receiverName = receiver switch
         {
             IFieldReferenceOperation field => field.Field.Name,
@@ -278,6 +286,30 @@ internal sealed class SideEffectCallClassifier
             _ => null,
         };
         return receiverName is not null && options.HasSideEffectWord(receiverName, excludedRoot: excludedRoot);
+    }
+
+    /// <summary>A type named for a unit of work (<c>IAuditIngestionUnitOfWork</c>), or implementing one.</summary>
+    private static bool IsUnitOfWork(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type.Name.IndexOf("UnitOfWork", System.StringComparison.Ordinal) >= 0)
+        {
+            return true;
+        }
+
+        foreach (var @interface in type.AllInterfaces)
+        {
+            if (@interface.Name.IndexOf("UnitOfWork", System.StringComparison.Ordinal) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

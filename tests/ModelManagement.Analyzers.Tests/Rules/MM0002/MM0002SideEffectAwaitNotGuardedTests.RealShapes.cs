@@ -255,6 +255,42 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task RecordOnAUnitOfWork_DoesNotReport_ItsDomainWordsAreWhatItStores()
+    {
+        // A triage of ServiceControl: the audit ingestion stores audit messages and saga snapshots through
+        // `IAuditIngestionUnitOfWork.RecordSagaSnapshot`, the error ingestion known endpoints through
+        // `unitOfWork.Monitoring.RecordKnownEndpoint`; a failure must fail the batch (the real code logs and rethrows), and
+        // the fix acknowledged unsaved messages. The same verb on an audit log still reports.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IAuditIngestionUnitOfWork { Task RecordSagaSnapshot(string snapshot); }
+            public interface IMonitoringIngestionUnitOfWork { Task RecordKnownEndpoint(string endpoint); }
+            public interface IIngestionUnitOfWork { IMonitoringIngestionUnitOfWork Monitoring { get; } IMetricsStore Metrics { get; } }
+            public interface IMetricsStore { Task RecordAsync(string name); }
+            public sealed class AuditBatch : IAuditIngestionUnitOfWork { public Task RecordSagaSnapshot(string snapshot) => Task.CompletedTask; }
+            public interface IAuditLog { Task RecordAsync(string entry); }
+
+            public sealed class Ingestion
+            {
+                private readonly IAuditLog _auditLog;
+
+                public Ingestion(IAuditLog auditLog) => _auditLog = auditLog;
+
+                public async Task PersistAsync(IAuditIngestionUnitOfWork audit, IIngestionUnitOfWork unitOfWork, AuditBatch batch, string item)
+                {
+                    await audit.RecordSagaSnapshot(item);
+                    await unitOfWork.Monitoring.RecordKnownEndpoint(item);
+                    await unitOfWork.Metrics.RecordAsync(item);
+                    await batch.RecordSagaSnapshot(item);
+                    await [|_auditLog.RecordAsync(item)|];
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task TrackOnAReceiverNamedForTheVerbsOwnNoun_DoesNotReport_AnotherWordOrATracerStillConfirms()
     {
         // An independent consumer: `IShipmentTracker.TrackAsync(parcel)` tracks a parcel — the domain's work — and the fix
