@@ -10,9 +10,9 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// MM0002, per compilation and memoised: is a call to this own method already guarded by the method itself? An own
 /// method is one of the caller's type, or a private or internal helper of the compilation, with a known body (not
 /// virtual, abstract, extern or an interface member). A non-async method that only returns another call's task
-/// (<c>Task WarningAsync(string m) =&gt; _manager.LogAsync(m);</c>) is guarded when that call is. Its body guards all its side effects when it is <c>async</c>,
-/// awaits at least once, and every await in it (outside nested lambdas and local functions, which run only when
-/// called) is guarded: in the try block of a catch-all try, through the SideEffect helper, or a call of another own
+/// (<c>Task WarningAsync(string m) =&gt; _manager.LogAsync(m);</c>) is guarded when that call is. Its body guards all its side effects when it is <c>async</c>
+/// and every await in it (outside nested lambdas and local functions, which run only when called) is guarded — vacuously
+/// when it awaits nothing, and never with an <c>await foreach</c> or <c>await using</c>: in the try block of a catch-all try, through the SideEffect helper, or a call of another own
 /// method that is guarded in turn (bounded depth, cycles count as unguarded). Synchronous code around the guarded
 /// awaits is not judged: it is not an awaited side effect.
 /// </summary>
@@ -124,7 +124,6 @@ internal sealed class GuardedMethodSummaries
             return guardedForwarder;
         }
 
-        var awaits = 0;
         var guarded = true;
         var stack = new Stack<IOperation>();
         var roots = Roots(method, callerModel, cancellationToken);
@@ -148,8 +147,12 @@ internal sealed class GuardedMethodSummaries
 
             if (operation is IAwaitOperation awaitOperation)
             {
-                awaits++;
                 guarded = IsAwaitGuarded(awaitOperation, method, depth, visited, ref cut, cancellationToken);
+            }
+            else if (operation is IForEachLoopOperation { IsAsynchronous: true } or IUsingOperation { IsAsynchronous: true }
+                or IUsingDeclarationOperation { IsAsynchronous: true })
+            {
+                guarded = false; // `await foreach`, `await using`: awaits the calls they make, not judged here
             }
 
             foreach (var child in operation.ChildOperations)
@@ -158,7 +161,8 @@ internal sealed class GuardedMethodSummaries
             }
         }
 
-        guarded &= awaits > 0;
+        // An async body without any await runs synchronously to its end: what it can throw is synchronous code, which is not
+        // judged in the caller either (certify's `async Task AuditWarning(…) { _log?.Warning(…); }`, 21 reports in one file).
         if (!cut)
         {
             _cache.TryAdd(method, guarded);

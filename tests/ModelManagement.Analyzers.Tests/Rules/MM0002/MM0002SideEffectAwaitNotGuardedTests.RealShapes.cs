@@ -479,6 +479,60 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OwnAsyncHelperThatAwaitsNothing_DoesNotReport_AnAwaitForeachOrAwaitUsingStillDoes()
+    {
+        // A triage of certify: `async Task AuditWarning(…) { _log?.Warning(…); }` (CS1998) runs synchronously to its end;
+        // what it can throw is synchronous code, not judged when written in the caller either — 21 reports in one file. An
+        // `await foreach` or `await using` in the helper awaits what it calls, so the helper is not guarded.
+        var source = /* lang=c#-test */ """
+            #pragma warning disable CS1998
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface ILog { void Warning(string template, params object[] values); }
+            public interface IAuditStream { IAsyncEnumerable<string> WriteAllAsync(string entry); IAsyncDisposable Open(); }
+
+            public sealed class AccessControl
+            {
+                private readonly ILog _log;
+                private readonly IAuditStream _stream;
+
+                public AccessControl(ILog log, IAuditStream stream) { _log = log; _stream = stream; }
+
+                public async Task AuditWarning(string template, params object[] values)
+                {
+                    _log?.Warning(template, values);
+                }
+
+                private async Task AuditStreamedAsync(string entry)
+                {
+                    await foreach (var _ in _stream.WriteAllAsync(entry)) { }
+                }
+
+                private async Task AuditOpenedAsync(string entry)
+                {
+                    await using var session = _stream.Open();
+                }
+
+                public async Task<bool> AddPrincipleAsync(string userId, bool isAdmin)
+                {
+                    if (!isAdmin)
+                    {
+                        await AuditWarning("User {userId} attempted to add a principle.", userId);
+                        await [|AuditStreamedAsync(userId)|];
+                        await [|AuditOpenedAsync(userId)|];
+                        return false;
+                    }
+
+                    return true;
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task OwnHelpersThatDoNotGuardEverything_Report()
     {
         var source = InShapes("""
