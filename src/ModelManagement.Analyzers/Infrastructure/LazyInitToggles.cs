@@ -330,6 +330,81 @@ internal static class LazyInitToggles
         return false;
     }
 
+    /// <summary>
+    /// A value tested beside its own expiry: the condition also reads a member of the value itself that says it has expired
+    /// — compared with the clock in the condition (<c>if (_token == null || _token.ExpiresAt &lt;= DateTimeOffset.UtcNow)</c>),
+    /// a <c>bool</c> named for expiry or staleness (<c>Token.IsExpired</c>, <c>HasExpired</c>, <c>IsStale</c>), or a property
+    /// whose getter reads the clock (SpotifyAPI-NET's <c>ClientCredentialsAuthenticator</c>: <c>if (Token == null ||
+    /// Token.IsExpired) { Token = await …RequestToken(…); }</c>, a consumer round). A renewable cache, loaded again whenever
+    /// it expires, which <c>AsyncLazy&lt;T&gt;</c> (which never runs again) could not replace.
+    /// </summary>
+    public static bool IsBesideItsOwnExpiry(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        bool? readsTheClock = null;
+        foreach (var node in condition.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            SimpleNameSyntax? part = node switch
+            {
+                MemberAccessExpressionSyntax access when NamesMember(access.Expression, member, model, cancellationToken) => access.Name,
+                ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } conditional
+                    when NamesMember(conditional.Expression, member, model, cancellationToken) => binding.Name,
+                ConditionalAccessExpressionSyntax { WhenNotNull: MemberAccessExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } } conditional
+                    when NamesMember(conditional.Expression, member, model, cancellationToken) => binding.Name,
+                _ => null,
+            };
+            if (part is null || model.GetSymbolInfo(part, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Property } expiry)
+            {
+                continue;
+            }
+
+            var type = expiry is IPropertySymbol property ? property.Type : ((IFieldSymbol)expiry).Type;
+            if (type.SpecialType == SpecialType.System_Boolean
+                && (IdentifierWords.ContainsWord(expiry.Name, "Expired") || IdentifierWords.ContainsWord(expiry.Name, "Stale")))
+            {
+                return true;
+            }
+
+            if (IsTimeType(type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type)
+                && (readsTheClock ??= ReadsTheClock(condition, model, followLocals: true, cancellationToken)))
+            {
+                return true;
+            }
+
+            if (expiry is IPropertySymbol { GetMethod.DeclaringSyntaxReferences: [var getter] } && GetterReadsTheClock(getter.GetSyntax(cancellationToken), model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool NamesMember(ExpressionSyntax expression, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var name = expression switch
+        {
+            IdentifierNameSyntax identifier => identifier,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier,
+            _ => null,
+        };
+        return name is not null && name.Identifier.ValueText == member.Name
+            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member);
+    }
+
+    /// <summary>A getter (or expression-bodied property) in the compilation that reads the clock: <c>IsExpired =&gt; CreatedAt.AddSeconds(ExpiresIn) &lt;= DateTime.UtcNow</c>.</summary>
+    private static bool GetterReadsTheClock(SyntaxNode getter, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var body = getter switch
+        {
+            AccessorDeclarationSyntax accessor => (SyntaxNode?)accessor.Body ?? accessor.ExpressionBody,
+            ArrowExpressionClauseSyntax arrow => arrow,
+            _ => null,
+        };
+        return body is not null
+            && SemanticModels.For(model.Compilation, body.SyntaxTree, model) is { } getterModel
+            && ReadsTheClock(body, getterModel, followLocals: true, cancellationToken);
+    }
+
     private static bool IsTimeType(ITypeSymbol? type)
         => type is not null
             && (type.SpecialType is SpecialType.System_DateTime or SpecialType.System_Int64 or SpecialType.System_Int32

@@ -186,4 +186,98 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(1).WithArguments("_peerValue"),
             Verify.Diagnostic().WithLocation(2).WithArguments("_plain"));
     }
+
+    [Fact]
+    public async Task ValueTestedBesideItsOwnExpiry_DoesNotReport_AnotherMemberOfItDoes()
+    {
+        // A consumer round (SpotifyAPI-NET's ClientCredentialsAuthenticator): `if (Token == null || Token.IsExpired) { Token =
+        // await …; }` renews the token whenever it expires — AsyncLazy<T> could not. The expiry is the value's own: a bool
+        // named for it, its time compared with the clock, or a getter reading the clock. Controls: another bool of the value,
+        // and its time tested without the clock.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System;
+            using System.Threading.Tasks;
+
+            public sealed class AccessToken
+            {
+                public string Value { get; set; } = "";
+                public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+                public int ExpiresIn { get; set; }
+                public DateTimeOffset ExpiresAt { get; set; }
+                public bool IsExpired => CreatedAt.AddSeconds(ExpiresIn) <= DateTime.UtcNow;
+                public bool NeedsRefresh { get { return DateTime.UtcNow > CreatedAt.AddSeconds(ExpiresIn / 2); } }
+                public bool IsReady { get; set; }
+            }
+
+            public interface ITokenClient { Task<AccessToken> RequestAsync(); }
+
+            public sealed class Authenticator
+            {
+                private readonly ITokenClient _client;
+                private AccessToken? _byClock;
+                private AccessToken? _byGetter;
+                private AccessToken? _notExpiry;
+                private AccessToken? _noClock;
+
+                public Authenticator(ITokenClient client) => _client = client;
+
+                public AccessToken? Token { get; private set; }
+
+                public async Task<string> ByNameAsync()
+                {
+                    if (Token == null || Token.IsExpired)
+                    {
+                        Token = await _client.RequestAsync();
+                    }
+
+                    return Token.Value;
+                }
+
+                public async Task<string> ByClockAsync()
+                {
+                    if (_byClock == null || this._byClock.ExpiresAt <= DateTimeOffset.UtcNow)
+                    {
+                        _byClock = await _client.RequestAsync();
+                    }
+
+                    return _byClock.Value;
+                }
+
+                public async Task<string> ByGetterAsync()
+                {
+                    if (_byGetter == null || _byGetter.NeedsRefresh)
+                    {
+                        _byGetter = await _client.RequestAsync();
+                    }
+
+                    return _byGetter.Value;
+                }
+
+                public async Task<string> NotExpiryAsync()
+                {
+                    if ({|#0:_notExpiry == null || !_notExpiry.IsReady|})
+                    {
+                        _notExpiry = await _client.RequestAsync();
+                    }
+
+                    return _notExpiry.Value;
+                }
+
+                public async Task<string> NoClockAsync()
+                {
+                    if ({|#1:_noClock == null || _noClock.ExpiresAt == default|})
+                    {
+                        _noClock = await _client.RequestAsync();
+                    }
+
+                    return _noClock.Value;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_notExpiry"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_noClock"));
+    }
 }
