@@ -385,6 +385,18 @@ public sealed partial class MM0001FixRefusalTests
     }
 
     [Fact]
+    public async Task ALaterConstructorStatementReadingTheLoadedField_IsASynchronousReader_AtThatStatement()
+    {
+        // A fix-shapes round: `_best = _m[0];` after the wait reads the loaded field in the constructor, which stays
+        // synchronous (only statements using a local the moved code declares move along): the lazy rewrite is refused at
+        // that read, and the factory is planned.
+        var decision = await DecideAsync(Prelude + "public sealed class C { private readonly string[] _m; private readonly string _best; public C(IStore s) { _m = s.LoadAsync().Result; _best = _m[0]; } public async Task<string> BestAsync() { await Task.Yield(); return _best + _m.Length; } public static async Task<C> MakeAsync(IStore s) { await Task.Yield(); return new C(s); } }", withPatterns: true);
+
+        Assert.Equal(MM0001RefusalReason.SynchronousReader, decision.LazyRefusal?.Reason);
+        Assert.NotNull(decision.Plan?.Factory);
+    }
+
+    [Fact]
     public void Refusal_TracesReasonSymbolAndPosition()
     {
         var tree = CSharpSyntaxTree.ParseText("class C { int Count => 0; }", path: "/src/C.cs");
