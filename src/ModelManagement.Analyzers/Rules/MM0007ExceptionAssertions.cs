@@ -96,10 +96,11 @@ internal static class MM0007ExceptionAssertions
     /// swallows it (<c>catch { }</c>, <c>return;</c>), logs and rethrows it (any <c>throw</c> in the handler), skips the
     /// test (<c>Assert.Inconclusive</c>, <c>Assert.Ignore</c>, <c>Skip…</c>: "the network is down", not a failure path),
     /// rules the failure out (<c>Assert.Fail("should not throw")</c>) or asserts only constants (<c>Assert.True(true)</c>).
+    /// Also the expected-exception idiom (<see cref="ExpectsTheException"/>), whose handler may be empty.
     /// </summary>
     public static bool HandlesTheFailure(CatchClauseSyntax catchClause)
     {
-        var checks = false;
+        var checks = ExpectsTheException(catchClause);
         foreach (var node in catchClause.Block.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
             switch (node)
@@ -130,6 +131,34 @@ internal static class MM0007ExceptionAssertions
         }
 
         return checks;
+    }
+
+    /// <summary>
+    /// The expected-exception idiom older suites wrote before <c>Assert.Throws</c>: <c>try { call; Assert.Fail("expected");
+    /// } catch (HttpRequestException) { }</c> — a catch of a named exception type (not <c>Exception</c> itself) whose try block
+    /// ends, after the call, in a failing assertion (<c>Assert.Fail(…)</c>, <c>Assert.True(false…)</c>,
+    /// <c>Assert.IsTrue(false…)</c>): the test passes only when the call throws that exception (a fix-shapes round's
+    /// <c>MetricsIntegrationTests</c>).
+    /// </summary>
+    private static bool ExpectsTheException(CatchClauseSyntax catchClause)
+    {
+        if (catchClause.Parent is not TryStatementSyntax { Block.Statements: { Count: >= 2 } statements }
+            || catchClause.Declaration?.Type is not { } caught
+            || (caught is IdentifierNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
+                && caught.ToString() is "Exception" or "System.Exception" or "global::System.Exception")
+            || statements[statements.Count - 1] is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } failing }
+            || access.Expression.ToString().IndexOf("Assert", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
+        return access.Name.Identifier.ValueText switch
+        {
+            "Fail" => true,
+            "True" or "IsTrue" => failing.ArgumentList.Arguments.Count > 0
+                && failing.ArgumentList.Arguments[0].Expression.IsKind(SyntaxKind.FalseLiteralExpression),
+            _ => false,
+        };
     }
 
     private static bool OnlyConstants(ArgumentListSyntax arguments)

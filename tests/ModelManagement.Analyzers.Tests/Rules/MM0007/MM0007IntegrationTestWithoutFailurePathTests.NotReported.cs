@@ -721,6 +721,48 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     }
 
     [Theory]
+    [InlineData("try { await _client.GetModelAsync(\"\"); Assert.Fail(\"expected a failure\"); } catch (HttpRequestException) { }", false)]
+    [InlineData("try { await _client.GetModelAsync(\"\"); Assert.True(false, \"expected a failure\"); } catch (System.TimeoutException ex) { Console.WriteLine(ex); }", false)]
+    [InlineData("try { await _client.GetModelAsync(\"\"); Assert.Fail(\"expected\"); } catch (Exception) { }", true)] // catches the assertion's own failure too
+    [InlineData("try { Assert.Fail(\"expected\"); } catch (HttpRequestException) { }", true)] // nothing called before it
+    [InlineData("try { await _client.GetModelAsync(\"\"); Assert.Fail(\"expected\"); } catch (HttpRequestException) { throw; }", true)]
+    public async Task ExpectedExceptionIdiom_TryCallAssertFailCatchTheType_Covers(string body, bool reported)
+    {
+        // A fix-shapes round: the idiom older suites wrote before Assert.Throws — call, `Assert.Fail` after it in the try, an
+        // empty catch of the expected type — passes only when the call throws. Controls: `catch (Exception)`, which swallows
+        // the assertion's own failure, a try with nothing before the failing assertion, a handler that rethrows.
+        var source = $$"""
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Registry;
+            using Xunit;
+
+            public sealed class {|#0:MetricsIntegrationTests|}
+            {
+                private readonly ModelRegistryClient _client = new ModelRegistryClient();
+
+                [Fact]
+                public async Task Push_Works() => Assert.Equal("gpt", await _client.GetModelAsync("gpt"));
+
+                [Fact]
+                public async Task Push_SecondCase()
+                {
+                    {{body}}
+                }
+            }
+            """;
+        if (reported)
+        {
+            await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("MetricsIntegrationTests"));
+        }
+        else
+        {
+            await VerifyAsync(source.Replace("{|#0:MetricsIntegrationTests|}", "MetricsIntegrationTests", System.StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
     [InlineData("handles_multiple_attempts_until_deadlettered")]
     [InlineData("PoisonMessage_IsForwarded")]
     [InlineData("RestoreFromCorruptedArchive")]
