@@ -763,6 +763,39 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     }
 
     [Theory]
+    [InlineData("[Fact(Skip = \"flaky\")]", true)]
+    [InlineData("[Fact(Skip = \"\")]", false)] // an empty reason runs the test
+    [InlineData("[Fact]", false)]
+    public async Task SkippedFailurePathTest_DoesNotCover(string attribute, bool reported)
+    {
+        // A fix-shapes round: the class's only failure-path test was `[Fact(Skip = "flaky")]`, which never runs.
+        var source = $$"""
+            using System.Threading.Tasks;
+            using Registry;
+            using Xunit;
+
+            public sealed class {|#0:CacheIntegrationTests|}
+            {
+                private readonly ModelRegistryClient _client = new ModelRegistryClient();
+
+                [Fact]
+                public async Task Get_Works() => Assert.Equal("gpt", await _client.GetModelAsync("gpt"));
+
+                {{attribute}}
+                public async Task Get_WhenCacheUnavailable_Fails() => await Assert.ThrowsAsync<System.Exception>(() => _client.GetModelAsync(""));
+            }
+            """;
+        if (reported)
+        {
+            await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("CacheIntegrationTests"));
+        }
+        else
+        {
+            await VerifyAsync(source.Replace("{|#0:CacheIntegrationTests|}", "CacheIntegrationTests", System.StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
     [InlineData("handles_multiple_attempts_until_deadlettered")]
     [InlineData("PoisonMessage_IsForwarded")]
     [InlineData("RestoreFromCorruptedArchive")]
