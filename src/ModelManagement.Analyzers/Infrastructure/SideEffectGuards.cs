@@ -196,9 +196,11 @@ internal static class SideEffectGuards
     /// Task.CompletedTask);</c>, <c>await (_audit is null ? Task.CompletedTask : _audit.AuditAsync(e));</c> — when the
     /// sink is there, its failure fails the await like a plain call's. Also the bare <c>await _audit?.AuditAsync(e);</c>
     /// (which, besides, throws a <see cref="System.NullReferenceException"/> when the sink is absent: an awaited null task),
-    /// and a switch expression one arm of which calls while every other completes.
+    /// and a switch expression one arm of which calls while every other completes. Also a choice between calls of one method
+    /// (<c>await (ok ? log.LogEventAsync("ok") : log.LogEventAsync("fail"));</c>), judged as that method's call, with
+    /// <paramref name="choiceOfOneMethod"/> (an await of its own: a fix wraps the whole await, never one arm's call).
     /// </summary>
-    public static IInvocationOperation? OptionalCall(IOperation? operation)
+    public static IInvocationOperation? OptionalCall(IOperation? operation, bool choiceOfOneMethod = false)
     {
         if (operation is IConditionalAccessOperation { WhenNotNull: var bare })
         {
@@ -209,6 +211,7 @@ internal static class SideEffectGuards
         {
             return IsCompletedTask(whenTrue) ? PeelAwaited(whenFalse) as IInvocationOperation
                 : IsCompletedTask(whenFalse) ? PeelAwaited(whenTrue) as IInvocationOperation
+                : choiceOfOneMethod ? SameMethod(PeelAwaited(whenTrue) as IInvocationOperation, PeelAwaited(whenFalse) as IInvocationOperation)
                 : null;
         }
 
@@ -224,12 +227,12 @@ internal static class SideEffectGuards
                     continue;
                 }
 
-                if (chosen is not null || PeelAwaited(arm.Value) is not IInvocationOperation call)
+                if (PeelAwaited(arm.Value) is not IInvocationOperation call || (chosen is not null && (!choiceOfOneMethod || SameMethod(chosen, call) is null)))
                 {
                     return null;
                 }
 
-                chosen = call;
+                chosen ??= call;
             }
 
             return chosen;
@@ -245,6 +248,16 @@ internal static class SideEffectGuards
                 ? invocation
                 : null;
     }
+
+    /// <summary>
+    /// The first of two calls of one method (<c>ok ? log.LogEventAsync("ok") : log.LogEventAsync("fail")</c>, a fix-shapes
+    /// round): whichever runs, the await is that method's; null for two different methods.
+    /// </summary>
+    private static IInvocationOperation? SameMethod(IInvocationOperation? first, IInvocationOperation? second)
+        => first is not null && second is not null
+            && SymbolEqualityComparer.Default.Equals(first.TargetMethod.OriginalDefinition, second.TargetMethod.OriginalDefinition)
+                ? first
+                : null;
 
     private static bool IsCompletedTask(IOperation operation)
         => PeelAwaited(operation) is IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true, ContainingType.Name: "Task" or "ValueTask" } };

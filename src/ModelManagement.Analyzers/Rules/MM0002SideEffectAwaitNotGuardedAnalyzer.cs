@@ -99,7 +99,7 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
         // Cheap shape tests first: `await X;` / `await X.ConfigureAwait(..);` as a statement, X an invocation.
         if (awaitOperation.Parent is not IExpressionStatementOperation
             || SideEffectGuards.PeelAwaited(awaitOperation.Operation) is not { } awaited
-            || (awaited as IInvocationOperation ?? SideEffectGuards.OptionalCall(awaited)) is not { } invocation
+            || (awaited as IInvocationOperation ?? SideEffectGuards.OptionalCall(awaited, choiceOfOneMethod: true)) is not { } invocation
             || SideEffectGuards.SuppressesThrowing(awaitOperation))
         {
             return;

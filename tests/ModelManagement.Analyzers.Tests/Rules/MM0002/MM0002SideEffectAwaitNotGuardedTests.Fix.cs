@@ -377,6 +377,37 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task ChoiceBetweenCallsOfOneSideEffect_IsWrapped_CallsOfTwoMethodsAreNot()
+    {
+        // A fix-shapes round: `await (ok ? log.LogEventAsync("ok") : log.LogEventAsync("fail"));` was not reported while the
+        // same line with `Task.CompletedTask` in one branch was: whichever runs, the await is the side effect's. Two different
+        // methods are no single side effect (`Task.Delay` or a flush).
+        var source = Service("""
+                    await (prompt.Length > 0 ? [|_telemetry.FlushAsync()|] : _telemetry.FlushAsync()); // either way
+                    await (prompt switch { "a" => [|_telemetry.FlushAsync()|], "b" => Task.CompletedTask, _ => _telemetry.FlushAsync() });
+                    await (prompt.Length > 0 ? _telemetry.FlushAsync() : Task.Delay(1));
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await (prompt.Length > 0 ? _telemetry.FlushAsync() : _telemetry.FlushAsync()); // either way
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+                    try
+                    {
+                        await (prompt switch { "a" => _telemetry.FlushAsync(), "b" => Task.CompletedTask, _ => _telemetry.FlushAsync() });
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+                    await (prompt.Length > 0 ? _telemetry.FlushAsync() : Task.Delay(1));
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+    }
+
+    [Fact]
     public async Task BareConditionalAccessAwaited_IsReportedAndWrapped_TheHelperIsNotOffered()
     {
         // An independent consumer: `await _audit?.LogEventAsync(..)` on a required dependency got no diagnostic at all,
