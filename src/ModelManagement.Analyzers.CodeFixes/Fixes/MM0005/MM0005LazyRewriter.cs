@@ -59,6 +59,19 @@ internal static class MM0005LazyRewriter
                 continue;
             }
 
+            if (reader.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Value" } valueAccess && valueAccess.Expression == reader
+                && plan.ValueType is { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T }
+                && LanguageVersionHelpers.IsAtLeast(reader.SyntaxTree, LanguageVersion.CSharp8))
+            {
+                // `_quota.Value` after `if (!_quota.HasValue) _quota = await …;`: the check told the compiler the value was
+                // there; the awaited `int?` does not, so `(await _quota)!.Value` says it (CS8629 otherwise, a fix-shapes round).
+                editor.ReplaceNode(reader, (current, _) => SyntaxFactory.PostfixUnaryExpression(
+                        SyntaxKind.SuppressNullableWarningExpression,
+                        SyntaxFactory.ParenthesizedExpression(AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader, compilation)))
+                    .WithTriviaFrom(current));
+                continue;
+            }
+
             editor.ReplaceNode(reader, (current, _) => SyntaxFactory.ParenthesizedExpression(
                     AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader, compilation))
                 .WithTriviaFrom(current)

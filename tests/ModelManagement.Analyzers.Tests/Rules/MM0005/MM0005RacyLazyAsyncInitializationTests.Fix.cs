@@ -983,6 +983,68 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_NullableValueTypeReadThroughValue_SaysTheValueIsThere()
+    {
+        // A fix-shapes round: `_quota.Value` after `if (!_quota.HasValue) _quota = await …;` became `(await _quota).Value`,
+        // and the awaited `int?` warned CS8629 (an error under TreatWarningsAsErrors); the check had told the compiler the
+        // value was there.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading.Tasks;
+
+            public interface IQuotaStore { Task<int> LoadQuotaAsync(); }
+
+            public sealed class QuotaCache
+            {
+                private readonly IQuotaStore _store;
+                private int? _quota;
+
+                public QuotaCache(IQuotaStore store) => _store = store;
+
+                public async Task<int> GetQuotaAsync()
+                {
+                    if ([|!_quota.HasValue|])
+                    {
+                        _quota = await _store.LoadQuotaAsync();
+                    }
+
+                    return _quota.Value + 1;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IQuotaStore { Task<int> LoadQuotaAsync(); }
+
+            public sealed class QuotaCache
+            {
+                private readonly IQuotaStore _store;
+                private readonly AsyncLazy<int?> _quota;
+
+                public QuotaCache(IQuotaStore store)
+                {
+                    _quota = new AsyncLazy<int?>(LoadQuotaAsync);
+                    _store = store;
+                }
+
+                public async Task<int> GetQuotaAsync()
+                {
+                    return (await _quota)!.Value + 1;
+                }
+
+                private async Task<int?> LoadQuotaAsync()
+                {
+                    return await _store.LoadQuotaAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
     public async Task NoFix_ProtectedField_NotPrivateField()
     {
         var source = /* lang=c#-test */ """
