@@ -234,7 +234,12 @@ internal static class LazyInitMembers
             && property.DeclaredAccessibility == Accessibility.Public
             && property.ContainingType is { DeclaredAccessibility: not Accessibility.Private };
 
-    /// <summary>An auto-property declared in source: every accessor without a body, not abstract or extern.</summary>
+    /// <summary>
+    /// An auto-property declared in source: every accessor without a body, not abstract or extern — or with bodies that only
+    /// pass the value through one backing store, C# 14's <c>field</c> or a field: <c>{ get =&gt; field; set =&gt; field =
+    /// value; }</c>, <c>{ get; set =&gt; field = value; }</c>, <c>{ get =&gt; _models; set =&gt; _models = value; }</c> (a
+    /// fix-shapes round: the same race as <c>{ get; set; }</c>, not reported).
+    /// </summary>
     public static bool IsAutoProperty(IPropertySymbol property)
     {
         if (property.IsAbstract || property.IsExtern || property.DeclaringSyntaxReferences.Length != 1)
@@ -247,16 +252,45 @@ internal static class LazyInitMembers
             return false;
         }
 
+        string? store = null;
         foreach (var accessor in accessors.Accessors)
         {
-            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            if (accessor.Body is not null)
             {
                 return false;
             }
+
+            if (accessor.ExpressionBody is not { Expression: var body })
+            {
+                continue;
+            }
+
+            var passed = accessor.Keyword.ValueText switch
+            {
+                "get" => StoreName(body),
+                "set" or "init" when body is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression, Right: IdentifierNameSyntax { Identifier.ValueText: "value" } } assignment
+                    => StoreName(assignment.Left),
+                _ => null,
+            };
+            if (passed is null || (store is not null && store != passed))
+            {
+                return false;
+            }
+
+            store = passed;
         }
 
         return true;
     }
+
+    /// <summary>The backing store an accessor passes through: <c>field</c>, <c>_x</c> or <c>this._x</c>; null for anything else.</summary>
+    private static string? StoreName(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax name => name.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax name } => name.Identifier.ValueText,
+        _ when expression.RawKind != 0 && expression.ToString() == "field" => "field", // C# 14's FieldExpression
+        _ => null,
+    };
 
     private static bool TryGetComparison(
         IOperation memberSide,

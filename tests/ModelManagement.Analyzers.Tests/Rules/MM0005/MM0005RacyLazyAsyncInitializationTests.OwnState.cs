@@ -300,4 +300,67 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("Cached"),
             Verify.Diagnostic().WithLocation(1).WithArguments("Shared")); // an internal setter is the assembly's own state
     }
+
+    [Fact]
+    public async Task PropertyPassingItsValueThroughOneBackingField_IsTrackedLikeAnAutoProperty()
+    {
+        // A fix-shapes round: `{ get => _models; set => _models = value; }` (and C# 14's `{ get => field; set => field =
+        // value; }`) loads twice under two callers like `{ get; set; }`, and was not reported. A setter that does more
+        // (`OnChanged()`), or a getter reading something else, is no plain store.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IRegistry { Task<string[]> ListAsync(); }
+
+            public sealed class Catalogs
+            {
+                private readonly IRegistry _registry;
+                private string[] _models;
+                private string[] _names;
+                private string[] _tags;
+
+                public Catalogs(IRegistry registry) => _registry = registry;
+
+                private string[] Models { get => _models; set => _models = value; }
+
+                private string[] Names { get => this._names; set { _names = value; OnChanged(); } }
+
+                private string[] Tags { get => _tags ?? Array.Empty<string>(); set => _tags = value; }
+
+                private void OnChanged() { }
+
+                public async Task<int> CountModelsAsync()
+                {
+                    if ({|#0:Models == null|})
+                    {
+                        Models = await _registry.ListAsync();
+                    }
+
+                    return Models.Length;
+                }
+
+                public async Task<int> CountNamesAsync()
+                {
+                    if (Names == null)
+                    {
+                        Names = await _registry.ListAsync();
+                    }
+
+                    return Names.Length;
+                }
+
+                public async Task<int> CountTagsAsync()
+                {
+                    if (Tags.Length == 0)
+                    {
+                        Tags = await _registry.ListAsync();
+                    }
+
+                    return Tags.Length;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Models"));
+    }
 }
