@@ -370,7 +370,7 @@ internal sealed class CentralizedSymbolIndex
         var depth = 0;
         for (var type = site; type is not null && depth < MaxDepth; type = type.ContainingType, depth++)
         {
-            if (frameworks.DeclaresOrInheritsTestMethod(type))
+            if (frameworks.DeclaresOrInheritsTestMethod(type) || TestFrameworks.DeclaresOrInheritsSetUp(type))
             {
                 return true;
             }

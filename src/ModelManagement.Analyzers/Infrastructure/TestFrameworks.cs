@@ -236,6 +236,34 @@ internal sealed class TestFrameworks
     /// </summary>
     public bool DeclaresOrInheritsTestMethod(INamedTypeSymbol type) => HasTestMethod(type, 0);
 
+    /// <summary>
+    /// True when <paramref name="type"/> or a base type declares a set-up method (<see cref="IsSetUp"/>: NUnit
+    /// <c>[SetUp]</c>/<c>[OneTimeSetUp]</c>, MSTest <c>[TestInitialize]</c>/<c>[ClassInitialize]</c>, xunit's
+    /// <c>IAsyncLifetime.InitializeAsync</c>): the base class of test fixtures, test infrastructure without a test method of
+    /// its own (Prowlarr's <c>IntegrationTest</c>, a triage).
+    /// </summary>
+    public static bool DeclaresOrInheritsSetUp(INamedTypeSymbol type)
+    {
+        var depth = 0;
+        for (var current = type; current is not null && current.SpecialType != SpecialType.System_Object && depth < MaxChainDepth; current = current.BaseType, depth++)
+        {
+            if (!current.Locations.IsEmpty && !current.Locations[0].IsInSource && depth > 0)
+            {
+                continue; // a framework or library base: its set-up is not the type's own
+            }
+
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && IsSetUp(method))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="attributeClass"/> is a known test attribute or derives from one. Cached.</summary>
     public bool IsTestAttribute(INamedTypeSymbol attributeClass)
     {

@@ -173,6 +173,42 @@ public sealed partial class MM0006CentralizedConcernBypassedTests
     }
 
     [Fact]
+    public async Task SetUpOfAFixtureBaseClass_IsTestCode()
+    {
+        // A triage of Prowlarr: the abstract base of its NUnit fixtures has [OneTimeSetUp]/[SetUp] but no [Test]; its set-up
+        // runs for every fixture and was reported, while the same call in the fixture was not. A helper without set-up still
+        // reports.
+        var source = /* lang=c#-test */ """
+            using App.History;
+            using NUnit.Framework;
+
+            public abstract class IntegrationTestBase
+            {
+                protected IHistoryWriter Writer;
+
+                [OneTimeSetUp]
+                public void StartTarget()
+                {
+                    Writer = new SqlHistoryWriter();
+                    Writer.InsertAsync("warm-up").Wait();
+                }
+            }
+
+            public sealed class WriterFixture : IntegrationTestBase
+            {
+                [Test]
+                public void Insert() => Writer.InsertAsync("x").Wait();
+            }
+
+            public static class Seeder
+            {
+                public static void Seed(IHistoryWriter writer) => writer.[|InsertAsync|]("seed").Wait();
+            }
+            """;
+        await VerifyWithFrameworksAsync(source, TestFrameworkReferences.NUnit);
+    }
+
+    [Fact]
     public async Task TestAttributeNameWithoutFramework_Reports()
     {
         // A look-alike [Fact] that is not xunit's does not make a type test code.
