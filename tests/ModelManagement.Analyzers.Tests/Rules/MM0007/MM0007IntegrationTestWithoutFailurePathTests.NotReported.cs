@@ -720,6 +720,12 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
         await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("CleanupIntegrationTests"));
     }
 
+    /// <summary>The class marked <c>{|#0:Name|}</c> in <paramref name="source"/> is reported, or nothing is.</summary>
+    private static Task VerifyReportedOrNotAsync(string source, string className, bool reported)
+        => reported
+            ? VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments(className))
+            : VerifyAsync(source.Replace("{|#0:" + className + "|}", className, System.StringComparison.Ordinal));
+
     [Theory]
     [InlineData("try { await _client.GetModelAsync(\"\"); Assert.Fail(\"expected a failure\"); } catch (HttpRequestException) { }", false)]
     [InlineData("try { await _client.GetModelAsync(\"\"); Assert.True(false, \"expected a failure\"); } catch (System.TimeoutException ex) { Console.WriteLine(ex); }", false)]
@@ -752,14 +758,7 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
                 }
             }
             """;
-        if (reported)
-        {
-            await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("MetricsIntegrationTests"));
-        }
-        else
-        {
-            await VerifyAsync(source.Replace("{|#0:MetricsIntegrationTests|}", "MetricsIntegrationTests", System.StringComparison.Ordinal));
-        }
+        await VerifyReportedOrNotAsync(source, "MetricsIntegrationTests", reported);
     }
 
     [Theory]
@@ -785,14 +784,7 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
                 public async Task Get_WhenCacheUnavailable_Fails() => await Assert.ThrowsAsync<System.Exception>(() => _client.GetModelAsync(""));
             }
             """;
-        if (reported)
-        {
-            await VerifyAsync(source, expected: Verify.Diagnostic().WithLocation(0).WithArguments("CacheIntegrationTests"));
-        }
-        else
-        {
-            await VerifyAsync(source.Replace("{|#0:CacheIntegrationTests|}", "CacheIntegrationTests", System.StringComparison.Ordinal));
-        }
+        await VerifyReportedOrNotAsync(source, "CacheIntegrationTests", reported);
     }
 
     [Theory]
