@@ -183,6 +183,91 @@ internal static class LazyInitToggles
         return false;
     }
 
+    /// <summary>
+    /// A rotation: before the check, the checking function clears the member — directly or through an own method that sets it
+    /// to <c>null</c> — under a condition that reads the member's own state (DiscordChatExporter's partitioned export: <c>if
+    /// (_writer is not null &amp;&amp; _writer.Written &gt;= limit) { await CloseWriterAsync(); … }</c>, then <c>if (_writer is not
+    /// null) return _writer;</c> … a new writer; a triage). The value is replaced whenever it is used up, which no
+    /// single-flight helper could do; not a value loaded once.
+    /// </summary>
+    public static bool IsRotatedBeforeTheCheck(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (condition.FirstAncestorOrSelf<StatementSyntax>() is not { Parent: BlockSyntax block } check)
+        {
+            return false;
+        }
+
+        foreach (var earlier in block.Statements)
+        {
+            if (earlier == check)
+            {
+                break;
+            }
+
+            if (earlier is IfStatementSyntax rotation
+                && ReadsStateOf(rotation.Condition, member, model, cancellationToken)
+                && Clears(rotation.Statement, member, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The condition reads a member of the value itself (<c>_writer.Written</c>, <c>_writer?.IsFull</c>).</summary>
+    private static bool ReadsStateOf(ExpressionSyntax condition, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in condition.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if ((node is MemberAccessExpressionSyntax access && Names(access.Expression, member, model, cancellationToken))
+                || (node is ConditionalAccessExpressionSyntax conditional && Names(conditional.Expression, member, model, cancellationToken)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <paramref name="statement"/> sets the member to <c>null</c>/<c>default</c> outside a <c>catch</c>, or calls an own method
+    /// whose body does.
+    /// </summary>
+    private static bool Clears(StatementSyntax statement, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var node in statement.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is AssignmentExpressionSyntax assignment && IsClear(assignment, member, model, cancellationToken) && !InCatch(assignment, statement))
+            {
+                return true;
+            }
+
+            if (node is InvocationExpressionSyntax invocation
+                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol { DeclaringSyntaxReferences: [var reference] } callee
+                && SymbolEqualityComparer.Default.Equals(callee.ContainingType?.OriginalDefinition, member.ContainingType?.OriginalDefinition)
+                && reference.GetSyntax(cancellationToken) is { } declaration
+                && SemanticModels.For(model.Compilation, declaration.SyntaxTree, model) is { } calleeModel)
+            {
+                foreach (var inner in declaration.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+                {
+                    if (inner is AssignmentExpressionSyntax innerAssignment && IsClear(innerAssignment, member, calleeModel, cancellationToken)
+                        && !InCatch(innerAssignment, declaration))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsClear(AssignmentExpressionSyntax assignment, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+        => assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+            && Shapes.Unparenthesized(assignment.Right) is { RawKind: (int)SyntaxKind.NullLiteralExpression or (int)SyntaxKind.DefaultLiteralExpression } or DefaultExpressionSyntax
+            && Names(assignment.Left, member, model, cancellationToken);
+
     private static bool AssignedAfter(BlockSyntax block, StatementSyntax statement, ISymbol member, SemanticModel model, bool directly, CancellationToken cancellationToken)
     {
         for (var i = block.Statements.IndexOf(statement) + 1; i < block.Statements.Count; i++)
@@ -345,11 +430,11 @@ internal static class LazyInitToggles
         {
             SimpleNameSyntax? part = node switch
             {
-                MemberAccessExpressionSyntax access when NamesMember(access.Expression, member, model, cancellationToken) => access.Name,
+                MemberAccessExpressionSyntax access when Names(access.Expression, member, model, cancellationToken) => access.Name,
                 ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } conditional
-                    when NamesMember(conditional.Expression, member, model, cancellationToken) => binding.Name,
+                    when Names(conditional.Expression, member, model, cancellationToken) => binding.Name,
                 ConditionalAccessExpressionSyntax { WhenNotNull: MemberAccessExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } } conditional
-                    when NamesMember(conditional.Expression, member, model, cancellationToken) => binding.Name,
+                    when Names(conditional.Expression, member, model, cancellationToken) => binding.Name,
                 _ => null,
             };
             if (part is null || model.GetSymbolInfo(part, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Property } expiry)
@@ -377,18 +462,6 @@ internal static class LazyInitToggles
         }
 
         return false;
-    }
-
-    private static bool NamesMember(ExpressionSyntax expression, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
-    {
-        var name = expression switch
-        {
-            IdentifierNameSyntax identifier => identifier,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier,
-            _ => null,
-        };
-        return name is not null && name.Identifier.ValueText == member.Name
-            && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member);
     }
 
     /// <summary>A getter (or expression-bodied property) in the compilation that reads the clock: <c>IsExpired =&gt; CreatedAt.AddSeconds(ExpiresIn) &lt;= DateTime.UtcNow</c>.</summary>

@@ -260,4 +260,78 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("_cached"),
             Verify.Diagnostic().WithLocation(1).WithArguments("_guarded"));
     }
+
+    [Fact]
+    public async Task ValueRotatedWhenUsedUp_DoesNotReport_AClearUnderAnotherConditionStillDoes()
+    {
+        // A triage of DiscordChatExporter's partitioned export: a full writer is closed (an own method sets it to null) and
+        // the check then opens the next one — a rotation, which no single-flight helper could do. A clear under a condition
+        // that does not read the value's own state (`if (force)`) is a reload on demand and still reports.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading.Tasks;
+
+            public sealed class PartWriter
+            {
+                public int Written { get; private set; }
+                public Task WriteAsync(string line) { Written++; return Task.CompletedTask; }
+                public Task CloseAsync() => Task.CompletedTask;
+            }
+
+            public sealed class PartitionedExporter
+            {
+                private readonly int _limit;
+                private int _partition;
+                private PartWriter? _writer;
+                private PartWriter? _forced;
+
+                public PartitionedExporter(int limit) => _limit = limit;
+
+                public async Task<PartWriter> GetWriterAsync()
+                {
+                    if (_writer is not null && _writer.Written >= _limit)
+                    {
+                        await CloseWriterAsync();
+                        _partition++;
+                    }
+
+                    if (_writer is not null)
+                    {
+                        return _writer;
+                    }
+
+                    var writer = new PartWriter();
+                    await writer.WriteAsync("header " + _partition);
+                    return _writer = writer;
+                }
+
+                public async Task<PartWriter> GetForcedAsync(bool force)
+                {
+                    if (force)
+                    {
+                        _forced = null;
+                    }
+
+                    if ({|#0:_forced is not null|})
+                    {
+                        return _forced;
+                    }
+
+                    var writer = new PartWriter();
+                    await writer.WriteAsync("header");
+                    return _forced = writer;
+                }
+
+                private async Task CloseWriterAsync()
+                {
+                    if (_writer is not null)
+                    {
+                        try { await _writer.CloseAsync(); }
+                        finally { _writer = null; }
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_forced"));
+    }
 }
