@@ -10,11 +10,12 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// MM0002, per compilation and memoised: is a call to this own method already guarded by the method itself? An own
 /// method is one of the caller's type, or a private or internal helper of the compilation, with a known body (not
 /// virtual, abstract, extern or an interface member). A non-async method that only returns another call's task
-/// (<c>Task WarningAsync(string m) =&gt; _manager.LogAsync(m);</c>) is guarded when that call is. Its body guards all its side effects when it is <c>async</c>
-/// and every await in it (outside nested lambdas and local functions, which run only when called) is guarded — vacuously
-/// when it awaits nothing, and never with an <c>await foreach</c> or <c>await using</c>: in the try block of a catch-all try, through the SideEffect helper, or a call of another own
-/// method that is guarded in turn (bounded depth, cycles count as unguarded). Synchronous code around the guarded
-/// awaits is not judged: it is not an awaited side effect.
+/// (<c>Task WarningAsync(string m) =&gt; _manager.LogAsync(m);</c>) is guarded when that call is. Its body guards all its
+/// side effects when it is <c>async</c> and every await in it (outside nested lambdas and local functions, which run only
+/// when called) is guarded — vacuously when it awaits nothing, and never with an <c>await foreach</c> or <c>await
+/// using</c>: in the try block of a catch-all try, through the SideEffect helper, or a call of another own method that is
+/// guarded in turn (bounded depth, cycles count as unguarded). Synchronous code around the guarded awaits is not judged:
+/// it is not an awaited side effect.
 /// </summary>
 internal sealed class GuardedMethodSummaries
 {
