@@ -220,14 +220,48 @@ internal static class LazyInitToggles
     {
         foreach (var node in condition.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            if ((node is MemberAccessExpressionSyntax access && Names(access.Expression, member, model, cancellationToken))
-                || (node is ConditionalAccessExpressionSyntax conditional && Names(conditional.Expression, member, model, cancellationToken)))
+            if (PartOfTheValue(node, member, model, cancellationToken) is not null)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The name of the value's own member that <paramref name="node"/> reads: <c>Written</c> of <c>_writer.Written</c>, of
+    /// <c>_writer?.Written</c> or of <c>_writer?.Written.Count</c>; null when the node reads no member of the value.
+    /// </summary>
+    private static SimpleNameSyntax? PartOfTheValue(SyntaxNode node, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        switch (node)
+        {
+            case MemberAccessExpressionSyntax access when Names(access.Expression, member, model, cancellationToken):
+                return access.Name;
+            case ConditionalAccessExpressionSyntax conditional when Names(conditional.Expression, member, model, cancellationToken):
+                var bound = conditional.WhenNotNull;
+                for (var depth = 0; depth < MaxNestingDepth; depth++)
+                {
+                    switch (bound)
+                    {
+                        case MemberBindingExpressionSyntax binding:
+                            return binding.Name;
+                        case MemberAccessExpressionSyntax inner:
+                            bound = inner.Expression;
+                            continue;
+                        case InvocationExpressionSyntax call:
+                            bound = call.Expression;
+                            continue;
+                    }
+
+                    break;
+                }
+
+                return null;
+            default:
+                return null;
+        }
     }
 
     /// <summary>
@@ -428,15 +462,7 @@ internal static class LazyInitToggles
         bool? readsTheClock = null;
         foreach (var node in condition.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
         {
-            SimpleNameSyntax? part = node switch
-            {
-                MemberAccessExpressionSyntax access when Names(access.Expression, member, model, cancellationToken) => access.Name,
-                ConditionalAccessExpressionSyntax { WhenNotNull: MemberBindingExpressionSyntax binding } conditional
-                    when Names(conditional.Expression, member, model, cancellationToken) => binding.Name,
-                ConditionalAccessExpressionSyntax { WhenNotNull: MemberAccessExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } } conditional
-                    when Names(conditional.Expression, member, model, cancellationToken) => binding.Name,
-                _ => null,
-            };
+            var part = PartOfTheValue(node, member, model, cancellationToken);
             if (part is null || model.GetSymbolInfo(part, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Property } expiry)
             {
                 continue;

@@ -284,6 +284,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 private int _partition;
                 private PartWriter? _writer;
                 private PartWriter? _forced;
+                private PartWriter? _spare;
 
                 public PartitionedExporter(int limit) => _limit = limit;
 
@@ -303,6 +304,23 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     var writer = new PartWriter();
                     await writer.WriteAsync("header " + _partition);
                     return _writer = writer;
+                }
+
+                public async Task<PartWriter> GetSpareAsync()
+                {
+                    if ((_spare?.Written ?? 0) >= _limit)
+                    {
+                        _spare = null;
+                    }
+
+                    if (_spare is not null)
+                    {
+                        return _spare;
+                    }
+
+                    var writer = new PartWriter();
+                    await writer.WriteAsync("header");
+                    return _spare = writer;
                 }
 
                 public async Task<PartWriter> GetForcedAsync(bool force)
