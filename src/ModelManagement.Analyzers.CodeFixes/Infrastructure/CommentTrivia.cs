@@ -38,6 +38,47 @@ internal static class CommentTrivia
     }
 
     /// <summary>
+    /// The comments of a <paramref name="statement"/> the rewrite removes, as whole lines for the place it leaves (before the
+    /// next token): the lines above it as they stand, up to its own indentation, and every other comment (inside it, at
+    /// the end of its line) on a line of its own at that indentation. Empty when it has none.
+    /// </summary>
+    public static List<SyntaxTrivia> LinesOf(SyntaxNode statement)
+    {
+        var lines = new List<SyntaxTrivia>();
+        var leading = statement.GetLeadingTrivia();
+        var end = leading.Count;
+        while (end > 0 && leading[end - 1].IsKind(SyntaxKind.WhitespaceTrivia))
+        {
+            end--;
+        }
+
+        var indentation = end < leading.Count ? leading[leading.Count - 1] : SyntaxFactory.Whitespace(string.Empty);
+        var above = false;
+        for (var i = 0; i < end; i++)
+        {
+            above |= IsComment(leading[i]);
+        }
+
+        if (above)
+        {
+            for (var i = 0; i < end; i++)
+            {
+                lines.Add(leading[i]);
+            }
+        }
+
+        var newLine = SyntaxFactory.EndOfLine(DocumentationComments.NewLine(statement.SyntaxTree));
+        foreach (var comment in Outside(statement, default, withTrailing: true))
+        {
+            lines.Add(indentation);
+            lines.Add(comment);
+            lines.Add(newLine);
+        }
+
+        return lines;
+    }
+
+    /// <summary>
     /// <paramref name="trivia"/> without its comments and the spaces in front of them (<c> // note⏎</c> becomes <c>⏎</c>):
     /// for the place a comment moves away from.
     /// </summary>

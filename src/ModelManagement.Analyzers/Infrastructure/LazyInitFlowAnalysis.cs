@@ -545,7 +545,9 @@ internal sealed class LazyInitFlowAnalysis
                     return outcome;
                 }
 
-                if (_summaries.GetForCall(awaitOperation.Operation, _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
+                // `await LoadCoreAsync().ConfigureAwait(false)` too: the configured await is the call's (a fix-shapes test found
+                // the configured form missed, as library code writes it everywhere).
+                if (_summaries.GetForCall(LazyInitTypes.Unconfigured(awaitOperation.Operation), _ownType, _model, tested, testedCount, _cancellationToken) is { } summary
                     && FirstTested(summary.WritesAfterAwait, tested, testedCount) is { } member)
                 {
                     written = member;

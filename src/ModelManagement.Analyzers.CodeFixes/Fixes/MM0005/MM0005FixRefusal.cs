@@ -12,7 +12,9 @@ internal enum MM0005FixRefusal
     /// <summary>
     /// Not the single check of one member guarding an <c>if</c> without <c>else</c> whose last statement writes it
     /// (<c>_x = …;</c>, <c>_flag = true;</c>), nor an early return (<c>if (_x != null) return _x;</c>) followed by such a
-    /// write, nor <c>_x ??= await …</c>: combined conditions, a <c>return</c>/<c>break</c> inside the block, a generic method.
+    /// write, nor <c>_x ??= await …</c>, nor a flag's check whose block ends by awaiting a private <c>async</c> method of
+    /// the type that ends with the flag's write and has no <c>return</c>: combined conditions, a <c>return</c>/<c>break</c>
+    /// inside the block, a generic method.
     /// </summary>
     UnsupportedShape,
 
@@ -30,6 +32,12 @@ internal enum MM0005FixRefusal
 
     /// <summary>A flag is read somewhere other than its check: replacing it would change what that code sees.</summary>
     FlagReadElsewhere,
+
+    /// <summary>
+    /// The flag is set at the end of the awaited own method (<c>if (!_loaded) await LoadAsync();</c>), and that method is
+    /// also called or named somewhere other than the check: it would load again there, unseen by the initializer.
+    /// </summary>
+    InitializationMethodUsedElsewhere,
 
     /// <summary>
     /// Early-return form (<c>if (_x != null) return R;</c>) where the statements after the first write of the state are not

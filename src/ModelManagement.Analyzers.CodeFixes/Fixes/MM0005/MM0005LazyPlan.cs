@@ -28,7 +28,8 @@ internal sealed class MM0005LazyPlan
         string methodName,
         ImmutableArray<StatementSyntax> movedStatements,
         ImmutableArray<IdentifierNameSyntax> detachedTokens,
-        IMethodSymbol? directMethod = null)
+        IMethodSymbol? directMethod = null,
+        ExpressionStatementSyntax? flagWriteInMethod = null)
     {
         IsFlag = isFlag;
         Field = field;
@@ -47,6 +48,7 @@ internal sealed class MM0005LazyPlan
         MovedStatements = movedStatements;
         DetachedTokens = detachedTokens;
         DirectMethod = directMethod;
+        FlagWriteInMethod = flagWriteInMethod;
     }
 
     /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
@@ -99,6 +101,12 @@ internal sealed class MM0005LazyPlan
     /// (<see cref="MethodName"/> is its name) and no method is added; else null.
     /// </summary>
     public IMethodSymbol? DirectMethod { get; }
+
+    /// <summary>
+    /// Flag form whose check only awaits an own method ending in <c>_flag = true;</c>
+    /// (<c>if (!_loaded) await LoadAsync();</c>): that write, which the rewriter removes; else null.
+    /// </summary>
+    public ExpressionStatementSyntax? FlagWriteInMethod { get; }
 
     /// <summary>
     /// Early-return form (<c>if (_x != null) return _x; …; _x = v; return _x;</c>): the statements after the check, up to

@@ -222,18 +222,31 @@ internal static class MM0005LazyPlanner
         // The final write, and what it stores.
         var isFlag = coalesceValue is null && stateType.SpecialType == SpecialType.System_Boolean;
         ExpressionSyntax? value = coalesceValue;
+        ExpressionStatementSyntax? flagWriteInMethod = null;
+        IMethodSymbol? flagSettingMethod = null;
         if (coalesceValue is null)
         {
-            if (guarded.IsEmpty
-                || guarded[guarded.Length - 1] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
-                || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, member)
-                || (isFlag && !write.Right.IsKind(SyntaxKind.TrueLiteralExpression)))
+            if (!guarded.IsEmpty
+                && guarded[guarded.Length - 1] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write }
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, member)
+                && (!isFlag || write.Right.IsKind(SyntaxKind.TrueLiteralExpression)))
+            {
+                value = write.Right;
+                guarded = guarded.RemoveAt(guarded.Length - 1);
+            }
+            else if (isFlag && check is IfStatementSyntax && moved.IsEmpty && !guarded.IsEmpty
+                && FlagSetAtTheEndOfTheAwaitedMethod(model, member, guarded[guarded.Length - 1], root.SyntaxTree, cancellationToken) is var (method, methodWrite))
+            {
+                // `if (!_loaded) await LoadAsync();` with `_loaded = true;` ending the private LoadAsync (osu-server-spectator's
+                // ChatFilters, a real race a triage demonstrated): the awaited call is the initialization, and the write goes.
+                value = ((ExpressionStatementSyntax)guarded[guarded.Length - 1]).Expression;
+                flagWriteInMethod = methodWrite;
+                flagSettingMethod = method;
+            }
+            else
             {
                 return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
             }
-
-            value = write.Right;
-            guarded = guarded.RemoveAt(guarded.Length - 1);
         }
 
         // A value check loads again after a null result; AsyncLazy<T> keeps whatever the load returned. Declared maybe-null
@@ -300,6 +313,12 @@ internal static class MM0005LazyPlanner
             token = null;
         }
 
+        if (flagSettingMethod is not null && UseOutside(model, flagSettingMethod, type, check, cancellationToken) is { } otherUse)
+        {
+            // Called elsewhere too, the method would load again there and, without its write, leave the initializer unaware.
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.InitializationMethodUsedElsewhere, otherUse);
+        }
+
         // Every other reference to the field in the type: no write; for a flag no read; for a value an awaitable read.
         var readers = ImmutableArray.CreateBuilder<ExpressionSyntax>();
         var tokenReaders = ImmutableArray.CreateBuilder<ExpressionSyntax>();
@@ -309,6 +328,7 @@ internal static class MM0005LazyPlanner
             if (identifier is not IdentifierNameSyntax name || name.Identifier.ValueText != member.Name
                 || check.Span.Contains(name.Span)
                 || (!moved.IsEmpty && moved[moved.Length - 1].Span.Contains(name.Span))
+                || (flagWriteInMethod is not null && flagWriteInMethod.Span.Contains(name.Span))
                 || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, member))
             {
                 continue;
@@ -394,7 +414,69 @@ internal static class MM0005LazyPlanner
             methodName,
             moved,
             detachedTokens.ToImmutable(),
-            direct));
+            direct,
+            flagWriteInMethod));
+    }
+
+    /// <summary>
+    /// The flag form whose write ends the awaited method: <paramref name="last"/> is <c>await M();</c> (or
+    /// <c>await M().ConfigureAwait(…)</c>) of a private, parameterless, non-generic <c>async</c> method of the state's type,
+    /// declared once in this file, whose block body ends with <c>flag = true;</c> and has no <c>return</c> (outside
+    /// lambdas and local functions) that could skip it: then the method completing is the flag becoming true, and
+    /// <c>AsyncInitializer</c> can run it. Null otherwise.
+    /// </summary>
+    private static (IMethodSymbol Method, ExpressionStatementSyntax Write)? FlagSetAtTheEndOfTheAwaitedMethod(
+        SemanticModel model, ISymbol flag, StatementSyntax last, SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var awaited = last is ExpressionStatementSyntax { Expression: AwaitExpressionSyntax awaitExpression } ? awaitExpression.Expression : null;
+        if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure, ArgumentList.Arguments.Count: 1 })
+        {
+            awaited = configure.Expression;
+        }
+
+        if (awaited is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call
+            || call.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax })
+            || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol
+            {
+                MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsGenericMethod: false, IsAsync: true,
+                Parameters.IsEmpty: true, ReturnsVoid: false, DeclaringSyntaxReferences.Length: 1,
+            } method
+            || method.IsStatic != flag.IsStatic
+            || !SymbolEqualityComparer.Default.Equals(method.ContainingType, flag.ContainingType)
+            || method.DeclaringSyntaxReferences[0].SyntaxTree != tree
+            || method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax { Body.Statements: { Count: > 0 } statements } declaration
+            || statements[statements.Count - 1] is not ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } write } writeStatement
+            || !write.Right.IsKind(SyntaxKind.TrueLiteralExpression)
+            || !SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(write.Left, cancellationToken).Symbol?.OriginalDefinition, flag)
+            || writeStatement.ContainsDirectives || declaration.ContainsDiagnostics)
+        {
+            return null;
+        }
+
+        foreach (var node in declaration.Body!.DescendantNodes(static node => node is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is ReturnStatementSyntax)
+            {
+                return null; // a return before the write left the flag false (loads again next time); the initializer would be done
+            }
+        }
+
+        return (method, writeStatement);
+    }
+
+    /// <summary>A reference to <paramref name="method"/> in <paramref name="type"/> outside <paramref name="check"/>; null when there is none.</summary>
+    private static IdentifierNameSyntax? UseOutside(SemanticModel model, IMethodSymbol method, TypeDeclarationSyntax type, SyntaxNode check, CancellationToken cancellationToken)
+    {
+        foreach (var node in type.DescendantNodes())
+        {
+            if (node is IdentifierNameSyntax name && name.Identifier.ValueText == method.Name && !check.Span.Contains(name.Span)
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol?.OriginalDefinition, method))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -129,6 +129,20 @@ internal static class MM0005LazyRewriter
                 break;
         }
 
+        // The flag set at the end of the awaited method: the initializer knows when it is done, so the write goes; its
+        // comments stay where it was, above the method's closing brace.
+        if (plan.FlagWriteInMethod is { Parent: BlockSyntax methodBody } flagWrite)
+        {
+            var kept = CommentTrivia.LinesOf(flagWrite);
+            editor.RemoveNode(flagWrite, SyntaxRemoveOptions.KeepNoTrivia);
+            if (kept.Count > 0)
+            {
+                editor.ReplaceNode(methodBody, (current, _) => current is BlockSyntax block
+                    ? block.WithCloseBraceToken(block.CloseBraceToken.WithLeadingTrivia(kept.Concat(block.CloseBraceToken.LeadingTrivia)))
+                    : current);
+            }
+        }
+
         // Early-return form: the statements up to the write leave the function (they move into the new method).
         foreach (var statement in plan.MovedStatements)
         {
