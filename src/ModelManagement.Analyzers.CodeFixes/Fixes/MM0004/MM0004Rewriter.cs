@@ -34,7 +34,11 @@ internal static class MM0004Rewriter
             => Statements.IsEmbedded(statement)
                 ? UniqueNames.TakenAround(model, statement, new SyntaxNode[] { statement }, cancellationToken)
                 : UniqueNames.TakenAt(model, statement, cancellationToken);
-        StatementSyntax body = fallback is null ? Throw(plan.Validator) : SyntaxFactory.ReturnStatement(fallback.WithoutTrivia());
+        StatementSyntax body = fallback is not null
+            ? SyntaxFactory.ReturnStatement(fallback.WithoutTrivia())
+            : FaultedTaskResult(statement, model, cancellationToken) is { } task
+                ? FaultedTask(task, plan.Validator, SyntaxGenerator.GetGenerator(document))
+                : Throw(plan.Validator);
         var replacement = new List<StatementSyntax>(2);
         if (plan.DiscardedOut is { } discarded)
         {
@@ -114,15 +118,64 @@ internal static class MM0004Rewriter
                 SyntaxFactory.Block(body))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
-    private static ThrowStatementSyntax Throw(string validator)
+    private static ThrowStatementSyntax Throw(string validator) => SyntaxFactory.ThrowStatement(Failure(validator));
+
+    private static ObjectCreationExpressionSyntax Failure(string validator)
     {
         var type = TypeNames.Qualified("System.InvalidOperationException");
         var message = SyntaxFactory.LiteralExpression(
             SyntaxKind.StringLiteralExpression,
             SyntaxFactory.Literal("Validation failed: " + validator + " rejected the content."));
-        return SyntaxFactory.ThrowStatement(
-            SyntaxFactory.ObjectCreationExpression(type)
-                .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(message)))));
+        return SyntaxFactory.ObjectCreationExpression(type)
+            .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(message))));
+    }
+
+    /// <summary>
+    /// <c>return Task.FromException&lt;T&gt;(new InvalidOperationException(…));</c> (<c>Task.FromException(…)</c> for a
+    /// <c>Task</c>): the failure a non-<c>async</c> method returning <paramref name="task"/> hands its callers in the task,
+    /// as an <c>async</c> method's throw would (a shapes round: the throw escaped from the call, out of
+    /// <c>items.Select(TellAsync)</c>, before any task existed).
+    /// </summary>
+    private static ReturnStatementSyntax FaultedTask(INamedTypeSymbol task, string validator, SyntaxGenerator generator)
+    {
+        SimpleNameSyntax fromException = task.Arity == 0
+            ? SyntaxFactory.IdentifierName("FromException")
+            : SyntaxFactory.GenericName(SyntaxFactory.Identifier("FromException"))
+                .WithTypeArgumentList(SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(TypeNames.Imported(generator, task.TypeArguments[0]))));
+        return SyntaxFactory.ReturnStatement(SyntaxFactory.InvocationExpression(
+            SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeNames.QualifiedExpression("System.Threading.Tasks.Task"), fromException),
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Failure(validator))))));
+    }
+
+    /// <summary>
+    /// The <c>Task</c>/<c>Task&lt;T&gt;</c> the function around <paramref name="statement"/> returns when it is not
+    /// <c>async</c> (a method, local function, lambda or accessor) and no <c>catch</c> of it surrounds the statement (which
+    /// the throw would reach); null otherwise — then the fix throws.
+    /// </summary>
+    private static INamedTypeSymbol? FaultedTaskResult(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (var node = statement.Parent; node is not null; node = node.Parent)
+        {
+            if (node is TryStatementSyntax { Catches.Count: > 0 } tryStatement && tryStatement.Block.Span.Contains(statement.Span))
+            {
+                return null;
+            }
+
+            var function = node switch
+            {
+                AnonymousFunctionExpressionSyntax lambda => model.GetSymbolInfo(lambda, cancellationToken).Symbol,
+                LocalFunctionStatementSyntax or BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => model.GetDeclaredSymbol(node, cancellationToken),
+                _ => null,
+            };
+            if (function is not null || node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax or AccessorDeclarationSyntax)
+            {
+                return function is IMethodSymbol { IsAsync: false, ReturnType: INamedTypeSymbol { Name: "Task" } returned } && TaskTypes.IsTaskOrValueTask(returned)
+                    ? returned
+                    : null;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

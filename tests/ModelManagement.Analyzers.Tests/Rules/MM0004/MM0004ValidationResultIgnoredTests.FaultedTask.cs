@@ -1,0 +1,139 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>
+/// The throw fix in a function that returns a task without being <c>async</c>: the failure goes into the returned task
+/// (<c>return Task.FromException&lt;T&gt;(…)</c>), as an <c>async</c> method's throw would put it there. A shapes round found
+/// the throw escaping from the call itself (<c>items.Select(TellAsync)</c> threw before any task existed).
+/// </summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task Throw_NonAsyncMethodReturningATask_ReturnsAFaultedTask()
+    {
+        var source = Generator("", members: """
+                public Task<string> TellAsync(string story)
+                {
+                    [|_validator.Validate(story)|];
+                    return Task.FromResult(story);
+                }
+
+                public Task PublishAsync(string story)
+                {
+                    [|_validator.Validate(story)|]; // before it leaves
+                    return Task.CompletedTask;
+                }
+            """);
+        var fixedSource = Generator("", members: """
+                public Task<string> TellAsync(string story)
+                {
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        return Task.FromException<string>(new InvalidOperationException("Validation failed: Validate rejected the content."));
+                    }
+
+                    return Task.FromResult(story);
+                }
+
+                public Task PublishAsync(string story)
+                {
+                    var validation = _validator.Validate(story); // before it leaves
+                    if (!validation.IsValid)
+                    {
+                        return Task.FromException(new InvalidOperationException("Validation failed: Validate rejected the content."));
+                    }
+
+                    return Task.CompletedTask;
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
+    }
+
+    [Fact]
+    public async Task Throw_NonAsyncLambdaReturningATask_ReturnsAFaultedTask()
+    {
+        var source = Generator("""
+                    System.Func<string, Task<string>> review = draft =>
+                    {
+                        [|_validator.Validate(draft)|];
+                        return Task.FromResult(draft);
+                    };
+                    story = await review(story).ConfigureAwait(false);
+            """);
+        var fixedSource = Generator("""
+                    System.Func<string, Task<string>> review = draft =>
+                    {
+                        var validation = _validator.Validate(draft);
+                        if (!validation.IsValid)
+                        {
+                            return Task.FromException<string>(new InvalidOperationException("Validation failed: Validate rejected the content."));
+                        }
+
+                        return Task.FromResult(draft);
+                    };
+                    story = await review(story).ConfigureAwait(false);
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
+    public async Task Throw_NonAsyncTaskMethod_InsideItsOwnTryCatch_OrReturningAValueTask_StillThrows()
+    {
+        // The method's own catch handles the throw (it would not see a returned faulted task); a ValueTask has no
+        // FromException before .NET 5, so it keeps the throw everywhere.
+        var source = Generator("", members: """
+                public Task<string> TellAsync(string story)
+                {
+                    try
+                    {
+                        [|_validator.Validate(story)|];
+                        return Task.FromResult(story);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return Task.FromResult(e.Message);
+                    }
+                }
+
+                public ValueTask<string> ShowAsync(string story)
+                {
+                    [|_validator.Validate(story)|];
+                    return new ValueTask<string>(story);
+                }
+            """);
+        var fixedSource = Generator("", members: """
+                public Task<string> TellAsync(string story)
+                {
+                    try
+                    {
+                        var validation = _validator.Validate(story);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+
+                        return Task.FromResult(story);
+                    }
+                    catch (InvalidOperationException e)
+                    {
+                        return Task.FromResult(e.Message);
+                    }
+                }
+
+                public ValueTask<string> ShowAsync(string story)
+                {
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+                    return new ValueTask<string>(story);
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
+    }
+}
