@@ -114,7 +114,7 @@ internal static class MM0004FixPlanner
                 return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.PatternVariable, call.Parent);
         }
 
-        if (statement is null || (statement.Parent is not (BlockSyntax or SwitchSectionSyntax) && !Statements.IsEmbedded(statement)))
+        if (statement is null || (statement.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax) && !Statements.IsEmbedded(statement)))
         {
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NotInBlock, (SyntaxNode?)statement ?? call);
         }
@@ -212,9 +212,10 @@ internal static class MM0004FixPlanner
     }
 
     /// <summary>The method, accessor, local function or lambda whose body holds <paramref name="statement"/>.</summary>
+    /// <summary>The function whose body holds <paramref name="statement"/>; for a top-level statement, the file (the program's body).</summary>
     private static SyntaxNode? EnclosingFunction(StatementSyntax statement)
         => statement.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax
-            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+            or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax or CompilationUnitSyntax);
 
     private static string Tokens(SyntaxNode node) => string.Concat(node.DescendantTokens().Select(static t => t.Text));
 

@@ -96,6 +96,8 @@ internal static class MM0004Rewriter
                 => root.ReplaceNode(block, Statements.OnSeparateLines(block.WithStatements(Splice(block.Statements, statement, replacement, blankLineAfter)))),
             BlockSyntax block => root.ReplaceNode(block, block.WithStatements(Splice(block.Statements, statement, replacement, blankLineAfter))),
             SwitchSectionSyntax section => root.ReplaceNode(section, section.WithStatements(Splice(section.Statements, statement, replacement, blankLineAfter))),
+            GlobalStatementSyntax { Parent: CompilationUnitSyntax unit } global // a top-level program's statement: top-level statements again
+                => root.ReplaceNode(unit, unit.WithMembers(SpliceTopLevel(unit.Members, global, replacement, blankLineAfter))),
             _ when Statements.IsEmbedded(statement) => Statements.ReplaceEmbedded(root, statement, replacement, LineEnd(statement)), // `if (c) Validate(x);`: in braces
             _ => root,
         };
@@ -204,6 +206,25 @@ internal static class MM0004Rewriter
     /// <summary>The statement's trailing trivia without its comments, which the replacement statements carry.</summary>
     private static SyntaxTriviaList LineEnd(StatementSyntax statement)
         => SyntaxFactory.TriviaList(statement.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia) || t.IsKind(SyntaxKind.EndOfLineTrivia)));
+
+    /// <summary><see cref="Splice"/> for a top-level program: each new statement is a global statement of its own.</summary>
+    private static SyntaxList<MemberDeclarationSyntax> SpliceTopLevel(SyntaxList<MemberDeclarationSyntax> members, GlobalStatementSyntax old, List<StatementSyntax> replacement, bool blankLineAfter)
+    {
+        var index = members.IndexOf(old);
+        if (index < 0)
+        {
+            return members;
+        }
+
+        // After the first, a new statement starts its line with no elastic trivia: the formatter puts a blank line between
+        // top-level members it may lay out freely, which would part the new local from the branch testing it.
+        var spliced = members.RemoveAt(index).InsertRange(index, replacement.Select(static (s, i) => (MemberDeclarationSyntax)SyntaxFactory.GlobalStatement(
+            i == 0 || s.GetLeadingTrivia().Any(static t => !t.IsKind(SyntaxKind.WhitespaceTrivia)) ? s : s.WithLeadingTrivia(SyntaxFactory.TriviaList()))));
+        var next = index + replacement.Count;
+        return blankLineAfter && next < spliced.Count && spliced[next] is GlobalStatementSyntax following
+            ? spliced.Replace(following, following.WithStatement(Statements.WithBlankLineBefore(following.Statement, replacement[replacement.Count - 1])))
+            : spliced;
+    }
 
     private static SyntaxList<StatementSyntax> Splice(SyntaxList<StatementSyntax> statements, StatementSyntax old, List<StatementSyntax> replacement, bool blankLineAfter)
     {
