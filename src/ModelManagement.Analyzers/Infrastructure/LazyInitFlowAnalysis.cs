@@ -219,7 +219,7 @@ internal sealed class LazyInitFlowAnalysis
             }
         }
 
-        if (needed.Count == 0 || AllThrow(notNeeded))
+        if (needed.Count == 0 || AllThrow(notNeeded, tested, testedCount))
         {
             return; // nothing still to do, or a run-once guard (`if (_result != null) throw …;`): no cached value is used
         }
@@ -249,11 +249,13 @@ internal sealed class LazyInitFlowAnalysis
     }
 
     /// <summary>
-    /// Whether every exit of the "already initialized" outcome throws straight away, or returns an error result (below):
-    /// the check then rejects a second call (`EvaluateAsync` may run once) instead of serving a cached value, which is no
-    /// lazy initialization.
+    /// Whether every exit of the "already initialized" outcome throws straight away, returns an error result (below), or
+    /// reports an error and returns without reading the checked state (`Console.Error.WriteLine("… mutually exclusive");
+    /// return 1;`, seqcli's option-conflict checks, found by a triage): the check then rejects a second call
+    /// (`EvaluateAsync` may run once) or a conflicting input instead of serving a cached value, which is no lazy
+    /// initialization.
     /// </summary>
-    private bool AllThrow(List<int> exits)
+    private bool AllThrow(List<int> exits, ISymbol[] tested, int testedCount)
     {
         if (exits.Count == 0)
         {
@@ -264,6 +266,8 @@ internal sealed class LazyInitFlowAnalysis
         foreach (var exit in exits)
         {
             var block = blocks[exit];
+            var errorReported = false;
+            var usesState = false;
             for (var steps = 0; ; steps++)
             {
                 if (block.ConditionKind != ControlFlowConditionKind.None || block.FallThroughSuccessor is not { } next || steps > 8)
@@ -271,8 +275,19 @@ internal sealed class LazyInitFlowAnalysis
                     return false;
                 }
 
+                foreach (var operation in block.Operations)
+                {
+                    errorReported |= RejectionResults.IsErrorReport(operation);
+                    usesState |= ReadsTested(operation, tested, testedCount);
+                }
+
+                var rejects = errorReported && !usesState; // reported an error and used nothing of the state on the way out
                 if (next.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow
-                    || (next.Semantics == ControlFlowBranchSemantics.Return && block.BranchValue is { } returned && RejectionResults.IsRejection(returned)))
+                    || (next.Semantics == ControlFlowBranchSemantics.Return
+                        && (block.BranchValue is { } returned
+                            ? RejectionResults.IsRejection(returned) || (rejects && !ReadsTested(returned, tested, testedCount))
+                            : rejects))
+                    || (rejects && block.BranchValue is null && next.Destination is { Kind: BasicBlockKind.Exit })) // `LogError(…); return;`
                 {
                     break;
                 }
@@ -288,6 +303,21 @@ internal sealed class LazyInitFlowAnalysis
         }
 
         return true;
+    }
+
+    /// <summary>Whether <paramref name="value"/> reads one of the tested members (a returned value that serves the state).</summary>
+    private bool ReadsTested(IOperation value, ISymbol[] tested, int testedCount)
+    {
+        foreach (var operation in value.DescendantsAndSelf())
+        {
+            if (operation is IMemberReferenceOperation && LazyInitMembers.GetTrackedMember(operation, _captures) is { } member
+                && Array.IndexOf(tested, member, 0, testedCount) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

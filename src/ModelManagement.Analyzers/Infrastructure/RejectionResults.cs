@@ -45,6 +45,36 @@ internal static class RejectionResults
         }
     }
 
+    /// <summary>
+    /// An error reported on the way out: an error-level log call (<c>Log.Error(..)</c>, <c>_logger.LogError(..)</c>,
+    /// <c>LogCritical</c>, <c>Fatal</c>, <c>TraceError</c>) or a write to <c>Console.Error</c>, as a statement (awaited or
+    /// not). A path that reports one and returns without the state rejects, as a throw would (seqcli's option-conflict
+    /// checks: <c>Log.Error("… mutually exclusive"); return 1;</c>).
+    /// </summary>
+    public static bool IsErrorReport(IOperation operation)
+    {
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        if (operation is IAwaitOperation awaited)
+        {
+            operation = Shapes.WithoutConversions(awaited.Operation) ?? awaited.Operation;
+        }
+
+        if (operation is not IInvocationOperation { TargetMethod.Name: var name } invocation)
+        {
+            return false;
+        }
+
+        return name is "Error" or "ErrorFormat" or "Fatal" or "FatalFormat" or "Critical" or "LogError" or "LogCritical" or "TraceError" or "WriteError"
+            || invocation.Instance is IPropertyReferenceOperation
+            {
+                Property: { Name: "Error", IsStatic: true, ContainingType: { Name: "Console", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } },
+            };
+    }
+
     private static bool NamesFailure(string name)
         => name.IndexOf("Error", StringComparison.Ordinal) >= 0
             || name.IndexOf("Fail", StringComparison.Ordinal) >= 0
