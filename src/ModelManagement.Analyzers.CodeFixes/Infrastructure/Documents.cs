@@ -127,16 +127,42 @@ internal static class Documents
 
     private static readonly ConditionalWeakTable<FixAllContext, ConcurrentDictionary<DocumentId, Lazy<Task<SyntaxNode?>>>> CanonicalResults = new();
 
+    /// <summary>
+    /// Fixes the copy of the file with the most diagnostics (the first in the solution's order among equals), with its own
+    /// diagnostics: code under <c>#if NET8_0_OR_GREATER</c> has them in the net8.0 copy only, which the first copy
+    /// (netstandard2.0) sees as disabled text — planned there, the Fix All changed nothing while <c>dotnet format</c> said
+    /// it had (statsig's dotnet-sdk, found by a consumer round). The framework that compiles more of the file sees the
+    /// diagnostics of the shared code too.
+    /// </summary>
     private static async Task<SyntaxNode?> FixCopyAsync(
         FixAllContext context, Document canonical, Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> fix)
     {
+        var chosen = canonical;
         var diagnostics = await context.GetDocumentDiagnosticsAsync(canonical).ConfigureAwait(false);
+        var solution = canonical.Project.Solution;
+        var order = solution.ProjectIds;
+        foreach (var id in canonical.GetLinkedDocumentIds())
+        {
+            if (solution.GetDocument(id) is not { } copy)
+            {
+                continue;
+            }
+
+            var copyDiagnostics = await context.GetDocumentDiagnosticsAsync(copy).ConfigureAwait(false);
+            if (copyDiagnostics.Length > diagnostics.Length
+                || (copyDiagnostics.Length == diagnostics.Length && !copyDiagnostics.IsEmpty && IndexOf(order, id.ProjectId) < IndexOf(order, chosen.Project.Id)))
+            {
+                chosen = copy;
+                diagnostics = copyDiagnostics;
+            }
+        }
+
         if (diagnostics.IsEmpty)
         {
             return null;
         }
 
-        var fixedCopy = await fix(canonical, diagnostics, context.CancellationToken).ConfigureAwait(false);
+        var fixedCopy = await fix(chosen, diagnostics, context.CancellationToken).ConfigureAwait(false);
         return fixedCopy is null ? null : await fixedCopy.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
     }
 

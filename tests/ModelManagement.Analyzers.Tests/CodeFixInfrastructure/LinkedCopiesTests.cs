@@ -118,6 +118,49 @@ public sealed class LinkedCopiesTests
     }
 
     [Fact]
+    public async Task MM0002_FixAll_DiagnosticOnlyInTheSecondFrameworksCopy_IsFixedThere_NoConflict()
+    {
+        // A consumer round (statsig's dotnet-sdk, `netstandard2.0;net6.0`): the awaited flush under `#if` is disabled text in
+        // the first copy, which had no diagnostic, so planning there changed nothing while `dotnet format` said it had.
+        var solution = await CreateAsync(("Shutdown.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public interface ITelemetry
+                {
+                    Task TrackEventAsync(string name);
+                }
+
+                public sealed class Shutdown
+                {
+                    private readonly ITelemetry _telemetry;
+
+                    public Shutdown(ITelemetry telemetry) => _telemetry = telemetry;
+
+                    public async Task<int> StopAsync()
+                    {
+                        await Task.Yield();
+            #if NET8_0_OR_GREATER
+                        await _telemetry.TrackEventAsync("stopped");
+            #endif
+                        return 1;
+                    }
+                }
+            }
+            """));
+
+        var changed = await FixAllAsync(solution, new MM0002SideEffectAwaitNotGuardedAnalyzer(), new MM0002SideEffectAwaitNotGuardedCodeFixProvider(), 1);
+
+        // The copy with the diagnostic is rewritten, the other left to the workspace, which writes the one file.
+        var text = await OneRewriteAsync(solution, changed, "Shutdown.cs");
+        Assert.Contains("TrackEventAsync(\"stopped\")", text, System.StringComparison.Ordinal);
+        Assert.Contains("ModelManagement.Patterns", text, System.StringComparison.Ordinal); // the helper's namespace
+        Assert.Contains("#if NET8_0_OR_GREATER", text, System.StringComparison.Ordinal);
+        await AssertCompilesAsync(WithTextInEveryCopy(changed, "Shutdown.cs", text));
+    }
+
+    [Fact]
     public async Task MM0001_FixAll_FactoryForATypeOfALinkedFile_CreatedInAnotherProject_IsAppliedOnce()
     {
         var solution = await CreateAsync(RegionDirectory, app: RegionDirectoryApp);
