@@ -446,7 +446,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// An <c>out</c> argument whose parameter is named for the failure (<c>error</c>, <c>errors</c>, <c>errorMessage</c>,
     /// <c>reason</c>, <c>failure</c>, <c>problem</c>, <c>violation</c>, …) into a local that is read on every path, one of its
     /// reads deciding something: a condition (<c>if (reason != null) throw …</c>, <c>?:</c>, a loop, <c>&amp;&amp;</c>/<c>||</c>,
-    /// a pattern) or an argument of an assertion (<c>Assert.Equal(expected, errorMessage)</c>, <c>….Should()</c>). Such a
+    /// a pattern, a comparison computing a verdict) or an argument of an assertion (<c>Assert.Equal(expected, errorMessage)</c>, <c>….Should()</c>). Such a
     /// detail is set exactly when validation failed, so testing it is checking the dropped <c>bool</c>'s verdict. Reads that
     /// only log or pass it on decide nothing and keep the report.
     /// </summary>
@@ -497,7 +497,15 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                     case IfStatementSyntax ifStatement when ifStatement.Condition == current:
                     case WhileStatementSyntax loop when loop.Condition == current:
                     case ConditionalExpressionSyntax conditional when conditional.Condition == current:
-                    case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression or (int)SyntaxKind.CoalesceExpression }:
+                    case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression or (int)SyntaxKind.LogicalOrExpression }:
+                    // A comparison computes a verdict from the detail (`return new Verdict(errors.Count == 0, errors);`, a
+                    // fix-shapes round's adapter from the Try form, reported while `errors.Count is 0` was not); `??` alone
+                    // only supplies a default (`$"{error ?? "ok"}"` in a log decides nothing) and counts where it sits.
+                    case BinaryExpressionSyntax
+                    {
+                        RawKind: (int)SyntaxKind.EqualsExpression or (int)SyntaxKind.NotEqualsExpression or (int)SyntaxKind.LessThanExpression
+                            or (int)SyntaxKind.LessThanOrEqualExpression or (int)SyntaxKind.GreaterThanExpression or (int)SyntaxKind.GreaterThanOrEqualExpression,
+                    }:
                     case IsPatternExpressionSyntax:
                     case SwitchStatementSyntax or SwitchExpressionSyntax:
                         return true;

@@ -992,6 +992,64 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 }
 
+/// <summary>MM0004: a failure detail turned into a verdict, and one only formatted for a log.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task ErrorDetailComparedIntoAVerdict_DoesNotReport_ButOneOnlyDefaultedInALogDoes()
+    {
+        // A fix-shapes round: an adapter from the Try form to a verdict object was reported when it compared (`errors.Count
+        // == 0`) but not with a pattern (`errors.Count is 0`); its throw fix turned the validator into one that threw. A
+        // detail only defaulted with `??` inside a log line decides nothing and was not reported.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+
+            public sealed class Verdict
+            {
+                public Verdict(bool isValid, IReadOnlyList<string> errors) { IsValid = isValid; Errors = errors; }
+                public bool IsValid { get; }
+                public IReadOnlyList<string> Errors { get; }
+            }
+
+            public sealed class StoryRules
+            {
+                public bool TryValidateStory(string story, out IReadOnlyList<string> errors)
+                {
+                    errors = story.Length > 10 ? new[] { "too long" } : new string[0];
+                    return errors.Count == 0;
+                }
+
+                public bool TryValidateText(string story, out string error)
+                {
+                    error = story.Length > 10 ? "too long" : null;
+                    return error == null;
+                }
+
+                public Verdict ValidateA(string story)
+                {
+                    TryValidateStory(story, out var errors);
+                    return new Verdict(errors.Count == 0, errors);
+                }
+
+                public Verdict ValidateB(string story)
+                {
+                    TryValidateStory(story, out var errors);
+                    return new Verdict(errors.Count is 0, errors);
+                }
+
+                public string Tell(string story)
+                {
+                    {|#0:TryValidateText(story, out var error)|};
+                    Console.WriteLine($"checked: {error ?? "ok"}");
+                    return story;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("TryValidateText"));
+    }
+}
+
 /// <summary>MM0004: a verdict whose requirement depends on the validated content's own state.</summary>
 public sealed partial class MM0004ValidationResultIgnoredTests
 {
