@@ -133,6 +133,11 @@ internal static class MM0003GuardPlanner
         }
 
         var avoidOperators = HasUserDefinedEquality(TypeOf(symbol));
+        if (TryPlanCoalescedChain(root, model, receiver, symbol, avoidOperators, cancellationToken) is { } coalesced)
+        {
+            return coalesced;
+        }
+
         if (shape == MM0003DiagnosticProperties.ValueFlows)
         {
             return TryPlanNullableChain(root, model, receiver, symbol, avoidOperators, cancellationToken);
@@ -186,6 +191,44 @@ internal static class MM0003GuardPlanner
         statements = AroundTheTryTheyFill(statements);
         var plan = new MM0003GuardPlan(receiver, symbol, statements, chainTop, canUseConditionalAccess, avoidOperators);
         return NoWrittenValueFlowsOut(statements, model) ? plan : null;
+    }
+
+    /// <summary>
+    /// A chain the code already gives a fallback with <c>??</c> — <c>_filterOptions = filterOptions.Value ?? new
+    /// LoggerFilterOptions();</c> (Statiq's console logger provider, found by a triage) — gets <c>?.</c> at its head:
+    /// <c>filterOptions?.Value ?? new LoggerFilterOptions()</c> is what the author meant, where an <c>if</c> around the
+    /// statement left the field null and moved the exception to its readers. Not when the fallback names the dependency too
+    /// (it would throw there), nor when the chain is awaited, nor on a value-type dependency.
+    /// </summary>
+    private static MM0003GuardPlan? TryPlanCoalescedChain(
+        SyntaxNode root, SemanticModel model, ExpressionSyntax receiver, ISymbol symbol, bool avoidOperators, CancellationToken cancellationToken)
+    {
+        var chainTop = MM0003DiagnosticProperties.ChainTop(receiver);
+        SyntaxNode operand = chainTop;
+        while (operand.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            operand = parenthesized;
+        }
+
+        if (chainTop == receiver || receiver.Parent is ConditionalAccessExpressionSyntax
+            || operand.Parent is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce || coalesce.Left != operand
+            || TypeOf(symbol) is not { IsReferenceType: true }
+            || !LanguageVersionHelpers.IsAtLeast(root.SyntaxTree, LanguageVersion.CSharp6)
+            || !ConditionalAccessCompiles(chainTop, model, cancellationToken))
+        {
+            return null;
+        }
+
+        foreach (var name in coalesce.Right.DescendantNodesAndSelf())
+        {
+            if (name is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == symbol.Name
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, symbol))
+            {
+                return null;
+            }
+        }
+
+        return new MM0003GuardPlan(receiver, symbol, new List<StatementSyntax>(), chainTop, canUseConditionalAccess: true, avoidOperators);
     }
 
     /// <summary>

@@ -818,6 +818,63 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task ChainWithAFallbackAlready_GetsTheConditionalAtItsHead_AFallbackNamingTheDependencyDoesNot()
+    {
+        // A triage (Statiq's ConsoleLoggerProvider): `_filterOptions = filterOptions.Value ?? new LoggerFilterOptions();`
+        // got an `if` around it, which left the field null without the argument and moved the exception to its readers;
+        // the `??` says what the author meant. The same chain into a local, reported as flowing on, had no fix at all.
+        // A fallback that names the dependency again would throw there: no `?.` for that one.
+        var members = /* lang=c#-test */ """
+                private string _model;
+
+                public void Choose()
+                {
+                    _model = [|_registry|].DefaultModel ?? "narrator";
+                    Log(_model);
+                }
+
+                public int Length()
+                {
+                    var model = ([|_registry|].DefaultModel) ?? "narrator";
+                    return model.Length;
+                }
+            """;
+        var fixedMembers = /* lang=c#-test */ """
+                private string _model;
+
+                public void Choose()
+                {
+                    _model = _registry?.DefaultModel ?? "narrator";
+                    Log(_model);
+                }
+
+                public int Length()
+                {
+                    var model = (_registry?.DefaultModel) ?? "narrator";
+                    return model.Length;
+                }
+            """;
+        await VerifyFixAsync(members, fixedMembers);
+
+        var twice = /* lang=c#-test */ """
+                public string Twice()
+                {
+                    var model = {|#0:_registry|}.DefaultModel ?? {|#1:_registry|}.Models[0];
+                    return model.Trim();
+                }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = FixPrologue + twice + FixEpilogue + Domain,
+            FixedCode = FixPrologue + twice + FixEpilogue + Domain,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+        };
+        test.ExpectedDiagnostics.Add(Uses(2));
+        test.FixedState.ExpectedDiagnostics.Add(Uses(2));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ValueFlowsIntoDeclaration_OffersNoFix()
     {
         var members = /* lang=c#-test */ """
