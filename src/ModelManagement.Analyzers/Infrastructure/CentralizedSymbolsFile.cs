@@ -158,6 +158,7 @@ internal sealed class CentralizedSymbolsFile
             => $"'{detail}' names no symbol in this compilation; a method with parameters is named with their types, 'M:N.T.Insert(System.String)'",
         CentralizedSymbolsProblem.UnresolvedSymbol => $"'{detail}' names no symbol in this compilation",
         CentralizedSymbolsProblem.UnresolvedOwner => $"owner '{detail}' names no type in this compilation",
+        CentralizedSymbolsProblem.UnbalancedBrackets => $"'{detail}' has a bracket that is not closed, or closed without being opened",
         _ => "it cannot be read",
     };
 
@@ -205,6 +206,11 @@ internal sealed class CentralizedSymbolsFile
             return Invalid(CentralizedSymbolsProblem.InvalidSymbolId, symbolId);
         }
 
+        if (!IsBalanced(symbolId))
+        {
+            return Invalid(CentralizedSymbolsProblem.UnbalancedBrackets, symbolId);
+        }
+
         if (fields.Length < 2)
         {
             return Invalid(CentralizedSymbolsProblem.MissingOwner, null);
@@ -235,6 +241,11 @@ internal sealed class CentralizedSymbolsFile
                 return Invalid(CentralizedSymbolsProblem.InvalidOwnerId, owner);
             }
 
+            if (!IsBalanced(owner))
+            {
+                return Invalid(CentralizedSymbolsProblem.UnbalancedBrackets, owner);
+            }
+
             owners.Add(owner);
         }
 
@@ -242,6 +253,30 @@ internal sealed class CentralizedSymbolsFile
 
         CentralizedSymbolsEntry Invalid(CentralizedSymbolsProblem problem, string? detail)
             => new(entryText, symbolId, ImmutableArray<string>.Empty, problem, detail, span, lineSpan);
+    }
+
+    /// <summary>Every <c>(</c>, <c>[</c> and <c>{</c> closed by its own kind, in order (a fix-shapes round's <c>M:…InsertAsync(System.String</c> went unreported).</summary>
+    private static bool IsBalanced(string id)
+    {
+        var open = new System.Collections.Generic.Stack<char>();
+        foreach (var c in id)
+        {
+            switch (c)
+            {
+                case '(' or '[' or '{':
+                    open.Push(c);
+                    break;
+                case ')' or ']' or '}':
+                    if (open.Count == 0 || open.Pop() != (c == ')' ? '(' : c == ']' ? '[' : '{'))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return open.Count == 0;
     }
 
     /// <summary>One of the given kind letters, a colon, and at least one more character.</summary>

@@ -23,4 +23,10 @@ internal enum CentralizedSymbolsProblem
 
     /// <summary>An owner id resolves to no type in the compilation.</summary>
     UnresolvedOwner,
+
+    /// <summary>
+    /// An id has a bracket that is never closed, or closed without being opened (<c>M:N.T.Insert(System.String</c>):
+    /// Roslyn resolves some such ids leniently, maybe to another overload than the one meant.
+    /// </summary>
+    UnbalancedBrackets,
 }

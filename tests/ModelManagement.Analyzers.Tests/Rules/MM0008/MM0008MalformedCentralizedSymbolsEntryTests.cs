@@ -47,6 +47,8 @@ public sealed class MM0008MalformedCentralizedSymbolsEntryTests
     [InlineData("M:App.Db.Insert;T:App.DbProcessor", "M:App.Db.Insert;T:App.DbProcessor", "'M:App.Db.Insert' names no symbol in this compilation; a method with parameters is named with their types, 'M:N.T.Insert(System.String)'")]
     [InlineData("T:App.Db;T:App.Missing # typo", "T:App.Db;T:App.Missing", "owner 'T:App.Missing' names no type in this compilation")]
     [InlineData("T:App.Db;M:App.Db.Insert(System.String)", "T:App.Db;M:App.Db.Insert(System.String)", "owner 'M:App.Db.Insert(System.String)' is not a type id (T:)")]
+    [InlineData("M:App.Db.Insert(System.String;T:App.DbProcessor", "M:App.Db.Insert(System.String;T:App.DbProcessor", "'M:App.Db.Insert(System.String' has a bracket that is not closed, or closed without being opened")] // resolved leniently before (a fix-shapes round)
+    [InlineData("M:App.Db.Insert(System.String));T:App.DbProcessor", "M:App.Db.Insert(System.String));T:App.DbProcessor", "'M:App.Db.Insert(System.String))' has a bracket that is not closed, or closed without being opened")]
     public async Task MalformedLine_ReportedWithItsReason(string line, string entry, string reason)
     {
         var file = "# header\n" + line + "\n";
