@@ -755,7 +755,28 @@ internal static class MM0004FixPlanner
     {
         foreach (var returned in ReturnedExpressions(function))
         {
-            if (returned is IdentifierNameSyntax identifier
+            // The value itself, or a chain of calls on it: `return story.Trim();` hands on the validated content too (a
+            // fix-shapes round's generator got the throw although its `Fallback` constant fit).
+            var root = returned;
+            while (true)
+            {
+                var inner = root switch
+                {
+                    InvocationExpressionSyntax invocation => invocation.Expression,
+                    MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access => access.Expression,
+                    ConditionalAccessExpressionSyntax conditional => conditional.Expression,
+                    PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed => suppressed.Operand,
+                    _ => null,
+                };
+                if (inner is null)
+                {
+                    break;
+                }
+
+                root = inner;
+            }
+
+            if (root is IdentifierNameSyntax identifier
                 && identifier.Identifier.ValueText == value.Name
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, value))
             {

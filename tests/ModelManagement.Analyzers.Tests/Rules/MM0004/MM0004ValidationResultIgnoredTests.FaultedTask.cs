@@ -137,3 +137,38 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
     }
 }
+
+/// <summary>The validated value handed on through calls on it (<c>return story.Trim();</c>) still takes the fallback.</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task ReturnFallback_FunctionReturnsACallOnTheValidatedValue_ReturnsTheFallback()
+    {
+        // A fix-shapes round: `_validator.ValidateNarrative(story); return story.Trim();` got the throw although its
+        // generator had a fallback, because only `return story;` counted as handing the validated content on.
+        var source = Generator("", members: """
+                public string Tell(string story)
+                {
+                    [|_validator.Validate(story)|];
+                    return story.Trim().ToUpperInvariant();
+                }
+
+                private static string StoryFallback(string story) => "(withheld)";
+            """);
+        var fixedSource = Generator("", members: """
+                public string Tell(string story)
+                {
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        return StoryFallback(story);
+                    }
+
+                    return story.Trim().ToUpperInvariant();
+                }
+
+                private static string StoryFallback(string story) => "(withheld)";
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+}
