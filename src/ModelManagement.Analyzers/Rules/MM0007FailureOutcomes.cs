@@ -120,8 +120,29 @@ internal static class MM0007FailureOutcomes
         return read && expectsFalse;
     }
 
+    /// <summary>
+    /// A read of a success flag: <c>IsSuccessStatusCode</c>, or a result object's <c>IsSuccess</c>, <c>IsSuccessful</c>,
+    /// <c>Succeeded</c>, <c>Success</c> or <c>IsOk</c> (a property, or a parameterless method returning <c>bool</c>:
+    /// braintree's <c>Assert.IsFalse(result.IsSuccess())</c>, found by a triage, 166 such failure tests in its suite).
+    /// </summary>
     private static bool ReadsSuccessStatus(IOperation value)
-        => Shapes.WithoutConversions(value) is IPropertyReferenceOperation { Property.Name: "IsSuccessStatusCode" };
+        => Shapes.WithoutConversions(value) switch
+        {
+            IPropertyReferenceOperation { Property.Name: var name } => IsSuccessFlagName(name),
+            IInvocationOperation { Arguments.IsEmpty: true, TargetMethod: { Name: var name, ReturnType.SpecialType: SpecialType.System_Boolean } } => IsSuccessFlagName(name),
+            _ => false,
+        };
+
+    private static bool IsSuccessFlagName(string name) => name is "IsSuccessStatusCode" or "IsSuccess" or "IsSuccessful" or "Succeeded" or "Success" or "IsOk";
+
+    /// <summary>The syntactic form of <see cref="ReadsSuccessStatus"/>: <c>r.IsSuccessStatusCode</c>, <c>result.IsSuccess()</c>.</summary>
+    private static bool NamesSuccessFlag(SyntaxNode node)
+        => node switch
+        {
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name, Parent: not InvocationExpressionSyntax } => IsSuccessFlagName(name),
+            InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } => IsSuccessFlagName(name),
+            _ => false,
+        };
 
     /// <summary>Whether <paramref name="body"/> (an inherited test method's declaration) holds a failure-outcome assertion, read syntactically.</summary>
     public static bool ContainsFailureOutcomeAssertion(SyntaxNode body, MM0007Options options, CancellationToken cancellationToken)
@@ -154,8 +175,7 @@ internal static class MM0007FailureOutcomes
 
         // `r.IsSuccessStatusCode.Should().BeFalse()`, `r.IsSuccessStatusCode.ShouldBeFalse()`: the actual value is the receiver.
         if (invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "BeFalse" or "ShouldBeFalse" } assertion
-            && (assertion.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" } should } ? should.Expression : assertion.Expression)
-                is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSuccessStatusCode" })
+            && NamesSuccessFlag(assertion.Expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Should" } should } ? should.Expression : assertion.Expression))
         {
             return true;
         }
@@ -177,9 +197,9 @@ internal static class MM0007FailureOutcomes
                     return true;
                 }
 
-                successRead |= node is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSuccessStatusCode" };
+                successRead |= NamesSuccessFlag(node);
                 expectsFalse |= node.IsKind(SyntaxKind.FalseLiteralExpression)
-                    || node is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsSuccessStatusCode" } }
+                    || node is PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression, Operand: var negated } && NamesSuccessFlag(negated)
                     || node is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "Is" }, Name.Identifier.ValueText: "False" };
             }
         }

@@ -34,6 +34,14 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
         {
             public const int DefaultTimeout = 30;
         }
+
+        public sealed class Outcome
+        {
+            public bool Succeeded { get; set; }
+            public bool Success { get; set; }
+            public bool IsSuccess() => Succeeded;
+            public bool IsEmpty() => true;
+        }
         """;
 
     [Theory]
@@ -49,6 +57,9 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Assert.False(response.IsSuccessStatusCode);")] // the 2026-12-06 triage: duplicati's read-only destination test
     [InlineData("Assert.True(!response.IsSuccessStatusCode);")]
     [InlineData("Assert.Equal(false, response.IsSuccessStatusCode);")]
+    [InlineData("Assert.False(result.IsSuccess());")] // a triage: braintree's `Assert.IsFalse(result.IsSuccess())`, 166 such tests
+    [InlineData("Assert.False(result.Succeeded);")]
+    [InlineData("Assert.True(!result.Success);")]
     public async Task XunitAssertionExpectingAFailureOutcome_DoesNotReport(string assertion)
     {
         await VerifyAsync(StatusTestClass("[Fact]", assertion, "Xunit"));
@@ -70,6 +81,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Assert.Equal(true, response.IsSuccessStatusCode);")]
     [InlineData("if (!response.IsSuccessStatusCode) { return; } Assert.NotNull(response);")] // read, not asserted
     [InlineData("Assert.False(response.Content is null);")] // false expected of something else
+    [InlineData("Assert.True(result.IsSuccess());")] // a result's success
+    [InlineData("Assert.False(result.IsEmpty());")] // false expected of a flag that is no success
     public async Task XunitAssertionExpectingASuccessOrNoOutcome_Reports(string assertion)
     {
         await VerifyAsync(
@@ -86,6 +99,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("[NUnit.Framework.Test]", "NUnit.Framework.Legacy.ClassicAssert.IsFalse(response.IsSuccessStatusCode);", "NUnit.Framework")]
     [InlineData("[TestMethod]", "Assert.IsFalse(response.IsSuccessStatusCode);", "Microsoft.VisualStudio.TestTools.UnitTesting")]
     [InlineData("[Xunit.Fact]", "response.IsSuccessStatusCode.Should().BeFalse();", "FluentAssertions")]
+    [InlineData("[TestMethod]", "Assert.IsFalse(result.IsSuccess());", "Microsoft.VisualStudio.TestTools.UnitTesting")]
+    [InlineData("[Xunit.Fact]", "result.Success.Should().BeFalse();", "FluentAssertions")]
     public async Task OtherFrameworksAssertionExpectingAFailureOutcome_DoesNotReport(string attribute, string assertion, string framework)
     {
         await VerifyAsync(StatusTestClass(attribute, assertion, framework));
@@ -161,6 +176,7 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
                 var response = new HttpResponseMessage(HttpStatusCode.OK);
                 var grpcStatus = StatusCode.OK;
                 var task = Task.CompletedTask;
+                var result = new Outcome();
                 ASSERTION
             }
         }
