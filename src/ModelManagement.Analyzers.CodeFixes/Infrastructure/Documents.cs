@@ -1,11 +1,14 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -128,42 +131,47 @@ internal static class Documents
     private static readonly ConditionalWeakTable<FixAllContext, ConcurrentDictionary<DocumentId, Lazy<Task<SyntaxNode?>>>> CanonicalResults = new();
 
     /// <summary>
-    /// Fixes the copy of the file with the most diagnostics (the first in the solution's order among equals), with its own
-    /// diagnostics: code under <c>#if NET8_0_OR_GREATER</c> has them in the net8.0 copy only, which the first copy
-    /// (netstandard2.0) sees as disabled text — planned there, the Fix All changed nothing while <c>dotnet format</c> said
-    /// it had (statsig's dotnet-sdk, found by a consumer round). The framework that compiles more of the file sees the
-    /// diagnostics of the shared code too.
+    /// Fixes one copy of the file, with its own diagnostics: among the copies compiled with the lowest C# version (a
+    /// <c>netstandard2.0;net8.0</c> project without <c>&lt;LangVersion&gt;</c> compiles C# 7.3 and C# 12), the one with the
+    /// most diagnostics — the code it writes into the shared lines must compile for every framework (a consumer round: the
+    /// net8.0 copy's <c>is not</c> broke the netstandard2.0 build, CS8370). Only when none of those copies has a diagnostic,
+    /// the copy with the most: code under <c>#if NET8_0_OR_GREATER</c> has them in the net8.0 copy only, which the first
+    /// copy sees as disabled text — planned there, the Fix All changed nothing while <c>dotnet format</c> said it had
+    /// (statsig's dotnet-sdk); what it writes there only that framework compiles. Ties go to the first the solution lists.
     /// </summary>
     private static async Task<SyntaxNode?> FixCopyAsync(
         FixAllContext context, Document canonical, Func<Document, ImmutableArray<Diagnostic>, CancellationToken, Task<Document?>> fix)
     {
-        var chosen = canonical;
-        var diagnostics = await context.GetDocumentDiagnosticsAsync(canonical).ConfigureAwait(false);
         var solution = canonical.Project.Solution;
         var order = solution.ProjectIds;
-        foreach (var id in canonical.GetLinkedDocumentIds())
+        var copies = new List<(Document Copy, ImmutableArray<Diagnostic> Diagnostics, LanguageVersion Version, int Order)>();
+        foreach (var id in canonical.GetLinkedDocumentIds().Add(canonical.Id))
         {
-            if (solution.GetDocument(id) is not { } copy)
+            if (solution.GetDocument(id) is { } copy)
             {
-                continue;
-            }
-
-            var copyDiagnostics = await context.GetDocumentDiagnosticsAsync(copy).ConfigureAwait(false);
-            if (copyDiagnostics.Length > diagnostics.Length
-                || (copyDiagnostics.Length == diagnostics.Length && !copyDiagnostics.IsEmpty && IndexOf(order, id.ProjectId) < IndexOf(order, chosen.Project.Id)))
-            {
-                chosen = copy;
-                diagnostics = copyDiagnostics;
+                var version = (copy.Project.ParseOptions as CSharpParseOptions)?.LanguageVersion.MapSpecifiedToEffectiveVersion() ?? LanguageVersion.Default;
+                copies.Add((copy, await context.GetDocumentDiagnosticsAsync(copy).ConfigureAwait(false), version, IndexOf(order, id.ProjectId)));
             }
         }
 
-        if (diagnostics.IsEmpty)
+        var lowest = copies.Min(static c => c.Version);
+        var chosen = Best(copies.Where(c => c.Version == lowest));
+        if (chosen.Diagnostics.IsEmpty)
+        {
+            chosen = Best(copies);
+        }
+
+        if (chosen.Diagnostics.IsEmpty)
         {
             return null;
         }
 
-        var fixedCopy = await fix(chosen, diagnostics, context.CancellationToken).ConfigureAwait(false);
+        var fixedCopy = await fix(chosen.Copy, chosen.Diagnostics, context.CancellationToken).ConfigureAwait(false);
         return fixedCopy is null ? null : await fixedCopy.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+
+        static (Document Copy, ImmutableArray<Diagnostic> Diagnostics, LanguageVersion Version, int Order) Best(
+            IEnumerable<(Document Copy, ImmutableArray<Diagnostic> Diagnostics, LanguageVersion Version, int Order)> candidates)
+            => candidates.OrderByDescending(static c => c.Diagnostics.Length).ThenBy(static c => c.Order < 0 ? int.MaxValue : c.Order).First();
     }
 
     // The fixed root itself, not its text: the formatter, simplifier and import annotations the clean-up of a code action

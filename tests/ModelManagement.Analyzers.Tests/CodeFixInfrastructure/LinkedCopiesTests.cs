@@ -161,6 +161,53 @@ public sealed class LinkedCopiesTests
     }
 
     [Fact]
+    public async Task MM0002_FixAll_FrameworksOfDifferentLanguageVersions_SharedCodeIsWrittenForTheLowest()
+    {
+        // A consumer round: `netstandard2.0;net8.0` without <LangVersion> compiles C# 7.3 and C# 12. With a site only the
+        // net8.0 copy sees, the Fix All planned on that copy and wrote `ex is not OperationCanceledException` into the
+        // shared lines too, which broke the netstandard2.0 build (CS8370). The copy with the lowest version plans the
+        // shared sites; the net8.0-only site is left for a second run (README).
+        var solution = await CreateAsync(("Shutdown.cs", """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public interface ITelemetry
+                {
+                    Task TrackEventAsync(string name, CancellationToken cancellationToken);
+                }
+
+                public sealed class Shutdown
+                {
+                    private readonly ITelemetry _telemetry;
+
+                    public Shutdown(ITelemetry telemetry) => _telemetry = telemetry;
+
+                    public async Task<int> StopAsync(CancellationToken cancellationToken)
+                    {
+                        await _telemetry.TrackEventAsync("stopping", cancellationToken);
+            #if NET8_0_OR_GREATER
+                        await _telemetry.TrackEventAsync("stopped", cancellationToken);
+            #endif
+                        return 1;
+                    }
+                }
+            }
+            """), netstandardVersion: LanguageVersion.CSharp7_3);
+
+        var changed = await FixAllAsync(solution, new MM0002SideEffectAwaitNotGuardedAnalyzer(), new MM0002SideEffectAwaitNotGuardedCodeFixProvider(), 3);
+
+        var texts = await TextsAsync(changed, "Shutdown.cs");
+        Assert.Equal(2, texts.Count);
+        Assert.Equal(texts[0], texts[1]);
+        Assert.DoesNotContain(" is not ", texts[0], System.StringComparison.Ordinal);
+        Assert.Contains("TrackEventAsync(\"stopping\"", texts[0], System.StringComparison.Ordinal);
+        Assert.NotEqual((await TextsAsync(solution, "Shutdown.cs"))[0], texts[0]); // the shared site was fixed
+        await AssertCompilesAsync(WithTextInEveryCopy(changed, "Shutdown.cs", texts[0]));
+    }
+
+    [Fact]
     public async Task MM0001_FixAll_FactoryForATypeOfALinkedFile_CreatedInAnotherProject_IsAppliedOnce()
     {
         var solution = await CreateAsync(RegionDirectory, app: RegionDirectoryApp);
@@ -337,7 +384,7 @@ public sealed class LinkedCopiesTests
     }
 
     /// <summary>Lib (netstandard2.0) and Lib (net8.0) sharing the files by path; App, referencing the first, when given.</summary>
-    private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null, bool patternsOnlyInNet8 = false)
+    private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null, bool patternsOnlyInNet8 = false, LanguageVersion netstandardVersion = LanguageVersion.CSharp9)
     {
         var platform = await TestEnvironment.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var references = platform.Add(TestEnvironment.PatternsReference);
@@ -350,7 +397,8 @@ public sealed class LinkedCopiesTests
             libraries.Add(id);
             solution = solution
                 .AddProject(ProjectInfo.Create(id, VersionStamp.Create(), name, "Lib", LanguageNames.CSharp,
-                    compilationOptions: options, parseOptions: new CSharpParseOptions(LanguageVersion.CSharp9, preprocessorSymbols: symbols),
+                    compilationOptions: name == "Lib(netstandard2.0)" && netstandardVersion < LanguageVersion.CSharp8 ? options.WithNullableContextOptions(NullableContextOptions.Disable) : options,
+                    parseOptions: new CSharpParseOptions(name == "Lib(netstandard2.0)" ? netstandardVersion : LanguageVersion.CSharp9, preprocessorSymbols: symbols),
                     metadataReferences: patternsOnlyInNet8 && name == "Lib(netstandard2.0)" ? platform : references))
                 .AddDocument(DocumentId.CreateNewId(id), "IStore.cs", SourceText.From(Store), filePath: "/Lib/IStore.cs")
                 .AddDocument(DocumentId.CreateNewId(id), file.Name, SourceText.From(file.Text), filePath: "/Lib/" + file.Name);
