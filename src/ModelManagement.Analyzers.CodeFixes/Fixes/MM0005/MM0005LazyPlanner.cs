@@ -428,14 +428,7 @@ internal static class MM0005LazyPlanner
     private static (IMethodSymbol Method, ExpressionStatementSyntax Write)? FlagSetAtTheEndOfTheAwaitedMethod(
         SemanticModel model, ISymbol flag, StatementSyntax last, SyntaxTree tree, CancellationToken cancellationToken)
     {
-        var awaited = last is ExpressionStatementSyntax { Expression: AwaitExpressionSyntax awaitExpression } ? awaitExpression.Expression : null;
-        if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure, ArgumentList.Arguments.Count: 1 })
-        {
-            awaited = configure.Expression;
-        }
-
-        if (awaited is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call
-            || call.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax })
+        if (OwnParameterlessCall(last is ExpressionStatementSyntax { Expression: AwaitExpressionSyntax awaitExpression } ? awaitExpression : null) is not { } call
             || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol
             {
                 MethodKind: MethodKind.Ordinary, DeclaredAccessibility: Accessibility.Private, IsGenericMethod: false, IsAsync: true,
@@ -462,6 +455,24 @@ internal static class MM0005LazyPlanner
         }
 
         return (method, writeStatement);
+    }
+
+    /// <summary>
+    /// The call <paramref name="awaited"/> awaits when it is a parameterless call by a simple name or through <c>this.</c>
+    /// (<c>await M()</c>, <c>await this.M().ConfigureAwait(false)</c>): a candidate own method; null otherwise.
+    /// </summary>
+    private static InvocationExpressionSyntax? OwnParameterlessCall(AwaitExpressionSyntax? awaited)
+    {
+        var expression = awaited?.Expression;
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure, ArgumentList.Arguments.Count: 1 })
+        {
+            expression = configure.Expression;
+        }
+
+        return expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call
+            && call.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax }
+            ? call
+            : null;
     }
 
     /// <summary>A reference to <paramref name="method"/> in <paramref name="type"/> outside <paramref name="check"/>; null when there is none.</summary>
@@ -497,16 +508,10 @@ internal static class MM0005LazyPlanner
         ITypeSymbol? valueType,
         CancellationToken cancellationToken)
     {
-        ExpressionSyntax? loaded = isFlag
-            ? guarded is [ExpressionStatementSyntax { Expression: AwaitExpressionSyntax awaitStatement }] ? awaitStatement.Expression : null
-            : guarded.IsEmpty && value is AwaitExpressionSyntax awaitValue ? awaitValue.Expression : null;
-        if (loaded is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" } configure, ArgumentList.Arguments.Count: 1 })
-        {
-            loaded = configure.Expression;
-        }
-
-        if (loaded is not InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } call
-            || call.Expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax })
+        var call = OwnParameterlessCall(isFlag
+            ? guarded is [ExpressionStatementSyntax { Expression: AwaitExpressionSyntax awaitStatement }] ? awaitStatement : null
+            : guarded.IsEmpty ? value as AwaitExpressionSyntax : null);
+        if (call is null
             || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, IsGenericMethod: false, Parameters.IsEmpty: true } method
             || (member.IsStatic && !method.IsStatic)
             || !SymbolEqualityComparer.Default.Equals(method.ContainingType, member.ContainingType)

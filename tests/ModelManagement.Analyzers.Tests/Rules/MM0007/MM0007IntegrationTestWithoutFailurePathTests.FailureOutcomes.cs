@@ -127,6 +127,10 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Assert.False(response.IsSuccessStatusCode);", false)]
     [InlineData("response.IsSuccessStatusCode.Should().BeFalse();", false)]
     [InlineData("Assert.True(response.IsSuccessStatusCode);", true)]
+    [InlineData("Assert.False(new Outcome().IsSuccess());", false)] // a result object's success flag, read from syntax
+    [InlineData("new Outcome().Success.Should().BeFalse();", false)]
+    [InlineData("Assert.True(new Outcome().IsSuccess());", true)]
+    [InlineData("Assert.False(new Outcome().IsEmpty());", true)]
     public async Task InheritedTestInTheSameProject_IsReadForAFailureOutcome(string assertion, bool reports)
     {
         // An inherited body is read from its syntax: the same outcomes, as written.
