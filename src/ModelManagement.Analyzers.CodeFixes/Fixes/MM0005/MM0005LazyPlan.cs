@@ -29,7 +29,8 @@ internal sealed class MM0005LazyPlan
         ImmutableArray<StatementSyntax> movedStatements,
         ImmutableArray<IdentifierNameSyntax> detachedTokens,
         IMethodSymbol? directMethod = null,
-        ExpressionStatementSyntax? flagWriteInMethod = null)
+        ExpressionStatementSyntax? flagWriteInMethod = null,
+        string? accessorName = null)
     {
         IsFlag = isFlag;
         Field = field;
@@ -49,6 +50,7 @@ internal sealed class MM0005LazyPlan
         DetachedTokens = detachedTokens;
         DirectMethod = directMethod;
         FlagWriteInMethod = flagWriteInMethod;
+        AccessorName = accessorName;
     }
 
     /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
@@ -107,6 +109,13 @@ internal sealed class MM0005LazyPlan
     /// (<c>if (!_loaded) await LoadAsync();</c>): that write, which the rewriter removes; else null.
     /// </summary>
     public ExpressionStatementSyntax? FlagWriteInMethod { get; }
+
+    /// <summary>
+    /// Instance state of a class with a primary constructor (no constructor body to create the helper in): the name of
+    /// the private accessor that creates it on first use, <c>Catalog =&gt; LazyInitializer.EnsureInitialized(ref _catalog, () =&gt; new AsyncLazy&lt;T&gt;(LoadCatalogAsync))</c>;
+    /// the check and the readers go through it. Null elsewhere: the field is created in every constructor.
+    /// </summary>
+    public string? AccessorName { get; }
 
     /// <summary>
     /// Early-return form (<c>if (_x != null) return _x; …; _x = v; return _x;</c>): the statements after the check, up to

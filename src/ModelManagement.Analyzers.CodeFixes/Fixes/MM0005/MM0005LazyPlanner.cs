@@ -261,8 +261,11 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.NotPrivateField, node);
         }
 
-        // Static state is created in its initializer, so a primary constructor only matters for instance state.
-        if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || (HasPrimaryConstructor(type) && !member.IsStatic)
+        // Static state is created in its initializer, so a primary constructor only matters for instance state: there is
+        // no constructor body to create it in, so a private accessor creates it on first use (LazyInitializer), which
+        // needs a field to hold it — an auto-property's state is refused.
+        var createdOnFirstUse = fieldDeclaration.Parent is ClassDeclarationSyntax primary && HasPrimaryConstructor(primary) && !member.IsStatic;
+        if (fieldDeclaration.Parent is not ClassDeclarationSyntax type || (createdOnFirstUse && fieldDeclaration is not FieldDeclarationSyntax)
             || !OtherPartsAreGeneratedAndLeaveTheStateAlone(member, type, cancellationToken))
         {
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedType, fieldDeclaration.Parent);
@@ -273,7 +276,7 @@ internal static class MM0005LazyPlanner
             return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.MemberInInactiveCode, fieldDeclaration);
         }
 
-        if (!member.IsStatic)
+        if (!member.IsStatic && !createdOnFirstUse)
         {
             foreach (var typeMember in type.Members)
             {
@@ -397,6 +400,7 @@ internal static class MM0005LazyPlanner
         var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);
         var direct = DirectMethod(model, member, isFlag, check, guarded, moved, value, valueType, cancellationToken);
         var methodName = direct?.Name ?? UniqueNames.Choose(isFlag ? "InitializeAsync" : "Load" + Pascal(member.Name) + "Async", taken.Add(newFieldName));
+        var accessorName = createdOnFirstUse ? AccessorName(newFieldName, taken.Add(newFieldName).Add(methodName)) : null;
         return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
             isFlag,
             member,
@@ -415,7 +419,8 @@ internal static class MM0005LazyPlanner
             moved,
             detachedTokens.ToImmutable(),
             direct,
-            flagWriteInMethod));
+            flagWriteInMethod,
+            accessorName));
     }
 
     /// <summary>
@@ -933,6 +938,13 @@ internal static class MM0005LazyPlanner
     private static bool IsDefaultValue(ExpressionSyntax value)
         => value.IsKind(SyntaxKind.NullLiteralExpression) || value.IsKind(SyntaxKind.FalseLiteralExpression)
             || value.IsKind(SyntaxKind.DefaultLiteralExpression) || value is DefaultExpressionSyntax;
+
+    /// <summary>
+    /// The accessor of state created on first use: <c>_templates</c> → <c>Templates</c>, <c>_initializer</c> → <c>Initializer</c>;
+    /// <c>LazyCatalog</c> where <c>Catalog</c> already names something here (the state's own type, typically).
+    /// </summary>
+    private static string AccessorName(string fieldName, ImmutableHashSet<string> taken)
+        => Pascal(fieldName) is var name && taken.Contains(name) ? UniqueNames.Choose("Lazy" + name, taken) : name;
 
     private static string Pascal(string name)
     {

@@ -53,7 +53,7 @@ internal static class MM0005LazyRewriter
             {
                 // `_models!` asserted a loaded value; the awaited lazy value of a non-null type needs no `!` (CS8602 stays quiet).
                 editor.ReplaceNode(suppressed, (current, _) => SyntaxFactory.ParenthesizedExpression(
-                        AwaitValue(((PostfixUnaryExpressionSyntax)current).Operand.WithoutTrivia(), token, reader, compilation))
+                        AwaitValue(Accessor(((PostfixUnaryExpressionSyntax)current).Operand.WithoutTrivia(), plan), token, reader, compilation))
                     .WithTriviaFrom(current)
                     .WithAdditionalAnnotations(Simplifier.Annotation));
                 continue;
@@ -67,19 +67,19 @@ internal static class MM0005LazyRewriter
                 // there; the awaited `int?` does not, so `(await _quota)!.Value` says it (CS8629 otherwise, a fix-shapes round).
                 editor.ReplaceNode(reader, (current, _) => SyntaxFactory.PostfixUnaryExpression(
                         SyntaxKind.SuppressNullableWarningExpression,
-                        SyntaxFactory.ParenthesizedExpression(AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader, compilation)))
+                        SyntaxFactory.ParenthesizedExpression(AwaitValue(Accessor(((ExpressionSyntax)current).WithoutTrivia(), plan), token, reader, compilation)))
                     .WithTriviaFrom(current));
                 continue;
             }
 
             editor.ReplaceNode(reader, (current, _) => SyntaxFactory.ParenthesizedExpression(
-                    AwaitValue(((ExpressionSyntax)current).WithoutTrivia(), token, reader, compilation))
+                    AwaitValue(Accessor(((ExpressionSyntax)current).WithoutTrivia(), plan), token, reader, compilation))
                 .WithTriviaFrom(current)
                 .WithAdditionalAnnotations(Simplifier.Annotation));
         }
 
         // 2. The check.
-        var fieldName = MemberReferences.Own(plan.NewFieldName, plan.Field.IsStatic);
+        var fieldName = MemberReferences.Own(plan.AccessorName ?? plan.NewFieldName, plan.Field.IsStatic);
         switch (plan.Check)
         {
             case AssignmentExpressionSyntax coalesce when !plan.KeepAwaitAtCheck
@@ -204,6 +204,41 @@ internal static class MM0005LazyRewriter
             }
         }
 
+        if (plan.AccessorName is { } accessorName)
+        {
+            // A primary constructor has no body to create the helper in: the field starts null and a private accessor creates
+            // it on first use; LazyInitializer publishes one instance for every caller (a losing racer's, never run, is dropped).
+            var holderType = TypeNames.Imported(generator, lazyType);
+            var fieldType = model.GetNullableContext(plan.FieldDeclaration.SpanStart).AnnotationsEnabled()
+                ? SyntaxFactory.NullableType(holderType)
+                : holderType;
+            var field = SyntaxFactory.FieldDeclaration(SyntaxFactory.VariableDeclaration(
+                    fieldType, SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(plan.NewFieldName)))))
+                .WithAttributeLists(plan.FieldDeclaration.AttributeLists)
+                .WithModifiers(fieldModifiers)
+                .WithTriviaFrom(plan.FieldDeclaration)
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var ensure = SyntaxFactory.InvocationExpression(
+                SyntaxFactory.MemberAccessExpression(
+                    SyntaxKind.SimpleMemberAccessExpression,
+                    TypeNames.Imported(generator, compilation.GetTypeByMetadataName("System.Threading.LazyInitializer")!),
+                    SyntaxFactory.IdentifierName("EnsureInitialized")),
+                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
+                {
+                    SyntaxFactory.Argument(null, SyntaxFactory.Token(SyntaxKind.RefKeyword), MemberReferences.Own(plan.NewFieldName, isStatic: false)),
+                    SyntaxFactory.Argument(SyntaxFactory.ParenthesizedLambdaExpression(creation)),
+                })));
+            var accessor = SyntaxFactory.PropertyDeclaration(holderType, UniqueNames.Identifier(accessorName))
+                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)))
+                .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(ensure))
+                .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
+                .WithLeadingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(plan.FieldDeclaration.SyntaxTree)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            editor.InsertAfter(plan.FieldDeclaration, accessor);
+            editor.ReplaceNode(plan.FieldDeclaration, field);
+            return await FinishAsync(document, editor, layout, cancellationToken).ConfigureAwait(false);
+        }
+
         var declarator = SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(plan.NewFieldName));
         if (plan.Field.IsStatic)
         {
@@ -267,6 +302,11 @@ internal static class MM0005LazyRewriter
             }
         }
 
+        return await FinishAsync(document, editor, layout, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<Document> FinishAsync(Document document, SyntaxEditor editor, MovedLayout layout, CancellationToken cancellationToken)
+    {
         // Formatted now rather than by the code action's clean-up: Fix All applies the next conversion to this result.
         var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
         // In the file's own indentation, where it clearly has one the options do not say (FileIndentation).
@@ -279,6 +319,17 @@ internal static class MM0005LazyRewriter
 
         return await SafeImportAdder.AddImportsAsync(changed, document, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A reader of the state (<c>_x</c>, <c>this._x</c>) as it reads the helper: itself, or through the plan's accessor
+    /// (<see cref="MM0005LazyPlan.AccessorName"/>) where a primary constructor left no constructor to create the helper in.
+    /// </summary>
+    private static ExpressionSyntax Accessor(ExpressionSyntax reader, MM0005LazyPlan plan)
+        => plan.AccessorName is not { } name
+            ? reader
+            : reader is MemberAccessExpressionSyntax access
+                ? access.WithName(SyntaxFactory.IdentifierName(UniqueNames.Identifier(name)))
+                : SyntaxFactory.IdentifierName(UniqueNames.Identifier(name)).WithTriviaFrom(reader);
 
     /// <summary>
     /// <c>await _x</c>; or, where the caller's <paramref name="token"/> goes or every await of the member at

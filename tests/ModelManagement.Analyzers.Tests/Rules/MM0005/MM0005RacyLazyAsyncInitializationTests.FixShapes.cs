@@ -888,4 +888,209 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyNoFixAsync(source);
         await AssertRefusalAsync(source, MM0005FixRefusal.NotPrivateField);
     }
+
+    [Fact]
+    public async Task Fix_InstanceValueInTypeWithPrimaryConstructor_CreatedOnFirstUseByAnAccessor()
+    {
+        // A C# 12 service keeps its dependencies as primary-constructor parameters: there is no constructor body to create
+        // the helper in, so a private accessor creates it on first use (LazyInitializer publishes one instance to all). Its
+        // name, `Catalog`, is the state's type here: `LazyCatalog`.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading.Tasks;
+
+            public sealed class CatalogCache(ICatalogStore store)
+            {
+                // the catalogue, loaded on first use
+                private Catalog? _catalog;
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await store.LoadAsync();
+                    }
+
+                    return _catalog.Models.Length;
+                }
+
+                public async Task<string> FirstAsync() => (await Task.FromResult(this._catalog!)).Models[0];
+            }
+            #nullable restore
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class CatalogCache(ICatalogStore store)
+            {
+                // the catalogue, loaded on first use
+                private AsyncLazy<Catalog>? _catalog;
+
+                private AsyncLazy<Catalog> LazyCatalog => LazyInitializer.EnsureInitialized(ref _catalog, () => new AsyncLazy<Catalog>(LoadCatalogAsync));
+
+                public async Task<int> CountAsync()
+                {
+                    return (await LazyCatalog).Models.Length;
+                }
+
+                public async Task<string> FirstAsync() => (await Task.FromResult(await this.LazyCatalog)).Models[0];
+
+                private async Task<Catalog> LoadCatalogAsync()
+                {
+                    return await store.LoadAsync();
+                }
+            }
+            #nullable restore
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task Fix_InstanceFlagInTypeWithPrimaryConstructor_NullableOff_CreatedOnFirstUseByAnAccessor()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Warmer(ICatalogStore store)
+            {
+                private bool _warm; // set once the store is warm
+
+                public async Task<int> RunAsync(CancellationToken cancellationToken)
+                {
+                    if ([|!_warm|])
+                    {
+                        await store.WarmUpAsync();
+                        _warm = true;
+                    }
+
+                    return 1;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Warmer(ICatalogStore store)
+            {
+                private AsyncInitializer _initializer; // set once the store is warm
+
+                private AsyncInitializer Initializer => LazyInitializer.EnsureInitialized(ref _initializer, () => new AsyncInitializer(InitializeAsync));
+
+                public async Task<int> RunAsync(CancellationToken cancellationToken)
+                {
+                    await Initializer.EnsureInitializedAsync(cancellationToken);
+
+                    return 1;
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await store.WarmUpAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoFix_InstanceAutoPropertyInTypeWithPrimaryConstructor_UnsupportedType()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class CatalogCache(ICatalogStore store)
+            {
+                private Catalog Loaded { get; set; }
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|Loaded == null|])
+                    {
+                        Loaded = await store.LoadAsync();
+                    }
+
+                    return Loaded.Models.Length;
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UnsupportedType);
+    }
+
+    [Fact]
+    public async Task FixAll_TwoInstanceValuesInTypeWithPrimaryConstructor_EachGetsItsAccessor()
+    {
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading.Tasks;
+
+            public sealed class Catalogs(ICatalogStore store)
+            {
+                private Catalog? _main;
+                private string[]? _names;
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|_main == null|])
+                    {
+                        _main = await store.LoadAsync();
+                    }
+
+                    return _main.Models.Length;
+                }
+
+                public async Task<string> FirstAsync()
+                {
+                    [|_names|] ??= (await store.LoadAsync()).Models;
+                    return _names[0];
+                }
+            }
+            #nullable restore
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class Catalogs(ICatalogStore store)
+            {
+                private AsyncLazy<Catalog>? _main;
+
+                private AsyncLazy<Catalog> Main => LazyInitializer.EnsureInitialized(ref _main, () => new AsyncLazy<Catalog>(LoadMainAsync));
+
+                private AsyncLazy<string[]>? _names;
+
+                private AsyncLazy<string[]> Names => LazyInitializer.EnsureInitialized(ref _names, () => new AsyncLazy<string[]>(LoadNamesAsync));
+
+                public async Task<int> CountAsync()
+                {
+                    return (await Main).Models.Length;
+                }
+
+                public async Task<string> FirstAsync()
+                {
+                    return (await Names)[0];
+                }
+
+                private async Task<Catalog> LoadMainAsync()
+                {
+                    return await store.LoadAsync();
+                }
+
+                private async Task<string[]> LoadNamesAsync()
+                {
+                    return (await store.LoadAsync()).Models;
+                }
+            }
+            #nullable restore
+            """;
+        await VerifyFixAsync(source, fixedSource, iterations: 2);
+    }
 }
