@@ -208,32 +208,15 @@ internal static class MM0005LazyRewriter
         {
             // A primary constructor has no body to create the helper in: the field starts null and a private accessor creates
             // it on first use; LazyInitializer publishes one instance for every caller (a losing racer's, never run, is dropped).
-            var holderType = TypeNames.Imported(generator, lazyType);
-            var fieldType = model.GetNullableContext(plan.FieldDeclaration.SpanStart).AnnotationsEnabled()
-                ? SyntaxFactory.NullableType(holderType)
-                : holderType;
+            var helperType = TypeNames.Imported(generator, lazyType);
             var field = SyntaxFactory.FieldDeclaration(SyntaxFactory.VariableDeclaration(
-                    fieldType, SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(plan.NewFieldName)))))
+                    FirstUseAccessors.FieldType(helperType, model, plan.FieldDeclaration.SpanStart),
+                    SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(plan.NewFieldName)))))
                 .WithAttributeLists(plan.FieldDeclaration.AttributeLists)
                 .WithModifiers(fieldModifiers)
                 .WithTriviaFrom(plan.FieldDeclaration)
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            var ensure = SyntaxFactory.InvocationExpression(
-                SyntaxFactory.MemberAccessExpression(
-                    SyntaxKind.SimpleMemberAccessExpression,
-                    TypeNames.Imported(generator, compilation.GetTypeByMetadataName("System.Threading.LazyInitializer")!),
-                    SyntaxFactory.IdentifierName("EnsureInitialized")),
-                SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[]
-                {
-                    SyntaxFactory.Argument(null, SyntaxFactory.Token(SyntaxKind.RefKeyword), MemberReferences.Own(plan.NewFieldName, isStatic: false)),
-                    SyntaxFactory.Argument(SyntaxFactory.ParenthesizedLambdaExpression(creation)),
-                })));
-            var accessor = SyntaxFactory.PropertyDeclaration(holderType, UniqueNames.Identifier(accessorName))
-                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)))
-                .WithExpressionBody(SyntaxFactory.ArrowExpressionClause(ensure))
-                .WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken))
-                .WithLeadingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(plan.FieldDeclaration.SyntaxTree)))
-                .WithAdditionalAnnotations(Formatter.Annotation);
+            var accessor = FirstUseAccessors.Accessor(generator, compilation, helperType, plan.NewFieldName, accessorName, creation, plan.FieldDeclaration.SyntaxTree);
             editor.InsertAfter(plan.FieldDeclaration, accessor);
             editor.ReplaceNode(plan.FieldDeclaration, field);
             return await FinishAsync(document, editor, layout, cancellationToken).ConfigureAwait(false);

@@ -23,8 +23,9 @@ internal static class MM0001FactoryDecision
             return (null, new MM0001Refusal(MM0001RefusalReason.TypeIsInherited, type));
         }
 
-        if (facts.OtherConstructors.Length > 0)
+        if (facts.OtherConstructors.Length > 0 || facts.PrimaryConstructor)
         {
+            // A primary constructor cannot be made private (nor can its callers be sent to a factory through it).
             return (null, new MM0001Refusal(MM0001RefusalReason.FactoryConstructorShape, type));
         }
 

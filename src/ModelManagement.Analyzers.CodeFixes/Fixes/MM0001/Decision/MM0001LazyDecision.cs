@@ -136,6 +136,20 @@ internal static class MM0001LazyDecision
         var direct = moved.Count == 1 && captured.IsEmpty && MM0001MovedCode.DirectCallTarget(facts, moved[0]) is { } call
             && scope.InitializationOnly.Contains(MM0001MemberFacts.Normalize(call.Method)) ? call.Name : null;
         var accessibility = facts.Type.IsAbstract ? Accessibility.Protected : Accessibility.Public;
+        var initializerFieldName = UniqueNames.Choose(FieldNames.PrivateField(facts.Type, "initializer"), facts.TakenNames); // `_initializer`, or the type's own spelling
+        string? accessorName = null;
+        if (facts.PrimaryConstructor)
+        {
+            if (PrimaryParameterAlsoInitializing(facts) is { } parameter)
+            {
+                // Read by the initialization method, the parameter is captured into the instance; also read by an initializer
+                // that stays, the compiler warns CS9124 (an error under TreatWarningsAsErrors).
+                return (null, new MM0001Refusal(MM0001RefusalReason.PrimaryConstructorParameterAlsoInitializes, parameter));
+            }
+
+            accessorName = UniqueNames.Choose("Initializer", facts.TakenNames.Add(initializerFieldName));
+        }
+
         return (new MM0001LazyPlan(
             direct,
             MM0001MovedCode.Statements(moved),
@@ -144,10 +158,76 @@ internal static class MM0001LazyDecision
             captured,
             ensureTargets,
             stateMembers,
-            UniqueNames.Choose(FieldNames.PrivateField(facts.Type, "initializer"), facts.TakenNames), // `_initializer`, or the type's own spelling
+            initializerFieldName,
             facts.Type.IsAbstract ? "protected" : "public",
-            facts.Constructor is null && DocumentationComments.AreRequired(facts.Type, accessibility, facts.ConstructorPart.Declaration.SyntaxTree)), null);
+            facts.Constructor is null && !facts.PrimaryConstructor && DocumentationComments.AreRequired(facts.Type, accessibility, facts.ConstructorPart.Declaration.SyntaxTree),
+            accessorName), null);
     }
+
+    /// <summary>
+    /// A primary-constructor parameter the moved initializers read that code staying in construction reads too: another
+    /// field or property initializer, or the base type's arguments. Null when there is none.
+    /// </summary>
+    private static IParameterSymbol? PrimaryParameterAlsoInitializing(MM0001TypeFacts facts)
+    {
+        var moved = new HashSet<SyntaxNode>(facts.Initializers.Select(static initializer => (SyntaxNode)initializer.Initializer.Value));
+        var read = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        foreach (var value in moved)
+        {
+            var model = facts.FindPart(value)?.Model;
+            foreach (var name in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (model?.GetSymbolInfo(name).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter)
+                {
+                    read.Add(parameter);
+                }
+            }
+        }
+
+        if (read.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var part in facts.Parts)
+        {
+            var staying = new List<SyntaxNode>();
+            if (part.Declaration.BaseList is { } baseList)
+            {
+                staying.Add(baseList);
+            }
+
+            foreach (var member in part.Declaration.Members)
+            {
+                switch (member)
+                {
+                    case BaseFieldDeclarationSyntax field:
+                        staying.AddRange(field.Declaration.Variables.Select(static v => v.Initializer?.Value).Where(v => v is not null && !moved.Contains(v))!);
+                        break;
+                    case PropertyDeclarationSyntax { Initializer.Value: { } value } when !moved.Contains(value):
+                        staying.Add(value);
+                        break;
+                }
+            }
+
+            foreach (var node in staying)
+            {
+                foreach (var name in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+                {
+                    if (FindByName(read, name.Identifier.ValueText) is not null
+                        && part.Model.GetSymbolInfo(name).Symbol is IParameterSymbol parameter && read.Contains(parameter))
+                    {
+                        return parameter;
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static IParameterSymbol? FindByName(HashSet<IParameterSymbol> parameters, string name)
+        => parameters.FirstOrDefault(parameter => parameter.Name == name);
 
     /// <summary>
     /// The first call (other than <c>nameof</c>) in a constructor statement that stays in the constructor, after a moved

@@ -20,4 +20,5 @@ internal sealed record MM0001LazyPlan(
     ImmutableArray<MM0001StateMember> StateMembers,
     string InitializerFieldName,
     string ConstructorAccessibility,
-    bool NeedsDocumentation);
+    bool NeedsDocumentation,
+    string? InitializerAccessorName = null);

@@ -11,7 +11,7 @@ internal enum MM0001RefusalReason
 
     // ---- neither rewrite
 
-    /// <summary>A struct, record, static class or primary-constructor class: no constructor body to move code out of.</summary>
+    /// <summary>A struct, record or static class: no instance constructor of a class to move code out of.</summary>
     UnsupportedTypeKind,
 
     /// <summary>The type has compile errors: a rewrite would build on the compiler's guesses.</summary>
@@ -80,6 +80,13 @@ internal enum MM0001RefusalReason
 
     /// <summary><c>this</c> escapes, or the constructor calls into the type, before the initializer could exist.</summary>
     ThisEscapesBeforeInitializer,
+
+    /// <summary>
+    /// A class with a primary constructor: a parameter the moved initializer reads is read by an initializer that stays
+    /// (or by the base type's arguments) too; read by the initialization method, it would be captured into the instance
+    /// as well, which the compiler warns about (CS9124).
+    /// </summary>
+    PrimaryConstructorParameterAlsoInitializes,
 
     /// <summary>The state is static, visible outside the type, or not a field or auto-property of the type.</summary>
     StateNotPrivateInstanceMember,

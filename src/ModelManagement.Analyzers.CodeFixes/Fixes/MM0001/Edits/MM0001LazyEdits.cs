@@ -49,7 +49,21 @@ internal static class MM0001LazyEdits
                 initializer: null));
 
         var method = MM0001Edits.CreateInitializeMethod(plan.Facts, lazy.MovedStatements, lazy.MovesExpressionBody, lazy.Parameters, generator);
-        if (facts.Constructor is { } constructor)
+        if (lazy.InitializerAccessorName is { } accessorName)
+        {
+            // A primary constructor has no body to create the initializer in: an accessor creates it on first use.
+            var helperType = TypeNames.Imported(generator, types.AsyncInitializer!);
+            var holder = SyntaxFactory.FieldDeclaration(
+                    SyntaxFactory.VariableDeclaration(
+                        FirstUseAccessors.FieldType(helperType, facts.ConstructorPart.Model, facts.ConstructorPart.Declaration.SpanStart),
+                        SyntaxFactory.SingletonSeparatedList(SyntaxFactory.VariableDeclarator(lazy.InitializerFieldName))))
+                .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var accessor = FirstUseAccessors.Accessor(
+                generator, types.Compilation, helperType, lazy.InitializerFieldName, accessorName, assignment.Right, facts.ConstructorPart.Declaration.SyntaxTree);
+            Members.InsertAfterFields(editor, facts.ConstructorPart.Declaration, new SyntaxNode[] { holder, accessor, method });
+        }
+        else if (facts.Constructor is { } constructor)
         {
             Members.InsertAfterFields(editor, facts.ConstructorPart.Declaration, new SyntaxNode[] { field });
             if (lazy.DirectMethodName is null)
@@ -82,7 +96,7 @@ internal static class MM0001LazyEdits
             var ensureCall = SyntaxFactory.InvocationExpression(
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
-                    MemberReferences.Own(lazy.InitializerFieldName, isStatic: false),
+                    MemberReferences.Own(lazy.InitializerAccessorName ?? lazy.InitializerFieldName, isStatic: false),
                     SyntaxFactory.IdentifierName("EnsureInitializedAsync")),
                 target.CancellationTokenName is { } token
                     ? SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(token)))))

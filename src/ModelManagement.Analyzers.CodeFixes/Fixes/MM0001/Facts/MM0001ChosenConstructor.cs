@@ -17,7 +17,8 @@ internal sealed record MM0001ChosenConstructor(
     ImmutableArray<MM0001Site> Sites,
     ConstructorDeclarationSyntax? Constructor,
     MM0001TypePart Part,
-    ImmutableArray<(ConstructorDeclarationSyntax Syntax, IMethodSymbol Symbol, MM0001TypePart Part)> Others)
+    ImmutableArray<(ConstructorDeclarationSyntax Syntax, IMethodSymbol Symbol, MM0001TypePart Part)> Others,
+    bool Primary = false)
 {
     private const int MaxConstructorChain = 32;
 
@@ -61,8 +62,18 @@ internal sealed record MM0001ChosenConstructor(
         }
 
         var explicitConstructors = new List<(ConstructorDeclarationSyntax Syntax, IMethodSymbol Symbol, MM0001TypePart Part)>();
+        var primary = false;
         foreach (var declared in type.InstanceConstructors)
         {
+            if (!declared.IsImplicitlyDeclared && declared.DeclaringSyntaxReferences.Length == 1
+                && declared.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is ClassDeclarationSyntax)
+            {
+                // The primary constructor (C# 12): it has no body, only the initializers run in it, and every other
+                // constructor chains to it (the language requires `: this(…)`).
+                primary = true;
+                continue;
+            }
+
             // A C# 14 partial constructor is its implementing declaration, the one with the body: the defining one
             // (`public partial C(IStore store);`) is no other constructor (the shapes round's PartialHost).
             var constructor = declared.PartialImplementationPart ?? declared;
@@ -93,7 +104,7 @@ internal sealed record MM0001ChosenConstructor(
                 }
             }
 
-            if (bodyConstructor is null && explicitConstructors.Count > 0)
+            if (bodyConstructor is null && explicitConstructors.Count > 0 && !primary)
             {
                 return (null, new MM0001Refusal(MM0001RefusalReason.CannotAnalyze));
             }
@@ -119,7 +130,7 @@ internal sealed record MM0001ChosenConstructor(
                 continue;
             }
 
-            if (!ChainsTo(parts, other.Syntax, other.Part, bodyConstructor, cancellationToken))
+            if (!primary && !ChainsTo(parts, other.Syntax, other.Part, bodyConstructor, cancellationToken))
             {
                 return (null, new MM0001Refusal(MM0001RefusalReason.ConstructorShape));
             }
@@ -127,7 +138,7 @@ internal sealed record MM0001ChosenConstructor(
             others.Add(other);
         }
 
-        return (new MM0001ChosenConstructor(sites.ToImmutable(), bodyConstructor, constructorPart, others.ToImmutable()), null);
+        return (new MM0001ChosenConstructor(sites.ToImmutable(), bodyConstructor, constructorPart, others.ToImmutable(), primary), null);
     }
 
     private static bool ChainsToThis(ConstructorDeclarationSyntax constructor)

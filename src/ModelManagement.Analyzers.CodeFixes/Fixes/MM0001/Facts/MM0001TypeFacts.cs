@@ -29,6 +29,10 @@ namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 /// <param name="NestedTypes">Nested types and delegates: every own member they use counts as used through another instance.</param>
 /// <param name="TakenNames">Member names and identifiers in use, with <paramref name="InitializeMethodName"/> and the converted methods' names.</param>
 /// <param name="InitializeMethodName">The unique name of the new private async initialization method.</param>
+/// <param name="PrimaryConstructor">
+/// The class has a primary constructor (C# 12): <paramref name="Constructor"/> is null, only initializers block, there is
+/// no body to create the initializer in (an accessor creates it on first use), and no constructor the factory could hide.
+/// </param>
 internal sealed record MM0001TypeFacts(
     Solution Solution,
     INamedTypeSymbol Type,
@@ -46,7 +50,8 @@ internal sealed record MM0001TypeFacts(
     ImmutableArray<MM0001MemberFacts> Members,
     ImmutableArray<MM0001MemberFacts> NestedTypes,
     ImmutableHashSet<string> TakenNames,
-    string InitializeMethodName)
+    string InitializeMethodName,
+    bool PrimaryConstructor = false)
 {
     // Derived from Members once; the facts are never copied with 'with' (a copy would keep this index).
     private readonly ImmutableDictionary<IMethodSymbol, MM0001MemberFacts> _byMethod =

@@ -52,7 +52,8 @@ internal static class MM0001TypeFactsBuilder
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var node = await reference.GetSyntaxAsync(cancellationToken).ConfigureAwait(false);
-            if (node is not ClassDeclarationSyntax declaration || declaration.ParameterList is not null)
+            // A class with a primary constructor is rewritten lazily through an accessor (MM0001LazyEdits); records are refused above.
+            if (node is not ClassDeclarationSyntax declaration)
             {
                 return (null, new MM0001Refusal(MM0001RefusalReason.UnsupportedTypeKind, type));
             }
@@ -249,7 +250,8 @@ internal static class MM0001TypeFactsBuilder
             members,
             nested,
             taken.Add(initializeMethodName),
-            initializeMethodName), null);
+            initializeMethodName,
+            chosen.Primary), null);
     }
 
     /// <summary>The blocking field and property initializers (of the constructor's declaration) that move into the initialization.</summary>
