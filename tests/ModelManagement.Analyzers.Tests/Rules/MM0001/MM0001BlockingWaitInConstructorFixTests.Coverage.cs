@@ -240,14 +240,9 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
 
                 public ModelCatalog()
                 {
-                    _initializer = new AsyncInitializer(InitializeAsync);
+                    _initializer = new AsyncInitializer(INITIALIZE);
                 }
-
-                private async Task InitializeAsync()
-                {
-                    await {{awaited}}.ConfigureAwait(false);
-                }
-
+            WRAPPER
                 private async Task LoadAsync()
                 {
                     if (_isInitialized) return;
@@ -264,6 +259,12 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
                 }
             }
             """;
+
+        // `Task.Run` of the method itself runs it directly (an MM0001 consumer round: no `InitializeAsync` wrapper around it).
+        var direct = awaited.StartsWith("Task.Run(", System.StringComparison.Ordinal);
+        fixedSource = fixedSource
+            .Replace("INITIALIZE", direct ? "LoadAsync" : "InitializeAsync", System.StringComparison.Ordinal)
+            .Replace("WRAPPER\n", direct ? "\n" : "\n    private async Task InitializeAsync()\n    {\n        await " + awaited + ".ConfigureAwait(false);\n    }\n\n", System.StringComparison.Ordinal);
         await VerifyAsync(source, fixedSource);
     }
 

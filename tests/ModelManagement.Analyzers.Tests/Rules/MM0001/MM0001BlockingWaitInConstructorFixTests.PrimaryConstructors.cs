@@ -89,3 +89,178 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
         await VerifyNoFixAsync(source, Factory);
     }
 }
+
+/// <summary>Types bound to a UI thread: the lazy rewrite would run their construction work on the thread pool.</summary>
+public sealed partial class MM0001BlockingWaitInConstructorFixTests
+{
+    [Fact]
+    public async Task UiElementWithAnAsyncReader_NoLazyRewrite_TheFactoryKeepsTheCallersContext()
+    {
+        // An MM0001 consumer round: a MAUI page filling its bound collection from `.Result` got the lazy rewrite, and the
+        // AsyncInitializer filled it on a pool thread (a bound collection throws there).
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            namespace Microsoft.Maui.Controls { public class BindableObject { } public class ContentPage : BindableObject { } }
+
+            public interface IMovies { Task<List<string>> LoadAsync(); }
+
+            public sealed class MoviesPage : Microsoft.Maui.Controls.ContentPage
+            {
+                private readonly List<string> _items = new List<string>();
+
+                public MoviesPage(IMovies movies)
+                {
+                    foreach (var movie in [|movies.LoadAsync().Result|])
+                    {
+                        _items.Add(movie);
+                    }
+                }
+
+                public async Task<int> RefreshAsync() { await Task.Yield(); return _items.Count; }
+            }
+            """;
+        await VerifyNoFixAsync(source, Lazy);
+    }
+
+    [Fact]
+    public async Task ViewModel_Factory_AwaitsWithoutConfigureAwait()
+    {
+        // An MM0001 consumer round, MovLib's WPF MainViewModel: the factory's configured awaits filled the collection its
+        // view binds to on a pool thread. A type implementing INotifyPropertyChanged is bound to its view's thread.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using System.Threading.Tasks;
+
+            public interface IMovies { Task<List<string>> LoadAsync(); }
+
+            public abstract class ViewModelBase : INotifyPropertyChanged
+            {
+                public event PropertyChangedEventHandler PropertyChanged;
+            }
+
+            public sealed class MainViewModel : ViewModelBase
+            {
+                public List<string> Movies { get; } = new List<string>();
+
+                public MainViewModel(IMovies movies)
+                {
+                    Movies.AddRange([|movies.LoadAsync().Result|]);
+                }
+
+                public static async Task<int> OpenAsync(IMovies movies) { var model = new MainViewModel(movies); await Task.Yield(); return model.Movies.Count; }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IMovies { Task<List<string>> LoadAsync(); }
+
+            public abstract class ViewModelBase : INotifyPropertyChanged
+            {
+                public event PropertyChangedEventHandler PropertyChanged;
+            }
+
+            public sealed class MainViewModel : ViewModelBase
+            {
+                public List<string> Movies { get; } = new List<string>();
+
+                private MainViewModel()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<MainViewModel> CreateAsync(IMovies movies, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new MainViewModel();
+                    await instance.InitializeAsync(movies).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(IMovies movies)
+                {
+                    Movies.AddRange(await movies.LoadAsync());
+                }
+
+                public static async Task<int> OpenAsync(IMovies movies) { var model = await CreateAsync(movies); await Task.Yield(); return model.Movies.Count; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+}
+
+/// <summary><c>Task.Run(own init method).Wait()</c>: the method is run directly, with no wrapper around the <c>Task.Run</c>.</summary>
+public sealed partial class MM0001BlockingWaitInConstructorFixTests
+{
+    [Theory]
+    [InlineData("Task.Run(InitializeAsync).Wait();")]
+    [InlineData("Task.Run(() => InitializeAsync()).Wait();")]
+    [InlineData("Task.Run(async () => await InitializeAsync()).GetAwaiter().GetResult();")]
+    [InlineData("Task.Run(() => this.InitializeAsync()).Wait();")]
+    public async Task Lazy_TaskRunOfTheOwnInitMethod_TheInitializerRunsTheMethod(string wait)
+    {
+        // An MM0001 consumer round: 7 of 29 real sites (biodiversitydata-se/SOS ×4, a chatbot, a MAUI database, a test
+        // class) got an `InitializeAsync1` wrapper awaiting `Task.Run(InitializeAsync)` again.
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface ITaxa { Task<List<string>> GetAllAsync(); }
+
+            public sealed class TaxonManager
+            {
+                private readonly ITaxa _store;
+                private List<string> _taxa;
+
+                public TaxonManager(ITaxa store)
+                {
+                    _store = store;
+                    // Load the taxa during initialization
+                    [|WAIT|]
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _taxa = await _store.GetAllAsync();
+                }
+
+                public async Task<int> CountAsync() { await Task.Yield(); return _taxa.Count; }
+            }
+            """.Replace("[|WAIT|]", "[|" + wait.TrimEnd(';') + "|];", System.StringComparison.Ordinal);
+        var fixedSource = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface ITaxa { Task<List<string>> GetAllAsync(); }
+
+            public sealed class TaxonManager
+            {
+                private readonly ITaxa _store;
+                private List<string> _taxa;
+                private readonly AsyncInitializer _initializer;
+
+                public TaxonManager(ITaxa store)
+                {
+                    _store = store;
+                    // Load the taxa during initialization
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    _taxa = await _store.GetAllAsync();
+                }
+
+                public async Task<int> CountAsync() { await _initializer.EnsureInitializedAsync(); await Task.Yield(); return _taxa.Count; }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+}

@@ -22,6 +22,15 @@ internal static class MM0001LazyDecision
             return (null, new MM0001Refusal(MM0001RefusalReason.PatternsNotReferenced));
         }
 
+        if (UiThreadTypes.IsBound(facts.Type))
+        {
+            // The initializer runs the moved code on the thread pool (AsyncLazy starts its factory there, without the
+            // caller's context): a UI element's controls, or the collections a view binds to, would change off the UI
+            // thread. The factory runs it in the creator's context instead (an MM0001 consumer round: a MAUI page's bound
+            // collection was filled on a pool thread).
+            return (null, new MM0001Refusal(MM0001RefusalReason.UiThreadAffinity, facts.Type));
+        }
+
         var (moved, declared) = MovedStatements(facts);
 
         // Code before 'boundary' ran before the blocking code, code after it ran after (and must not read what the

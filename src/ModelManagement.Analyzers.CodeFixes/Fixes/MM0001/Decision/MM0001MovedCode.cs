@@ -383,7 +383,7 @@ internal static class MM0001MovedCode
                 task = configured.Instance;
             }
 
-            return task is IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation, TargetMethod: { IsGenericMethod: false, IsStatic: false } method }
+            return OwnParameterlessMethod(RunDelegate(task) ?? task) is { IsGenericMethod: false, IsStatic: false } method
                 && MM0001MemberFacts.IsOwn(method, facts.Type)
                 && SymbolEqualityComparer.Default.Equals(method.ReturnType, facts.Types.Task)
                     ? (method, method.Name)
@@ -391,6 +391,58 @@ internal static class MM0001MovedCode
         }
 
         return null;
+    }
+
+    /// <summary>The own parameterless method <paramref name="operation"/> calls (<c>LoadAsync()</c>, <c>this.LoadAsync()</c>) or names (<c>LoadAsync</c>), or null.</summary>
+    private static IMethodSymbol? OwnParameterlessMethod(IOperation? operation) => operation switch
+    {
+        IInvocationOperation { Arguments.IsEmpty: true, Instance: null or IInstanceReferenceOperation } call => call.TargetMethod,
+        IDelegateCreationOperation { Target: IMethodReferenceOperation { Instance: null or IInstanceReferenceOperation, Method.Parameters.IsEmpty: true } group } => group.Method,
+        _ => null,
+    };
+
+    /// <summary>
+    /// What <c>Task.Run(…)</c> runs, when <paramref name="task"/> is that call: its method group (<c>Task.Run(InitializeAsync)</c>)
+    /// or the one call its lambda makes (<c>Task.Run(() =&gt; InitializeAsync())</c>, <c>Task.Run(async () =&gt; await InitializeAsync())</c>).
+    /// The initializer runs its callback on the thread pool already, and the factory awaits it, so the method is the target
+    /// (the most common real shape of an MM0001 consumer round: 7 of 29 sites, each given an <c>InitializeAsync1</c> wrapper).
+    /// </summary>
+    private static IOperation? RunDelegate(IOperation? task)
+    {
+        if (task is not IInvocationOperation { TargetMethod: { Name: "Run", IsStatic: true, ContainingType: { Name: "Task", ContainingNamespace: var space } }, Arguments.Length: 1 } run
+            || space?.ToDisplayString() != "System.Threading.Tasks")
+        {
+            return null;
+        }
+
+        var value = run.Arguments[0].Value;
+        if (value is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.IsEmpty: true, Body: var body } })
+        {
+            IOperation? only = null;
+            foreach (var operation in body.Operations)
+            {
+                if (operation.IsImplicit && operation is IReturnOperation { ReturnedValue: null })
+                {
+                    continue;
+                }
+
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = operation;
+            }
+
+            return only switch
+            {
+                IReturnOperation { ReturnedValue: IInvocationOperation call } => call,
+                IExpressionStatementOperation { Operation: IAwaitOperation { Operation: IInvocationOperation call } } => call,
+                _ => null,
+            };
+        }
+
+        return value is IDelegateCreationOperation { Target: IMethodReferenceOperation } ? value : null;
     }
 
     /// <summary>The name the fix gives <paramref name="method"/> when it makes it async, or null when it stays as it is.</summary>

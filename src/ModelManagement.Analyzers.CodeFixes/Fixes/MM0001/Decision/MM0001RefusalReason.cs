@@ -88,6 +88,13 @@ internal enum MM0001RefusalReason
     /// </summary>
     PrimaryConstructorParameterAlsoInitializes,
 
+    /// <summary>
+    /// The type is bound to a UI thread (a WPF, Windows Forms, WinUI, MAUI, Avalonia or Blazor element, or a view model
+    /// implementing <c>INotifyPropertyChanged</c>): the initializer would run the moved code on the thread pool, where its
+    /// controls and bound collections must not be touched. The factory, whose awaits keep the creator's context, is considered.
+    /// </summary>
+    UiThreadAffinity,
+
     /// <summary>The state is static, visible outside the type, or not a field or auto-property of the type.</summary>
     StateNotPrivateInstanceMember,
 
