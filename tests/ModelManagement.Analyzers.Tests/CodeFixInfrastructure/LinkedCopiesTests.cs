@@ -356,6 +356,11 @@ public sealed class LinkedCopiesTests
                     public int Length => _text.Length;
             #endif
                 }
+
+                public static class Opener
+                {
+                    public static async Task<string> OpenAsync(IStore store) => await new IfReader(store).TextAsync();
+                }
             }
             """));
 

@@ -113,6 +113,7 @@ public sealed class MM0001BlockingWaitInConstructorFixProjectTests
                         return _model;
                     }
                 }
+                public static class TenantReaderCreator { public static async Task<TenantReader> OpenAsync(Store store) { await Task.Yield(); return new TenantReader(store); } }
                 """,
             FixedCode = /* lang=c#-test */ """
                 using System.Threading;
@@ -147,6 +148,7 @@ public sealed class MM0001BlockingWaitInConstructorFixProjectTests
                         return _model;
                     }
                 }
+                public static class TenantReaderCreator { public static async Task<TenantReader> OpenAsync(Store store) { await Task.Yield(); return await TenantReader.CreateAsync(store); } }
                 """,
             CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey,
         };

@@ -726,6 +726,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync(CancellationToken cancellationToken) => await Task.FromResult(_count);
             }
+            public static class OpenModelCounterCreator { public static async Task<ModelCounter> OpenAsync(IModelStore store) { await Task.Yield(); return new ModelCounter(store); } }
             """;
         var fixedSource = /* lang=c#-test */ """
             using System.Threading;
@@ -759,6 +760,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync(CancellationToken cancellationToken) => await Task.FromResult(_count);
             }
+            public static class OpenModelCounterCreator { public static async Task<ModelCounter> OpenAsync(IModelStore store) { await Task.Yield(); return await ModelCounter.CreateAsync(store); } }
             """;
         await VerifyAsync(source, fixedSource, Factory);
     }
@@ -2265,6 +2267,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync() => await Task.FromResult(_count);
             }
+            public static class OpenWarmupCreator { public static async Task<Warmup> OpenAsync(Task<int> pending) { await Task.Yield(); return new Warmup(pending, false); } }
             """;
         var fixedSource = /* lang=c#-test */ """
             using System.Threading;
@@ -2299,6 +2302,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync() => await Task.FromResult(_count);
             }
+            public static class OpenWarmupCreator { public static async Task<Warmup> OpenAsync(Task<int> pending) { await Task.Yield(); return await Warmup.CreateAsync(pending, false); } }
             """;
         await VerifyNoFixAsync(source, Lazy);
         await VerifyAsync(source, fixedSource, Factory);
@@ -2941,6 +2945,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public int Count => _names.Length;
             }
+            public static class OpenModelCatalogueCreator { public static async Task<ModelCatalogue> OpenAsync(Task<string[]> names) { await Task.Yield(); return new ModelCatalogue(names); } }
             """;
         var lazyOnly = /* lang=c#-test */ """
             using System.Threading.Tasks;
@@ -2973,6 +2978,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public int Count => _names.Length;
             }
+            public static class OpenModelCatalogueCreator { public static async Task<ModelCatalogue> OpenAsync(Task<string[]> names) { await Task.Yield(); return new ModelCatalogue(names); } }
             """;
         var both = /* lang=c#-test */ """
             using System.Threading;
@@ -3022,6 +3028,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public int Count => _names.Length;
             }
+            public static class OpenModelCatalogueCreator { public static async Task<ModelCatalogue> OpenAsync(Task<string[]> names) { await Task.Yield(); return await ModelCatalogue.CreateAsync(names); } }
             """;
         var test = new Verify.Test
         {
@@ -3486,6 +3493,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public int Size => _size;
             }
+            public static class OpenCatalogCreator { public static async Task<Catalog> OpenAsync(ICache cache) { await Task.Yield(); return new Catalog(cache); } }
             """;
         var fixedSource = /* lang=c#-test */ """
             using System.Threading;
@@ -3521,6 +3529,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public int Size => _size;
             }
+            public static class OpenCatalogCreator { public static async Task<Catalog> OpenAsync(ICache cache) { await Task.Yield(); return await Catalog.CreateAsync(cache); } }
             """;
         await VerifyAsync(source, fixedSource, Factory);
         await VerifyAsync(source, fixedSource, Factory, LanguageVersion.CSharp7_3);
@@ -3684,6 +3693,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public string Value => _value;
             }
+            public static class OpenLoaderCreator { public static async Task<Loader> OpenAsync(Func<string, Task<string>> load) { await Task.Yield(); return new Loader(load, "x"); } }
             """;
         var fixedSource = /* lang=c#-test */ """
             using System;
@@ -3714,6 +3724,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public string Value => _value;
             }
+            public static class OpenLoaderCreator { public static async Task<Loader> OpenAsync(Func<string, Task<string>> load) { await Task.Yield(); return await Loader.CreateAsync(load, "x"); } }
             """;
         await VerifyAsync(source, fixedSource, Factory);
     }

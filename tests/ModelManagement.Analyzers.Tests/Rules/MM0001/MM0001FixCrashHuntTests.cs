@@ -35,6 +35,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public string Value => _value;
             }
+            public static class OpenCacheCreator { public static async Task<Cache> OpenAsync(Func<Task<string>> load) { await Task.Yield(); return new Cache(load); } }
             """;
         var fixedSource = /* lang=c#-test */ """
             using System;
@@ -68,6 +69,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public string Value => _value;
             }
+            public static class OpenCacheCreator { public static async Task<Cache> OpenAsync(Func<Task<string>> load) { await Task.Yield(); return await Cache.CreateAsync(load); } }
             """;
         var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey };
         await test.RunAsync(CancellationToken.None);
@@ -164,6 +166,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public string Value => _value;
             }
+            public static class OpenCacheCreator { public static async Task<Cache> OpenAsync(Func<Task<string>> load) { await Task.Yield(); return new Cache(load); } }
             """;
         var fixedSource = /* lang=c#-test */ """
             using System;
@@ -194,6 +197,7 @@ public sealed class MM0001FixCrashHuntTests
 
                 public string Value => _value;
             }
+            public static class OpenCacheCreator { public static async Task<Cache> OpenAsync(Func<Task<string>> load) { await Task.Yield(); return await Cache.CreateAsync(load); } }
             """;
         var test = new Verify.Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = MM0001BlockingWaitInConstructorCodeFixProvider.IntroduceFactoryKey };
         await test.RunAsync(CancellationToken.None);

@@ -106,6 +106,15 @@ internal static class MM0001FactoryDecision
             return (null, creations.Problem);
         }
 
+        if (creations.Callers.IsEmpty)
+        {
+            // Nothing in the loaded solution writes `new T(…)`: a framework creates the type (a DI container's assembly
+            // scanning, a service locator's reflection, XAML, a plugin host). Made private, its constructor would fail
+            // those at run time, and the factory nobody calls would silently skip the initialization (a triage: Dalamud's
+            // StaThreadService, created by reflection, hung on first use).
+            return (null, new MM0001Refusal(MM0001RefusalReason.NoCreationToReplace, constructor));
+        }
+
         var initialized = facts.Initializers.Select(static initializer => initializer.Member.OriginalDefinition).ToList();
         var assigned = MM0001MemberFacts.Merge(suffix.Select(static unit => unit.Facts).ToList(), initialized).Assignments;
         var (stateMembers, stateRefusal) = MM0001StateMembers.Collect(facts, assigned);

@@ -202,6 +202,12 @@ internal enum MM0001RefusalReason
     ConstructorUsedByProjectsNotLoaded,
 
     /// <summary>
+    /// Nothing in the loaded solution creates the type with <c>new</c>: something the fix cannot see does (a DI
+    /// container's assembly scanning, reflection, XAML, a plugin host), which the factory's private constructor would break.
+    /// </summary>
+    NoCreationToReplace,
+
+    /// <summary>
     /// The type declares (or inherits) test methods: the test framework creates it by reflection through its public
     /// constructor, so a private one fails every test at run time, not at compile time.
     /// </summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
 using Xunit;
@@ -116,10 +117,15 @@ public sealed class MM0001DecisionTests
             """)).FactsAsync();
         var (constructor, shapeRefusal) = MM0001FactoryDecision.FindConstructor(facts);
 
-        var (plan, refusal) = MM0001FactoryDecision.Decide(facts, constructor!, NoCreations);
+        // One creation to replace (any node stands for it here: the decision only counts them).
+        var creation = new MM0001NodeEdit<ExpressionSyntax>(facts.ConstructorPart.Document.Id, SyntaxFactory.IdentifierName("x"), null);
+        var (plan, refusal) = MM0001FactoryDecision.Decide(facts, constructor!, NoCreations with { Callers = ImmutableArray.Create(creation) });
+        var (none, noneRefusal) = MM0001FactoryDecision.Decide(facts, constructor!, NoCreations);
 
         Assert.Null(shapeRefusal);
         Assert.Null(refusal);
+        Assert.Null(none); // nothing creates it with `new`: a framework does, which a private constructor would break
+        Assert.Equal(MM0001RefusalReason.NoCreationToReplace, noneRefusal!.Reason);
         Assert.Equal("CreateAsync", plan!.FactoryName);
         Assert.Equal("cancellationToken", plan.CancellationTokenName);
         Assert.Equal(new[] { 0 }, plan.KeptParameters); // 'name' stays, 's' only fed the moved code
