@@ -221,6 +221,15 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
             return new MM0001Refusal(handling, node: creation);
         }
 
+        // The same for a test that expects the constructor's AggregateException (`Assert.ThrowsAsync<AggregateException>(async
+        // () => new T(failing))`, FluentAssertions' `.Should().ThrowAsync<AggregateException>()`): awaited, the factory
+        // throws the inner exception and the test turns red (a fix-shapes round).
+        if (WrapsExceptions(facts) && creation.FirstAncestorOrSelf<AnonymousFunctionExpressionSyntax>() is { } lambda
+            && IsWholeBody(lambda, creation) && AssertsAThrow(lambda, model, cancellationToken) && NamesAggregateException(lambda, model, cancellationToken))
+        {
+            return new MM0001Refusal(MM0001RefusalReason.AggregateExceptionHandled, node: creation);
+        }
+
         var token = CancellationTokens.FindInScope(model, creation, cancellationToken)?.Name;
         var createdType = model.GetTypeInfo(creation, cancellationToken).Type ?? CollectionElementType(creation, model, cancellationToken);
         callers.Add(new MM0001NodeEdit<ExpressionSyntax>(document.Id, creation, token, CreatedType: createdType));
@@ -367,6 +376,26 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     }
 
     private const int MaxAssertionChain = 8;
+
+    /// <summary>Whether the statement asserting the throw of <paramref name="lambda"/> names <see cref="System.AggregateException"/> (a type argument, <c>typeof</c>, a constraint).</summary>
+    private static bool NamesAggregateException(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (lambda.FirstAncestorOrSelf<StatementSyntax>() is not { } statement)
+        {
+            return false;
+        }
+
+        foreach (var name in statement.DescendantNodes().OfType<SimpleNameSyntax>())
+        {
+            if (name.Identifier.ValueText == "AggregateException"
+                && model.GetSymbolInfo(name, cancellationToken).Symbol is INamedTypeSymbol { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsThrowAssertion(ISymbol? member)
         => member is not null && MM0007ExceptionAssertions.IsExceptionAssertion(member)
