@@ -208,6 +208,12 @@ internal enum MM0001RefusalReason
     NoCreationToReplace,
 
     /// <summary>
+    /// A creation is stored into a member under a check of it (<c>_c ??= new C(s)</c>, <c>if (_c == null) _c = new C(s);</c>):
+    /// with the factory's await between the check and the write, two callers would both create (the race MM0005 reports).
+    /// </summary>
+    CreationStoredLazily,
+
+    /// <summary>
     /// The type declares (or inherits) test methods: the test framework creates it by reflection through its public
     /// constructor, so a private one fails every test at run time, not at compile time.
     /// </summary>

@@ -221,6 +221,13 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
             return new MM0001Refusal(handling, node: creation);
         }
 
+        if (StoredLazily(creation, model, cancellationToken))
+        {
+            // `_current ??= new T(s);` checks and creates in one synchronous step; `_current ??= await T.CreateAsync(s);`
+            // checks, awaits, then writes: two callers both create, and MM0005 reports the new race (a fix-shapes round).
+            return new MM0001Refusal(MM0001RefusalReason.CreationStoredLazily, node: creation);
+        }
+
         // The same for a test that expects the constructor's AggregateException (`Assert.ThrowsAsync<AggregateException>(async
         // () => new T(failing))`, FluentAssertions' `.Should().ThrowAsync<AggregateException>()`): awaited, the factory
         // throws the inner exception and the test turns red (a fix-shapes round).
@@ -376,6 +383,53 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     }
 
     private const int MaxAssertionChain = 8;
+
+    /// <summary>
+    /// The creation is stored into a field or property under a check of that member: <c>_c ??= new T(s)</c>,
+    /// <c>_c ?? (_c = new T(s))</c>, or <c>_c = new T(s)</c> inside an <c>if</c> (or conditional) whose condition reads <c>_c</c>.
+    /// </summary>
+    private static bool StoredLazily(BaseObjectCreationExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        SyntaxNode value = creation;
+        while (value.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            value = value.Parent;
+        }
+
+        if (value.Parent is not AssignmentExpressionSyntax assignment || assignment.Right != value
+            || model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Property } member)
+        {
+            return false;
+        }
+
+        if (assignment.IsKind(SyntaxKind.CoalesceAssignmentExpression))
+        {
+            return true;
+        }
+
+        foreach (var ancestor in assignment.Ancestors())
+        {
+            var condition = ancestor switch
+            {
+                IfStatementSyntax ifStatement => ifStatement.Condition,
+                ConditionalExpressionSyntax conditional => conditional.Condition,
+                BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce => coalesce.Left,
+                _ => null,
+            };
+            if (condition is not null && condition.DescendantNodesAndSelf().OfType<SimpleNameSyntax>().Any(
+                    name => name.Identifier.ValueText == member.Name && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(name, cancellationToken).Symbol, member)))
+            {
+                return true;
+            }
+
+            if (ancestor is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the statement asserting the throw of <paramref name="lambda"/> names <see cref="System.AggregateException"/> (a type argument, <c>typeof</c>, a constraint).</summary>
     private static bool NamesAggregateException(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
