@@ -414,6 +414,55 @@ internal static class LazyInitToggles
     }
 
     /// <summary>
+    /// A value tested beside a version stamp that the same function renews: <c>if (_models == null || _version !=
+    /// _registry.Version) { _models = await …; _version = _registry.Version; }</c>, <c>if (_value is null || generation !=
+    /// _generation) { … _generation = generation; }</c> — a cache loaded again whenever its source changes (a fix-shapes
+    /// round), which <c>AsyncLazy&lt;T&gt;</c> (never run again) could not replace. True when the condition compares another
+    /// member of the value's type (on <c>this</c>) with something that is not a constant, and the function around the
+    /// condition assigns that member.
+    /// </summary>
+    public static bool IsBesideARenewedVersionStamp(ISymbol member, SyntaxNode condition, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (Shapes.EnclosingFunction(condition) is not { } function)
+        {
+            return false;
+        }
+
+        foreach (var node in condition.DescendantNodesAndSelf(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is not BinaryExpressionSyntax comparison
+                || !(comparison.IsKind(SyntaxKind.NotEqualsExpression) || comparison.IsKind(SyntaxKind.EqualsExpression)
+                    || comparison.IsKind(SyntaxKind.LessThanExpression) || comparison.IsKind(SyntaxKind.GreaterThanExpression)
+                    || comparison.IsKind(SyntaxKind.LessThanOrEqualExpression) || comparison.IsKind(SyntaxKind.GreaterThanOrEqualExpression)))
+            {
+                continue;
+            }
+
+            foreach (var (side, other) in new[] { (comparison.Left, comparison.Right), (comparison.Right, comparison.Left) })
+            {
+                var stampName = side is MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } qualified ? qualified.Name : side as IdentifierNameSyntax;
+                if (stampName is null
+                    || stampName.Identifier.ValueText == member.Name
+                    || model.GetConstantValue(other, cancellationToken).HasValue
+                    || other.IsKind(SyntaxKind.NullLiteralExpression) || other.IsKind(SyntaxKind.DefaultLiteralExpression)
+                    || model.GetSymbolInfo(stampName, cancellationToken).Symbol is not { Kind: SymbolKind.Field or SymbolKind.Property } stamp
+                    || !SymbolEqualityComparer.Default.Equals(stamp.ContainingType, member.ContainingType)
+                    || other.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(name => name.Identifier.ValueText == member.Name))
+                {
+                    continue;
+                }
+
+                if (Assigns(function, stamp, model, cancellationToken))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A value tested beside a clock stamp that the same function renews: <c>if (_token == null || _expires &lt;
     /// DateTimeOffset.UtcNow) { _token = await FetchAsync(); _expires = …; }</c>, Papercut's
     /// <c>if (_cachedWebUrl != null &amp;&amp; DateTime.Now - _lastUrlCheck &lt; _urlCacheExpiration) return _cachedWebUrl;</c> …

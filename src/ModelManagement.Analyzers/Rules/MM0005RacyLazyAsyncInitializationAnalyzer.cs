@@ -322,10 +322,11 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
                             || LazyInitToggles.IsClearedAgainByTheFunction(member, condition, model, context.CancellationToken)
                             || LazyInitToggles.IsClockStamp(member, condition, model, context.CancellationToken)
                             || LazyInitToggles.IsBesideARenewedClockStamp(member, condition, model, context.CancellationToken)
+                            || LazyInitToggles.IsBesideARenewedVersionStamp(member, condition, model, context.CancellationToken)
                             || LazyInitToggles.IsBesideItsOwnExpiry(member, condition, model, context.CancellationToken)
                             || LazyInitToggles.IsRotatedBeforeTheCheck(member, condition, model, context.CancellationToken)))
                     {
-                        return; // a flag that goes back to false, state rewritten on both outcomes, a loop until a latch, a cursor the function clears, a time tested against the clock or a value expiring with one or by itself, or rotated when used up: not an initialization
+                        return; // a flag that goes back to false, state rewritten on both outcomes, a loop until a latch, a cursor the function clears, a time tested against the clock or a value expiring with one, with a version it renews, or by itself, or rotated when used up: not an initialization
                     }
 
                     if (IsHelperOfSingleCallers(context.OwningSymbol, context.CancellationToken)

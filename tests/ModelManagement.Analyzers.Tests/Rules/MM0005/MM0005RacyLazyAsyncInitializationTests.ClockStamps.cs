@@ -280,4 +280,97 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             Verify.Diagnostic().WithLocation(0).WithArguments("_notExpiry"),
             Verify.Diagnostic().WithLocation(1).WithArguments("_noClock"));
     }
+
+    [Fact]
+    public async Task ValueBesideAVersionStampTheFunctionRenews_DoesNotReport_OtherwiseItDoes()
+    {
+        // A fix-shapes round: a catalogue reloaded whenever the registry's version moves on, and a value reloaded for another
+        // generation passed in — caches that follow their source, which AsyncLazy<T> (never run again) could not replace.
+        // Controls: a stamp the function does not renew, a stamp compared with a constant, and the value tested alone.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IStore { Task<string> LoadAsync(string name); }
+            public sealed class Registry { public int Version { get; set; } }
+
+            public sealed class VersionedCatalog
+            {
+                private readonly Registry _registry;
+                private readonly IStore _store;
+                private string _models;
+                private int _version;
+                private string _value;
+                private int _generation;
+                private string _stale;
+                private int _seen;
+                private string _constant;
+                private int _state;
+                private string _plain;
+
+                public VersionedCatalog(Registry registry, IStore store)
+                {
+                    _registry = registry;
+                    _store = store;
+                }
+
+                public async Task<string> GetAsync()
+                {
+                    if (_models == null || _version != _registry.Version)
+                    {
+                        _models = await _store.LoadAsync("models").ConfigureAwait(false);
+                        _version = _registry.Version;
+                    }
+
+                    return _models;
+                }
+
+                public async Task<string> GetGenerationAsync(int generation)
+                {
+                    if (_value is null || generation != this._generation)
+                    {
+                        _value = await _store.LoadAsync("gen");
+                        _generation = generation;
+                    }
+
+                    return _value;
+                }
+
+                public async Task<string> GetStaleAsync()
+                {
+                    if ({|#0:_stale == null || _seen != _registry.Version|})
+                    {
+                        _stale = await _store.LoadAsync("stale");
+                    }
+
+                    return _stale;
+                }
+
+                public async Task<string> GetConstantAsync()
+                {
+                    if ({|#1:_constant == null || _state != 2|})
+                    {
+                        _constant = await _store.LoadAsync("constant");
+                        _state = 2;
+                    }
+
+                    return _constant;
+                }
+
+                public async Task<string> GetPlainAsync()
+                {
+                    if ({|#2:_plain == null|})
+                    {
+                        _plain = await _store.LoadAsync("plain");
+                    }
+
+                    return _plain;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_stale"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_constant"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_plain"));
+    }
 }
