@@ -136,14 +136,19 @@ public sealed class MM0002SideEffectAwaitNotGuardedAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
+    /// A test is the operation: a side effect that fails should fail it (often it is what the test exercises). So is a
+    /// test's set-up (xunit's <c>IAsyncLifetime.InitializeAsync</c>, NUnit's <c>[SetUp]</c>/<c>[OneTimeSetUp]</c>, MSTest's
+    /// <c>[TestInitialize]</c>/<c>[ClassInitialize]</c>/<c>[AssemblyInitialize]</c>): swallowed there, a failed seeding
+    /// would surface as a misleading assertion failure later (a fix-shapes round).
+    /// </summary>
+    private static bool IsInTestMethod(ISymbol containingSymbol, CompilationState state)
+        => state.Tests is not null && containingSymbol is IMethodSymbol owner && (state.Tests.IsTestMethod(owner) || TestFrameworks.IsSetUp(owner));
+
+    /// <summary>
     /// <c>await Task.WhenAll(...);</c>: a side effect among the awaited tasks fails the await as surely as its own await
     /// would. Reported at each side-effect call among the tasks (with the await as additional location) when the await
     /// is not guarded.
     /// </summary>
-    /// <summary>A test is the operation: a side effect that fails should fail it (often it is what the test exercises).</summary>
-    private static bool IsInTestMethod(ISymbol containingSymbol, CompilationState state)
-        => state.Tests is not null && containingSymbol is IMethodSymbol owner && state.Tests.IsTestMethod(owner);
-
     private static void AnalyzeWhenAll(OperationAnalysisContext context, IAwaitOperation awaitOperation, IInvocationOperation whenAll, CompilationState state)
     {
         if (IsInTestMethod(context.ContainingSymbol, state)

@@ -221,6 +221,56 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task InsideTestSetUp_DoesNotReport_ButTearDownAndOtherMembersDo()
+    {
+        // A fix-shapes round: `public async Task InitializeAsync() => await _audit.AuditAsync("seed");` was wrapped in a
+        // swallowing try/catch; a failed seeding then surfaced as a misleading assertion failure in the tests. A test's
+        // set-up is part of the operation, like the test. Controls: a tear-down and an ordinary helper are still judged.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class SeededTests : Xunit.IAsyncLifetime
+            {
+                private readonly IHistoricalLogStore _history = null;
+
+                public async Task InitializeAsync() => await _history.LogResultAsync("seed");
+
+                public async Task DisposeAsync() => await {|#0:_history.LogResultAsync("cleanup")|};
+
+                [Xunit.Fact]
+                public void Works() { }
+            }
+
+            [NUnit.Framework.TestFixture]
+            public sealed class NUnitSeededTests
+            {
+                private readonly IHistoricalLogStore _history = null;
+
+                [NUnit.Framework.OneTimeSetUp]
+                public async Task SeedOnceAsync() => await _history.LogResultAsync("seed");
+
+                [NUnit.Framework.SetUp]
+                public async Task SeedAsync() { await _history.LogResultAsync("seed"); }
+
+                [Microsoft.VisualStudio.TestTools.UnitTesting.TestInitialize]
+                public async Task InitializeMSTestAsync() { await _history.LogResultAsync("seed"); }
+
+                public async Task HelperAsync() { await {|#1:_history.LogResultAsync("helper")|}; }
+
+                [NUnit.Framework.Test]
+                public void Works() { }
+            }
+            """;
+        var test = new Verify.Test { TestCode = source };
+        test.TestState.Sources.Add(("/0/Domain.cs", Domain));
+        test.TestState.AdditionalReferences.AddRange(ModelManagement.Analyzers.Tests.Verifiers.TestFrameworkReferences.TestAttributes);
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("_history.LogResultAsync"));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(1).WithArguments("_history.LogResultAsync"));
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task RecordInsideATransactionCommittedAfterIt_DoesNotReport_OneAfterTheCommitOrOutsideDoes()
     {
         // A triage of unseen repositories (ServiceStack's AutoCrud): the CRUD event is recorded in the change's own database
