@@ -20,8 +20,10 @@ internal sealed class MM0004FixPlan
         MM0004FixRefusal fallbackRefusal,
         SyntaxNode? refusalNode,
         ArgumentSyntax? discardedOut = null,
-        bool optionalValidator = false)
+        bool optionalValidator = false,
+        bool memberMeansFailure = false)
     {
+        MemberMeansFailure = memberMeansFailure;
         Statement = statement;
         Call = call;
         InsertAfter = insertAfter;
@@ -55,6 +57,12 @@ internal sealed class MM0004FixPlan
 
     /// <summary>The local holding the result (stored form), or null.</summary>
     public string? ExistingLocal { get; }
+
+    /// <summary>
+    /// <see cref="ValidityMember"/> says the validation failed (<c>ValidateOptionsResult.Failed</c>): the branch tests it as it
+    /// is (<c>if (validation.Failed)</c>) instead of negated.
+    /// </summary>
+    public bool MemberMeansFailure { get; }
 
     /// <summary>The verdict member (<c>IsValid</c>), or null when the result is <c>bool</c>.</summary>
     public string? ValidityMember { get; }

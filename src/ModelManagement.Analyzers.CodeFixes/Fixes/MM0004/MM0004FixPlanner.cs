@@ -35,12 +35,20 @@ internal static class MM0004FixPlanner
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.SyntaxErrors, invocation);
         }
 
+        properties.TryGetValue(MM0004Properties.Form, out var form);
+        var memberMeansFailure = false;
         if (!properties.TryGetValue(MM0004Properties.ValidityMember, out var member) || member is null)
         {
-            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoVerdict, invocation);
+            // No configured validity member: a result that says how it went (`ValidateOptionsResult.Failed`,
+            // `IdentityResult.Succeeded`, a consumer round's discarded `IValidateOptions<T>.Validate(…)`) still has a verdict.
+            if (form is MM0004Properties.OutArgument or MM0004Properties.OutDiscard || OutcomeFlag(model, invocation, cancellationToken) is not { } flag)
+            {
+                return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.NoVerdict, invocation);
+            }
+
+            (member, memberMeansFailure) = flag;
         }
 
-        properties.TryGetValue(MM0004Properties.Form, out var form);
         properties.TryGetValue(MM0004Properties.Local, out var local);
         var (call, awaited, configureAwait) = OuterExpression(invocation);
         switch (form)
@@ -144,7 +152,50 @@ internal static class MM0004FixPlanner
             fallback.Refusal,
             fallback.Node,
             discardedOut,
-            optionalValidator));
+            optionalValidator,
+            memberMeansFailure));
+    }
+
+    private static readonly string[] FailureFlags = { "Failed", "IsFailed", "IsFailure", "HasFailed" };
+
+    private static readonly string[] SuccessFlags = { "Succeeded", "IsSuccess", "IsSuccessful", "IsSucceeded", "Success" };
+
+    /// <summary>
+    /// A public instance <c>bool</c> of the (awaited) result that says whether the validation failed (<c>Failed</c>: tested
+    /// first, since <c>ValidateOptionsResult.Skip</c> neither succeeds nor fails) or succeeded (<c>Succeeded</c>), or null.
+    /// </summary>
+    private static (string Name, bool MeansFailure)? OutcomeFlag(SemanticModel model, InvocationExpressionSyntax invocation, CancellationToken cancellationToken)
+    {
+        var type = model.GetTypeInfo(invocation, cancellationToken).Type;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } task && TaskTypes.IsTaskOfResult(task))
+        {
+            type = task.TypeArguments[0];
+        }
+
+        if (type is null || type.SpecialType != SpecialType.None)
+        {
+            return null;
+        }
+
+        foreach (var (names, meansFailure) in new[] { (FailureFlags, true), (SuccessFlags, false) })
+        {
+            foreach (var name in names)
+            {
+                for (var current = type; current is not null; current = current.BaseType)
+                {
+                    foreach (var candidate in current.GetMembers(name))
+                    {
+                        if (!candidate.IsStatic && candidate.DeclaredAccessibility == Accessibility.Public
+                            && candidate is IPropertySymbol { Type.SpecialType: SpecialType.System_Boolean, GetMethod: not null } or IFieldSymbol { Type.SpecialType: SpecialType.System_Boolean })
+                        {
+                            return (name, meansFailure);
+                        }
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>

@@ -49,12 +49,12 @@ internal static class MM0004Rewriter
                     SyntaxFactory.SingleVariableDesignation(UniqueNames.Identifier(name)))
                 .WithTriviaFrom(discarded.Expression);
             replacement.Add(statement.ReplaceNode(discarded.Expression, declaration));
-            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember), body));
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember), body, failure: plan.MemberMeansFailure));
         }
         else if (plan.InsertAfter)
         {
             replacement.Add(statement);
-            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(plan.ExistingLocal ?? LocalName), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator));
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(plan.ExistingLocal ?? LocalName), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator, plan.MemberMeansFailure));
         }
         else if (plan.ValidityMember is null)
         {
@@ -78,7 +78,7 @@ internal static class MM0004Rewriter
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(TrailingWithComments(statement, plan.Call));
             replacement.Add(declaration);
-            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator));
+            replacement.Add(Branch(Verdict(SyntaxFactory.IdentifierName(name), plan.ValidityMember, plan.OptionalValidator), body, plan.OptionalValidator, plan.MemberMeansFailure));
         }
 
         // The branch ends its line as the statement did, so the lines below it stay as they were (left elastic, the formatter
@@ -111,12 +111,19 @@ internal static class MM0004Rewriter
                 ? SyntaxFactory.ConditionalAccessExpression(local, SyntaxFactory.MemberBindingExpression(SyntaxFactory.IdentifierName(member)))
                 : SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, local, SyntaxFactory.IdentifierName(member));
 
-    /// <summary><c>if (!verdict) { body }</c>; a nullable verdict (an optional validator's) fails only when it is false.</summary>
-    private static IfStatementSyntax Branch(ExpressionSyntax verdict, StatementSyntax body, bool nullableVerdict = false)
+    /// <summary>
+    /// <c>if (!verdict) { body }</c>; a nullable verdict (an optional validator's) fails only when it is false. A verdict that
+    /// says the validation failed (<paramref name="failure"/>: <c>Failed</c>) is tested as it is, or <c>== true</c> when nullable.
+    /// </summary>
+    private static IfStatementSyntax Branch(ExpressionSyntax verdict, StatementSyntax body, bool nullableVerdict = false, bool failure = false)
         => SyntaxFactory.IfStatement(
-                nullableVerdict
-                    ? SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, verdict, SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression))
-                    : SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, verdict),
+                (nullableVerdict, failure) switch
+                {
+                    (true, false) => SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, verdict, SyntaxFactory.LiteralExpression(SyntaxKind.FalseLiteralExpression)),
+                    (true, true) => SyntaxFactory.BinaryExpression(SyntaxKind.EqualsExpression, verdict, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression)),
+                    (false, true) => verdict,
+                    _ => SyntaxFactory.PrefixUnaryExpression(SyntaxKind.LogicalNotExpression, verdict),
+                },
                 SyntaxFactory.Block(body))
             .WithAdditionalAnnotations(Formatter.Annotation);
 

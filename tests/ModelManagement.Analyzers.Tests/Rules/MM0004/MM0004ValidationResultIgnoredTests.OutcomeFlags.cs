@@ -1,0 +1,75 @@
+using System.Threading.Tasks;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>
+/// A result with no configured validity member that says how it went — <c>Failed</c> (tested as it is) or <c>Succeeded</c>
+/// (negated) — still gets the throw fix (a consumer round: a discarded <c>IValidateOptions&lt;T&gt;.Validate(…)</c>,
+/// whose <c>ValidateOptionsResult</c> has both, and whose <c>Skip</c> result neither succeeds nor fails).
+/// </summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    private const string OutcomeTypes = """
+        public sealed class OptionsResult { public bool Succeeded { get; set; } public bool Skipped { get; set; } public bool Failed { get; set; } }
+        public sealed class IdentityResult { public bool Succeeded { get; set; } }
+        public interface IOptionsValidator { OptionsResult Validate(string name, object options); }
+        public interface IUserValidator { System.Threading.Tasks.Task<IdentityResult> ValidateAsync(string user); }
+        """;
+
+    [Fact]
+    public async Task Fix_ResultWithAFailureFlag_BranchesOnIt_OneWithASuccessFlag_OnItsNegation()
+    {
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Startup
+            {
+                private readonly IOptionsValidator _options;
+                private readonly IUserValidator _users;
+
+                public Startup(IOptionsValidator options, IUserValidator users) { _options = options; _users = users; }
+
+                public void Configure(object settings)
+                {
+                    {|MM0004:_options.Validate("main", settings)|};
+                }
+
+                public async Task RegisterAsync(string user)
+                {
+                    await {|MM0004:_users.ValidateAsync(user)|};
+                }
+            }
+            """ + OutcomeTypes;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Startup
+            {
+                private readonly IOptionsValidator _options;
+                private readonly IUserValidator _users;
+
+                public Startup(IOptionsValidator options, IUserValidator users) { _options = options; _users = users; }
+
+                public void Configure(object settings)
+                {
+                    var validation = _options.Validate("main", settings);
+                    if (validation.Failed)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+                }
+
+                public async Task RegisterAsync(string user)
+                {
+                    var validation = await _users.ValidateAsync(user);
+                    if (!validation.Succeeded)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: ValidateAsync rejected the content.");
+                    }
+                }
+            }
+            """ + OutcomeTypes;
+        await VerifyFixAsync(source, fixedSource, Fallback); // no fallback fits: the throw carries the fallback's key
+    }
+}
