@@ -184,9 +184,12 @@ internal static class MM0005LazyRewriter
             modifiers = modifiers.Add(SyntaxFactory.Token(SyntaxKind.StaticKeyword));
         }
 
-        var method = SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, taskType), UniqueNames.Identifier(plan.MethodName))
-            .WithModifiers(modifiers.Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
-            .WithBody(SyntaxFactory.Block(body))
+        var method = MethodBodyStyle.Apply(
+                SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, taskType), UniqueNames.Identifier(plan.MethodName))
+                    .WithModifiers(modifiers.Add(SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
+                    .WithBody(SyntaxFactory.Block(body)),
+                document.Project,
+                root.SyntaxTree)
             .WithAdditionalAnnotations(Formatter.Annotation);
         var holder = plan.Check.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m.Parent is TypeDeclarationSyntax)!;
         if (plan.DirectMethod is null)

@@ -264,3 +264,67 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Lazy);
     }
 }
+
+/// <summary>The new initialization method follows <c>csharp_style_expression_bodied_methods</c> (no IDE0022 added).</summary>
+public sealed partial class MM0001BlockingWaitInConstructorFixTests
+{
+    [Theory]
+    [InlineData("csharp_style_expression_bodied_methods = true:warning", true)]
+    [InlineData("csharp_style_expression_bodied_methods = when_on_single_line", true)]
+    [InlineData("csharp_style_expression_bodied_methods = false:silent", false)]
+    public async Task Lazy_ExpressionBodiedMethodsPreferred_TheOneStatementInitializeMethodGetsAnArrow(string option, bool arrow)
+    {
+        // A consumer round (DuendeSoftware/foss sets the option): the one-statement InitializeAsync was written with a block,
+        // which IDE0022 flags — an error under EnforceCodeStyleInBuild with warnings as errors.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private readonly string[] _models;
+
+                public LlmClient(IModelStore store)
+                {
+                    _models = [|store.LoadModelsAsync().Result|];
+                }
+
+                public async Task<string> FirstAsync()
+                {
+                    await Task.Yield();
+                    return _models[0];
+                }
+            }
+            """;
+        var method = arrow
+            ? "    private async Task InitializeAsync(IModelStore store) => _models = await store.LoadModelsAsync().ConfigureAwait(false);\n"
+            : "    private async Task InitializeAsync(IModelStore store)\n    {\n        _models = await store.LoadModelsAsync().ConfigureAwait(false);\n    }\n";
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadModelsAsync(); }
+
+            public sealed class LlmClient
+            {
+                private string[] _models;
+                private readonly AsyncInitializer _initializer;
+
+                public LlmClient(IModelStore store)
+                {
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+            METHOD
+                public async Task<string> FirstAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    return _models[0];
+                }
+            }
+            """.Replace("METHOD\n", method + "\n", System.StringComparison.Ordinal);
+        await VerifyAsync(source, fixedSource, Lazy, editorConfig: option);
+    }
+}

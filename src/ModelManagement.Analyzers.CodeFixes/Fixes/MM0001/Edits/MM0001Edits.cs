@@ -243,10 +243,11 @@ internal static class MM0001Edits
         // The moved statements keep their own trivia (indentation, comments); a real line break after the brace keeps
         // the formatter from shifting their multi-line comments.
         var openBrace = SyntaxFactory.Token(SyntaxKind.OpenBraceToken).WithTrailingTrivia(SyntaxFactory.EndOfLine(DocumentationComments.NewLine(facts.ConstructorPart.Declaration.SyntaxTree)));
-        return SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, task), facts.InitializeMethodName)
+        var method = SyntaxFactory.MethodDeclaration(TypeNames.Imported(generator, task), facts.InitializeMethodName)
             .WithModifiers(SyntaxFactory.TokenList(SyntaxFactory.Token(SyntaxKind.PrivateKeyword), SyntaxFactory.Token(SyntaxKind.AsyncKeyword)))
             .WithParameterList(parameterList)
             .WithBody(SyntaxFactory.Block(openBrace, SyntaxFactory.List(statements), SyntaxFactory.Token(SyntaxKind.CloseBraceToken)));
+        return MethodBodyStyle.Apply(method, facts.ConstructorPart.Document.Project, facts.ConstructorPart.Declaration.SyntaxTree);
     }
 
     /// <summary>An own method on the blocking path: <c>async Task</c>/<c>async Task&lt;T&gt;</c>, renamed, its blocking calls awaited.</summary>
