@@ -328,3 +328,65 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Lazy, editorConfig: option);
     }
 }
+
+/// <summary>A property whose accessors have bodies, assigned by the moved code: its setter does the work, it takes no initializer.</summary>
+public sealed partial class MM0001BlockingWaitInConstructorFixTests
+{
+    [Fact]
+    public async Task Factory_PropertyWithAccessorBodiesAssigned_GetsNoNullForgivingInitializer()
+    {
+        // A fix-shapes round: `Status { get => _status; set => _status = value.Trim(); } = null!;` (CS8050) — the view-model
+        // property shape `set => SetProperty(ref _status, value)` on the factory path UI-bound types take.
+        var source = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading.Tasks;
+
+            public sealed class StatusHolder
+            {
+                private string _status = "idle";
+
+                public string Status { get => _status; set => _status = value.Trim(); }
+
+                public StatusHolder(Task<int> count)
+                {
+                    Status = [|count.Result|] + " models";
+                }
+            }
+
+            public static class Opener { public static async Task<string> OpenAsync(Task<int> count) { await Task.Yield(); return new StatusHolder(count).Status; } }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            #nullable enable
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class StatusHolder
+            {
+                private string _status = "idle";
+
+                public string Status { get => _status; set => _status = value.Trim(); }
+
+                private StatusHolder()
+                {
+                }
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<StatusHolder> CreateAsync(Task<int> count, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new StatusHolder();
+                    await instance.InitializeAsync(count).ConfigureAwait(false);
+                    return instance;
+                }
+
+                private async Task InitializeAsync(Task<int> count)
+                {
+                    Status = await count.ConfigureAwait(false) + " models";
+                }
+            }
+
+            public static class Opener { public static async Task<string> OpenAsync(Task<int> count) { await Task.Yield(); return (await StatusHolder.CreateAsync(count)).Status; } }
+            """;
+        await VerifyAsync(source, fixedSource, Factory);
+    }
+}

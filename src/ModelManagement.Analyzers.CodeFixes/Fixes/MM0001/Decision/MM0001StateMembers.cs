@@ -40,6 +40,11 @@ internal static class MM0001StateMembers
                     removeReadOnly = field.IsReadOnly;
                     hasInitializer = declarator.Initializer is not null && !movesInitializer;
                     break;
+                case IPropertySymbol property when declaration is PropertyDeclarationSyntax { AccessorList: not null } propertySyntax
+                    && !IsAutoProperty(propertySyntax):
+                    // Accessors with bodies (a view model's `Status { get => _status; set => SetProperty(ref _status, value); }`):
+                    // its setter does the assignment, and it can take no initializer (CS8050; a fix-shapes round). Nothing changes.
+                    continue;
                 case IPropertySymbol property when declaration is PropertyDeclarationSyntax { AccessorList: not null } propertySyntax:
                     type = property.Type;
                     addSetter = property.SetMethod is null or { IsInitOnly: true };
@@ -60,5 +65,18 @@ internal static class MM0001StateMembers
         }
 
         return (members.ToImmutable(), null);
+    }
+
+    private static bool IsAutoProperty(PropertyDeclarationSyntax property)
+    {
+        foreach (var accessor in property.AccessorList!.Accessors)
+        {
+            if (accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
