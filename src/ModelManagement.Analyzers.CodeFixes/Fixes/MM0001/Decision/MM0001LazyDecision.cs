@@ -149,11 +149,9 @@ internal static class MM0001LazyDecision
         string? accessorName = null;
         if (facts.PrimaryConstructor)
         {
-            if (PrimaryParameterAlsoInitializing(facts) is { } parameter)
+            if (PrimaryConstructorRefusal(facts) is { } primaryRefusal)
             {
-                // Read by the initialization method, the parameter is captured into the instance; also read by an initializer
-                // that stays, the compiler warns CS9124 (an error under TreatWarningsAsErrors).
-                return (null, new MM0001Refusal(MM0001RefusalReason.PrimaryConstructorParameterAlsoInitializes, parameter));
+                return (null, primaryRefusal);
             }
 
             accessorName = UniqueNames.Choose("Initializer", facts.TakenNames.Add(initializerFieldName));
@@ -171,6 +169,91 @@ internal static class MM0001LazyDecision
             facts.Type.IsAbstract ? "protected" : "public",
             facts.Constructor is null && !facts.PrimaryConstructor && DocumentationComments.AreRequired(facts.Type, accessibility, facts.ConstructorPart.Declaration.SyntaxTree),
             accessorName), null);
+    }
+
+    /// <summary>
+    /// Why a primary-constructor parameter the moved initializers read cannot be read later, by the initialization method
+    /// (which captures it into the instance), or null: an <c>in</c>/<c>ref</c> or ref-struct parameter cannot be captured
+    /// (CS9109/CS9110: <c>MovedCodeCannotMove</c>); a <c>CancellationToken</c> bounded the construction, not the first use
+    /// (<c>ConstructorTokenWouldOutliveConstruction</c>); a member assigns the parameter (<c>Use(Store other) =&gt; store =
+    /// other;</c>), so the load would read whatever it holds then (<c>InputChangedAfterConstruction</c>); code staying in
+    /// construction reads it too (CS9124: <c>PrimaryConstructorParameterAlsoInitializes</c>). A fix-shapes round found the first three.
+    /// </summary>
+    private static MM0001Refusal? PrimaryConstructorRefusal(MM0001TypeFacts facts)
+    {
+        foreach (var parameter in PrimaryParametersReadByMovedCode(facts))
+        {
+            if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType)
+            {
+                return new MM0001Refusal(MM0001RefusalReason.MovedCodeCannotMove, parameter);
+            }
+
+            if (parameter.Type is { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+            {
+                return new MM0001Refusal(MM0001RefusalReason.ConstructorTokenWouldOutliveConstruction, parameter);
+            }
+
+            if (IsAssignedInTheType(facts, parameter))
+            {
+                return new MM0001Refusal(MM0001RefusalReason.InputChangedAfterConstruction, parameter);
+            }
+        }
+
+        return PrimaryParameterAlsoInitializing(facts) is { } shared
+            ? new MM0001Refusal(MM0001RefusalReason.PrimaryConstructorParameterAlsoInitializes, shared)
+            : null;
+    }
+
+    private static HashSet<IParameterSymbol> PrimaryParametersReadByMovedCode(MM0001TypeFacts facts)
+    {
+        var read = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
+        foreach (var initializer in facts.Initializers)
+        {
+            var value = initializer.Initializer.Value;
+            var model = facts.FindPart(value)?.Model;
+            foreach (var name in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+            {
+                if (model?.GetSymbolInfo(name).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter)
+                {
+                    read.Add(parameter);
+                }
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>Whether any code of the type writes <paramref name="parameter"/> (an assignment, <c>++</c>, a <c>ref</c>/<c>out</c> argument).</summary>
+    private static bool IsAssignedInTheType(MM0001TypeFacts facts, IParameterSymbol parameter)
+    {
+        foreach (var part in facts.Parts)
+        {
+            foreach (var name in part.Declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (name.Identifier.ValueText != parameter.Name)
+                {
+                    continue;
+                }
+
+                var written = name.Parent switch
+                {
+                    AssignmentExpressionSyntax assignment => assignment.Left == name,
+                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreIncrementExpression)
+                        || name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreDecrementExpression)
+                        || name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostIncrementExpression)
+                        || name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostDecrementExpression),
+                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
+                        && !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword),
+                    _ => false,
+                };
+                if (written && SymbolEqualityComparer.Default.Equals(part.Model.GetSymbolInfo(name).Symbol, parameter))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
