@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
@@ -49,8 +50,11 @@ internal static class MM0001Readers
                 continue; // part of the initialization (e.g. the type's own LoadAsync), not a caller that waits for it
             }
 
-            if (scope.Reach.Contains(symbol))
+            if (scope.Reach.Contains(symbol) || IsCalledByConstruction(facts, symbol))
             {
+                // Also a reader the constructor itself starts, in a statement that stays (`var startup =
+                // Task.Run(InitializeAsync); startup.Wait();`: the wait moves, the start stays): made to await the initializer
+                // that awaits it, it would wait for itself (a fix-shapes round: a hang, or a NullReferenceException).
                 return (default, new MM0001Refusal(MM0001RefusalReason.InitializationMethodCalledElsewhere, symbol));
             }
 
@@ -237,6 +241,50 @@ internal static class MM0001Readers
     /// <c>Dispose</c>, <c>DisposeAsync</c>, <c>DisposeAsyncCore</c>, <c>CloseAsync</c>: members that release what the state
     /// holds (the word, not the letters: <c>ClosestModelAsync</c> is none).
     /// </summary>
+    /// <summary>
+    /// Whether a statement of the constructor calls <paramref name="method"/>, or starts it on the thread pool
+    /// (<c>Task.Run(InitializeAsync)</c>, <c>Task.Run(() =&gt; InitializeAsync())</c>, <c>Task.Factory.StartNew(…)</c>): it
+    /// runs during construction. A call in other deferred code (an event handler, a timer callback) runs later and is an
+    /// ordinary reader.
+    /// </summary>
+    private static bool IsCalledByConstruction(MM0001TypeFacts facts, IMethodSymbol method)
+    {
+        method = MM0001MemberFacts.Normalize(method);
+        foreach (var unit in facts.ConstructorUnits)
+        {
+            foreach (var call in unit.Facts.Calls)
+            {
+                if (!call.InDeferredCode && SymbolEqualityComparer.Default.Equals(call.Target, method))
+                {
+                    return true;
+                }
+            }
+
+            var model = facts.ConstructorPart.Model;
+            foreach (var invocation in unit.Node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+            {
+                if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" }
+                    || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { ContainingType: { Name: "Task" or "TaskFactory", ContainingNamespace: var space } }
+                    || space?.ToDisplayString() != "System.Threading.Tasks")
+                {
+                    continue;
+                }
+
+                foreach (var name in invocation.ArgumentList.DescendantNodes().OfType<SimpleNameSyntax>())
+                {
+                    if (name.Identifier.ValueText == method.Name
+                        && model.GetSymbolInfo(name).Symbol is IMethodSymbol named
+                        && SymbolEqualityComparer.Default.Equals(MM0001MemberFacts.Normalize(named), method))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
     private static bool IsTeardown(IMethodSymbol method)
         => ModelManagement.Analyzers.Infrastructure.NamePrefix.StartsWithWord(
             ModelManagement.Analyzers.Infrastructure.NamePrefix.MemberName(method.Name), TeardownWords); // `IAsyncDisposable.DisposeAsync` too
