@@ -261,7 +261,7 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
             """;
 
         // `Task.Run` of the method itself runs it directly (an MM0001 consumer round: no `InitializeAsync` wrapper around it).
-        var direct = awaited.StartsWith("Task.Run(", System.StringComparison.Ordinal);
+        var direct = awaited.StartsWith("Task.Run(", System.StringComparison.Ordinal) || awaited.StartsWith("Task.Factory.StartNew(", System.StringComparison.Ordinal);
         fixedSource = fixedSource
             .Replace("INITIALIZE", direct ? "LoadAsync" : "InitializeAsync", System.StringComparison.Ordinal)
             .Replace("WRAPPER\n", direct ? "\n" : "\n    private async Task InitializeAsync()\n    {\n        await " + awaited + ".ConfigureAwait(false);\n    }\n\n", System.StringComparison.Ordinal);

@@ -203,6 +203,8 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
     [InlineData("Task.Run(() => InitializeAsync()).Wait();")]
     [InlineData("Task.Run(async () => await InitializeAsync()).GetAwaiter().GetResult();")]
     [InlineData("Task.Run(() => this.InitializeAsync()).Wait();")]
+    [InlineData("Task.Run(async () => await InitializeAsync().ConfigureAwait(false)).Wait();")] // a second fix-shapes round
+    [InlineData("Task.Factory.StartNew(InitializeAsync).Unwrap().Wait();")]
     public async Task Lazy_TaskRunOfTheOwnInitMethod_TheInitializerRunsTheMethod(string wait)
     {
         // An MM0001 consumer round: 7 of 29 real sites (biodiversitydata-se/SOS ×4, a chatbot, a MAUI database, a test

@@ -409,7 +409,14 @@ internal static class MM0001MovedCode
     /// </summary>
     private static IOperation? RunDelegate(IOperation? task)
     {
-        if (task is not IInvocationOperation { TargetMethod: { Name: "Run", IsStatic: true, ContainingType: { Name: "Task", ContainingNamespace: var space } }, Arguments.Length: 1 } run
+        // `Task.Factory.StartNew(InitializeAsync).Unwrap()` starts it the same way.
+        if (task is IInvocationOperation { TargetMethod.Name: "Unwrap", Arguments.Length: 1 } unwrap
+            && unwrap.Arguments[0].Value is IInvocationOperation { TargetMethod: { Name: "StartNew", ContainingType.Name: "TaskFactory" }, Arguments.Length: 1 } startNew)
+        {
+            task = startNew;
+        }
+
+        if (task is not IInvocationOperation { TargetMethod: { Name: "Run" or "StartNew", ContainingType: { Name: "Task" or "TaskFactory", ContainingNamespace: var space } }, Arguments.Length: 1 } run
             || space?.ToDisplayString() != "System.Threading.Tasks")
         {
             return null;
@@ -437,6 +444,7 @@ internal static class MM0001MovedCode
             return only switch
             {
                 IReturnOperation { ReturnedValue: IInvocationOperation call } => call,
+                IExpressionStatementOperation { Operation: IAwaitOperation { Operation: IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: IInvocationOperation call } } } => call,
                 IExpressionStatementOperation { Operation: IAwaitOperation { Operation: IInvocationOperation call } } => call,
                 _ => null,
             };
