@@ -103,4 +103,12 @@ internal enum MM0005FixRefusal
     /// inside the type names the member: it cannot be rewritten to await the lazy value, and would no longer compile there.
     /// </summary>
     MemberInInactiveCode,
+
+    /// <summary>
+    /// The type is bound to a UI thread (a WPF, Windows Forms, WinUI, MAUI, Avalonia or Blazor element, or a view model
+    /// implementing <c>INotifyPropertyChanged</c>) and code moves into the helper's callback (a flag's statements, or
+    /// statements before a value's load), which runs on the thread pool: a bound collection or a control would change
+    /// off the UI thread. A value whose load is only the awaited call is converted.
+    /// </summary>
+    UiThreadAffinity,
 }

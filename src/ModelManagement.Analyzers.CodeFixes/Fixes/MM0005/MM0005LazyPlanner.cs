@@ -395,6 +395,13 @@ internal static class MM0005LazyPlanner
             }
         }
 
+        if ((isFlag || !guarded.IsEmpty) && UiThreadTypes.IsBound(member.ContainingType))
+        {
+            // The helper runs its callback on the thread pool (a consumer round: a view model's `Items.Add(…)` in the
+            // moved block ran there, off the thread its view binds on). MM0001's lazy rewrite refuses the same.
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UiThreadAffinity, node);
+        }
+
         var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
         var newFieldName = isFlag ? UniqueNames.Choose(FieldNames.SpelledLike(member.Name, "initializer"), taken) : member.Name;
         var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);

@@ -1093,4 +1093,67 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """;
         await VerifyFixAsync(source, fixedSource, iterations: 2);
     }
+
+    [Fact]
+    public async Task NoFix_ViewModelWhoseMovedCodeFillsItsCollection_UiThreadAffinity_ALoadAloneIsConverted()
+    {
+        // A consumer round (a CommunityToolkit-style view model): the flag's block `foreach (…) Items.Add(…)` moved into the
+        // initializer's callback, which runs on the thread pool — off the thread the view binds on. A value whose load is
+        // only the awaited call is still converted (the readers await it where they were).
+        var source = /* lang=c#-test */ """
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using System.Threading.Tasks;
+
+            public sealed class CatalogViewModel : INotifyPropertyChanged
+            {
+                private readonly ICatalogStore _store;
+                private bool _loaded;
+
+                public CatalogViewModel(ICatalogStore store) => _store = store;
+
+                public event PropertyChangedEventHandler PropertyChanged;
+
+                public List<string> Items { get; } = new List<string>();
+
+                public async Task LoadAsync()
+                {
+                    if ([|!_loaded|])
+                    {
+                        foreach (var model in (await _store.LoadAsync()).Models)
+                        {
+                            Items.Add(model);
+                        }
+
+                        _loaded = true;
+                    }
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.UiThreadAffinity);
+
+        var valueOnly = source
+            .Replace("private bool _loaded;", "private Catalog _catalog;", System.StringComparison.Ordinal)
+            .Replace("""
+                    if ([|!_loaded|])
+                    {
+                        foreach (var model in (await _store.LoadAsync()).Models)
+                        {
+                            Items.Add(model);
+                        }
+
+                        _loaded = true;
+                    }
+            """, """
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    Items.AddRange(_catalog.Models);
+            """, System.StringComparison.Ordinal);
+        var result = await PlanAsync(valueOnly);
+        Assert.NotNull(result.Plan);
+    }
 }
