@@ -1,6 +1,9 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.CSharp;
 using ModelManagement.Analyzers.CodeFixes.Fixes;
+using FixVerify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0005RacyLazyAsyncInitializationAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0005RacyLazyAsyncInitializationCodeFixProvider>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 
@@ -1155,5 +1158,64 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             """, System.StringComparison.Ordinal);
         var result = await PlanAsync(valueOnly);
         Assert.NotNull(result.Plan);
+    }
+
+    [Fact]
+    public async Task Fix_ExpressionBodiedMethodsPreferred_TheOneStatementLoadMethodGetsAnArrow()
+    {
+        // A consumer round (DuendeSoftware/foss's .editorconfig): the one-statement `Load…Async` was written with a block,
+        // which IDE0022 flags — an error under EnforceCodeStyleInBuild with warnings as errors. Shared with MM0001 (MethodBodyStyle).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<int> CountAsync()
+                {
+                    if ([|_catalog == null|])
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncLazy<Catalog> _catalog;
+
+                public LlmClient(ICatalogStore store)
+                {
+                    _catalog = new AsyncLazy<Catalog>(LoadCatalogAsync);
+                    _store = store;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    return (await _catalog).Models.Length;
+                }
+
+                private async Task<Catalog> LoadCatalogAsync() => await _store.LoadAsync();
+            }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            CodeActionEquivalenceKey = MM0005RacyLazyAsyncInitializationCodeFixProvider.ConvertToSingleFlightKey,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ncsharp_style_expression_bodied_methods = true:warning\n"));
+        await test.RunAsync(System.Threading.CancellationToken.None);
     }
 }
