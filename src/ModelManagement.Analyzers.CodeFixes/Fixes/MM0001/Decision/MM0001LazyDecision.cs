@@ -181,7 +181,8 @@ internal static class MM0001LazyDecision
     /// </summary>
     private static MM0001Refusal? PrimaryConstructorRefusal(MM0001TypeFacts facts)
     {
-        foreach (var parameter in PrimaryParametersReadByMovedCode(facts))
+        var read = PrimaryParametersReadByMovedCode(facts);
+        foreach (var parameter in read)
         {
             if (parameter.RefKind != RefKind.None || parameter.Type.IsRefLikeType)
             {
@@ -199,7 +200,7 @@ internal static class MM0001LazyDecision
             }
         }
 
-        return PrimaryParameterAlsoInitializing(facts) is { } shared
+        return PrimaryParameterAlsoInitializing(facts, read) is { } shared
             ? new MM0001Refusal(MM0001RefusalReason.PrimaryConstructorParameterAlsoInitializes, shared)
             : null;
     }
@@ -257,25 +258,12 @@ internal static class MM0001LazyDecision
     }
 
     /// <summary>
-    /// A primary-constructor parameter the moved initializers read that code staying in construction reads too: another
-    /// field or property initializer, or the base type's arguments. Null when there is none.
+    /// A primary-constructor parameter of <paramref name="read"/> (those the moved initializers read) that code staying in
+    /// construction reads too: another field or property initializer, or the base type's arguments. Null when there is none.
     /// </summary>
-    private static IParameterSymbol? PrimaryParameterAlsoInitializing(MM0001TypeFacts facts)
+    private static IParameterSymbol? PrimaryParameterAlsoInitializing(MM0001TypeFacts facts, HashSet<IParameterSymbol> read)
     {
         var moved = new HashSet<SyntaxNode>(facts.Initializers.Select(static initializer => (SyntaxNode)initializer.Initializer.Value));
-        var read = new HashSet<IParameterSymbol>(SymbolEqualityComparer.Default);
-        foreach (var value in moved)
-        {
-            var model = facts.FindPart(value)?.Model;
-            foreach (var name in value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
-            {
-                if (model?.GetSymbolInfo(name).Symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } } parameter)
-                {
-                    read.Add(parameter);
-                }
-            }
-        }
-
         if (read.Count == 0)
         {
             return null;
@@ -306,7 +294,7 @@ internal static class MM0001LazyDecision
             {
                 foreach (var name in node.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
                 {
-                    if (FindByName(read, name.Identifier.ValueText) is not null
+                    if (read.Any(parameter => parameter.Name == name.Identifier.ValueText)
                         && part.Model.GetSymbolInfo(name).Symbol is IParameterSymbol parameter && read.Contains(parameter))
                     {
                         return parameter;
@@ -318,8 +306,6 @@ internal static class MM0001LazyDecision
         return null;
     }
 
-    private static IParameterSymbol? FindByName(HashSet<IParameterSymbol> parameters, string name)
-        => parameters.FirstOrDefault(parameter => parameter.Name == name);
 
     /// <summary>
     /// The first call (other than <c>nameof</c>) in a constructor statement that stays in the constructor, after a moved
