@@ -5,6 +5,9 @@ using Xunit;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
 
+// Shapes of current C# code and its frameworks: primary constructors, UI-bound types, `Task.Run` of the own init method,
+// the expression-bodied style, view-model properties.
+
 /// <summary>
 /// The lazy rewrite of a class with a primary constructor (C# 12): only its initializers can block, there is no body to
 /// create the initializer in, so an accessor creates it on first use; the factory is refused (no constructor to hide).
