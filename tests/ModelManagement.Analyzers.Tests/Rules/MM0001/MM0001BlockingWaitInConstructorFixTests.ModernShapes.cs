@@ -395,3 +395,75 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
         await VerifyAsync(source, fixedSource, Factory);
     }
 }
+
+/// <summary>"Initialize, then log that it worked": the log line right after the wait moves along with it.</summary>
+public sealed partial class MM0001BlockingWaitInConstructorFixTests
+{
+    [Fact]
+    public async Task Lazy_LogLineRightAfterTheWait_MovesAlong()
+    {
+        // An MM0001 round on real constructors (a Supabase database service): `_client.InitializeAsync().Wait();
+        // _logger.LogInformation("… initialized successfully");` refused the lazy rewrite (LaterCallsWouldRunFirst), and the
+        // factory could not serve the DI container that creates the service.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IAppLogger { void LogInformation(string message); }
+            public interface IClient { Task InitializeAsync(); Task<string> QueryAsync(string sql); }
+
+            public sealed class DatabaseService
+            {
+                private readonly IClient _client;
+                private readonly IAppLogger _logger;
+
+                public DatabaseService(IClient client, IAppLogger logger)
+                {
+                    _client = client;
+                    _logger = logger;
+                    [|_client.InitializeAsync().Wait()|];
+                    _logger.LogInformation("Database client initialized successfully");
+                }
+
+                public async Task<string> QueryAsync(string sql) => await _client.QueryAsync(sql);
+
+                public static async Task<string> RunAsync(IClient client, IAppLogger logger) => await new DatabaseService(client, logger).QueryAsync("select 1");
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IAppLogger { void LogInformation(string message); }
+            public interface IClient { Task InitializeAsync(); Task<string> QueryAsync(string sql); }
+
+            public sealed class DatabaseService
+            {
+                private readonly IClient _client;
+                private readonly IAppLogger _logger;
+                private readonly AsyncInitializer _initializer;
+
+                public DatabaseService(IClient client, IAppLogger logger)
+                {
+                    _client = client;
+                    _logger = logger;
+                    _initializer = new AsyncInitializer(InitializeAsync);
+                }
+
+                private async Task InitializeAsync()
+                {
+                    await _client.InitializeAsync().ConfigureAwait(false);
+                    _logger.LogInformation("Database client initialized successfully");
+                }
+
+                public async Task<string> QueryAsync(string sql)
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    return await _client.QueryAsync(sql);
+                }
+
+                public static async Task<string> RunAsync(IClient client, IAppLogger logger) => await new DatabaseService(client, logger).QueryAsync("select 1");
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+}

@@ -428,7 +428,8 @@ internal static class MM0001LazyDecision
         var declared = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         foreach (var unit in facts.ConstructorUnits)
         {
-            if (unit.HasSite || (moved.Count > 0 && (unit.Flow.ReadInside.Any(declared.Contains) || unit.Flow.WrittenInside.Any(declared.Contains))))
+            if (unit.HasSite || (moved.Count > 0 && (unit.Flow.ReadInside.Any(declared.Contains) || unit.Flow.WrittenInside.Any(declared.Contains)))
+                || (moved.Count > 0 && moved[moved.Count - 1].Index == unit.Index - 1 && IsLogLine(unit.Node, facts.ConstructorPart.Model)))
             {
                 moved.Add(unit);
                 declared.UnionWith(unit.Flow.VariablesDeclared);
@@ -436,6 +437,25 @@ internal static class MM0001LazyDecision
         }
 
         return (moved, declared);
+    }
+
+    /// <summary>
+    /// A statement right after the moved code that only logs through a logger (<c>_logger.LogInformation("Supabase client
+    /// initialized successfully");</c>): it reports the initialization, so it moves along and runs when the work is done,
+    /// instead of staying and refusing the rewrite as a later call (<c>LaterCallsWouldRunFirst</c>; an MM0001 round on real
+    /// constructors: "initialize, then log that it worked" had only the factory, which DI creation cannot use).
+    /// </summary>
+    private static bool IsLogLine(SyntaxNode statement, SemanticModel model)
+    {
+        if (statement is not ExpressionStatementSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation }
+            || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol method
+            || !method.ReturnsVoid)
+        {
+            return false;
+        }
+
+        var receiver = method.ReducedFrom is not null ? method.ReceiverType : model.GetTypeInfo(access.Expression).Type;
+        return receiver is { Name: var name } && name.EndsWith("Logger", System.StringComparison.Ordinal);
     }
 
     private static MM0001LazyScope Scope(MM0001TypeFacts facts, List<MM0001CodeUnit> moved, int boundary, int insertIndex)
