@@ -32,19 +32,12 @@ internal static class LocalTypes
 
     private static bool PrefersExplicit(Project project, SyntaxTree tree, ITypeSymbol type, bool apparent)
     {
-        var options = project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree);
         var key = IsBuiltIn(type) ? "csharp_style_var_for_built_in_types"
             : apparent ? "csharp_style_var_when_type_is_apparent"
             : "csharp_style_var_elsewhere";
-        if (!options.TryGetValue(key, out var value))
-        {
-            return false;
-        }
 
         // `false`, `false:warning`, ` false : suggestion ` (the value before any severity).
-        var colon = value.IndexOf(':');
-        var preference = (colon < 0 ? value : value.Substring(0, colon)).Trim();
-        return string.Equals(preference, "false", System.StringComparison.OrdinalIgnoreCase);
+        return CodeStylePreferences.Is(project, tree, key, "false");
     }
 
     /// <summary>The types C# has keywords for (<c>int</c>, <c>string</c>, <c>bool</c>, …), which the built-in-types option governs.</summary>

@@ -17,14 +17,11 @@ internal static class MethodBodyStyle
 
     public static MethodDeclarationSyntax Apply(MethodDeclarationSyntax method, Project project, SyntaxTree tree)
     {
-        if (method.Body is not { Statements.Count: 1 } body
-            || !project.AnalyzerOptions.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(OptionName, out var value))
+        if (method.Body is not { Statements.Count: 1 } body || CodeStylePreferences.Get(project, tree, OptionName) is not { } preference)
         {
             return method;
         }
 
-        var colon = value.IndexOf(':');
-        var preference = (colon < 0 ? value : value.Substring(0, colon)).Trim();
         var singleLineOnly = string.Equals(preference, "when_on_single_line", System.StringComparison.OrdinalIgnoreCase);
         if (!singleLineOnly && !string.Equals(preference, "true", System.StringComparison.OrdinalIgnoreCase))
         {

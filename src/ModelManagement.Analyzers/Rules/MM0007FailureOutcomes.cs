@@ -133,7 +133,7 @@ internal static class MM0007FailureOutcomes
             _ => false,
         };
 
-    private static bool IsSuccessFlagName(string name) => name is "IsSuccessStatusCode" or "IsSuccess" or "IsSuccessful" or "Succeeded" or "Success" or "IsOk";
+    private static bool IsSuccessFlagName(string name) => name == "IsSuccessStatusCode" || OutcomeFlags.IsSuccessName(name);
 
     /// <summary>The syntactic form of <see cref="ReadsSuccessStatus"/>: <c>r.IsSuccessStatusCode</c>, <c>result.IsSuccess()</c>.</summary>
     private static bool NamesSuccessFlag(SyntaxNode node)

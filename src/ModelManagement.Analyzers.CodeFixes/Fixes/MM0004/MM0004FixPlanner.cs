@@ -156,10 +156,6 @@ internal static class MM0004FixPlanner
             memberMeansFailure));
     }
 
-    private static readonly string[] FailureFlags = { "Failed", "IsFailed", "IsFailure", "HasFailed" };
-
-    private static readonly string[] SuccessFlags = { "Succeeded", "IsSuccess", "IsSuccessful", "IsSucceeded", "Success" };
-
     /// <summary>
     /// A public instance <c>bool</c> of the (awaited) result that says whether the validation failed (<c>Failed</c>: tested
     /// first, since <c>ValidateOptionsResult.Skip</c> neither succeeds nor fails) or succeeded (<c>Succeeded</c>), or null.
@@ -177,7 +173,7 @@ internal static class MM0004FixPlanner
             return null;
         }
 
-        foreach (var (names, meansFailure) in new[] { (FailureFlags, true), (SuccessFlags, false) })
+        foreach (var (names, meansFailure) in new[] { (OutcomeFlags.Failure, true), (OutcomeFlags.Success, false) })
         {
             foreach (var name in names)
             {

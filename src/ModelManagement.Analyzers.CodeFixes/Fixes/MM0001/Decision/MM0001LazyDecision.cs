@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 
@@ -224,30 +225,17 @@ internal static class MM0001LazyDecision
         return read;
     }
 
-    /// <summary>Whether any code of the type writes <paramref name="parameter"/> (an assignment, <c>++</c>, a <c>ref</c>/<c>out</c> argument).</summary>
+    /// <summary>Whether any code of the type writes <paramref name="parameter"/> (<see cref="Mutations.IsAssigned"/>: an assignment, <c>++</c>, a <c>ref</c>/<c>out</c> argument, a deconstruction).</summary>
     private static bool IsAssignedInTheType(MM0001TypeFacts facts, IParameterSymbol parameter)
     {
         foreach (var part in facts.Parts)
         {
             foreach (var name in part.Declaration.DescendantNodes().OfType<IdentifierNameSyntax>())
             {
-                if (name.Identifier.ValueText != parameter.Name)
-                {
-                    continue;
-                }
-
-                var written = name.Parent switch
-                {
-                    AssignmentExpressionSyntax assignment => assignment.Left == name,
-                    PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax => name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreIncrementExpression)
-                        || name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PreDecrementExpression)
-                        || name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostIncrementExpression)
-                        || name.Parent.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.PostDecrementExpression),
-                    ArgumentSyntax argument => !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None)
-                        && !argument.RefKindKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.InKeyword),
-                    _ => false,
-                };
-                if (written && SymbolEqualityComparer.Default.Equals(part.Model.GetSymbolInfo(name).Symbol, parameter))
+                if (name.Identifier.ValueText == parameter.Name
+                    && part.Model.GetOperation(name) is IParameterReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter)
+                    && Mutations.IsAssigned(reference))
                 {
                     return true;
                 }

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -411,13 +412,12 @@ internal static class MM0001MovedCode
     {
         // `Task.Factory.StartNew(InitializeAsync).Unwrap()` starts it the same way.
         if (task is IInvocationOperation { TargetMethod.Name: "Unwrap", Arguments.Length: 1 } unwrap
-            && unwrap.Arguments[0].Value is IInvocationOperation { TargetMethod: { Name: "StartNew", ContainingType.Name: "TaskFactory" }, Arguments.Length: 1 } startNew)
+            && unwrap.Arguments[0].Value is IInvocationOperation { TargetMethod.Name: "StartNew" } startNew)
         {
             task = startNew;
         }
 
-        if (task is not IInvocationOperation { TargetMethod: { Name: "Run" or "StartNew", ContainingType: { Name: "Task" or "TaskFactory", ContainingNamespace: var space } }, Arguments.Length: 1 } run
-            || space?.ToDisplayString() != "System.Threading.Tasks")
+        if (task is not IInvocationOperation { Arguments.Length: 1 } run || !BlockingWaitForms.IsTaskStart(run))
         {
             return null;
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes;
 
@@ -264,8 +265,8 @@ internal static class MM0001Readers
             foreach (var invocation in unit.Node.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
             {
                 if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" or "StartNew" }
-                    || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol { ContainingType: { Name: "Task" or "TaskFactory", ContainingNamespace: var space } }
-                    || space?.ToDisplayString() != "System.Threading.Tasks")
+                    || model.GetSymbolInfo(invocation).Symbol is not IMethodSymbol started
+                    || !BlockingWaitForms.IsTaskStart(started))
                 {
                     continue;
                 }
