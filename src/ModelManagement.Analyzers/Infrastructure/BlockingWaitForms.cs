@@ -234,7 +234,7 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
         => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task)
-            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsSynchronousWorkStarted(task, types)
+            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsSynchronousWorkStarted(task, types) || IsThreadStartLatch(wait, task)
             || (LocalInitializer(task) is { } initializer && (IsCreatedCompleted(initializer, types) || IsSynchronousWorkStarted(initializer, types)))
             || (Unconverted(task) is IInvocationOperation call && CompletedTaskMethods.ReturnsOnlyCompletedTasks(call, System.Threading.CancellationToken.None));
 
@@ -280,6 +280,65 @@ internal static class BlockingWaitForms
 
         return true;
     }
+
+    private static readonly string[] SystemThreading = { "System", "Threading" };
+
+    /// <summary>
+    /// <c>_ready.Task.Wait()</c> on a <c>TaskCompletionSource</c> that a thread this same function starts completes: a
+    /// start-up latch (a triage's real code — Dalamud's STA service starts a thread that creates its message window, then
+    /// sets the source), the join of synchronous work on a dedicated thread, not async work to load on first use. The
+    /// thread's target is a lambda or a method of the function's own type (or a local function) that is not <c>async</c>
+    /// and calls <c>SetResult</c>/<c>TrySetResult</c>/<c>SetException</c>/… on the same source; a source completed only
+    /// elsewhere (an event handler of a connection) is still waited for as async work.
+    /// </summary>
+    private static bool IsThreadStartLatch(IOperation wait, IOperation? task)
+    {
+        if (Unconverted(task) is not IPropertyReferenceOperation { Property.Name: "Task", Instance: { } instance }
+            || TaskSymbol(instance) is not { } source
+            || instance.Type is not INamedTypeSymbol sourceType
+            || !IsNamed(sourceType.OriginalDefinition, "TaskCompletionSource", SystemThreadingTasks))
+        {
+            return false;
+        }
+
+        var root = Shapes.Root(wait);
+        foreach (var operation in root.Descendants())
+        {
+            if (operation is IObjectCreationOperation { Constructor.ContainingType: { } created, Arguments.Length: > 0 } creation
+                && IsNamed(created, "Thread", SystemThreading)
+                && ThreadBody(Shapes.DelegateTarget(creation.Arguments[0].Value), root, wait.SemanticModel) is { } body
+                && body.DescendantsAndSelf().Any(o => IsCompletionOf(o, source)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The body a thread runs: a lambda's, a local function's of <paramref name="root"/>, or an own method's in the same tree; null when it is <c>async</c> or out of reach.</summary>
+    private static IOperation? ThreadBody(IOperation target, IOperation root, SemanticModel? model)
+    {
+        switch (target)
+        {
+            case IAnonymousFunctionOperation { Symbol.IsAsync: false } lambda:
+                return lambda.Body;
+            case IMethodReferenceOperation { Method: { IsAsync: false, MethodKind: MethodKind.LocalFunction } local }:
+                return root.Descendants().OfType<ILocalFunctionOperation>().FirstOrDefault(f => SymbolEqualityComparer.Default.Equals(f.Symbol, local.OriginalDefinition));
+            case IMethodReferenceOperation { Method: { IsAsync: false } method }
+                when model is not null
+                    && Shapes.SingleMethodDeclaration(method, System.Threading.CancellationToken.None) is { } declaration
+                    && declaration.SyntaxTree == model.SyntaxTree
+                    && Shapes.BodyOf(declaration) is { } syntax:
+                return model.GetOperation(syntax);
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsCompletionOf(IOperation operation, ISymbol source)
+        => operation is IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" or "SetException" or "TrySetException" or "SetCanceled" or "TrySetCanceled" or "SetFromTask" or "TrySetFromTask", Instance: { } instance }
+            && SymbolEqualityComparer.Default.Equals(TaskSymbol(instance), source);
 
     /// <summary>
     /// <c>Task.Delay(n).Wait()</c>: a sleep, not async work — there is nothing to load on first use, and deferring it would

@@ -63,6 +63,72 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
     }
 
     [Fact]
+    public async Task StartUpLatchOfAThreadTheConstructorStarts_DoesNotReport_ASourceCompletedByAnEventSoDoes()
+    {
+        // A triage of real code: Dalamud's STA service starts a dedicated thread that creates its message window and then
+        // completes a TaskCompletionSource the constructor waits on — a start-up latch, the join of synchronous work, like
+        // Task.Run(() => Build()).Result. A source completed by an event of async work (a connection's Connected), by an
+        // async thread body, or by nothing this constructor starts, is still async work waited for.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IConnection { event EventHandler Connected; Task OpenAsync(); }
+
+            public sealed class StaThreadService
+            {
+                private readonly TaskCompletionSource<IntPtr> _window = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                private readonly TaskCompletionSource _pumpReady = new();
+                private readonly TaskCompletionSource<bool> _connected = new();
+                private readonly TaskCompletionSource<int> _asyncBody = new();
+                private readonly TaskCompletionSource<int> _otherThread = new();
+                private readonly Thread _thread;
+
+                public StaThreadService(IConnection connection)
+                {
+                    _thread = new Thread(ThreadBody) { IsBackground = true };
+                    _thread.SetApartmentState(ApartmentState.STA);
+                    _thread.Start();
+                    _window.Task.Wait();
+
+                    var started = new TaskCompletionSource<bool>();
+                    new Thread(() => { started.SetResult(true); Pump(); }).Start();
+                    _ = started.Task.Result;
+
+                    new Thread(LocalBody).Start();
+                    _pumpReady.Task.GetAwaiter().GetResult();
+
+                    connection.Connected += (_, _) => _connected.TrySetResult(true);
+                    _ = connection.OpenAsync();
+                    {|#0:_connected.Task.Wait()|};
+
+                    new Thread(async () => { await connection.OpenAsync(); _asyncBody.SetResult(1); }).Start();
+                    {|#1:_asyncBody.Task.Wait()|};
+
+                    new Thread(ThreadBody).Start();
+                    {|#2:_otherThread.Task.Wait()|};
+
+                    void LocalBody() { _pumpReady.SetResult(); Pump(); }
+                }
+
+                private void ThreadBody()
+                {
+                    _window.SetResult(new IntPtr(42));
+                    Pump();
+                }
+
+                private static void Pump() { }
+            }
+            """;
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("StaThreadService", "_connected.Task"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("StaThreadService", "_asyncBody.Task"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("StaThreadService", "_otherThread.Task"));
+    }
+
+    [Fact]
     public async Task WaitOnTheFinishedSideOfACompletionTest_DoesNotReport()
     {
         var source = /* lang=c#-test */ """
