@@ -140,7 +140,8 @@ internal static class MM0003GuardPlanner
 
         if (shape == MM0003DiagnosticProperties.ValueFlows)
         {
-            return TryPlanNullableChain(root, model, receiver, symbol, avoidOperators, cancellationToken);
+            return TryPlanNullableChain(root, model, receiver, symbol, avoidOperators, cancellationToken)
+                ?? TryPlanUsingResource(root, model, receiver, symbol, avoidOperators, cancellationToken);
         }
 
         ExpressionSyntax? chainTop = null;
@@ -250,6 +251,60 @@ internal static class MM0003GuardPlanner
             && ConditionalAccessCompiles(chainTop, model, cancellationToken)
             ? new MM0003GuardPlan(receiver, symbol, new List<StatementSyntax>(), chainTop, canUseConditionalAccess: true, avoidOperators)
             : null;
+    }
+
+    /// <summary>
+    /// The resource of a <c>using</c> — <c>using var span = _tracer.StartSpan("tell");</c>, <c>using
+    /// (_logger.BeginScope(id))</c> (a fix-shapes round's optional tracer) — gets <c>?.</c> at its head: <c>using</c> accepts
+    /// null and disposes nothing, so an absent dependency skips only the span or scope, while an <c>if</c> around the
+    /// statement would skip the work it encloses (or end the declaration's scope). Only when nothing but the disposal reads
+    /// the declared variable (a later <c>span.SetTag(…)</c> would move the exception there), the resource is of a reference
+    /// type, a declaration is <c>var</c> (or nullable annotations are off: an explicit non-nullable type would warn), and
+    /// the resource is not awaited (a null task throws at the await).
+    /// </summary>
+    private static MM0003GuardPlan? TryPlanUsingResource(
+        SyntaxNode root, SemanticModel model, ExpressionSyntax receiver, ISymbol symbol, bool avoidOperators, CancellationToken cancellationToken)
+    {
+        var chainTop = MM0003DiagnosticProperties.ChainTop(receiver);
+        if (chainTop == receiver || chainTop is ConditionalAccessExpressionSyntax || receiver.Parent is ConditionalAccessExpressionSyntax
+            || TypeOf(symbol) is not { IsReferenceType: true }
+            || model.GetTypeInfo(chainTop, cancellationToken).Type is not { } resourceType
+            || !(resourceType.IsReferenceType && resourceType is not IErrorTypeSymbol && resourceType.TypeKind != TypeKind.Dynamic)
+            || !LanguageVersionHelpers.IsAtLeast(root.SyntaxTree, LanguageVersion.CSharp6))
+        {
+            return null;
+        }
+
+        SyntaxNode? scope;
+        SyntaxToken declared = default;
+        switch (chainTop.Parent)
+        {
+            case UsingStatementSyntax usingStatement when usingStatement.Expression == chainTop:
+                scope = null;
+                break;
+            case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Variables.Count: 1 } declaration } declarator }
+                when declaration.Parent is UsingStatementSyntax or LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.UsingKeyword }
+                    && (declaration.Type.IsVar || !model.GetNullableContext(declaration.SpanStart).AnnotationsEnabled()):
+                scope = declaration.Parent is UsingStatementSyntax statement ? statement.Statement
+                    : declaration.Parent.Parent is GlobalStatementSyntax global ? global.Parent : declaration.Parent.Parent;
+                declared = declarator.Identifier;
+                break;
+            default:
+                return null;
+        }
+
+        if (scope is not null)
+        {
+            foreach (var token in scope.DescendantTokens())
+            {
+                if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText == declared.ValueText && token != declared)
+                {
+                    return null; // the variable is read (or shadowed): the null would flow on
+                }
+            }
+        }
+
+        return new MM0003GuardPlan(receiver, symbol, new List<StatementSyntax>(), chainTop, canUseConditionalAccess: true, avoidOperators);
     }
 
     /// <summary>

@@ -875,6 +875,167 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
     }
 
     [Fact]
+    public async Task UsingResourceNotReadAgain_GetsTheConditionalAtItsHead_AReadVariableAwaitedOrTypedResourceDoesNot()
+    {
+        // A fix-shapes round: `using var span = tracer.StartSpan("tell");` on an optional tracer had no fix, though `using`
+        // accepts null and disposes nothing — `_tracer?.StartSpan(..)` skips only the span. An `if` around a using
+        // statement would skip the work inside it. A variable read again, an awaited resource (a null task throws at the
+        // await) and an explicit non-nullable type under nullable annotations keep the report without a fix.
+        var code = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface ITracer
+            {
+                IDisposable StartSpan(string name);
+                Task<IAsyncDisposable> OpenAsync();
+            }
+
+            public sealed class Teller
+            {
+                private readonly ITracer _tracer;
+
+                public Teller(ITracer tracer = null) => _tracer = tracer;
+
+                public string Tell(string topic)
+                {
+                    // one span per story
+                    using var span = [|_tracer|].StartSpan("tell"); // closed at the end
+                    return topic.ToUpperInvariant();
+                }
+
+                public string Retell(string topic)
+                {
+                    using ([|_tracer|].StartSpan("retell"))
+                    {
+                        return topic.ToLowerInvariant();
+                    }
+                }
+
+                public string Named(string topic)
+                {
+                    using (var scope = [|this._tracer|].StartSpan("named"))
+                    {
+                        return topic + "!";
+                    }
+                }
+
+                public string ReadAgain(string topic)
+                {
+                    using var span = [|_tracer|].StartSpan("read");
+                    return topic + span.ToString();
+                }
+
+                public async Task<string> AwaitedAsync(string topic)
+                {
+                    await using var session = await [|_tracer|].OpenAsync();
+                    return topic;
+                }
+            }
+
+            #nullable enable
+            public sealed class TypedTeller
+            {
+                private readonly ITracer? _tracer;
+
+                public TypedTeller(ITracer? tracer = null) => _tracer = tracer;
+
+                public string Typed(string topic)
+                {
+                    using IDisposable span = [|_tracer|].StartSpan("typed");
+                    return topic;
+                }
+
+                public string Inferred(string topic)
+                {
+                    using var span = [|_tracer|].StartSpan("inferred");
+                    return topic;
+                }
+            }
+            """;
+        var fixedCode = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface ITracer
+            {
+                IDisposable StartSpan(string name);
+                Task<IAsyncDisposable> OpenAsync();
+            }
+
+            public sealed class Teller
+            {
+                private readonly ITracer _tracer;
+
+                public Teller(ITracer tracer = null) => _tracer = tracer;
+
+                public string Tell(string topic)
+                {
+                    // one span per story
+                    using var span = _tracer?.StartSpan("tell"); // closed at the end
+                    return topic.ToUpperInvariant();
+                }
+
+                public string Retell(string topic)
+                {
+                    using (_tracer?.StartSpan("retell"))
+                    {
+                        return topic.ToLowerInvariant();
+                    }
+                }
+
+                public string Named(string topic)
+                {
+                    using (var scope = this._tracer?.StartSpan("named"))
+                    {
+                        return topic + "!";
+                    }
+                }
+
+                public string ReadAgain(string topic)
+                {
+                    using var span = [|_tracer|].StartSpan("read");
+                    return topic + span.ToString();
+                }
+
+                public async Task<string> AwaitedAsync(string topic)
+                {
+                    await using var session = await [|_tracer|].OpenAsync();
+                    return topic;
+                }
+            }
+
+            #nullable enable
+            public sealed class TypedTeller
+            {
+                private readonly ITracer? _tracer;
+
+                public TypedTeller(ITracer? tracer = null) => _tracer = tracer;
+
+                public string Typed(string topic)
+                {
+                    using IDisposable span = [|_tracer|].StartSpan("typed");
+                    return topic;
+                }
+
+                public string Inferred(string topic)
+                {
+                    using var span = _tracer?.StartSpan("inferred");
+                    return topic;
+                }
+            }
+            """;
+        var test = new FixVerify.Test
+        {
+            TestCode = code,
+            FixedCode = fixedCode,
+            CodeActionEquivalenceKey = MM0003OptionalDependencyWithoutNullCheckCodeFixProvider.GuardWithNullCheckKey,
+        };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task ValueFlowsIntoDeclaration_OffersNoFix()
     {
         var members = /* lang=c#-test */ """
