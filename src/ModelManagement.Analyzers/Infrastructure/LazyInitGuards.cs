@@ -10,7 +10,7 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>
 /// Single-flight guards around a check, decided from the syntax around it and bound only at report time (a diagnostic
 /// candidate is rare): a <c>try</c> whose <c>finally</c> releases a semaphore, an earlier <c>WaitAsync</c>/<c>Wait</c> on
-/// a semaphore in an enclosing block, an async lock taken with <c>using (await …)</c>, a <c>lock</c>,
+/// a semaphore in an enclosing block, an async lock taken with <c>using (await …)</c>,
 /// <c>Interlocked.Exchange</c>/<c>CompareExchange</c> on a checked member anywhere in the function, and a claim made
 /// with one on any member before the check (<c>if (Interlocked.Exchange(ref _claimed, 1) == 1) return;</c>, or the check
 /// inside <c>if (Interlocked.CompareExchange(ref _state, 1, 0) == 0) { … }</c>).
@@ -163,8 +163,12 @@ internal static class LazyInitGuards
                     return true; // `if (Interlocked.CompareExchange(ref _state, 1, 0) == 0) { … }`: one caller gets in
                 case UsingStatementSyntax @using when child == @using.Statement
                     && AwaitsALock(@using.Expression ?? (SyntaxNode?)@using.Declaration, types, model, cancellationToken):
-                case LockStatementSyntax @lock when child == @lock.Statement:
                     return true;
+
+                // No `lock` here: C# allows no await inside one (CS1996), so a path from a check in a lock through an
+                // await to a write has left the lock before the load — a lock around only the check (or only the write)
+                // never makes the load single-flight (a real RabbitMQ publisher re-checked its channel in one lock, awaited
+                // the connection outside, wrote it in another: 20 first calls, 20 connections).
                 case BlockSyntax block:
                     if (child is StatementSyntax claimed && ClaimingFlag(block, claimed, model, cancellationToken) is not null)
                     {

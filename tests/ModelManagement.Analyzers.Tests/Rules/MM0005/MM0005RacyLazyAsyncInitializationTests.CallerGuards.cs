@@ -11,6 +11,59 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0005;
 public sealed partial class MM0005RacyLazyAsyncInitializationTests
 {
     [Fact]
+    public async Task LockAroundOnlyTheCheckOrOnlyTheWrite_IsNoGuard_Reports()
+    {
+        // A real RabbitMQ publisher re-checked its channel inside `lock (_sync)`, awaited the connection outside it (no await
+        // is allowed in a lock) and wrote the channel in a second lock: 20 first calls opened 20 connections. A lock cannot
+        // span the load, so it guards nothing here; the same code without the locks was reported all along.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Publisher
+            {
+                private readonly object _sync = new object();
+                private readonly ICatalogStore _store;
+                private Catalog _channel;
+                private Catalog _other;
+
+                public Publisher(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> ChannelAsync()
+                {
+                    if (_channel != null) return _channel;
+                    lock (_sync)
+                    {
+                        if ({|#0:_channel != null|}) return _channel;
+                    }
+
+                    var created = await _store.LoadAsync();
+                    lock (_sync)
+                    {
+                        _channel = created;
+                    }
+
+                    return _channel;
+                }
+
+                public async Task<Catalog> OtherAsync()
+                {
+                    lock (_sync)
+                    {
+                        if ({|#1:_other != null|}) return _other;
+                    }
+
+                    _other = await _store.LoadAsync();
+                    return _other;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_channel"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_other"));
+    }
+
+    [Fact]
     public async Task BlazorFirstRenderBranch_DoesNotReport_AnotherMethodOrALambdaThereDoes()
     {
         // fluentui-blazor and ant-design-blazor (22 reports): `if (firstRender) { Module ??= await … }` in
