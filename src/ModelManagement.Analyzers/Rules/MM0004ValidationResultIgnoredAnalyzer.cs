@@ -1620,6 +1620,39 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
+    /// <summary>
+    /// The out verdict is written straight into the function's own <c>out</c> (or <c>ref</c>) parameter: the report goes
+    /// to the caller, who reads it, as a findings list handed back through the caller's <c>out</c> does.
+    /// </summary>
+    private static bool HandsTheOutVerdictToTheCaller(IInvocationOperation invocation, OutVerdict outVerdict)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { RefKind: RefKind.Out }
+                && argument.Value is IParameterReferenceOperation { Parameter: { RefKind: RefKind.Out or RefKind.Ref } own }
+                && own.ContainingSymbol is IMethodSymbol { MethodKind: not MethodKind.AnonymousFunction }
+                && HasMember(own.Type, outVerdict.ValidityMember))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool HasMember(ITypeSymbol type, string name)
+        {
+            for (ITypeSymbol? current = type; current is not null; current = current.BaseType)
+            {
+                if (!current.GetMembers(name).IsEmpty)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
     private enum OutJudgement
     {
         /// <summary>The out verdict does not decide: judge the returned value as usual.</summary>
@@ -1645,6 +1678,13 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     {
         if (outVerdict.Local is null)
         {
+            if (HandsTheOutVerdictToTheCaller(invocation, outVerdict))
+            {
+                // `void Validate(string d, out Report report) => TryValidate(d, out report);` (a fix-shapes round's adapter,
+                // whose throw fix had turned it into a validator that threw): the caller gets the report and decides.
+                return OutJudgement.Checked;
+            }
+
             if (returnIsVerdict)
             {
                 return OutJudgement.ReturnDecides;

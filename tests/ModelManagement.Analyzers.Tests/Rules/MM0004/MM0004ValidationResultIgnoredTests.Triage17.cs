@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpAnalyzerVerifier<ModelManagement.Analyzers.Rules.MM0004ValidationResultIgnoredAnalyzer>;
 
 namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
 
@@ -251,5 +252,51 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             }
             """;
         await VerifyAsync(source);
+    }
+    [Fact]
+    public async Task AdapterHandingTheOutReportToItsCaller_DoesNotReport_ALocalReportLeftUnreadDoes()
+    {
+        // A fix-shapes round: `void Validate(string d, out Report report) => TryValidate(d, out report);` was reported, and
+        // the throw fix turned the block-bodied twin into a validator that threw where its callers test `report.IsValid`.
+        // The report goes to the caller through the function's own out (or ref) parameter; a local report is still judged.
+        var source = """
+            public sealed class ValidationReport
+            {
+                public bool IsValid { get; set; }
+            }
+
+            public interface IDraftValidator
+            {
+                void Validate(string draft, out ValidationReport report);
+            }
+
+            public sealed class DraftValidator : IDraftValidator
+            {
+                public bool TryValidate(string draft, out ValidationReport report)
+                {
+                    report = new ValidationReport { IsValid = draft.Length < 10 };
+                    return report.IsValid;
+                }
+
+                public void Validate(string draft, out ValidationReport report) => TryValidate(draft, out report);
+
+                public void ValidateBlock(string draft, out ValidationReport report)
+                {
+                    TryValidate(draft, out report);
+                }
+
+                public void Revalidate(string draft, ref ValidationReport report)
+                {
+                    TryValidate(draft, out report);
+                }
+
+                public string Publish(string draft)
+                {
+                    {|#0:TryValidate(draft, out var report)|};
+                    return draft;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("TryValidate"));
     }
 }
