@@ -33,6 +33,9 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
     private const string ReturnFallbackTitle = "Return the fallback when validation fails";
     private const string ThrowTitle = "Throw when validation fails";
 
+    /// <summary>Where no caller could observe a throw (an <c>async void</c> or event handler): skip the rest instead.</summary>
+    private const string ReturnTitle = "Return when validation fails";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.ValidationResultIgnored);
@@ -81,7 +84,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
                 // Fix All started here (and `dotnet format`, which takes the first site's first fix) still returns the
                 // fallback wherever one fits, instead of throwing everywhere.
                 LineEndings.Register(context, 
-                    CodeAction.Create(ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
+                    CodeAction.Create(plan.ReturnsInsteadOfThrowing ? ReturnTitle : ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
                     diagnostic);
             }
         }

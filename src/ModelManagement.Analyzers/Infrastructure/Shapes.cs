@@ -92,6 +92,28 @@ internal static class Shapes
         return false;
     }
 
+    /// <summary>
+    /// A function shaped as an event handler — <c>(object sender, TEventArgs e)</c> with <c>TEventArgs</c> derived from
+    /// <see cref="System.EventArgs"/> — whatever it returns (callers check <c>ReturnsVoid</c> where it matters).
+    /// </summary>
+    public static bool IsEventHandler(IMethodSymbol function)
+    {
+        if (function.Parameters.Length != 2 || function.Parameters[0].Type.SpecialType != SpecialType.System_Object)
+        {
+            return false;
+        }
+
+        for (var type = function.Parameters[1].Type; type is not null; type = type.BaseType)
+        {
+            if (type is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A function whose result carries nothing: <c>void</c>, or a non-generic <c>Task</c>/<c>ValueTask</c>.</summary>
     public static bool ReturnsNothing(IMethodSymbol method)
         => method.ReturnsVoid

@@ -944,7 +944,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var symbol = function is AnonymousFunctionExpressionSyntax lambda
             ? model?.GetSymbolInfo(lambda, cancellationToken).Symbol as IMethodSymbol
             : model?.GetDeclaredSymbol(function, cancellationToken) as IMethodSymbol;
-        return (symbol is { ReturnsVoid: true } && IsEventHandler(symbol))
+        return (symbol is { ReturnsVoid: true } && Shapes.IsEventHandler(symbol))
             || (function is AnonymousFunctionExpressionSyntax callback && symbol is not null && IsHandedToARaiser(callback) && Shapes.ReturnsNothing(symbol));
     }
 
@@ -962,24 +962,6 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         }
 
         return node.Parent is ArgumentSyntax or InitializerExpressionSyntax;
-    }
-
-    private static bool IsEventHandler(IMethodSymbol function)
-    {
-        if (function.Parameters.Length != 2 || function.Parameters[0].Type.SpecialType != SpecialType.System_Object)
-        {
-            return false;
-        }
-
-        for (var type = function.Parameters[1].Type; type is not null; type = type.BaseType)
-        {
-            if (type is { Name: "EventArgs", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

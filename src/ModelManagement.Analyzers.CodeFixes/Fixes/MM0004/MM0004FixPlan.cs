@@ -21,8 +21,10 @@ internal sealed class MM0004FixPlan
         SyntaxNode? refusalNode,
         ArgumentSyntax? discardedOut = null,
         bool optionalValidator = false,
-        bool memberMeansFailure = false)
+        bool memberMeansFailure = false,
+        bool returnsInsteadOfThrowing = false)
     {
+        ReturnsInsteadOfThrowing = returnsInsteadOfThrowing;
         MemberMeansFailure = memberMeansFailure;
         Statement = statement;
         Call = call;
@@ -45,6 +47,13 @@ internal sealed class MM0004FixPlan
 
     /// <summary>The <c>out _</c> argument that receives the verdict, named by the fix (<c>out var validation</c>), or null.</summary>
     public ArgumentSyntax? DiscardedOut { get; }
+
+    /// <summary>
+    /// No fallback, and the function's caller cannot observe an exception — an <c>async void</c> method, local function or
+    /// lambda, a <c>void</c> event handler, a lambda subscribed to an event: the branch returns (the work after the
+    /// validation is skipped) instead of throwing, which would crash the process or reach the dispatcher's unhandled handler.
+    /// </summary>
+    public bool ReturnsInsteadOfThrowing { get; }
 
     /// <summary>The statement holding the call: replaced (discarded result) or followed by the new branch (stored result).</summary>
     public StatementSyntax Statement { get; }

@@ -153,7 +153,52 @@ internal static class MM0004FixPlanner
             fallback.Node,
             discardedOut,
             optionalValidator,
-            memberMeansFailure));
+            memberMeansFailure,
+            fallback.Plan is null && CallerCannotObserveAThrow(statement, model, cancellationToken)));
+    }
+
+    /// <summary>
+    /// Whether a throw at <paramref name="statement"/> would reach no caller that can observe it: the nearest function is an
+    /// <c>async void</c> method, local function or lambda, a <c>void</c> event handler (<c>(object sender, TEventArgs e)</c>),
+    /// or a <c>void</c> lambda subscribed with <c>+=</c> to an event (a fix-shapes round: the throw in a Save button's
+    /// <c>async void</c> handler killed the process where it used to save). Not inside a <c>try</c> with a <c>catch</c> of
+    /// that function (its own handler sees the throw), nor in a <c>finally</c> (no <c>return</c> may leave one, CS0157).
+    /// </summary>
+    private static bool CallerCannotObserveAThrow(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    {
+        for (SyntaxNode? child = statement, node = statement.Parent; node is not null; child = node, node = node.Parent)
+        {
+            switch (node)
+            {
+                case FinallyClauseSyntax:
+                    return false;
+                case TryStatementSyntax { Catches.Count: > 0 } tryStatement when child == tryStatement.Block:
+                    return false;
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: true } function
+                        && (function.IsAsync || IsEventSubscription(lambda, model, cancellationToken));
+                case LocalFunctionStatementSyntax or MethodDeclarationSyntax:
+                    return model.GetDeclaredSymbol(node, cancellationToken) is IMethodSymbol { ReturnsVoid: true } method
+                        && (method.IsAsync || Shapes.IsEventHandler(method));
+                case MemberDeclarationSyntax or AccessorDeclarationSyntax:
+                    return false;
+            }
+        }
+
+        return false;
+
+        static bool IsEventSubscription(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
+        {
+            SyntaxNode node = lambda;
+            while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } subscription
+                && subscription.Right == node
+                && model.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is IEventSymbol;
+        }
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 
-/// <summary>Writes the branch an <see cref="MM0004FixPlan"/> describes: return the fallback, or throw.</summary>
+/// <summary>Writes the branch an <see cref="MM0004FixPlan"/> describes: return the fallback, throw, or (where no caller could observe a throw) return.</summary>
 internal static class MM0004Rewriter
 {
     private const string LocalName = "validation";
@@ -38,7 +38,9 @@ internal static class MM0004Rewriter
             ? SyntaxFactory.ReturnStatement(fallback.WithoutTrivia())
             : FaultedTaskResult(statement, model, cancellationToken) is { } task
                 ? FaultedTask(task, plan.Validator, SyntaxGenerator.GetGenerator(document))
-                : Throw(plan.Validator);
+                : plan.ReturnsInsteadOfThrowing
+                    ? SyntaxFactory.ReturnStatement()
+                    : Throw(plan.Validator);
         var replacement = new List<StatementSyntax>(2);
         if (plan.DiscardedOut is { } discarded)
         {

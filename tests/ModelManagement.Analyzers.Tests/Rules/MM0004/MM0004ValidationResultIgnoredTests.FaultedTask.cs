@@ -11,6 +11,148 @@ namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
 public sealed partial class MM0004ValidationResultIgnoredTests
 {
     [Fact]
+    public async Task NoObservingCaller_AsyncVoidOrEventHandler_ReturnsInsteadOfThrowing()
+    {
+        // A fix-shapes round: the throw written into a Save button's `async void` handler (and an `async (s, e) =>`
+        // subscription) went to the thread pool and killed the process where it used to save. Where no caller can observe
+        // an exception — async void methods, local functions and lambdas, void event handlers, lambdas subscribed with `+=`
+        // — the branch returns, skipping the work. A catch of the handler's own, or a plain void method, still gets the throw.
+        var source = Generator("", members: """
+                public string Text = "draft";
+                public System.Collections.Generic.List<string> Saved = new System.Collections.Generic.List<string>();
+                public event EventHandler Clicked;
+
+                public async void OnSaveClicked(object sender, EventArgs e)
+                {
+                    await [|_validator.ValidateAsync(Text, CancellationToken.None)|];
+                    Saved.Add(Text);
+                }
+
+                public void OnPublishClicked(object sender, EventArgs e)
+                {
+                    [|_validator.Validate(Text)|]; // before publishing
+                    Saved.Add(Text);
+                }
+
+                public void Wire()
+                {
+                    Clicked += (s, e) =>
+                    {
+                        [|_validator.Validate(Text)|];
+                        Saved.Add(Text);
+                    };
+                    async void Fire()
+                    {
+                        await [|_validator.ValidateAsync(Text, CancellationToken.None)|];
+                        Saved.Add(Text);
+                    }
+                    Fire();
+                }
+
+                public async void OnRetryClicked(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await [|_validator.ValidateAsync(Text, CancellationToken.None)|];
+                        Saved.Add(Text);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+
+                public void Publish()
+                {
+                    [|_validator.Validate(Text)|];
+                    Saved.Add(Text);
+                }
+            """);
+        var fixedSource = Generator("", members: """
+                public string Text = "draft";
+                public System.Collections.Generic.List<string> Saved = new System.Collections.Generic.List<string>();
+                public event EventHandler Clicked;
+
+                public async void OnSaveClicked(object sender, EventArgs e)
+                {
+                    var validation = await _validator.ValidateAsync(Text, CancellationToken.None);
+                    if (!validation.IsValid)
+                    {
+                        return;
+                    }
+
+                    Saved.Add(Text);
+                }
+
+                public void OnPublishClicked(object sender, EventArgs e)
+                {
+                    var validation = _validator.Validate(Text); // before publishing
+                    if (!validation.IsValid)
+                    {
+                        return;
+                    }
+
+                    Saved.Add(Text);
+                }
+
+                public void Wire()
+                {
+                    Clicked += (s, e) =>
+                    {
+                        var validation = _validator.Validate(Text);
+                        if (!validation.IsValid)
+                        {
+                            return;
+                        }
+
+                        Saved.Add(Text);
+                    };
+                    async void Fire()
+                    {
+                        var validation = await _validator.ValidateAsync(Text, CancellationToken.None);
+                        if (!validation.IsValid)
+                        {
+                            return;
+                        }
+
+                        Saved.Add(Text);
+                    }
+                    Fire();
+                }
+
+                public async void OnRetryClicked(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        var validation = await _validator.ValidateAsync(Text, CancellationToken.None);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: ValidateAsync rejected the content.");
+                        }
+
+                        Saved.Add(Text);
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+
+                public void Publish()
+                {
+                    var validation = _validator.Validate(Text);
+                    if (!validation.IsValid)
+                    {
+                        throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+                    Saved.Add(Text);
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback, iterations: 6);
+    }
+
+    [Fact]
     public async Task Throw_NonAsyncMethodReturningATask_ReturnsAFaultedTask()
     {
         var source = Generator("", members: """
