@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
 
@@ -101,6 +102,82 @@ internal static class Documents
         }
 
         return solution.GetDocument(document.Id) ?? document;
+    }
+
+    /// <summary>
+    /// <paramref name="changed"/> where every linked copy of a file that the change left as it was in <paramref name="original"/>
+    /// gets the text of the copy that was rewritten, when all rewritten copies of that file agree. MM0001 rewrites a type in the
+    /// copy the solution lists first; the other target frameworks' copies kept the old text, and <c>dotnet format analyzers</c>
+    /// hands that solution to the next rule: its diagnostics and plans then read copies of one file with different texts (an
+    /// MM0005 fix of another class in the file was refused because its span lay outside the stale copy, in the runs where
+    /// MM0001 came first — the order of rules is a hash order, new in every process). Copies rewritten differently are left
+    /// to the workspace's merge, as before.
+    /// </summary>
+    public static async Task<Solution> WithRewriteInLinkedCopiesAsync(Solution original, Solution changed, CancellationToken cancellationToken)
+    {
+        var result = changed;
+        var done = new HashSet<DocumentId>();
+        foreach (var projectChanges in changed.GetChanges(original).GetProjectChanges())
+        {
+            foreach (var id in projectChanges.GetChangedDocuments(onlyGetDocumentsWithTextChanges: true))
+            {
+                if (done.Contains(id) || changed.GetDocument(id) is not { } document)
+                {
+                    continue;
+                }
+
+                var linked = document.GetLinkedDocumentIds();
+                if (linked.IsEmpty)
+                {
+                    continue;
+                }
+
+                var copies = linked.Add(id);
+                foreach (var copy in copies)
+                {
+                    done.Add(copy);
+                }
+
+                // The copies the change rewrote (text unlike the original's) and the ones it left alone.
+                SourceText? rewrite = null;
+                var agree = true;
+                var stale = new List<DocumentId>();
+                foreach (var copy in copies)
+                {
+                    if (changed.GetDocument(copy) is not { } after)
+                    {
+                        continue;
+                    }
+
+                    var text = await after.GetTextAsync(cancellationToken).ConfigureAwait(false);
+                    var before = original.GetDocument(copy) is { } old ? await old.GetTextAsync(cancellationToken).ConfigureAwait(false) : null;
+                    if (before is not null && before.ContentEquals(text))
+                    {
+                        stale.Add(copy);
+                    }
+                    else if (rewrite is null)
+                    {
+                        rewrite = text;
+                    }
+                    else if (!rewrite.ContentEquals(text))
+                    {
+                        agree = false;
+                    }
+                }
+
+                if (rewrite is null || !agree)
+                {
+                    continue;
+                }
+
+                foreach (var copy in stale)
+                {
+                    result = result.WithDocumentText(copy, rewrite, PreservationMode.PreserveIdentity);
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -145,8 +145,10 @@ internal static class LineEndings
                 if (operation is ApplyChangesOperation apply)
                 {
                     // The file's own indentation first (it formats where the clean-up did), then its line endings.
+                    // Last, every target framework's copy of a rewritten file gets its final text (Documents.WithRewriteInLinkedCopiesAsync).
                     var indented = await FileIndentation.RestoreAsync(_original, apply.ChangedSolution, cancellationToken).ConfigureAwait(false);
-                    result.Add(new ApplyChangesOperation(await RestoreAsync(_original, indented, cancellationToken).ConfigureAwait(false)));
+                    var restored = await RestoreAsync(_original, indented, cancellationToken).ConfigureAwait(false);
+                    result.Add(new ApplyChangesOperation(await Documents.WithRewriteInLinkedCopiesAsync(_original, restored, cancellationToken).ConfigureAwait(false)));
                 }
                 else
                 {

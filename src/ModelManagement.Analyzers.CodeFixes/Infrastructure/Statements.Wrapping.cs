@@ -392,18 +392,31 @@ internal static partial class Statements
     }
 
     /// <summary>
-    /// The document's habit: true when more of its statements that end in a block (<c>if</c>, <c>try</c>, <c>foreach</c>, …)
-    /// are followed by a blank line than not; false when fewer, or when there is no such statement to learn from.
+    /// The habit around <paramref name="statement"/>: true when more of the statements that end in a block (<c>if</c>,
+    /// <c>try</c>, <c>foreach</c>, …) are followed by a blank line than not; false when fewer, or when there is no such
+    /// statement to learn from. Learnt first from the member holding <paramref name="statement"/> (its method, constructor,
+    /// accessor or local function), and from the whole file only when that member shows no habit: other rules' fixes rewrite
+    /// other members between two runs of this one — <c>dotnet format</c> applies the rules in an order that changes from run
+    /// to run — and a file-wide count turned with them (MM0005's conversion removed an <c>if (!_loaded) { … }</c> followed by
+    /// a blank line elsewhere in the file, and MM0004's branch came out glued in half of the runs: fmtdet F3).
     /// </summary>
-    public static bool SeparatesBlocksWithBlankLines(SyntaxNode root)
-        => BlankLinesAfterBlocks(root) > 0;
+    public static bool SeparatesBlocksWithBlankLines(SyntaxNode root, SyntaxNode statement)
+        => Habit(root, statement) > 0;
 
     /// <summary>
-    /// True only when the document shows the habit of gluing the next statement to a block: more of its statements that end
-    /// in a block are followed directly by the next statement than by a blank line.
+    /// True only when the code around <paramref name="statement"/> shows the habit of gluing the next statement to a block:
+    /// more of its statements that end in a block are followed directly by the next statement than by a blank line (the
+    /// member first, then the file, as <see cref="SeparatesBlocksWithBlankLines"/>).
     /// </summary>
-    public static bool GluesStatementsToBlocks(SyntaxNode root)
-        => BlankLinesAfterBlocks(root) < 0;
+    public static bool GluesStatementsToBlocks(SyntaxNode root, SyntaxNode statement)
+        => Habit(root, statement) < 0;
+
+    private static int Habit(SyntaxNode root, SyntaxNode statement)
+    {
+        var member = statement.Ancestors().FirstOrDefault(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax);
+        var near = member is null ? 0 : BlankLinesAfterBlocks(member);
+        return near != 0 ? near : BlankLinesAfterBlocks(root);
+    }
 
     /// <summary>How many more statements ending in a block are followed by a blank line than not (negative: fewer).</summary>
     private static int BlankLinesAfterBlocks(SyntaxNode root)

@@ -222,6 +222,66 @@ public sealed class LinkedCopiesTests
     }
 
     [Fact]
+    public async Task MM0001ThenMM0005_OneFixAllAfterTheOther_BothRewritesLand_OneTextForEveryCopy()
+    {
+        // `dotnet format analyzers` fixes one rule after the other on the solution the previous rule left, in a hash order that
+        // changes from run to run (fmtdet). With MM0001 first, its rewrite of DocsIndex reached one target framework's copy only,
+        // and MM0005's check of the other copy refused the Catalog conversion: the output depended on the run.
+        var solution = await CreateAsync(("Mixed.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public sealed class DocsIndex
+                {
+                    private readonly string _index;
+
+                    public DocsIndex(IStore store)
+                    {
+                        _index = store.LoadAsync("index").Result;
+                    }
+
+                    public async Task<bool> ContainsAsync(string word)
+                    {
+                        await Task.Yield();
+                        return _index.Contains(word);
+                    }
+                }
+
+                public sealed class Catalog
+                {
+                    private readonly IStore _store;
+                    private string _data;
+
+                    public Catalog(IStore store) => _store = store;
+
+                    public async Task<string> GetAsync()
+                    {
+                        if (_data == null)
+                        {
+                            _data = await _store.LoadAsync("catalog");
+                        }
+
+                        return _data;
+                    }
+                }
+            }
+            """));
+
+        var afterMM0001 = await FixAllAsync(solution, new MM0001BlockingWaitInConstructorAnalyzer(), new MM0001BlockingWaitInConstructorCodeFixProvider(), 2);
+        var texts = await TextsAsync(afterMM0001, "Mixed.cs");
+        Assert.Equal(texts[0], texts[1]);
+        Assert.DoesNotContain(".Result", texts[0], System.StringComparison.Ordinal);
+
+        var afterMM0005 = await FixAllAsync(afterMM0001, new MM0005RacyLazyAsyncInitializationAnalyzer(), new MM0005RacyLazyAsyncInitializationCodeFixProvider(), 2);
+        texts = await TextsAsync(afterMM0005, "Mixed.cs");
+        Assert.Equal(texts[0], texts[1]);
+        Assert.DoesNotContain("if (_data == null)", texts[0], System.StringComparison.Ordinal);
+        Assert.Contains("new AsyncLazy<string>(", texts[0], System.StringComparison.Ordinal);
+        await AssertCompilesAsync(afterMM0005);
+    }
+
+    [Fact]
     public async Task MM0001_EditsOfPlansThatDoNotCompose_KeepEveryPlanThatDoes_InsteadOfNone()
     {
         // The consumer's lost run: one plan per framework, both rewriting App's `new RegionDirectory(store)`, made the syntax
@@ -243,7 +303,7 @@ public sealed class LinkedCopiesTests
         var app = (await changed.Projects.Single(p => p.Name == "App").Documents.Single().GetTextAsync()).ToString();
         Assert.Equal(1, Count(app, "Lib.RegionDirectory.CreateAsync(store)"));
         Assert.DoesNotContain("new Lib.RegionDirectory(", app, System.StringComparison.Ordinal);
-        var text = await OneRewriteAsync(solution, changed, "RegionDirectory.cs");
+        var text = await OneRewriteAsync(solution, changed, "RegionDirectory.cs", everyCopy: false);
         Assert.Equal(1, Count(text, "CreateAsync("));
     }
 
@@ -462,17 +522,28 @@ public sealed class LinkedCopiesTests
     }
 
     /// <summary>
-    /// The one rewritten copy's text: MM0001 edits the file in the copy the solution lists first and leaves the others to the
-    /// workspace, which writes the one file (a second, different edit of another copy is what conflict markers come from).
+    /// The rewritten text, which every copy has: MM0001 plans and edits the file in the copy the solution lists first, and the
+    /// action gives the other copies that text (a second, different edit of another copy is what conflict markers come from;
+    /// a copy left stale is what the next rule of a <c>dotnet format</c> run read apart).
     /// </summary>
-    private static async Task<string> OneRewriteAsync(Solution before, Solution after, string name)
+    /// <remarks>With <paramref name="everyCopy"/> false, the edits themselves (<see cref="MM0001Edits.ApplyAsync"/>, before the
+    /// action hands the text to the other copies): exactly one copy is rewritten.</remarks>
+    private static async Task<string> OneRewriteAsync(Solution before, Solution after, string name, bool everyCopy = true)
     {
         var original = (await TextsAsync(before, name))[0];
         var texts = await TextsAsync(after, name);
-        var rewritten = texts.Where(text => text != original).ToList();
-        Assert.Single(rewritten);
-        Assert.DoesNotContain("<<<<<<<", rewritten[0], System.StringComparison.Ordinal);
-        return rewritten[0];
+        if (!everyCopy)
+        {
+            var rewritten = texts.Where(text => text != original).ToList();
+            Assert.Single(rewritten);
+            Assert.DoesNotContain("<<<<<<<", rewritten[0], System.StringComparison.Ordinal);
+            return rewritten[0];
+        }
+
+        Assert.All(texts, text => Assert.Equal(texts[0], text));
+        Assert.NotEqual(original, texts[0]);
+        Assert.DoesNotContain("<<<<<<<", texts[0], System.StringComparison.Ordinal);
+        return texts[0];
     }
 
     /// <summary>The solution as the workspace leaves it on disk: every copy of the file with <paramref name="text"/>.</summary>

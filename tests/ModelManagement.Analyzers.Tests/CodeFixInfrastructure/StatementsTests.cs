@@ -315,7 +315,50 @@ public sealed class StatementsTests
             }
             """);
 
-        Assert.Equal(expected, Statements.SeparatesBlocksWithBlankLines(code.Root));
+        Assert.Equal(expected, Statements.SeparatesBlocksWithBlankLines(code.Root, code.Node<StatementSyntax>()));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SeparatesBlocksWithBlankLines_TheMembersHabitBeforeTheFiles(bool markInTheGluingMember)
+    {
+        // fmtdet F3: another rule's fix in another member (which dotnet format may run before or after this one) must not
+        // turn the habit: the member holding the statement decides when it shows one; the file only when it shows none.
+        var glued = markInTheGluingMember ? "$$Work();" : "Work();";
+        var free = markInTheGluingMember ? "Work();" : "$$Work();";
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            class C
+            {
+                void Glued(bool a)
+                {
+                    {{glued}}
+                    if (a) { }
+                    Work();
+                }
+
+                void Free(bool a)
+                {
+                    {{free}}
+                }
+
+                void Separated(bool a)
+                {
+                    if (a) { }
+
+                    Work();
+                    if (a) { }
+
+                    Work();
+                }
+
+                static void Work() { }
+            }
+            """);
+
+        // Glued: its own habit (glue) wins over the file's (separate); Free shows none, so the file's decides.
+        Assert.Equal(!markInTheGluingMember, Statements.SeparatesBlocksWithBlankLines(code.Root, code.Node<StatementSyntax>()));
+        Assert.Equal(markInTheGluingMember, Statements.GluesStatementsToBlocks(code.Root, code.Node<StatementSyntax>()));
     }
 
     private static StatementSyntax Guard(SyntaxList<StatementSyntax> statements)

@@ -14,7 +14,7 @@ internal static class MM0002TryCatchBuilder
     /// Wraps each reported statement in its own try statement (Fix All means the same as one fix per diagnostic: a
     /// failing side effect never skips the next one), through the shared <see cref="Statements.Wrap(SyntaxNode, StatementSyntax, int, System.Func{SyntaxList{StatementSyntax}, StatementSyntax}, bool)"/>:
     /// the statement's comments and directives introduce the try, and the statement after it is separated by a blank line
-    /// when the file separates blocks so (<see cref="Statements.SeparatesBlocksWithBlankLines"/>). Inner sites are
+    /// when the file separates blocks so (<see cref="Statements.SeparatesBlocksWithBlankLines(SyntaxNode, SyntaxNode)"/>: the member's habit first). Inner sites are
     /// wrapped before the ones containing them.
     /// </summary>
     /// <remarks>
@@ -31,7 +31,6 @@ internal static class MM0002TryCatchBuilder
             return root;
         }
 
-        var blankLineAfter = Statements.SeparatesBlocksWithBlankLines(root);
         var current = root.TrackNodes(edited.Select(NodeOf));
         foreach (var site in edited)
         {
@@ -43,7 +42,7 @@ internal static class MM0002TryCatchBuilder
             current = site.TakesHelperAsDefault ? current.ReplaceNode(target, MM0002HelperCallBuilder.Rewrite(target, site))
                 : site.Statement is not null && OwnTryWithNarrowerCatches(target) is { } ownTry
                     ? current.ReplaceNode(ownTry, WithCatchAdded(ownTry, BuildTry(SyntaxFactory.SingletonList((StatementSyntax)target), site).Catches[0]))
-                : site.Statement is not null ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), blankLineAfter)
+                : site.Statement is not null ? Statements.Wrap(current, (StatementSyntax)target, 1, statements => BuildTry(statements, site), Statements.SeparatesBlocksWithBlankLines(root, NodeOf(site)))
                 : current.ReplaceNode(target, WrapExpressionBody(target, site));
         }
 

@@ -91,7 +91,7 @@ internal static class MM0004Rewriter
             replacement[replacement.Count - 1] = replacement[replacement.Count - 1].WithTrailingTrivia(LineEnd(statement));
         }
 
-        var blankLineAfter = !Statements.GluesStatementsToBlocks(root);
+        var blankLineAfter = !Statements.GluesStatementsToBlocks(root, statement);
         return statement.Parent switch
         {
             BlockSyntax block when Statements.IsOnOneLine(block) // `s => { _m.Validate(s); return s; }`: one statement per line

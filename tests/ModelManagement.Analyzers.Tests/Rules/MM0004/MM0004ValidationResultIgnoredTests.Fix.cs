@@ -552,6 +552,64 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Throw_BlankLineAfterTheBranch_FollowsTheMembersHabit_NotWhatOtherRulesDidElsewhereInTheFile(bool otherMethodStillHasItsBlock)
+    {
+        // fmtdet F3: `dotnet format` applies the rules in an order that changes from run to run. With the blocks counted in the
+        // whole file, MM0005's conversion of `if (!_loaded) { … }` (followed by a blank line) in GetAsync turned a tie into
+        // "glued", and the branch came out with or without a blank line depending on which rule ran first. GenerateAsync
+        // glues its own block to the next statement, so the branch is glued either way.
+        var members = otherMethodStillHasItsBlock
+            ? """
+                private bool _loaded;
+                private string _data;
+
+                public async Task<string> GetAsync()
+                {
+                    if (!_loaded)
+                    {
+                        _data = await Task.FromResult("x");
+                        _loaded = true;
+                    }
+
+                    return _data;
+                }
+            """
+            : """
+                private string _data;
+
+                public async Task<string> GetAsync()
+                {
+                    await Task.Yield();
+
+                    return _data;
+                }
+            """;
+        var source = Generator("""
+                    [|_validator.Validate(story)|];
+                    if (seed.Length > 10)
+                    {
+                        seed = seed.Substring(0, 10);
+                    }
+                    Console.WriteLine(seed);
+            """, members);
+        var fixedSource = Generator("""
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+                    if (seed.Length > 10)
+                    {
+                        seed = seed.Substring(0, 10);
+                    }
+                    Console.WriteLine(seed);
+            """, members);
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
+
     [Fact]
     public async Task ReturnFallback_BoolResultWithTrailingComment_CommentEndsTheConditionLine()
     {
