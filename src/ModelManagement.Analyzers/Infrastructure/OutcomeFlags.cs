@@ -11,7 +11,7 @@ namespace ModelManagement.Analyzers.Infrastructure;
 internal static class OutcomeFlags
 {
     /// <summary>Success flags, in the order the MM0004 fix prefers them.</summary>
-    public static readonly ImmutableArray<string> Success = ImmutableArray.Create("Succeeded", "IsSuccess", "IsSuccessful", "IsSucceeded", "Success", "IsOk");
+    public static readonly ImmutableArray<string> Success = ImmutableArray.Create("Succeeded", "IsSuccess", "IsSuccessful", "IsSucceeded", "Success", "IsOk", "Ok", "Passed");
 
     /// <summary>Failure flags, in the order the MM0004 fix prefers them (before any success flag).</summary>
     public static readonly ImmutableArray<string> Failure = ImmutableArray.Create("Failed", "IsFailed", "IsFailure", "HasFailed");

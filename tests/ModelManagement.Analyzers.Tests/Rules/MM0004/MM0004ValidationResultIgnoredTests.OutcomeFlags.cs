@@ -72,4 +72,50 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """ + OutcomeTypes;
         await VerifyFixAsync(source, fixedSource, Fallback); // no fallback fits: the throw carries the fallback's key
     }
+
+    [Fact]
+    public async Task Fix_TupleVerdictNamedOkOrPassed_BranchesOnIt()
+    {
+        // A fix-shapes round: `(bool Ok, string? Error) ValidateTitle(string)` discarded was reported (the rule reads tuple
+        // elements named `Ok`, `Passed`) but never fixed, while `(bool IsValid, string? Error)` was.
+        var source = /* lang=c#-test */ """
+            public sealed class Titles
+            {
+                public (bool Ok, string Error) ValidateTitle(string title) => (title.Length < 80, null);
+                public (bool Passed, string Reason) ValidateBody(string body) => (body.Length > 0, null);
+
+                public string Publish(string title, string body)
+                {
+                    {|MM0004:ValidateTitle(title)|};
+                    {|MM0004:ValidateBody(body)|}; // the body too
+                    return title + body;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            public sealed class Titles
+            {
+                public (bool Ok, string Error) ValidateTitle(string title) => (title.Length < 80, null);
+                public (bool Passed, string Reason) ValidateBody(string body) => (body.Length > 0, null);
+
+                public string Publish(string title, string body)
+                {
+                    var validation = ValidateTitle(title);
+                    if (!validation.Ok)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: ValidateTitle rejected the content.");
+                    }
+
+                    var validation1 = ValidateBody(body); // the body too
+                    if (!validation1.Passed)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: ValidateBody rejected the content.");
+                    }
+
+                    return title + body;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
+    }
 }

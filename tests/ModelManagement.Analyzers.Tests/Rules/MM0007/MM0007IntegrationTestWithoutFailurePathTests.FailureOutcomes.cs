@@ -39,6 +39,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
         {
             public bool Succeeded { get; set; }
             public bool Success { get; set; }
+            public bool Ok { get; set; }
+            public bool Passed { get; set; }
             public bool IsSuccess() => Succeeded;
             public bool IsEmpty() => true;
         }
@@ -60,6 +62,8 @@ public sealed partial class MM0007IntegrationTestWithoutFailurePathTests
     [InlineData("Assert.False(result.IsSuccess());")] // a triage: braintree's `Assert.IsFalse(result.IsSuccess())`, 166 such tests
     [InlineData("Assert.False(result.Succeeded);")]
     [InlineData("Assert.True(!result.Success);")]
+    [InlineData("Assert.False(result.Ok);")] // the success flags MM0004's fix branches on: Ok, Passed
+    [InlineData("Assert.False(result.Passed);")]
     public async Task XunitAssertionExpectingAFailureOutcome_DoesNotReport(string assertion)
     {
         await VerifyAsync(StatusTestClass("[Fact]", assertion, "Xunit"));
