@@ -30,8 +30,10 @@ internal sealed class MM0005LazyPlan
         ImmutableArray<IdentifierNameSyntax> detachedTokens,
         IMethodSymbol? directMethod = null,
         ExpressionStatementSyntax? flagWriteInMethod = null,
-        string? accessorName = null)
+        string? accessorName = null,
+        ImmutableArray<IfStatementSyntax> callersFastPaths = default)
     {
+        CallersFastPaths = callersFastPaths.IsDefault ? ImmutableArray<IfStatementSyntax>.Empty : callersFastPaths;
         IsFlag = isFlag;
         Field = field;
         FieldDeclaration = fieldDeclaration;
@@ -129,4 +131,10 @@ internal sealed class MM0005LazyPlan
     /// whole argument); the initialization method passes <c>CancellationToken.None</c> there.
     /// </summary>
     public ImmutableArray<IdentifierNameSyntax> DetachedTokens { get; }
+
+    /// <summary>
+    /// Callers' own fast paths in front of the checking method, <c>if (!_initialized) await InitializeAsync();</c>: each becomes
+    /// its awaited call, <c>await InitializeAsync();</c>, which the initializer answers at once after the first run.
+    /// </summary>
+    public ImmutableArray<IfStatementSyntax> CallersFastPaths { get; }
 }

@@ -78,6 +78,17 @@ internal static class MM0005LazyRewriter
                 .WithAdditionalAnnotations(Simplifier.Annotation));
         }
 
+        // 1b. Callers' fast paths (`if (!_initialized) await InitializeAsync();`) become the await alone: the method they
+        // call now asks the initializer, which answers at once after the first run. The `if`'s leading trivia (a comment
+        // above it) and the statement's own comments stay.
+        foreach (var fastPath in plan.CallersFastPaths)
+        {
+            var awaitStatement = fastPath.Statement is BlockSyntax { Statements: [var only] } ? only : fastPath.Statement;
+            editor.ReplaceNode(fastPath, awaitStatement
+                .WithLeadingTrivia(fastPath.GetLeadingTrivia())
+                .WithTrailingTrivia(awaitStatement.GetTrailingTrivia().Any(static t => CommentTrivia.IsComment(t)) ? awaitStatement.GetTrailingTrivia() : fastPath.GetTrailingTrivia()));
+        }
+
         // 2. The check.
         var fieldName = MemberReferences.Own(plan.AccessorName ?? plan.NewFieldName, plan.Field.IsStatic);
         switch (plan.Check)

@@ -1103,6 +1103,138 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_CallersFastPathsInFrontOfTheCheckingMethod_BecomeItsAwait_TheMovedCodeIsItsCore()
+    {
+        // An MM0005 round over real code: four of nineteen reported sites were a public idempotent `InitializeAsync`
+        // (`if (_isInitialized) return; …; _isInitialized = true;`) whose callers first check the flag themselves, all refused
+        // as FlagReadElsewhere. The callers' checks only skip a call that checks again: each becomes the await alone, and the
+        // moved code is named InitializeCoreAsync (InitializeAsync is taken) instead of InitializeAsync1.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class SessionService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _session;
+                private bool _isInitialized;
+
+                public SessionService(ICatalogStore store) => _store = store;
+
+                public async Task InitializeAsync()
+                {
+                    if ([|_isInitialized|]) return;
+                    _session = await _store.LoadAsync();
+                    _isInitialized = true;
+                }
+
+                public async Task<Catalog> UseAsync()
+                {
+                    // the caller's own fast path
+                    if (!_isInitialized) await InitializeAsync();
+                    return _session;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    if (_isInitialized == false)
+                    {
+                        await this.InitializeAsync().ConfigureAwait(false); // first use
+                    }
+
+                    return _session.Models.Length;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class SessionService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _session;
+                private readonly AsyncInitializer _initializer;
+
+                public SessionService(ICatalogStore store)
+                {
+                    _initializer = new AsyncInitializer(InitializeCoreAsync);
+                    _store = store;
+                }
+
+                public async Task InitializeAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                }
+
+                public async Task<Catalog> UseAsync()
+                {
+                    // the caller's own fast path
+                    await InitializeAsync();
+                    return _session;
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await this.InitializeAsync().ConfigureAwait(false); // first use
+
+                    return _session.Models.Length;
+                }
+
+                private async Task InitializeCoreAsync()
+                {
+                    _session = await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+    }
+
+    [Fact]
+    public async Task NoFix_FlagReadElsewhere_AFastPathDoingMoreOrCallingAnotherMethodIsARead()
+    {
+        // Not a fast path: the `if` does more than await the checking method, calls another method, or reads the flag
+        // without negating it (the opposite of a fast path).
+        foreach (var caller in new[]
+        {
+            "if (!_isInitialized) { await InitializeAsync(); _count++; }",
+            "if (!_isInitialized) await WarmAsync();",
+            "if (_isInitialized) await InitializeAsync();",
+            "if (!_isInitialized) await InitializeAsync(); else _count++;",
+        })
+        {
+            var source = /* lang=c#-test */ $$"""
+                using System.Threading.Tasks;
+
+                public sealed class SessionService
+                {
+                    private readonly ICatalogStore _store;
+                    private Catalog _session;
+                    private bool _isInitialized;
+                    private int _count;
+
+                    public SessionService(ICatalogStore store) => _store = store;
+
+                    public async Task InitializeAsync()
+                    {
+                        if ([|_isInitialized|]) return;
+                        _session = await _store.LoadAsync();
+                        _isInitialized = true;
+                    }
+
+                    public Task WarmAsync() => _store.WarmUpAsync();
+
+                    public async Task<Catalog> UseAsync()
+                    {
+                        {{caller}}
+                        return _session;
+                    }
+                }
+                """;
+            await AssertRefusalAsync(source, MM0005FixRefusal.FlagReadElsewhere);
+        }
+    }
+
+    [Fact]
     public async Task NoFix_FlagReadElsewhere()
     {
         var source = /* lang=c#-test */ """
