@@ -836,6 +836,33 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task NoFix_EarlyReturnThenTheWriteInsideTheReturn_EarlyReturnSkipsMore()
+    {
+        // An MM0005 round over real code (Autobarn's API client): `return makes = await GetAllPagesAsync(…);` writes the state
+        // inside the return, which no statement of the early-return form holds. Refused as EarlyReturnSkipsMore; written
+        // `_x = await …; return _x;` it is converted (Fix_EarlyReturnValue_BecomesAsyncLazy_AndKeepsComments).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class LlmClient
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public LlmClient(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if ([|_catalog != null|]) return _catalog;
+                    return _catalog = await _store.LoadAsync();
+                }
+            }
+            """;
+        await VerifyNoFixAsync(source);
+        await AssertRefusalAsync(source, MM0005FixRefusal.EarlyReturnSkipsMore);
+    }
+
+    [Fact]
     public async Task NoFix_EarlyReturnOfAnotherValue_EarlyReturnSkipsMore()
     {
         var source = /* lang=c#-test */ """
