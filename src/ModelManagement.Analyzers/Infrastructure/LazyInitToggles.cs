@@ -637,7 +637,8 @@ internal static class LazyInitToggles
                     continue; // constructors and initializers set the initial state; the checking function was judged above
                 }
 
-                if ((IsReset(declaration) || ReadsFlag(declaration, member, model, cancellationToken)
+                if (((IsReset(declaration) && !LoadsOtherStateAfter(function, condition, member, model, cancellationToken))
+                        || ReadsFlag(declaration, member, model, cancellationToken)
                         || IsRunOnlyUnderACheckOfTheFlag(declaration, type, member, model, cancellationToken))
                     && ClearsFlag(declaration, member, model, cancellationToken))
                 {
@@ -800,11 +801,41 @@ internal static class LazyInitToggles
     /// <summary>
     /// A method named <c>Reset…</c>: the object is reused, and what the flag records is per use (npgsql's
     /// <c>ReplicationValue.Reset()</c> clears <c>_isConsumed</c> for each row). <c>Invalidate()</c>, <c>Clear()</c> and the
-    /// like drop a cached value, whose reload races like the first load.
+    /// like drop a cached value, whose reload races like the first load — and so does a reset of a flag whose check guards a
+    /// load of other state (<see cref="LoadsOtherStateAfter"/>).
     /// </summary>
     private static bool IsReset(MemberDeclarationSyntax declaration)
         => declaration is MethodDeclarationSyntax method
             && method.Identifier.ValueText.StartsWith("Reset", System.StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the checking function writes a field or property of the flag's type other than the flag after the check: the
+    /// flag guards a load of state (a real cart service: `if (_loaded) return; … _items = …; _loaded = true;` with
+    /// <c>ResetCache() =&gt; _loaded = false;</c>, 20 loads for 20 first calls), so a <c>Reset…</c> that clears it is an
+    /// invalidation, whose reload races like the first load — not npgsql's per-use marker, which guards an action only.
+    /// </summary>
+    private static bool LoadsOtherStateAfter(SyntaxNode? function, SyntaxNode condition, ISymbol member, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (function is null)
+        {
+            return false;
+        }
+
+        foreach (var node in function.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node.SpanStart > condition.Span.End
+                && node is AssignmentExpressionSyntax { Left: var target }
+                && model.GetSymbolInfo(target, cancellationToken).Symbol is { Kind: SymbolKind.Field or SymbolKind.Property } written
+                && written is not IPropertySymbol { IsIndexer: true }
+                && !SymbolEqualityComparer.Default.Equals(written.OriginalDefinition, member)
+                && SymbolEqualityComparer.Default.Equals(written.ContainingType?.OriginalDefinition, member.ContainingType?.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// A method whose every call in the type's declaration (at least one) sits in an <c>if</c> whose condition tests the

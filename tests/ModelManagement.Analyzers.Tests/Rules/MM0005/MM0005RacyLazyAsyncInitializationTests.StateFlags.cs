@@ -255,6 +255,43 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task ResetOfAFlagGuardingALoadOfState_IsAnInvalidation_Reports()
+    {
+        // An MM0005 round over real code (a cart service): `ResetCache() => _loaded = false;` hid the race of
+        // `if (_loaded) return; … _items = …; _loaded = true;` (20 loads for 20 first calls), while the same class with
+        // `Invalidate()` was reported. A flag guarding a load of other state is a cache; a Reset… that clears it invalidates
+        // it. npgsql's per-use marker, which guards an action only, stays exempt (PerUseFlagClearedByAResetForReuse_DoesNotReport).
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class CartService
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _items;
+                private bool _loaded;
+
+                public CartService(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    await EnsureLoadedAsync();
+                    return _items;
+                }
+
+                private async Task EnsureLoadedAsync()
+                {
+                    if ({|#0:_loaded|}) return;
+                    _items = await _store.LoadAsync();
+                    _loaded = true;
+                }
+
+                public void ResetCache() => _loaded = false;
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_loaded"));
+    }
+
+    [Fact]
     public async Task PerUseFlagClearedByAResetForReuse_DoesNotReport()
     {
         // npgsql's ReplicationValue: `Consume` skips a row's unread bytes once; `Reset()` readies the object for the next row.
