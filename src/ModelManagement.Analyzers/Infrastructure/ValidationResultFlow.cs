@@ -427,7 +427,7 @@ internal static class ValidationResultFlow
     /// where the content then goes on with its verdict unread (a shapes round). Judged the same in every configuration,
     /// so Debug and Release builds report alike. <c>[Conditional("TRACE")]</c> calls stay in Release builds and count.
     /// </summary>
-    private static bool IsArgumentOfADebugOnlyCall(IOperation reference)
+    internal static bool IsArgumentOfADebugOnlyCall(IOperation reference)
     {
         for (var current = reference.Parent; current is not null; current = current.Parent)
         {

@@ -366,8 +366,11 @@ internal static class MM0004FixPlanner
             }
 
             written ??= WrittenLocal(model, statement, name, cancellationToken);
-            if (written is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, written))
+            if (written is not null && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, written)
+                && !(model.GetOperation(identifier, cancellationToken) is { } read && ValidationResultFlow.IsArgumentOfADebugOnlyCall(read)))
             {
+                // A read in `Debug.Assert(verdict.IsValid)` is none: a Release build drops it, which is why the rule
+                // reports the verdict, and the branch is what the fix adds (a fix-shapes round found the site reported, unfixed).
                 return identifier;
             }
         }

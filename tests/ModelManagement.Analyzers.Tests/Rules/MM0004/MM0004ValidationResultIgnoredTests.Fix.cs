@@ -79,6 +79,27 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         """;
 
     [Fact]
+    public async Task ReturnFallback_VerdictReadOnlyByDebugAssert_GetsTheBranch()
+    {
+        // A fix-shapes round: a verdict read only by `Debug.Assert` is reported (a Release build drops the call), but the fix
+        // counted that read as the code acting on the verdict later (VerdictReadLater) and offered nothing.
+        var source = Generator("""
+                    var verdict = [|_validator.Validate(story)|];
+                    System.Diagnostics.Debug.Assert(verdict.IsValid); // checked in Debug builds only
+            """);
+        var fixedSource = Generator("""
+                    var verdict = _validator.Validate(story);
+                    if (!verdict.IsValid)
+                    {
+                        return await FallbackAsync(seed).ConfigureAwait(false);
+                    }
+
+                    System.Diagnostics.Debug.Assert(verdict.IsValid); // checked in Debug builds only
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+
+    [Fact]
     public async Task ReturnFallback_InsideALambdaAndALocalFunction_ReturnsTheFallback()
     {
         // An independent consumer: in a lambda or a local function the fix always threw, though a fallback fit (the
