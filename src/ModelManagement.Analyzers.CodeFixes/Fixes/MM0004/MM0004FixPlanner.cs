@@ -20,6 +20,19 @@ internal static class MM0004FixPlanner
 {
     private const int MaxWrapperDepth = 8;
 
+    /// <summary>Whether a throw at a statement reaches a caller that can observe it (<see cref="CallerCannotObserveAThrow"/>).</summary>
+    private enum Unobserved
+    {
+        /// <summary>A caller (or the function's own catch) sees the throw.</summary>
+        No,
+
+        /// <summary>Nobody sees it: the branch returns instead.</summary>
+        Yes,
+
+        /// <summary>Nobody sees it, and the statement is in a <c>finally</c>, which no <c>return</c> may leave.</summary>
+        InFinally,
+    }
+
     public static FixPlanResult<MM0004FixPlan, MM0004FixRefusal> Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var properties = diagnostic.Properties;
@@ -137,6 +150,13 @@ internal static class MM0004FixPlanner
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.ValidatedAgainLater, again);
         }
 
+        var unobserved = CallerCannotObserveAThrow(statement, model, cancellationToken);
+        if (unobserved == Unobserved.InFinally)
+        {
+            // A throw would crash the process (async void) or reach the event's raiser, and no `return` may leave a finally.
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.ThrowWouldGoUnobserved, statement);
+        }
+
         var position = insertAfter ? statement.Span.End : statement.SpanStart;
         // The fallback's await is configured like the validated call's, or, where that call is not awaited, like the
         // function's other awaits (a library method whose every await says `.ConfigureAwait(false)`, or CA2007 on).
@@ -154,38 +174,89 @@ internal static class MM0004FixPlanner
             discardedOut,
             optionalValidator,
             memberMeansFailure,
-            fallback.Plan is null && CallerCannotObserveAThrow(statement, model, cancellationToken)));
+            fallback.Plan is null && unobserved == Unobserved.Yes));
     }
 
     /// <summary>
     /// Whether a throw at <paramref name="statement"/> would reach no caller that can observe it: the nearest function is an
     /// <c>async void</c> method, local function or lambda, a <c>void</c> event handler (<c>(object sender, TEventArgs e)</c>),
     /// or a <c>void</c> lambda subscribed with <c>+=</c> to an event (a fix-shapes round: the throw in a Save button's
-    /// <c>async void</c> handler killed the process where it used to save). Not inside a <c>try</c> with a <c>catch</c> of
-    /// that function (its own handler sees the throw), nor in a <c>finally</c> (no <c>return</c> may leave one, CS0157).
+    /// <c>async void</c> handler killed the process where it used to save); a synchronous <c>void</c> lambda handed on as an
+    /// argument (<c>items.ForEach(i =&gt; …)</c>) throws into the function around it, which decides. Not when a <c>catch</c>
+    /// of that function around the statement takes the <see cref="System.InvalidOperationException"/> for good (untyped, or
+    /// of <c>Exception</c>, <c>SystemException</c> or <c>InvalidOperationException</c>, without a filter or a rethrow): its own
+    /// handler sees the throw. <see cref="Unobserved.InFinally"/> where no <c>return</c> may stand (CS0157).
     /// </summary>
-    private static bool CallerCannotObserveAThrow(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
+    private static Unobserved CallerCannotObserveAThrow(StatementSyntax statement, SemanticModel model, CancellationToken cancellationToken)
     {
+        // A finally between the statement and the function its `return` would leave (the innermost one) forbids the return.
+        var inFinally = false;
+        var passedReturnsFunction = false;
         for (SyntaxNode? child = statement, node = statement.Parent; node is not null; child = node, node = node.Parent)
         {
             switch (node)
             {
                 case FinallyClauseSyntax:
-                    return false;
-                case TryStatementSyntax { Catches.Count: > 0 } tryStatement when child == tryStatement.Block:
-                    return false;
+                    inFinally |= !passedReturnsFunction;
+                    break;
+                case TryStatementSyntax tryStatement when child == tryStatement.Block && tryStatement.Catches.Any(c => CatchesTheThrowForGood(c, model, cancellationToken)):
+                    return Unobserved.No;
                 case AnonymousFunctionExpressionSyntax lambda:
-                    return model.GetSymbolInfo(lambda, cancellationToken).Symbol is IMethodSymbol { ReturnsVoid: true } function
-                        && (function.IsAsync || IsEventSubscription(lambda, model, cancellationToken));
+                    if (model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol { ReturnsVoid: true } function)
+                    {
+                        return Unobserved.No;
+                    }
+
+                    if (function.IsAsync || IsEventSubscription(lambda, model, cancellationToken))
+                    {
+                        return inFinally ? Unobserved.InFinally : Unobserved.Yes;
+                    }
+
+                    if (!IsArgument(lambda))
+                    {
+                        return Unobserved.No;
+                    }
+
+                    passedReturnsFunction = true; // the `return` leaves this lambda: finallys around it do not hold it
+                    break; // run where it is handed on: the function around it decides
                 case LocalFunctionStatementSyntax or MethodDeclarationSyntax:
                     return model.GetDeclaredSymbol(node, cancellationToken) is IMethodSymbol { ReturnsVoid: true } method
-                        && (method.IsAsync || Shapes.IsEventHandler(method));
+                        && (method.IsAsync || Shapes.IsEventHandler(method))
+                        ? inFinally ? Unobserved.InFinally : Unobserved.Yes
+                        : Unobserved.No;
                 case MemberDeclarationSyntax or AccessorDeclarationSyntax:
-                    return false;
+                    return Unobserved.No;
             }
         }
 
-        return false;
+        return Unobserved.No;
+
+        static bool IsArgument(AnonymousFunctionExpressionSyntax lambda)
+        {
+            SyntaxNode node = lambda;
+            while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+            {
+                node = node.Parent;
+            }
+
+            return node.Parent is ArgumentSyntax;
+        }
+
+        static bool CatchesTheThrowForGood(CatchClauseSyntax clause, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (clause.Filter is not null || Shapes.ContainsThrow(clause.Block))
+            {
+                return false;
+            }
+
+            if (clause.Declaration is null)
+            {
+                return true;
+            }
+
+            return model.GetTypeInfo(clause.Declaration.Type, cancellationToken).Type is { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } caught
+                && caught.Name is "Exception" or "SystemException" or "InvalidOperationException";
+        }
 
         static bool IsEventSubscription(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
         {

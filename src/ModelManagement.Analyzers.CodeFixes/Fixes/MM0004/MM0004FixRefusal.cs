@@ -86,6 +86,13 @@ internal enum MM0004FixRefusal
     FallbackLeavesOutParameterUnassigned,
 
     /// <summary>
+    /// The call is in a <c>finally</c> of a function whose caller cannot observe an exception (an <c>async void</c> method or
+    /// lambda, an event handler): a throw would crash the process or reach the event's raiser, and no <c>return</c> may
+    /// leave a <c>finally</c> (CS0157).
+    /// </summary>
+    ThrowWouldGoUnobserved,
+
+    /// <summary>
     /// The member around the call has syntax errors (half-typed <c>var ok = Validate(s</c>): a rewrite would build on the
     /// parser's guesses (an independent consumer got <c>if (!ok) throw …</c> glued after the unfinished line).
     /// </summary>

@@ -153,6 +153,85 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task NoObservingCaller_ACatchThatDoesNotKeepTheThrow_OrALambdaHandedOn_StillReturns()
+    {
+        // A fix-shapes round on the change above: a handler's `catch (IOException)`, a filtered catch or one that rethrows
+        // does not keep the fix's InvalidOperationException (the process still died), and a synchronous lambda handed to
+        // `List.ForEach` throws into the handler around it. Each returns (the lambda skips its item) instead.
+        var source = Generator("", members: """
+                public string Text = "draft";
+                public System.Collections.Generic.List<string> Saved = new System.Collections.Generic.List<string>();
+
+                public async void OnSaveClicked(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await [|_validator.ValidateAsync(Text, CancellationToken.None)|];
+                        Saved.Add(Text);
+                    }
+                    catch (System.IO.IOException)
+                    {
+                        Saved.Add("disk full");
+                    }
+                    catch (Exception ex) when (ex is TimeoutException)
+                    {
+                        Saved.Add("timeout");
+                    }
+                }
+
+                public void OnBulkClicked(object sender, EventArgs e)
+                {
+                    Saved.ForEach(item =>
+                    {
+                        [|_validator.Validate(item)|];
+                        Console.WriteLine(item);
+                    });
+                }
+            """);
+        var fixedSource = Generator("", members: """
+                public string Text = "draft";
+                public System.Collections.Generic.List<string> Saved = new System.Collections.Generic.List<string>();
+
+                public async void OnSaveClicked(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        var validation = await _validator.ValidateAsync(Text, CancellationToken.None);
+                        if (!validation.IsValid)
+                        {
+                            return;
+                        }
+
+                        Saved.Add(Text);
+                    }
+                    catch (System.IO.IOException)
+                    {
+                        Saved.Add("disk full");
+                    }
+                    catch (Exception ex) when (ex is TimeoutException)
+                    {
+                        Saved.Add("timeout");
+                    }
+                }
+
+                public void OnBulkClicked(object sender, EventArgs e)
+                {
+                    Saved.ForEach(item =>
+                    {
+                        var validation = _validator.Validate(item);
+                        if (!validation.IsValid)
+                        {
+                            return;
+                        }
+
+                        Console.WriteLine(item);
+                    });
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
+    }
+
+    [Fact]
     public async Task Throw_NonAsyncMethodReturningATask_ReturnsAFaultedTask()
     {
         var source = Generator("", members: """

@@ -439,6 +439,23 @@ public sealed partial class MM0004ValidationResultIgnoredTests
     }
 
     [Fact]
+    public async Task Refusal_InAFinallyOfAnAsyncVoidHandler_ThrowWouldGoUnobserved()
+        => await AssertRefusedAsync(Generator("", members: """
+                public async void OnClose(object sender, EventArgs e)
+                {
+                    try
+                    {
+                        await Task.Delay(1);
+                    }
+                    finally
+                    {
+                        _validator.Validate("state");
+                        Console.WriteLine("closed");
+                    }
+                }
+            """), MM0004FixRefusal.ThrowWouldGoUnobserved);
+
+    [Fact]
     public async Task FallbackRefusal_CallInAFinallyBlock()
         // A crash hunt: `return Fallback();` in a finally block (CS0157). Throw is still offered (a finally may throw).
         => await AssertFallbackRefusedAsync(Generator("""
