@@ -234,7 +234,7 @@ internal static class BlockingWaitForms
     /// </summary>
     private static bool DoesNotBlock(IOperation wait, IOperation? task, BlockingWaitTypes types, bool earlierWaitsFinish)
         => OnFinishedTask(wait, task) || (earlierWaitsFinish && EarlierWait(wait, task, types) is not null) || IsSynchronousRunOfATwin(task)
-            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsSynchronousWorkStarted(task, types) || IsThreadStartLatch(wait, task)
+            || IsDelay(task, types) || IsCreatedCompleted(task, types) || IsSynchronousWorkStarted(task, types) || IsThreadStartLatch(wait, task, types)
             || (LocalInitializer(task) is { } initializer && (IsCreatedCompleted(initializer, types) || IsSynchronousWorkStarted(initializer, types)))
             || (Unconverted(task) is IInvocationOperation call && CompletedTaskMethods.ReturnsOnlyCompletedTasks(call, System.Threading.CancellationToken.None));
 
@@ -291,7 +291,7 @@ internal static class BlockingWaitForms
     /// and calls <c>SetResult</c>/<c>TrySetResult</c>/<c>SetException</c>/… on the same source; a source completed only
     /// elsewhere (an event handler of a connection) is still waited for as async work.
     /// </summary>
-    private static bool IsThreadStartLatch(IOperation wait, IOperation? task)
+    private static bool IsThreadStartLatch(IOperation wait, IOperation? task, BlockingWaitTypes types)
     {
         if (Unconverted(task) is not IPropertyReferenceOperation { Property.Name: "Task", Instance: { } instance }
             || TaskSymbol(instance) is not { } source
@@ -307,7 +307,8 @@ internal static class BlockingWaitForms
             if (operation is IObjectCreationOperation { Constructor.ContainingType: { } created, Arguments.Length: > 0 } creation
                 && IsNamed(created, "Thread", SystemThreading)
                 && ThreadBody(Shapes.DelegateTarget(creation.Arguments[0].Value), root, wait.SemanticModel) is { } body
-                && body.DescendantsAndSelf().Any(o => IsCompletionOf(o, source)))
+                && body.DescendantsAndSelf().Any(o => IsCompletionOf(o, source))
+                && !BlocksItself(body, types))
             {
                 return true;
             }
@@ -335,6 +336,14 @@ internal static class BlockingWaitForms
                 return null;
         }
     }
+
+    /// <summary>
+    /// The thread's body holds a blocking wait of its own (<c>_models = catalog.LoadAsync().Result; _ready.SetResult(true);</c>,
+    /// a fix-shapes round) or code that does not bind: the constructor then waits for async work through the thread, as
+    /// <c>Task.Run(() =&gt; LoadAsync().Result).Wait()</c> does.
+    /// </summary>
+    private static bool BlocksItself(IOperation body, BlockingWaitTypes types)
+        => body.DescendantsAndSelf().Any(o => o is IInvalidOperation || (o is IInvocationOperation or IPropertyReferenceOperation && Classify(o, types) is not null));
 
     private static bool IsCompletionOf(IOperation operation, ISymbol source)
         => operation is IInvocationOperation { TargetMethod.Name: "SetResult" or "TrySetResult" or "SetException" or "TrySetException" or "SetCanceled" or "TrySetCanceled" or "SetFromTask" or "TrySetFromTask", Instance: { } instance }

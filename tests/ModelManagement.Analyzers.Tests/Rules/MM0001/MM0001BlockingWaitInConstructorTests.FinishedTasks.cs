@@ -68,13 +68,14 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
         // A triage of real code: Dalamud's STA service starts a dedicated thread that creates its message window and then
         // completes a TaskCompletionSource the constructor waits on — a start-up latch, the join of synchronous work, like
         // Task.Run(() => Build()).Result. A source completed by an event of async work (a connection's Connected), by an
-        // async thread body, or by nothing this constructor starts, is still async work waited for.
+        // async thread body, a thread body that blocks on async work itself (a fix-shapes round), or by nothing this constructor
+        // starts, is still async work waited for.
         var source = /* lang=c#-test */ """
             using System;
             using System.Threading;
             using System.Threading.Tasks;
 
-            public interface IConnection { event EventHandler Connected; Task OpenAsync(); }
+            public interface IConnection { event EventHandler Connected; Task OpenAsync(); Task<int> CountAsync(); }
 
             public sealed class StaThreadService
             {
@@ -109,6 +110,10 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     new Thread(ThreadBody).Start();
                     {|#2:_otherThread.Task.Wait()|};
 
+                    var loaded = new TaskCompletionSource<int>();
+                    new Thread(() => { var count = connection.CountAsync().Result; loaded.SetResult(count); }).Start();
+                    {|#3:loaded.Task.Wait()|};
+
                     void LocalBody() { _pumpReady.SetResult(); Pump(); }
                 }
 
@@ -125,7 +130,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             source,
             Verify.Diagnostic().WithLocation(0).WithArguments("StaThreadService", "_connected.Task"),
             Verify.Diagnostic().WithLocation(1).WithArguments("StaThreadService", "_asyncBody.Task"),
-            Verify.Diagnostic().WithLocation(2).WithArguments("StaThreadService", "_otherThread.Task"));
+            Verify.Diagnostic().WithLocation(2).WithArguments("StaThreadService", "_otherThread.Task"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("StaThreadService", "loaded.Task"));
     }
 
     [Fact]
