@@ -1324,8 +1324,9 @@ internal sealed class NullStateAnalysis
             {
                 // `_x!.M()`: the author vouches for the value, and past this dereference it is not null on this path
                 // (null would have thrown here), as the compiler's flow state says too — the next use is covered, like
-                // the rest of a path after Debug.Assert(_x != null).
-                NullStateBitSet.Clear(_state, 0, slot);
+                // the rest of a path after Debug.Assert(_x != null). Through a capture (the receiver is spilled when an
+                // argument branches: `_log!.Write(prompt ?? "none")`, a fix-shapes round), the value it copies too.
+                ClearSlot(_state, slot);
             }
             else if (_reporting && info.Reportable)
             {

@@ -109,6 +109,16 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
 
                     return registry.Count;
                 }
+
+                public void ArgumentsThatBranch(string prompt, bool flag)
+                {
+                    // A fix-shapes round: an argument with `??`, `?:` or an anonymous object spills the receiver into a
+                    // capture; the `!` covered the capture only, and the next use was reported.
+                    registry!.Register(prompt ?? "none");
+                    registry.Register("after coalesce");
+                    registry!.Register(flag ? "a" : "b");
+                    registry.Register("after conditional");
+                }
             }
             """;
         await VerifyAsync(source);
