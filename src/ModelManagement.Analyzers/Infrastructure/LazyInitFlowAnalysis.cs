@@ -643,13 +643,74 @@ internal sealed class LazyInitFlowAnalysis
     /// </summary>
     private bool IsMemoizedTaskAwait(IOperation awaited)
     {
-        if (SideEffectGuards.PeelAwaited(awaited) is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
+        var peeled = SideEffectGuards.PeelAwaited(awaited);
+        if (peeled is ILocalReferenceOperation { Local: var local })
+        {
+            return HoldsOnlyAMemoizedTask(local);
+        }
+
+        if (peeled is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
         {
             return false;
         }
 
         _memoizedTasks ??= CollectMemoizedTasks(_graph.OriginalOperation);
         return _memoizedTasks.Contains(reference.Member.OriginalDefinition);
+    }
+
+    /// <summary>
+    /// A local every write of which (at least one) is the memoized task — <c>load = _load ??= Start();</c>, or <c>load =
+    /// _load;</c> of a member so memoized — taken under a lock and awaited outside it (a fix-shapes round: the lock may not
+    /// hold an await, so the memo is read into a local first): every caller awaits the one task.
+    /// </summary>
+    private bool HoldsOnlyAMemoizedTask(ILocalSymbol local)
+    {
+        _memoizedTasks ??= CollectMemoizedTasks(_graph.OriginalOperation);
+        if (_memoizedTasks.Count == 0)
+        {
+            return false;
+        }
+
+        var written = false;
+        foreach (var operation in _graph.OriginalOperation.Descendants())
+        {
+            IOperation? value;
+            switch (operation)
+            {
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    value = assignment.Value;
+                    break;
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.Initializer is null)
+                    {
+                        continue;
+                    }
+
+                    value = declarator.Initializer.Value;
+                    break;
+                case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref, Value: ILocalReferenceOperation byRef } when SymbolEqualityComparer.Default.Equals(byRef.Local, local):
+                case ICompoundAssignmentOperation { Target: ILocalReferenceOperation compound } when SymbolEqualityComparer.Default.Equals(compound.Local, local):
+                case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation coalesced } when SymbolEqualityComparer.Default.Equals(coalesced.Local, local):
+                    return false;
+                default:
+                    continue;
+            }
+
+            var memo = Shapes.WithoutConversions(value) switch
+            {
+                ICoalesceAssignmentOperation { Target: IMemberReferenceOperation target } => target.Member,
+                IMemberReferenceOperation member => member.Member,
+                _ => null,
+            };
+            if (memo is null || !_memoizedTasks.Contains(memo.OriginalDefinition))
+            {
+                return false;
+            }
+
+            written = true;
+        }
+
+        return written;
     }
 
     /// <summary>

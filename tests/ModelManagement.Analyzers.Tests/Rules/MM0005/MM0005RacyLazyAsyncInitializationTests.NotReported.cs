@@ -2507,6 +2507,48 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task MemoizedTaskReadIntoALocalUnderALock_DoesNotReport_AFreshTaskInTheLocalDoes()
+    {
+        // A fix-shapes round: the lock may not hold an await, so the memo is taken into a local under it and awaited after:
+        // `lock (_gate) { load = _load ??= LoadAsync(); } _models = await load;` loads once, and was reported. A local that
+        // holds a fresh task on some path runs the work once per caller.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class Models
+            {
+                private readonly object _gate = new object();
+                private readonly ICatalogStore _store;
+                private Task<Catalog> _load;
+                private Catalog _models;
+                private Catalog _other;
+
+                public Models(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync()
+                {
+                    if (_models != null) return _models;
+                    Task<Catalog> load;
+                    lock (_gate) { load = _load ??= _store.LoadAsync(); }
+                    _models = await load;
+                    return _models;
+                }
+
+                public async Task<Catalog> OtherAsync(bool fresh)
+                {
+                    if ({|#0:_other != null|}) return _other;
+                    Task<Catalog> load;
+                    lock (_gate) { load = _load ??= _store.LoadAsync(); }
+                    if (fresh) load = _store.LoadAsync();
+                    _other = await load;
+                    return _other;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_other"));
+    }
+
+    [Fact]
     public async Task AwaitOfAMemoizedTask_ThenFlag_DoesNotReport_ButAFreshTaskDoes()
     {
         // orleans' ConfirmationWorker.Confirmed: every caller awaits the one stored task; the flag only records that it
