@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -59,6 +60,50 @@ internal static partial class Statements
 
         return block.WithStatements(block.Statements.Insert(index, statement));
     }
+
+    /// <summary>
+    /// A <c>catch</c> that keeps every exception for good: untyped, or of <c>System.Exception</c> (or, with
+    /// <paramref name="alsoSystemAndInvalidOperation"/>, <c>SystemException</c> / <c>InvalidOperationException</c>, which is
+    /// what a fix throws), without a filter and without a <c>throw</c> in its block.
+    /// </summary>
+    public static bool KeepsEveryException(CatchClauseSyntax clause, SemanticModel model, bool alsoSystemAndInvalidOperation, System.Threading.CancellationToken cancellationToken)
+    {
+        if (clause.Filter is not null || ModelManagement.Analyzers.Infrastructure.Shapes.ContainsThrow(clause.Block))
+        {
+            return false;
+        }
+
+        if (clause.Declaration is null)
+        {
+            return true;
+        }
+
+        return model.GetTypeInfo(clause.Declaration.Type, cancellationToken).Type is { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } caught
+            && (caught.Name == "Exception" || (alsoSystemAndInvalidOperation && caught.Name is "SystemException" or "InvalidOperationException"));
+    }
+
+    /// <summary>
+    /// The member's whole body is one <c>try</c> with a catch that keeps every exception (a best-effort member: a cache that
+    /// never fails its caller): a statement prepended to the member belongs at the start of that try block, so its failure
+    /// is handled as the rest of the member's is (a triage's LLM cache service).
+    /// </summary>
+    public static bool IsBestEffortBody(SyntaxNode member, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        => BodyOf(member) is { Statements: [TryStatementSyntax { Catches: { Count: > 0 } catches }] }
+            && catches.Any(c => KeepsEveryException(c, model, alsoSystemAndInvalidOperation: false, cancellationToken));
+
+    /// <summary><paramref name="member"/> with <paramref name="statement"/> first in the block of its body's only <c>try</c> (see <see cref="IsBestEffortBody"/>); null when the body is no longer so.</summary>
+    public static SyntaxNode? PrependInBestEffortTry(SyntaxNode member, StatementSyntax statement)
+        => BodyOf(member) is { Statements: [TryStatementSyntax tryStatement] }
+            ? member.ReplaceNode(tryStatement.Block, Insert(tryStatement.Block, 0, statement))
+            : null;
+
+    private static BlockSyntax? BodyOf(SyntaxNode member) => member switch
+    {
+        BaseMethodDeclarationSyntax method => method.Body,
+        AccessorDeclarationSyntax accessor => accessor.Body,
+        LocalFunctionStatementSyntax localFunction => localFunction.Body,
+        _ => null,
+    };
 
     /// <summary>
     /// <paramref name="member"/> (a method, constructor, operator, accessor or local function) with <paramref name="statement"/>

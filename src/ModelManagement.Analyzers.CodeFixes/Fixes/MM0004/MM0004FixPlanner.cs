@@ -199,7 +199,7 @@ internal static class MM0004FixPlanner
                 case FinallyClauseSyntax:
                     inFinally |= !passedReturnsFunction;
                     break;
-                case TryStatementSyntax tryStatement when child == tryStatement.Block && tryStatement.Catches.Any(c => CatchesTheThrowForGood(c, model, cancellationToken)):
+                case TryStatementSyntax tryStatement when child == tryStatement.Block && tryStatement.Catches.Any(c => Statements.KeepsEveryException(c, model, alsoSystemAndInvalidOperation: true, cancellationToken)):
                     return Unobserved.No;
                 case AnonymousFunctionExpressionSyntax lambda:
                     if (model.GetSymbolInfo(lambda, cancellationToken).Symbol is not IMethodSymbol { ReturnsVoid: true } function)
@@ -240,22 +240,6 @@ internal static class MM0004FixPlanner
             }
 
             return node.Parent is ArgumentSyntax;
-        }
-
-        static bool CatchesTheThrowForGood(CatchClauseSyntax clause, SemanticModel model, CancellationToken cancellationToken)
-        {
-            if (clause.Filter is not null || Shapes.ContainsThrow(clause.Block))
-            {
-                return false;
-            }
-
-            if (clause.Declaration is null)
-            {
-                return true;
-            }
-
-            return model.GetTypeInfo(clause.Declaration.Type, cancellationToken).Type is { ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } caught
-                && caught.Name is "Exception" or "SystemException" or "InvalidOperationException";
         }
 
         static bool IsEventSubscription(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)

@@ -560,6 +560,109 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
     }
 
     [Fact]
+    public async Task Lazy_BestEffortMemberWhoseBodyIsOneCatchAllTry_AwaitsInsideTheTry()
+    {
+        // A triage of unseen repositories (an LLM cache service): every member is `try { … } catch (Exception ex) { log }` —
+        // the cache never fails the chat — and the await written before that try made an index-creation failure escape.
+        // Inside the try it is handled like the member's other failures; a catch that rethrows or takes one type only
+        // keeps the await first in the body.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+
+            public interface IIndexStore { Task CreateIndexAsync(); Task<string> FindAsync(string key); }
+
+            public sealed class BestEffortCache
+            {
+                private readonly IIndexStore _store;
+
+                public BestEffortCache(IIndexStore store)
+                {
+                    _store = store;
+                    [|store.CreateIndexAsync().Wait()|];
+                }
+
+                public async Task<string> GetAsync(string key)
+                {
+                    try
+                    {
+                        return await _store.FindAsync(key);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message); // a miss, never a failure
+                        return null;
+                    }
+                }
+
+                public async Task<string> StrictAsync(string key)
+                {
+                    try
+                    {
+                        return await _store.FindAsync(key);
+                    }
+                    catch (Exception)
+                    {
+                        throw;
+                    }
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IIndexStore { Task CreateIndexAsync(); Task<string> FindAsync(string key); }
+
+            public sealed class BestEffortCache
+            {
+                private readonly IIndexStore _store;
+                private readonly AsyncInitializer _initializer;
+
+                public BestEffortCache(IIndexStore store)
+                {
+                    _store = store;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IIndexStore store)
+                {
+                    await store.CreateIndexAsync().ConfigureAwait(false);
+                }
+
+                public async Task<string> GetAsync(string key)
+                {
+                    try
+                    {
+                        await _initializer.EnsureInitializedAsync();
+                        return await _store.FindAsync(key);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message); // a miss, never a failure
+                        return null;
+                    }
+                }
+
+                public async Task<string> StrictAsync(string key)
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    try
+                    {
+                        return await _store.FindAsync(key);
+                    }
+                    catch (Exception)
+                    {
+                        throw;
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, Lazy);
+    }
+
+    [Fact]
     public async Task Lazy_ASleepLeftBehind_IsNoLaterWork()
     {
         // An independent consumer: a constructor ending in `Task.Delay(1).Wait();` (a sleep, not reported) got no fix,

@@ -109,7 +109,12 @@ internal static class MM0001LazyEdits
                     : SyntaxFactory.AwaitExpression(ensureCall))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var returnsValue = target.ReturnsValue;
-            targetEditor.ReplaceNode(target.Node, (current, _) => Statements.Prepend(current, ensure, returnsValue) ?? current);
+            // A best-effort member (its whole body one try whose catch keeps every exception) awaits inside that try: an
+            // initialization failure is then handled like its other failures (a triage: an LLM cache service whose
+            // members never fail the chat started throwing the index creation's failure).
+            var intoTry = Statements.IsBestEffortBody(target.Node, targetEditor.SemanticModel, cancellationToken);
+            targetEditor.ReplaceNode(target.Node, (current, _) =>
+                (intoTry ? Statements.PrependInBestEffortTry(current, ensure) : null) ?? Statements.Prepend(current, ensure, returnsValue) ?? current);
         }
     }
 
