@@ -296,26 +296,41 @@ internal static class BlockingWaitForms
         if (Unconverted(task) is not IPropertyReferenceOperation { Property.Name: "Task", Instance: { } instance }
             || TaskSymbol(instance) is not { } source
             || instance.Type is not INamedTypeSymbol sourceType
-            || !IsNamed(sourceType.OriginalDefinition, "TaskCompletionSource", SystemThreadingTasks))
+            || !IsNamed(sourceType.OriginalDefinition, "TaskCompletionSource", SystemThreadingTasks)
+            || latchDepth > 0)
         {
+            // Within the check of a thread's body (BlocksItself), a wait there on a latch counts as blocking: the body may
+            // wait on its own source, or start the same thread again, and the question would ask itself forever.
             return false;
         }
 
-        var root = Shapes.Root(wait);
-        foreach (var operation in root.Descendants())
+        latchDepth++;
+        try
         {
-            if (operation is IObjectCreationOperation { Constructor.ContainingType: { } created, Arguments.Length: > 0 } creation
-                && IsNamed(created, "Thread", SystemThreading)
-                && ThreadBody(Shapes.DelegateTarget(creation.Arguments[0].Value), root, wait.SemanticModel) is { } body
-                && body.DescendantsAndSelf().Any(o => IsCompletionOf(o, source))
-                && !BlocksItself(body, types))
+            var root = Shapes.Root(wait);
+            foreach (var operation in root.Descendants())
             {
-                return true;
+                if (operation is IObjectCreationOperation { Constructor.ContainingType: { } created, Arguments.Length: > 0 } creation
+                    && IsNamed(created, "Thread", SystemThreading)
+                    && ThreadBody(Shapes.DelegateTarget(creation.Arguments[0].Value), root, wait.SemanticModel) is { } body
+                    && body.DescendantsAndSelf().Any(o => IsCompletionOf(o, source))
+                    && !BlocksItself(body, types))
+                {
+                    return true;
+                }
             }
-        }
 
-        return false;
+            return false;
+        }
+        finally
+        {
+            latchDepth--;
+        }
     }
+
+    /// <summary>Nesting of <see cref="IsThreadStartLatch"/> on this thread (analyzers run concurrently, one check per thread).</summary>
+    [System.ThreadStatic]
+    private static int latchDepth;
 
     /// <summary>The body a thread runs: a lambda's, a local function's of <paramref name="root"/>, or an own method's in the same tree; null when it is <c>async</c> or out of reach.</summary>
     private static IOperation? ThreadBody(IOperation target, IOperation root, SemanticModel? model)

@@ -110,6 +110,10 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
                     new Thread(ThreadBody).Start();
                     {|#2:_otherThread.Task.Wait()|};
 
+                    var selfWaiting = new TaskCompletionSource<int>();
+                    new Thread(() => { selfWaiting.SetResult(1); selfWaiting.Task.Wait(); new Thread(() => selfWaiting.Task.Wait()).Start(); }).Start();
+                    {|#4:selfWaiting.Task.Wait()|};
+
                     var loaded = new TaskCompletionSource<int>();
                     new Thread(() => { var count = connection.CountAsync().Result; loaded.SetResult(count); }).Start();
                     {|#3:loaded.Task.Wait()|};
@@ -131,7 +135,8 @@ public sealed partial class MM0001BlockingWaitInConstructorTests
             Verify.Diagnostic().WithLocation(0).WithArguments("StaThreadService", "_connected.Task"),
             Verify.Diagnostic().WithLocation(1).WithArguments("StaThreadService", "_asyncBody.Task"),
             Verify.Diagnostic().WithLocation(2).WithArguments("StaThreadService", "_otherThread.Task"),
-            Verify.Diagnostic().WithLocation(3).WithArguments("StaThreadService", "loaded.Task"));
+            Verify.Diagnostic().WithLocation(3).WithArguments("StaThreadService", "loaded.Task"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("StaThreadService", "selfWaiting.Task"));
     }
 
     [Fact]
