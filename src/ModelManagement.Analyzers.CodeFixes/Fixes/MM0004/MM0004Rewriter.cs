@@ -34,18 +34,22 @@ internal static class MM0004Rewriter
             => Statements.IsEmbedded(statement)
                 ? UniqueNames.TakenAround(model, statement, new SyntaxNode[] { statement }, cancellationToken)
                 : UniqueNames.TakenAt(model, statement, cancellationToken);
+        // The name of a new verdict local, and the local the branch tests (null for a `bool` result).
+        var newName = plan.DiscardedOut is not null || (!plan.InsertAfter && plan.ValidityMember is not null) ? UniqueNames.Choose(LocalName, Taken()) : null;
+        var verdictName = plan.DiscardedOut is null ? (plan.InsertAfter ? plan.ExistingLocal ?? LocalName : newName) : null;
+        var failure = LibraryFailure(model, plan, verdictName, cancellationToken) ?? Failure(plan.Validator);
         StatementSyntax body = fallback is not null
             ? SyntaxFactory.ReturnStatement(fallback.WithoutTrivia())
             : FaultedTaskResult(statement, model, cancellationToken) is { } task
-                ? FaultedTask(task, plan.Validator, SyntaxGenerator.GetGenerator(document))
+                ? FaultedTask(task, failure, SyntaxGenerator.GetGenerator(document))
                 : plan.ReturnsInsteadOfThrowing
                     ? SyntaxFactory.ReturnStatement()
-                    : Throw(plan.Validator);
+                    : SyntaxFactory.ThrowStatement(failure);
         var replacement = new List<StatementSyntax>(2);
         if (plan.DiscardedOut is { } discarded)
         {
             // `Validate(x, out _);` becomes `Validate(x, out var validation);` followed by the branch on it.
-            var name = UniqueNames.Choose(LocalName, Taken());
+            var name = newName!;
             var declaration = SyntaxFactory.DeclarationExpression(
                     LocalType(discarded.Expression),
                     SyntaxFactory.SingleVariableDesignation(UniqueNames.Identifier(name)))
@@ -70,7 +74,7 @@ internal static class MM0004Rewriter
         }
         else
         {
-            var name = UniqueNames.Choose(LocalName, Taken());
+            var name = newName!;
             var declaration = SyntaxFactory.LocalDeclarationStatement(
                     SyntaxFactory.VariableDeclaration(
                         LocalType(plan.Call),
@@ -129,7 +133,28 @@ internal static class MM0004Rewriter
                 SyntaxFactory.Block(body))
             .WithAdditionalAnnotations(Formatter.Annotation);
 
-    private static ThrowStatementSyntax Throw(string validator) => SyntaxFactory.ThrowStatement(Failure(validator));
+    /// <summary>
+    /// <c>new ValidationException(validation.Errors)</c> where the verdict is FluentValidation's <c>ValidationResult</c> and
+    /// the compilation has its <c>ValidationException</c>: the library's own failure, which ASP.NET middleware commonly maps
+    /// to a 400 and which carries the errors (an MM0005/MM0004 round over real command handlers: the generic
+    /// <c>InvalidOperationException</c> dropped them and surfaced as a 500). Null otherwise.
+    /// </summary>
+    private static ObjectCreationExpressionSyntax? LibraryFailure(SemanticModel model, MM0004FixPlan plan, string? verdictName, CancellationToken cancellationToken)
+    {
+        if (verdictName is null || plan.OptionalValidator || plan.MemberMeansFailure || plan.ValidityMember != "IsValid"
+            || model.GetTypeInfo(plan.Call, cancellationToken).Type is not INamedTypeSymbol { Name: "ValidationResult", ContainingNamespace: { Name: "Results", ContainingNamespace: { Name: "FluentValidation", ContainingNamespace.IsGlobalNamespace: true } } } result
+            || result.GetMembers("Errors").IsEmpty
+            || model.Compilation.GetTypeByMetadataName("FluentValidation.ValidationException") is not { } exception
+            || !exception.InstanceConstructors.Any(static c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1
+                && c.Parameters[0].Type is INamedTypeSymbol { Name: "IEnumerable", TypeArguments: [{ Name: "ValidationFailure" }] }))
+        {
+            return null;
+        }
+
+        return SyntaxFactory.ObjectCreationExpression(TypeNames.Qualified("FluentValidation.ValidationException"))
+            .WithArgumentList(SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(
+                SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.IdentifierName(verdictName), SyntaxFactory.IdentifierName("Errors"))))));
+    }
 
     private static ObjectCreationExpressionSyntax Failure(string validator)
     {
@@ -147,7 +172,7 @@ internal static class MM0004Rewriter
     /// as an <c>async</c> method's throw would (a shapes round: the throw escaped from the call, out of
     /// <c>items.Select(TellAsync)</c>, before any task existed).
     /// </summary>
-    private static ReturnStatementSyntax FaultedTask(INamedTypeSymbol task, string validator, SyntaxGenerator generator)
+    private static ReturnStatementSyntax FaultedTask(INamedTypeSymbol task, ExpressionSyntax failure, SyntaxGenerator generator)
     {
         SimpleNameSyntax fromException = task.Arity == 0
             ? SyntaxFactory.IdentifierName("FromException")
@@ -155,7 +180,7 @@ internal static class MM0004Rewriter
                 .WithTypeArgumentList(SyntaxFactory.TypeArgumentList(SyntaxFactory.SingletonSeparatedList(TypeNames.Imported(generator, task.TypeArguments[0]))));
         return SyntaxFactory.ReturnStatement(SyntaxFactory.InvocationExpression(
             SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeNames.QualifiedExpression("System.Threading.Tasks.Task"), fromException),
-            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(Failure(validator))))));
+            SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(failure)))));
     }
 
     /// <summary>

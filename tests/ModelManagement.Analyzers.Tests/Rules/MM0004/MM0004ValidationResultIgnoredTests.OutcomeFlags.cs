@@ -118,4 +118,100 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
     }
+
+    [Fact]
+    public async Task Throw_FluentValidationResult_ThrowsItsValidationExceptionWithTheErrors()
+    {
+        // An MM0005/MM0004 round over real command handlers: the throw fix on a FluentValidation result wrote
+        // `new InvalidOperationException("Validation failed: …")`, which drops the errors and surfaces as a 500 where the
+        // library's ValidationException is what middleware maps (to a 400). Where the compilation has that exception, the
+        // fix throws it with the result's errors.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using FluentValidation;
+
+            public sealed class CreateCompanyHandler
+            {
+                private readonly IValidator<string> _validator;
+
+                public CreateCompanyHandler(IValidator<string> validator) => _validator = validator;
+
+                public async Task<int> HandleAsync(string name, CancellationToken ct)
+                {
+                    await {|MM0004:_validator.ValidateAsync(name, ct)|};
+                    return name.Length;
+                }
+
+                public int Handle(string name)
+                {
+                    var result = {|MM0004:_validator.Validate(name)|};
+                    return name.Length;
+                }
+            }
+            """ + FluentValidationTypes;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using FluentValidation;
+
+            public sealed class CreateCompanyHandler
+            {
+                private readonly IValidator<string> _validator;
+
+                public CreateCompanyHandler(IValidator<string> validator) => _validator = validator;
+
+                public async Task<int> HandleAsync(string name, CancellationToken ct)
+                {
+                    var validation = await _validator.ValidateAsync(name, ct);
+                    if (!validation.IsValid)
+                    {
+                        throw new ValidationException(validation.Errors);
+                    }
+
+                    return name.Length;
+                }
+
+                public int Handle(string name)
+                {
+                    var result = _validator.Validate(name);
+                    if (!result.IsValid)
+                    {
+                        throw new ValidationException(result.Errors);
+                    }
+
+                    return name.Length;
+                }
+            }
+            """ + FluentValidationTypes;
+        await VerifyFixAsync(source, fixedSource, Fallback, iterations: 2);
+    }
+
+    private const string FluentValidationTypes = """
+
+        namespace FluentValidation.Results
+        {
+            public class ValidationFailure { public string ErrorMessage { get; set; } }
+
+            public class ValidationResult
+            {
+                public System.Collections.Generic.List<ValidationFailure> Errors { get; } = new System.Collections.Generic.List<ValidationFailure>();
+                public bool IsValid => Errors.Count == 0;
+            }
+        }
+
+        namespace FluentValidation
+        {
+            public class ValidationException : System.Exception
+            {
+                public ValidationException(System.Collections.Generic.IEnumerable<Results.ValidationFailure> errors) { }
+            }
+
+            public interface IValidator<T>
+            {
+                Results.ValidationResult Validate(T instance);
+                System.Threading.Tasks.Task<Results.ValidationResult> ValidateAsync(T instance, System.Threading.CancellationToken cancellation = default);
+            }
+        }
+        """;
 }
