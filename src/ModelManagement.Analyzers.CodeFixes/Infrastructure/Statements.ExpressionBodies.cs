@@ -87,14 +87,7 @@ internal static partial class Statements
     /// <summary>The token before the former <c>=&gt;</c> loses its trailing white space (kept: its comments), so the new body's brace is placed by the formatter.</summary>
     public static SyntaxNode TrimBeforeBody(SyntaxNode member, bool elastic = true)
     {
-        var body = member switch
-        {
-            BaseMethodDeclarationSyntax method => method.Body,
-            AccessorDeclarationSyntax accessor => accessor.Body,
-            LocalFunctionStatementSyntax localFunction => localFunction.Body,
-            _ => null,
-        };
-        var before = body?.OpenBraceToken.GetPreviousToken() ?? default;
+        var before = BodyOf(member)?.OpenBraceToken.GetPreviousToken() ?? default;
         if (before.RawKind == 0)
         {
             return member;

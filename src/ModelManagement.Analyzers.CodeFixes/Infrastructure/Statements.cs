@@ -97,6 +97,7 @@ internal static partial class Statements
             ? member.ReplaceNode(tryStatement.Block, Insert(tryStatement.Block, 0, statement))
             : null;
 
+    /// <summary>The block body of a method, constructor, operator, accessor or local function; null for an expression body or another node.</summary>
     private static BlockSyntax? BodyOf(SyntaxNode member) => member switch
     {
         BaseMethodDeclarationSyntax method => method.Body,

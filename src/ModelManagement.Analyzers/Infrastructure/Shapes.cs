@@ -92,6 +92,17 @@ internal static class Shapes
         return false;
     }
 
+    /// <summary>The outermost of <paramref name="node"/> and the parentheses and casts around it (<c>((Action)(() =&gt; …))</c>: the outer parenthesis).</summary>
+    public static SyntaxNode OutsideParenthesesAndCasts(SyntaxNode node)
+    {
+        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node;
+    }
+
     /// <summary>
     /// A function shaped as an event handler — <c>(object sender, TEventArgs e)</c> with <c>TEventArgs</c> derived from
     /// <see cref="System.EventArgs"/> — whatever it returns (callers check <c>ReturnsVoid</c> where it matters).

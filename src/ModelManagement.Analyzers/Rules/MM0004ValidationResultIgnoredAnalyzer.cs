@@ -954,15 +954,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// raiser gets nothing back from it.
     /// </summary>
     private static bool IsHandedToARaiser(AnonymousFunctionExpressionSyntax lambda)
-    {
-        SyntaxNode node = lambda;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
-        return node.Parent is ArgumentSyntax or InitializerExpressionSyntax;
-    }
+        => Shapes.OutsideParenthesesAndCasts(lambda).Parent is ArgumentSyntax or InitializerExpressionSyntax;
 
     /// <summary>
     /// A source method whose every <c>return</c> (outside nested functions) returns the literal <c>true</c>, that has at least

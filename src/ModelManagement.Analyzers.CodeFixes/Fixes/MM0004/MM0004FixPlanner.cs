@@ -231,25 +231,11 @@ internal static class MM0004FixPlanner
 
         return Unobserved.No;
 
-        static bool IsArgument(AnonymousFunctionExpressionSyntax lambda)
-        {
-            SyntaxNode node = lambda;
-            while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-            {
-                node = node.Parent;
-            }
-
-            return node.Parent is ArgumentSyntax;
-        }
+        static bool IsArgument(AnonymousFunctionExpressionSyntax lambda) => Shapes.OutsideParenthesesAndCasts(lambda).Parent is ArgumentSyntax;
 
         static bool IsEventSubscription(AnonymousFunctionExpressionSyntax lambda, SemanticModel model, CancellationToken cancellationToken)
         {
-            SyntaxNode node = lambda;
-            while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-            {
-                node = node.Parent;
-            }
-
+            var node = Shapes.OutsideParenthesesAndCasts(lambda);
             return node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression } subscription
                 && subscription.Right == node
                 && model.GetSymbolInfo(subscription.Left, cancellationToken).Symbol is IEventSymbol;

@@ -323,12 +323,7 @@ internal sealed record MM0001Creations(bool HasDerivedTypes, ImmutableArray<MM00
     /// <summary>The lambda only creates the instance: <c>() =&gt; new C(s)</c>, <c>() =&gt; { new C(s); }</c>, <c>() =&gt; { _ = new C(s); }</c>.</summary>
     private static bool IsWholeBody(AnonymousFunctionExpressionSyntax lambda, BaseObjectCreationExpressionSyntax creation)
     {
-        SyntaxNode node = creation;
-        while (node.Parent is ParenthesizedExpressionSyntax or CastExpressionSyntax)
-        {
-            node = node.Parent;
-        }
-
+        var node = ModelManagement.Analyzers.Infrastructure.Shapes.OutsideParenthesesAndCasts(creation);
         if (node.Parent is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" } } discard && discard.Right == node)
         {
             node = discard;
