@@ -103,6 +103,48 @@ internal static class Shapes
         return node;
     }
 
+    /// <summary>How a task written as an expression is blocked on for its value (<see cref="BlockedOn"/>).</summary>
+    public enum Blocking
+    {
+        /// <summary>Not blocked on where it stands.</summary>
+        None,
+
+        /// <summary><c>task.Result</c> or <c>task.GetAwaiter().GetResult()</c>: the expression is the task's value.</summary>
+        Value,
+
+        /// <summary><c>task.Wait(…)</c>: the wait drops the task's value.</summary>
+        Wait,
+    }
+
+    /// <summary>
+    /// The expression that blocks on <paramref name="task"/> — <c>task.Result</c>, <c>task.GetAwaiter().GetResult()</c>,
+    /// <c>task.Wait(…)</c> — as written (no binding: callers that need certainty check the symbols), and how; the task itself
+    /// with <see cref="Blocking.None"/> otherwise. MM0004 reads a sync-over-async validator's verdict through these like
+    /// through an <c>await</c> (a fix-shapes round: only <c>GetAwaiter().GetResult()</c> was reported, at <c>GetResult</c>).
+    /// </summary>
+    public static (ExpressionSyntax Outer, Blocking How) BlockedOn(ExpressionSyntax task)
+    {
+        if (task.Parent is not MemberAccessExpressionSyntax access || access.Expression != task || !access.IsKind(SyntaxKind.SimpleMemberAccessExpression))
+        {
+            return (task, Blocking.None);
+        }
+
+        var invoked = access.Parent is InvocationExpressionSyntax call && call.Expression == access ? call : null;
+        switch (access.Name.Identifier.ValueText)
+        {
+            case "Result" when invoked is null && access.Name is IdentifierNameSyntax:
+                return (access, Blocking.Value);
+            case "GetAwaiter" when invoked is { ArgumentList.Arguments.Count: 0 }
+                && invoked.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetResult" } getResult && getResult.Expression == invoked
+                && getResult.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } result && result.Expression == getResult:
+                return (result, Blocking.Value);
+            case "Wait" when invoked is not null:
+                return (invoked, Blocking.Wait);
+            default:
+                return (task, Blocking.None);
+        }
+    }
+
     /// <summary>
     /// A function shaped as an event handler — <c>(object sender, TEventArgs e)</c> with <c>TEventArgs</c> derived from
     /// <see cref="System.EventArgs"/> — whatever it returns (callers check <c>ReturnsVoid</c> where it matters).

@@ -80,7 +80,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var model = context.SemanticModel;
         var syntax = (InvocationExpressionSyntax)context.Node;
         var resultMayBeIgnored = MayBeIgnoredResult(syntax);
-        if (!resultMayBeIgnored && !HasOutArgument(syntax))
+        if ((!resultMayBeIgnored && !HasOutArgument(syntax)) || IsAwaiterGetResult(syntax))
         {
             return;
         }
@@ -102,7 +102,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// The syntactic shadow of <see cref="GetUsage"/>, run before any binding: through parentheses, casts, <c>!</c>,
-    /// <c>await</c> and <c>.ConfigureAwait(..)</c> (or, alone, the <c>?.</c> of an optional validator), the call is a
+    /// <c>await</c>, <c>.ConfigureAwait(..)</c> and a synchronous wait (<see cref="Shapes.BlockedOn"/>; or, alone, the <c>?.</c> of an optional validator), the call is a
     /// statement (or a void arrow body), the value of a plain assignment statement or of a variable's initializer, or the
     /// subject of <c>is</c> or <c>switch</c>. Everything else (an argument, a receiver, a condition, a return) passes the
     /// value on; such a call is still a candidate when it has an <c>out</c> argument (<see cref="HasOutArgument"/>), whose
@@ -132,6 +132,16 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            switch (Shapes.BlockedOn((ExpressionSyntax)current))
+            {
+                case (var value, Shapes.Blocking.Value): // `Validate…Async(x).Result`, `.GetAwaiter().GetResult()`: the verdict itself
+                    current = value;
+                    parent = current.Parent;
+                    continue;
+                case (var wait, Shapes.Blocking.Wait): // `Validate…Async(x).Wait();`: the verdict dropped
+                    return wait.Parent is ExpressionStatementSyntax;
+            }
+
             break;
         }
 
@@ -147,6 +157,17 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             _ => false,
         };
     }
+
+    /// <summary>
+    /// <c>….GetAwaiter().GetResult()</c>: the awaited call is judged (through <see cref="Shapes.BlockedOn"/>), not the
+    /// awaiter's <c>GetResult</c>, whose type is the verdict's too.
+    /// </summary>
+    private static bool IsAwaiterGetResult(InvocationExpressionSyntax invocation)
+        => invocation.Expression is MemberAccessExpressionSyntax
+        {
+            Name.Identifier.ValueText: "GetResult",
+            Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } },
+        };
 
     /// <summary>The name the call's callee is written with (<c>Validate</c> in <c>_guard?.Validate(x)</c>), or null when it is not a name.</summary>
     internal static string? CalleeName(InvocationExpressionSyntax invocation) => invocation.Expression switch
@@ -1697,7 +1718,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// How the call's value is used, looking through conversions, <c>ConfigureAwait(..)</c> and <c>await</c>. Only
+    /// How the call's value is used, looking through conversions, <c>ConfigureAwait(..)</c>, <c>await</c> and a synchronous wait (<c>.Result</c>, <c>.GetAwaiter().GetResult()</c>; a dropping <c>.Wait()</c> is a discard). Only
     /// statement-level discards and plain stores into a local are candidates; everything else passes the value on.
     /// </summary>
     internal static Usage GetUsage(IInvocationOperation invocation, out ILocalSymbol? local, out IOperation? patternOwner)
@@ -1715,11 +1736,29 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         for (var depth = 0; depth < MaxShapeDepth && parent is not null && current is not IConditionalAccessOperation; depth++)
         {
             if (parent is IConversionOperation or IAwaitOperation
-                || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current)
+                || parent is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configure && configure.Instance == current
+                || parent is IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } result } resultRead && resultRead.Instance == current
+                    && TaskTypes.IsTaskOfResult(result.ContainingType))
             {
                 current = parent;
                 parent = current.Parent;
                 continue;
+            }
+
+            if (parent is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.IsEmpty: true } getAwaiter && getAwaiter.Instance == current
+                && getAwaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult", Arguments.IsEmpty: true } getResult && getResult.Instance == getAwaiter)
+            {
+                current = getResult; // `.GetAwaiter().GetResult()`: the verdict itself, as through an await
+                parent = current.Parent;
+                continue;
+            }
+
+            if (parent is IInvocationOperation { TargetMethod: { Name: "Wait", IsStatic: false } wait } waitCall && waitCall.Instance == current
+                && TaskTypes.IsNonGenericTask(wait.ContainingType))
+            {
+                // `ValidateAsync(x).Wait();` waits for the verdict and drops it; a wait whose bool is read still drops it,
+                // but that read is the author's (a timeout), and nothing is left to branch on there.
+                return waitCall.Parent is IExpressionStatementOperation { Syntax.Parent: not LambdaExpressionSyntax } ? Usage.Discarded : Usage.Used;
             }
 
             break;

@@ -22,8 +22,10 @@ internal sealed class MM0004FixPlan
         ArgumentSyntax? discardedOut = null,
         bool optionalValidator = false,
         bool memberMeansFailure = false,
-        bool returnsInsteadOfThrowing = false)
+        bool returnsInsteadOfThrowing = false,
+        bool waitDropsVerdict = false)
     {
+        WaitDropsVerdict = waitDropsVerdict;
         ReturnsInsteadOfThrowing = returnsInsteadOfThrowing;
         MemberMeansFailure = memberMeansFailure;
         Statement = statement;
@@ -54,6 +56,12 @@ internal sealed class MM0004FixPlan
     /// validation is skipped) instead of throwing, which would crash the process or reach the dispatcher's unhandled handler.
     /// </summary>
     public bool ReturnsInsteadOfThrowing { get; }
+
+    /// <summary>
+    /// <see cref="Call"/> is <c>task.Wait()</c>, which waits for the verdict and drops it: the new local reads it as
+    /// <c>task.Result</c> (the same wait, the same <see cref="System.AggregateException"/> on failure).
+    /// </summary>
+    public bool WaitDropsVerdict { get; }
 
     /// <summary>The statement holding the call: replaced (discarded result) or followed by the new branch (stored result).</summary>
     public StatementSyntax Statement { get; }

@@ -63,7 +63,13 @@ internal static class MM0004FixPlanner
         }
 
         properties.TryGetValue(MM0004Properties.Local, out var local);
-        var (call, awaited, configureAwait) = OuterExpression(invocation);
+        var (call, awaited, configureAwait, wait) = OuterExpression(invocation);
+        if (wait && call is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 })
+        {
+            // `ValidateAsync(x).Wait(timeout);`: `.Result` would wait without the timeout or the token.
+            return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.WaitWithArguments, call);
+        }
+
         switch (form)
         {
             case MM0004Properties.PatternVariable:
@@ -174,7 +180,8 @@ internal static class MM0004FixPlanner
             discardedOut,
             optionalValidator,
             memberMeansFailure,
-            fallback.Plan is null && unobserved == Unobserved.Yes));
+            fallback.Plan is null && unobserved == Unobserved.Yes,
+            wait));
     }
 
     /// <summary>
@@ -480,11 +487,11 @@ internal static class MM0004FixPlanner
     }
 
     /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
-    private static (ExpressionSyntax Call, bool Awaited, bool ConfigureAwait) OuterExpression(InvocationExpressionSyntax invocation)
+    private static (ExpressionSyntax Call, bool Awaited, bool ConfigureAwait, bool Wait) OuterExpression(InvocationExpressionSyntax invocation)
     {
         if (invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation)
         {
-            return (conditional, false, false); // an optional validator: nothing wraps it (see the analyzer's usage shapes)
+            return (conditional, false, false, false); // an optional validator: nothing wraps it (see the analyzer's usage shapes)
         }
 
         ExpressionSyntax outer = invocation;
@@ -508,10 +515,20 @@ internal static class MM0004FixPlanner
                     continue;
             }
 
+            switch (Shapes.BlockedOn(outer))
+            {
+                case (var value, Shapes.Blocking.Value): // `.Result`, `.GetAwaiter().GetResult()`: the verdict, as after an await
+                    outer = value;
+                    awaited = true;
+                    continue;
+                case (var wait, Shapes.Blocking.Wait): // `.Wait();`: the rewriter reads the verdict with `.Result` instead
+                    return (wait, true, configureAwait, true);
+            }
+
             break;
         }
 
-        return (outer, awaited, configureAwait);
+        return (outer, awaited, configureAwait, false);
     }
 
     /// <summary>

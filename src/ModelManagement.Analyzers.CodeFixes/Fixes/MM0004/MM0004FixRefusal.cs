@@ -12,6 +12,12 @@ internal enum MM0004FixRefusal
     /// <summary>The call returns a task that is not awaited: the verdict is not available where the call stands.</summary>
     TaskNotAwaited,
 
+    /// <summary>
+    /// The task is waited for with arguments (<c>ValidateAsync(x).Wait(timeout)</c>, <c>.Wait(token)</c>): reading the
+    /// verdict with <c>.Result</c> would wait without the timeout or the token.
+    /// </summary>
+    WaitWithArguments,
+
     /// <summary>The call is no statement of its own (an expression body): there is nothing to put the branch next to.</summary>
     NotInBlock,
 

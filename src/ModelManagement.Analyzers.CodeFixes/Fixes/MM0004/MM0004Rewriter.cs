@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
+using ModelManagement.Analyzers.Infrastructure;
 
 namespace ModelManagement.Analyzers.CodeFixes.Fixes.MM0004;
 
@@ -24,7 +25,10 @@ internal static class MM0004Rewriter
     {
         // The new local's type: `var`, or the type where the file's style asks for explicit types (LocalTypes).
         TypeSyntax LocalType(ExpressionSyntax value)
-            => LocalTypes.For(document.Project, root.SyntaxTree, model.GetTypeInfo(value, cancellationToken).Type, apparent: false, SyntaxGenerator.GetGenerator(document));
+            => LocalTypes.For(document.Project, root.SyntaxTree, ValueType(model, value, cancellationToken), apparent: false, SyntaxGenerator.GetGenerator(document));
+
+        // The verdict as an expression: the call as written, or for `task.Wait()` the same wait's `task.Result`.
+        var verdictCall = plan.WaitDropsVerdict && ResultOfWait(plan.Call) is { } result ? result : plan.Call;
 
         var statement = plan.Statement;
 
@@ -66,7 +70,7 @@ internal static class MM0004Rewriter
         {
             // A comment that ended the statement's line ends the condition's line (`if (!Validate(x)) // note`); the
             // branch then gets the formatter's line break and blank line like any other.
-            var branch = Branch(plan.Call.WithoutTrivia(), body, plan.OptionalValidator).WithLeadingTrivia(statement.GetLeadingTrivia());
+            var branch = Branch(verdictCall.WithoutTrivia(), body, plan.OptionalValidator).WithLeadingTrivia(statement.GetLeadingTrivia());
             var comments = CommentsOutsideTheCall(statement, plan.Call);
             replacement.Add(comments.Count == 0
                 ? branch
@@ -80,7 +84,7 @@ internal static class MM0004Rewriter
                         LocalType(plan.Call),
                         SyntaxFactory.SingletonSeparatedList(
                             SyntaxFactory.VariableDeclarator(UniqueNames.Identifier(name))
-                                .WithInitializer(SyntaxFactory.EqualsValueClause(plan.Call.WithoutTrivia())))))
+                                .WithInitializer(SyntaxFactory.EqualsValueClause(verdictCall.WithoutTrivia())))))
                 .WithLeadingTrivia(statement.GetLeadingTrivia())
                 .WithTrailingTrivia(TrailingWithComments(statement, plan.Call));
             replacement.Add(declaration);
@@ -108,6 +112,25 @@ internal static class MM0004Rewriter
             _ => root,
         };
     }
+
+    /// <summary>
+    /// The type of the verdict <paramref name="call"/> gives: its own, or for <c>task.Wait()</c> (which gives nothing) the
+    /// result type of the task it waits for.
+    /// </summary>
+    private static ITypeSymbol? ValueType(SemanticModel model, ExpressionSyntax call, CancellationToken cancellationToken)
+        => call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var task } }
+            && ResultOfWait(call) is not null
+            && model.GetTypeInfo(task, cancellationToken).Type is INamedTypeSymbol { TypeArguments: [var result] } awaitable
+            && TaskTypes.IsTaskOfResult(awaitable)
+                ? result
+                : model.GetTypeInfo(call, cancellationToken).Type;
+
+    /// <summary><c>task.Result</c> for the call <c>task.Wait()</c>; null for any other expression.</summary>
+    private static MemberAccessExpressionSyntax? ResultOfWait(ExpressionSyntax call)
+        => call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait, ArgumentList.Arguments.Count: 0 }
+            && Shapes.BlockedOn(wait.Expression).How == Shapes.Blocking.Wait
+                ? wait.WithName(SyntaxFactory.IdentifierName("Result").WithTriviaFrom(wait.Name))
+                : null;
 
     /// <summary><c>validation.IsValid</c>; from an optional validator (null when it is absent) <c>validation?.IsValid</c>.</summary>
     private static ExpressionSyntax Verdict(ExpressionSyntax local, string? member, bool mayBeNull = false)
@@ -142,7 +165,7 @@ internal static class MM0004Rewriter
     private static ObjectCreationExpressionSyntax? LibraryFailure(SemanticModel model, MM0004FixPlan plan, string? verdictName, CancellationToken cancellationToken)
     {
         if (verdictName is null || plan.OptionalValidator || plan.MemberMeansFailure || plan.ValidityMember != "IsValid"
-            || model.GetTypeInfo(plan.Call, cancellationToken).Type is not INamedTypeSymbol { Name: "ValidationResult", ContainingNamespace: { Name: "Results", ContainingNamespace: { Name: "FluentValidation", ContainingNamespace.IsGlobalNamespace: true } } } result
+            || ValueType(model, plan.Call, cancellationToken) is not INamedTypeSymbol { Name: "ValidationResult", ContainingNamespace: { Name: "Results", ContainingNamespace: { Name: "FluentValidation", ContainingNamespace.IsGlobalNamespace: true } } } result
             || result.GetMembers("Errors").IsEmpty
             || model.Compilation.GetTypeByMetadataName("FluentValidation.ValidationException") is not { } exception
             || !exception.InstanceConstructors.Any(static c => c.DeclaredAccessibility == Accessibility.Public && c.Parameters.Length == 1

@@ -1,8 +1,8 @@
 using Microsoft.CodeAnalysis;
 
-namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
+namespace ModelManagement.Analyzers.Infrastructure;
 
-/// <summary>The awaitable types fixes reason about, matched by name and namespace (no compilation needed).</summary>
+/// <summary>The awaitable types rules and fixes reason about, matched by name and namespace (no compilation needed).</summary>
 internal static class TaskTypes
 {
     /// <summary>True for <c>Task</c>, <c>Task&lt;T&gt;</c>, <c>ValueTask</c> and <c>ValueTask&lt;T&gt;</c> of <c>System.Threading.Tasks</c>.</summary>
