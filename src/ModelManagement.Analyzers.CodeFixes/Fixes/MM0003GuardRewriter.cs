@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -68,16 +69,19 @@ internal static class MM0003GuardRewriter
                 continue;
             }
 
-            statement = statement.ReplaceNodes(targets, (original, _) =>
+            // `await x?.M()!`: the `!` that silenced CS8602 on the maybe-null task goes with the `?.`.
+            var replaced = targets.Select(t => t.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed ? (ExpressionSyntax)suppressed : t);
+            statement = statement.ReplaceNodes(replaced, (original, _) =>
             {
-                var (head, separator, rest) = SplitAfterReceiver(original.ToString(), original.Expression.Span.End - original.SpanStart);
+                var conditional = original as ConditionalAccessExpressionSyntax ?? (ConditionalAccessExpressionSyntax)((PostfixUnaryExpressionSyntax)original).Operand;
+                var (head, separator, rest) = SplitAfterReceiver(conditional.ToString(), conditional.Expression.Span.End - conditional.SpanStart);
                 if (!rest.StartsWith("?", System.StringComparison.Ordinal))
                 {
                     return original;
                 }
 
                 var rewritten = SyntaxFactory.ParseExpression(head + separator + rest.Substring(1), options: options);
-                return rewritten.ContainsDiagnostics ? original : rewritten.WithTriviaFrom(original);
+                return rewritten.ContainsDiagnostics ? original : rewritten.WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
             });
             result = result.Replace(result[i], statement);
         }

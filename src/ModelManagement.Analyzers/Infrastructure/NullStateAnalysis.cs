@@ -1346,12 +1346,14 @@ internal sealed class NullStateAnalysis
     /// <summary>
     /// <c>await x?.M()</c> or <c>foreach (… in x?.Items)</c> (also parenthesized, or through <c>x?.A?.M()</c>): the value is
     /// null when <c>x</c> is, and awaiting or enumerating null throws. <c>x?.M()</c> as a statement, or with
-    /// <c>?? Task.CompletedTask</c>, does not.
+    /// <c>?? Task.CompletedTask</c>, does not. A <c>!</c> on the result (<c>await _x?.M()!</c>, what CS8602 on the awaited
+    /// task leads nullable code to) vouches for the task, not for <c>x</c>, and throws the same (a scenario round).
     /// </summary>
     internal static bool IsConditionalAccessWhereNullThrows(SyntaxNode conditionalAccess)
     {
         var node = conditionalAccess;
         while (node.Parent is ParenthesizedExpressionSyntax
+            || node.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression)
             || (node.Parent is ConditionalAccessExpressionSyntax outer && outer.WhenNotNull == node))
         {
             node = node.Parent;
