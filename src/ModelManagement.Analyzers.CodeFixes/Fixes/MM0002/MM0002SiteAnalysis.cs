@@ -155,7 +155,7 @@ internal static class MM0002SiteAnalysis
             || (awaitParent is ArrowExpressionClauseSyntax { Parent: MethodDeclarationSyntax or LocalFunctionStatementSyntax } arrow && IsAsyncVoidOrTaskBody(model, arrow, cancellationToken))
             || awaitParent is LambdaExpressionSyntax;
         site.WrapRefusal = !wrappable ? MM0002WrapRefusal.NotAStatement
-            : declaresOrAssigns ? MM0002WrapRefusal.DeclaresOrAssigns
+            : declaresOrAssigns && AssignsUnassigned(model, awaitExpression) ? MM0002WrapRefusal.DeclaresOrAssigns
             : !site.HasReportFailure && model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is null ? MM0002WrapRefusal.NoFailureSink
             : !BodyCanWrap(awaitParent!) ? MM0002WrapRefusal.DirectiveAcrossStatement
             : AwaitsInside(invocation) ? MM0002WrapRefusal.AwaitInsideTheCall
@@ -324,6 +324,23 @@ internal static class MM0002SiteAnalysis
 
         var flow = model.AnalyzeDataFlow(awaitExpression);
         return flow is null || !flow.Succeeded || !flow.AlwaysAssigned.IsEmpty;
+    }
+
+    /// <summary>
+    /// Whether the await assigns a variable that is not definitely assigned before it (<c>await Track(total = 2)</c> of a
+    /// declared but unassigned <c>total</c>): in a <c>try</c> it would be unassigned after it (CS0165). An increment or
+    /// compound assignment of a variable assigned before (<c>await TrackChunkAsync(++n)</c>, a streaming loop's counter —
+    /// a scenario round) still happens before the call, and the variable stays assigned whatever the call does.
+    /// </summary>
+    private static bool AssignsUnassigned(SemanticModel model, AwaitExpressionSyntax awaitExpression)
+    {
+        if (awaitExpression.DescendantNodes().Any(n => n is SingleVariableDesignationSyntax))
+        {
+            return true; // out var / pattern variables would change scope
+        }
+
+        var flow = model.AnalyzeDataFlow(awaitExpression);
+        return flow is null || !flow.Succeeded || flow.AlwaysAssigned.Any(assigned => !flow.DefinitelyAssignedOnEntry.Contains(assigned));
     }
 
     private static bool IsAsyncVoidOrTaskBody(SemanticModel model, ArrowExpressionClauseSyntax arrow, CancellationToken cancellationToken)
