@@ -111,7 +111,9 @@ internal static class Documents
     /// hands that solution to the next rule: its diagnostics and plans then read copies of one file with different texts (an
     /// MM0005 fix of another class in the file was refused because its span lay outside the stale copy, in the runs where
     /// MM0001 came first — the order of rules is a hash order, new in every process). Copies rewritten differently are left
-    /// to the workspace's merge, as before.
+    /// to the workspace's merge, as before. Every copy the change rewrote is parsed again from its text with its own project's
+    /// options: a root planned in one copy and given to another keeps the first copy's parse (its disabled <c>#if</c> branches),
+    /// which the next rule would read in place of the other framework's code.
     /// </summary>
     public static async Task<Solution> WithRewriteInLinkedCopiesAsync(Solution original, Solution changed, CancellationToken cancellationToken)
     {
@@ -165,6 +167,20 @@ internal static class Documents
                     }
                 }
 
+                // Every rewritten copy is parsed again from its own text, with its own project's options. A Fix All that
+                // plans on one copy gives the others that copy's fixed root (FixCanonicalCopyAsync: the annotations the
+                // clean-up reads are on its nodes), and Document.WithSyntaxRoot keeps a root as it is: the net8.0 copy then
+                // held the netstandard2.0 parse, with `#if NET8_0_OR_GREATER` branches as disabled text (and the other way
+                // round). Its text was right, but the next rule of a `dotnet format` run found no diagnostic in those
+                // branches, which stayed unfixed in the runs where that rule came later (consume7 F2).
+                foreach (var copy in copies)
+                {
+                    if (!stale.Contains(copy) && result.GetDocument(copy) is { } rewritten)
+                    {
+                        result = result.WithDocumentText(copy, await ReparsedTextAsync(rewritten, cancellationToken).ConfigureAwait(false), PreservationMode.PreserveIdentity);
+                    }
+                }
+
                 if (rewrite is null || !agree)
                 {
                     continue;
@@ -178,6 +194,17 @@ internal static class Documents
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The text of <paramref name="document"/> as a new <see cref="SourceText"/> instance: <see cref="Solution.WithDocumentText(DocumentId, SourceText, PreservationMode)"/>
+    /// keeps a document whose text is the same instance as it is, tree included; a new instance makes the workspace parse it
+    /// with the document's own parse options.
+    /// </summary>
+    private static async Task<SourceText> ReparsedTextAsync(Document document, CancellationToken cancellationToken)
+    {
+        var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
+        return SourceText.From(text.ToString(), text.Encoding, text.ChecksumAlgorithm);
     }
 
     /// <summary>

@@ -448,6 +448,104 @@ public sealed class LinkedCopiesTests
         Assert.Contains("public int Length => _text.Length;", text, System.StringComparison.Ordinal);
     }
 
+    private static readonly (string Name, string Text) Publisher = ("Publisher.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public interface ITelemetry
+                {
+                    Task TrackEventAsync(string name);
+                }
+
+                public static class PayloadValidator
+                {
+                    public static bool Validate(string payload) => payload.Length > 0;
+                }
+
+                public sealed class Publisher
+                {
+                    private readonly ITelemetry _telemetry;
+
+                    public Publisher(ITelemetry telemetry) => _telemetry = telemetry;
+
+                    public async Task PublishAsync(string payload)
+                    {
+                        PayloadValidator.Validate(payload);
+                        await Task.Yield();
+            #if NET8_0_OR_GREATER
+                        await _telemetry.TrackEventAsync("published");
+            #endif
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task RootPlannedInTheFirstCopy_GivenToEveryCopy_EachCopyIsParsedWithItsOwnSymbols_TheNextRuleSeesTheBranch()
+    {
+        // consume7 F2 (cloudevents, `netstandard2.0;net8.0`): MM0004's Fix All plans on the netstandard2.0 copy, where the
+        // `#if NET8_0_OR_GREATER` branch is disabled text, and gives its fixed root to every copy (FixCanonicalCopyAsync).
+        // The Roslyn of `dotnet format` (4.9 and later) cleans those documents up and keeps their roots
+        // (Solution.WithDocumentSyntaxRoots), and a root is kept as it was parsed: the net8.0 copy's text was right, but its
+        // tree held the branch as disabled text, so MM0002 and MM0003, when dotnet format ran them after MM0004, found
+        // nothing there and the branch stayed unfixed. (The Roslyn 4.8 these tests run on parses the cleaned text again,
+        // which hid it; the solution below is what the newer host hands to our action's last step.)
+        var solution = await CreateAsync(Publisher);
+        var copies = solution.Projects.Select(p => p.Documents.Single(d => d.Name == "Publisher.cs")).ToList();
+        var first = copies.Single(d => d.Project.Name == "Lib(netstandard2.0)");
+        var root = (await first.GetSyntaxRootAsync())!;
+        var call = root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax>().Single(s => s.ToString().StartsWith("PayloadValidator", System.StringComparison.Ordinal));
+        var fixedRoot = root.ReplaceNode(call, SyntaxFactory.ParseStatement("if (!PayloadValidator.Validate(payload)) throw new System.InvalidOperationException();").WithTriviaFrom(call));
+        var changed = solution;
+        foreach (var copy in copies)
+        {
+            changed = changed.WithDocumentSyntaxRoot(copy.Id, fixedRoot);
+        }
+
+        var result = await ModelManagement.Analyzers.CodeFixes.Infrastructure.Documents.WithRewriteInLinkedCopiesAsync(solution, changed, CancellationToken.None);
+
+        var texts = await TextsAsync(result, "Publisher.cs");
+        Assert.Equal(texts[0], texts[1]);
+        Assert.Contains("if (!PayloadValidator.Validate(payload))", texts[0], System.StringComparison.Ordinal);
+
+        // The next rule sees the net8.0-only site and fixes it.
+        var afterMM0002 = await FixAllAsync(result, new MM0002SideEffectAwaitNotGuardedAnalyzer(), new MM0002SideEffectAwaitNotGuardedCodeFixProvider(), 1);
+        texts = await TextsAsync(afterMM0002, "Publisher.cs");
+        Assert.Equal(texts[0], texts[1]);
+        Assert.Contains("if (!PayloadValidator.Validate(payload))", texts[0], System.StringComparison.Ordinal);
+        Assert.Contains("catch", texts[0], System.StringComparison.Ordinal);
+        await AssertCompilesAsync(afterMM0002);
+
+        // Each copy's tree is its own framework's parse of the text (the netstandard2.0 copy keeps the branch as disabled text).
+        foreach (var project in result.Projects)
+        {
+            var document = project.Documents.Single(d => d.Name == "Publisher.cs");
+            var reparsed = SyntaxFactory.ParseSyntaxTree(await document.GetTextAsync(), (CSharpParseOptions)project.ParseOptions!);
+            Assert.True((await document.GetSyntaxRootAsync())!.IsEquivalentTo(await reparsed.GetRootAsync()), project.Name + ": the tree is not this framework's parse of its text");
+        }
+    }
+
+    [Fact]
+    public async Task MM0004ThenMM0002_SiteUnderIfOfTheSecondFramework_StillSeenByThatFramework_AndFixed()
+    {
+        // The same two rules through their Fix Alls, one after the other as dotnet format runs them.
+        var solution = await CreateAsync(Publisher);
+
+        var afterMM0004 = await FixAllAsync(solution, new MM0004ValidationResultIgnoredAnalyzer(), new MM0004ValidationResultIgnoredCodeFixProvider(), 2);
+        var texts = await TextsAsync(afterMM0004, "Publisher.cs");
+        Assert.Equal(texts[0], texts[1]);
+        Assert.Contains("if (!PayloadValidator.Validate(payload))", texts[0], System.StringComparison.Ordinal);
+
+        var afterMM0002 = await FixAllAsync(afterMM0004, new MM0002SideEffectAwaitNotGuardedAnalyzer(), new MM0002SideEffectAwaitNotGuardedCodeFixProvider(), 1);
+        texts = await TextsAsync(afterMM0002, "Publisher.cs");
+        Assert.Equal(texts[0], texts[1]);
+        Assert.Contains("if (!PayloadValidator.Validate(payload))", texts[0], System.StringComparison.Ordinal);
+        Assert.Contains("catch", texts[0], System.StringComparison.Ordinal);
+        Assert.Contains("#if NET8_0_OR_GREATER", texts[0], System.StringComparison.Ordinal);
+        await AssertCompilesAsync(afterMM0002);
+    }
+
     /// <summary>Lib (netstandard2.0) and Lib (net8.0) sharing the files by path; App, referencing the first, when given.</summary>
     private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null, bool patternsOnlyInNet8 = false, LanguageVersion netstandardVersion = LanguageVersion.CSharp9)
     {
