@@ -70,7 +70,7 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
             || index.IsAllowedIn(centralization, context.ContainingSymbol)
             || CentralizedSymbolIndex.IsInsideNameOf(operation)
             || IsReceiverOfCentralizedUse(operation, index)
-            || (operation is IObjectCreationOperation && IsRegisteredWithServiceCollection(operation)))
+            || (operation is IObjectCreationOperation && (IsRegisteredWithServiceCollection(operation) || IsHandedToItsOwner(operation, centralization))))
         {
             return;
         }
@@ -140,6 +140,39 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
                         || IsDependencyInjectionType(method.ContainingType, "ServiceDescriptor"); // ServiceDescriptor.Singleton(new X(..))
                 default:
                     return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A creation that is straight an argument of its owner's construction — a hand-written composition root's
+    /// <c>new LogProcessor(new ConsoleLogSink())</c> (a scenario round) — hands the concern to the processor, like a
+    /// registration with dependency injection: nothing else holds the instance. Runs only on hits.
+    /// </summary>
+    private static bool IsHandedToItsOwner(IOperation creation, Centralization centralization)
+    {
+        var current = creation;
+        while (current.Parent is IConversionOperation or IParenthesizedOperation)
+        {
+            current = current.Parent;
+        }
+
+        if (current.Parent is not IArgumentOperation { Parent: IObjectCreationOperation { Type: INamedTypeSymbol constructed } })
+        {
+            return false;
+        }
+
+        var depth = 0;
+        for (INamedTypeSymbol? type = constructed; type is not null && depth < 16; type = type.BaseType, depth++)
+        {
+            foreach (var owner in centralization.Owners)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner))
+                {
+                    return true;
+                }
             }
         }
 
