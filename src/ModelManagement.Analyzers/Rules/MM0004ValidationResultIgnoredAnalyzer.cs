@@ -80,7 +80,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
         var model = context.SemanticModel;
         var syntax = (InvocationExpressionSyntax)context.Node;
         var resultMayBeIgnored = MayBeIgnoredResult(syntax);
-        if ((!resultMayBeIgnored && !HasOutArgument(syntax)) || IsAwaiterGetResult(syntax))
+        if ((!resultMayBeIgnored && !HasOutArgument(syntax)) || IsUnwrapOfACall(syntax))
         {
             return;
         }
@@ -132,14 +132,22 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            if (parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } asTask && asTask.Expression == current
+                && asTask.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } converted && converted.Expression == asTask)
+            {
+                current = converted; // a ValueTask verdict as a Task: `await ValidateQuickAsync(x).AsTask();`
+                parent = current.Parent;
+                continue;
+            }
+
             switch (Shapes.BlockedOn((ExpressionSyntax)current))
             {
                 case (var value, Shapes.Blocking.Value): // `Validate…Async(x).Result`, `.GetAwaiter().GetResult()`: the verdict itself
-                    current = value;
+                    current = OptionalCallAround(value);
                     parent = current.Parent;
                     continue;
                 case (var wait, Shapes.Blocking.Wait): // `Validate…Async(x).Wait();`: the verdict dropped
-                    return wait.Parent is ExpressionStatementSyntax;
+                    return OptionalCallAround(wait).Parent is ExpressionStatementSyntax;
             }
 
             break;
@@ -159,15 +167,25 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>
-    /// <c>….GetAwaiter().GetResult()</c>: the awaited call is judged (through <see cref="Shapes.BlockedOn"/>), not the
-    /// awaiter's <c>GetResult</c>, whose type is the verdict's too.
+    /// The <c>?.</c> whose blocked-on call <paramref name="blocked"/> is (<c>_optional?.ValidateAsync(x).Result</c>: an optional
+    /// validator called from synchronous code, whose verdict is null when it is absent — a consumer round), or the node itself.
     /// </summary>
-    private static bool IsAwaiterGetResult(InvocationExpressionSyntax invocation)
+    private static SyntaxNode OptionalCallAround(SyntaxNode blocked)
+        => blocked.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == blocked ? conditional : blocked;
+
+    /// <summary>
+    /// <c>….GetAwaiter().GetResult()</c> or <c>….AsTask()</c> of a call: the call is judged (through
+    /// <see cref="Shapes.BlockedOn"/> and <see cref="MayBeIgnoredResult"/>), not the awaiter's <c>GetResult</c> or the
+    /// conversion, whose types carry the verdict too.
+    /// </summary>
+    private static bool IsUnwrapOfACall(InvocationExpressionSyntax invocation)
         => invocation.Expression is MemberAccessExpressionSyntax
         {
             Name.Identifier.ValueText: "GetResult",
             Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } },
-        };
+        }
+        or MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask", Expression: InvocationExpressionSyntax }
+            && invocation.ArgumentList.Arguments.Count == 0;
 
     /// <summary>The name the call's callee is written with (<c>Validate</c> in <c>_guard?.Validate(x)</c>), or null when it is not a name.</summary>
     internal static string? CalleeName(InvocationExpressionSyntax invocation) => invocation.Expression switch
@@ -1742,6 +1760,20 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             {
                 current = parent;
                 parent = current.Parent;
+                if (current is IPropertyReferenceOperation && parent is IConditionalAccessOperation optional && optional.WhenNotNull == current)
+                {
+                    current = optional; // `_optional?.ValidateAsync(x).Result`: see MayBeIgnoredResult
+                    parent = current.Parent;
+                }
+
+                continue;
+            }
+
+            if (parent is IInvocationOperation { TargetMethod: { Name: "AsTask", IsStatic: false, Parameters.IsEmpty: true } asTask } converted && converted.Instance == current
+                && TaskTypes.IsTaskOrValueTask(asTask.ContainingType))
+            {
+                current = parent; // a ValueTask verdict as a Task
+                parent = current.Parent;
                 continue;
             }
 
@@ -1750,6 +1782,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             {
                 current = getResult; // `.GetAwaiter().GetResult()`: the verdict itself, as through an await
                 parent = current.Parent;
+                if (parent is IConditionalAccessOperation optional && optional.WhenNotNull == current)
+                {
+                    current = optional; // `_optional?.ValidateAsync(x).GetAwaiter().GetResult()`: see MayBeIgnoredResult
+                    parent = current.Parent;
+                }
+
                 continue;
             }
 
@@ -1758,7 +1796,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             {
                 // `ValidateAsync(x).Wait();` waits for the verdict and drops it; a wait whose bool is read still drops it,
                 // but that read is the author's (a timeout), and nothing is left to branch on there.
-                return waitCall.Parent is IExpressionStatementOperation { Syntax.Parent: not LambdaExpressionSyntax } ? Usage.Discarded : Usage.Used;
+                var waited = waitCall.Parent is IConditionalAccessOperation optionalWait && optionalWait.WhenNotNull == waitCall ? optionalWait : (IOperation)waitCall;
+                return waited.Parent is IExpressionStatementOperation { Syntax.Parent: not LambdaExpressionSyntax } ? Usage.Discarded : Usage.Used;
             }
 
             break;

@@ -64,7 +64,7 @@ internal static class MM0004FixPlanner
 
         properties.TryGetValue(MM0004Properties.Local, out var local);
         var (call, awaited, configureAwait, wait) = OuterExpression(invocation);
-        if (wait && call is InvocationExpressionSyntax { ArgumentList.Arguments.Count: > 0 })
+        if (wait && MM0004Rewriter.WaitOf(call) is not { ArgumentList.Arguments.Count: 0 })
         {
             // `ValidateAsync(x).Wait(timeout);`: `.Result` would wait without the timeout or the token.
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.WaitWithArguments, call);
@@ -513,16 +513,25 @@ internal static class MM0004FixPlanner
                 case ParenthesizedExpressionSyntax parenthesized:
                     outer = parenthesized;
                     continue;
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } converted } asTask
+                    when asTask.Expression == outer && converted.Expression == asTask:
+                    outer = converted; // a ValueTask verdict as a Task
+                    continue;
             }
 
             switch (Shapes.BlockedOn(outer))
             {
                 case (var value, Shapes.Blocking.Value): // `.Result`, `.GetAwaiter().GetResult()`: the verdict, as after an await
+                    if (value.Parent is ConditionalAccessExpressionSyntax optional && optional.WhenNotNull == value)
+                    {
+                        return (optional, true, configureAwait, false); // `_optional?.ValidateAsync(x).Result`: null when absent
+                    }
+
                     outer = value;
                     awaited = true;
                     continue;
                 case (var wait, Shapes.Blocking.Wait): // `.Wait();`: the rewriter reads the verdict with `.Result` instead
-                    return (wait, true, configureAwait, true);
+                    return (wait.Parent is ConditionalAccessExpressionSyntax optionalWait && optionalWait.WhenNotNull == wait ? optionalWait : wait, true, configureAwait, true);
             }
 
             break;

@@ -118,19 +118,31 @@ internal static class MM0004Rewriter
     /// result type of the task it waits for.
     /// </summary>
     private static ITypeSymbol? ValueType(SemanticModel model, ExpressionSyntax call, CancellationToken cancellationToken)
-        => call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: var task } }
+        => WaitOf(call) is { Expression: MemberAccessExpressionSyntax { Expression: var task } }
             && ResultOfWait(call) is not null
             && model.GetTypeInfo(task, cancellationToken).Type is INamedTypeSymbol { TypeArguments: [var result] } awaitable
             && TaskTypes.IsTaskOfResult(awaitable)
                 ? result
                 : model.GetTypeInfo(call, cancellationToken).Type;
 
-    /// <summary><c>task.Result</c> for the call <c>task.Wait()</c>; null for any other expression.</summary>
-    private static MemberAccessExpressionSyntax? ResultOfWait(ExpressionSyntax call)
-        => call is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait, ArgumentList.Arguments.Count: 0 }
+    /// <summary>The <c>task.Wait(…)</c> call <paramref name="call"/> is, also inside <c>?.</c> (<c>_optional?.ValidateAsync(x).Wait()</c>); null otherwise.</summary>
+    internal static InvocationExpressionSyntax? WaitOf(ExpressionSyntax call)
+        => (call is ConditionalAccessExpressionSyntax optional ? optional.WhenNotNull : call) is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait" } wait } invocation
             && Shapes.BlockedOn(wait.Expression).How == Shapes.Blocking.Wait
-                ? wait.WithName(SyntaxFactory.IdentifierName("Result").WithTriviaFrom(wait.Name))
+                ? invocation
                 : null;
+
+    /// <summary><c>task.Result</c> for the call <c>task.Wait()</c> (<c>x?.M().Result</c> for <c>x?.M().Wait()</c>); null for any other expression.</summary>
+    private static ExpressionSyntax? ResultOfWait(ExpressionSyntax call)
+    {
+        if (WaitOf(call) is not { Expression: MemberAccessExpressionSyntax wait, ArgumentList.Arguments.Count: 0 })
+        {
+            return null;
+        }
+
+        var result = wait.WithName(SyntaxFactory.IdentifierName("Result").WithTriviaFrom(wait.Name));
+        return call is ConditionalAccessExpressionSyntax optional ? optional.WithWhenNotNull(result) : result;
+    }
 
     /// <summary><c>validation.IsValid</c>; from an optional validator (null when it is absent) <c>validation?.IsValid</c>.</summary>
     private static ExpressionSyntax Verdict(ExpressionSyntax local, string? member, bool mayBeNull = false)

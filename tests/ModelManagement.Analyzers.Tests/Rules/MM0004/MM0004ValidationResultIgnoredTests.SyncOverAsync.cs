@@ -198,4 +198,84 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     return story;
                 }
             """), MM0004FixRefusal.WaitWithArguments);
+
+    [Fact]
+    public async Task SyncOverAsyncVerdict_OfAnOptionalValidatorOrThroughAsTask_IsReported_AStoredTaskIsNot()
+    {
+        // A consumer round: `_optional?.ValidateAsync(o).Result` (the natural way to call an optional asynchronous
+        // validator from synchronous code) and `ValidateQuickAsync(o).AsTask()` (a ValueTask made a Task) went unreported.
+        var source = SyncOverAsync("""
+                private readonly IStoryValidator _optional;
+
+                public string Publish(string story)
+                {
+                    var verdict = _optional?{|#0:.ValidateAsync(story)|}.Result;
+                    _optional?{|#1:.ValidateAsync(story + "!")|}.GetAwaiter().GetResult();
+                    _optional?{|#2:.ValidateAsync(story + "?")|}.Wait();
+                    var report = {|#3:_guardrail.ScanAsync(story)|}.AsTask().Result;
+                    var task = _validator.ValidateAsync(story); // the task is stored: not followed
+                    task.Wait();
+                    return story;
+                }
+
+                public async Task<string> PublishAsync(string story)
+                {
+                    await {|#4:_guardrail.ScanAsync(story)|}.AsTask();
+                    return story;
+                }
+            """);
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments(".ValidateAsync"),
+            Verify.Diagnostic().WithLocation(1).WithArguments(".ValidateAsync"),
+            Verify.Diagnostic().WithLocation(2).WithArguments(".ValidateAsync"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("_guardrail.ScanAsync"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("_guardrail.ScanAsync"));
+    }
+
+    [Fact]
+    public async Task Throw_OptionalValidatorBlockedOn_FailsOnlyOnAFalseVerdict_WaitReadsItWithResult()
+    {
+        var source = SyncOverAsync("""
+                private readonly IStoryValidator _optional;
+
+                public string Stored(string story)
+                {
+                    var verdict = _optional?[|.ValidateAsync(story)|].Result;
+                    return story;
+                }
+
+                public string Waited(string story)
+                {
+                    _optional?[|.ValidateAsync(story)|].Wait(); // optional check
+                    return story;
+                }
+            """);
+        var fixedSource = SyncOverAsync("""
+                private readonly IStoryValidator _optional;
+
+                public string Stored(string story)
+                {
+                    var verdict = _optional?.ValidateAsync(story).Result;
+                    if (verdict?.IsValid == false)
+                    {
+                        throw new InvalidOperationException("Validation failed: ValidateAsync rejected the content.");
+                    }
+
+                    return story;
+                }
+
+                public string Waited(string story)
+                {
+                    var validation = _optional?.ValidateAsync(story).Result; // optional check
+                    if (validation?.IsValid == false)
+                    {
+                        throw new InvalidOperationException("Validation failed: ValidateAsync rejected the content.");
+                    }
+
+                    return story;
+                }
+            """);
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
 }
