@@ -1683,6 +1683,14 @@ internal sealed class NullStateAnalysis
                     RefineMemberNotNullWhen(state, invocation.TargetMethod.GetAttributes(), whenTrue);
                 }
 
+                if (!whenTrue && LazyInitMembers.IsEmptinessTest(invocation))
+                {
+                    // `!string.IsNullOrEmpty(options?.Sudo)`: netstandard2.0 and .NET Framework declare it without
+                    // [NotNullWhen(false)], which the check below reads (a consumer round: NGitLab's net472 build only).
+                    MarkNotNull(state, invocation.Arguments[0].Value);
+                    return;
+                }
+
                 foreach (var argument in invocation.Arguments)
                 {
                     if (argument.Parameter is null)
