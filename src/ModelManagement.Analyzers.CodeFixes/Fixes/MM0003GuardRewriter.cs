@@ -42,6 +42,22 @@ internal static class MM0003GuardRewriter
         return Statements.Wrap(root, first, plan.Statements.Count, Guard, blankLineAfter: true);
     }
 
+    /// <summary>The <c>!</c> on <paramref name="conditional"/>, through parentheses (<c>(x?.Items)!</c>), or null.</summary>
+    private static PostfixUnaryExpressionSyntax? SuppressionAround(ConditionalAccessExpressionSyntax conditional)
+    {
+        SyntaxNode node = conditional;
+        while (node.Parent is ParenthesizedExpressionSyntax)
+        {
+            node = node.Parent;
+        }
+
+        return node.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed ? suppressed : null;
+    }
+
+    /// <summary>The <c>?.</c> inside any parentheses.</summary>
+    private static ConditionalAccessExpressionSyntax Unparenthesized(ExpressionSyntax expression)
+        => (ConditionalAccessExpressionSyntax)Analyzers.Infrastructure.Shapes.Unparenthesized(expression);
+
     /// <summary>
     /// Inside the new guard, <c>await x?.M()</c> (or <c>foreach (… in x?.Items)</c>) on the guarded receiver becomes
     /// <c>await x.M()</c>: the <c>?.</c> no longer does anything, and the compiler would still warn CS8602 on the maybe-null
@@ -69,11 +85,14 @@ internal static class MM0003GuardRewriter
                 continue;
             }
 
-            // `await x?.M()!`: the `!` that silenced CS8602 on the maybe-null task goes with the `?.`.
-            var replaced = targets.Select(t => t.Parent is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed ? (ExpressionSyntax)suppressed : t);
+            // `await x?.M()!`, `foreach (var m in (x?.Items)!)`: the `!` that silenced CS8602 on the maybe-null value goes
+            // with the `?.` (left alone, `(x.Items)!` would parse as a cast: CS1525, a fix-shapes round) — unless another `?.`
+            // stays in the chain (`x?.Parent?.Items!`: the rest may still be null).
+            var replaced = targets.Select(t => SuppressionAround(t) ?? (ExpressionSyntax)t);
             statement = statement.ReplaceNodes(replaced, (original, _) =>
             {
-                var conditional = original as ConditionalAccessExpressionSyntax ?? (ConditionalAccessExpressionSyntax)((PostfixUnaryExpressionSyntax)original).Operand;
+                var suppressed = original as PostfixUnaryExpressionSyntax;
+                var conditional = suppressed is null ? (ConditionalAccessExpressionSyntax)original : Unparenthesized(suppressed.Operand);
                 var (head, separator, rest) = SplitAfterReceiver(conditional.ToString(), conditional.Expression.Span.End - conditional.SpanStart);
                 if (!rest.StartsWith("?", System.StringComparison.Ordinal))
                 {
@@ -81,7 +100,20 @@ internal static class MM0003GuardRewriter
                 }
 
                 var rewritten = SyntaxFactory.ParseExpression(head + separator + rest.Substring(1), options: options);
-                return rewritten.ContainsDiagnostics ? original : rewritten.WithLeadingTrivia(original.GetLeadingTrivia()).WithTrailingTrivia(original.GetTrailingTrivia());
+                if (rewritten.ContainsDiagnostics)
+                {
+                    return original;
+                }
+
+                if (suppressed is null)
+                {
+                    return rewritten.WithTriviaFrom(original);
+                }
+
+                var operand = suppressed.Operand.ReplaceNode(Unparenthesized(suppressed.Operand), rewritten.WithTriviaFrom(Unparenthesized(suppressed.Operand)));
+                return rewritten.DescendantNodesAndSelf().OfType<ConditionalAccessExpressionSyntax>().Any()
+                    ? suppressed.WithOperand(operand)
+                    : operand.WithLeadingTrivia(suppressed.GetLeadingTrivia()).WithTrailingTrivia(suppressed.GetTrailingTrivia());
             });
             result = result.Replace(result[i], statement);
         }

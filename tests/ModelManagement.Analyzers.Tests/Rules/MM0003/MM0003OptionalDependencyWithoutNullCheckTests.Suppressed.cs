@@ -74,3 +74,44 @@ public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
         await VerifyFixAsync(members, fixedMembers, expected: new[] { Uses(1) });
     }
 }
+
+/// <summary>The guard fix where the <c>!</c> sits outside parentheses, or another <c>?.</c> stays in the chain (a fix-shapes round).</summary>
+public sealed partial class MM0003OptionalDependencyWithoutNullCheckTests
+{
+    [Fact]
+    public async Task Fix_ParenthesizedNullConditionalUnderASuppression_KeepsTheParentheses_NoCast_AnotherNullConditionalKeepsTheSuppression()
+    {
+        var members = /* lang=c#-test */ """
+                public void List()
+                {
+                    foreach (var model in ({|#0:_registry|}?.Models)!) // every model
+                    {
+                        Log(model);
+                    }
+
+                    foreach (var letter in {|#1:_registry|}?.DefaultModel?.ToCharArray()!)
+                    {
+                        Log(letter.ToString());
+                    }
+                }
+            """;
+        var fixedMembers = /* lang=c#-test */ """
+                public void List()
+                {
+                    if (_registry is not null)
+                    {
+                        foreach (var model in (_registry.Models)) // every model
+                        {
+                            Log(model);
+                        }
+
+                        foreach (var letter in _registry.DefaultModel?.ToCharArray()!)
+                        {
+                            Log(letter.ToString());
+                        }
+                    }
+                }
+            """;
+        await VerifyFixAsync(members, fixedMembers, expected: new[] { Uses(2) });
+    }
+}
