@@ -147,7 +147,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                     parent = current.Parent;
                     continue;
                 case (var wait, Shapes.Blocking.Wait): // `Validate…Async(x).Wait();`: the verdict dropped
-                    return OptionalCallAround(wait).Parent is ExpressionStatementSyntax;
+                    return OptionalCallAround(wait).Parent is ExpressionStatementSyntax or ArrowExpressionClauseSyntax; // `void Touch(string s) => v.ValidateAsync(s).Wait();` too
             }
 
             break;

@@ -47,6 +47,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                     ({|#5:_guardrail.CheckAsync(story + ".")|}).Wait();
                     return story;
                 }
+
+                public void Touch(string story) => {|#6:_validator.ValidateAsync(story)|}.Wait(); // an expression body (a fix-shapes round)
             """);
         await VerifyAsync(
             source,
@@ -55,7 +57,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             Verify.Diagnostic().WithLocation(2).WithArguments("_validator.ValidateAsync"),
             Verify.Diagnostic().WithLocation(3).WithArguments("_guardrail.ScanAsync"),
             Verify.Diagnostic().WithLocation(4).WithArguments("_guardrail.CheckAsync"),
-            Verify.Diagnostic().WithLocation(5).WithArguments("_guardrail.CheckAsync"));
+            Verify.Diagnostic().WithLocation(5).WithArguments("_guardrail.CheckAsync"),
+            Verify.Diagnostic().WithLocation(6).WithArguments("_validator.ValidateAsync"));
     }
 
     [Fact]
