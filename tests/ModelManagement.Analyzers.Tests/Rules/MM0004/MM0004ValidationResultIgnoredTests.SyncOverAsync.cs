@@ -281,4 +281,10 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """);
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
+
+    [Fact]
+    public async Task Refusal_WaitAsAVoidExpressionBody_NotInBlock()
+        => await AssertRefusedAsync(SyncOverAsync("""
+                public void Touch(string story) => _validator.ValidateAsync(story).Wait();
+            """), MM0004FixRefusal.NotInBlock);
 }
