@@ -178,7 +178,7 @@ internal static class MM0004FixPlanner
             fallback.Refusal,
             fallback.Node,
             discardedOut,
-            optionalValidator,
+            optionalValidator || (member.Length > 0 && VerdictMayBeNull(model, call, wait, cancellationToken)),
             memberMeansFailure,
             fallback.Plan is null && unobserved == Unobserved.Yes,
             wait));
@@ -487,6 +487,23 @@ internal static class MM0004FixPlanner
     }
 
     /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
+    /// <summary>
+    /// The verdict is a reference the nullable annotations say may be null (<c>Task&lt;Verdict?&gt;</c>, a fix-shapes round:
+    /// <c>if (!verdict.IsValid)</c> was CS8602 and a NullReferenceException when the validator answered null): the branch
+    /// tests it like an optional validator's, <c>verdict?.IsValid == false</c>.
+    /// </summary>
+    private static bool VerdictMayBeNull(SemanticModel model, ExpressionSyntax call, bool wait, CancellationToken cancellationToken)
+    {
+        if (wait)
+        {
+            return MM0004Rewriter.WaitOf(call) is { Expression: MemberAccessExpressionSyntax { Expression: var task } }
+                && model.GetTypeInfo(task, cancellationToken).Type is INamedTypeSymbol { TypeArguments: [{ IsReferenceType: true, NullableAnnotation: NullableAnnotation.Annotated }] };
+        }
+
+        var info = model.GetTypeInfo(call, cancellationToken);
+        return info.Type is { IsReferenceType: true } && info.Nullability.FlowState == NullableFlowState.MaybeNull;
+    }
+
     private static (ExpressionSyntax Call, bool Awaited, bool ConfigureAwait, bool Wait) OuterExpression(InvocationExpressionSyntax invocation)
     {
         if (invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation)
