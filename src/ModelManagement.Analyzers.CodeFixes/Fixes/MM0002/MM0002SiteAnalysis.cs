@@ -95,9 +95,12 @@ internal static class MM0002SiteAnalysis
                     current = coalesce;
                     break;
                 case ConditionalAccessExpressionSyntax conditional when conditional.WhenNotNull == current && !optionalSink
-                    && conditional.Parent is AwaitExpressionSyntax:
-                    optionalSink = true; // the bare `await _audit?.AuditAsync(e);`
+                    && (conditional.Parent is AwaitExpressionSyntax || conditional.Parent.IsKind(SyntaxKind.SuppressNullableWarningExpression)):
+                    optionalSink = true; // the bare `await _audit?.AuditAsync(e);`, also `await _audit?.AuditAsync(e)!;` (nullable code's spelling)
                     current = conditional;
+                    break;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    current = suppressed; // a scenario round: `await _telemetry?.TrackAsync(m)!;` got no fix
                     break;
                 case ConditionalExpressionSyntax choice when (choice.WhenTrue == current || choice.WhenFalse == current) && !optionalSink:
                     optionalSink = true; // `_audit is null ? Task.CompletedTask : _audit.AuditAsync(e)`

@@ -72,4 +72,25 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         Assert.Equal(MM0002WrapRefusal.None, increment.WrapRefusal);
         Assert.Equal(MM0002HelperRefusal.DeclaresOrAssigns, increment.HelperRefusal);
     }
+
+    [Fact]
+    public async Task BareConditionalAccessAwaitedUnderASuppression_IsWrapped_TheHelperIsNotOffered()
+    {
+        // A scenario round: `await _telemetry?.TrackGenerationAsync(model)!;` (how nullable code must write it) got no fix,
+        // and a run with MM0003 left MM0002 for a second run.
+        var source = Service("""
+                    await _telemetry?[|.FlushAsync()|]!; // flush
+            """, parameters: "string prompt");
+        var fixedSource = Service("""
+                    try
+                    {
+                        await _telemetry?.FlushAsync()!; // flush
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """, parameters: "string prompt");
+        await VerifyFixAsync(source, fixedSource, Wrap);
+        await VerifyFixAsync(source, source, Helper);
+    }
 }
