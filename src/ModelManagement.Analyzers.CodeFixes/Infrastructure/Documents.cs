@@ -271,7 +271,17 @@ internal static class Documents
         }
 
         var fixedCopy = await fix(chosen.Copy, chosen.Diagnostics, context.CancellationToken).ConfigureAwait(false);
-        return fixedCopy is null ? null : await fixedCopy.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (fixedCopy is null
+            || (await fixedCopy.GetTextAsync(context.CancellationToken).ConfigureAwait(false)).ContentEquals(await chosen.Copy.GetTextAsync(context.CancellationToken).ConfigureAwait(false)))
+        {
+            // A plan that changed nothing (every site of the chosen copy refused) gives the other copies nothing: its root
+            // would write this copy's text over theirs, undoing an edit only they held (a fix-shapes round: MM0003 planned
+            // on the netstandard2.0 copy, whose one site gets no fix, and MM0002's try/catch under `#if NET8_0_OR_GREATER`
+            // was lost in 6 runs of 7).
+            return null;
+        }
+
+        return await fixedCopy.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
 
         static (Document Copy, ImmutableArray<Diagnostic> Diagnostics, LanguageVersion Version, int Order) Best(
             IEnumerable<(Document Copy, ImmutableArray<Diagnostic> Diagnostics, LanguageVersion Version, int Order)> candidates)

@@ -546,6 +546,55 @@ public sealed class LinkedCopiesTests
         await AssertCompilesAsync(afterMM0002);
     }
 
+    private static readonly (string Name, string Text) Renderer = ("Renderer.cs", """
+            using System.Threading.Tasks;
+
+            namespace Lib
+            {
+                public interface IRenderStore
+                {
+                    string[] Tags { get; }
+                    Task SyncAsync(string what);
+                }
+
+                public sealed class Renderer
+                {
+                    private readonly IRenderStore _store;
+
+                    public Renderer(IRenderStore store = null) => _store = store;
+
+                    public async Task<int> RenderAsync()
+                    {
+                        await Task.Yield();
+            #if NET8_0_OR_GREATER
+                        await _store.SyncAsync("render");
+                        return 0;
+            #else
+                        return _store.Tags.Length;
+            #endif
+                    }
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task CopyWhosePlanChangesNothing_WritesNothingOverTheOtherCopies()
+    {
+        // A fix-shapes round (shapes9 F3): MM0003's Fix All planned on the netstandard2.0 copy, whose only site (the
+        // `#else` branch's returned value) gets no fix, and gave every copy that copy's unchanged text — which undid an
+        // edit the net8.0 copy held (an MM0002 try/catch under `#if NET8_0_OR_GREATER`, lost in 6 runs of 7). The copies
+        // are made to differ here by a comment standing for that edit.
+        var solution = await CreateAsync(Renderer, netstandardVersion: LanguageVersion.CSharp7_3);
+        var net8 = solution.Projects.Single(p => p.Name == "Lib(net8.0)").Documents.Single(d => d.Name == "Renderer.cs");
+        var edited = (await net8.GetTextAsync()).ToString().Replace("await _store.SyncAsync(\"render\");", "await _store.SyncAsync(\"render\"); // edited by another rule");
+        solution = solution.WithDocumentText(net8.Id, SourceText.From(edited));
+
+        var result = await FixAllAsync(solution, new MM0003OptionalDependencyWithoutNullCheckAnalyzer(), new MM0003OptionalDependencyWithoutNullCheckCodeFixProvider(), 2);
+
+        var texts = await TextsAsync(result, "Renderer.cs");
+        Assert.Contains("// edited by another rule", texts[1], System.StringComparison.Ordinal);
+    }
+
     /// <summary>Lib (netstandard2.0) and Lib (net8.0) sharing the files by path; App, referencing the first, when given.</summary>
     private static async Task<Solution> CreateAsync((string Name, string Text) file, string? app = null, bool patternsOnlyInNet8 = false, LanguageVersion netstandardVersion = LanguageVersion.CSharp9)
     {
