@@ -486,7 +486,6 @@ internal static class MM0004FixPlanner
             || operation.Value.Type?.NullableAnnotation == NullableAnnotation.Annotated;
     }
 
-    /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
     /// <summary>
     /// The verdict is a reference the nullable annotations say may be null (<c>Task&lt;Verdict?&gt;</c>, a fix-shapes round:
     /// <c>if (!verdict.IsValid)</c> was CS8602 and a NullReferenceException when the validator answered null): the branch
@@ -504,6 +503,7 @@ internal static class MM0004FixPlanner
         return info.Type is { IsReferenceType: true } && info.Nullability.FlowState == NullableFlowState.MaybeNull;
     }
 
+    /// <summary>The value expression around the invocation: <c>await X.ConfigureAwait(false)</c>, parentheses included.</summary>
     private static (ExpressionSyntax Call, bool Awaited, bool ConfigureAwait, bool Wait) OuterExpression(InvocationExpressionSyntax invocation)
     {
         if (invocation.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == invocation)
