@@ -540,7 +540,7 @@ internal sealed class CentralizedSymbolIndex
         builder.Add(item);
     }
 
-    private static bool Contains(ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol type)
+    internal static bool Contains(ImmutableArray<INamedTypeSymbol> types, INamedTypeSymbol type)
     {
         foreach (var candidate in types)
         {

@@ -145,6 +145,17 @@ internal static class Shapes
         }
     }
 
+    /// <summary>The <c>?.</c> whose result <paramref name="value"/> is (<c>x?.M().Result</c> for <c>.M().Result</c>), or null.</summary>
+    public static ConditionalAccessExpressionSyntax? ConditionalAccessAround(SyntaxNode value)
+        => value.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == value ? conditional : null;
+
+    /// <summary>The <c>task.AsTask()</c> call converting <paramref name="task"/> (a <c>ValueTask</c>, as written), or null.</summary>
+    public static InvocationExpressionSyntax? AsTaskOf(SyntaxNode task)
+        => task.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } access && access.Expression == task
+            && access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } converted && converted.Expression == access
+                ? converted
+                : null;
+
     /// <summary>
     /// A function shaped as an event handler — <c>(object sender, TEventArgs e)</c> with <c>TEventArgs</c> derived from
     /// <see cref="System.EventArgs"/> — whatever it returns (callers check <c>ReturnsVoid</c> where it matters).

@@ -659,8 +659,8 @@ internal static class ValidationResultFlow
     private static bool TryFindStore(ControlFlowGraph graph, SyntaxNode call, bool storesResult, out BasicBlock block, out int index)
     {
         // A synchronous wait for the call's verdict inside the `?.` (`_optional?.ValidateAsync(s).Result`) stores the same way.
-        var verdict = call is Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax expression && Shapes.BlockedOn(expression) is (var blocked, Shapes.Blocking.Value) ? blocked : call;
-        if (storesResult && verdict.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == verdict)
+        var verdict = call is ExpressionSyntax expression && Shapes.BlockedOn(expression) is (var blocked, Shapes.Blocking.Value) ? blocked : call;
+        if (storesResult && Shapes.ConditionalAccessAround(verdict) is { } conditional)
         {
             // `var verdict = _check?.Invoke(s);`: the graph captures the call's result (or null) in two branches and
             // stores the captured value after they join — the store is the operation reading that capture.

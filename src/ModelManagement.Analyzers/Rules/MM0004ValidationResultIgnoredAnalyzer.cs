@@ -132,8 +132,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } asTask && asTask.Expression == current
-                && asTask.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } converted && converted.Expression == asTask)
+            if (Shapes.AsTaskOf(current) is { } converted)
             {
                 current = converted; // a ValueTask verdict as a Task: `await ValidateQuickAsync(x).AsTask();`
                 parent = current.Parent;
@@ -170,8 +169,11 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// The <c>?.</c> whose blocked-on call <paramref name="blocked"/> is (<c>_optional?.ValidateAsync(x).Result</c>: an optional
     /// validator called from synchronous code, whose verdict is null when it is absent — a consumer round), or the node itself.
     /// </summary>
-    private static SyntaxNode OptionalCallAround(SyntaxNode blocked)
-        => blocked.Parent is ConditionalAccessExpressionSyntax conditional && conditional.WhenNotNull == blocked ? conditional : blocked;
+    private static SyntaxNode OptionalCallAround(SyntaxNode blocked) => Shapes.ConditionalAccessAround(blocked) ?? blocked;
+
+    /// <summary>The operation twin of <see cref="OptionalCallAround(SyntaxNode)"/>.</summary>
+    private static IOperation OptionalCallAround(IOperation blocked)
+        => blocked.Parent is IConditionalAccessOperation conditional && conditional.WhenNotNull == blocked ? conditional : blocked;
 
     /// <summary>
     /// <c>….GetAwaiter().GetResult()</c> or <c>….AsTask()</c> of a call: the call is judged (through
@@ -1758,14 +1760,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
                 || parent is IPropertyReferenceOperation { Property: { Name: "Result", IsStatic: false } result } resultRead && resultRead.Instance == current
                     && TaskTypes.IsTaskOfResult(result.ContainingType))
             {
-                current = parent;
+                current = parent is IPropertyReferenceOperation ? OptionalCallAround(parent) : parent; // `_optional?.ValidateAsync(x).Result`
                 parent = current.Parent;
-                if (current is IPropertyReferenceOperation && parent is IConditionalAccessOperation optional && optional.WhenNotNull == current)
-                {
-                    current = optional; // `_optional?.ValidateAsync(x).Result`: see MayBeIgnoredResult
-                    parent = current.Parent;
-                }
-
                 continue;
             }
 
@@ -1780,14 +1776,8 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             if (parent is IInvocationOperation { TargetMethod.Name: "GetAwaiter", Arguments.IsEmpty: true } getAwaiter && getAwaiter.Instance == current
                 && getAwaiter.Parent is IInvocationOperation { TargetMethod.Name: "GetResult", Arguments.IsEmpty: true } getResult && getResult.Instance == getAwaiter)
             {
-                current = getResult; // `.GetAwaiter().GetResult()`: the verdict itself, as through an await
+                current = OptionalCallAround(getResult); // `.GetAwaiter().GetResult()`: the verdict itself, as through an await
                 parent = current.Parent;
-                if (parent is IConditionalAccessOperation optional && optional.WhenNotNull == current)
-                {
-                    current = optional; // `_optional?.ValidateAsync(x).GetAwaiter().GetResult()`: see MayBeIgnoredResult
-                    parent = current.Parent;
-                }
-
                 continue;
             }
 
@@ -1796,8 +1786,7 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             {
                 // `ValidateAsync(x).Wait();` waits for the verdict and drops it; a wait whose bool is read still drops it,
                 // but that read is the author's (a timeout), and nothing is left to branch on there.
-                var waited = waitCall.Parent is IConditionalAccessOperation optionalWait && optionalWait.WhenNotNull == waitCall ? optionalWait : (IOperation)waitCall;
-                return waited.Parent is IExpressionStatementOperation { Syntax.Parent: not LambdaExpressionSyntax } ? Usage.Discarded : Usage.Used;
+                return OptionalCallAround(waitCall).Parent is IExpressionStatementOperation { Syntax.Parent: not LambdaExpressionSyntax } ? Usage.Discarded : Usage.Used;
             }
 
             break;

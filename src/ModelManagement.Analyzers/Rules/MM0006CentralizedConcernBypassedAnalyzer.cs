@@ -167,12 +167,9 @@ public sealed class MM0006CentralizedConcernBypassedAnalyzer : DiagnosticAnalyze
         var depth = 0;
         for (INamedTypeSymbol? type = constructed; type is not null && depth < 16; type = type.BaseType, depth++)
         {
-            foreach (var owner in centralization.Owners)
+            if (CentralizedSymbolIndex.Contains(centralization.Owners, type.OriginalDefinition))
             {
-                if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, owner))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

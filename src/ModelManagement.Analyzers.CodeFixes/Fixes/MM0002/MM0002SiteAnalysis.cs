@@ -115,8 +115,7 @@ internal static class MM0002SiteAnalysis
                     waitAsync = true;
                     current = outer;
                     break;
-                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask" } member
-                    when member.Expression == current && member.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } outer && !asTask && !waitAsync && configureAwait is null:
+                case MemberAccessExpressionSyntax when Shapes.AsTaskOf(current) is { } outer && !asTask && !waitAsync && configureAwait is null:
                     asTask = true; // the helper converts a ValueTask itself (HelperNeedsAsTask); try/catch keeps the call as written
                     current = outer;
                     break;

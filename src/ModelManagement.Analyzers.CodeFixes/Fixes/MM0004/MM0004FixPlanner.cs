@@ -530,8 +530,7 @@ internal static class MM0004FixPlanner
                 case ParenthesizedExpressionSyntax parenthesized:
                     outer = parenthesized;
                     continue;
-                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "AsTask", Parent: InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } converted } asTask
-                    when asTask.Expression == outer && converted.Expression == asTask:
+                case MemberAccessExpressionSyntax when Shapes.AsTaskOf(outer) is { } converted:
                     outer = converted; // a ValueTask verdict as a Task
                     continue;
             }
@@ -539,7 +538,7 @@ internal static class MM0004FixPlanner
             switch (Shapes.BlockedOn(outer))
             {
                 case (var value, Shapes.Blocking.Value): // `.Result`, `.GetAwaiter().GetResult()`: the verdict, as after an await
-                    if (value.Parent is ConditionalAccessExpressionSyntax optional && optional.WhenNotNull == value)
+                    if (Shapes.ConditionalAccessAround(value) is { } optional)
                     {
                         return (optional, true, configureAwait, false); // `_optional?.ValidateAsync(x).Result`: null when absent
                     }
@@ -548,7 +547,7 @@ internal static class MM0004FixPlanner
                     awaited = true;
                     continue;
                 case (var wait, Shapes.Blocking.Wait): // `.Wait();`: the rewriter reads the verdict with `.Result` instead
-                    return (wait.Parent is ConditionalAccessExpressionSyntax optionalWait && optionalWait.WhenNotNull == wait ? optionalWait : wait, true, configureAwait, true);
+                    return (Shapes.ConditionalAccessAround(wait) ?? wait, true, configureAwait, true);
             }
 
             break;
