@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -142,11 +143,19 @@ internal sealed class LazyInitWriteSummaries
     }
 
     /// <summary>
-    /// The condition of the innermost <c>if</c> around <paramref name="write"/> (in its then-branch), or of an early exit
-    /// before it, that reads one of <paramref name="members"/>, with the member it reads.
+    /// The condition of the innermost <c>if</c> around <paramref name="write"/> (in its then-branch), of an early exit
+    /// before it, or of the coalescing forms of the check — <c>_x ??= …</c> itself, <c>_x ?? (_x = …)</c>, a conditional
+    /// <c>_x != null ? _x : (_x = …)</c> (a scenario round's prompt cache re-checked with <c>return _x ??= await load(ct);</c>
+    /// under its semaphore) — that reads one of <paramref name="members"/>, with the member it reads.
     /// </summary>
     private static (ExpressionSyntax Condition, ISymbol Member)? RecheckOf(SyntaxNode write, ISymbol[] members, SyntaxNode function, SemanticModel model, CancellationToken cancellationToken)
     {
+        if (write is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } coalesceAssignment
+            && Reads(coalesceAssignment.Left, members, model, cancellationToken) is { } assigned)
+        {
+            return (coalesceAssignment, assigned);
+        }
+
         SyntaxNode child = write;
         for (var node = write.Parent; node is not null && node != function; child = node, node = node.Parent)
         {
@@ -158,6 +167,18 @@ internal sealed class LazyInitWriteSummaries
             if (node is IfStatementSyntax ifStatement && child == ifStatement.Statement && Reads(ifStatement.Condition, members, model, cancellationToken) is { } read)
             {
                 return (ifStatement.Condition, read);
+            }
+
+            if (node is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceExpression } coalesce && child == coalesce.Right
+                && Reads(coalesce.Left, members, model, cancellationToken) is { } coalesced)
+            {
+                return (coalesce.Left, coalesced);
+            }
+
+            if (node is ConditionalExpressionSyntax conditional && child != conditional.Condition
+                && Reads(conditional.Condition, members, model, cancellationToken) is { } tested)
+            {
+                return (conditional.Condition, tested);
             }
 
             if (node is BlockSyntax block && child is StatementSyntax statement && EarlyExitRecheck(block, statement, members, model, cancellationToken) is { } exit)

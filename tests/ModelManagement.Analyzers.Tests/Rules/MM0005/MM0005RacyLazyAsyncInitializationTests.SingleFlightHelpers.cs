@@ -246,3 +246,60 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyAsync(FastPathCaller.Replace("MARK", "{|MM0005:").Replace("END", "|}").Replace("HELPER", helper));
     }
 }
+
+public sealed partial class MM0005RacyLazyAsyncInitializationTests
+{
+    private const string CoalescingFastPathCaller = /* lang=c#-test */ """
+        #nullable enable
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        public sealed class PromptTemplateCache
+        {
+            private readonly SemaphoreSlim _gate = new SemaphoreSlim(1, 1);
+            private readonly Func<CancellationToken, Task<string>> _load;
+            private string? _template;
+
+            public PromptTemplateCache(Func<CancellationToken, Task<string>> load) => _load = load;
+
+            public async Task<string> GetAsync(CancellationToken ct) => MARK_templateEND ?? await LoadOnceAsync(ct);
+
+            private async Task<string> LoadOnceAsync(CancellationToken ct)
+            {
+                await _gate.WaitAsync(ct);
+                try
+                {
+                    HELPER
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            }
+        }
+        """;
+
+    /// <summary>
+    /// The coalescing forms of the re-check in an own double-checked helper (a scenario round's chat-bot prompt cache:
+    /// <c>_template ?? await LoadOnceAsync(ct)</c> in front of <c>return _template ??= await _load(ct);</c> under the
+    /// semaphore): <c>??=</c> and <c>x ?? (x = …)</c> check the member they write, like <c>if (x == null) x = …</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("return _template ??= await _load(ct);")]
+    [InlineData("_template ??= await _load(ct); return _template;")]
+    [InlineData("return _template ?? (_template = await _load(ct));")]
+    [InlineData("return _template != null ? _template : (_template = await _load(ct));")]
+    [InlineData("if (_template == null) _template = await _load(ct); return _template;")]
+    public async Task FastPathInFrontOfAnOwnHelperRecheckingByCoalescing_DoesNotReport(string helper)
+    {
+        await VerifyAsync(CoalescingFastPathCaller.Replace("MARK", string.Empty).Replace("END", string.Empty).Replace("HELPER", helper));
+    }
+
+    [Theory]
+    [InlineData("return _template = await _load(ct); // no re-check: the second caller loads again")]
+    public async Task FastPathInFrontOfAnOwnHelperWithoutACoalescingRecheck_Reports(string helper)
+    {
+        await VerifyAsync(CoalescingFastPathCaller.Replace("MARK", "{|MM0005:").Replace("END", "|}").Replace("HELPER", helper));
+    }
+}
