@@ -64,11 +64,12 @@ internal static class Awaits
     /// <c>.ConfigureAwait(false)</c>: only where every await of its function already does
     /// (<see cref="MemberConfiguresAwaits"/>), never in a test method (xUnit1030; a test keeps its framework's context).
     /// A plain await keeps the caller's context, as the code it replaces did (UI code after a blocking wait ran on the UI
-    /// thread).
+    /// thread). Without <paramref name="followType"/> the function alone decides (a call site in code the fix only updates,
+    /// such as a factory's callers: another type's habits say nothing about the context that code runs on).
     /// </summary>
-    public static bool ConfigureAt(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken)
+    public static bool ConfigureAt(SyntaxNode site, SemanticModel model, CancellationToken cancellationToken, bool followType = true)
     {
-        if (!MemberConfiguresAwaits(site, model.Compilation, model) && !ProjectRequiresConfiguredAwaits(site.SyntaxTree, model.Compilation))
+        if (!MemberConfiguresAwaits(site, model.Compilation, model, followType) && !ProjectRequiresConfiguredAwaits(site.SyntaxTree, model.Compilation))
         {
             return false;
         }
@@ -86,11 +87,15 @@ internal static class Awaits
     /// it) ends in <c>.ConfigureAwait(false)</c>: code that never relies on its context. A function that awaits plainly
     /// anywhere may run context-bound work after that await (a UI handler updating a label), which a configured await
     /// written before it would move off the context. <c>await Task.Yield()</c>, which cannot be configured, counts neither way.
+    /// When no function around the site awaits anything that can be configured, the type declaration holding it decides
+    /// the same way over all its awaits (not those of nested types): a library type whose every other await is configured
+    /// gets a configured one (a consumer round: NGitLab's mock clients, whose readers await only <c>Task.Yield()</c>, in a
+    /// project where Meziantou's MA0004 asks for <c>ConfigureAwait</c> and warnings are errors).
     /// With the compilation holding the tree, an extension that only configures the await like <c>ConfigureAwait(false)</c>
     /// does counts as configured (Foundatio writes every await <c>await x.AnyContext()</c>; a plain await written among them
     /// brought the caller's context back, and a deadlock under a blocking caller).
     /// </summary>
-    public static bool MemberConfiguresAwaits(SyntaxNode site, Compilation? compilation = null, SemanticModel? model = null)
+    public static bool MemberConfiguresAwaits(SyntaxNode site, Compilation? compilation = null, SemanticModel? model = null, bool followType = true)
     {
         if (model is null || model.SyntaxTree != site.SyntaxTree)
         {
@@ -100,53 +105,65 @@ internal static class Awaits
         // A function without awaits of its own (a lambda reading a value) follows the function around it.
         for (var function = EnclosingFunction(site); function is not null; function = EnclosingFunction(function.Parent))
         {
-            var any = false;
-            foreach (var node in function.DescendantNodes(descendIntoChildren: n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            if (OwnAwaitsConfigured(function, n => n == function || n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax), model) is { } configured)
             {
-                // `await foreach` and `await using` await too (each step, the disposal): configured through their expression.
-                var awaited = node switch
-                {
-                    AwaitExpressionSyntax awaitExpression => awaitExpression.Expression,
-                    CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } loop => loop.Expression,
-                    UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } usingStatement
-                        => usingStatement.Expression ?? usingStatement.Declaration?.Variables.LastOrDefault()?.Initializer?.Value,
-                    LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } declaration
-                        => declaration.Declaration.Variables.LastOrDefault()?.Initializer?.Value,
-                    _ => null,
-                };
-                if (awaited is null && node is not AwaitExpressionSyntax)
-                {
-                    continue;
-                }
-
-                if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Yield", Expression: var yielder } }
-                    && yielder.ToString() is "Task" or "System.Threading.Tasks.Task" or "global::System.Threading.Tasks.Task")
-                {
-                    continue; // `await Task.Yield()` cannot be configured (CA2007 does not ask it to): it says nothing either way
-                }
-
-                if (awaited is not InvocationExpressionSyntax
-                    {
-                        Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
-                        ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }],
-                    }
-                    && !(awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 } extension
-                        && model?.GetSymbolInfo(extension).Symbol is IMethodSymbol method
-                        && ModelManagement.Analyzers.Infrastructure.ConfiguredAwaits.IsConfigureLikeExtension(method)))
-                {
-                    return false;
-                }
-
-                any = true;
-            }
-
-            if (any)
-            {
-                return true;
+                return configured;
             }
         }
 
-        return false;
+        return followType
+            && site.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+            && OwnAwaitsConfigured(type, n => n == type || n is not BaseTypeDeclarationSyntax, model) == true;
+    }
+
+    /// <summary>
+    /// Over the awaits under <paramref name="scope"/> that <paramref name="descend"/> reaches: null when none can be configured
+    /// (none, or only <c>await Task.Yield()</c>), true when every one ends in <c>.ConfigureAwait(false)</c> (or a
+    /// configure-like extension), false when one does not.
+    /// </summary>
+    private static bool? OwnAwaitsConfigured(SyntaxNode scope, System.Func<SyntaxNode, bool> descend, SemanticModel? model)
+    {
+        var any = false;
+        foreach (var node in scope.DescendantNodes(descend))
+        {
+            // `await foreach` and `await using` await too (each step, the disposal): configured through their expression.
+            var awaited = node switch
+            {
+                AwaitExpressionSyntax awaitExpression => awaitExpression.Expression,
+                CommonForEachStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } loop => loop.Expression,
+                UsingStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } usingStatement
+                    => usingStatement.Expression ?? usingStatement.Declaration?.Variables.LastOrDefault()?.Initializer?.Value,
+                LocalDeclarationStatementSyntax { AwaitKeyword.RawKind: (int)SyntaxKind.AwaitKeyword } declaration
+                    => declaration.Declaration.Variables.LastOrDefault()?.Initializer?.Value,
+                _ => null,
+            };
+            if (awaited is null && node is not AwaitExpressionSyntax)
+            {
+                continue;
+            }
+
+            if (awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Yield", Expression: var yielder } }
+                && yielder.ToString() is "Task" or "System.Threading.Tasks.Task" or "global::System.Threading.Tasks.Task")
+            {
+                continue; // `await Task.Yield()` cannot be configured (CA2007 does not ask it to): it says nothing either way
+            }
+
+            if (awaited is not InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait" },
+                    ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } }],
+                }
+                && !(awaited is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax, ArgumentList.Arguments.Count: 0 } extension
+                    && model?.GetSymbolInfo(extension).Symbol is IMethodSymbol method
+                    && ModelManagement.Analyzers.Infrastructure.ConfiguredAwaits.IsConfigureLikeExtension(method)))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any ? true : null;
     }
 
     private static SyntaxNode? EnclosingFunction(SyntaxNode? node)

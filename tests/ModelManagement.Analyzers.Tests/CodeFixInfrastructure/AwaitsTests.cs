@@ -50,7 +50,9 @@ public sealed class AwaitsTests
     [InlineData("async Task M() { var c = [|new object()|]; await Task.Delay(1); Touch(); await Task.Delay(2).ConfigureAwait(false); }", false)]
     // Awaits of nested functions are theirs, not the member's.
     [InlineData("async Task M() { Func<Task> bg = async () => await Task.Delay(1).ConfigureAwait(false); var c = [|new object()|]; await bg(); }", false)]
-    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); async Task Local() => await Task.Delay(1).ConfigureAwait(false); }", false)]
+    // (Without a configurable await of its own, the type's awaits decide, the local function's among them.)
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); async Task Local() => await Task.Delay(1).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); async Task Local() => await Task.Delay(1).ConfigureAwait(false); await Task.Delay(1); }", false)]
     // `await Task.Yield()` cannot be configured: it counts neither way (an independent consumer's library).
     [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); await Task.Delay(1).ConfigureAwait(false); }", true)]
     [InlineData("async Task M() { var c = [|new object()|]; await System.Threading.Tasks.Task.Yield(); await Task.Delay(1); }", false)]
@@ -70,6 +72,29 @@ public sealed class AwaitsTests
             using System.Collections.Generic;
             using System.Threading.Tasks;
             class C { {{member}} static void Touch() { } }
+            """);
+
+        Assert.Equal(expected, Awaits.MemberConfiguresAwaits(code.Node<ObjectCreationExpressionSyntax>()));
+    }
+
+    [Theory]
+    // No function around the site awaits anything configurable: the type's other awaits decide (a consumer round's library,
+    // whose mock readers await only Task.Yield(), under Meziantou's MA0004 with warnings as errors).
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); } async Task N() { await Task.Delay(1).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M() { var c = [|new object()|]; } async Task N() { await Task.Delay(1).ConfigureAwait(false); await Task.Delay(2).ConfigureAwait(false); }", true)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); } async Task N() { await Task.Delay(1); }", false)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); } async Task N() { await Task.Delay(1).ConfigureAwait(false); } async Task O() { await Task.Delay(1); }", false)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); } async Task N() { Func<Task> f = async () => await Task.Delay(1); await f().ConfigureAwait(false); }", false)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); } async Task N() { await Task.Yield(); }", false)]
+    // The function's own awaits still come first, and a nested type's awaits are its own.
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Delay(1); } async Task N() { await Task.Delay(1).ConfigureAwait(false); }", false)]
+    [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); } class Nested { async Task N() { await Task.Delay(1).ConfigureAwait(false); } }", false)]
+    public async Task MemberConfiguresAwaits_WithoutConfigurableAwaitsAroundTheSite_FollowsTheType(string members, bool expected)
+    {
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            using System;
+            using System.Threading.Tasks;
+            class C { {{members}} }
             """);
 
         Assert.Equal(expected, Awaits.MemberConfiguresAwaits(code.Node<ObjectCreationExpressionSyntax>()));

@@ -90,6 +90,69 @@ public sealed class MM0001BlockingWaitInConstructorFixCoverageTests
     }
 
     [Fact]
+    public async Task MemberAwaitingOnlyTaskYield_InATypeWhoseOtherAwaitsAreConfigured_GetsAConfiguredEnsure()
+    {
+        // A consumer round (NGitLab's mock clients, Meziantou's MA0004 on, warnings as errors in Release): the reader's only
+        // await is Task.Yield(), which cannot be configured, so the type's other awaits decide.
+        var source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface INameSource { Task<string[]> ReadAsync(); }
+
+            public sealed class NameCatalog
+            {
+                private readonly INameSource _source;
+                private HashSet<string> _names = new();
+
+                public NameCatalog(INameSource source) { _source = source; [|LoadAsync().GetAwaiter().GetResult()|]; }
+
+                private async Task LoadAsync()
+                {
+                    // library code: never back on the caller's context
+                    _names = new HashSet<string>(await _source.ReadAsync().ConfigureAwait(false));
+                }
+
+                public async Task<bool> ExistsAsync(string name)
+                {
+                    await Task.Yield();
+                    return _names.Contains(name);
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface INameSource { Task<string[]> ReadAsync(); }
+
+            public sealed class NameCatalog
+            {
+                private readonly INameSource _source;
+                private HashSet<string> _names = new();
+                private readonly AsyncInitializer _initializer;
+
+                public NameCatalog(INameSource source) { _source = source; _initializer = new AsyncInitializer(LoadAsync); }
+
+                private async Task LoadAsync()
+                {
+                    // library code: never back on the caller's context
+                    _names = new HashSet<string>(await _source.ReadAsync().ConfigureAwait(false));
+                }
+
+                public async Task<bool> ExistsAsync(string name)
+                {
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
+                    await Task.Yield();
+                    return _names.Contains(name);
+                }
+            }
+            """;
+        await VerifyAsync(source, fixedSource, nullable: NullableContextOptions.Enable);
+    }
+
+    [Fact]
     public async Task OwnInitMethodTwoLevelsDeepReturningValue_InitializesLazilyInCSharp73()
     {
         var source = /* lang=c#-test */ """

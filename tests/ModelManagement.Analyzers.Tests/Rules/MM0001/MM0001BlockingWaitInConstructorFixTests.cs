@@ -2735,7 +2735,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<string> NarrateAsync(string topic)
                 {
-                    await _initializer.EnsureInitializedAsync();
+                    await _initializer.EnsureInitializedAsync().ConfigureAwait(false);
                     await Task.Yield();
                     return DefaultStyle + topic + _models.Count;
                 }

@@ -133,7 +133,9 @@ internal static class MM0001FactoryEdits
             // them (in a collection expression: `[(await T.CreateAsync(s))]`, found by an independent consumer).
             var standsAlone = Awaits.StandsAlone(caller.Node);
             var constructorParameterCount = constructorParameters.Count;
-            var configure = Awaits.ConfigureAt(caller.Node, callerEditor.SemanticModel, cancellationToken); // decided on the original member
+            // Decided on the original member, by its own awaits: a caller is code the fix only updates, and its type's other
+            // awaits say nothing about the context it runs on.
+            var configure = Awaits.ConfigureAt(caller.Node, callerEditor.SemanticModel, cancellationToken, followType: false);
             callerEditor.ReplaceNode(caller.Node, (current, _) => RewriteCreation(
                 (BaseObjectCreationExpressionSyntax)current, caller, factory, callerGenerator, constructorParameterCount, standsAlone, configure));
         }
