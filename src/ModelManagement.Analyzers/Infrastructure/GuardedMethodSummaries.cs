@@ -153,7 +153,10 @@ internal sealed class GuardedMethodSummaries
             else if (operation is IForEachLoopOperation { IsAsynchronous: true } or IUsingOperation { IsAsynchronous: true }
                 or IUsingDeclarationOperation { IsAsynchronous: true })
             {
-                guarded = false; // `await foreach`, `await using`: awaits the calls they make, not judged here
+                // `await foreach`, `await using`: they await the calls they make (MoveNextAsync, DisposeAsync, where the scope
+                // ends: inside the statement's own block), guarded only inside a try that swallows them (a triage: DittoSharp's
+                // `LogGiftTransactionAsync` opens its connection with `await using` inside its catch-all try).
+                guarded = SideEffectGuards.IsGuarded(operation, _exceptionType, _helperType);
             }
 
             foreach (var child in operation.ChildOperations)

@@ -533,6 +533,78 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task OwnHelperWhoseAwaitUsingOrAwaitForeachSitsInItsCatchAllTry_DoesNotReport_OneOutsideTheTryDoes()
+    {
+        // A triage of DittoSharp: `LogGiftTransactionAsync` opens its connection with `await using` inside the try of its
+        // swallow-all catch, so the disposal's await is swallowed too — 4 reports in one file.
+        var source = /* lang=c#-test */ """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+
+            public interface IDb : IAsyncDisposable { Task InsertAsync(object row); }
+            public interface IDbProvider { Task<IDb> GetConnectionAsync(); IDb Open(); IAsyncEnumerable<IDb> ShardsAsync(); }
+
+            public sealed class GiftService
+            {
+                private readonly IDbProvider _dbProvider;
+
+                public GiftService(IDbProvider dbProvider) => _dbProvider = dbProvider;
+
+                public async Task<bool> GiftAsync(ulong from, ulong to)
+                {
+                    await LogGiftTransactionAsync(from, to);
+                    await LogToEveryShardAsync(from, to);
+                    await [|LogOpenedOutsideTheTryAsync(from, to)|];
+                    return true;
+                }
+
+                private async Task LogGiftTransactionAsync(ulong from, ulong to)
+                {
+                    try
+                    {
+                        await using var db = await _dbProvider.GetConnectionAsync(); // disposed inside the try
+                        await db.InsertAsync(new { from, to });
+                    }
+                    catch
+                    {
+                    }
+                }
+
+                private async Task LogToEveryShardAsync(ulong from, ulong to)
+                {
+                    try
+                    {
+                        await foreach (var shard in _dbProvider.ShardsAsync())
+                        {
+                            await using (shard)
+                            {
+                                await shard.InsertAsync(new { from, to });
+                            }
+                        }
+                    }
+                    catch (Exception)
+                    {
+                    }
+                }
+
+                private async Task LogOpenedOutsideTheTryAsync(ulong from, ulong to)
+                {
+                    await using var db = _dbProvider.Open(); // its disposal's await is outside the try
+                    try
+                    {
+                        await db.InsertAsync(new { from, to });
+                    }
+                    catch
+                    {
+                    }
+                }
+            }
+            """;
+        await VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task OwnHelpersThatDoNotGuardEverything_Report()
     {
         var source = InShapes("""
