@@ -1,3 +1,4 @@
+using System;
 using System.Reflection;
 using System.Runtime.Versioning;
 
@@ -20,5 +21,16 @@ public sealed class PatternsAssetTests
         var framework = typeof(SideEffect).Assembly.GetCustomAttribute<TargetFrameworkAttribute>();
 
         Assert.Equal(expected, framework?.FrameworkName);
+    }
+
+    [Fact]
+    public void EveryAsset_IsStrongNamed_WithTheLibrarysKey()
+    {
+        // A strong-named consumer whose code the fixes rewrote to use the helpers gets CS8002 from an unsigned dependency
+        // (an error under TreatWarningsAsErrors; IdentityModel.OidcClient, a consumer round), and .NET Framework refuses
+        // to load one.
+        var token = typeof(SideEffect).Assembly.GetName().GetPublicKeyToken();
+
+        Assert.Equal("a7183dfe91ef4f56", Convert.ToHexString(token ?? Array.Empty<byte>()).ToLowerInvariant());
     }
 }
