@@ -77,8 +77,8 @@ internal static class LazyInitToggles
     }
 
     /// <summary>
-    /// The check is (an operand of) the condition of a <c>while</c>, <c>do</c> or <c>for</c> loop some pass of which goes
-    /// round again without writing the member: a worker or read loop that runs until a latch is set — hazelcast's
+    /// The check is (an operand of) the condition of a <c>while</c>, <c>do</c> or <c>for</c> loop — or of an <c>if</c> in its
+    /// body that leaves it (<see cref="LoopLeftBy"/>) — some pass of which goes round again without writing the member: a worker or read loop that runs until a latch is set — hazelcast's
     /// <c>while (!_stop) { …; if (seen == i) continue; …; _stop = true; }</c>, Octonica.ClickHouseClient's
     /// <c>do { … case EndOfStream: _endOfStream = true; break; … } while (!_endOfStream)</c> — which no single-flight
     /// helper replaces. A loop whose body writes the member on every pass (a retried load,
@@ -100,9 +100,35 @@ internal static class LazyInitToggles
             WhileStatementSyntax loopStatement when loopStatement.Condition == whole => ((StatementSyntax?)loopStatement, loopStatement.Statement),
             DoStatementSyntax loopStatement when loopStatement.Condition == whole => (loopStatement, loopStatement.Statement),
             ForStatementSyntax loopStatement when loopStatement.Condition == whole => (loopStatement, loopStatement.Statement),
+            IfStatementSyntax exit when exit.Condition == whole => LoopLeftBy(exit),
             _ => (null, null),
         };
         return loop is not null && body is not null && !WritesOnEveryPass(body, loop, member, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// The <c>while</c>, <c>do</c> or <c>for</c> loop (and its body) that <paramref name="exit"/> leaves when its condition
+    /// holds — an <c>if</c> without <c>else</c>, a statement of the loop's body, whose branch ends in <c>break</c>,
+    /// <c>return</c> or <c>throw</c>: <c>while (true) { if (_winners is not null) { …; break; } … }</c> is
+    /// <c>while (_winners is null)</c> written another way (a triage of a Discord game bot's battle loop).
+    /// </summary>
+    private static (StatementSyntax? Loop, StatementSyntax? Body) LoopLeftBy(IfStatementSyntax exit)
+    {
+        if (exit.Else is not null
+            || (exit.Statement is BlockSyntax { Statements: { Count: > 0 } inner } ? inner[inner.Count - 1] : exit.Statement)
+                is not (BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax))
+        {
+            return (null, null);
+        }
+
+        var loop = exit.Parent is BlockSyntax block ? block.Parent : exit.Parent;
+        return loop switch
+        {
+            WhileStatementSyntax loopStatement => (loopStatement, loopStatement.Statement),
+            DoStatementSyntax loopStatement => (loopStatement, loopStatement.Statement),
+            ForStatementSyntax loopStatement => (loopStatement, loopStatement.Statement),
+            _ => (null, null),
+        };
     }
 
     /// <summary>

@@ -76,6 +76,66 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task LoopLeftByAnExitCheckOfALatchSomeIterationSets_DoesNotReport_OneWritingOnEveryPassStillDoes()
+    {
+        // A triage of a Discord game bot: the battle loop `while (true) { if (_winners is not null) { await …; break; } … }`
+        // is `while (_winners is null)` written another way — 3 reports before.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public interface IInput { Task<bool> ForfeitRequestedAsync(); Task<string> LoadAsync(); }
+
+            public sealed class BattleSimulator
+            {
+                private readonly IInput _input;
+                private string _winners;
+                private string _token;
+
+                public BattleSimulator(IInput input) => _input = input;
+
+                public async Task<string> StartAsync()
+                {
+                    while (true)
+                    {
+                        if (_winners != null)
+                        {
+                            await Task.Delay(10);
+                            break;
+                        }
+
+                        if (await _input.ForfeitRequestedAsync())
+                            _winners = "team2";
+                    }
+
+                    return _winners;
+                }
+
+                public async Task<string> RoundsAsync()
+                {
+                    for (var round = 0; ; round++)
+                    {
+                        if (_winners != null) return _winners;
+                        await Task.Delay(1);
+                        if (round > 3) _winners = "draw";
+                    }
+                }
+
+                public async Task<string> TokenAsync()
+                {
+                    while (true)
+                    {
+                        if ({|#0:_token != null|}) break; // a retried load: written on every pass that goes round
+                        _token = await _input.LoadAsync();
+                    }
+
+                    return _token;
+                }
+            }
+            """;
+        await VerifyAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("_token"));
+    }
+
+    [Fact]
     public async Task LoopWritingTheMemberOnEveryPass_StillReports()
     {
         // A retried load writes the member each time round (also inside the `try` of a retry): the loop is the initialization.
