@@ -318,6 +318,12 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
             return; // `await ValidateAddToCartItemAsync(ctx, item); foreach (var w in ctx.Warnings) …` (Smartstore): the findings are read
         }
 
+        if (usage is Usage.Discarded or Usage.DiscardAssignment && form != MM0004Properties.OutDiscard
+            && FindingsCollectedInOwnMemberReadAfter(invocation, context.CancellationToken))
+        {
+            return; // `ValidateFile(file);` adding to `_errors`, then `return new ValidationResult(_errors);` (Wayfarer): the findings are read
+        }
+
         if (usage == Usage.Discarded && DiscardedCallStatement(invocation.Syntax) is { } statement
             && RunsAfter(statement) is var (next, endedFunction)
             && (next is not null
@@ -624,6 +630,52 @@ public sealed class MM0004ValidationResultIgnoredAnalyzer : DiagnosticAnalyzer
     /// <c>await ValidateAddToCartItemAsync(ctx, item, cartItems); foreach (var warning in ctx.Warnings) …</c>
     /// (Smartstore's <c>ShoppingCartValidator</c>, found by a triage of unseen repositories).
     /// </summary>
+    /// <summary>
+    /// The call is an own instance validator (on <c>this</c>, declared in source) that adds its findings to a collection member
+    /// of the object (<c>_errors.AddRange(local)</c>, <c>_errors.Add(…)</c>), and the calling function mentions that member
+    /// after the call: the findings collect in the object, where the caller reads them (Wayfarer's content pipeline:
+    /// <c>foreach (…) ValidateFile(file);</c> then <c>return new ValidationResult(_errors);</c> — a triage, whose throw fix
+    /// turned the aggregate validation into a fail-fast one). Judged from syntax.
+    /// </summary>
+    private static bool FindingsCollectedInOwnMemberReadAfter(IInvocationOperation invocation, CancellationToken cancellationToken)
+    {
+        if (invocation.Instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance }
+            || invocation.TargetMethod.IsStatic
+            || Shapes.SingleMethodDeclaration(invocation.TargetMethod.OriginalDefinition, cancellationToken) is not { } declaration
+            || Shapes.EnclosingFunction(invocation.Syntax) is not { } caller)
+        {
+            return false;
+        }
+
+        System.Collections.Generic.HashSet<string>? collected = null;
+        foreach (var node in declaration.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+        {
+            if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var receiver, Name.Identifier.ValueText: "Add" or "AddRange" } }
+                && OwnMemberName(receiver) is { } member
+                && IsOwnInstanceMember(invocation.TargetMethod.ContainingType, member))
+            {
+                (collected ??= new System.Collections.Generic.HashSet<string>(System.StringComparer.Ordinal)).Add(member);
+            }
+        }
+
+        if (collected is null)
+        {
+            return false;
+        }
+
+        foreach (var token in caller.DescendantTokens())
+        {
+            if (token.SpanStart >= invocation.Syntax.Span.End && token.IsKind(SyntaxKind.IdentifierToken) && collected.Contains(token.ValueText)
+                && token.Parent is IdentifierNameSyntax name
+                && !(name.Parent is MemberAccessExpressionSyntax access && access.Name == name && access.Expression is not ThisExpressionSyntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool FindingsMemberOfAnArgumentReadAfter(IInvocationOperation invocation, ValidationCallClassifier classifier, CancellationToken cancellationToken)
     {
         var call = invocation.Syntax;
