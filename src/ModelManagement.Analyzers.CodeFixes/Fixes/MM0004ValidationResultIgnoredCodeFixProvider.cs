@@ -36,6 +36,9 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
     /// <summary>Where no caller could observe a throw (an <c>async void</c> or event handler): skip the rest instead.</summary>
     private const string ReturnTitle = "Return when validation fails";
 
+    /// <summary>In a <c>foreach</c> body validating the loop's item: skip that item instead.</summary>
+    private const string SkipTitle = "Skip the item when validation fails";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.ValidationResultIgnored);
@@ -84,7 +87,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
                 // Fix All started here (and `dotnet format`, which takes the first site's first fix) still returns the
                 // fallback wherever one fits, instead of throwing everywhere.
                 LineEndings.Register(context, 
-                    CodeAction.Create(plan.ReturnsInsteadOfThrowing ? ReturnTitle : ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
+                    CodeAction.Create(plan.SkipsTheItem ? SkipTitle : plan.ReturnsInsteadOfThrowing ? ReturnTitle : ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
                     diagnostic);
             }
         }

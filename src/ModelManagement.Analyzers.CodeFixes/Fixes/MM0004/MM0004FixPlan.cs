@@ -23,8 +23,10 @@ internal sealed class MM0004FixPlan
         bool optionalValidator = false,
         bool memberMeansFailure = false,
         bool returnsInsteadOfThrowing = false,
-        bool waitDropsVerdict = false)
+        bool waitDropsVerdict = false,
+        bool skipsTheItem = false)
     {
+        SkipsTheItem = skipsTheItem;
         WaitDropsVerdict = waitDropsVerdict;
         ReturnsInsteadOfThrowing = returnsInsteadOfThrowing;
         MemberMeansFailure = memberMeansFailure;
@@ -56,6 +58,15 @@ internal sealed class MM0004FixPlan
     /// validation is skipped) instead of throwing, which would crash the process or reach the dispatcher's unhandled handler.
     /// </summary>
     public bool ReturnsInsteadOfThrowing { get; }
+
+    /// <summary>
+    /// No fallback, and the call validates the item of the <c>foreach</c> whose body holds it and hands the item on after it
+    /// (a batch import's <c>foreach (var manifest in manifests) { validator.Validate(manifest); Register(manifest); }</c>):
+    /// the branch skips that item with
+    /// <c>continue</c> — the rest of the batch goes on, as the loop did for valid items — instead of throwing, which
+    /// aborted the whole batch (a scenario round's registry import).
+    /// </summary>
+    public bool SkipsTheItem { get; }
 
     /// <summary>
     /// <see cref="Call"/> is <c>task.Wait()</c>, which waits for the verdict and drops it: the new local reads it as

@@ -181,7 +181,47 @@ internal static class MM0004FixPlanner
             optionalValidator || (member.Length > 0 && VerdictMayBeNull(model, call, wait, cancellationToken)),
             memberMeansFailure,
             fallback.Plan is null && unobserved == Unobserved.Yes,
-            wait));
+            wait,
+            fallback.Plan is null && ValidatesTheLoopItem(statement, call)));
+    }
+
+    /// <summary>
+    /// <paramref name="statement"/> is a statement of a <c>foreach</c> body whose item <paramref name="call"/> names (the
+    /// verdict is about that item), and a later statement of the body names the item too (the item is handed on in its own
+    /// pass, which <c>continue</c> skips). A validation with nothing after it in the body checks a part of what the code
+    /// hands on after the loop (<c>foreach (var line in story.Split('.')) Validate(line);</c>): a <c>continue</c> there
+    /// would drop the verdict, so that one still throws.
+    /// </summary>
+    private static bool ValidatesTheLoopItem(StatementSyntax statement, ExpressionSyntax call)
+    {
+        if (statement.Parent is not BlockSyntax { Parent: ForEachStatementSyntax { Identifier.ValueText: var item } } body
+            || !Names(call, item))
+        {
+            return false;
+        }
+
+        for (var i = body.Statements.IndexOf(statement) + 1; i < body.Statements.Count; i++)
+        {
+            if (Names(body.Statements[i], item))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool Names(SyntaxNode node, string item)
+        {
+            foreach (var descendant in node.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
+            {
+                if (descendant is IdentifierNameSyntax name && name.Identifier.ValueText == item)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     /// <summary>

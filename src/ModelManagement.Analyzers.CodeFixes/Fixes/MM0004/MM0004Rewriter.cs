@@ -44,6 +44,8 @@ internal static class MM0004Rewriter
         var failure = LibraryFailure(model, plan, verdictName, cancellationToken) ?? Failure(plan.Validator);
         StatementSyntax body = fallback is not null
             ? SyntaxFactory.ReturnStatement(fallback.WithoutTrivia())
+            : plan.SkipsTheItem
+                ? SyntaxFactory.ContinueStatement()
             : FaultedTaskResult(statement, model, cancellationToken) is { } task
                 ? FaultedTask(task, failure, SyntaxGenerator.GetGenerator(document))
                 : plan.ReturnsInsteadOfThrowing

@@ -78,3 +78,104 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyAsync(source);
     }
 }
+
+/// <summary>The fix in a batch loop: skip the invalid item rather than abort the batch (a scenario round's registry import).</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task Fix_ValidatingTheItemAForeachHandsOnWithoutAFallback_SkipsTheItem_OtherwiseThrows()
+    {
+        // The legacy import's loop: the thrown exception used to abort the whole batch (the demo died with exit 134 and a
+        // test expecting the junk entries to be skipped failed). A validation of something other than the item, or of an item
+        // nothing after it in the loop hands on (a part of what goes on after the loop), still throws.
+        var source = """
+            using System.Collections.Generic;
+            using Domain;
+
+            public sealed class LegacyImport
+            {
+                private readonly IStoryValidator _validator;
+                private readonly List<string> _catalog = new List<string>();
+
+                public LegacyImport(IStoryValidator validator) => _validator = validator;
+
+                public int Import(IEnumerable<string> manifests, string header)
+                {
+                    var imported = 0;
+                    foreach (var manifest in manifests)
+                    {
+                        // the old catalog has some junk in it
+                        [|_validator.Validate(manifest.Trim())|];
+                        _catalog.Add(manifest);
+                        imported++;
+                    }
+
+                    foreach (var manifest in manifests)
+                    {
+                        [|_validator.Validate(header)|];
+                        _catalog.Add(manifest);
+                    }
+
+                    foreach (var line in header.Split('.'))
+                    {
+                        [|_validator.Validate(line)|]; // a part of what goes on after the loop
+                    }
+
+                    return imported;
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Collections.Generic;
+            using Domain;
+
+            public sealed class LegacyImport
+            {
+                private readonly IStoryValidator _validator;
+                private readonly List<string> _catalog = new List<string>();
+
+                public LegacyImport(IStoryValidator validator) => _validator = validator;
+
+                public int Import(IEnumerable<string> manifests, string header)
+                {
+                    var imported = 0;
+                    foreach (var manifest in manifests)
+                    {
+                        // the old catalog has some junk in it
+                        var validation = _validator.Validate(manifest.Trim());
+                        if (!validation.IsValid)
+                        {
+                            continue;
+                        }
+
+                        _catalog.Add(manifest);
+                        imported++;
+                    }
+
+                    foreach (var manifest in manifests)
+                    {
+                        var validation = _validator.Validate(header);
+                        if (!validation.IsValid)
+                        {
+                            throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+
+                        _catalog.Add(manifest);
+                    }
+
+                    foreach (var line in header.Split('.'))
+                    {
+                        var validation = _validator.Validate(line); // a part of what goes on after the loop
+                        if (!validation.IsValid)
+                        {
+                            throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+                    }
+
+                    return imported;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+}
