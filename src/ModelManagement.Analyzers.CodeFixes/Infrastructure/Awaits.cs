@@ -111,9 +111,47 @@ internal static class Awaits
             }
         }
 
-        return followType
-            && site.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
-            && OwnAwaitsConfigured(type, n => n == type || n is not BaseTypeDeclarationSyntax, model) == true;
+        return followType && site.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && TypeConfiguresAwaits(type, model);
+    }
+
+    /// <summary>
+    /// Every await of the type (all its declarations: a <c>partial</c> type's other parts count, a fix-shapes round's view
+    /// model awaited plainly in the other file) is configured, and there is one. A <c>partial</c> type whose other parts
+    /// cannot be seen (no semantic model) does not.
+    /// </summary>
+    private static bool TypeConfiguresAwaits(TypeDeclarationSyntax type, SemanticModel? model)
+    {
+        if (!type.Modifiers.Any(SyntaxKind.PartialKeyword))
+        {
+            return OwnAwaitsConfigured(type, n => n == type || n is not BaseTypeDeclarationSyntax, model) == true;
+        }
+
+        if (model?.GetDeclaredSymbol(type) is not { } symbol)
+        {
+            return false;
+        }
+
+        var any = false;
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax part)
+            {
+                return false;
+            }
+
+            var partModel = part.SyntaxTree == model.SyntaxTree ? model
+                : model.Compilation.ContainsSyntaxTree(part.SyntaxTree) ? model.Compilation.GetSemanticModel(part.SyntaxTree) : null;
+            switch (OwnAwaitsConfigured(part, n => n == part || n is not BaseTypeDeclarationSyntax, partModel))
+            {
+                case false:
+                    return false;
+                case true:
+                    any = true;
+                    break;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>

@@ -101,6 +101,23 @@ public sealed class AwaitsTests
     }
 
     [Theory]
+    // A partial type's other parts count (a fix-shapes round: the other file's plain awaits ran UI work after the await).
+    [InlineData("await Task.Delay(1);", false)]
+    [InlineData("await Task.Delay(1).ConfigureAwait(false);", true)]
+    public async Task MemberConfiguresAwaits_OfAPartialType_ReadsEveryPart(string otherPartAwait, bool expected)
+    {
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            using System;
+            using System.Threading.Tasks;
+            partial class C { async Task M() { var c = [|new object()|]; await Task.Yield(); } async Task N() { await Task.Delay(2).ConfigureAwait(false); } }
+            partial class C { async Task O() { {{otherPartAwait}} } }
+            """);
+
+        Assert.Equal(expected, Awaits.MemberConfiguresAwaits(code.Node<ObjectCreationExpressionSyntax>(), code.Model.Compilation, code.Model));
+        Assert.False(Awaits.MemberConfiguresAwaits(code.Node<ObjectCreationExpressionSyntax>()), "without a model the other parts are unknown");
+    }
+
+    [Theory]
     [InlineData("async Task M() { var c = [|new object()|]; await Task.Yield(); }", true)]
     [InlineData("void M() { var c = [|new object()|]; }", false)]
     [InlineData("void M() { Func<Task> f = async () => { var c = [|new object()|]; await Task.Yield(); }; }", true)]
