@@ -78,7 +78,8 @@ internal static class LazyInitToggles
 
     /// <summary>
     /// The check is (an operand of) the condition of a <c>while</c>, <c>do</c> or <c>for</c> loop — or of an <c>if</c> in its
-    /// body that leaves it (<see cref="LoopLeftBy"/>) — some pass of which goes round again without writing the member: a worker or read loop that runs until a latch is set — hazelcast's
+    /// body that leaves it (<see cref="LoopLeftBy"/>) — some pass of which goes round again without writing the member: a
+    /// worker or read loop that runs until a latch is set — hazelcast's
     /// <c>while (!_stop) { …; if (seen == i) continue; …; _stop = true; }</c>, Octonica.ClickHouseClient's
     /// <c>do { … case EndOfStream: _endOfStream = true; break; … } while (!_endOfStream)</c> — which no single-flight
     /// helper replaces. A loop whose body writes the member on every pass (a retried load,
