@@ -398,7 +398,10 @@ internal static partial class Statements
     /// accessor or local function), and from the whole file only when that member shows no habit: other rules' fixes rewrite
     /// other members between two runs of this one — <c>dotnet format</c> applies the rules in an order that changes from run
     /// to run — and a file-wide count turned with them (MM0005's conversion removed an <c>if (!_loaded) { … }</c> followed by
-    /// a blank line elsewhere in the file, and MM0004's branch came out glued in half of the runs: fmtdet F3).
+    /// a blank line elsewhere in the file, and MM0004's branch came out glued in half of the runs: fmtdet F3). For the same
+    /// reason a block of a shape one of the rules' fixes writes or removes does not count, in the member either
+    /// (<see cref="IsAddedOrRemovedByAFix"/>): the count is the same whichever of the other fixes ran before this one, so
+    /// the decision is taken from the author's own blocks, as they were.
     /// </summary>
     public static bool SeparatesBlocksWithBlankLines(SyntaxNode root, SyntaxNode statement)
         => Habit(root, statement) > 0;
@@ -433,7 +436,8 @@ internal static partial class Statements
             var statements = block.Statements;
             for (var i = 0; i + 1 < statements.Count; i++)
             {
-                if (statements[i] is LocalFunctionStatementSyntax || !statements[i].GetLastToken().IsKind(SyntaxKind.CloseBraceToken))
+                if (statements[i] is LocalFunctionStatementSyntax || !statements[i].GetLastToken().IsKind(SyntaxKind.CloseBraceToken)
+                    || IsAddedOrRemovedByAFix(statements[i]))
                 {
                     continue;
                 }
@@ -451,6 +455,142 @@ internal static partial class Statements
 
         return blank - glued;
     }
+
+    /// <summary>
+    /// True for a statement of a shape one of the rules' fixes writes or removes, which therefore says nothing about the
+    /// author's habit and must not count: <c>dotnet format</c> applies the rules one after another, in an order that changes
+    /// from run to run, so such a block is there in some runs and not in others when a fix counts (determ: an MM0003 guard
+    /// written before MM0002's try/catch gave it a blank line in 4 runs of 5; MM0005's removed <c>if (!_loaded) { … }</c> turned
+    /// MM0004's branch). Not counted: MM0002's try (a catch reporting through <c>ReportFailure</c>, <c>ReportAndSwallow</c> or
+    /// <c>Trace.TraceWarning</c>); MM0003's guard (<c>if (x is not null)</c>, <c>x != null</c>, <c>!(x is null)</c>,
+    /// <c>(object)x != null</c>); MM0004's branch (an <c>if</c> whose block only throws, returns, continues or breaks, unless it
+    /// tests for null — a hand-written <c>if (x == null) { throw … }</c> still counts); MM0005's check (<c>if (!_loaded)</c>,
+    /// <c>if (_x == null)</c>, <c>if (_x is null)</c> whose block assigns what it tests). A hand-written block of one of these
+    /// shapes does not count either — the same in every run, which is what matters.
+    /// </summary>
+    internal static bool IsAddedOrRemovedByAFix(StatementSyntax statement)
+    {
+        switch (statement)
+        {
+            case TryStatementSyntax { Finally: null } tryStatement:
+                return tryStatement.Catches.Any(static c => c.DescendantNodes().OfType<SimpleNameSyntax>()
+                    .Any(static n => n.Identifier.ValueText is "ReportFailure" or "ReportAndSwallow" or "TraceWarning"));
+            case IfStatementSyntax { Else: null } ifStatement:
+                var condition = Unwrapped(ifStatement.Condition);
+                if (NotNullTested(condition) is not null)
+                {
+                    return true; // MM0003's guard
+                }
+
+                if (IsNullOrFlagTest(condition) is { } tested
+                    && !IsLocalOrParameter(ifStatement, tested)
+                    && ifStatement.Statement.DescendantNodes().OfType<AssignmentExpressionSyntax>().Any(a => SameName(a.Left, tested)))
+                {
+                    return true; // MM0005's check (of a field or property: `if (x == null) { x = …; }` on a local counts)
+                }
+
+                return ifStatement.Statement is BlockSyntax { Statements: [ThrowStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax or BreakStatementSyntax] }
+                    && IsVerdictTest(condition); // MM0004's branch
+            default:
+                return false;
+        }
+    }
+
+    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized)
+        {
+            expression = parenthesized.Expression;
+        }
+
+        return expression;
+    }
+
+    /// <summary>The name tested by <c>x is not null</c>, <c>x != null</c>, <c>!(x is null)</c>, <c>(object)x != null</c>; null otherwise.</summary>
+    private static ExpressionSyntax? NotNullTested(ExpressionSyntax condition)
+        => condition switch
+        {
+            IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var constant } } } pattern when IsNull(constant) => NameOrNull(pattern.Expression),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } binary when IsNull(binary.Right) => NameOrNull(binary.Left is CastExpressionSyntax cast ? Unwrapped(cast.Expression) : binary.Left),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not when Unwrapped(not.Operand) is var operand && IsNullTest(operand) is { } tested => tested,
+            _ => null,
+        };
+
+    /// <summary>The name tested by <c>!x</c>, <c>x == false</c>, <c>x == null</c>, <c>x is null</c>; null otherwise.</summary>
+    private static ExpressionSyntax? IsNullOrFlagTest(ExpressionSyntax condition)
+        => condition switch
+        {
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => NameOrNull(Unwrapped(not.Operand)),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } } binary => NameOrNull(binary.Left),
+            _ => IsNullTest(condition),
+        };
+
+    private static ExpressionSyntax? IsNullTest(ExpressionSyntax condition)
+        => condition switch
+        {
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } binary when IsNull(binary.Right) => NameOrNull(binary.Left),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } binary when IsNull(binary.Left) => NameOrNull(binary.Right),
+            IsPatternExpressionSyntax { Pattern: ConstantPatternSyntax { Expression: var constant } } pattern when IsNull(constant) => NameOrNull(pattern.Expression),
+            _ => null,
+        };
+
+    /// <summary>
+    /// A condition of the form MM0004's branch tests its verdict with: <c>!verdict</c>, <c>verdict == false</c>,
+    /// <c>verdict == true</c>, or the verdict itself (<c>validation.Failed</c>), where the verdict is a call, a name or a
+    /// member (also through <c>?.</c>). Not a comparison with anything else (<c>name.Length == 0</c>) nor a null test.
+    /// </summary>
+    private static bool IsVerdictTest(ExpressionSyntax condition)
+    {
+        condition = Unwrapped(condition);
+        var verdict = condition switch
+        {
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => Unwrapped(not.Operand),
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } } binary => binary.Left,
+            _ => condition,
+        };
+        return verdict is InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax or ConditionalAccessExpressionSyntax;
+    }
+
+    /// <summary>True when <paramref name="tested"/> is a plain name declared as a local or parameter of the function holding <paramref name="statement"/>.</summary>
+    private static bool IsLocalOrParameter(StatementSyntax statement, ExpressionSyntax tested)
+    {
+        if (tested is not IdentifierNameSyntax { Identifier.ValueText: var name })
+        {
+            return false;
+        }
+
+        var function = statement.Ancestors().FirstOrDefault(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (function is null)
+        {
+            return true; // top-level code: only locals
+        }
+
+        return function.DescendantNodes().Any(n => n switch
+        {
+            ParameterSyntax parameter => parameter.Identifier.ValueText == name,
+            VariableDeclaratorSyntax variable => variable.Identifier.ValueText == name,
+            SingleVariableDesignationSyntax designation => designation.Identifier.ValueText == name,
+            ForEachStatementSyntax forEach => forEach.Identifier.ValueText == name,
+            _ => false,
+        }) || function.Parent?.Parent is PropertyDeclarationSyntax or IndexerDeclarationSyntax && name == "value";
+    }
+
+    private static bool IsNull(ExpressionSyntax expression) => expression.IsKind(SyntaxKind.NullLiteralExpression);
+
+    /// <summary><paramref name="expression"/> when it is a name (<c>_x</c>, <c>this._x</c>, <c>a.b</c>); null otherwise.</summary>
+    private static ExpressionSyntax? NameOrNull(ExpressionSyntax expression)
+        => Unwrapped(expression) is var unwrapped && unwrapped is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax } ? unwrapped : null;
+
+    private static bool SameName(ExpressionSyntax left, ExpressionSyntax tested)
+        => LastName(Unwrapped(left)) is { } a && LastName(tested) is { } b && a == b;
+
+    private static string? LastName(ExpressionSyntax expression)
+        => expression switch
+        {
+            IdentifierNameSyntax name => name.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
 
     private static SyntaxList<StatementSyntax> SiblingsOf(StatementSyntax statement)
         => statement.Parent switch

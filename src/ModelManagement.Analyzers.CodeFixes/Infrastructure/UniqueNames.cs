@@ -28,6 +28,29 @@ internal static class UniqueNames
     }
 
     /// <summary>
+    /// A method name that keeps its <c>Async</c> suffix: <paramref name="baseName"/>, or the first of <c>Name1Async</c>,
+    /// <c>Name2Async</c>, … not in <paramref name="taken"/> (<c>InitializeAsync1</c> broke VSTHRD200's "Async" suffix rule,
+    /// consume9 F3). A name without the suffix is numbered as <see cref="Choose"/> does.
+    /// </summary>
+    public static string ChooseAsync(string baseName, ImmutableHashSet<string> taken)
+    {
+        const string Suffix = "Async";
+        if (!baseName.EndsWith(Suffix, StringComparison.Ordinal) || baseName.Length == Suffix.Length)
+        {
+            return Choose(baseName, taken);
+        }
+
+        var stem = baseName.Substring(0, baseName.Length - Suffix.Length);
+        var name = baseName;
+        for (var i = 1; taken.Contains(name); i++)
+        {
+            name = stem + i.ToString(CultureInfo.InvariantCulture) + Suffix;
+        }
+
+        return name;
+    }
+
+    /// <summary>
     /// Names a new member of <paramref name="type"/> must avoid: the type's and its base types' members (a clash would be
     /// an error or hide an inherited member), the type's own name and type parameters, and every identifier written in its
     /// declarations (a local or parameter of that name would shadow the new member where the fix uses it) — except names

@@ -166,6 +166,8 @@ public sealed class FileIndentationTests
         }
         """;
 
+    // No blank line after the try: the file's only block is the racy `if (_names == null) { … }` MM0005 converts, which
+    // does not count (determ: it is gone in the runs where MM0005's fix came first).
     private const string TwoSpaceWrapped = """
         using System.Collections.Generic;
         using System.Threading.Tasks;
@@ -207,7 +209,6 @@ public sealed class FileIndentationTests
               catch (System.Exception ex) when (SideEffect.ReportAndSwallow(ex))
               {
               }
-
               var n = story.Length;
               return story + n;
             }

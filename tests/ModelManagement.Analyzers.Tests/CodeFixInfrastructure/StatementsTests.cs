@@ -361,6 +361,71 @@ public sealed class StatementsTests
         Assert.Equal(markInTheGluingMember, Statements.GluesStatementsToBlocks(code.Root, code.Node<StatementSyntax>()));
     }
 
+    [Theory]
+    [InlineData("if (_audit is not null)\n        {\n            Work();\n        }")] // MM0003's guard
+    [InlineData("if (_audit != null) { Work(); }")]
+    [InlineData("if ((object)_audit != null) { Work(); }")]
+    [InlineData("if (!(_audit is null)) { Work(); }")]
+    [InlineData("try { Work(); } catch (System.Exception ex) when (ReportAndSwallow(ex)) { }")] // MM0002's try
+    [InlineData("if (!Validate()) { throw new System.InvalidOperationException(); }")] // MM0004's branch
+    [InlineData("if (Validate() == false) { return; }")]
+    [InlineData("if (!_loaded) { _loaded = true; }")] // MM0005's check
+    [InlineData("if (_cache == null) { _cache = new object(); }")]
+    public async Task SeparatesBlocksWithBlankLines_ABlockAFixWritesOrRemoves_DoesNotCount(string block)
+    {
+        // determ: `dotnet format` applies the rules one after another in an order that changes from run to run; a block
+        // another rule's fix writes (or MM0005's removes) was there in some runs only, and turned the decision (an MM0003
+        // guard followed by a blank line gave MM0002's try a blank line in 4 runs of 5). Here it is the member's only block,
+        // followed by a blank line: without it the member and the file show no habit, so no blank line.
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            class C
+            {
+                object _audit;
+                object _cache;
+                bool _loaded;
+
+                void M()
+                {
+                    $$Work();
+                    {{block}}
+
+                    Work();
+                }
+
+                static void Work() { }
+                static bool Validate() => true;
+                static bool ReportAndSwallow(System.Exception ex) => true;
+            }
+            """);
+
+        Assert.False(Statements.SeparatesBlocksWithBlankLines(code.Root, code.Node<StatementSyntax>()));
+        Assert.False(Statements.GluesStatementsToBlocks(code.Root, code.Node<StatementSyntax>()));
+    }
+
+    [Theory]
+    [InlineData("if (name == null) { name = \"none\"; }")] // a parameter's default: no MM0005 check
+    [InlineData("if (name.Length == 0) { return; }")] // an early return on a comparison: no MM0004 branch
+    [InlineData("if (name == null) { throw new System.ArgumentNullException(nameof(name)); }")] // a null guard clause
+    public async Task SeparatesBlocksWithBlankLines_AnAuthorsBlockOfASimilarShape_StillCounts(string block)
+    {
+        var code = await InfrastructureTestCode.CompileAsync($$"""
+            class C
+            {
+                void M(string name)
+                {
+                    $$Work();
+                    {{block}}
+
+                    Work();
+                }
+
+                static void Work() { }
+            }
+            """);
+
+        Assert.True(Statements.SeparatesBlocksWithBlankLines(code.Root, code.Node<StatementSyntax>()));
+    }
+
     private static StatementSyntax Guard(SyntaxList<StatementSyntax> statements)
         => SyntaxFactory.IfStatement(SyntaxFactory.ParseExpression("true"), SyntaxFactory.Block(statements));
 

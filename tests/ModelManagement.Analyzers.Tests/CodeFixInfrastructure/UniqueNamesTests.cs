@@ -14,6 +14,17 @@ namespace ModelManagement.Analyzers.Tests.CodeFixInfrastructure;
 public sealed class UniqueNamesTests
 {
     [Fact]
+    public void ChooseAsync_KeepsTheAsyncSuffixLast()
+    {
+        // consume9 F3: `InitializeAsync1` trips VSTHRD200 ("Use Async suffix").
+        var taken = ImmutableHashSet.Create(StringComparer.Ordinal, "InitializeAsync", "Initialize1Async", "Load");
+
+        Assert.Equal("Initialize2Async", UniqueNames.ChooseAsync("InitializeAsync", taken));
+        Assert.Equal("CreateAsync", UniqueNames.ChooseAsync("CreateAsync", taken));
+        Assert.Equal("Load1", UniqueNames.ChooseAsync("Load", taken));
+    }
+
+    [Fact]
     public void Choose_AppendsTheFirstFreeNumber()
     {
         var taken = ImmutableHashSet.Create(StringComparer.Ordinal, "ex", "ex1");

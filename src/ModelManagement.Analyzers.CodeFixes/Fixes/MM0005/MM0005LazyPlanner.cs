@@ -410,13 +410,30 @@ internal static class MM0005LazyPlanner
         }
 
         var taken = UniqueNames.TakenByMembersOf(member.ContainingType, cancellationToken);
-        var newFieldName = isFlag ? UniqueNames.Choose(FieldNames.SpelledLike(member.Name, "initializer"), taken) : member.Name;
+        // A flag's initializer is named for what the flag says is loaded (`_ratesLoaded` → `_ratesInitializer`,
+        // `InitializeRatesAsync`). A flag that names nothing (`_loaded`, `_initialized`) gets `_initializer` — unless
+        // MM0001's lazy rewrite wants that name in the type, or already took it: `dotnet format` applies the two rules in an
+        // order that changes from run to run, and whichever came second got `_initializer1`/`InitializeAsync1` (determ,
+        // consume9 F2). Then the name comes from the first member the check's block loads (`_rateTable` →
+        // `_rateTableInitializer`, `InitializeRateTableAsync`), the same in either order.
+        var stem = isFlag ? FlagStem(member.Name) : null;
+        if (isFlag && stem is null && (taken.Contains(FieldNames.SpelledLike(member.Name, "initializer")) || taken.Contains(FieldNames.PrivateField(member.ContainingType, "initializer"))
+            || HasBlockingWaitInConstruction(member.ContainingType, cancellationToken)))
+        {
+            stem = FirstLoadedMember(guarded, member.Name) ?? Pascal(member.Name);
+        }
+
+        var newFieldName = isFlag
+            ? UniqueNames.Choose(FieldNames.SpelledLike(member.Name, stem is null ? "initializer" : Camel(stem) + "Initializer"), taken)
+            : member.Name;
         var valueType = isFlag ? null : ValueTypeOf(model, stateType, value!, cancellationToken);
         var direct = DirectMethod(model, member, isFlag, check, guarded, moved, value, valueType, cancellationToken);
         // The checking method is often the type's own `InitializeAsync` (an MM0005 round's real sites): the moved code is
         // then its core, `InitializeCoreAsync`, rather than `InitializeAsync1`.
-        var methodName = direct?.Name ?? UniqueNames.Choose(
-            isFlag ? (taken.Contains("InitializeAsync") ? "InitializeCoreAsync" : "InitializeAsync") : "Load" + Pascal(member.Name) + "Async",
+        var methodName = direct?.Name ?? UniqueNames.ChooseAsync(
+            !isFlag ? "Load" + Pascal(member.Name) + "Async"
+                : stem is not null ? "Initialize" + Pascal(stem) + "Async"
+                : taken.Contains("InitializeAsync") ? "InitializeCoreAsync" : "InitializeAsync",
             taken.Add(newFieldName));
         var accessorName = createdOnFirstUse ? AccessorName(newFieldName, taken.Add(newFieldName).Add(methodName)) : null;
         return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Of(new MM0005LazyPlan(
@@ -1024,6 +1041,92 @@ internal static class MM0005LazyPlanner
     /// </summary>
     private static string AccessorName(string fieldName, ImmutableHashSet<string> taken)
         => Pascal(fieldName) is var name && taken.Contains(name) ? UniqueNames.Choose("Lazy" + name, taken) : name;
+
+    private static readonly string[] FlagWords = { "Loaded", "Initialized", "Initialised", "Ready", "Fetched", "Built", "Cached", "Warmed", "Computed", "Created", "Resolved", "Populated", "Primed", "Done", "Init" };
+
+    /// <summary>What a flag says is loaded: <c>_ratesLoaded</c> → <c>rates</c>, <c>_isCatalogReady</c> → <c>Catalog</c>; null for a flag that names nothing (<c>_loaded</c>, <c>_isInitialized</c>).</summary>
+    internal static string? FlagStem(string flag)
+    {
+        var name = flag.StartsWith("s_", StringComparison.Ordinal) || flag.StartsWith("m_", StringComparison.Ordinal) ? flag.Substring(2) : flag.TrimStart('_');
+        foreach (var prefix in new[] { "is", "has", "Is", "Has" })
+        {
+            if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(name[prefix.Length]))
+            {
+                name = name.Substring(prefix.Length);
+                break;
+            }
+        }
+
+        foreach (var word in FlagWords)
+        {
+            if (name.Length > word.Length && name.EndsWith(word, StringComparison.Ordinal))
+            {
+                var stem = name.Substring(0, name.Length - word.Length);
+                return SyntaxFacts.IsValidIdentifier(stem) ? stem : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first field or property (other than the flag) the check's block assigns, without its prefix; null when none.</summary>
+    private static string? FirstLoadedMember(ImmutableArray<StatementSyntax> guarded, string flag)
+    {
+        foreach (var statement in guarded)
+        {
+            foreach (var assignment in statement.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>())
+            {
+                var name = assignment.Left switch
+                {
+                    IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access => access.Name.Identifier.ValueText,
+                    _ => null,
+                };
+                if (name is not null && name != flag && Pascal(name) is var pascal && pascal != "Value")
+                {
+                    return pascal;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// True when a constructor or a field or property initializer of <paramref name="type"/> blocks on a task
+    /// (<c>.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>): what MM0001's lazy rewrite turns into an
+    /// <c>_initializer</c> with an <c>InitializeAsync</c> — or already did in the other form, a static factory returning
+    /// <c>Task&lt;T&gt;</c> of the type (so the answer is the same before and after MM0001's fix).
+    /// </summary>
+    private static bool HasBlockingWaitInConstruction(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        foreach (var member in type.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().SelectMany(static t => t.Members))
+        {
+            SyntaxNode? construction = member switch
+            {
+                ConstructorDeclarationSyntax { Modifiers: var modifiers } constructor when !modifiers.Any(SyntaxKind.StaticKeyword) => constructor,
+                FieldDeclarationSyntax { Modifiers: var modifiers } field when !modifiers.Any(SyntaxKind.StaticKeyword) && !modifiers.Any(SyntaxKind.ConstKeyword) => field,
+                PropertyDeclarationSyntax { Initializer: not null, Modifiers: var modifiers } property when !modifiers.Any(SyntaxKind.StaticKeyword) => property.Initializer,
+                _ => null,
+            };
+            if (member is MethodDeclarationSyntax { ReturnType: GenericNameSyntax { Identifier.ValueText: "Task" or "ValueTask", TypeArgumentList.Arguments: [IdentifierNameSyntax returned] } } method
+                && method.Modifiers.Any(SyntaxKind.StaticKeyword) && returned.Identifier.ValueText == type.Name)
+            {
+                return true; // an async factory, such as the one MM0001's factory rewrite writes in place of the blocking constructor
+            }
+
+            if (construction is not null && construction.DescendantNodes().OfType<MemberAccessExpressionSyntax>().Any(static access =>
+                    access.Name.Identifier.ValueText is "Result" && access.Parent is not InvocationExpressionSyntax
+                    || access.Name.Identifier.ValueText is "Wait" or "GetResult" && access.Parent is InvocationExpressionSyntax))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private static string Pascal(string name)
     {

@@ -3183,10 +3183,10 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public LlmClient(Task<string> model)
                 {
-                    _initializer1 = new AsyncInitializer(() => InitializeAsync1(model));
+                    _initializer1 = new AsyncInitializer(() => Initialize1Async(model));
                 }
 
-                private async Task InitializeAsync1(Task<string> model)
+                private async Task Initialize1Async(Task<string> model)
                 {
                     _model = await model.ConfigureAwait(false);
                 }

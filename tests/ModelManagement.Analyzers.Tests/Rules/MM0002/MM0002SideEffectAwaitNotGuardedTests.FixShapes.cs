@@ -222,6 +222,49 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
         await VerifyShapesFixAsync(source, fixedSource, Wrap);
     }
 
+    [Fact]
+    public async Task WrapInTryCatch_AGuardMM0003WroteBelow_DoesNotTeachTheHabit()
+    {
+        // determ (consume9 F6): MM0003's guard (always followed by a blank line) is the member's only block when MM0003 ran
+        // first, and it gave the try a blank line in those runs only. A block a fix writes does not count: the file shows no
+        // habit, so no blank line — the same as when MM0002 runs first.
+        const string Template = /* lang=c#-test */ """
+            using System;
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+            using Shapes;
+
+            public sealed class Commands
+            {
+                private readonly Action<string> _audit;
+
+                public Commands(Action<string> audit = null) => _audit = audit;
+
+                public async Task<string> RunAsync(IEventService events, string name)
+                {
+            $$
+                    if (_audit is not null)
+                    {
+                        _audit(name);
+                    }
+
+                    return name;
+                }
+            }
+            """;
+        var source = Template.Replace("$$", "        await [|events.LogUserEventAsync(name)|];");
+        var fixedSource = Template.Replace("$$", """
+                    try
+                    {
+                        await events.LogUserEventAsync(name);
+                    }
+                    catch (Exception ex) when (SideEffect.ReportAndSwallow(ex))
+                    {
+                    }
+            """.TrimEnd());
+        await VerifyShapesFixAsync(source, fixedSource, Wrap);
+    }
+
     private const string WhenAllTemplate = /* lang=c#-test */ """
         using System;
         using System.Collections.Generic;

@@ -631,6 +631,46 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyFixAsync(source, fixedSource, Throw);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Throw_BlankLineAfterTheBranch_TheSameWhetherMM0005RemovedTheMembersOnlyBlockOrNot(bool mm0005RanFirst)
+    {
+        // determ (consume7 F1): the member's only block was MM0005's racy `if (!_loaded) { … }`, glued to the validation.
+        // When MM0005's conversion ran first the block was gone (the file decided: blank line), when it ran after, the
+        // block glued the branch (no blank line): two outputs from one start. A block a fix writes or removes no longer
+        // counts, so the member shows no habit either way and the branch gets its blank line in both orders.
+        var check = mm0005RanFirst
+            ? """
+                    await Task.Yield();
+            """
+            : """
+                    if (!_loaded)
+                    {
+                        _cached = story;
+                        _loaded = true;
+                    }
+            """;
+        const string Members = """
+                private bool _loaded;
+                private string _cached;
+            """;
+        var source = Generator(check + """
+
+                    [|_validator.Validate(story)|];
+            """, Members);
+        var fixedSource = Generator(check + """
+
+                    var validation = _validator.Validate(story);
+                    if (!validation.IsValid)
+                    {
+                        throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+            """, Members);
+        await VerifyFixAsync(source, fixedSource, Throw);
+    }
+
     [Fact]
     public async Task ReturnFallback_BoolResultWithTrailingComment_CommentEndsTheConditionLine()
     {

@@ -137,7 +137,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public CurrencyService()
                 {
-                    _codes = new AsyncLazy<IReadOnlyList<string>>(LoadCodesAsync1);
+                    _codes = new AsyncLazy<IReadOnlyList<string>>(LoadCodes1Async);
                 }
 
                 public async Task<IReadOnlyList<string>> GetCodesAsync()
@@ -147,7 +147,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 private async Task<string[]> LoadCodesAsync() { await Task.Delay(5); return new[] { "EUR", "USD" }; }
 
-                private async Task<IReadOnlyList<string>> LoadCodesAsync1()
+                private async Task<IReadOnlyList<string>> LoadCodes1Async()
                 {
                     return await LoadCodesAsync();
                 }
@@ -187,7 +187,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 public CurrencyService()
                 {
-                    _codes = new AsyncLazy<string[]>(LoadCodesAsync1);
+                    _codes = new AsyncLazy<string[]>(LoadCodes1Async);
                 }
 
                 public async Task<string[]> GetCodesAsync()
@@ -197,7 +197,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
 
                 private async Task<string[]> LoadCodesAsync() { await Task.Delay(5); return new[] { "EUR", "USD" }; }
 
-                private async Task<string[]> LoadCodesAsync1()
+                private async Task<string[]> LoadCodes1Async()
                 {
                     // from the bank, once a day
                     return await LoadCodesAsync();

@@ -52,6 +52,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [Fact]
     public async Task Fix_FlagSetAtTheEndOfTheAwaitedMethod_TheInitializerRunsIt_AndTheWriteGoes()
     {
+        // The initializer is named for what the flag says is initialised (`filtersInitialised` → `filtersInitializer`, determ).
         var fixedSource = /* lang=c#-test */ """
             using System.Collections.Generic;
             using System.Threading.Tasks;
@@ -61,17 +62,17 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             {
                 private readonly ICatalogStore _store;
                 private readonly List<string> _blocked = new List<string>();
-                private readonly AsyncInitializer initializer;
+                private readonly AsyncInitializer filtersInitializer;
 
                 public ChatFilters(ICatalogStore store)
                 {
-                    initializer = new AsyncInitializer(initialiseFilters);
+                    filtersInitializer = new AsyncInitializer(initialiseFilters);
                     _store = store;
                 }
 
                 public async Task<string> FilterAsync(string input)
                 {
-                    await initializer.EnsureInitializedAsync();
+                    await filtersInitializer.EnsureInitializedAsync();
 
                     foreach (var word in _blocked)
                         input = input.Replace(word, "***");

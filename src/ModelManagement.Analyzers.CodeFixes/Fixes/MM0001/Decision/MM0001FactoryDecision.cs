@@ -136,7 +136,7 @@ internal static class MM0001FactoryDecision
             parameters,
             creations.Callers,
             stateMembers,
-            UniqueNames.Choose("CreateAsync", facts.TakenNames),
+            UniqueNames.ChooseAsync("CreateAsync", facts.TakenNames),
             tokenName,
             constructorToken is null,
             UniqueNames.Choose("instance", taken.Add(tokenName)),

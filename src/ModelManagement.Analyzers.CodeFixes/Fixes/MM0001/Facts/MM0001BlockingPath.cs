@@ -167,7 +167,7 @@ internal static class MM0001BlockingPath
             var name = pair.Key.Name;
             if (!name.EndsWith("Async", System.StringComparison.Ordinal))
             {
-                name = UniqueNames.Choose(name + "Async", taken);
+                name = UniqueNames.ChooseAsync(name + "Async", taken);
                 taken = taken.Add(name);
             }
 

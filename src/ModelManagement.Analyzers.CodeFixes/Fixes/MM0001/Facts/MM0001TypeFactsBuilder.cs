@@ -195,7 +195,7 @@ internal static class MM0001TypeFactsBuilder
         }
 
         var members = CollectMembers(parts, type, types, out var nested, cancellationToken);
-        var initializeMethodName = UniqueNames.Choose("InitializeAsync", taken);
+        var initializeMethodName = UniqueNames.ChooseAsync("InitializeAsync", taken);
         var others = ImmutableArray.CreateBuilder<MM0001MemberFacts>();
         foreach (var (syntax, symbol, part) in chosen.Others)
         {

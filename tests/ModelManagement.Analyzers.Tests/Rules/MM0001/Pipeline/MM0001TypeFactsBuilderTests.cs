@@ -51,8 +51,8 @@ public sealed class MM0001TypeFactsBuilderTests
             }
             """)).FactsAsync();
 
-        Assert.Equal("InitializeAsync1", facts.InitializeMethodName);
-        Assert.Contains("InitializeAsync1", facts.TakenNames);
+        Assert.Equal("Initialize1Async", facts.InitializeMethodName); // keeps the Async suffix (consume9 F3: VSTHRD200)
+        Assert.Contains("Initialize1Async", facts.TakenNames);
         Assert.Contains("_m", facts.TakenNames);
     }
 
