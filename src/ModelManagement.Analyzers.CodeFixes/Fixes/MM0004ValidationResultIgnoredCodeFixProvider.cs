@@ -39,6 +39,9 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
     /// <summary>In a <c>foreach</c> body validating the loop's item: skip that item instead.</summary>
     private const string SkipTitle = "Skip the item when validation fails";
 
+    /// <summary>In a function returning the verdict's own type (a validator itself): return the failed verdict.</summary>
+    private const string ReturnVerdictTitle = "Return the failed validation result";
+
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } =
         ImmutableArray.Create(DiagnosticIds.ValidationResultIgnored);
@@ -87,7 +90,7 @@ public sealed class MM0004ValidationResultIgnoredCodeFixProvider : CodeFixProvid
                 // Fix All started here (and `dotnet format`, which takes the first site's first fix) still returns the
                 // fallback wherever one fits, instead of throwing everywhere.
                 LineEndings.Register(context, 
-                    CodeAction.Create(plan.SkipsTheItem ? SkipTitle : plan.ReturnsInsteadOfThrowing ? ReturnTitle : ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
+                    CodeAction.Create(plan.ReturnsTheVerdict ? ReturnVerdictTitle : plan.SkipsTheItem ? SkipTitle : plan.ReturnsInsteadOfThrowing ? ReturnTitle : ThrowTitle, ct => FixOneAsync(context.Document, diagnostic, fallback: false, ct), ReturnFallbackKey),
                     diagnostic);
             }
         }

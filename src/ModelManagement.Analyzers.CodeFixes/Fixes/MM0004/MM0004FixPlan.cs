@@ -24,8 +24,10 @@ internal sealed class MM0004FixPlan
         bool memberMeansFailure = false,
         bool returnsInsteadOfThrowing = false,
         bool waitDropsVerdict = false,
-        bool skipsTheItem = false)
+        bool skipsTheItem = false,
+        bool returnsTheVerdict = false)
     {
+        ReturnsTheVerdict = returnsTheVerdict;
         SkipsTheItem = skipsTheItem;
         WaitDropsVerdict = waitDropsVerdict;
         ReturnsInsteadOfThrowing = returnsInsteadOfThrowing;
@@ -67,6 +69,12 @@ internal sealed class MM0004FixPlan
     /// aborted the whole batch (a scenario round's registry import).
     /// </summary>
     public bool SkipsTheItem { get; }
+
+    /// <summary>
+    /// No fallback, and the function returns the verdict's own type (a validator whose caller decides on what it returns):
+    /// the branch returns the failed verdict (<c>if (!validation.IsValid) { return validation; }</c>) instead of throwing.
+    /// </summary>
+    public bool ReturnsTheVerdict { get; }
 
     /// <summary>
     /// <see cref="Call"/> is <c>task.Wait()</c>, which waits for the verdict and drops it: the new local reads it as

@@ -167,6 +167,8 @@ internal static class MM0004FixPlanner
         // The fallback's await is configured like the validated call's, or, where that call is not awaited, like the
         // function's other awaits (a library method whose every await says `.ConfigureAwait(false)`, or CA2007 on).
         var fallback = PlanFallback(model, invocation, statement, position, configureAwait || (!awaited && Awaits.ConfigureAt(statement, model, cancellationToken)), cancellationToken);
+        var returnsTheVerdict = fallback.Plan is null && member.Length > 0 && discardedOut is null
+            && ReturnsTheVerdictsType(model, statement, call, cancellationToken);
         return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Of(new MM0004FixPlan(
             statement,
             call,
@@ -182,8 +184,23 @@ internal static class MM0004FixPlanner
             memberMeansFailure,
             fallback.Plan is null && unobserved == Unobserved.Yes,
             wait,
-            fallback.Plan is null && ValidatesTheLoopItem(statement, call)));
+            fallback.Plan is null && !returnsTheVerdict && ValidatesTheLoopItem(statement, call),
+            returnsTheVerdict));
     }
+
+    /// <summary>
+    /// The function holding <paramref name="statement"/> returns (or, async, completes with) the very type of the verdict
+    /// <paramref name="call"/> yields: a validator itself, whose caller decides on the result it returns (hmcts'
+    /// vh-bookings-api: <c>Task&lt;ValidationResult&gt; ValidateRepresentativeInformationAsync</c>, where the throw fix turned
+    /// the controller's 400 with field errors into a 500) — the branch returns the failed verdict.
+    /// </summary>
+    private static bool ReturnsTheVerdictsType(SemanticModel model, StatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
+        => statement.Ancestors().FirstOrDefaultFunction() is { } functionNode
+            && GetFunctionSymbol(model, functionNode, cancellationToken) is { } function
+            && !ContainsYield(functionNode)
+            && EffectiveReturnType(function) is { } returned
+            && MM0004Rewriter.ValueType(model, call, cancellationToken) is { SpecialType: not SpecialType.System_Boolean } verdict
+            && SymbolEqualityComparer.Default.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
 
     /// <summary>
     /// <paramref name="statement"/> is a statement of a <c>foreach</c> body whose item <paramref name="call"/> names (the

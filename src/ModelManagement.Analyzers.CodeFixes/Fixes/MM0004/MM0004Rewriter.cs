@@ -44,6 +44,8 @@ internal static class MM0004Rewriter
         var failure = LibraryFailure(model, plan, verdictName, cancellationToken) ?? Failure(plan.Validator);
         StatementSyntax body = fallback is not null
             ? SyntaxFactory.ReturnStatement(fallback.WithoutTrivia())
+            : plan.ReturnsTheVerdict && verdictName is not null
+                ? SyntaxFactory.ReturnStatement(SyntaxFactory.IdentifierName(UniqueNames.Identifier(verdictName)))
             : plan.SkipsTheItem
                 ? SyntaxFactory.ContinueStatement()
             : FaultedTaskResult(statement, model, cancellationToken) is { } task
@@ -119,7 +121,7 @@ internal static class MM0004Rewriter
     /// The type of the verdict <paramref name="call"/> gives: its own, or for <c>task.Wait()</c> (which gives nothing) the
     /// result type of the task it waits for.
     /// </summary>
-    private static ITypeSymbol? ValueType(SemanticModel model, ExpressionSyntax call, CancellationToken cancellationToken)
+    internal static ITypeSymbol? ValueType(SemanticModel model, ExpressionSyntax call, CancellationToken cancellationToken)
         => WaitOf(call) is { Expression: MemberAccessExpressionSyntax { Expression: var task } }
             && ResultOfWait(call) is not null
             && model.GetTypeInfo(task, cancellationToken).Type is INamedTypeSymbol { TypeArguments: [var result] } awaitable

@@ -179,3 +179,74 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
 }
+
+/// <summary>The fix in a validator itself: return the failed verdict (hmcts' vh-bookings-api, a triage).</summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task Fix_InAFunctionReturningTheVerdictsType_ReturnsTheFailedVerdict()
+    {
+        // The throw fix turned the controller's 400 with field errors into a 500 (the API's middleware maps the exception);
+        // the function hands its caller a verdict of the same type, so the failed one goes back. A function returning
+        // something else still throws.
+        var source = """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class ParticipantService
+            {
+                private readonly IStoryValidator _validator;
+
+                public ParticipantService(IStoryValidator validator) => _validator = validator;
+
+                public async Task<ValidationResult> ValidateRepresentativeAsync(string request)
+                {
+                    await [|_validator.ValidateAsync(request)|]; // a leftover of the line below
+                    var result = _validator.Validate(request.Trim());
+                    return result;
+                }
+
+                public async Task<int> CountAsync(string request)
+                {
+                    await [|_validator.ValidateAsync(request)|];
+                    return request.Length;
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class ParticipantService
+            {
+                private readonly IStoryValidator _validator;
+
+                public ParticipantService(IStoryValidator validator) => _validator = validator;
+
+                public async Task<ValidationResult> ValidateRepresentativeAsync(string request)
+                {
+                    var validation = await _validator.ValidateAsync(request); // a leftover of the line below
+                    if (!validation.IsValid)
+                    {
+                        return validation;
+                    }
+
+                    var result = _validator.Validate(request.Trim());
+                    return result;
+                }
+
+                public async Task<int> CountAsync(string request)
+                {
+                    var validation = await _validator.ValidateAsync(request);
+                    if (!validation.IsValid)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: ValidateAsync rejected the content.");
+                    }
+
+                    return request.Length;
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
+}
