@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ModelManagement.Analyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Formatting;
 
 namespace ModelManagement.Analyzers.CodeFixes.Infrastructure;
@@ -476,7 +477,7 @@ internal static partial class Statements
                 return tryStatement.Catches.Any(static c => c.DescendantNodes().OfType<SimpleNameSyntax>()
                     .Any(static n => n.Identifier.ValueText is "ReportFailure" or "ReportAndSwallow" or "TraceWarning"));
             case IfStatementSyntax { Else: null } ifStatement:
-                var condition = Unwrapped(ifStatement.Condition);
+                var condition = Shapes.Unparenthesized(ifStatement.Condition);
                 if (NotNullTested(condition) is not null)
                 {
                     return true; // MM0003's guard
@@ -496,23 +497,13 @@ internal static partial class Statements
         }
     }
 
-    private static ExpressionSyntax Unwrapped(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized)
-        {
-            expression = parenthesized.Expression;
-        }
-
-        return expression;
-    }
-
     /// <summary>The name tested by <c>x is not null</c>, <c>x != null</c>, <c>!(x is null)</c>, <c>(object)x != null</c>; null otherwise.</summary>
     private static ExpressionSyntax? NotNullTested(ExpressionSyntax condition)
         => condition switch
         {
             IsPatternExpressionSyntax { Pattern: UnaryPatternSyntax { Pattern: ConstantPatternSyntax { Expression: var constant } } } pattern when IsNull(constant) => NameOrNull(pattern.Expression),
-            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } binary when IsNull(binary.Right) => NameOrNull(binary.Left is CastExpressionSyntax cast ? Unwrapped(cast.Expression) : binary.Left),
-            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not when Unwrapped(not.Operand) is var operand && IsNullTest(operand) is { } tested => tested,
+            BinaryExpressionSyntax { RawKind: (int)SyntaxKind.NotEqualsExpression } binary when IsNull(binary.Right) => NameOrNull(binary.Left is CastExpressionSyntax cast ? Shapes.Unparenthesized(cast.Expression) : binary.Left),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not when Shapes.Unparenthesized(not.Operand) is var operand && IsNullTest(operand) is { } tested => tested,
             _ => null,
         };
 
@@ -520,7 +511,7 @@ internal static partial class Statements
     private static ExpressionSyntax? IsNullOrFlagTest(ExpressionSyntax condition)
         => condition switch
         {
-            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => NameOrNull(Unwrapped(not.Operand)),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => NameOrNull(Shapes.Unparenthesized(not.Operand)),
             BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.FalseLiteralExpression } } binary => NameOrNull(binary.Left),
             _ => IsNullTest(condition),
         };
@@ -541,10 +532,10 @@ internal static partial class Statements
     /// </summary>
     private static bool IsVerdictTest(ExpressionSyntax condition)
     {
-        condition = Unwrapped(condition);
+        condition = Shapes.Unparenthesized(condition);
         var verdict = condition switch
         {
-            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => Unwrapped(not.Operand),
+            PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalNotExpression } not => Shapes.Unparenthesized(not.Operand),
             BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression, Right: LiteralExpressionSyntax { RawKind: (int)SyntaxKind.TrueLiteralExpression or (int)SyntaxKind.FalseLiteralExpression } } binary => binary.Left,
             _ => condition,
         };
@@ -579,10 +570,10 @@ internal static partial class Statements
 
     /// <summary><paramref name="expression"/> when it is a name (<c>_x</c>, <c>this._x</c>, <c>a.b</c>); null otherwise.</summary>
     private static ExpressionSyntax? NameOrNull(ExpressionSyntax expression)
-        => Unwrapped(expression) is var unwrapped && unwrapped is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax } ? unwrapped : null;
+        => Shapes.Unparenthesized(expression) is var unwrapped && unwrapped is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax } ? unwrapped : null;
 
     private static bool SameName(ExpressionSyntax left, ExpressionSyntax tested)
-        => LastName(Unwrapped(left)) is { } a && LastName(tested) is { } b && a == b;
+        => LastName(Shapes.Unparenthesized(left)) is { } a && LastName(tested) is { } b && a == b;
 
     private static string? LastName(ExpressionSyntax expression)
         => expression switch

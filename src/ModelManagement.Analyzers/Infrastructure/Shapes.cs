@@ -8,6 +8,20 @@ namespace ModelManagement.Analyzers.Infrastructure;
 /// <summary>Small symbol, operation and syntax shapes several rules test the same way.</summary>
 internal static class Shapes
 {
+    /// <summary>Whether <paramref name="node"/> (or a node under it, lambdas included) is the identifier <paramref name="name"/>.</summary>
+    public static bool MentionsIdentifier(SyntaxNode node, string name)
+    {
+        foreach (var descendant in node.DescendantNodesAndSelf())
+        {
+            if (descendant is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The expression inside any parentheses around it.</summary>
     public static ExpressionSyntax Unparenthesized(ExpressionSyntax expression)
     {

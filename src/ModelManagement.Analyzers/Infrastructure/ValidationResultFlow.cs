@@ -290,18 +290,7 @@ internal static class ValidationResultFlow
         return null;
     }
 
-    private static bool ReadsByName(SyntaxNode expression, string name)
-    {
-        foreach (var node in expression.DescendantNodesAndSelf())
-        {
-            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool ReadsByName(SyntaxNode expression, string name) => Shapes.MentionsIdentifier(expression, name);
 
     /// <summary>
     /// Queues the destination of a branch, unless a <c>finally</c> it runs through reads the local. A branch without a

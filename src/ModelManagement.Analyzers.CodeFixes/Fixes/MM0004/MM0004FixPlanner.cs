@@ -212,33 +212,20 @@ internal static class MM0004FixPlanner
     private static bool ValidatesTheLoopItem(StatementSyntax statement, ExpressionSyntax call)
     {
         if (statement.Parent is not BlockSyntax { Parent: ForEachStatementSyntax { Identifier.ValueText: var item } } body
-            || !Names(call, item))
+            || !Shapes.MentionsIdentifier(call, item))
         {
             return false;
         }
 
         for (var i = body.Statements.IndexOf(statement) + 1; i < body.Statements.Count; i++)
         {
-            if (Names(body.Statements[i], item))
+            if (Shapes.MentionsIdentifier(body.Statements[i], item))
             {
                 return true;
             }
         }
 
         return false;
-
-        static bool Names(SyntaxNode node, string item)
-        {
-            foreach (var descendant in node.DescendantNodes(static n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)))
-            {
-                if (descendant is IdentifierNameSyntax name && name.Identifier.ValueText == item)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
     }
 
     /// <summary>

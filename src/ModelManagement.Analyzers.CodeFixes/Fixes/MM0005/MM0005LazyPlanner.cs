@@ -1047,7 +1047,7 @@ internal static class MM0005LazyPlanner
     /// <summary>What a flag says is loaded: <c>_ratesLoaded</c> → <c>rates</c>, <c>_isCatalogReady</c> → <c>Catalog</c>; null for a flag that names nothing (<c>_loaded</c>, <c>_isInitialized</c>).</summary>
     internal static string? FlagStem(string flag)
     {
-        var name = flag.StartsWith("s_", StringComparison.Ordinal) || flag.StartsWith("m_", StringComparison.Ordinal) ? flag.Substring(2) : flag.TrimStart('_');
+        var name = WithoutPrefix(flag);
         foreach (var prefix in new[] { "is", "has", "Is", "Has" })
         {
             if (name.Length > prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) && char.IsUpper(name[prefix.Length]))
@@ -1130,9 +1130,13 @@ internal static class MM0005LazyPlanner
 
     private static string Pascal(string name)
     {
-        var trimmed = name.StartsWith("s_", StringComparison.Ordinal) || name.StartsWith("m_", StringComparison.Ordinal)
-            ? name.Substring(2)
-            : name.TrimStart('_');
+        var trimmed = WithoutPrefix(name);
         return trimmed.Length == 0 ? "Value" : char.ToUpperInvariant(trimmed[0]) + trimmed.Substring(1);
     }
+
+    /// <summary>A member's name without its <c>s_</c>, <c>m_</c> or leading underscores.</summary>
+    private static string WithoutPrefix(string name)
+        => name.StartsWith("s_", StringComparison.Ordinal) || name.StartsWith("m_", StringComparison.Ordinal)
+            ? name.Substring(2)
+            : name.TrimStart('_');
 }
