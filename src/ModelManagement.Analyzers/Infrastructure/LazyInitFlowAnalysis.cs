@@ -649,6 +649,11 @@ internal sealed class LazyInitFlowAnalysis
             return HoldsOnlyAMemoizedTask(local);
         }
 
+        if (MemoizedTasks.IsMemoAwait(awaited, _ownType, _model, _cancellationToken))
+        {
+            return true;
+        }
+
         if (peeled is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
         {
             return false;

@@ -190,8 +190,8 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             var assignment = (ICoalesceAssignmentOperation)context.Operation;
             if ((!_judgeBody && !IsInNestedFunction(assignment))
                 || LazyInitMembers.GetTrackedMember(assignment.Target, captures: null) is not { } member
-                || !ContainsRacyAwait(assignment.Value)
                 || assignment.SemanticModel is not { } model
+                || !ContainsRacyAwait(assignment.Value, context.ContainingSymbol.ContainingType, model, context.CancellationToken)
                 || FindFunctionBody(assignment) is not { } body)
             {
                 return;
@@ -407,21 +407,22 @@ public sealed class MM0005RacyLazyAsyncInitializationAnalyzer : DiagnosticAnalyz
             }
         }
 
-        private bool ContainsRacyAwait(IOperation value)
+        private bool ContainsRacyAwait(IOperation value, INamedTypeSymbol? ownType, SemanticModel model, CancellationToken cancellationToken)
         {
             if (value is IAnonymousFunctionOperation or ILocalFunctionOperation)
             {
                 return false;
             }
 
-            if (value is IAwaitOperation awaitOperation && !_types.IsSingleFlightAwait(awaitOperation.Operation))
+            if (value is IAwaitOperation awaitOperation && !_types.IsSingleFlightAwait(awaitOperation.Operation)
+                && !MemoizedTasks.IsMemoAwait(awaitOperation.Operation, ownType, model, cancellationToken))
             {
                 return true;
             }
 
             foreach (var child in value.ChildOperations)
             {
-                if (ContainsRacyAwait(child))
+                if (ContainsRacyAwait(child, ownType, model, cancellationToken))
                 {
                     return true;
                 }

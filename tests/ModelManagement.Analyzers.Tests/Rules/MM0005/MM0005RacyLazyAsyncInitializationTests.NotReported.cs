@@ -2613,6 +2613,84 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task MemoWrittenWhereItIsAwaited_OrInAnOwnHelper_DoesNotReport_AFreshTaskDoes()
+    {
+        // A fix-shapes round: the memoized task written in the await itself (`_x = await (_loading ??= LoadAsync())`, its
+        // C# 7.3 spelling, `LazyInitializer.EnsureInitialized(ref _loading, …)`) or handed out by an own member that only
+        // memoizes it (a method or get-only property `=> _loading ??= …`) is the one task every caller awaits, as with
+        // `_loading ??= …; await _loading;`. A task assigned afresh, or an own helper starting one per call, loads per caller.
+        var source = /* lang=c#-test */ """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public sealed class Catalogs
+            {
+                private readonly ICatalogStore _store;
+                private Task<Catalog> _loading;
+                private Catalog _a, _b, _c, _d, _e, _f, _g;
+
+                public Catalogs(ICatalogStore store) => _store = store;
+
+                private Task<Catalog> LoadOnceAsync() => _loading ??= _store.LoadAsync();
+
+                private Task<Catalog> Loading
+                {
+                    get { return _loading ?? (_loading = _store.LoadAsync()); }
+                }
+
+                private Task<Catalog> LoadFreshAsync() => _store.LoadAsync();
+
+                public async Task<Catalog> A()
+                {
+                    if (_a == null) { _a = await (_loading ??= _store.LoadAsync()); }
+                    return _a;
+                }
+
+                public async Task<Catalog> B()
+                {
+                    if (_b == null) _b = await (_loading ?? (_loading = _store.LoadAsync())).ConfigureAwait(false);
+                    return _b;
+                }
+
+                public async Task<Catalog> C()
+                {
+                    if (_c == null) _c = await LazyInitializer.EnsureInitialized(ref _loading, () => _store.LoadAsync());
+                    return _c;
+                }
+
+                public async Task<Catalog> D()
+                {
+                    if (_d != null) return _d;
+                    _d = await LoadOnceAsync();
+                    return _d;
+                }
+
+                public async Task<Catalog> E()
+                {
+                    return _e ??= await Loading;
+                }
+
+                public async Task<Catalog> F()
+                {
+                    if ({|#0:_f == null|}) { _f = await (_loading = _store.LoadAsync()); }
+                    return _f;
+                }
+
+                public async Task<Catalog> G()
+                {
+                    if ({|#1:_g != null|}) return _g;
+                    _g = await LoadFreshAsync();
+                    return _g;
+                }
+            }
+            """;
+        await VerifyAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("_f"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("_g"));
+    }
+
+    [Fact]
     public async Task FailureLatchWrittenInACatch_DoesNotReport_ButAWriteInTheTryDoes()
     {
         // orleans' MembershipTableCleanupAgent: `if (_unsupported) return; await CleanupAsync();` where the cleanup sets

@@ -1,0 +1,103 @@
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace ModelManagement.Analyzers.Infrastructure;
+
+/// <summary>
+/// Awaits of a task stored once in a field or property and shared by every caller (MM0005): the work runs once, so a
+/// value written after such an await is not initialized per caller.
+/// </summary>
+internal static class MemoizedTasks
+{
+    /// <summary>
+    /// Whether <paramref name="awaited"/> (an await's operand, configured or not; in a control flow graph, the capture of
+    /// one) is a memo written where it is awaited, or the call of an own member that only hands one out.
+    /// </summary>
+    public static bool IsMemoAwait(IOperation? awaited, INamedTypeSymbol? ownType, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var peeled = SideEffectGuards.PeelAwaited(awaited);
+        if (peeled is IFlowCaptureReferenceOperation { Syntax: ExpressionSyntax captured })
+        {
+            // A graph lowers `_loading ??= Start()` and `a ?? b` into branches and awaits their capture.
+            peeled = SideEffectGuards.PeelAwaited(model.GetOperation(Shapes.Unparenthesized(captured), cancellationToken));
+        }
+
+        return IsMemoExpression(peeled) || IsOwnMemoHelper(peeled, ownType, model, cancellationToken);
+    }
+
+    /// <summary>
+    /// The memo written where it is awaited (a fix-shapes round): <c>await (_loading ??= LoadAsync())</c>, its C# 7.3
+    /// spelling <c>await (_loading ?? (_loading = LoadAsync()))</c>, and
+    /// <c>await LazyInitializer.EnsureInitialized(ref _loading, () =&gt; LoadAsync())</c> — every caller awaits the task
+    /// stored first, as with <c>_pending ??= Start(); await _pending;</c>.
+    /// </summary>
+    private static bool IsMemoExpression(IOperation? operation)
+    {
+        switch (Shapes.WithoutConversions(operation))
+        {
+            case ICoalesceAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } }:
+                return true;
+            case ICoalesceOperation { Value: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } first, WhenNull: var whenNull }:
+                return Shapes.WithoutConversions(whenNull) is ISimpleAssignmentOperation { Target: IMemberReferenceOperation written }
+                    && SymbolEqualityComparer.Default.Equals(first.Member, written.Member)
+                    && IsSameInstance(first.Instance, written.Instance);
+            case IInvocationOperation { TargetMethod: { Name: "EnsureInitialized", IsStatic: true, ContainingType: { Name: "LazyInitializer" } type }, Arguments: [{ Parameter.RefKind: RefKind.Ref, Value: IFieldReferenceOperation }, ..] }:
+                return type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+            default:
+                return false;
+        }
+    }
+
+    private static bool IsSameInstance(IOperation? first, IOperation? second)
+        => (first, second) switch
+        {
+            (null, null) => true,
+            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
+            _ => false,
+        };
+
+    /// <summary>
+    /// The await of an own member that only hands out such a memo (<c>private Task&lt;Catalog&gt; LoadOnceAsync() =&gt;
+    /// _loading ??= LoadCoreAsync();</c>, or a get-only property so written): every caller awaits the one task (a fix-shapes
+    /// round's memo moved into a helper behind a fast path).
+    /// </summary>
+    private static bool IsOwnMemoHelper(IOperation? operation, INamedTypeSymbol? ownType, SemanticModel model, CancellationToken cancellationToken)
+    {
+        ISymbol member;
+        switch (operation)
+        {
+            case IInvocationOperation { Arguments.Length: 0, TargetMethod: { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false } method }:
+                member = method;
+                break;
+            case IPropertyReferenceOperation { Arguments.Length: 0, Property: { IsVirtual: false, IsAbstract: false, IsOverride: false, GetMethod: { } } property }:
+                member = property;
+                break;
+            default:
+                return false;
+        }
+
+        if (ownType is null
+            || !SymbolEqualityComparer.Default.Equals(member.ContainingType?.OriginalDefinition, ownType.OriginalDefinition)
+            || member.OriginalDefinition.DeclaringSyntaxReferences is not [var reference])
+        {
+            return false;
+        }
+
+        var returned = reference.GetSyntax(cancellationToken) switch
+        {
+            MethodDeclarationSyntax { ExpressionBody.Expression: var value } => value,
+            MethodDeclarationSyntax { Body.Statements: [ReturnStatementSyntax { Expression: { } value }] } => value,
+            PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => value,
+            PropertyDeclarationSyntax { AccessorList.Accessors: [{ Keyword.RawKind: (int)SyntaxKind.GetKeyword, ExpressionBody.Expression: var value }] } => value,
+            PropertyDeclarationSyntax { AccessorList.Accessors: [{ Keyword.RawKind: (int)SyntaxKind.GetKeyword, Body.Statements: [ReturnStatementSyntax { Expression: { } value }] }] } => value,
+            _ => null,
+        };
+        return returned is not null
+            && SemanticModels.For(model.Compilation, returned.SyntaxTree, model) is { } declarationModel
+            && IsMemoExpression(declarationModel.GetOperation(returned, cancellationToken));
+    }
+}
