@@ -14,6 +14,16 @@ internal static class TestEnvironment
     public static MetadataReference PatternsReference { get; } =
         MetadataReference.CreateFromFile(typeof(SideEffectAttribute).Assembly.Location);
 
+    /// <summary>
+    /// A solution transform giving the project an analyzer reference named like StyleCop's (it holds no analyzer: the
+    /// fixes only ask whether the project runs StyleCop, as <c>dotnet format</c> loads its references).
+    /// </summary>
+    public static Solution WithStyleCopAnalyzers(Solution solution, ProjectId projectId)
+        => solution.AddAnalyzerReference(projectId, new Microsoft.CodeAnalysis.Diagnostics.AnalyzerImageReference(
+            System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>.Empty,
+            fullPath: "/packages/stylecop.analyzers/1.1.118/analyzers/dotnet/cs/StyleCop.Analyzers.dll",
+            display: "StyleCop.Analyzers"));
+
     /// <summary>The repository root (the folder holding ModelManagement.Analyzers.sln).</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 

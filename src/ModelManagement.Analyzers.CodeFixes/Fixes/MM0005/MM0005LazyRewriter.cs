@@ -305,7 +305,7 @@ internal static class MM0005LazyRewriter
     private static async Task<Document> FinishAsync(Document document, SyntaxEditor editor, MovedLayout layout, CancellationToken cancellationToken)
     {
         // Formatted now rather than by the code action's clean-up: Fix All applies the next conversion to this result.
-        var changed = document.WithSyntaxRoot(editor.GetChangedRoot());
+        var changed = document.WithSyntaxRoot(FieldOrder.KeepReadonlyFirst(editor.OriginalRoot, editor.GetChangedRoot(), document.Project));
         // In the file's own indentation, where it clearly has one the options do not say (FileIndentation).
         var options = await FileIndentation.OptionsAsync(changed, editor.OriginalRoot.SyntaxTree, cancellationToken).ConfigureAwait(false);
         changed = await Formatter.FormatAsync(changed, Formatter.Annotation, options, cancellationToken).ConfigureAwait(false);

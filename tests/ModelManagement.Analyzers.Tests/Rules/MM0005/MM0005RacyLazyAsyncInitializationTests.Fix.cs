@@ -217,6 +217,46 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
         await VerifyFixAsync(source, fixedSource);
     }
 
+    [Theory]
+    [InlineData(true, "")]
+    [InlineData(false, "")] // the author's order already breaks the rule: no field is moved
+    [InlineData(true, "dotnet_diagnostic.SA1214.severity = none")]
+    public async Task Fix_ProjectWithStyleCop_InitializerFieldGoesBeforeTheMutableFields_SA1214(bool authorKeepsTheOrder, string editorConfig)
+    {
+        // A consumer round on a StyleCop repository (warnings as errors): the readonly initializer written where the flag
+        // stood, after `_data`, broke SA1214 ("readonly fields should appear before non-readonly fields"). With StyleCop's
+        // analyzers in the project, the field moves up before the mutable fields of its group — keeping the flag's comment;
+        // the blank line that opened the group stays first.
+        var storeField = authorKeepsTheOrder ? "private readonly ICatalogStore _store;" : "private ICatalogStore _other;\n    private readonly ICatalogStore _store;";
+        var source = "using System.Threading.Tasks;\n\npublic sealed class LlmClient\n{\n    " + storeField + "\n\n    private Catalog _data;\n"
+            + "    // set once the catalogue is in\n    private bool _initialized;\n    private int _calls;\n\n"
+            + "    public LlmClient(ICatalogStore store) => _store = store;\n\n"
+            + "    public async Task<string> CompleteAsync(string prompt)\n    {\n        _calls++;\n        if ([|!_initialized|])\n        {\n"
+            + "            _data = await _store.LoadAsync();\n            _initialized = true;\n        }\n\n        return _data.Models[0] + prompt;\n    }\n}\n";
+        var moved = authorKeepsTheOrder && editorConfig.Length == 0;
+        var fields = moved
+            ? "\n\n    // set once the catalogue is in\n    private readonly AsyncInitializer _initializer;\n    private Catalog _data;\n    private int _calls;\n\n"
+            : "\n\n    private Catalog _data;\n    // set once the catalogue is in\n    private readonly AsyncInitializer _initializer;\n    private int _calls;\n\n";
+        var fixedSource = "using System.Threading.Tasks;\nusing ModelManagement.Patterns;\n\npublic sealed class LlmClient\n{\n    " + storeField + fields
+            + "    public LlmClient(ICatalogStore store)\n    {\n        _initializer = new AsyncInitializer(InitializeAsync);\n        _store = store;\n    }\n\n"
+            + "    public async Task<string> CompleteAsync(string prompt)\n    {\n        _calls++;\n        await _initializer.EnsureInitializedAsync();\n\n        return _data.Models[0] + prompt;\n    }\n\n"
+            + "    private async Task InitializeAsync()\n    {\n        _data = await _store.LoadAsync();\n    }\n}\n";
+        var test = new FixVerify.Test
+        {
+            TestCode = source + Domain,
+            FixedCode = fixedSource + Domain,
+            CodeActionEquivalenceKey = MM0005RacyLazyAsyncInitializationCodeFixProvider.ConvertToSingleFlightKey,
+        };
+        test.SolutionTransforms.Add(TestEnvironment.WithStyleCopAnalyzers);
+        if (editorConfig.Length > 0)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+            test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\n" + editorConfig + "\n"));
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+
     [Fact]
     public async Task Fix_ConstructorOfSeveralLines_KeepsTheAuthorsLayout_OnlyTheNewStatementIsFormatted()
     {

@@ -59,6 +59,14 @@ internal static class MM0001Edits
                 var document = changed.GetDocument(documentId);
                 if (document is not null)
                 {
+                    if (solution.GetDocument(documentId) is { } before
+                        && await before.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } originalRoot
+                        && await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is { } changedRoot)
+                    {
+                        // The initializer field written after the mutable fields, or loaded state made mutable (SA1214).
+                        document = document.WithSyntaxRoot(FieldOrder.KeepReadonlyFirst(originalRoot, changedRoot, document.Project));
+                    }
+
                     document = await SafeImportAdder.AddImportsAsync(document, solution.GetDocument(documentId), cancellationToken).ConfigureAwait(false);
                     changed = document.Project.Solution;
                 }

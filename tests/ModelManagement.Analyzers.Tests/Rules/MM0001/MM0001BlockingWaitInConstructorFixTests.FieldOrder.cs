@@ -1,0 +1,108 @@
+using System.Threading;
+using System.Threading.Tasks;
+using ModelManagement.Analyzers.Tests.Verifiers;
+using Xunit;
+using Verify = ModelManagement.Analyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    ModelManagement.Analyzers.Rules.MM0001BlockingWaitInConstructorAnalyzer,
+    ModelManagement.Analyzers.CodeFixes.Fixes.MM0001BlockingWaitInConstructorCodeFixProvider>;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0001;
+
+/// <summary>The lazy rewrite in a project that runs StyleCop: the fields it writes and changes keep SA1214's order.</summary>
+public sealed partial class MM0001BlockingWaitInConstructorFixTests
+{
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Lazy_ProjectWithStyleCop_ReadonlyFieldsStayBeforeTheMutableOnes_SA1214(bool styleCop)
+    {
+        // A consumer round on a StyleCop repository (warnings as errors): the loaded state loses `readonly` (the initializer
+        // assigns it), which put the readonly `_limit` after it, and the initializer field went after the mutable `_hits`.
+        // With StyleCop's analyzers in the project both readonly fields move up; without them the fields stay where they were.
+        var source = """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadAsync(); }
+
+            public sealed class ModelDirectory
+            {
+                private readonly string[] _models;
+                // the most models a caller sees
+                private readonly int _limit;
+                private int _hits;
+
+                public ModelDirectory(IModelStore store, int limit)
+                {
+                    _limit = limit;
+                    _models = {|MM0001:store.LoadAsync().Result|};
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await Task.Yield();
+                    _hits++;
+                    return _models.Length < _limit ? _models.Length : _limit;
+                }
+            }
+            """;
+        var fields = styleCop
+            ? """
+                // the most models a caller sees
+                private readonly int _limit;
+                private readonly AsyncInitializer _initializer;
+                private string[] _models;
+                private int _hits;
+            """
+            : """
+                private string[] _models;
+                // the most models a caller sees
+                private readonly int _limit;
+                private int _hits;
+                private readonly AsyncInitializer _initializer;
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public interface IModelStore { Task<string[]> LoadAsync(); }
+
+            public sealed class ModelDirectory
+            {
+
+            """ + fields + """
+
+
+                public ModelDirectory(IModelStore store, int limit)
+                {
+                    _limit = limit;
+                    _initializer = new AsyncInitializer(() => InitializeAsync(store));
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadAsync().ConfigureAwait(false);
+                }
+
+                public async Task<int> CountAsync()
+                {
+                    await _initializer.EnsureInitializedAsync();
+                    await Task.Yield();
+                    _hits++;
+                    return _models.Length < _limit ? _models.Length : _limit;
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Lazy,
+        };
+        if (styleCop)
+        {
+            test.SolutionTransforms.Add(TestEnvironment.WithStyleCopAnalyzers);
+        }
+
+        await test.RunAsync(CancellationToken.None);
+    }
+}
