@@ -184,7 +184,7 @@ internal static class MM0004FixPlanner
             memberMeansFailure,
             fallback.Plan is null && unobserved == Unobserved.Yes,
             wait,
-            fallback.Plan is null && !returnsTheVerdict && ValidatesTheLoopItem(statement, call),
+            fallback.Plan is null && !returnsTheVerdict && ValidatesTheLoopItem(statement, call, model, cancellationToken),
             returnsTheVerdict));
     }
 
@@ -193,39 +193,139 @@ internal static class MM0004FixPlanner
     /// <paramref name="call"/> yields: a validator itself, whose caller decides on the result it returns (hmcts'
     /// vh-bookings-api: <c>Task&lt;ValidationResult&gt; ValidateRepresentativeInformationAsync</c>, where the throw fix turned
     /// the controller's 400 with field errors into a 500) — the branch returns the failed verdict.
+    /// Not where the return could not stand or compile: inside a <c>finally</c> (CS0157) or before an <c>out</c> parameter is
+    /// assigned (CS0177), the cases the fallback refuses too; nor for a verdict whose type arguments differ in nullability
+    /// (<c>Result&lt;string?&gt;</c> returned as <c>Result&lt;string&gt;</c>: CS8619) — a fix-shapes round built all three.
     /// </summary>
     private static bool ReturnsTheVerdictsType(SemanticModel model, StatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
         => statement.Ancestors().FirstOrDefaultFunction() is { } functionNode
             && GetFunctionSymbol(model, functionNode, cancellationToken) is { } function
             && !ContainsYield(functionNode)
+            && !InFinallyOf(statement, functionNode)
+            && !LeavesAnOutParameterUnassigned(model, statement, function)
             && EffectiveReturnType(function) is { } returned
             && MM0004Rewriter.ValueType(model, call, cancellationToken) is { SpecialType: not SpecialType.System_Boolean } verdict
-            && SymbolEqualityComparer.Default.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+            && SymbolEqualityComparer.IncludeNullability.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
 
-    /// <summary>
-    /// <paramref name="statement"/> is a statement of a <c>foreach</c> body whose item <paramref name="call"/> names (the
-    /// verdict is about that item), and a later statement of the body names the item too (the item is handed on in its own
-    /// pass, which <c>continue</c> skips). A validation with nothing after it in the body checks a part of what the code
-    /// hands on after the loop (<c>foreach (var line in story.Split('.')) Validate(line);</c>): a <c>continue</c> there
-    /// would drop the verdict, so that one still throws.
-    /// </summary>
-    private static bool ValidatesTheLoopItem(StatementSyntax statement, ExpressionSyntax call)
+    /// <summary>Whether a <c>finally</c> of <paramref name="functionNode"/> holds <paramref name="statement"/>: no <c>return</c> may leave it (CS0157).</summary>
+    private static bool InFinallyOf(StatementSyntax statement, SyntaxNode functionNode)
     {
-        if (statement.Parent is not BlockSyntax { Parent: ForEachStatementSyntax { Identifier.ValueText: var item } } body
-            || !Shapes.MentionsIdentifier(call, item))
+        for (var node = statement.Parent; node is not null && node != functionNode; node = node.Parent)
         {
-            return false;
-        }
-
-        for (var i = body.Statements.IndexOf(statement) + 1; i < body.Statements.Count; i++)
-        {
-            if (Shapes.MentionsIdentifier(body.Statements[i], item))
+            if (node is FinallyClauseSyntax)
             {
                 return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// <paramref name="statement"/> is a statement of a <c>foreach</c> body whose item <paramref name="call"/> names (the
+    /// verdict is about that item), every later statement of the body is about the item — names it, or a local the body
+    /// derived from it — and at least one is (the item is handed on in its own pass, which <c>continue</c> skips). A
+    /// validation with nothing after it in the body checks a part of what the code hands on after the loop
+    /// (<c>foreach (var line in story.Split('.')) Validate(line);</c>): a <c>continue</c> there would drop the verdict, so that
+    /// one still throws. So does one where a <c>continue</c> would change more than the item's fate (a fix-shapes round): a
+    /// later statement about something else, which the pass must still run (<c>_gate.Release();</c> — every later item
+    /// stalled — or <c>lineNo++;</c>); an earlier statement that already handed the item on (<c>seen.Add(item);</c>, other
+    /// than declaring a local from it), which would keep the rejected item; and a loop inside a <c>try</c> of the function
+    /// whose <c>catch</c> takes the throw (the author's all-or-nothing rollback would be skipped).
+    /// </summary>
+    private static bool ValidatesTheLoopItem(StatementSyntax statement, ExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (statement.Parent is not BlockSyntax { Parent: CommonForEachStatementSyntax loop } body)
+        {
+            return false;
+        }
+
+        var names = new List<string>();
+        switch (loop)
+        {
+            case ForEachStatementSyntax single:
+                names.Add(single.Identifier.ValueText);
+                break;
+            case ForEachVariableStatementSyntax deconstructed:
+                foreach (var designation in deconstructed.Variable.DescendantNodesAndSelf().OfType<SingleVariableDesignationSyntax>())
+                {
+                    names.Add(designation.Identifier.ValueText);
+                }
+
+                break;
+        }
+
+        var index = body.Statements.IndexOf(statement);
+        for (var i = 0; i < index; i++)
+        {
+            if (body.Statements[i] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.None } declaration)
+            {
+                if (names.Exists(name => Shapes.MentionsIdentifier(declaration, name)))
+                {
+                    names.AddRange(declaration.Declaration.Variables.Select(v => v.Identifier.ValueText));
+                }
+            }
+            else if (body.Statements[i] is not IfStatementSyntax { Else: null, Statement: ContinueStatementSyntax or BlockSyntax { Statements: [ContinueStatementSyntax] } }
+                && names.Exists(name => Shapes.MentionsIdentifier(body.Statements[i], name)))
+            {
+                return false; // handed on before it was validated (an `if (item == null) continue;` only skips it)
+            }
+        }
+
+        if (index + 1 >= body.Statements.Count || !names.Exists(name => Shapes.MentionsIdentifier(call, name)))
+        {
+            return false;
+        }
+
+        for (var i = index + 1; i < body.Statements.Count; i++)
+        {
+            var later = body.Statements[i];
+            if (!names.Exists(name => Shapes.MentionsIdentifier(later, name)) && !CountsHandedOnItems(body, later))
+            {
+                return false; // work of the pass, not of the item
+            }
+
+            if (later is LocalDeclarationStatementSyntax declaration)
+            {
+                names.AddRange(declaration.Declaration.Variables.Select(v => v.Identifier.ValueText));
+            }
+        }
+
+        for (SyntaxNode? child = loop, node = loop.Parent; node is not null && node is not (MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax); child = node, node = node.Parent)
+        {
+            if (node is TryStatementSyntax tryStatement && child == tryStatement.Block
+                && tryStatement.Catches.Any(c => Statements.KeepsEveryException(c, model, alsoSystemAndInvalidOperation: true, cancellationToken)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// <c>imported++;</c> (or <c>+= 1</c>, of a local or field) where nothing else in the loop body mentions the counter: it
+    /// counts the items handed on, which a skipped item is not. A counter the body reads (<c>lineNo++</c> after
+    /// <c>Add($"{lineNo}: {line}")</c>) numbers the passes, and a skip would shift every later number.
+    /// </summary>
+    private static bool CountsHandedOnItems(BlockSyntax body, StatementSyntax statement)
+    {
+        var target = statement is ExpressionStatementSyntax { Expression: var expression }
+            ? expression switch
+            {
+                PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PostIncrementExpression, Operand: var operand } => operand,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression, Operand: var operand } => operand,
+                AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.AddAssignmentExpression, Left: var left, Right: LiteralExpressionSyntax } => left,
+                _ => null,
+            }
+            : null;
+        var name = target switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        return name is not null && !body.Statements.Any(other => other != statement && Shapes.MentionsIdentifier(other, name));
     }
 
     /// <summary>

@@ -1,0 +1,379 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace ModelManagement.Analyzers.Tests.Rules.MM0004;
+
+/// <summary>
+/// A fix-shapes round on the skip-the-item and return-the-verdict fixes (2026-12-08): returns that did not compile, and
+/// skips that changed more than the rejected item's fate.
+/// </summary>
+public sealed partial class MM0004ValidationResultIgnoredTests
+{
+    [Fact]
+    public async Task Fix_SkipOnlyWhereTheRestOfThePassIsAboutTheItem_ElseThrows()
+    {
+        // Throws: a gate released at the end of the pass (the skip left it taken and every later item stalled), a counter
+        // the body reads (every later line number shifted), an item added to the result before it is validated (the
+        // rejected item stayed in the returned list), a loop in a `try` whose catch rolls the batch back. Skips: a
+        // deconstructing `foreach`, an item guarded by `continue` and trimmed into a local first, a count of handed-on items.
+        var source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using Domain;
+
+            public sealed class Importer
+            {
+                private readonly IStoryValidator _validator;
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+                private readonly List<string> _sent = new List<string>();
+
+                public Importer(IStoryValidator validator) => _validator = validator;
+
+                public void SendAll(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        _gate.Wait();
+                        [|_validator.Validate(item)|];
+                        _sent.Add(item);
+                        _gate.Release();
+                    }
+                }
+
+                public List<string> Numbered(IEnumerable<string> lines)
+                {
+                    var result = new List<string>();
+                    var lineNo = 1;
+                    foreach (var line in lines)
+                    {
+                        [|_validator.Validate(line)|];
+                        result.Add($"{lineNo}: {line}");
+                        lineNo++;
+                    }
+
+                    return result;
+                }
+
+                public List<string> Accumulate(IEnumerable<string> items)
+                {
+                    var seen = new List<string>();
+                    foreach (var item in items)
+                    {
+                        seen.Add(item);
+                        [|_validator.Validate(item)|];
+                        _sent.Add(item);
+                    }
+
+                    return seen;
+                }
+
+                public bool ImportAtomically(IEnumerable<string> items)
+                {
+                    try
+                    {
+                        foreach (var item in items)
+                        {
+                            [|_validator.Validate(item)|];
+                            _sent.Add(item);
+                        }
+
+                        return true;
+                    }
+                    catch (Exception)
+                    {
+                        _sent.Clear(); // all or nothing
+                        return false;
+                    }
+                }
+
+                public int Pairs(Dictionary<string, string> map)
+                {
+                    var imported = 0;
+                    foreach (var (key, text) in map)
+                    {
+                        [|_validator.Validate(text)|];
+                        _sent.Add(key + "=" + text);
+                        imported++;
+                    }
+
+                    return imported;
+                }
+
+                public void Trimmed(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (item == null) continue;
+                        var trimmed = item.Trim();
+                        [|_validator.Validate(trimmed)|];
+                        _sent.Add(trimmed);
+                    }
+                }
+            }
+            """;
+        const string Throw = """
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+            """;
+        const string Skip = """
+                        if (!validation.IsValid)
+                        {
+                            continue;
+                        }
+            """;
+        var fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using Domain;
+
+            public sealed class Importer
+            {
+                private readonly IStoryValidator _validator;
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+                private readonly List<string> _sent = new List<string>();
+
+                public Importer(IStoryValidator validator) => _validator = validator;
+
+                public void SendAll(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        _gate.Wait();
+                        var validation = _validator.Validate(item);
+
+            """ + Throw + """
+
+
+                        _sent.Add(item);
+                        _gate.Release();
+                    }
+                }
+
+                public List<string> Numbered(IEnumerable<string> lines)
+                {
+                    var result = new List<string>();
+                    var lineNo = 1;
+                    foreach (var line in lines)
+                    {
+                        var validation = _validator.Validate(line);
+
+            """ + Throw + """
+
+
+                        result.Add($"{lineNo}: {line}");
+                        lineNo++;
+                    }
+
+                    return result;
+                }
+
+                public List<string> Accumulate(IEnumerable<string> items)
+                {
+                    var seen = new List<string>();
+                    foreach (var item in items)
+                    {
+                        seen.Add(item);
+                        var validation = _validator.Validate(item);
+
+            """ + Throw + """
+
+
+                        _sent.Add(item);
+                    }
+
+                    return seen;
+                }
+
+                public bool ImportAtomically(IEnumerable<string> items)
+                {
+                    try
+                    {
+                        foreach (var item in items)
+                        {
+                            var validation = _validator.Validate(item);
+                            if (!validation.IsValid)
+                            {
+                                throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                            }
+
+                            _sent.Add(item);
+                        }
+
+                        return true;
+                    }
+                    catch (Exception)
+                    {
+                        _sent.Clear(); // all or nothing
+                        return false;
+                    }
+                }
+
+                public int Pairs(Dictionary<string, string> map)
+                {
+                    var imported = 0;
+                    foreach (var (key, text) in map)
+                    {
+                        var validation = _validator.Validate(text);
+
+            """ + Skip + """
+
+
+                        _sent.Add(key + "=" + text);
+                        imported++;
+                    }
+
+                    return imported;
+                }
+
+                public void Trimmed(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (item == null) continue;
+                        var trimmed = item.Trim();
+                        var validation = _validator.Validate(trimmed);
+
+            """ + Skip + """
+
+
+                        _sent.Add(trimmed);
+                    }
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource.Replace("\n\n            \n", "\n").Replace(";\n\n\n", ";\n"), Fallback);
+    }
+
+    [Fact]
+    public async Task Fix_ReturnTheVerdict_NotFromAFinally_NorBeforeAnOutParameter_NorAcrossNullability_ThoseThrow()
+    {
+        // The fix wrote `return validation;` inside a finally (CS0157), before `normalized` was assigned (CS0177), and
+        // returned a `Result<string?>` as a `Result<string>` (CS8619). Each now gets the throw, as the fallback refuses them.
+        var source = """
+            #nullable enable
+            using System.Collections.Generic;
+            using Domain;
+
+            public sealed class Result<T>
+            {
+                public bool IsValid { get; set; }
+                public T? Value { get; set; }
+            }
+
+            public interface INameValidator { Result<string?> ValidateRaw(string name); }
+
+            public sealed class InputValidator
+            {
+                private readonly IStoryValidator _validator;
+                private readonly INameValidator _names;
+                private readonly List<string> _saved = new List<string>();
+
+                public InputValidator(IStoryValidator validator, INameValidator names)
+                {
+                    _validator = validator;
+                    _names = names;
+                }
+
+
+                public ValidationResult Audit(string s)
+                {
+                    try
+                    {
+                        _saved.Add(s);
+                        return new ValidationResult { IsValid = true };
+                    }
+                    finally
+                    {
+                        [|_validator.Validate(s)|];
+                    }
+                }
+
+                public ValidationResult Normalize(string input, out string normalized)
+                {
+                    [|_validator.Validate(input)|];
+                    normalized = input.Trim();
+                    return new ValidationResult { IsValid = true };
+                }
+
+                public Result<string> CheckName(string name)
+                {
+                    [|_names.ValidateRaw(name)|];
+                    return new Result<string> { IsValid = true, Value = name };
+                }
+            }
+            """;
+        var fixedSource = """
+            #nullable enable
+            using System.Collections.Generic;
+            using Domain;
+
+            public sealed class Result<T>
+            {
+                public bool IsValid { get; set; }
+                public T? Value { get; set; }
+            }
+
+            public interface INameValidator { Result<string?> ValidateRaw(string name); }
+
+            public sealed class InputValidator
+            {
+                private readonly IStoryValidator _validator;
+                private readonly INameValidator _names;
+                private readonly List<string> _saved = new List<string>();
+
+                public InputValidator(IStoryValidator validator, INameValidator names)
+                {
+                    _validator = validator;
+                    _names = names;
+                }
+
+
+                public ValidationResult Audit(string s)
+                {
+                    try
+                    {
+                        _saved.Add(s);
+                        return new ValidationResult { IsValid = true };
+                    }
+                    finally
+                    {
+                        var validation = _validator.Validate(s);
+                        if (!validation.IsValid)
+                        {
+                            throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+                    }
+                }
+
+                public ValidationResult Normalize(string input, out string normalized)
+                {
+                    var validation = _validator.Validate(input);
+                    if (!validation.IsValid)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: Validate rejected the content.");
+                    }
+
+                    normalized = input.Trim();
+                    return new ValidationResult { IsValid = true };
+                }
+
+                public Result<string> CheckName(string name)
+                {
+                    var validation = _names.ValidateRaw(name);
+                    if (!validation.IsValid)
+                    {
+                        throw new System.InvalidOperationException("Validation failed: ValidateRaw rejected the content.");
+                    }
+
+                    return new Result<string> { IsValid = true, Value = name };
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback, nullable: NullableContextOptions.Enable);
+    }
+}
