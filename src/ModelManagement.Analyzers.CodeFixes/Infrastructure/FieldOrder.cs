@@ -19,10 +19,10 @@ internal static class FieldOrder
     private const string RuleId = "SA1214";
 
     /// <summary>
-    /// Whether <paramref name="project"/> runs StyleCop's analyzers with SA1214 not turned off for <paramref name="tree"/>
-    /// (<c>dotnet_diagnostic.SA1214.severity = none</c>, <c>NoWarn</c>, a rule set).
+    /// Whether <paramref name="project"/> runs StyleCop's analyzers with the rule <paramref name="ruleId"/> (on by default)
+    /// not turned off for <paramref name="tree"/> (<c>dotnet_diagnostic.SA1214.severity = none</c>, <c>NoWarn</c>, a rule set).
     /// </summary>
-    public static bool ProjectKeepsReadonlyFieldsFirst(Project project, SyntaxTree tree)
+    public static bool StyleCopRuleIsOn(Project project, SyntaxTree tree, string ruleId)
     {
         if (!project.AnalyzerReferences.Any(IsStyleCop) || project.CompilationOptions is not { } options)
         {
@@ -30,13 +30,13 @@ internal static class FieldOrder
         }
 
         if (options.SyntaxTreeOptionsProvider is { } provider
-            && (provider.TryGetDiagnosticValue(tree, RuleId, CancellationToken.None, out var severity)
-                || provider.TryGetGlobalDiagnosticValue(RuleId, CancellationToken.None, out severity)))
+            && (provider.TryGetDiagnosticValue(tree, ruleId, CancellationToken.None, out var severity)
+                || provider.TryGetGlobalDiagnosticValue(ruleId, CancellationToken.None, out severity)))
         {
             return severity != ReportDiagnostic.Suppress;
         }
 
-        return !(options.SpecificDiagnosticOptions.TryGetValue(RuleId, out var specific) && specific == ReportDiagnostic.Suppress);
+        return !(options.SpecificDiagnosticOptions.TryGetValue(ruleId, out var specific) && specific == ReportDiagnostic.Suppress);
     }
 
     private static bool IsStyleCop(Microsoft.CodeAnalysis.Diagnostics.AnalyzerReference reference)
@@ -50,7 +50,7 @@ internal static class FieldOrder
     /// </summary>
     public static SyntaxNode KeepReadonlyFirst(SyntaxNode original, SyntaxNode changed, Project project)
     {
-        if (!ProjectKeepsReadonlyFieldsFirst(project, original.SyntaxTree)
+        if (!StyleCopRuleIsOn(project, original.SyntaxTree, RuleId)
             || original.DescendantNodes(DescendsInto).OfType<TypeDeclarationSyntax>().Any(type => FirstPair(type.Members, 1) > 0))
         {
             return changed;

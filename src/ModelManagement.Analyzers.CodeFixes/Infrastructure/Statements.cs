@@ -97,6 +97,27 @@ internal static partial class Statements
             ? member.ReplaceNode(tryStatement.Block, Insert(tryStatement.Block, 0, statement))
             : null;
 
+    /// <summary>
+    /// <paramref name="member"/> with a blank line between the statement a fix just put into it (the one carrying
+    /// <paramref name="marker"/>) and the next statement of its block, when that one starts with a <c>//</c> comment line
+    /// (StyleCop's SA1515: a single-line comment is preceded by a blank line unless it opens its block). Not elastic, so the
+    /// formatting keeps it; the line ending is the block's own.
+    /// </summary>
+    public static SyntaxNode BlankLineBeforeCommentAfter(SyntaxNode member, SyntaxAnnotation marker)
+    {
+        if (member.GetAnnotatedNodes(marker).FirstOrDefault() is not StatementSyntax { Parent: BlockSyntax block } inserted
+            || block.Statements.IndexOf(inserted) + 1 is var index && index >= block.Statements.Count)
+        {
+            return member;
+        }
+
+        var next = block.Statements[index];
+        var leading = next.GetLeadingTrivia();
+        return leading.FirstOrDefault(t => !t.IsKind(SyntaxKind.WhitespaceTrivia)).IsKind(SyntaxKind.SingleLineCommentTrivia)
+            ? member.ReplaceNode(next, next.WithLeadingTrivia(leading.Insert(0, block.OpenBraceToken.TrailingTrivia.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: (int)SyntaxKind.EndOfLineTrivia } newline ? newline : SyntaxFactory.LineFeed)))
+            : member;
+    }
+
     /// <summary>The block body of a method, constructor, operator, accessor or local function; null for an expression body or another node.</summary>
     private static BlockSyntax? BodyOf(SyntaxNode member) => member switch
     {

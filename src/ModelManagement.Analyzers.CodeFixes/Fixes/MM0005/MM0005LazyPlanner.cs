@@ -1044,7 +1044,7 @@ internal static class MM0005LazyPlanner
 
     private static readonly string[] FlagWords = { "Loaded", "Initialized", "Initialised", "Ready", "Fetched", "Built", "Cached", "Warmed", "Computed", "Created", "Resolved", "Populated", "Primed", "Done", "Init" };
 
-    /// <summary>What a flag says is loaded: <c>_ratesLoaded</c> → <c>rates</c>, <c>_isCatalogReady</c> → <c>Catalog</c>; null for a flag that names nothing (<c>_loaded</c>, <c>_isInitialized</c>).</summary>
+    /// <summary>What a flag says is loaded: <c>_ratesLoaded</c> → <c>rates</c>, <c>_isCatalogReady</c> → <c>Catalog</c>, <c>m_fCacheReady</c> → <c>Cache</c>; null for a flag that names nothing (<c>_loaded</c>, <c>_isInitialized</c>, <c>m_bInit</c>).</summary>
     internal static string? FlagStem(string flag)
     {
         var name = WithoutPrefix(flag);
@@ -1055,6 +1055,11 @@ internal static class MM0005LazyPlanner
                 name = name.Substring(prefix.Length);
                 break;
             }
+        }
+
+        if (name.Length > 1 && name[0] is 'b' or 'f' && char.IsUpper(name[1]))
+        {
+            name = name.Substring(1); // Hungarian `m_bInit`, `m_fCacheReady`: the letter says bool, not what is loaded
         }
 
         foreach (var word in FlagWords)

@@ -19,6 +19,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
         // A consumer round on a StyleCop repository (warnings as errors): the loaded state loses `readonly` (the initializer
         // assigns it), which put the readonly `_limit` after it, and the initializer field went after the mutable `_hits`.
         // With StyleCop's analyzers in the project both readonly fields move up; without them the fields stay where they were.
+        // The comment that opened `CountAsync` no longer does: SA1515 wants the blank line above it (Polly's build broke).
         var source = """
             using System.Threading.Tasks;
 
@@ -39,6 +40,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
 
                 public async Task<int> CountAsync()
                 {
+                    // one more caller
                     await Task.Yield();
                     _hits++;
                     return _models.Length < _limit ? _models.Length : _limit;
@@ -86,6 +88,8 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
                 public async Task<int> CountAsync()
                 {
                     await _initializer.EnsureInitializedAsync();
+            """ + (styleCop ? "\n\n" : "\n") + """
+                    // one more caller
                     await Task.Yield();
                     _hits++;
                     return _models.Length < _limit ? _models.Length : _limit;

@@ -416,13 +416,26 @@ public sealed partial class MM0001FixRefusalTests
         Assert.Equal("SynchronousReader (Count) at C.cs(1,15)", new MM0001Refusal(MM0001RefusalReason.SynchronousReader, property).ToString());
     }
 
+    [Fact]
+    public async Task AWarningTheProjectTreatsAsAnError_IsNoCompileError_ARealErrorIs()
+    {
+        // A consumer round (`TreatWarningsAsErrors`): a CS0219 (here) or CS8602 in the type refused the rewrite with
+        // CompileErrors, and since MM0003's fix removes the CS8602, `dotnet format` applied MM0001 only in the runs where
+        // MM0003 came first.
+        var warning = Prelude + "public sealed class C { private string[] _m; public C(IStore s) { var unused = 1; _m = s.LoadAsync().Result; } public async Task<int> CountAsync() { await Task.Yield(); return _m.Length; } }";
+
+        Assert.DoesNotContain(MM0001RefusalReason.CompileErrors, await RefusalsAsync(warning, withPatterns: true, warningsAsErrors: true));
+        Assert.Empty(await RefusalsAsync(warning, withPatterns: true, warningsAsErrors: true));
+        Assert.Contains(MM0001RefusalReason.CompileErrors, await RefusalsAsync(warning.Replace("var unused = 1;", "Undefined();"), withPatterns: true, warningsAsErrors: true));
+    }
+
     private static object[] Case(MM0001RefusalReason reason, string declaration) => new object[] { reason.ToString(), declaration };
 
     /// <summary>The reasons the planner gives for the type named C: for both rewrites, or for the shape as a whole.</summary>
     private static async Task<List<MM0001RefusalReason>> RefusalsAsync(
-        string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null)
+        string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null, bool warningsAsErrors = false)
     {
-        var decision = await DecideAsync(source, withPatterns, frameworkReferences, shippedPublicApi, projectFilePath);
+        var decision = await DecideAsync(source, withPatterns, frameworkReferences, shippedPublicApi, projectFilePath, warningsAsErrors);
         var reasons = new List<MM0001RefusalReason>();
         foreach (var refusal in new[] { decision.Refusal, decision.LazyRefusal, decision.FactoryRefusal })
         {
@@ -442,7 +455,7 @@ public sealed partial class MM0001FixRefusalTests
 
     /// <summary>The planner's decision for the type named C.</summary>
     private static async Task<MM0001Decision> DecideAsync(
-        string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null)
+        string source, bool withPatterns, ImmutableArray<MetadataReference>? frameworkReferences = null, string? shippedPublicApi = null, string? projectFilePath = null, bool warningsAsErrors = false)
     {
         using var workspace = new AdhocWorkspace();
         var references = frameworkReferences ?? await RobustnessHarness.GetReferencesAsync();
@@ -453,7 +466,7 @@ public sealed partial class MM0001FixRefusalTests
 
         var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, "P", "P", LanguageNames.CSharp, filePath: projectFilePath))
             .WithMetadataReferences(references)
-            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary))
+            .WithCompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, generalDiagnosticOption: warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default))
             .WithParseOptions(new CSharpParseOptions(LanguageVersion.Latest));
         if (shippedPublicApi is not null)
         {

@@ -123,6 +123,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     [InlineData("_initialized", "_initializer")]
     [InlineData("initialized", "initializer")]
     [InlineData("m_initialized", "m_initializer")] // was `initializer` next to `m_initialized`
+    [InlineData("m_bInit", "m_initializer")] // a fix-shapes round: was `m_bInitializer`/`InitializeBAsync`, the Hungarian `b` read as what is loaded
     public async Task Plan_SeedForm_IsOffered_NamingTheFieldLikeTheFlag(string flag, string field)
     {
         var source = /* lang=c#-test */ """

@@ -113,8 +113,16 @@ internal static class MM0001LazyEdits
             // initialization failure is then handled like its other failures (a triage: an LLM cache service whose
             // members never fail the chat started throwing the index creation's failure).
             var intoTry = Statements.IsBestEffortBody(target.Node, targetEditor.SemanticModel, cancellationToken);
+            // StyleCop's SA1515 wants a blank line above a comment line that no longer opens its block (a consumer round on
+            // Polly, warnings as errors: `// Load the names once.` right under the new await).
+            var spaceComment = FieldOrder.StyleCopRuleIsOn(targetEditor.OriginalDocument.Project, target.Node.SyntaxTree, "SA1515");
+            var marker = new SyntaxAnnotation();
+            ensure = ensure.WithAdditionalAnnotations(marker);
             targetEditor.ReplaceNode(target.Node, (current, _) =>
-                (intoTry ? Statements.PrependInBestEffortTry(current, ensure) : null) ?? Statements.Prepend(current, ensure, returnsValue) ?? current);
+            {
+                var prepended = (intoTry ? Statements.PrependInBestEffortTry(current, ensure) : null) ?? Statements.Prepend(current, ensure, returnsValue) ?? current;
+                return spaceComment ? Statements.BlankLineBeforeCommentAfter(prepended, marker) : prepended;
+            });
         }
     }
 

@@ -80,12 +80,14 @@ internal static class MM0001TypeFactsBuilder
             types = types.WithoutWaitAsync();
         }
 
-        // Half-typed code: no rewrite (it would carry the errors along, or add new ones).
+        // Half-typed code: no rewrite (it would carry the errors along, or add new ones). A warning the project turns into an
+        // error (`TreatWarningsAsErrors`: a CS8602 that MM0003's fix removes) is no such code: counted, MM0001 was applied
+        // only in the `dotnet format` runs where MM0003 happened to come first (a consumer round's flapping output).
         foreach (var part in parts)
         {
             foreach (var diagnostic in part.Model.GetDiagnostics(part.Declaration.Span, cancellationToken))
             {
-                if (diagnostic.Severity == DiagnosticSeverity.Error)
+                if (diagnostic.Severity == DiagnosticSeverity.Error && !diagnostic.IsWarningAsError)
                 {
                     return (null, new MM0001Refusal(MM0001RefusalReason.CompileErrors, node: part.Declaration));
                 }
