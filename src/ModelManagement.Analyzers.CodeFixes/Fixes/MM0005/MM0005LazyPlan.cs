@@ -31,8 +31,10 @@ internal sealed class MM0005LazyPlan
         IMethodSymbol? directMethod = null,
         ExpressionStatementSyntax? flagWriteInMethod = null,
         string? accessorName = null,
-        ImmutableArray<IfStatementSyntax> callersFastPaths = default)
+        ImmutableArray<IfStatementSyntax> callersFastPaths = default,
+        ExpressionSyntax? guard = null)
     {
+        Guard = guard;
         CallersFastPaths = callersFastPaths.IsDefault ? ImmutableArray<IfStatementSyntax>.Empty : callersFastPaths;
         IsFlag = isFlag;
         Field = field;
@@ -54,6 +56,12 @@ internal sealed class MM0005LazyPlan
         FlagWriteInMethod = flagWriteInMethod;
         AccessorName = accessorName;
     }
+
+    /// <summary>
+    /// The condition in front of a flag's check that reads no state (<c>ensureStorageCreated</c> of
+    /// <c>if (ensureStorageCreated &amp;&amp; !_created)</c>): it stays, deciding whether this caller waits for the initialization.
+    /// </summary>
+    public ExpressionSyntax? Guard { get; }
 
     /// <summary>True: a flag becomes an AsyncInitializer; false: a value becomes an AsyncLazy&lt;T&gt;.</summary>
     public bool IsFlag { get; }

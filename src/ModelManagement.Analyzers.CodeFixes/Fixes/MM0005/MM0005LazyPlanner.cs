@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 using ModelManagement.Analyzers.CodeFixes.Infrastructure;
 using ModelManagement.Analyzers.Infrastructure;
 
@@ -151,6 +152,7 @@ internal static class MM0005LazyPlanner
         ISymbol? member;
         bool needsWhenTrue;
         var moved = ImmutableArray<StatementSyntax>.Empty;
+        ExpressionSyntax? guard = null;
         if (node.Parent is AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.CoalesceAssignmentExpression } coalesce && coalesce.Left == node)
         {
             check = coalesce;
@@ -181,6 +183,18 @@ internal static class MM0005LazyPlanner
             check = earlyIf;
             guarded = earlyStatements;
             moved = earlyStatements;
+        }
+        else if (node is BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression, Left: var guardCondition, Right: var stateCondition } combined
+            && combined.Parent is IfStatementSyntax { Else: null } guardedIf && guardedIf.Condition == combined
+            && guardedIf.Parent is BlockSyntax
+            && ReadsNoState(model.GetOperation(guardCondition, cancellationToken))
+            && LazyInitMembers.TryGetCheck(model.GetOperation(stateCondition, cancellationToken), null, out member, out needsWhenTrue) && needsWhenTrue)
+        {
+            // `if (ensureStorageCreated && !_storageCreated) { … }` (a triage: ChatGPT_API_dotnet's factory): the parameter
+            // decides whether this caller waits; the flag's check is what becomes single-flight (flags only: checked below).
+            check = guardedIf;
+            guard = guardCondition;
+            guarded = guardedIf.Statement is BlockSyntax block ? ImmutableArray.CreateRange(block.Statements) : ImmutableArray.Create(guardedIf.Statement);
         }
         else
         {
@@ -221,6 +235,11 @@ internal static class MM0005LazyPlanner
 
         // The final write, and what it stores.
         var isFlag = coalesceValue is null && stateType.SpecialType == SpecialType.System_Boolean;
+        if (guard is not null && !isFlag)
+        {
+            // A value's readers await it wherever they read it, so a caller the guard let through without loading would load.
+            return FixPlanResult<MM0005LazyPlan, MM0005FixRefusal>.Refuse(MM0005FixRefusal.UnsupportedShape, node);
+        }
         ExpressionSyntax? value = coalesceValue;
         ExpressionStatementSyntax? flagWriteInMethod = null;
         IMethodSymbol? flagSettingMethod = null;
@@ -456,7 +475,31 @@ internal static class MM0005LazyPlanner
             direct,
             flagWriteInMethod,
             accessorName,
-            fastPaths.ToImmutable()));
+            fastPaths.ToImmutable(),
+            guard));
+    }
+
+    /// <summary>
+    /// A condition of parameters, locals and constants only (<c>ensureStorageCreated</c>, <c>!force</c>,
+    /// <c>mode == Mode.Full</c>): no member, call or await, so it reads no state and starts nothing.
+    /// </summary>
+    private static bool ReadsNoState(IOperation? operation)
+    {
+        if (operation is null)
+        {
+            return false;
+        }
+
+        foreach (var part in operation.DescendantsAndSelf())
+        {
+            if (part is not (IParameterReferenceOperation or ILocalReferenceOperation or ILiteralOperation or IUnaryOperation
+                or IBinaryOperation or IConversionOperation or IFieldReferenceOperation { Field.IsConst: true }))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -122,7 +122,10 @@ internal static class MM0005LazyRewriter
                         SyntaxFactory.ArgumentList(arguments)),
                     ifStatement,
                     compilation));
-                editor.ReplaceNode(ifStatement, WithComments(ensure.WithTriviaFrom(ifStatement), comments).WithAdditionalAnnotations(Formatter.Annotation));
+                editor.ReplaceNode(ifStatement, (plan.Guard is { } guard
+                        ? ifStatement.WithCondition(guard.WithoutTrivia()).WithStatement(SyntaxFactory.Block(WithComments(ensure, comments)))
+                        : WithComments(ensure.WithTriviaFrom(ifStatement), comments))
+                    .WithAdditionalAnnotations(Formatter.Annotation));
                 break;
             case IfStatementSyntax ifStatement when plan.KeepAwaitAtCheck
                 || (MM0005LazyPlanner.NextStatement(ifStatement, plan.MovedStatements) is null && HasComments(ifStatement, plan)):

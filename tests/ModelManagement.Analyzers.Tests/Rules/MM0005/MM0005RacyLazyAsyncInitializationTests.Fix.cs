@@ -259,6 +259,94 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
     }
 
     [Fact]
+    public async Task Fix_FlagCheckBehindAParameter_KeepsTheParameterAsTheGuard_AValueBehindOneIsRefused()
+    {
+        // A triage (ChatGPT_API_dotnet's ChatGPTFactory.Create): `if (ensureStorageCreated && !_ensureStorageCreatedCalled)`
+        // was refused as a combined condition, though only the flag reads state: the parameter still decides whether this
+        // caller waits for the one-time initialization.
+        var source = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ChatFactory
+            {
+                private readonly ICatalogStore _store;
+                private volatile bool _storageCreated;
+
+                public ChatFactory(ICatalogStore store) => _store = store;
+
+                public async Task<string> CreateAsync(string user, bool ensureStorage = true)
+                {
+                    if ([|ensureStorage && !_storageCreated|])
+                    {
+                        // creates the tables
+                        await _store.WarmUpAsync();
+                        _storageCreated = true;
+                    }
+
+                    return user;
+                }
+            }
+            """;
+        var fixedSource = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+            using ModelManagement.Patterns;
+
+            public sealed class ChatFactory
+            {
+                private readonly ICatalogStore _store;
+                private readonly AsyncInitializer _storageInitializer;
+
+                public ChatFactory(ICatalogStore store)
+                {
+                    _storageInitializer = new AsyncInitializer(InitializeStorageAsync);
+                    _store = store;
+                }
+
+                public async Task<string> CreateAsync(string user, bool ensureStorage = true)
+                {
+                    if (ensureStorage)
+                    {
+                        await _storageInitializer.EnsureInitializedAsync();
+                    }
+
+                    return user;
+                }
+
+                private async Task InitializeStorageAsync()
+                {
+                    // creates the tables
+                    await _store.WarmUpAsync();
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource);
+
+        var value = /* lang=c#-test */ """
+            using System.Threading.Tasks;
+
+            public sealed class ChatFactory
+            {
+                private readonly ICatalogStore _store;
+                private Catalog _catalog;
+
+                public ChatFactory(ICatalogStore store) => _store = store;
+
+                public async Task<Catalog> GetAsync(bool refresh)
+                {
+                    if (refresh && _catalog == null)
+                    {
+                        _catalog = await _store.LoadAsync();
+                    }
+
+                    return _catalog;
+                }
+            }
+            """;
+        var result = await PlanAsync(value);
+        Assert.Equal(MM0005FixRefusal.UnsupportedShape, result.Refusal);
+    }
+
+    [Fact]
     public async Task Fix_ConstructorOfSeveralLines_KeepsTheAuthorsLayout_OnlyTheNewStatementIsFormatted()
     {
         // `dotnet format` on confluent-kafka-dotnet's JsonSchemaResolver: the constructor that got the creation was
