@@ -25,9 +25,11 @@ internal sealed class MM0004FixPlan
         bool returnsInsteadOfThrowing = false,
         bool waitDropsVerdict = false,
         bool skipsTheItem = false,
-        bool returnsTheVerdict = false)
+        bool returnsTheVerdict = false,
+        bool verdictInACompletedTask = false)
     {
         ReturnsTheVerdict = returnsTheVerdict;
+        VerdictInACompletedTask = verdictInACompletedTask;
         SkipsTheItem = skipsTheItem;
         WaitDropsVerdict = waitDropsVerdict;
         ReturnsInsteadOfThrowing = returnsInsteadOfThrowing;
@@ -75,6 +77,13 @@ internal sealed class MM0004FixPlan
     /// the branch returns the failed verdict (<c>if (!validation.IsValid) { return validation; }</c>) instead of throwing.
     /// </summary>
     public bool ReturnsTheVerdict { get; }
+
+    /// <summary>
+    /// With <see cref="ReturnsTheVerdict"/>: the function is not <c>async</c> and returns <c>Task&lt;TVerdict&gt;</c>, so
+    /// the branch returns <c>Task.FromResult(validation)</c> (a fix-shapes round got a faulted task there: the 400 with
+    /// field errors became a 500 again).
+    /// </summary>
+    public bool VerdictInACompletedTask { get; }
 
     /// <summary>
     /// <see cref="Call"/> is <c>task.Wait()</c>, which waits for the verdict and drops it: the new local reads it as

@@ -167,8 +167,10 @@ internal static class MM0004FixPlanner
         // The fallback's await is configured like the validated call's, or, where that call is not awaited, like the
         // function's other awaits (a library method whose every await says `.ConfigureAwait(false)`, or CA2007 on).
         var fallback = PlanFallback(model, invocation, statement, position, configureAwait || (!awaited && Awaits.ConfigureAt(statement, model, cancellationToken)), cancellationToken);
-        var returnsTheVerdict = fallback.Plan is null && member.Length > 0 && discardedOut is null
-            && ReturnsTheVerdictsType(model, statement, call, cancellationToken);
+        var verdictReturn = fallback.Plan is null && member.Length > 0 && discardedOut is null
+            ? ReturnsTheVerdictsType(model, statement, call, cancellationToken)
+            : VerdictReturn.No;
+        var returnsTheVerdict = verdictReturn != VerdictReturn.No;
         return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Of(new MM0004FixPlan(
             statement,
             call,
@@ -185,7 +187,8 @@ internal static class MM0004FixPlanner
             fallback.Plan is null && unobserved == Unobserved.Yes,
             wait,
             fallback.Plan is null && !returnsTheVerdict && ValidatesTheLoopItem(statement, call, model, cancellationToken),
-            returnsTheVerdict));
+            returnsTheVerdict,
+            verdictReturn == VerdictReturn.InACompletedTask));
     }
 
     /// <summary>
@@ -196,16 +199,42 @@ internal static class MM0004FixPlanner
     /// Not where the return could not stand or compile: inside a <c>finally</c> (CS0157) or before an <c>out</c> parameter is
     /// assigned (CS0177), the cases the fallback refuses too; nor for a verdict whose type arguments differ in nullability
     /// (<c>Result&lt;string?&gt;</c> returned as <c>Result&lt;string&gt;</c>: CS8619) — a fix-shapes round built all three.
+    /// A function that is not <c>async</c> and returns <c>Task&lt;TVerdict&gt;</c> returns it in a completed task.
     /// </summary>
-    private static bool ReturnsTheVerdictsType(SemanticModel model, StatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
-        => statement.Ancestors().FirstOrDefaultFunction() is { } functionNode
-            && GetFunctionSymbol(model, functionNode, cancellationToken) is { } function
-            && !ContainsYield(functionNode)
-            && !InFinallyOf(statement, functionNode)
-            && !LeavesAnOutParameterUnassigned(model, statement, function)
-            && EffectiveReturnType(function) is { } returned
-            && MM0004Rewriter.ValueType(model, call, cancellationToken) is { SpecialType: not SpecialType.System_Boolean } verdict
-            && SymbolEqualityComparer.IncludeNullability.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+    private static VerdictReturn ReturnsTheVerdictsType(SemanticModel model, StatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
+    {
+        if (statement.Ancestors().FirstOrDefaultFunction() is not { } functionNode
+            || GetFunctionSymbol(model, functionNode, cancellationToken) is not { } function
+            || ContainsYield(functionNode)
+            || InFinallyOf(statement, functionNode)
+            || LeavesAnOutParameterUnassigned(model, statement, function)
+            || EffectiveReturnType(function) is not { } returned
+            || MM0004Rewriter.ValueType(model, call, cancellationToken) is not { SpecialType: not SpecialType.System_Boolean } verdict)
+        {
+            return VerdictReturn.No;
+        }
+
+        if (SameType(returned, verdict))
+        {
+            return VerdictReturn.Directly;
+        }
+
+        return !function.IsAsync
+            && returned is INamedTypeSymbol { Name: "Task", Arity: 1, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
+            && SameType(task.TypeArguments[0], verdict)
+                ? VerdictReturn.InACompletedTask
+                : VerdictReturn.No;
+
+        static bool SameType(ITypeSymbol returned, ITypeSymbol verdict)
+            => SymbolEqualityComparer.IncludeNullability.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+    }
+
+    private enum VerdictReturn
+    {
+        No,
+        Directly,
+        InACompletedTask,
+    }
 
     /// <summary>Whether a <c>finally</c> of <paramref name="functionNode"/> holds <paramref name="statement"/>: no <c>return</c> may leave it (CS0157).</summary>
     private static bool InFinallyOf(StatementSyntax statement, SyntaxNode functionNode)

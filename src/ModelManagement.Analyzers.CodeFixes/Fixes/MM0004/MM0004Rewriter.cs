@@ -45,7 +45,11 @@ internal static class MM0004Rewriter
         StatementSyntax body = fallback is not null
             ? SyntaxFactory.ReturnStatement(fallback.WithoutTrivia())
             : plan.ReturnsTheVerdict && verdictName is not null
-                ? SyntaxFactory.ReturnStatement(SyntaxFactory.IdentifierName(UniqueNames.Identifier(verdictName)))
+                ? SyntaxFactory.ReturnStatement(plan.VerdictInACompletedTask
+                    ? SyntaxFactory.InvocationExpression(
+                        SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, TypeNames.QualifiedExpression("System.Threading.Tasks.Task"), SyntaxFactory.IdentifierName("FromResult")),
+                        SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Argument(SyntaxFactory.IdentifierName(UniqueNames.Identifier(verdictName))))))
+                    : SyntaxFactory.IdentifierName(UniqueNames.Identifier(verdictName)))
             : plan.SkipsTheItem
                 ? SyntaxFactory.ContinueStatement()
             : FaultedTaskResult(statement, model, cancellationToken) is { } task

@@ -376,4 +376,51 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyFixAsync(source, fixedSource, Fallback, nullable: NullableContextOptions.Enable);
     }
+
+    [Fact]
+    public async Task Fix_ReturnTheVerdict_FromANonAsyncTaskFunction_InACompletedTask_NotAFaultedOne()
+    {
+        // A fix-shapes round: `Task<ValidationResult> CheckLaterAsync(string s) { Validate(s); return Task.FromResult(ok); }`
+        // got `return Task.FromException<ValidationResult>(…)` — the caller's 400 with field errors became a 500 again.
+        var source = """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class LaterChecks
+            {
+                private readonly IStoryValidator _validator;
+
+                public LaterChecks(IStoryValidator validator) => _validator = validator;
+
+                public Task<ValidationResult> CheckLaterAsync(string s)
+                {
+                    [|_validator.Validate(s)|];
+                    return Task.FromResult(new ValidationResult { IsValid = true });
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class LaterChecks
+            {
+                private readonly IStoryValidator _validator;
+
+                public LaterChecks(IStoryValidator validator) => _validator = validator;
+
+                public Task<ValidationResult> CheckLaterAsync(string s)
+                {
+                    var validation = _validator.Validate(s);
+                    if (!validation.IsValid)
+                    {
+                        return Task.FromResult(validation);
+                    }
+
+                    return Task.FromResult(new ValidationResult { IsValid = true });
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
 }
