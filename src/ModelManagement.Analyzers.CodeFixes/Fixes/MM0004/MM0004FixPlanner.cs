@@ -157,8 +157,12 @@ internal static class MM0004FixPlanner
         }
 
         var unobserved = CallerCannotObserveAThrow(statement, model, cancellationToken);
-        if (unobserved == Unobserved.InFinally)
+        if (unobserved == Unobserved.InFinally
+            && !(statement.Parent?.Parent is CommonForEachStatementSyntax loop && loop.Ancestors().OfType<FinallyClauseSyntax>().Any()
+                && ValidatesTheLoopItem(statement, call, model, cancellationToken)))
         {
+            // (A `continue` of a loop inside the finally may stand there: the skip is planned below, a fix-shapes round's
+            // `async void OnClosing` flushing its pending items in a finally.)
             // A throw would crash the process (async void) or reach the event's raiser, and no `return` may leave a finally.
             return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Refuse(MM0004FixRefusal.ThrowWouldGoUnobserved, statement);
         }

@@ -423,4 +423,81 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
+
+    [Fact]
+    public async Task Fix_LoopInsideTheFinallyOfAnAsyncVoidHandler_SkipsTheItem()
+    {
+        // A fix-shapes round: `async void OnClosing` flushed its pending items in a finally and got no fix
+        // (ThrowWouldGoUnobserved, "no return may leave a finally") — a `continue` of a loop inside the finally may stand.
+        var source = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class Window
+            {
+                private readonly IStoryValidator _validator;
+
+                public Window(IStoryValidator validator) => _validator = validator;
+
+                public List<string> Pending { get; } = new List<string>();
+
+                public List<string> Flushed { get; } = new List<string>();
+
+                public async void OnClosing(object sender, System.EventArgs e)
+                {
+                    try
+                    {
+                        await Task.Yield();
+                    }
+                    finally
+                    {
+                        foreach (var item in Pending)
+                        {
+                            await [|_validator.ValidateAsync(item)|];
+                            Flushed.Add(item);
+                        }
+                    }
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Domain;
+
+            public sealed class Window
+            {
+                private readonly IStoryValidator _validator;
+
+                public Window(IStoryValidator validator) => _validator = validator;
+
+                public List<string> Pending { get; } = new List<string>();
+
+                public List<string> Flushed { get; } = new List<string>();
+
+                public async void OnClosing(object sender, System.EventArgs e)
+                {
+                    try
+                    {
+                        await Task.Yield();
+                    }
+                    finally
+                    {
+                        foreach (var item in Pending)
+                        {
+                            var validation = await _validator.ValidateAsync(item);
+                            if (!validation.IsValid)
+                            {
+                                continue;
+                            }
+
+                            Flushed.Add(item);
+                        }
+                    }
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
 }
