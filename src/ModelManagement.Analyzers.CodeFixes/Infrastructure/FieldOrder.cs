@@ -74,22 +74,26 @@ internal static class FieldOrder
                 target--;
             }
 
-            if (Enumerable.Range(target, index - target + 1).Any(i => members[i].GetLeadingTrivia().Any(t => t.IsDirective)))
+            if (Enumerable.Range(target + 1, index - target).Any(i => members[i].GetLeadingTrivia().Any(t => t.IsDirective)))
             {
                 from = index + 1; // a region or conditional block would be torn
                 continue;
             }
 
-            // The moved field takes the blank lines that opened the run (a group's separator stays where it was) and keeps
-            // its own comments; the field it now precedes takes the moved field's separator.
+            // The moved field takes what opened the run — blank lines, and a `#region` or `#if` line on the run's first field
+            // (a fix-shapes round: a region around the fields left SA1214 in place) — and keeps its own comments; the field
+            // it now precedes takes the moved field's blank lines. A field whose comment would then follow the line above
+            // without a blank line keeps its own (SA1515: a fix-shapes round's doc-commented flag lost its blank line).
             var moved = members[index];
             var first = members[target];
             var (movedSeparator, movedOwn) = Split(moved.GetLeadingTrivia());
             var (firstSeparator, firstOwn) = Split(first.GetLeadingTrivia());
+            var movedTakes = HasComment(movedOwn) && !HasLineBreak(firstSeparator) && HasLineBreak(movedSeparator) ? movedSeparator : firstSeparator;
+            var firstTakes = HasComment(firstOwn) && !HasLineBreak(movedSeparator) && HasLineBreak(firstSeparator) ? firstSeparator : movedSeparator;
             var list = members.ToList();
             list.RemoveAt(index);
-            list[target] = first.WithLeadingTrivia(movedSeparator.AddRange(firstOwn));
-            list.Insert(target, moved.WithLeadingTrivia(firstSeparator.AddRange(movedOwn)));
+            list[target] = first.WithLeadingTrivia(firstTakes.AddRange(firstOwn));
+            list.Insert(target, moved.WithLeadingTrivia(movedTakes.AddRange(movedOwn)));
             members = SyntaxFactory.List(list);
             from = target + 1;
         }
@@ -132,13 +136,21 @@ internal static class FieldOrder
         return isPublic ? 0 : isInternal && isProtected ? 1 : isInternal ? 2 : isProtected && isPrivate ? 3 : isProtected ? 4 : 5;
     }
 
-    /// <summary>Leading trivia split after its last line break that only blank lines come before: (separator, the rest).</summary>
+    private static bool HasComment(SyntaxTriviaList trivia) => trivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
+        || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia));
+
+    private static bool HasLineBreak(SyntaxTriviaList trivia) => trivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+
+    /// <summary>
+    /// Leading trivia split after its last line break or directive that only blank lines and directives come before:
+    /// (separator, the rest).
+    /// </summary>
     private static (SyntaxTriviaList Separator, SyntaxTriviaList Own) Split(SyntaxTriviaList trivia)
     {
         var end = 0;
         for (var i = 0; i < trivia.Count; i++)
         {
-            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia))
+            if (trivia[i].IsKind(SyntaxKind.EndOfLineTrivia) || trivia[i].IsDirective)
             {
                 end = i + 1;
             }

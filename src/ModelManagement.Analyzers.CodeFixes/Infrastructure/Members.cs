@@ -87,6 +87,63 @@ internal static class Members
         return (TNode)node.WithModifiers(modifiers);
     }
 
+    /// <summary>
+    /// Where a new private method goes after <paramref name="holder"/>: after the type's last method, so private methods
+    /// stay below the others (StyleCop's SA1202, which puppeteer-sharp builds as an error, failed when one went right after a
+    /// public method followed by other public ones), and several conversions line up in the order they were made; with no
+    /// method after the holder, after the last field, constructor, event, property or indexer that follows it (SA1201: a
+    /// method does not go before a property) where StyleCop orders the members (<paramref name="styleCopOrder"/>,
+    /// <see cref="StyleCopOrdersMembers"/>); else right after the holder.
+    /// </summary>
+    public static MemberDeclarationSyntax PrivateMethodPlace(MemberDeclarationSyntax holder, bool styleCopOrder = true)
+    {
+        if (holder.Parent is not TypeDeclarationSyntax type)
+        {
+            return holder;
+        }
+
+        var index = type.Members.IndexOf(holder);
+        MemberDeclarationSyntax? lastOfTheKindsBeforeMethods = null;
+        for (var i = type.Members.Count - 1; i > index; i--)
+        {
+            switch (type.Members[i])
+            {
+                case MethodDeclarationSyntax last:
+                    return last;
+                case BaseFieldDeclarationSyntax or BasePropertyDeclarationSyntax or ConstructorDeclarationSyntax or DestructorDeclarationSyntax:
+                    lastOfTheKindsBeforeMethods ??= type.Members[i];
+                    break;
+            }
+        }
+
+        return (styleCopOrder ? lastOfTheKindsBeforeMethods : null) ?? holder;
+    }
+
+    /// <summary>
+    /// Where a new public static method goes after <paramref name="holder"/> in a type StyleCop orders (SA1201, SA1202,
+    /// SA1204): before the first method after it, else where <see cref="PrivateMethodPlace"/> puts one. The boolean says
+    /// whether to insert before (true) or after the node.
+    /// </summary>
+    public static (MemberDeclarationSyntax Node, bool Before) PublicStaticMethodPlace(MemberDeclarationSyntax holder)
+    {
+        if (holder.Parent is TypeDeclarationSyntax type)
+        {
+            for (var i = type.Members.IndexOf(holder) + 1; i < type.Members.Count; i++)
+            {
+                if (type.Members[i] is MethodDeclarationSyntax first)
+                {
+                    return (first, true);
+                }
+            }
+        }
+
+        return (PrivateMethodPlace(holder), false);
+    }
+
+    /// <summary>Whether the project runs StyleCop's member-order rules (SA1201, SA1202) on <paramref name="tree"/>.</summary>
+    public static bool StyleCopOrdersMembers(Project project, SyntaxTree tree)
+        => FieldOrder.StyleCopRuleIsOn(project, tree, "SA1202") || FieldOrder.StyleCopRuleIsOn(project, tree, "SA1201");
+
     /// <summary>Inserts <paramref name="members"/> after the last field of <paramref name="type"/>, else first in it.</summary>
     public static void InsertAfterFields(DocumentEditor editor, TypeDeclarationSyntax type, params SyntaxNode[] members)
     {

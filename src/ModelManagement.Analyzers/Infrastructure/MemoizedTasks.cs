@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,7 +27,12 @@ internal static class MemoizedTasks
             peeled = SideEffectGuards.PeelAwaited(model.GetOperation(Shapes.Unparenthesized(captured), cancellationToken));
         }
 
-        return IsMemoExpression(peeled) || IsOwnMemoHelper(peeled, ownType, model, cancellationToken);
+        if (MemoizedMember(peeled) is { } member)
+        {
+            return awaited?.Syntax is not { } site || !IsClearedInItsFunction(site, member);
+        }
+
+        return IsOwnMemoHelper(peeled, ownType, model, cancellationToken);
     }
 
     /// <summary>
@@ -35,21 +41,66 @@ internal static class MemoizedTasks
     /// <c>await LazyInitializer.EnsureInitialized(ref _loading, () =&gt; LoadAsync())</c> — every caller awaits the task
     /// stored first, as with <c>_pending ??= Start(); await _pending;</c>.
     /// </summary>
-    private static bool IsMemoExpression(IOperation? operation)
+    private static bool IsMemoExpression(IOperation? operation) => MemoizedMember(operation) is not null;
+
+    /// <summary>
+    /// The field or property of this instance (or a static one) <paramref name="operation"/> memoizes a task in, or null. A
+    /// member of another object (<c>context.Loading ??= …</c> on a per-call holder) is shared by nobody (a fix-shapes round:
+    /// five first callers, five loads).
+    /// </summary>
+    private static ISymbol? MemoizedMember(IOperation? operation)
     {
         switch (Shapes.WithoutConversions(operation))
         {
-            case ICoalesceAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } }:
-                return true;
-            case ICoalesceOperation { Value: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } first, WhenNull: var whenNull }:
+            case ICoalesceAssignmentOperation { Target: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } target } when IsOwn(target.Instance):
+                return target.Member;
+            case ICoalesceOperation { Value: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } first, WhenNull: var whenNull } when IsOwn(first.Instance):
                 return Shapes.WithoutConversions(whenNull) is ISimpleAssignmentOperation { Target: IMemberReferenceOperation written }
                     && SymbolEqualityComparer.Default.Equals(first.Member, written.Member)
-                    && IsSameInstance(first.Instance, written.Instance);
-            case IInvocationOperation { TargetMethod: { Name: "EnsureInitialized", IsStatic: true, ContainingType: { Name: "LazyInitializer" } type }, Arguments: [{ Parameter.RefKind: RefKind.Ref, Value: IFieldReferenceOperation }, ..] }:
-                return type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
+                    && IsSameInstance(first.Instance, written.Instance)
+                        ? first.Member
+                        : null;
+            case IInvocationOperation { TargetMethod: { Name: "EnsureInitialized", IsStatic: true, ContainingType: { Name: "LazyInitializer" } type }, Arguments: [{ Parameter.RefKind: RefKind.Ref, Value: IFieldReferenceOperation field }, ..] }
+                when IsOwn(field.Instance):
+                return type.ContainingNamespace is { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } ? field.Field : null;
             default:
-                return false;
+                return null;
         }
+    }
+
+    private static bool IsOwn(IOperation? instance) => instance is null or IInstanceReferenceOperation;
+
+    /// <summary>
+    /// Whether the function around <paramref name="site"/> sets <paramref name="member"/> to <c>null</c> outside a
+    /// <c>catch</c>: the memo is cleared before it is written, and every caller starts a task of its own (a fix-shapes
+    /// round's <c>_loading = null; _x = await (_loading ??= LoadAsync());</c>). A reset in a <c>catch</c> lets the next
+    /// caller retry a failed load, the memo pattern orleans' worker uses.
+    /// </summary>
+    private static bool IsClearedInItsFunction(SyntaxNode site, ISymbol member)
+    {
+        var function = site.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (function is null)
+        {
+            return false;
+        }
+
+        foreach (var assignment in function.DescendantNodes().OfType<AssignmentExpressionSyntax>())
+        {
+            if (assignment.IsKind(SyntaxKind.SimpleAssignmentExpression)
+                && assignment.Right.IsKind(SyntaxKind.NullLiteralExpression)
+                && assignment.Left switch
+                {
+                    IdentifierNameSyntax name => name.Identifier.ValueText == member.Name,
+                    MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var name } => name.Identifier.ValueText == member.Name,
+                    _ => false,
+                }
+                && assignment.FirstAncestorOrSelf<CatchClauseSyntax>() is null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsSameInstance(IOperation? first, IOperation? second)
@@ -70,10 +121,12 @@ internal static class MemoizedTasks
         ISymbol member;
         switch (operation)
         {
-            case IInvocationOperation { Arguments.Length: 0, TargetMethod: { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false } method }:
+            case IInvocationOperation { Arguments.Length: 0, TargetMethod: { IsVirtual: false, IsAbstract: false, IsOverride: false, IsExtern: false } method } invocation
+                when IsOwn(invocation.Instance): // a fresh instance's memo is its own (a fix-shapes round)
                 member = method;
                 break;
-            case IPropertyReferenceOperation { Arguments.Length: 0, Property: { IsVirtual: false, IsAbstract: false, IsOverride: false, GetMethod: { } } property }:
+            case IPropertyReferenceOperation { Arguments.Length: 0, Property: { IsVirtual: false, IsAbstract: false, IsOverride: false, GetMethod: { } } property } propertyReference
+                when IsOwn(propertyReference.Instance):
                 member = property;
                 break;
             default:

@@ -18,11 +18,11 @@ public sealed class FieldOrderTests
         return styleCop ? TestEnvironment.WithStyleCopAnalyzers(project.Solution, project.Id).GetProject(project.Id)! : project;
     }
 
-    /// <summary>The "after" text: the class's first field made mutable, as MM0001 does to loaded state.</summary>
-    private static string Repaired(string before, bool styleCop = true)
+    /// <summary>The "after" text: the class's first field (or <paramref name="mutable"/>) made mutable, as MM0001 does to loaded state.</summary>
+    private static string Repaired(string before, bool styleCop = true, string? mutable = null)
     {
         var original = CSharpSyntaxTree.ParseText(before).GetRoot();
-        var field = original.DescendantNodes().OfType<FieldDeclarationSyntax>().First();
+        var field = original.DescendantNodes().OfType<FieldDeclarationSyntax>().First(f => mutable is null || f.Declaration.Variables[0].Identifier.ValueText == mutable);
         var changed = original.ReplaceNode(field, Members.RemoveModifier(field, SyntaxKind.ReadOnlyKeyword));
         return FieldOrder.KeepReadonlyFirst(original, changed, Project(styleCop)).ToFullString();
     }
@@ -57,7 +57,27 @@ public sealed class FieldOrderTests
 
         var commented = "class C\n{\n\n    // loaded state\n    private readonly int _a;\n    /// <summary>Limit.</summary>\n    private readonly int _b;\n}\n";
         Assert.Equal(
-            "class C\n{\n\n    /// <summary>Limit.</summary>\n    private readonly int _b;\n    // loaded state\n    private int _a;\n}\n",
+            "class C\n{\n\n    /// <summary>Limit.</summary>\n    private readonly int _b;\n\n    // loaded state\n    private int _a;\n}\n",
             Repaired(commented));
+    }
+
+    [Fact]
+    public void ARegionOpeningTheRun_StaysFirst_TheReadonlyFieldMovesInsideIt()
+    {
+        // A fix-shapes round: `#region State` on the first mutable field stopped the move, and SA1214 broke the build.
+        var before = "class C\n{\n    private readonly int _a;\n\n    #region state\n    private readonly int _b;\n    private readonly int _c;\n    #endregion\n}\n";
+        Assert.Equal(
+            "class C\n{\n    private readonly int _a;\n\n    #region state\n    private readonly int _c;\n    private int _b;\n    #endregion\n}\n",
+            Repaired(before, mutable: "_b"));
+    }
+
+    [Fact]
+    public void AMovedFieldWithACommentKeepsTheBlankLineAboveIt()
+    {
+        // A fix-shapes round: the doc-commented field moved up without its blank line (StyleCop's SA1515).
+        var before = "class C\n{\n    private readonly int _a;\n    private readonly int _b;\n\n    // the limit\n    private readonly int _c;\n}\n";
+        Assert.Equal(
+            "class C\n{\n    private readonly int _a;\n\n    // the limit\n    private readonly int _c;\n\n    private int _b;\n}\n",
+            Repaired(before, mutable: "_b"));
     }
 }

@@ -190,7 +190,8 @@ internal static class MM0004FixPlanner
             memberMeansFailure,
             fallback.Plan is null && unobserved == Unobserved.Yes,
             wait,
-            fallback.Plan is null && !returnsTheVerdict && ValidatesTheLoopItem(statement, call, model, cancellationToken),
+            fallback.Plan is null && !returnsTheVerdict && !InAFunctionReturningTheVerdictsType(model, statement, call, cancellationToken)
+                && ValidatesTheLoopItem(statement, call, model, cancellationToken),
             returnsTheVerdict,
             verdictReturn == VerdictReturn.InACompletedTask));
     }
@@ -232,6 +233,19 @@ internal static class MM0004FixPlanner
         static bool SameType(ITypeSymbol returned, ITypeSymbol verdict)
             => SymbolEqualityComparer.IncludeNullability.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
     }
+
+    /// <summary>
+    /// Whether the function returns (or completes with) the verdict's type, whether or not the return could be written there:
+    /// a skip would hand the caller a success with a failed item in it (a fix-shapes round's <c>CheckMany</c>, whose return
+    /// was refused for an <c>out</c> parameter), so such a function throws.
+    /// </summary>
+    private static bool InAFunctionReturningTheVerdictsType(SemanticModel model, StatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
+        => statement.Ancestors().FirstOrDefaultFunction() is { } functionNode
+            && GetFunctionSymbol(model, functionNode, cancellationToken) is { } function
+            && EffectiveReturnType(function) is { } returned
+            && MM0004Rewriter.ValueType(model, call, cancellationToken) is { SpecialType: not SpecialType.System_Boolean } verdict
+            && (SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, verdict.OriginalDefinition)
+                || (returned is INamedTypeSymbol { Name: "Task", Arity: 1 } task && SymbolEqualityComparer.Default.Equals(task.TypeArguments[0].OriginalDefinition, verdict.OriginalDefinition)));
 
     private enum VerdictReturn
     {
@@ -291,15 +305,22 @@ internal static class MM0004FixPlanner
         var index = body.Statements.IndexOf(statement);
         for (var i = 0; i < index; i++)
         {
-            if (body.Statements[i] is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.None } declaration)
+            var earlier = body.Statements[i];
+            if (!names.Exists(name => Shapes.MentionsIdentifier(earlier, name)))
             {
-                if (names.Exists(name => Shapes.MentionsIdentifier(declaration, name)))
-                {
-                    names.AddRange(declaration.Declaration.Variables.Select(v => v.Identifier.ValueText));
-                }
+                continue;
             }
-            else if (body.Statements[i] is not IfStatementSyntax { Else: null, Statement: ContinueStatementSyntax or BlockSyntax { Statements: [ContinueStatementSyntax] } }
-                && names.Exists(name => Shapes.MentionsIdentifier(body.Statements[i], name)))
+
+            if (HandsOn(earlier, names, model, cancellationToken))
+            {
+                return false; // `if (!_importedIds.Add(item)) continue;`, `var position = Insert(item);`: recorded before it was validated
+            }
+
+            if (earlier is LocalDeclarationStatementSyntax { UsingKeyword.RawKind: (int)SyntaxKind.None } declaration)
+            {
+                names.AddRange(declaration.Declaration.Variables.Select(v => v.Identifier.ValueText));
+            }
+            else if (earlier is not IfStatementSyntax { Else: null, Statement: ContinueStatementSyntax or BlockSyntax { Statements: [ContinueStatementSyntax] } })
             {
                 return false; // handed on before it was validated (an `if (item == null) continue;` only skips it)
             }
@@ -313,9 +334,10 @@ internal static class MM0004FixPlanner
         for (var i = index + 1; i < body.Statements.Count; i++)
         {
             var later = body.Statements[i];
-            if (!names.Exists(name => Shapes.MentionsIdentifier(later, name)) && !CountsHandedOnItems(body, later))
+            if ((!names.Exists(name => Shapes.MentionsIdentifier(later, name)) && !CountsHandedOnItems(body, later))
+                || later.DescendantNodesAndSelf().OfType<FinallyClauseSyntax>().Any())
             {
-                return false; // work of the pass, not of the item
+                return false; // work of the pass, not of the item (a `finally` releases what the pass took: a fix-shapes round's gate)
             }
 
             if (later is LocalDeclarationStatementSyntax declaration)
@@ -327,13 +349,40 @@ internal static class MM0004FixPlanner
         for (SyntaxNode? child = loop, node = loop.Parent; node is not null && node is not (MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax); child = node, node = node.Parent)
         {
             if (node is TryStatementSyntax tryStatement && child == tryStatement.Block
-                && tryStatement.Catches.Any(c => Statements.KeepsEveryException(c, model, alsoSystemAndInvalidOperation: true, cancellationToken)))
+                && tryStatement.Catches.Any(c => CatchesTheThrow(c, model, cancellationToken)))
             {
-                return false;
+                return false; // also a catch that rolls back and rethrows (a fix-shapes round)
             }
         }
 
         return true;
+    }
+
+    /// <summary>Whether <paramref name="clause"/> runs for the fix's <see cref="System.InvalidOperationException"/> (untyped, or of that type or a base), whatever it does then.</summary>
+    private static bool CatchesTheThrow(CatchClauseSyntax clause, SemanticModel model, CancellationToken cancellationToken)
+        => clause.Declaration is null
+            || model.GetTypeInfo(clause.Declaration.Type, cancellationToken).Type is { } caught
+                && caught.ToDisplayString() is "System.Exception" or "System.SystemException" or "System.InvalidOperationException";
+
+    /// <summary>
+    /// Whether <paramref name="statement"/> passes the item (or a local from it) to an instance method or property setter —
+    /// <c>_importedIds.Add(item)</c>, <c>Insert(item)</c> — which may record it. Static helpers (<c>string.IsNullOrEmpty(item)</c>),
+    /// the item's own members (<c>item.Trim()</c>) and constructors (<c>new Dto(item)</c>) only derive from it.
+    /// </summary>
+    private static bool HandsOn(StatementSyntax statement, List<string> names, SemanticModel model, CancellationToken cancellationToken)
+    {
+        foreach (var invocation in statement.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>())
+        {
+            if (names.Exists(name => Shapes.MentionsIdentifier(invocation.ArgumentList, name))
+                && model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { IsStatic: true, IsExtensionMethod: false })
+            {
+                return true;
+            }
+        }
+
+        return statement.DescendantNodesAndSelf().OfType<AssignmentExpressionSyntax>()
+            .Any(assignment => names.Exists(name => Shapes.MentionsIdentifier(assignment.Right, name))
+                && model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not ILocalSymbol);
     }
 
     /// <summary>

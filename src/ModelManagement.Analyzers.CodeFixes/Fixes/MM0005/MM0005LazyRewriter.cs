@@ -208,7 +208,7 @@ internal static class MM0005LazyRewriter
         var holder = plan.Check.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m.Parent is TypeDeclarationSyntax)!;
         if (plan.DirectMethod is null)
         {
-            editor.InsertAfter(PrivateMethodPlace(holder), method);
+            editor.InsertAfter(Members.PrivateMethodPlace(holder, Members.StyleCopOrdersMembers(document.Project, holder.SyntaxTree)), method);
         }
 
         // 4. The field, and its creation in every constructor (the initializer when static).
@@ -636,30 +636,5 @@ internal static class MM0005LazyRewriter
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Where the new private method goes: after the type's last method (after the member holding the check when no method
-    /// follows it), so private methods stay below the others (StyleCop's SA1202, which puppeteer-sharp builds as an error,
-    /// failed when it went right after a public method followed by other public ones) and several conversions line up in
-    /// the order they were made.
-    /// </summary>
-    private static MemberDeclarationSyntax PrivateMethodPlace(MemberDeclarationSyntax holder)
-    {
-        if (holder.Parent is not TypeDeclarationSyntax type)
-        {
-            return holder;
-        }
-
-        var index = type.Members.IndexOf(holder);
-        for (var i = type.Members.Count - 1; i > index; i--)
-        {
-            if (type.Members[i] is MethodDeclarationSyntax last)
-            {
-                return last;
-            }
-        }
-
-        return holder;
     }
 }

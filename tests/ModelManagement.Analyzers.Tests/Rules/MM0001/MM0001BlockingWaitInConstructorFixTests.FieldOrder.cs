@@ -62,6 +62,8 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
                 private int _hits;
                 private readonly AsyncInitializer _initializer;
             """;
+        // StyleCop orders members (SA1202: private after public): the new private method goes after the last method.
+        const string Initialize = "\n    private async Task InitializeAsync(IModelStore store)\n    {\n        _models = await store.LoadAsync().ConfigureAwait(false);\n    }\n";
         var fixedSource = """
             using System.Threading.Tasks;
             using ModelManagement.Patterns;
@@ -79,12 +81,7 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
                     _limit = limit;
                     _initializer = new AsyncInitializer(() => InitializeAsync(store));
                 }
-
-                private async Task InitializeAsync(IModelStore store)
-                {
-                    _models = await store.LoadAsync().ConfigureAwait(false);
-                }
-
+            {{BEFORE}}
                 public async Task<int> CountAsync()
                 {
                     await _initializer.EnsureInitializedAsync();
@@ -94,8 +91,9 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
                     _hits++;
                     return _models.Length < _limit ? _models.Length : _limit;
                 }
-            }
+            {{AFTER}}}
             """;
+        fixedSource = fixedSource.Replace("{{BEFORE}}", styleCop ? "" : Initialize).Replace("{{AFTER}}", styleCop ? Initialize : "");
         var test = new Verify.Test
         {
             TestCode = source,
@@ -107,6 +105,87 @@ public sealed partial class MM0001BlockingWaitInConstructorFixTests
             test.SolutionTransforms.Add(TestEnvironment.WithStyleCopAnalyzers);
         }
 
+        await test.RunAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Factory_ProjectWithStyleCop_CreateAsyncBeforeTheMethods_InitializeAsyncAfterThem()
+    {
+        // A fix-shapes round: `CreateAsync` and the private `InitializeAsync` went right after the constructor, before a
+        // property and the public methods (StyleCop's SA1201 and SA1202, errors under warnings as errors).
+        var source = """
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadAsync(); }
+
+            public sealed class ModelDirectory
+            {
+                private readonly string[] _models;
+
+                public ModelDirectory(IModelStore store)
+                {
+                    _models = {|MM0001:store.LoadAsync().Result|};
+                }
+
+                public int Count => _models.Length;
+
+                public string First() => _models[0];
+
+                public static async Task<int> CountAllAsync(IModelStore store)
+                {
+                    var directory = new ModelDirectory(store);
+                    await Task.Yield();
+                    return directory.Count;
+                }
+            }
+            """;
+        var fixedSource = """
+            using System.Threading;
+            using System.Threading.Tasks;
+
+            public interface IModelStore { Task<string[]> LoadAsync(); }
+
+            public sealed class ModelDirectory
+            {
+                private string[] _models;
+
+                private ModelDirectory()
+                {
+                }
+
+                public int Count => _models.Length;
+
+                /// <summary>Creates a new instance and completes its asynchronous initialization.</summary>
+                public static async Task<ModelDirectory> CreateAsync(IModelStore store, CancellationToken cancellationToken = default)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var instance = new ModelDirectory();
+                    await instance.InitializeAsync(store).ConfigureAwait(false);
+                    return instance;
+                }
+
+                public string First() => _models[0];
+
+                public static async Task<int> CountAllAsync(IModelStore store)
+                {
+                    var directory = await CreateAsync(store);
+                    await Task.Yield();
+                    return directory.Count;
+                }
+
+                private async Task InitializeAsync(IModelStore store)
+                {
+                    _models = await store.LoadAsync().ConfigureAwait(false);
+                }
+            }
+            """;
+        var test = new Verify.Test
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = Factory,
+        };
+        test.SolutionTransforms.Add(TestEnvironment.WithStyleCopAnalyzers);
         await test.RunAsync(CancellationToken.None);
     }
 }

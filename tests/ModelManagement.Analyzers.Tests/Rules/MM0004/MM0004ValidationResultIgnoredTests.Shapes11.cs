@@ -500,4 +500,197 @@ public sealed partial class MM0004ValidationResultIgnoredTests
             """;
         await VerifyFixAsync(source, fixedSource, Fallback);
     }
+
+    [Fact]
+    public async Task Fix_SkipNotWhereAFinallyReleasesThePass_TheItemWasRecordedFirst_ACatchRollsBack_OrTheFunctionReturnsAVerdict()
+    {
+        // A second fix-shapes round: a gate released in a `finally` after the validation stayed taken; `if (!_ids.Add(item))
+        // continue;` and `var position = Insert(item);` recorded the rejected item first; a catch that rolls back and
+        // rethrows was skipped; a function returning the verdict's type (its return refused for an `out` parameter)
+        // reported success with a failed item. All throw; `string.IsNullOrEmpty(item)` and `new Entry(item)` only derive.
+        var source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using Domain;
+
+            public sealed record Entry(string Text);
+
+            public sealed class Importer
+            {
+                private readonly IStoryValidator _validator;
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+                private readonly HashSet<string> _ids = new HashSet<string>();
+                private readonly List<object> _sent = new List<object>();
+
+                public Importer(IStoryValidator validator) => _validator = validator;
+
+                public void Gated(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        _gate.Wait();
+                        [|_validator.Validate(item)|];
+                        try { _sent.Add(item); }
+                        finally { _gate.Release(); }
+                    }
+                }
+
+                public void Dedup(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (!_ids.Add(item)) continue;
+                        [|_validator.Validate(item)|];
+                        _sent.Add(item);
+                    }
+                }
+
+                public void Atomic(IEnumerable<string> items)
+                {
+                    try
+                    {
+                        foreach (var item in items)
+                        {
+                            [|_validator.Validate(item)|];
+                            _sent.Add(item);
+                        }
+                    }
+                    catch
+                    {
+                        _sent.Clear();
+                        throw;
+                    }
+                }
+
+                public ValidationResult CheckMany(string[] items, out int count)
+                {
+                    foreach (var item in items)
+                    {
+                        [|_validator.Validate(item)|];
+                        _sent.Add(item);
+                    }
+
+                    count = items.Length;
+                    return new ValidationResult { IsValid = true };
+                }
+
+                public void Derived(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (string.IsNullOrEmpty(item)) continue;
+                        var entry = new Entry(item);
+                        [|_validator.Validate(entry.Text)|];
+                        _sent.Add(entry);
+                    }
+                }
+            }
+            """;
+        var fixedSource = """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading;
+            using Domain;
+
+            public sealed record Entry(string Text);
+
+            public sealed class Importer
+            {
+                private readonly IStoryValidator _validator;
+                private readonly SemaphoreSlim _gate = new SemaphoreSlim(1);
+                private readonly HashSet<string> _ids = new HashSet<string>();
+                private readonly List<object> _sent = new List<object>();
+
+                public Importer(IStoryValidator validator) => _validator = validator;
+
+                public void Gated(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        _gate.Wait();
+                        var validation = _validator.Validate(item);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+
+                        try { _sent.Add(item); }
+                        finally { _gate.Release(); }
+                    }
+                }
+
+                public void Dedup(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (!_ids.Add(item)) continue;
+                        var validation = _validator.Validate(item);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+
+                        _sent.Add(item);
+                    }
+                }
+
+                public void Atomic(IEnumerable<string> items)
+                {
+                    try
+                    {
+                        foreach (var item in items)
+                        {
+                            var validation = _validator.Validate(item);
+                            if (!validation.IsValid)
+                            {
+                                throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                            }
+
+                            _sent.Add(item);
+                        }
+                    }
+                    catch
+                    {
+                        _sent.Clear();
+                        throw;
+                    }
+                }
+
+                public ValidationResult CheckMany(string[] items, out int count)
+                {
+                    foreach (var item in items)
+                    {
+                        var validation = _validator.Validate(item);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+
+                        _sent.Add(item);
+                    }
+
+                    count = items.Length;
+                    return new ValidationResult { IsValid = true };
+                }
+
+                public void Derived(IEnumerable<string> items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (string.IsNullOrEmpty(item)) continue;
+                        var entry = new Entry(item);
+                        var validation = _validator.Validate(entry.Text);
+                        if (!validation.IsValid)
+                        {
+                            continue;
+                        }
+
+                        _sent.Add(entry);
+                    }
+                }
+            }
+            """;
+        await VerifyFixAsync(source, fixedSource, Fallback);
+    }
 }

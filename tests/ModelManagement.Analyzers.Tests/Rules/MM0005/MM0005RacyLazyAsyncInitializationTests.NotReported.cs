@@ -2627,7 +2627,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             {
                 private readonly ICatalogStore _store;
                 private Task<Catalog> _loading;
-                private Catalog _a, _b, _c, _d, _e, _f, _g;
+                private Catalog _a, _b, _c, _d, _e, _f, _g, _h, _i, _j;
 
                 public Catalogs(ICatalogStore store) => _store = store;
 
@@ -2682,12 +2682,41 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     _g = await LoadFreshAsync();
                     return _g;
                 }
+
+                public async Task<Catalog> H()
+                {
+                    var context = new LoadContext();
+                    if ({|#2:_h == null|}) { _h = await (context.Loading ??= _store.LoadAsync()); }
+                    return _h;
+                }
+
+                public async Task<Catalog> I()
+                {
+                    if ({|#3:_i == null|}) { _loading = null; _i = await (_loading ??= _store.LoadAsync()); }
+                    return _i;
+                }
+
+                public async Task<Catalog> J()
+                {
+                    if ({|#4:_j == null|}) { _j = await new Catalogs(_store).LoadOnceAsync(); }
+                    return _j;
+                }
+            }
+
+            public sealed class LoadContext
+            {
+                public Task<Catalog> Loading { get; set; }
             }
             """;
+        // A second fix-shapes round: a memo on a per-call holder, one cleared right before it is written, and the memo
+        // helper of a fresh instance are shared by nobody (five first callers, five loads).
         await VerifyAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithArguments("_f"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("_g"));
+            Verify.Diagnostic().WithLocation(1).WithArguments("_g"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("_h"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("_i"),
+            Verify.Diagnostic().WithLocation(4).WithArguments("_j"));
     }
 
     [Fact]

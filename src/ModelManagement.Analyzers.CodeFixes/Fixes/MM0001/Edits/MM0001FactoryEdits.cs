@@ -111,7 +111,28 @@ internal static class MM0001FactoryEdits
         var method = MM0001Edits.CreateInitializeMethod(plan.Facts, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator, takesArrowComments: true);
         if (facts.Constructor is { } constructor)
         {
-            editor.InsertAfter(constructor, factory.DirectMethodName is null ? new SyntaxNode[] { create, method } : new SyntaxNode[] { create });
+            if (Members.StyleCopOrdersMembers(editor.OriginalDocument.Project, constructor.SyntaxTree))
+            {
+                // StyleCop's order (a fix-shapes round: SA1201/SA1202 broke the build): the public static factory before the
+                // type's methods, the private initialization after them.
+                var (place, before) = Members.PublicStaticMethodPlace(constructor);
+                if (!before)
+                {
+                    editor.InsertAfter(place, factory.DirectMethodName is null ? new SyntaxNode[] { create, method } : new SyntaxNode[] { create });
+                }
+                else
+                {
+                    editor.InsertBefore(place, create);
+                    if (factory.DirectMethodName is null)
+                    {
+                        editor.InsertAfter(Members.PrivateMethodPlace(constructor), method);
+                    }
+                }
+            }
+            else
+            {
+                editor.InsertAfter(constructor, factory.DirectMethodName is null ? new SyntaxNode[] { create, method } : new SyntaxNode[] { create });
+            }
             editor.ReplaceNode(constructor, RewriteFactoryConstructor(constructor, factory));
         }
         else

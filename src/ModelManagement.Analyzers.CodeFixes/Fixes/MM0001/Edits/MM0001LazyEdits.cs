@@ -68,7 +68,9 @@ internal static class MM0001LazyEdits
             Members.InsertAfterFields(editor, facts.ConstructorPart.Declaration, new SyntaxNode[] { field });
             if (lazy.DirectMethodName is null)
             {
-                editor.InsertAfter(constructor, method);
+                // Right after the constructor, or, where StyleCop orders the members (SA1202 on), after the last method: a
+                // private method before public ones or a property broke a StyleCop build (a fix-shapes round).
+                editor.InsertAfter(Members.StyleCopOrdersMembers(editor.OriginalDocument.Project, constructor.SyntaxTree) ? Members.PrivateMethodPlace(constructor) : constructor, method);
             }
 
             editor.ReplaceNode(constructor, RewriteLazyConstructor(constructor, lazy, assignment));
