@@ -160,7 +160,7 @@ internal static class MM0002SiteAnalysis
             : declaresOrAssigns && AssignsUnassigned(model, awaitExpression) ? MM0002WrapRefusal.DeclaresOrAssigns
             : !site.HasReportFailure && model.Compilation.GetTypeByMetadataName("System.Diagnostics.Trace") is null ? MM0002WrapRefusal.NoFailureSink
             : !BodyCanWrap(awaitParent!) ? MM0002WrapRefusal.DirectiveAcrossStatement
-            : AwaitsInside(invocation) ? MM0002WrapRefusal.AwaitInsideTheCall
+            : AwaitsInside(invocation, model, cancellationToken) ? MM0002WrapRefusal.AwaitInsideTheCall
             : MM0002WrapRefusal.None;
 
         site.Token = MM0002CancellationTokens.FindCallToken(invocationOperation) ?? MM0002CancellationTokens.FindScopeToken(model, awaitExpression, cancellationToken);
@@ -276,9 +276,44 @@ internal static class MM0002SiteAnalysis
         return handled.ToImmutable();
     }
 
-    /// <summary>An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all).</summary>
-    private static bool AwaitsInside(InvocationExpressionSyntax invocation)
-        => invocation.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax).Any(static n => n is AwaitExpressionSyntax);
+    /// <summary>
+    /// An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all) — other
+    /// than the await of a ModelManagement.Patterns <c>AsyncLazy&lt;T&gt;</c> value (<c>(await _levels).Count</c>,
+    /// <c>(await _levels.GetValueAsync(ct)).Count</c>): what MM0005's fix writes where the author read the loaded field, so
+    /// the wrap is decided the same way whichever rule <c>dotnet format</c> applies first (a consumer round: MM0002 was
+    /// refused after MM0005 and applied before it, leaving an MM0002 error in two runs of three). Such a value loads once;
+    /// a failed load caught here is loaded again by the next reader, which fails as before.
+    /// </summary>
+    private static bool AwaitsInside(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var asyncLazy = model.Compilation.GetTypeByMetadataName(MM0005LazyPlanner.AsyncLazyMetadataName);
+        foreach (var node in invocation.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            if (node is AwaitExpressionSyntax awaitExpression && !AwaitsALazyValue(awaitExpression, asyncLazy, model, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+
+        static bool AwaitsALazyValue(AwaitExpressionSyntax awaitExpression, INamedTypeSymbol? asyncLazy, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (asyncLazy is null)
+            {
+                return false;
+            }
+
+            var awaited = SideEffectGuards.PeelAwaited(model.GetOperation(awaitExpression.Expression, cancellationToken));
+            if (awaited is IInvocationOperation { TargetMethod.Name: "GetValueAsync", Instance: { } instance })
+            {
+                awaited = instance;
+            }
+
+            return awaited is IFieldReferenceOperation or IPropertyReferenceOperation
+                && SymbolEqualityComparer.Default.Equals(awaited.Type?.OriginalDefinition, asyncLazy);
+        }
+    }
 
     /// <summary>
     /// A side effect among the tasks of an awaited <c>Task.WhenAll</c>: only the helper fix applies, around the call

@@ -35,6 +35,28 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
+    public async Task WrapRefusal_TheAwaitOfALazyValueInsideTheCall_IsNoOperation_TheCallIsStillWrapped()
+    {
+        // A consumer round: MM0005's fix turns the author's `_levels.Count` in a side effect's argument into
+        // `(await _levels.GetValueAsync(ct)).Count`; counted as an await inside the call, MM0002 was refused after MM0005
+        // and applied before it, so `dotnet format` left an MM0002 error in two runs of three. An `AsyncLazy<T>` value of
+        // ModelManagement.Patterns loads once, as the author's field did; any other await inside the call still refuses.
+        var lazy = Service(
+            """
+                    await _history.LogResultAsync("levels " + (await _levels.GetValueAsync(cancellationToken).ConfigureAwait(false)).Length + " " + (await _levels).Length);
+            """,
+            members: "private readonly AsyncLazy<string[]> _levels = new AsyncLazy<string[]>(() => Task.FromResult(new string[0]));");
+        Assert.Equal(MM0002WrapRefusal.None, (await AnalyzeSiteAsync(lazy)).WrapRefusal);
+
+        var other = Service(
+            """
+                    await _history.LogResultAsync("levels " + (await _levels.GetValueAsync(cancellationToken)).Length + await Task.FromResult(prompt));
+            """,
+            members: "private readonly AsyncLazy<string[]> _levels = new AsyncLazy<string[]>(() => Task.FromResult(new string[0]));");
+        Assert.Equal(MM0002WrapRefusal.AwaitInsideTheCall, (await AnalyzeSiteAsync(other)).WrapRefusal);
+    }
+
+    [Fact]
     public async Task WrapRefusal_AwaitOnlyInsideALambdaArgument_IsStillWrapped()
     {
         var source = Service("""
