@@ -1,4 +1,3 @@
-using System.IO;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,30 +18,6 @@ internal static class FieldOrder
     private const string RuleId = "SA1214";
 
     /// <summary>
-    /// Whether <paramref name="project"/> runs StyleCop's analyzers with the rule <paramref name="ruleId"/> (on by default)
-    /// not turned off for <paramref name="tree"/> (<c>dotnet_diagnostic.SA1214.severity = none</c>, <c>NoWarn</c>, a rule set).
-    /// </summary>
-    public static bool StyleCopRuleIsOn(Project project, SyntaxTree tree, string ruleId)
-    {
-        if (!project.AnalyzerReferences.Any(IsStyleCop) || project.CompilationOptions is not { } options)
-        {
-            return false;
-        }
-
-        if (options.SyntaxTreeOptionsProvider is { } provider
-            && (provider.TryGetDiagnosticValue(tree, ruleId, CancellationToken.None, out var severity)
-                || provider.TryGetGlobalDiagnosticValue(ruleId, CancellationToken.None, out severity)))
-        {
-            return severity != ReportDiagnostic.Suppress;
-        }
-
-        return !(options.SpecificDiagnosticOptions.TryGetValue(ruleId, out var specific) && specific == ReportDiagnostic.Suppress);
-    }
-
-    private static bool IsStyleCop(Microsoft.CodeAnalysis.Diagnostics.AnalyzerReference reference)
-        => string.Equals(Path.GetFileNameWithoutExtension(reference.FullPath ?? reference.Display), "StyleCop.Analyzers", System.StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>
     /// <paramref name="changed"/> with every readonly field that a fix left right after a mutable field of its group moved up
     /// before that run of mutable fields — where the project enforces SA1214 and <paramref name="original"/> (the same
     /// document before the fix) had no such pair anywhere: an author who keeps the order gets it kept, one who does not gets
@@ -50,7 +25,7 @@ internal static class FieldOrder
     /// </summary>
     public static SyntaxNode KeepReadonlyFirst(SyntaxNode original, SyntaxNode changed, Project project)
     {
-        if (!StyleCopRuleIsOn(project, original.SyntaxTree, RuleId)
+        if (!StyleCopRules.IsOn(project, original.SyntaxTree, RuleId)
             || original.DescendantNodes(DescendsInto).OfType<TypeDeclarationSyntax>().Any(type => FirstPair(type.Members, 1) > 0))
         {
             return changed;

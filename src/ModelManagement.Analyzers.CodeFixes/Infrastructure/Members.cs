@@ -93,7 +93,7 @@ internal static class Members
     /// public method followed by other public ones), and several conversions line up in the order they were made; with no
     /// method after the holder, after the last field, constructor, event, property or indexer that follows it (SA1201: a
     /// method does not go before a property) where StyleCop orders the members (<paramref name="styleCopOrder"/>,
-    /// <see cref="StyleCopOrdersMembers"/>); else right after the holder.
+    /// <see cref="StyleCopRules.OrderMembers"/>); else right after the holder.
     /// </summary>
     public static MemberDeclarationSyntax PrivateMethodPlace(MemberDeclarationSyntax holder, bool styleCopOrder = true)
     {
@@ -139,10 +139,6 @@ internal static class Members
 
         return (PrivateMethodPlace(holder), false);
     }
-
-    /// <summary>Whether the project runs StyleCop's member-order rules (SA1201, SA1202) on <paramref name="tree"/>.</summary>
-    public static bool StyleCopOrdersMembers(Project project, SyntaxTree tree)
-        => FieldOrder.StyleCopRuleIsOn(project, tree, "SA1202") || FieldOrder.StyleCopRuleIsOn(project, tree, "SA1201");
 
     /// <summary>Inserts <paramref name="members"/> after the last field of <paramref name="type"/>, else first in it.</summary>
     public static void InsertAfterFields(DocumentEditor editor, TypeDeclarationSyntax type, params SyntaxNode[] members)

@@ -276,9 +276,11 @@ internal static class MM0004FixPlanner
     /// (<c>foreach (var line in story.Split('.')) Validate(line);</c>): a <c>continue</c> there would drop the verdict, so that
     /// one still throws. So does one where a <c>continue</c> would change more than the item's fate (a fix-shapes round): a
     /// later statement about something else, which the pass must still run (<c>_gate.Release();</c> — every later item
-    /// stalled — or <c>lineNo++;</c>); an earlier statement that already handed the item on (<c>seen.Add(item);</c>, other
-    /// than declaring a local from it), which would keep the rejected item; and a loop inside a <c>try</c> of the function
-    /// whose <c>catch</c> takes the throw (the author's all-or-nothing rollback would be skipped).
+    /// stalled — or <c>lineNo++;</c>; a count of handed-on items, <c>imported++</c>, is about the item), or one holding a
+    /// <c>finally</c>; an earlier statement that already handed the item on (<c>seen.Add(item);</c>, <c>if
+    /// (!_ids.Add(item)) continue;</c>, <c>var position = Insert(item);</c>: <see cref="HandsOn"/>), which would keep the
+    /// rejected item; and a loop inside a <c>try</c> of the function whose <c>catch</c> runs for the throw, rethrowing or not
+    /// (the author's all-or-nothing rollback would be skipped).
     /// </summary>
     private static bool ValidatesTheLoopItem(StatementSyntax statement, ExpressionSyntax call, SemanticModel model, CancellationToken cancellationToken)
     {
@@ -331,19 +333,26 @@ internal static class MM0004FixPlanner
             return false;
         }
 
+        var handedOn = false;
         for (var i = index + 1; i < body.Statements.Count; i++)
         {
             var later = body.Statements[i];
-            if ((!names.Exists(name => Shapes.MentionsIdentifier(later, name)) && !CountsHandedOnItems(body, later))
-                || later.DescendantNodesAndSelf().OfType<FinallyClauseSyntax>().Any())
+            var aboutTheItem = names.Exists(name => Shapes.MentionsIdentifier(later, name));
+            if ((!aboutTheItem && !CountsHandedOnItems(body, later)) || later.DescendantNodesAndSelf().OfType<FinallyClauseSyntax>().Any())
             {
                 return false; // work of the pass, not of the item (a `finally` releases what the pass took: a fix-shapes round's gate)
             }
 
+            handedOn |= aboutTheItem;
             if (later is LocalDeclarationStatementSyntax declaration)
             {
                 names.AddRange(declaration.Declaration.Variables.Select(v => v.Identifier.ValueText));
             }
+        }
+
+        if (!handedOn)
+        {
+            return false; // only a count after it: the items go on after the loop, and a skip would drop the verdict
         }
 
         for (SyntaxNode? child = loop, node = loop.Parent; node is not null && node is not (MemberDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax); child = node, node = node.Parent)

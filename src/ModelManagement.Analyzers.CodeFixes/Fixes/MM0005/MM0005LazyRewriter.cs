@@ -208,7 +208,7 @@ internal static class MM0005LazyRewriter
         var holder = plan.Check.FirstAncestorOrSelf<MemberDeclarationSyntax>(static m => m.Parent is TypeDeclarationSyntax)!;
         if (plan.DirectMethod is null)
         {
-            editor.InsertAfter(Members.PrivateMethodPlace(holder, Members.StyleCopOrdersMembers(document.Project, holder.SyntaxTree)), method);
+            editor.InsertAfter(Members.PrivateMethodPlace(holder, StyleCopRules.OrderMembers(document.Project, holder.SyntaxTree)), method);
         }
 
         // 4. The field, and its creation in every constructor (the initializer when static).

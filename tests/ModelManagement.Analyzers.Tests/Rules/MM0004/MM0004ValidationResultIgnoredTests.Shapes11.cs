@@ -507,7 +507,8 @@ public sealed partial class MM0004ValidationResultIgnoredTests
         // A second fix-shapes round: a gate released in a `finally` after the validation stayed taken; `if (!_ids.Add(item))
         // continue;` and `var position = Insert(item);` recorded the rejected item first; a catch that rolls back and
         // rethrows was skipped; a function returning the verdict's type (its return refused for an `out` parameter)
-        // reported success with a failed item. All throw; `string.IsNullOrEmpty(item)` and `new Entry(item)` only derive.
+        // reported success with a failed item; a count alone after the validation hands nothing on (the lines go on after the
+        // loop). All throw; `string.IsNullOrEmpty(item)` and `new Entry(item)` only derive.
         var source = """
             using System;
             using System.Collections.Generic;
@@ -584,6 +585,19 @@ public sealed partial class MM0004ValidationResultIgnoredTests
                         [|_validator.Validate(entry.Text)|];
                         _sent.Add(entry);
                     }
+                }
+
+                public int CountedOnly(string[] lines)
+                {
+                    var counted = 0;
+                    foreach (var line in lines)
+                    {
+                        [|_validator.Validate(line)|];
+                        counted++;
+                    }
+
+                    _sent.Add(lines);
+                    return counted;
                 }
             }
             """;
@@ -688,6 +702,24 @@ public sealed partial class MM0004ValidationResultIgnoredTests
 
                         _sent.Add(entry);
                     }
+                }
+
+                public int CountedOnly(string[] lines)
+                {
+                    var counted = 0;
+                    foreach (var line in lines)
+                    {
+                        var validation = _validator.Validate(line);
+                        if (!validation.IsValid)
+                        {
+                            throw new InvalidOperationException("Validation failed: Validate rejected the content.");
+                        }
+
+                        counted++;
+                    }
+
+                    _sent.Add(lines);
+                    return counted;
                 }
             }
             """;

@@ -111,7 +111,7 @@ internal static class MM0001FactoryEdits
         var method = MM0001Edits.CreateInitializeMethod(plan.Facts, factory.MovedStatements, factory.MovesExpressionBody, factory.Parameters, generator, takesArrowComments: true);
         if (facts.Constructor is { } constructor)
         {
-            if (Members.StyleCopOrdersMembers(editor.OriginalDocument.Project, constructor.SyntaxTree))
+            if (StyleCopRules.OrderMembers(editor.OriginalDocument.Project, constructor.SyntaxTree))
             {
                 // StyleCop's order (a fix-shapes round: SA1201/SA1202 broke the build): the public static factory before the
                 // type's methods, the private initialization after them.

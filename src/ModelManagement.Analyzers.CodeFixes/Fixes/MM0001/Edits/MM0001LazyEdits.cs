@@ -70,7 +70,7 @@ internal static class MM0001LazyEdits
             {
                 // Right after the constructor, or, where StyleCop orders the members (SA1202 on), after the last method: a
                 // private method before public ones or a property broke a StyleCop build (a fix-shapes round).
-                editor.InsertAfter(Members.StyleCopOrdersMembers(editor.OriginalDocument.Project, constructor.SyntaxTree) ? Members.PrivateMethodPlace(constructor) : constructor, method);
+                editor.InsertAfter(StyleCopRules.OrderMembers(editor.OriginalDocument.Project, constructor.SyntaxTree) ? Members.PrivateMethodPlace(constructor) : constructor, method);
             }
 
             editor.ReplaceNode(constructor, RewriteLazyConstructor(constructor, lazy, assignment));
@@ -117,7 +117,7 @@ internal static class MM0001LazyEdits
             var intoTry = Statements.IsBestEffortBody(target.Node, targetEditor.SemanticModel, cancellationToken);
             // StyleCop's SA1515 wants a blank line above a comment line that no longer opens its block (a consumer round on
             // Polly, warnings as errors: `// Load the names once.` right under the new await).
-            var spaceComment = FieldOrder.StyleCopRuleIsOn(targetEditor.OriginalDocument.Project, target.Node.SyntaxTree, "SA1515");
+            var spaceComment = StyleCopRules.IsOn(targetEditor.OriginalDocument.Project, target.Node.SyntaxTree, "SA1515");
             var marker = new SyntaxAnnotation();
             ensure = ensure.WithAdditionalAnnotations(marker);
             targetEditor.ReplaceNode(target.Node, (current, _) =>
