@@ -278,41 +278,75 @@ internal static class MM0002SiteAnalysis
 
     /// <summary>
     /// An <c>await</c> in the call's receiver or arguments, outside the lambdas it passes (those run later, if at all) — other
-    /// than the await of a ModelManagement.Patterns <c>AsyncLazy&lt;T&gt;</c> value (<c>(await _levels).Count</c>,
-    /// <c>(await _levels.GetValueAsync(ct)).Count</c>): what MM0005's fix writes where the author read the loaded field, so
-    /// the wrap is decided the same way whichever rule <c>dotnet format</c> applies first (a consumer round: MM0002 was
-    /// refused after MM0005 and applied before it, leaving an MM0002 error in two runs of three). Such a value loads once;
-    /// a failed load caught here is loaded again by the next reader, which fails as before.
+    /// than the await of a ModelManagement.Patterns <c>AsyncLazy&lt;T&gt;</c> field or property the function has already
+    /// awaited before the call (<c>await _levels.GetValueAsync(ct);</c> at the top, then <c>(await _levels.GetValueAsync(ct)).Count</c>
+    /// in the argument): what MM0005's fix writes where the author read the loaded field, so the wrap is decided the same
+    /// way whichever rule <c>dotnet format</c> applies first (a consumer round: MM0002 was refused after MM0005 and applied
+    /// before it, leaving an MM0002 error in two runs of three). Loaded by then, the value cannot fail inside the call; a
+    /// lazy first awaited in the call still refuses, since the catch would swallow its load failure as a logging failure
+    /// (the next round's `levels store down` turned into "ok").
     /// </summary>
     private static bool AwaitsInside(InvocationExpressionSyntax invocation, SemanticModel model, CancellationToken cancellationToken)
     {
         var asyncLazy = model.Compilation.GetTypeByMetadataName(MM0005LazyPlanner.AsyncLazyMetadataName);
         foreach (var node in invocation.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax))
         {
-            if (node is AwaitExpressionSyntax awaitExpression && !AwaitsALazyValue(awaitExpression, asyncLazy, model, cancellationToken))
+            if (node is AwaitExpressionSyntax awaitExpression
+                && !(LazyValueAwaited(awaitExpression, asyncLazy, model, cancellationToken) is { } lazy && AwaitedBefore(invocation, lazy, asyncLazy!, model, cancellationToken)))
             {
                 return true;
             }
         }
 
         return false;
+    }
 
-        static bool AwaitsALazyValue(AwaitExpressionSyntax awaitExpression, INamedTypeSymbol? asyncLazy, SemanticModel model, CancellationToken cancellationToken)
+    /// <summary>The <c>AsyncLazy&lt;T&gt;</c> field or property <paramref name="awaitExpression"/> awaits (directly or through <c>GetValueAsync</c>), else null.</summary>
+    private static ISymbol? LazyValueAwaited(AwaitExpressionSyntax awaitExpression, INamedTypeSymbol? asyncLazy, SemanticModel model, CancellationToken cancellationToken)
+    {
+        if (asyncLazy is null)
         {
-            if (asyncLazy is null)
-            {
-                return false;
-            }
-
-            var awaited = SideEffectGuards.PeelAwaited(model.GetOperation(awaitExpression.Expression, cancellationToken));
-            if (awaited is IInvocationOperation { TargetMethod.Name: "GetValueAsync", Instance: { } instance })
-            {
-                awaited = instance;
-            }
-
-            return awaited is IFieldReferenceOperation or IPropertyReferenceOperation
-                && SymbolEqualityComparer.Default.Equals(awaited.Type?.OriginalDefinition, asyncLazy);
+            return null;
         }
+
+        var awaited = SideEffectGuards.PeelAwaited(model.GetOperation(awaitExpression.Expression, cancellationToken));
+        if (awaited is IInvocationOperation { TargetMethod.Name: "GetValueAsync", Instance: { } instance })
+        {
+            awaited = instance;
+        }
+
+        return awaited is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member
+            && member.Instance is null or IInstanceReferenceOperation
+            && SymbolEqualityComparer.Default.Equals(awaited.Type?.OriginalDefinition, asyncLazy)
+                ? member.Member
+                : null;
+    }
+
+    /// <summary>
+    /// Whether the function around <paramref name="invocation"/> awaits <paramref name="lazy"/>'s value in a statement of a
+    /// block that holds the call, before it (so every path to the call ran it; the call may sit in an <c>if</c> after it).
+    /// </summary>
+    private static bool AwaitedBefore(InvocationExpressionSyntax invocation, ISymbol lazy, INamedTypeSymbol asyncLazy, SemanticModel model, CancellationToken cancellationToken)
+    {
+        var statement = invocation.FirstAncestorOrSelf<StatementSyntax>();
+        var function = invocation.FirstAncestorOrSelf<SyntaxNode>(static n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or AnonymousFunctionExpressionSyntax);
+        if (statement is null || function is null)
+        {
+            return false;
+        }
+
+        foreach (var awaitExpression in function.DescendantNodes(static n => n is not AnonymousFunctionExpressionSyntax).OfType<AwaitExpressionSyntax>())
+        {
+            if (awaitExpression.SpanStart < statement.SpanStart
+                && awaitExpression.FirstAncestorOrSelf<StatementSyntax>() is { } holder
+                && holder.Parent is BlockSyntax block && block.Span.Contains(statement.Span) // every path to the call ran it
+                && SymbolEqualityComparer.Default.Equals(LazyValueAwaited(awaitExpression, asyncLazy, model, cancellationToken), lazy))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -35,24 +35,38 @@ public sealed partial class MM0002SideEffectAwaitNotGuardedTests
     }
 
     [Fact]
-    public async Task WrapRefusal_TheAwaitOfALazyValueInsideTheCall_IsNoOperation_TheCallIsStillWrapped()
+    public async Task WrapRefusal_TheAwaitOfALazyValueAwaitedBefore_IsNoOperation_TheCallIsStillWrapped_AFirstAwaitIsOne()
     {
-        // A consumer round: MM0005's fix turns the author's `_levels.Count` in a side effect's argument into
-        // `(await _levels.GetValueAsync(ct)).Count`; counted as an await inside the call, MM0002 was refused after MM0005
-        // and applied before it, so `dotnet format` left an MM0002 error in two runs of three. An `AsyncLazy<T>` value of
-        // ModelManagement.Patterns loads once, as the author's field did; any other await inside the call still refuses.
-        var lazy = Service(
+        // A consumer round: MM0005's fix awaits the value at the check and turns the author's `_levels.Count` in a side
+        // effect's argument into `(await _levels.GetValueAsync(ct)).Count`; counted as an await inside the call, MM0002 was
+        // refused after MM0005 and applied before it, so `dotnet format` left an MM0002 error in two runs of three. Loaded
+        // by then, the value cannot fail inside the call. A lazy first awaited in the call is an operation like any other:
+        // the next round's wrap swallowed its load failure ("levels store down") as a logging failure.
+        const string Levels = "private readonly AsyncLazy<string[]> _levels = new AsyncLazy<string[]>(() => Task.FromResult(new string[0]));";
+        var awaitedBefore = Service(
             """
-                    await _history.LogResultAsync("levels " + (await _levels.GetValueAsync(cancellationToken).ConfigureAwait(false)).Length + " " + (await _levels).Length);
+                    await _levels.GetValueAsync(cancellationToken).ConfigureAwait(false);
+                    if (result.Length > 0)
+                    {
+                        await _history.LogResultAsync("levels " + (await _levels.GetValueAsync(cancellationToken).ConfigureAwait(false)).Length + " " + (await _levels).Length);
+                    }
             """,
-            members: "private readonly AsyncLazy<string[]> _levels = new AsyncLazy<string[]>(() => Task.FromResult(new string[0]));");
-        Assert.Equal(MM0002WrapRefusal.None, (await AnalyzeSiteAsync(lazy)).WrapRefusal);
+            members: Levels);
+        Assert.Equal(MM0002WrapRefusal.None, (await AnalyzeSiteAsync(awaitedBefore)).WrapRefusal);
+
+        var firstInTheCall = Service(
+            """
+                    await _history.LogResultAsync("levels " + (await _levels.GetValueAsync(cancellationToken)).Length);
+            """,
+            members: Levels);
+        Assert.Equal(MM0002WrapRefusal.AwaitInsideTheCall, (await AnalyzeSiteAsync(firstInTheCall)).WrapRefusal);
 
         var other = Service(
             """
+                    await _levels.GetValueAsync(cancellationToken);
                     await _history.LogResultAsync("levels " + (await _levels.GetValueAsync(cancellationToken)).Length + await Task.FromResult(prompt));
             """,
-            members: "private readonly AsyncLazy<string[]> _levels = new AsyncLazy<string[]>(() => Task.FromResult(new string[0]));");
+            members: Levels);
         Assert.Equal(MM0002WrapRefusal.AwaitInsideTheCall, (await AnalyzeSiteAsync(other)).WrapRefusal);
     }
 
