@@ -111,8 +111,7 @@ internal static class FieldOrder
         return isPublic ? 0 : isInternal && isProtected ? 1 : isInternal ? 2 : isProtected && isPrivate ? 3 : isProtected ? 4 : 5;
     }
 
-    private static bool HasComment(SyntaxTriviaList trivia) => trivia.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)
-        || t.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) || t.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia));
+    private static bool HasComment(SyntaxTriviaList trivia) => trivia.Any(t => CommentTrivia.IsComment(t) || SyntaxFacts.IsDocumentationCommentTrivia(t.Kind()));
 
     private static bool HasLineBreak(SyntaxTriviaList trivia) => trivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
 

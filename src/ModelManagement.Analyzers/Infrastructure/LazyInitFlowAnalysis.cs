@@ -654,12 +654,12 @@ internal sealed class LazyInitFlowAnalysis
             return true;
         }
 
-        if (peeled is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference)
+        if (peeled is not IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } reference || !MemoizedTasks.IsOwn(reference.Instance))
         {
             return false;
         }
 
-        _memoizedTasks ??= CollectMemoizedTasks(_graph.OriginalOperation);
+        _memoizedTasks ??= MemoizedTasks.MembersMemoizedIn(_graph.OriginalOperation);
         return _memoizedTasks.Contains(reference.Member.OriginalDefinition);
     }
 
@@ -670,7 +670,7 @@ internal sealed class LazyInitFlowAnalysis
     /// </summary>
     private bool HoldsOnlyAMemoizedTask(ILocalSymbol local)
     {
-        _memoizedTasks ??= CollectMemoizedTasks(_graph.OriginalOperation);
+        _memoizedTasks ??= MemoizedTasks.MembersMemoizedIn(_graph.OriginalOperation);
         if (_memoizedTasks.Count == 0)
         {
             return false;
@@ -752,29 +752,6 @@ internal sealed class LazyInitFlowAnalysis
                 Property: { Name: "Task", ContainingType: { Name: "TaskCompletionSource", ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } },
                 Instance: IFieldReferenceOperation or IPropertyReferenceOperation,
             };
-
-    private static HashSet<ISymbol> CollectMemoizedTasks(IOperation root)
-    {
-        var members = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        foreach (var operation in root.Descendants())
-        {
-            var target = operation switch
-            {
-                ICoalesceAssignmentOperation coalesce => coalesce.Target,
-                ISimpleAssignmentOperation { Value: var value } assignment
-                    when Shapes.WithoutConversions(value) is ICoalesceOperation { Value: IMemberReferenceOperation first }
-                        && assignment.Target is IMemberReferenceOperation written
-                        && SymbolEqualityComparer.Default.Equals(first.Member, written.Member) => assignment.Target,
-                _ => null,
-            };
-            if (target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member)
-            {
-                members.Add(member.Member.OriginalDefinition);
-            }
-        }
-
-        return members;
-    }
 
     private Outcome Write(IOperation target, bool awaitSeen, ISymbol[] tested, int testedCount, ref ISymbol? written)
     {

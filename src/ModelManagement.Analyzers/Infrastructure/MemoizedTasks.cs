@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -36,17 +37,11 @@ internal static class MemoizedTasks
     }
 
     /// <summary>
-    /// The memo written where it is awaited (a fix-shapes round): <c>await (_loading ??= LoadAsync())</c>, its C# 7.3
-    /// spelling <c>await (_loading ?? (_loading = LoadAsync()))</c>, and
-    /// <c>await LazyInitializer.EnsureInitialized(ref _loading, () =&gt; LoadAsync())</c> — every caller awaits the task
-    /// stored first, as with <c>_pending ??= Start(); await _pending;</c>.
-    /// </summary>
-    private static bool IsMemoExpression(IOperation? operation) => MemoizedMember(operation) is not null;
-
-    /// <summary>
-    /// The field or property of this instance (or a static one) <paramref name="operation"/> memoizes a task in, or null. A
-    /// member of another object (<c>context.Loading ??= …</c> on a per-call holder) is shared by nobody (a fix-shapes round:
-    /// five first callers, five loads).
+    /// The field or property of this instance (or a static one) a memo written where it is awaited stores its task in, or
+    /// null: <c>await (_loading ??= LoadAsync())</c>, its C# 7.3 spelling <c>await (_loading ?? (_loading = LoadAsync()))</c>,
+    /// and <c>await LazyInitializer.EnsureInitialized(ref _loading, () =&gt; LoadAsync())</c> — every caller awaits the task
+    /// stored first, as with <c>_pending ??= Start(); await _pending;</c> (fix-shapes rounds). A member of another object
+    /// (<c>context.Loading ??= …</c> on a per-call holder) is shared by nobody (five first callers, five loads).
     /// </summary>
     private static ISymbol? MemoizedMember(IOperation? operation)
     {
@@ -57,7 +52,7 @@ internal static class MemoizedTasks
             case ICoalesceOperation { Value: IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } first, WhenNull: var whenNull } when IsOwn(first.Instance):
                 return Shapes.WithoutConversions(whenNull) is ISimpleAssignmentOperation { Target: IMemberReferenceOperation written }
                     && SymbolEqualityComparer.Default.Equals(first.Member, written.Member)
-                    && IsSameInstance(first.Instance, written.Instance)
+                    && IsOwn(written.Instance)
                         ? first.Member
                         : null;
             case IInvocationOperation { TargetMethod: { Name: "EnsureInitialized", IsStatic: true, ContainingType: { Name: "LazyInitializer" } type }, Arguments: [{ Parameter.RefKind: RefKind.Ref, Value: IFieldReferenceOperation field }, ..] }
@@ -68,7 +63,36 @@ internal static class MemoizedTasks
         }
     }
 
-    private static bool IsOwn(IOperation? instance) => instance is null or IInstanceReferenceOperation;
+    /// <summary>A member access on this instance (<c>_x</c>, <c>this._x</c>) or a static one: what every caller shares.</summary>
+    public static bool IsOwn(IOperation? instance) => instance is null or IInstanceReferenceOperation;
+
+    /// <summary>
+    /// The members of this instance (or static) <paramref name="root"/> memoizes a task in, stored and awaited apart:
+    /// <c>_pending ??= StartAsync();</c> or <c>_pending = _pending ?? StartAsync();</c>, then <c>await _pending;</c> (orleans'
+    /// <c>ConfirmationWorker.Confirmed</c>).
+    /// </summary>
+    public static HashSet<ISymbol> MembersMemoizedIn(IOperation root)
+    {
+        var members = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var operation in root.Descendants())
+        {
+            var target = operation switch
+            {
+                ICoalesceAssignmentOperation coalesce => coalesce.Target,
+                ISimpleAssignmentOperation { Value: var value } assignment
+                    when Shapes.WithoutConversions(value) is ICoalesceOperation { Value: IMemberReferenceOperation first }
+                        && assignment.Target is IMemberReferenceOperation written
+                        && SymbolEqualityComparer.Default.Equals(first.Member, written.Member) => assignment.Target,
+                _ => null,
+            };
+            if (target is IMemberReferenceOperation { Member: IFieldSymbol or IPropertySymbol } member && IsOwn(member.Instance))
+            {
+                members.Add(member.Member.OriginalDefinition);
+            }
+        }
+
+        return members;
+    }
 
     /// <summary>
     /// Whether the function around <paramref name="site"/> sets <paramref name="member"/> to <c>null</c> outside a
@@ -102,14 +126,6 @@ internal static class MemoizedTasks
 
         return false;
     }
-
-    private static bool IsSameInstance(IOperation? first, IOperation? second)
-        => (first, second) switch
-        {
-            (null, null) => true,
-            (IInstanceReferenceOperation, IInstanceReferenceOperation) => true,
-            _ => false,
-        };
 
     /// <summary>
     /// The await of an own member that only hands out such a memo (<c>private Task&lt;Catalog&gt; LoadOnceAsync() =&gt;
@@ -151,6 +167,6 @@ internal static class MemoizedTasks
         };
         return returned is not null
             && SemanticModels.For(model.Compilation, returned.SyntaxTree, model) is { } declarationModel
-            && IsMemoExpression(declarationModel.GetOperation(returned, cancellationToken));
+            && MemoizedMember(declarationModel.GetOperation(returned, cancellationToken)) is not null;
     }
 }

@@ -171,10 +171,10 @@ internal static class MM0004FixPlanner
         // The fallback's await is configured like the validated call's, or, where that call is not awaited, like the
         // function's other awaits (a library method whose every await says `.ConfigureAwait(false)`, or CA2007 on).
         var fallback = PlanFallback(model, invocation, statement, position, configureAwait || (!awaited && Awaits.ConfigureAt(statement, model, cancellationToken)), cancellationToken);
-        var verdictReturn = fallback.Plan is null && member.Length > 0 && discardedOut is null
+        var verdictReturn = fallback.Plan is null && member.Length > 0
             ? ReturnsTheVerdictsType(model, statement, call, cancellationToken)
             : VerdictReturn.No;
-        var returnsTheVerdict = verdictReturn != VerdictReturn.No;
+        var returnsTheVerdict = discardedOut is null && verdictReturn is VerdictReturn.Directly or VerdictReturn.InACompletedTask;
         return FixPlanResult<MM0004FixPlan, MM0004FixRefusal>.Of(new MM0004FixPlan(
             statement,
             call,
@@ -190,8 +190,7 @@ internal static class MM0004FixPlanner
             memberMeansFailure,
             fallback.Plan is null && unobserved == Unobserved.Yes,
             wait,
-            fallback.Plan is null && !returnsTheVerdict && !InAFunctionReturningTheVerdictsType(model, statement, call, cancellationToken)
-                && ValidatesTheLoopItem(statement, call, model, cancellationToken),
+            fallback.Plan is null && verdictReturn == VerdictReturn.No && ValidatesTheLoopItem(statement, call, model, cancellationToken),
             returnsTheVerdict,
             verdictReturn == VerdictReturn.InACompletedTask));
     }
@@ -210,48 +209,39 @@ internal static class MM0004FixPlanner
     {
         if (statement.Ancestors().FirstOrDefaultFunction() is not { } functionNode
             || GetFunctionSymbol(model, functionNode, cancellationToken) is not { } function
-            || ContainsYield(functionNode)
-            || InFinallyOf(statement, functionNode)
-            || LeavesAnOutParameterUnassigned(model, statement, function)
             || EffectiveReturnType(function) is not { } returned
             || MM0004Rewriter.ValueType(model, call, cancellationToken) is not { SpecialType: not SpecialType.System_Boolean } verdict)
         {
             return VerdictReturn.No;
         }
 
-        if (SameType(returned, verdict))
+        var inATask = !function.IsAsync && returned is INamedTypeSymbol { Name: "Task", Arity: 1 } task && TaskTypes.IsTaskOfResult(task);
+        var returnedVerdict = inATask ? ((INamedTypeSymbol)returned).TypeArguments[0] : returned;
+        if (!SymbolEqualityComparer.Default.Equals(returnedVerdict.OriginalDefinition, verdict.OriginalDefinition))
         {
-            return VerdictReturn.Directly;
+            return VerdictReturn.No;
         }
 
-        return !function.IsAsync
-            && returned is INamedTypeSymbol { Name: "Task", Arity: 1, ContainingNamespace: { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } } } task
-            && SameType(task.TypeArguments[0], verdict)
-                ? VerdictReturn.InACompletedTask
-                : VerdictReturn.No;
-
-        static bool SameType(ITypeSymbol returned, ITypeSymbol verdict)
-            => SymbolEqualityComparer.IncludeNullability.Equals(returned.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated));
+        return ContainsYield(functionNode)
+            || InFinallyOf(statement, functionNode)
+            || LeavesAnOutParameterUnassigned(model, statement, function)
+            || !SymbolEqualityComparer.IncludeNullability.Equals(
+                returnedVerdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated), verdict.WithNullableAnnotation(NullableAnnotation.NotAnnotated))
+                ? VerdictReturn.CannotBeReturnedHere
+                : inATask ? VerdictReturn.InACompletedTask : VerdictReturn.Directly;
     }
 
     /// <summary>
-    /// Whether the function returns (or completes with) the verdict's type, whether or not the return could be written there:
-    /// a skip would hand the caller a success with a failed item in it (a fix-shapes round's <c>CheckMany</c>, whose return
-    /// was refused for an <c>out</c> parameter), so such a function throws.
+    /// How the function relates to the verdict's type. <see cref="CannotBeReturnedHere"/>: it returns that type, but the
+    /// return could not stand here — no skip either, which would hand the caller a success with a failed item in it (a
+    /// fix-shapes round's <c>CheckMany</c>, whose return was refused for an <c>out</c> parameter), so it throws.
     /// </summary>
-    private static bool InAFunctionReturningTheVerdictsType(SemanticModel model, StatementSyntax statement, ExpressionSyntax call, CancellationToken cancellationToken)
-        => statement.Ancestors().FirstOrDefaultFunction() is { } functionNode
-            && GetFunctionSymbol(model, functionNode, cancellationToken) is { } function
-            && EffectiveReturnType(function) is { } returned
-            && MM0004Rewriter.ValueType(model, call, cancellationToken) is { SpecialType: not SpecialType.System_Boolean } verdict
-            && (SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, verdict.OriginalDefinition)
-                || (returned is INamedTypeSymbol { Name: "Task", Arity: 1 } task && SymbolEqualityComparer.Default.Equals(task.TypeArguments[0].OriginalDefinition, verdict.OriginalDefinition)));
-
     private enum VerdictReturn
     {
         No,
         Directly,
         InACompletedTask,
+        CannotBeReturnedHere,
     }
 
     /// <summary>Whether a <c>finally</c> of <paramref name="functionNode"/> holds <paramref name="statement"/>: no <c>return</c> may leave it (CS0157).</summary>

@@ -2627,7 +2627,7 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
             {
                 private readonly ICatalogStore _store;
                 private Task<Catalog> _loading;
-                private Catalog _a, _b, _c, _d, _e, _f, _g, _h, _i, _j;
+                private Catalog _a, _b, _c, _d, _e, _f, _g, _h, _i, _j, _k;
 
                 public Catalogs(ICatalogStore store) => _store = store;
 
@@ -2701,6 +2701,13 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                     if ({|#4:_j == null|}) { _j = await new Catalogs(_store).LoadOnceAsync(); }
                     return _j;
                 }
+
+                public async Task<Catalog> K()
+                {
+                    var context = new LoadContext();
+                    if ({|#5:_k == null|}) { context.Loading ??= _store.LoadAsync(); _k = await context.Loading; }
+                    return _k;
+                }
             }
 
             public sealed class LoadContext
@@ -2708,15 +2715,17 @@ public sealed partial class MM0005RacyLazyAsyncInitializationTests
                 public Task<Catalog> Loading { get; set; }
             }
             """;
-        // A second fix-shapes round: a memo on a per-call holder, one cleared right before it is written, and the memo
-        // helper of a fresh instance are shared by nobody (five first callers, five loads).
+        // A second fix-shapes round: a memo on a per-call holder (written in the await, or stored and then awaited), one
+        // cleared right before it is written, and the memo helper of a fresh instance are shared by nobody (five first
+        // callers, five loads).
         await VerifyAsync(
             source,
             Verify.Diagnostic().WithLocation(0).WithArguments("_f"),
             Verify.Diagnostic().WithLocation(1).WithArguments("_g"),
             Verify.Diagnostic().WithLocation(2).WithArguments("_h"),
             Verify.Diagnostic().WithLocation(3).WithArguments("_i"),
-            Verify.Diagnostic().WithLocation(4).WithArguments("_j"));
+            Verify.Diagnostic().WithLocation(4).WithArguments("_j"),
+            Verify.Diagnostic().WithLocation(5).WithArguments("_k"));
     }
 
     [Fact]
